@@ -1,0 +1,91 @@
+/**
+ * The admin command line, over the same core and the same channels as the app. It acts as a
+ * trusted local admin (whoever can run it can read the data folder anyway), named in the audit log.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore } from '../core/create-core.ts';
+import { importDataPackage, readDataPackage } from '../core/modules/backups/backups.ts';
+import { needsSetup } from '../core/modules/accounts/handlers.ts';
+import { workspaceDir } from '../core/workspaces.ts';
+import type { ChannelName, InputOf, OutputOf } from '../../shared/api/contract.ts';
+import { argValue, defaultDataRoot, resourcesDir } from '../host/paths.ts';
+
+const USAGE = `用法 / usage: npm run cli -- <command> [--data-dir <folder>] [--demo]
+
+  audit verify [--head <hash>]     核验全过程记录链 / verify the audit chain
+  backup create | list             备份 / back up, list backups
+  backup restore <name>            从备份恢复（先备份当前数据）/ restore (current state kept first)
+  data export <file.zip>           导出数据迁移包 / export a data package for a new PC
+  data import <file.zip>           在新电脑上导入（初始化前）/ import it on a new PC (before setup)
+  calendar status                  工作日历覆盖年份 / calendar coverage
+  calendar import <file.json>      导入年度放假安排 / import a year's holiday schedule`;
+
+const args = process.argv.slice(2);
+const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--data-dir', '--head'].includes(args[i - 1])));
+const [group, command, target] = positional;
+const dataRoot = path.resolve(argValue(args, '--data-dir') ?? defaultDataRoot());
+const workspace = args.includes('--demo') ? 'demo' : 'real';
+const actor = { userName: `命令行（${os.userInfo().username}）` };
+
+async function main(): Promise<number> {
+  if (!group) { console.log(USAGE); return 2; }
+  const core = await createCore({ dataDir: workspaceDir(dataRoot, workspace), resourcesDir, workspace, autoBackup: false });
+  const run = async <C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
+    const r = await core.dispatch(channel, input, { trusted: actor });
+    if (!r.ok) throw Object.assign(new Error(`${r.error.code}${r.error.details ? ` ${JSON.stringify(r.error.details)}` : ''}`), { code: r.error.code });
+    return r.data as OutputOf<C>;
+  };
+  const print = (x: unknown) => console.log(JSON.stringify(x, null, 2));
+  try {
+    switch (`${group} ${command ?? ''}`.trim()) {
+      case 'audit verify': {
+        const head = argValue(args, '--head');
+        const r = await run('audit:verify', head ? { head } : {});
+        print(r);
+        return r.ok ? 0 : 1;
+      }
+      case 'backup create': print(await run('backups:create', {})); return 0;
+      case 'backup list': print(await run('backups:list', {})); return 0;
+      case 'backup restore':
+        if (!target) break;
+        print(await run('backups:restore', { name: target }));
+        return 0;
+      case 'data export': {
+        if (!target) break;
+        const file = await run('backups:export-data', {});
+        fs.writeFileSync(target, Buffer.from(file.dataBase64, 'base64'));
+        console.log(`已写出 / written: ${path.resolve(target)}`);
+        return 0;
+      }
+      case 'data import': {
+        if (!target) break;
+        if (!(await needsSetup(core.state))) { console.error('本机已完成初始化，不能覆盖 / this installation is set up already: refusing to overwrite'); return 1; }
+        const data = fs.readFileSync(target);
+        const pkg = await readDataPackage(data);
+        await importDataPackage(core.state, data);
+        print({ imported: path.resolve(target), auditHead: pkg.auditHead });
+        return 0;
+      }
+      case 'calendar status': {
+        const info = await run('calendar:get', {});
+        print({ years: info.years.map((y) => `${y.year} ${y.source} 工作日${y.workdays}`), uncovered: info.uncoveredCurrentOrNext });
+        return 0;
+      }
+      case 'calendar import':
+        if (!target) break;
+        print(await run('calendar:import', { fileName: path.basename(target), text: fs.readFileSync(target, 'utf8') }));
+        return 0;
+    }
+    console.log(USAGE);
+    return 2;
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    return 1;
+  } finally {
+    await core.close();
+  }
+}
+
+process.exitCode = await main();

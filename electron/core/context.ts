@@ -1,0 +1,58 @@
+import type { EventEmitter } from 'node:events';
+import type { ChannelName, OutputOf, ParsedInputOf } from '../../shared/api/contract.ts';
+import type { Role } from '../../shared/domain/roles.ts';
+import type { WorkCalendar } from '../../shared/domain/workdays.ts';
+import type { AuditActor, AuditChange, AuditLog } from './audit/audit-log.ts';
+import type { Kysely } from 'kysely';
+import type { Store } from './db/open.ts';
+import type { DB } from './db/schema.ts';
+import type { Knowledge } from './knowledge.ts';
+
+export interface Platform {
+  /** Where the host wants the user's attention drawn (Electron: flash the window). Optional everywhere. */
+  notify?(message: string): void;
+}
+
+export interface Session {
+  token: string;
+  userId: number;
+  userName: string;
+  role: Role;
+  lastSeen: number;
+  locked: boolean;
+}
+
+export interface CoreEvent { type: 'job-progress'; job: string; phase: string; done: number; total: number }
+
+/** What every handler gets: the store of the moment (a restore swaps it), the clock, and the actor. */
+export interface CoreState {
+  store: Store;
+  audit: AuditLog;
+  dataDir: string;
+  resourcesDir: string;
+  workspace: 'real' | 'demo';
+  version: string;
+  now(): Date;
+  today(): string;
+  knowledge: Knowledge;
+  calendar(): Promise<WorkCalendar>;
+  invalidateCalendar(): void;
+  events: EventEmitter;
+  sessions: Map<string, Session>;
+  /** Runs fn in one write transaction; audit entries appended inside commit with it. */
+  tx<T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
+  record(actor: AuditActor, change: AuditChange): string;
+  reopen(replace?: (file: string) => Promise<void>): Promise<void>;
+  platform: Platform;
+}
+
+export interface Ctx {
+  core: CoreState;
+  session: Session | null;
+  /** The session's user as audit actor; for public channels a system actor. */
+  actor: AuditActor;
+}
+
+export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>, ctx: Ctx) => Promise<OutputOf<C>>;
+export type Handlers = { [C in ChannelName]: Handler<C> };
+export type HandlerGroup<P extends string> = { [C in Extract<ChannelName, `${P}:${string}`>]: Handler<C> };

@@ -1,0 +1,170 @@
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import pkg from '../../package.json' with { type: 'json' };
+import { contract, type ChannelName } from '../../shared/api/contract.ts';
+import type { Result } from '../../shared/api/client.ts';
+import { AppError, validationError } from '../../shared/api/errors.ts';
+import { can } from '../../shared/domain/roles.ts';
+import type { WorkCalendar } from '../../shared/domain/workdays.ts';
+import { AuditLog } from './audit/audit-log.ts';
+import type { CoreEvent, CoreState, Ctx, Handlers, Platform, Session } from './context.ts';
+import { type OpenReport, openStore, type Store } from './db/open.ts';
+import { loadKnowledge } from './knowledge.ts';
+import { authHandlers, needsSetup, readSettings, setupHandlers, userHandlers } from './modules/accounts/handlers.ts';
+import { appHandlers, knowledgeHandlers } from './modules/app-handlers.ts';
+import { auditHandlers } from './modules/audit/handlers.ts';
+import { backupHandlers, importDataHandler } from './modules/backups/handlers.ts';
+import { ensureDailyBackup } from './modules/backups/backups.ts';
+import { calendarHandlers, loadCalendar } from './modules/calendar/handlers.ts';
+import { seedDemo } from './modules/demo/seed.ts';
+import { enterpriseHandlers } from './modules/enterprises/handlers.ts';
+import { officerHandlers } from './modules/officers/handlers.ts';
+import { settingsHandlers, unitHandlers } from './modules/unit/handlers.ts';
+
+export interface CoreOptions {
+  /** The workspace's own folder: enforce.db, backups/, files/, logs/. */
+  dataDir: string;
+  /** Where fonts/, knowledge/ and locales/ are (the repository's resources/ in development). */
+  resourcesDir: string;
+  workspace?: 'real' | 'demo';
+  clock?: () => Date;
+  platform?: Platform;
+  /** The daily backup at start and every hour after; tests that count files turn it off. */
+  autoBackup?: boolean;
+}
+
+export interface Envelope { token?: string; trusted?: { userName: string } }
+
+export interface Core {
+  /**
+   * `trusted` is for in-process callers only (the CLI on the admin's own machine): it runs the
+   * channel as an admin named in the audit log. Hosts never fill it from a request.
+   */
+  dispatch(channel: string, input: unknown, envelope?: Envelope): Promise<Result<unknown>>;
+  events: EventEmitter<{ event: [CoreEvent] }>;
+  state: CoreState;
+  openReport: OpenReport;
+  close(): Promise<void>;
+}
+
+const handlers: Handlers = {
+  ...appHandlers,
+  ...setupHandlers,
+  ...importDataHandler,
+  ...authHandlers,
+  ...userHandlers,
+  ...unitHandlers,
+  ...settingsHandlers,
+  ...officerHandlers,
+  ...enterpriseHandlers,
+  ...knowledgeHandlers,
+  ...auditHandlers,
+  ...backupHandlers,
+  ...calendarHandlers,
+};
+
+const SYSTEM_ACTOR = { userId: null, userName: '系统' };
+
+/** Local calendar date: a squad in China works in Asia/Shanghai whatever the PC's clock zone says. */
+function shanghaiDate(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const now = options.clock ?? (() => new Date());
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const dbFile = path.join(dataDir, 'enforce.db');
+  const open = () => openStore({ file: dbFile, backupsDir: path.join(dataDir, 'backups'), logsDir: path.join(dataDir, 'logs'), now });
+  const opened = await open();
+  let store: Store = opened.store;
+  let audit = new AuditLog(store.raw);
+  let calendar: Promise<WorkCalendar> | null = null;
+  const events = new EventEmitter<{ event: [CoreEvent] }>();
+  const sessions = new Map<string, Session>();
+
+  const state: CoreState = {
+    get store() { return store; },
+    get audit() { return audit; },
+    dataDir,
+    resourcesDir: options.resourcesDir,
+    workspace: options.workspace ?? 'real',
+    version: pkg.version,
+    now,
+    today: () => shanghaiDate(now()),
+    knowledge: loadKnowledge(options.resourcesDir),
+    calendar: () => (calendar ??= loadCalendar(store.db)),
+    invalidateCalendar: () => { calendar = null; },
+    events,
+    sessions,
+    platform: options.platform ?? {},
+    tx: (fn) => store.db.transaction().execute(fn),
+    record: (actor, change) => audit.append(actor, change, now()),
+    async reopen(replace) {
+      await store.close();
+      try {
+        if (replace) await replace(dbFile);
+      } finally {
+        store = (await open()).store;
+        audit = new AuditLog(store.raw);
+        calendar = null;
+      }
+    },
+  };
+
+  if (state.workspace === 'demo' && (await needsSetup(state))) await seedDemo(state);
+
+  let timer: NodeJS.Timeout | null = null;
+  if (options.autoBackup ?? true) {
+    const daily = () => ensureDailyBackup(state).catch((e) => console.error('daily backup failed', e));
+    setImmediate(daily);
+    timer = setInterval(daily, 3600_000);
+    timer.unref();
+  }
+
+  async function dispatch(channel: string, input: unknown, envelope: Envelope = {}): Promise<Result<unknown>> {
+    try {
+      if (!Object.hasOwn(contract, channel)) throw new AppError('UNKNOWN_CHANNEL');
+      const name = channel as ChannelName;
+      const spec = contract[name];
+      const session = envelope.trusted
+        ? { token: '', userId: 0, userName: envelope.trusted.userName, role: 'admin' as const, lastSeen: now().getTime(), locked: false }
+        : envelope.token ? sessions.get(envelope.token) ?? null : null;
+      if (session && !session.locked) {
+        const { idleLockMinutes } = await readSettings(state);
+        if (now().getTime() - session.lastSeen > idleLockMinutes * 60_000) session.locked = true;
+      }
+      if (spec.access !== 'public') {
+        if (!session) throw new AppError('UNAUTHENTICATED');
+        if (spec.access !== 'unlock') {
+          if (session.locked) throw new AppError('SESSION_LOCKED');
+          if (spec.access !== 'signed-in' && !can(session.role, spec.access)) throw new AppError('FORBIDDEN', { permission: spec.access });
+        }
+      }
+      const parsed = spec.input.safeParse(input);
+      if (!parsed.success) throw validationError(parsed.error);
+      if (session && !session.locked) session.lastSeen = now().getTime();
+      const actor = session ? { userId: session.userId || null, userName: session.userName } : SYSTEM_ACTOR;
+      const ctx: Ctx = { core: state, session, actor };
+      const handler = handlers[name] as (input: unknown, ctx: Ctx) => Promise<unknown>;
+      return { ok: true, data: await handler(parsed.data, ctx) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toPayload() };
+      // Stacks stay here; the renderer gets a code it can translate.
+      console.error(`[core] ${channel} failed`, error);
+      return { ok: false, error: new AppError('INTERNAL').toPayload() };
+    }
+  }
+
+  return {
+    dispatch,
+    events,
+    state,
+    openReport: opened.report,
+    async close() {
+      if (timer) clearInterval(timer);
+      await store.close();
+    },
+  };
+}

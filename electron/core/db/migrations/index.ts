@@ -1,0 +1,9 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001_init.ts';
+import * as m0002 from './0002_ledger.ts';
+
+/** Statically imported so a bundled or packed main process finds every migration. Names sort by zero-padded number. */
+export const migrations: Record<string, Migration> = {
+  '0001_init': m0001,
+  '0002_ledger': m0002,
+};

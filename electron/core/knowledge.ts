@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IndustryEntry } from '../../shared/api/contract.ts';
+import { type IndustryCatalogue, indexIndustries } from '../../shared/domain/industry.ts';
+
+/** Versioned legal and standard data shipped in resources/knowledge, read once at start. */
+export interface Knowledge {
+  industries: IndustryCatalogue;
+  industryIndex: ReturnType<typeof indexIndustries>;
+  industryList: IndustryEntry[];
+}
+
+export function loadKnowledge(resourcesDir: string): Knowledge {
+  const industries = JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'industry-codes.json'), 'utf8')) as IndustryCatalogue;
+  const industryList: IndustryEntry[] = [];
+  for (const s of industries.sections) {
+    industryList.push({ code: s.code, name: s.name, level: 'section', section: s.code });
+    for (const d of s.divisions) {
+      industryList.push({ code: d.code, name: d.name, level: 'division', section: s.code });
+      for (const c of d.classes) industryList.push({ code: c.code, name: c.name, level: 'class', section: s.code });
+    }
+  }
+  return { industries, industryIndex: indexIndustries(industries), industryList };
+}

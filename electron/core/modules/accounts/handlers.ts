@@ -1,0 +1,193 @@
+import { AppError } from '../../../../shared/api/errors.ts';
+import type { SessionInfo } from '../../../../shared/api/contract.ts';
+import { DEFAULT_SETTINGS, type User, type Settings } from '../../../../shared/entities/account.ts';
+import { ROLE_PERMISSIONS, type Role } from '../../../../shared/domain/roles.ts';
+import type { CoreState, HandlerGroup, Session } from '../../context.ts';
+import type { Selectable } from 'kysely';
+import type { UsersTable } from '../../db/schema.ts';
+import { DUMMY_HASH, hashSecret, newRecoveryCode, newToken, normalizeRecoveryCode, throttleSeconds, verifySecret } from './passwords.ts';
+import { saveUnit } from '../unit/handlers.ts';
+
+export function toUser(row: Selectable<UsersTable>): User {
+  return {
+    id: row.id, username: row.username, displayName: row.displayName, role: row.role as Role,
+    active: row.active === 1, createdAt: row.createdAt, lastSignInAt: row.lastSignInAt,
+  };
+}
+
+export async function readSettings(core: CoreState): Promise<Settings> {
+  const rows = await core.store.db.selectFrom('settings').selectAll().execute();
+  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.valueJson)]));
+  return { ...DEFAULT_SETTINGS, ...stored };
+}
+
+export async function needsSetup(core: CoreState): Promise<boolean> {
+  const admin = await core.store.db.selectFrom('users').select('id').where('role', '=', 'admin').limit(1).executeTakeFirst();
+  return !admin;
+}
+
+async function openSession(core: CoreState, user: User): Promise<SessionInfo> {
+  const token = newToken();
+  const session: Session = { token, userId: user.id, userName: user.displayName, role: user.role, lastSeen: core.now().getTime(), locked: false };
+  core.sessions.set(token, session);
+  return sessionInfo(core, session, user);
+}
+
+async function sessionInfo(core: CoreState, session: Session, user: User): Promise<SessionInfo> {
+  const { idleLockMinutes } = await readSettings(core);
+  return { token: session.token, user, permissions: [...ROLE_PERMISSIONS[user.role]], idleLockMinutes };
+}
+
+async function userById(core: CoreState, id: number): Promise<Selectable<UsersTable>> {
+  const row = await core.store.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'user', id });
+  return row;
+}
+
+/**
+ * Checks a password for a user row, with the growing wait after repeated misses.
+ * Returns the row on success; records the miss and throws otherwise.
+ */
+async function checkPassword(core: CoreState, row: Selectable<UsersTable> | undefined, secret: string, hashOf: (r: Selectable<UsersTable>) => string | null, failCode: 'AUTH_BAD_CREDENTIALS' | 'AUTH_BAD_RECOVERY_CODE' | 'AUTH_WRONG_PASSWORD'): Promise<Selectable<UsersTable>> {
+  const now = core.now();
+  if (row?.nextAttemptAt && row.nextAttemptAt > now.toISOString()) {
+    const retryAfterSeconds = Math.ceil((Date.parse(row.nextAttemptAt) - now.getTime()) / 1000);
+    throw new AppError('AUTH_THROTTLED', { retryAfterSeconds });
+  }
+  const stored = row ? hashOf(row) : null;
+  const ok = await verifySecret(secret, stored ?? DUMMY_HASH);
+  if (row && ok && stored && row.active === 1) {
+    await core.store.db.updateTable('users').set({ failedAttempts: 0, nextAttemptAt: null }).where('id', '=', row.id).execute();
+    return row;
+  }
+  if (row) {
+    const failedAttempts = row.failedAttempts + 1;
+    const wait = throttleSeconds(failedAttempts);
+    await core.store.db.updateTable('users')
+      .set({ failedAttempts, nextAttemptAt: wait ? new Date(now.getTime() + wait * 1000).toISOString() : null })
+      .where('id', '=', row.id).execute();
+  }
+  throw new AppError(failCode);
+}
+
+async function adminCount(core: CoreState, exceptId?: number): Promise<number> {
+  let q = core.store.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1);
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+export const setupHandlers: Pick<HandlerGroup<'setup'>, 'setup:initialize'> = {
+  async 'setup:initialize'(input, { core }) {
+    if (!(await needsSetup(core))) throw new AppError('SETUP_DONE');
+    const passwordHash = await hashSecret(input.admin.password);
+    const recoveryCode = newRecoveryCode();
+    const recoveryHash = await hashSecret(recoveryCode);
+    const at = core.now().toISOString();
+    const user = await core.tx(async (trx) => {
+      const row = await trx.insertInto('users').values({
+        username: input.admin.username, displayName: input.admin.displayName, role: 'admin', passwordHash, active: 1,
+        recoveryHash, createdAt: at, lastSignInAt: at,
+      }).returningAll().executeTakeFirstOrThrow();
+      const created = toUser(row);
+      const actor = { userId: created.id, userName: created.displayName };
+      core.record(actor, { action: 'setup:initialize', entityType: 'user', entityId: created.id, after: created });
+      await saveUnit(trx, core, actor, input.unit);
+      return created;
+    });
+    return { recoveryCode, session: await openSession(core, user) };
+  },
+};
+
+export const authHandlers: HandlerGroup<'auth'> = {
+  async 'auth:sign-in'(input, { core }) {
+    const row = await core.store.db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
+    const ok = await checkPassword(core, row, input.password, (r) => r.passwordHash, 'AUTH_BAD_CREDENTIALS');
+    const at = core.now().toISOString();
+    await core.tx(async (trx) => {
+      await trx.updateTable('users').set({ lastSignInAt: at }).where('id', '=', ok.id).execute();
+      core.record({ userId: ok.id, userName: ok.displayName }, { action: 'auth:sign-in', entityType: 'user', entityId: ok.id });
+    });
+    return openSession(core, toUser({ ...ok, lastSignInAt: at }));
+  },
+  async 'auth:unlock'(input, { core, session }) {
+    const s = session!;
+    const row = await userById(core, s.userId);
+    await checkPassword(core, row, input.password, (r) => r.passwordHash, 'AUTH_WRONG_PASSWORD');
+    s.locked = false;
+    s.lastSeen = core.now().getTime();
+    return sessionInfo(core, s, toUser(row));
+  },
+  async 'auth:recover'(input, { core }) {
+    const row = await core.store.db.selectFrom('users').selectAll().where('username', '=', input.username).where('role', '=', 'admin').executeTakeFirst();
+    const ok = await checkPassword(core, row, normalizeRecoveryCode(input.recoveryCode), (r) => r.recoveryHash, 'AUTH_BAD_RECOVERY_CODE');
+    const recoveryCode = newRecoveryCode();
+    const [passwordHash, recoveryHash] = await Promise.all([hashSecret(input.newPassword), hashSecret(recoveryCode)]);
+    await core.tx(async (trx) => {
+      await trx.updateTable('users').set({ passwordHash, recoveryHash }).where('id', '=', ok.id).execute();
+      core.record({ userId: ok.id, userName: ok.displayName }, { action: 'auth:recover', entityType: 'user', entityId: ok.id });
+    });
+    for (const [token, s] of core.sessions) if (s.userId === ok.id) core.sessions.delete(token);
+    return { recoveryCode };
+  },
+  async 'auth:session'(_input, { core, session }) {
+    return sessionInfo(core, session!, toUser(await userById(core, session!.userId)));
+  },
+  async 'auth:sign-out'(_input, { core, session }) {
+    core.sessions.delete(session!.token);
+    return { ok: true };
+  },
+  async 'auth:change-password'(input, { core, session, actor }) {
+    const row = await userById(core, session!.userId);
+    await checkPassword(core, row, input.oldPassword, (r) => r.passwordHash, 'AUTH_WRONG_PASSWORD');
+    const passwordHash = await hashSecret(input.newPassword);
+    await core.tx(async (trx) => {
+      await trx.updateTable('users').set({ passwordHash }).where('id', '=', row.id).execute();
+      core.record(actor, { action: 'auth:change-password', entityType: 'user', entityId: row.id });
+    });
+    return { ok: true };
+  },
+};
+
+export const userHandlers: HandlerGroup<'users'> = {
+  async 'users:list'(_input, { core }) {
+    return (await core.store.db.selectFrom('users').selectAll().orderBy('id').execute()).map(toUser);
+  },
+  async 'users:create'(input, { core, actor }) {
+    const taken = await core.store.db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+    if (taken) throw new AppError('USERNAME_TAKEN', { issues: [{ path: ['username'], key: 'errors.USERNAME_TAKEN' }] });
+    const passwordHash = await hashSecret(input.password);
+    return core.tx(async (trx) => {
+      const row = await trx.insertInto('users').values({
+        username: input.username, displayName: input.displayName, role: input.role, passwordHash, active: 1, createdAt: core.now().toISOString(),
+      }).returningAll().executeTakeFirstOrThrow();
+      const user = toUser(row);
+      core.record(actor, { action: 'users:create', entityType: 'user', entityId: user.id, after: user });
+      return user;
+    });
+  },
+  async 'users:update'(input, ctx) {
+    const { core, actor } = ctx;
+    const before = toUser(await userById(core, input.id));
+    const losesAdmin = before.role === 'admin' && before.active && (input.role !== 'admin' || !input.active);
+    if (losesAdmin && (await adminCount(core, input.id)) === 0) throw new AppError('LAST_ADMIN');
+    return core.tx(async (trx) => {
+      const row = await trx.updateTable('users').set({ displayName: input.displayName, role: input.role, active: input.active ? 1 : 0 })
+        .where('id', '=', input.id).returningAll().executeTakeFirstOrThrow();
+      const after = toUser(row);
+      core.record(actor, { action: 'users:update', entityType: 'user', entityId: after.id, before, after });
+      // A changed role or a disabled account takes effect at once, not at the next sign-in.
+      for (const [token, s] of core.sessions) if (s.userId === after.id) core.sessions.delete(token);
+      return after;
+    });
+  },
+  async 'users:reset-password'(input, { core, actor }) {
+    await userById(core, input.id);
+    const passwordHash = await hashSecret(input.password);
+    await core.tx(async (trx) => {
+      await trx.updateTable('users').set({ passwordHash, failedAttempts: 0, nextAttemptAt: null }).where('id', '=', input.id).execute();
+      core.record(actor, { action: 'users:reset-password', entityType: 'user', entityId: input.id });
+    });
+    return { ok: true };
+  },
+};
+

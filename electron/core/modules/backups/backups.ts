@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../../../shared/api/errors.ts';
+import type { BackupInfo } from '../../../../shared/entities/account.ts';
+import type { CoreState } from '../../context.ts';
+import { stamp } from '../../db/migrate.ts';
+import { readSettings } from '../accounts/handlers.ts';
+import { unzipEntries, zipEntries } from './zip.ts';
+
+/**
+ * Backups are online SQLite copies (db.backup) checked with integrity_check, each with a small
+ * manifest that records the audit-chain head at that moment, so a later verify can tell whether
+ * entries were cut off the end. Daily copies rotate; manual and safety copies stay until removed.
+ */
+export const backupsDir = (dataDir: string) => path.join(dataDir, 'backups');
+const NAME = /^(daily|manual|pre-restore|pre-migration)-(\d{8}T\d{6}Z)(-\d+)?\.db$/;
+
+function integrity(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return String(db.pragma('integrity_check', { simple: true }));
+  } finally {
+    db.close();
+  }
+}
+
+function manifestOf(file: string): Partial<BackupInfo> {
+  try {
+    return JSON.parse(fs.readFileSync(`${file}.json`, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+export function listBackups(dataDir: string): BackupInfo[] {
+  const dir = backupsDir(dataDir);
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((n) => NAME.test(n)).map((name) => {
+    const file = path.join(dir, name);
+    const m = manifestOf(file);
+    const [, kind, ts] = NAME.exec(name)!;
+    const createdAt = m.createdAt ?? `${ts.slice(0, 4)}-${ts.slice(4, 6)}-${ts.slice(6, 8)}T${ts.slice(9, 11)}:${ts.slice(11, 13)}:${ts.slice(13, 15)}Z`;
+    return { name, kind: kind as BackupInfo['kind'], createdAt, sizeBytes: fs.statSync(file).size, auditHead: m.auditHead ?? null };
+  }).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
+}
+
+export async function createBackup(core: CoreState, kind: BackupInfo['kind']): Promise<BackupInfo> {
+  const dir = backupsDir(core.dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const now = core.now();
+  let name = `${kind}-${stamp(now)}.db`;
+  for (let i = 2; fs.existsSync(path.join(dir, name)); i++) name = `${kind}-${stamp(now)}-${i}.db`;
+  const file = path.join(dir, name);
+  await core.store.raw.backup(file);
+  const check = integrity(file);
+  if (check !== 'ok') {
+    fs.rmSync(file, { force: true });
+    throw new AppError('BACKUP_CORRUPT', { check });
+  }
+  const info: BackupInfo = { name, kind, createdAt: now.toISOString(), sizeBytes: fs.statSync(file).size, auditHead: core.audit.head() };
+  fs.writeFileSync(`${file}.json`, JSON.stringify({ ...info, appVersion: core.version, integrity: check }, null, 2));
+  if (kind === 'daily') rotate(core.dataDir, (await readSettings(core)).backupKeep);
+  return info;
+}
+
+function rotate(dataDir: string, keep: number): void {
+  const daily = listBackups(dataDir).filter((b) => b.kind === 'daily');
+  for (const old of daily.slice(keep)) {
+    const file = path.join(backupsDir(dataDir), old.name);
+    fs.rmSync(file, { force: true });
+    fs.rmSync(`${file}.json`, { force: true });
+  }
+}
+
+/** One copy a day, taken at start and then hourly checks; cheap when today's copy exists. */
+export async function ensureDailyBackup(core: CoreState): Promise<BackupInfo | null> {
+  const today = core.today();
+  const has = listBackups(core.dataDir).some((b) => b.kind === 'daily' && b.createdAt.slice(0, 10) === today);
+  return has ? null : createBackup(core, 'daily');
+}
+
+export async function restoreBackup(core: CoreState, name: string): Promise<{ restored: string; safetyBackup: string }> {
+  const file = path.join(backupsDir(core.dataDir), name);
+  if (!NAME.test(name) || !fs.existsSync(file)) throw new AppError('BACKUP_NOT_FOUND', { name });
+  const check = integrity(file);
+  if (check !== 'ok') throw new AppError('BACKUP_CORRUPT', { name, check });
+  // The state being replaced is itself kept, so a restore can always be undone.
+  const safety = await createBackup(core, 'pre-restore');
+  await core.reopen(async (dbFile) => {
+    for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
+    fs.copyFileSync(file, dbFile);
+  });
+  core.sessions.clear();
+  return { restored: name, safetyBackup: safety.name };
+}
+
+// --- moving the data to a new PC -------------------------------------------------------------
+
+const PACKAGE_FORMAT = 'enforcement-desk-data';
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+function walk(dir: string, base = dir): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? walk(p, base) : [path.relative(base, p).split(path.sep).join('/')];
+  });
+}
+
+/** A zip with a consistent database snapshot, the stored files and a manifest of SHA-256 sums. */
+export async function exportDataPackage(core: CoreState): Promise<Buffer> {
+  const tmp = path.join(core.dataDir, `export-${process.pid}-${Date.now()}.db`);
+  try {
+    await core.store.raw.backup(tmp);
+    const entries = [{ name: 'enforce.db', data: fs.readFileSync(tmp) }];
+    const filesDir = path.join(core.dataDir, 'files');
+    for (const rel of walk(filesDir)) entries.push({ name: `files/${rel}`, data: fs.readFileSync(path.join(filesDir, rel)) });
+    const manifest = {
+      format: PACKAGE_FORMAT, formatVersion: 1, appVersion: core.version, createdAt: core.now().toISOString(),
+      auditHead: core.audit.head(), entries: Object.fromEntries(entries.map((e) => [e.name, sha256(e.data)])),
+    };
+    return await zipEntries([{ name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2)) }, ...entries]);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+/** Checks a data package and returns its database and files; refuses anything altered or foreign. */
+export async function readDataPackage(data: Buffer): Promise<{ db: Buffer; files: Map<string, Buffer>; auditHead: string | null }> {
+  let entries: Map<string, Buffer>;
+  try {
+    entries = await unzipEntries(data);
+  } catch {
+    throw new AppError('DATA_PACKAGE_BAD', { reason: 'notZip' });
+  }
+  let manifest: { format?: string; entries?: Record<string, string>; auditHead?: string | null };
+  try {
+    manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '');
+  } catch {
+    throw new AppError('DATA_PACKAGE_BAD', { reason: 'noManifest' });
+  }
+  if (manifest.format !== PACKAGE_FORMAT || !manifest.entries) throw new AppError('DATA_PACKAGE_BAD', { reason: 'noManifest' });
+  for (const [name, hash] of Object.entries(manifest.entries)) {
+    const entry = entries.get(name);
+    if (!entry || sha256(entry) !== hash) throw new AppError('DATA_PACKAGE_BAD', { reason: 'hashMismatch', entry: name });
+  }
+  const db = entries.get('enforce.db');
+  if (!db) throw new AppError('DATA_PACKAGE_BAD', { reason: 'noDatabase' });
+  const files = new Map([...entries].filter(([n]) => n.startsWith('files/') && !n.includes('..')).map(([n, b]) => [n.slice(6), b]));
+  return { db, files, auditHead: manifest.auditHead ?? null };
+}
+
+export async function importDataPackage(core: CoreState, data: Buffer): Promise<void> {
+  const pkg = await readDataPackage(data);
+  await core.reopen(async (dbFile) => {
+    for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
+    fs.writeFileSync(dbFile, pkg.db);
+    for (const [rel, buf] of pkg.files) {
+      const target = path.join(core.dataDir, 'files', rel);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, buf);
+    }
+  });
+  core.sessions.clear();
+}

@@ -1,0 +1,84 @@
+import { orgCodeCheckChar, usccCheckChar } from '../../../../shared/domain/uscc.ts';
+import type { SupervisionCategory } from '../../../../shared/domain/vocabulary.ts';
+import type { CoreState } from '../../context.ts';
+import { hashSecret } from '../accounts/passwords.ts';
+import { saveUnit } from '../unit/handlers.ts';
+
+/**
+ * The demo county: every name is made up (示例县 does not exist; the region code 519999 is not in
+ * GB/T 2260), so a newcomer can try everything without touching or leaking real data.
+ */
+export const DEMO_PASSWORD = 'demo1234';
+export const DEMO_USERS = [
+  { username: 'admin', displayName: '演示管理员', role: 'admin' },
+  { username: 'clerk', displayName: '演示办案员', role: 'clerk' },
+  { username: 'reviewer', displayName: '演示法制审核员', role: 'reviewer' },
+  { username: 'supervisor', displayName: '演示大队长', role: 'supervisor' },
+] as const;
+
+/** A valid code built from a serial: region 519999, body derived from n, both check characters computed. */
+export function demoUscc(n: number): string {
+  const body = `D${String(n).padStart(7, '0')}`;
+  const first17 = `91519999${body}${orgCodeCheckChar(body)}`;
+  return first17 + usccCheckChar(first17);
+}
+
+const TOWNS = ['城关镇', '东岳镇', '南坝镇', '清溪镇', '峰城镇', '双河镇', '红岭乡'];
+const KINDS: { suffix: string; industry: string; categories: SupervisionCategory[] }[] = [
+  { suffix: '石材开采有限公司', industry: '1012', categories: ['mine'] },
+  { suffix: '化工有限公司', industry: '2614', categories: ['hazchem'] },
+  { suffix: '加油站', industry: '5265', categories: ['hazchem'] },
+  { suffix: '烟花爆竹批发有限公司', industry: '5199', categories: ['fireworks'] },
+  { suffix: '铸造有限公司', industry: '3391', categories: ['metallurgy'] },
+  { suffix: '木业有限公司', industry: '2021', categories: ['dust', 'confined'] },
+  { suffix: '冷冻食品有限公司', industry: '1361', categories: ['ammonia', 'confined'] },
+  { suffix: '白酒厂', industry: '1512', categories: ['confined', 'industry'] },
+];
+const NAMES = ['明远', '华瑞', '宏达', '金川', '蜀兴', '恒丰', '巴山', '瑞祥', '鑫源', '天成'];
+const PEOPLE = ['张明', '李华', '王芳', '刘强', '陈静', '杨帆', '赵磊', '周敏'];
+
+export async function seedDemo(core: CoreState): Promise<void> {
+  const passwordHash = await hashSecret(DEMO_PASSWORD);
+  const at = core.now().toISOString();
+  const today = core.today();
+  const year = Number(today.slice(0, 4));
+  await core.tx(async (trx) => {
+    const actor = { userId: null, userName: '演示数据' };
+    for (const u of DEMO_USERS) {
+      await trx.insertInto('users').values({ ...u, passwordHash, active: 1, createdAt: at }).execute();
+    }
+    await saveUnit(trx, core, actor, {
+      agencyName: '示例县应急管理局', squadName: '示例县应急管理综合行政执法大队', regionCode: '519999', numberPrefix: '示应急',
+      reviewAgency: '示例县人民政府', court: '示例县人民法院', address: '示例县城关镇人民路1号', phone: '0818-5200000', postalCode: '636100', notes: '',
+    });
+    const officers = [
+      { name: '张明', certificateNo: '51990001', to: `${year + 2}-06-30`, post: 'officer' },
+      { name: '李华', certificateNo: '51990002', to: `${year}-12-31`, post: 'officer' },
+      { name: '王芳', certificateNo: '51990003', to: `${year - 1}-12-31`, post: 'technical' },
+      { name: '陈静', certificateNo: '51990004', to: `${year + 1}-09-30`, post: 'legal' },
+    ];
+    for (const o of officers) {
+      await trx.insertInto('officers').values({
+        name: o.name, certificateNo: o.certificateNo, certValidFrom: `${year - 3}-01-01`, certValidTo: o.to, post: o.post, onDuty: 1,
+        idCard: '', phone: '', notes: '', createdAt: at, updatedAt: at,
+      }).execute();
+    }
+    let n = 0;
+    for (const name of NAMES) {
+      for (const kind of KINDS.slice(0, 4 + (n % 5))) {
+        n++;
+        const town = TOWNS[n % TOWNS.length];
+        const person = PEOPLE[n % PEOPLE.length];
+        const row = await trx.insertInto('enterprises').values({
+          uscc: demoUscc(n), name: `示例县${name}${kind.suffix}`, legalRepresentative: person, principal: person,
+          address: `示例县${town}${name}路${n}号`, township: town, industryCode: kind.industry, categoriesJson: JSON.stringify(kind.categories),
+          enforcementLevel: n % 9 === 0 ? 'city' : 'county', standardizationGrade: n % 3 === 0 ? 'level3' : 'none',
+          riskGrade: (['general', 'low', 'high', 'major'] as const)[n % 4], creditStatus: n % 17 === 0 ? 'watch' : 'normal',
+          accidentHistory: '', contactsJson: JSON.stringify([{ name: person, role: '安全管理人员', phone: `1380818${String(n).padStart(4, '0')}` }]),
+          notes: '', status: 'active', createdAt: at, updatedAt: at, version: 1,
+        }).returning('id').executeTakeFirstOrThrow();
+        core.record(actor, { action: 'demo:seed', entityType: 'enterprise', entityId: row.id });
+      }
+    }
+  });
+}

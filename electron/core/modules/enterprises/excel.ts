@@ -1,0 +1,194 @@
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import type { ImportRowError } from '../../../../shared/api/contract.ts';
+import { issuesFromZod } from '../../../../shared/api/errors.ts';
+import {
+  CREDIT_STATUSES, ENFORCEMENT_LEVELS, RISK_GRADES, STANDARDIZATION_GRADES, SUPERVISION_CATEGORIES, vocabKeyOf,
+} from '../../../../shared/domain/vocabulary.ts';
+import { type Enterprise, type EnterpriseFields, enterpriseInput } from '../../../../shared/entities/enterprise.ts';
+
+/**
+ * The ledger's Excel exchange format. Headers are Chinese because the files are for Chinese
+ * offices and other systems; an export can be imported again unchanged.
+ */
+export const COLUMNS = [
+  { key: 'uscc', header: '统一社会信用代码', required: true, width: 24 },
+  { key: 'name', header: '企业名称', required: true, width: 30 },
+  { key: 'legalRepresentative', header: '法定代表人', width: 12 },
+  { key: 'principal', header: '主要负责人', width: 12 },
+  { key: 'address', header: '地址', width: 36 },
+  { key: 'township', header: '乡镇（街道）', width: 14 },
+  { key: 'industryCode', header: '行业代码', width: 10 },
+  { key: 'categories', header: '监管类别', width: 22 },
+  { key: 'enforcementLevel', header: '管辖层级', width: 10 },
+  { key: 'standardizationGrade', header: '标准化等级', width: 12 },
+  { key: 'riskGrade', header: '风险等级', width: 12 },
+  { key: 'creditStatus', header: '信用状态', width: 16 },
+  { key: 'accidentHistory', header: '事故记录', width: 30 },
+  { key: 'contactName', header: '联系人', width: 12 },
+  { key: 'contactRole', header: '联系人职务', width: 12 },
+  { key: 'contactPhone', header: '联系电话', width: 16 },
+  { key: 'notes', header: '备注', width: 24 },
+] as const;
+type ColumnKey = (typeof COLUMNS)[number]['key'];
+
+const HEADER_OF = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
+const normalizeHeader = (h: string) => h.replace(/[*＊\s]/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+
+/** Which column a field path points at, for the row report. */
+function columnOfPath(path: (string | number)[]): ColumnKey {
+  const [first, , sub] = path;
+  if (first === 'contacts') return sub === 'phone' ? 'contactPhone' : sub === 'role' ? 'contactRole' : 'contactName';
+  return (first as ColumnKey) in HEADER_OF ? (first as ColumnKey) : 'name';
+}
+
+export class BadWorkbook extends Error {
+  readonly reason: 'notXlsx' | 'noSheet' | 'missingColumns' | 'empty';
+  readonly columns?: string[];
+  constructor(reason: BadWorkbook['reason'], columns?: string[]) {
+    super(reason);
+    this.reason = reason;
+    this.columns = columns;
+  }
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('text' in v) return String(v.text).trim();
+    if ('result' in v) return String(v.result ?? '').trim();
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+  }
+  return String(v).trim();
+}
+
+export interface ParsedRow { row: number; fields: EnterpriseFields }
+
+const splitList = (s: string) => s.split(/[、，,;；\s]+/).map((x) => x.trim()).filter(Boolean);
+
+/** Reads and validates every row; nothing is written here. */
+export async function readLedgerWorkbook(data: Buffer, onProgress?: (done: number, total: number) => void): Promise<{ rows: ParsedRow[]; errors: ImportRowError[]; totalRows: number }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new BadWorkbook('notXlsx');
+  }
+  const sheet = wb.worksheets[0];
+  if (!sheet) throw new BadWorkbook('noSheet');
+  const headerRow = sheet.getRow(1);
+  const colIndex = new Map<ColumnKey, number>();
+  headerRow.eachCell((cell, col) => {
+    const h = normalizeHeader(cellText(cell));
+    const def = COLUMNS.find((c) => normalizeHeader(c.header) === h);
+    if (def) colIndex.set(def.key, col);
+  });
+  const missing = COLUMNS.filter((c) => 'required' in c && c.required && !colIndex.has(c.key)).map((c) => c.header);
+  if (missing.length) throw new BadWorkbook('missingColumns', missing);
+
+  const rows: ParsedRow[] = [];
+  const errors: ImportRowError[] = [];
+  const last = sheet.actualRowCount > 0 ? sheet.rowCount : 0;
+  let totalRows = 0;
+  for (let r = 2; r <= last; r++) {
+    const row = sheet.getRow(r);
+    const get = (k: ColumnKey) => (colIndex.has(k) ? cellText(row.getCell(colIndex.get(k)!)) : '');
+    const values = Object.fromEntries(COLUMNS.map((c) => [c.key, get(c.key)])) as Record<ColumnKey, string>;
+    if (Object.values(values).every((v) => v === '')) continue;
+    totalRows++;
+    const rowErrors: ImportRowError[] = [];
+    const vocab = <T extends Record<string, string>>(key: ColumnKey, list: T, fallback: keyof T | null) => {
+      const v = values[key];
+      if (!v) return fallback;
+      const found = vocabKeyOf(list, v);
+      if (!found) rowErrors.push({ row: r, column: HEADER_OF[key], reason: 'import.reasons.notInList', params: { allowed: Object.values(list).join('、') }, value: v });
+      return found ?? fallback;
+    };
+    const categories = splitList(values.categories).map((v) => {
+      const k = vocabKeyOf(SUPERVISION_CATEGORIES, v);
+      if (!k) rowErrors.push({ row: r, column: HEADER_OF.categories, reason: 'import.reasons.notInList', params: { allowed: Object.values(SUPERVISION_CATEGORIES).join('、') }, value: v });
+      return k;
+    }).filter((k): k is keyof typeof SUPERVISION_CATEGORIES => !!k);
+    const candidate = {
+      uscc: values.uscc,
+      name: values.name,
+      legalRepresentative: values.legalRepresentative,
+      principal: values.principal,
+      address: values.address,
+      township: values.township,
+      industryCode: values.industryCode,
+      categories: [...new Set(categories)],
+      enforcementLevel: vocab('enforcementLevel', ENFORCEMENT_LEVELS, 'county'),
+      standardizationGrade: vocab('standardizationGrade', STANDARDIZATION_GRADES, 'none'),
+      riskGrade: vocab('riskGrade', RISK_GRADES, null),
+      creditStatus: vocab('creditStatus', CREDIT_STATUSES, 'normal'),
+      accidentHistory: values.accidentHistory,
+      contacts: values.contactName || values.contactPhone
+        ? [{ name: values.contactName || values.principal || values.legalRepresentative, role: values.contactRole, phone: values.contactPhone }]
+        : [],
+      notes: values.notes,
+    };
+    const parsed = enterpriseInput.safeParse(candidate);
+    if (!parsed.success) {
+      for (const issue of issuesFromZod(parsed.error as z.ZodError)) {
+        const column = columnOfPath(issue.path);
+        rowErrors.push({ row: r, column: HEADER_OF[column], reason: issue.key, params: issue.params, value: values[column] });
+      }
+    }
+    if (rowErrors.length) errors.push(...rowErrors);
+    else if (parsed.success) rows.push({ row: r, fields: parsed.data });
+    if (onProgress && totalRows % 1000 === 0) onProgress(totalRows, last - 1);
+  }
+  if (totalRows === 0) throw new BadWorkbook('empty');
+  return { rows, errors, totalRows };
+}
+
+function styleHeader(sheet: ExcelJS.Worksheet): void {
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+export async function writeLedgerWorkbook(items: Enterprise[], opts: { template?: boolean; sheetName: string }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '安全生产执法工作台';
+  const sheet = wb.addWorksheet(opts.sheetName);
+  sheet.columns = COLUMNS.map((c) => ({ header: 'required' in c && c.required ? `${c.header}*` : c.header, key: c.key, width: c.width }));
+  for (const e of items) {
+    const contact = e.contacts[0];
+    sheet.addRow({
+      uscc: e.uscc, name: e.name, legalRepresentative: e.legalRepresentative, principal: e.principal, address: e.address,
+      township: e.township, industryCode: e.industryCode, categories: e.categories.map((k) => SUPERVISION_CATEGORIES[k]).join('、'),
+      enforcementLevel: ENFORCEMENT_LEVELS[e.enforcementLevel], standardizationGrade: STANDARDIZATION_GRADES[e.standardizationGrade],
+      riskGrade: e.riskGrade ? RISK_GRADES[e.riskGrade] : '', creditStatus: CREDIT_STATUSES[e.creditStatus],
+      accidentHistory: e.accidentHistory, contactName: contact?.name ?? '', contactRole: contact?.role ?? '',
+      contactPhone: contact?.phone ?? '', notes: e.status === 'withdrawn' ? `[已注销] ${e.notes}`.trim() : e.notes,
+    });
+  }
+  // Codes stay text: Excel would otherwise turn 91511722... into 9.15E+17.
+  sheet.getColumn('uscc').numFmt = '@';
+  sheet.getColumn('industryCode').numFmt = '@';
+  sheet.getColumn('contactPhone').numFmt = '@';
+  styleHeader(sheet);
+  if (opts.template) {
+    const help = wb.addWorksheet('填写说明');
+    help.columns = [{ header: '列', key: 'col', width: 18 }, { header: '说明', key: 'text', width: 90 }];
+    const lists: Partial<Record<ColumnKey, string>> = {
+      uscc: '18位，按 GB 32100 校验；全角、小写会自动转换。必填。',
+      name: '营业执照上的全称。必填。',
+      industryCode: 'GB/T 4754-2017 代码，2位大类或4位小类，如 2614、5942。',
+      categories: `可填多个，用顿号分隔：${Object.values(SUPERVISION_CATEGORIES).join('、')}`,
+      enforcementLevel: Object.values(ENFORCEMENT_LEVELS).join('、'),
+      standardizationGrade: Object.values(STANDARDIZATION_GRADES).join('、'),
+      riskGrade: Object.values(RISK_GRADES).join('、'),
+      creditStatus: Object.values(CREDIT_STATUSES).join('、'),
+      contactPhone: '手机号或带区号的固定电话，如 0818-5221234。',
+    };
+    for (const c of COLUMNS) help.addRow({ col: c.header, text: lists[c.key] ?? '' });
+    styleHeader(help);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

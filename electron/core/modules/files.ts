@@ -1,0 +1,12 @@
+import type { FileDownload } from '../../../shared/api/contract.ts';
+import { AppError } from '../../../shared/api/errors.ts';
+import type { CoreState } from '../context.ts';
+
+export function xlsxDownload(fileName: string, data: Buffer): FileDownload {
+  return { fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: data.toString('base64') };
+}
+
+/** The demo county exists to look around in; nothing from it may leave as if it were real data. */
+export function refuseInDemo(core: CoreState): void {
+  if (core.workspace === 'demo') throw new AppError('DEMO_EXPORT_REFUSED');
+}

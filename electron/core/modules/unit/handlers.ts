@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import { settings as settingsSchema, type UnitProfile, type UnitProfileInput, unitProfile } from '../../../../shared/entities/account.ts';
+import type { AuditActor } from '../../audit/audit-log.ts';
+import type { CoreState, HandlerGroup } from '../../context.ts';
+import type { DB } from '../../db/schema.ts';
+import { readSettings } from '../accounts/handlers.ts';
+
+export async function getUnit(db: Kysely<DB>): Promise<UnitProfile | null> {
+  const row = await db.selectFrom('unitProfile').selectAll().where('id', '=', 1).executeTakeFirst();
+  if (!row) return null;
+  const { id: _id, updatedAt: _u, ...profile } = row;
+  return unitProfile.parse(profile);
+}
+
+export async function saveUnit(trx: Kysely<DB>, core: CoreState, actor: AuditActor, input: UnitProfileInput): Promise<UnitProfile> {
+  const profile = unitProfile.parse(input);
+  const before = await getUnit(trx);
+  const values = { ...profile, updatedAt: core.now().toISOString() };
+  await trx.insertInto('unitProfile').values({ id: 1, ...values }).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+  core.record(actor, { action: 'unit:update', entityType: 'unit', entityId: 1, before, after: profile });
+  return profile;
+}
+
+export const unitHandlers: HandlerGroup<'unit'> = {
+  async 'unit:get'(_input, { core }) {
+    return getUnit(core.store.db);
+  },
+  async 'unit:update'(input, { core, actor }) {
+    return core.tx((trx) => saveUnit(trx, core, actor, input));
+  },
+};
+
+export const settingsHandlers: HandlerGroup<'settings'> = {
+  async 'settings:get'(_input, { core }) {
+    return readSettings(core);
+  },
+  async 'settings:update'(input, { core, actor }) {
+    const before = await readSettings(core);
+    const after = settingsSchema.parse(input);
+    await core.tx(async (trx) => {
+      for (const [key, value] of Object.entries(after)) {
+        await trx.insertInto('settings').values({ key, valueJson: JSON.stringify(value) })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ valueJson: JSON.stringify(value) })).execute();
+      }
+      core.record(actor, { action: 'settings:update', entityType: 'settings', entityId: null, before, after });
+    });
+    return after;
+  },
+};

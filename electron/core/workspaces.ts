@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { type Core, createCore, type CoreOptions } from './create-core.ts';
+
+export type Workspace = 'real' | 'demo';
+
+/**
+ * The real county and the demo county live side by side under one data root, each a complete
+ * workspace of its own (data/ and demo/), so nothing done in the demo can reach real records.
+ */
+export interface Workspaces {
+  get(workspace: Workspace): Promise<Core>;
+  dataDirOf(workspace: Workspace): string;
+  close(): Promise<void>;
+}
+
+export function workspaceDir(dataRoot: string, workspace: Workspace): string {
+  return path.join(dataRoot, workspace === 'demo' ? 'demo' : 'data');
+}
+
+export function createWorkspaces(dataRoot: string, options: Omit<CoreOptions, 'dataDir' | 'workspace'>): Workspaces {
+  const cores = new Map<Workspace, Promise<Core>>();
+  return {
+    get(workspace) {
+      let core = cores.get(workspace);
+      if (!core) {
+        core = createCore({ ...options, dataDir: workspaceDir(dataRoot, workspace), workspace });
+        cores.set(workspace, core);
+        core.catch(() => cores.delete(workspace));
+      }
+      return core;
+    },
+    dataDirOf: (workspace) => workspaceDir(dataRoot, workspace),
+    async close() {
+      for (const c of cores.values()) await (await c.catch(() => null))?.close();
+      cores.clear();
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { AppError } from '../../shared/api/errors.ts';
+import type { Workspace, Workspaces } from '../core/workspaces.ts';
+
+/**
+ * The web host: the same core as the desktop app, over HTTP on the loopback interface only.
+ * POST /api/<channel> carries { input }; the session token and the workspace ride in headers.
+ * GET /api/events streams progress events (SSE). Everything else is the built renderer.
+ */
+export const CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:",
+  "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'",
+].join('; ');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.otf': 'font/otf',
+};
+const MAX_BODY = 450 * 1024 * 1024;
+
+export interface WebHostOptions {
+  workspaces: Workspaces;
+  staticDir: string;
+  port?: number;
+  host?: string;
+}
+
+export interface WebHost { url: string; server: http.Server; close(): Promise<void> }
+
+/** DNS rebinding: a page on another site resolving its name to 127.0.0.1 must not reach the API. */
+function loopbackHost(req: http.IncomingMessage, port: number): boolean {
+  const host = req.headers.host ?? '';
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const data = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(data);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) { reject(new AppError('VALIDATION', { issues: [{ path: [], key: 'validation.fileTooLarge' }] })); req.destroy(); return; }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const workspaceOf = (v: unknown): Workspace => (v === 'demo' ? 'demo' : 'real');
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const staticDir = path.resolve(options.staticDir);
+  const sockets = new Set<import('node:net').Socket>();
+  let port = options.port ?? 0;
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (!loopbackHost(req, port)) { res.writeHead(421).end(); return; }
+      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      if (url.pathname === '/api/events' && req.method === 'GET') {
+        const core = await options.workspaces.get(workspaceOf(url.searchParams.get('workspace')));
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        const listener = (event: unknown) => res.write(`data: ${JSON.stringify(event)}\n\n`);
+        core.events.on('event', listener);
+        req.on('close', () => core.events.off('event', listener));
+        return;
+      }
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') { res.writeHead(405).end(); return; }
+        // A cross-site form post cannot set this content type without a preflight we never answer.
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) { res.writeHead(415).end(); return; }
+        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+        let body: { input?: unknown };
+        try {
+          body = JSON.parse(await readBody(req));
+        } catch (e) {
+          sendJson(res, 200, { ok: false, error: (e instanceof AppError ? e : new AppError('VALIDATION')).toPayload() });
+          return;
+        }
+        const core = await options.workspaces.get(workspaceOf(req.headers['x-workspace']));
+        const token = typeof req.headers['x-session-token'] === 'string' ? req.headers['x-session-token'] : undefined;
+        sendJson(res, 200, await core.dispatch(channel, body.input ?? {}, { token }));
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') { res.writeHead(405).end(); return; }
+      serveStatic(staticDir, url.pathname, res);
+    } catch (error) {
+      const payload = error instanceof AppError ? error.toPayload() : new AppError('INTERNAL').toPayload();
+      if (!(error instanceof AppError)) console.error('[host]', error);
+      if (!res.headersSent) sendJson(res, 200, { ok: false, error: payload });
+      else res.end();
+    }
+  });
+  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    async close() {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
+  let rel = decodeURIComponent(pathname);
+  if (rel.endsWith('/')) rel += 'index.html';
+  let file = path.resolve(root, `.${rel}`);
+  if (!file.startsWith(root + path.sep)) { res.writeHead(403).end(); return; }
+  // Client-side routes fall back to the app shell.
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
+  if (!fs.existsSync(file)) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('界面尚未构建：请先运行 npm run build。 The renderer is not built: run npm run build.');
+    return;
+  }
+  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  res.writeHead(200, {
+    'content-type': type,
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+  });
+  fs.createReadStream(file).pipe(res);
+}

@@ -1,0 +1,75 @@
+import { makeApi, type Api, type Result, type Transport } from '../../../shared/api/client.ts';
+import type { ChannelName } from '../../../shared/api/contract.ts';
+import { AppError } from '../../../shared/api/errors.ts';
+
+/**
+ * The only module that knows which host the renderer runs in. Under Electron the preload exposes
+ * `window.desk.invoke`; in the browser the same calls go over fetch to the web host. Everything
+ * else imports `api` from here and never sees the difference.
+ */
+interface DeskBridge {
+  invoke(channel: ChannelName, input: unknown, envelope: { token?: string; workspace: Workspace }): Promise<Result<unknown>>;
+  onEvent(workspace: Workspace, listener: (event: unknown) => void): () => void;
+}
+declare global {
+  interface Window { desk?: DeskBridge }
+}
+
+export type Workspace = 'real' | 'demo';
+const WORKSPACE_KEY = 'desk.workspace';
+const TOKEN_KEY = 'desk.token';
+
+let workspace: Workspace = sessionStorage.getItem(WORKSPACE_KEY) === 'demo' ? 'demo' : 'real';
+/** Per tab and per workspace; sessionStorage so a reload keeps the session but a new window signs in. */
+let token: string | undefined = sessionStorage.getItem(`${TOKEN_KEY}.${workspace}`) ?? undefined;
+
+export function getWorkspace(): Workspace {
+  return workspace;
+}
+export function setWorkspace(next: Workspace): void {
+  workspace = next;
+  sessionStorage.setItem(WORKSPACE_KEY, next);
+  token = sessionStorage.getItem(`${TOKEN_KEY}.${workspace}`) ?? undefined;
+}
+export function setToken(next: string | undefined): void {
+  token = next;
+  if (next) sessionStorage.setItem(`${TOKEN_KEY}.${workspace}`, next);
+  else sessionStorage.removeItem(`${TOKEN_KEY}.${workspace}`);
+}
+
+const webTransport: Transport = async (channel, input) => {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-workspace': workspace };
+  if (token) headers['x-session-token'] = token;
+  try {
+    const res = await fetch(`/api/${channel}`, { method: 'POST', headers, body: JSON.stringify({ input }) });
+    return (await res.json()) as Result<unknown>;
+  } catch {
+    return { ok: false, error: new AppError('INTERNAL').toPayload() };
+  }
+};
+
+const electronTransport: Transport = (channel, input) => window.desk!.invoke(channel, input, { token, workspace });
+
+const listeners = new Set<(code: string) => void>();
+/** The shell listens here to show the sign-in or lock screen whatever call hit the problem. */
+export function onSessionProblem(listener: (code: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const transport: Transport = async (channel, input) => {
+  const result = await (window.desk ? electronTransport : webTransport)(channel, input);
+  if (!result.ok && (result.error.code === 'UNAUTHENTICATED' || result.error.code === 'SESSION_LOCKED')) {
+    for (const l of listeners) l(result.error.code);
+  }
+  return result;
+};
+
+export const api: Api = makeApi(transport);
+
+export function subscribeEvents(listener: (event: { type: string; job: string; phase: string; done: number; total: number }) => void): () => void {
+  if (window.desk) return window.desk.onEvent(workspace, listener as (e: unknown) => void);
+  const source = new EventSource(`/api/events?workspace=${workspace}`);
+  source.onmessage = (m) => listener(JSON.parse(m.data));
+  return () => source.close();
+}

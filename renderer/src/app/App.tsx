@@ -1,0 +1,130 @@
+import { Alert, App as AntApp, Button, Result, Spin, Watermark } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, SessionInfo } from '../../../shared/api/contract.ts';
+import { api, getWorkspace, onSessionProblem, setToken, setWorkspace } from '../api/client.ts';
+import { LockScreen } from '../features/auth/LockScreen.tsx';
+import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { SetupPage } from '../features/setup/SetupPage.tsx';
+import { errorMessage } from './errors.ts';
+import { SessionContext, type SessionContextValue } from './session.tsx';
+import { Shell } from './Shell.tsx';
+
+const ACTIVITY_EVENTS = ['mousedown', 'keydown', 'wheel', 'touchstart'] as const;
+
+export function App() {
+  const { t } = useTranslation();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [session, setSession] = useState<SessionInfo | null>(null);
+  const [checking, setChecking] = useState(true);
+  const [locked, setLocked] = useState(false);
+  const lastActivity = useRef(0);
+
+  const refreshInfo = useCallback(async () => {
+    try {
+      setInfo(await api.app.info());
+      setLoadError(null);
+    } catch (e) {
+      setLoadError(errorMessage(e));
+    }
+  }, []);
+
+  const resume = useCallback(async () => {
+    setChecking(true);
+    try {
+      setSession(await api.auth.session());
+    } catch {
+      setSession(null);
+    } finally {
+      setChecking(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refreshInfo().then(resume);
+  }, [refreshInfo, resume]);
+
+  useEffect(() => onSessionProblem((code) => {
+    if (code === 'SESSION_LOCKED') setLocked(true);
+    else { setToken(undefined); setSession(null); }
+  }), []);
+
+  // The core locks an idle session on its side; the screen follows the same rule so nothing is left showing.
+  useEffect(() => {
+    if (!session) return;
+    lastActivity.current = Date.now();
+    const touch = () => { lastActivity.current = Date.now(); };
+    for (const e of ACTIVITY_EVENTS) window.addEventListener(e, touch, { passive: true });
+    let lastPing = Date.now();
+    const timer = window.setInterval(() => {
+      const idle = Date.now() - lastActivity.current;
+      if (idle > session.idleLockMinutes * 60_000) setLocked(true);
+      else if (Date.now() - lastPing > 60_000 && idle < 60_000) { lastPing = Date.now(); void api.auth.session().catch(() => undefined); }
+    }, 5_000);
+    return () => {
+      window.clearInterval(timer);
+      for (const e of ACTIVITY_EVENTS) window.removeEventListener(e, touch);
+    };
+  }, [session]);
+
+  const signedIn = useCallback((s: SessionInfo) => {
+    setToken(s.token);
+    setSession(s);
+    setLocked(false);
+    lastActivity.current = Date.now();
+    void refreshInfo();
+  }, [refreshInfo]);
+
+  const switchWorkspace = useCallback((ws: 'real' | 'demo') => {
+    setWorkspace(ws);
+    setSession(null);
+    setInfo(null);
+    void refreshInfo().then(resume);
+  }, [refreshInfo, resume]);
+
+  const value = useMemo<SessionContextValue | null>(() => (info && session ? {
+    info,
+    session,
+    can: (p) => session.permissions.includes(p),
+    refreshInfo,
+    leaveDemo: () => switchWorkspace('real'),
+    async signOut() {
+      await api.auth.signOut().catch(() => undefined);
+      setToken(undefined);
+      setSession(null);
+    },
+  } : null), [info, session, refreshInfo, switchWorkspace]);
+
+  if (loadError) {
+    return <Result status="error" title={loadError} extra={<Button onClick={() => void refreshInfo()}>{t('common.refresh')}</Button>} />;
+  }
+  if (!info || checking) return <div className="center-screen"><Spin size="large" tip={t('app.loading')}><div style={{ padding: 50 }} /></Spin></div>;
+
+  const demo = info.workspace === 'demo';
+  let body;
+  if (info.needsSetup) {
+    body = <SetupPage onDone={signedIn} onDemo={() => switchWorkspace('demo')} onImported={() => void refreshInfo()} />;
+  } else if (!session || !value) {
+    body = <SignInPage info={info} onSignedIn={signedIn} onLeaveDemo={demo ? () => switchWorkspace('real') : undefined} />;
+  } else {
+    body = (
+      <SessionContext.Provider value={value}>
+        <Shell />
+        {locked && <LockScreen name={session.user.displayName} onUnlocked={signedIn} onSignOut={() => void value.signOut()} />}
+      </SessionContext.Provider>
+    );
+  }
+  return (
+    <AntApp>
+      {demo ? (
+        <Watermark content={t('app.demoWatermark')} font={{ fontSize: 18, color: 'rgba(200, 30, 30, 0.12)' }} gap={[120, 120]} zIndex={2000}>
+          <div className="demo-frame" data-workspace="demo">
+            <Alert type="warning" banner message={t('app.demoBanner')} action={getWorkspace() === 'demo' ? <Button size="small" onClick={() => switchWorkspace('real')}>{t('app.leaveDemo')}</Button> : undefined} />
+            {body}
+          </div>
+        </Watermark>
+      ) : body}
+    </AntApp>
+  );
+}

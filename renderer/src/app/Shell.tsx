@@ -1,0 +1,87 @@
+import {
+  AppstoreOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CloudUploadOutlined, FileProtectOutlined,
+  FileTextOutlined, LogoutOutlined, SafetyCertificateOutlined, SettingOutlined, SolutionOutlined, TranslationOutlined, UserOutlined,
+} from '@ant-design/icons';
+import { Alert, Button, Dropdown, Layout, Menu, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { EnterpriseListPage } from '../features/enterprises/EnterpriseListPage.tsx';
+import { EnterprisePage } from '../features/enterprises/EnterprisePage.tsx';
+import { ChangePasswordDialog } from '../features/auth/ChangePasswordDialog.tsx';
+import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { setLanguage } from '../i18n.ts';
+import { ComingSoon } from './ComingSoon.tsx';
+import { useSession } from './session.tsx';
+
+export const SECTIONS = [
+  { key: 'dashboard', path: '/', icon: <AppstoreOutlined /> },
+  { key: 'enterprises', path: '/enterprises', icon: <BankOutlined /> },
+  { key: 'plans', path: '/plans', icon: <CalendarOutlined /> },
+  { key: 'inspections', path: '/inspections', icon: <SafetyCertificateOutlined /> },
+  { key: 'cases', path: '/cases', icon: <SolutionOutlined /> },
+  { key: 'documents', path: '/documents', icon: <FileTextOutlined /> },
+  { key: 'review', path: '/review', icon: <FileProtectOutlined /> },
+  { key: 'exports', path: '/exports', icon: <CloudUploadOutlined /> },
+  { key: 'reports', path: '/reports', icon: <BarChartOutlined /> },
+  { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
+] as const;
+
+const COMING = ['plans', 'inspections', 'cases', 'documents', 'review', 'exports', 'reports'] as const;
+
+export function Shell() {
+  const { t, i18n } = useTranslation();
+  const { info, session, signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [changingPassword, setChangingPassword] = useState(false);
+  const current = SECTIONS.filter((s) => s.path !== '/' && location.pathname.startsWith(s.path)).at(0)?.key ?? 'dashboard';
+  const missingYears = [Number(new Date().getFullYear()), Number(new Date().getFullYear()) + 1]
+    .filter((y) => !info.calendar.coveredYears.includes(y));
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} theme="dark">
+        <div className="brand">{t('app.title')}<small>{info.unitName}</small></div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[current]}
+          items={SECTIONS.map((s) => ({ key: s.key, icon: s.icon, label: t(`nav.${s.key}`), onClick: () => navigate(s.path) }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 12 }}>
+          {info.workspace === 'demo' && <Tag color="red">{t('app.demoBadge')}</Tag>}
+          <Button type="text" icon={<TranslationOutlined />} onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
+            {t('app.language')}
+          </Button>
+          <Dropdown menu={{ items: [
+            { key: 'pw', icon: <UserOutlined />, label: t('app.changePassword'), onClick: () => setChangingPassword(true) },
+            { key: 'out', icon: <LogoutOutlined />, label: t('app.signOut'), onClick: () => void signOut() },
+          ] }}>
+            <Button type="text" data-testid="user-menu">
+              <Space><UserOutlined />{session.user.displayName}<Tag>{t(`roles.${session.user.role}`)}</Tag></Space>
+            </Button>
+          </Dropdown>
+        </Layout.Header>
+        {missingYears.length > 0 && (
+          <Alert type="warning" showIcon banner message={t('app.calendarMissing', { years: missingYears.join('、') })} />
+        )}
+        <Layout.Content>
+          <Routes>
+            <Route path="/" element={<DashboardPage />} />
+            <Route path="/enterprises" element={<EnterpriseListPage />} />
+            <Route path="/enterprises/:id" element={<EnterprisePage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/settings/:tab" element={<SettingsPage />} />
+            {COMING.map((k) => <Route key={k} path={`/${k}`} element={<ComingSoon section={k} />} />)}
+            <Route path="*" element={<DashboardPage />} />
+          </Routes>
+        </Layout.Content>
+      </Layout>
+      <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
+    </Layout>
+  );
+}

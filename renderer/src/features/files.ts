@@ -1,0 +1,21 @@
+import type { FileDownload } from '../../../shared/api/contract.ts';
+
+/** Files go to the core as base64 in both hosts; a county ledger workbook is a few megabytes. */
+export async function readAsUpload(file: File): Promise<{ fileName: string; dataBase64: string }> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { fileName: file.name, dataBase64: btoa(binary) };
+}
+
+export function saveDownload(file: FileDownload): void {
+  const binary = atob(file.dataBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

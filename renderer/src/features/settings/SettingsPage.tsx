@@ -1,0 +1,32 @@
+import { Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { useSession } from '../../app/session.tsx';
+import { OfficersTab } from '../officers/OfficersTab.tsx';
+import { AuditTab } from './AuditTab.tsx';
+import { BackupTab } from './BackupTab.tsx';
+import { CalendarTab } from './CalendarTab.tsx';
+import { SystemTab, UnitTab } from './UnitTab.tsx';
+import { UsersTab } from './UsersTab.tsx';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const tab = useParams().tab ?? 'unit';
+  const tabs = [
+    { key: 'unit', label: t('settings.tabUnit'), children: <UnitTab />, show: true },
+    { key: 'officers', label: t('settings.tabOfficers'), children: <OfficersTab />, show: can('roster.read') },
+    { key: 'users', label: t('settings.tabUsers'), children: <UsersTab />, show: can('users.manage') },
+    { key: 'calendar', label: t('settings.tabCalendar'), children: <CalendarTab />, show: true },
+    { key: 'backup', label: t('settings.tabBackup'), children: <BackupTab />, show: can('backup.manage') },
+    { key: 'audit', label: t('settings.tabAudit'), children: <AuditTab />, show: can('audit.read') },
+    { key: 'system', label: t('settings.tabSystem'), children: <SystemTab />, show: true },
+  ].filter((x) => x.show);
+  return (
+    <div className="page">
+      <div className="page-header"><h2>{t('settings.title')}</h2></div>
+      <Tabs activeKey={tab} onChange={(k) => navigate(`/settings/${k}`)} items={tabs.map(({ show: _s, ...x }) => x)} destroyOnHidden />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { TFunction } from 'i18next';
+import {
+  CREDIT_STATUSES, ENFORCEMENT_LEVELS, OFFICER_POSTS, RISK_GRADES, STANDARDIZATION_GRADES, SUPERVISION_CATEGORIES,
+} from '../../../shared/domain/vocabulary.ts';
+
+/** Select options for the closed vocabularies, labelled in the UI language. */
+const LISTS = {
+  categories: SUPERVISION_CATEGORIES,
+  levels: ENFORCEMENT_LEVELS,
+  grades: STANDARDIZATION_GRADES,
+  risks: RISK_GRADES,
+  credit: CREDIT_STATUSES,
+  posts: OFFICER_POSTS,
+} as const;
+export type VocabList = keyof typeof LISTS;
+
+export function vocabLabel(t: TFunction, list: VocabList, key: string | null | undefined): string {
+  return key ? (t(`vocab.${list}.${key}` as never) as string) : '';
+}
+
+export function vocabOptions(t: TFunction, list: VocabList): { value: string; label: string }[] {
+  return Object.keys(LISTS[list]).map((key) => ({ value: key, label: vocabLabel(t, list, key) }));
+}
+
+export const RISK_COLORS: Record<string, string> = { major: 'red', high: 'orange', general: 'gold', low: 'blue' };

@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import type { Permission } from '../domain/roles.ts';
+import type { CalendarYear } from '../domain/workdays.ts';
+import {
+  CREDIT_STATUSES, ENFORCEMENT_LEVELS, RISK_GRADES, SUPERVISION_CATEGORIES, keysOf,
+} from '../domain/vocabulary.ts';
+import {
+  type AuditEntry, type AuditVerifyResult, type BackupInfo, type Settings, type UnitProfile, type User,
+  password, role, settings, unitProfile, userInput, username,
+} from '../entities/account.ts';
+import { type Enterprise, type EnterpriseListItem, enterpriseInput } from '../entities/enterprise.ts';
+import { type Officer, officerInput } from '../entities/officer.ts';
+import { id } from '../entities/common.ts';
+
+/**
+ * The contract: every channel the renderer may call, named `domain:action`, with its zod input,
+ * its output type and the permission it needs. The core validates and checks on every call, in
+ * every host; the preload and the browser client are generated from this table.
+ *
+ * Access levels besides the role permissions:
+ *   public     – no session (first-run setup, sign-in, recovery, app info)
+ *   unlock     – a session that the idle lock has locked (only to unlock it)
+ *   signed-in  – any role
+ */
+export type Access = Permission | 'public' | 'unlock' | 'signed-in';
+
+export interface Channel<I extends z.ZodType, O> {
+  input: I;
+  access: Access;
+  /** Phantom: the output type, for the typed clients. */
+  output?: O;
+}
+
+function channel<O>() {
+  return <I extends z.ZodType>(spec: { input: I; access: Access }): Channel<I, O> => spec;
+}
+
+const none = z.object({}).strict().default({});
+
+/** Files cross the bridge as base64 so both hosts and the CLI share one path; the limit keeps a slip harmless. */
+export const fileUpload = z.object({
+  fileName: z.string().min(1).max(255),
+  dataBase64: z.string().max(400 * 1024 * 1024, { error: 'validation.fileTooLarge' }),
+});
+export interface FileDownload { fileName: string; mimeType: string; dataBase64: string }
+
+export interface SessionInfo {
+  token: string;
+  user: User;
+  permissions: Permission[];
+  idleLockMinutes: number;
+}
+
+export interface AppInfo {
+  version: string;
+  workspace: 'real' | 'demo';
+  needsSetup: boolean;
+  unitName: string | null;
+  calendar: { coveredYears: number[]; currentYearCovered: boolean; nextYearCovered: boolean };
+}
+
+export interface ImportRowError { row: number; column: string; reason: string; params?: Record<string, unknown>; value?: string }
+export interface ImportPreview {
+  importId: string;
+  fileName: string;
+  totalRows: number;
+  validRows: number;
+  errors: ImportRowError[];
+  warnings: ImportRowError[];
+}
+
+export interface EnterpriseHistoryEntry {
+  seq: number;
+  at: string;
+  userName: string;
+  action: string;
+  changes: { field: string; before: unknown; after: unknown }[];
+}
+
+export interface CalendarInfo {
+  years: { year: number; source: string; holidays: number; makeUpWorkdays: number; workdays: number }[];
+  data: CalendarYear[];
+  uncoveredCurrentOrNext: number[];
+}
+
+export interface IndustryEntry { code: string; name: string; level: 'section' | 'division' | 'group' | 'class'; section: string }
+
+const searchInput = z.object({
+  query: z.string().trim().max(100).default(''),
+  township: z.string().trim().max(50).optional(),
+  category: z.enum(keysOf(SUPERVISION_CATEGORIES)).optional(),
+  enforcementLevel: z.enum(keysOf(ENFORCEMENT_LEVELS)).optional(),
+  riskGrade: z.enum(keysOf(RISK_GRADES)).optional(),
+  creditStatus: z.enum(keysOf(CREDIT_STATUSES)).optional(),
+  status: z.enum(['active', 'withdrawn', 'all']).default('active'),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(20),
+});
+
+export const contract = {
+  'app:info': channel<AppInfo>()({ input: none, access: 'public' }),
+
+  'setup:initialize': channel<{ recoveryCode: string; session: SessionInfo }>()({
+    input: z.object({
+      admin: z.object({ username, displayName: z.string().trim().min(1, { error: 'validation.required' }).max(50), password }),
+      unit: unitProfile,
+    }),
+    access: 'public',
+  }),
+  'setup:import-data': channel<{ enterprises: number; users: number }>()({ input: z.object({ file: fileUpload }), access: 'public' }),
+
+  'auth:sign-in': channel<SessionInfo>()({
+    input: z.object({ username: z.string().trim().min(1, { error: 'validation.required' }), password: z.string().min(1, { error: 'validation.required' }) }),
+    access: 'public',
+  }),
+  'auth:unlock': channel<SessionInfo>()({ input: z.object({ password: z.string().min(1, { error: 'validation.required' }) }), access: 'unlock' }),
+  'auth:recover': channel<{ recoveryCode: string }>()({
+    input: z.object({ username: z.string().trim().min(1), recoveryCode: z.string().trim().min(1, { error: 'validation.required' }), newPassword: password }),
+    access: 'public',
+  }),
+  'auth:session': channel<SessionInfo>()({ input: none, access: 'signed-in' }),
+  'auth:sign-out': channel<{ ok: true }>()({ input: none, access: 'signed-in' }),
+  'auth:change-password': channel<{ ok: true }>()({ input: z.object({ oldPassword: z.string().min(1), newPassword: password }), access: 'signed-in' }),
+
+  'users:list': channel<User[]>()({ input: none, access: 'users.manage' }),
+  'users:create': channel<User>()({ input: userInput, access: 'users.manage' }),
+  'users:update': channel<User>()({
+    input: z.object({ id, displayName: z.string().trim().min(1).max(50), role, active: z.boolean() }),
+    access: 'users.manage',
+  }),
+  'users:reset-password': channel<{ ok: true }>()({ input: z.object({ id, password }), access: 'users.manage' }),
+
+  'unit:get': channel<UnitProfile | null>()({ input: none, access: 'signed-in' }),
+  'unit:update': channel<UnitProfile>()({ input: unitProfile, access: 'unit.manage' }),
+
+  'settings:get': channel<Settings>()({ input: none, access: 'signed-in' }),
+  'settings:update': channel<Settings>()({ input: settings, access: 'settings.manage' }),
+
+  'officers:list': channel<Officer[]>()({
+    input: z.object({ includeOffDuty: z.boolean().default(true) }).default({ includeOffDuty: true }),
+    access: 'roster.read',
+  }),
+  'officers:create': channel<Officer>()({ input: officerInput, access: 'roster.write' }),
+  'officers:update': channel<Officer>()({ input: z.object({ id, officer: officerInput }), access: 'roster.write' }),
+
+  'enterprises:search': channel<{ items: EnterpriseListItem[]; total: number }>()({ input: searchInput.default(searchInput.parse({})), access: 'ledger.read' }),
+  'enterprises:get': channel<Enterprise>()({ input: z.object({ id }), access: 'ledger.read' }),
+  'enterprises:history': channel<EnterpriseHistoryEntry[]>()({ input: z.object({ id }), access: 'ledger.read' }),
+  'enterprises:townships': channel<string[]>()({ input: none, access: 'ledger.read' }),
+  'enterprises:create': channel<Enterprise>()({ input: enterpriseInput, access: 'ledger.write' }),
+  'enterprises:update': channel<Enterprise>()({
+    input: z.object({ id, version: z.number().int(), enterprise: enterpriseInput }),
+    access: 'ledger.write',
+  }),
+  'enterprises:withdraw': channel<Enterprise>()({
+    input: z.object({ id, reason: z.string().trim().min(2, { error: 'validation.reasonRequired' }).max(500) }),
+    access: 'ledger.write',
+  }),
+  'enterprises:reinstate': channel<Enterprise>()({ input: z.object({ id }), access: 'ledger.write' }),
+  'enterprises:import-template': channel<FileDownload>()({ input: none, access: 'ledger.import' }),
+  'enterprises:import-preview': channel<ImportPreview>()({ input: z.object({ file: fileUpload }), access: 'ledger.import' }),
+  'enterprises:import-commit': channel<{ created: number }>()({ input: z.object({ importId: z.string().min(1) }), access: 'ledger.import' }),
+  'enterprises:export': channel<FileDownload>()({ input: z.object({ includeWithdrawn: z.boolean().default(false) }).default({ includeWithdrawn: false }), access: 'ledger.export' }),
+
+  'knowledge:industries': channel<IndustryEntry[]>()({ input: none, access: 'signed-in' }),
+
+  'audit:list': channel<{ items: AuditEntry[]; total: number }>()({
+    input: z.object({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }).default({ page: 1, pageSize: 50 }),
+    access: 'audit.read',
+  }),
+  'audit:verify': channel<AuditVerifyResult>()({
+    input: z.object({ head: z.string().regex(/^[0-9a-f]{64}$/, { error: 'validation.hash' }).optional() }).default({}),
+    access: 'audit.read',
+  }),
+
+  'backups:list': channel<BackupInfo[]>()({ input: none, access: 'backup.manage' }),
+  'backups:create': channel<BackupInfo>()({ input: none, access: 'backup.manage' }),
+  'backups:restore': channel<{ restored: string; safetyBackup: string }>()({
+    input: z.object({ name: z.string().regex(/^[\w.-]+\.db$/, { error: 'validation.invalid' }) }),
+    access: 'backup.manage',
+  }),
+  'backups:export-data': channel<FileDownload>()({ input: none, access: 'backup.manage' }),
+
+  'calendar:get': channel<CalendarInfo>()({ input: none, access: 'signed-in' }),
+  'calendar:import': channel<{ year: number; ignoredDays: string[] }>()({
+    input: z.object({ fileName: z.string().min(1), text: z.string().min(2).max(1_000_000) }),
+    access: 'calendar.manage',
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type InputOf<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends ChannelName> = Exclude<Contract[C]['output'], undefined>;
+
+export const CHANNELS = Object.keys(contract) as ChannelName[];

@@ -1,0 +1,97 @@
+import type { z } from 'zod';
+
+/**
+ * Every error that crosses the bridge has a stable code and a translation key (`errors.<code>`);
+ * stacks stay in the core's log. Adding a code here without a message in every locale fails the
+ * typecheck (see shared/i18n/resources.ts).
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNKNOWN_CHANNEL',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'SESSION_LOCKED',
+  'AUTH_BAD_CREDENTIALS',
+  'AUTH_THROTTLED',
+  'AUTH_BAD_RECOVERY_CODE',
+  'AUTH_WRONG_PASSWORD',
+  'SETUP_DONE',
+  'SETUP_REQUIRED',
+  'NOT_FOUND',
+  'STALE_VERSION',
+  'USCC_DUPLICATE',
+  'USERNAME_TAKEN',
+  'LAST_ADMIN',
+  'IMPORT_BAD_FILE',
+  'IMPORT_NOT_FOUND',
+  'IMPORT_HAS_ERRORS',
+  'IMPORT_TOO_LARGE',
+  'DEMO_EXPORT_REFUSED',
+  'DB_TOO_NEW',
+  'DB_CORRUPT',
+  'MIGRATION_FAILED',
+  'BACKUP_NOT_FOUND',
+  'BACKUP_CORRUPT',
+  'DATA_PACKAGE_BAD',
+  'CALENDAR_BAD_FILE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ValidationIssue {
+  /** Field path, e.g. ['contacts', 0, 'phone'], the address the UI focuses. */
+  path: (string | number)[];
+  /** Translation key of the message. */
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  messageKey: `errors.${ErrorCode}`;
+  details?: { issues?: ValidationIssue[] } & Record<string, unknown>;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: ErrorPayload['details'];
+  constructor(code: ErrorCode, details?: ErrorPayload['details']) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  get messageKey(): `errors.${ErrorCode}` {
+    return `errors.${this.code}`;
+  }
+  toPayload(): ErrorPayload {
+    return { code: this.code, messageKey: this.messageKey, ...(this.details ? { details: this.details } : {}) };
+  }
+}
+
+export function isErrorPayload(x: unknown): x is ErrorPayload {
+  return typeof x === 'object' && x !== null && typeof (x as ErrorPayload).code === 'string' && typeof (x as ErrorPayload).messageKey === 'string';
+}
+
+const ZOD_CODE_KEYS: Record<string, string> = {
+  invalid_type: 'validation.invalidType',
+  too_small: 'validation.tooShort',
+  too_big: 'validation.tooLong',
+  invalid_value: 'validation.invalidOption',
+  invalid_format: 'validation.format',
+  unrecognized_keys: 'validation.unknownField',
+};
+
+/** Our own messages are already keys (`validation.*`); zod's built-in ones are mapped by code. */
+export function issuesFromZod(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => {
+    const own = typeof issue.message === 'string' && issue.message.startsWith('validation.');
+    const key = own ? issue.message : ZOD_CODE_KEYS[issue.code] ?? 'validation.invalid';
+    const params = (issue as { params?: Record<string, unknown> }).params;
+    return { path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), key, ...(params ? { params } : {}) };
+  });
+}
+
+export function validationError(error: z.ZodError): AppError {
+  return new AppError('VALIDATION', { issues: issuesFromZod(error) });
+}

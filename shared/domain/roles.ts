@@ -1,0 +1,37 @@
+/**
+ * Who may do what. The core checks this on every channel; the renderer uses the same table only to
+ * decide what to show, which is convenience, not security.
+ */
+export const ROLES = ['clerk', 'reviewer', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'ledger.read',
+  'ledger.write',
+  'ledger.import',
+  'ledger.export',
+  'roster.read',
+  'roster.write',
+  'users.manage',
+  'unit.manage',
+  'settings.manage',
+  'audit.read',
+  'backup.manage',
+  'calendar.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * 办案人员 keep the ledger; 法制审核员 and 大队负责人 read everything and (the 负责人) keep the roster;
+ * the admin runs the installation. Reviewers do not edit the ledger: their job is to check it.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  clerk: ['ledger.read', 'ledger.write', 'ledger.import', 'ledger.export', 'roster.read'],
+  reviewer: ['ledger.read', 'ledger.export', 'roster.read'],
+  supervisor: ['ledger.read', 'ledger.write', 'ledger.import', 'ledger.export', 'roster.read', 'roster.write'],
+  admin: [...PERMISSIONS],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

@@ -1,0 +1,43 @@
+/**
+ * Closed vocabularies of the ledger. Keys are stored; the Chinese terms are the ones printed in
+ * official lists and used in the Excel exchange format. On screen every term goes through i18n
+ * (`vocab.<list>.<key>`), so the English UI is complete as well.
+ */
+export const SUPERVISION_CATEGORIES = {
+  mine: '矿山',
+  hazchem: '危险化学品',
+  fireworks: '烟花爆竹',
+  metallurgy: '金属冶炼',
+  dust: '涉爆粉尘',
+  ammonia: '液氨制冷',
+  confined: '有限空间',
+  industry: '其他工贸',
+} as const;
+
+export const ENFORCEMENT_LEVELS = { province: '省级', city: '市级', county: '县级' } as const;
+
+export const STANDARDIZATION_GRADES = { none: '未达标', level1: '一级', level2: '二级', level3: '三级', small: '小微企业' } as const;
+
+export const RISK_GRADES = { major: '重大风险', high: '较大风险', general: '一般风险', low: '低风险' } as const;
+
+export const CREDIT_STATUSES = { normal: '正常', watch: '重点关注名单', dishonest: '失信联合惩戒对象' } as const;
+
+export const OFFICER_POSTS = { officer: '执法人员', technical: '技术检查员', legal: '法制审核员' } as const;
+
+export type SupervisionCategory = keyof typeof SUPERVISION_CATEGORIES;
+export type EnforcementLevel = keyof typeof ENFORCEMENT_LEVELS;
+export type StandardizationGrade = keyof typeof STANDARDIZATION_GRADES;
+export type RiskGrade = keyof typeof RISK_GRADES;
+export type CreditStatus = keyof typeof CREDIT_STATUSES;
+export type OfficerPost = keyof typeof OFFICER_POSTS;
+
+export function keysOf<T extends Record<string, string>>(vocab: T): [keyof T & string, ...(keyof T & string)[]] {
+  return Object.keys(vocab) as [keyof T & string, ...(keyof T & string)[]];
+}
+
+/** Reverse lookup for imports: accepts the Chinese term or the key itself. */
+export function vocabKeyOf<T extends Record<string, string>>(vocab: T, value: string): (keyof T & string) | undefined {
+  const v = value.trim();
+  for (const [key, term] of Object.entries(vocab)) if (term === v || key === v) return key as keyof T & string;
+  return undefined;
+}

@@ -1,0 +1,119 @@
+/**
+ * Working-day arithmetic for statutory periods (行政处罚法 第八十五条: 2/3/5/7 日 are working days).
+ * The calendar is data: per covered year, the statutory rest days on weekdays and the 调休 make-up
+ * working days on weekends. A year not covered is never treated as a plain Monday–Friday year:
+ * every result that touches one says so (待核实), naming the years the admin must import.
+ */
+
+export interface CalendarYear {
+  year: number;
+  /** Days off that would otherwise be working days, or all holiday days — weekends listed here change nothing. */
+  holidays: string[];
+  /** Weekend days that are working days (调休上班). */
+  workdays: string[];
+  source: string;
+}
+
+export interface WorkCalendar {
+  years: ReadonlyMap<number, { holidays: ReadonlySet<string>; workdays: ReadonlySet<string>; source: string }>;
+}
+
+export function buildCalendar(years: CalendarYear[]): WorkCalendar {
+  const map = new Map<number, { holidays: Set<string>; workdays: Set<string>; source: string }>();
+  for (const y of years) map.set(y.year, { holidays: new Set(y.holidays), workdays: new Set(y.workdays), source: y.source });
+  return { years: map };
+}
+
+export interface DayAnswer {
+  workday: boolean;
+  /** true when the year is not in the calendar: the answer is only the Monday–Friday guess. */
+  uncertain: boolean;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+function parse(date: string): Date {
+  if (!ISO.test(date)) throw new RangeError(`not an ISO date: ${date}`);
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) throw new RangeError(`not a calendar date: ${date}`);
+  return d;
+}
+
+export function addCalendarDays(date: string, days: number): string {
+  const d = parse(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function isWorkday(cal: WorkCalendar, date: string): DayAnswer {
+  const d = parse(date);
+  const weekday = d.getUTCDay();
+  const plain = weekday !== 0 && weekday !== 6;
+  const year = cal.years.get(d.getUTCFullYear());
+  if (!year) return { workday: plain, uncertain: true };
+  if (year.workdays.has(date)) return { workday: true, uncertain: false };
+  if (year.holidays.has(date)) return { workday: false, uncertain: false };
+  return { workday: plain, uncertain: false };
+}
+
+export interface DeadlineAnswer {
+  date: string;
+  uncertain: boolean;
+  /** Years the computation crossed that the calendar does not cover, for the 待核实 message. */
+  uncoveredYears: number[];
+}
+
+/**
+ * The Nth working day after `start` (the start day itself is not counted, 行政处罚法 第八十五条 and
+ * 民法典 第二百零一条). n = 0 gives the first working day on or after `start`.
+ */
+export function addWorkdays(cal: WorkCalendar, start: string, n: number): DeadlineAnswer {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
+  const uncovered = new Set<number>();
+  const note = (date: string, a: DayAnswer) => { if (a.uncertain) uncovered.add(Number(date.slice(0, 4))); };
+  let date = start;
+  if (n === 0) {
+    for (;;) {
+      const a = isWorkday(cal, date);
+      note(date, a);
+      if (a.workday) break;
+      date = addCalendarDays(date, 1);
+    }
+  } else {
+    let left = n;
+    while (left > 0) {
+      date = addCalendarDays(date, 1);
+      const a = isWorkday(cal, date);
+      note(date, a);
+      if (a.workday) left--;
+    }
+  }
+  const uncoveredYears = [...uncovered].sort();
+  return { date, uncertain: uncoveredYears.length > 0, uncoveredYears };
+}
+
+/** Working days in [from, to], both ends included. */
+export function countWorkdays(cal: WorkCalendar, from: string, to: string): { count: number; uncertain: boolean; uncoveredYears: number[] } {
+  const uncovered = new Set<number>();
+  let count = 0;
+  for (let date = from; date <= to; date = addCalendarDays(date, 1)) {
+    const a = isWorkday(cal, date);
+    if (a.uncertain) uncovered.add(Number(date.slice(0, 4)));
+    if (a.workday) count++;
+  }
+  const uncoveredYears = [...uncovered].sort();
+  return { count, uncertain: uncoveredYears.length > 0, uncoveredYears };
+}
+
+/**
+ * A natural-day period whose last day falls on a rest day ends on the next working day
+ * (行政处罚法 第八十五条 / 民法典 第二百零三条).
+ */
+export function endOfNaturalPeriod(cal: WorkCalendar, start: string, days: number): DeadlineAnswer {
+  const last = addCalendarDays(start, days);
+  return addWorkdays(cal, last, 0);
+}
+
+export function coveredYears(cal: WorkCalendar): number[] {
+  return [...cal.years.keys()].sort((a, b) => a - b);
+}

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { type Kysely, sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../electron/core/db/migrate.ts';
+import { migrations } from '../../electron/core/db/migrations/index.ts';
+import { openStore } from '../../electron/core/db/open.ts';
+import { tempDir } from '../support/core.ts';
+
+const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
+const open: Database.Database[] = [];
+afterEach(() => { for (const db of open.splice(0)) if (db.open) db.close(); });
+
+function opts(dir: string) {
+  return { file: path.join(dir, 'enforce.db'), backupsDir: path.join(dir, 'backups'), logsDir: path.join(dir, 'logs'), now: () => new Date('2026-11-22T08:00:00Z') };
+}
+
+function schema(file: string): { name: string; sql: string }[] {
+  const db = new Database(file, { readonly: true });
+  open.push(db);
+  return db.prepare("SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name").all() as { name: string; sql: string }[];
+}
+
+describe('database migrations', () => {
+  it('creates the whole schema on a fresh file, in the committed shape', async () => {
+    const dir = tempDir();
+    const { store, report } = await openStore(opts(dir));
+    expect(report.created).toBe(true);
+    expect(report.applied).toEqual(Object.keys(migrations));
+    expect(report.preMigrationBackup).toBeNull();
+    expect(store.raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.raw.pragma('foreign_keys', { simple: true })).toBe(1);
+    await store.close();
+    const snapshot = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'schema-snapshot.json'), 'utf8'));
+    expect(schema(opts(dir).file)).toEqual(snapshot);
+  });
+
+  it('upgrades a database of the previous schema (0001) and keeps its rows, after a backup', async () => {
+    const dir = tempDir();
+    fs.copyFileSync(path.join(FIXTURES, 'schema-0001.db'), opts(dir).file);
+    const { store, report } = await openStore(opts(dir));
+    expect(report.applied).toEqual(['0002_ledger']);
+    expect(report.preMigrationBackup).toMatch(/pre-migration-20261122T080000Z\.db$/);
+    expect(fs.existsSync(report.preMigrationBackup!)).toBe(true);
+    const users = store.raw.prepare('SELECT username FROM users').all();
+    expect(users).toEqual([{ username: 'fixture-admin' }]);
+    expect(store.raw.prepare('SELECT COUNT(*) AS n FROM enterprises').get()).toEqual({ n: 0 });
+    await store.close();
+  });
+
+  it('leaves the data untouched when a migration fails halfway', async () => {
+    const dir = tempDir();
+    fs.copyFileSync(path.join(FIXTURES, 'schema-0001.db'), opts(dir).file);
+    const before = fs.readFileSync(opts(dir).file);
+    const raw = new Database(opts(dir).file);
+    open.push(raw);
+    const failing = {
+      ...migrations,
+      '0003_broken': {
+        async up(db: Kysely<unknown>) {
+          await sql`CREATE TABLE half_done (x INTEGER)`.execute(db);
+          await sql`INSERT INTO users (username) VALUES ('incomplete row')`.execute(db);
+        },
+      },
+    };
+    await expect(migrate({ raw, created: false, backupDir: path.join(dir, 'backups'), now: () => new Date(), migrations: failing }))
+      .rejects.toMatchObject({ code: 'MIGRATION_FAILED', details: { migration: '0003_broken' } });
+    const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).not.toContain('enterprises');
+    expect(tables).not.toContain('half_done');
+    expect(raw.prepare('SELECT name FROM kysely_migration').all()).toEqual([{ name: '0001_init' }]);
+    raw.close();
+    // Same rows, same schema as before the attempt.
+    const after = new Database(opts(dir).file, { readonly: true });
+    open.push(after);
+    const beforeDb = new Database(before);
+    expect(after.prepare('SELECT * FROM users').all()).toEqual(beforeDb.prepare('SELECT * FROM users').all());
+    beforeDb.close();
+  });
+
+  it('refuses, without touching it, a database written by a newer version', async () => {
+    const dir = tempDir();
+    const { store } = await openStore(opts(dir));
+    store.raw.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_future', '2030-01-01')").run();
+    await store.close();
+    const bytes = fs.readFileSync(opts(dir).file);
+    await expect(openStore(opts(dir))).rejects.toMatchObject({ code: 'DB_TOO_NEW', details: { migrations: ['9999_future'] } });
+    expect(fs.readFileSync(opts(dir).file).equals(bytes)).toBe(true);
+  });
+
+  it('runs quick_check after an unclean shutdown', async () => {
+    const dir = tempDir();
+    const { store } = await openStore(opts(dir));
+    await store.close();
+    fs.writeFileSync(`${opts(dir).file}.open`, '12345');
+    const again = await openStore(opts(dir));
+    expect(again.report.uncleanShutdown).toBe(true);
+    await again.store.close();
+    expect(fs.existsSync(`${opts(dir).file}.open`)).toBe(false);
+  });
+});

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/create-core.ts';
+import { CHANNELS, contract } from '../../shared/api/contract.ts';
+import { PERMISSIONS, ROLES, type Role, can } from '../../shared/domain/roles.ts';
+import { addUser, newCore, setUp } from '../support/core.ts';
+
+/**
+ * Every channel × every role: a role without the channel's permission is refused before its
+ * input is even read; a role with it gets past the check (its input may still be wrong, which is
+ * a different error). A channel without a declared access level fails here.
+ */
+let core: Core;
+const tokens = {} as Record<Role | 'anonymous', string | undefined>;
+
+beforeAll(async () => {
+  core = await newCore();
+  tokens.admin = await setUp(core);
+  for (const role of ['clerk', 'reviewer', 'supervisor'] as const) tokens[role] = await addUser(core, tokens.admin!, `u-${role}`, role);
+  tokens.anonymous = undefined;
+});
+afterAll(() => core.close());
+
+const ACCESS_LEVELS = new Set<string>(['public', 'unlock', 'signed-in', ...PERMISSIONS]);
+
+describe('every channel declares who may call it', () => {
+  it.each(CHANNELS)('%s has a known access level', (channel) => {
+    expect(ACCESS_LEVELS.has(contract[channel].access)).toBe(true);
+  });
+});
+
+// Channels whose success would end the session or change shared state the other rows rely on.
+const DISRUPTIVE = new Set(['auth:sign-out', 'backups:restore', 'setup:import-data']);
+
+describe.each([...ROLES, 'anonymous' as const])('as %s', (who) => {
+  it.each(CHANNELS)('%s is allowed exactly when the role has the permission', async (channel) => {
+    const access = contract[channel].access;
+    // A deliberately invalid input: an allowed caller gets VALIDATION (or a domain error), never FORBIDDEN.
+    const input = DISRUPTIVE.has(channel) ? { __invalid: true, name: '!' , file: 1 } : { __probe: 1 };
+    const r = await core.dispatch(channel, input, { token: tokens[who] });
+    const code = r.ok ? null : r.error.code;
+    if (access === 'public') {
+      expect(code).not.toBe('UNAUTHENTICATED');
+      expect(code).not.toBe('FORBIDDEN');
+    } else if (who === 'anonymous') {
+      expect(code).toBe('UNAUTHENTICATED');
+    } else if (access === 'signed-in' || access === 'unlock' || can(who, access)) {
+      expect(code).not.toBe('FORBIDDEN');
+      expect(code).not.toBe('UNAUTHENTICATED');
+    } else {
+      expect(code).toBe('FORBIDDEN');
+    }
+  });
+});

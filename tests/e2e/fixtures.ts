@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+import { createWorkspaces } from '../../electron/core/workspaces.ts';
+import { startWebHost } from '../../electron/host/server.ts';
+import { rendererDir, resourcesDir } from '../../electron/host/paths.ts';
+
+/** Each test gets its own web host on a fresh data root, like a new PC. */
+export const test = base.extend<{ desk: { url: string; dataRoot: string } }>({
+  // Playwright reads the fixture's dependencies from this destructuring; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  desk: async ({}, use) => {
+    if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('Build the renderer first: npm run build');
+    const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
+    const workspaces = createWorkspaces(dataRoot, { resourcesDir, autoBackup: false });
+    const host = await startWebHost({ workspaces, staticDir: rendererDir, port: 0 });
+    await use({ url: host.url, dataRoot });
+    await host.close();
+    await workspaces.close();
+  },
+});
+
+export { expect } from '@playwright/test';
+
+export const SCREENS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screens');

@@ -1,0 +1,22 @@
+import { type Page, expect } from '@playwright/test';
+
+export class Shell {
+  readonly page: Page;
+  constructor(page: Page) { this.page = page; }
+
+  async open(section: '工作台' | '企业档案' | '系统设置' | '案件办理'): Promise<void> {
+    await this.page.getByRole('menuitem', { name: section }).click();
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByTestId('user-menu').hover();
+    await this.page.getByText('退出登录').click();
+    await expect(this.page.getByRole('button', { name: '登 录' }).or(this.page.getByRole('button', { name: '登录' }))).toBeVisible();
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    await this.page.getByLabel('用户名').fill(username);
+    await this.page.getByLabel('密码').fill(password);
+    await this.page.getByRole('button', { name: /登\s?录/ }).click();
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * `npm test`: everything that runs without Electron, in order, ending with one plain
+ * "N passed, N failed" line (what CI reads). Stops at once when the machine lacks a prerequisite.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+const APT = 'apt-get install -y --no-install-recommends chromium fonts-noto-cjk poppler-utils';
+
+function prerequisites(): string[] {
+  const missing: string[] = [];
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(chromium)) missing.push(`Chromium (${chromium})`);
+  const fc = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  if (fc.status !== 0 || fc.stdout.trim() === '') missing.push('CJK fonts (fonts-noto-cjk)');
+  if (spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' }).error) missing.push('poppler-utils (pdftoppm, pdftotext)');
+  return missing;
+}
+
+function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  console.log(`\n▶ ${name}`);
+  const t = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`${r.status === 0 ? '✔' : '✘'} ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  return r.status === 0;
+}
+
+function readJson<T>(file: string): T | null {
+  try { return JSON.parse(fs.readFileSync(file, 'utf8')) as T; } catch { return null; }
+}
+
+const missing = prerequisites();
+if (missing.length) {
+  console.error(`Missing on this machine: ${missing.join(', ')}.\nInstall with:\n  sudo ${APT}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+let passed = 0;
+let failed = 0;
+const gate = (ok: boolean) => { if (ok) passed++; else failed++; };
+
+gate(step('typecheck', bin('tsc'), ['-p', '.']));
+gate(step('lint', bin('eslint'), ['.']));
+
+const vitestJson = path.join(root, '.ci-vitest.json');
+fs.rmSync(vitestJson, { force: true });
+step('vitest (unit, contract, core on real SQLite files)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const v = readJson<{ numPassedTests: number; numFailedTests: number; success: boolean }>(vitestJson);
+if (v) { passed += v.numPassedTests; failed += v.numFailedTests + (v.success || v.numFailedTests ? 0 : 1); } else failed++;
+
+const built = step('renderer build', bin('vite'), ['build']);
+gate(built);
+
+if (built) {
+  const pwJson = path.join(root, '.ci-pw.json');
+  fs.rmSync(pwJson, { force: true });
+  step('playwright (Debian Chromium against the web host)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number }; errors?: unknown[] }>(pwJson);
+  if (p) { passed += p.stats.expected; failed += p.stats.unexpected + p.stats.flaky + (p.errors?.length ? 1 : 0); } else failed++;
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
