@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../../shared/api/errors.ts';
+import { CSP } from './csp.ts';
 import type { Workspace, Workspaces } from '../core/workspaces.ts';
 
 /**
@@ -10,10 +11,6 @@ import type { Workspace, Workspaces } from '../core/workspaces.ts';
  * POST /api/<channel> carries { input }; the session token and the workspace ride in headers.
  * GET /api/events streams progress events (SSE). Everything else is the built renderer.
  */
-export const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:",
-  "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'",
-].join('; ');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   await buildIfMissing(undefined, path.join(rendererDir, 'index.html'));
   const electron = browserOnly ? null : findElectronBinary();
   if (electron) {
-    await buildIfMissing('vite.electron.config.ts', path.join(repoRoot, 'dist', 'electron', 'main.cjs'));
+    await buildIfMissing('vite.electron.config.ts', path.join(repoRoot, 'dist', 'electron', 'main.mjs'));
     const child = spawn(electron, [repoRoot], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;

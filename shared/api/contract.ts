@@ -56,7 +56,8 @@ export interface AppInfo {
   workspace: 'real' | 'demo';
   needsSetup: boolean;
   unitName: string | null;
-  calendar: { coveredYears: number[]; currentYearCovered: boolean; nextYearCovered: boolean };
+  /** uncoveredYears: this year and next, where the holiday schedule is missing (deadlines there are 待核实). */
+  calendar: { coveredYears: number[]; uncoveredYears: number[] };
 }
 
 export interface ImportRowError { row: number; column: string; reason: string; params?: Record<string, unknown>; value?: string }

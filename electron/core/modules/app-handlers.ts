@@ -1,17 +1,18 @@
 import type { HandlerGroup } from '../context.ts';
+import { coveredYears } from '../../../shared/domain/workdays.ts';
 import { needsSetup } from './accounts/handlers.ts';
+import { uncoveredNear } from './calendar/handlers.ts';
 import { getUnit } from './unit/handlers.ts';
 
 export const appHandlers: HandlerGroup<'app'> = {
   async 'app:info'(_input, { core }) {
     const cal = await core.calendar();
-    const year = Number(core.today().slice(0, 4));
     return {
       version: core.version,
       workspace: core.workspace,
       needsSetup: await needsSetup(core),
       unitName: (await getUnit(core.store.db))?.agencyName ?? null,
-      calendar: { coveredYears: [...cal.years.keys()].sort((a, b) => a - b), currentYearCovered: cal.years.has(year), nextYearCovered: cal.years.has(year + 1) },
+      calendar: { coveredYears: coveredYears(cal), uncoveredYears: uncoveredNear(cal, core.today()) },
     };
   },
 };

@@ -37,8 +37,7 @@ export function Shell() {
   const location = useLocation();
   const [changingPassword, setChangingPassword] = useState(false);
   const current = SECTIONS.filter((s) => s.path !== '/' && location.pathname.startsWith(s.path)).at(0)?.key ?? 'dashboard';
-  const missingYears = [Number(new Date().getFullYear()), Number(new Date().getFullYear()) + 1]
-    .filter((y) => !info.calendar.coveredYears.includes(y));
+  const missingYears = info.calendar.uncoveredYears;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -39,9 +39,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     withdraw_reason TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
-    version INTEGER NOT NULL DEFAULT 1
+    version INTEGER NOT NULL DEFAULT 1,
+    -- One column for the ledger search, upper-cased (ASCII only, as SQLite's upper() does) so a
+    -- plain instr() finds any fragment whatever its case. char(31) keeps a fragment from matching
+    -- across two fields.
+    search_text TEXT GENERATED ALWAYS AS (upper(
+      name || char(31) || uscc || char(31) || legal_representative || char(31) || principal || char(31) ||
+      address || char(31) || township || char(31) || contacts_json
+    )) STORED
   )`.execute(db);
   await sql`CREATE INDEX enterprises_status_name ON enterprises (status, name)`.execute(db);
+  // Lets a search count its hits from the index alone instead of reading every full row.
+  await sql`CREATE INDEX enterprises_search ON enterprises (status, search_text)`.execute(db);
   await sql`CREATE INDEX enterprises_township ON enterprises (township)`.execute(db);
   // Business records are withdrawn, never deleted: the audit trail and incremental exports rely on it.
   await sql`CREATE TRIGGER enterprises_no_delete BEFORE DELETE ON enterprises BEGIN SELECT RAISE(ABORT, 'enterprises are withdrawn, not deleted'); END`.execute(db);

@@ -6,7 +6,7 @@ import type { ParsedInputOf } from '../../../../shared/api/contract.ts';
 import type { DB, EnterprisesTable } from '../../db/schema.ts';
 import type { Knowledge } from '../../knowledge.ts';
 
-type Row = Selectable<EnterprisesTable>;
+type Row = Omit<Selectable<EnterprisesTable>, 'searchText'>;
 
 export function industryName(knowledge: Knowledge, code: string): string | null {
   if (!code) return null;
@@ -69,11 +69,10 @@ export async function findById(db: Kysely<DB>, id: number): Promise<Row | undefi
   return db.selectFrom('enterprises').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
- * LIKE over name, code, people (incl. contacts), address and township: at county scale (tens of thousands of rows)
- * a scan is a few milliseconds, and unlike FTS trigram it finds one- and two-character fragments.
+ * A substring scan over name, code, people (incl. contacts), address and township (one generated
+ * column): at county scale (tens of thousands of rows) it takes milliseconds, and unlike FTS trigram it
+ * finds one- and two-character fragments.
  */
 export async function search(db: Kysely<DB>, knowledge: Knowledge, input: ParsedInputOf<'enterprises:search'>): Promise<{ items: EnterpriseListItem[]; total: number }> {
   let q = db.selectFrom('enterprises');
@@ -84,14 +83,8 @@ export async function search(db: Kysely<DB>, knowledge: Knowledge, input: Parsed
   if (input.creditStatus) q = q.where('creditStatus', '=', input.creditStatus);
   if (input.category) q = q.where('categoriesJson', 'like', `%"${input.category}"%`);
   const text = input.query.trim();
-  if (text) {
-    const pattern = `%${escapeLike(text)}%`;
-    const upper = `%${escapeLike(text.toUpperCase())}%`;
-    q = q.where(({ or }) => or(
-      (['name', 'address', 'legalRepresentative', 'principal', 'township', 'contactsJson'] as const).map((c) => sql<boolean>`${sql.ref(c)} LIKE ${pattern} ESCAPE '\\'`)
-        .concat([sql<boolean>`${sql.ref('uscc')} LIKE ${upper} ESCAPE '\\'`]),
-    ));
-  }
+  // instr() is a plain substring search: several times faster than LIKE on CJK text, nothing to escape.
+  if (text) q = q.where(sql<boolean>`instr(${sql.ref('searchText')}, ${text.replace(/[a-z]/g, (c) => c.toUpperCase())}) > 0`);
   const [{ total }, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     q.selectAll().orderBy('name').orderBy('id').limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute(),

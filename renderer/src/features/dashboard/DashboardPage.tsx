@@ -28,9 +28,10 @@ export function DashboardPage() {
         <Col span={6}><Card hoverable onClick={() => navigate('/settings/officers')}><Statistic title={t('dashboard.officers')} value={officers.length} /></Card></Col>
         <Col span={12}>
           <Card title={t('dashboard.calendar')} size="small">
-            {info.calendar.nextYearCovered
-              ? <Alert type="success" message={t('dashboard.calendarOk', { from: years[0], to: years.at(-1) })} />
-              : <Alert type="warning" message={t('calendar.missing', { years: [new Date().getFullYear() + 1].filter((y) => !years.includes(y)).concat(info.calendar.currentYearCovered ? [] : [new Date().getFullYear()]).join('、') })} />}
+            <Alert type="success" message={t('dashboard.calendarOk', { from: years[0], to: years.at(-1) })} />
+            {info.calendar.uncoveredYears.length > 0 && (
+              <Alert style={{ marginTop: 8 }} type="warning" message={t('calendar.missing', { years: info.calendar.uncoveredYears.join('、') })} />
+            )}
           </Card>
         </Col>
       </Row>

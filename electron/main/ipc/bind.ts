@@ -1,0 +1,29 @@
+import type { IpcMain, WebContents } from 'electron';
+import { CHANNELS } from '../../../shared/api/contract.ts';
+import { AppError } from '../../../shared/api/errors.ts';
+import type { Workspace, Workspaces } from '../../core/workspaces.ts';
+import { isInternalUrl } from '../security/urls.ts';
+
+interface Envelope { token?: string; workspace?: Workspace }
+
+/**
+ * One ipcMain handler per contract channel (no generic invoke). Only frames loaded from app:// may
+ * call; the core validates input and role whatever the caller.
+ */
+export function bindIpc(ipcMain: IpcMain, workspaces: Workspaces): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, async (event, input: unknown, envelope: Envelope = {}) => {
+      if (!event.senderFrame || !isInternalUrl(event.senderFrame.url)) return { ok: false, error: new AppError('FORBIDDEN').toPayload() };
+      const core = await workspaces.get(envelope.workspace === 'demo' ? 'demo' : 'real');
+      return core.dispatch(channel, input, { token: typeof envelope.token === 'string' ? envelope.token : undefined });
+    });
+  }
+  // Progress events: the renderer subscribes per workspace; the main process forwards them.
+  ipcMain.on('event:subscribe', async (event, workspace: Workspace) => {
+    const sender: WebContents = event.sender;
+    const core = await workspaces.get(workspace === 'demo' ? 'demo' : 'real');
+    const forward = (e: unknown) => { if (!sender.isDestroyed()) sender.send('event:job-progress', e); };
+    core.events.on('event', forward);
+    sender.once('destroyed', () => core.events.off('event', forward));
+  });
+}

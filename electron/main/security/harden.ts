@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type App, type Protocol, type Session, shell } from 'electron';
+import { CSP } from '../../host/csp.ts';
+import { APP_SCHEME, isInternalUrl, isSafeExternalUrl, resolveAppFile } from './urls.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2',
+};
+
+/** app:// serves the built renderer, GET only, confined to its folder, with the same CSP as the web host. */
+export function registerAppProtocol(protocol: Protocol, rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    if (request.method !== 'GET') return new Response(null, { status: 405 });
+    let file = resolveAppFile(rendererDir, request.url);
+    if (!file) return new Response(null, { status: 404 });
+    if (!fs.existsSync(file)) file = path.join(rendererDir, 'index.html');
+    return new Response(fs.readFileSync(file), {
+      headers: { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' },
+    });
+  });
+}
+
+/** Navigation stays inside the app; new windows are refused; web links go to the system browser. */
+export function guardNavigation(app: App): void {
+  app.on('web-contents-created', (_event, contents) => {
+    const block = (event: { preventDefault(): void }, url: string) => {
+      if (!isInternalUrl(url)) event.preventDefault();
+    };
+    contents.on('will-navigate', block);
+    contents.on('will-redirect', block);
+    contents.on('will-frame-navigate', (event) => block(event, event.url));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+/** The app needs no camera, microphone, location or notifications: every request is refused. */
+export function denyPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}

@@ -1,0 +1,23 @@
+import type { WebPreferences } from 'electron';
+
+/**
+ * The main window's webPreferences, as a pure function so a snapshot test guards every flag.
+ * DevTools only when the app is not packaged or was started with --devtools.
+ */
+export function webPreferences(opts: { preload: string; packaged: boolean; devtoolsFlag: boolean }): WebPreferences {
+  return {
+    preload: opts.preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools: !opts.packaged || opts.devtoolsFlag,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * `npm run bench`: the ledger's speed targets on 20,000 generated enterprises, printed as JSON.
+ * Targets (not assertions): search p50 ≤ 30 ms, 20,000-row import ≤ 10 s, core start ≤ 300 ms.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore } from '../../electron/core/create-core.ts';
+import { call, RESOURCES, setUp } from '../support/core.ts';
+import { ledgerWorkbook, rowFor, upload } from '../support/ledger.ts';
+
+const N = Number(process.env.BENCH_ROWS ?? 20_000);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-bench-'));
+const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+
+const core = await createCore({ dataDir, resourcesDir: RESOURCES, autoBackup: false });
+const token = await setUp(core);
+
+const towns = ['东乡街道', '南坝镇', '清溪镇', '峰城镇', '双河镇', '红峰镇'];
+const rows = Array.from({ length: N }, (_, i) => ({ ...rowFor(i + 1), name: `宣汉县${towns[i % towns.length]}${['明远', '华瑞', '宏达', '金川', '蜀兴'][i % 5]}第${i + 1}化工有限公司` }));
+const workbook = await ledgerWorkbook(rows);
+
+let t = process.hrtime.bigint();
+const preview = await call(core, 'enterprises:import-preview', upload(workbook), token);
+const previewMs = ms(t);
+t = process.hrtime.bigint();
+await call(core, 'enterprises:import-commit', { importId: preview.importId }, token);
+const commitMs = ms(t);
+
+async function searchTimes(query: string, runs = 30): Promise<{ p50: number; p95: number; hits: number }> {
+  const times: number[] = [];
+  let hits = 0;
+  for (let i = 0; i < runs; i++) {
+    const s = process.hrtime.bigint();
+    hits = (await call(core, 'enterprises:search', { query }, token)).total;
+    times.push(ms(s));
+  }
+  return { p50: +median(times).toFixed(2), p95: +p95(times).toFixed(2), hits };
+}
+const search = {
+  oneChar: await searchTimes('瑞'),
+  twoChars: await searchTimes('金川'),
+  fourPlusChars: await searchTimes('第1999化工'),
+  noHit: await searchTimes('不存在的企业名'),
+};
+await core.close();
+
+const starts: number[] = [];
+for (let i = 0; i < 7; i++) {
+  const s = process.hrtime.bigint();
+  const c = await createCore({ dataDir, resourcesDir: RESOURCES, autoBackup: false });
+  starts.push(ms(s));
+  await c.close();
+}
+
+const result = {
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1) },
+  enterprises: N,
+  importMs: { preview: Math.round(previewMs), commit: Math.round(commitMs), total: Math.round(previewMs + commitMs), targetTotal: 10_000 },
+  searchMs: { ...search, targetP50: 30 },
+  coreStartMs: { median: +median(starts).toFixed(1), runs: starts.map((x) => +x.toFixed(1)), target: 300 },
+  databaseBytes: fs.statSync(path.join(dataDir, 'enforce.db')).size,
+  peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+};
+console.log(JSON.stringify(result, null, 2));
+fs.rmSync(dataDir, { recursive: true, force: true });
