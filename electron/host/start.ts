@@ -23,18 +23,30 @@ export function findElectronBinary(root = repoRoot): string | null {
   return fs.existsSync(candidate) ? candidate : null;
 }
 
-async function buildIfMissing(config: string | undefined, output: string): Promise<void> {
-  if (fs.existsSync(output)) return;
+/** Newest modification time under the given folders, so a stale build is rebuilt after an edit. */
+function newestSource(dirs: string[]): number {
+  let newest = 0;
+  for (const dir of dirs) {
+    for (const entry of fs.readdirSync(path.join(repoRoot, dir), { withFileTypes: true, recursive: true })) {
+      if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+async function buildIfStale(config: string | undefined, output: string): Promise<void> {
+  const sources = config ? ['electron', 'shared'] : ['renderer', 'shared', 'resources/locales'];
+  if (fs.existsSync(output) && fs.statSync(output).mtimeMs >= newestSource(sources)) return;
   console.log(`正在构建 ${path.relative(repoRoot, output)} …`);
   const { build } = await import('vite');
   await build({ configFile: config ? path.join(repoRoot, config) : path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
 }
 
 async function main(): Promise<void> {
-  await buildIfMissing(undefined, path.join(rendererDir, 'index.html'));
+  await buildIfStale(undefined, path.join(rendererDir, 'index.html'));
   const electron = browserOnly ? null : findElectronBinary();
   if (electron) {
-    await buildIfMissing('vite.electron.config.ts', path.join(repoRoot, 'dist', 'electron', 'main.mjs'));
+    await buildIfStale('vite.electron.config.ts', path.join(repoRoot, 'dist', 'electron', 'main.mjs'));
     const child = spawn(electron, [repoRoot], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;

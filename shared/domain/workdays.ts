@@ -5,14 +5,9 @@
  * every result that touches one says so (待核实), naming the years the admin must import.
  */
 
-export interface CalendarYear {
-  year: number;
-  /** Days off that would otherwise be working days, or all holiday days — weekends listed here change nothing. */
-  holidays: string[];
-  /** Weekend days that are working days (调休上班). */
-  workdays: string[];
-  source: string;
-}
+import type { CalendarYear } from '../entities/calendar.ts';
+
+export type { CalendarYear };
 
 export interface WorkCalendar {
   years: ReadonlyMap<number, { holidays: ReadonlySet<string>; workdays: ReadonlySet<string>; source: string }>;

@@ -106,7 +106,7 @@ export function App() {
   if (info.needsSetup) {
     body = <SetupPage onDone={signedIn} onDemo={() => switchWorkspace('demo')} onImported={() => void refreshInfo()} />;
   } else if (!session || !value) {
-    body = <SignInPage info={info} onSignedIn={signedIn} onLeaveDemo={demo ? () => switchWorkspace('real') : undefined} />;
+    body = <SignInPage info={info} onSignedIn={signedIn} />;
   } else {
     body = (
       <SessionContext.Provider value={value}>

@@ -5,7 +5,7 @@ import type { AppInfo, SessionInfo } from '../../../../shared/api/contract.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 
-interface Props { info: AppInfo; onSignedIn(s: SessionInfo): void; onLeaveDemo?: () => void }
+interface Props { info: AppInfo; onSignedIn(s: SessionInfo): void }
 
 export function SignInPage({ info, onSignedIn }: Props) {
   const { t } = useTranslation();
