@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../core/create-core.ts';
-import { importDataPackage, readDataPackage } from '../core/modules/backups/backups.ts';
+import { importDataPackage, listBackups, readDataPackage, restoreOffline } from '../core/modules/backups/backups.ts';
 import { needsSetup } from '../core/modules/accounts/handlers.ts';
 import { workspaceDir } from '../core/workspaces.ts';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/api/contract.ts';
@@ -31,7 +31,23 @@ const actor = { userName: `命令行（${os.userInfo().username}）` };
 
 async function main(): Promise<number> {
   if (!group) { console.log(USAGE); return 2; }
-  const core = await createCore({ dataDir: workspaceDir(dataRoot, workspace), resourcesDir, workspace, autoBackup: false });
+  const dataDir = workspaceDir(dataRoot, workspace);
+  let core;
+  try {
+    core = await createCore({ dataDir, resourcesDir, workspace, autoBackup: false });
+  } catch (e) {
+    // A database too damaged to open can still be replaced from a backup, with the damaged file kept.
+    if ((e as { code?: string }).code === 'DB_CORRUPT' && group === 'backup' && command === 'restore' && target) {
+      console.log(JSON.stringify(restoreOffline(dataDir, target, new Date()), null, 2));
+      return 0;
+    }
+    if ((e as { code?: string }).code === 'DB_CORRUPT' && group === 'backup' && command === 'list') {
+      console.log(JSON.stringify(listBackups(dataDir), null, 2));
+      return 0;
+    }
+    console.error(`${(e as { code?: string }).code ?? ''} ${e instanceof Error ? e.message : e}`);
+    return 1;
+  }
   const run = async <C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
     const r = await core.dispatch(channel, input, { trusted: actor });
     if (!r.ok) throw Object.assign(new Error(`${r.error.code}${r.error.details ? ` ${JSON.stringify(r.error.details)}` : ''}`), { code: r.error.code });

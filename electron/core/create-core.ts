@@ -5,6 +5,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { contract, type ChannelName } from '../../shared/api/contract.ts';
 import type { Result } from '../../shared/api/client.ts';
 import { AppError, validationError } from '../../shared/api/errors.ts';
+import { chinaDate } from '../../shared/domain/dates.ts';
 import { can } from '../../shared/domain/roles.ts';
 import type { WorkCalendar } from '../../shared/domain/workdays.ts';
 import { AuditLog } from './audit/audit-log.ts';
@@ -66,11 +67,6 @@ const handlers: Handlers = {
 
 const SYSTEM_ACTOR = { userId: null, userName: '系统' };
 
-/** Local calendar date: a squad in China works in Asia/Shanghai whatever the PC's clock zone says. */
-function shanghaiDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.clock ?? (() => new Date());
   const dataDir = path.resolve(options.dataDir);
@@ -92,7 +88,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     workspace: options.workspace ?? 'real',
     version: pkg.version,
     now,
-    today: () => shanghaiDate(now()),
+    today: () => chinaDate(now()),
     knowledge: loadKnowledge(options.resourcesDir),
     calendar: () => (calendar ??= loadCalendar(store.db)),
     invalidateCalendar: () => { calendar = null; },
@@ -103,10 +99,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     record: (actor, change) => audit.append(actor, change, now()),
     async reopen(replace) {
       await store.close();
+      // The closed file is complete (WAL checkpointed); keep it until the replacement has opened.
+      const previous = `${dbFile}.before-replace`;
+      fs.copyFileSync(dbFile, previous);
       try {
         if (replace) await replace(dbFile);
-      } finally {
         store = (await open()).store;
+      } catch (error) {
+        for (const ext of ['-wal', '-shm', '.open']) fs.rmSync(dbFile + ext, { force: true });
+        fs.copyFileSync(previous, dbFile);
+        store = (await open()).store;
+        throw error;
+      } finally {
+        fs.rmSync(previous, { force: true });
         audit = new AuditLog(store.raw);
         calendar = null;
       }

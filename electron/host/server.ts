@@ -66,6 +66,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
       if (url.pathname === '/api/events' && req.method === 'GET') {
         const core = await options.workspaces.get(workspaceOf(url.searchParams.get('workspace')));
+        // EventSource cannot send headers, so the session token comes in the query string.
+        if (!core.state.sessions.has(url.searchParams.get('token') ?? '')) { res.writeHead(401).end(); return; }
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
         res.write(': connected\n\n');
         const listener = (event: unknown) => res.write(`data: ${JSON.stringify(event)}\n\n`);

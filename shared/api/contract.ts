@@ -79,7 +79,7 @@ export interface EnterpriseHistoryEntry {
 }
 
 export interface CalendarInfo {
-  years: { year: number; source: string; holidays: number; makeUpWorkdays: number; workdays: number }[];
+  years: { year: number; source: string; importedBy: string | null; holidays: number; makeUpWorkdays: number; workdays: number }[];
   data: CalendarYear[];
   uncoveredCurrentOrNext: number[];
 }
@@ -154,10 +154,10 @@ export const contract = {
     access: 'ledger.write',
   }),
   'enterprises:withdraw': channel<Enterprise>()({
-    input: z.object({ id, reason: z.string().trim().min(2, { error: 'validation.reasonRequired' }).max(500) }),
+    input: z.object({ id, version: z.number().int(), reason: z.string().trim().min(2, { error: 'validation.reasonRequired' }).max(500) }),
     access: 'ledger.write',
   }),
-  'enterprises:reinstate': channel<Enterprise>()({ input: z.object({ id }), access: 'ledger.write' }),
+  'enterprises:reinstate': channel<Enterprise>()({ input: z.object({ id, version: z.number().int() }), access: 'ledger.write' }),
   'enterprises:import-template': channel<FileDownload>()({ input: none, access: 'ledger.import' }),
   'enterprises:import-preview': channel<ImportPreview>()({ input: z.object({ file: fileUpload }), access: 'ledger.import' }),
   'enterprises:import-commit': channel<{ created: number }>()({ input: z.object({ importId: z.string().min(1) }), access: 'ledger.import' }),

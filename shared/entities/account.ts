@@ -75,7 +75,7 @@ export const auditVerifyResult = z.object({
   entries: z.number().int(),
   head: z.string().nullable(),
   problems: z.array(z.object({
-    kind: z.enum(['edited', 'deleted-or-reordered', 'truncated', 'unknown-head']),
+    kind: z.enum(['edited', 'deleted-or-reordered', 'truncated']),
     seq: z.number().int().nullable(),
   })),
 });

@@ -44,6 +44,53 @@ describe('first run, sign-in and sessions', () => {
     expect(await failure(core, 'auth:sign-in', { username: 'nobody', password: 'x' })).toMatchObject({ code: 'AUTH_BAD_CREDENTIALS' });
   });
 
+  it('counts guesses sent in parallel: the wait applies to all of them', async () => {
+    core = await newCore();
+    await setUp(core);
+    const results = await Promise.all(Array.from({ length: 12 }, () => core.dispatch('auth:sign-in', { username: 'admin', password: 'wrong' })));
+    const codes = results.map((r) => (r.ok ? 'ok' : r.error.code));
+    expect(codes.filter((c) => c === 'AUTH_BAD_CREDENTIALS')).toHaveLength(3);
+    expect(codes.filter((c) => c === 'AUTH_THROTTLED')).toHaveLength(9);
+  });
+
+  it('never reopens first-run setup once there are users, even with no admin left', async () => {
+    core = await newCore();
+    const token = await setUp(core);
+    const second = await call(core, 'users:create', { username: 'admin2', displayName: '副管理员', role: 'admin', password: 'pass12345' }, token);
+    const first = (await call(core, 'users:list', {}, token))[0];
+    // Both admins demote each other at once: one must be refused.
+    const token2 = (await call(core, 'auth:sign-in', { username: 'admin2', password: 'pass12345' })).token;
+    const r = await Promise.all([
+      core.dispatch('users:update', { id: second.id, displayName: '副管理员', role: 'clerk', active: true }, { token }),
+      core.dispatch('users:update', { id: first.id, displayName: '管理员', role: 'clerk', active: true }, { token: token2 }),
+    ]);
+    expect(r.filter((x) => x.ok)).toHaveLength(1);
+    expect((await call(core, 'app:info', {})).needsSetup).toBe(false);
+    expect(await failure(core, 'setup:initialize', { admin: { username: 'intruder', displayName: 'x', password: ADMIN_PASSWORD }, unit: UNIT })).toMatchObject({ code: 'SETUP_DONE' });
+  });
+
+  it('lets only one of two simultaneous first-run submissions through', async () => {
+    core = await newCore();
+    const input = (u: string) => ({ admin: { username: u, displayName: u, password: ADMIN_PASSWORD }, unit: UNIT });
+    const r = await Promise.all([core.dispatch('setup:initialize', input('aa')), core.dispatch('setup:initialize', input('bb'))]);
+    expect(r.filter((x) => x.ok)).toHaveLength(1);
+    expect(r.find((x) => !x.ok)).toMatchObject({ error: { code: 'SETUP_DONE' } });
+  });
+
+  it('ends a user’s other sessions when the password is reset or changed', async () => {
+    core = await newCore();
+    const admin = await setUp(core);
+    const user = await call(core, 'users:create', { username: 'li', displayName: '李华', role: 'clerk', password: 'pass12345' }, admin);
+    const a = (await call(core, 'auth:sign-in', { username: 'li', password: 'pass12345' })).token;
+    await call(core, 'users:reset-password', { id: user.id, password: 'new12345x' }, admin);
+    expect(await failure(core, 'enterprises:search', {}, a)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    const b = (await call(core, 'auth:sign-in', { username: 'li', password: 'new12345x' })).token;
+    const c = (await call(core, 'auth:sign-in', { username: 'li', password: 'new12345x' })).token;
+    await call(core, 'auth:change-password', { oldPassword: 'new12345x', newPassword: 'other1234' }, b);
+    await call(core, 'enterprises:search', {}, b);
+    expect(await failure(core, 'enterprises:search', {}, c)).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
   it('locks an idle session; only the password unlocks it', async () => {
     const clock = clockAt('2026-11-22T02:00:00Z');
     core = await newCore({ clock: clock.now });

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
 import { ensureDailyBackup, listBackups } from '../../electron/core/modules/backups/backups.ts';
+import { unzipEntries, zipEntries } from '../../electron/core/modules/backups/zip.ts';
+import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { call, failure, newCore, setUp, tempDir } from '../support/core.ts';
 import { usccFor } from '../support/ledger.ts';
 
@@ -43,22 +45,26 @@ describe('backups, restore and moving to a new PC', () => {
     const bytes = fs.readFileSync(file);
     bytes.fill(0x41, 4096, 8192);
     fs.writeFileSync(file, bytes);
-    expect((await failure(c, 'backups:restore', { name: backup.name }, token)).code).toMatch(/BACKUP_CORRUPT|INTERNAL/);
+    expect(await failure(c, 'backups:restore', { name: backup.name }, token)).toMatchObject({ code: 'BACKUP_CORRUPT' });
     expect((await call(c, 'unit:get', {}, token))?.agencyName).toBe('宣汉县应急管理局');
   });
 
-  it('takes one daily backup a day and rotates old ones', async () => {
-    let now = Date.parse('2026-11-01T01:00:00Z');
+  it('takes one daily backup a day (by the date in China) and rotates old ones', async () => {
+    // 00:30 in Beijing is still the previous day in UTC: hourly checks must not make a "daily" copy each hour.
+    let now = Date.parse('2026-10-31T16:30:00Z');
     const c = await core({ clock: () => new Date(now) });
     const token = await setUp(c);
     await call(c, 'settings:update', { idleLockMinutes: 15, backupKeep: 3, certExpiryWarningDays: 60 }, token);
     for (let day = 0; day < 5; day++) {
       expect(await ensureDailyBackup(c.state)).not.toBeNull();
-      expect(await ensureDailyBackup(c.state)).toBeNull();
-      now += 86_400_000;
+      for (let hour = 1; hour < 24; hour++) {
+        now += 3_600_000;
+        expect(await ensureDailyBackup(c.state)).toBeNull();
+      }
+      now += 3_600_000;
     }
     const daily = listBackups(c.state.dataDir).filter((b) => b.kind === 'daily');
-    expect(daily.map((b) => b.createdAt.slice(0, 10))).toEqual(['2026-11-05', '2026-11-04', '2026-11-03']);
+    expect(daily.map((b) => b.createdAt)).toEqual(['2026-11-04T16:30:00.000Z', '2026-11-03T16:30:00.000Z', '2026-11-02T16:30:00.000Z']);
   });
 
   it('moves everything to a new installation through a checked data package', async () => {
@@ -70,15 +76,33 @@ describe('backups, restore and moving to a new PC', () => {
     const pkg = await call(old, 'backups:export-data', {}, token);
 
     const fresh = await core({ dataDir: tempDir() });
-    const tampered = Buffer.from(pkg.dataBase64, 'base64');
-    expect(await failure(fresh, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: Buffer.from('nope').toString('base64') } }))
-      .toMatchObject({ code: 'DATA_PACKAGE_BAD' });
-    expect(await call(fresh, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: tampered.toString('base64') } })).toEqual({ enterprises: 1, users: 1 });
+    const asUpload = (b: Buffer) => ({ file: { fileName: 'x.zip', dataBase64: b.toString('base64') } });
+    expect(await failure(fresh, 'setup:import-data', asUpload(Buffer.from('nope')))).toMatchObject({ code: 'DATA_PACKAGE_BAD', details: { reason: 'dataPackage.notZip' } });
+    // One altered byte in a stored file: the manifest's checksum catches it.
+    const entries = await unzipEntries(Buffer.from(pkg.dataBase64, 'base64'));
+    const altered = new Map(entries);
+    altered.set('files/ab/abcd', Buffer.from('scam'));
+    expect(await failure(fresh, 'setup:import-data', asUpload(await zipEntries([...altered].map(([name, data]) => ({ name, data }))))))
+      .toMatchObject({ code: 'DATA_PACKAGE_BAD', details: { reason: 'dataPackage.hashMismatch', entry: 'files/ab/abcd' } });
+    expect((await call(fresh, 'app:info', {})).needsSetup).toBe(true);
+    expect(await call(fresh, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: pkg.dataBase64 } })).toEqual({ enterprises: 1, users: 1 });
     expect(fs.readFileSync(path.join(fresh.state.dataDir, 'files', 'ab', 'abcd'), 'utf8')).toBe('scan');
     const t2 = (await call(fresh, 'auth:sign-in', { username: 'admin', password: 'admin12345' })).token;
     expect((await call(fresh, 'enterprises:search', {}, t2)).items[0].name).toBe('迁移企业');
     expect((await call(fresh, 'audit:verify', {}, t2)).ok).toBe(true);
     expect(await failure(fresh, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: pkg.dataBase64 } })).toMatchObject({ code: 'SETUP_DONE' });
+  });
+
+  it('refuses a package from a newer version and keeps the installation usable', async () => {
+    const old = await core();
+    const token = await setUp(old);
+    old.state.store.raw.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_future', '2030-01-01')").run();
+    const pkg = await call(old, 'backups:export-data', {}, token);
+    const fresh = await core({ dataDir: tempDir() });
+    expect(await failure(fresh, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: pkg.dataBase64 } }))
+      .toMatchObject({ code: 'DATA_PACKAGE_BAD', details: { reason: 'dataPackage.newerVersion', migrations: ['9999_future'] } });
+    expect((await call(fresh, 'app:info', {})).needsSetup).toBe(true);
+    expect(Object.keys(migrations)).not.toContain('9999_future');
   });
 
   it('keeps the demo county apart and refuses its exports', async () => {

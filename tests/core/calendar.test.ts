@@ -28,7 +28,7 @@ describe('working-day calendar in the core', () => {
     expect(await call(core, 'calendar:import', { fileName: '2027.json', text: FILE_2027 }, admin)).toEqual({ year: 2027, ignoredDays: [] });
     expect((await call(core, 'app:info', {})).calendar.uncoveredYears).toEqual([]);
     const info = await call(core, 'calendar:get', {}, clerk);
-    expect(info.years.find((y) => y.year === 2027)).toMatchObject({ holidays: 2, makeUpWorkdays: 1, source: expect.stringContaining('2027.json') });
+    expect(info.years.find((y) => y.year === 2027)).toMatchObject({ holidays: 2, makeUpWorkdays: 1, source: '2027.json', importedBy: '管理员' });
     expect(info.years.find((y) => y.year === 2025)).toMatchObject({ workdays: 248 });
     const log = await call(core, 'audit:list', {}, admin);
     expect(log.items[0]).toMatchObject({ action: 'calendar:import', entityId: '2027' });

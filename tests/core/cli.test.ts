@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +39,22 @@ describe('npm run cli -- audit verify', () => {
     const edited = cli('audit', 'verify', '--data-dir', root);
     expect(edited.status).toBe(1);
     expect(JSON.parse(edited.stdout).problems).toContainEqual({ kind: 'edited', seq: 3 });
+  });
+
+  it('restores a database too damaged to open, keeping the damaged file', async () => {
+    const root = tempDir();
+    expect(cli('backup', 'create', '--data-dir', root).status).toBe(0);
+    const [backup] = JSON.parse(cli('backup', 'list', '--data-dir', root).stdout);
+    const dbFile = path.join(workspaceDir(root, 'real'), 'enforce.db');
+    const bytes = fs.readFileSync(dbFile);
+    bytes.fill(0x5a, 0, 100);
+    fs.writeFileSync(dbFile, bytes);
+    fs.writeFileSync(`${dbFile}.open`, '999999999');
+    expect(cli('audit', 'verify', '--data-dir', root).status).toBe(1);
+    const restored = cli('backup', 'restore', backup.name, '--data-dir', root);
+    expect(restored.status).toBe(0);
+    expect(JSON.parse(restored.stdout)).toMatchObject({ restored: backup.name, damagedCopy: expect.stringMatching(/^corrupt-/) });
+    expect(cli('audit', 'verify', '--data-dir', root).status).toBe(0);
   });
 
   it('backs up and lists from the command line', () => {

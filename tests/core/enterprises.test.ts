@@ -37,12 +37,13 @@ describe('enterprise ledger', () => {
       { field: 'riskGrade', before: null, after: 'high' },
     ]));
 
-    const withdrawn = await call(core, 'enterprises:withdraw', { id: created.id, reason: '企业关闭' }, token);
+    const withdrawn = await call(core, 'enterprises:withdraw', { id: created.id, version: 2, reason: '企业关闭' }, token);
+    expect(await failure(core, 'enterprises:reinstate', { id: created.id, version: 2 }, token)).toMatchObject({ code: 'STALE_VERSION' });
     expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawReason: '企业关闭', withdrawnBy: 'clerk1' });
     expect((await call(core, 'enterprises:search', { query: '东林' }, token)).total).toBe(0);
     expect((await call(core, 'enterprises:search', { query: '东林', status: 'all' }, token)).total).toBe(1);
     expect(() => core.state.store.raw.exec('DELETE FROM enterprises')).toThrow(/withdrawn, not deleted/);
-    expect((await call(core, 'enterprises:reinstate', { id: created.id }, token)).status).toBe('active');
+    expect((await call(core, 'enterprises:reinstate', { id: created.id, version: 3 }, token)).status).toBe('active');
   });
 
   it('refuses a wrong USCC check character with the expected character, and duplicates', async () => {
@@ -84,13 +85,27 @@ describe('enterprise ledger', () => {
     expect((await call(core, 'enterprises:history', { id: imported.id }, token))[0].action).toBe('enterprises:import');
   });
 
+  it('restores the leading zero Excel drops from a numeric industry code', async () => {
+    core = await newCore();
+    const token = await setUp(core);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('企业档案');
+    sheet.addRow(['统一社会信用代码', '企业名称', '行业代码']);
+    sheet.addRow([usccFor(30), '铁矿企业', 810]);
+    const preview = await call(core, 'enterprises:import-preview', upload(Buffer.from(await wb.xlsx.writeBuffer())), token);
+    expect(preview.errors).toEqual([]);
+    await call(core, 'enterprises:import-commit', { importId: preview.importId }, token);
+    expect((await call(core, 'enterprises:search', { query: '铁矿' }, token)).items[0]).toMatchObject({ industryCode: '0810', industryName: '铁矿采选' });
+  });
+
   it('gives a clear message for a corrupt file or a sheet without the required columns', async () => {
     core = await newCore();
     const token = await setUp(core);
     expect(await failure(core, 'enterprises:import-preview', upload(Buffer.from('这不是Excel文件')), token))
-      .toMatchObject({ code: 'IMPORT_BAD_FILE', details: { reason: 'notXlsx' } });
+      .toMatchObject({ code: 'IMPORT_BAD_FILE', details: { reason: 'importFile.notXlsx' } });
     expect(await failure(core, 'enterprises:import-preview', upload(await ledgerWorkbook([rowFor(1)], ['名称', '地址'])), token))
-      .toMatchObject({ code: 'IMPORT_BAD_FILE', details: { reason: 'missingColumns', columns: ['统一社会信用代码', '企业名称'] } });
+      .toMatchObject({ code: 'IMPORT_BAD_FILE', details: { reason: 'importFile.missingColumns', columns: '统一社会信用代码、企业名称' } });
   });
 
   it('round-trips through its own Excel export', async () => {

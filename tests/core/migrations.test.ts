@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -89,11 +90,38 @@ describe('database migrations', () => {
     expect(fs.readFileSync(opts(dir).file).equals(bytes)).toBe(true);
   });
 
+  it('keeps refusing a database whose quick_check failed, start after start', async () => {
+    const dir = tempDir();
+    const { store } = await openStore(opts(dir));
+    store.raw.exec('CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) INSERT INTO filler SELECT hex(randomblob(2000)) FROM n;');
+    await store.close();
+    const bytes = fs.readFileSync(opts(dir).file);
+    bytes.fill(0x5a, 4096 * 3, 4096 * 6);
+    fs.writeFileSync(opts(dir).file, bytes);
+    fs.writeFileSync(`${opts(dir).file}.open`, '999999999');
+    await expect(openStore(opts(dir))).rejects.toMatchObject({ code: 'DB_CORRUPT' });
+    expect(fs.existsSync(`${opts(dir).file}.open`)).toBe(true);
+    await expect(openStore(opts(dir))).rejects.toMatchObject({ code: 'DB_CORRUPT' });
+  });
+
+  it('refuses a database another running process has open', async () => {
+    const dir = tempDir();
+    const { store } = await openStore(opts(dir));
+    await store.close();
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)']);
+    try {
+      fs.writeFileSync(`${opts(dir).file}.open`, String(other.pid));
+      await expect(openStore(opts(dir))).rejects.toMatchObject({ code: 'DB_IN_USE', details: { pid: other.pid } });
+    } finally {
+      other.kill();
+    }
+  });
+
   it('runs quick_check after an unclean shutdown', async () => {
     const dir = tempDir();
     const { store } = await openStore(opts(dir));
     await store.close();
-    fs.writeFileSync(`${opts(dir).file}.open`, '12345');
+    fs.writeFileSync(`${opts(dir).file}.open`, '999999999');
     const again = await openStore(opts(dir));
     expect(again.report.uncleanShutdown).toBe(true);
     await again.store.close();

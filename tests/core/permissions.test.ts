@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
 import { CHANNELS, contract } from '../../shared/api/contract.ts';
-import { PERMISSIONS, ROLES, type Role, can } from '../../shared/domain/roles.ts';
+import { PERMISSIONS, ROLES, type Permission, type Role, can } from '../../shared/domain/roles.ts';
 import { addUser, newCore, setUp } from '../support/core.ts';
 
 /**
@@ -21,6 +21,31 @@ beforeAll(async () => {
 afterAll(() => core.close());
 
 const ACCESS_LEVELS = new Set<string>(['public', 'unlock', 'signed-in', ...PERMISSIONS]);
+
+/**
+ * Who may do what, written out here independently of ROLE_PERMISSIONS: a wrong entry in that table
+ * (say, reviewers given ledger.write) fails this test instead of being mirrored by it.
+ */
+const EXPECTED: Record<Permission, Role[]> = {
+  'ledger.read': ['clerk', 'reviewer', 'supervisor', 'admin'],
+  'ledger.write': ['clerk', 'supervisor', 'admin'],
+  'ledger.import': ['clerk', 'supervisor', 'admin'],
+  'ledger.export': ['clerk', 'reviewer', 'supervisor', 'admin'],
+  'roster.read': ['clerk', 'reviewer', 'supervisor', 'admin'],
+  'roster.write': ['supervisor', 'admin'],
+  'users.manage': ['admin'],
+  'unit.manage': ['admin'],
+  'settings.manage': ['admin'],
+  'audit.read': ['admin'],
+  'backup.manage': ['admin'],
+  'calendar.manage': ['admin'],
+};
+
+describe('the role table', () => {
+  it.each(PERMISSIONS)('%s belongs to exactly the expected roles', (permission) => {
+    expect(ROLES.filter((r) => can(r, permission))).toEqual(EXPECTED[permission]);
+  });
+});
 
 describe('every channel declares who may call it', () => {
   it.each(CHANNELS)('%s has a known access level', (channel) => {
@@ -43,7 +68,7 @@ describe.each([...ROLES, 'anonymous' as const])('as %s', (who) => {
       expect(code).not.toBe('FORBIDDEN');
     } else if (who === 'anonymous') {
       expect(code).toBe('UNAUTHENTICATED');
-    } else if (access === 'signed-in' || access === 'unlock' || can(who, access)) {
+    } else if (access === 'signed-in' || access === 'unlock' || EXPECTED[access].includes(who)) {
       expect(code).not.toBe('FORBIDDEN');
       expect(code).not.toBe('UNAUTHENTICATED');
     } else {

@@ -29,6 +29,15 @@ export interface OpenOptions {
   now: () => Date;
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export function applyPragmas(raw: Database.Database): void {
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
@@ -40,18 +49,32 @@ export function applyPragmas(raw: Database.Database): void {
 export async function openStore(opts: OpenOptions): Promise<{ store: Store; report: OpenReport }> {
   fs.mkdirSync(path.dirname(opts.file), { recursive: true });
   const created = !fs.existsSync(opts.file);
-  // A marker that outlives the process means the last session did not close the database cleanly.
+  // The marker holds the PID of the process that has the database open. One that outlives its
+  // process means the last session did not close the database cleanly; one whose process still runs
+  // means another copy of the app (or the CLI) is using it right now.
   const marker = `${opts.file}.open`;
-  const uncleanShutdown = !created && fs.existsSync(marker);
+  const markerPid = fs.existsSync(marker) ? Number(fs.readFileSync(marker, 'utf8')) || null : null;
+  if (markerPid && markerPid !== process.pid && processAlive(markerPid)) throw new AppError('DB_IN_USE', { pid: markerPid });
+  const uncleanShutdown = !created && markerPid !== null;
+  let wroteMarker = false;
 
   const raw = new Database(opts.file);
   try {
-    applyPragmas(raw);
-    if (uncleanShutdown) {
-      const result = raw.pragma('quick_check', { simple: true });
-      if (result !== 'ok') throw new AppError('DB_CORRUPT', { check: String(result) });
+    try {
+      applyPragmas(raw);
+      if (uncleanShutdown) {
+        const result = raw.pragma('quick_check', { simple: true });
+        if (result !== 'ok') throw new AppError('DB_CORRUPT', { check: String(result) });
+      }
+    } catch (e) {
+      // A damaged header makes SQLite refuse the file outright (SQLITE_NOTADB / SQLITE_CORRUPT).
+      if (e instanceof AppError) throw e;
+      const code = (e as { code?: string }).code ?? '';
+      if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) throw new AppError('DB_CORRUPT', { check: code });
+      throw e;
     }
     fs.writeFileSync(marker, String(process.pid));
+    wroteMarker = true;
 
     const migration = await migrate({
       raw,
@@ -90,7 +113,8 @@ export async function openStore(opts: OpenOptions): Promise<{ store: Store; repo
     return { store, report: { created, uncleanShutdown, applied: migration.applied, preMigrationBackup: migration.backup } };
   } catch (error) {
     if (raw.open) raw.close();
-    fs.rmSync(marker, { force: true });
+    // A failed check leaves the old marker in place, so the next start checks again instead of trusting the file.
+    if (wroteMarker && !uncleanShutdown) fs.rmSync(marker, { force: true });
     throw error;
   }
 }

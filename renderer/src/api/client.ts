@@ -69,7 +69,7 @@ export const api: Api = makeApi(transport);
 
 export function subscribeEvents(listener: (event: { type: string; job: string; phase: string; done: number; total: number }) => void): () => void {
   if (window.desk) return window.desk.onEvent(workspace, listener as (e: unknown) => void);
-  const source = new EventSource(`/api/events?workspace=${workspace}`);
+  const source = new EventSource(`/api/events?workspace=${workspace}&token=${encodeURIComponent(token ?? '')}`);
   source.onmessage = (m) => listener(JSON.parse(m.data));
   return () => source.close();
 }

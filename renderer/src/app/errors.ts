@@ -6,9 +6,8 @@ import { tKey } from '../i18n.ts';
 export function errorMessage(error: unknown): string {
   if (error instanceof AppError) {
     const details = (error.details ?? {}) as Record<string, unknown>;
-    const reasonText = typeof details.reason === 'string'
-      ? tKey(details.reason.includes('.') ? details.reason : `importFile.${details.reason}`, { columns: (details.columns as string[] | undefined)?.join('、') })
-      : '';
+    // Reasons arrive as translation keys of their own (importFile.*, dataPackage.*, calendar.importErrors.*).
+    const reasonText = typeof details.reason === 'string' ? tKey(details.reason, details) : '';
     const issues = error.details?.issues;
     if (error.code === 'VALIDATION' && issues?.length) return issues.map((i) => tKey(i.key, i.params)).join('；');
     return tKey(error.messageKey, { ...details, reasonText });

@@ -3,8 +3,8 @@ import type { SessionInfo } from '../../../../shared/api/contract.ts';
 import { DEFAULT_SETTINGS, type User, type Settings } from '../../../../shared/entities/account.ts';
 import { ROLE_PERMISSIONS, type Role } from '../../../../shared/domain/roles.ts';
 import type { CoreState, HandlerGroup, Session } from '../../context.ts';
-import type { Selectable } from 'kysely';
-import type { UsersTable } from '../../db/schema.ts';
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, UsersTable } from '../../db/schema.ts';
 import { DUMMY_HASH, hashSecret, newRecoveryCode, newToken, normalizeRecoveryCode, throttleSeconds, verifySecret } from './passwords.ts';
 import { saveUnit } from '../unit/handlers.ts';
 
@@ -21,9 +21,12 @@ export async function readSettings(core: CoreState): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...stored };
 }
 
-export async function needsSetup(core: CoreState): Promise<boolean> {
-  const admin = await core.store.db.selectFrom('users').select('id').where('role', '=', 'admin').limit(1).executeTakeFirst();
-  return !admin;
+/**
+ * An installation is set up once it has any user. (Not "has an admin": demoting admins must never
+ * reopen the public first-run channels over live data.)
+ */
+export async function needsSetup(core: CoreState, db: Kysely<DB> = core.store.db): Promise<boolean> {
+  return !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
 }
 
 async function openSession(core: CoreState, user: User): Promise<SessionInfo> {
@@ -38,40 +41,52 @@ async function sessionInfo(core: CoreState, session: Session, user: User): Promi
   return { token: session.token, user, permissions: [...ROLE_PERMISSIONS[user.role]], idleLockMinutes };
 }
 
+const byId = (id: number) => (db: Kysely<DB>) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
 async function userById(core: CoreState, id: number): Promise<Selectable<UsersTable>> {
-  const row = await core.store.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await byId(id)(core.store.db);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'user', id });
   return row;
 }
 
+type UserRow = Selectable<UsersTable>;
+type FailCode = 'AUTH_BAD_CREDENTIALS' | 'AUTH_BAD_RECOVERY_CODE' | 'AUTH_WRONG_PASSWORD';
+
 /**
- * Checks a password for a user row, with the growing wait after repeated misses.
- * Returns the row on success; records the miss and throws otherwise.
+ * Checks a secret for a user, with the growing wait after repeated misses. The attempt is claimed
+ * (counted, and the next wait set as if it failed) in one transaction before the slow hash runs,
+ * so guesses sent in parallel each count. Success clears the count.
  */
-async function checkPassword(core: CoreState, row: Selectable<UsersTable> | undefined, secret: string, hashOf: (r: Selectable<UsersTable>) => string | null, failCode: 'AUTH_BAD_CREDENTIALS' | 'AUTH_BAD_RECOVERY_CODE' | 'AUTH_WRONG_PASSWORD'): Promise<Selectable<UsersTable>> {
+async function checkPassword(core: CoreState, find: (db: Kysely<DB>) => Promise<UserRow | undefined>, secret: string, hashOf: (r: UserRow) => string | null, failCode: FailCode): Promise<UserRow> {
   const now = core.now();
-  if (row?.nextAttemptAt && row.nextAttemptAt > now.toISOString()) {
-    const retryAfterSeconds = Math.ceil((Date.parse(row.nextAttemptAt) - now.getTime()) / 1000);
-    throw new AppError('AUTH_THROTTLED', { retryAfterSeconds });
-  }
+  const row = await core.tx(async (trx) => {
+    const r = await find(trx);
+    if (!r) return undefined;
+    if (r.nextAttemptAt && r.nextAttemptAt > now.toISOString()) {
+      throw new AppError('AUTH_THROTTLED', { retryAfterSeconds: Math.ceil((Date.parse(r.nextAttemptAt) - now.getTime()) / 1000) });
+    }
+    const failedAttempts = r.failedAttempts + 1;
+    const wait = throttleSeconds(failedAttempts);
+    await trx.updateTable('users').set({ failedAttempts, nextAttemptAt: wait ? new Date(now.getTime() + wait * 1000).toISOString() : null })
+      .where('id', '=', r.id).execute();
+    return r;
+  });
   const stored = row ? hashOf(row) : null;
   const ok = await verifySecret(secret, stored ?? DUMMY_HASH);
   if (row && ok && stored && row.active === 1) {
     await core.store.db.updateTable('users').set({ failedAttempts: 0, nextAttemptAt: null }).where('id', '=', row.id).execute();
     return row;
   }
-  if (row) {
-    const failedAttempts = row.failedAttempts + 1;
-    const wait = throttleSeconds(failedAttempts);
-    await core.store.db.updateTable('users')
-      .set({ failedAttempts, nextAttemptAt: wait ? new Date(now.getTime() + wait * 1000).toISOString() : null })
-      .where('id', '=', row.id).execute();
-  }
   throw new AppError(failCode);
 }
 
-async function adminCount(core: CoreState, exceptId?: number): Promise<number> {
-  let q = core.store.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1);
+/** Ends every session of a user (after a password, role or status change), except optionally the caller's own. */
+function endSessions(core: CoreState, userId: number, keepToken?: string): void {
+  for (const [token, s] of core.sessions) if (s.userId === userId && token !== keepToken) core.sessions.delete(token);
+}
+
+async function adminCount(db: Kysely<DB>, exceptId?: number): Promise<number> {
+  let q = db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1);
   if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
@@ -84,6 +99,8 @@ export const setupHandlers: Pick<HandlerGroup<'setup'>, 'setup:initialize'> = {
     const recoveryHash = await hashSecret(recoveryCode);
     const at = core.now().toISOString();
     const user = await core.tx(async (trx) => {
+      // Checked again inside the transaction: two first-run submissions must not both succeed.
+      if (!(await needsSetup(core, trx))) throw new AppError('SETUP_DONE');
       const row = await trx.insertInto('users').values({
         username: input.admin.username, displayName: input.admin.displayName, role: 'admin', passwordHash, active: 1,
         recoveryHash, createdAt: at, lastSignInAt: at,
@@ -100,8 +117,8 @@ export const setupHandlers: Pick<HandlerGroup<'setup'>, 'setup:initialize'> = {
 
 export const authHandlers: HandlerGroup<'auth'> = {
   async 'auth:sign-in'(input, { core }) {
-    const row = await core.store.db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
-    const ok = await checkPassword(core, row, input.password, (r) => r.passwordHash, 'AUTH_BAD_CREDENTIALS');
+    const ok = await checkPassword(core, (db) => db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst(),
+      input.password, (r) => r.passwordHash, 'AUTH_BAD_CREDENTIALS');
     const at = core.now().toISOString();
     await core.tx(async (trx) => {
       await trx.updateTable('users').set({ lastSignInAt: at }).where('id', '=', ok.id).execute();
@@ -111,22 +128,21 @@ export const authHandlers: HandlerGroup<'auth'> = {
   },
   async 'auth:unlock'(input, { core, session }) {
     const s = session!;
-    const row = await userById(core, s.userId);
-    await checkPassword(core, row, input.password, (r) => r.passwordHash, 'AUTH_WRONG_PASSWORD');
+    const row = await checkPassword(core, byId(s.userId), input.password, (r) => r.passwordHash, 'AUTH_WRONG_PASSWORD');
     s.locked = false;
     s.lastSeen = core.now().getTime();
     return sessionInfo(core, s, toUser(row));
   },
   async 'auth:recover'(input, { core }) {
-    const row = await core.store.db.selectFrom('users').selectAll().where('username', '=', input.username).where('role', '=', 'admin').executeTakeFirst();
-    const ok = await checkPassword(core, row, normalizeRecoveryCode(input.recoveryCode), (r) => r.recoveryHash, 'AUTH_BAD_RECOVERY_CODE');
+    const ok = await checkPassword(core, (db) => db.selectFrom('users').selectAll().where('username', '=', input.username).where('role', '=', 'admin').executeTakeFirst(),
+      normalizeRecoveryCode(input.recoveryCode), (r) => r.recoveryHash, 'AUTH_BAD_RECOVERY_CODE');
     const recoveryCode = newRecoveryCode();
     const [passwordHash, recoveryHash] = await Promise.all([hashSecret(input.newPassword), hashSecret(recoveryCode)]);
     await core.tx(async (trx) => {
       await trx.updateTable('users').set({ passwordHash, recoveryHash }).where('id', '=', ok.id).execute();
       core.record({ userId: ok.id, userName: ok.displayName }, { action: 'auth:recover', entityType: 'user', entityId: ok.id });
     });
-    for (const [token, s] of core.sessions) if (s.userId === ok.id) core.sessions.delete(token);
+    endSessions(core, ok.id);
     return { recoveryCode };
   },
   async 'auth:session'(_input, { core, session }) {
@@ -137,13 +153,14 @@ export const authHandlers: HandlerGroup<'auth'> = {
     return { ok: true };
   },
   async 'auth:change-password'(input, { core, session, actor }) {
-    const row = await userById(core, session!.userId);
-    await checkPassword(core, row, input.oldPassword, (r) => r.passwordHash, 'AUTH_WRONG_PASSWORD');
+    const row = await checkPassword(core, byId(session!.userId), input.oldPassword, (r) => r.passwordHash, 'AUTH_WRONG_PASSWORD');
     const passwordHash = await hashSecret(input.newPassword);
     await core.tx(async (trx) => {
       await trx.updateTable('users').set({ passwordHash }).where('id', '=', row.id).execute();
       core.record(actor, { action: 'auth:change-password', entityType: 'user', entityId: row.id });
     });
+    // Other places this account is signed in (perhaps by whoever learnt the old password) end now.
+    endSessions(core, row.id, session!.token);
     return { ok: true };
   },
 };
@@ -165,18 +182,20 @@ export const userHandlers: HandlerGroup<'users'> = {
       return user;
     });
   },
-  async 'users:update'(input, ctx) {
-    const { core, actor } = ctx;
-    const before = toUser(await userById(core, input.id));
-    const losesAdmin = before.role === 'admin' && before.active && (input.role !== 'admin' || !input.active);
-    if (losesAdmin && (await adminCount(core, input.id)) === 0) throw new AppError('LAST_ADMIN');
+  async 'users:update'(input, { core, actor }) {
     return core.tx(async (trx) => {
+      const found = await byId(input.id)(trx);
+      if (!found) throw new AppError('NOT_FOUND', { entity: 'user', id: input.id });
+      const before = toUser(found);
+      const losesAdmin = before.role === 'admin' && before.active && (input.role !== 'admin' || !input.active);
+      // Inside the transaction, so two admins demoting each other at once cannot both succeed.
+      if (losesAdmin && (await adminCount(trx, input.id)) === 0) throw new AppError('LAST_ADMIN');
       const row = await trx.updateTable('users').set({ displayName: input.displayName, role: input.role, active: input.active ? 1 : 0 })
         .where('id', '=', input.id).returningAll().executeTakeFirstOrThrow();
       const after = toUser(row);
       core.record(actor, { action: 'users:update', entityType: 'user', entityId: after.id, before, after });
       // A changed role or a disabled account takes effect at once, not at the next sign-in.
-      for (const [token, s] of core.sessions) if (s.userId === after.id) core.sessions.delete(token);
+      endSessions(core, after.id);
       return after;
     });
   },
@@ -187,6 +206,7 @@ export const userHandlers: HandlerGroup<'users'> = {
       await trx.updateTable('users').set({ passwordHash, failedAttempts: 0, nextAttemptAt: null }).where('id', '=', input.id).execute();
       core.record(actor, { action: 'users:reset-password', entityType: 'user', entityId: input.id });
     });
+    endSessions(core, input.id);
     return { ok: true };
   },
 };

@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../../shared/api/errors.ts';
+import { chinaDate } from '../../../../shared/domain/dates.ts';
 import type { BackupInfo } from '../../../../shared/entities/account.ts';
 import type { CoreState } from '../../context.ts';
 import { stamp } from '../../db/migrate.ts';
+import { migrations } from '../../db/migrations/index.ts';
 import { readSettings } from '../accounts/handlers.ts';
 import { unzipEntries, zipEntries } from './zip.ts';
 
@@ -17,10 +19,26 @@ import { unzipEntries, zipEntries } from './zip.ts';
 export const backupsDir = (dataDir: string) => path.join(dataDir, 'backups');
 const NAME = /^(daily|manual|pre-restore|pre-migration)-(\d{8}T\d{6}Z)(-\d+)?\.db$/;
 
+/** 'ok', or what is wrong: a damaged header makes SQLite throw rather than report. */
 function integrity(file: string): string {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return String(db.pragma('integrity_check', { simple: true }));
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  } finally {
+    db?.close();
+  }
+}
+
+/** Names of the migrations a database file has run; unknown ones mean a newer app wrote it. */
+function unknownMigrations(file: string): string[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return String(db.pragma('integrity_check', { simple: true }));
+    const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get();
+    if (!has) return [];
+    return (db.prepare('SELECT name FROM kysely_migration').all() as { name: string }[]).map((r) => r.name).filter((n) => !(n in migrations));
   } finally {
     db.close();
   }
@@ -77,7 +95,7 @@ function rotate(dataDir: string, keep: number): void {
 /** One copy a day, taken at start and then hourly checks; cheap when today's copy exists. */
 export async function ensureDailyBackup(core: CoreState): Promise<BackupInfo | null> {
   const today = core.today();
-  const has = listBackups(core.dataDir).some((b) => b.kind === 'daily' && b.createdAt.slice(0, 10) === today);
+  const has = listBackups(core.dataDir).some((b) => b.kind === 'daily' && chinaDate(new Date(b.createdAt)) === today);
   return has ? null : createBackup(core, 'daily');
 }
 
@@ -94,6 +112,23 @@ export async function restoreBackup(core: CoreState, name: string): Promise<{ re
   });
   core.sessions.clear();
   return { restored: name, safetyBackup: safety.name };
+}
+
+/**
+ * Restore with the database closed, for when it cannot be opened at all (DB_CORRUPT): the damaged
+ * file is kept beside the backups as corrupt-<time>.db, never deleted.
+ */
+export function restoreOffline(dataDir: string, name: string, now: Date): { restored: string; damagedCopy: string } {
+  const file = path.join(backupsDir(dataDir), name);
+  if (!NAME.test(name) || !fs.existsSync(file)) throw new AppError('BACKUP_NOT_FOUND', { name });
+  const check = integrity(file);
+  if (check !== 'ok') throw new AppError('BACKUP_CORRUPT', { name, check });
+  const dbFile = path.join(dataDir, 'enforce.db');
+  const damagedCopy = path.join(backupsDir(dataDir), `corrupt-${stamp(now)}.db`);
+  if (fs.existsSync(dbFile)) fs.renameSync(dbFile, damagedCopy);
+  for (const ext of ['-wal', '-shm', '.open']) fs.rmSync(dbFile + ext, { force: true });
+  fs.copyFileSync(file, dbFile);
+  return { restored: name, damagedCopy: path.basename(damagedCopy) };
 }
 
 // --- moving the data to a new PC -------------------------------------------------------------
@@ -133,30 +168,43 @@ export async function readDataPackage(data: Buffer): Promise<{ db: Buffer; files
   try {
     entries = await unzipEntries(data);
   } catch {
-    throw new AppError('DATA_PACKAGE_BAD', { reason: 'notZip' });
+    throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.notZip' });
   }
   let manifest: { format?: string; entries?: Record<string, string>; auditHead?: string | null };
   try {
     manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '');
   } catch {
-    throw new AppError('DATA_PACKAGE_BAD', { reason: 'noManifest' });
+    throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.noManifest' });
   }
-  if (manifest.format !== PACKAGE_FORMAT || !manifest.entries) throw new AppError('DATA_PACKAGE_BAD', { reason: 'noManifest' });
+  if (manifest.format !== PACKAGE_FORMAT || !manifest.entries) throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.noManifest' });
   for (const [name, hash] of Object.entries(manifest.entries)) {
     const entry = entries.get(name);
-    if (!entry || sha256(entry) !== hash) throw new AppError('DATA_PACKAGE_BAD', { reason: 'hashMismatch', entry: name });
+    if (!entry || sha256(entry) !== hash) throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.hashMismatch', entry: name });
   }
   const db = entries.get('enforce.db');
-  if (!db) throw new AppError('DATA_PACKAGE_BAD', { reason: 'noDatabase' });
+  if (!db) throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.noDatabase' });
   const files = new Map([...entries].filter(([n]) => n.startsWith('files/') && !n.includes('..')).map(([n, b]) => [n.slice(6), b]));
   return { db, files, auditHead: manifest.auditHead ?? null };
 }
 
 export async function importDataPackage(core: CoreState, data: Buffer): Promise<void> {
   const pkg = await readDataPackage(data);
+  // Checked as a file of its own before it replaces anything.
+  const staged = path.join(core.dataDir, `import-${process.pid}-${Date.now()}.db`);
+  fs.writeFileSync(staged, pkg.db);
+  try {
+    const check = integrity(staged);
+    if (check !== 'ok') throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.corrupt', check });
+    const newer = unknownMigrations(staged);
+    if (newer.length) throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.newerVersion', migrations: newer });
+  } catch (e) {
+    fs.rmSync(staged, { force: true });
+    throw e;
+  }
+  await createBackup(core, 'pre-restore');
   await core.reopen(async (dbFile) => {
     for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
-    fs.writeFileSync(dbFile, pkg.db);
+    fs.renameSync(staged, dbFile);
     for (const [rel, buf] of pkg.files) {
       const target = path.join(core.dataDir, 'files', rel);
       fs.mkdirSync(path.dirname(target), { recursive: true });

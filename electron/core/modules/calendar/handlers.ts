@@ -53,10 +53,11 @@ export const calendarHandlers: HandlerGroup<'calendar'> = {
   async 'calendar:get'(_input, { core }) {
     const data = await loadCalendarYears(core.store.db);
     const cal = buildCalendar(data);
+    const importers = new Map((await core.store.db.selectFrom('holidayYears').select(['year', 'importedBy']).execute()).map((r) => [r.year, r.importedBy]));
     return {
       data,
       years: data.map((y) => ({
-        year: y.year, source: y.source, holidays: y.holidays.length, makeUpWorkdays: y.workdays.length,
+        year: y.year, source: y.source, importedBy: importers.get(y.year) ?? null, holidays: y.holidays.length, makeUpWorkdays: y.workdays.length,
         workdays: countWorkdays(cal, `${y.year}-01-01`, `${y.year}-12-31`).count,
       })),
       uncoveredCurrentOrNext: uncoveredNear(cal, core.today()),
@@ -67,7 +68,7 @@ export const calendarHandlers: HandlerGroup<'calendar'> = {
     if (!parsed.ok) throw new AppError('CALENDAR_BAD_FILE', { reason: parsed.messageKey });
     const y = parsed.year;
     const values = {
-      source: `${input.fileName}（${actor.userName} 导入）`, holidaysJson: JSON.stringify(y.holidays), workdaysJson: JSON.stringify(y.workdays),
+      source: input.fileName, holidaysJson: JSON.stringify(y.holidays), workdaysJson: JSON.stringify(y.workdays),
       importedAt: core.now().toISOString(), importedBy: actor.userName,
     };
     await core.tx(async (trx) => {

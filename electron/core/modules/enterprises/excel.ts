@@ -94,7 +94,16 @@ export async function readLedgerWorkbook(data: Buffer, onProgress?: (done: numbe
   let totalRows = 0;
   for (let r = 2; r <= last; r++) {
     const row = sheet.getRow(r);
-    const get = (k: ColumnKey) => (colIndex.has(k) ? cellText(row.getCell(colIndex.get(k)!)) : '');
+    const get = (k: ColumnKey) => {
+      if (!colIndex.has(k)) return '';
+      const cell = row.getCell(colIndex.get(k)!);
+      // Excel turns a typed 0810 into the number 810: GB/T 4754 codes have 2 or 4 digits, so pad back.
+      if (k === 'industryCode' && typeof cell.value === 'number') {
+        const digits = String(cell.value);
+        return digits.length % 2 ? `0${digits}` : digits;
+      }
+      return cellText(cell);
+    };
     const values = Object.fromEntries(COLUMNS.map((c) => [c.key, get(c.key)])) as Record<ColumnKey, string>;
     if (Object.values(values).every((v) => v === '')) continue;
     totalRows++;

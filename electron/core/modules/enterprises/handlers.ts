@@ -99,26 +99,30 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
       return after;
     });
   },
-  async 'enterprises:withdraw'({ id, reason }, { core, actor }) {
+  async 'enterprises:withdraw'({ id, version, reason }, { core, actor }) {
     const before = await getOrThrow(core, id);
+    if (before.version !== version) throw new AppError('STALE_VERSION', { current: before.version });
     if (before.status === 'withdrawn') return before;
     return core.tx(async (trx) => {
       const at = core.now().toISOString();
       const row = await trx.updateTable('enterprises')
-        .set({ status: 'withdrawn', withdrawnAt: at, withdrawnBy: actor.userName, withdrawReason: reason, updatedAt: at, version: before.version + 1 })
-        .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+        .set({ status: 'withdrawn', withdrawnAt: at, withdrawnBy: actor.userName, withdrawReason: reason, updatedAt: at, version: version + 1 })
+        .where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
+      if (!row) throw new AppError('STALE_VERSION');
       const after = toEnterprise(row, core.knowledge);
       core.record(actor, { action: 'enterprises:withdraw', entityType: 'enterprise', entityId: id, before, after });
       return after;
     });
   },
-  async 'enterprises:reinstate'({ id }, { core, actor }) {
+  async 'enterprises:reinstate'({ id, version }, { core, actor }) {
     const before = await getOrThrow(core, id);
+    if (before.version !== version) throw new AppError('STALE_VERSION', { current: before.version });
     if (before.status === 'active') return before;
     return core.tx(async (trx) => {
       const row = await trx.updateTable('enterprises')
-        .set({ status: 'active', withdrawnAt: null, withdrawnBy: null, withdrawReason: null, updatedAt: core.now().toISOString(), version: before.version + 1 })
-        .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+        .set({ status: 'active', withdrawnAt: null, withdrawnBy: null, withdrawReason: null, updatedAt: core.now().toISOString(), version: version + 1 })
+        .where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
+      if (!row) throw new AppError('STALE_VERSION');
       const after = toEnterprise(row, core.knowledge);
       core.record(actor, { action: 'enterprises:reinstate', entityType: 'enterprise', entityId: id, before, after });
       return after;
@@ -134,7 +138,7 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
     try {
       read = await readLedgerWorkbook(Buffer.from(file.dataBase64, 'base64'), (done, total) => progress('read', done, total));
     } catch (e) {
-      if (e instanceof BadWorkbook) throw new AppError('IMPORT_BAD_FILE', { reason: e.reason, columns: e.columns, fileName: file.fileName });
+      if (e instanceof BadWorkbook) throw new AppError('IMPORT_BAD_FILE', { reason: `importFile.${e.reason}`, columns: e.columns?.join('、'), fileName: file.fileName });
       throw e;
     }
     const errors = [...read.errors];

@@ -9,17 +9,9 @@ import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { tKey } from '../../i18n.ts';
+import { auditActionLabel, formatDateTime } from '../format.ts';
 import { RISK_COLORS, vocabLabel } from '../vocab.ts';
 import { EnterpriseForm } from './EnterpriseForm.tsx';
-
-const ACTION_LABELS: Record<string, string> = {
-  'enterprises:create': 'enterprise.historyCreated',
-  'enterprises:import': 'enterprise.historyImported',
-  'enterprises:update': 'enterprise.historyUpdated',
-  'enterprises:withdraw': 'enterprise.historyWithdrawn',
-  'enterprises:reinstate': 'enterprise.historyReinstated',
-  'demo:seed': 'enterprise.historySeeded',
-};
 
 export function EnterprisePage() {
   const { t } = useTranslation();
@@ -51,13 +43,13 @@ export function EnterprisePage() {
   const withdraw = async () => {
     const { reason } = await reasonForm.validateFields();
     try {
-      setEnterprise(await api.enterprises.withdraw({ id, reason }));
+      setEnterprise(await api.enterprises.withdraw({ id, version: enterprise.version, reason }));
       setWithdrawing(false);
       void load();
     } catch (e) { message.error(errorMessage(e)); }
   };
   const reinstate = async () => {
-    try { setEnterprise(await api.enterprises.reinstate({ id })); void load(); } catch (e) { message.error(errorMessage(e)); }
+    try { setEnterprise(await api.enterprises.reinstate({ id, version: enterprise.version })); void load(); } catch (e) { message.error(errorMessage(e)); }
   };
   const label = (field: string) => {
     const key = `enterprise.${field}`;
@@ -113,7 +105,7 @@ export function EnterprisePage() {
           <Timeline items={history.map((h) => ({
             children: (
               <div>
-                <b>{tKey(ACTION_LABELS[h.action] ?? h.action)}</b> · {h.userName} · {new Date(h.at).toLocaleString()}
+                <b>{auditActionLabel(h.action)}</b> · {h.userName} · {formatDateTime(h.at)}
                 {h.action === 'enterprises:update' && h.changes.map((c) => (
                   <div key={c.field} className="field-hint">{label(c.field)}：{show(c.before)} → {show(c.after)}</div>
                 ))}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditVerifyResult } from '../../../../shared/entities/account.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
+import { auditActionLabel, auditEntityLabel, formatDateTime } from '../format.ts';
 
 export function AuditTab() {
   const { t } = useTranslation();
@@ -34,10 +35,10 @@ export function AuditTab() {
         pagination={{ current: page, pageSize: 20, total: data.total, onChange: setPage }}
         columns={[
           { title: t('audit.seq'), dataIndex: 'seq', width: 70 },
-          { title: t('audit.at'), dataIndex: 'at', width: 180, render: (v: string) => new Date(v).toLocaleString() },
+          { title: t('audit.at'), dataIndex: 'at', width: 180, render: (v: string) => formatDateTime(v) },
           { title: t('audit.user'), dataIndex: 'userName', width: 120 },
-          { title: t('audit.action'), dataIndex: 'action', width: 200, className: 'mono' },
-          { title: t('audit.entity'), key: 'e', render: (_: unknown, r) => `${r.entityType} ${r.entityId ?? ''}` },
+          { title: t('audit.action'), dataIndex: 'action', width: 200, render: (v: string) => auditActionLabel(v) },
+          { title: t('audit.entity'), key: 'e', render: (_: unknown, r) => `${auditEntityLabel(r.entityType)} ${r.entityId ?? ''}` },
           { title: t('audit.hash'), dataIndex: 'hash', className: 'mono', render: (v: string) => `${v.slice(0, 12)}…` },
         ]} />
     </Space>

@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { saveDownload } from '../files.ts';
+import { formatDateTime } from '../format.ts';
 
 export function BackupTab() {
   const { t } = useTranslation();
@@ -43,7 +44,7 @@ export function BackupTab() {
       <Table<BackupInfo> rowKey="name" size="small" dataSource={backups} pagination={{ pageSize: 10 }} data-testid="backup-list" columns={[
         { title: t('backup.name'), dataIndex: 'name', className: 'mono' },
         { title: t('backup.kind'), dataIndex: 'kind', render: (k: BackupInfo['kind']) => t(`backup.kinds.${k}`) },
-        { title: t('backup.createdAt'), dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString() },
+        { title: t('backup.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
         { title: t('backup.size'), dataIndex: 'sizeBytes', render: (v: number) => `${(v / 1024).toFixed(0)} KB` },
         { title: t('backup.auditHead'), dataIndex: 'auditHead', className: 'mono', render: (v: string | null) => (v ? <Typography.Text copyable={{ text: v }}>{v.slice(0, 12)}…</Typography.Text> : '') },
         { title: t('common.actions'), key: 'a', render: (_: unknown, b) => (

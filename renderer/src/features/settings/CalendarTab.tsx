@@ -8,7 +8,6 @@ import { addWorkdays, buildCalendar } from '../../../../shared/domain/workdays.t
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
-import { tKey } from '../../i18n.ts';
 
 export function CalendarTab() {
   const { t } = useTranslation();
@@ -30,8 +29,7 @@ export function CalendarTab() {
       void load();
       void refreshInfo();
     } catch (e) {
-      const details = (e as { details?: { reason?: string } }).details;
-      message.error(details?.reason ? `${errorMessage(e)}：${tKey(details.reason)}` : errorMessage(e));
+      message.error(errorMessage(e));
     }
     return false;
   };
@@ -62,7 +60,7 @@ export function CalendarTab() {
         { title: t('calendar.holidays'), dataIndex: 'holidays' },
         { title: t('calendar.makeUpWorkdays'), dataIndex: 'makeUpWorkdays' },
         { title: t('calendar.workdays'), dataIndex: 'workdays' },
-        { title: t('calendar.source'), dataIndex: 'source' },
+        { title: t('calendar.source'), dataIndex: 'source', render: (v: string, y) => (y.importedBy ? `${v}（${t('calendar.importedBy', { user: y.importedBy })}）` : v) },
       ]} />
     </Space>
   );

@@ -6,6 +6,7 @@ import type { User } from '../../../../shared/entities/account.ts';
 import { ROLES } from '../../../../shared/domain/roles.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
+import { formatDateTime } from '../format.ts';
 
 export function UsersTab() {
   const { t } = useTranslation();
@@ -45,7 +46,7 @@ export function UsersTab() {
         { title: t('users.displayName'), dataIndex: 'displayName' },
         { title: t('users.role'), dataIndex: 'role', render: (r: User['role']) => t(`roles.${r}`) },
         { title: t('users.active'), dataIndex: 'active', render: (v: boolean) => (v ? t('common.yes') : t('common.no')) },
-        { title: t('users.lastSignIn'), dataIndex: 'lastSignInAt', render: (v: string | null) => (v ? new Date(v).toLocaleString() : '') },
+        { title: t('users.lastSignIn'), dataIndex: 'lastSignInAt', render: (v: string | null) => formatDateTime(v) },
         { title: t('common.actions'), key: 'a', render: (_: unknown, u) => (
           <Space>
             <Button size="small" onClick={() => { form.setFieldsValue(u); setEditing(u); }}>{t('common.edit')}</Button>
