@@ -10,7 +10,7 @@ import { can } from '../../shared/domain/roles.ts';
 import type { WorkCalendar } from '../../shared/domain/workdays.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import type { CoreEvent, CoreState, Ctx, Handlers, Platform, Session } from './context.ts';
-import { type OpenReport, openStore, type Store } from './db/open.ts';
+import { ensureExclusive, type OpenReport, openStore, type Store } from './db/open.ts';
 import { loadKnowledge } from './knowledge.ts';
 import { authHandlers, needsSetup, readSettings, setupHandlers, userHandlers } from './modules/accounts/handlers.ts';
 import { appHandlers, knowledgeHandlers } from './modules/app-handlers.ts';
@@ -98,6 +98,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     tx: (fn) => store.db.transaction().execute(fn),
     record: (actor, change) => audit.append(actor, change, now()),
     async reopen(replace) {
+      if (replace) ensureExclusive(dbFile);
       await store.close();
       // The closed file is complete (WAL checkpointed); keep it until the replacement has opened.
       const previous = `${dbFile}.before-replace`;
@@ -106,7 +107,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         if (replace) await replace(dbFile);
         store = (await open()).store;
       } catch (error) {
-        for (const ext of ['-wal', '-shm', '.open']) fs.rmSync(dbFile + ext, { force: true });
+        for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
         fs.copyFileSync(previous, dbFile);
         store = (await open()).store;
         throw error;

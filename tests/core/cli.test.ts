@@ -49,7 +49,7 @@ describe('npm run cli -- audit verify', () => {
     const bytes = fs.readFileSync(dbFile);
     bytes.fill(0x5a, 0, 100);
     fs.writeFileSync(dbFile, bytes);
-    fs.writeFileSync(`${dbFile}.open`, '999999999');
+    fs.writeFileSync(`${dbFile}.open-999999999`, '999999999');
     expect(cli('audit', 'verify', '--data-dir', root).status).toBe(1);
     const restored = cli('backup', 'restore', backup.name, '--data-dir', root);
     expect(restored.status).toBe(0);

@@ -6,7 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
-import { openStore } from '../../electron/core/db/open.ts';
+import { ensureExclusive, openStore } from '../../electron/core/db/open.ts';
 import { tempDir } from '../support/core.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
@@ -98,20 +98,21 @@ describe('database migrations', () => {
     const bytes = fs.readFileSync(opts(dir).file);
     bytes.fill(0x5a, 4096 * 3, 4096 * 6);
     fs.writeFileSync(opts(dir).file, bytes);
-    fs.writeFileSync(`${opts(dir).file}.open`, '999999999');
+    fs.writeFileSync(`${opts(dir).file}.open-999999999`, '999999999');
     await expect(openStore(opts(dir))).rejects.toMatchObject({ code: 'DB_CORRUPT' });
-    expect(fs.existsSync(`${opts(dir).file}.open`)).toBe(true);
+    expect(fs.existsSync(`${opts(dir).file}.open-999999999`)).toBe(true);
     await expect(openStore(opts(dir))).rejects.toMatchObject({ code: 'DB_CORRUPT' });
   });
 
-  it('refuses a database another running process has open', async () => {
+  it('shares the file with another live process, but will not replace it under that process', async () => {
     const dir = tempDir();
-    const { store } = await openStore(opts(dir));
-    await store.close();
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)']);
     try {
-      fs.writeFileSync(`${opts(dir).file}.open`, String(other.pid));
-      await expect(openStore(opts(dir))).rejects.toMatchObject({ code: 'DB_IN_USE', details: { pid: other.pid } });
+      fs.writeFileSync(`${opts(dir).file}.open-${other.pid}`, String(other.pid));
+      const { store, report } = await openStore(opts(dir));
+      expect(report.uncleanShutdown).toBe(false);
+      expect(() => ensureExclusive(opts(dir).file)).toThrow(expect.objectContaining({ code: 'DB_IN_USE', details: { pid: other.pid } }));
+      await store.close();
     } finally {
       other.kill();
     }
@@ -121,10 +122,10 @@ describe('database migrations', () => {
     const dir = tempDir();
     const { store } = await openStore(opts(dir));
     await store.close();
-    fs.writeFileSync(`${opts(dir).file}.open`, '999999999');
+    fs.writeFileSync(`${opts(dir).file}.open-999999999`, '999999999');
     const again = await openStore(opts(dir));
     expect(again.report.uncleanShutdown).toBe(true);
     await again.store.close();
-    expect(fs.existsSync(`${opts(dir).file}.open`)).toBe(false);
+    expect(fs.readdirSync(dir).filter((n) => n.includes('.open-'))).toEqual([]);
   });
 });

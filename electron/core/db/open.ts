@@ -29,6 +29,23 @@ export interface OpenOptions {
   now: () => Date;
 }
 
+export function openMarkers(file: string): { pid: number; path: string }[] {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.open-`;
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((n) => n.startsWith(prefix)).map((n) => ({ pid: Number(n.slice(prefix.length)), path: path.join(dir, n) }))
+    .filter((m) => Number.isInteger(m.pid) && m.pid > 0);
+}
+
+/**
+ * Several processes may share the database (the app and the CLI: SQLite's locking serialises their
+ * writes), but replacing the file under another live process would corrupt what it sees.
+ */
+export function ensureExclusive(file: string): void {
+  const others = openMarkers(file).filter((m) => m.pid !== process.pid && processAlive(m.pid));
+  if (others.length) throw new AppError('DB_IN_USE', { pid: others[0].pid });
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -49,13 +66,11 @@ export function applyPragmas(raw: Database.Database): void {
 export async function openStore(opts: OpenOptions): Promise<{ store: Store; report: OpenReport }> {
   fs.mkdirSync(path.dirname(opts.file), { recursive: true });
   const created = !fs.existsSync(opts.file);
-  // The marker holds the PID of the process that has the database open. One that outlives its
-  // process means the last session did not close the database cleanly; one whose process still runs
-  // means another copy of the app (or the CLI) is using it right now.
-  const marker = `${opts.file}.open`;
-  const markerPid = fs.existsSync(marker) ? Number(fs.readFileSync(marker, 'utf8')) || null : null;
-  if (markerPid && markerPid !== process.pid && processAlive(markerPid)) throw new AppError('DB_IN_USE', { pid: markerPid });
-  const uncleanShutdown = !created && markerPid !== null;
+  // Each process that has the database open leaves a marker naming its PID. A marker that outlives
+  // its process means that session did not close the database cleanly.
+  const marker = `${opts.file}.open-${process.pid}`;
+  const stale = openMarkers(opts.file).filter((m) => m.pid === process.pid || !processAlive(m.pid));
+  const uncleanShutdown = !created && stale.length > 0;
   let wroteMarker = false;
 
   const raw = new Database(opts.file);
@@ -73,6 +88,8 @@ export async function openStore(opts: OpenOptions): Promise<{ store: Store; repo
       if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) throw new AppError('DB_CORRUPT', { check: code });
       throw e;
     }
+    // Checked: the stale markers have done their job.
+    for (const m of stale) fs.rmSync(m.path, { force: true });
     fs.writeFileSync(marker, String(process.pid));
     wroteMarker = true;
 
@@ -113,8 +130,8 @@ export async function openStore(opts: OpenOptions): Promise<{ store: Store; repo
     return { store, report: { created, uncleanShutdown, applied: migration.applied, preMigrationBackup: migration.backup } };
   } catch (error) {
     if (raw.open) raw.close();
-    // A failed check leaves the old marker in place, so the next start checks again instead of trusting the file.
-    if (wroteMarker && !uncleanShutdown) fs.rmSync(marker, { force: true });
+    // A failed check leaves the stale markers in place, so the next start checks again instead of trusting the file.
+    if (wroteMarker) fs.rmSync(marker, { force: true });
     throw error;
   }
 }

@@ -7,6 +7,7 @@ import { chinaDate } from '../../../../shared/domain/dates.ts';
 import type { BackupInfo } from '../../../../shared/entities/account.ts';
 import type { CoreState } from '../../context.ts';
 import { stamp } from '../../db/migrate.ts';
+import { ensureExclusive, openMarkers } from '../../db/open.ts';
 import { migrations } from '../../db/migrations/index.ts';
 import { readSettings } from '../accounts/handlers.ts';
 import { unzipEntries, zipEntries } from './zip.ts';
@@ -104,6 +105,7 @@ export async function restoreBackup(core: CoreState, name: string): Promise<{ re
   if (!NAME.test(name) || !fs.existsSync(file)) throw new AppError('BACKUP_NOT_FOUND', { name });
   const check = integrity(file);
   if (check !== 'ok') throw new AppError('BACKUP_CORRUPT', { name, check });
+  ensureExclusive(core.store.file);
   // The state being replaced is itself kept, so a restore can always be undone.
   const safety = await createBackup(core, 'pre-restore');
   await core.reopen(async (dbFile) => {
@@ -124,9 +126,11 @@ export function restoreOffline(dataDir: string, name: string, now: Date): { rest
   const check = integrity(file);
   if (check !== 'ok') throw new AppError('BACKUP_CORRUPT', { name, check });
   const dbFile = path.join(dataDir, 'enforce.db');
+  ensureExclusive(dbFile);
   const damagedCopy = path.join(backupsDir(dataDir), `corrupt-${stamp(now)}.db`);
   if (fs.existsSync(dbFile)) fs.renameSync(dbFile, damagedCopy);
-  for (const ext of ['-wal', '-shm', '.open']) fs.rmSync(dbFile + ext, { force: true });
+  for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
+  for (const m of openMarkers(dbFile)) fs.rmSync(m.path, { force: true });
   fs.copyFileSync(file, dbFile);
   return { restored: name, damagedCopy: path.basename(damagedCopy) };
 }
@@ -201,6 +205,7 @@ export async function importDataPackage(core: CoreState, data: Buffer): Promise<
     fs.rmSync(staged, { force: true });
     throw e;
   }
+  ensureExclusive(core.store.file);
   await createBackup(core, 'pre-restore');
   await core.reopen(async (dbFile) => {
     for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
