@@ -21,12 +21,14 @@ export default defineConfig(({ mode }) => ({
     target: 'node22',
     minify: false,
     // An SSR build targets Node: built-ins stay imports, package "node" conditions apply.
-    ssr: mode === 'preload' ? 'electron/preload/index.ts' : 'electron/main/index.ts',
+    ssr: true,
     rollupOptions: {
+      // The render worker is its own entry: pool.ts loads render-worker.mjs beside main.mjs.
+      input: mode === 'preload' ? { preload: 'electron/preload/index.ts' } : { main: 'electron/main/index.ts', 'render-worker': 'electron/core/documents/worker.ts' },
       external: mode === 'preload' ? ['electron'] : external,
       output: mode === 'preload'
-        ? { format: 'cjs', entryFileNames: 'preload.cjs' }
-        : { format: 'es', entryFileNames: 'main.mjs' },
+        ? { format: 'cjs', entryFileNames: '[name].cjs' }
+        : { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
     },
   },
 }));

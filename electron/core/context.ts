@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely';
 import type { Store } from './db/open.ts';
 import type { DB } from './db/schema.ts';
 import type { Knowledge } from './knowledge.ts';
+import type { Catalogue } from './documents/catalogue.ts';
+import type { DocumentSpec, FontSet } from '../../shared/documents/layout.ts';
 
 export interface Platform {
   /** Where the host wants the user's attention drawn (Electron: flash the window). Optional everywhere. */
@@ -43,6 +45,10 @@ export interface CoreState {
   tx<T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
   record(actor: AuditActor, change: AuditChange): string;
   reopen(replace?: (file: string) => Promise<void>): Promise<void>;
+  /** Official documents: the catalogue, the font set, and rendering in the worker pool. */
+  catalogue: Catalogue;
+  fonts: FontSet;
+  render(spec: DocumentSpec): Promise<Buffer>;
   platform: Platform;
 }
 

@@ -12,6 +12,11 @@ import { AuditLog } from './audit/audit-log.ts';
 import type { CoreEvent, CoreState, Ctx, Handlers, Platform, Session } from './context.ts';
 import { ensureExclusive, type OpenReport, openStore, type Store } from './db/open.ts';
 import { loadKnowledge } from './knowledge.ts';
+import { loadCatalogue } from './documents/catalogue.ts';
+import { loadFontSet } from './documents/fonts.ts';
+import { RenderPool } from './documents/pool.ts';
+import { documentHandlers } from './modules/documents/handlers.ts';
+import { inspectionHandlers } from './modules/inspections/handlers.ts';
 import { authHandlers, needsSetup, readSettings, setupHandlers, userHandlers } from './modules/accounts/handlers.ts';
 import { appHandlers, knowledgeHandlers } from './modules/app-handlers.ts';
 import { auditHandlers } from './modules/audit/handlers.ts';
@@ -59,6 +64,8 @@ const handlers: Handlers = {
   ...settingsHandlers,
   ...officerHandlers,
   ...enterpriseHandlers,
+  ...inspectionHandlers,
+  ...documentHandlers,
   ...knowledgeHandlers,
   ...auditHandlers,
   ...backupHandlers,
@@ -79,6 +86,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let calendar: Promise<WorkCalendar> | null = null;
   const events = new EventEmitter<{ event: [CoreEvent] }>();
   const sessions = new Map<string, Session>();
+  const renderPool = new RenderPool();
 
   const state: CoreState = {
     get store() { return store; },
@@ -95,6 +103,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     sessions,
     platform: options.platform ?? {},
+    catalogue: loadCatalogue(options.resourcesDir),
+    fonts: loadFontSet(options.resourcesDir),
+    render: (spec) => renderPool.render(spec),
     tx: (fn) => store.db.transaction().execute(fn),
     record: (actor, change) => audit.append(actor, change, now()),
     async reopen(replace) {
@@ -170,6 +181,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     openReport: opened.report,
     async close() {
       if (timer) clearInterval(timer);
+      await renderPool.close();
       await store.close();
     },
   };

@@ -10,6 +10,8 @@ import {
 } from '../entities/account.ts';
 import { type Enterprise, type EnterpriseListItem, enterpriseInput } from '../entities/enterprise.ts';
 import { type Officer, officerInput } from '../entities/officer.ts';
+import { type Inspection, inspectionInput } from '../entities/inspection.ts';
+import { type DocumentDetail, type DocumentSummary, type DocumentType, documentStatus, serviceInput } from '../entities/document.ts';
 import { id } from '../entities/common.ts';
 
 /**
@@ -162,6 +164,47 @@ export const contract = {
   'enterprises:import-preview': channel<ImportPreview>()({ input: z.object({ file: fileUpload }), access: 'ledger.import' }),
   'enterprises:import-commit': channel<{ created: number }>()({ input: z.object({ importId: z.string().min(1) }), access: 'ledger.import' }),
   'enterprises:export': channel<FileDownload>()({ input: z.object({ includeWithdrawn: z.boolean().default(false) }).default({ includeWithdrawn: false }), access: 'ledger.export' }),
+
+  'inspections:list': channel<{ items: Inspection[]; total: number }>()({
+    input: z.object({ enterpriseId: id.optional(), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(20) }).default({ page: 1, pageSize: 20 }),
+    access: 'inspections.read',
+  }),
+  'inspections:get': channel<Inspection>()({ input: z.object({ id }), access: 'inspections.read' }),
+  'inspections:create': channel<Inspection>()({ input: inspectionInput, access: 'inspections.write' }),
+  'inspections:update': channel<Inspection>()({ input: z.object({ id, version: z.number().int(), inspection: inspectionInput }), access: 'inspections.write' }),
+
+  'documents:catalogue': channel<DocumentType[]>()({ input: none, access: 'signed-in' }),
+  'documents:list': channel<{ items: DocumentSummary[]; total: number }>()({
+    input: z.object({
+      inspectionId: id.optional(), enterpriseId: id.optional(), status: documentStatus.optional(), type: z.string().max(60).optional(),
+      page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(20),
+    }).default({ page: 1, pageSize: 20 }),
+    access: 'documents.read',
+  }),
+  'documents:get': channel<DocumentDetail>()({ input: z.object({ id }), access: 'documents.read' }),
+  'documents:create': channel<DocumentDetail>()({
+    input: z.object({ type: z.string().min(1).max(60), inspectionId: id.optional(), enterpriseId: id.optional() }),
+    access: 'documents.write',
+  }),
+  /** Autosave: a draft stores what was typed, valid or not; the checks run at preview and issue. */
+  'documents:save': channel<DocumentDetail>()({
+    input: z.object({ id, version: z.number().int(), fields: z.record(z.string(), z.unknown()) }),
+    access: 'documents.write',
+  }),
+  'documents:preview': channel<FileDownload>()({ input: z.object({ id }), access: 'documents.read' }),
+  'documents:issue': channel<DocumentDetail>()({ input: z.object({ id, version: z.number().int() }), access: 'documents.issue' }),
+  'documents:pdf': channel<FileDownload>()({ input: z.object({ id }), access: 'documents.read' }),
+  'documents:void': channel<DocumentDetail>()({
+    input: z.object({ id, reason: z.string().trim().min(2, { error: 'validation.reasonRequired' }).max(500) }),
+    access: 'documents.issue',
+  }),
+  'documents:serve': channel<DocumentDetail>()({ input: z.object({ id, service: serviceInput }), access: 'documents.write' }),
+  'documents:correct': channel<DocumentDetail>()({
+    input: z.object({ id, reason: z.string().trim().min(2, { error: 'validation.reasonRequired' }).max(500) }),
+    access: 'documents.write',
+  }),
+  'documents:attach-scan': channel<DocumentDetail>()({ input: z.object({ id, file: fileUpload }), access: 'documents.write' }),
+  'documents:blank': channel<FileDownload>()({ input: z.object({ type: z.string().min(1).max(60) }), access: 'documents.read' }),
 
   'knowledge:industries': channel<IndustryEntry[]>()({ input: none, access: 'signed-in' }),
 

@@ -35,6 +35,11 @@ export const ERROR_CODES = [
   'BACKUP_CORRUPT',
   'DATA_PACKAGE_BAD',
   'CALENDAR_BAD_FILE',
+  'DOCUMENT_GLYPH_MISSING',
+  'DOCUMENT_NOT_ISSUABLE',
+  'DOCUMENT_FROZEN',
+  'DOCUMENT_NOT_ISSUED',
+  'RENDER_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -12,6 +12,11 @@ export const PERMISSIONS = [
   'ledger.export',
   'roster.read',
   'roster.write',
+  'inspections.read',
+  'inspections.write',
+  'documents.read',
+  'documents.write',
+  'documents.issue',
   'users.manage',
   'unit.manage',
   'settings.manage',
@@ -26,9 +31,11 @@ export type Permission = (typeof PERMISSIONS)[number];
  * the admin runs the installation. Reviewers do not edit the ledger: their job is to check it.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  clerk: ['ledger.read', 'ledger.write', 'ledger.import', 'ledger.export', 'roster.read'],
-  reviewer: ['ledger.read', 'ledger.export', 'roster.read'],
-  supervisor: ['ledger.read', 'ledger.write', 'ledger.import', 'ledger.export', 'roster.read', 'roster.write'],
+  clerk: ['ledger.read', 'ledger.write', 'ledger.import', 'ledger.export', 'roster.read', 'inspections.read', 'inspections.write',
+    'documents.read', 'documents.write', 'documents.issue'],
+  reviewer: ['ledger.read', 'ledger.export', 'roster.read', 'inspections.read', 'documents.read'],
+  supervisor: ['ledger.read', 'ledger.write', 'ledger.import', 'ledger.export', 'roster.read', 'roster.write', 'inspections.read',
+    'inspections.write', 'documents.read', 'documents.write', 'documents.issue'],
   admin: [...PERMISSIONS],
 };
 

@@ -41,3 +41,20 @@ export function vocabKeyOf<T extends Record<string, string>>(vocab: T, value: st
   for (const [key, term] of Object.entries(vocab)) if (term === v || key === v) return key as keyof T & string;
   return undefined;
 }
+
+export const INSPECTION_KINDS = {
+  plan: '计划检查',
+  random: '双随机抽查',
+  special: '专项检查',
+  unannounced: '明查暗访',
+  cross: '交叉互检',
+  complaint: '举报核查',
+  assigned: '交办',
+  recheck: '复查',
+} as const;
+
+/** Who was present for the enterprise during an inspection. */
+export const PRESENT_ROLES = { principal: '主要负责人', safetyManager: '安全管理人员', operator: '岗位操作员工' } as const;
+
+export type InspectionKind = keyof typeof INSPECTION_KINDS;
+export type PresentRole = keyof typeof PRESENT_ROLES;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/roles.ts';
+import { DEFAULT_GEOMETRY, documentGeometry } from '../documents/layout.ts';
 import { id, optionalText, phone, required } from './common.ts';
 
 export const username = z.string().trim().regex(/^[A-Za-z0-9_.\-\u4e00-\u9fa5]{2,32}$/, { error: 'validation.username' });
@@ -52,9 +53,13 @@ export const settings = z.object({
   idleLockMinutes: z.number().int().min(1).max(240),
   backupKeep: z.number().int().min(1).max(365),
   certExpiryWarningDays: z.number().int().min(0).max(365),
+  documentLayout: documentGeometry.default(DEFAULT_GEOMETRY),
+  /** Whether a case's documents share the case serial or each type has its own series. */
+  numberingScheme: z.enum(['per-type', 'per-case']).default('per-type'),
 });
-export type Settings = z.infer<typeof settings>;
-export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 15, backupKeep: 14, certExpiryWarningDays: 60 };
+export type Settings = z.output<typeof settings>;
+export type SettingsInput = z.input<typeof settings>;
+export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 15, backupKeep: 14, certExpiryWarningDays: 60, documentLayout: DEFAULT_GEOMETRY, numberingScheme: 'per-type' };
 
 export const auditEntry = z.object({
   seq: z.number().int(),

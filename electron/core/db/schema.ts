@@ -101,6 +101,81 @@ export interface EnterprisesTable {
   searchText: ColumnType<string, never, never>;
 }
 
+export interface InspectionsTable {
+  id: Generated<number>;
+  enterpriseId: number;
+  kind: string;
+  startedAt: string;
+  endedAt: string | null;
+  place: string;
+  officerIdsJson: string;
+  expertsJson: string;
+  presentJson: string;
+  checklistId: string | null;
+  findings: string;
+  refusedToSign: number;
+  refusalNote: string;
+  status: string;
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+  withdrawReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  type: string;
+  status: string;
+  enterpriseId: number | null;
+  inspectionId: number | null;
+  caseId: number | null;
+  fieldsJson: string;
+  numberSeries: string | null;
+  numberYear: number | null;
+  numberSerial: number | null;
+  numberText: string | null;
+  pdfSha256: string | null;
+  issuedAt: string | null;
+  issuedBy: string | null;
+  supersedesId: number | null;
+  correctionReason: string | null;
+  voidReason: string | null;
+  scanSha256: string | null;
+  scanName: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface DocumentNumbersTable {
+  series: string;
+  year: number;
+  serial: number;
+  documentId: number;
+  status: string;
+  reason: string | null;
+  assignedAt: string;
+  assignedBy: string;
+}
+
+export interface DocumentServicesTable {
+  id: Generated<number>;
+  documentId: number;
+  method: string;
+  servedAt: string;
+  place: string;
+  recipient: string;
+  refused: number;
+  witness: string;
+  officerIdsJson: string;
+  note: string;
+  createdAt: string;
+  createdBy: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -109,4 +184,8 @@ export interface DB {
   holidayYears: HolidayYearsTable;
   officers: OfficersTable;
   enterprises: EnterprisesTable;
+  inspections: InspectionsTable;
+  documents: DocumentsTable;
+  documentNumbers: DocumentNumbersTable;
+  documentServices: DocumentServicesTable;
 }

@@ -7,7 +7,7 @@ import type { CoreState, HandlerGroup } from '../../context.ts';
 import type { OfficersTable } from '../../db/schema.ts';
 import { readSettings } from '../accounts/handlers.ts';
 
-function toOfficer(row: Selectable<OfficersTable>, today: string, warnDays: number): Officer {
+export function toOfficer(row: Selectable<OfficersTable>, today: string, warnDays: number): Officer {
   const cert = certificateStatus(row.certValidFrom, row.certValidTo, today, warnDays);
   return {
     id: row.id, name: row.name, certificateNo: row.certificateNo, certValidFrom: row.certValidFrom, certValidTo: row.certValidTo,

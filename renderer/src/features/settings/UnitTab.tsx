@@ -1,5 +1,6 @@
 import { Alert, App, Button, Form, InputNumber } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../../shared/entities/account.ts';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
@@ -37,11 +38,13 @@ export function SystemTab() {
   const { message } = App.useApp();
   const { can } = useSession();
   const [form] = Form.useForm();
+  const [current, setCurrent] = useState<Settings | null>(null);
   const editable = can('settings.manage');
-  useEffect(() => { void api.settings.get().then((s) => form.setFieldsValue(s)); }, [form]);
+  useEffect(() => { void api.settings.get().then((s) => { setCurrent(s); form.setFieldsValue(s); }); }, [form]);
   const save = async () => {
     try {
-      await api.settings.update(await form.validateFields());
+      // The form shows some settings; the others (document layout…) are sent back as they were.
+      setCurrent(await api.settings.update({ ...current!, ...(await form.validateFields()) }));
       message.success(t('common.saved'));
     } catch (e) {
       if (!showFieldErrors(form, e)) message.error(errorMessage(e));

@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DocumentType } from '../../../shared/entities/document.ts';
+import { TEMPLATES } from '../../../shared/documents/registry.ts';
+
+/** The document catalogue (names, 代字, copies notes) is a versioned knowledge file, not code. */
+export interface Catalogue {
+  version: string;
+  header: string;
+  types: DocumentType[];
+}
+
+export function loadCatalogue(resourcesDir: string): Catalogue {
+  const raw = JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'documents.json'), 'utf8')) as {
+    version: string; header: string; types: Omit<DocumentType, 'available'>[];
+  };
+  return { version: raw.version, header: raw.header, types: raw.types.map((t) => ({ ...t, available: t.id in TEMPLATES })) };
+}

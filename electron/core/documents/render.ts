@@ -1,0 +1,61 @@
+import path from 'node:path';
+import pdfmake from 'pdfmake';
+import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+import { applyRuns } from './glyphs.ts';
+import { A4, type DocumentSpec, headerBlock, MM } from '../../../shared/documents/layout.ts';
+
+/**
+ * DocumentSpec → PDF bytes with pdfmake. Runs in the render worker (see pool.ts), never on the
+ * thread that serves the UI. Fonts come only from the paths in the spec's font set.
+ */
+function fontDictionary(spec: DocumentSpec): TFontDictionary {
+  // A fresh dictionary per document: pdfmake mutates font descriptors as it loads them.
+  const dict: TFontDictionary = {};
+  for (const [name, f] of Object.entries(spec.fonts.families)) {
+    dict[name] = { normal: f.normal, bold: f.bold ?? f.normal, italics: f.normal, bolditalics: f.bold ?? f.normal };
+  }
+  return dict;
+}
+
+export function definition(spec: DocumentSpec): TDocumentDefinitions {
+  const g = spec.geometry;
+  const fonts = spec.fonts;
+  const body = fonts.roles.body;
+  const content = applyRuns(fonts, [...headerBlock(spec), ...spec.content] as never, body) as unknown as Content[];
+  const small = Math.max(9, g.bodySizePt - 3.5);
+  return {
+    pageSize: 'A4',
+    pageMargins: [g.marginLeftMm * MM, g.marginTopMm * MM, g.marginRightMm * MM, g.marginBottomMm * MM],
+    defaultStyle: { font: body, fontSize: g.bodySizePt, lineHeight: g.lineHeight },
+    watermark: spec.watermark ? { text: spec.watermark, font: fonts.roles.heading, color: '#c0392b', opacity: 0.12, bold: false } : undefined,
+    header: (page: number) => (page > 1
+      ? { text: spec.continuationLabel, font: fonts.roles.heading, fontSize: small, alignment: 'right', margin: [g.marginLeftMm * MM, 10 * MM, g.marginRightMm * MM, 0] }
+      : null) as Content,
+    footer: (page: number, pages: number) => {
+      const parts: Content[] = [];
+      if (page === pages && spec.copiesNote) {
+        parts.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: A4.widthPt - (g.marginLeftMm + g.marginRightMm) * MM, y2: 0, lineWidth: 0.5 }] });
+        parts.push({ text: applyRuns(fonts, spec.copiesNote, body) as never, fontSize: small, margin: [0, 3, 0, 0] });
+      }
+      if (pages > 1) parts.push({ text: `第 ${page} 页\u3000共 ${pages} 页`, font: body, fontSize: small, alignment: 'center', margin: [0, 3, 0, 0] });
+      return { stack: parts, margin: [g.marginLeftMm * MM, 4 * MM, g.marginRightMm * MM, 0] } as Content;
+    },
+    content,
+    info: { title: spec.title, creator: '安全生产执法工作台', producer: '安全生产执法工作台' },
+  };
+}
+
+/** The named table layouts of shared/documents/layout.ts. */
+const TABLE_LAYOUTS = {
+  fillIn: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 4, paddingTop: () => 8, paddingBottom: () => 2 },
+  ruled: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 6, paddingBottom: () => 2, hLineColor: () => '#888888' },
+};
+
+export async function renderPdf(spec: DocumentSpec): Promise<Buffer> {
+  const dirs = Object.values(spec.fonts.families).flatMap((f) => [path.dirname(f.normal), path.dirname(f.bold ?? f.normal)]);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((p: string) => dirs.some((d) => path.resolve(p).startsWith(path.resolve(d) + path.sep)));
+  pdfmake.setFonts(fontDictionary(spec));
+  pdfmake.addTableLayouts(TABLE_LAYOUTS);
+  return pdfmake.createPdf(definition(spec)).getBuffer();
+}

@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Files (issued PDFs, scans, photos) live under files/, named by their SHA-256: the same bytes are
+ * stored once, and a row's hash proves what it points at.
+ */
+export function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function filePath(dataDir: string, hash: string): string {
+  if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('not a sha-256');
+  return path.join(dataDir, 'files', hash.slice(0, 2), hash);
+}
+
+export function storeFile(dataDir: string, data: Buffer): string {
+  const hash = sha256(data);
+  const file = filePath(dataDir, hash);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, file);
+  }
+  return hash;
+}
+
+export function readFile(dataDir: string, hash: string): Buffer {
+  const data = fs.readFileSync(filePath(dataDir, hash));
+  if (sha256(data) !== hash) throw new Error(`stored file ${hash} does not match its hash`);
+  return data;
+}

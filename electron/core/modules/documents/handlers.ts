@@ -1,0 +1,182 @@
+import type { Kysely } from 'kysely';
+import type { FileDownload } from '../../../../shared/api/contract.ts';
+import { AppError } from '../../../../shared/api/errors.ts';
+import type { DocumentDetail, DocumentSummary } from '../../../../shared/entities/document.ts';
+import type { CoreState, HandlerGroup } from '../../context.ts';
+import type { DB } from '../../db/schema.ts';
+import { readFile, storeFile } from '../../files.ts';
+import { buildSpec, type DocumentRow, issue, parseFields, prefillSource, typeOf } from './service.ts';
+
+const pdfDownload = (fileName: string, pdf: Buffer): FileDownload => ({ fileName, mimeType: 'application/pdf', dataBase64: pdf.toString('base64') });
+
+async function rowOrThrow(db: Kysely<DB>, id: number): Promise<DocumentRow> {
+  const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'document', id });
+  return row;
+}
+
+/** `db` is the transaction when called inside one: the outer handle there would deadlock. */
+async function summaries(core: CoreState, rows: DocumentRow[], db: Kysely<DB> = core.store.db): Promise<DocumentSummary[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const [enterprises, successors, services] = await Promise.all([
+    db.selectFrom('enterprises').select(['id', 'name']).where('id', 'in', rows.map((r) => r.enterpriseId ?? 0)).execute(),
+    db.selectFrom('documents').select(['id', 'supersedesId']).where('supersedesId', 'in', ids).execute(),
+    db.selectFrom('documentServices').select('documentId').distinct().where('documentId', 'in', ids).execute(),
+  ]);
+  const names = new Map(enterprises.map((e) => [e.id, e.name]));
+  const successor = new Map(successors.map((s) => [s.supersedesId!, s.id]));
+  const served = new Set(services.map((s) => s.documentId));
+  return rows.map((r) => ({
+    id: r.id, type: r.type, typeName: core.catalogue.types.find((t) => t.id === r.type)?.name ?? r.type,
+    status: r.status as DocumentSummary['status'], numberText: r.numberText, enterpriseId: r.enterpriseId,
+    enterpriseName: r.enterpriseId ? names.get(r.enterpriseId) ?? null : null, inspectionId: r.inspectionId,
+    issuedAt: r.issuedAt, issuedBy: r.issuedBy, createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version,
+    supersedesId: r.supersedesId, supersededById: successor.get(r.id) ?? null, served: served.has(r.id), hasScan: !!r.scanSha256,
+  }));
+}
+
+async function detail(core: CoreState, id: number, db: Kysely<DB> = core.store.db): Promise<DocumentDetail> {
+  const row = await rowOrThrow(db, id);
+  const [summary] = await summaries(core, [row], db);
+  const services = await db.selectFrom('documentServices').selectAll().where('documentId', '=', id).orderBy('id').execute();
+  const officers = new Map((await db.selectFrom('officers').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
+  return {
+    ...summary,
+    fields: JSON.parse(row.fieldsJson),
+    correctionReason: row.correctionReason,
+    voidReason: row.voidReason,
+    pdfSha256: row.pdfSha256,
+    scanName: row.scanName,
+    services: services.map((s) => ({
+      id: s.id, method: s.method, servedAt: s.servedAt, place: s.place, recipient: s.recipient, refused: s.refused === 1,
+      witness: s.witness, officerNames: (JSON.parse(s.officerIdsJson) as number[]).map((i) => officers.get(i) ?? String(i)),
+      note: s.note, createdAt: s.createdAt, createdBy: s.createdBy,
+    })),
+  };
+}
+
+function requireStatus(row: DocumentRow, status: DocumentRow['status']): void {
+  if (row.status !== status) throw new AppError(status === 'draft' ? 'DOCUMENT_FROZEN' : 'DOCUMENT_NOT_ISSUED', { status: row.status });
+}
+
+export const documentHandlers: HandlerGroup<'documents'> = {
+  async 'documents:catalogue'(_input, { core }) {
+    return core.catalogue.types;
+  },
+  async 'documents:list'({ inspectionId, enterpriseId, status, type, page, pageSize }, { core }) {
+    let q = core.store.db.selectFrom('documents');
+    if (inspectionId) q = q.where('inspectionId', '=', inspectionId);
+    if (enterpriseId) q = q.where('enterpriseId', '=', enterpriseId);
+    if (status) q = q.where('status', '=', status);
+    if (type) q = q.where('type', '=', type);
+    const [rows, { n }] = await Promise.all([
+      q.selectAll().orderBy('updatedAt', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: await summaries(core, rows), total: Number(n) };
+  },
+  async 'documents:get'({ id }, { core }) {
+    return detail(core, id);
+  },
+  async 'documents:create'({ type, inspectionId, enterpriseId }, { core, actor }) {
+    const t = typeOf(core, type);
+    const src = await prefillSource(core, { enterpriseId: enterpriseId ?? null, inspectionId: inspectionId ?? null });
+    const fields = t.template.prefill(src);
+    const at = core.now().toISOString();
+    return core.tx(async (trx) => {
+      const { id } = await trx.insertInto('documents').values({
+        type, status: 'draft', enterpriseId: src.enterprise?.id ?? null, inspectionId: inspectionId ?? null, fieldsJson: JSON.stringify(fields),
+        createdAt: at, createdBy: actor.userName, updatedAt: at, version: 1,
+      }).returning('id').executeTakeFirstOrThrow();
+      core.record(actor, { action: 'documents:create', entityType: 'document', entityId: id, after: { type, fields } });
+      return detail(core, id, trx);
+    });
+  },
+  async 'documents:save'({ id, version, fields }, { core, actor }) {
+    return core.tx(async (trx) => {
+      const row = await rowOrThrow(trx, id);
+      requireStatus(row, 'draft');
+      if (row.version !== version) throw new AppError('STALE_VERSION', { current: row.version });
+      await trx.updateTable('documents').set({ fieldsJson: JSON.stringify(fields), updatedAt: core.now().toISOString(), version: version + 1 })
+        .where('id', '=', id).where('version', '=', version).execute();
+      core.record(actor, { action: 'documents:save', entityType: 'document', entityId: id, before: JSON.parse(row.fieldsJson), after: fields });
+      return detail(core, id, trx);
+    });
+  },
+  async 'documents:preview'({ id }, { core }) {
+    const row = await rowOrThrow(core.store.db, id);
+    if (row.status !== 'draft' && row.pdfSha256) return pdfDownload(`${row.numberText ?? row.type}.pdf`, readFile(core.dataDir, row.pdfSha256));
+    const t = typeOf(core, row.type);
+    const fields = parseFields(t.template, JSON.parse(row.fieldsJson));
+    const pdf = await core.render(await buildSpec(core, t, fields, { numberText: null, draft: true }));
+    return pdfDownload(`${t.type.name}（草稿）.pdf`, pdf);
+  },
+  async 'documents:issue'({ id, version }, { core, actor }) {
+    const row = await rowOrThrow(core.store.db, id);
+    requireStatus(row, 'draft');
+    if (row.version !== version) throw new AppError('STALE_VERSION', { current: row.version });
+    await issue(core, row, actor);
+    return detail(core, id);
+  },
+  async 'documents:pdf'({ id }, { core }) {
+    const row = await rowOrThrow(core.store.db, id);
+    if (!row.pdfSha256) throw new AppError('NOT_FOUND', { entity: 'pdf', id });
+    const name = core.catalogue.types.find((t) => t.id === row.type)?.name ?? row.type;
+    return pdfDownload(`${name}_${row.numberText ?? row.id}.pdf`, readFile(core.dataDir, row.pdfSha256));
+  },
+  async 'documents:void'({ id, reason }, { core, actor }) {
+    return core.tx(async (trx) => {
+      const row = await rowOrThrow(trx, id);
+      requireStatus(row, 'issued');
+      await trx.updateTable('documents').set({ status: 'voided', voidReason: reason, updatedAt: core.now().toISOString(), version: row.version + 1 }).where('id', '=', id).execute();
+      await trx.updateTable('documentNumbers').set({ status: 'voided', reason })
+        .where('series', '=', row.numberSeries!).where('year', '=', row.numberYear!).where('serial', '=', row.numberSerial!).execute();
+      core.record(actor, { action: 'documents:void', entityType: 'document', entityId: id, after: { numberText: row.numberText, reason } });
+      return detail(core, id, trx);
+    });
+  },
+  async 'documents:serve'({ id, service }, { core, actor }) {
+    return core.tx(async (trx) => {
+      const row = await rowOrThrow(trx, id);
+      requireStatus(row, 'issued');
+      await trx.insertInto('documentServices').values({
+        documentId: id, method: service.method, servedAt: service.servedAt, place: service.place, recipient: service.recipient,
+        refused: service.refused ? 1 : 0, witness: service.witness, officerIdsJson: JSON.stringify(service.officerIds), note: service.note,
+        createdAt: core.now().toISOString(), createdBy: actor.userName,
+      }).execute();
+      core.record(actor, { action: 'documents:serve', entityType: 'document', entityId: id, after: service });
+      return detail(core, id, trx);
+    });
+  },
+  async 'documents:correct'({ id, reason }, { core, actor }) {
+    return core.tx(async (trx) => {
+      const row = await rowOrThrow(trx, id);
+      requireStatus(row, 'issued');
+      const at = core.now().toISOString();
+      const { id: newId } = await trx.insertInto('documents').values({
+        type: row.type, status: 'draft', enterpriseId: row.enterpriseId, inspectionId: row.inspectionId, caseId: row.caseId,
+        fieldsJson: row.fieldsJson, supersedesId: id, correctionReason: reason, createdAt: at, createdBy: actor.userName, updatedAt: at, version: 1,
+      }).returning('id').executeTakeFirstOrThrow();
+      core.record(actor, { action: 'documents:correct', entityType: 'document', entityId: newId, after: { supersedes: id, numberText: row.numberText, reason } });
+      return detail(core, newId, trx);
+    });
+  },
+  async 'documents:attach-scan'({ id, file }, { core, actor }) {
+    const hash = storeFile(core.dataDir, Buffer.from(file.dataBase64, 'base64'));
+    return core.tx(async (trx) => {
+      const row = await rowOrThrow(trx, id);
+      requireStatus(row, 'issued');
+      await trx.updateTable('documents').set({ scanSha256: hash, scanName: file.fileName }).where('id', '=', id).execute();
+      core.record(actor, { action: 'documents:attach-scan', entityType: 'document', entityId: id, after: { scanSha256: hash, scanName: file.fileName } });
+      return detail(core, id, trx);
+    });
+  },
+  async 'documents:blank'({ type }, { core }) {
+    const t = typeOf(core, type);
+    const src = await prefillSource(core, { enterpriseId: null, inspectionId: null });
+    const fields = t.template.prefill(src) as Record<string, unknown>;
+    const pdf = await core.render(await buildSpec(core, t, fields, { numberText: null, draft: false, blank: true }));
+    return pdfDownload(`${t.type.name}（空白）.pdf`, pdf);
+  },
+};

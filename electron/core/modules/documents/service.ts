@@ -1,0 +1,120 @@
+import type { Selectable } from 'kysely';
+import { AppError, validationError } from '../../../../shared/api/errors.ts';
+import { draftNumber, formatDocumentNumber, numberSeries } from '../../../../shared/domain/document-number.ts';
+import type { DocumentSpec } from '../../../../shared/documents/layout.ts';
+import { TEMPLATES } from '../../../../shared/documents/registry.ts';
+import type { DocumentTemplate, PrefillSource } from '../../../../shared/documents/template.ts';
+import type { DocumentType } from '../../../../shared/entities/document.ts';
+import type { AuditActor } from '../../audit/audit-log.ts';
+import type { CoreState } from '../../context.ts';
+import type { DocumentsTable } from '../../db/schema.ts';
+import { checkFieldGlyphs } from '../../documents/glyphs.ts';
+import { storeFile } from '../../files.ts';
+import { readSettings } from '../accounts/handlers.ts';
+import { findById as findEnterprise, toEnterprise } from '../enterprises/repository.ts';
+import { findInspection } from '../inspections/handlers.ts';
+import { toOfficer } from '../officers/handlers.ts';
+import { getUnit } from '../unit/handlers.ts';
+
+export type DocumentRow = Selectable<DocumentsTable>;
+
+export function typeOf(core: CoreState, type: string): { type: DocumentType; template: DocumentTemplate } {
+  const t = core.catalogue.types.find((x) => x.id === type);
+  const template = TEMPLATES[type];
+  if (!t || !template) throw new AppError('VALIDATION', { issues: [{ path: ['type'], key: 'validation.document.unknownType' }] });
+  return { type: t, template };
+}
+
+/** Everything a template may draw on: the unit, the enterprise, the inspection, the roster. */
+export async function prefillSource(core: CoreState, refs: { enterpriseId: number | null; inspectionId: number | null }): Promise<PrefillSource> {
+  const db = core.store.db;
+  const unit = await getUnit(db);
+  if (!unit) throw new AppError('SETUP_REQUIRED');
+  const inspection = refs.inspectionId ? await findInspection(db, refs.inspectionId) : null;
+  if (refs.inspectionId && !inspection) throw new AppError('NOT_FOUND', { entity: 'inspection', id: refs.inspectionId });
+  const enterpriseId = inspection?.enterpriseId ?? refs.enterpriseId;
+  const enterpriseRow = enterpriseId ? await findEnterprise(db, enterpriseId) : undefined;
+  const { certExpiryWarningDays } = await readSettings(core);
+  const roster = (await db.selectFrom('officers').selectAll().execute()).map((r) => toOfficer(r, core.today(), certExpiryWarningDays));
+  return { today: core.today(), unit, enterprise: enterpriseRow ? toEnterprise(enterpriseRow, core.knowledge) : null, inspection, roster };
+}
+
+/** Fields a template accepts, or a VALIDATION error whose paths point into the document's fields. */
+export function parseFields(template: DocumentTemplate, fields: unknown): Record<string, unknown> {
+  const parsed = template.fields.safeParse(fields);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data as Record<string, unknown>;
+}
+
+/** The page as it will print: header, title, number (or the blanks of a draft), body, copies note. */
+export async function buildSpec(core: CoreState, t: { type: DocumentType; template: DocumentTemplate }, fields: Record<string, unknown>,
+  opts: { numberText: string | null; draft: boolean; blank?: boolean }): Promise<DocumentSpec> {
+  const unit = await getUnit(core.store.db);
+  if (!unit) throw new AppError('SETUP_REQUIRED');
+  const { documentLayout } = await readSettings(core);
+  if (!opts.blank) checkFieldGlyphs(core.fonts, fields, ['fields']);
+  const numberLine = t.type.code ? opts.numberText ?? draftNumber(unit.numberPrefix, t.type.code) : '';
+  return {
+    geometry: documentLayout,
+    header: `${unit.agencyName}${core.catalogue.header}`,
+    title: t.type.name,
+    numberLine,
+    content: t.template.body(fields as never, { fonts: core.fonts, unit, blank: !!opts.blank }),
+    copiesNote: t.type.copies,
+    // The demo county's printouts say so on every page; a draft says it is one.
+    watermark: core.workspace === 'demo' ? '演示数据' : opts.draft ? '草　稿' : null,
+    continuationLabel: `${t.type.name}（续页）`,
+    fonts: core.fonts,
+  };
+}
+
+/**
+ * Issuing: render with the next free number, then in one IMMEDIATE transaction claim the number
+ * (UNIQUE), store the PDF hash and freeze the document. If another process took the number while
+ * this one rendered, take the next and render again: numbers are never skipped, never reused.
+ */
+export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor): Promise<void> {
+  const t = typeOf(core, doc.type);
+  const src = await prefillSource(core, { enterpriseId: doc.enterpriseId, inspectionId: doc.inspectionId });
+  const fields = parseFields(t.template, JSON.parse(doc.fieldsJson));
+  const problems = t.template.issueChecks(fields as never, src);
+  if (problems.length) throw new AppError('DOCUMENT_NOT_ISSUABLE', { issues: problems.map((p) => ({ ...p, path: ['fields', ...p.path] })) });
+  const date = t.template.documentDate(fields as never);
+  const year = Number(date.slice(0, 4));
+  const series = numberSeries(doc.type, (await readSettings(core)).numberingScheme, doc.caseId);
+  const raw = core.store.raw;
+  const next = raw.prepare('SELECT COALESCE(MAX(serial), 0) + 1 AS n FROM document_numbers WHERE series = ? AND year = ?');
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const serial = (next.get(series, year) as { n: number }).n;
+    const numberText = t.type.code ? formatDocumentNumber(src.unit.numberPrefix, t.type.code, year, serial) : null;
+    let pdf: Buffer;
+    try {
+      pdf = await core.render(await buildSpec(core, t, fields, { numberText, draft: false }));
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw new AppError('RENDER_FAILED');
+    }
+    const hash = storeFile(core.dataDir, pdf);
+    const at = core.now().toISOString();
+    // Holding kysely's connection keeps other requests of this process out of the transaction.
+    const claimed = await core.store.db.connection().execute(async () => {
+      try {
+        raw.transaction(() => {
+          raw.prepare(`INSERT INTO document_numbers (series, year, serial, document_id, status, assigned_at, assigned_by) VALUES (?, ?, ?, ?, 'used', ?, ?)`)
+            .run(series, year, serial, doc.id, at, actor.userName);
+          const changed = raw.prepare(`UPDATE documents SET status = 'issued', number_series = ?, number_year = ?, number_serial = ?, number_text = ?,
+            pdf_sha256 = ?, issued_at = ?, issued_by = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'draft' AND version = ?`)
+            .run(series, year, serial, numberText, hash, at, actor.userName, at, doc.id, doc.version).changes;
+          if (changed !== 1) throw new AppError('STALE_VERSION');
+          core.record(actor, { action: 'documents:issue', entityType: 'document', entityId: doc.id, after: { type: doc.type, numberText, pdfSha256: hash, date } });
+        }).immediate();
+        return true;
+      } catch (e) {
+        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return false;
+        throw e;
+      }
+    });
+    if (claimed) return;
+  }
+  throw new AppError('RENDER_FAILED', { reason: 'numbering' });
+}

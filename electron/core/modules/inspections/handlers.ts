@@ -1,0 +1,88 @@
+import type { Kysely, Selectable } from 'kysely';
+import { AppError } from '../../../../shared/api/errors.ts';
+import type { Inspection, InspectionFields } from '../../../../shared/entities/inspection.ts';
+import type { CoreState, HandlerGroup } from '../../context.ts';
+import type { DB, InspectionsTable } from '../../db/schema.ts';
+
+/**
+ * 现场检查: what happened on site. Saving is always allowed (the record must say what really
+ * happened); the rules that block are checked when its 现场检查记录 is issued.
+ */
+type Row = Selectable<InspectionsTable> & { enterpriseName: string };
+
+export function toInspection(r: Row): Inspection {
+  return {
+    id: r.id, enterpriseId: r.enterpriseId, enterpriseName: r.enterpriseName, kind: r.kind as Inspection['kind'],
+    startedAt: r.startedAt, endedAt: r.endedAt, place: r.place, officerIds: JSON.parse(r.officerIdsJson),
+    experts: JSON.parse(r.expertsJson), present: JSON.parse(r.presentJson), findings: r.findings,
+    refusedToSign: r.refusedToSign === 1, refusalNote: r.refusalNote, status: r.status as Inspection['status'],
+    createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version,
+  };
+}
+
+const columns = (f: InspectionFields) => ({
+  enterpriseId: f.enterpriseId, kind: f.kind, startedAt: f.startedAt, endedAt: f.endedAt, place: f.place,
+  officerIdsJson: JSON.stringify(f.officerIds), expertsJson: JSON.stringify(f.experts), presentJson: JSON.stringify(f.present),
+  findings: f.findings, refusedToSign: f.refusedToSign ? 1 : 0, refusalNote: f.refusalNote,
+});
+
+const selectWithEnterprise = (db: Kysely<DB>) => db.selectFrom('inspections')
+  .innerJoin('enterprises', 'enterprises.id', 'inspections.enterpriseId')
+  .selectAll('inspections').select('enterprises.name as enterpriseName');
+
+export async function findInspection(db: Kysely<DB>, id: number): Promise<Inspection | null> {
+  const row = await selectWithEnterprise(db).where('inspections.id', '=', id).executeTakeFirst();
+  return row ? toInspection(row) : null;
+}
+
+async function ensureReferences(core: CoreState, f: InspectionFields): Promise<void> {
+  const enterprise = await core.store.db.selectFrom('enterprises').select('id').where('id', '=', f.enterpriseId).executeTakeFirst();
+  if (!enterprise) throw new AppError('VALIDATION', { issues: [{ path: ['enterpriseId'], key: 'validation.inspection.unknownEnterprise' }] });
+  if (f.officerIds.length) {
+    const found = await core.store.db.selectFrom('officers').select('id').where('id', 'in', f.officerIds).execute();
+    if (found.length !== new Set(f.officerIds).size) throw new AppError('VALIDATION', { issues: [{ path: ['officerIds'], key: 'validation.inspection.unknownOfficer' }] });
+  }
+}
+
+export const inspectionHandlers: HandlerGroup<'inspections'> = {
+  async 'inspections:list'({ enterpriseId, page, pageSize }, { core }) {
+    let q = selectWithEnterprise(core.store.db).where('inspections.status', '=', 'active');
+    if (enterpriseId) q = q.where('inspections.enterpriseId', '=', enterpriseId);
+    let count = core.store.db.selectFrom('inspections').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active');
+    if (enterpriseId) count = count.where('enterpriseId', '=', enterpriseId);
+    const [rows, { n }] = await Promise.all([
+      q.orderBy('inspections.startedAt', 'desc').orderBy('inspections.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      count.executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toInspection), total: Number(n) };
+  },
+  async 'inspections:get'({ id }, { core }) {
+    const found = await findInspection(core.store.db, id);
+    if (!found) throw new AppError('NOT_FOUND', { entity: 'inspection', id });
+    return found;
+  },
+  async 'inspections:create'(input, { core, actor }) {
+    await ensureReferences(core, input);
+    const at = core.now().toISOString();
+    return core.tx(async (trx) => {
+      const { id } = await trx.insertInto('inspections').values({ ...columns(input), status: 'active', createdAt: at, updatedAt: at, version: 1 })
+        .returning('id').executeTakeFirstOrThrow();
+      const created = (await findInspection(trx, id))!;
+      core.record(actor, { action: 'inspections:create', entityType: 'inspection', entityId: id, after: created });
+      return created;
+    });
+  },
+  async 'inspections:update'({ id, version, inspection }, { core, actor }) {
+    await ensureReferences(core, inspection);
+    return core.tx(async (trx) => {
+      const before = await findInspection(trx, id);
+      if (!before) throw new AppError('NOT_FOUND', { entity: 'inspection', id });
+      if (before.version !== version) throw new AppError('STALE_VERSION', { current: before.version });
+      await trx.updateTable('inspections').set({ ...columns(inspection), updatedAt: core.now().toISOString(), version: version + 1 })
+        .where('id', '=', id).where('version', '=', version).execute();
+      const after = (await findInspection(trx, id))!;
+      core.record(actor, { action: 'inspections:update', entityType: 'inspection', entityId: id, before, after });
+      return after;
+    });
+  },
+};

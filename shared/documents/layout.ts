@@ -1,0 +1,178 @@
+import type { Content } from 'pdfmake/interfaces.js';
+import { z } from 'zod';
+import { chineseDate } from '../domain/dates.ts';
+
+/** Font families (files) and the roles they play; the core loads the files, the layout names the roles. */
+export interface FontFamily { normal: string; bold?: string }
+export type FontRole = 'header' | 'title' | 'number' | 'body' | 'heading' | 'fallback';
+export interface FontSet {
+  families: Record<string, FontFamily>;
+  roles: Record<FontRole, string>;
+}
+
+/**
+ * The page and the parts every official form shares: the header line with its double rule, the
+ * title, the number line, signature blocks, the seal position over the date, the copies note.
+ * Geometry is per unit (settings); positions of header, title and number line are absolute so a
+ * printed form lines up with pre-printed paper and the geometry test can hold them to 1 mm.
+ */
+export interface DocumentGeometry {
+  marginTopMm: number;
+  marginBottomMm: number;
+  marginLeftMm: number;
+  marginRightMm: number;
+  headerTopMm: number;
+  titleTopMm: number;
+  numberTopMm: number;
+  bodyTopMm: number;
+  headerSizePt: number;
+  titleSizePt: number;
+  numberSizePt: number;
+  bodySizePt: number;
+  lineHeight: number;
+}
+
+const mm = (min: number, max: number) => z.number().min(min).max(max);
+/** Page geometry per unit (settings), checked so a typo cannot push the text off the paper. */
+export const documentGeometry = z.object({
+  marginTopMm: mm(5, 60), marginBottomMm: mm(5, 60), marginLeftMm: mm(5, 60), marginRightMm: mm(5, 60),
+  headerTopMm: mm(5, 80), titleTopMm: mm(10, 100), numberTopMm: mm(15, 120), bodyTopMm: mm(20, 140),
+  headerSizePt: mm(9, 30), titleSizePt: mm(12, 36), numberSizePt: mm(9, 22), bodySizePt: mm(9, 22), lineHeight: mm(1, 2.5),
+}).refine((g) => g.headerTopMm < g.titleTopMm && g.titleTopMm < g.numberTopMm && g.numberTopMm < g.bodyTopMm, { error: 'validation.geometry.order', path: ['titleTopMm'] });
+
+export const DEFAULT_GEOMETRY: DocumentGeometry = {
+  marginTopMm: 25,
+  marginBottomMm: 25,
+  marginLeftMm: 28,
+  marginRightMm: 26,
+  headerTopMm: 25,
+  titleTopMm: 40,
+  numberTopMm: 53,
+  bodyTopMm: 63,
+  headerSizePt: 16,
+  titleSizePt: 22,
+  numberSizePt: 14,
+  bodySizePt: 14,
+  lineHeight: 1.5,
+};
+
+export const MM = 72 / 25.4;
+
+/**
+ * Table layouts are named here and defined in the renderer (their callbacks cannot cross to the
+ * render worker): 'fillIn' = lines to write on after a label, 'ruled' = empty lines for handwriting.
+ */
+export type TableLayoutName = 'fillIn' | 'ruled';
+export const A4 = { widthPt: 595.28, heightPt: 841.89 };
+
+/** What the renderer needs: JSON only, so it can cross to the render worker. */
+export interface DocumentSpec {
+  geometry: DocumentGeometry;
+  header: string;
+  title: string;
+  numberLine: string;
+  content: Content[];
+  copiesNote: string | null;
+  watermark: string | null;
+  /** The title repeated on continuation pages: 现场检查记录（续页）. */
+  continuationLabel: string;
+  fonts: FontSet;
+}
+
+export function textWidthPt(g: DocumentGeometry): number {
+  return A4.widthPt - (g.marginLeftMm + g.marginRightMm) * MM;
+}
+
+/** The first page's header block, placed absolutely. */
+export function headerBlock(spec: DocumentSpec): Content[] {
+  const g = spec.geometry;
+  const left = g.marginLeftMm * MM;
+  const width = textWidthPt(g);
+  const ruleY = (g.headerTopMm * MM) + g.headerSizePt * 1.45;
+  return [
+    { text: spec.header, font: spec.fonts.roles.header, bold: true, fontSize: g.headerSizePt, alignment: 'center', absolutePosition: { x: left, y: g.headerTopMm * MM }, width } as Content,
+    {
+      canvas: [
+        { type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 1.6 },
+        { type: 'line', x1: 0, y1: 3, x2: width, y2: 3, lineWidth: 0.5 },
+      ],
+      absolutePosition: { x: left, y: ruleY },
+    },
+    { text: spec.title, font: spec.fonts.roles.title, bold: true, fontSize: g.titleSizePt, alignment: 'center', characterSpacing: 2, absolutePosition: { x: left, y: g.titleTopMm * MM } } as Content,
+    { text: spec.numberLine, font: spec.fonts.roles.number, fontSize: g.numberSizePt, alignment: 'center', absolutePosition: { x: left, y: g.numberTopMm * MM } } as Content,
+    // The flow content starts below the number line.
+    { text: '', margin: [0, Math.max(0, (g.bodyTopMm - g.marginTopMm) * MM), 0, 0] },
+  ];
+}
+
+/** 检查人员（签名）…… 执法证号 ……, twice; the pen signatures go on the printed lines. */
+export function officerSignatures(label: string, officers: { name: string; certificateNo: string }[]): Content {
+  const rows = [0, 1].map((i) => {
+    const o = officers[i];
+    return [
+      { text: `${label}（签名）：`, noWrap: true },
+      { text: o ? '' : '', border: [false, false, false, true] },
+      { text: '执法证号：', noWrap: true },
+      { text: o?.certificateNo ?? '', border: [false, false, false, true] },
+    ];
+  });
+  return {
+    table: { widths: ['auto', '*', 'auto', '*'], body: rows },
+    layout: 'fillIn',
+    margin: [0, 14, 0, 0],
+  } as Content;
+}
+
+export function partySignature(label: string): Content {
+  return {
+    table: { widths: ['auto', '*', 'auto', 110], body: [[{ text: `${label}（签名）：`, noWrap: true }, { text: '', border: [false, false, false, true] }, { text: '日期：', noWrap: true }, { text: '', border: [false, false, false, true] }]] },
+    layout: 'fillIn',
+    margin: [0, 10, 0, 0],
+  } as Content;
+}
+
+/** The agency's seal goes over the date at the bottom right. */
+export function sealAndDate(agency: string, date: string | null): Content {
+  return {
+    stack: [
+      { text: `${agency}（印章）`, alignment: 'right', margin: [0, 24, 12, 0] },
+      { text: date ? chineseDate(date) : '年　　月　　日', alignment: 'right', margin: [0, 6, 12, 0] },
+    ],
+    unbreakable: true,
+  };
+}
+
+/** 一、二、三… for numbered findings and items. */
+export function ordinal(i: number): string {
+  const d = '零一二三四五六七八九';
+  const n = i + 1;
+  if (n <= 10) return n === 10 ? '十' : d[n];
+  if (n < 20) return `十${d[n - 10]}`;
+  return `${d[Math.floor(n / 10)]}十${n % 10 ? d[n % 10] : ''}`;
+}
+
+export function paragraph(text: string, opts: { indent?: boolean } = {}): Content {
+  return { text, leadingIndent: opts.indent === false ? 0 : 28, margin: [0, 2, 0, 2], alignment: 'justify' } as Content;
+}
+
+/**
+ * 被检查单位：XX — the label in the heading face, the filled-in value in the body face. Several
+ * pairs share one line (法定代表人：… 职务：… 联系电话：…), wrapping like running text.
+ */
+export function labelled(fonts: FontSet, ...pairs: [string, string][] | [string, string]): Content {
+  const list: [string, string][] = typeof pairs[0] === 'string' ? [pairs as [string, string]] : (pairs as [string, string][]);
+  const text = list.flatMap(([label, value], i) => [
+    { text: `${i ? '　　' : ''}${label}：`, font: fonts.roles.heading },
+    value || '　　　　',
+  ]);
+  return { text, margin: [0, 2, 0, 2] } as Content;
+}
+
+/** Empty ruled lines to write on by hand (blank forms printed for use on site). */
+export function ruledLines(count: number): Content {
+  return {
+    table: { widths: ['*'], body: Array.from({ length: count }, () => [{ text: ' ', border: [false, false, false, true] }]) },
+    layout: 'ruled',
+    margin: [0, 2, 0, 6],
+  } as Content;
+}

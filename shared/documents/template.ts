@@ -1,0 +1,57 @@
+import type { Content } from 'pdfmake/interfaces.js';
+import type { z } from 'zod';
+import type { ValidationIssue } from '../api/errors.ts';
+import type { UnitProfile } from '../entities/account.ts';
+import type { Enterprise } from '../entities/enterprise.ts';
+import type { Inspection } from '../entities/inspection.ts';
+import type { Officer } from '../entities/officer.ts';
+import type { FontSet } from './layout.ts';
+
+/**
+ * A document type is data plus code in one place: its field schema, how a draft is prefilled
+ * from what the app already knows, the statutory checks before it may be issued, and the
+ * template that lays the fields out. All pure: the core gathers the source, renders and stores.
+ */
+export interface PrefillSource {
+  today: string;
+  unit: UnitProfile;
+  enterprise: Enterprise | null;
+  inspection: Inspection | null;
+  /** The whole roster: officers named on an inspection, and certificate validity for checks. */
+  roster: Officer[];
+}
+
+export interface LayoutContext {
+  fonts: FontSet;
+  unit: UnitProfile;
+  /** A blank form for filling in by hand on site: ruled lines instead of empty values, no date. */
+  blank: boolean;
+}
+
+export interface DocumentTemplate<S extends z.ZodType = z.ZodType> {
+  type: string;
+  fields: S;
+  prefill(src: PrefillSource): z.input<S>;
+  /** Problems that block issuing (saving a draft is always allowed); keys name the rule. */
+  issueChecks(fields: z.output<S>, src: PrefillSource): ValidationIssue[];
+  /** The date the document bears (seal line, and the year of its number). */
+  documentDate(fields: z.output<S>): string;
+  body(fields: z.output<S>, ctx: LayoutContext): Content[];
+}
+
+/** An officer as named on a document: the roster id (if from the roster), the name and 执法证号. */
+export interface OfficerRef { officerId: number | null; name: string; certificateNo: string }
+
+/** 行政处罚法 第四十二条: at least two officers, each holding a certificate valid on the day. */
+export function officerChecks(officers: OfficerRef[], roster: Officer[], onDate: string, path: string[] = ['officers']): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (officers.length < 2) issues.push({ path, key: 'documents.rules.twoOfficers' });
+  officers.forEach((o, i) => {
+    const r = roster.find((x) => (o.officerId !== null && x.id === o.officerId) || x.certificateNo === o.certificateNo);
+    if (!r) issues.push({ path: [...path, i], key: 'documents.rules.officerNotInRoster', params: { name: o.name } });
+    else if (onDate < r.certValidFrom || onDate > r.certValidTo) {
+      issues.push({ path: [...path, i], key: 'documents.rules.certificateInvalid', params: { name: o.name, date: onDate, from: r.certValidFrom, to: r.certValidTo } });
+    }
+  });
+  return issues;
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { chineseDateTime, chineseTime } from '../../domain/dates.ts';
+import { localDateTime } from '../../entities/inspection.ts';
+import { labelled, officerSignatures, paragraph, partySignature, ruledLines, sealAndDate } from '../layout.ts';
+import { type DocumentTemplate, type OfficerRef, officerChecks } from '../template.ts';
+
+/** 现场检查记录 (安全生产法 第六十八条: time, place, content, problems found and how they were handled). */
+const officerRef = z.object({ officerId: z.number().int().nullable(), name: z.string().trim().min(1, { error: 'validation.required' }), certificateNo: z.string().trim().min(1, { error: 'validation.required' }) });
+const text = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).default('');
+
+export const inspectionRecordFields = z.object({
+  enterpriseName: z.string().trim().min(1, { error: 'validation.required' }).max(100),
+  address: text(200),
+  representative: text(50),
+  representativePost: text(50),
+  phone: text(30),
+  place: text(200),
+  startedAt: localDateTime,
+  endedAt: localDateTime.or(z.literal('')).default(''),
+  agency: z.string().trim().min(1, { error: 'validation.required' }).max(60),
+  officers: z.array(officerRef).max(10).default([]),
+  findings: z.string().max(20_000, { error: 'validation.tooLong' }).default(''),
+  refusedToSign: z.boolean().default(false),
+  refusalNote: text(500),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' }),
+});
+export type InspectionRecordFields = z.output<typeof inspectionRecordFields>;
+
+function timeRange(start: string, end: string): string {
+  if (!end) return chineseDateTime(start);
+  return start.slice(0, 10) === end.slice(0, 10) ? `${chineseDateTime(start)}至${chineseTime(end)}` : `${chineseDateTime(start)}至${chineseDateTime(end)}`;
+}
+
+export const inspectionRecord: DocumentTemplate<typeof inspectionRecordFields> = {
+  type: 'inspection-record',
+  fields: inspectionRecordFields,
+
+  prefill({ today, unit, enterprise, inspection, roster }) {
+    const officers: OfficerRef[] = (inspection?.officerIds ?? []).map((id) => roster.find((o) => o.id === id))
+      .filter((o) => !!o).map((o) => ({ officerId: o.id, name: o.name, certificateNo: o.certificateNo }));
+    const principal = inspection?.present.find((p) => p.role === 'principal') ?? inspection?.present[0];
+    return {
+      enterpriseName: enterprise?.name ?? '',
+      address: enterprise?.address ?? '',
+      representative: principal?.name ?? enterprise?.principal ?? enterprise?.legalRepresentative ?? '',
+      representativePost: principal?.post ?? '',
+      phone: principal?.phone ?? enterprise?.contacts[0]?.phone ?? '',
+      place: inspection?.place ?? enterprise?.address ?? '',
+      startedAt: inspection?.startedAt ?? `${today}T09:00`,
+      endedAt: inspection?.endedAt ?? '',
+      agency: unit.agencyName,
+      officers,
+      findings: inspection?.findings ?? '',
+      refusedToSign: inspection?.refusedToSign ?? false,
+      refusalNote: inspection?.refusalNote ?? '',
+      date: inspection?.startedAt.slice(0, 10) ?? today,
+    };
+  },
+
+  issueChecks(f, { roster }) {
+    const issues = officerChecks(f.officers, roster, f.startedAt.slice(0, 10));
+    if (!f.findings.trim()) issues.push({ path: ['findings'], key: 'documents.rules.findingsRequired' });
+    return issues;
+  },
+
+  documentDate: (f) => f.date,
+
+  body(f, { fonts, unit, blank }) {
+    const names = f.officers.map((o) => o.name).join('、') || '　　　　';
+    const certs = f.officers.map((o) => o.certificateNo).join('、') || '　　　　';
+    const findings = f.findings.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+    return [
+      labelled(fonts, '被检查单位', f.enterpriseName),
+      labelled(fonts, '地址', f.address),
+      labelled(fonts, ['法定代表人（负责人）', f.representative], ['职务', f.representativePost], ['联系电话', f.phone]),
+      labelled(fonts, '检查场所', f.place),
+      labelled(fonts, '检查时间', blank ? '　　年　　月　　日　　时　　分至　　时　　分' : timeRange(f.startedAt, f.endedAt)),
+      labelled(fonts, '检查机关', f.agency),
+      paragraph(`我们是${unit.agencyName}的行政执法人员${names}，证件号码为${certs}，已向你出示证件。现依法对你单位进行现场检查，请予以配合。`),
+      { text: '检查情况：', font: fonts.roles.heading, margin: [0, 6, 0, 2] },
+      ...(findings.length ? findings.map((p) => paragraph(p)) : blank ? [ruledLines(12)] : [paragraph('　')]),
+      ...(f.refusedToSign
+        ? [paragraph(`被检查单位负责人拒绝在本记录上签字${f.refusalNote ? `（${f.refusalNote}）` : ''}，检查人员已记录在案并报告本机关。`)]
+        : []),
+      officerSignatures('检查人员', f.officers),
+      partySignature('被检查单位现场负责人'),
+      sealAndDate(unit.agencyName, blank ? null : f.date),
+    ];
+  },
+};

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { INSPECTION_KINDS, PRESENT_ROLES, keysOf } from '../domain/vocabulary.ts';
+import { id, optionalText, required } from './common.ts';
+
+/** Local date and time as the clerk entered it (China time): 2026-11-22T09:30. */
+export const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'validation.dateTime' });
+
+export const inspectionInput = z.object({
+  enterpriseId: id,
+  kind: z.enum(keysOf(INSPECTION_KINDS)),
+  startedAt: localDateTime,
+  endedAt: localDateTime.nullable().default(null),
+  place: optionalText(200),
+  officerIds: z.array(id).max(20).default([]),
+  experts: z.array(z.object({ name: required(z.string().max(50)), title: optionalText(50), organisation: optionalText(100) })).max(20).default([]),
+  present: z.array(z.object({ role: z.enum(keysOf(PRESENT_ROLES)), name: required(z.string().max(50)), post: optionalText(50), phone: optionalText(30) })).max(20).default([]),
+  findings: z.string().max(20_000, { error: 'validation.tooLong' }).default(''),
+  refusedToSign: z.boolean().default(false),
+  refusalNote: optionalText(500),
+}).refine((i) => !i.endedAt || i.endedAt >= i.startedAt, { error: 'validation.inspection.endBeforeStart', path: ['endedAt'] });
+export type InspectionInput = z.input<typeof inspectionInput>;
+export type InspectionFields = z.output<typeof inspectionInput>;
+
+export interface Inspection extends InspectionFields {
+  id: number;
+  enterpriseName: string;
+  status: 'active' | 'withdrawn';
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}

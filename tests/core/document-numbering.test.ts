@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { call, newCore, setUp, tempDir } from '../support/core.ts';
+import { inspectionReady } from '../support/documents.ts';
+
+const SCRIPT = path.resolve(import.meta.dirname, '..', 'support', 'issue-many.ts');
+
+function run(dataDir: string, inspectionId: number, count: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SCRIPT, dataDir, String(inspectionId), String(count)]);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => { out += c; });
+    child.stderr.on('data', (c) => { err += c; });
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(err))));
+  });
+}
+
+describe('document numbers across processes', () => {
+  it('gives two OS processes issuing 100 documents each distinct, gap-free numbers', async () => {
+    const dataDir = tempDir();
+    const core = await newCore({ dataDir, clock: () => new Date('2026-11-22T03:00:00Z') });
+    try {
+      const token = await setUp(core);
+      const { inspection } = await inspectionReady(core, token);
+      const mine = (async () => {
+        const numbers: string[] = [];
+        for (let i = 0; i < 100; i++) {
+          const d = await call(core, 'documents:create', { type: 'inspection-record', inspectionId: inspection.id }, token);
+          numbers.push((await call(core, 'documents:issue', { id: d.id, version: d.version }, token)).numberText!);
+        }
+        return numbers;
+      })();
+      const [a, b] = await Promise.all([mine, run(dataDir, inspection.id, 100)]);
+      const serials = [...a, ...b].map((n) => Number(/〕(\d+)号$/.exec(n)![1])).sort((x, y) => x - y);
+      expect(serials).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+      // Both really ran at once: each got numbers from across the range, not one block after the other.
+      const firstOther = Math.min(...b.map((n) => Number(/〕(\d+)号$/.exec(n)![1])));
+      expect(firstOther).toBeLessThan(100);
+    } finally {
+      await core.close();
+    }
+  }, 180_000);
+});

@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/create-core.ts';
+import { call, failure, newCore, setUp } from '../support/core.ts';
+import { inspectionReady, pdfFonts, pdfOf, pdfText } from '../support/documents.ts';
+
+let core: Core;
+afterEach(() => core?.close());
+const clock = () => new Date('2026-11-22T03:00:00Z');
+
+describe('现场检查记录 from draft to issued', () => {
+  it('prefills from the inspection, previews as a draft, issues with the next number and freezes', async () => {
+    core = await newCore({ clock });
+    const token = await setUp(core);
+    const { inspection } = await inspectionReady(core, token);
+    const draft = await call(core, 'documents:create', { type: 'inspection-record', inspectionId: inspection.id }, token);
+    expect(draft).toMatchObject({ status: 'draft', numberText: null, typeName: '现场检查记录', enterpriseName: '宣汉县东林化工有限公司' });
+    expect(draft.fields).toMatchObject({ representative: '王明', agency: '宣汉县应急管理局', startedAt: '2026-11-20T09:30', officers: [{ name: '张明' }, { name: '李华' }] });
+
+    const preview = pdfText(pdfOf(await call(core, 'documents:preview', { id: draft.id }, token)));
+    expect(preview).toContain('宣应急检记〔');
+    expect(preview).toContain('草');
+
+    const issued = await call(core, 'documents:issue', { id: draft.id, version: draft.version }, token);
+    expect(issued).toMatchObject({ status: 'issued', numberText: '宣应急检记〔2026〕1号', issuedBy: '管理员' });
+    const pdf = pdfOf(await call(core, 'documents:pdf', { id: issued.id }, token));
+    const text = pdfText(pdf).replace(/\s+/g, '');
+    const order = ['宣汉县应急管理局安全生产行政执法文书', '现场检查记录', '宣应急检记〔2026〕1号', '被检查单位：宣汉县东林化工有限公司',
+      '检查时间：2026年11月20日9时30分至11时0分', '张明、李华', '检查情况', '危化品仓库未设置可燃气体报警装置', '检查人员（签名）',
+      '执法证号：51172200101', '被检查单位现场负责人（签名）', '宣汉县应急管理局（印章）', '2026年11月20日', '本文书一式两份'];
+    let at = -1;
+    for (const piece of order) {
+      const i = text.indexOf(piece, at + 1);
+      expect(i, `“${piece}” after position ${at}`).toBeGreaterThan(at);
+      at = i;
+    }
+    expect(text).not.toContain('草稿');
+    for (const f of pdfFonts(pdf)) expect(f, f.name).toMatchObject({ emb: 'yes', sub: 'yes' });
+
+    expect(await failure(core, 'documents:save', { id: issued.id, version: issued.version, fields: {} }, token)).toMatchObject({ code: 'DOCUMENT_FROZEN' });
+    const raw = core.state.store.raw;
+    expect(() => raw.prepare("UPDATE documents SET fields_json = '{}' WHERE id = ?").run(issued.id)).toThrow(/frozen/);
+    expect(() => raw.prepare("UPDATE documents SET pdf_sha256 = 'x' WHERE id = ?").run(issued.id)).toThrow(/frozen/);
+    expect(() => raw.prepare('UPDATE documents SET number_serial = 9 WHERE id = ?').run(issued.id)).toThrow(/frozen/);
+    expect(() => raw.prepare('DELETE FROM documents WHERE id = ?').run(issued.id)).toThrow(/never deleted/);
+    expect(() => raw.prepare('DELETE FROM document_numbers').run()).toThrow(/never released/);
+  });
+
+  it('refuses to issue with fewer than two officers or a certificate not valid that day, naming the rule', async () => {
+    core = await newCore({ clock });
+    const token = await setUp(core);
+    const { inspection, officers } = await inspectionReady(core, token);
+    await call(core, 'officers:update', { id: officers[1].id, officer: { name: '李华', certificateNo: '51172200102', certValidFrom: '2020-01-01', certValidTo: '2026-11-19' } }, token);
+    const draft = await call(core, 'documents:create', { type: 'inspection-record', inspectionId: inspection.id }, token);
+    expect(await failure(core, 'documents:issue', { id: draft.id, version: draft.version }, token)).toMatchObject({
+      code: 'DOCUMENT_NOT_ISSUABLE',
+      details: { issues: [{ path: ['fields', 'officers', 1], key: 'documents.rules.certificateInvalid', params: { name: '李华', date: '2026-11-20' } }] },
+    });
+    const saved = await call(core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, officers: [(draft.fields.officers as unknown[])[0]], findings: '' } }, token);
+    const err = await failure(core, 'documents:issue', { id: saved.id, version: saved.version }, token);
+    expect(err.details?.issues?.map((i) => i.key)).toEqual(['documents.rules.twoOfficers', 'documents.rules.findingsRequired']);
+    // Nothing was numbered by the refused attempts.
+    expect(core.state.store.raw.prepare('SELECT COUNT(*) AS n FROM document_numbers').get()).toEqual({ n: 0 });
+  });
+
+  it('numbers per type and year without gaps; a voided number stays recorded; a correction takes a new number', async () => {
+    core = await newCore({ clock });
+    const token = await setUp(core);
+    const { inspection } = await inspectionReady(core, token);
+    const numbers: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const d = await call(core, 'documents:create', { type: 'inspection-record', inspectionId: inspection.id }, token);
+      numbers.push((await call(core, 'documents:issue', { id: d.id, version: d.version }, token)).numberText!);
+    }
+    expect(numbers).toEqual(['宣应急检记〔2026〕1号', '宣应急检记〔2026〕2号', '宣应急检记〔2026〕3号']);
+    const list = await call(core, 'documents:list', { inspectionId: inspection.id }, token);
+    const second = list.items.find((d) => d.numberText === numbers[1])!;
+    const voided = await call(core, 'documents:void', { id: second.id, reason: '打印时填错被检查单位名称，已收回' }, token);
+    expect(voided).toMatchObject({ status: 'voided', voidReason: '打印时填错被检查单位名称，已收回', numberText: numbers[1] });
+    expect(core.state.store.raw.prepare('SELECT serial, status, reason FROM document_numbers ORDER BY serial').all()).toEqual([
+      { serial: 1, status: 'used', reason: null }, { serial: 2, status: 'voided', reason: '打印时填错被检查单位名称，已收回' }, { serial: 3, status: 'used', reason: null },
+    ]);
+    const first = list.items.find((d) => d.numberText === numbers[0])!;
+    const correction = await call(core, 'documents:correct', { id: first.id, reason: '检查时间记录有误' }, token);
+    expect(correction).toMatchObject({ status: 'draft', supersedesId: first.id, correctionReason: '检查时间记录有误' });
+    const corrected = await call(core, 'documents:issue', { id: correction.id, version: correction.version }, token);
+    expect(corrected.numberText).toBe('宣应急检记〔2026〕4号');
+    expect((await call(core, 'documents:get', { id: first.id }, token)).supersededById).toBe(corrected.id);
+  });
+
+  it('leaves no gap when rendering fails', async () => {
+    core = await newCore({ clock });
+    const token = await setUp(core);
+    const { inspection } = await inspectionReady(core, token);
+    const a = await call(core, 'documents:create', { type: 'inspection-record', inspectionId: inspection.id }, token);
+    const render = core.state.render;
+    core.state.render = async () => { throw new Error('disk full'); };
+    expect(await failure(core, 'documents:issue', { id: a.id, version: a.version }, token)).toMatchObject({ code: 'RENDER_FAILED' });
+    core.state.render = render;
+    expect((await call(core, 'documents:issue', { id: a.id, version: a.version }, token)).numberText).toBe('宣应急检记〔2026〕1号');
+  });
+
+  it('records service (送达) and attaches the signed, sealed scan', async () => {
+    core = await newCore({ clock });
+    const token = await setUp(core);
+    const { inspection, officers } = await inspectionReady(core, token);
+    const d = await call(core, 'documents:create', { type: 'inspection-record', inspectionId: inspection.id }, token);
+    expect(await failure(core, 'documents:serve', { id: d.id, service: { method: 'direct', servedAt: '2026-11-20T11:10', recipient: '王明' } }, token)).toMatchObject({ code: 'DOCUMENT_NOT_ISSUED' });
+    await call(core, 'documents:issue', { id: d.id, version: d.version }, token);
+    expect(await failure(core, 'documents:serve', { id: d.id, service: { method: 'left', servedAt: '2026-11-20T11:10', refused: true, officerIds: [officers[0].id] } }, token))
+      .toMatchObject({ code: 'VALIDATION' });
+    const served = await call(core, 'documents:serve', { id: d.id, service: { method: 'left', servedAt: '2026-11-20T11:10', place: '企业办公室', refused: true, witness: '村委会主任赵六', officerIds: officers.map((o) => o.id), note: '拒绝签收' } }, token);
+    expect(served.services[0]).toMatchObject({ refused: true, witness: '村委会主任赵六', officerNames: ['张明', '李华'] });
+    const scanned = await call(core, 'documents:attach-scan', { id: d.id, file: { fileName: '签章扫描件.pdf', dataBase64: Buffer.from('%PDF-1.4 scan').toString('base64') } }, token);
+    expect(scanned).toMatchObject({ hasScan: true, scanName: '签章扫描件.pdf', served: true });
+  });
+});
+
+describe('glyph coverage', () => {
+  it('sets rare name characters in the fallback font, never as a box', async () => {
+    core = await newCore({ clock });
+    const token = await setUp(core);
+    const { inspection } = await inspectionReady(core, token);
+    const d = await call(core, 'documents:create', { type: 'inspection-record', inspectionId: inspection.id }, token);
+    const saved = await call(core, 'documents:save', { id: d.id, version: d.version, fields: { ...d.fields, representative: '王堃喆镕珺昇' } }, token);
+    const pdf = pdfOf(await call(core, 'documents:preview', { id: saved.id }, token));
+    expect(pdfText(pdf)).toContain('王堃喆镕珺昇');
+    expect(pdfFonts(pdf).map((f) => f.name).join(' ')).toMatch(/NotoSerifCJKsc-Regular/);
+  });
+
+  it('stops with an error naming the field when no font has a character', async () => {
+    core = await newCore({ clock });
+    const token = await setUp(core);
+    const { inspection } = await inspectionReady(core, token);
+    // A font set whose fallback lacks 𠮷 (U+20BB7), as with the plain Fandol or Arphic sets.
+    core.state.fonts = { ...core.state.fonts, roles: { ...core.state.fonts.roles, fallback: 'Song' } };
+    const d = await call(core, 'documents:create', { type: 'inspection-record', inspectionId: inspection.id }, token);
+    const saved = await call(core, 'documents:save', { id: d.id, version: d.version, fields: { ...d.fields, representative: '𠮷野' } }, token);
+    expect(await failure(core, 'documents:preview', { id: saved.id }, token)).toMatchObject({
+      code: 'DOCUMENT_GLYPH_MISSING', details: { char: '𠮷', codePoint: 'U+20BB7', field: 'fields.representative' },
+    });
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { yuanFigures, yuanInWords } from '../../../shared/domain/amount.ts';
+import { chineseDate, chineseDateTime, chineseTime, chinaDate } from '../../../shared/domain/dates.ts';
+import { draftNumber, formatDocumentNumber, numberSeries } from '../../../shared/domain/document-number.ts';
+
+describe('文号', () => {
+  it('joins prefix, 代字, year in 六角括号 and serial', () => {
+    expect(formatDocumentNumber('宣应急', '责改', 2026, 3)).toBe('宣应急责改〔2026〕3号');
+    expect(formatDocumentNumber('（宣）应急', '检记', 2026, 12)).toBe('（宣）应急检记〔2026〕12号');
+    expect(draftNumber('宣应急', '复查')).toBe('宣应急复查〔    〕  号');
+  });
+  it('puts a case’s documents in one series only when the setting says so', () => {
+    expect(numberSeries('rectification-order', 'per-type', 7)).toBe('type:rectification-order');
+    expect(numberSeries('rectification-order', 'per-case', 7)).toBe('case:7');
+    expect(numberSeries('inspection-record', 'per-case', null)).toBe('type:inspection-record');
+  });
+});
+
+describe('amounts in 大写', () => {
+  it.each([
+    [0, '零元整'],
+    [100, '壹元整'],
+    [1_000_000, '壹万元整'],
+    [1_234_560, '壹万贰仟叁佰肆拾伍元陆角整'],
+    [100_507, '壹仟零伍元零柒分'],
+    [1_000_005, '壹万元零伍分'],
+    [5_000_000, '伍万元整'],
+    [10_100_000, '壹拾万壹仟元整'],
+    [100_000_000, '壹佰万元整'],
+    [2_000_000_000, '贰仟万元整'],
+    [10_000_000_000, '壹亿元整'],
+    [10_000_010_000, '壹亿零壹佰元整'],
+    [35, '叁角伍分'],
+    [30, '叁角整'],
+  ])('%i 分 → %s', (fen, words) => {
+    expect(yuanInWords(fen)).toBe(words);
+  });
+  it('refuses fractions of a 分 and negatives', () => {
+    expect(() => yuanInWords(1.5)).toThrow();
+    expect(() => yuanInWords(-1)).toThrow();
+  });
+  it('writes figures with separators', () => {
+    expect(yuanFigures(1_234_560)).toBe('12,345.60');
+    expect(yuanFigures(5)).toBe('0.05');
+  });
+});
+
+describe('dates on documents', () => {
+  it('writes 2026年11月22日 and times with Arabic numerals', () => {
+    expect(chineseDate('2026-11-22')).toBe('2026年11月22日');
+    expect(chineseDate('2026-01-05T08:00:00Z')).toBe('2026年1月5日');
+    expect(chineseDateTime('2026-11-22T09:30')).toBe('2026年11月22日9时30分');
+    expect(chineseTime('2026-11-22T11:00')).toBe('11时0分');
+  });
+  it('counts days in China time whatever the PC clock zone', () => {
+    expect(chinaDate(new Date('2026-11-21T16:30:00Z'))).toBe('2026-11-22');
+    expect(chinaDate(new Date('2026-11-22T15:59:00Z'))).toBe('2026-11-22');
+  });
+});
