@@ -24,7 +24,9 @@ export default defineConfig(({ mode }) => ({
     ssr: true,
     rollupOptions: {
       // The render worker is its own entry: pool.ts loads render-worker.mjs beside main.mjs.
-      input: mode === 'preload' ? { preload: 'electron/preload/index.ts' } : { main: 'electron/main/index.ts', 'render-worker': 'electron/core/documents/worker.ts' },
+      input: (mode === 'preload'
+        ? { preload: 'electron/preload/index.ts' }
+        : { main: 'electron/main/index.ts', 'render-worker': 'electron/core/documents/worker.ts' }) as Record<string, string>,
       external: mode === 'preload' ? ['electron'] : external,
       output: mode === 'preload'
         ? { format: 'cjs', entryFileNames: '[name].cjs' }

@@ -11,6 +11,10 @@ import { EnterpriseListPage } from '../features/enterprises/EnterpriseListPage.t
 import { EnterprisePage } from '../features/enterprises/EnterprisePage.tsx';
 import { ChangePasswordDialog } from '../features/auth/ChangePasswordDialog.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { DocumentPage } from '../features/documents/DocumentPage.tsx';
+import { DocumentsPage } from '../features/documents/DocumentList.tsx';
+import { InspectionPage } from '../features/inspections/InspectionPage.tsx';
+import { InspectionsPage } from '../features/inspections/InspectionsPage.tsx';
 import { setLanguage } from '../i18n.ts';
 import { ComingSoon } from './ComingSoon.tsx';
 import { useSession } from './session.tsx';
@@ -28,7 +32,7 @@ export const SECTIONS = [
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
 ] as const;
 
-const COMING = ['plans', 'inspections', 'cases', 'documents', 'review', 'exports', 'reports'] as const;
+const COMING = ['plans', 'cases', 'review', 'exports', 'reports'] as const;
 
 export function Shell() {
   const { t, i18n } = useTranslation();
@@ -73,6 +77,10 @@ export function Shell() {
             <Route path="/" element={<DashboardPage />} />
             <Route path="/enterprises" element={<EnterpriseListPage />} />
             <Route path="/enterprises/:id" element={<EnterprisePage />} />
+            <Route path="/inspections" element={<InspectionsPage />} />
+            <Route path="/inspections/:id" element={<InspectionPage />} />
+            <Route path="/documents" element={<DocumentsPage />} />
+            <Route path="/documents/:id" element={<DocumentPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/settings/:tab" element={<SettingsPage />} />
             {COMING.map((k) => <Route key={k} path={`/${k}`} element={<ComingSoon section={k} />} />)}

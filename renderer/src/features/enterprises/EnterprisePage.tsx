@@ -12,6 +12,8 @@ import { tKey } from '../../i18n.ts';
 import { auditActionLabel, formatDateTime } from '../format.ts';
 import { RISK_COLORS, vocabLabel } from '../vocab.ts';
 import { EnterpriseForm } from './EnterpriseForm.tsx';
+import { DocumentList } from '../documents/DocumentList.tsx';
+import { InspectionList } from '../inspections/InspectionsPage.tsx';
 
 export function EnterprisePage() {
   const { t } = useTranslation();
@@ -98,8 +100,9 @@ export function EnterprisePage() {
             <Descriptions.Item label={t('enterprise.notes')} span={2}>{e.notes}</Descriptions.Item>
           </Descriptions>
         ) },
-        { key: 'inspections', label: t('enterprise.tabInspections'), children: <Empty description={t('enterprise.placeholderInspections')} /> },
+        { key: 'inspections', label: t('enterprise.tabInspections'), children: <InspectionList enterpriseId={id} /> },
         { key: 'hazards', label: t('enterprise.tabHazards'), children: <Empty description={t('enterprise.placeholderHazards')} /> },
+        { key: 'documents', label: t('enterprise.tabDocuments'), children: <DocumentList enterpriseId={id} /> },
         { key: 'cases', label: t('enterprise.tabCases'), children: <Empty description={t('enterprise.placeholderCases')} /> },
         { key: 'history', label: t('enterprise.tabHistory'), children: history.length === 0 ? <Empty description={t('enterprise.historyEmpty')} /> : (
           <Timeline items={history.map((h) => ({

@@ -1,0 +1,128 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Col, Drawer, Form, Input, Row, Select, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { INSPECTION_KINDS, PRESENT_ROLES } from '../../../../shared/domain/vocabulary.ts';
+import type { Inspection } from '../../../../shared/entities/inspection.ts';
+import type { Officer } from '../../../../shared/entities/officer.ts';
+import { api } from '../../api/client.ts';
+import { errorMessage, showFieldErrors } from '../../app/errors.ts';
+import { DateTimeField } from '../fields.tsx';
+
+interface Props { open: boolean; inspection?: Inspection | null; enterpriseId?: number; onClose(): void; onSaved(i: Inspection): void }
+
+/** 现场检查 as it happened. Saving is always allowed; the rules apply when its record is issued. */
+export function InspectionForm({ open, inspection, enterpriseId, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [officers, setOfficers] = useState<Officer[]>([]);
+  const [enterprises, setEnterprises] = useState<{ value: number; label: string }[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const searchEnterprises = async (query: string) => {
+    const r = await api.enterprises.search({ query, pageSize: 20 });
+    setEnterprises(r.items.map((e) => ({ value: e.id, label: e.name })));
+  };
+
+  useEffect(() => {
+    if (!open) return;
+    void api.officers.list({ includeOffDuty: false }).then(setOfficers).catch(() => undefined);
+    form.resetFields();
+    if (inspection) {
+      form.setFieldsValue(inspection);
+      setEnterprises([{ value: inspection.enterpriseId, label: inspection.enterpriseName }]);
+    } else {
+      void searchEnterprises('');
+      if (enterpriseId) form.setFieldsValue({ enterpriseId });
+    }
+  }, [open, inspection, enterpriseId, form]);
+
+  const save = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    try {
+      const saved = inspection
+        ? await api.inspections.update({ id: inspection.id, version: inspection.version, inspection: values })
+        : await api.inspections.create(values);
+      onSaved(saved);
+    } catch (e) {
+      if (!showFieldErrors(form, e)) message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const required = [{ required: true, message: t('validation.required') }];
+  const refused = Form.useWatch('refusedToSign', form);
+  return (
+    <Drawer open={open} onClose={onClose} width={820} title={inspection ? t('inspection.editTitle') : t('inspection.createTitle')} destroyOnHidden
+      extra={<Space><Button onClick={onClose}>{t('common.cancel')}</Button><Button type="primary" loading={busy} onClick={() => void save()} data-testid="inspection-save">{t('common.save')}</Button></Space>}>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'plan', officerIds: [], experts: [], present: [], refusedToSign: false }}>
+        <Row gutter={16}>
+          <Col span={14}>
+            <Form.Item name="enterpriseId" label={t('inspection.enterprise')} rules={required}>
+              <Select showSearch filterOption={false} onSearch={(q) => void searchEnterprises(q)} options={enterprises} data-testid="inspection-enterprise" />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item name="kind" label={t('inspection.kind')}>
+              <Select options={Object.keys(INSPECTION_KINDS).map((k) => ({ value: k, label: t(`vocab.inspectionKinds.${k}` as never) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={8}><Form.Item name="startedAt" label={t('inspection.startedAt')} rules={required}><DateTimeField /></Form.Item></Col>
+          <Col span={8}><Form.Item name="endedAt" label={t('inspection.endedAt')}><DateTimeField /></Form.Item></Col>
+          <Col span={8}><Form.Item name="place" label={t('inspection.place')}><Input /></Form.Item></Col>
+        </Row>
+        <Form.Item name="officerIds" label={t('inspection.officers')} extra={t('inspection.officersHint')}>
+          <Select mode="multiple" data-testid="inspection-officers"
+            options={officers.map((o) => ({ value: o.id, label: `${o.name}（${o.certificateNo}）`, disabled: o.certStatus === 'expired' }))} />
+        </Form.Item>
+        <Form.Item label={t('inspection.present')}>
+          <Form.List name="present">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                    <Form.Item name={[f.name, 'role']} initialValue="principal">
+                      <Select style={{ width: 140 }} options={Object.keys(PRESENT_ROLES).map((k) => ({ value: k, label: t(`vocab.presentRoles.${k}` as never) }))} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'name']} rules={required}><Input placeholder={t('inspection.personName')} /></Form.Item>
+                    <Form.Item name={[f.name, 'post']}><Input placeholder={t('inspection.personPost')} /></Form.Item>
+                    <Form.Item name={[f.name, 'phone']}><Input placeholder={t('inspection.personPhone')} /></Form.Item>
+                    <MinusCircleOutlined onClick={() => remove(f.name)} />
+                  </Space>
+                ))}
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'principal', name: '', post: '', phone: '' })}>{t('inspection.addPresent')}</Button>
+              </>
+            )}
+          </Form.List>
+        </Form.Item>
+        <Form.Item label={t('inspection.experts')}>
+          <Form.List name="experts">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                    <Form.Item name={[f.name, 'name']} rules={required}><Input placeholder={t('inspection.personName')} /></Form.Item>
+                    <Form.Item name={[f.name, 'title']}><Input placeholder={t('inspection.expertTitle')} /></Form.Item>
+                    <Form.Item name={[f.name, 'organisation']}><Input placeholder={t('inspection.expertOrganisation')} /></Form.Item>
+                    <MinusCircleOutlined onClick={() => remove(f.name)} />
+                  </Space>
+                ))}
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', title: '', organisation: '' })}>{t('inspection.addExpert')}</Button>
+              </>
+            )}
+          </Form.List>
+        </Form.Item>
+        <Form.Item name="findings" label={t('inspection.findings')} extra={t('inspection.findingsHint')}>
+          <Input.TextArea rows={8} data-testid="inspection-findings" />
+        </Form.Item>
+        <Form.Item name="refusedToSign" valuePropName="checked"><Checkbox>{t('inspection.refusedToSign')}</Checkbox></Form.Item>
+        {refused && <Form.Item name="refusalNote" label={t('inspection.refusalNote')}><Input /></Form.Item>}
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,76 @@
+import { ArrowLeftOutlined, EditOutlined, FileAddOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import type { Inspection } from '../../../../shared/entities/inspection.ts';
+import type { Officer } from '../../../../shared/entities/officer.ts';
+import { api } from '../../api/client.ts';
+import { errorMessage } from '../../app/errors.ts';
+import { useSession } from '../../app/session.tsx';
+import { DocumentList } from '../documents/DocumentList.tsx';
+import { formatDateTime } from '../format.ts';
+import { InspectionForm } from './InspectionForm.tsx';
+
+export function InspectionPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const [inspection, setInspection] = useState<Inspection | null>(null);
+  const [officers, setOfficers] = useState<Officer[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const load = useCallback(async () => {
+    try {
+      setInspection(await api.inspections.get({ id }));
+      setOfficers(await api.officers.list({ includeOffDuty: true }));
+    } catch (e) { setError(errorMessage(e)); }
+  }, [id]);
+  useEffect(() => { void load(); }, [load]);
+  if (error) return <Result status="404" title={error} />;
+  if (!inspection) return <Spin style={{ margin: 48 }} />;
+
+  const makeRecord = async () => {
+    try {
+      const d = await api.documents.create({ type: 'inspection-record', inspectionId: id });
+      navigate(`/documents/${d.id}`);
+    } catch (e) { message.error(errorMessage(e)); }
+  };
+  const names = inspection.officerIds.map((i) => officers.find((o) => o.id === i)?.name ?? `#${i}`);
+  return (
+    <div className="page">
+      <div className="page-header">
+        <Space>
+          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/inspections')} />
+          <h2>{inspection.enterpriseName}</h2>
+          <Tag>{t(`vocab.inspectionKinds.${inspection.kind}` as never)}</Tag>
+        </Space>
+        {can('inspections.write') && (
+          <Space>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>
+            <Button type="primary" icon={<FileAddOutlined />} onClick={() => void makeRecord()} data-testid="make-inspection-record">{t('inspection.makeRecord')}</Button>
+          </Space>
+        )}
+      </div>
+      {inspection.officerIds.length < 2 && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('documents.rules.twoOfficers')} />}
+      <Descriptions bordered size="middle" column={2} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('inspection.startedAt')}>{formatDateTime(inspection.startedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('inspection.endedAt')}>{formatDateTime(inspection.endedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('inspection.place')}>{inspection.place}</Descriptions.Item>
+        <Descriptions.Item label={t('inspection.officers')}>{names.join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('inspection.present')} span={2}>
+          {inspection.present.map((p, i) => <div key={i}>{t(`vocab.presentRoles.${p.role}` as never)}：{p.name} {p.post} {p.phone}</div>)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('inspection.experts')} span={2}>{inspection.experts.map((x) => `${x.name}（${x.title} ${x.organisation}）`).join('；')}</Descriptions.Item>
+        <Descriptions.Item label={t('inspection.findings')} span={2}><div style={{ whiteSpace: 'pre-wrap' }}>{inspection.findings}</div></Descriptions.Item>
+        {inspection.refusedToSign && <Descriptions.Item label={t('inspection.refusedToSign')} span={2}>{inspection.refusalNote || t('common.yes')}</Descriptions.Item>}
+      </Descriptions>
+      <Card title={t('inspection.documents')} size="small">
+        <DocumentList inspectionId={id} />
+      </Card>
+      <InspectionForm open={editing} inspection={inspection} onClose={() => setEditing(false)} onSaved={(i) => { setEditing(false); setInspection(i); }} />
+    </div>
+  );
+}

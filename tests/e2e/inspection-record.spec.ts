@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { expect, SCREENS, test } from './fixtures.ts';
+import { InspectionsPage } from './pages/inspections-page.ts';
+import { Shell } from './pages/shell.ts';
+
+test('record an inspection, make its 现场检查记录, fix what blocks issuing, issue and download the PDF', async ({ page, desk }) => {
+  fs.mkdirSync(SCREENS, { recursive: true });
+  const shot = (name: string) => page.screenshot({ path: path.join(SCREENS, `${name}.png`) });
+  await page.goto(desk.url);
+  await page.getByTestId('enter-demo').click();
+  const shell = new Shell(page);
+  await shell.signIn('clerk', 'demo1234');
+  await page.getByRole('menuitem', { name: '现场检查' }).click();
+
+  // 王芳's certificate in the demo roster has expired: she is offered but disabled; the clerk picks one officer first.
+  const inspections = new InspectionsPage(page);
+  await inspections.record({ enterprise: '示例县华瑞化工有限公司', officers: ['张明'], start: '2026-11-20 09:30', place: '危化品仓库',
+    findings: '1. 危化品仓库未设置可燃气体报警装置。\n2. 有限空间作业未制定专项方案。' });
+  await expect(page.getByText('执法人员不得少于两人')).toBeVisible();
+  await page.getByTestId('make-inspection-record').click();
+  await expect(page.getByRole('heading', { name: '现场检查记录' })).toBeVisible();
+  await shot('10-inspection-record-draft');
+
+  // Issuing is refused with the rule named; clicking the problem takes the clerk to the field.
+  await page.getByTestId('document-issue').click();
+  const problems = page.getByTestId('issue-problems');
+  await expect(problems).toContainText('执法人员不得少于两人（《中华人民共和国行政处罚法》第四十二条）');
+  await shot('11-issue-refused');
+  await page.getByRole('button', { name: '添加执法人员' }).click();
+  await page.getByTestId('pick-officer-1').click();
+  await page.locator('.ant-select-item-option', { hasText: '李华' }).click();
+  await page.getByTestId('document-issue').click();
+  await expect(page.getByTestId('document-number')).toHaveText(/^示应急检记〔2026〕\d+号$/);
+  await shot('12-issued');
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('document-download').click();
+  const file = path.join(desk.dataRoot, 'record.pdf');
+  await (await download).saveAs(file);
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(text).toContain('示例县应急管理局安全生产行政执法文书');
+  expect(text).toContain('被检查单位：示例县华瑞化工有限公司');
+  expect(text).toContain('张明、李华');
+  expect(text).toContain('危化品仓库未设置可燃气体报警装置');
+  // The demo county's watermark: rotated, so its characters come out one by one (演 and 据 occur nowhere else).
+  expect(text).toContain('演');
+  expect(text).toContain('据');
+});
