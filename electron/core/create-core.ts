@@ -17,6 +17,7 @@ import { loadFontSet } from './documents/fonts.ts';
 import { RenderPool } from './documents/pool.ts';
 import { documentHandlers } from './modules/documents/handlers.ts';
 import { inspectionHandlers } from './modules/inspections/handlers.ts';
+import { escalationHandlers, hazardHandlers } from './modules/hazards/handlers.ts';
 import { authHandlers, needsSetup, readSettings, setupHandlers, userHandlers } from './modules/accounts/handlers.ts';
 import { appHandlers, knowledgeHandlers } from './modules/app-handlers.ts';
 import { auditHandlers } from './modules/audit/handlers.ts';
@@ -65,6 +66,8 @@ const handlers: Handlers = {
   ...officerHandlers,
   ...enterpriseHandlers,
   ...inspectionHandlers,
+  ...hazardHandlers,
+  ...escalationHandlers,
   ...documentHandlers,
   ...knowledgeHandlers,
   ...auditHandlers,

@@ -2,9 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IndustryEntry } from '../../shared/api/contract.ts';
 import { type IndustryCatalogue, indexIndustries } from '../../shared/domain/industry.ts';
+import { type Checklist, type ChecklistItem, checklist } from '../../shared/entities/checklist.ts';
 
 /** Versioned legal and standard data shipped in resources/knowledge, read once at start. */
 export interface Knowledge {
+  checklists: Checklist[];
+  checklistItems: Map<string, { item: ChecklistItem; checklist: Checklist }>;
   industries: IndustryCatalogue;
   industryIndex: ReturnType<typeof indexIndustries>;
   industryList: IndustryEntry[];
@@ -20,5 +23,10 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
       for (const c of d.classes) industryList.push({ code: c.code, name: c.name, level: 'class', section: s.code });
     }
   }
-  return { industries, industryIndex: indexIndustries(industries), industryList };
+  const dir = path.join(resourcesDir, 'knowledge', 'checklists');
+  const checklists = fs.existsSync(dir)
+    ? fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((n) => checklist.parse(JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8'))))
+    : [];
+  const checklistItems = new Map(checklists.flatMap((c) => c.items.map((item) => [item.id, { item, checklist: c }] as const)));
+  return { checklists, checklistItems, industries, industryIndex: indexIndustries(industries), industryList };
 }

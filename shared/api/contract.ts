@@ -11,6 +11,8 @@ import {
 import { type Enterprise, type EnterpriseListItem, enterpriseInput } from '../entities/enterprise.ts';
 import { type Officer, officerInput } from '../entities/officer.ts';
 import { type Inspection, inspectionInput } from '../entities/inspection.ts';
+import { type Escalation, type Hazard, extensionInput, hazardInput, recheckInput } from '../entities/hazard.ts';
+import type { Checklist } from '../entities/checklist.ts';
 import { type DocumentDetail, type DocumentSummary, type DocumentType, documentStatus, serviceInput } from '../entities/document.ts';
 import { id } from '../entities/common.ts';
 
@@ -173,6 +175,20 @@ export const contract = {
   'inspections:create': channel<Inspection>()({ input: inspectionInput, access: 'inspections.write' }),
   'inspections:update': channel<Inspection>()({ input: z.object({ id, version: z.number().int(), inspection: inspectionInput }), access: 'inspections.write' }),
 
+  'hazards:list': channel<Hazard[]>()({
+    input: z.object({ inspectionId: id.optional(), enterpriseId: id.optional(), status: z.enum(['open', 'rectified', 'not-rectified']).optional() }).default({}),
+    access: 'inspections.read',
+  }),
+  'hazards:create': channel<Hazard>()({ input: hazardInput, access: 'inspections.write' }),
+  'hazards:update': channel<Hazard>()({ input: z.object({ id, version: z.number().int(), hazard: hazardInput }), access: 'inspections.write' }),
+  'hazards:recheck': channel<Hazard>()({ input: recheckInput, access: 'inspections.write' }),
+  'hazards:extend': channel<Hazard>()({ input: extensionInput, access: 'inspections.write' }),
+  'hazards:attach-photo': channel<Hazard>()({ input: z.object({ id, file: fileUpload }), access: 'inspections.write' }),
+  /** The workbench: re-inspections due this week and overdue ones (which also become escalations). */
+  'hazards:due': channel<{ dueThisWeek: Hazard[]; overdue: Hazard[]; uncertain: boolean }>()({ input: none, access: 'inspections.read' }),
+  'escalations:list': channel<Escalation[]>()({ input: z.object({ status: z.enum(['open', 'taken', 'dismissed']).optional() }).default({}), access: 'inspections.read' }),
+  'escalations:resolve': channel<{ ok: true }>()({ input: z.object({ id, status: z.enum(['taken', 'dismissed']) }), access: 'inspections.write' }),
+
   'documents:catalogue': channel<DocumentType[]>()({ input: none, access: 'signed-in' }),
   'documents:list': channel<{ items: DocumentSummary[]; total: number }>()({
     input: z.object({
@@ -207,6 +223,7 @@ export const contract = {
   'documents:blank': channel<FileDownload>()({ input: z.object({ type: z.string().min(1).max(60) }), access: 'documents.read' }),
 
   'knowledge:industries': channel<IndustryEntry[]>()({ input: none, access: 'signed-in' }),
+  'knowledge:checklists': channel<Checklist[]>()({ input: none, access: 'signed-in' }),
 
   'audit:list': channel<{ items: AuditEntry[]; total: number }>()({
     input: z.object({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }).default({ page: 1, pageSize: 50 }),

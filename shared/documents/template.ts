@@ -5,6 +5,7 @@ import type { UnitProfile } from '../entities/account.ts';
 import type { Enterprise } from '../entities/enterprise.ts';
 import type { Inspection } from '../entities/inspection.ts';
 import type { Officer } from '../entities/officer.ts';
+import type { Hazard } from '../entities/hazard.ts';
 import type { FontSet } from './layout.ts';
 
 /**
@@ -19,6 +20,10 @@ export interface PrefillSource {
   inspection: Inspection | null;
   /** The whole roster: officers named on an inspection, and certificate validity for checks. */
   roster: Officer[];
+  /** Hazards of the inspection (of the original inspection, for a 复查). */
+  hazards: Hazard[];
+  /** The issued 责令限期整改指令书 a 复查 refers back to, if any. */
+  originalOrder: { numberText: string; date: string; items: { text: string; deadline: string }[] } | null;
 }
 
 export interface LayoutContext {

@@ -56,10 +56,17 @@ export const settings = z.object({
   documentLayout: documentGeometry.default(DEFAULT_GEOMETRY),
   /** Whether a case's documents share the case serial or each type has its own series. */
   numberingScheme: z.enum(['per-type', 'per-case']).default('per-type'),
+  /**
+   * Re-inspection within N days of the rectification deadline. The source remembers 10 days from the
+   * 2015 办法 without certainty (a Hebei rule says 7): a setting, not a rule in code.
+   */
+  recheckWithinDays: z.number().int().min(1).max(60).default(10),
+  recheckDaysAreWorkdays: z.boolean().default(false),
 });
 export type Settings = z.output<typeof settings>;
 export type SettingsInput = z.input<typeof settings>;
-export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 15, backupKeep: 14, certExpiryWarningDays: 60, documentLayout: DEFAULT_GEOMETRY, numberingScheme: 'per-type' };
+export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 15, backupKeep: 14, certExpiryWarningDays: 60, documentLayout: DEFAULT_GEOMETRY, numberingScheme: 'per-type',
+  recheckWithinDays: 10, recheckDaysAreWorkdays: false };
 
 export const auditEntry = z.object({
   seq: z.number().int(),

@@ -17,6 +17,8 @@ export const inspectionInput = z.object({
   findings: z.string().max(20_000, { error: 'validation.tooLong' }).default(''),
   refusedToSign: z.boolean().default(false),
   refusalNote: optionalText(500),
+  /** A 复查 names the inspection whose hazards it re-checks. */
+  recheckOf: id.nullable().default(null),
 }).refine((i) => !i.endedAt || i.endedAt >= i.startedAt, { error: 'validation.inspection.endBeforeStart', path: ['endedAt'] });
 export type InspectionInput = z.input<typeof inspectionInput>;
 export type InspectionFields = z.output<typeof inspectionInput>;

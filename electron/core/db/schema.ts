@@ -122,6 +122,54 @@ export interface InspectionsTable {
   createdAt: string;
   updatedAt: string;
   version: number;
+  recheckOf: number | null;
+}
+
+export interface HazardsTable {
+  id: Generated<number>;
+  inspectionId: number;
+  enterpriseId: number;
+  description: string;
+  location: string;
+  level: string;
+  criteriaItemId: string | null;
+  legalBasis: string;
+  photosJson: string;
+  deadline: string | null;
+  status: string;
+  recheckInspectionId: number | null;
+  recheckedAt: string | null;
+  recheckNote: string;
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+  withdrawReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface HazardExtensionsTable {
+  id: Generated<number>;
+  hazardId: number;
+  requestedOn: string;
+  requestedUntil: string;
+  reason: string;
+  decision: string;
+  previousDeadline: string | null;
+  decidedAt: string;
+  decidedBy: string;
+}
+
+export interface EscalationsTable {
+  id: Generated<number>;
+  enterpriseId: number;
+  hazardId: number | null;
+  inspectionId: number | null;
+  kind: string;
+  reason: string;
+  status: string;
+  createdAt: string;
+  createdBy: string;
 }
 
 export interface DocumentsTable {
@@ -188,4 +236,7 @@ export interface DB {
   documents: DocumentsTable;
   documentNumbers: DocumentNumbersTable;
   documentServices: DocumentServicesTable;
+  hazards: HazardsTable;
+  hazardExtensions: HazardExtensionsTable;
+  escalations: EscalationsTable;
 }

@@ -21,4 +21,7 @@ export const knowledgeHandlers: HandlerGroup<'knowledge'> = {
   async 'knowledge:industries'(_input, { core }) {
     return core.knowledge.industryList;
   },
+  async 'knowledge:checklists'(_input, { core }) {
+    return core.knowledge.checklists;
+  },
 };

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_init.ts';
 import * as m0002 from './0002_ledger.ts';
 import * as m0003 from './0003_inspections_documents.ts';
+import * as m0004 from './0004_hazards.ts';
 
 /** Statically imported so a bundled or packed main process finds every migration. Names sort by zero-padded number. */
 export const migrations: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_ledger': m0002,
   '0003_inspections_documents': m0003,
+  '0004_hazards': m0004,
 };

@@ -13,6 +13,7 @@ import { storeFile } from '../../files.ts';
 import { readSettings } from '../accounts/handlers.ts';
 import { findById as findEnterprise, toEnterprise } from '../enterprises/repository.ts';
 import { findInspection } from '../inspections/handlers.ts';
+import { listHazards } from '../hazards/handlers.ts';
 import { toOfficer } from '../officers/handlers.ts';
 import { getUnit } from '../unit/handlers.ts';
 
@@ -36,7 +37,16 @@ export async function prefillSource(core: CoreState, refs: { enterpriseId: numbe
   const enterpriseRow = enterpriseId ? await findEnterprise(db, enterpriseId) : undefined;
   const { certExpiryWarningDays } = await readSettings(core);
   const roster = (await db.selectFrom('officers').selectAll().execute()).map((r) => toOfficer(r, core.today(), certExpiryWarningDays));
-  return { today: core.today(), unit, enterprise: enterpriseRow ? toEnterprise(enterpriseRow, core.knowledge) : null, inspection, roster };
+  // A 复查 works on the hazards and the order of the inspection it re-checks.
+  const hazardSource = inspection?.recheckOf ?? inspection?.id ?? null;
+  const hazards = hazardSource ? await listHazards(core, { inspectionId: hazardSource }) : [];
+  const order = hazardSource ? await db.selectFrom('documents').select(['numberText', 'fieldsJson']).where('inspectionId', '=', hazardSource)
+    .where('type', '=', 'rectification-order').where('status', '=', 'issued').orderBy('id', 'desc').executeTakeFirst() : undefined;
+  const orderFields = order ? JSON.parse(order.fieldsJson) as { date: string; items: { text: string; deadline: string }[] } : null;
+  return {
+    today: core.today(), unit, enterprise: enterpriseRow ? toEnterprise(enterpriseRow, core.knowledge) : null, inspection, roster, hazards,
+    originalOrder: order && orderFields ? { numberText: order.numberText!, date: orderFields.date, items: orderFields.items } : null,
+  };
 }
 
 /** Fields a template accepts, or a VALIDATION error whose paths point into the document's fields. */

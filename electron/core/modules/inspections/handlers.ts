@@ -15,7 +15,7 @@ export function toInspection(r: Row): Inspection {
     id: r.id, enterpriseId: r.enterpriseId, enterpriseName: r.enterpriseName, kind: r.kind as Inspection['kind'],
     startedAt: r.startedAt, endedAt: r.endedAt, place: r.place, officerIds: JSON.parse(r.officerIdsJson),
     experts: JSON.parse(r.expertsJson), present: JSON.parse(r.presentJson), findings: r.findings,
-    refusedToSign: r.refusedToSign === 1, refusalNote: r.refusalNote, status: r.status as Inspection['status'],
+    refusedToSign: r.refusedToSign === 1, refusalNote: r.refusalNote, recheckOf: r.recheckOf, status: r.status as Inspection['status'],
     createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version,
   };
 }
@@ -23,7 +23,7 @@ export function toInspection(r: Row): Inspection {
 const columns = (f: InspectionFields) => ({
   enterpriseId: f.enterpriseId, kind: f.kind, startedAt: f.startedAt, endedAt: f.endedAt, place: f.place,
   officerIdsJson: JSON.stringify(f.officerIds), expertsJson: JSON.stringify(f.experts), presentJson: JSON.stringify(f.present),
-  findings: f.findings, refusedToSign: f.refusedToSign ? 1 : 0, refusalNote: f.refusalNote,
+  findings: f.findings, refusedToSign: f.refusedToSign ? 1 : 0, refusalNote: f.refusalNote, recheckOf: f.recheckOf,
 });
 
 const selectWithEnterprise = (db: Kysely<DB>) => db.selectFrom('inspections')

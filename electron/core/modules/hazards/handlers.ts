@@ -1,0 +1,213 @@
+import type { Kysely, Selectable } from 'kysely';
+import { AppError } from '../../../../shared/api/errors.ts';
+import { chineseDate } from '../../../../shared/domain/dates.ts';
+import { addWorkdays, endOfNaturalPeriod, type WorkCalendar } from '../../../../shared/domain/workdays.ts';
+import type { Settings } from '../../../../shared/entities/account.ts';
+import type { Escalation, Hazard, HazardFields } from '../../../../shared/entities/hazard.ts';
+import type { AuditActor } from '../../audit/audit-log.ts';
+import type { CoreState, HandlerGroup } from '../../context.ts';
+import type { DB, HazardsTable } from '../../db/schema.ts';
+import { storeFile } from '../../files.ts';
+import { readSettings } from '../accounts/handlers.ts';
+import { findInspection } from '../inspections/handlers.ts';
+
+/**
+ * 隐患: what an inspection found, its rectification deadline, and what the re-inspection found.
+ * Re-inspections fall due from the deadline on the working-day calendar; an overdue or failed
+ * re-check, or an item that matches 危险作业罪, is recorded as an escalation for the case work.
+ */
+type Row = Selectable<HazardsTable> & { enterpriseName: string };
+
+/** The re-inspection date: N days after the deadline (natural days moved off rest days, or working days). */
+export function recheckDue(cal: WorkCalendar, deadline: string, s: Pick<Settings, 'recheckWithinDays' | 'recheckDaysAreWorkdays'>) {
+  return s.recheckDaysAreWorkdays ? addWorkdays(cal, deadline, s.recheckWithinDays) : endOfNaturalPeriod(cal, deadline, s.recheckWithinDays);
+}
+
+/** What due dates need: read before any transaction (the outer handle inside one would deadlock). */
+interface DueRules { cal: WorkCalendar; settings: Settings }
+async function dueRules(core: CoreState): Promise<DueRules> {
+  const [cal, settings] = await Promise.all([core.calendar(), readSettings(core)]);
+  return { cal, settings };
+}
+
+async function toHazards(core: CoreState, db: Kysely<DB>, rows: Row[], rules: DueRules): Promise<Hazard[]> {
+  if (!rows.length) return [];
+  const { cal, settings } = rules;
+  const extensions = await db.selectFrom('hazardExtensions').selectAll().where('hazardId', 'in', rows.map((r) => r.id)).orderBy('id').execute();
+  return rows.map((r) => {
+    const due = r.deadline ? recheckDue(cal, r.deadline, settings) : null;
+    const found = r.criteriaItemId ? core.knowledge.checklistItems.get(r.criteriaItemId) : undefined;
+    return {
+      id: r.id, inspectionId: r.inspectionId, enterpriseId: r.enterpriseId, enterpriseName: r.enterpriseName, description: r.description,
+      location: r.location, level: r.level as Hazard['level'], criteriaItemId: r.criteriaItemId, legalBasis: r.legalBasis, deadline: r.deadline,
+      photos: JSON.parse(r.photosJson), status: r.status as Hazard['status'], recheckInspectionId: r.recheckInspectionId, recheckedAt: r.recheckedAt,
+      recheckNote: r.recheckNote, recheckDue: due?.date ?? null, recheckDueUncertain: due?.uncertain ?? false, version: r.version,
+      criteria: found ? { article: found.item.article, text: found.item.text, checklist: found.checklist.name, criminalRisk: found.item.criminalRisk, uncertain: found.item.uncertain || found.checklist.uncertain } : null,
+      extensions: extensions.filter((e) => e.hazardId === r.id).map((e) => ({
+        requestedOn: e.requestedOn, requestedUntil: e.requestedUntil, reason: e.reason, decision: e.decision as 'approved' | 'rejected',
+        previousDeadline: e.previousDeadline, decidedAt: e.decidedAt, decidedBy: e.decidedBy,
+      })),
+    };
+  });
+}
+
+const selectHazards = (db: Kysely<DB>) => db.selectFrom('hazards').innerJoin('enterprises', 'enterprises.id', 'hazards.enterpriseId')
+  .selectAll('hazards').select('enterprises.name as enterpriseName').where('hazards.withdrawnAt', 'is', null);
+
+async function hazardById(core: CoreState, db: Kysely<DB>, id: number, rules: DueRules): Promise<Hazard> {
+  const row = await selectHazards(db).where('hazards.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'hazard', id });
+  return (await toHazards(core, db, [row], rules))[0];
+}
+
+/** A criteria item decides 重大; the suggested legal basis comes from the item unless the officer wrote one. */
+function fromCriteria(core: CoreState, f: HazardFields): HazardFields {
+  if (!f.criteriaItemId) return f;
+  const found = core.knowledge.checklistItems.get(f.criteriaItemId);
+  if (!found) throw new AppError('VALIDATION', { issues: [{ path: ['criteriaItemId'], key: 'validation.hazard.unknownCriteria' }] });
+  const basis = [found.item.violatedProvision && `违反${found.item.violatedProvision}`, found.item.penaltyProvision && `依据${found.item.penaltyProvision}`].filter(Boolean).join('，');
+  return { ...f, level: found.item.major ? 'major' : f.level, legalBasis: f.legalBasis || basis };
+}
+
+function escalate(core: CoreState, raw: CoreState['store']['raw'], actor: AuditActor, e: { enterpriseId: number; hazardId: number; inspectionId: number | null; kind: Escalation['kind']; reason: string }): void {
+  const at = core.now().toISOString();
+  const r = raw.prepare(`INSERT OR IGNORE INTO escalations (enterprise_id, hazard_id, inspection_id, kind, reason, status, created_at, created_by)
+    VALUES (?, ?, ?, ?, ?, 'open', ?, ?)`).run(e.enterpriseId, e.hazardId, e.inspectionId, e.kind, e.reason, at, actor.userName);
+  if (r.changes) core.record(actor, { action: 'escalations:create', entityType: 'escalation', entityId: Number(r.lastInsertRowid), after: e });
+}
+
+/** Overdue re-inspections become escalations when looked at (the workbench, the CLI): no timer needed. */
+async function escalateOverdue(core: CoreState, actor: AuditActor): Promise<void> {
+  const today = core.today();
+  const open = await toHazards(core, core.store.db, await selectHazards(core.store.db).where('hazards.status', '=', 'open').where('hazards.deadline', 'is not', null).execute(), await dueRules(core));
+  const overdue = open.filter((h) => h.recheckDue && h.recheckDue < today);
+  if (!overdue.length) return;
+  await core.tx(async () => {
+    for (const h of overdue) {
+      escalate(core, core.store.raw, actor, { enterpriseId: h.enterpriseId, hazardId: h.id, inspectionId: h.inspectionId, kind: 'suggest-case',
+        reason: `隐患“${h.description}”整改期限${chineseDate(h.deadline!)}已过，复查逾期未进行（应于${chineseDate(h.recheckDue!)}前复查）` });
+    }
+  });
+}
+
+export async function listHazards(core: CoreState, filter: { inspectionId?: number; enterpriseId?: number; status?: Hazard['status'] }, db: Kysely<DB> = core.store.db): Promise<Hazard[]> {
+  let q = selectHazards(db);
+  if (filter.inspectionId) q = q.where('hazards.inspectionId', '=', filter.inspectionId);
+  if (filter.enterpriseId) q = q.where('hazards.enterpriseId', '=', filter.enterpriseId);
+  if (filter.status) q = q.where('hazards.status', '=', filter.status);
+  return toHazards(core, db, await q.orderBy('hazards.id').execute(), await dueRules(core));
+}
+
+export const hazardHandlers: HandlerGroup<'hazards'> = {
+  async 'hazards:list'(filter, { core }) {
+    return listHazards(core, filter);
+  },
+  async 'hazards:create'(input, { core, actor }) {
+    const rules = await dueRules(core);
+    const inspection = await findInspection(core.store.db, input.inspectionId);
+    if (!inspection) throw new AppError('NOT_FOUND', { entity: 'inspection', id: input.inspectionId });
+    const f = fromCriteria(core, input);
+    const at = core.now().toISOString();
+    return core.tx(async (trx) => {
+      const { id } = await trx.insertInto('hazards').values({
+        inspectionId: f.inspectionId, enterpriseId: inspection.enterpriseId, description: f.description, location: f.location, level: f.level,
+        criteriaItemId: f.criteriaItemId, legalBasis: f.legalBasis, photosJson: '[]', deadline: f.deadline, status: 'open', recheckNote: '',
+        createdAt: at, updatedAt: at, version: 1,
+      }).returning('id').executeTakeFirstOrThrow();
+      const criteria = f.criteriaItemId ? core.knowledge.checklistItems.get(f.criteriaItemId) : undefined;
+      if (criteria?.item.criminalRisk) {
+        escalate(core, core.store.raw, actor, { enterpriseId: inspection.enterpriseId, hazardId: id, inspectionId: inspection.id, kind: 'suggest-transfer',
+          reason: `隐患“${f.description}”符合${criteria.checklist.name}${criteria.item.article}，可能涉嫌危险作业罪（《刑法》第一百三十四条之一），建议研判是否移送` });
+      }
+      const created = await hazardById(core, trx, id, rules);
+      core.record(actor, { action: 'hazards:create', entityType: 'hazard', entityId: id, after: created });
+      return created;
+    });
+  },
+  async 'hazards:update'({ id, version, hazard }, { core, actor }) {
+    const rules = await dueRules(core);
+    const f = fromCriteria(core, hazard);
+    return core.tx(async (trx) => {
+      const before = await hazardById(core, trx, id, rules);
+      if (before.version !== version) throw new AppError('STALE_VERSION', { current: before.version });
+      await trx.updateTable('hazards').set({
+        description: f.description, location: f.location, level: f.level, criteriaItemId: f.criteriaItemId, legalBasis: f.legalBasis,
+        deadline: f.deadline, updatedAt: core.now().toISOString(), version: version + 1,
+      }).where('id', '=', id).execute();
+      const after = await hazardById(core, trx, id, rules);
+      core.record(actor, { action: 'hazards:update', entityType: 'hazard', entityId: id, before, after });
+      return after;
+    });
+  },
+  async 'hazards:recheck'({ id, recheckInspectionId, result, note }, { core, actor }) {
+    const rules = await dueRules(core);
+    const recheck = await findInspection(core.store.db, recheckInspectionId);
+    if (!recheck) throw new AppError('NOT_FOUND', { entity: 'inspection', id: recheckInspectionId });
+    return core.tx(async (trx) => {
+      const before = await hazardById(core, trx, id, rules);
+      await trx.updateTable('hazards').set({
+        status: result, recheckInspectionId, recheckedAt: recheck.startedAt.slice(0, 10), recheckNote: note, updatedAt: core.now().toISOString(), version: before.version + 1,
+      }).where('id', '=', id).execute();
+      if (result === 'not-rectified') {
+        escalate(core, core.store.raw, actor, { enterpriseId: before.enterpriseId, hazardId: id, inspectionId: recheckInspectionId, kind: 'suggest-case',
+          reason: `复查发现隐患“${before.description}”逾期未整改，建议立案查处${note ? `（${note}）` : ''}` });
+      }
+      const after = await hazardById(core, trx, id, rules);
+      core.record(actor, { action: 'hazards:recheck', entityType: 'hazard', entityId: id, before, after });
+      return after;
+    });
+  },
+  async 'hazards:extend'({ id, requestedOn, requestedUntil, reason, decision }, { core, actor }) {
+    const rules = await dueRules(core);
+    return core.tx(async (trx) => {
+      const before = await hazardById(core, trx, id, rules);
+      await trx.insertInto('hazardExtensions').values({
+        hazardId: id, requestedOn, requestedUntil, reason, decision, previousDeadline: before.deadline, decidedAt: core.now().toISOString(), decidedBy: actor.userName,
+      }).execute();
+      if (decision === 'approved') await trx.updateTable('hazards').set({ deadline: requestedUntil, updatedAt: core.now().toISOString(), version: before.version + 1 }).where('id', '=', id).execute();
+      const after = await hazardById(core, trx, id, rules);
+      core.record(actor, { action: 'hazards:extend', entityType: 'hazard', entityId: id, before, after });
+      return after;
+    });
+  },
+  async 'hazards:attach-photo'({ id, file }, { core, actor }) {
+    const rules = await dueRules(core);
+    const hash = storeFile(core.dataDir, Buffer.from(file.dataBase64, 'base64'));
+    return core.tx(async (trx) => {
+      const before = await hazardById(core, trx, id, rules);
+      const photos = [...before.photos, { hash, name: file.fileName }];
+      await trx.updateTable('hazards').set({ photosJson: JSON.stringify(photos), updatedAt: core.now().toISOString(), version: before.version + 1 }).where('id', '=', id).execute();
+      core.record(actor, { action: 'hazards:attach-photo', entityType: 'hazard', entityId: id, after: { hash, name: file.fileName } });
+      return hazardById(core, trx, id, rules);
+    });
+  },
+  async 'hazards:due'(_input, { core, actor }) {
+    await escalateOverdue(core, actor);
+    const today = core.today();
+    const weekEnd = new Date(`${today}T00:00:00Z`);
+    weekEnd.setUTCDate(weekEnd.getUTCDate() + 7);
+    const open = await toHazards(core, core.store.db, await selectHazards(core.store.db).where('hazards.status', '=', 'open').where('hazards.deadline', 'is not', null).execute(), await dueRules(core));
+    const due = open.filter((h) => h.recheckDue && h.recheckDue >= today && h.recheckDue <= weekEnd.toISOString().slice(0, 10));
+    const overdue = open.filter((h) => h.recheckDue && h.recheckDue < today);
+    return { dueThisWeek: due, overdue, uncertain: [...due, ...overdue].some((h) => h.recheckDueUncertain) };
+  },
+};
+
+export const escalationHandlers: HandlerGroup<'escalations'> = {
+  async 'escalations:list'({ status }, { core }) {
+    let q = core.store.db.selectFrom('escalations').innerJoin('enterprises', 'enterprises.id', 'escalations.enterpriseId')
+      .selectAll('escalations').select('enterprises.name as enterpriseName');
+    if (status) q = q.where('escalations.status', '=', status);
+    const rows = await q.orderBy('escalations.id', 'desc').execute();
+    return rows.map((r) => ({ ...r, kind: r.kind as Escalation['kind'], status: r.status as Escalation['status'] }));
+  },
+  async 'escalations:resolve'({ id, status }, { core, actor }) {
+    await core.tx(async (trx) => {
+      const row = await trx.selectFrom('escalations').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND', { entity: 'escalation', id });
+      await trx.updateTable('escalations').set({ status }).where('id', '=', id).execute();
+      core.record(actor, { action: 'escalations:resolve', entityType: 'escalation', entityId: id, before: { status: row.status }, after: { status } });
+    });
+    return { ok: true as const };
+  },
+};

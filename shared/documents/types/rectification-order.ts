@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { chineseDate } from '../../domain/dates.ts';
+import { officerSignatures, ordinal, paragraph, partySignature, sealAndDate, labelled } from '../layout.ts';
+import { type DocumentTemplate, type OfficerRef, officerChecks } from '../template.ts';
+import { RECTIFICATION_DUTIES, remedyClause } from '../wording.ts';
+
+/** 责令限期整改指令书: the problems found, each with its own deadline (安全生产法 第六十五条第（二）项). */
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' });
+const officerRef = z.object({ officerId: z.number().int().nullable(), name: z.string().trim().min(1, { error: 'validation.required' }), certificateNo: z.string().trim().min(1, { error: 'validation.required' }) });
+
+export const rectificationOrderFields = z.object({
+  enterpriseName: z.string().trim().min(1, { error: 'validation.required' }).max(100),
+  inspectionDate: date,
+  items: z.array(z.object({
+    hazardId: z.number().int().nullable().default(null),
+    text: z.string().trim().min(1, { error: 'validation.required' }).max(1000),
+    deadline: date,
+  })).max(50).default([]),
+  officers: z.array(officerRef).max(10).default([]),
+  date,
+});
+
+/** 第一、三项问题于2026年11月30日前整改完毕: items sharing a deadline are named together. */
+export function deadlineSentence(items: { deadline: string }[]): string {
+  const groups = new Map<string, number[]>();
+  items.forEach((it, i) => groups.set(it.deadline, [...(groups.get(it.deadline) ?? []), i]));
+  return [...groups].sort(([a], [b]) => a.localeCompare(b))
+    .map(([d, idx]) => `第${idx.map(ordinal).join('、')}项问题于${chineseDate(d)}前整改完毕`).join('；') + '。';
+}
+
+export const rectificationOrder: DocumentTemplate<typeof rectificationOrderFields> = {
+  type: 'rectification-order',
+  fields: rectificationOrderFields,
+
+  prefill({ today, enterprise, inspection, roster, hazards }) {
+    const officers: OfficerRef[] = (inspection?.officerIds ?? []).map((id) => roster.find((o) => o.id === id))
+      .filter((o) => !!o).map((o) => ({ officerId: o.id, name: o.name, certificateNo: o.certificateNo }));
+    return {
+      enterpriseName: enterprise?.name ?? '',
+      inspectionDate: inspection?.startedAt.slice(0, 10) ?? today,
+      items: hazards.filter((h) => h.status === 'open' && h.deadline).map((h) => ({ hazardId: h.id, text: h.description, deadline: h.deadline! })),
+      officers,
+      date: inspection?.startedAt.slice(0, 10) ?? today,
+    };
+  },
+
+  issueChecks(f, { roster }) {
+    const issues = officerChecks(f.officers, roster, f.date);
+    if (!f.items.length) issues.push({ path: ['items'], key: 'documents.rules.itemsRequired' });
+    f.items.forEach((it, i) => {
+      if (it.deadline <= f.date) issues.push({ path: ['items', i, 'deadline'], key: 'documents.rules.deadlineAfterDate', params: { n: i + 1 } });
+    });
+    return issues;
+  },
+
+  documentDate: (f) => f.date,
+
+  body(f, { fonts, unit, blank }) {
+    return [
+      labelled(fonts, '被检查单位', f.enterpriseName),
+      paragraph(blank ? '本机关于　　年　　月　　日对你单位进行现场检查，经查，你单位存在下列问题：' : `本机关于${chineseDate(f.inspectionDate)}对你单位进行现场检查，经查，你单位存在下列问题：`),
+      ...(f.items.length ? f.items.map((it, i) => paragraph(`${ordinal(i)}、${it.text}`)) : [paragraph('一、'), paragraph('二、'), paragraph('三、')]),
+      paragraph(f.items.length ? `现责令你单位对上述${deadlineSentence(f.items)}` : '现责令你单位对上述第　　项问题于　　年　　月　　日前整改完毕。'),
+      paragraph(RECTIFICATION_DUTIES),
+      paragraph(remedyClause(unit, '指令')),
+      officerSignatures('执法人员', f.officers),
+      partySignature('被检查单位负责人'),
+      sealAndDate(unit.agencyName, blank ? null : f.date),
+    ];
+  },
+};
