@@ -5,6 +5,25 @@ export class InspectionsPage {
   readonly page: Page;
   constructor(page: Page) { this.page = page; }
 
+  async addHazard(description: string, deadline: string): Promise<void> {
+    const p = this.page;
+    await p.getByTestId('hazard-create').click();
+    const dialog = p.getByRole('dialog', { name: '登记隐患' });
+    await dialog.getByTestId('hazard-description').fill(description);
+    await dialog.getByLabel('整改期限').fill(deadline);
+    await dialog.getByLabel('整改期限').press('Enter');
+    await dialog.getByRole('button', { name: /确\s?定|OK/ }).click();
+    await expect(p.getByTestId('hazard-list')).toContainText(description);
+  }
+
+  /** Issues the document open on screen and returns its number. */
+  async issueOpenDocument(): Promise<string> {
+    await this.page.getByTestId('document-issue').click();
+    const number = this.page.getByTestId('document-number');
+    await expect(number).toBeVisible();
+    return number.innerText();
+  }
+
   async record(opts: { enterprise: string; officers: string[]; start: string; place: string; findings: string }): Promise<void> {
     const p = this.page;
     await p.getByTestId('inspection-create').click();
@@ -14,11 +33,10 @@ export class InspectionsPage {
     await drawer.getByLabel('检查时间').fill(opts.start);
     await drawer.getByLabel('检查时间').press('Enter');
     await drawer.getByLabel('检查场所').fill(opts.place);
-    const officers = drawer.getByTestId('inspection-officers');
-    for (const name of opts.officers) {
-      await officers.click();
-      await p.locator('.ant-select-item-option', { hasText: name }).first().click();
-    }
+    // A multiple select stays open while options are picked; clicking elsewhere closes it.
+    await drawer.getByTestId('inspection-officers').click();
+    for (const name of opts.officers) await p.locator('.ant-select-item-option', { hasText: name }).first().click();
+    await drawer.getByLabel('检查场所').click();
     await drawer.getByTestId('inspection-findings').fill(opts.findings);
     await drawer.getByTestId('inspection-save').click();
     await expect(p.getByTestId('make-inspection-record')).toBeVisible();

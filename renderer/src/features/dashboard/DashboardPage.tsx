@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Officer } from '../../../../shared/entities/officer.ts';
+import type { Escalation, Hazard } from '../../../../shared/entities/hazard.ts';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 
@@ -12,11 +13,26 @@ export function DashboardPage() {
   const navigate = useNavigate();
   const [enterprises, setEnterprises] = useState<number | null>(null);
   const [officers, setOfficers] = useState<Officer[]>([]);
+  const [due, setDue] = useState<{ dueThisWeek: Hazard[]; overdue: Hazard[]; uncertain: boolean } | null>(null);
+  const [escalations, setEscalations] = useState<Escalation[]>([]);
 
   useEffect(() => {
     if (can('ledger.read')) void api.enterprises.search({ pageSize: 1 }).then((r) => setEnterprises(r.total)).catch(() => undefined);
     if (can('roster.read')) void api.officers.list({ includeOffDuty: false }).then(setOfficers).catch(() => undefined);
+    if (can('inspections.read')) {
+      void api.hazards.due().then(setDue).then(() => api.escalations.list({ status: 'open' })).then((e) => e && setEscalations(e)).catch(() => undefined);
+    }
   }, [can]);
+  const resolve = async (id: number, status: 'taken' | 'dismissed') => {
+    await api.escalations.resolve({ id, status });
+    setEscalations((list) => list.filter((e) => e.id !== id));
+  };
+  const hazardItem = (h: Hazard, late: boolean) => (
+    <List.Item actions={[<a key="o" onClick={() => navigate(`/inspections/${h.inspectionId}`)}>{t('common.details')}</a>]}>
+      <Tag color={late ? 'red' : 'orange'}>{late ? t('dashboard.overdue') : t('dashboard.dueOn', { date: h.recheckDue })}</Tag>
+      {h.enterpriseName}：{h.description}
+    </List.Item>
+  );
 
   const alerts = officers.filter((o) => o.certStatus === 'expired' || o.certStatus === 'expiring');
   const years = info.calendar.coveredYears;
@@ -49,9 +65,26 @@ export function DashboardPage() {
           </Card>
         </Col>
         <Col span={12}>
-          <Card title={t('dashboard.upcoming')}><Empty description={t('dashboard.upcomingEmpty')} /></Card>
+          <Card title={t('dashboard.upcoming')} data-testid="due-rechecks">
+            {due?.uncertain && <Alert type="warning" style={{ marginBottom: 8 }} message={t('dashboard.dueUncertain')} />}
+            {due && (due.overdue.length + due.dueThisWeek.length) > 0
+              ? <List size="small" dataSource={[...due.overdue.map((h) => [h, true] as const), ...due.dueThisWeek.map((h) => [h, false] as const)]} renderItem={([h, late]) => hazardItem(h, late)} />
+              : <Empty description={t('dashboard.upcomingEmpty')} />}
+          </Card>
         </Col>
       </Row>
+      {escalations.length > 0 && (
+        <Card title={t('dashboard.escalations')} style={{ marginTop: 16 }} data-testid="escalations">
+          <List size="small" dataSource={escalations} renderItem={(e) => (
+            <List.Item actions={can('inspections.write') ? [
+              <a key="t" onClick={() => void resolve(e.id, 'taken')}>{t('dashboard.taken')}</a>,
+              <a key="d" onClick={() => void resolve(e.id, 'dismissed')}>{t('dashboard.dismiss')}</a>,
+            ] : []}>
+              <Tag color={e.kind === 'suggest-transfer' ? 'magenta' : 'volcano'}>{t(`dashboard.escalationKinds.${e.kind}`)}</Tag>{e.enterpriseName}：{e.reason}
+            </List.Item>
+          )} />
+        </Card>
+      )}
     </div>
   );
 }

@@ -17,10 +17,14 @@ import { formatDateTime } from '../format.ts';
 import { STATUS_COLORS } from './DocumentList.tsx';
 import { PdfPreview } from './PdfPreview.tsx';
 import { InspectionRecordForm } from './forms/InspectionRecordForm.tsx';
+import { RecheckOpinionForm } from './forms/RecheckOpinionForm.tsx';
+import { RectificationOrderForm } from './forms/RectificationOrderForm.tsx';
 
 /** One form per document type, in the order the fields print. */
 const FORMS: Record<string, ComponentType> = {
   'inspection-record': InspectionRecordForm,
+  'rectification-order': RectificationOrderForm,
+  'recheck-opinion': RecheckOpinionForm,
 };
 
 const AUTOSAVE_MS = 1200;

@@ -9,10 +9,18 @@ import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { DateTimeField } from '../fields.tsx';
 
-interface Props { open: boolean; inspection?: Inspection | null; enterpriseId?: number; onClose(): void; onSaved(i: Inspection): void }
+interface Props {
+  open: boolean;
+  inspection?: Inspection | null;
+  enterpriseId?: number;
+  /** Starting values for a new inspection (a 复查 names the inspection it re-checks). */
+  defaults?: Partial<Inspection>;
+  onClose(): void;
+  onSaved(i: Inspection): void;
+}
 
 /** 现场检查 as it happened. Saving is always allowed; the rules apply when its record is issued. */
-export function InspectionForm({ open, inspection, enterpriseId, onClose, onSaved }: Props) {
+export function InspectionForm({ open, inspection, enterpriseId, defaults, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -34,8 +42,10 @@ export function InspectionForm({ open, inspection, enterpriseId, onClose, onSave
       setEnterprises([{ value: inspection.enterpriseId, label: inspection.enterpriseName }]);
     } else {
       void searchEnterprises('');
-      if (enterpriseId) form.setFieldsValue({ enterpriseId });
+      form.setFieldsValue({ ...defaults, ...(enterpriseId ? { enterpriseId } : {}) });
     }
+    // defaults is a fresh object each render of the parent; what matters is opening the drawer.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, inspection, enterpriseId, form]);
 
   const save = async () => {
@@ -117,6 +127,7 @@ export function InspectionForm({ open, inspection, enterpriseId, onClose, onSave
             )}
           </Form.List>
         </Form.Item>
+        <Form.Item name="recheckOf" hidden><Input /></Form.Item>
         <Form.Item name="findings" label={t('inspection.findings')} extra={t('inspection.findingsHint')}>
           <Input.TextArea rows={8} data-testid="inspection-findings" />
         </Form.Item>

@@ -10,6 +10,7 @@ import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { DocumentList } from '../documents/DocumentList.tsx';
 import { formatDateTime } from '../format.ts';
+import { HazardsCard } from './HazardsCard.tsx';
 import { InspectionForm } from './InspectionForm.tsx';
 
 export function InspectionPage() {
@@ -22,22 +23,28 @@ export function InspectionPage() {
   const [officers, setOfficers] = useState<Officer[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const [scheduling, setScheduling] = useState(false);
+  const [categories, setCategories] = useState<string[]>([]);
+  const [docsKey, setDocsKey] = useState(0);
   const load = useCallback(async () => {
     try {
-      setInspection(await api.inspections.get({ id }));
+      const i = await api.inspections.get({ id });
+      setInspection(i);
       setOfficers(await api.officers.list({ includeOffDuty: true }));
+      setCategories((await api.enterprises.get({ id: i.enterpriseId })).categories);
     } catch (e) { setError(errorMessage(e)); }
   }, [id]);
   useEffect(() => { void load(); }, [load]);
   if (error) return <Result status="404" title={error} />;
   if (!inspection) return <Spin style={{ margin: 48 }} />;
 
-  const makeRecord = async () => {
+  const make = async (type: string) => {
     try {
-      const d = await api.documents.create({ type: 'inspection-record', inspectionId: id });
+      const d = await api.documents.create({ type, inspectionId: id });
       navigate(`/documents/${d.id}`);
     } catch (e) { message.error(errorMessage(e)); }
   };
+  const recheck = inspection.kind === 'recheck' && inspection.recheckOf !== null;
   const names = inspection.officerIds.map((i) => officers.find((o) => o.id === i)?.name ?? `#${i}`);
   return (
     <div className="page">
@@ -48,9 +55,13 @@ export function InspectionPage() {
           <Tag>{t(`vocab.inspectionKinds.${inspection.kind}` as never)}</Tag>
         </Space>
         {can('inspections.write') && (
-          <Space>
+          <Space wrap>
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>
-            <Button type="primary" icon={<FileAddOutlined />} onClick={() => void makeRecord()} data-testid="make-inspection-record">{t('inspection.makeRecord')}</Button>
+            {!recheck && <Button onClick={() => setScheduling(true)} data-testid="schedule-recheck">{t('inspection.scheduleRecheck')}</Button>}
+            <Button icon={<FileAddOutlined />} onClick={() => void make('inspection-record')} data-testid="make-inspection-record">{t('inspection.makeRecord')}</Button>
+            {recheck
+              ? <Button type="primary" icon={<FileAddOutlined />} onClick={() => void make('recheck-opinion')} data-testid="make-recheck-opinion">{t('inspection.makeRecheckOpinion')}</Button>
+              : <Button type="primary" icon={<FileAddOutlined />} onClick={() => void make('rectification-order')} data-testid="make-rectification-order">{t('inspection.makeOrder')}</Button>}
           </Space>
         )}
       </div>
@@ -67,10 +78,14 @@ export function InspectionPage() {
         <Descriptions.Item label={t('inspection.findings')} span={2}><div style={{ whiteSpace: 'pre-wrap' }}>{inspection.findings}</div></Descriptions.Item>
         {inspection.refusedToSign && <Descriptions.Item label={t('inspection.refusedToSign')} span={2}>{inspection.refusalNote || t('common.yes')}</Descriptions.Item>}
       </Descriptions>
+      {recheck && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('inspection.recheckOf')} action={<Button size="small" onClick={() => navigate(`/inspections/${inspection.recheckOf}`)}>{t('inspection.openOriginal')}</Button>} />}
+      <HazardsCard inspection={inspection} categories={categories} onChanged={() => setDocsKey((k) => k + 1)} />
       <Card title={t('inspection.documents')} size="small">
-        <DocumentList inspectionId={id} />
+        <DocumentList key={docsKey} inspectionId={id} />
       </Card>
       <InspectionForm open={editing} inspection={inspection} onClose={() => setEditing(false)} onSaved={(i) => { setEditing(false); setInspection(i); }} />
+      <InspectionForm open={scheduling} enterpriseId={inspection.enterpriseId} defaults={{ kind: 'recheck', recheckOf: inspection.id, officerIds: inspection.officerIds }}
+        onClose={() => setScheduling(false)} onSaved={(i) => { setScheduling(false); navigate(`/inspections/${i.id}`); }} />
     </div>
   );
 }

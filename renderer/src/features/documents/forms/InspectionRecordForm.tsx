@@ -1,22 +1,13 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Col, Form, Input, Row, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { Checkbox, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Officer } from '../../../../../shared/entities/officer.ts';
-import { api } from '../../../api/client.ts';
 import { DateField, DateTimeField } from '../../fields.tsx';
+import { OfficersField } from './OfficersField.tsx';
 
 /** The fields of a 现场检查记录, in the order they print. */
 export function InspectionRecordForm() {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
-  const [roster, setRoster] = useState<Officer[]>([]);
-  useEffect(() => { void api.officers.list({ includeOffDuty: true }).then(setRoster).catch(() => undefined); }, []);
   const refused = Form.useWatch('refusedToSign', form);
-  const pick = (index: number, officerId: number) => {
-    const o = roster.find((x) => x.id === officerId);
-    if (o) form.setFieldValue(['officers', index], { officerId: o.id, name: o.name, certificateNo: o.certificateNo });
-  };
   return (
     <>
       <Row gutter={16}>
@@ -37,25 +28,7 @@ export function InspectionRecordForm() {
         <Col span={16}><Form.Item name="agency" label={t('docFields.agency')}><Input /></Form.Item></Col>
         <Col span={8}><Form.Item name="date" label={t('docFields.date')}><DateField /></Form.Item></Col>
       </Row>
-      <Form.Item label={t('docFields.officers')}>
-        <Form.List name="officers">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f) => (
-                <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                  <Select style={{ width: 160 }} placeholder={t('docFields.pickOfficer')} onChange={(v: number) => pick(f.name, v)} data-testid={`pick-officer-${f.name}`}
-                    options={roster.map((o) => ({ value: o.id, label: o.name }))} />
-                  <Form.Item name={[f.name, 'name']}><Input placeholder={t('docFields.officerName')} /></Form.Item>
-                  <Form.Item name={[f.name, 'certificateNo']}><Input placeholder={t('docFields.certificateNo')} /></Form.Item>
-                  <Form.Item name={[f.name, 'officerId']} hidden><Input /></Form.Item>
-                  <MinusCircleOutlined onClick={() => remove(f.name)} />
-                </Space>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ officerId: null, name: '', certificateNo: '' })}>{t('docFields.addOfficer')}</Button>
-            </>
-          )}
-        </Form.List>
-      </Form.Item>
+      <OfficersField label={t('docFields.officers')} />
       <Form.Item name="findings" label={t('docFields.findings')}><Input.TextArea rows={10} /></Form.Item>
       <Form.Item name="refusedToSign" valuePropName="checked"><Checkbox>{t('docFields.refusedToSign')}</Checkbox></Form.Item>
       {refused && <Form.Item name="refusalNote" label={t('docFields.refusalNote')}><Input /></Form.Item>}

@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, SCREENS, test } from './fixtures.ts';
+import { InspectionsPage } from './pages/inspections-page.ts';
+import { Shell } from './pages/shell.ts';
+
+test('two hazards, a 责令限期整改指令书 with their deadlines, then the re-check and its 整改复查意见书', async ({ page, desk }) => {
+  fs.mkdirSync(SCREENS, { recursive: true });
+  const shot = (name: string) => page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
+  await page.goto(desk.url);
+  await page.getByTestId('enter-demo').click();
+  const shell = new Shell(page);
+  await shell.signIn('clerk', 'demo1234');
+  await page.getByRole('menuitem', { name: '现场检查' }).click();
+
+  const inspections = new InspectionsPage(page);
+  await inspections.record({ enterprise: '示例县华瑞化工有限公司', officers: ['张明', '李华'], start: '2026-11-20 09:30', place: '危化品仓库',
+    findings: '检查了危化品仓库和有限空间作业现场。' });
+  await inspections.addHazard('危化品仓库未设置可燃气体报警装置', '2026-11-30');
+  await inspections.addHazard('有限空间作业未制定专项方案', '2026-12-10');
+  await shot('13-hazards');
+
+  await page.getByTestId('make-rectification-order').click();
+  await expect(page.getByRole('heading', { name: '责令限期整改指令书' })).toBeVisible();
+  const orderNumber = await inspections.issueOpenDocument();
+  expect(orderNumber).toMatch(/^示应急责改〔2026〕\d+号$/);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('document-download').click();
+  const file = path.join(desk.dataRoot, 'order.pdf');
+  await (await download).saveAs(file);
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(text).toContain('一、危化品仓库未设置可燃气体报警装置');
+  expect(text).toContain('二、有限空间作业未制定专项方案');
+  expect(text).toContain('第一项问题于2026年11月30日前整改完毕；第二项问题于2026年12月10日前整改完毕。');
+  expect(text).toContain('向示例县人民政府申请行政复议');
+  await shot('14-order-issued');
+
+  // The re-inspection: scheduled from the original, results recorded per hazard, then its opinion.
+  await page.goBack();
+  await page.getByTestId('schedule-recheck').click();
+  const drawer = page.getByRole('dialog', { name: '新建现场检查' });
+  await drawer.getByLabel('检查时间').fill('2026-12-01 10:00');
+  await drawer.getByLabel('检查时间').press('Enter');
+  await drawer.getByTestId('inspection-findings').fill('复查整改情况。');
+  await drawer.getByTestId('inspection-save').click();
+  await expect(page.getByText('本次为复查')).toBeVisible();
+  const list = page.getByTestId('hazard-list');
+  await list.locator('tr', { hasText: '可燃气体报警装置' }).getByRole('button', { name: '已整改' }).click();
+  await list.locator('tr', { hasText: '专项方案' }).getByRole('button', { name: '未整改' }).click();
+  await expect(list.locator('tr', { hasText: '专项方案' })).toContainText('未整改');
+  await shot('15-recheck');
+
+  await page.getByTestId('make-recheck-opinion').click();
+  await expect(page.getByRole('heading', { name: '整改复查意见书' })).toBeVisible();
+  await expect(page.getByLabel('原指令书文号')).toHaveValue(orderNumber);
+  const opinionNumber = await inspections.issueOpenDocument();
+  expect(opinionNumber).toMatch(/^示应急复查〔2026〕\d+号$/);
+  const download2 = page.waitForEvent('download');
+  await page.getByTestId('document-download').click();
+  const file2 = path.join(desk.dataRoot, 'opinion.pdf');
+  await (await download2).saveAs(file2);
+  const text2 = execFileSync('pdftotext', [file2, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(text2).toContain(`作出了《责令限期整改指令书》（${orderNumber}）`);
+  expect(text2).toContain('二、有限空间作业未制定专项方案：未按期整改。');
+  await shot('16-opinion-issued');
+
+  // The failed re-check is waiting on the workbench as a suggested case.
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await expect(page.getByTestId('escalations')).toContainText('建议立案');
+  await shot('17-workbench');
+});
