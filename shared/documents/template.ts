@@ -22,6 +22,8 @@ export interface PrefillSource {
   roster: Officer[];
   /** Hazards of the inspection (of the original inspection, for a 复查). */
   hazards: Hazard[];
+  /** Documents already issued for the inspection (for the 送达回执). */
+  issued: { type: string; name: string; numberText: string; internal: boolean }[];
   /** The issued 责令限期整改指令书 a 复查 refers back to, if any. */
   originalOrder: { numberText: string; date: string; items: { text: string; deadline: string }[] } | null;
 }

@@ -43,8 +43,14 @@ export async function prefillSource(core: CoreState, refs: { enterpriseId: numbe
   const order = hazardSource ? await db.selectFrom('documents').select(['numberText', 'fieldsJson']).where('inspectionId', '=', hazardSource)
     .where('type', '=', 'rectification-order').where('status', '=', 'issued').orderBy('id', 'desc').executeTakeFirst() : undefined;
   const orderFields = order ? JSON.parse(order.fieldsJson) as { date: string; items: { text: string; deadline: string }[] } : null;
+  const issuedRows = inspection ? await db.selectFrom('documents').select(['type', 'numberText']).where('inspectionId', '=', inspection.id)
+    .where('status', '=', 'issued').where('numberText', 'is not', null).orderBy('id').execute() : [];
+  const issued = issuedRows.map((d) => {
+    const t = core.catalogue.types.find((x) => x.id === d.type);
+    return { type: d.type, name: t?.name ?? d.type, numberText: d.numberText!, internal: t?.internal ?? false };
+  });
   return {
-    today: core.today(), unit, enterprise: enterpriseRow ? toEnterprise(enterpriseRow, core.knowledge) : null, inspection, roster, hazards,
+    today: core.today(), unit, enterprise: enterpriseRow ? toEnterprise(enterpriseRow, core.knowledge) : null, inspection, roster, hazards, issued,
     originalOrder: order && orderFields ? { numberText: order.numberText!, date: orderFields.date, items: orderFields.items } : null,
   };
 }

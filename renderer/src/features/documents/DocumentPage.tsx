@@ -18,6 +18,7 @@ import { STATUS_COLORS } from './DocumentList.tsx';
 import { PdfPreview } from './PdfPreview.tsx';
 import { InspectionRecordForm } from './forms/InspectionRecordForm.tsx';
 import { RecheckOpinionForm } from './forms/RecheckOpinionForm.tsx';
+import { InspectionPlanForm, OnsiteMeasuresForm, ServiceReceiptForm } from './forms/OtherForms.tsx';
 import { RectificationOrderForm } from './forms/RectificationOrderForm.tsx';
 
 /** One form per document type, in the order the fields print. */
@@ -25,6 +26,9 @@ const FORMS: Record<string, ComponentType> = {
   'inspection-record': InspectionRecordForm,
   'rectification-order': RectificationOrderForm,
   'recheck-opinion': RecheckOpinionForm,
+  'onsite-measures': OnsiteMeasuresForm,
+  'inspection-plan': InspectionPlanForm,
+  'service-receipt': ServiceReceiptForm,
 };
 
 const AUTOSAVE_MS = 1200;

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined, FileAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Dropdown, Result, Space, Spin, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -59,6 +59,13 @@ export function InspectionPage() {
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>
             {!recheck && <Button onClick={() => setScheduling(true)} data-testid="schedule-recheck">{t('inspection.scheduleRecheck')}</Button>}
             <Button icon={<FileAddOutlined />} onClick={() => void make('inspection-record')} data-testid="make-inspection-record">{t('inspection.makeRecord')}</Button>
+            <Dropdown menu={{ items: [
+              { key: 'inspection-plan', label: t('inspection.makePlan') },
+              { key: 'onsite-measures', label: t('inspection.makeMeasures') },
+              { key: 'service-receipt', label: t('inspection.makeReceipt') },
+            ], onClick: ({ key }) => void make(key) }}>
+              <Button>{t('inspection.moreDocuments')}</Button>
+            </Dropdown>
             {recheck
               ? <Button type="primary" icon={<FileAddOutlined />} onClick={() => void make('recheck-opinion')} data-testid="make-recheck-opinion">{t('inspection.makeRecheckOpinion')}</Button>
               : <Button type="primary" icon={<FileAddOutlined />} onClick={() => void make('rectification-order')} data-testid="make-rectification-order">{t('inspection.makeOrder')}</Button>}

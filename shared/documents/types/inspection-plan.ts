@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { chineseDate } from '../../domain/dates.ts';
+import { INSPECTION_KINDS } from '../../domain/vocabulary.ts';
+import { labelled, paragraph, ruledLines } from '../layout.ts';
+import type { Content } from 'pdfmake/interfaces.js';
+import { type DocumentTemplate, type OfficerRef, officerChecks } from '../template.ts';
+
+/** 现场检查方案 (internal): whom, when, who goes, what is checked and how; approved before the visit. */
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' });
+const officerRef = z.object({ officerId: z.number().int().nullable(), name: z.string().trim().min(1, { error: 'validation.required' }), certificateNo: z.string().trim().min(1, { error: 'validation.required' }) });
+
+export const inspectionPlanFields = z.object({
+  enterpriseName: z.string().trim().min(1, { error: 'validation.required' }).max(100),
+  address: z.string().trim().max(200).default(''),
+  plannedDate: date,
+  method: z.string().trim().max(100).default(''),
+  officers: z.array(officerRef).max(10).default([]),
+  experts: z.string().trim().max(200).default(''),
+  content: z.string().max(10_000, { error: 'validation.tooLong' }).default(''),
+  date,
+});
+
+export const inspectionPlan: DocumentTemplate<typeof inspectionPlanFields> = {
+  type: 'inspection-plan',
+  fields: inspectionPlanFields,
+
+  prefill({ today, enterprise, inspection, roster, hazards }) {
+    const officers: OfficerRef[] = (inspection?.officerIds ?? []).map((id) => roster.find((o) => o.id === id))
+      .filter((o) => !!o).map((o) => ({ officerId: o.id, name: o.name, certificateNo: o.certificateNo }));
+    return {
+      enterpriseName: enterprise?.name ?? '',
+      address: enterprise?.address ?? '',
+      plannedDate: inspection?.startedAt.slice(0, 10) ?? today,
+      method: inspection ? INSPECTION_KINDS[inspection.kind] : '',
+      officers,
+      experts: inspection?.experts.map((x) => `${x.name}（${[x.title, x.organisation].filter(Boolean).join('，')}）`).join('、') ?? '',
+      // A plan for a 复查 lists the hazards to re-check; any other plan is written by the officer.
+      content: inspection?.recheckOf ? hazards.map((h, i) => `${i + 1}. 复查：${h.description}`).join('\n') : '',
+      date: today,
+    };
+  },
+
+  issueChecks(f, { roster }) {
+    const issues = officerChecks(f.officers, roster, f.plannedDate);
+    if (!f.content.trim()) issues.push({ path: ['content'], key: 'documents.rules.contentRequired' });
+    return issues;
+  },
+
+  documentDate: (f) => f.date,
+
+  body(f, { fonts, blank }) {
+    const content = f.content.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+    const approval: Content = {
+      table: { widths: [90, '*'], body: [
+        [{ text: '承办人意见', font: fonts.roles.heading }, { text: '\n\n签名：　　　　　　　　年　　月　　日', alignment: 'right' }],
+        [{ text: '审核意见', font: fonts.roles.heading }, { text: '\n\n签名：　　　　　　　　年　　月　　日', alignment: 'right' }],
+      ] },
+      margin: [0, 14, 0, 0],
+    } as Content;
+    return [
+      labelled(fonts, '被检查单位', f.enterpriseName),
+      labelled(fonts, '地址', f.address),
+      labelled(fonts, ['检查时间', blank ? '　　年　　月　　日' : chineseDate(f.plannedDate)], ['检查方式', f.method]),
+      labelled(fonts, '检查人员', f.officers.map((o) => `${o.name}（执法证号${o.certificateNo}）`).join('、')),
+      labelled(fonts, '随同专家', f.experts),
+      { text: '检查内容：', font: fonts.roles.heading, margin: [0, 6, 0, 2] },
+      ...(content.length ? content.map((p) => paragraph(p)) : [ruledLines(8)]),
+      approval,
+    ];
+  },
+};

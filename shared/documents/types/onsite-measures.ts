@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { chineseDate } from '../../domain/dates.ts';
+import { labelled, officerSignatures, ordinal, paragraph, partySignature, sealAndDate } from '../layout.ts';
+import { type DocumentTemplate, type OfficerRef, officerChecks } from '../template.ts';
+import { remedyClause } from '../wording.ts';
+
+/**
+ * 现场处理措施决定书 (安全生产法 第六十五条): what was found on site and the measures decided there —
+ * remove the hazard at once; for a 重大事故隐患, withdraw the workers and stop production or the equipment.
+ */
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' });
+const officerRef = z.object({ officerId: z.number().int().nullable(), name: z.string().trim().min(1, { error: 'validation.required' }), certificateNo: z.string().trim().min(1, { error: 'validation.required' }) });
+
+export const onsiteMeasuresFields = z.object({
+  enterpriseName: z.string().trim().min(1, { error: 'validation.required' }).max(100),
+  inspectionDate: date,
+  findings: z.array(z.string().trim().min(1, { error: 'validation.required' }).max(1000)).max(50).default([]),
+  basis: z.string().trim().max(500).default(''),
+  measures: z.array(z.string().trim().min(1, { error: 'validation.required' }).max(1000)).max(20).default([]),
+  officers: z.array(officerRef).max(10).default([]),
+  date,
+});
+
+export const onsiteMeasures: DocumentTemplate<typeof onsiteMeasuresFields> = {
+  type: 'onsite-measures',
+  fields: onsiteMeasuresFields,
+
+  prefill({ today, enterprise, inspection, roster, hazards }) {
+    const officers: OfficerRef[] = (inspection?.officerIds ?? []).map((id) => roster.find((o) => o.id === id))
+      .filter((o) => !!o).map((o) => ({ officerId: o.id, name: o.name, certificateNo: o.certificateNo }));
+    const major = hazards.some((h) => h.level === 'major');
+    return {
+      enterpriseName: enterprise?.name ?? '',
+      inspectionDate: inspection?.startedAt.slice(0, 10) ?? today,
+      findings: hazards.map((h) => (h.location ? `${h.location}：${h.description}` : h.description)),
+      basis: '《中华人民共和国安全生产法》第六十五条',
+      measures: major
+        ? ['立即从危险区域内撤出作业人员，暂时停产停业（停止使用相关设施、设备），重大事故隐患排除后经审查同意，方可恢复生产经营和使用。']
+        : ['立即排除上述事故隐患。'],
+      officers,
+      date: inspection?.startedAt.slice(0, 10) ?? today,
+    };
+  },
+
+  issueChecks(f, { roster }) {
+    const issues = officerChecks(f.officers, roster, f.date);
+    if (!f.findings.length) issues.push({ path: ['findings'], key: 'documents.rules.itemsRequired' });
+    if (!f.measures.length) issues.push({ path: ['measures'], key: 'documents.rules.measuresRequired' });
+    if (!f.basis) issues.push({ path: ['basis'], key: 'documents.rules.basisRequired' });
+    return issues;
+  },
+
+  documentDate: (f) => f.date,
+
+  body(f, { fonts, unit, blank }) {
+    return [
+      labelled(fonts, '被检查单位', f.enterpriseName),
+      paragraph(blank ? '本机关于　　年　　月　　日现场检查时，发现你单位有下列违法违规行为和事故隐患：' : `本机关于${chineseDate(f.inspectionDate)}现场检查时，发现你单位有下列违法违规行为和事故隐患：`),
+      ...f.findings.map((x, i) => paragraph(`${ordinal(i)}、${x}`)),
+      paragraph(`依据${f.basis || '　　　　　　'}的规定，现作出如下现场处理决定：`),
+      ...f.measures.map((x, i) => paragraph(`${ordinal(i)}、${x}`)),
+      paragraph(remedyClause(unit, '决定')),
+      officerSignatures('执法人员', f.officers),
+      partySignature('被检查单位负责人'),
+      sealAndDate(unit.agencyName, blank ? null : f.date),
+    ];
+  },
+};

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Content } from 'pdfmake/interfaces.js';
+import { labelled, sealAndDate } from '../layout.ts';
+import type { DocumentTemplate } from '../template.ts';
+
+/** 文书送达回执: which documents were served on whom, where, when, how and by whom; the recipient signs. */
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' });
+
+export const serviceReceiptFields = z.object({
+  caseName: z.string().trim().max(200).default(''),
+  recipient: z.string().trim().min(1, { error: 'validation.required' }).max(100),
+  rows: z.array(z.object({
+    document: z.string().trim().min(1, { error: 'validation.required' }).max(200),
+    place: z.string().trim().max(200).default(''),
+    servedOn: date.or(z.literal('')).default(''),
+    method: z.string().trim().max(30).default(''),
+    server: z.string().trim().max(60).default(''),
+  })).max(20).default([]),
+  note: z.string().trim().max(1000).default(''),
+  date,
+});
+
+export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
+  type: 'service-receipt',
+  fields: serviceReceiptFields,
+
+  prefill({ today, enterprise, inspection, roster, issued }) {
+    const servers = (inspection?.officerIds ?? []).map((id) => roster.find((o) => o.id === id)?.name).filter(Boolean).join('、');
+    return {
+      caseName: '',
+      recipient: enterprise?.name ?? '',
+      rows: issued.filter((d) => !d.internal).map((d) => ({ document: `${d.name}（${d.numberText}）`, place: enterprise?.address ?? '', servedOn: '', method: '', server: servers })),
+      note: '',
+      date: today,
+    };
+  },
+
+  issueChecks(f) {
+    return f.rows.length ? [] : [{ path: ['rows'], key: 'documents.rules.itemsRequired' }];
+  },
+
+  documentDate: (f) => f.date,
+
+  body(f, { fonts, unit, blank }) {
+    const head = (t: string) => ({ text: t, font: fonts.roles.heading, alignment: 'center' as const });
+    const rows = (f.rows.length ? f.rows : Array.from({ length: 4 }, () => ({ document: '', place: '', servedOn: '', method: '', server: '' })))
+      .map((r) => [r.document, '', r.place, r.servedOn, r.method, r.server]);
+    return [
+      labelled(fonts, '案件名称', f.caseName),
+      labelled(fonts, '受送达单位（个人）', f.recipient),
+      {
+        table: {
+          headerRows: 1,
+          widths: ['*', 70, 70, 62, 50, 50],
+          // Tall rows leave room for a signature or seal (plain numbers: the layout crosses to the render worker).
+          heights: [20, ...rows.map(() => 46)],
+          body: [[head('送达文书名称、文号'), head('收件人签名或盖章'), head('送达地点'), head('送达日期'), head('送达方式'), head('送达人')], ...rows],
+        },
+        fontSize: 11,
+        margin: [0, 8, 0, 8],
+      } as unknown as Content,
+      labelled(fonts, '备注', f.note),
+      sealAndDate(unit.agencyName, blank ? null : f.date),
+    ];
+  },
+};
