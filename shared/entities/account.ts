@@ -62,11 +62,19 @@ export const settings = z.object({
    */
   recheckWithinDays: z.number().int().min(1).max(60).default(10),
   recheckDaysAreWorkdays: z.boolean().default(false),
+  /**
+   * Installed official fonts (仿宋_GB2312, 方正小标宋, SimSun…) an admin chose to use instead of the
+   * bundled ones, by family; the only way the app reads a font outside its own folder.
+   */
+  fontOverrides: z.partialRecord(z.enum(['Song', 'Fang', 'Hei']), z.object({
+    normal: z.string().trim().regex(/\.(ttf|otf)$/i, { error: 'validation.font.singleFace' }),
+    bold: z.string().trim().regex(/\.(ttf|otf)$/i, { error: 'validation.font.singleFace' }).optional(),
+  })).default({}),
 });
 export type Settings = z.output<typeof settings>;
 export type SettingsInput = z.input<typeof settings>;
 export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 15, backupKeep: 14, certExpiryWarningDays: 60, documentLayout: DEFAULT_GEOMETRY, numberingScheme: 'per-type',
-  recheckWithinDays: 10, recheckDaysAreWorkdays: false };
+  recheckWithinDays: 10, recheckDaysAreWorkdays: false, fontOverrides: {} };
 
 export const auditEntry = z.object({
   seq: z.number().int(),

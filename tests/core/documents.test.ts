@@ -140,3 +140,23 @@ describe('glyph coverage', () => {
     });
   });
 });
+
+describe('installed official fonts', () => {
+  it('uses a font file the admin chose, and refuses collections and unreadable files', async () => {
+    core = await newCore({ clock });
+    const token = await setUp(core);
+    const settings = await call(core, 'settings:get', {}, token);
+    expect(await failure(core, 'settings:update', { ...settings, fontOverrides: { Fang: { normal: 'C:/Windows/Fonts/simsun.ttc' } } }, token))
+      .toMatchObject({ details: { issues: [{ key: 'validation.font.singleFace' }] } });
+    expect(await failure(core, 'settings:update', { ...settings, fontOverrides: { Fang: { normal: '/nonexistent/FangSong_GB2312.ttf' } } }, token))
+      .toMatchObject({ details: { issues: [{ key: 'validation.font.unreadable', path: ['fontOverrides', 'Fang', 'normal'] }] } });
+    // Stand-in for an installed 仿宋_GB2312: any single-face CJK font outside the app's own choice for the role.
+    const hei = `${core.state.resourcesDir}/fonts/FandolHei-Regular.otf`;
+    await call(core, 'settings:update', { ...settings, fontOverrides: { Fang: { normal: hei } } }, token);
+    const { inspection } = await inspectionReady(core, token);
+    const d = await call(core, 'documents:create', { type: 'inspection-record', inspectionId: inspection.id }, token);
+    const names = pdfFonts(pdfOf(await call(core, 'documents:preview', { id: d.id }, token))).map((f) => f.name).join(' ');
+    expect(names).not.toMatch(/FandolFang/);
+    expect(names).toMatch(/FandolHei/);
+  });
+});

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
+import { AppError } from '../../../shared/api/errors.ts';
 
 /**
  * The fonts official documents are set in: families (files shipped in resources/fonts) and the
@@ -20,6 +21,25 @@ export function loadFontSet(resourcesDir: string, overrides: Partial<Record<stri
     families[name] = { normal: chosen.normal, bold: chosen.bold ?? chosen.normal };
   }
   return { families, roles: config.roles };
+}
+
+/** An installed font an admin points to must exist and be one face (a .ttc would cost ~230 ms per document). */
+export function checkFontFiles(overrides: Partial<Record<string, FontFamily>>): void {
+  const issues: { path: (string | number)[]; key: string; params?: Record<string, unknown> }[] = [];
+  for (const [family, f] of Object.entries(overrides)) {
+    for (const [face, file] of Object.entries(f ?? {})) {
+      if (!file) continue;
+      try {
+        if (!fs.statSync(file).isFile()) throw new Error('not a file');
+        const opened = fontkit.openSync(file);
+        if (!('hasGlyphForCodePoint' in opened)) throw new Error('collection');
+        if (!opened.hasGlyphForCodePoint(0x4e2d)) issues.push({ path: ['fontOverrides', family, face], key: 'validation.font.noChinese', params: { file } });
+      } catch {
+        issues.push({ path: ['fontOverrides', family, face], key: 'validation.font.unreadable', params: { file } });
+      }
+    }
+  }
+  if (issues.length) throw new AppError('VALIDATION', { issues });
 }
 
 /** Which code points a font file has, read once per file per process (fontkit parses the cmap). */

@@ -9,6 +9,7 @@ import type { AuditActor } from '../../audit/audit-log.ts';
 import type { CoreState } from '../../context.ts';
 import type { DocumentsTable } from '../../db/schema.ts';
 import { checkFieldGlyphs } from '../../documents/glyphs.ts';
+import { loadFontSet } from '../../documents/fonts.ts';
 import { storeFile } from '../../files.ts';
 import { readSettings } from '../accounts/handlers.ts';
 import { findById as findEnterprise, toEnterprise } from '../enterprises/repository.ts';
@@ -67,20 +68,21 @@ export async function buildSpec(core: CoreState, t: { type: DocumentType; templa
   opts: { numberText: string | null; draft: boolean; blank?: boolean }): Promise<DocumentSpec> {
   const unit = await getUnit(core.store.db);
   if (!unit) throw new AppError('SETUP_REQUIRED');
-  const { documentLayout } = await readSettings(core);
-  if (!opts.blank) checkFieldGlyphs(core.fonts, fields, ['fields']);
+  const { documentLayout, fontOverrides } = await readSettings(core);
+  const fonts = Object.keys(fontOverrides).length ? loadFontSet(core.resourcesDir, fontOverrides) : core.fonts;
+  if (!opts.blank) checkFieldGlyphs(fonts, fields, ['fields']);
   const numberLine = t.type.code ? opts.numberText ?? draftNumber(unit.numberPrefix, t.type.code) : '';
   return {
     geometry: documentLayout,
     header: `${unit.agencyName}${core.catalogue.header}`,
     title: t.type.name,
     numberLine,
-    content: t.template.body(fields as never, { fonts: core.fonts, unit, blank: !!opts.blank }),
+    content: t.template.body(fields as never, { fonts, unit, blank: !!opts.blank }),
     copiesNote: t.type.copies,
     // The demo county's printouts say so on every page; a draft says it is one.
     watermark: core.workspace === 'demo' ? '演示数据' : opts.draft ? '草　稿' : null,
     continuationLabel: `${t.type.name}（续页）`,
-    fonts: core.fonts,
+    fonts,
   };
 }
 

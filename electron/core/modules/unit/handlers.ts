@@ -4,6 +4,7 @@ import type { AuditActor } from '../../audit/audit-log.ts';
 import type { CoreState, HandlerGroup } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { readSettings } from '../accounts/handlers.ts';
+import { checkFontFiles } from '../../documents/fonts.ts';
 
 export async function getUnit(db: Kysely<DB>): Promise<UnitProfile | null> {
   const row = await db.selectFrom('unitProfile').selectAll().where('id', '=', 1).executeTakeFirst();
@@ -37,6 +38,7 @@ export const settingsHandlers: HandlerGroup<'settings'> = {
   async 'settings:update'(input, { core, actor }) {
     const before = await readSettings(core);
     const after = settingsSchema.parse(input);
+    checkFontFiles(after.fontOverrides);
     await core.tx(async (trx) => {
       for (const [key, value] of Object.entries(after)) {
         await trx.insertInto('settings').values({ key, valueJson: JSON.stringify(value) })

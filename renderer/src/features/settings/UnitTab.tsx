@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, InputNumber } from 'antd';
+import { Alert, App, Button, Col, Divider, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../../shared/entities/account.ts';
 import { useTranslation } from 'react-i18next';
@@ -43,19 +43,49 @@ export function SystemTab() {
   useEffect(() => { void api.settings.get().then((s) => { setCurrent(s); form.setFieldsValue(s); }); }, [form]);
   const save = async () => {
     try {
-      // The form shows some settings; the others (document layout…) are sent back as they were.
-      setCurrent(await api.settings.update({ ...current!, ...(await form.validateFields()) }));
+      const v = await form.validateFields();
+      // Only the families given a path are overridden; an empty path means the bundled font.
+      const fontOverrides = Object.fromEntries(Object.entries(v.fontOverrides ?? {})
+        .filter(([, f]) => (f as { normal?: string })?.normal)
+        .map(([k, f]) => { const x = f as { normal: string; bold?: string }; return [k, x.bold ? x : { normal: x.normal }]; }));
+      setCurrent(await api.settings.update({ ...current!, ...v, documentLayout: { ...current!.documentLayout, ...v.documentLayout }, fontOverrides }));
       message.success(t('common.saved'));
     } catch (e) {
       if (!showFieldErrors(form, e)) message.error(errorMessage(e));
     }
   };
+  const mm = (name: string) => (
+    <Col span={6} key={name}>
+      <Form.Item name={['documentLayout', name]} label={t(`settings.layout.${name}` as never)}><InputNumber min={5} max={140} step={0.5} addonAfter="mm" /></Form.Item>
+    </Col>
+  );
   return (
-    <Form form={form} layout="vertical" disabled={!editable} style={{ maxWidth: 480 }}>
+    <Form form={form} layout="vertical" disabled={!editable} style={{ maxWidth: 960 }}>
       {!editable && <Alert type="info" message={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
-      <Form.Item name="idleLockMinutes" label={t('settings.idleLockMinutes')}><InputNumber min={1} max={240} /></Form.Item>
-      <Form.Item name="backupKeep" label={t('settings.backupKeep')}><InputNumber min={1} max={365} /></Form.Item>
-      <Form.Item name="certExpiryWarningDays" label={t('settings.certExpiryWarningDays')}><InputNumber min={0} max={365} /></Form.Item>
+      <Row gutter={16}>
+        <Col span={8}><Form.Item name="idleLockMinutes" label={t('settings.idleLockMinutes')}><InputNumber min={1} max={240} /></Form.Item></Col>
+        <Col span={8}><Form.Item name="backupKeep" label={t('settings.backupKeep')}><InputNumber min={1} max={365} /></Form.Item></Col>
+        <Col span={8}><Form.Item name="certExpiryWarningDays" label={t('settings.certExpiryWarningDays')}><InputNumber min={0} max={365} /></Form.Item></Col>
+      </Row>
+      <Divider titlePlacement="start">{t('settings.documentsSection')}</Divider>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="numberingScheme" label={t('settings.numberingScheme')}>
+            <Select options={[{ value: 'per-type', label: t('settings.perType') }, { value: 'per-case', label: t('settings.perCase') }]} />
+          </Form.Item>
+        </Col>
+        <Col span={8}><Form.Item name="recheckWithinDays" label={t('settings.recheckWithinDays')} extra={t('settings.recheckHint')}><InputNumber min={1} max={60} /></Form.Item></Col>
+        <Col span={8}><Form.Item name="recheckDaysAreWorkdays" label={t('settings.recheckDaysKind')} valuePropName="checked"><Switch checkedChildren={t('settings.workdays')} unCheckedChildren={t('settings.naturalDays')} /></Form.Item></Col>
+      </Row>
+      <Row gutter={16}>{['marginTopMm', 'marginBottomMm', 'marginLeftMm', 'marginRightMm', 'headerTopMm', 'titleTopMm', 'numberTopMm', 'bodyTopMm'].map(mm)}</Row>
+      <Divider titlePlacement="start">{t('settings.fontsSection')}</Divider>
+      <Alert type="info" style={{ marginBottom: 12 }} message={t('settings.fontsHint')} />
+      <Row gutter={16}>
+        <Col span={12}><Form.Item name={['fontOverrides', 'Fang', 'normal']} label={t('settings.fontFang')}><Input placeholder="C:\Windows\Fonts\simfang.ttf" /></Form.Item></Col>
+        <Col span={12}><Form.Item name={['fontOverrides', 'Hei', 'normal']} label={t('settings.fontHei')}><Input placeholder="C:\Windows\Fonts\simhei.ttf" /></Form.Item></Col>
+        <Col span={12}><Form.Item name={['fontOverrides', 'Song', 'normal']} label={t('settings.fontSong')}><Input /></Form.Item></Col>
+        <Col span={12}><Form.Item name={['fontOverrides', 'Song', 'bold']} label={t('settings.fontSongBold')}><Input /></Form.Item></Col>
+      </Row>
       {editable && <Button type="primary" onClick={() => void save()}>{t('common.save')}</Button>}
     </Form>
   );
