@@ -14,6 +14,7 @@ import { RISK_COLORS, vocabLabel } from '../vocab.ts';
 import { EnterpriseForm } from './EnterpriseForm.tsx';
 import { DocumentList } from '../documents/DocumentList.tsx';
 import { InspectionList } from '../inspections/InspectionsPage.tsx';
+import { EnterpriseHazards } from '../inspections/EnterpriseHazards.tsx';
 
 export function EnterprisePage() {
   const { t } = useTranslation();
@@ -101,7 +102,7 @@ export function EnterprisePage() {
           </Descriptions>
         ) },
         { key: 'inspections', label: t('enterprise.tabInspections'), children: <InspectionList enterpriseId={id} /> },
-        { key: 'hazards', label: t('enterprise.tabHazards'), children: <Empty description={t('enterprise.placeholderHazards')} /> },
+        { key: 'hazards', label: t('enterprise.tabHazards'), children: <EnterpriseHazards enterpriseId={id} /> },
         { key: 'documents', label: t('enterprise.tabDocuments'), children: <DocumentList enterpriseId={id} /> },
         { key: 'cases', label: t('enterprise.tabCases'), children: <Empty description={t('enterprise.placeholderCases')} /> },
         { key: 'history', label: t('enterprise.tabHistory'), children: history.length === 0 ? <Empty description={t('enterprise.historyEmpty')} /> : (

@@ -1,0 +1,24 @@
+import { Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { Hazard } from '../../../../shared/entities/hazard.ts';
+import { api } from '../../api/client.ts';
+
+/** An enterprise's hazards across all its inspections, for its 一企一档 page. */
+export function EnterpriseHazards({ enterpriseId }: { enterpriseId: number }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [hazards, setHazards] = useState<Hazard[]>([]);
+  useEffect(() => { void api.hazards.list({ enterpriseId }).then(setHazards).catch(() => undefined); }, [enterpriseId]);
+  return (
+    <Table<Hazard> rowKey="id" size="small" dataSource={hazards} pagination={{ pageSize: 20 }}
+      onRow={(h) => ({ onClick: () => navigate(`/inspections/${h.inspectionId}`), style: { cursor: 'pointer' } })}
+      columns={[
+        { title: t('hazard.description'), dataIndex: 'description' },
+        { title: t('hazard.level'), dataIndex: 'level', width: 90, render: (v: Hazard['level']) => <Tag color={v === 'major' ? 'red' : 'default'}>{t(`hazard.levels.${v}`)}</Tag> },
+        { title: t('hazard.deadline'), dataIndex: 'deadline', width: 110 },
+        { title: t('hazard.status'), dataIndex: 'status', width: 100, render: (v: Hazard['status']) => <Tag color={v === 'rectified' ? 'green' : v === 'open' ? 'orange' : 'red'}>{t(`hazard.statuses.${v}`)}</Tag> },
+      ]} />
+  );
+}
