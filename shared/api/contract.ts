@@ -174,6 +174,9 @@ export const contract = {
   'inspections:get': channel<Inspection>()({ input: z.object({ id }), access: 'inspections.read' }),
   'inspections:create': channel<Inspection>()({ input: inspectionInput, access: 'inspections.write' }),
   'inspections:update': channel<Inspection>()({ input: z.object({ id, version: z.number().int(), inspection: inspectionInput }), access: 'inspections.write' }),
+  /** Photos, audio/video and other evidence from the site, kept by SHA-256. */
+  'inspections:attach-file': channel<Inspection>()({ input: z.object({ id, file: fileUpload }), access: 'inspections.write' }),
+  'inspections:file': channel<FileDownload>()({ input: z.object({ id, hash: z.string().regex(/^[0-9a-f]{64}$/, { error: 'validation.hash' }) }), access: 'inspections.read' }),
 
   'hazards:list': channel<Hazard[]>()({
     input: z.object({ inspectionId: id.optional(), enterpriseId: id.optional(), status: z.enum(['open', 'rectified', 'not-rectified']).optional() }).default({}),

@@ -19,12 +19,17 @@ export const inspectionInput = z.object({
   refusalNote: optionalText(500),
   /** A 复查 names the inspection whose hazards it re-checks. */
   recheckOf: id.nullable().default(null),
+  /** The checklist used (a knowledge file's id), offered by the enterprise's supervision categories. */
+  checklistId: z.string().max(60).nullable().default(null),
 }).refine((i) => !i.endedAt || i.endedAt >= i.startedAt, { error: 'validation.inspection.endBeforeStart', path: ['endedAt'] });
 export type InspectionInput = z.input<typeof inspectionInput>;
 export type InspectionFields = z.output<typeof inspectionInput>;
 
+export interface EvidenceFile { hash: string; name: string; sizeBytes: number; addedAt: string; addedBy: string }
+
 export interface Inspection extends InspectionFields {
   id: number;
+  evidence: EvidenceFile[];
   enterpriseName: string;
   status: 'active' | 'withdrawn';
   createdAt: string;

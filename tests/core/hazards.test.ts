@@ -94,3 +94,21 @@ describe('hazards, the rectification order and the re-inspection', () => {
     });
   });
 });
+
+describe('inspection evidence and checklist', () => {
+  it('keeps photos and recordings by their hash, and only knows checklists from the knowledge files', async () => {
+    core = await newCore({ clock: () => new Date('2026-11-20T03:00:00Z') });
+    const token = await setUp(core);
+    const { inspection } = await inspectionReady(core, token);
+    const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
+    const withPhoto = await call(core, 'inspections:attach-file', { id: inspection.id, file: { fileName: '仓库现场.jpg', dataBase64: photo.toString('base64') } }, token);
+    expect(withPhoto.evidence).toEqual([expect.objectContaining({ name: '仓库现场.jpg', sizeBytes: 8, addedBy: '管理员' })]);
+    const back = await call(core, 'inspections:file', { id: inspection.id, hash: withPhoto.evidence[0].hash }, token);
+    expect(Buffer.from(back.dataBase64, 'base64').equals(photo)).toBe(true);
+    expect(back.mimeType).toBe('image/jpeg');
+    const { id, version, enterpriseId, kind, startedAt } = withPhoto;
+    expect(await failure(core, 'inspections:update', { id, version, inspection: { enterpriseId, kind, startedAt, checklistId: 'nope' } }, token))
+      .toMatchObject({ details: { issues: [{ key: 'validation.inspection.unknownChecklist' }] } });
+    expect((await call(core, 'inspections:update', { id, version, inspection: { enterpriseId, kind, startedAt, checklistId: 'hc' } }, token)).checklistId).toBe('hc');
+  });
+});

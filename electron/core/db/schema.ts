@@ -123,6 +123,7 @@ export interface InspectionsTable {
   updatedAt: string;
   version: number;
   recheckOf: number | null;
+  evidenceJson: Generated<string>;
 }
 
 export interface HazardsTable {

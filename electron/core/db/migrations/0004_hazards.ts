@@ -6,6 +6,8 @@ import { type Kysely, sql } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE inspections ADD COLUMN recheck_of INTEGER REFERENCES inspections (id)`.execute(db);
+  // Photos, audio/video and other evidence taken on site: files/ by SHA-256, listed here.
+  await sql`ALTER TABLE inspections ADD COLUMN evidence_json TEXT NOT NULL DEFAULT '[]'`.execute(db);
   await sql`CREATE TABLE hazards (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     inspection_id INTEGER NOT NULL REFERENCES inspections (id),

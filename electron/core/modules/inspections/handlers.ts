@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/api/errors.ts';
 import type { Inspection, InspectionFields } from '../../../../shared/entities/inspection.ts';
 import type { CoreState, HandlerGroup } from '../../context.ts';
 import type { DB, InspectionsTable } from '../../db/schema.ts';
+import { readFile, storeFile } from '../../files.ts';
 
 /**
  * 现场检查: what happened on site. Saving is always allowed (the record must say what really
@@ -15,7 +16,8 @@ export function toInspection(r: Row): Inspection {
     id: r.id, enterpriseId: r.enterpriseId, enterpriseName: r.enterpriseName, kind: r.kind as Inspection['kind'],
     startedAt: r.startedAt, endedAt: r.endedAt, place: r.place, officerIds: JSON.parse(r.officerIdsJson),
     experts: JSON.parse(r.expertsJson), present: JSON.parse(r.presentJson), findings: r.findings,
-    refusedToSign: r.refusedToSign === 1, refusalNote: r.refusalNote, recheckOf: r.recheckOf, status: r.status as Inspection['status'],
+    refusedToSign: r.refusedToSign === 1, refusalNote: r.refusalNote, recheckOf: r.recheckOf, checklistId: r.checklistId,
+    evidence: JSON.parse(r.evidenceJson), status: r.status as Inspection['status'],
     createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version,
   };
 }
@@ -23,7 +25,7 @@ export function toInspection(r: Row): Inspection {
 const columns = (f: InspectionFields) => ({
   enterpriseId: f.enterpriseId, kind: f.kind, startedAt: f.startedAt, endedAt: f.endedAt, place: f.place,
   officerIdsJson: JSON.stringify(f.officerIds), expertsJson: JSON.stringify(f.experts), presentJson: JSON.stringify(f.present),
-  findings: f.findings, refusedToSign: f.refusedToSign ? 1 : 0, refusalNote: f.refusalNote, recheckOf: f.recheckOf,
+  findings: f.findings, refusedToSign: f.refusedToSign ? 1 : 0, refusalNote: f.refusalNote, recheckOf: f.recheckOf, checklistId: f.checklistId,
 });
 
 const selectWithEnterprise = (db: Kysely<DB>) => db.selectFrom('inspections')
@@ -36,6 +38,9 @@ export async function findInspection(db: Kysely<DB>, id: number): Promise<Inspec
 }
 
 async function ensureReferences(core: CoreState, f: InspectionFields): Promise<void> {
+  if (f.checklistId && !core.knowledge.checklists.some((c) => c.id === f.checklistId)) {
+    throw new AppError('VALIDATION', { issues: [{ path: ['checklistId'], key: 'validation.inspection.unknownChecklist' }] });
+  }
   const enterprise = await core.store.db.selectFrom('enterprises').select('id').where('id', '=', f.enterpriseId).executeTakeFirst();
   if (!enterprise) throw new AppError('VALIDATION', { issues: [{ path: ['enterpriseId'], key: 'validation.inspection.unknownEnterprise' }] });
   if (f.officerIds.length) {
@@ -45,6 +50,27 @@ async function ensureReferences(core: CoreState, f: InspectionFields): Promise<v
 }
 
 export const inspectionHandlers: HandlerGroup<'inspections'> = {
+  async 'inspections:attach-file'({ id, file }, { core, actor }) {
+    const data = Buffer.from(file.dataBase64, 'base64');
+    const hash = storeFile(core.dataDir, data);
+    return core.tx(async (trx) => {
+      const before = await findInspection(trx, id);
+      if (!before) throw new AppError('NOT_FOUND', { entity: 'inspection', id });
+      const item = { hash, name: file.fileName, sizeBytes: data.length, addedAt: core.now().toISOString(), addedBy: actor.userName };
+      await trx.updateTable('inspections').set({ evidenceJson: JSON.stringify([...before.evidence, item]), updatedAt: core.now().toISOString(), version: before.version + 1 })
+        .where('id', '=', id).execute();
+      core.record(actor, { action: 'inspections:attach-file', entityType: 'inspection', entityId: id, after: item });
+      return (await findInspection(trx, id))!;
+    });
+  },
+  async 'inspections:file'({ id, hash }, { core }) {
+    const found = await findInspection(core.store.db, id);
+    const item = found?.evidence.find((e) => e.hash === hash);
+    if (!item) throw new AppError('NOT_FOUND', { entity: 'file', hash });
+    const ext = item.name.split('.').pop()?.toLowerCase() ?? '';
+    const mimeType = ({ jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf', mp4: 'video/mp4', mp3: 'audio/mpeg', m4a: 'audio/mp4' } as Record<string, string>)[ext] ?? 'application/octet-stream';
+    return { fileName: item.name, mimeType, dataBase64: readFile(core.dataDir, hash).toString('base64') };
+  },
   async 'inspections:list'({ enterpriseId, page, pageSize }, { core }) {
     let q = selectWithEnterprise(core.store.db).where('inspections.status', '=', 'active');
     if (enterpriseId) q = q.where('inspections.enterpriseId', '=', enterpriseId);

@@ -36,13 +36,14 @@ export function HazardsCard({ inspection, categories, onChanged }: { inspection:
   useEffect(() => { void load(); void api.knowledge.checklists().then(setChecklists).catch(() => undefined); }, [load]);
 
   // The criteria offered follow the enterprise's supervision categories.
+  // The checklist chosen for the inspection comes first; otherwise every list for the enterprise's categories.
   const criteriaOptions = useMemo(() => checklists
-    .filter((c) => c.categories.some((k) => categories.includes(k)))
+    .filter((c) => (inspection.checklistId ? c.id === inspection.checklistId : c.categories.some((k) => categories.includes(k))))
     .map((c) => ({
       label: c.name,
       options: c.items.filter((i) => !i.categories || i.categories.some((k) => categories.includes(k)))
         .map((i) => ({ value: i.id, label: `${i.article} ${i.text}${i.uncertain ? `（${t('hazard.uncertain')}）` : ''}` })),
-    })).filter((g) => g.options.length), [checklists, categories, t]);
+    })).filter((g) => g.options.length), [checklists, categories, t, inspection.checklistId]);
 
   const open = (h: Hazard | 'new') => {
     form.resetFields();

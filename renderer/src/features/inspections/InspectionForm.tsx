@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { INSPECTION_KINDS, PRESENT_ROLES } from '../../../../shared/domain/vocabulary.ts';
 import type { Inspection } from '../../../../shared/entities/inspection.ts';
 import type { Officer } from '../../../../shared/entities/officer.ts';
+import type { Checklist } from '../../../../shared/entities/checklist.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { DateTimeField } from '../fields.tsx';
@@ -27,6 +28,13 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
   const [officers, setOfficers] = useState<Officer[]>([]);
   const [enterprises, setEnterprises] = useState<{ value: number; label: string }[]>([]);
   const [busy, setBusy] = useState(false);
+  const [checklists, setChecklists] = useState<Checklist[]>([]);
+  const [categories, setCategories] = useState<string[]>([]);
+  const enterpriseId_ = Form.useWatch('enterpriseId', form) as number | undefined;
+  useEffect(() => { void api.knowledge.checklists().then(setChecklists).catch(() => undefined); }, []);
+  useEffect(() => {
+    if (enterpriseId_) void api.enterprises.get({ id: enterpriseId_ }).then((e) => setCategories(e.categories)).catch(() => undefined);
+  }, [enterpriseId_]);
 
   const searchEnterprises = async (query: string) => {
     const r = await api.enterprises.search({ query, pageSize: 20 });
@@ -86,6 +94,9 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
           <Col span={8}><Form.Item name="endedAt" label={t('inspection.endedAt')}><DateTimeField /></Form.Item></Col>
           <Col span={8}><Form.Item name="place" label={t('inspection.place')}><Input /></Form.Item></Col>
         </Row>
+        <Form.Item name="checklistId" label={t('inspection.checklist')} extra={t('inspection.checklistHint')}>
+          <Select allowClear options={checklists.filter((c) => c.categories.some((k) => categories.includes(k))).map((c) => ({ value: c.id, label: c.name }))} />
+        </Form.Item>
         <Form.Item name="officerIds" label={t('inspection.officers')} extra={t('inspection.officersHint')}>
           <Select mode="multiple" data-testid="inspection-officers"
             options={officers.map((o) => ({ value: o.id, label: `${o.name}（${o.certificateNo}）`, disabled: o.certStatus === 'expired' }))} />

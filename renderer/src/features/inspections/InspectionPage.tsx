@@ -1,5 +1,5 @@
-import { ArrowLeftOutlined, EditOutlined, FileAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Dropdown, Result, Space, Spin, Tag } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, FileAddOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Dropdown, Result, Space, Spin, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -10,6 +10,7 @@ import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { DocumentList } from '../documents/DocumentList.tsx';
 import { formatDateTime } from '../format.ts';
+import { readAsUpload, saveDownload } from '../files.ts';
 import { HazardsCard } from './HazardsCard.tsx';
 import { InspectionForm } from './InspectionForm.tsx';
 
@@ -86,6 +87,24 @@ export function InspectionPage() {
         {inspection.refusedToSign && <Descriptions.Item label={t('inspection.refusedToSign')} span={2}>{inspection.refusalNote || t('common.yes')}</Descriptions.Item>}
       </Descriptions>
       {recheck && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('inspection.recheckOf')} action={<Button size="small" onClick={() => navigate(`/inspections/${inspection.recheckOf}`)}>{t('inspection.openOriginal')}</Button>} />}
+      <Card size="small" title={t('inspection.evidence')} style={{ marginBottom: 16 }}
+        extra={can('inspections.write') && (
+          <Upload showUploadList={false} beforeUpload={(file) => { void (async () => {
+            try { setInspection(await api.inspections.attachFile({ id, file: await readAsUpload(file) })); } catch (e) { message.error(errorMessage(e)); }
+          })(); return false; }}>
+            <Button size="small" icon={<UploadOutlined />} data-testid="evidence-upload">{t('inspection.addEvidence')}</Button>
+          </Upload>
+        )}>
+        {inspection.evidence.length === 0 ? <Typography.Text type="secondary">{t('inspection.noEvidence')}</Typography.Text> : (
+          <Space wrap>
+            {inspection.evidence.map((e) => (
+              <Button key={e.hash} size="small" icon={<PaperClipOutlined />} onClick={() => void api.inspections.file({ id, hash: e.hash }).then(saveDownload).catch((err) => message.error(errorMessage(err)))}>
+                {e.name}
+              </Button>
+            ))}
+          </Space>
+        )}
+      </Card>
       <HazardsCard inspection={inspection} categories={categories} onChanged={() => setDocsKey((k) => k + 1)} />
       <Card title={t('inspection.documents')} size="small">
         <DocumentList key={docsKey} inspectionId={id} />
