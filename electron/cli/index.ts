@@ -20,10 +20,12 @@ const USAGE = `用法 / usage: npm run cli -- <command> [--data-dir <folder>] [-
   data export <file.zip>           导出数据迁移包 / export a data package for a new PC
   data import <file.zip>           在新电脑上导入（初始化前）/ import it on a new PC (before setup)
   calendar status                  工作日历覆盖年份 / calendar coverage
-  calendar import <file.json>      导入年度放假安排 / import a year's holiday schedule`;
+  calendar import <file.json>      导入年度放假安排 / import a year's holiday schedule
+  documents issue --type <type> --inspection <id> [--count N]
+                                   按检查记录生成并签发文书 / draft and issue documents for an inspection`;
 
 const args = process.argv.slice(2);
-const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--data-dir', '--head'].includes(args[i - 1])));
+const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--data-dir', '--head', '--type', '--inspection', '--count'].includes(args[i - 1])));
 const [group, command, target] = positional;
 const dataRoot = path.resolve(argValue(args, '--data-dir') ?? defaultDataRoot());
 const workspace = args.includes('--demo') ? 'demo' : 'real';
@@ -87,6 +89,18 @@ async function main(): Promise<number> {
       case 'calendar status': {
         const info = await run('calendar:get', {});
         print({ years: info.years.map((y) => `${y.year} ${y.source} 工作日${y.workdays}`), uncovered: info.uncoveredCurrentOrNext });
+        return 0;
+      }
+      case 'documents issue': {
+        const type = argValue(args, '--type');
+        const inspectionId = Number(argValue(args, '--inspection'));
+        if (!type || !inspectionId) break;
+        const numbers: (string | null)[] = [];
+        for (let i = 0; i < Number(argValue(args, '--count') ?? 1); i++) {
+          const draft = await run('documents:create', { type, inspectionId });
+          numbers.push((await run('documents:issue', { id: draft.id, version: draft.version })).numberText);
+        }
+        console.log(JSON.stringify(numbers));
         return 0;
       }
       case 'calendar import':

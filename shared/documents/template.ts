@@ -52,10 +52,14 @@ export interface OfficerRef { officerId: number | null; name: string; certificat
 /** 行政处罚法 第四十二条: at least two officers, each holding a certificate valid on the day. */
 export function officerChecks(officers: OfficerRef[], roster: Officer[], onDate: string, path: string[] = ['officers']): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  if (officers.length < 2) issues.push({ path, key: 'documents.rules.twoOfficers' });
+  // The same officer named twice is still one officer.
+  const distinct = new Set(officers.map((o) => o.officerId ?? `cert:${o.certificateNo}`));
+  if (distinct.size < 2) issues.push({ path, key: 'documents.rules.twoOfficers' });
+  if (distinct.size < officers.length) issues.push({ path, key: 'documents.rules.duplicateOfficer' });
   officers.forEach((o, i) => {
     const r = roster.find((x) => (o.officerId !== null && x.id === o.officerId) || x.certificateNo === o.certificateNo);
     if (!r) issues.push({ path: [...path, i], key: 'documents.rules.officerNotInRoster', params: { name: o.name } });
+    else if (r.certificateNo !== o.certificateNo) issues.push({ path: [...path, i], key: 'documents.rules.certificateMismatch', params: { name: o.name, roster: r.certificateNo } });
     else if (onDate < r.certValidFrom || onDate > r.certValidTo) {
       issues.push({ path: [...path, i], key: 'documents.rules.certificateInvalid', params: { name: o.name, date: onDate, from: r.certValidFrom, to: r.certValidTo } });
     }

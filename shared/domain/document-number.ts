@@ -11,7 +11,12 @@ export function draftNumber(prefix: string, code: string): string {
   return `${prefix}${code}〔    〕  号`;
 }
 
-/** The series a number belongs to: one per document type, or the whole case sharing its serial (a setting). */
-export function numberSeries(type: string, scheme: 'per-type' | 'per-case', caseId: number | null): string {
-  return scheme === 'per-case' && caseId !== null ? `case:${caseId}` : `type:${type}`;
+/**
+ * The series a number belongs to: one per 代字 (types that print the same 代字 share it), or the
+ * case's own serial when the unit numbers a case's documents together (a setting; cases come with
+ * the case work). Internal types without a 代字 count on their own.
+ */
+export function numberSeries(type: string, code: string | null, scheme: 'per-type' | 'per-case', caseId: number | null): string {
+  if (scheme === 'per-case' && caseId !== null) return `case:${caseId}:${code ?? type}`;
+  return code ? `code:${code}` : `type:${type}`;
 }

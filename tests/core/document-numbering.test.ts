@@ -1,14 +1,16 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { workspaceDir } from '../../electron/core/workspaces.ts';
 import { call, newCore, setUp, tempDir } from '../support/core.ts';
 import { inspectionReady } from '../support/documents.ts';
 
-const SCRIPT = path.resolve(import.meta.dirname, '..', 'support', 'issue-many.ts');
+const CLI = path.resolve(import.meta.dirname, '..', '..', 'electron', 'cli', 'index.ts');
 
-function run(dataDir: string, inspectionId: number, count: number): Promise<string[]> {
+/** The CLI, as a second OS process on the same database file as the test's own core (the app). */
+function run(dataRoot: string, inspectionId: number, count: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, dataDir, String(inspectionId), String(count)]);
+    const child = spawn(process.execPath, [CLI, 'documents', 'issue', '--type', 'inspection-record', '--inspection', String(inspectionId), '--count', String(count), '--data-dir', dataRoot]);
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => { out += c; });
@@ -18,9 +20,9 @@ function run(dataDir: string, inspectionId: number, count: number): Promise<stri
 }
 
 describe('document numbers across processes', () => {
-  it('gives two OS processes issuing 100 documents each distinct, gap-free numbers', async () => {
-    const dataDir = tempDir();
-    const core = await newCore({ dataDir, clock: () => new Date('2026-11-22T03:00:00Z') });
+  it('gives the app and the CLI, issuing 100 documents each into one file, distinct gap-free numbers', async () => {
+    const dataRoot = tempDir();
+    const core = await newCore({ dataDir: workspaceDir(dataRoot, 'real') });
     try {
       const token = await setUp(core);
       const { inspection } = await inspectionReady(core, token);
@@ -32,7 +34,7 @@ describe('document numbers across processes', () => {
         }
         return numbers;
       })();
-      const [a, b] = await Promise.all([mine, run(dataDir, inspection.id, 100)]);
+      const [a, b] = await Promise.all([mine, run(dataRoot, inspection.id, 100)]);
       const serials = [...a, ...b].map((n) => Number(/〕(\d+)号$/.exec(n)![1])).sort((x, y) => x - y);
       expect(serials).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
       // Both really ran at once: each got numbers from across the range, not one block after the other.

@@ -43,6 +43,40 @@ describe('现场检查记录 from draft to issued', () => {
     expect(() => raw.prepare('UPDATE documents SET number_serial = 9 WHERE id = ?').run(issued.id)).toThrow(/frozen/);
     expect(() => raw.prepare('DELETE FROM documents WHERE id = ?').run(issued.id)).toThrow(/never deleted/);
     expect(() => raw.prepare('DELETE FROM document_numbers').run()).toThrow(/never released/);
+    // The paths a plain UPDATE trigger would miss.
+    expect(() => raw.prepare("INSERT OR REPLACE INTO documents (id, type, status, fields_json, created_at, created_by, updated_at) VALUES (?, 'inspection-record', 'draft', '{}', 'x', 'x', 'x')").run(issued.id)).toThrow(/never deleted/);
+    expect(() => raw.prepare("INSERT OR REPLACE INTO document_numbers (series, year, serial, document_id, status, assigned_at, assigned_by) SELECT series, year, serial, document_id, 'used', 'x', 'x' FROM document_numbers").run()).toThrow(/never released/);
+    const other = await call(core, 'documents:create', { type: 'inspection-record', inspectionId: (await call(core, 'documents:get', { id: issued.id }, token)).inspectionId! }, token);
+    expect(() => raw.prepare("UPDATE documents SET status = 'issued', number_text = '宣应急检记〔2026〕99号', pdf_sha256 = 'x' WHERE id = ?").run(other.id)).toThrow(/claimed number/);
+    const scanned = await call(core, 'documents:attach-scan', { id: issued.id, file: { fileName: 'a.pdf', dataBase64: Buffer.from('%PDF a').toString('base64') } }, token);
+    expect(scanned.hasScan).toBe(true);
+    expect(() => raw.prepare("UPDATE documents SET scan_sha256 = 'other' WHERE id = ?").run(issued.id)).toThrow(/frozen/);
+  });
+
+  it('takes the number’s year from the day of issue and refuses a date still to come', async () => {
+    let now = new Date('2025-12-30T03:00:00Z');
+    core = await newCore({ clock: () => now });
+    let token = await setUp(core);
+    const { inspection } = await inspectionReady(core, token);
+    const late = await call(core, 'documents:create', { type: 'inspection-record', inspectionId: inspection.id }, token);
+    const future = await call(core, 'documents:save', { id: late.id, version: late.version, fields: { ...late.fields, date: '2026-01-03' } }, token);
+    expect(await failure(core, 'documents:issue', { id: future.id, version: future.version }, token))
+      .toMatchObject({ details: { issues: [{ path: ['fields', 'date'], key: 'documents.rules.dateInFuture' }] } });
+    now = new Date('2026-01-05T03:00:00Z');
+    token = (await call(core, 'auth:sign-in', { username: 'admin', password: 'admin12345' })).token;
+    const issued = await call(core, 'documents:issue', { id: future.id, version: future.version }, token);
+    expect(issued.numberText).toBe('宣应急检记〔2026〕1号');
+  });
+
+  it('counts the same officer named twice once', async () => {
+    core = await newCore({ clock });
+    const token = await setUp(core);
+    const { inspection } = await inspectionReady(core, token);
+    const d = await call(core, 'documents:create', { type: 'inspection-record', inspectionId: inspection.id }, token);
+    const officers = d.fields.officers as unknown[];
+    const saved = await call(core, 'documents:save', { id: d.id, version: d.version, fields: { ...d.fields, officers: [officers[0], officers[0]] } }, token);
+    const err = await failure(core, 'documents:issue', { id: saved.id, version: saved.version }, token);
+    expect(err.details?.issues?.map((i) => i.key)).toEqual(['documents.rules.twoOfficers', 'documents.rules.duplicateOfficer']);
   });
 
   it('refuses to issue with fewer than two officers or a certificate not valid that day, naming the rule', async () => {

@@ -22,10 +22,13 @@ describe('hazards, the rectification order and the re-inspection', () => {
     expect(order.fields).toMatchObject({ items: [{ hazardId: h1.id, deadline: '2026-11-30' }, { hazardId: h2.id, deadline: '2026-12-10' }] });
     const issuedOrder = await call(core, 'documents:issue', { id: order.id, version: order.version }, token);
     expect(issuedOrder.numberText).toBe('宣应急责改〔2026〕1号');
+    const listed = (await call(core, 'hazards:list', { inspectionId: inspection.id }, token))[0];
+    expect(await failure(core, 'hazards:update', { id: h1.id, version: listed.version, hazard: { inspectionId: inspection.id, description: listed.description, deadline: '2026-12-31' } }, token))
+      .toMatchObject({ details: { issues: [{ key: 'validation.hazard.deadlineInOrder' }] } });
     const text = pdfText(pdfOf(await call(core, 'documents:pdf', { id: issuedOrder.id }, token))).replace(/\s+/g, '');
     expect(text).toContain('一、危化品仓库未设置可燃气体报警装置');
     expect(text).toContain('第一项问题于2026年11月30日前整改完毕；第二项问题于2026年12月10日前整改完毕。');
-    expect(text).toContain('可以依法在六十日内向宣汉县人民政府申请行政复议，或者在六个月内依法向宣汉县人民法院提起行政诉讼');
+    expect(text).toContain('可以依法在60日内向宣汉县人民政府申请行政复议，或者在6个月内依法向宣汉县人民法院提起行政诉讼');
 
     now = new Date('2026-12-05T02:00:00Z');
     // Days later the idle session has locked: sign in again, as the clerk would.

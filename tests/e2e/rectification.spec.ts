@@ -40,7 +40,7 @@ test('two hazards, a 责令限期整改指令书 with their deadlines, then the 
   await page.goBack();
   await page.getByTestId('schedule-recheck').click();
   const drawer = page.getByRole('dialog', { name: '新建现场检查' });
-  await drawer.getByLabel('检查时间').fill('2026-12-01 10:00');
+  await drawer.getByLabel('检查时间').fill('2026-11-21 10:00');
   await drawer.getByLabel('检查时间').press('Enter');
   await drawer.getByTestId('inspection-findings').fill('复查整改情况。');
   await drawer.getByTestId('inspection-save').click();

@@ -61,6 +61,8 @@ export function applyPragmas(raw: Database.Database): void {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('temp_store = MEMORY');
+  // REPLACE's implicit delete then fires delete triggers: INSERT OR REPLACE cannot overwrite a frozen row.
+  raw.pragma('recursive_triggers = ON');
 }
 
 export async function openStore(opts: OpenOptions): Promise<{ store: Store; report: OpenReport }> {

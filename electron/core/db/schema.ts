@@ -167,6 +167,7 @@ export interface EscalationsTable {
   hazardId: number | null;
   inspectionId: number | null;
   kind: string;
+  cause: string;
   reason: string;
   status: string;
   createdAt: string;

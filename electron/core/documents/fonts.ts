@@ -55,9 +55,10 @@ function fontAt(file: string): fontkit.Font {
   return f;
 }
 
-export function familyCovers(set: FontSet, family: string, codePoint: number): boolean {
+/** Whether the face that will actually draw the character has it (a bold file may cover less than the regular). */
+export function familyCovers(set: FontSet, family: string, codePoint: number, bold = false): boolean {
   const f = set.families[family];
-  return !!f && fontAt(f.normal).hasGlyphForCodePoint(codePoint);
+  return !!f && fontAt(bold && f.bold ? f.bold : f.normal).hasGlyphForCodePoint(codePoint);
 }
 
 /** Characters that are layout, not glyphs: never looked up. */

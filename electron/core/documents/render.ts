@@ -21,7 +21,10 @@ export function definition(spec: DocumentSpec): TDocumentDefinitions {
   const g = spec.geometry;
   const fonts = spec.fonts;
   const body = fonts.roles.body;
-  const content = applyRuns(fonts, [...headerBlock(spec), ...spec.content] as never, body) as unknown as Content[];
+  const content = [
+    ...(applyRuns(fonts, headerBlock(spec) as never, body, false, 'header') as unknown as Content[]),
+    ...(applyRuns(fonts, spec.content as never, body) as unknown as Content[]),
+  ];
   const small = Math.max(9, g.bodySizePt - 3.5);
   return {
     pageSize: 'A4',
@@ -29,13 +32,13 @@ export function definition(spec: DocumentSpec): TDocumentDefinitions {
     defaultStyle: { font: body, fontSize: g.bodySizePt, lineHeight: g.lineHeight },
     watermark: spec.watermark ? { text: spec.watermark, font: fonts.roles.heading, color: '#c0392b', opacity: 0.12, bold: false } : undefined,
     header: (page: number) => (page > 1
-      ? { text: spec.continuationLabel, font: fonts.roles.heading, fontSize: small, alignment: 'right', margin: [g.marginLeftMm * MM, 10 * MM, g.marginRightMm * MM, 0] }
+      ? applyRuns(fonts, { text: spec.continuationLabel, font: fonts.roles.heading, fontSize: small, alignment: 'right', margin: [g.marginLeftMm * MM, 10 * MM, g.marginRightMm * MM, 0] } as never, body, false, 'header')
       : null) as Content,
     footer: (page: number, pages: number) => {
       const parts: Content[] = [];
       if (page === pages && spec.copiesNote) {
         parts.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: A4.widthPt - (g.marginLeftMm + g.marginRightMm) * MM, y2: 0, lineWidth: 0.5 }] });
-        parts.push({ text: applyRuns(fonts, spec.copiesNote, body) as never, fontSize: small, margin: [0, 3, 0, 0] });
+        parts.push({ text: applyRuns(fonts, spec.copiesNote, body, false, 'copiesNote') as never, fontSize: small, margin: [0, 3, 0, 0] });
       }
       if (pages > 1) parts.push({ text: `第 ${page} 页\u3000共 ${pages} 页`, font: body, fontSize: small, alignment: 'center', margin: [0, 3, 0, 0] });
       return { stack: parts, margin: [g.marginLeftMm * MM, 4 * MM, g.marginRightMm * MM, 0] } as Content;

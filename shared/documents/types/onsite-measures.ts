@@ -33,7 +33,7 @@ export const onsiteMeasures: DocumentTemplate<typeof onsiteMeasuresFields> = {
       enterpriseName: enterprise?.name ?? '',
       inspectionDate: inspection?.startedAt.slice(0, 10) ?? today,
       findings: hazards.map((h) => (h.location ? `${h.location}：${h.description}` : h.description)),
-      basis: '《中华人民共和国安全生产法》第六十五条',
+      basis: '《中华人民共和国安全生产法》第六十五条第一款第（三）项',
       measures: major
         ? ['立即从危险区域内撤出作业人员，暂时停产停业（停止使用相关设施、设备），重大事故隐患排除后经审查同意，方可恢复生产经营和使用。']
         : ['立即排除上述事故隐患。'],

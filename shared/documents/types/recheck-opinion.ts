@@ -38,6 +38,7 @@ export const recheckOpinion: DocumentTemplate<typeof recheckOpinionFields> = {
   issueChecks(f, { roster }) {
     const issues = officerChecks(f.officers, roster, f.date);
     if (!f.originalNumber) issues.push({ path: ['originalNumber'], key: 'documents.rules.originalNumberRequired' });
+    if (!f.originalDate) issues.push({ path: ['originalDate'], key: 'documents.rules.originalDateRequired' });
     if (!f.opinion.trim()) issues.push({ path: ['opinion'], key: 'documents.rules.opinionRequired' });
     return issues;
   },

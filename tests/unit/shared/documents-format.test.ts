@@ -9,10 +9,12 @@ describe('文号', () => {
     expect(formatDocumentNumber('（宣）应急', '检记', 2026, 12)).toBe('（宣）应急检记〔2026〕12号');
     expect(draftNumber('宣应急', '复查')).toBe('宣应急复查〔    〕  号');
   });
-  it('puts a case’s documents in one series only when the setting says so', () => {
-    expect(numberSeries('rectification-order', 'per-type', 7)).toBe('type:rectification-order');
-    expect(numberSeries('rectification-order', 'per-case', 7)).toBe('case:7');
-    expect(numberSeries('inspection-record', 'per-case', null)).toBe('type:inspection-record');
+  it('numbers by 代字 (types sharing one share the series), or within the case when the setting says so', () => {
+    expect(numberSeries('rectification-order', '责改', 'per-type', 7)).toBe('code:责改');
+    expect(numberSeries('penalty-decision-unit', '罚', 'per-type', null)).toBe(numberSeries('penalty-decision-person', '罚', 'per-type', null));
+    expect(numberSeries('rectification-order', '责改', 'per-case', 7)).toBe('case:7:责改');
+    expect(numberSeries('inspection-record', '检记', 'per-case', null)).toBe('code:检记');
+    expect(numberSeries('inspection-plan', null, 'per-type', null)).toBe('type:inspection-plan');
   });
 });
 

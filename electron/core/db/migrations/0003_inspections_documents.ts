@@ -56,17 +56,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     version INTEGER NOT NULL DEFAULT 1
   )`.execute(db);
   await sql`CREATE UNIQUE INDEX documents_number ON documents (number_series, number_year, number_serial) WHERE number_serial IS NOT NULL`.execute(db);
+  // Whatever the series, one printed number belongs to one document.
+  await sql`CREATE UNIQUE INDEX documents_number_text ON documents (number_text) WHERE number_text IS NOT NULL`.execute(db);
   await sql`CREATE INDEX documents_inspection ON documents (inspection_id)`.execute(db);
   await sql`CREATE INDEX documents_enterprise ON documents (enterprise_id)`.execute(db);
-  // Issued means frozen, in the database itself: only a scan may be attached, and issued → voided.
+  // Issued means frozen, in the database itself: only a scan may be attached (once), and issued → voided
+  // (with its reason). Connections run with recursive_triggers on, so INSERT OR REPLACE cannot slip past.
   await sql`CREATE TRIGGER documents_frozen BEFORE UPDATE ON documents
     WHEN OLD.status <> 'draft' AND (
       NEW.fields_json IS NOT OLD.fields_json OR NEW.pdf_sha256 IS NOT OLD.pdf_sha256 OR NEW.number_text IS NOT OLD.number_text
       OR NEW.number_serial IS NOT OLD.number_serial OR NEW.number_year IS NOT OLD.number_year OR NEW.number_series IS NOT OLD.number_series
       OR NEW.type IS NOT OLD.type OR NEW.issued_at IS NOT OLD.issued_at OR NEW.issued_by IS NOT OLD.issued_by
-      OR NEW.enterprise_id IS NOT OLD.enterprise_id OR NEW.inspection_id IS NOT OLD.inspection_id
+      OR NEW.enterprise_id IS NOT OLD.enterprise_id OR NEW.inspection_id IS NOT OLD.inspection_id OR NEW.case_id IS NOT OLD.case_id
+      OR NEW.supersedes_id IS NOT OLD.supersedes_id OR NEW.correction_reason IS NOT OLD.correction_reason
+      OR NEW.created_by IS NOT OLD.created_by OR NEW.created_at IS NOT OLD.created_at
+      OR (OLD.scan_sha256 IS NOT NULL AND (NEW.scan_sha256 IS NOT OLD.scan_sha256 OR NEW.scan_name IS NOT OLD.scan_name))
+      OR (NEW.void_reason IS NOT OLD.void_reason AND NOT (OLD.status = 'issued' AND NEW.status = 'voided'))
       OR NOT (NEW.status = OLD.status OR (OLD.status = 'issued' AND NEW.status = 'voided')))
     BEGIN SELECT RAISE(ABORT, 'issued documents are frozen'); END`.execute(db);
+  // A document becomes issued only with its number claimed in document_numbers and its PDF hash stored.
+  await sql`CREATE TRIGGER documents_issue_claimed BEFORE UPDATE ON documents
+    WHEN OLD.status = 'draft' AND NEW.status <> 'draft' AND (NEW.status <> 'issued' OR NEW.pdf_sha256 IS NULL OR NOT EXISTS (
+      SELECT 1 FROM document_numbers n WHERE n.series = NEW.number_series AND n.year = NEW.number_year AND n.serial = NEW.number_serial AND n.document_id = NEW.id))
+    BEGIN SELECT RAISE(ABORT, 'a document is issued only with a claimed number and a stored PDF'); END`.execute(db);
   await sql`CREATE TRIGGER documents_no_delete BEFORE DELETE ON documents BEGIN SELECT RAISE(ABORT, 'documents are never deleted'); END`.execute(db);
 
   // Every number ever assigned stays here: used, or voided with the reason.
@@ -101,4 +113,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     created_at TEXT NOT NULL,
     created_by TEXT NOT NULL
   )`.execute(db);
+  await sql`CREATE TRIGGER document_services_append_only BEFORE UPDATE ON document_services BEGIN SELECT RAISE(ABORT, 'service records are append-only'); END`.execute(db);
+  await sql`CREATE TRIGGER document_services_no_delete BEFORE DELETE ON document_services BEGIN SELECT RAISE(ABORT, 'service records are append-only'); END`.execute(db);
 }

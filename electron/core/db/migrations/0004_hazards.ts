@@ -50,10 +50,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     hazard_id INTEGER REFERENCES hazards (id),
     inspection_id INTEGER REFERENCES inspections (id),
     kind TEXT NOT NULL CHECK (kind IN ('suggest-case', 'suggest-transfer')),
+    cause TEXT NOT NULL CHECK (cause IN ('overdue', 'failed-recheck', 'criminal-risk')),
     reason TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'taken', 'dismissed')),
     created_at TEXT NOT NULL,
     created_by TEXT NOT NULL
   )`.execute(db);
-  await sql`CREATE UNIQUE INDEX escalations_once ON escalations (hazard_id, kind) WHERE hazard_id IS NOT NULL`.execute(db);
+  // Once per hazard and cause: looking at an overdue list twice adds nothing, a failed re-check still does.
+  await sql`CREATE UNIQUE INDEX escalations_once ON escalations (hazard_id, cause) WHERE hazard_id IS NOT NULL`.execute(db);
 }

@@ -70,6 +70,8 @@ export async function buildSpec(core: CoreState, t: { type: DocumentType; templa
   if (!unit) throw new AppError('SETUP_REQUIRED');
   const { documentLayout, fontOverrides } = await readSettings(core);
   const fonts = Object.keys(fontOverrides).length ? loadFontSet(core.resourcesDir, fontOverrides) : core.fonts;
+  // Named checks first: a clerk's field, or the unit profile an admin typed, rather than "the template".
+  checkFieldGlyphs(fonts, unit, ['unit']);
   if (!opts.blank) checkFieldGlyphs(fonts, fields, ['fields']);
   const numberLine = t.type.code ? opts.numberText ?? draftNumber(unit.numberPrefix, t.type.code) : '';
   return {
@@ -96,10 +98,12 @@ export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor
   const src = await prefillSource(core, { enterpriseId: doc.enterpriseId, inspectionId: doc.inspectionId });
   const fields = parseFields(t.template, JSON.parse(doc.fieldsJson));
   const problems = t.template.issueChecks(fields as never, src);
-  if (problems.length) throw new AppError('DOCUMENT_NOT_ISSUABLE', { issues: problems.map((p) => ({ ...p, path: ['fields', ...p.path] })) });
   const date = t.template.documentDate(fields as never);
-  const year = Number(date.slice(0, 4));
-  const series = numberSeries(doc.type, (await readSettings(core)).numberingScheme, doc.caseId);
+  // A document cannot bear a date still to come; its number takes the year it is issued in.
+  if (date > core.today()) problems.push({ path: ['date'], key: 'documents.rules.dateInFuture', params: { date } });
+  if (problems.length) throw new AppError('DOCUMENT_NOT_ISSUABLE', { issues: problems.map((p) => ({ ...p, path: ['fields', ...p.path] })) });
+  const year = Number(core.today().slice(0, 4));
+  const series = numberSeries(doc.type, t.type.code, (await readSettings(core)).numberingScheme, doc.caseId);
   const raw = core.store.raw;
   const next = raw.prepare('SELECT COALESCE(MAX(serial), 0) + 1 AS n FROM document_numbers WHERE series = ? AND year = ?');
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -128,7 +132,9 @@ export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor
         }).immediate();
         return true;
       } catch (e) {
-        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return false;
+        const code = (e as { code?: string }).code ?? '';
+        // Taken by another process meanwhile (or the file was busy past the timeout): try the next number.
+        if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code.startsWith('SQLITE_BUSY')) return false;
         throw e;
       }
     });

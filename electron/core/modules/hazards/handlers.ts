@@ -69,10 +69,11 @@ function fromCriteria(core: CoreState, f: HazardFields): HazardFields {
   return { ...f, level: found.item.major ? 'major' : f.level, legalBasis: f.legalBasis || basis };
 }
 
-function escalate(core: CoreState, raw: CoreState['store']['raw'], actor: AuditActor, e: { enterpriseId: number; hazardId: number; inspectionId: number | null; kind: Escalation['kind']; reason: string }): void {
+type Cause = 'overdue' | 'failed-recheck' | 'criminal-risk';
+function escalate(core: CoreState, raw: CoreState['store']['raw'], actor: AuditActor, e: { enterpriseId: number; hazardId: number; inspectionId: number | null; kind: Escalation['kind']; cause: Cause; reason: string }): void {
   const at = core.now().toISOString();
-  const r = raw.prepare(`INSERT OR IGNORE INTO escalations (enterprise_id, hazard_id, inspection_id, kind, reason, status, created_at, created_by)
-    VALUES (?, ?, ?, ?, ?, 'open', ?, ?)`).run(e.enterpriseId, e.hazardId, e.inspectionId, e.kind, e.reason, at, actor.userName);
+  const r = raw.prepare(`INSERT OR IGNORE INTO escalations (enterprise_id, hazard_id, inspection_id, kind, cause, reason, status, created_at, created_by)
+    VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`).run(e.enterpriseId, e.hazardId, e.inspectionId, e.kind, e.cause, e.reason, at, actor.userName);
   if (r.changes) core.record(actor, { action: 'escalations:create', entityType: 'escalation', entityId: Number(r.lastInsertRowid), after: e });
 }
 
@@ -84,10 +85,16 @@ async function escalateOverdue(core: CoreState, actor: AuditActor): Promise<void
   if (!overdue.length) return;
   await core.tx(async () => {
     for (const h of overdue) {
-      escalate(core, core.store.raw, actor, { enterpriseId: h.enterpriseId, hazardId: h.id, inspectionId: h.inspectionId, kind: 'suggest-case',
+      escalate(core, core.store.raw, actor, { enterpriseId: h.enterpriseId, hazardId: h.id, inspectionId: h.inspectionId, kind: 'suggest-case', cause: 'overdue',
         reason: `隐患“${h.description}”整改期限${chineseDate(h.deadline!)}已过，复查逾期未进行（应于${chineseDate(h.recheckDue!)}前复查）` });
     }
   });
+}
+
+async function inIssuedOrder(db: Kysely<DB>, h: Hazard): Promise<boolean> {
+  const orders = await db.selectFrom('documents').select('fieldsJson').where('inspectionId', '=', h.inspectionId)
+    .where('type', '=', 'rectification-order').where('status', '=', 'issued').execute();
+  return orders.some((o) => (JSON.parse(o.fieldsJson) as { items?: { hazardId: number | null }[] }).items?.some((i) => i.hazardId === h.id));
 }
 
 export async function listHazards(core: CoreState, filter: { inspectionId?: number; enterpriseId?: number; status?: Hazard['status'] }, db: Kysely<DB> = core.store.db): Promise<Hazard[]> {
@@ -116,7 +123,7 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
       }).returning('id').executeTakeFirstOrThrow();
       const criteria = f.criteriaItemId ? core.knowledge.checklistItems.get(f.criteriaItemId) : undefined;
       if (criteria?.item.criminalRisk) {
-        escalate(core, core.store.raw, actor, { enterpriseId: inspection.enterpriseId, hazardId: id, inspectionId: inspection.id, kind: 'suggest-transfer',
+        escalate(core, core.store.raw, actor, { enterpriseId: inspection.enterpriseId, hazardId: id, inspectionId: inspection.id, kind: 'suggest-transfer', cause: 'criminal-risk',
           reason: `隐患“${f.description}”符合${criteria.checklist.name}${criteria.item.article}，可能涉嫌危险作业罪（《刑法》第一百三十四条之一），建议研判是否移送` });
       }
       const created = await hazardById(core, trx, id, rules);
@@ -130,6 +137,10 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
     return core.tx(async (trx) => {
       const before = await hazardById(core, trx, id, rules);
       if (before.version !== version) throw new AppError('STALE_VERSION', { current: before.version });
+      if (f.deadline !== before.deadline && (await inIssuedOrder(trx, before))) {
+        // The issued order states the old date: a new one comes through 整改延期, which is recorded.
+        throw new AppError('VALIDATION', { issues: [{ path: ['deadline'], key: 'validation.hazard.deadlineInOrder' }] });
+      }
       await trx.updateTable('hazards').set({
         description: f.description, location: f.location, level: f.level, criteriaItemId: f.criteriaItemId, legalBasis: f.legalBasis,
         deadline: f.deadline, updatedAt: core.now().toISOString(), version: version + 1,
@@ -149,7 +160,7 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
         status: result, recheckInspectionId, recheckedAt: recheck.startedAt.slice(0, 10), recheckNote: note, updatedAt: core.now().toISOString(), version: before.version + 1,
       }).where('id', '=', id).execute();
       if (result === 'not-rectified') {
-        escalate(core, core.store.raw, actor, { enterpriseId: before.enterpriseId, hazardId: id, inspectionId: recheckInspectionId, kind: 'suggest-case',
+        escalate(core, core.store.raw, actor, { enterpriseId: before.enterpriseId, hazardId: id, inspectionId: recheckInspectionId, kind: 'suggest-case', cause: 'failed-recheck',
           reason: `复查发现隐患“${before.description}”逾期未整改，建议立案查处${note ? `（${note}）` : ''}` });
       }
       const after = await hazardById(core, trx, id, rules);
@@ -199,7 +210,7 @@ export const escalationHandlers: HandlerGroup<'escalations'> = {
       .selectAll('escalations').select('enterprises.name as enterpriseName');
     if (status) q = q.where('escalations.status', '=', status);
     const rows = await q.orderBy('escalations.id', 'desc').execute();
-    return rows.map((r) => ({ ...r, kind: r.kind as Escalation['kind'], status: r.status as Escalation['status'] }));
+    return rows.map(({ cause: _c, ...r }) => ({ ...r, kind: r.kind as Escalation['kind'], status: r.status as Escalation['status'] }));
   },
   async 'escalations:resolve'({ id, status }, { core, actor }) {
     await core.tx(async (trx) => {

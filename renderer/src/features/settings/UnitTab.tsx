@@ -1,4 +1,4 @@
-import { Alert, App, Button, Col, Divider, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Alert, App, Button, Col, Divider, Form, Input, InputNumber, Row, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../../shared/entities/account.ts';
 import { useTranslation } from 'react-i18next';
@@ -69,11 +69,7 @@ export function SystemTab() {
       </Row>
       <Divider titlePlacement="start">{t('settings.documentsSection')}</Divider>
       <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="numberingScheme" label={t('settings.numberingScheme')}>
-            <Select options={[{ value: 'per-type', label: t('settings.perType') }, { value: 'per-case', label: t('settings.perCase') }]} />
-          </Form.Item>
-        </Col>
+        {/* The numbering scheme (per 代字, or per case) appears here once cases exist. */}
         <Col span={8}><Form.Item name="recheckWithinDays" label={t('settings.recheckWithinDays')} extra={t('settings.recheckHint')}><InputNumber min={1} max={60} /></Form.Item></Col>
         <Col span={8}><Form.Item name="recheckDaysAreWorkdays" label={t('settings.recheckDaysKind')} valuePropName="checked"><Switch checkedChildren={t('settings.workdays')} unCheckedChildren={t('settings.naturalDays')} /></Form.Item></Col>
       </Row>
