@@ -118,6 +118,8 @@ describe('现场检查记录 from draft to issued', () => {
     expect(correction).toMatchObject({ status: 'draft', supersedesId: first.id, correctionReason: '检查时间记录有误' });
     const corrected = await call(core, 'documents:issue', { id: correction.id, version: correction.version }, token);
     expect(corrected.numberText).toBe('宣应急检记〔2026〕4号');
+    expect(pdfText(pdfOf(await call(core, 'documents:pdf', { id: corrected.id }, token))).replace(/\s+/g, ''))
+      .toContain('本文书更正宣应急检记〔2026〕1号，原文书同时作废。更正原因：检查时间记录有误');
     expect((await call(core, 'documents:get', { id: first.id }, token)).supersededById).toBe(corrected.id);
   });
 

@@ -5,7 +5,7 @@ import type { DocumentDetail, DocumentSummary } from '../../../../shared/entitie
 import type { CoreState, HandlerGroup } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { readFile, storeFile } from '../../files.ts';
-import { buildSpec, type DocumentRow, issue, parseFields, prefillSource, typeOf } from './service.ts';
+import { buildSpec, correctionOf, type DocumentRow, issue, parseFields, prefillSource, typeOf } from './service.ts';
 
 const pdfDownload = (fileName: string, pdf: Buffer): FileDownload => ({ fileName, mimeType: 'application/pdf', dataBase64: pdf.toString('base64') });
 
@@ -109,7 +109,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     if (row.status !== 'draft' && row.pdfSha256) return pdfDownload(`${row.numberText ?? row.type}.pdf`, readFile(core.dataDir, row.pdfSha256));
     const t = typeOf(core, row.type);
     const fields = parseFields(t.template, JSON.parse(row.fieldsJson));
-    const pdf = await core.render(await buildSpec(core, t, fields, { numberText: null, draft: true }));
+    const pdf = await core.render(await buildSpec(core, t, fields, { numberText: null, draft: true, correction: await correctionOf(core, row) }));
     return pdfDownload(`${t.type.name}（草稿）.pdf`, pdf);
   },
   async 'documents:issue'({ id, version }, { core, actor }) {

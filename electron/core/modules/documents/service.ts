@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { AppError, validationError } from '../../../../shared/api/errors.ts';
 import { draftNumber, formatDocumentNumber, numberSeries } from '../../../../shared/domain/document-number.ts';
+import type { Content } from 'pdfmake/interfaces.js';
 import type { DocumentSpec } from '../../../../shared/documents/layout.ts';
 import { TEMPLATES } from '../../../../shared/documents/registry.ts';
 import type { DocumentTemplate, PrefillSource } from '../../../../shared/documents/template.ts';
@@ -65,7 +66,7 @@ export function parseFields(template: DocumentTemplate, fields: unknown): Record
 
 /** The page as it will print: header, title, number (or the blanks of a draft), body, copies note. */
 export async function buildSpec(core: CoreState, t: { type: DocumentType; template: DocumentTemplate }, fields: Record<string, unknown>,
-  opts: { numberText: string | null; draft: boolean; blank?: boolean }): Promise<DocumentSpec> {
+  opts: { numberText: string | null; draft: boolean; blank?: boolean; correction?: { numberText: string | null; reason: string } | null }): Promise<DocumentSpec> {
   const unit = await getUnit(core.store.db);
   if (!unit) throw new AppError('SETUP_REQUIRED');
   const { documentLayout, fontOverrides } = await readSettings(core);
@@ -79,13 +80,23 @@ export async function buildSpec(core: CoreState, t: { type: DocumentType; templa
     header: `${unit.agencyName}${core.catalogue.header}`,
     title: t.type.name,
     numberLine,
-    content: t.template.body(fields as never, { fonts, unit, blank: !!opts.blank }),
+    content: [
+      // A correction says on paper which document it replaces and why.
+      ...(opts.correction ? [{ text: `本文书更正${opts.correction.numberText ?? '原文书'}，原文书同时作废。更正原因：${opts.correction.reason}`, fontSize: 11, margin: [0, 0, 0, 6] } as Content] : []),
+      ...t.template.body(fields as never, { fonts, unit, blank: !!opts.blank }),
+    ],
     copiesNote: t.type.copies,
     // The demo county's printouts say so on every page; a draft says it is one.
     watermark: core.workspace === 'demo' ? '演示数据' : opts.draft ? '草　稿' : null,
     continuationLabel: `${t.type.name}（续页）`,
     fonts,
   };
+}
+
+export async function correctionOf(core: CoreState, doc: DocumentRow): Promise<{ numberText: string | null; reason: string } | null> {
+  if (!doc.supersedesId) return null;
+  const old = await core.store.db.selectFrom('documents').select('numberText').where('id', '=', doc.supersedesId).executeTakeFirst();
+  return { numberText: old?.numberText ?? null, reason: doc.correctionReason ?? '' };
 }
 
 /**
@@ -111,7 +122,7 @@ export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor
     const numberText = t.type.code ? formatDocumentNumber(src.unit.numberPrefix, t.type.code, year, serial) : null;
     let pdf: Buffer;
     try {
-      pdf = await core.render(await buildSpec(core, t, fields, { numberText, draft: false }));
+      pdf = await core.render(await buildSpec(core, t, fields, { numberText, draft: false, correction: await correctionOf(core, doc) }));
     } catch (e) {
       if (e instanceof AppError) throw e;
       throw new AppError('RENDER_FAILED');
