@@ -123,6 +123,24 @@ describe('现场检查记录 from draft to issued', () => {
     expect((await call(core, 'documents:get', { id: first.id }, token)).supersededById).toBe(corrected.id);
   });
 
+  it('never reuses a number after a restore from an older backup', async () => {
+    core = await newCore({ clock });
+    let token = await setUp(core);
+    const { inspection } = await inspectionReady(core, token);
+    const issue = async () => {
+      const d = await call(core, 'documents:create', { type: 'inspection-record', inspectionId: inspection.id }, token);
+      return (await call(core, 'documents:issue', { id: d.id, version: d.version }, token)).numberText;
+    };
+    expect(await issue()).toBe('宣应急检记〔2026〕1号');
+    const backup = await call(core, 'backups:create', {}, token);
+    expect(await issue()).toBe('宣应急检记〔2026〕2号');
+    await call(core, 'backups:restore', { name: backup.name }, token);
+    token = (await call(core, 'auth:sign-in', { username: 'admin', password: 'admin12345' })).token;
+    expect(await issue()).toBe('宣应急检记〔2026〕3号');
+    expect(core.state.store.raw.prepare('SELECT floor, reason FROM document_number_floors').all())
+      .toEqual([{ floor: 2, reason: expect.stringContaining('不再重复使用') }]);
+  });
+
   it('leaves no gap when rendering fails', async () => {
     core = await newCore({ clock });
     const token = await setUp(core);

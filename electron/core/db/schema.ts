@@ -161,6 +161,8 @@ export interface HazardExtensionsTable {
   decidedBy: string;
 }
 
+export interface DocumentNumberFloorsTable { series: string; year: number; floor: number; reason: string; recordedAt: string }
+
 export interface EscalationsTable {
   id: Generated<number>;
   enterpriseId: number;
@@ -241,4 +243,5 @@ export interface DB {
   hazards: HazardsTable;
   hazardExtensions: HazardExtensionsTable;
   escalations: EscalationsTable;
+  documentNumberFloors: DocumentNumberFloorsTable;
 }

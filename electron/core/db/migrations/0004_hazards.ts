@@ -44,6 +44,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     decided_at TEXT NOT NULL,
     decided_by TEXT NOT NULL
   )`.execute(db);
+  // After a restore from backup, numbers used before it stay out of use: the floor and its reason.
+  await sql`CREATE TABLE document_number_floors (
+    series TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    floor INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (series, year)
+  )`.execute(db);
   await sql`CREATE TABLE escalations (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     enterprise_id INTEGER NOT NULL REFERENCES enterprises (id),

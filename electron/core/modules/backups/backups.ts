@@ -108,10 +108,23 @@ export async function restoreBackup(core: CoreState, name: string): Promise<{ re
   ensureExclusive(core.store.file);
   // The state being replaced is itself kept, so a restore can always be undone.
   const safety = await createBackup(core, 'pre-restore');
+  // Document numbers already handed out must never be handed out again, even if the restored data predates them.
+  const used = core.store.raw.prepare(`SELECT series, year, MAX(serial) AS floor FROM (
+    SELECT series, year, serial FROM document_numbers UNION ALL SELECT series, year, floor FROM document_number_floors) GROUP BY series, year`).all() as { series: string; year: number; floor: number }[];
   await core.reopen(async (dbFile) => {
     for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
     fs.copyFileSync(file, dbFile);
   });
+  const hasFloors = core.store.raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'document_number_floors'").get();
+  if (hasFloors && used.length) {
+    const at = core.now().toISOString();
+    const reason = `恢复备份 ${name} 前已使用至该号，其后文号不再重复使用`;
+    core.store.raw.transaction(() => {
+      const upsert = core.store.raw.prepare(`INSERT INTO document_number_floors (series, year, floor, reason, recorded_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (series, year) DO UPDATE SET floor = MAX(floor, excluded.floor), reason = excluded.reason, recorded_at = excluded.recorded_at`);
+      for (const u of used) upsert.run(u.series, u.year, u.floor, reason, at);
+    })();
+  }
   core.sessions.clear();
   return { restored: name, safetyBackup: safety.name };
 }

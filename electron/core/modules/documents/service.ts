@@ -116,9 +116,11 @@ export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor
   const year = Number(core.today().slice(0, 4));
   const series = numberSeries(doc.type, t.type.code, (await readSettings(core)).numberingScheme, doc.caseId);
   const raw = core.store.raw;
-  const next = raw.prepare('SELECT COALESCE(MAX(serial), 0) + 1 AS n FROM document_numbers WHERE series = ? AND year = ?');
+  // Past the highest number used, and past any floor a restore left (numbers used before it stay unused).
+  const next = raw.prepare(`SELECT MAX(COALESCE((SELECT MAX(serial) FROM document_numbers WHERE series = @series AND year = @year), 0),
+    COALESCE((SELECT floor FROM document_number_floors WHERE series = @series AND year = @year), 0)) + 1 AS n`);
   for (let attempt = 0; attempt < 50; attempt++) {
-    const serial = (next.get(series, year) as { n: number }).n;
+    const serial = (next.get({ series, year }) as { n: number }).n;
     const numberText = t.type.code ? formatDocumentNumber(src.unit.numberPrefix, t.type.code, year, serial) : null;
     let pdf: Buffer;
     try {
