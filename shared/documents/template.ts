@@ -1,5 +1,5 @@
 import type { Content } from 'pdfmake/interfaces.js';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ValidationIssue } from '../api/errors.ts';
 import type { UnitProfile } from '../entities/account.ts';
 import type { Enterprise } from '../entities/enterprise.ts';
@@ -47,7 +47,21 @@ export interface DocumentTemplate<S extends z.ZodType = z.ZodType> {
 }
 
 /** An officer as named on a document: the roster id (if from the roster), the name and 执法证号. */
-export interface OfficerRef { officerId: number | null; name: string; certificateNo: string }
+export const officerRef = z.object({
+  officerId: z.number().int().nullable(),
+  name: z.string().trim().min(1, { error: 'validation.required' }),
+  certificateNo: z.string().trim().min(1, { error: 'validation.required' }),
+});
+export type OfficerRef = z.output<typeof officerRef>;
+
+/** A date field of a document (YYYY-MM-DD). */
+export const docDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' });
+
+/** The inspection's officers as a document names them, from the roster. */
+export function officersOf(inspection: Inspection | null, roster: Officer[]): OfficerRef[] {
+  return (inspection?.officerIds ?? []).map((id) => roster.find((o) => o.id === id))
+    .filter((o) => !!o).map((o) => ({ officerId: o.id, name: o.name, certificateNo: o.certificateNo }));
+}
 
 /** 行政处罚法 第四十二条: at least two officers, each holding a certificate valid on the day. */
 export function officerChecks(officers: OfficerRef[], roster: Officer[], onDate: string, path: string[] = ['officers']): ValidationIssue[] {

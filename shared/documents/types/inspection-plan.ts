@@ -3,21 +3,19 @@ import { chineseDate } from '../../domain/dates.ts';
 import { INSPECTION_KINDS } from '../../domain/vocabulary.ts';
 import { labelled, paragraph, ruledLines } from '../layout.ts';
 import type { Content } from 'pdfmake/interfaces.js';
-import { type DocumentTemplate, type OfficerRef, officerChecks } from '../template.ts';
+import { type DocumentTemplate, docDate, officerChecks, officerRef, officersOf } from '../template.ts';
 
 /** 现场检查方案 (internal): whom, when, who goes, what is checked and how; approved before the visit. */
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' });
-const officerRef = z.object({ officerId: z.number().int().nullable(), name: z.string().trim().min(1, { error: 'validation.required' }), certificateNo: z.string().trim().min(1, { error: 'validation.required' }) });
 
 export const inspectionPlanFields = z.object({
   enterpriseName: z.string().trim().min(1, { error: 'validation.required' }).max(100),
   address: z.string().trim().max(200).default(''),
-  plannedDate: date,
+  plannedDate: docDate,
   method: z.string().trim().max(100).default(''),
   officers: z.array(officerRef).max(10).default([]),
   experts: z.string().trim().max(200).default(''),
   content: z.string().max(10_000, { error: 'validation.tooLong' }).default(''),
-  date,
+  date: docDate,
 });
 
 export const inspectionPlan: DocumentTemplate<typeof inspectionPlanFields> = {
@@ -25,8 +23,7 @@ export const inspectionPlan: DocumentTemplate<typeof inspectionPlanFields> = {
   fields: inspectionPlanFields,
 
   prefill({ today, enterprise, inspection, roster, hazards }) {
-    const officers: OfficerRef[] = (inspection?.officerIds ?? []).map((id) => roster.find((o) => o.id === id))
-      .filter((o) => !!o).map((o) => ({ officerId: o.id, name: o.name, certificateNo: o.certificateNo }));
+    const officers = officersOf(inspection, roster);
     return {
       enterpriseName: enterprise?.name ?? '',
       address: enterprise?.address ?? '',

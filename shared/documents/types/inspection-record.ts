@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { chineseDateTime, chineseTime } from '../../domain/dates.ts';
 import { localDateTime } from '../../entities/inspection.ts';
 import { labelled, officerSignatures, paragraph, partySignature, ruledLines, sealAndDate } from '../layout.ts';
-import { type DocumentTemplate, type OfficerRef, officerChecks } from '../template.ts';
+import { type DocumentTemplate, docDate, officerChecks, officerRef, officersOf } from '../template.ts';
 
 /** 现场检查记录 (安全生产法 第六十八条: time, place, content, problems found and how they were handled). */
-const officerRef = z.object({ officerId: z.number().int().nullable(), name: z.string().trim().min(1, { error: 'validation.required' }), certificateNo: z.string().trim().min(1, { error: 'validation.required' }) });
 const text = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).default('');
 
 export const inspectionRecordFields = z.object({
@@ -22,7 +21,7 @@ export const inspectionRecordFields = z.object({
   findings: z.string().max(20_000, { error: 'validation.tooLong' }).default(''),
   refusedToSign: z.boolean().default(false),
   refusalNote: text(500),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' }),
+  date: docDate,
 });
 export type InspectionRecordFields = z.output<typeof inspectionRecordFields>;
 
@@ -36,8 +35,7 @@ export const inspectionRecord: DocumentTemplate<typeof inspectionRecordFields> =
   fields: inspectionRecordFields,
 
   prefill({ today, unit, enterprise, inspection, roster }) {
-    const officers: OfficerRef[] = (inspection?.officerIds ?? []).map((id) => roster.find((o) => o.id === id))
-      .filter((o) => !!o).map((o) => ({ officerId: o.id, name: o.name, certificateNo: o.certificateNo }));
+    const officers = officersOf(inspection, roster);
     const principal = inspection?.present.find((p) => p.role === 'principal') ?? inspection?.present[0];
     return {
       enterpriseName: enterprise?.name ?? '',

@@ -1,24 +1,22 @@
 import { z } from 'zod';
 import { chineseDate } from '../../domain/dates.ts';
 import { labelled, officerSignatures, ordinal, paragraph, partySignature, sealAndDate } from '../layout.ts';
-import { type DocumentTemplate, type OfficerRef, officerChecks } from '../template.ts';
+import { type DocumentTemplate, docDate, officerChecks, officerRef, officersOf } from '../template.ts';
 import { remedyClause } from '../wording.ts';
 
 /**
  * 现场处理措施决定书 (安全生产法 第六十五条): what was found on site and the measures decided there —
  * remove the hazard at once; for a 重大事故隐患, withdraw the workers and stop production or the equipment.
  */
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' });
-const officerRef = z.object({ officerId: z.number().int().nullable(), name: z.string().trim().min(1, { error: 'validation.required' }), certificateNo: z.string().trim().min(1, { error: 'validation.required' }) });
 
 export const onsiteMeasuresFields = z.object({
   enterpriseName: z.string().trim().min(1, { error: 'validation.required' }).max(100),
-  inspectionDate: date,
+  inspectionDate: docDate,
   findings: z.array(z.string().trim().min(1, { error: 'validation.required' }).max(1000)).max(50).default([]),
   basis: z.string().trim().max(500).default(''),
   measures: z.array(z.string().trim().min(1, { error: 'validation.required' }).max(1000)).max(20).default([]),
   officers: z.array(officerRef).max(10).default([]),
-  date,
+  date: docDate,
 });
 
 export const onsiteMeasures: DocumentTemplate<typeof onsiteMeasuresFields> = {
@@ -26,8 +24,7 @@ export const onsiteMeasures: DocumentTemplate<typeof onsiteMeasuresFields> = {
   fields: onsiteMeasuresFields,
 
   prefill({ today, enterprise, inspection, roster, hazards }) {
-    const officers: OfficerRef[] = (inspection?.officerIds ?? []).map((id) => roster.find((o) => o.id === id))
-      .filter((o) => !!o).map((o) => ({ officerId: o.id, name: o.name, certificateNo: o.certificateNo }));
+    const officers = officersOf(inspection, roster);
     const major = hazards.some((h) => h.level === 'major');
     return {
       enterpriseName: enterprise?.name ?? '',

@@ -1,20 +1,18 @@
 import { z } from 'zod';
 import { chineseDate } from '../../domain/dates.ts';
 import { labelled, officerSignatures, paragraph, partySignature, ruledLines, sealAndDate } from '../layout.ts';
-import { type DocumentTemplate, type OfficerRef, officerChecks } from '../template.ts';
+import { type DocumentTemplate, docDate, officerChecks, officerRef, officersOf } from '../template.ts';
 import { ordinal } from '../layout.ts';
 
 /** 整改复查意见书: the re-inspection's opinion, referring back to the order's number and date. */
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' });
-const officerRef = z.object({ officerId: z.number().int().nullable(), name: z.string().trim().min(1, { error: 'validation.required' }), certificateNo: z.string().trim().min(1, { error: 'validation.required' }) });
 
 export const recheckOpinionFields = z.object({
   enterpriseName: z.string().trim().min(1, { error: 'validation.required' }).max(100),
-  originalDate: date.or(z.literal('')).default(''),
+  originalDate: docDate.or(z.literal('')).default(''),
   originalNumber: z.string().trim().max(60).default(''),
   opinion: z.string().max(20_000, { error: 'validation.tooLong' }).default(''),
   officers: z.array(officerRef).max(10).default([]),
-  date,
+  date: docDate,
 });
 
 export const recheckOpinion: DocumentTemplate<typeof recheckOpinionFields> = {
@@ -22,8 +20,7 @@ export const recheckOpinion: DocumentTemplate<typeof recheckOpinionFields> = {
   fields: recheckOpinionFields,
 
   prefill({ today, enterprise, inspection, roster, hazards, originalOrder }) {
-    const officers: OfficerRef[] = (inspection?.officerIds ?? []).map((id) => roster.find((o) => o.id === id))
-      .filter((o) => !!o).map((o) => ({ officerId: o.id, name: o.name, certificateNo: o.certificateNo }));
+    const officers = officersOf(inspection, roster);
     const lines = hazards.map((h, i) => `${ordinal(i)}、${h.description}：${h.status === 'rectified' ? '已整改完毕' : h.status === 'not-rectified' ? '未按期整改' : '待复查'}${h.recheckNote ? `（${h.recheckNote}）` : ''}。`);
     return {
       enterpriseName: enterprise?.name ?? '',

@@ -1,23 +1,21 @@
 import { z } from 'zod';
 import { chineseDate } from '../../domain/dates.ts';
 import { officerSignatures, ordinal, paragraph, partySignature, sealAndDate, labelled } from '../layout.ts';
-import { type DocumentTemplate, type OfficerRef, officerChecks } from '../template.ts';
+import { type DocumentTemplate, docDate, officerChecks, officerRef, officersOf } from '../template.ts';
 import { RECTIFICATION_DUTIES, remedyClause } from '../wording.ts';
 
 /** 责令限期整改指令书: the problems found, each with its own deadline (安全生产法 第六十五条第（二）项). */
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' });
-const officerRef = z.object({ officerId: z.number().int().nullable(), name: z.string().trim().min(1, { error: 'validation.required' }), certificateNo: z.string().trim().min(1, { error: 'validation.required' }) });
 
 export const rectificationOrderFields = z.object({
   enterpriseName: z.string().trim().min(1, { error: 'validation.required' }).max(100),
-  inspectionDate: date,
+  inspectionDate: docDate,
   items: z.array(z.object({
     hazardId: z.number().int().nullable().default(null),
     text: z.string().trim().min(1, { error: 'validation.required' }).max(1000),
-    deadline: date,
+    deadline: docDate,
   })).max(50).default([]),
   officers: z.array(officerRef).max(10).default([]),
-  date,
+  date: docDate,
 });
 
 /** 第一、三项问题于2026年11月30日前整改完毕: items sharing a deadline are named together. */
@@ -33,8 +31,7 @@ export const rectificationOrder: DocumentTemplate<typeof rectificationOrderField
   fields: rectificationOrderFields,
 
   prefill({ today, enterprise, inspection, roster, hazards }) {
-    const officers: OfficerRef[] = (inspection?.officerIds ?? []).map((id) => roster.find((o) => o.id === id))
-      .filter((o) => !!o).map((o) => ({ officerId: o.id, name: o.name, certificateNo: o.certificateNo }));
+    const officers = officersOf(inspection, roster);
     return {
       enterpriseName: enterprise?.name ?? '',
       inspectionDate: inspection?.startedAt.slice(0, 10) ?? today,

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { Content } from 'pdfmake/interfaces.js';
 import { labelled, sealAndDate } from '../layout.ts';
-import type { DocumentTemplate } from '../template.ts';
+import { type DocumentTemplate, docDate } from '../template.ts';
 
 /** 文书送达回执: which documents were served on whom, where, when, how and by whom; the recipient signs. */
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' });
 
 export const serviceReceiptFields = z.object({
   caseName: z.string().trim().max(200).default(''),
@@ -12,12 +11,12 @@ export const serviceReceiptFields = z.object({
   rows: z.array(z.object({
     document: z.string().trim().min(1, { error: 'validation.required' }).max(200),
     place: z.string().trim().max(200).default(''),
-    servedOn: date.or(z.literal('')).default(''),
+    servedOn: docDate.or(z.literal('')).default(''),
     method: z.string().trim().max(30).default(''),
     server: z.string().trim().max(60).default(''),
   })).max(20).default([]),
   note: z.string().trim().max(1000).default(''),
-  date,
+  date: docDate,
 });
 
 export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
