@@ -10,6 +10,7 @@ export interface Catalogue {
   types: DocumentType[];
 }
 
+/** Catalogue entries may carry markers for data still to verify; the app shows only what it uses. */
 export function loadCatalogue(resourcesDir: string): Catalogue {
   const raw = JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'documents.json'), 'utf8')) as {
     version: string; header: string; types: Omit<DocumentType, 'available'>[];
