@@ -49,6 +49,8 @@ export interface CoreState {
   catalogue: Catalogue;
   fonts: FontSet;
   render(spec: DocumentSpec): Promise<Buffer>;
+  /** Re-reads the unit's own checklists into `knowledge` (after an import or a restore). */
+  reloadChecklists(): Promise<void>;
   platform: Platform;
 }
 

@@ -11,7 +11,8 @@ import type { WorkCalendar } from '../../shared/domain/workdays.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import type { CoreEvent, CoreState, Ctx, Handlers, Platform, Session } from './context.ts';
 import { ensureExclusive, type OpenReport, openStore, type Store } from './db/open.ts';
-import { loadKnowledge } from './knowledge.ts';
+import { loadKnowledge, setCustomChecklists } from './knowledge.ts';
+import { checklist } from '../../shared/entities/checklist.ts';
 import { loadCatalogue } from './documents/catalogue.ts';
 import { loadFontSet } from './documents/fonts.ts';
 import { RenderPool } from './documents/pool.ts';
@@ -109,6 +110,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     catalogue: loadCatalogue(options.resourcesDir),
     fonts: loadFontSet(options.resourcesDir),
     render: (spec) => renderPool.render(spec),
+    reloadChecklists: async () => undefined,
     tx: (fn) => store.db.transaction().execute(fn),
     record: (actor, change) => audit.append(actor, change, now()),
     async reopen(replace) {
@@ -129,9 +131,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         fs.rmSync(previous, { force: true });
         audit = new AuditLog(store.raw);
         calendar = null;
+        await state.reloadChecklists();
       }
     },
   };
+
+  const bundledChecklists = state.knowledge.checklists;
+  const loadCustomChecklists = async () => setCustomChecklists(state.knowledge, bundledChecklists,
+    (await store.db.selectFrom('customChecklists').select('json').orderBy('id').execute()).map((r) => checklist.parse(JSON.parse(r.json))));
+  await loadCustomChecklists();
+  state.reloadChecklists = loadCustomChecklists;
 
   if (state.workspace === 'demo' && (await needsSetup(state))) await seedDemo(state);
 

@@ -13,6 +13,15 @@ export interface Knowledge {
   industryList: IndustryEntry[];
 }
 
+/**
+ * Bundled lists plus the unit's own (imported into the database): one index, rebuilt in place when
+ * the unit's lists change, so every holder of `knowledge` sees them.
+ */
+export function setCustomChecklists(knowledge: Knowledge, bundled: Checklist[], custom: Checklist[]): void {
+  knowledge.checklists = [...bundled, ...custom.filter((c) => !bundled.some((b) => b.id === c.id))];
+  knowledge.checklistItems = new Map(knowledge.checklists.flatMap((c) => c.items.map((item) => [item.id, { item, checklist: c }] as const)));
+}
+
 export function loadKnowledge(resourcesDir: string): Knowledge {
   const industries = JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'industry-codes.json'), 'utf8')) as IndustryCatalogue;
   const industryList: IndustryEntry[] = [];

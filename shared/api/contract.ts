@@ -227,6 +227,8 @@ export const contract = {
 
   'knowledge:industries': channel<IndustryEntry[]>()({ input: none, access: 'signed-in' }),
   'knowledge:checklists': channel<Checklist[]>()({ input: none, access: 'signed-in' }),
+  /** A unit's own list (重点检查事项…) in the checklist format; an id already bundled cannot be replaced. */
+  'knowledge:import-checklist': channel<Checklist>()({ input: z.object({ fileName: z.string().min(1), text: z.string().min(2).max(2_000_000) }), access: 'settings.manage' }),
 
   'audit:list': channel<{ items: AuditEntry[]; total: number }>()({
     input: z.object({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }).default({ page: 1, pageSize: 50 }),

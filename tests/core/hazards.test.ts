@@ -115,3 +115,19 @@ describe('inspection evidence and checklist', () => {
     expect((await call(core, 'inspections:update', { id, version, inspection: { enterpriseId, kind, startedAt, checklistId: 'hc' } }, token)).checklistId).toBe('hc');
   });
 });
+
+describe('a unit’s own checklist', () => {
+  it('imports a 重点检查事项 list beside the bundled ones, refusing one that would replace a bundled list', async () => {
+    core = await newCore({ clock: () => new Date('2026-11-20T03:00:00Z') });
+    const token = await setUp(core);
+    const list = { id: 'xh-key-2026', name: '宣汉县2026年有限空间重点检查事项', source: '宣汉县应急管理局', effectiveFrom: '2026-01-01', kind: 'key-items',
+      categories: ['confined'], items: [{ id: 'xh-key-1', article: '第1项', text: '有限空间作业前是否进行气体检测', major: false, violatedProvision: null, penaltyProvision: null }] };
+    expect(await call(core, 'knowledge:import-checklist', { fileName: 'key.json', text: JSON.stringify(list) }, token)).toMatchObject({ id: 'xh-key-2026' });
+    expect((await call(core, 'knowledge:checklists', {}, token)).map((c) => c.id)).toContain('xh-key-2026');
+    const { inspection } = await inspectionReady(core, token);
+    const h = await call(core, 'hazards:create', { inspectionId: inspection.id, description: '作业前未检测', criteriaItemId: 'xh-key-1' }, token);
+    expect(h).toMatchObject({ level: 'general', criteria: { article: '第1项' } });
+    expect(await failure(core, 'knowledge:import-checklist', { fileName: 'x.json', text: JSON.stringify({ ...list, id: 'hc' }) }, token)).toMatchObject({ code: 'CHECKLIST_BAD_FILE' });
+    expect(await failure(core, 'knowledge:import-checklist', { fileName: 'x.json', text: '{"id":1}' }, token)).toMatchObject({ code: 'CHECKLIST_BAD_FILE' });
+  });
+});

@@ -161,6 +161,8 @@ export interface HazardExtensionsTable {
   decidedBy: string;
 }
 
+export interface CustomChecklistsTable { id: string; json: string; importedAt: string; importedBy: string }
+
 export interface DocumentNumberFloorsTable { series: string; year: number; floor: number; reason: string; recordedAt: string }
 
 export interface EscalationsTable {
@@ -244,4 +246,5 @@ export interface DB {
   hazardExtensions: HazardExtensionsTable;
   escalations: EscalationsTable;
   documentNumberFloors: DocumentNumberFloorsTable;
+  customChecklists: CustomChecklistsTable;
 }

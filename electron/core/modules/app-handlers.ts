@@ -1,6 +1,8 @@
 import type { HandlerGroup } from '../context.ts';
 import { coveredYears } from '../../../shared/domain/workdays.ts';
 import { needsSetup } from './accounts/handlers.ts';
+import { AppError } from '../../../shared/api/errors.ts';
+import { checklist } from '../../../shared/entities/checklist.ts';
 import { uncoveredNear } from './calendar/handlers.ts';
 import { getUnit } from './unit/handlers.ts';
 
@@ -23,5 +25,24 @@ export const knowledgeHandlers: HandlerGroup<'knowledge'> = {
   },
   async 'knowledge:checklists'(_input, { core }) {
     return core.knowledge.checklists;
+  },
+  async 'knowledge:import-checklist'({ fileName, text }, { core, actor }) {
+    let json: unknown;
+    try { json = JSON.parse(text); } catch { throw new AppError('CHECKLIST_BAD_FILE', { reasonText: fileName }); }
+    const parsed = checklist.safeParse(json);
+    if (!parsed.success) throw new AppError('CHECKLIST_BAD_FILE', { reasonText: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('；') });
+    const list = parsed.data;
+    const bundled = core.knowledge.checklists.find((c) => c.id === list.id);
+    const existingCustom = await core.store.db.selectFrom('customChecklists').select('id').where('id', '=', list.id).executeTakeFirst();
+    if (bundled && !existingCustom) throw new AppError('CHECKLIST_BAD_FILE', { reasonText: `id ${list.id}` });
+    const clash = list.items.find((i) => { const found = core.knowledge.checklistItems.get(i.id); return found && found.checklist.id !== list.id; });
+    if (clash) throw new AppError('CHECKLIST_BAD_FILE', { reasonText: `item ${clash.id}` });
+    await core.tx(async (trx) => {
+      const values = { json: JSON.stringify(list), importedAt: core.now().toISOString(), importedBy: actor.userName };
+      await trx.insertInto('customChecklists').values({ id: list.id, ...values }).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+      core.record(actor, { action: 'knowledge:import-checklist', entityType: 'checklist', entityId: list.id, after: { name: list.name, items: list.items.length, fileName } });
+    });
+    await core.reloadChecklists();
+    return list;
   },
 };

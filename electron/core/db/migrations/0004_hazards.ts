@@ -44,6 +44,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     decided_at TEXT NOT NULL,
     decided_by TEXT NOT NULL
   )`.execute(db);
+  // 重点检查事项 and other lists a unit adds beside the bundled knowledge files.
+  await sql`CREATE TABLE custom_checklists (
+    id TEXT PRIMARY KEY,
+    json TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL
+  )`.execute(db);
   // After a restore from backup, numbers used before it stay out of use: the floor and its reason.
   await sql`CREATE TABLE document_number_floors (
     series TEXT NOT NULL,

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Col, Divider, Form, Input, InputNumber, Row, Switch } from 'antd';
+import { Alert, App, Button, Col, Divider, Form, Input, InputNumber, Row, Switch, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../../shared/entities/account.ts';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,16 @@ export function UnitTab() {
       {!editable && <Alert type="info" message={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
       <UnitFields />
       {editable && <Button type="primary" onClick={() => void save()}>{t('common.save')}</Button>}
+      {editable && (
+        <Upload accept=".json" showUploadList={false} beforeUpload={(file) => { void (async () => {
+          try {
+            const list = await api.knowledge.importChecklist({ fileName: file.name, text: await file.text() });
+            message.success(`${t('settings.importChecklist')}：${list.name}`);
+          } catch (e) { message.error(errorMessage(e)); }
+        })(); return false; }}>
+          <Button style={{ marginLeft: 12 }}>{t('settings.importChecklist')}</Button>
+        </Upload>
+      )}
     </Form>
   );
 }
@@ -83,6 +93,16 @@ export function SystemTab() {
         <Col span={12}><Form.Item name={['fontOverrides', 'Song', 'bold']} label={t('settings.fontSongBold')}><Input /></Form.Item></Col>
       </Row>
       {editable && <Button type="primary" onClick={() => void save()}>{t('common.save')}</Button>}
+      {editable && (
+        <Upload accept=".json" showUploadList={false} beforeUpload={(file) => { void (async () => {
+          try {
+            const list = await api.knowledge.importChecklist({ fileName: file.name, text: await file.text() });
+            message.success(`${t('settings.importChecklist')}：${list.name}`);
+          } catch (e) { message.error(errorMessage(e)); }
+        })(); return false; }}>
+          <Button style={{ marginLeft: 12 }}>{t('settings.importChecklist')}</Button>
+        </Upload>
+      )}
     </Form>
   );
 }
