@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { expect, SCREENS, test } from './fixtures.ts';
 import { InspectionsPage } from './pages/inspections-page.ts';
 import { Shell } from './pages/shell.ts';
@@ -35,11 +34,7 @@ test('record an inspection, make its 现场检查记录, fix what blocks issuing
   await expect(page.getByTestId('document-number')).toHaveText(/^示应急检记〔2026〕\d+号$/);
   await shot('12-issued');
 
-  const download = page.waitForEvent('download');
-  await page.getByTestId('document-download').click();
-  const file = path.join(desk.dataRoot, 'record.pdf');
-  await (await download).saveAs(file);
-  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  const text = await inspections.downloadPdfText(desk.dataRoot, 'record.pdf');
   expect(text).toContain('示例县应急管理局安全生产行政执法文书');
   expect(text).toContain('被检查单位：示例县华瑞化工有限公司');
   expect(text).toContain('张明、李华');

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, SCREENS, test } from './fixtures.ts';
@@ -25,11 +24,7 @@ test('two hazards, a 责令限期整改指令书 with their deadlines, then the 
   await expect(page.getByRole('heading', { name: '责令限期整改指令书' })).toBeVisible();
   const orderNumber = await inspections.issueOpenDocument();
   expect(orderNumber).toMatch(/^示应急责改〔2026〕\d+号$/);
-  const download = page.waitForEvent('download');
-  await page.getByTestId('document-download').click();
-  const file = path.join(desk.dataRoot, 'order.pdf');
-  await (await download).saveAs(file);
-  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  const text = await inspections.downloadPdfText(desk.dataRoot, 'order.pdf');
   expect(text).toContain('一、危化品仓库未设置可燃气体报警装置');
   expect(text).toContain('二、有限空间作业未制定专项方案');
   expect(text).toContain('第一项问题于2026年11月30日前整改完毕；第二项问题于2026年12月10日前整改完毕。');
@@ -56,11 +51,7 @@ test('two hazards, a 责令限期整改指令书 with their deadlines, then the 
   await expect(page.getByLabel('原指令书文号')).toHaveValue(orderNumber);
   const opinionNumber = await inspections.issueOpenDocument();
   expect(opinionNumber).toMatch(/^示应急复查〔2026〕\d+号$/);
-  const download2 = page.waitForEvent('download');
-  await page.getByTestId('document-download').click();
-  const file2 = path.join(desk.dataRoot, 'opinion.pdf');
-  await (await download2).saveAs(file2);
-  const text2 = execFileSync('pdftotext', [file2, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  const text2 = await inspections.downloadPdfText(desk.dataRoot, 'opinion.pdf');
   expect(text2).toContain(`作出了《责令限期整改指令书》（${orderNumber}）`);
   expect(text2).toContain('二、有限空间作业未制定专项方案：未按期整改。');
   await shot('16-opinion-issued');

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { type Page, expect } from '@playwright/test';
 
 /** Recording an inspection and its documents, as a clerk does it. */
@@ -22,6 +24,15 @@ export class InspectionsPage {
     const number = this.page.getByTestId('document-number');
     await expect(number).toBeVisible();
     return number.innerText();
+  }
+
+  /** Downloads the open document's PDF into `dir` and returns its text (whitespace removed), as pdftotext reads it. */
+  async downloadPdfText(dir: string, name: string): Promise<string> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId('document-download').click();
+    const file = path.join(dir, name);
+    await (await download).saveAs(file);
+    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   }
 
   async record(opts: { enterprise: string; officers: string[]; start: string; place: string; findings: string }): Promise<void> {
