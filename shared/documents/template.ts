@@ -23,7 +23,11 @@ export interface PrefillSource {
   /** Hazards of the inspection (of the original inspection, for a 复查). */
   hazards: Hazard[];
   /** Documents already issued for the inspection (for the 送达回执). */
-  issued: { type: string; name: string; numberText: string; internal: boolean }[];
+  issued: {
+    type: string; name: string; numberText: string; internal: boolean;
+    /** The latest service recorded for it, if any (for the 送达回执). */
+    service: { method: string; servedOn: string; place: string; refused: boolean; witness: string; officers: string[] } | null;
+  }[];
   /** The issued 责令限期整改指令书 a 复查 refers back to, if any. */
   originalOrder: { numberText: string; date: string; items: { text: string; deadline: string }[] } | null;
 }

@@ -26,7 +26,8 @@ beforeAll(async () => {
   await call(core, 'hazards:create', { inspectionId, description: '危化品仓库未设置可燃气体报警装置', location: '1号仓库', deadline: '2026-11-30' }, token);
   await call(core, 'hazards:create', { inspectionId, description: '成品仓库防雷设施失效', criteriaItemId: 'fw-7', deadline: '2026-11-27' }, token);
   const order = await call(core, 'documents:create', { type: 'rectification-order', inspectionId }, token);
-  await call(core, 'documents:issue', { id: order.id, version: order.version }, token);
+  const issuedOrder = await call(core, 'documents:issue', { id: order.id, version: order.version }, token);
+  await call(core, 'documents:serve', { id: issuedOrder.id, service: { method: 'left', servedAt: '2026-11-20T11:30', place: '企业办公室', refused: true, witness: '村委会主任赵六', officerIds: officers.map((o) => o.id) } }, token);
   recheckId = (await call(core, 'inspections:create', { enterpriseId: enterprise.id, kind: 'recheck', recheckOf: inspectionId, startedAt: '2026-11-20T15:00', officerIds: officers.map((o) => o.id) }, token)).id;
   fs.mkdirSync(OUT, { recursive: true });
 });
@@ -38,7 +39,7 @@ const EXPECTED: Record<string, string[]> = {
   'onsite-measures': ['现场处理措施决定书', '宣应急现决〔2026〕', '发现你单位有下列违法违规行为和事故隐患', '成品仓库防雷设施失效', '依据《中华人民共和国安全生产法》第六十五条第一款第（三）项的规定', '撤出作业人员', '向宣汉县人民政府申请行政复议'],
   'rectification-order': ['责令限期整改指令书', '宣应急责改〔2026〕2号', '经查，你单位存在下列问题', '前整改完毕', '提起行政诉讼'],
   'recheck-opinion': ['整改复查意见书', '宣应急复查〔2026〕1号', '（宣应急责改〔2026〕2号）', '提出如下意见', '被复查单位负责人（签名）'],
-  'service-receipt': ['文书送达回执', '宣应急回〔2026〕1号', '受送达单位（个人）：宣汉县东林化工有限公司', '送达文书名称、文号', '责令限期整改指令书（宣应急责改〔2026〕1号）'],
+  'service-receipt': ['文书送达回执', '宣应急回〔2026〕1号', '受送达单位（个人）：宣汉县东林化工有限公司', '送达文书名称、文号', '责令限期整改指令书（宣应急责改〔2026〕1号）', '企业办公室', '2026年11月20日', '留置送达', '拒绝签收', '见证人：村委会主任赵六'],
 };
 
 describe('every document type', () => {

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import type { Content } from 'pdfmake/interfaces.js';
+import { chineseDate } from '../../domain/dates.ts';
 import { labelled, sealAndDate } from '../layout.ts';
 import { type DocumentTemplate, docDate } from '../template.ts';
 
 /** 文书送达回执: which documents were served on whom, where, when, how and by whom; the recipient signs. */
+const SERVICE_METHOD_NAMES: Record<string, string> = {
+  direct: '直接送达', left: '留置送达', mail: '邮寄送达', entrusted: '委托送达', electronic: '电子送达', announcement: '公告送达',
+};
 
 export const serviceReceiptFields = z.object({
   caseName: z.string().trim().max(200).default(''),
@@ -25,11 +29,21 @@ export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
 
   prefill({ today, enterprise, inspection, roster, issued }) {
     const servers = (inspection?.officerIds ?? []).map((id) => roster.find((o) => o.id === id)?.name).filter(Boolean).join('、');
+    const served = issued.filter((d) => !d.internal);
+    // What was recorded at service fills the row; a refusal goes in 备注 with its witness (留置送达).
+    const refusals = served.filter((d) => d.service?.refused)
+      .map((d) => `${d.name}（${d.numberText}）受送达人拒绝签收，已由${d.service!.officers.join('、') || servers}留置送达，见证人：${d.service!.witness}`);
     return {
       caseName: '',
       recipient: enterprise?.name ?? '',
-      rows: issued.filter((d) => !d.internal).map((d) => ({ document: `${d.name}（${d.numberText}）`, place: enterprise?.address ?? '', servedOn: '', method: '', server: servers })),
-      note: '',
+      rows: served.map((d) => ({
+        document: `${d.name}（${d.numberText}）`,
+        place: d.service?.place || enterprise?.address || '',
+        servedOn: d.service?.servedOn ?? '',
+        method: d.service ? SERVICE_METHOD_NAMES[d.service.method] ?? d.service.method : '',
+        server: d.service?.officers.join('、') || servers,
+      })),
+      note: refusals.join('；'),
       date: today,
     };
   },
@@ -43,7 +57,7 @@ export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
   body(f, { fonts, unit, blank }) {
     const head = (t: string) => ({ text: t, font: fonts.roles.heading, alignment: 'center' as const });
     const rows = (f.rows.length ? f.rows : Array.from({ length: 4 }, () => ({ document: '', place: '', servedOn: '', method: '', server: '' })))
-      .map((r) => [r.document, '', r.place, r.servedOn, r.method, r.server]);
+      .map((r) => [r.document, '', r.place, r.servedOn ? chineseDate(r.servedOn) : '', r.method, r.server]);
     return [
       labelled(fonts, '案件名称', f.caseName),
       labelled(fonts, '受送达单位（个人）', f.recipient),

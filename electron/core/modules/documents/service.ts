@@ -45,11 +45,19 @@ export async function prefillSource(core: CoreState, refs: { enterpriseId: numbe
   const order = hazardSource ? await db.selectFrom('documents').select(['numberText', 'fieldsJson']).where('inspectionId', '=', hazardSource)
     .where('type', '=', 'rectification-order').where('status', '=', 'issued').orderBy('id', 'desc').executeTakeFirst() : undefined;
   const orderFields = order ? JSON.parse(order.fieldsJson) as { date: string; items: { text: string; deadline: string }[] } : null;
-  const issuedRows = inspection ? await db.selectFrom('documents').select(['type', 'numberText']).where('inspectionId', '=', inspection.id)
+  const issuedRows = inspection ? await db.selectFrom('documents').select(['id', 'type', 'numberText']).where('inspectionId', '=', inspection.id)
     .where('status', '=', 'issued').where('numberText', 'is not', null).orderBy('id').execute() : [];
+  const services = issuedRows.length ? await db.selectFrom('documentServices').selectAll().where('documentId', 'in', issuedRows.map((d) => d.id)).orderBy('id').execute() : [];
   const issued = issuedRows.map((d) => {
     const t = core.catalogue.types.find((x) => x.id === d.type);
-    return { type: d.type, name: t?.name ?? d.type, numberText: d.numberText!, internal: t?.internal ?? false };
+    const s = services.filter((x) => x.documentId === d.id).at(-1);
+    return {
+      type: d.type, name: t?.name ?? d.type, numberText: d.numberText!, internal: t?.internal ?? false,
+      service: s ? {
+        method: s.method, servedOn: s.servedAt.slice(0, 10), place: s.place, refused: s.refused === 1, witness: s.witness,
+        officers: (JSON.parse(s.officerIdsJson) as number[]).map((i) => roster.find((o) => o.id === i)?.name ?? '').filter(Boolean),
+      } : null,
+    };
   });
   return {
     today: core.today(), unit, enterprise: enterpriseRow ? toEnterprise(enterpriseRow, core.knowledge) : null, inspection, roster, hazards, issued,
