@@ -34,7 +34,9 @@ export class RenderPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(WORKER_URL);
+    // A bounded heap makes the worker collect garbage sooner: pdfkit re-parses fonts for every
+    // document, and without a bound the heap balloons past what a batch needs (peak RSS target 400 MB).
+    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 320 } });
     worker.unref();
     worker.on('message', (msg: { id: number; ok: boolean; pdf?: Uint8Array; code?: ErrorCode; details?: Record<string, unknown> }) => {
       const job = this.running.get(worker);
