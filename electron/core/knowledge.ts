@@ -3,9 +3,11 @@ import path from 'node:path';
 import type { IndustryEntry } from '../../shared/api/contract.ts';
 import { type IndustryCatalogue, indexIndustries } from '../../shared/domain/industry.ts';
 import { type Checklist, type ChecklistItem, checklist } from '../../shared/entities/checklist.ts';
+import { periodCatalogue, type StatutoryPeriod } from '../../shared/entities/period.ts';
 
 /** Versioned legal and standard data shipped in resources/knowledge, read once at start. */
 export interface Knowledge {
+  periods: StatutoryPeriod[];
   checklists: Checklist[];
   checklistItems: Map<string, { item: ChecklistItem; checklist: Checklist }>;
   industries: IndustryCatalogue;
@@ -37,5 +39,6 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
     ? fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((n) => checklist.parse(JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8'))))
     : [];
   const checklistItems = new Map(checklists.flatMap((c) => c.items.map((item) => [item.id, { item, checklist: c }] as const)));
-  return { checklists, checklistItems, industries, industryIndex: indexIndustries(industries), industryList };
+  const periods = periodCatalogue.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'periods.json'), 'utf8'))).periods;
+  return { periods, checklists, checklistItems, industries, industryIndex: indexIndustries(industries), industryList };
 }

@@ -26,6 +26,9 @@ export const knowledgeHandlers: HandlerGroup<'knowledge'> = {
   async 'knowledge:checklists'(_input, { core }) {
     return core.knowledge.checklists;
   },
+  async 'knowledge:periods'(_input, { core }) {
+    return core.knowledge.periods;
+  },
   async 'knowledge:import-checklist'({ fileName, text }, { core, actor }) {
     let json: unknown;
     try { json = JSON.parse(text); } catch { throw new AppError('CHECKLIST_BAD_FILE', { reasonText: fileName }); }

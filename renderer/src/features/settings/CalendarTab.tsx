@@ -1,10 +1,12 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, InputNumber, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, DatePicker, InputNumber, Select, Space, Table, Typography, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarInfo } from '../../../../shared/api/contract.ts';
 import { addWorkdays, buildCalendar } from '../../../../shared/domain/workdays.ts';
+import { periodEnd } from '../../../../shared/domain/periods.ts';
+import type { StatutoryPeriod } from '../../../../shared/entities/period.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
@@ -16,11 +18,16 @@ export function CalendarTab() {
   const [info, setInfo] = useState<CalendarInfo | null>(null);
   const [start, setStart] = useState<Dayjs | null>(null);
   const [days, setDays] = useState<number>(5);
+  const [periods, setPeriods] = useState<StatutoryPeriod[]>([]);
+  const [periodId, setPeriodId] = useState<string>();
+  useEffect(() => { void api.knowledge.periods().then(setPeriods).catch(() => undefined); }, []);
   const load = useCallback(async () => { try { setInfo(await api.calendar.get()); } catch (e) { message.error(errorMessage(e)); } }, [message]);
   useEffect(() => { void load(); }, [load]);
   const calendar = useMemo(() => (info ? buildCalendar(info.data) : null), [info]);
   // The same pure rule the core uses for statutory deadlines, so what the admin checks here is what cases get.
   const result = calendar && start ? addWorkdays(calendar, start.format('YYYY-MM-DD'), days) : null;
+  const period = periods.find((x) => x.id === periodId);
+  const statutory = calendar && start && period ? periodEnd(calendar, period, start.format('YYYY-MM-DD')) : null;
 
   const importFile = async (file: File) => {
     try {
@@ -52,6 +59,18 @@ export function CalendarTab() {
           <div style={{ marginTop: 12 }}>
             <Typography.Text strong>{t('calendar.result', { n: days, date: result.date })}</Typography.Text>
             {result.uncertain && <Alert style={{ marginTop: 8 }} type="warning" message={t('calendar.uncertain', { years: result.uncoveredYears.join('、') })} />}
+          </div>
+        )}
+        <Space wrap style={{ marginTop: 16 }}>
+          <span>{t('calendar.statutory')}</span>
+          <Select style={{ width: 360 }} allowClear value={periodId} onChange={setPeriodId} data-testid="period-select"
+            options={periods.map((x) => ({ value: x.id, label: `${x.name}（${x.length}${t(`calendar.units.${x.unit}`)}${x.uncertain ? `，${t('hazard.toVerify')}` : ''}）` }))} />
+        </Space>
+        {statutory && period && (
+          <div style={{ marginTop: 8 }} data-testid="period-result">
+            <Typography.Text strong>{t(period.direction === 'before' ? 'calendar.periodBefore' : 'calendar.periodAfter', { from: period.from, date: statutory.date })}</Typography.Text>
+            <div className="field-hint">{period.basis}{period.note ? `。${period.note}` : ''}</div>
+            {statutory.uncertain && <Alert style={{ marginTop: 8 }} type="warning" message={t('calendar.uncertain', { years: statutory.uncoveredYears.join('、') })} />}
           </div>
         )}
       </Card>
