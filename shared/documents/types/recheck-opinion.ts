@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { chineseDate } from '../../domain/dates.ts';
-import { labelled, officerSignatures, paragraph, partySignature, ruledLines, sealAndDate } from '../layout.ts';
+import { labelled, officerSignatures, ordinal, paragraph, partySignature, ruledLines, sealAndDate } from '../layout.ts';
 import { type DocumentTemplate, docDate, officerChecks, officerRef, officersOf } from '../template.ts';
-import { ordinal } from '../layout.ts';
 
 /** 整改复查意见书: the re-inspection's opinion, referring back to the order's number and date. */
 
