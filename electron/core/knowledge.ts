@@ -4,10 +4,12 @@ import type { IndustryEntry } from '../../shared/api/contract.ts';
 import { type IndustryCatalogue, indexIndustries } from '../../shared/domain/industry.ts';
 import { type Checklist, type ChecklistItem, checklist } from '../../shared/entities/checklist.ts';
 import { periodCatalogue, type StatutoryPeriod } from '../../shared/entities/period.ts';
+import { penaltyCatalogue, type PenaltyItem } from '../../shared/entities/penalty-article.ts';
 
 /** Versioned legal and standard data shipped in resources/knowledge, read once at start. */
 export interface Knowledge {
   periods: StatutoryPeriod[];
+  penalties: PenaltyItem[];
   checklists: Checklist[];
   checklistItems: Map<string, { item: ChecklistItem; checklist: Checklist }>;
   industries: IndustryCatalogue;
@@ -40,5 +42,6 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
     : [];
   const checklistItems = new Map(checklists.flatMap((c) => c.items.map((item) => [item.id, { item, checklist: c }] as const)));
   const periods = periodCatalogue.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'periods.json'), 'utf8'))).periods;
-  return { periods, checklists, checklistItems, industries, industryIndex: indexIndustries(industries), industryList };
+  const penalties = penaltyCatalogue.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'penalty-articles.json'), 'utf8'))).items;
+  return { periods, penalties, checklists, checklistItems, industries, industryIndex: indexIndustries(industries), industryList };
 }

@@ -14,6 +14,7 @@ import { type Inspection, inspectionInput } from '../entities/inspection.ts';
 import { type Escalation, type Hazard, extensionInput, hazardInput, recheckInput } from '../entities/hazard.ts';
 import type { Checklist } from '../entities/checklist.ts';
 import type { StatutoryPeriod } from '../entities/period.ts';
+import type { PenaltyItem } from '../entities/penalty-article.ts';
 import { type DocumentDetail, type DocumentSummary, type DocumentType, documentStatus, serviceInput } from '../entities/document.ts';
 import { id } from '../entities/common.ts';
 
@@ -230,6 +231,8 @@ export const contract = {
   'knowledge:checklists': channel<Checklist[]>()({ input: none, access: 'signed-in' }),
   /** Statutory periods as data (basis, how they count, when in force), for deadline computations. */
   'knowledge:periods': channel<StatutoryPeriod[]>()({ input: none, access: 'signed-in' }),
+  /** 安全生产法 penalty items (第九十条–第一百一十四条): what each covers, fine ranges, measures. */
+  'knowledge:penalties': channel<PenaltyItem[]>()({ input: none, access: 'signed-in' }),
   /** A unit's own list (重点检查事项…) in the checklist format; an id already bundled cannot be replaced. */
   'knowledge:import-checklist': channel<Checklist>()({ input: z.object({ fileName: z.string().min(1), text: z.string().min(2).max(2_000_000) }), access: 'settings.manage' }),
 

@@ -34,3 +34,16 @@ describe('working-day calendar in the core', () => {
     expect(log.items[0]).toMatchObject({ action: 'calendar:import', entityId: '2027' });
   });
 });
+
+describe('legal knowledge through the contract', () => {
+  it('serves the statutory periods and the 安全生产法 penalty items to any signed-in user', async () => {
+    core = await newCore();
+    const admin = await setUp(core);
+    const reviewer = await addUser(core, admin, 'rev', 'reviewer');
+    const periods = await call(core, 'knowledge:periods', {}, reviewer);
+    expect(periods.find((p) => p.id === 'hearing-request')).toMatchObject({ unit: 'workdays', length: 5 });
+    const penalties = await call(core, 'knowledge:penalties', {}, reviewer);
+    expect(penalties.find((p) => p.article === '第一百零二条')).toMatchObject({ violatedProvision: '第四十一条第二款', unitFine: { max: 50000 } });
+    expect(await failure(core, 'knowledge:penalties', {})).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});

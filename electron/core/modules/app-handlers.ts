@@ -29,6 +29,9 @@ export const knowledgeHandlers: HandlerGroup<'knowledge'> = {
   async 'knowledge:periods'(_input, { core }) {
     return core.knowledge.periods;
   },
+  async 'knowledge:penalties'(_input, { core }) {
+    return core.knowledge.penalties;
+  },
   async 'knowledge:import-checklist'({ fileName, text }, { core, actor }) {
     let json: unknown;
     try { json = JSON.parse(text); } catch { throw new AppError('CHECKLIST_BAD_FILE', { reasonText: fileName }); }

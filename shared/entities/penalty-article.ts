@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * A penalty item of the 安全生产法 (第九十条–第一百一十九条) as knowledge: what it covers, the provision
+ * usually violated, the fine ranges for the unit and for persons (in 元, whole numbers), the measures
+ * that come with it, and what follows when the party does not correct in time.
+ */
+const range = z.object({ min: z.number().int().min(0).nullable(), max: z.number().int().positive().nullable() }).nullable();
+
+export const penaltyItem = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** The 处罚依据 down to 款/项, as cited in documents: 第九十七条第（一）项. */
+  article: z.string().regex(/^第.+条/),
+  covers: z.string().min(4),
+  violatedProvision: z.string().nullable(),
+  unitFine: range,
+  personFine: range,
+  /** Who "personFine" applies to: 直接负责的主管人员和其他直接责任人员, 主要负责人… */
+  personDescription: z.string().default(''),
+  measures: z.array(z.string()).default([]),
+  whenOverdue: z.string().default(''),
+  criminal: z.boolean().default(false),
+  uncertain: z.boolean().default(false),
+  note: z.string().default(''),
+});
+
+export const penaltyCatalogue = z.object({
+  law: z.string(),
+  version: z.string(),
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  source: z.string(),
+  items: z.array(penaltyItem).min(1),
+});
+export type PenaltyItem = z.output<typeof penaltyItem>;
