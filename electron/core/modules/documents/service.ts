@@ -2,7 +2,8 @@ import type { Selectable } from 'kysely';
 import { AppError, validationError } from '../../../../shared/api/errors.ts';
 import { draftNumber, formatDocumentNumber, numberSeries } from '../../../../shared/domain/document-number.ts';
 import type { Content } from 'pdfmake/interfaces.js';
-import type { DocumentSpec } from '../../../../shared/documents/layout.ts';
+import type { DocumentSpec, FontSet } from '../../../../shared/documents/layout.ts';
+import type { Settings } from '../../../../shared/entities/account.ts';
 import { TEMPLATES } from '../../../../shared/documents/registry.ts';
 import type { DocumentTemplate, PrefillSource } from '../../../../shared/documents/template.ts';
 import type { DocumentType } from '../../../../shared/entities/document.ts';
@@ -65,6 +66,16 @@ export async function prefillSource(core: CoreState, refs: { enterpriseId: numbe
   };
 }
 
+/** The font set with an admin's installed fonts, built once per distinct choice rather than per render. */
+const overriddenFonts = new Map<string, FontSet>();
+function fontSetFor(core: CoreState, overrides: Settings['fontOverrides']): FontSet {
+  if (!Object.keys(overrides).length) return core.fonts;
+  const key = `${core.resourcesDir}|${JSON.stringify(overrides)}`;
+  let set = overriddenFonts.get(key);
+  if (!set) overriddenFonts.set(key, (set = loadFontSet(core.resourcesDir, overrides)));
+  return set;
+}
+
 /** Fields a template accepts, or a VALIDATION error whose paths point into the document's fields. */
 export function parseFields(template: DocumentTemplate, fields: unknown): Record<string, unknown> {
   const parsed = template.fields.safeParse(fields);
@@ -78,7 +89,7 @@ export async function buildSpec(core: CoreState, t: { type: DocumentType; templa
   const unit = await getUnit(core.store.db);
   if (!unit) throw new AppError('SETUP_REQUIRED');
   const { documentLayout, fontOverrides } = await readSettings(core);
-  const fonts = Object.keys(fontOverrides).length ? loadFontSet(core.resourcesDir, fontOverrides) : core.fonts;
+  const fonts = fontSetFor(core, fontOverrides);
   // Named checks first: a clerk's field, or the unit profile an admin typed, rather than "the template".
   checkFieldGlyphs(fonts, unit, ['unit']);
   if (!opts.blank) checkFieldGlyphs(fonts, fields, ['fields']);

@@ -20,7 +20,8 @@ export function DashboardPage() {
     if (can('ledger.read')) void api.enterprises.search({ pageSize: 1 }).then((r) => setEnterprises(r.total)).catch(() => undefined);
     if (can('roster.read')) void api.officers.list({ includeOffDuty: false }).then(setOfficers).catch(() => undefined);
     if (can('inspections.read')) {
-      void api.hazards.due().then(setDue).then(() => api.escalations.list({ status: 'open' })).then((e) => e && setEscalations(e)).catch(() => undefined);
+      void api.hazards.due().then(setDue).catch(() => undefined);
+      void api.escalations.list({ status: 'open' }).then(setEscalations).catch(() => undefined);
     }
   }, [can]);
   const resolve = async (id: number, status: 'taken' | 'dismissed') => {

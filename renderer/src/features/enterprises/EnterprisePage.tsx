@@ -90,7 +90,7 @@ export function EnterprisePage() {
             <Descriptions.Item label={t('enterprise.legalRepresentative')}>{e.legalRepresentative}</Descriptions.Item>
             <Descriptions.Item label={t('enterprise.principal')}>{e.principal}</Descriptions.Item>
             <Descriptions.Item label={t('enterprise.address')} span={2}>{e.address}</Descriptions.Item>
-            <Descriptions.Item label={t('enterprise.industry')}>{e.industryCode ? `${e.industryCode} ${e.industryName ?? t('enterprise.unlistedIndustry', { division: '' })}` : ''}</Descriptions.Item>
+            <Descriptions.Item label={t('enterprise.industry')}>{e.industryCode ? `${e.industryCode} ${e.industryName ?? t('enterprise.unlistedIndustry')}` : ''}</Descriptions.Item>
             <Descriptions.Item label={t('enterprise.categories')}>{e.categories.map((c) => <Tag key={c}>{vocabLabel(t, 'categories', c)}</Tag>)}</Descriptions.Item>
             <Descriptions.Item label={t('enterprise.enforcementLevel')}>{vocabLabel(t, 'levels', e.enforcementLevel)}</Descriptions.Item>
             <Descriptions.Item label={t('enterprise.standardizationGrade')}>{vocabLabel(t, 'grades', e.standardizationGrade)}</Descriptions.Item>

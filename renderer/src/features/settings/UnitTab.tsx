@@ -29,16 +29,6 @@ export function UnitTab() {
       {!editable && <Alert type="info" message={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
       <UnitFields />
       {editable && <Button type="primary" onClick={() => void save()}>{t('common.save')}</Button>}
-      {editable && (
-        <Upload accept=".json" showUploadList={false} beforeUpload={(file) => { void (async () => {
-          try {
-            const list = await api.knowledge.importChecklist({ fileName: file.name, text: await file.text() });
-            message.success(`${t('settings.importChecklist')}：${list.name}`);
-          } catch (e) { message.error(errorMessage(e)); }
-        })(); return false; }}>
-          <Button style={{ marginLeft: 12 }}>{t('settings.importChecklist')}</Button>
-        </Upload>
-      )}
     </Form>
   );
 }
