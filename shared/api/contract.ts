@@ -6,7 +6,7 @@ import {
 } from '../domain/vocabulary.ts';
 import {
   type AuditEntry, type AuditVerifyResult, type BackupInfo, type Settings, type UnitProfile, type User,
-  password, role, settings, unitProfile, userInput, username,
+  password, role, settingsChange, unitProfile, userInput, username,
 } from '../entities/account.ts';
 import { type Enterprise, type EnterpriseListItem, enterpriseInput } from '../entities/enterprise.ts';
 import { type Officer, officerInput } from '../entities/officer.ts';
@@ -141,7 +141,7 @@ export const contract = {
   'unit:update': channel<UnitProfile>()({ input: unitProfile, access: 'unit.manage' }),
 
   'settings:get': channel<Settings>()({ input: none, access: 'signed-in' }),
-  'settings:update': channel<Settings>()({ input: settings, access: 'settings.manage' }),
+  'settings:update': channel<Settings>()({ input: settingsChange, access: 'settings.manage' }),
 
   'officers:list': channel<Officer[]>()({
     input: z.object({ includeOffDuty: z.boolean().default(true) }).default({ includeOffDuty: true }),

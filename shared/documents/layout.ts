@@ -16,22 +16,6 @@ export interface FontSet {
  * Geometry is per unit (settings); positions of header, title and number line are absolute so a
  * printed form lines up with pre-printed paper and the geometry test can hold them to 1 mm.
  */
-export interface DocumentGeometry {
-  marginTopMm: number;
-  marginBottomMm: number;
-  marginLeftMm: number;
-  marginRightMm: number;
-  headerTopMm: number;
-  titleTopMm: number;
-  numberTopMm: number;
-  bodyTopMm: number;
-  headerSizePt: number;
-  titleSizePt: number;
-  numberSizePt: number;
-  bodySizePt: number;
-  lineHeight: number;
-}
-
 const mm = (min: number, max: number) => z.number().min(min).max(max);
 /** Page geometry per unit (settings), checked so a typo cannot push the text off the paper. */
 export const documentGeometry = z.object({
@@ -39,6 +23,7 @@ export const documentGeometry = z.object({
   headerTopMm: mm(5, 80), titleTopMm: mm(10, 100), numberTopMm: mm(15, 120), bodyTopMm: mm(20, 140),
   headerSizePt: mm(9, 30), titleSizePt: mm(12, 36), numberSizePt: mm(9, 22), bodySizePt: mm(9, 22), lineHeight: mm(1, 2.5),
 }).refine((g) => g.headerTopMm < g.titleTopMm && g.titleTopMm < g.numberTopMm && g.numberTopMm < g.bodyTopMm, { error: 'validation.geometry.order', path: ['titleTopMm'] });
+export type DocumentGeometry = z.output<typeof documentGeometry>;
 
 export const DEFAULT_GEOMETRY: DocumentGeometry = {
   marginTopMm: 25,

@@ -6,6 +6,7 @@ import type { Enterprise } from '../entities/enterprise.ts';
 import type { Inspection } from '../entities/inspection.ts';
 import type { Officer } from '../entities/officer.ts';
 import type { Hazard } from '../entities/hazard.ts';
+import type { DocumentForm } from './form.ts';
 import type { FontSet } from './layout.ts';
 
 /**
@@ -42,6 +43,8 @@ export interface LayoutContext {
 export interface DocumentTemplate<S extends z.ZodType = z.ZodType> {
   type: string;
   fields: S;
+  /** The editing form, in print order; every field of the schema appears in it once. */
+  form: DocumentForm<Extract<keyof z.output<S>, string>>;
   prefill(src: PrefillSource): z.input<S>;
   /** Problems that block issuing (saving a draft is always allowed); keys name the rule. */
   issueChecks(fields: z.output<S>, src: PrefillSource): ValidationIssue[];

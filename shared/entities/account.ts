@@ -49,30 +49,38 @@ export const unitProfile = z.object({
 export type UnitProfile = z.output<typeof unitProfile>;
 export type UnitProfileInput = z.input<typeof unitProfile>;
 
+const fontFile = z.string().trim().regex(/^$|\.(ttf|otf)$/i, { error: 'validation.font.singleFace' });
+const FONT_FAMILIES = ['Song', 'Fang', 'Hei'] as const;
+type FontOverrides = Partial<Record<(typeof FONT_FAMILIES)[number], { normal: string; bold?: string }>>;
+
+/** Every setting; defaults live in DEFAULT_SETTINGS only, so a change never resets what it leaves out. */
 export const settings = z.object({
   idleLockMinutes: z.number().int().min(1).max(240),
   backupKeep: z.number().int().min(1).max(365),
   certExpiryWarningDays: z.number().int().min(0).max(365),
-  documentLayout: documentGeometry.default(DEFAULT_GEOMETRY),
+  documentLayout: documentGeometry,
   /** Whether a case's documents share the case serial or each type has its own series. */
-  numberingScheme: z.enum(['per-type', 'per-case']).default('per-type'),
+  numberingScheme: z.enum(['per-type', 'per-case']),
   /**
    * Re-inspection within N days of the rectification deadline. The source remembers 10 days from the
    * 2015 办法 without certainty (a Hebei rule says 7): a setting, not a rule in code.
    */
-  recheckWithinDays: z.number().int().min(1).max(60).default(10),
-  recheckDaysAreWorkdays: z.boolean().default(false),
+  recheckWithinDays: z.number().int().min(1).max(60),
+  recheckDaysAreWorkdays: z.boolean(),
   /**
    * Installed official fonts (仿宋_GB2312, 方正小标宋, SimSun…) an admin chose to use instead of the
-   * bundled ones, by family; the only way the app reads a font outside its own folder.
+   * bundled ones, by family; the only way the app reads a font outside its own folder. An emptied
+   * path means the bundled font again.
    */
-  fontOverrides: z.partialRecord(z.enum(['Song', 'Fang', 'Hei']), z.object({
-    normal: z.string().trim().regex(/\.(ttf|otf)$/i, { error: 'validation.font.singleFace' }),
-    bold: z.string().trim().regex(/\.(ttf|otf)$/i, { error: 'validation.font.singleFace' }).optional(),
-  })).default({}),
+  fontOverrides: z.partialRecord(z.enum(FONT_FAMILIES), z.object({ normal: fontFile.default(''), bold: fontFile.optional() })
+    .refine((f) => f.normal || !f.bold, { error: 'validation.font.normalFirst', path: ['normal'] }))
+    .transform((o): FontOverrides => Object.fromEntries(Object.entries(o)
+      .filter(([, f]) => f?.normal)
+      .map(([family, f]) => [family, f!.bold ? { normal: f!.normal, bold: f!.bold } : { normal: f!.normal }]))),
 });
 export type Settings = z.output<typeof settings>;
-export type SettingsInput = z.input<typeof settings>;
+/** A change to some settings: what is left out keeps its stored value. */
+export const settingsChange = settings.partial();
 export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 15, backupKeep: 14, certExpiryWarningDays: 60, documentLayout: DEFAULT_GEOMETRY, numberingScheme: 'per-type',
   recheckWithinDays: 10, recheckDaysAreWorkdays: false, fontOverrides: {} };
 

@@ -213,4 +213,17 @@ describe('installed official fonts', () => {
     expect(names).not.toMatch(/FandolFang/);
     expect(names).toMatch(/FandolHei/);
   });
+
+  it('takes a change to some settings without resetting the rest, and an emptied path restores the bundled font', async () => {
+    core = await newCore({ clock });
+    const token = await setUp(core);
+    const hei = `${core.state.resourcesDir}/fonts/FandolHei-Regular.otf`;
+    const g = { ...(await call(core, 'settings:get', {}, token)).documentLayout, marginLeftMm: 30 };
+    await call(core, 'settings:update', { documentLayout: g, fontOverrides: { Fang: { normal: hei } } }, token);
+    const after = await call(core, 'settings:update', { backupKeep: 7 }, token);
+    expect(after).toMatchObject({ backupKeep: 7, documentLayout: { marginLeftMm: 30 }, fontOverrides: { Fang: { normal: hei } } });
+    expect((await call(core, 'settings:update', { fontOverrides: { Fang: { normal: '' }, Song: { normal: ' ', bold: '' } } }, token)).fontOverrides).toEqual({});
+    expect(await failure(core, 'settings:update', { fontOverrides: { Song: { normal: '', bold: hei } } }, token))
+      .toMatchObject({ details: { issues: [{ key: 'validation.font.normalFirst', path: ['fontOverrides', 'Song', 'normal'] }] } });
+  });
 });

@@ -1,5 +1,7 @@
-import { DatePicker } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Space } from 'antd';
 import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
 
 /**
  * Date inputs that hold the strings the contract uses (2026-11-22, 2026-11-22T09:30), so forms
@@ -16,5 +18,39 @@ export function DateField({ value, onChange, id }: { value?: string; onChange?: 
   return (
     <DatePicker id={id} format="YYYY-MM-DD" style={{ width: '100%' }}
       value={value ? dayjs(value) : null} onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : '')} />
+  );
+}
+
+interface RowsFieldProps {
+  name: string;
+  label: string;
+  addLabel: string;
+  /** What a new row starts as. */
+  blank: unknown;
+  /** Number the rows (1. 2. 3.) as the printed document does. */
+  numbered?: boolean;
+  /** The inputs of one row, given the row's index in the list (its Form.List name). */
+  children(row: number): ReactNode;
+}
+
+/** A list of small records edited one line each: contacts, persons present, officers, problems. */
+export function RowsField({ name, label, addLabel, blank, numbered, children }: RowsFieldProps) {
+  return (
+    <Form.Item label={label}>
+      <Form.List name={name}>
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f, i) => (
+              <Space key={f.key} align={numbered ? 'start' : 'baseline'} style={{ display: 'flex', flexWrap: 'wrap' }}>
+                {numbered && <span style={{ lineHeight: '32px' }}>{i + 1}.</span>}
+                {children(f.name)}
+                <MinusCircleOutlined style={numbered ? { marginTop: 8 } : undefined} onClick={() => remove(f.name)} />
+              </Space>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(structuredClone(blank))}>{addLabel}</Button>
+          </>
+        )}
+      </Form.List>
+    </Form.Item>
   );
 }

@@ -8,11 +8,15 @@ export async function readAsUpload(file: File): Promise<{ fileName: string; data
   return { fileName: file.name, dataBase64: btoa(binary) };
 }
 
-export function saveDownload(file: FileDownload): void {
+export function toBlob(file: FileDownload): Blob {
   const binary = atob(file.dataBase64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  return new Blob([bytes], { type: file.mimeType });
+}
+
+export function saveDownload(file: FileDownload): void {
+  const url = URL.createObjectURL(toBlob(file));
   const a = document.createElement('a');
   a.href = url;
   a.download = file.fileName;

@@ -21,6 +21,13 @@ export const inspectionPlanFields = z.object({
 export const inspectionPlan: DocumentTemplate<typeof inspectionPlanFields> = {
   type: 'inspection-plan',
   fields: inspectionPlanFields,
+  form: [
+    [{ field: 'enterpriseName', input: 'text' }, { field: 'address', input: 'text' }],
+    [{ field: 'plannedDate', input: 'date' }, { field: 'method', input: 'text' }, { field: 'date', input: 'date' }],
+    { field: 'officers', input: 'officers', label: 'officersOrder' },
+    { field: 'experts', input: 'text' },
+    { field: 'content', input: 'textarea', rows: 8 },
+  ],
 
   prefill({ today, enterprise, inspection, roster, hazards }) {
     const officers = officersOf(inspection, roster);
@@ -30,7 +37,10 @@ export const inspectionPlan: DocumentTemplate<typeof inspectionPlanFields> = {
       plannedDate: inspection?.startedAt.slice(0, 10) ?? today,
       method: inspection ? INSPECTION_KINDS[inspection.kind] : '',
       officers,
-      experts: inspection?.experts.map((x) => `${x.name}（${[x.title, x.organisation].filter(Boolean).join('，')}）`).join('、') ?? '',
+      experts: inspection?.experts.map((x) => {
+        const about = [x.title, x.organisation].filter(Boolean).join('，');
+        return about ? `${x.name}（${about}）` : x.name;
+      }).join('、') ?? '',
       // A plan for a 复查 lists the hazards to re-check; any other plan is written by the officer.
       content: inspection?.recheckOf ? hazards.map((h, i) => `${i + 1}. 复查：${h.description}`).join('\n') : '',
       date: today,

@@ -33,6 +33,16 @@ function timeRange(start: string, end: string): string {
 export const inspectionRecord: DocumentTemplate<typeof inspectionRecordFields> = {
   type: 'inspection-record',
   fields: inspectionRecordFields,
+  form: [
+    [{ field: 'enterpriseName', input: 'text' }, { field: 'address', input: 'text' }],
+    [{ field: 'representative', input: 'text' }, { field: 'representativePost', input: 'text' }, { field: 'phone', input: 'text' }],
+    [{ field: 'place', input: 'text' }, { field: 'startedAt', input: 'datetime' }, { field: 'endedAt', input: 'datetime' }],
+    [{ field: 'agency', input: 'text', span: 16 }, { field: 'date', input: 'date', span: 8 }],
+    { field: 'officers', input: 'officers' },
+    { field: 'findings', input: 'textarea', rows: 10 },
+    { field: 'refusedToSign', input: 'checkbox' },
+    { field: 'refusalNote', input: 'text', when: 'refusedToSign' },
+  ],
 
   prefill({ today, unit, enterprise, inspection, roster }) {
     const officers = officersOf(inspection, roster);

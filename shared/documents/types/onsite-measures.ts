@@ -22,6 +22,13 @@ export const onsiteMeasuresFields = z.object({
 export const onsiteMeasures: DocumentTemplate<typeof onsiteMeasuresFields> = {
   type: 'onsite-measures',
   fields: onsiteMeasuresFields,
+  form: [
+    [{ field: 'enterpriseName', input: 'text', span: 12 }, { field: 'inspectionDate', input: 'date', span: 6 }, { field: 'date', input: 'date', span: 6 }],
+    { field: 'findings', input: 'paragraphs', label: 'violations', add: 'addItem' },
+    { field: 'basis', input: 'text' },
+    { field: 'measures', input: 'paragraphs', add: 'addMeasure' },
+    { field: 'officers', input: 'officers', label: 'officersOrder' },
+  ],
 
   prefill({ today, enterprise, inspection, roster, hazards }) {
     const officers = officersOf(inspection, roster);

@@ -17,6 +17,12 @@ export const recheckOpinionFields = z.object({
 export const recheckOpinion: DocumentTemplate<typeof recheckOpinionFields> = {
   type: 'recheck-opinion',
   fields: recheckOpinionFields,
+  form: [
+    [{ field: 'enterpriseName', input: 'text', label: 'recheckedUnit' }, { field: 'date', input: 'date' }],
+    [{ field: 'originalNumber', input: 'text' }, { field: 'originalDate', input: 'date' }],
+    { field: 'opinion', input: 'textarea', rows: 8 },
+    { field: 'officers', input: 'officers', label: 'officersOrder' },
+  ],
 
   prefill({ today, enterprise, inspection, roster, hazards, originalOrder }) {
     const officers = officersOf(inspection, roster);

@@ -29,6 +29,15 @@ export function deadlineSentence(items: { deadline: string }[]): string {
 export const rectificationOrder: DocumentTemplate<typeof rectificationOrderFields> = {
   type: 'rectification-order',
   fields: rectificationOrderFields,
+  form: [
+    [{ field: 'enterpriseName', input: 'text', span: 12 }, { field: 'inspectionDate', input: 'date', span: 6 }, { field: 'date', input: 'date', span: 6 }],
+    { field: 'items', input: 'rows', add: 'addItem', numbered: true, columns: [
+      { field: 'text', input: 'textarea', placeholder: 'itemText', width: 560 },
+      { field: 'deadline', input: 'date', width: 170 },
+      { field: 'hazardId', input: 'hidden' },
+    ] },
+    { field: 'officers', input: 'officers', label: 'officersOrder' },
+  ],
 
   prefill({ today, enterprise, inspection, roster, hazards }) {
     const officers = officersOf(inspection, roster);

@@ -26,6 +26,17 @@ export const serviceReceiptFields = z.object({
 export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
   type: 'service-receipt',
   fields: serviceReceiptFields,
+  form: [
+    [{ field: 'caseName', input: 'text', span: 12 }, { field: 'recipient', input: 'text', span: 8 }, { field: 'date', input: 'date', span: 4 }],
+    { field: 'rows', input: 'rows', label: 'servedDocuments', add: 'addServedDocument', columns: [
+      { field: 'document', input: 'text', placeholder: 'documentAndNumber', width: 300 },
+      { field: 'place', input: 'text', placeholder: 'servePlace' },
+      { field: 'servedOn', input: 'date' },
+      { field: 'method', input: 'text', placeholder: 'serveMethod' },
+      { field: 'server', input: 'text', placeholder: 'server' },
+    ] },
+    { field: 'note', input: 'text' },
+  ],
 
   prefill({ today, enterprise, inspection, roster, issued }) {
     const servers = (inspection?.officerIds ?? []).map((id) => roster.find((o) => o.id === id)?.name).filter(Boolean).join('、');

@@ -37,7 +37,7 @@ export const settingsHandlers: HandlerGroup<'settings'> = {
   },
   async 'settings:update'(input, { core, actor }) {
     const before = await readSettings(core);
-    const after = settingsSchema.parse(input);
+    const after = settingsSchema.parse({ ...before, ...input });
     checkFontFiles(after.fontOverrides);
     await core.tx(async (trx) => {
       for (const [key, value] of Object.entries(after)) {

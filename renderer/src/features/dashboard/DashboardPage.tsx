@@ -1,15 +1,17 @@
-import { Alert, Card, Col, Empty, List, Row, Statistic, Tag } from 'antd';
+import { Alert, App, Card, Col, Empty, List, Row, Statistic, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Officer } from '../../../../shared/entities/officer.ts';
 import type { Escalation, Hazard } from '../../../../shared/entities/hazard.ts';
 import { api } from '../../api/client.ts';
+import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 
 export function DashboardPage() {
   const { t } = useTranslation();
   const { session, info, can } = useSession();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const [enterprises, setEnterprises] = useState<number | null>(null);
   const [officers, setOfficers] = useState<Officer[]>([]);
@@ -25,8 +27,10 @@ export function DashboardPage() {
     }
   }, [can]);
   const resolve = async (id: number, status: 'taken' | 'dismissed') => {
-    await api.escalations.resolve({ id, status });
-    setEscalations((list) => list.filter((e) => e.id !== id));
+    try {
+      await api.escalations.resolve({ id, status });
+      setEscalations((list) => list.filter((e) => e.id !== id));
+    } catch (e) { message.error(errorMessage(e)); }
   };
   const hazardItem = (h: Hazard, late: boolean) => (
     <List.Item actions={[<a key="o" onClick={() => navigate(`/inspections/${h.inspectionId}`)}>{t('common.details')}</a>]}>

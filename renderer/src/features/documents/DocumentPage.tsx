@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined, CheckCircleOutlined, EyeOutlined, FilePdfOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Form, Input, List, Modal, Result, Row, Select, Space, Spin, Tag, Typography, Upload } from 'antd';
-import { type ComponentType, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { FileDownload } from '../../../../shared/api/contract.ts';
+import { TEMPLATES } from '../../../../shared/documents/registry.ts';
 import { AppError, type ValidationIssue } from '../../../../shared/api/errors.ts';
 import { type DocumentDetail, SERVICE_METHODS } from '../../../../shared/entities/document.ts';
 import type { Officer } from '../../../../shared/entities/officer.ts';
@@ -16,20 +17,7 @@ import { readAsUpload, saveDownload } from '../files.ts';
 import { formatDateTime } from '../format.ts';
 import { STATUS_COLORS } from './DocumentList.tsx';
 import { PdfPreview } from './PdfPreview.tsx';
-import { InspectionRecordForm } from './forms/InspectionRecordForm.tsx';
-import { RecheckOpinionForm } from './forms/RecheckOpinionForm.tsx';
-import { InspectionPlanForm, OnsiteMeasuresForm, ServiceReceiptForm } from './forms/OtherForms.tsx';
-import { RectificationOrderForm } from './forms/RectificationOrderForm.tsx';
-
-/** One form per document type, in the order the fields print. */
-const FORMS: Record<string, ComponentType> = {
-  'inspection-record': InspectionRecordForm,
-  'rectification-order': RectificationOrderForm,
-  'recheck-opinion': RecheckOpinionForm,
-  'onsite-measures': OnsiteMeasuresForm,
-  'inspection-plan': InspectionPlanForm,
-  'service-receipt': ServiceReceiptForm,
-};
+import { DocumentFields } from './forms/DocumentFields.tsx';
 
 const AUTOSAVE_MS = 1200;
 
@@ -91,7 +79,7 @@ export function DocumentPage() {
   if (!doc) return <Spin style={{ margin: 48 }} />;
 
   const draft = doc.status === 'draft';
-  const Fields = FORMS[doc.type];
+  const layout = TEMPLATES[doc.type]?.form;
   const run = async (fn: () => Promise<void>) => { try { await fn(); } catch (e) { if (!showFieldErrors(form, e)) message.error(errorMessage(e)); } };
 
   const preview = () => run(async () => {
@@ -152,7 +140,7 @@ export function DocumentPage() {
         <Col span={draft ? 24 : 14}>
           <Card size="small">
             <Form form={form} layout="vertical" disabled={!draft || !can('documents.write')} onValuesChange={onChange}>
-              {Fields ? <Fields /> : <Alert type="warning" message={t('document.noForm')} />}
+              {layout ? <DocumentFields layout={layout} /> : <Alert type="warning" message={t('document.noForm')} />}
             </Form>
           </Card>
         </Col>
@@ -209,7 +197,7 @@ function ServeDialog({ open, onClose, onDone }: { open: boolean; onClose(): void
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [officers, setOfficers] = useState<Officer[]>([]);
-  useEffect(() => { if (open) void api.officers.list({ includeOffDuty: false }).then(setOfficers); }, [open]);
+  useEffect(() => { if (open) void api.officers.list({ includeOffDuty: false }).then(setOfficers).catch((e) => message.error(errorMessage(e))); }, [open, message]);
   const refused = Form.useWatch('refused', form);
   const ok = async () => {
     const values = await form.validateFields();

@@ -3,20 +3,13 @@ import { Button, Modal } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileDownload } from '../../../../shared/api/contract.ts';
-import { saveDownload } from '../files.ts';
-
-function blobUrl(file: FileDownload): string {
-  const binary = atob(file.dataBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-}
+import { saveDownload, toBlob } from '../files.ts';
 
 /** The PDF as it will print, in the browser's own viewer, with print and save-as. */
 export function PdfPreview({ file, onClose }: { file: FileDownload | null; onClose(): void }) {
   const { t } = useTranslation();
   const frame = useRef<HTMLIFrameElement>(null);
-  const url = useMemo(() => (file ? blobUrl(file) : null), [file]);
+  const url = useMemo(() => (file ? URL.createObjectURL(toBlob(file)) : null), [file]);
   useEffect(() => () => { if (url) URL.revokeObjectURL(url); }, [url]);
   return (
     <Modal open={!!file} onCancel={onClose} width={900} title={file?.fileName} destroyOnHidden

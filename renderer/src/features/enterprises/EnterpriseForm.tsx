@@ -1,4 +1,3 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, AutoComplete, Button, Col, Drawer, Form, Input, Row, Select, Space } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import type { Enterprise } from '../../../../shared/entities/enterprise.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { tKey } from '../../i18n.ts';
+import { RowsField } from '../fields.tsx';
 import { vocabOptions } from '../vocab.ts';
 
 interface Props { open: boolean; enterprise?: Enterprise | null; onClose(): void; onSaved(e: Enterprise): void }
@@ -96,23 +96,13 @@ export function EnterpriseForm({ open, enterprise, onClose, onSaved }: Props) {
           <Col span={6}><Form.Item name="riskGrade" label={t('enterprise.riskGrade')}><Select allowClear options={vocabOptions(t, 'risks')} /></Form.Item></Col>
           <Col span={6}><Form.Item name="creditStatus" label={t('enterprise.creditStatus')}><Select options={vocabOptions(t, 'credit')} /></Form.Item></Col>
         </Row>
-        <Form.Item label={t('enterprise.contacts')}>
-          <Form.List name="contacts">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f) => (
-                  <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                    <Form.Item name={[f.name, 'name']} rules={required}><Input placeholder={t('enterprise.contactName')} /></Form.Item>
-                    <Form.Item name={[f.name, 'role']}><Input placeholder={t('enterprise.contactRole')} /></Form.Item>
-                    <Form.Item name={[f.name, 'phone']}><Input placeholder={t('enterprise.contactPhone')} /></Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(f.name)} />
-                  </Space>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', role: '', phone: '' })}>{t('enterprise.addContact')}</Button>
-              </>
-            )}
-          </Form.List>
-        </Form.Item>
+        <RowsField name="contacts" label={t('enterprise.contacts')} addLabel={t('enterprise.addContact')} blank={{ name: '', role: '', phone: '' }}>
+          {(row) => <>
+            <Form.Item name={[row, 'name']} rules={required}><Input placeholder={t('enterprise.contactName')} /></Form.Item>
+            <Form.Item name={[row, 'role']}><Input placeholder={t('enterprise.contactRole')} /></Form.Item>
+            <Form.Item name={[row, 'phone']}><Input placeholder={t('enterprise.contactPhone')} /></Form.Item>
+          </>}
+        </RowsField>
         <Form.Item name="accidentHistory" label={t('enterprise.accidentHistory')}><Input.TextArea rows={2} /></Form.Item>
         <Form.Item name="notes" label={t('enterprise.notes')}><Input.TextArea rows={2} /></Form.Item>
       </Form>

@@ -1,9 +1,10 @@
-import { Table, Tag } from 'antd';
+import { Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Hazard } from '../../../../shared/entities/hazard.ts';
 import { api } from '../../api/client.ts';
+import { hazardColumns } from './HazardsCard.tsx';
 
 /** An enterprise's hazards across all its inspections, for its 一企一档 page. */
 export function EnterpriseHazards({ enterpriseId }: { enterpriseId: number }) {
@@ -14,11 +15,6 @@ export function EnterpriseHazards({ enterpriseId }: { enterpriseId: number }) {
   return (
     <Table<Hazard> rowKey="id" size="small" dataSource={hazards} pagination={{ pageSize: 20 }}
       onRow={(h) => ({ onClick: () => navigate(`/inspections/${h.inspectionId}`), style: { cursor: 'pointer' } })}
-      columns={[
-        { title: t('hazard.description'), dataIndex: 'description' },
-        { title: t('hazard.level'), dataIndex: 'level', width: 90, render: (v: Hazard['level']) => <Tag color={v === 'major' ? 'red' : 'default'}>{t(`hazard.levels.${v}`)}</Tag> },
-        { title: t('hazard.deadline'), dataIndex: 'deadline', width: 110 },
-        { title: t('hazard.status'), dataIndex: 'status', width: 100, render: (v: Hazard['status']) => <Tag color={v === 'rectified' ? 'green' : v === 'open' ? 'orange' : 'red'}>{t(`hazard.statuses.${v}`)}</Tag> },
-      ]} />
+      columns={hazardColumns(t)} />
   );
 }

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Input, Modal, Radio, Row, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Modal, Radio, Row, Select, Space, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Checklist } from '../../../../shared/entities/checklist.ts';
 import type { Hazard } from '../../../../shared/entities/hazard.ts';
@@ -11,6 +12,24 @@ import { useSession } from '../../app/session.tsx';
 import { DateField } from '../fields.tsx';
 
 const STATUS_COLORS: Record<Hazard['status'], string> = { open: 'orange', rectified: 'green', 'not-rectified': 'red' };
+
+/** What a hazard is, how grave, by when, and where it stands: the same columns wherever hazards are listed. */
+export function hazardColumns(t: TFunction): TableColumnsType<Hazard> {
+  return [
+    { title: t('hazard.description'), dataIndex: 'description', render: (v: string, h) => (
+      <Space direction="vertical" size={0}>
+        <span>{v}</span>
+        {h.criteria && <Tooltip title={`${h.criteria.checklist} ${h.criteria.article}`}><span className="field-hint">{h.criteria.article} {h.criteria.checklist}</span></Tooltip>}
+      </Space>
+    ) },
+    { title: t('hazard.level'), dataIndex: 'level', width: 90, render: (v: Hazard['level'], h) => (
+      <Space size={2}><Tag color={v === 'major' ? 'red' : 'default'}>{t(`hazard.levels.${v}`)}</Tag>{h.criteria?.criminalRisk && <Tag color="magenta">{t('hazard.criminalRisk')}</Tag>}</Space>
+    ) },
+    { title: t('hazard.deadline'), dataIndex: 'deadline', width: 110 },
+    { title: t('hazard.recheckDue'), dataIndex: 'recheckDue', width: 130, render: (v: string | null, h) => (v ? <>{v}{h.recheckDueUncertain && <Tag color="gold">{t('hazard.toVerify')}</Tag>}</> : '') },
+    { title: t('hazard.status'), dataIndex: 'status', width: 100, render: (v: Hazard['status']) => <Tag color={STATUS_COLORS[v]}>{t(`hazard.statuses.${v}`)}</Tag> },
+  ];
+}
 
 /**
  * The hazards of an inspection. On a 复查, the hazards of the inspection it re-checks, each with
@@ -74,18 +93,7 @@ export function HazardsCard({ inspection, categories, onChanged }: { inspection:
       extra={writable && !recheck && <Button size="small" icon={<PlusOutlined />} onClick={() => open('new')} data-testid="hazard-create">{t('hazard.create')}</Button>}>
       <Table<Hazard> rowKey="id" size="small" pagination={false} dataSource={hazards} data-testid="hazard-list"
         columns={[
-          { title: t('hazard.description'), dataIndex: 'description', render: (v: string, h) => (
-            <Space direction="vertical" size={0}>
-              <span>{v}</span>
-              {h.criteria && <Tooltip title={`${h.criteria.checklist} ${h.criteria.article}`}><span className="field-hint">{h.criteria.article} {h.criteria.checklist}</span></Tooltip>}
-            </Space>
-          ) },
-          { title: t('hazard.level'), dataIndex: 'level', width: 90, render: (v: Hazard['level'], h) => (
-            <Space size={2}><Tag color={v === 'major' ? 'red' : 'default'}>{t(`hazard.levels.${v}`)}</Tag>{h.criteria?.criminalRisk && <Tag color="magenta">{t('hazard.criminalRisk')}</Tag>}</Space>
-          ) },
-          { title: t('hazard.deadline'), dataIndex: 'deadline', width: 110 },
-          { title: t('hazard.recheckDue'), dataIndex: 'recheckDue', width: 130, render: (v: string | null, h) => (v ? <>{v}{h.recheckDueUncertain && <Tag color="gold">{t('hazard.toVerify')}</Tag>}</> : '') },
-          { title: t('hazard.status'), dataIndex: 'status', width: 100, render: (v: Hazard['status']) => <Tag color={STATUS_COLORS[v]}>{t(`hazard.statuses.${v}`)}</Tag> },
+          ...hazardColumns(t),
           ...(writable ? [{ title: t('common.actions'), key: 'a', width: 200, render: (_: unknown, h: Hazard) => (recheck ? (
             <Space>
               <Button size="small" onClick={() => void result(h, 'rectified')} data-testid={`rectified-${h.id}`}>{t('hazard.rectified')}</Button>

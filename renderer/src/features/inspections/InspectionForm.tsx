@@ -1,14 +1,13 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Col, Drawer, Form, Input, Row, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INSPECTION_KINDS, PRESENT_ROLES } from '../../../../shared/domain/vocabulary.ts';
 import type { Inspection } from '../../../../shared/entities/inspection.ts';
 import type { Officer } from '../../../../shared/entities/officer.ts';
 import type { Checklist } from '../../../../shared/entities/checklist.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
-import { DateTimeField } from '../fields.tsx';
+import { DateTimeField, RowsField } from '../fields.tsx';
+import { vocabOptions } from '../vocab.ts';
 
 interface Props {
   open: boolean;
@@ -85,7 +84,7 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
           </Col>
           <Col span={10}>
             <Form.Item name="kind" label={t('inspection.kind')}>
-              <Select options={Object.keys(INSPECTION_KINDS).map((k) => ({ value: k, label: t(`vocab.inspectionKinds.${k}` as never) }))} />
+              <Select options={vocabOptions(t, 'inspectionKinds')} />
             </Form.Item>
           </Col>
         </Row>
@@ -101,43 +100,21 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
           <Select mode="multiple" data-testid="inspection-officers"
             options={officers.map((o) => ({ value: o.id, label: `${o.name}（${o.certificateNo}）`, disabled: o.certStatus === 'expired' }))} />
         </Form.Item>
-        <Form.Item label={t('inspection.present')}>
-          <Form.List name="present">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f) => (
-                  <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                    <Form.Item name={[f.name, 'role']} initialValue="principal">
-                      <Select style={{ width: 140 }} options={Object.keys(PRESENT_ROLES).map((k) => ({ value: k, label: t(`vocab.presentRoles.${k}` as never) }))} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'name']} rules={required}><Input placeholder={t('inspection.personName')} /></Form.Item>
-                    <Form.Item name={[f.name, 'post']}><Input placeholder={t('inspection.personPost')} /></Form.Item>
-                    <Form.Item name={[f.name, 'phone']}><Input placeholder={t('inspection.personPhone')} /></Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(f.name)} />
-                  </Space>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'principal', name: '', post: '', phone: '' })}>{t('inspection.addPresent')}</Button>
-              </>
-            )}
-          </Form.List>
-        </Form.Item>
-        <Form.Item label={t('inspection.experts')}>
-          <Form.List name="experts">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f) => (
-                  <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                    <Form.Item name={[f.name, 'name']} rules={required}><Input placeholder={t('inspection.personName')} /></Form.Item>
-                    <Form.Item name={[f.name, 'title']}><Input placeholder={t('inspection.expertTitle')} /></Form.Item>
-                    <Form.Item name={[f.name, 'organisation']}><Input placeholder={t('inspection.expertOrganisation')} /></Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(f.name)} />
-                  </Space>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', title: '', organisation: '' })}>{t('inspection.addExpert')}</Button>
-              </>
-            )}
-          </Form.List>
-        </Form.Item>
+        <RowsField name="present" label={t('inspection.present')} addLabel={t('inspection.addPresent')} blank={{ role: 'principal', name: '', post: '', phone: '' }}>
+          {(row) => <>
+            <Form.Item name={[row, 'role']}><Select style={{ width: 140 }} options={vocabOptions(t, 'presentRoles')} /></Form.Item>
+            <Form.Item name={[row, 'name']} rules={required}><Input placeholder={t('inspection.personName')} /></Form.Item>
+            <Form.Item name={[row, 'post']}><Input placeholder={t('inspection.personPost')} /></Form.Item>
+            <Form.Item name={[row, 'phone']}><Input placeholder={t('inspection.personPhone')} /></Form.Item>
+          </>}
+        </RowsField>
+        <RowsField name="experts" label={t('inspection.experts')} addLabel={t('inspection.addExpert')} blank={{ name: '', title: '', organisation: '' }}>
+          {(row) => <>
+            <Form.Item name={[row, 'name']} rules={required}><Input placeholder={t('inspection.personName')} /></Form.Item>
+            <Form.Item name={[row, 'title']}><Input placeholder={t('inspection.expertTitle')} /></Form.Item>
+            <Form.Item name={[row, 'organisation']}><Input placeholder={t('inspection.expertOrganisation')} /></Form.Item>
+          </>}
+        </RowsField>
         <Form.Item name="recheckOf" hidden><Input /></Form.Item>
         <Form.Item name="findings" label={t('inspection.findings')} extra={t('inspection.findingsHint')}>
           <Input.TextArea rows={8} data-testid="inspection-findings" />

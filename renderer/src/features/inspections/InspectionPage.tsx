@@ -10,6 +10,7 @@ import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { DocumentList } from '../documents/DocumentList.tsx';
 import { formatDateTime } from '../format.ts';
+import { vocabLabel } from '../vocab.ts';
 import { readAsUpload, saveDownload } from '../files.ts';
 import { HazardsCard } from './HazardsCard.tsx';
 import { InspectionForm } from './InspectionForm.tsx';
@@ -29,9 +30,9 @@ export function InspectionPage() {
   const [docsKey, setDocsKey] = useState(0);
   const load = useCallback(async () => {
     try {
-      const i = await api.inspections.get({ id });
+      const [i, roster] = await Promise.all([api.inspections.get({ id }), api.officers.list({ includeOffDuty: true })]);
       setInspection(i);
-      setOfficers(await api.officers.list({ includeOffDuty: true }));
+      setOfficers(roster);
       setCategories((await api.enterprises.get({ id: i.enterpriseId })).categories);
     } catch (e) { setError(errorMessage(e)); }
   }, [id]);
@@ -53,7 +54,7 @@ export function InspectionPage() {
         <Space>
           <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/inspections')} />
           <h2>{inspection.enterpriseName}</h2>
-          <Tag>{t(`vocab.inspectionKinds.${inspection.kind}` as never)}</Tag>
+          <Tag>{vocabLabel(t, 'inspectionKinds', inspection.kind)}</Tag>
         </Space>
         {can('inspections.write') && (
           <Space wrap>
@@ -80,7 +81,7 @@ export function InspectionPage() {
         <Descriptions.Item label={t('inspection.place')}>{inspection.place}</Descriptions.Item>
         <Descriptions.Item label={t('inspection.officers')}>{names.join('、')}</Descriptions.Item>
         <Descriptions.Item label={t('inspection.present')} span={2}>
-          {inspection.present.map((p, i) => <div key={i}>{t(`vocab.presentRoles.${p.role}` as never)}：{p.name} {p.post} {p.phone}</div>)}
+          {inspection.present.map((p, i) => <div key={i}>{vocabLabel(t, 'presentRoles', p.role)}：{p.name} {p.post} {p.phone}</div>)}
         </Descriptions.Item>
         <Descriptions.Item label={t('inspection.experts')} span={2}>{inspection.experts.map((x) => `${x.name}（${x.title} ${x.organisation}）`).join('；')}</Descriptions.Item>
         <Descriptions.Item label={t('inspection.findings')} span={2}><div style={{ whiteSpace: 'pre-wrap' }}>{inspection.findings}</div></Descriptions.Item>

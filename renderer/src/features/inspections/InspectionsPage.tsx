@@ -8,6 +8,7 @@ import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { formatDateTime } from '../format.ts';
+import { vocabLabel } from '../vocab.ts';
 import { InspectionForm } from './InspectionForm.tsx';
 
 /** The inspections list, also used on an enterprise's 一企一档 page (enterpriseId set). */
@@ -34,7 +35,7 @@ export function InspectionList({ enterpriseId }: { enterpriseId?: number }) {
         columns={[
           { title: t('inspection.startedAt'), dataIndex: 'startedAt', width: 190, render: (v: string) => formatDateTime(v) },
           ...(enterpriseId ? [] : [{ title: t('inspection.enterprise'), dataIndex: 'enterpriseName' }]),
-          { title: t('inspection.kind'), dataIndex: 'kind', width: 120, render: (v: string) => <Tag>{t(`vocab.inspectionKinds.${v}` as never)}</Tag> },
+          { title: t('inspection.kind'), dataIndex: 'kind', width: 120, render: (v: string) => <Tag>{vocabLabel(t, 'inspectionKinds', v)}</Tag> },
           { title: t('inspection.place'), dataIndex: 'place' },
           { title: t('inspection.officerCount'), dataIndex: 'officerIds', width: 110, render: (v: number[]) => (v.length < 2 ? <Tag color="orange">{v.length}</Tag> : v.length) },
         ]} />

@@ -1,6 +1,5 @@
 import { Alert, App, Button, Col, Divider, Form, Input, InputNumber, Row, Switch, Upload } from 'antd';
-import { useEffect, useState } from 'react';
-import type { Settings } from '../../../../shared/entities/account.ts';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
@@ -38,17 +37,13 @@ export function SystemTab() {
   const { message } = App.useApp();
   const { can } = useSession();
   const [form] = Form.useForm();
-  const [current, setCurrent] = useState<Settings | null>(null);
   const editable = can('settings.manage');
-  useEffect(() => { void api.settings.get().then((s) => { setCurrent(s); form.setFieldsValue(s); }); }, [form]);
+  useEffect(() => { void api.settings.get().then((s) => form.setFieldsValue(s)); }, [form]);
   const save = async () => {
     try {
-      const v = await form.validateFields();
-      // Only the families given a path are overridden; an empty path means the bundled font.
-      const fontOverrides = Object.fromEntries(Object.entries(v.fontOverrides ?? {})
-        .filter(([, f]) => (f as { normal?: string })?.normal)
-        .map(([k, f]) => { const x = f as { normal: string; bold?: string }; return [k, x.bold ? x : { normal: x.normal }]; }));
-      setCurrent(await api.settings.update({ ...current!, ...v, documentLayout: { ...current!.documentLayout, ...v.documentLayout }, fontOverrides }));
+      await form.validateFields();
+      // The whole store, not only the inputs on screen: geometry the form does not show is kept as it is.
+      form.setFieldsValue(await api.settings.update(form.getFieldsValue(true)));
       message.success(t('common.saved'));
     } catch (e) {
       if (!showFieldErrors(form, e)) message.error(errorMessage(e));

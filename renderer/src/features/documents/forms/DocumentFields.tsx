@@ -1,0 +1,66 @@
+import { Checkbox, Col, Form, Input, Row } from 'antd';
+import type { ReactNode } from 'react';
+import { blankRow, type DocumentForm, type FieldCell, type FormCell, type RowColumn } from '../../../../../shared/documents/form.ts';
+import { tKey } from '../../../i18n.ts';
+import { DateField, DateTimeField, RowsField } from '../../fields.tsx';
+import { OfficersField } from './OfficersField.tsx';
+
+const label = (cell: { field: string; label?: string }) => tKey(`docFields.${cell.label ?? cell.field}`);
+
+/** Any document type's form, drawn from the layout its template declares. */
+export function DocumentFields({ layout }: { layout: DocumentForm }) {
+  return (
+    <>
+      {layout.map((item, i) => (Array.isArray(item)
+        ? <Row gutter={16} key={i}>{item.map((cell) => <Col key={cell.field} span={cell.span ?? 24 / item.length}><Field cell={cell} /></Col>)}</Row>
+        : <Cell key={i} cell={item} />))}
+    </>
+  );
+}
+
+function Cell({ cell }: { cell: FormCell }) {
+  switch (cell.input) {
+    case 'officers': return <OfficersField label={label(cell)} />;
+    case 'paragraphs':
+      return (
+        <RowsField name={cell.field} label={label(cell)} addLabel={tKey(`docFields.${cell.add}`)} blank="" numbered>
+          {(row) => <Form.Item name={row} style={{ width: 720 }}><Input.TextArea autoSize /></Form.Item>}
+        </RowsField>
+      );
+    case 'rows':
+      return (
+        <RowsField name={cell.field} label={label(cell)} addLabel={tKey(`docFields.${cell.add}`)} blank={blankRow(cell)} numbered={cell.numbered}>
+          {(row) => cell.columns.map((c) => <Column key={c.field} row={row} column={c} />)}
+        </RowsField>
+      );
+    default: return <Field cell={cell} />;
+  }
+}
+
+function Field({ cell }: { cell: FieldCell }) {
+  if (cell.when) return <Shown while={cell.when}><Field cell={{ ...cell, when: undefined }} /></Shown>;
+  if (cell.input === 'checkbox') {
+    return <Form.Item name={cell.field} valuePropName="checked"><Checkbox>{label(cell)}</Checkbox></Form.Item>;
+  }
+  return <Form.Item name={cell.field} label={label(cell)}>{input(cell.input, cell.rows)}</Form.Item>;
+}
+
+function Shown({ while: name, children }: { while: string; children: ReactNode }) {
+  return Form.useWatch(name, Form.useFormInstance()) ? children : null;
+}
+
+function Column({ row, column }: { row: number; column: RowColumn }) {
+  if (column.input === 'hidden') return <Form.Item name={[row, column.field]} hidden><Input /></Form.Item>;
+  const placeholder = column.placeholder && tKey(`docFields.${column.placeholder}`);
+  return <Form.Item name={[row, column.field]} style={column.width ? { width: column.width } : undefined}>{input(column.input, undefined, placeholder)}</Form.Item>;
+}
+
+/** A textarea without a set height grows with its text (a problem in a list of problems). */
+function input(kind: 'text' | 'textarea' | 'date' | 'datetime', rows?: number, placeholder?: string) {
+  switch (kind) {
+    case 'date': return <DateField />;
+    case 'datetime': return <DateTimeField />;
+    case 'textarea': return <Input.TextArea rows={rows} autoSize={!rows} placeholder={placeholder} />;
+    default: return <Input placeholder={placeholder} />;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * How a document's fields are laid out for editing, in the order they print. Declared beside the
+ * field schema in each template so a new document type needs no screen code: the renderer draws any
+ * layout with one component. Labels name `docFields.*` translations (by default the field's own name).
+ */
+export type FormInput = 'text' | 'textarea' | 'date' | 'datetime' | 'checkbox';
+
+export interface FieldCell<K extends string = string> {
+  field: K;
+  input: FormInput;
+  label?: string;
+  /** Grid columns out of 24 when the cell shares a row; the row's cells split it evenly otherwise. */
+  span?: number;
+  /** Visible lines of a textarea. */
+  rows?: number;
+  /** Shown only while this boolean field is ticked (a refusal note under 拒绝签字). */
+  when?: K;
+}
+
+/** The officers named on the document, picked from the roster. */
+export interface OfficersCell { field: 'officers'; input: 'officers'; label?: string }
+
+/** A numbered list of paragraphs (findings, measures): a string per item. */
+export interface ParagraphsCell<K extends string = string> { field: K; input: 'paragraphs'; label?: string; add: string }
+
+export interface RowColumn {
+  field: string;
+  input: 'text' | 'textarea' | 'date' | 'hidden';
+  placeholder?: string;
+  width?: number;
+}
+
+/** A list of small records, one line each (problems with their deadlines, documents served). */
+export interface RowsCell<K extends string = string> {
+  field: K;
+  input: 'rows';
+  label?: string;
+  add: string;
+  numbered?: boolean;
+  columns: RowColumn[];
+}
+
+export type FormCell<K extends string = string> = FieldCell<K> | OfficersCell | ParagraphsCell<K> | RowsCell<K>;
+
+/** A cell takes the full width; an array of plain fields shares one row. */
+export type DocumentForm<K extends string = string> = (FormCell<K> | FieldCell<K>[])[];
+
+/** A new row of a rows cell: hidden columns (links such as hazardId) start empty as null. */
+export function blankRow(cell: RowsCell): Record<string, string | null> {
+  return Object.fromEntries(cell.columns.map((c) => [c.field, c.input === 'hidden' ? null : '']));
+}
