@@ -9,6 +9,7 @@ import type { DB } from './db/schema.ts';
 import type { Knowledge } from './knowledge.ts';
 import type { Catalogue } from './documents/catalogue.ts';
 import type { DocumentSpec, FontSet } from '../../shared/documents/layout.ts';
+import { AppError } from '../../shared/api/errors.ts';
 
 export interface Platform {
   /** Where the host wants the user's attention drawn (Electron: flash the window). Optional everywhere. */
@@ -44,7 +45,8 @@ export interface CoreState {
   /** Runs fn in one write transaction; audit entries appended inside commit with it. */
   tx<T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
   record(actor: AuditActor, change: AuditChange): string;
-  reopen(replace?: (file: string) => Promise<void>): Promise<void>;
+  /** Closes the database, lets `replace` put another file in its place, and opens that; the old one comes back if it fails. */
+  reopen(replace: (file: string) => Promise<void>): Promise<void>;
   /** Official documents: the catalogue, the font set, and rendering in the worker pool. */
   catalogue: Catalogue;
   fonts: FontSet;
@@ -64,3 +66,8 @@ export interface Ctx {
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>, ctx: Ctx) => Promise<OutputOf<C>>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 export type HandlerGroup<P extends string> = { [C in Extract<ChannelName, `${P}:${string}`>]: Handler<C> };
+
+/** Two clerks editing the same record: the second save must not silently undo the first. */
+export function assertVersion(current: { version: number }, expected: number): void {
+  if (current.version !== expected) throw new AppError('STALE_VERSION', { current: current.version });
+}

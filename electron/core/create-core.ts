@@ -10,7 +10,7 @@ import { can } from '../../shared/domain/roles.ts';
 import type { WorkCalendar } from '../../shared/domain/workdays.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import type { CoreEvent, CoreState, Ctx, Handlers, Platform, Session } from './context.ts';
-import { ensureExclusive, type OpenReport, openStore, type Store } from './db/open.ts';
+import { dbFileOf, ensureExclusive, type OpenReport, openStore, removeSidecars, type Store } from './db/open.ts';
 import { loadKnowledge, setCustomChecklists } from './knowledge.ts';
 import { checklist } from '../../shared/entities/checklist.ts';
 import { loadCatalogue } from './documents/catalogue.ts';
@@ -40,6 +40,8 @@ export interface CoreOptions {
   platform?: Platform;
   /** The daily backup at start and every hour after; tests that count files turn it off. */
   autoBackup?: boolean;
+  /** Render workers shared by the workspaces of one process (the real and the demo county); the core makes its own otherwise. */
+  renderPool?: RenderPool;
 }
 
 export interface Envelope { token?: string; trusted?: { userName: string } }
@@ -82,7 +84,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.clock ?? (() => new Date());
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
-  const dbFile = path.join(dataDir, 'enforce.db');
+  const dbFile = dbFileOf(dataDir);
   const open = () => openStore({ file: dbFile, backupsDir: path.join(dataDir, 'backups'), logsDir: path.join(dataDir, 'logs'), now });
   const opened = await open();
   let store: Store = opened.store;
@@ -90,7 +92,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let calendar: Promise<WorkCalendar> | null = null;
   const events = new EventEmitter<{ event: [CoreEvent] }>();
   const sessions = new Map<string, Session>();
-  const renderPool = new RenderPool();
+  const ownPool = !options.renderPool;
+  const renderPool = options.renderPool ?? new RenderPool();
 
   const state: CoreState = {
     get store() { return store; },
@@ -114,17 +117,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     tx: (fn) => store.db.transaction().execute(fn),
     record: (actor, change) => audit.append(actor, change, now()),
     async reopen(replace) {
-      if (replace) ensureExclusive(dbFile);
+      ensureExclusive(dbFile);
       await store.close();
-      // The closed file is complete (WAL checkpointed); keep it until the replacement has opened.
+      // The closed file is complete (WAL checkpointed); it waits aside until the replacement has opened.
       const previous = `${dbFile}.before-replace`;
-      fs.copyFileSync(dbFile, previous);
+      removeSidecars(dbFile);
+      fs.renameSync(dbFile, previous);
       try {
-        if (replace) await replace(dbFile);
+        await replace(dbFile);
         store = (await open()).store;
       } catch (error) {
-        for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
-        fs.copyFileSync(previous, dbFile);
+        fs.rmSync(dbFile, { force: true });
+        removeSidecars(dbFile);
+        fs.renameSync(previous, dbFile);
         store = (await open()).store;
         throw error;
       } finally {
@@ -193,7 +198,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     openReport: opened.report,
     async close() {
       if (timer) clearInterval(timer);
-      await renderPool.close();
+      if (ownPool) await renderPool.close();
       await store.close();
     },
   };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { type Core, createCore, type CoreOptions } from './create-core.ts';
+import { RenderPool } from './documents/pool.ts';
 
 export type Workspace = 'real' | 'demo';
 
@@ -17,13 +18,15 @@ export function workspaceDir(dataRoot: string, workspace: Workspace): string {
   return path.join(dataRoot, workspace === 'demo' ? 'demo' : 'data');
 }
 
-export function createWorkspaces(dataRoot: string, options: Omit<CoreOptions, 'dataDir' | 'workspace'>): Workspaces {
+export function createWorkspaces(dataRoot: string, options: Omit<CoreOptions, 'dataDir' | 'workspace' | 'renderPool'>): Workspaces {
   const cores = new Map<Workspace, Promise<Core>>();
+  // One set of render workers for both counties: two pools would double the memory documents may take.
+  const renderPool = new RenderPool();
   return {
     get(workspace) {
       let core = cores.get(workspace);
       if (!core) {
-        core = createCore({ ...options, dataDir: workspaceDir(dataRoot, workspace), workspace });
+        core = createCore({ ...options, dataDir: workspaceDir(dataRoot, workspace), workspace, renderPool });
         cores.set(workspace, core);
         core.catch(() => cores.delete(workspace));
       }
@@ -33,6 +36,7 @@ export function createWorkspaces(dataRoot: string, options: Omit<CoreOptions, 'd
     async close() {
       for (const c of cores.values()) await (await c.catch(() => null))?.close();
       cores.clear();
+      await renderPool.close();
     },
   };
 }

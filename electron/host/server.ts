@@ -3,7 +3,8 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../../shared/api/errors.ts';
-import { CSP } from './csp.ts';
+import { mimeTypeOf } from '../core/files.ts';
+import { CSP, fileUnder } from './app-files.ts';
 import type { Workspace, Workspaces } from '../core/workspaces.ts';
 
 /**
@@ -12,10 +13,6 @@ import type { Workspace, Workspaces } from '../core/workspaces.ts';
  * GET /api/events streams progress events (SSE). Everything else is the built renderer.
  */
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.otf': 'font/otf',
-};
 const MAX_BODY = 450 * 1024 * 1024;
 
 export interface WebHostOptions {
@@ -118,19 +115,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 }
 
 function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
-  let rel = decodeURIComponent(pathname);
-  if (rel.endsWith('/')) rel += 'index.html';
-  let file = path.resolve(root, `.${rel}`);
-  if (!file.startsWith(root + path.sep)) { res.writeHead(403).end(); return; }
+  let file = fileUnder(root, pathname);
+  if (!file) { res.writeHead(403).end(); return; }
   // Client-side routes fall back to the app shell.
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
   if (!fs.existsSync(file)) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('界面尚未构建：请先运行 npm run build。 The renderer is not built: run npm run build.');
     return;
   }
-  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
   res.writeHead(200, {
-    'content-type': type,
+    'content-type': mimeTypeOf(file),
     'content-security-policy': CSP,
     'x-content-type-options': 'nosniff',
     'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',

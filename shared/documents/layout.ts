@@ -96,7 +96,7 @@ export function officerSignatures(label: string, officers: { name: string; certi
     const o = officers[i];
     return [
       { text: `${label}（签名）：`, noWrap: true },
-      { text: o ? '' : '', border: [false, false, false, true] },
+      { text: '', border: [false, false, false, true] },
       { text: '执法证号：', noWrap: true },
       { text: o?.certificateNo ?? '', border: [false, false, false, true] },
     ];
@@ -116,12 +116,18 @@ export function partySignature(label: string): Content {
   } as Content;
 }
 
+/** A date as printed, or the blank a form filled in by hand leaves for it (room for the year too). */
+export const BLANK_DATE = '　　年　　月　　日';
+export function dateOrBlank(date: string | null): string {
+  return date ? chineseDate(date) : BLANK_DATE;
+}
+
 /** The agency's seal goes over the date at the bottom right. */
 export function sealAndDate(agency: string, date: string | null): Content {
   return {
     stack: [
       { text: `${agency}（印章）`, alignment: 'right', margin: [0, 24, 12, 0] },
-      { text: date ? chineseDate(date) : '年　　月　　日', alignment: 'right', margin: [0, 6, 12, 0] },
+      { text: dateOrBlank(date), alignment: 'right', margin: [0, 6, 12, 0] },
     ],
     unbreakable: true,
   };

@@ -7,11 +7,7 @@ import { recheckOpinion } from './types/recheck-opinion.ts';
 import { rectificationOrder } from './types/rectification-order.ts';
 
 /** Every document type that has a template; the catalogue (knowledge file) names and numbers them. */
-export const TEMPLATES: Record<string, DocumentTemplate> = {
-  [inspectionPlan.type]: inspectionPlan as unknown as DocumentTemplate,
-  [inspectionRecord.type]: inspectionRecord as unknown as DocumentTemplate,
-  [onsiteMeasures.type]: onsiteMeasures as unknown as DocumentTemplate,
-  [serviceReceipt.type]: serviceReceipt as unknown as DocumentTemplate,
-  [rectificationOrder.type]: rectificationOrder as unknown as DocumentTemplate,
-  [recheckOpinion.type]: recheckOpinion as unknown as DocumentTemplate,
-};
+export const TEMPLATES: Record<string, DocumentTemplate> = Object.fromEntries(
+  // Each template is typed by its own schema; looked up by type name, they are all just templates.
+  [inspectionPlan, inspectionRecord, onsiteMeasures, serviceReceipt, rectificationOrder, recheckOpinion].map((t) => [t.type, t as unknown as DocumentTemplate]),
+);

@@ -48,8 +48,8 @@ export interface DocumentTemplate<S extends z.ZodType = z.ZodType> {
   prefill(src: PrefillSource): z.input<S>;
   /** Problems that block issuing (saving a draft is always allowed); keys name the rule. */
   issueChecks(fields: z.output<S>, src: PrefillSource): ValidationIssue[];
-  /** The date the document bears (seal line, and the year of its number). */
-  documentDate(fields: z.output<S>): string;
+  /** The date the document bears (seal line, and the year of its number); its `date` field unless said otherwise. */
+  documentDate?(fields: z.output<S>): string;
   body(fields: z.output<S>, ctx: LayoutContext): Content[];
 }
 
@@ -59,10 +59,13 @@ export const officerRef = z.object({
   name: z.string().trim().min(1, { error: 'validation.required' }),
   certificateNo: z.string().trim().min(1, { error: 'validation.required' }),
 });
-export type OfficerRef = z.output<typeof officerRef>;
+type OfficerRef = z.output<typeof officerRef>;
 
-/** A date field of a document (YYYY-MM-DD). */
-export const docDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' });
+
+/** The day of the inspection a document comes from (today for one made without an inspection). */
+export function inspectionDay(inspection: Inspection | null, today: string): string {
+  return inspection?.startedAt.slice(0, 10) ?? today;
+}
 
 /** The inspection's officers as a document names them, from the roster. */
 export function officersOf(inspection: Inspection | null, roster: Officer[]): OfficerRef[] {
@@ -73,12 +76,14 @@ export function officersOf(inspection: Inspection | null, roster: Officer[]): Of
 /** 行政处罚法 第四十二条: at least two officers, each holding a certificate valid on the day. */
 export function officerChecks(officers: OfficerRef[], roster: Officer[], onDate: string, path: string[] = ['officers']): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  // The same officer named twice is still one officer.
-  const distinct = new Set(officers.map((o) => o.officerId ?? `cert:${o.certificateNo}`));
+  // A roster pick is found by its id; a name typed in by hand, by its certificate number.
+  const found = officers.map((o) => (o.officerId !== null ? roster.find((x) => x.id === o.officerId) : roster.find((x) => x.certificateNo === o.certificateNo)));
+  // The same officer named twice is still one officer, however the two lines were filled in.
+  const distinct = new Set(officers.map((o, i) => found[i]?.certificateNo ?? o.certificateNo));
   if (distinct.size < 2) issues.push({ path, key: 'documents.rules.twoOfficers' });
   if (distinct.size < officers.length) issues.push({ path, key: 'documents.rules.duplicateOfficer' });
   officers.forEach((o, i) => {
-    const r = roster.find((x) => (o.officerId !== null && x.id === o.officerId) || x.certificateNo === o.certificateNo);
+    const r = found[i];
     if (!r) issues.push({ path: [...path, i], key: 'documents.rules.officerNotInRoster', params: { name: o.name } });
     else if (r.certificateNo !== o.certificateNo) issues.push({ path: [...path, i], key: 'documents.rules.certificateMismatch', params: { name: o.name, roster: r.certificateNo } });
     else if (onDate < r.certValidFrom || onDate > r.certValidTo) {

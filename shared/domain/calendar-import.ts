@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../entities/common.ts';
 import type { CalendarYear } from './workdays.ts';
 
 /**
@@ -11,7 +12,7 @@ const holidayCnFile = z.object({
   papers: z.array(z.string()).optional(),
   days: z.array(z.object({
     name: z.string(),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    date: isoDate,
     isOffDay: z.boolean(),
   })).min(1),
 });

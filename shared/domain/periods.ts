@@ -1,5 +1,5 @@
 import type { StatutoryPeriod } from '../entities/period.ts';
-import { addCalendarDays, addWorkdays, type DeadlineAnswer, endOfNaturalPeriod, isWorkday, type WorkCalendar } from './workdays.ts';
+import { addCalendarDays, addWorkdays, type DeadlineAnswer, type WorkCalendar } from './workdays.ts';
 
 /**
  * When a statutory period ends, from the event it runs from. The start day is not counted; a
@@ -14,20 +14,6 @@ export interface PeriodAnswer extends DeadlineAnswer {
   ruleUncertain: boolean;
 }
 
-function subtractWorkdays(cal: WorkCalendar, from: string, n: number): DeadlineAnswer {
-  const uncovered = new Set<number>();
-  let date = from;
-  let left = n;
-  while (left > 0) {
-    date = addCalendarDays(date, -1);
-    const a = isWorkday(cal, date);
-    if (a.uncertain) uncovered.add(Number(date.slice(0, 4)));
-    if (a.workday) left--;
-  }
-  const uncoveredYears = [...uncovered].sort();
-  return { date, uncertain: uncoveredYears.length > 0, uncoveredYears };
-}
-
 /** Same day N months later; a day the month lacks (31 August + 6 months) becomes its last day. */
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -39,30 +25,17 @@ export function addMonths(date: string, months: number): string {
 
 export function periodEnd(cal: WorkCalendar, period: StatutoryPeriod, event: string): PeriodAnswer {
   const meta = { period: period.id, basis: period.basis, ruleUncertain: period.uncertain };
+  const step = period.direction === 'before' ? -1 : 1;
   if (period.unit === 'hours') {
     // Hours run on the clock: 24 hours before a measure, whatever the day.
     const t = new Date(`${event.length === 10 ? `${event}T00:00` : event}:00Z`);
-    t.setUTCHours(t.getUTCHours() + (period.direction === 'before' ? -1 : 1) * period.length);
+    t.setUTCHours(t.getUTCHours() + step * period.length);
     return { ...meta, date: t.toISOString().slice(0, 16), uncertain: false, uncoveredYears: [] };
   }
-  if (period.unit === 'workdays') {
-    return { ...meta, ...(period.direction === 'before' ? subtractWorkdays(cal, event, period.length) : addWorkdays(cal, event, period.length)) };
-  }
-  const end = period.unit === 'months'
-    ? addMonths(event, period.direction === 'before' ? -period.length : period.length)
-    : addCalendarDays(event, period.direction === 'before' ? -period.length : period.length);
-  if (period.direction === 'before') {
-    // A "before" period that lands on a rest day moves earlier, to the last working day.
-    let date = end;
-    const years = new Set<number>();
-    for (let a = isWorkday(cal, date); !a.workday; a = isWorkday(cal, date)) {
-      if (a.uncertain) years.add(Number(date.slice(0, 4)));
-      date = addCalendarDays(date, -1);
-    }
-    const uncoveredYears = [...years].sort();
-    return { ...meta, date, uncertain: uncoveredYears.length > 0, uncoveredYears };
-  }
-  return { ...meta, ...endOfNaturalPeriod(cal, end, 0) };
+  if (period.unit === 'workdays') return { ...meta, ...addWorkdays(cal, event, period.length, step) };
+  const end = period.unit === 'months' ? addMonths(event, step * period.length) : addCalendarDays(event, step * period.length);
+  // A period ending on a rest day moves to the next working day; a "before" period, to the last one before it.
+  return { ...meta, ...addWorkdays(cal, end, 0, step) };
 }
 
 /** The version of a period in force on a day (rules change: the 2015 办法 gave way on 2026-02-01). */

@@ -56,5 +56,10 @@ export const INSPECTION_KINDS = {
 /** Who was present for the enterprise during an inspection. */
 export const PRESENT_ROLES = { principal: '主要负责人', safetyManager: '安全管理人员', operator: '岗位操作员工' } as const;
 
+/** How a document reached its recipient (民事诉讼法 送达 as 行政处罚法 第六十一条 applies it). */
+export const SERVICE_METHODS = {
+  direct: '直接送达', left: '留置送达', mail: '邮寄送达', entrusted: '委托送达', electronic: '电子送达', announcement: '公告送达',
+} as const;
+
 export type InspectionKind = keyof typeof INSPECTION_KINDS;
 export type PresentRole = keyof typeof PRESENT_ROLES;

@@ -58,46 +58,49 @@ export interface DeadlineAnswer {
   uncoveredYears: number[];
 }
 
+/** Days looked at while counting, remembering the years the calendar does not cover. */
+function walker(cal: WorkCalendar) {
+  const uncovered = new Set<number>();
+  return {
+    workday(date: string): boolean {
+      const a = isWorkday(cal, date);
+      if (a.uncertain) uncovered.add(Number(date.slice(0, 4)));
+      return a.workday;
+    },
+    answer(date: string): DeadlineAnswer {
+      const uncoveredYears = [...uncovered].sort();
+      return { date, uncertain: uncoveredYears.length > 0, uncoveredYears };
+    },
+  };
+}
+
 /**
  * The Nth working day after `start` (the start day itself is not counted, 行政处罚法 第八十五条 and
- * 民法典 第二百零一条). n = 0 gives the first working day on or after `start`.
+ * 民法典 第二百零一条), or before it with step −1. n = 0 gives the first working day on or after
+ * `start` (on or before, with step −1).
  */
-export function addWorkdays(cal: WorkCalendar, start: string, n: number): DeadlineAnswer {
+export function addWorkdays(cal: WorkCalendar, start: string, n: number, step: 1 | -1 = 1): DeadlineAnswer {
   if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
-  const uncovered = new Set<number>();
-  const note = (date: string, a: DayAnswer) => { if (a.uncertain) uncovered.add(Number(date.slice(0, 4))); };
+  const walk = walker(cal);
   let date = start;
   if (n === 0) {
-    for (;;) {
-      const a = isWorkday(cal, date);
-      note(date, a);
-      if (a.workday) break;
-      date = addCalendarDays(date, 1);
-    }
+    while (!walk.workday(date)) date = addCalendarDays(date, step);
   } else {
-    let left = n;
-    while (left > 0) {
-      date = addCalendarDays(date, 1);
-      const a = isWorkday(cal, date);
-      note(date, a);
-      if (a.workday) left--;
+    for (let left = n; left > 0;) {
+      date = addCalendarDays(date, step);
+      if (walk.workday(date)) left--;
     }
   }
-  const uncoveredYears = [...uncovered].sort();
-  return { date, uncertain: uncoveredYears.length > 0, uncoveredYears };
+  return walk.answer(date);
 }
 
 /** Working days in [from, to], both ends included. */
 export function countWorkdays(cal: WorkCalendar, from: string, to: string): { count: number; uncertain: boolean; uncoveredYears: number[] } {
-  const uncovered = new Set<number>();
+  const walk = walker(cal);
   let count = 0;
-  for (let date = from; date <= to; date = addCalendarDays(date, 1)) {
-    const a = isWorkday(cal, date);
-    if (a.uncertain) uncovered.add(Number(date.slice(0, 4)));
-    if (a.workday) count++;
-  }
-  const uncoveredYears = [...uncovered].sort();
-  return { count, uncertain: uncoveredYears.length > 0, uncoveredYears };
+  for (let date = from; date <= to; date = addCalendarDays(date, 1)) if (walk.workday(date)) count++;
+  const { uncertain, uncoveredYears } = walk.answer(to);
+  return { count, uncertain, uncoveredYears };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isoDate } from './common.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = isoDate;
 
 /** One year of the working-day calendar: statutory days off and 调休 make-up working days. */
 export const calendarYear = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './common.ts';
 import { SUPERVISION_CATEGORIES, keysOf } from '../domain/vocabulary.ts';
 
 /**
@@ -28,7 +29,7 @@ export const checklist = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string(),
   source: z.string(),
-  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  effectiveFrom: isoDate.nullable(),
   kind: z.enum(['major-hazard', 'key-items']),
   categories: z.array(z.enum(keysOf(SUPERVISION_CATEGORIES))).min(1),
   uncertain: z.boolean().default(false),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id } from './common.ts';
+import { SERVICE_METHODS, keysOf } from '../domain/vocabulary.ts';
+import { id, localDateTime } from './common.ts';
 
 export const documentStatus = z.enum(['draft', 'issued', 'voided']);
 export type DocumentStatus = z.infer<typeof documentStatus>;
@@ -58,11 +59,10 @@ export interface DocumentDetail extends DocumentSummary {
   services: DocumentService[];
 }
 
-export const SERVICE_METHODS = ['direct', 'left', 'mail', 'entrusted', 'electronic', 'announcement'] as const;
 
 export const serviceInput = z.object({
-  method: z.enum(SERVICE_METHODS),
-  servedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'validation.dateTime' }),
+  method: z.enum(keysOf(SERVICE_METHODS)),
+  servedAt: localDateTime,
   place: z.string().trim().max(200).default(''),
   recipient: z.string().trim().max(100).default(''),
   /** 留置送达: the recipient refused; two officers and a witness must be named. */

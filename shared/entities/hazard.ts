@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { id, optionalText, required } from './common.ts';
+import { id, isoDate, optionalText, required } from './common.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' });
 
 export const hazardInput = z.object({
   inspectionId: id,
@@ -11,7 +10,7 @@ export const hazardInput = z.object({
   level: z.enum(['general', 'major']).default('general'),
   criteriaItemId: z.string().max(60).nullable().default(null),
   legalBasis: optionalText(500),
-  deadline: date.nullable().default(null),
+  deadline: isoDate.nullable().default(null),
 });
 export type HazardInput = z.input<typeof hazardInput>;
 export type HazardFields = z.output<typeof hazardInput>;
@@ -45,8 +44,8 @@ export const recheckInput = z.object({
 
 export const extensionInput = z.object({
   id,
-  requestedOn: date,
-  requestedUntil: date,
+  requestedOn: isoDate,
+  requestedUntil: isoDate,
   reason: required(z.string().max(500)),
   decision: z.enum(['approved', 'rejected']),
 });

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { INSPECTION_KINDS, PRESENT_ROLES, keysOf } from '../domain/vocabulary.ts';
-import { id, optionalText, required } from './common.ts';
-
-/** Local date and time as the clerk entered it (China time): 2026-11-22T09:30. */
-export const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'validation.dateTime' });
+import { id, localDateTime, optionalText, required } from './common.ts';
 
 export const inspectionInput = z.object({
   enterpriseId: id,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './common.ts';
 
 /**
  * A penalty item of the 安全生产法 (第九十条–第一百一十九条) as knowledge: what it covers, the provision
@@ -27,7 +28,7 @@ export const penaltyItem = z.object({
 export const penaltyCatalogue = z.object({
   law: z.string(),
   version: z.string(),
-  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  effectiveFrom: isoDate,
   source: z.string(),
   items: z.array(penaltyItem).min(1),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './common.ts';
 
 /**
  * A statutory period as data: what it is, its legal basis, how it counts, and when the rule is in
@@ -15,8 +16,8 @@ export const statutoryPeriod = z.object({
   /** after: due N units after the event; before: must happen at least N units before it. */
   direction: z.enum(['after', 'before']).default('after'),
   from: z.string(),
-  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  effectiveTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+  effectiveFrom: isoDate.nullable(),
+  effectiveTo: isoDate.nullable().default(null),
   uncertain: z.boolean().default(false),
   note: z.string().default(''),
 });

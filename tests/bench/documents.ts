@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../electron/core/create-core.ts';
-import { buildSpec, parseFields, typeOf } from '../../electron/core/modules/documents/service.ts';
+import { buildSpec, pageContext, parseFields, typeOf } from '../../electron/core/modules/documents/service.ts';
 import { TEMPLATES } from '../../shared/documents/registry.ts';
 import { call, RESOURCES, setUp } from '../support/core.ts';
 import { inspectionReady } from '../support/documents.ts';
@@ -25,11 +25,12 @@ export async function documentBench(): Promise<Record<string, unknown>> {
     for (let i = 0; i < 6; i++) await call(core, 'hazards:create', { inspectionId: inspection.id, description: `第${i + 1}处：危化品仓库可燃气体报警装置未与排风设施联锁，现场物料标识不清`, deadline: '2026-11-30' }, token);
     const findings = Array.from({ length: 14 }, (_, i) => `${i + 1}. 经查，该单位危化品仓库未按规定设置可燃气体报警装置，现场存放物料与标识不符，安全管理台账记录不全。`).join('\n');
 
+    const page = await pageContext(core.state);
     const specFor = async (type: string, extra: Record<string, unknown> = {}) => {
       const t = typeOf(core.state, type);
       const draft = await call(core, 'documents:create', { type, inspectionId: inspection.id }, token);
       const fields = parseFields(t.template, { ...draft.fields, ...extra });
-      return buildSpec(core.state, t, fields, { numberText: null, draft: false });
+      return buildSpec(core.state, page, t, fields, { numberText: null, draft: false });
     };
     const twoPage = await specFor('inspection-record', { findings });
 

@@ -50,6 +50,8 @@ describe('现场检查记录 from draft to issued', () => {
     expect(() => raw.prepare("UPDATE documents SET status = 'issued', number_text = '宣应急检记〔2026〕99号', pdf_sha256 = 'x' WHERE id = ?").run(other.id)).toThrow(/claimed number/);
     const scanned = await call(core, 'documents:attach-scan', { id: issued.id, file: { fileName: 'a.pdf', dataBase64: Buffer.from('%PDF a').toString('base64') } }, token);
     expect(scanned.hasScan).toBe(true);
+    expect(await failure(core, 'documents:attach-scan', { id: issued.id, file: { fileName: 'b.pdf', dataBase64: Buffer.from('%PDF b').toString('base64') } }, token))
+      .toMatchObject({ code: 'DOCUMENT_SCAN_ATTACHED' });
     expect(() => raw.prepare("UPDATE documents SET scan_sha256 = 'other' WHERE id = ?").run(issued.id)).toThrow(/frozen/);
   });
 
@@ -116,6 +118,7 @@ describe('现场检查记录 from draft to issued', () => {
     const first = list.items.find((d) => d.numberText === numbers[0])!;
     const correction = await call(core, 'documents:correct', { id: first.id, reason: '检查时间记录有误' }, token);
     expect(correction).toMatchObject({ status: 'draft', supersedesId: first.id, correctionReason: '检查时间记录有误' });
+    expect(await failure(core, 'documents:correct', { id: first.id, reason: '再次更正' }, token)).toMatchObject({ code: 'DOCUMENT_ALREADY_CORRECTED', details: { id: correction.id } });
     const corrected = await call(core, 'documents:issue', { id: correction.id, version: correction.version }, token);
     expect(corrected.numberText).toBe('宣应急检记〔2026〕4号');
     expect(pdfText(pdfOf(await call(core, 'documents:pdf', { id: corrected.id }, token))).replace(/\s+/g, ''))

@@ -41,6 +41,17 @@ describe('hazards, the rectification order and the re-inspection', () => {
       officerIds: officers.map((o) => o.id), findings: '复查整改情况' }, token);
     await call(core, 'hazards:recheck', { id: h1.id, recheckInspectionId: recheck.id, result: 'rectified', note: '已安装报警装置并联动' }, token);
     await call(core, 'hazards:recheck', { id: h2.id, recheckInspectionId: recheck.id, result: 'not-rectified', note: '仍无专项方案' }, token);
+    // Results come from a 复查 of this inspection, and once recorded only that 复查 may correct them.
+    const other = await call(core, 'inspections:create', { enterpriseId: enterprise.id, kind: 'plan', startedAt: '2026-12-05T14:00', officerIds: officers.map((o) => o.id) }, token);
+    expect(await failure(core, 'hazards:recheck', { id: h1.id, recheckInspectionId: other.id, result: 'not-rectified', note: '' }, token))
+      .toMatchObject({ details: { issues: [{ key: 'validation.hazard.notItsRecheck' }] } });
+    expect(await failure(core, 'inspections:create', { enterpriseId: enterprise.id, kind: 'recheck', recheckOf: 9999, startedAt: '2026-12-05T15:00' }, token))
+      .toMatchObject({ details: { issues: [{ key: 'validation.inspection.unknownRecheckOf', path: ['recheckOf'] }] } });
+    const later = await call(core, 'inspections:create', { enterpriseId: enterprise.id, kind: 'recheck', recheckOf: inspection.id, startedAt: '2026-12-05T15:00', officerIds: officers.map((o) => o.id) }, token);
+    expect(await failure(core, 'hazards:recheck', { id: h1.id, recheckInspectionId: later.id, result: 'not-rectified', note: '' }, token))
+      .toMatchObject({ details: { issues: [{ key: 'validation.hazard.alreadyRechecked' }] } });
+    expect(await failure(core, 'hazards:extend', { id: h1.id, requestedOn: '2026-12-05', requestedUntil: '2026-12-31', reason: '迟', decision: 'approved' }, token))
+      .toMatchObject({ details: { issues: [{ key: 'validation.hazard.notOpen' }] } });
     const escalations = await call(core, 'escalations:list', { status: 'open' }, token);
     expect(escalations).toEqual([expect.objectContaining({ kind: 'suggest-case', hazardId: h2.id, reason: expect.stringContaining('逾期未整改') })]);
 
@@ -63,6 +74,11 @@ describe('hazards, the rectification order and the re-inspection', () => {
     const extended = await call(core, 'hazards:extend', { id: h.id, requestedOn: '2026-11-24', requestedUntil: '2026-12-05', reason: '设备到货延迟', decision: 'approved' }, token);
     expect(extended).toMatchObject({ deadline: '2026-12-05', extensions: [{ previousDeadline: '2026-11-25', decision: 'approved' }] });
     expect(await failure(core, 'hazards:extend', { id: h.id, requestedOn: '2026-11-24', requestedUntil: 'soon', reason: 'x', decision: 'approved' }, token)).toMatchObject({ code: 'VALIDATION' });
+    expect(await failure(core, 'hazards:extend', { id: h.id, requestedOn: '2026-11-24', requestedUntil: '2026-02-30', reason: 'x', decision: 'approved' }, token))
+      .toMatchObject({ details: { issues: [{ key: 'validation.date', path: ['requestedUntil'] }] } });
+    // "Extending" to a day before the deadline in force would shorten it without saying so.
+    expect(await failure(core, 'hazards:extend', { id: h.id, requestedOn: '2026-11-24', requestedUntil: '2026-12-01', reason: 'x', decision: 'approved' }, token))
+      .toMatchObject({ details: { issues: [{ key: 'validation.hazard.extensionNotLater', path: ['requestedUntil'] }] } });
     now = new Date('2026-12-20T02:00:00Z');
     token = (await call(core, 'auth:sign-in', { username: 'admin', password: ADMIN_PASSWORD })).token;
     const due = await call(core, 'hazards:due', {}, token);

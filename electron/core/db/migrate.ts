@@ -32,18 +32,27 @@ export function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 }
 
+/** Migrations a database has run, in order (none for a new file). */
+export function migrationsDone(raw: Database.Database): string[] {
+  const hasTable = raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get();
+  return hasTable ? (raw.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name) : [];
+}
+
+/** Migrations a database has run that this app does not know: a newer app wrote it. */
+export function unknownMigrations(raw: Database.Database, known: Record<string, unknown> = allMigrations): string[] {
+  return migrationsDone(raw).filter((n) => !(n in known));
+}
+
 /**
  * Brings the schema up to date in one transaction. A database written by a newer app is refused
  * untouched; an existing database is copied aside before any migration runs.
  */
 export async function migrate(opts: MigrateOptions): Promise<{ applied: string[]; backup: string | null }> {
   const migrations = opts.migrations ?? allMigrations;
-  const known = new Set(Object.keys(migrations));
-  const hasTable = opts.raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get();
-  const done: string[] = hasTable ? (opts.raw.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name) : [];
-  const unknown = done.filter((n) => !known.has(n));
+  const done = migrationsDone(opts.raw);
+  const unknown = unknownMigrations(opts.raw, migrations);
   if (unknown.length > 0) throw new AppError('DB_TOO_NEW', { migrations: unknown });
-  const pending = [...known].filter((n) => !done.includes(n));
+  const pending = Object.keys(migrations).filter((n) => !done.includes(n));
   if (pending.length === 0) return { applied: [], backup: null };
 
   let backup: string | null = null;

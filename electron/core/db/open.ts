@@ -29,6 +29,14 @@ export interface OpenOptions {
   now: () => Date;
 }
 
+/** The workspace's database file. */
+export const dbFileOf = (dataDir: string) => path.join(dataDir, 'enforce.db');
+
+/** A closed database's WAL and shared-memory files: stale once the file is replaced. */
+export function removeSidecars(file: string): void {
+  for (const ext of ['-wal', '-shm']) fs.rmSync(file + ext, { force: true });
+}
+
 export function openMarkers(file: string): { pid: number; path: string }[] {
   const dir = path.dirname(file);
   const prefix = `${path.basename(file)}.open-`;

@@ -8,6 +8,7 @@ export interface Catalogue {
   version: string;
   header: string;
   types: DocumentType[];
+  byId: ReadonlyMap<string, DocumentType>;
 }
 
 /** Catalogue entries may carry markers for data still to verify; the app shows only what it uses. */
@@ -15,5 +16,6 @@ export function loadCatalogue(resourcesDir: string): Catalogue {
   const raw = JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'documents.json'), 'utf8')) as {
     version: string; header: string; types: Omit<DocumentType, 'available'>[];
   };
-  return { version: raw.version, header: raw.header, types: raw.types.map((t) => ({ ...t, available: t.id in TEMPLATES })) };
+  const types = raw.types.map((t) => ({ ...t, available: t.id in TEMPLATES }));
+  return { version: raw.version, header: raw.header, types, byId: new Map(types.map((t) => [t.id, t])) };
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import pdfmake from 'pdfmake';
-import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+import type { Content, CustomTableLayout, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import { applyRuns } from './glyphs.ts';
-import { A4, type DocumentSpec, headerBlock, MM } from '../../../shared/documents/layout.ts';
+import { type DocumentSpec, headerBlock, MM, type TableLayoutName, textWidthPt } from '../../../shared/documents/layout.ts';
 
 /**
  * DocumentSpec → PDF bytes with pdfmake. Runs in the render worker (see pool.ts), never on the
@@ -17,7 +17,7 @@ function fontDictionary(spec: DocumentSpec): TFontDictionary {
   return dict;
 }
 
-export function definition(spec: DocumentSpec): TDocumentDefinitions {
+function definition(spec: DocumentSpec): TDocumentDefinitions {
   const g = spec.geometry;
   const fonts = spec.fonts;
   const body = fonts.roles.body;
@@ -37,7 +37,7 @@ export function definition(spec: DocumentSpec): TDocumentDefinitions {
     footer: (page: number, pages: number) => {
       const parts: Content[] = [];
       if (page === pages && spec.copiesNote) {
-        parts.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: A4.widthPt - (g.marginLeftMm + g.marginRightMm) * MM, y2: 0, lineWidth: 0.5 }] });
+        parts.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: textWidthPt(g), y2: 0, lineWidth: 0.5 }] });
         parts.push({ text: applyRuns(fonts, spec.copiesNote, body, false, 'copiesNote') as never, fontSize: small, margin: [0, 3, 0, 0] });
       }
       if (pages > 1) parts.push({ text: `第 ${page} 页\u3000共 ${pages} 页`, font: body, fontSize: small, alignment: 'center', margin: [0, 3, 0, 0] });
@@ -49,16 +49,18 @@ export function definition(spec: DocumentSpec): TDocumentDefinitions {
 }
 
 /** The named table layouts of shared/documents/layout.ts. */
-const TABLE_LAYOUTS = {
+const TABLE_LAYOUTS: Record<TableLayoutName, CustomTableLayout> = {
   fillIn: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 4, paddingTop: () => 8, paddingBottom: () => 2 },
   ruled: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 6, paddingBottom: () => 2, hLineColor: () => '#888888' },
 };
 
+// Once per worker: documents never fetch URLs, and the table layouts do not change.
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.addTableLayouts(TABLE_LAYOUTS);
+
 export async function renderPdf(spec: DocumentSpec): Promise<Buffer> {
   const dirs = Object.values(spec.fonts.families).flatMap((f) => [path.dirname(f.normal), path.dirname(f.bold ?? f.normal)]);
-  pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((p: string) => dirs.some((d) => path.resolve(p).startsWith(path.resolve(d) + path.sep)));
   pdfmake.setFonts(fontDictionary(spec));
-  pdfmake.addTableLayouts(TABLE_LAYOUTS);
   return pdfmake.createPdf(definition(spec)).getBuffer();
 }

@@ -1,9 +1,11 @@
 import type { FileDownload } from '../../../shared/api/contract.ts';
 import { AppError } from '../../../shared/api/errors.ts';
 import type { CoreState } from '../context.ts';
+import { mimeTypeOf } from '../files.ts';
 
-export function xlsxDownload(fileName: string, data: Buffer): FileDownload {
-  return { fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: data.toString('base64') };
+/** A file handed to the user (a PDF, a workbook, a package): its type follows its name. */
+export function download(fileName: string, data: Buffer): FileDownload {
+  return { fileName, mimeType: mimeTypeOf(fileName), dataBase64: data.toString('base64') };
 }
 
 /** The demo county exists to look around in; nothing from it may leave as if it were real data. */

@@ -1,13 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type App, type Protocol, type Session, shell } from 'electron';
-import { CSP } from '../../host/csp.ts';
+import { mimeTypeOf } from '../../core/files.ts';
+import { CSP } from '../../host/app-files.ts';
 import { APP_SCHEME, isInternalUrl, isSafeExternalUrl, resolveAppFile } from './urls.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2',
-};
 
 /** app:// serves the built renderer, GET only, confined to its folder, with the same CSP as the web host. */
 export function registerAppProtocol(protocol: Protocol, rendererDir: string): void {
@@ -17,7 +13,7 @@ export function registerAppProtocol(protocol: Protocol, rendererDir: string): vo
     if (!file) return new Response(null, { status: 404 });
     if (!fs.existsSync(file)) file = path.join(rendererDir, 'index.html');
     return new Response(fs.readFileSync(file), {
-      headers: { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' },
+      headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' },
     });
   });
 }

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { fileUnder } from '../../host/app-files.ts';
 
 /** The renderer is served from app://desk/; nothing else is ever loaded into the window. */
 export const APP_SCHEME = 'app';
@@ -25,8 +25,8 @@ export function isSafeExternalUrl(raw: string): boolean {
 }
 
 /**
- * Maps app://desk/<path> to a file under the renderer folder; null for anything outside it
- * (../ tricks, encoded separators, other hosts). Client-side routes fall back to index.html.
+ * Maps app://desk/<path> to a file under the renderer folder; null for other schemes and hosts and
+ * for anything outside the folder.
  */
 export function resolveAppFile(root: string, raw: string): string | null {
   let u: URL;
@@ -35,16 +35,5 @@ export function resolveAppFile(root: string, raw: string): string | null {
   } catch {
     return null;
   }
-  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;
-  let rel: string;
-  try {
-    rel = decodeURIComponent(u.pathname);
-  } catch {
-    return null;
-  }
-  if (rel.includes('\0') || rel.includes('\\')) return null;
-  if (rel === '/' || rel === '') rel = '/index.html';
-  const file = path.resolve(root, `.${rel}`);
-  const base = path.resolve(root);
-  return file === base || file.startsWith(base + path.sep) ? file : null;
+  return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST ? fileUnder(root, u.pathname) : null;
 }

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import {
-  CREDIT_STATUSES, ENFORCEMENT_LEVELS, INSPECTION_KINDS, OFFICER_POSTS, PRESENT_ROLES, RISK_GRADES, STANDARDIZATION_GRADES, SUPERVISION_CATEGORIES,
+  CREDIT_STATUSES, ENFORCEMENT_LEVELS, INSPECTION_KINDS, OFFICER_POSTS, PRESENT_ROLES, RISK_GRADES, SERVICE_METHODS, STANDARDIZATION_GRADES, SUPERVISION_CATEGORIES,
 } from '../../../shared/domain/vocabulary.ts';
 
 /** Select options for the closed vocabularies, labelled in the UI language. */
@@ -13,6 +13,7 @@ const LISTS = {
   posts: OFFICER_POSTS,
   inspectionKinds: INSPECTION_KINDS,
   presentRoles: PRESENT_ROLES,
+  serviceMethods: SERVICE_METHODS,
 } as const;
 export type VocabList = keyof typeof LISTS;
 

@@ -1,21 +1,21 @@
 import { z } from 'zod';
-import { chineseDate } from '../../domain/dates.ts';
 import { INSPECTION_KINDS } from '../../domain/vocabulary.ts';
-import { labelled, paragraph, ruledLines } from '../layout.ts';
+import { dateOrBlank, labelled, paragraph, ruledLines } from '../layout.ts';
 import type { Content } from 'pdfmake/interfaces.js';
-import { type DocumentTemplate, docDate, officerChecks, officerRef, officersOf } from '../template.ts';
+import { type DocumentTemplate, inspectionDay, officerChecks, officerRef, officersOf } from '../template.ts';
+import { isoDate, required } from '../../entities/common.ts';
 
 /** 现场检查方案 (internal): whom, when, who goes, what is checked and how; approved before the visit. */
 
-export const inspectionPlanFields = z.object({
-  enterpriseName: z.string().trim().min(1, { error: 'validation.required' }).max(100),
+const inspectionPlanFields = z.object({
+  enterpriseName: required(z.string().max(100)),
   address: z.string().trim().max(200).default(''),
-  plannedDate: docDate,
+  plannedDate: isoDate,
   method: z.string().trim().max(100).default(''),
   officers: z.array(officerRef).max(10).default([]),
   experts: z.string().trim().max(200).default(''),
   content: z.string().max(10_000, { error: 'validation.tooLong' }).default(''),
-  date: docDate,
+  date: isoDate,
 });
 
 export const inspectionPlan: DocumentTemplate<typeof inspectionPlanFields> = {
@@ -34,7 +34,7 @@ export const inspectionPlan: DocumentTemplate<typeof inspectionPlanFields> = {
     return {
       enterpriseName: enterprise?.name ?? '',
       address: enterprise?.address ?? '',
-      plannedDate: inspection?.startedAt.slice(0, 10) ?? today,
+      plannedDate: inspectionDay(inspection, today),
       method: inspection ? INSPECTION_KINDS[inspection.kind] : '',
       officers,
       experts: inspection?.experts.map((x) => {
@@ -53,7 +53,6 @@ export const inspectionPlan: DocumentTemplate<typeof inspectionPlanFields> = {
     return issues;
   },
 
-  documentDate: (f) => f.date,
 
   body(f, { fonts, blank }) {
     const content = f.content.split(/\n+/).map((p) => p.trim()).filter(Boolean);
@@ -67,7 +66,7 @@ export const inspectionPlan: DocumentTemplate<typeof inspectionPlanFields> = {
     return [
       labelled(fonts, '被检查单位', f.enterpriseName),
       labelled(fonts, '地址', f.address),
-      labelled(fonts, ['检查时间', blank ? '　　年　　月　　日' : chineseDate(f.plannedDate)], ['检查方式', f.method]),
+      labelled(fonts, ['检查时间', dateOrBlank(blank ? null : f.plannedDate)], ['检查方式', f.method]),
       labelled(fonts, '检查人员', f.officers.map((o) => `${o.name}（执法证号${o.certificateNo}）`).join('、')),
       labelled(fonts, '随同专家', f.experts),
       { text: '检查内容：', font: fonts.roles.heading, margin: [0, 6, 0, 2] },

@@ -1,29 +1,27 @@
 import { z } from 'zod';
 import { chineseDateTime, chineseTime } from '../../domain/dates.ts';
-import { localDateTime } from '../../entities/inspection.ts';
 import { labelled, officerSignatures, paragraph, partySignature, ruledLines, sealAndDate } from '../layout.ts';
-import { type DocumentTemplate, docDate, officerChecks, officerRef, officersOf } from '../template.ts';
+import { type DocumentTemplate, inspectionDay, officerChecks, officerRef, officersOf } from '../template.ts';
+import { isoDate, localDateTime, optionalText, required } from '../../entities/common.ts';
 
 /** 现场检查记录 (安全生产法 第六十八条: time, place, content, problems found and how they were handled). */
-const text = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).default('');
 
-export const inspectionRecordFields = z.object({
-  enterpriseName: z.string().trim().min(1, { error: 'validation.required' }).max(100),
-  address: text(200),
-  representative: text(50),
-  representativePost: text(50),
-  phone: text(30),
-  place: text(200),
+const inspectionRecordFields = z.object({
+  enterpriseName: required(z.string().max(100)),
+  address: optionalText(200),
+  representative: optionalText(50),
+  representativePost: optionalText(50),
+  phone: optionalText(30),
+  place: optionalText(200),
   startedAt: localDateTime,
   endedAt: localDateTime.or(z.literal('')).default(''),
-  agency: z.string().trim().min(1, { error: 'validation.required' }).max(60),
+  agency: required(z.string().max(60)),
   officers: z.array(officerRef).max(10).default([]),
   findings: z.string().max(20_000, { error: 'validation.tooLong' }).default(''),
   refusedToSign: z.boolean().default(false),
-  refusalNote: text(500),
-  date: docDate,
+  refusalNote: optionalText(500),
+  date: isoDate,
 });
-export type InspectionRecordFields = z.output<typeof inspectionRecordFields>;
 
 function timeRange(start: string, end: string): string {
   if (!end) return chineseDateTime(start);
@@ -61,7 +59,7 @@ export const inspectionRecord: DocumentTemplate<typeof inspectionRecordFields> =
       findings: inspection?.findings ?? '',
       refusedToSign: inspection?.refusedToSign ?? false,
       refusalNote: inspection?.refusalNote ?? '',
-      date: inspection?.startedAt.slice(0, 10) ?? today,
+      date: inspectionDay(inspection, today),
     };
   },
 
@@ -71,7 +69,6 @@ export const inspectionRecord: DocumentTemplate<typeof inspectionRecordFields> =
     return issues;
   },
 
-  documentDate: (f) => f.date,
 
   body(f, { fonts, unit, blank }) {
     const names = f.officers.map((o) => o.name).join('、') || '　　　　';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { chineseDate } from '../../domain/dates.ts';
-import { labelled, officerSignatures, ordinal, paragraph, partySignature, sealAndDate } from '../layout.ts';
-import { type DocumentTemplate, docDate, officerChecks, officerRef, officersOf } from '../template.ts';
+import { dateOrBlank, labelled, officerSignatures, ordinal, paragraph, partySignature, sealAndDate } from '../layout.ts';
+import { type DocumentTemplate, inspectionDay, officerChecks, officerRef, officersOf } from '../template.ts';
+import { isoDate, required } from '../../entities/common.ts';
 import { remedyClause } from '../wording.ts';
 
 /**
@@ -9,14 +9,14 @@ import { remedyClause } from '../wording.ts';
  * remove the hazard at once; for a 重大事故隐患, withdraw the workers and stop production or the equipment.
  */
 
-export const onsiteMeasuresFields = z.object({
-  enterpriseName: z.string().trim().min(1, { error: 'validation.required' }).max(100),
-  inspectionDate: docDate,
-  findings: z.array(z.string().trim().min(1, { error: 'validation.required' }).max(1000)).max(50).default([]),
+const onsiteMeasuresFields = z.object({
+  enterpriseName: required(z.string().max(100)),
+  inspectionDate: isoDate,
+  findings: z.array(required(z.string().max(1000))).max(50).default([]),
   basis: z.string().trim().max(500).default(''),
-  measures: z.array(z.string().trim().min(1, { error: 'validation.required' }).max(1000)).max(20).default([]),
+  measures: z.array(required(z.string().max(1000))).max(20).default([]),
   officers: z.array(officerRef).max(10).default([]),
-  date: docDate,
+  date: isoDate,
 });
 
 export const onsiteMeasures: DocumentTemplate<typeof onsiteMeasuresFields> = {
@@ -35,14 +35,14 @@ export const onsiteMeasures: DocumentTemplate<typeof onsiteMeasuresFields> = {
     const major = hazards.some((h) => h.level === 'major');
     return {
       enterpriseName: enterprise?.name ?? '',
-      inspectionDate: inspection?.startedAt.slice(0, 10) ?? today,
+      inspectionDate: inspectionDay(inspection, today),
       findings: hazards.map((h) => (h.location ? `${h.location}：${h.description}` : h.description)),
       basis: '《中华人民共和国安全生产法》第六十五条第一款第（三）项',
       measures: major
         ? ['立即从危险区域内撤出作业人员，暂时停产停业（停止使用相关设施、设备），重大事故隐患排除后经审查同意，方可恢复生产经营和使用。']
         : ['立即排除上述事故隐患。'],
       officers,
-      date: inspection?.startedAt.slice(0, 10) ?? today,
+      date: inspectionDay(inspection, today),
     };
   },
 
@@ -54,12 +54,11 @@ export const onsiteMeasures: DocumentTemplate<typeof onsiteMeasuresFields> = {
     return issues;
   },
 
-  documentDate: (f) => f.date,
 
   body(f, { fonts, unit, blank }) {
     return [
       labelled(fonts, '被检查单位', f.enterpriseName),
-      paragraph(blank ? '本机关于　　年　　月　　日现场检查时，发现你单位有下列违法违规行为和事故隐患：' : `本机关于${chineseDate(f.inspectionDate)}现场检查时，发现你单位有下列违法违规行为和事故隐患：`),
+      paragraph(`本机关于${dateOrBlank(blank ? null : f.inspectionDate)}现场检查时，发现你单位有下列违法违规行为和事故隐患：`),
       ...f.findings.map((x, i) => paragraph(`${ordinal(i)}、${x}`)),
       paragraph(`依据${f.basis || '　　　　　　'}的规定，现作出如下现场处理决定：`),
       ...f.measures.map((x, i) => paragraph(`${ordinal(i)}、${x}`)),

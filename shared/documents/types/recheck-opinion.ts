@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { chineseDate } from '../../domain/dates.ts';
 import { labelled, officerSignatures, ordinal, paragraph, partySignature, ruledLines, sealAndDate } from '../layout.ts';
-import { type DocumentTemplate, docDate, officerChecks, officerRef, officersOf } from '../template.ts';
+import { type DocumentTemplate, inspectionDay, officerChecks, officerRef, officersOf } from '../template.ts';
+import { isoDate, required } from '../../entities/common.ts';
 
 /** 整改复查意见书: the re-inspection's opinion, referring back to the order's number and date. */
 
-export const recheckOpinionFields = z.object({
-  enterpriseName: z.string().trim().min(1, { error: 'validation.required' }).max(100),
-  originalDate: docDate.or(z.literal('')).default(''),
+const recheckOpinionFields = z.object({
+  enterpriseName: required(z.string().max(100)),
+  originalDate: isoDate.or(z.literal('')).default(''),
   originalNumber: z.string().trim().max(60).default(''),
   opinion: z.string().max(20_000, { error: 'validation.tooLong' }).default(''),
   officers: z.array(officerRef).max(10).default([]),
-  date: docDate,
+  date: isoDate,
 });
 
 export const recheckOpinion: DocumentTemplate<typeof recheckOpinionFields> = {
@@ -33,7 +34,7 @@ export const recheckOpinion: DocumentTemplate<typeof recheckOpinionFields> = {
       originalNumber: originalOrder?.numberText ?? '',
       opinion: lines.join('\n'),
       officers,
-      date: inspection?.startedAt.slice(0, 10) ?? today,
+      date: inspectionDay(inspection, today),
     };
   },
 
@@ -45,7 +46,6 @@ export const recheckOpinion: DocumentTemplate<typeof recheckOpinionFields> = {
     return issues;
   },
 
-  documentDate: (f) => f.date,
 
   body(f, { fonts, unit, blank }) {
     const ref = blank || !f.originalDate

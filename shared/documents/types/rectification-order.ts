@@ -1,25 +1,26 @@
 import { z } from 'zod';
 import { chineseDate } from '../../domain/dates.ts';
-import { officerSignatures, ordinal, paragraph, partySignature, sealAndDate, labelled } from '../layout.ts';
-import { type DocumentTemplate, docDate, officerChecks, officerRef, officersOf } from '../template.ts';
+import { BLANK_DATE, dateOrBlank, labelled, officerSignatures, ordinal, paragraph, partySignature, sealAndDate } from '../layout.ts';
+import { type DocumentTemplate, inspectionDay, officerChecks, officerRef, officersOf } from '../template.ts';
+import { isoDate, required } from '../../entities/common.ts';
 import { RECTIFICATION_DUTIES, remedyClause } from '../wording.ts';
 
 /** 责令限期整改指令书: the problems found, each with its own deadline (安全生产法 第六十五条第（二）项). */
 
-export const rectificationOrderFields = z.object({
-  enterpriseName: z.string().trim().min(1, { error: 'validation.required' }).max(100),
-  inspectionDate: docDate,
+const rectificationOrderFields = z.object({
+  enterpriseName: required(z.string().max(100)),
+  inspectionDate: isoDate,
   items: z.array(z.object({
     hazardId: z.number().int().nullable().default(null),
-    text: z.string().trim().min(1, { error: 'validation.required' }).max(1000),
-    deadline: docDate,
+    text: required(z.string().max(1000)),
+    deadline: isoDate,
   })).max(50).default([]),
   officers: z.array(officerRef).max(10).default([]),
-  date: docDate,
+  date: isoDate,
 });
 
 /** 第一、三项问题于2026年11月30日前整改完毕: items sharing a deadline are named together. */
-export function deadlineSentence(items: { deadline: string }[]): string {
+function deadlineSentence(items: { deadline: string }[]): string {
   const groups = new Map<string, number[]>();
   items.forEach((it, i) => groups.set(it.deadline, [...(groups.get(it.deadline) ?? []), i]));
   return [...groups].sort(([a], [b]) => a.localeCompare(b))
@@ -43,10 +44,10 @@ export const rectificationOrder: DocumentTemplate<typeof rectificationOrderField
     const officers = officersOf(inspection, roster);
     return {
       enterpriseName: enterprise?.name ?? '',
-      inspectionDate: inspection?.startedAt.slice(0, 10) ?? today,
+      inspectionDate: inspectionDay(inspection, today),
       items: hazards.filter((h) => h.status === 'open' && h.deadline).map((h) => ({ hazardId: h.id, text: h.description, deadline: h.deadline! })),
       officers,
-      date: inspection?.startedAt.slice(0, 10) ?? today,
+      date: inspectionDay(inspection, today),
     };
   },
 
@@ -59,14 +60,13 @@ export const rectificationOrder: DocumentTemplate<typeof rectificationOrderField
     return issues;
   },
 
-  documentDate: (f) => f.date,
 
   body(f, { fonts, unit, blank }) {
     return [
       labelled(fonts, '被检查单位', f.enterpriseName),
-      paragraph(blank ? '本机关于　　年　　月　　日对你单位进行现场检查，经查，你单位存在下列问题：' : `本机关于${chineseDate(f.inspectionDate)}对你单位进行现场检查，经查，你单位存在下列问题：`),
+      paragraph(`本机关于${dateOrBlank(blank ? null : f.inspectionDate)}对你单位进行现场检查，经查，你单位存在下列问题：`),
       ...(f.items.length ? f.items.map((it, i) => paragraph(`${ordinal(i)}、${it.text}`)) : [paragraph('一、'), paragraph('二、'), paragraph('三、')]),
-      paragraph(f.items.length ? `现责令你单位对上述${deadlineSentence(f.items)}` : '现责令你单位对上述第　　项问题于　　年　　月　　日前整改完毕。'),
+      paragraph(f.items.length ? `现责令你单位对上述${deadlineSentence(f.items)}` : '现责令你单位对上述第　　项问题于' + BLANK_DATE + '前整改完毕。'),
       paragraph(RECTIFICATION_DUTIES),
       paragraph(remedyClause(unit, '指令')),
       officerSignatures('执法人员', f.officers),

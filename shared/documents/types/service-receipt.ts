@@ -1,26 +1,25 @@
 import { z } from 'zod';
 import type { Content } from 'pdfmake/interfaces.js';
 import { chineseDate } from '../../domain/dates.ts';
+import { SERVICE_METHODS } from '../../domain/vocabulary.ts';
 import { labelled, sealAndDate } from '../layout.ts';
-import { type DocumentTemplate, docDate } from '../template.ts';
+import { type DocumentTemplate, officersOf } from '../template.ts';
+import { isoDate, required } from '../../entities/common.ts';
 
 /** 文书送达回执: which documents were served on whom, where, when, how and by whom; the recipient signs. */
-const SERVICE_METHOD_NAMES: Record<string, string> = {
-  direct: '直接送达', left: '留置送达', mail: '邮寄送达', entrusted: '委托送达', electronic: '电子送达', announcement: '公告送达',
-};
 
-export const serviceReceiptFields = z.object({
+const serviceReceiptFields = z.object({
   caseName: z.string().trim().max(200).default(''),
-  recipient: z.string().trim().min(1, { error: 'validation.required' }).max(100),
+  recipient: required(z.string().max(100)),
   rows: z.array(z.object({
-    document: z.string().trim().min(1, { error: 'validation.required' }).max(200),
+    document: required(z.string().max(200)),
     place: z.string().trim().max(200).default(''),
-    servedOn: docDate.or(z.literal('')).default(''),
+    servedOn: isoDate.or(z.literal('')).default(''),
     method: z.string().trim().max(30).default(''),
     server: z.string().trim().max(60).default(''),
   })).max(20).default([]),
   note: z.string().trim().max(1000).default(''),
-  date: docDate,
+  date: isoDate,
 });
 
 export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
@@ -39,7 +38,7 @@ export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
   ],
 
   prefill({ today, enterprise, inspection, roster, issued }) {
-    const servers = (inspection?.officerIds ?? []).map((id) => roster.find((o) => o.id === id)?.name).filter(Boolean).join('、');
+    const servers = officersOf(inspection, roster).map((o) => o.name).join('、');
     const served = issued.filter((d) => !d.internal);
     // What was recorded at service fills the row; a refusal goes in 备注 with its witness (留置送达).
     const refusals = served.filter((d) => d.service?.refused)
@@ -51,7 +50,7 @@ export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
         document: `${d.name}（${d.numberText}）`,
         place: d.service?.place || enterprise?.address || '',
         servedOn: d.service?.servedOn ?? '',
-        method: d.service ? SERVICE_METHOD_NAMES[d.service.method] ?? d.service.method : '',
+        method: d.service ? SERVICE_METHODS[d.service.method as keyof typeof SERVICE_METHODS] ?? d.service.method : '',
         server: d.service?.officers.join('、') || servers,
       })),
       note: refusals.join('；'),
@@ -63,7 +62,6 @@ export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
     return f.rows.length ? [] : [{ path: ['rows'], key: 'documents.rules.itemsRequired' }];
   },
 
-  documentDate: (f) => f.date,
 
   body(f, { fonts, unit, blank }) {
     const head = (t: string) => ({ text: t, font: fonts.roles.heading, alignment: 'center' as const });

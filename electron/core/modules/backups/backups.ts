@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,9 +5,9 @@ import { AppError } from '../../../../shared/api/errors.ts';
 import { chinaDate } from '../../../../shared/domain/dates.ts';
 import type { BackupInfo } from '../../../../shared/entities/account.ts';
 import type { CoreState } from '../../context.ts';
-import { stamp } from '../../db/migrate.ts';
-import { ensureExclusive, openMarkers } from '../../db/open.ts';
-import { migrations } from '../../db/migrations/index.ts';
+import { stamp, unknownMigrations } from '../../db/migrate.ts';
+import { dbFileOf, ensureExclusive, openMarkers, removeSidecars } from '../../db/open.ts';
+import { sha256 } from '../../files.ts';
 import { readSettings } from '../accounts/handlers.ts';
 import { unzipEntries, zipEntries } from './zip.ts';
 
@@ -33,13 +32,11 @@ function integrity(file: string): string {
   }
 }
 
-/** Names of the migrations a database file has run; unknown ones mean a newer app wrote it. */
-function unknownMigrations(file: string): string[] {
+/** Migrations in a database file that this app does not know: a newer app wrote it. */
+function newerMigrationsIn(file: string): string[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get();
-    if (!has) return [];
-    return (db.prepare('SELECT name FROM kysely_migration').all() as { name: string }[]).map((r) => r.name).filter((n) => !(n in migrations));
+    return unknownMigrations(db);
   } finally {
     db.close();
   }
@@ -111,12 +108,9 @@ export async function restoreBackup(core: CoreState, name: string): Promise<{ re
   // Document numbers already handed out must never be handed out again, even if the restored data predates them.
   const used = core.store.raw.prepare(`SELECT series, year, MAX(serial) AS floor FROM (
     SELECT series, year, serial FROM document_numbers UNION ALL SELECT series, year, floor FROM document_number_floors) GROUP BY series, year`).all() as { series: string; year: number; floor: number }[];
-  await core.reopen(async (dbFile) => {
-    for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
-    fs.copyFileSync(file, dbFile);
-  });
-  const hasFloors = core.store.raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'document_number_floors'").get();
-  if (hasFloors && used.length) {
+  await core.reopen(async (dbFile) => fs.copyFileSync(file, dbFile));
+  // The restored file has been migrated to this version on opening, floors table included.
+  if (used.length) {
     const at = core.now().toISOString();
     const reason = `恢复备份 ${name} 前已使用至该号，其后文号不再重复使用`;
     core.store.raw.transaction(() => {
@@ -138,11 +132,11 @@ export function restoreOffline(dataDir: string, name: string, now: Date): { rest
   if (!NAME.test(name) || !fs.existsSync(file)) throw new AppError('BACKUP_NOT_FOUND', { name });
   const check = integrity(file);
   if (check !== 'ok') throw new AppError('BACKUP_CORRUPT', { name, check });
-  const dbFile = path.join(dataDir, 'enforce.db');
+  const dbFile = dbFileOf(dataDir);
   ensureExclusive(dbFile);
   const damagedCopy = path.join(backupsDir(dataDir), `corrupt-${stamp(now)}.db`);
   if (fs.existsSync(dbFile)) fs.renameSync(dbFile, damagedCopy);
-  for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
+  removeSidecars(dbFile);
   for (const m of openMarkers(dbFile)) fs.rmSync(m.path, { force: true });
   fs.copyFileSync(file, dbFile);
   return { restored: name, damagedCopy: path.basename(damagedCopy) };
@@ -151,7 +145,6 @@ export function restoreOffline(dataDir: string, name: string, now: Date): { rest
 // --- moving the data to a new PC -------------------------------------------------------------
 
 const PACKAGE_FORMAT = 'enforcement-desk-data';
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 function walk(dir: string, base = dir): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -212,7 +205,7 @@ export async function importDataPackage(core: CoreState, data: Buffer): Promise<
   try {
     const check = integrity(staged);
     if (check !== 'ok') throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.corrupt', check });
-    const newer = unknownMigrations(staged);
+    const newer = newerMigrationsIn(staged);
     if (newer.length) throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.newerVersion', migrations: newer });
   } catch (e) {
     fs.rmSync(staged, { force: true });
@@ -221,7 +214,6 @@ export async function importDataPackage(core: CoreState, data: Buffer): Promise<
   ensureExclusive(core.store.file);
   await createBackup(core, 'pre-restore');
   await core.reopen(async (dbFile) => {
-    for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
     fs.renameSync(staged, dbFile);
     for (const [rel, buf] of pkg.files) {
       const target = path.join(core.dataDir, 'files', rel);

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/api/errors.ts';
 import type { HandlerGroup } from '../../context.ts';
-import { refuseInDemo } from '../files.ts';
+import { download, refuseInDemo } from '../files.ts';
 import { needsSetup } from '../accounts/handlers.ts';
 import { createBackup, exportDataPackage, importDataPackage, listBackups, restoreBackup } from './backups.ts';
 
@@ -23,7 +23,7 @@ export const backupHandlers: HandlerGroup<'backups'> = {
     refuseInDemo(core);
     const data = await exportDataPackage(core);
     await core.tx(async () => { core.record(actor, { action: 'backups:export-data', entityType: 'backup', entityId: null }); });
-    return { fileName: `执法工作台数据迁移包_${core.today()}.zip`, mimeType: 'application/zip', dataBase64: data.toString('base64') };
+    return download(`执法工作台数据迁移包_${core.today()}.zip`, data);
   },
 };
 

@@ -1,13 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { FileDownload } from '../../../../shared/api/contract.ts';
 import { AppError } from '../../../../shared/api/errors.ts';
 import type { DocumentDetail, DocumentSummary } from '../../../../shared/entities/document.ts';
-import type { CoreState, HandlerGroup } from '../../context.ts';
+import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { readFile, storeFile } from '../../files.ts';
-import { buildSpec, correctionOf, type DocumentRow, issue, parseFields, prefillSource, typeOf } from './service.ts';
-
-const pdfDownload = (fileName: string, pdf: Buffer): FileDownload => ({ fileName, mimeType: 'application/pdf', dataBase64: pdf.toString('base64') });
+import { download } from '../files.ts';
+import { buildSpec, correctionOf, type DocumentRow, issue, pageContext, parseFields, prefillSource, typeOf } from './service.ts';
 
 async function rowOrThrow(db: Kysely<DB>, id: number): Promise<DocumentRow> {
   const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
@@ -28,7 +26,7 @@ async function summaries(core: CoreState, rows: DocumentRow[], db: Kysely<DB> = 
   const successor = new Map(successors.map((s) => [s.supersedesId!, s.id]));
   const served = new Set(services.map((s) => s.documentId));
   return rows.map((r) => ({
-    id: r.id, type: r.type, typeName: core.catalogue.types.find((t) => t.id === r.type)?.name ?? r.type,
+    id: r.id, type: r.type, typeName: core.catalogue.byId.get(r.type)?.name ?? r.type,
     status: r.status as DocumentSummary['status'], numberText: r.numberText, enterpriseId: r.enterpriseId,
     enterpriseName: r.enterpriseId ? names.get(r.enterpriseId) ?? null : null, inspectionId: r.inspectionId,
     issuedAt: r.issuedAt, issuedBy: r.issuedBy, createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version,
@@ -81,7 +79,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
   },
   async 'documents:create'({ type, inspectionId, enterpriseId }, { core, actor }) {
     const t = typeOf(core, type);
-    const src = await prefillSource(core, { enterpriseId: enterpriseId ?? null, inspectionId: inspectionId ?? null });
+    const src = await prefillSource(core, await pageContext(core), { enterpriseId: enterpriseId ?? null, inspectionId: inspectionId ?? null });
     const fields = t.template.prefill(src);
     const at = core.now().toISOString();
     return core.tx(async (trx) => {
@@ -97,7 +95,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     return core.tx(async (trx) => {
       const row = await rowOrThrow(trx, id);
       requireStatus(row, 'draft');
-      if (row.version !== version) throw new AppError('STALE_VERSION', { current: row.version });
+      assertVersion(row, version);
       await trx.updateTable('documents').set({ fieldsJson: JSON.stringify(fields), updatedAt: core.now().toISOString(), version: version + 1 })
         .where('id', '=', id).where('version', '=', version).execute();
       core.record(actor, { action: 'documents:save', entityType: 'document', entityId: id, before: JSON.parse(row.fieldsJson), after: fields });
@@ -106,24 +104,24 @@ export const documentHandlers: HandlerGroup<'documents'> = {
   },
   async 'documents:preview'({ id }, { core }) {
     const row = await rowOrThrow(core.store.db, id);
-    if (row.status !== 'draft' && row.pdfSha256) return pdfDownload(`${row.numberText ?? row.type}.pdf`, readFile(core.dataDir, row.pdfSha256));
+    if (row.status !== 'draft' && row.pdfSha256) return download(`${row.numberText ?? row.type}.pdf`, readFile(core.dataDir, row.pdfSha256));
     const t = typeOf(core, row.type);
     const fields = parseFields(t.template, JSON.parse(row.fieldsJson));
-    const pdf = await core.render(await buildSpec(core, t, fields, { numberText: null, draft: true, correction: await correctionOf(core, row) }));
-    return pdfDownload(`${t.type.name}（草稿）.pdf`, pdf);
+    const pdf = await core.render(buildSpec(core, await pageContext(core), t, fields, { numberText: null, draft: true, correction: await correctionOf(core, row) }));
+    return download(`${t.type.name}（草稿）.pdf`, pdf);
   },
   async 'documents:issue'({ id, version }, { core, actor }) {
     const row = await rowOrThrow(core.store.db, id);
     requireStatus(row, 'draft');
-    if (row.version !== version) throw new AppError('STALE_VERSION', { current: row.version });
+    assertVersion(row, version);
     await issue(core, row, actor);
     return detail(core, id);
   },
   async 'documents:pdf'({ id }, { core }) {
     const row = await rowOrThrow(core.store.db, id);
     if (!row.pdfSha256) throw new AppError('NOT_FOUND', { entity: 'pdf', id });
-    const name = core.catalogue.types.find((t) => t.id === row.type)?.name ?? row.type;
-    return pdfDownload(`${name}_${row.numberText ?? row.id}.pdf`, readFile(core.dataDir, row.pdfSha256));
+    const name = core.catalogue.byId.get(row.type)?.name ?? row.type;
+    return download(`${name}_${row.numberText ?? row.id}.pdf`, readFile(core.dataDir, row.pdfSha256));
   },
   async 'documents:void'({ id, reason }, { core, actor }) {
     return core.tx(async (trx) => {
@@ -153,6 +151,9 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     return core.tx(async (trx) => {
       const row = await rowOrThrow(trx, id);
       requireStatus(row, 'issued');
+      // One correction per document: a second would leave two drafts each claiming to replace it.
+      const existing = await trx.selectFrom('documents').select('id').where('supersedesId', '=', id).executeTakeFirst();
+      if (existing) throw new AppError('DOCUMENT_ALREADY_CORRECTED', { id: existing.id });
       const at = core.now().toISOString();
       const { id: newId } = await trx.insertInto('documents').values({
         type: row.type, status: 'draft', enterpriseId: row.enterpriseId, inspectionId: row.inspectionId, caseId: row.caseId,
@@ -167,6 +168,8 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     return core.tx(async (trx) => {
       const row = await rowOrThrow(trx, id);
       requireStatus(row, 'issued');
+      // The database keeps the first scan too (a trigger); this says so in words.
+      if (row.scanSha256 && row.scanSha256 !== hash) throw new AppError('DOCUMENT_SCAN_ATTACHED');
       await trx.updateTable('documents').set({ scanSha256: hash, scanName: file.fileName }).where('id', '=', id).execute();
       core.record(actor, { action: 'documents:attach-scan', entityType: 'document', entityId: id, after: { scanSha256: hash, scanName: file.fileName } });
       return detail(core, id, trx);
@@ -174,9 +177,9 @@ export const documentHandlers: HandlerGroup<'documents'> = {
   },
   async 'documents:blank'({ type }, { core }) {
     const t = typeOf(core, type);
-    const src = await prefillSource(core, { enterpriseId: null, inspectionId: null });
-    const fields = t.template.prefill(src) as Record<string, unknown>;
-    const pdf = await core.render(await buildSpec(core, t, fields, { numberText: null, draft: false, blank: true }));
-    return pdfDownload(`${t.type.name}（空白）.pdf`, pdf);
+    const page = await pageContext(core);
+    const fields = t.template.prefill(await prefillSource(core, page, { enterpriseId: null, inspectionId: null })) as Record<string, unknown>;
+    const pdf = await core.render(buildSpec(core, page, t, fields, { numberText: null, draft: false, blank: true }));
+    return download(`${t.type.name}（空白）.pdf`, pdf);
   },
 };

@@ -3,7 +3,7 @@ import { AppError, validationError } from '../../../../shared/api/errors.ts';
 import { draftNumber, formatDocumentNumber, numberSeries } from '../../../../shared/domain/document-number.ts';
 import type { Content } from 'pdfmake/interfaces.js';
 import type { DocumentSpec, FontSet } from '../../../../shared/documents/layout.ts';
-import type { Settings } from '../../../../shared/entities/account.ts';
+import type { Settings, UnitProfile } from '../../../../shared/entities/account.ts';
 import { TEMPLATES } from '../../../../shared/documents/registry.ts';
 import type { DocumentTemplate, PrefillSource } from '../../../../shared/documents/template.ts';
 import type { DocumentType } from '../../../../shared/entities/document.ts';
@@ -23,22 +23,28 @@ import { getUnit } from '../unit/handlers.ts';
 export type DocumentRow = Selectable<DocumentsTable>;
 
 export function typeOf(core: CoreState, type: string): { type: DocumentType; template: DocumentTemplate } {
-  const t = core.catalogue.types.find((x) => x.id === type);
+  const t = core.catalogue.byId.get(type);
   const template = TEMPLATES[type];
   if (!t || !template) throw new AppError('VALIDATION', { issues: [{ path: ['type'], key: 'validation.document.unknownType' }] });
   return { type: t, template };
 }
 
-/** Everything a template may draw on: the unit, the enterprise, the inspection, the roster. */
-export async function prefillSource(core: CoreState, refs: { enterpriseId: number | null; inspectionId: number | null }): Promise<PrefillSource> {
-  const db = core.store.db;
-  const unit = await getUnit(db);
+/** The unit profile and the settings every page needs, read once per request. */
+export interface PageContext { unit: UnitProfile; settings: Settings }
+export async function pageContext(core: CoreState): Promise<PageContext> {
+  const [unit, settings] = await Promise.all([getUnit(core.store.db), readSettings(core)]);
   if (!unit) throw new AppError('SETUP_REQUIRED');
+  return { unit, settings };
+}
+
+/** Everything a template may draw on: the unit, the enterprise, the inspection, the roster. */
+export async function prefillSource(core: CoreState, page: PageContext, refs: { enterpriseId: number | null; inspectionId: number | null }): Promise<PrefillSource> {
+  const db = core.store.db;
+  const { unit, settings: { certExpiryWarningDays } } = page;
   const inspection = refs.inspectionId ? await findInspection(db, refs.inspectionId) : null;
   if (refs.inspectionId && !inspection) throw new AppError('NOT_FOUND', { entity: 'inspection', id: refs.inspectionId });
   const enterpriseId = inspection?.enterpriseId ?? refs.enterpriseId;
   const enterpriseRow = enterpriseId ? await findEnterprise(db, enterpriseId) : undefined;
-  const { certExpiryWarningDays } = await readSettings(core);
   const roster = (await db.selectFrom('officers').selectAll().execute()).map((r) => toOfficer(r, core.today(), certExpiryWarningDays));
   // A 复查 works on the hazards and the order of the inspection it re-checks.
   const hazardSource = inspection?.recheckOf ?? inspection?.id ?? null;
@@ -50,7 +56,7 @@ export async function prefillSource(core: CoreState, refs: { enterpriseId: numbe
     .where('status', '=', 'issued').where('numberText', 'is not', null).orderBy('id').execute() : [];
   const services = issuedRows.length ? await db.selectFrom('documentServices').selectAll().where('documentId', 'in', issuedRows.map((d) => d.id)).orderBy('id').execute() : [];
   const issued = issuedRows.map((d) => {
-    const t = core.catalogue.types.find((x) => x.id === d.type);
+    const t = core.catalogue.byId.get(d.type);
     const s = services.filter((x) => x.documentId === d.id).at(-1);
     return {
       type: d.type, name: t?.name ?? d.type, numberText: d.numberText!, internal: t?.internal ?? false,
@@ -84,11 +90,9 @@ export function parseFields(template: DocumentTemplate, fields: unknown): Record
 }
 
 /** The page as it will print: header, title, number (or the blanks of a draft), body, copies note. */
-export async function buildSpec(core: CoreState, t: { type: DocumentType; template: DocumentTemplate }, fields: Record<string, unknown>,
-  opts: { numberText: string | null; draft: boolean; blank?: boolean; correction?: { numberText: string | null; reason: string } | null }): Promise<DocumentSpec> {
-  const unit = await getUnit(core.store.db);
-  if (!unit) throw new AppError('SETUP_REQUIRED');
-  const { documentLayout, fontOverrides } = await readSettings(core);
+export function buildSpec(core: CoreState, page: PageContext, t: { type: DocumentType; template: DocumentTemplate }, fields: Record<string, unknown>,
+  opts: { numberText: string | null; draft: boolean; blank?: boolean; correction?: { numberText: string | null; reason: string } | null }): DocumentSpec {
+  const { unit, settings: { documentLayout, fontOverrides } } = page;
   const fonts = fontSetFor(core, fontOverrides);
   // Named checks first: a clerk's field, or the unit profile an admin typed, rather than "the template".
   checkFieldGlyphs(fonts, unit, ['unit']);
@@ -125,15 +129,17 @@ export async function correctionOf(core: CoreState, doc: DocumentRow): Promise<{
  */
 export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor): Promise<void> {
   const t = typeOf(core, doc.type);
-  const src = await prefillSource(core, { enterpriseId: doc.enterpriseId, inspectionId: doc.inspectionId });
+  const page = await pageContext(core);
+  const src = await prefillSource(core, page, { enterpriseId: doc.enterpriseId, inspectionId: doc.inspectionId });
   const fields = parseFields(t.template, JSON.parse(doc.fieldsJson));
   const problems = t.template.issueChecks(fields as never, src);
-  const date = t.template.documentDate(fields as never);
+  const date = t.template.documentDate?.(fields as never) ?? (fields as { date: string }).date;
   // A document cannot bear a date still to come; its number takes the year it is issued in.
   if (date > core.today()) problems.push({ path: ['date'], key: 'documents.rules.dateInFuture', params: { date } });
   if (problems.length) throw new AppError('DOCUMENT_NOT_ISSUABLE', { issues: problems.map((p) => ({ ...p, path: ['fields', ...p.path] })) });
   const year = Number(core.today().slice(0, 4));
-  const series = numberSeries(doc.type, t.type.code, (await readSettings(core)).numberingScheme, doc.caseId);
+  const series = numberSeries(doc.type, t.type.code, page.settings.numberingScheme, doc.caseId);
+  const correction = await correctionOf(core, doc);
   const raw = core.store.raw;
   // Past the highest number used, and past any floor a restore left (numbers used before it stay unused).
   const next = raw.prepare(`SELECT MAX(COALESCE((SELECT MAX(serial) FROM document_numbers WHERE series = @series AND year = @year), 0),
@@ -143,7 +149,7 @@ export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor
     const numberText = t.type.code ? formatDocumentNumber(src.unit.numberPrefix, t.type.code, year, serial) : null;
     let pdf: Buffer;
     try {
-      pdf = await core.render(await buildSpec(core, t, fields, { numberText, draft: false, correction: await correctionOf(core, doc) }));
+      pdf = await core.render(buildSpec(core, page, t, fields, { numberText, draft: false, correction }));
     } catch (e) {
       if (e instanceof AppError) throw e;
       throw new AppError('RENDER_FAILED');

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../../shared/api/errors.ts';
 import type { EnterpriseHistoryEntry, ImportRowError } from '../../../../shared/api/contract.ts';
 import type { Enterprise } from '../../../../shared/entities/enterprise.ts';
-import type { CoreState, HandlerGroup } from '../../context.ts';
+import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
 import { BadWorkbook, type ParsedRow, readLedgerWorkbook, writeLedgerWorkbook } from './excel.ts';
 import { findById, search, toColumns, toEnterprise } from './repository.ts';
 import { knowledgeIssues } from './rules.ts';
-import { refuseInDemo, xlsxDownload } from '../files.ts';
+import { download, refuseInDemo } from '../files.ts';
 
 interface PendingImport { id: string; userId: number; fileName: string; rows: ParsedRow[]; errors: ImportRowError[]; createdAt: number }
 
@@ -86,8 +86,7 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
   },
   async 'enterprises:update'({ id, version, enterprise: input }, { core, actor }) {
     const before = await getOrThrow(core, id);
-    // Two clerks editing the same file: the second save must not silently undo the first.
-    if (before.version !== version) throw new AppError('STALE_VERSION', { current: before.version });
+    assertVersion(before, version);
     ensureKnowledge(core, input);
     await ensureUniqueUscc(core, input.uscc, id);
     return core.tx(async (trx) => {
@@ -101,7 +100,7 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
   },
   async 'enterprises:withdraw'({ id, version, reason }, { core, actor }) {
     const before = await getOrThrow(core, id);
-    if (before.version !== version) throw new AppError('STALE_VERSION', { current: before.version });
+    assertVersion(before, version);
     if (before.status === 'withdrawn') return before;
     return core.tx(async (trx) => {
       const at = core.now().toISOString();
@@ -116,7 +115,7 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
   },
   async 'enterprises:reinstate'({ id, version }, { core, actor }) {
     const before = await getOrThrow(core, id);
-    if (before.version !== version) throw new AppError('STALE_VERSION', { current: before.version });
+    assertVersion(before, version);
     if (before.status === 'active') return before;
     return core.tx(async (trx) => {
       const row = await trx.updateTable('enterprises')
@@ -129,7 +128,7 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
     });
   },
   async 'enterprises:import-template'() {
-    return xlsxDownload('企业档案导入模板.xlsx', await writeLedgerWorkbook([], { template: true, sheetName: '企业档案' }));
+    return download('企业档案导入模板.xlsx', await writeLedgerWorkbook([], { template: true, sheetName: '企业档案' }));
   },
   async 'enterprises:import-preview'({ file }, { core, session }) {
     const job = `import:${randomUUID()}`;
@@ -203,6 +202,6 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
     let q = core.store.db.selectFrom('enterprises').selectAll().orderBy('name');
     if (!includeWithdrawn) q = q.where('status', '=', 'active');
     const items = (await q.execute()).map((r) => toEnterprise(r, core.knowledge));
-    return xlsxDownload(`企业档案_${core.today()}.xlsx`, await writeLedgerWorkbook(items, { sheetName: '企业档案' }));
+    return download(`企业档案_${core.today()}.xlsx`, await writeLedgerWorkbook(items, { sheetName: '企业档案' }));
   },
 };

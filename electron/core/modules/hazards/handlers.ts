@@ -1,11 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../../shared/api/errors.ts';
 import { chineseDate } from '../../../../shared/domain/dates.ts';
-import { addWorkdays, endOfNaturalPeriod, type WorkCalendar } from '../../../../shared/domain/workdays.ts';
+import { addCalendarDays, addWorkdays, endOfNaturalPeriod, type WorkCalendar } from '../../../../shared/domain/workdays.ts';
 import type { Settings } from '../../../../shared/entities/account.ts';
 import type { Escalation, Hazard, HazardFields } from '../../../../shared/entities/hazard.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
-import type { CoreState, HandlerGroup } from '../../context.ts';
+import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
 import type { DB, HazardsTable } from '../../db/schema.ts';
 import { storeFile } from '../../files.ts';
 import { readSettings } from '../accounts/handlers.ts';
@@ -19,7 +19,7 @@ import { findInspection } from '../inspections/handlers.ts';
 type Row = Selectable<HazardsTable> & { enterpriseName: string };
 
 /** The re-inspection date: N days after the deadline (natural days moved off rest days, or working days). */
-export function recheckDue(cal: WorkCalendar, deadline: string, s: Pick<Settings, 'recheckWithinDays' | 'recheckDaysAreWorkdays'>) {
+function recheckDue(cal: WorkCalendar, deadline: string, s: Pick<Settings, 'recheckWithinDays' | 'recheckDaysAreWorkdays'>) {
   return s.recheckDaysAreWorkdays ? addWorkdays(cal, deadline, s.recheckWithinDays) : endOfNaturalPeriod(cal, deadline, s.recheckWithinDays);
 }
 
@@ -60,32 +60,32 @@ async function hazardById(core: CoreState, db: Kysely<DB>, id: number, rules: Du
   return (await toHazards(core, db, [row], rules))[0];
 }
 
+const hazardIssue = (field: string, key: string) => new AppError('VALIDATION', { issues: [{ path: [field], key }] });
+
 /** A criteria item decides 重大; the suggested legal basis comes from the item unless the officer wrote one. */
 function fromCriteria(core: CoreState, f: HazardFields): HazardFields {
   if (!f.criteriaItemId) return f;
   const found = core.knowledge.checklistItems.get(f.criteriaItemId);
-  if (!found) throw new AppError('VALIDATION', { issues: [{ path: ['criteriaItemId'], key: 'validation.hazard.unknownCriteria' }] });
+  if (!found) throw hazardIssue('criteriaItemId', 'validation.hazard.unknownCriteria');
   const basis = [found.item.violatedProvision && `违反${found.item.violatedProvision}`, found.item.penaltyProvision && `依据${found.item.penaltyProvision}`].filter(Boolean).join('，');
   return { ...f, level: found.item.major ? 'major' : f.level, legalBasis: f.legalBasis || basis };
 }
 
 type Cause = 'overdue' | 'failed-recheck' | 'criminal-risk';
-function escalate(core: CoreState, raw: CoreState['store']['raw'], actor: AuditActor, e: { enterpriseId: number; hazardId: number; inspectionId: number | null; kind: Escalation['kind']; cause: Cause; reason: string }): void {
-  const at = core.now().toISOString();
-  const r = raw.prepare(`INSERT OR IGNORE INTO escalations (enterprise_id, hazard_id, inspection_id, kind, cause, reason, status, created_at, created_by)
-    VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`).run(e.enterpriseId, e.hazardId, e.inspectionId, e.kind, e.cause, e.reason, at, actor.userName);
-  if (r.changes) core.record(actor, { action: 'escalations:create', entityType: 'escalation', entityId: Number(r.lastInsertRowid), after: e });
+/** At most one escalation per hazard and cause (a unique index): looking again adds nothing. */
+async function escalate(core: CoreState, trx: Kysely<DB>, actor: AuditActor, e: { enterpriseId: number; hazardId: number; inspectionId: number | null; kind: Escalation['kind']; cause: Cause; reason: string }): Promise<void> {
+  const created = await trx.insertInto('escalations')
+    .values({ ...e, status: 'open', createdAt: core.now().toISOString(), createdBy: actor.userName })
+    .onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+  if (created) core.record(actor, { action: 'escalations:create', entityType: 'escalation', entityId: created.id, after: e });
 }
 
-/** Overdue re-inspections become escalations when looked at (the workbench, the CLI): no timer needed. */
-async function escalateOverdue(core: CoreState, actor: AuditActor): Promise<void> {
-  const today = core.today();
-  const open = await toHazards(core, core.store.db, await selectHazards(core.store.db).where('hazards.status', '=', 'open').where('hazards.deadline', 'is not', null).execute(), await dueRules(core));
-  const overdue = open.filter((h) => h.recheckDue && h.recheckDue < today);
+/** Overdue re-inspections become escalations when looked at (the workbench): no timer needed. */
+async function escalateOverdue(core: CoreState, actor: AuditActor, overdue: Hazard[]): Promise<void> {
   if (!overdue.length) return;
-  await core.tx(async () => {
+  await core.tx(async (trx) => {
     for (const h of overdue) {
-      escalate(core, core.store.raw, actor, { enterpriseId: h.enterpriseId, hazardId: h.id, inspectionId: h.inspectionId, kind: 'suggest-case', cause: 'overdue',
+      await escalate(core, trx, actor, { enterpriseId: h.enterpriseId, hazardId: h.id, inspectionId: h.inspectionId, kind: 'suggest-case', cause: 'overdue',
         reason: `隐患“${h.description}”整改期限${chineseDate(h.deadline!)}已过，复查逾期未进行（应于${chineseDate(h.recheckDue!)}前复查）` });
     }
   });
@@ -97,7 +97,8 @@ async function inIssuedOrder(db: Kysely<DB>, h: Hazard): Promise<boolean> {
   return orders.some((o) => (JSON.parse(o.fieldsJson) as { items?: { hazardId: number | null }[] }).items?.some((i) => i.hazardId === h.id));
 }
 
-export async function listHazards(core: CoreState, filter: { inspectionId?: number; enterpriseId?: number; status?: Hazard['status'] }, db: Kysely<DB> = core.store.db): Promise<Hazard[]> {
+export async function listHazards(core: CoreState, filter: { inspectionId?: number; enterpriseId?: number; status?: Hazard['status'] }): Promise<Hazard[]> {
+  const db = core.store.db;
   let q = selectHazards(db);
   if (filter.inspectionId) q = q.where('hazards.inspectionId', '=', filter.inspectionId);
   if (filter.enterpriseId) q = q.where('hazards.enterpriseId', '=', filter.enterpriseId);
@@ -123,7 +124,7 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
       }).returning('id').executeTakeFirstOrThrow();
       const criteria = f.criteriaItemId ? core.knowledge.checklistItems.get(f.criteriaItemId) : undefined;
       if (criteria?.item.criminalRisk) {
-        escalate(core, core.store.raw, actor, { enterpriseId: inspection.enterpriseId, hazardId: id, inspectionId: inspection.id, kind: 'suggest-transfer', cause: 'criminal-risk',
+        await escalate(core, trx, actor, { enterpriseId: inspection.enterpriseId, hazardId: id, inspectionId: inspection.id, kind: 'suggest-transfer', cause: 'criminal-risk',
           reason: `隐患“${f.description}”符合${criteria.checklist.name}${criteria.item.article}，可能涉嫌危险作业罪（《刑法》第一百三十四条之一），建议研判是否移送` });
       }
       const created = await hazardById(core, trx, id, rules);
@@ -136,10 +137,10 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
     const f = fromCriteria(core, hazard);
     return core.tx(async (trx) => {
       const before = await hazardById(core, trx, id, rules);
-      if (before.version !== version) throw new AppError('STALE_VERSION', { current: before.version });
+      assertVersion(before, version);
       if (f.deadline !== before.deadline && (await inIssuedOrder(trx, before))) {
         // The issued order states the old date: a new one comes through 整改延期, which is recorded.
-        throw new AppError('VALIDATION', { issues: [{ path: ['deadline'], key: 'validation.hazard.deadlineInOrder' }] });
+        throw hazardIssue('deadline', 'validation.hazard.deadlineInOrder');
       }
       await trx.updateTable('hazards').set({
         description: f.description, location: f.location, level: f.level, criteriaItemId: f.criteriaItemId, legalBasis: f.legalBasis,
@@ -156,11 +157,14 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
     if (!recheck) throw new AppError('NOT_FOUND', { entity: 'inspection', id: recheckInspectionId });
     return core.tx(async (trx) => {
       const before = await hazardById(core, trx, id, rules);
+      // The result comes from a 复查 of the hazard's own inspection; the same 复查 may correct what it recorded.
+      if (recheck.recheckOf !== before.inspectionId) throw hazardIssue('recheckInspectionId', 'validation.hazard.notItsRecheck');
+      if (before.status !== 'open' && before.recheckInspectionId !== recheckInspectionId) throw hazardIssue('id', 'validation.hazard.alreadyRechecked');
       await trx.updateTable('hazards').set({
         status: result, recheckInspectionId, recheckedAt: recheck.startedAt.slice(0, 10), recheckNote: note, updatedAt: core.now().toISOString(), version: before.version + 1,
       }).where('id', '=', id).execute();
       if (result === 'not-rectified') {
-        escalate(core, core.store.raw, actor, { enterpriseId: before.enterpriseId, hazardId: id, inspectionId: recheckInspectionId, kind: 'suggest-case', cause: 'failed-recheck',
+        await escalate(core, trx, actor, { enterpriseId: before.enterpriseId, hazardId: id, inspectionId: recheckInspectionId, kind: 'suggest-case', cause: 'failed-recheck',
           reason: `复查发现隐患“${before.description}”逾期未整改，建议立案查处${note ? `（${note}）` : ''}` });
       }
       const after = await hazardById(core, trx, id, rules);
@@ -172,6 +176,9 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
     const rules = await dueRules(core);
     return core.tx(async (trx) => {
       const before = await hazardById(core, trx, id, rules);
+      if (before.status !== 'open') throw hazardIssue('id', 'validation.hazard.notOpen');
+      // An extension asks for a later deadline than the one in force, and for a day after the request.
+      if (requestedUntil < requestedOn || (before.deadline && requestedUntil <= before.deadline)) throw hazardIssue('requestedUntil', 'validation.hazard.extensionNotLater');
       await trx.insertInto('hazardExtensions').values({
         hazardId: id, requestedOn, requestedUntil, reason, decision, previousDeadline: before.deadline, decidedAt: core.now().toISOString(), decidedBy: actor.userName,
       }).execute();
@@ -193,13 +200,12 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
     });
   },
   async 'hazards:due'(_input, { core, actor }) {
-    await escalateOverdue(core, actor);
     const today = core.today();
-    const weekEnd = new Date(`${today}T00:00:00Z`);
-    weekEnd.setUTCDate(weekEnd.getUTCDate() + 7);
+    const weekEnd = addCalendarDays(today, 7);
     const open = await toHazards(core, core.store.db, await selectHazards(core.store.db).where('hazards.status', '=', 'open').where('hazards.deadline', 'is not', null).execute(), await dueRules(core));
-    const due = open.filter((h) => h.recheckDue && h.recheckDue >= today && h.recheckDue <= weekEnd.toISOString().slice(0, 10));
+    const due = open.filter((h) => h.recheckDue && h.recheckDue >= today && h.recheckDue <= weekEnd);
     const overdue = open.filter((h) => h.recheckDue && h.recheckDue < today);
+    await escalateOverdue(core, actor, overdue);
     return { dueThisWeek: due, overdue, uncertain: [...due, ...overdue].some((h) => h.recheckDueUncertain) };
   },
 };

@@ -1,9 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../../shared/api/errors.ts';
 import type { Inspection, InspectionFields } from '../../../../shared/entities/inspection.ts';
-import type { CoreState, HandlerGroup } from '../../context.ts';
+import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
 import type { DB, InspectionsTable } from '../../db/schema.ts';
 import { readFile, storeFile } from '../../files.ts';
+import { download } from '../files.ts';
+import { findById } from '../enterprises/repository.ts';
 
 /**
  * 现场检查: what happened on site. Saving is always allowed (the record must say what really
@@ -11,7 +13,7 @@ import { readFile, storeFile } from '../../files.ts';
  */
 type Row = Selectable<InspectionsTable> & { enterpriseName: string };
 
-export function toInspection(r: Row): Inspection {
+function toInspection(r: Row): Inspection {
   return {
     id: r.id, enterpriseId: r.enterpriseId, enterpriseName: r.enterpriseName, kind: r.kind as Inspection['kind'],
     startedAt: r.startedAt, endedAt: r.endedAt, place: r.place, officerIds: JSON.parse(r.officerIdsJson),
@@ -41,8 +43,12 @@ async function ensureReferences(core: CoreState, f: InspectionFields): Promise<v
   if (f.checklistId && !core.knowledge.checklists.some((c) => c.id === f.checklistId)) {
     throw new AppError('VALIDATION', { issues: [{ path: ['checklistId'], key: 'validation.inspection.unknownChecklist' }] });
   }
-  const enterprise = await core.store.db.selectFrom('enterprises').select('id').where('id', '=', f.enterpriseId).executeTakeFirst();
-  if (!enterprise) throw new AppError('VALIDATION', { issues: [{ path: ['enterpriseId'], key: 'validation.inspection.unknownEnterprise' }] });
+  if (!(await findById(core.store.db, f.enterpriseId))) throw new AppError('VALIDATION', { issues: [{ path: ['enterpriseId'], key: 'validation.inspection.unknownEnterprise' }] });
+  if (f.recheckOf !== null) {
+    // A 复查 re-checks an earlier inspection of the same enterprise.
+    const original = await findInspection(core.store.db, f.recheckOf);
+    if (original?.enterpriseId !== f.enterpriseId) throw new AppError('VALIDATION', { issues: [{ path: ['recheckOf'], key: 'validation.inspection.unknownRecheckOf' }] });
+  }
   if (f.officerIds.length) {
     const found = await core.store.db.selectFrom('officers').select('id').where('id', 'in', f.officerIds).execute();
     if (found.length !== new Set(f.officerIds).size) throw new AppError('VALIDATION', { issues: [{ path: ['officerIds'], key: 'validation.inspection.unknownOfficer' }] });
@@ -67,9 +73,7 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
     const found = await findInspection(core.store.db, id);
     const item = found?.evidence.find((e) => e.hash === hash);
     if (!item) throw new AppError('NOT_FOUND', { entity: 'file', hash });
-    const ext = item.name.split('.').pop()?.toLowerCase() ?? '';
-    const mimeType = ({ jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf', mp4: 'video/mp4', mp3: 'audio/mpeg', m4a: 'audio/mp4' } as Record<string, string>)[ext] ?? 'application/octet-stream';
-    return { fileName: item.name, mimeType, dataBase64: readFile(core.dataDir, hash).toString('base64') };
+    return download(item.name, readFile(core.dataDir, hash));
   },
   async 'inspections:list'({ enterpriseId, page, pageSize }, { core }) {
     let q = selectWithEnterprise(core.store.db).where('inspections.status', '=', 'active');
@@ -103,7 +107,7 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
     return core.tx(async (trx) => {
       const before = await findInspection(trx, id);
       if (!before) throw new AppError('NOT_FOUND', { entity: 'inspection', id });
-      if (before.version !== version) throw new AppError('STALE_VERSION', { current: before.version });
+      assertVersion(before, version);
       await trx.updateTable('inspections').set({ ...columns(inspection), updatedAt: core.now().toISOString(), version: version + 1 })
         .where('id', '=', id).where('version', '=', version).execute();
       const after = (await findInspection(trx, id))!;

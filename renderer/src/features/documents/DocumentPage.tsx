@@ -6,7 +6,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { FileDownload } from '../../../../shared/api/contract.ts';
 import { TEMPLATES } from '../../../../shared/documents/registry.ts';
 import { AppError, type ValidationIssue } from '../../../../shared/api/errors.ts';
-import { type DocumentDetail, SERVICE_METHODS } from '../../../../shared/entities/document.ts';
+import type { DocumentDetail } from '../../../../shared/entities/document.ts';
 import type { Officer } from '../../../../shared/entities/officer.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
@@ -15,6 +15,7 @@ import { tKey } from '../../i18n.ts';
 import { DateTimeField } from '../fields.tsx';
 import { readAsUpload, saveDownload } from '../files.ts';
 import { formatDateTime } from '../format.ts';
+import { vocabLabel, vocabOptions } from '../vocab.ts';
 import { STATUS_COLORS } from './DocumentList.tsx';
 import { PdfPreview } from './PdfPreview.tsx';
 import { DocumentFields } from './forms/DocumentFields.tsx';
@@ -117,9 +118,11 @@ export function DocumentPage() {
           {draft && can('documents.issue') && <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => void issue()} data-testid="document-issue">{t('document.issue')}</Button>}
           {doc.status === 'issued' && can('documents.write') && <>
             <Button icon={<SendOutlined />} onClick={() => setDialog('serve')}>{t('document.serve')}</Button>
-            <Upload showUploadList={false} accept=".pdf,.jpg,.jpeg,.png" beforeUpload={(file) => { void run(async () => setDoc(await api.documents.attachScan({ id, file: await readAsUpload(file) }))); return false; }}>
-              <Button icon={<UploadOutlined />}>{t('document.attachScan')}</Button>
-            </Upload>
+            {!doc.hasScan && (
+              <Upload showUploadList={false} accept=".pdf,.jpg,.jpeg,.png" beforeUpload={(file) => { void run(async () => setDoc(await api.documents.attachScan({ id, file: await readAsUpload(file) }))); return false; }}>
+                <Button icon={<UploadOutlined />}>{t('document.attachScan')}</Button>
+              </Upload>
+            )}
             {!doc.supersededById && <Button onClick={() => setDialog('correct')}>{t('document.correct')}</Button>}
           </>}
           {doc.status === 'issued' && can('documents.issue') && <Button danger onClick={() => setDialog('void')}>{t('document.void')}</Button>}
@@ -155,7 +158,7 @@ export function DocumentPage() {
               <List size="small" header={t('document.services')} dataSource={doc.services} locale={{ emptyText: t('document.notServed') }}
                 renderItem={(s) => (
                   <List.Item>
-                    {formatDateTime(s.servedAt)} · {t(`document.methods.${s.method}` as never)} · {s.refused ? t('document.refusedWitness', { witness: s.witness, officers: s.officerNames.join('、') }) : s.recipient} {s.place}
+                    {formatDateTime(s.servedAt)} · {vocabLabel(t, 'serviceMethods', s.method)} · {s.refused ? t('document.refusedWitness', { witness: s.witness, officers: s.officerNames.join('、') }) : s.recipient} {s.place}
                   </List.Item>
                 )} />
             </Card>
@@ -207,7 +210,7 @@ function ServeDialog({ open, onClose, onDone }: { open: boolean; onClose(): void
     <Modal open={open} title={t('document.serveTitle')} onCancel={onClose} onOk={() => void ok()} destroyOnHidden width={640}>
       <Form form={form} layout="vertical" initialValues={{ method: 'direct', refused: false, officerIds: [] }}>
         <Row gutter={16}>
-          <Col span={12}><Form.Item name="method" label={t('document.method')}><Select options={SERVICE_METHODS.map((m) => ({ value: m, label: t(`document.methods.${m}` as never) }))} /></Form.Item></Col>
+          <Col span={12}><Form.Item name="method" label={t('document.method')}><Select options={vocabOptions(t, 'serviceMethods')} /></Form.Item></Col>
           <Col span={12}><Form.Item name="servedAt" label={t('document.servedAt')} rules={[{ required: true, message: t('validation.required') }]}><DateTimeField /></Form.Item></Col>
         </Row>
         <Form.Item name="place" label={t('document.servePlace')}><Input /></Form.Item>
