@@ -113,7 +113,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     catalogue: loadCatalogue(options.resourcesDir),
     fonts: loadFontSet(options.resourcesDir),
     render: (spec) => renderPool.render(spec),
-    reloadChecklists: async () => undefined,
+    async reloadChecklists() {
+      const rows = await store.db.selectFrom('customChecklists').select('json').orderBy('id').execute();
+      setCustomChecklists(state.knowledge, rows.map((r) => checklist.parse(JSON.parse(r.json))));
+    },
     tx: (fn) => store.db.transaction().execute(fn),
     record: (actor, change) => audit.append(actor, change, now()),
     async reopen(replace) {
@@ -141,11 +144,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   };
 
-  const bundledChecklists = state.knowledge.checklists;
-  const loadCustomChecklists = async () => setCustomChecklists(state.knowledge, bundledChecklists,
-    (await store.db.selectFrom('customChecklists').select('json').orderBy('id').execute()).map((r) => checklist.parse(JSON.parse(r.json))));
-  await loadCustomChecklists();
-  state.reloadChecklists = loadCustomChecklists;
+  await state.reloadChecklists();
 
   if (state.workspace === 'demo' && (await needsSetup(state))) await seedDemo(state);
 

@@ -10,6 +10,8 @@ import { penaltyCatalogue, type PenaltyItem } from '../../shared/entities/penalt
 export interface Knowledge {
   periods: StatutoryPeriod[];
   penalties: PenaltyItem[];
+  /** The lists shipped with the app; `checklists` adds the unit's own. */
+  bundledChecklists: Checklist[];
   checklists: Checklist[];
   checklistItems: Map<string, { item: ChecklistItem; checklist: Checklist }>;
   industries: IndustryCatalogue;
@@ -21,7 +23,8 @@ export interface Knowledge {
  * Bundled lists plus the unit's own (imported into the database): one index, rebuilt in place when
  * the unit's lists change, so every holder of `knowledge` sees them.
  */
-export function setCustomChecklists(knowledge: Knowledge, bundled: Checklist[], custom: Checklist[]): void {
+export function setCustomChecklists(knowledge: Knowledge, custom: Checklist[]): void {
+  const bundled = knowledge.bundledChecklists;
   knowledge.checklists = [...bundled, ...custom.filter((c) => !bundled.some((b) => b.id === c.id))];
   knowledge.checklistItems = new Map(knowledge.checklists.flatMap((c) => c.items.map((item) => [item.id, { item, checklist: c }] as const)));
 }
@@ -37,11 +40,12 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
     }
   }
   const dir = path.join(resourcesDir, 'knowledge', 'checklists');
-  const checklists = fs.existsSync(dir)
+  const bundledChecklists = fs.existsSync(dir)
     ? fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((n) => checklist.parse(JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8'))))
     : [];
-  const checklistItems = new Map(checklists.flatMap((c) => c.items.map((item) => [item.id, { item, checklist: c }] as const)));
   const periods = periodCatalogue.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'periods.json'), 'utf8'))).periods;
   const penalties = penaltyCatalogue.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'penalty-articles.json'), 'utf8'))).items;
-  return { periods, penalties, checklists, checklistItems, industries, industryIndex: indexIndustries(industries), industryList };
+  const knowledge: Knowledge = { periods, penalties, bundledChecklists, checklists: [], checklistItems: new Map(), industries, industryIndex: indexIndustries(industries), industryList };
+  setCustomChecklists(knowledge, []);
+  return knowledge;
 }

@@ -14,7 +14,7 @@ contextBridge.exposeInMainWorld('desk', {
     return ipcRenderer.invoke(channel, input, { token: envelope?.token, workspace: envelope?.workspace });
   },
   onEvent(workspace: 'real' | 'demo', listener: (event: unknown) => void) {
-    const handler = (_e: unknown, payload: unknown) => listener(payload);
+    const handler = (_e: unknown, payload: { workspace: string; event: unknown }) => { if (payload.workspace === workspace) listener(payload.event); };
     ipcRenderer.on('event:job-progress', handler);
     ipcRenderer.send('event:subscribe', workspace);
     return () => ipcRenderer.removeListener('event:job-progress', handler);

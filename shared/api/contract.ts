@@ -11,7 +11,7 @@ import {
 import { type Enterprise, type EnterpriseListItem, enterpriseInput } from '../entities/enterprise.ts';
 import { type Officer, officerInput } from '../entities/officer.ts';
 import { type Inspection, inspectionInput } from '../entities/inspection.ts';
-import { type Escalation, type Hazard, extensionInput, hazardInput, recheckInput } from '../entities/hazard.ts';
+import { type Escalation, escalationStatus, extensionInput, type Hazard, hazardInput, hazardStatus, recheckInput } from '../entities/hazard.ts';
 import type { Checklist } from '../entities/checklist.ts';
 import type { StatutoryPeriod } from '../entities/period.ts';
 import type { PenaltyItem } from '../entities/penalty-article.ts';
@@ -181,7 +181,7 @@ export const contract = {
   'inspections:file': channel<FileDownload>()({ input: z.object({ id, hash: z.string().regex(/^[0-9a-f]{64}$/, { error: 'validation.hash' }) }), access: 'inspections.read' }),
 
   'hazards:list': channel<Hazard[]>()({
-    input: z.object({ inspectionId: id.optional(), enterpriseId: id.optional(), status: z.enum(['open', 'rectified', 'not-rectified']).optional() }).default({}),
+    input: z.object({ inspectionId: id.optional(), enterpriseId: id.optional(), status: hazardStatus.optional() }).default({}),
     access: 'inspections.read',
   }),
   'hazards:create': channel<Hazard>()({ input: hazardInput, access: 'inspections.write' }),
@@ -191,8 +191,8 @@ export const contract = {
   'hazards:attach-photo': channel<Hazard>()({ input: z.object({ id, file: fileUpload }), access: 'inspections.write' }),
   /** The workbench: re-inspections due this week and overdue ones (which also become escalations). */
   'hazards:due': channel<{ dueThisWeek: Hazard[]; overdue: Hazard[]; uncertain: boolean }>()({ input: none, access: 'inspections.read' }),
-  'escalations:list': channel<Escalation[]>()({ input: z.object({ status: z.enum(['open', 'taken', 'dismissed']).optional() }).default({}), access: 'inspections.read' }),
-  'escalations:resolve': channel<{ ok: true }>()({ input: z.object({ id, status: z.enum(['taken', 'dismissed']) }), access: 'inspections.write' }),
+  'escalations:list': channel<Escalation[]>()({ input: z.object({ status: escalationStatus.optional() }).default({}), access: 'inspections.read' }),
+  'escalations:resolve': channel<{ ok: true }>()({ input: z.object({ id, status: escalationStatus.exclude(['open']) }), access: 'inspections.write' }),
 
   'documents:catalogue': channel<DocumentType[]>()({ input: none, access: 'signed-in' }),
   'documents:list': channel<{ items: DocumentSummary[]; total: number }>()({

@@ -27,6 +27,7 @@ export interface RowColumn {
   field: string;
   input: 'text' | 'textarea' | 'date' | 'hidden';
   placeholder?: string;
+  /** Fixed width in pixels; a column without one takes the room the line has left. */
   width?: number;
 }
 

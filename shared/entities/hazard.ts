@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { id, isoDate, optionalText, required } from './common.ts';
 
+/** Where a hazard stands: open until a 复查 records whether it was put right. */
+export const hazardStatus = z.enum(['open', 'rectified', 'not-rectified']);
+/** An escalation is open until the squad takes it up as a case or dismisses it. */
+export const escalationStatus = z.enum(['open', 'taken', 'dismissed']);
 
 export const hazardInput = z.object({
   inspectionId: id,
@@ -22,7 +26,7 @@ export interface Hazard extends HazardFields {
   enterpriseId: number;
   enterpriseName: string;
   photos: { hash: string; name: string }[];
-  status: 'open' | 'rectified' | 'not-rectified';
+  status: z.output<typeof hazardStatus>;
   recheckInspectionId: number | null;
   recheckedAt: string | null;
   recheckNote: string;
@@ -38,7 +42,7 @@ export interface Hazard extends HazardFields {
 export const recheckInput = z.object({
   id,
   recheckInspectionId: id,
-  result: z.enum(['rectified', 'not-rectified']),
+  result: hazardStatus.exclude(['open']),
   note: optionalText(1000),
 });
 
@@ -58,7 +62,7 @@ export interface Escalation {
   inspectionId: number | null;
   kind: 'suggest-case' | 'suggest-transfer';
   reason: string;
-  status: 'open' | 'taken' | 'dismissed';
+  status: z.output<typeof escalationStatus>;
   createdAt: string;
   createdBy: string;
 }

@@ -5,7 +5,7 @@ import type { Core } from '../../electron/core/create-core.ts';
 import { ensureDailyBackup, listBackups } from '../../electron/core/modules/backups/backups.ts';
 import { unzipEntries, zipEntries } from '../../electron/core/modules/backups/zip.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
-import { call, failure, newCore, setUp, tempDir } from '../support/core.ts';
+import { call, failure, newCore, setUp, signIn, tempDir } from '../support/core.ts';
 import { usccFor } from '../support/ledger.ts';
 
 const cores: Core[] = [];
@@ -29,7 +29,7 @@ describe('backups, restore and moving to a new PC', () => {
     expect(r.safetyBackup).toMatch(/^pre-restore-/);
     // Sessions end with a restore: the users of the restored state sign in again.
     expect(await failure(c, 'enterprises:search', {}, token)).toMatchObject({ code: 'UNAUTHENTICATED' });
-    const again = (await call(c, 'auth:sign-in', { username: 'admin', password: 'admin12345' })).token;
+    const again = await signIn(c);
     expect((await call(c, 'enterprises:search', {}, again)).items.map((e) => e.name)).toEqual(['备份前企业']);
     const verify = await call(c, 'audit:verify', { head: backup.auditHead! }, again);
     expect(verify.ok).toBe(true);
@@ -87,7 +87,7 @@ describe('backups, restore and moving to a new PC', () => {
     expect((await call(fresh, 'app:info', {})).needsSetup).toBe(true);
     expect(await call(fresh, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: pkg.dataBase64 } })).toEqual({ enterprises: 1, users: 1 });
     expect(fs.readFileSync(path.join(fresh.state.dataDir, 'files', 'ab', 'abcd'), 'utf8')).toBe('scan');
-    const t2 = (await call(fresh, 'auth:sign-in', { username: 'admin', password: 'admin12345' })).token;
+    const t2 = await signIn(fresh);
     expect((await call(fresh, 'enterprises:search', {}, t2)).items[0].name).toBe('迁移企业');
     expect((await call(fresh, 'audit:verify', {}, t2)).ok).toBe(true);
     expect(await failure(fresh, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: pkg.dataBase64 } })).toMatchObject({ code: 'SETUP_DONE' });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
-import { call, failure, newCore, setUp } from '../support/core.ts';
+import { call, failure, newCore, setUp, signIn } from '../support/core.ts';
 import { inspectionReady, pdfFonts, pdfOf, pdfText } from '../support/documents.ts';
 
 let core: Core;
@@ -65,7 +65,7 @@ describe('现场检查记录 from draft to issued', () => {
     expect(await failure(core, 'documents:issue', { id: future.id, version: future.version }, token))
       .toMatchObject({ details: { issues: [{ path: ['fields', 'date'], key: 'documents.rules.dateInFuture' }] } });
     now = new Date('2026-01-05T03:00:00Z');
-    token = (await call(core, 'auth:sign-in', { username: 'admin', password: 'admin12345' })).token;
+    token = await signIn(core);
     const issued = await call(core, 'documents:issue', { id: future.id, version: future.version }, token);
     expect(issued.numberText).toBe('宣应急检记〔2026〕1号');
   });
@@ -138,7 +138,7 @@ describe('现场检查记录 from draft to issued', () => {
     const backup = await call(core, 'backups:create', {}, token);
     expect(await issue()).toBe('宣应急检记〔2026〕2号');
     await call(core, 'backups:restore', { name: backup.name }, token);
-    token = (await call(core, 'auth:sign-in', { username: 'admin', password: 'admin12345' })).token;
+    token = await signIn(core);
     expect(await issue()).toBe('宣应急检记〔2026〕3号');
     expect(core.state.store.raw.prepare('SELECT floor, reason FROM document_number_floors').all())
       .toEqual([{ floor: 2, reason: expect.stringContaining('不再重复使用') }]);

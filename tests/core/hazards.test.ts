@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
-import { ADMIN_PASSWORD, call, failure, newCore, setUp } from '../support/core.ts';
+import { call, failure, newCore, setUp, signIn } from '../support/core.ts';
 import { inspectionReady, pdfOf, pdfText } from '../support/documents.ts';
 
 let core: Core;
@@ -32,7 +32,7 @@ describe('hazards, the rectification order and the re-inspection', () => {
 
     now = new Date('2026-12-05T02:00:00Z');
     // Days later the idle session has locked: sign in again, as the clerk would.
-    token = (await call(core, 'auth:sign-in', { username: 'admin', password: ADMIN_PASSWORD })).token;
+    token = await signIn(core);
     const due = await call(core, 'hazards:due', {}, token);
     expect(due.dueThisWeek.map((h) => h.id)).toEqual([h1.id]);
     expect(due.overdue).toEqual([]);
@@ -80,7 +80,7 @@ describe('hazards, the rectification order and the re-inspection', () => {
     expect(await failure(core, 'hazards:extend', { id: h.id, requestedOn: '2026-11-24', requestedUntil: '2026-12-01', reason: 'x', decision: 'approved' }, token))
       .toMatchObject({ details: { issues: [{ key: 'validation.hazard.extensionNotLater', path: ['requestedUntil'] }] } });
     now = new Date('2026-12-20T02:00:00Z');
-    token = (await call(core, 'auth:sign-in', { username: 'admin', password: ADMIN_PASSWORD })).token;
+    token = await signIn(core);
     const due = await call(core, 'hazards:due', {}, token);
     expect(due.overdue.map((x) => x.id)).toEqual([h.id]);
     expect((await call(core, 'escalations:list', {}, token))[0]).toMatchObject({ kind: 'suggest-case', hazardId: h.id, reason: expect.stringContaining('复查逾期未进行') });

@@ -11,7 +11,7 @@ test('two hazards, a 责令限期整改指令书 with their deadlines, then the 
   await page.getByTestId('enter-demo').click();
   const shell = new Shell(page);
   await shell.signIn('clerk', 'demo1234');
-  await page.getByRole('menuitem', { name: '现场检查' }).click();
+  await shell.open('现场检查');
 
   const inspections = new InspectionsPage(page);
   await inspections.record({ enterprise: '示例县华瑞化工有限公司', officers: ['张明', '李华'], start: '2026-11-20 09:30', place: '危化品仓库',
@@ -57,7 +57,7 @@ test('two hazards, a 责令限期整改指令书 with their deadlines, then the 
   await shot('16-opinion-issued');
 
   // The failed re-check is waiting on the workbench as a suggested case.
-  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await shell.open('工作台');
   await expect(page.getByTestId('escalations')).toContainText('建议立案');
   await shot('17-workbench');
 });

@@ -42,7 +42,12 @@ export async function setUp(core: Core): Promise<string> {
   return r.session.token;
 }
 
+/** Signs in again (a locked session, another user); the admin that setUp made by default. */
+export async function signIn(core: Core, username = 'admin', password = ADMIN_PASSWORD): Promise<string> {
+  return (await call(core, 'auth:sign-in', { username, password })).token;
+}
+
 export async function addUser(core: Core, adminToken: string, username: string, role: 'clerk' | 'reviewer' | 'supervisor' | 'admin'): Promise<string> {
   await call(core, 'users:create', { username, displayName: username, role, password: 'pass12345' }, adminToken);
-  return (await call(core, 'auth:sign-in', { username, password: 'pass12345' })).token;
+  return signIn(core, username, 'pass12345');
 }

@@ -24,16 +24,24 @@ export async function inspectionReady(core: Core, token: string, n = 1) {
   return { enterprise, officers, inspection };
 }
 
+/** Runs a poppler tool on the PDF written to a temporary file, removed afterwards. */
+function poppler(tool: string, pdf: Buffer, args: (file: string) => string[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-'));
+  try {
+    const file = path.join(dir, 'doc.pdf');
+    fs.writeFileSync(file, pdf);
+    return execFileSync(tool, args(file), { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export function pdfText(pdf: Buffer, args: string[] = []): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-')), 'doc.pdf');
-  fs.writeFileSync(file, pdf);
-  return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
+  return poppler('pdftotext', pdf, (file) => [...args, file, '-']);
 }
 
 export function pdfFonts(pdf: Buffer): { name: string; emb: string; sub: string }[] {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-')), 'doc.pdf');
-  fs.writeFileSync(file, pdf);
-  return execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
+  return poppler('pdffonts', pdf, (file) => [file]).split('\n').slice(2).filter(Boolean)
     .map((l) => { const c = l.trim().split(/\s+/); return { name: c[0], emb: c.at(-5)!, sub: c.at(-4)! }; });
 }
 

@@ -38,9 +38,8 @@ export const knowledgeHandlers: HandlerGroup<'knowledge'> = {
     const parsed = checklist.safeParse(json);
     if (!parsed.success) throw new AppError('CHECKLIST_BAD_FILE', { reasonText: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('；') });
     const list = parsed.data;
-    const bundled = core.knowledge.checklists.find((c) => c.id === list.id);
-    const existingCustom = await core.store.db.selectFrom('customChecklists').select('id').where('id', '=', list.id).executeTakeFirst();
-    if (bundled && !existingCustom) throw new AppError('CHECKLIST_BAD_FILE', { reasonText: `id ${list.id}` });
+    // A unit's list may replace its own earlier import, never a bundled standard.
+    if (core.knowledge.bundledChecklists.some((c) => c.id === list.id)) throw new AppError('CHECKLIST_BAD_FILE', { reasonText: `id ${list.id}` });
     const clash = list.items.find((i) => { const found = core.knowledge.checklistItems.get(i.id); return found && found.checklist.id !== list.id; });
     if (clash) throw new AppError('CHECKLIST_BAD_FILE', { reasonText: `item ${clash.id}` });
     await core.tx(async (trx) => {

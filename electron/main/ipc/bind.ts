@@ -18,11 +18,18 @@ export function bindIpc(ipcMain: IpcMain, workspaces: Workspaces): void {
       return core.dispatch(channel, input, { token: typeof envelope.token === 'string' ? envelope.token : undefined });
     });
   }
-  // Progress events: the renderer subscribes per workspace; the main process forwards them.
-  ipcMain.on('event:subscribe', async (event, workspace: Workspace) => {
+  // Progress events: a window subscribes per workspace, once however often it asks (each import
+  // dialog asks again); each event names its workspace so the demo's never reach the real screens.
+  const subscribed = new WeakMap<WebContents, Set<Workspace>>();
+  ipcMain.on('event:subscribe', async (event, requested: unknown) => {
+    if (!event.senderFrame || !isInternalUrl(event.senderFrame.url)) return;
+    const workspace: Workspace = requested === 'demo' ? 'demo' : 'real';
     const sender: WebContents = event.sender;
-    const core = await workspaces.get(workspace === 'demo' ? 'demo' : 'real');
-    const forward = (e: unknown) => { if (!sender.isDestroyed()) sender.send('event:job-progress', e); };
+    const mine = subscribed.get(sender) ?? new Set<Workspace>();
+    if (mine.has(workspace)) return;
+    subscribed.set(sender, mine.add(workspace));
+    const core = await workspaces.get(workspace);
+    const forward = (e: unknown) => { if (!sender.isDestroyed()) sender.send('event:job-progress', { workspace, event: e }); };
     core.events.on('event', forward);
     sender.once('destroyed', () => core.events.off('event', forward));
   });

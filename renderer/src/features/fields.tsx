@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Space } from 'antd';
+import { Button, DatePicker, Form } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 
@@ -41,11 +41,11 @@ export function RowsField({ name, label, addLabel, blank, numbered, children }: 
         {(fields, { add, remove }) => (
           <>
             {fields.map((f, i) => (
-              <Space key={f.key} align={numbered ? 'start' : 'baseline'} style={{ display: 'flex', flexWrap: 'wrap' }}>
+              <div key={f.key} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: numbered ? 'flex-start' : 'baseline' }}>
                 {numbered && <span style={{ lineHeight: '32px' }}>{i + 1}.</span>}
                 {children(f.name)}
                 <MinusCircleOutlined style={numbered ? { marginTop: 8 } : undefined} onClick={() => remove(f.name)} />
-              </Space>
+              </div>
             ))}
             <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(structuredClone(blank))}>{addLabel}</Button>
           </>

@@ -33,7 +33,7 @@ export const rectificationOrder: DocumentTemplate<typeof rectificationOrderField
   form: [
     [{ field: 'enterpriseName', input: 'text', span: 12 }, { field: 'inspectionDate', input: 'date', span: 6 }, { field: 'date', input: 'date', span: 6 }],
     { field: 'items', input: 'rows', add: 'addItem', numbered: true, columns: [
-      { field: 'text', input: 'textarea', placeholder: 'itemText', width: 560 },
+      { field: 'text', input: 'textarea', placeholder: 'itemText' },
       { field: 'deadline', input: 'date', width: 170 },
       { field: 'hazardId', input: 'hidden' },
     ] },

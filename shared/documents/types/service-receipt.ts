@@ -30,7 +30,7 @@ export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
     { field: 'rows', input: 'rows', label: 'servedDocuments', add: 'addServedDocument', columns: [
       { field: 'document', input: 'text', placeholder: 'documentAndNumber', width: 300 },
       { field: 'place', input: 'text', placeholder: 'servePlace' },
-      { field: 'servedOn', input: 'date' },
+      { field: 'servedOn', input: 'date', width: 150 },
       { field: 'method', input: 'text', placeholder: 'serveMethod' },
       { field: 'server', input: 'text', placeholder: 'server' },
     ] },

@@ -5,6 +5,8 @@ import { tKey } from '../../../i18n.ts';
 import { DateField, DateTimeField, RowsField } from '../../fields.tsx';
 import { OfficersField } from './OfficersField.tsx';
 
+/** A text without a set width takes the room the line has left. */
+const GROW = { flex: '1 1 160px' };
 const label = (cell: { field: string; label?: string }) => tKey(`docFields.${cell.label ?? cell.field}`);
 
 /** Any document type's form, drawn from the layout its template declares. */
@@ -24,7 +26,7 @@ function Cell({ cell }: { cell: FormCell }) {
     case 'paragraphs':
       return (
         <RowsField name={cell.field} label={label(cell)} addLabel={tKey(`docFields.${cell.add}`)} blank="" numbered>
-          {(row) => <Form.Item name={row} style={{ width: 720 }}><Input.TextArea autoSize /></Form.Item>}
+          {(row) => <Form.Item name={row} style={GROW}><Input.TextArea autoSize /></Form.Item>}
         </RowsField>
       );
     case 'rows':
@@ -52,7 +54,7 @@ function Shown({ while: name, children }: { while: string; children: ReactNode }
 function Column({ row, column }: { row: number; column: RowColumn }) {
   if (column.input === 'hidden') return <Form.Item name={[row, column.field]} hidden><Input /></Form.Item>;
   const placeholder = column.placeholder && tKey(`docFields.${column.placeholder}`);
-  return <Form.Item name={[row, column.field]} style={column.width ? { width: column.width } : undefined}>{input(column.input, undefined, placeholder)}</Form.Item>;
+  return <Form.Item name={[row, column.field]} style={column.width ? { flex: `0 0 ${column.width}px` } : GROW}>{input(column.input, undefined, placeholder)}</Form.Item>;
 }
 
 /** A textarea without a set height grows with its text (a problem in a list of problems). */
