@@ -51,8 +51,8 @@ export interface CoreState {
   catalogue: Catalogue;
   fonts: FontSet;
   render(spec: DocumentSpec): Promise<Buffer>;
-  /** Re-reads the unit's own checklists into `knowledge` (after an import or a restore). */
-  reloadChecklists(): Promise<void>;
+  /** Re-reads the unit's own checklists and discretion benchmarks into `knowledge` (after an import or a restore). */
+  reloadUnitKnowledge(): Promise<void>;
   platform: Platform;
 }
 

@@ -11,12 +11,14 @@ import type { WorkCalendar } from '../../shared/domain/workdays.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import type { CoreEvent, CoreState, Ctx, Handlers, Platform, Session } from './context.ts';
 import { dbFileOf, ensureExclusive, type OpenReport, openStore, removeSidecars, type Store } from './db/open.ts';
-import { loadKnowledge, setCustomChecklists } from './knowledge.ts';
+import { loadKnowledge, setCustomBenchmarks, setCustomChecklists } from './knowledge.ts';
+import { discretionBenchmark } from '../../shared/entities/discretion.ts';
 import { checklist } from '../../shared/entities/checklist.ts';
 import { loadCatalogue } from './documents/catalogue.ts';
 import { loadFontSet } from './documents/fonts.ts';
 import { RenderPool } from './documents/pool.ts';
 import { documentHandlers } from './modules/documents/handlers.ts';
+import { caseHandlers } from './modules/cases/handlers.ts';
 import { inspectionHandlers } from './modules/inspections/handlers.ts';
 import { escalationHandlers, hazardHandlers } from './modules/hazards/handlers.ts';
 import { authHandlers, needsSetup, readSettings, setupHandlers, userHandlers } from './modules/accounts/handlers.ts';
@@ -72,6 +74,7 @@ const handlers: Handlers = {
   ...hazardHandlers,
   ...escalationHandlers,
   ...documentHandlers,
+  ...caseHandlers,
   ...knowledgeHandlers,
   ...auditHandlers,
   ...backupHandlers,
@@ -113,9 +116,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     catalogue: loadCatalogue(options.resourcesDir),
     fonts: loadFontSet(options.resourcesDir),
     render: (spec) => renderPool.render(spec),
-    async reloadChecklists() {
+    async reloadUnitKnowledge() {
       const rows = await store.db.selectFrom('customChecklists').select('json').orderBy('id').execute();
       setCustomChecklists(state.knowledge, rows.map((r) => checklist.parse(JSON.parse(r.json))));
+      const benchmarks = await store.db.selectFrom('discretionBenchmarks').select('json').orderBy('id').execute();
+      setCustomBenchmarks(state.knowledge, benchmarks.map((r) => discretionBenchmark.parse(JSON.parse(r.json))));
     },
     tx: (fn) => store.db.transaction().execute(fn),
     record: (actor, change) => audit.append(actor, change, now()),
@@ -139,12 +144,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         fs.rmSync(previous, { force: true });
         audit = new AuditLog(store.raw);
         calendar = null;
-        await state.reloadChecklists();
+        await state.reloadUnitKnowledge();
       }
     },
   };
 
-  await state.reloadChecklists();
+  await state.reloadUnitKnowledge();
 
   if (state.workspace === 'demo' && (await needsSetup(state))) await seedDemo(state);
 

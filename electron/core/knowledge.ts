@@ -5,6 +5,7 @@ import { type IndustryCatalogue, indexIndustries } from '../../shared/domain/ind
 import { type Checklist, type ChecklistItem, checklist } from '../../shared/entities/checklist.ts';
 import { periodCatalogue, type StatutoryPeriod } from '../../shared/entities/period.ts';
 import { penaltyCatalogue, type PenaltyItem } from '../../shared/entities/penalty-article.ts';
+import { discretionBenchmark, type DiscretionBenchmark } from '../../shared/entities/discretion.ts';
 
 /** Versioned legal and standard data shipped in resources/knowledge, read once at start. */
 export interface Knowledge {
@@ -17,6 +18,14 @@ export interface Knowledge {
   industries: IndustryCatalogue;
   industryIndex: ReturnType<typeof indexIndustries>;
   industryList: IndustryEntry[];
+  /** Discretion benchmarks: the bundled example, then the province's imported ones. */
+  bundledBenchmarks: DiscretionBenchmark[];
+  benchmarks: DiscretionBenchmark[];
+}
+
+/** The imported benchmarks beside the bundled example; an imported id never replaces a bundled one. */
+export function setCustomBenchmarks(knowledge: Knowledge, custom: DiscretionBenchmark[]): void {
+  knowledge.benchmarks = [...knowledge.bundledBenchmarks, ...custom.filter((c) => !knowledge.bundledBenchmarks.some((b) => b.id === c.id))];
 }
 
 /**
@@ -45,7 +54,14 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
     : [];
   const periods = periodCatalogue.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'periods.json'), 'utf8'))).periods;
   const penalties = penaltyCatalogue.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'penalty-articles.json'), 'utf8'))).items;
-  const knowledge: Knowledge = { periods, penalties, bundledChecklists, checklists: [], checklistItems: new Map(), industries, industryIndex: indexIndustries(industries), industryList };
+  const benchDir = path.join(resourcesDir, 'knowledge', 'discretion');
+  const bundledBenchmarks = fs.existsSync(benchDir)
+    ? fs.readdirSync(benchDir).filter((n) => n.endsWith('.json')).sort().map((n) => discretionBenchmark.parse(JSON.parse(fs.readFileSync(path.join(benchDir, n), 'utf8'))))
+    : [];
+  const knowledge: Knowledge = {
+    periods, penalties, bundledChecklists, checklists: [], checklistItems: new Map(), industries, industryIndex: indexIndustries(industries), industryList,
+    bundledBenchmarks, benchmarks: bundledBenchmarks,
+  };
   setCustomChecklists(knowledge, []);
   return knowledge;
 }

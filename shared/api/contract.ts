@@ -16,7 +16,10 @@ import type { Checklist } from '../entities/checklist.ts';
 import type { StatutoryPeriod } from '../entities/period.ts';
 import type { PenaltyItem } from '../entities/penalty-article.ts';
 import { type DocumentDetail, type DocumentSummary, type DocumentType, documentStatus, serviceInput } from '../entities/document.ts';
-import { id } from '../entities/common.ts';
+import { id, isoDate, optionalText, required } from '../entities/common.ts';
+import { type CaseDeadline, type CaseDetail, type CaseInput, type CaseStage, type CaseSummary, caseInput, disposalInput, recordInput } from '../entities/case.ts';
+import type { DiscretionBenchmark } from '../entities/discretion.ts';
+import { fileUpload } from '../entities/file.ts';
 
 /**
  * The contract: every channel the renderer may call, named `domain:action`, with its zod input,
@@ -43,11 +46,7 @@ function channel<O>() {
 
 const none = z.object({}).strict().default({});
 
-/** Files cross the bridge as base64 so both hosts and the CLI share one path; the limit keeps a slip harmless. */
-export const fileUpload = z.object({
-  fileName: z.string().min(1).max(255),
-  dataBase64: z.string().max(400 * 1024 * 1024, { error: 'validation.fileTooLarge' }),
-});
+export { fileUpload };
 export interface FileDownload { fileName: string; mimeType: string; dataBase64: string }
 
 export interface SessionInfo {
@@ -91,6 +90,10 @@ export interface CalendarInfo {
 }
 
 export interface IndustryEntry { code: string; name: string; level: 'section' | 'division' | 'group' | 'class'; section: string }
+
+const CASE_STAGES = ['filing', 'investigation', 'disposal', 'notice', 'decision', 'execution', 'closing', 'closed', 'archived'] as const satisfies readonly CaseStage[];
+
+export interface CaseDeadlineRow { caseId: number; caseNo: string; enterpriseName: string; cause: string; urgency: 'overdue' | 'soon'; deadline: CaseDeadline }
 
 const searchInput = z.object({
   query: z.string().trim().max(100).default(''),
@@ -197,14 +200,14 @@ export const contract = {
   'documents:catalogue': channel<DocumentType[]>()({ input: none, access: 'signed-in' }),
   'documents:list': channel<{ items: DocumentSummary[]; total: number }>()({
     input: z.object({
-      inspectionId: id.optional(), enterpriseId: id.optional(), status: documentStatus.optional(), type: z.string().max(60).optional(),
+      inspectionId: id.optional(), caseId: id.optional(), enterpriseId: id.optional(), status: documentStatus.optional(), type: z.string().max(60).optional(),
       page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(20),
     }).default({ page: 1, pageSize: 20 }),
     access: 'documents.read',
   }),
   'documents:get': channel<DocumentDetail>()({ input: z.object({ id }), access: 'documents.read' }),
   'documents:create': channel<DocumentDetail>()({
-    input: z.object({ type: z.string().min(1).max(60), inspectionId: id.optional(), enterpriseId: id.optional() }),
+    input: z.object({ type: z.string().min(1).max(60), inspectionId: id.optional(), enterpriseId: id.optional(), caseId: id.optional() }),
     access: 'documents.write',
   }),
   /** Autosave: a draft stores what was typed, valid or not; the checks run at preview and issue. */
@@ -227,6 +230,35 @@ export const contract = {
   'documents:attach-scan': channel<DocumentDetail>()({ input: z.object({ id, file: fileUpload }), access: 'documents.write' }),
   'documents:blank': channel<FileDownload>()({ input: z.object({ type: z.string().min(1).max(60) }), access: 'documents.read' }),
 
+  'cases:list': channel<{ items: CaseSummary[]; total: number }>()({
+    input: z.object({
+      enterpriseId: id.optional(), stage: z.enum(CASE_STAGES).optional(),
+      page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(20),
+    }).default({ page: 1, pageSize: 20 }),
+    access: 'cases.read',
+  }),
+  'cases:get': channel<CaseDetail>()({ input: z.object({ id }), access: 'cases.read' }),
+  /** What an escalation brings to a new case (enterprise, facts, hazard, officers), for the form to show before 立案. */
+  'cases:draft-from-escalation': channel<CaseInput>()({ input: z.object({ escalationId: id }), access: 'cases.write' }),
+  'cases:create': channel<CaseDetail>()({ input: caseInput, access: 'cases.write' }),
+  'cases:update': channel<CaseDetail>()({ input: z.object({ id, version: z.number().int(), case: caseInput }), access: 'cases.write' }),
+  /** 调查终结 → 案件处理呈批: the outcome, the persons fined beside the unit, and each violation with its basis and discretion. */
+  'cases:save-disposal': channel<CaseDetail>()({ input: disposalInput, access: 'cases.write' }),
+  /** Appends an event (approval signature, statement, payment, 归档, 复议…); out-of-order steps are refused by rule. */
+  'cases:record': channel<CaseDetail>()({ input: recordInput, access: 'cases.write' }),
+  /** 法制审核: only the legal reviewer records the opinion (行政处罚法 第五十八条). */
+  'cases:legal-review': channel<CaseDetail>()({
+    input: z.object({
+      id,
+      review: z.object({ date: isoDate, name: required(z.string().max(50)), post: optionalText(50), result: z.enum(['pass', 'change', 'fail']), opinion: required(z.string().max(4000)) }),
+      scan: fileUpload.optional(),
+    }),
+    access: 'cases.review',
+  }),
+  'cases:file': channel<FileDownload>()({ input: z.object({ id, hash: z.string().regex(/^[0-9a-f]{64}$/, { error: 'validation.hash' }) }), access: 'cases.read' }),
+  /** The workbench: open case deadlines overdue or due within 3 working days; 'all' (the squad) for supervisors and reviewers. */
+  'cases:deadlines': channel<CaseDeadlineRow[]>()({ input: z.object({ scope: z.enum(['mine', 'all']).default('mine') }).default({ scope: 'mine' }), access: 'cases.read' }),
+
   'knowledge:industries': channel<IndustryEntry[]>()({ input: none, access: 'signed-in' }),
   'knowledge:checklists': channel<Checklist[]>()({ input: none, access: 'signed-in' }),
   /** Statutory periods as data (basis, how they count, when in force), for deadline computations. */
@@ -234,6 +266,9 @@ export const contract = {
   /** 安全生产法 penalty items (第九十条–第一百一十四条): what each covers, fine ranges, measures. */
   'knowledge:penalties': channel<PenaltyItem[]>()({ input: none, access: 'signed-in' }),
   /** A unit's own list (重点检查事项…) in the checklist format; an id already bundled cannot be replaced. */
+  /** Discretion benchmarks: the bundled example (示例) and the province's imported ones. */
+  'knowledge:benchmarks': channel<DiscretionBenchmark[]>()({ input: none, access: 'signed-in' }),
+  'knowledge:import-benchmark': channel<DiscretionBenchmark>()({ input: z.object({ fileName: z.string().min(1), text: z.string().min(2).max(5_000_000) }), access: 'settings.manage' }),
   'knowledge:import-checklist': channel<Checklist>()({ input: z.object({ fileName: z.string().min(1), text: z.string().min(2).max(2_000_000) }), access: 'settings.manage' }),
 
   'audit:list': channel<{ items: AuditEntry[]; total: number }>()({

@@ -5,9 +5,11 @@ import { onsiteMeasures } from './types/onsite-measures.ts';
 import { serviceReceipt } from './types/service-receipt.ts';
 import { recheckOpinion } from './types/recheck-opinion.ts';
 import { rectificationOrder } from './types/rectification-order.ts';
+import { penaltyNotice } from './types/penalty-notice.ts';
+import { penaltyDecisionUnit } from './types/penalty-decision-unit.ts';
 
 /** Every document type that has a template; the catalogue (knowledge file) names and numbers them. */
 export const TEMPLATES: Record<string, DocumentTemplate> = Object.fromEntries(
   // Each template is typed by its own schema; looked up by type name, they are all just templates.
-  [inspectionPlan, inspectionRecord, onsiteMeasures, serviceReceipt, rectificationOrder, recheckOpinion].map((t) => [t.type, t as unknown as DocumentTemplate]),
+  [inspectionPlan, inspectionRecord, onsiteMeasures, serviceReceipt, rectificationOrder, recheckOpinion, penaltyNotice, penaltyDecisionUnit].map((t) => [t.type, t as unknown as DocumentTemplate]),
 );

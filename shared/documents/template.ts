@@ -6,6 +6,11 @@ import type { Enterprise } from '../entities/enterprise.ts';
 import type { Inspection } from '../entities/inspection.ts';
 import type { Officer } from '../entities/officer.ts';
 import type { Hazard } from '../entities/hazard.ts';
+import type { CaseDetail } from '../entities/case.ts';
+import type { StatutoryPeriod } from '../entities/period.ts';
+import type { Settings } from '../entities/account.ts';
+import type { ProcedureRules } from '../domain/case-procedure.ts';
+import type { WorkCalendar } from '../domain/workdays.ts';
 import type { DocumentForm } from './form.ts';
 import type { FontSet } from './layout.ts';
 
@@ -31,6 +36,8 @@ export interface PrefillSource {
   }[];
   /** The issued 责令限期整改指令书 a 复查 refers back to, if any. */
   originalOrder: { numberText: string; date: string; items: { text: string; deadline: string }[] } | null;
+  /** The case a document belongs to, with what its procedure rules need (periods, calendar, the unit's settings). */
+  case: { detail: CaseDetail; periods: StatutoryPeriod[]; cal: WorkCalendar; rules: ProcedureRules; settings: Settings } | null;
 }
 
 export interface LayoutContext {

@@ -1,4 +1,5 @@
 import type { UnitProfile } from '../entities/account.ts';
+import { yuanFigures, yuanInWords } from '../domain/amount.ts';
 
 /**
  * Official wording shared by several forms. Since the 2023 行政复议法 (in force 2024-01-01) the
@@ -10,3 +11,19 @@ export function remedyClause(unit: UnitProfile, what: '决定' | '指令'): stri
 }
 
 export const RECTIFICATION_DUTIES = '你单位应当按照上述期限整改完毕，达到有关法律法规规章和国家标准或者行业标准的要求。整改期间，你单位应当采取措施，确保安全生产。对安全生产违法行为，将依法予以行政处罚。';
+
+/** 罚款人民币贰万元 / 警告 / 责令停产停业整顿: a case's proposed penalties joined as the forms write them. */
+export function penaltyText(parts: string[]): string {
+  return parts.filter(Boolean).join('，') || '　　　　';
+}
+
+/** A violation's penalty as a phrase: the fine in 大写 and figures, then the measures. */
+export function violationPenalty(v: { fine: number; measures: string[] }): string {
+  const fine = v.fine > 0 ? `罚款人民币${yuanInWords(v.fine * 100)}（¥${yuanFigures(v.fine * 100)}）` : '';
+  return [fine, ...v.measures].filter(Boolean).join('，');
+}
+
+/** The rows a 告知书 or 决定书 starts from: each violation's facts, provisions and penalty, from the approved 呈批. */
+export function caseViolationRows(c: { violations: { facts: string; violatedProvision: string; penaltyProvision: string; fine: number; measures: string[] }[] }) {
+  return c.violations.map((v) => ({ facts: v.facts, violatedProvision: v.violatedProvision, penaltyProvision: v.penaltyProvision, penalty: violationPenalty(v) }));
+}

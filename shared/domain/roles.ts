@@ -17,6 +17,9 @@ export const PERMISSIONS = [
   'documents.read',
   'documents.write',
   'documents.issue',
+  'cases.read',
+  'cases.write',
+  'cases.review',
   'users.manage',
   'unit.manage',
   'settings.manage',
@@ -27,15 +30,15 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
- * 办案人员 keep the ledger; 法制审核员 and 大队负责人 read everything and (the 负责人) keep the roster;
+ * 办案人员 keep the ledger and run cases; 法制审核员 read everything and record 法制审核 opinions; 大队负责人 keep the roster;
  * the admin runs the installation. Reviewers do not edit the ledger: their job is to check it.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   clerk: ['ledger.read', 'ledger.write', 'ledger.import', 'ledger.export', 'roster.read', 'inspections.read', 'inspections.write',
-    'documents.read', 'documents.write', 'documents.issue'],
-  reviewer: ['ledger.read', 'ledger.export', 'roster.read', 'inspections.read', 'documents.read'],
+    'documents.read', 'documents.write', 'documents.issue', 'cases.read', 'cases.write'],
+  reviewer: ['ledger.read', 'ledger.export', 'roster.read', 'inspections.read', 'documents.read', 'cases.read', 'cases.review'],
   supervisor: ['ledger.read', 'ledger.write', 'ledger.import', 'ledger.export', 'roster.read', 'roster.write', 'inspections.read',
-    'inspections.write', 'documents.read', 'documents.write', 'documents.issue'],
+    'inspections.write', 'documents.read', 'documents.write', 'documents.issue', 'cases.read', 'cases.write'],
   admin: [...PERMISSIONS],
 };
 

@@ -63,3 +63,13 @@ export const SERVICE_METHODS = {
 
 export type InspectionKind = keyof typeof INSPECTION_KINDS;
 export type PresentRole = keyof typeof PRESENT_ROLES;
+
+/** Where a case comes from (案件来源). */
+export const CASE_SOURCES = {
+  inspection: '监督检查发现', complaint: '投诉举报', referral: '有关部门移送', assignment: '上级交办', accident: '事故调查',
+} as const;
+/** 承办人 ×2 → 审核 → 审批: the signers of an approval form, in order. */
+export const APPROVAL_ROLES = { handler: '承办人', review: '审核人', approve: '审批人' } as const;
+/** The approval forms of a case: 立案审批表, 案件处理呈批表, 结案审批表. */
+export const APPROVAL_STAGES = { filing: '立案审批', disposal: '案件处理呈批', closing: '结案审批' } as const;
+export type CaseSource = keyof typeof CASE_SOURCES;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEGAL_REVIEW_TRIGGERS } from '../domain/case-procedure.ts';
 import { ROLES } from '../domain/roles.ts';
 import { DEFAULT_GEOMETRY, documentGeometry } from '../documents/layout.ts';
 import { id, optionalText, phone, required } from './common.ts';
@@ -72,6 +73,22 @@ export const settings = z.object({
    * bundled ones, by family; the only way the app reads a font outside its own folder. An emptied
    * path means the bundled font again.
    */
+  /**
+   * 较大数额罚款 for the hearing right (and the 法制审核 trigger), in 元: set by each province; the
+   * 2015 办法's fallback is 3万 for a unit and 1万 for a person ("以上" includes the number).
+   */
+  hearingThresholds: z.object({ unit: z.number().int().min(1), person: z.number().int().min(1) }),
+  /** Which cases need 法制审核 before the decision (行政处罚法 第五十八条 and the unit's own list). */
+  legalReviewTriggers: z.array(z.enum(LEGAL_REVIEW_TRIGGERS)),
+  /** Which cases need 集体讨论 (第五十七条第二款): locally usually the same heavy list. */
+  collectiveTriggers: z.array(z.enum(LEGAL_REVIEW_TRIGGERS)),
+  /**
+   * Period lengths an admin has confirmed where the knowledge file marks them 待核实 (values that
+   * depend on 应急管理部令第18号): period id → length. A confirmed value is no longer 待核实.
+   */
+  /** Where and how fines are paid, as the 决定书 states it (bank, account, or the non-tax e-payment channel). */
+  finePaymentPlace: z.string().trim().max(300),
+  confirmedPeriods: z.record(z.string().regex(/^[a-z0-9-]+$/), z.number().int().min(1).max(365)),
   fontOverrides: z.partialRecord(z.enum(FONT_FAMILIES), z.object({ normal: fontFile.default(''), bold: fontFile.optional() })
     .refine((f) => f.normal || !f.bold, { error: 'validation.font.normalFirst', path: ['normal'] }))
     .transform((o): FontOverrides => Object.fromEntries(Object.entries(o)
@@ -82,7 +99,11 @@ export type Settings = z.output<typeof settings>;
 /** A change to some settings: what is left out keeps its stored value. */
 export const settingsChange = settings.partial();
 export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 15, backupKeep: 14, certExpiryWarningDays: 60, documentLayout: DEFAULT_GEOMETRY, numberingScheme: 'per-type',
-  recheckWithinDays: 10, recheckDaysAreWorkdays: false, fontOverrides: {} };
+  recheckWithinDays: 10, recheckDaysAreWorkdays: false, fontOverrides: {},
+  hearingThresholds: { unit: 30000, person: 10000 },
+  legalReviewTriggers: ['hearing', 'suspension', 'large-fine', 'complex', 'transfer'],
+  collectiveTriggers: ['suspension', 'large-fine', 'complex'],
+  confirmedPeriods: {}, finePaymentPlace: '' };
 
 export const auditEntry = z.object({
   seq: z.number().int(),

@@ -39,6 +39,7 @@ export interface DocumentSummary {
   enterpriseId: number | null;
   enterpriseName: string | null;
   inspectionId: number | null;
+  caseId: number | null;
   issuedAt: string | null;
   issuedBy: string | null;
   createdAt: string;

@@ -6,7 +6,7 @@ import { isoDate } from './common.ts';
  * usually violated, the fine ranges for the unit and for persons (in 元, whole numbers), the measures
  * that come with it, and what follows when the party does not correct in time.
  */
-const range = z.object({ min: z.number().int().min(0).nullable(), max: z.number().int().positive().nullable() }).nullable();
+export const fineRange = z.object({ min: z.number().int().min(0).nullable(), max: z.number().int().positive().nullable() }).nullable();
 
 export const penaltyItem = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -14,12 +14,14 @@ export const penaltyItem = z.object({
   article: z.string().regex(/^第.+条/),
   covers: z.string().min(4),
   violatedProvision: z.string().nullable(),
-  unitFine: range,
-  personFine: range,
+  unitFine: fineRange,
+  personFine: fineRange,
   /** Who "personFine" applies to: 直接负责的主管人员和其他直接责任人员, 主要负责人… */
   personDescription: z.string().default(''),
   measures: z.array(z.string()).default([]),
   whenOverdue: z.string().default(''),
+  /** The ranges when the party did not correct in time (or refused), where the article sets them; null where unknown here. */
+  overdue: z.object({ unitFine: fineRange, personFine: fineRange }).nullable().default(null),
   criminal: z.boolean().default(false),
   uncertain: z.boolean().default(false),
   note: z.string().default(''),
@@ -33,3 +35,4 @@ export const penaltyCatalogue = z.object({
   items: z.array(penaltyItem).min(1),
 });
 export type PenaltyItem = z.output<typeof penaltyItem>;
+export type FineRange = z.output<typeof fineRange>;

@@ -38,6 +38,10 @@ const EXPECTED: Record<Permission, Role[]> = {
   'documents.read': ['clerk', 'reviewer', 'supervisor', 'admin'],
   'documents.write': ['clerk', 'supervisor', 'admin'],
   'documents.issue': ['clerk', 'supervisor', 'admin'],
+  'cases.read': ['clerk', 'reviewer', 'supervisor', 'admin'],
+  'cases.write': ['clerk', 'supervisor', 'admin'],
+  // 法制审核 is the legal reviewer's opinion, not the case handler's (行政处罚法 第五十八条).
+  'cases.review': ['reviewer', 'admin'],
   'users.manage': ['admin'],
   'unit.manage': ['admin'],
   'settings.manage': ['admin'],

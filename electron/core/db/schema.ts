@@ -230,6 +230,42 @@ export interface DocumentServicesTable {
   createdBy: string;
 }
 
+export interface CasesTable {
+  id: Generated<number>;
+  caseNo: string;
+  enterpriseId: number;
+  source: string;
+  escalationId: number | null;
+  inspectionId: number | null;
+  sourceNote: string;
+  cause: string;
+  facts: string;
+  violationDate: string;
+  handlerIdsJson: string;
+  procedure: string;
+  complex: number;
+  suspectedCrime: number;
+  unitJson: string;
+  outcome: string | null;
+  personsJson: string;
+  violationsJson: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>;
+  caseId: number;
+  kind: string;
+  dataJson: string;
+  scanSha256: string | null;
+  scanName: string | null;
+  enteredAt: string;
+  enteredBy: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -247,4 +283,7 @@ export interface DB {
   escalations: EscalationsTable;
   documentNumberFloors: DocumentNumberFloorsTable;
   customChecklists: CustomChecklistsTable;
+  cases: CasesTable;
+  caseEvents: CaseEventsTable;
+  discretionBenchmarks: CustomChecklistsTable;
 }

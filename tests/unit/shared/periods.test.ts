@@ -8,7 +8,8 @@ import { periodCatalogue } from '../../../shared/entities/period.ts';
 
 const cal = buildCalendar(bundledYears());
 const { periods } = periodCatalogue.parse(JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../resources/knowledge/periods.json'), 'utf8')));
-const p = (id: string) => periods.find((x) => x.id === id)!;
+/** The version in force in 2026 (the 2015 办法 gave way on 1 February). */
+const p = (id: string) => periodInForce(periods, id, '2026-06-01') ?? periods.find((x) => x.id === id)!;
 
 /*
  * 2026 holidays that matter here: 中秋 25–27 September (Fri–Sun); 国庆 1–7 October; 调休 working days
@@ -35,6 +36,12 @@ describe('statutory periods across holidays and 调休', () => {
     // Notice at least 7 working days before a hearing on Fri 16 Oct: back 15(1) 14(2) 13(3) 12(4) | Sun 11 off |
     // Sat 10 调休(5) | 9(6) 8(7) → served by Thu 8 Oct.
     ['hearing-notice', '2026-10-16', '2026-10-08'],
+    // 3 working days to state and defend from Wed 30 Sep: 1–7 Oct off | 8(1) 9(2) Sat 10 调休(3).
+    ['statement', '2026-09-30', '2026-10-10'],
+    // 7 working days to decide on evidence kept from Fri 25 Sep (中秋 25–27): 28(1) 29(2) 30(3) | 1–7 Oct off | 8(4) 9(5) Sat 10 调休(6) | 12(7).
+    ['evidence-disposal', '2026-09-25', '2026-10-12'],
+    // 3 working days to withdraw a publication from Fri 2 Jan 2026 (元旦 1–3): Sun 4 调休(1) 5(2) 6(3).
+    ['publication-withdrawal', '2026-01-02', '2026-01-06'],
   ])('%s from %s ends %s', (id, event, expected) => {
     expect(periodEnd(cal, p(id), event)).toMatchObject({ date: expected, uncertain: false, basis: p(id).basis });
   });
@@ -58,5 +65,8 @@ describe('statutory periods across holidays and 调休', () => {
     expect(periodInForce(periods, 'filing-urgent', '2025-06-01')?.length).toBe(5);
     expect(periodInForce(periods, 'filing-urgent', '2026-03-01')).toBeNull();
     expect(periodEnd(cal, p('recheck'), '2026-11-30')).toMatchObject({ ruleUncertain: true });
+    // 30 days under the 2015 办法 for a case filed in January 2026; 90 (待核实 under 令第18号) from February.
+    expect(periodInForce(periods, 'decision', '2026-01-31')).toMatchObject({ length: 30, uncertain: false });
+    expect(periodInForce(periods, 'decision', '2026-02-01')).toMatchObject({ length: 90, uncertain: true });
   });
 });

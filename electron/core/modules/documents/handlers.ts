@@ -5,6 +5,7 @@ import { assertVersion, type CoreState, type HandlerGroup } from '../../context.
 import type { DB } from '../../db/schema.ts';
 import { readFile, storeFile } from '../../files.ts';
 import { download } from '../files.ts';
+import { caseRow } from '../cases/repository.ts';
 import { buildSpec, correctionOf, type DocumentRow, issue, pageContext, parseFields, prefillSource, typeOf } from './service.ts';
 
 async function rowOrThrow(db: Kysely<DB>, id: number): Promise<DocumentRow> {
@@ -28,7 +29,7 @@ async function summaries(core: CoreState, rows: DocumentRow[], db: Kysely<DB> = 
   return rows.map((r) => ({
     id: r.id, type: r.type, typeName: core.catalogue.byId.get(r.type)?.name ?? r.type,
     status: r.status as DocumentSummary['status'], numberText: r.numberText, enterpriseId: r.enterpriseId,
-    enterpriseName: r.enterpriseId ? names.get(r.enterpriseId) ?? null : null, inspectionId: r.inspectionId,
+    enterpriseName: r.enterpriseId ? names.get(r.enterpriseId) ?? null : null, inspectionId: r.inspectionId, caseId: r.caseId,
     issuedAt: r.issuedAt, issuedBy: r.issuedBy, createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version,
     supersedesId: r.supersedesId, supersededById: successor.get(r.id) ?? null, served: served.has(r.id), hasScan: !!r.scanSha256,
   }));
@@ -62,9 +63,10 @@ export const documentHandlers: HandlerGroup<'documents'> = {
   async 'documents:catalogue'(_input, { core }) {
     return core.catalogue.types;
   },
-  async 'documents:list'({ inspectionId, enterpriseId, status, type, page, pageSize }, { core }) {
+  async 'documents:list'({ inspectionId, caseId, enterpriseId, status, type, page, pageSize }, { core }) {
     let q = core.store.db.selectFrom('documents');
     if (inspectionId) q = q.where('inspectionId', '=', inspectionId);
+    if (caseId) q = q.where('caseId', '=', caseId);
     if (enterpriseId) q = q.where('enterpriseId', '=', enterpriseId);
     if (status) q = q.where('status', '=', status);
     if (type) q = q.where('type', '=', type);
@@ -77,14 +79,19 @@ export const documentHandlers: HandlerGroup<'documents'> = {
   async 'documents:get'({ id }, { core }) {
     return detail(core, id);
   },
-  async 'documents:create'({ type, inspectionId, enterpriseId }, { core, actor }) {
+  async 'documents:create'({ type, inspectionId, enterpriseId, caseId }, { core, actor }) {
     const t = typeOf(core, type);
-    const src = await prefillSource(core, await pageContext(core), { enterpriseId: enterpriseId ?? null, inspectionId: inspectionId ?? null });
+    // A case's documents take the case's enterprise and inspection; a case-stage form is made within a case.
+    const kase = caseId ? await caseRow(core.store.db, caseId) : null;
+    if (t.type.stage === 'case' && !kase) throw new AppError('VALIDATION', { issues: [{ path: ['caseId'], key: 'cases.rules.notCaseDocument' }] });
+    const refs = kase ? { enterpriseId: kase.enterpriseId, inspectionId: kase.inspectionId, caseId: kase.id } : { enterpriseId: enterpriseId ?? null, inspectionId: inspectionId ?? null };
+    const src = await prefillSource(core, await pageContext(core), refs);
+    if (src.case?.detail.archived) throw new AppError('VALIDATION', { issues: [{ path: ['case'], key: 'cases.rules.archived' }] });
     const fields = t.template.prefill(src);
     const at = core.now().toISOString();
     return core.tx(async (trx) => {
       const { id } = await trx.insertInto('documents').values({
-        type, status: 'draft', enterpriseId: src.enterprise?.id ?? null, inspectionId: inspectionId ?? null, fieldsJson: JSON.stringify(fields),
+        type, status: 'draft', enterpriseId: src.enterprise?.id ?? null, inspectionId: refs.inspectionId, caseId: kase?.id ?? null, fieldsJson: JSON.stringify(fields),
         createdAt: at, createdBy: actor.userName, updatedAt: at, version: 1,
       }).returning('id').executeTakeFirstOrThrow();
       core.record(actor, { action: 'documents:create', entityType: 'document', entityId: id, after: { type, fields } });

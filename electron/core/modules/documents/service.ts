@@ -19,6 +19,7 @@ import { findInspection } from '../inspections/handlers.ts';
 import { listHazards } from '../hazards/handlers.ts';
 import { toOfficer } from '../officers/handlers.ts';
 import { getUnit } from '../unit/handlers.ts';
+import { caseDetail, caseRules } from '../cases/repository.ts';
 
 export type DocumentRow = Selectable<DocumentsTable>;
 
@@ -38,9 +39,11 @@ export async function pageContext(core: CoreState): Promise<PageContext> {
 }
 
 /** Everything a template may draw on: the unit, the enterprise, the inspection, the roster. */
-export async function prefillSource(core: CoreState, page: PageContext, refs: { enterpriseId: number | null; inspectionId: number | null }): Promise<PrefillSource> {
+export async function prefillSource(core: CoreState, page: PageContext, refs: { enterpriseId: number | null; inspectionId: number | null; caseId?: number | null }): Promise<PrefillSource> {
   const db = core.store.db;
   const { unit, settings: { certExpiryWarningDays } } = page;
+  const cr = refs.caseId ? await caseRules(core) : null;
+  const detail = refs.caseId && cr ? await caseDetail(core, db, refs.caseId, cr) : null;
   const inspection = refs.inspectionId ? await findInspection(db, refs.inspectionId) : null;
   if (refs.inspectionId && !inspection) throw new AppError('NOT_FOUND', { entity: 'inspection', id: refs.inspectionId });
   const enterpriseId = inspection?.enterpriseId ?? refs.enterpriseId;
@@ -52,7 +55,9 @@ export async function prefillSource(core: CoreState, page: PageContext, refs: { 
   const order = hazardSource ? await db.selectFrom('documents').select(['numberText', 'fieldsJson']).where('inspectionId', '=', hazardSource)
     .where('type', '=', 'rectification-order').where('status', '=', 'issued').orderBy('id', 'desc').executeTakeFirst() : undefined;
   const orderFields = order ? JSON.parse(order.fieldsJson) as { date: string; items: { text: string; deadline: string }[] } : null;
-  const issuedRows = inspection ? await db.selectFrom('documents').select(['id', 'type', 'numberText']).where('inspectionId', '=', inspection.id)
+  // A case's 送达回执 lists the case's documents; an inspection's, the inspection's.
+  const issuedRows = refs.caseId || inspection ? await db.selectFrom('documents').select(['id', 'type', 'numberText'])
+    .where(refs.caseId ? 'caseId' : 'inspectionId', '=', refs.caseId ?? inspection!.id)
     .where('status', '=', 'issued').where('numberText', 'is not', null).orderBy('id').execute() : [];
   const services = issuedRows.length ? await db.selectFrom('documentServices').selectAll().where('documentId', 'in', issuedRows.map((d) => d.id)).orderBy('id').execute() : [];
   const issued = issuedRows.map((d) => {
@@ -69,6 +74,7 @@ export async function prefillSource(core: CoreState, page: PageContext, refs: { 
   return {
     today: core.today(), unit, enterprise: enterpriseRow ? toEnterprise(enterpriseRow, core.knowledge) : null, inspection, roster, hazards, issued,
     originalOrder: order && orderFields ? { numberText: order.numberText!, date: orderFields.date, items: orderFields.items } : null,
+    case: detail && cr ? { detail, periods: core.knowledge.periods, cal: cr.cal, rules: cr.rules, settings: cr.settings } : null,
   };
 }
 
@@ -130,7 +136,8 @@ export async function correctionOf(core: CoreState, doc: DocumentRow): Promise<{
 export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor): Promise<void> {
   const t = typeOf(core, doc.type);
   const page = await pageContext(core);
-  const src = await prefillSource(core, page, { enterpriseId: doc.enterpriseId, inspectionId: doc.inspectionId });
+  const src = await prefillSource(core, page, { enterpriseId: doc.enterpriseId, inspectionId: doc.inspectionId, caseId: doc.caseId });
+  if (src.case?.detail.archived) throw new AppError('VALIDATION', { issues: [{ path: ['case'], key: 'cases.rules.archived' }] });
   const fields = parseFields(t.template, JSON.parse(doc.fieldsJson));
   const problems = t.template.issueChecks(fields as never, src);
   const date = t.template.documentDate?.(fields as never) ?? (fields as { date: string }).date;

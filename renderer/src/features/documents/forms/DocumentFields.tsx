@@ -1,4 +1,4 @@
-import { Checkbox, Col, Form, Input, Row } from 'antd';
+import { Checkbox, Col, Form, Input, InputNumber, Row } from 'antd';
 import type { ReactNode } from 'react';
 import { blankRow, type DocumentForm, type FieldCell, type FormCell, type RowColumn } from '../../../../../shared/documents/form.ts';
 import { tKey } from '../../../i18n.ts';
@@ -58,8 +58,10 @@ function Column({ row, column }: { row: number; column: RowColumn }) {
 }
 
 /** A textarea without a set height grows with its text (a problem in a list of problems). */
-function input(kind: 'text' | 'textarea' | 'date' | 'datetime', rows?: number, placeholder?: string) {
+function input(kind: 'text' | 'textarea' | 'date' | 'datetime' | 'yuan' | 'integer', rows?: number, placeholder?: string) {
   switch (kind) {
+    case 'integer': return <InputNumber min={0} precision={0} style={{ width: '100%' }} />;
+    case 'yuan': return <InputNumber min={0} precision={0} step={1000} addonAfter="元" style={{ width: '100%' }} placeholder={placeholder} />;
     case 'date': return <DateField />;
     case 'datetime': return <DateTimeField />;
     case 'textarea': return <Input.TextArea rows={rows} autoSize={!rows} placeholder={placeholder} />;

@@ -1,0 +1,184 @@
+import { AppError } from '../../../../shared/api/errors.ts';
+import { amountIssues, statutoryRange } from '../../../../shared/domain/discretion.ts';
+import { approval, eventIssues, urgency, violationIssues } from '../../../../shared/domain/case-procedure.ts';
+import type { CaseEventData, CaseInput, Party } from '../../../../shared/entities/case.ts';
+import type { ValidationIssue } from '../../../../shared/api/errors.ts';
+import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
+import { readFile, storeFile } from '../../files.ts';
+import { download } from '../files.ts';
+import { findById as findEnterprise } from '../enterprises/repository.ts';
+import { findInspection } from '../inspections/handlers.ts';
+import { caseDetail, caseRules, caseSummaries } from './repository.ts';
+
+/**
+ * 案件: opened (from an inspection's escalation, a complaint, a referral or an accident), decided
+ * at 呈批 (parties and violations with their legal basis and discretion), and carried by appended
+ * events to 结案 and 归档. Every refusal names its rule (shared/domain/case-procedure.ts).
+ */
+/** The penalty items are 安全生产法 articles; documents cite the law by its full name. */
+const LAW_CITED = '《中华人民共和国安全生产法》';
+const invalid = (issues: ValidationIssue[]) => new AppError('VALIDATION', { issues });
+
+async function checkHandlers(core: CoreState, ids: number[]): Promise<void> {
+  const found = await core.store.db.selectFrom('officers').select('id').where('id', 'in', ids).execute();
+  if (new Set(ids).size < 2) throw invalid([{ path: ['handlerIds'], key: 'cases.rules.twoHandlers' }]);
+  const missing = ids.findIndex((i) => !found.some((f) => f.id === i));
+  if (missing >= 0) throw invalid([{ path: ['handlerIds', missing], key: 'validation.officer.unknown' }]);
+}
+
+async function unitParty(core: CoreState, enterpriseId: number): Promise<Party> {
+  const e = await findEnterprise(core.store.db, enterpriseId);
+  if (!e) throw new AppError('NOT_FOUND', { entity: 'enterprise', id: enterpriseId });
+  return { kind: 'unit', name: e.name, code: e.uscc, post: '', address: e.address, legalRepresentative: e.legalRepresentative || e.principal };
+}
+
+const columns = (c: Omit<CaseInput, 'escalationId'> & { handlerIds: number[] }) => ({
+  source: c.source, inspectionId: c.inspectionId ?? null, sourceNote: c.sourceNote ?? '', cause: c.cause, facts: c.facts ?? '',
+  violationDate: c.violationDate, handlerIdsJson: JSON.stringify(c.handlerIds), procedure: c.procedure ?? 'ordinary',
+  complex: c.complex ? 1 : 0, suspectedCrime: c.suspectedCrime ? 1 : 0,
+});
+
+export const caseHandlers: HandlerGroup<'cases'> = {
+  async 'cases:list'({ enterpriseId, stage, page, pageSize }, { core }) {
+    let q = core.store.db.selectFrom('cases').selectAll();
+    if (enterpriseId) q = q.where('enterpriseId', '=', enterpriseId);
+    const rows = await q.orderBy('id', 'desc').execute();
+    // The stage is computed from events, so the filter runs after: a county has hundreds of cases, not millions.
+    const all = (await caseSummaries(core, core.store.db, rows)).map((s) => s.summary).filter((s) => !stage || s.stage === stage);
+    return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length };
+  },
+  async 'cases:get'({ id }, { core }) {
+    return caseDetail(core, core.store.db, id, await caseRules(core));
+  },
+  async 'cases:draft-from-escalation'({ escalationId }, { core }) {
+    const db = core.store.db;
+    const esc = await db.selectFrom('escalations').selectAll().where('id', '=', escalationId).executeTakeFirst();
+    if (!esc) throw new AppError('NOT_FOUND', { entity: 'escalation', id: escalationId });
+    const inspection = esc.inspectionId ? await findInspection(db, esc.inspectionId) : null;
+    // A failed re-check points at the 复查; the hazard, its original inspection and its legal basis come along.
+    const hazard = esc.hazardId ? await db.selectFrom('hazards').selectAll().where('id', '=', esc.hazardId).executeTakeFirst() : undefined;
+    const origin = hazard ? await findInspection(db, hazard.inspectionId) : inspection;
+    return {
+      enterpriseId: esc.enterpriseId, source: 'inspection' as const, escalationId: esc.id, inspectionId: origin?.id ?? null,
+      sourceNote: esc.reason, cause: hazard ? `涉嫌未采取措施消除事故隐患案（${hazard.description.slice(0, 40)}）` : '',
+      facts: [hazard && `${hazard.description}${hazard.location ? `（${hazard.location}）` : ''}`, hazard?.legalBasis, esc.reason].filter(Boolean).join('。'),
+      violationDate: (inspection ?? origin)?.startedAt.slice(0, 10) ?? core.today(),
+      handlerIds: (inspection ?? origin)?.officerIds ?? [], procedure: 'ordinary' as const, complex: false, suspectedCrime: esc.kind === 'suggest-transfer',
+    };
+  },
+  async 'cases:create'(input, { core, actor }) {
+    await checkHandlers(core, input.handlerIds);
+    const unit = await unitParty(core, input.enterpriseId);
+    const cr = await caseRules(core);
+    if (input.violationDate > cr.today) throw invalid([{ path: ['violationDate'], key: 'cases.rules.futureDate' }]);
+    const at = core.now().toISOString();
+    const year = cr.today.slice(0, 4);
+    return core.tx(async (trx) => {
+      if (input.escalationId) {
+        const esc = await trx.selectFrom('escalations').selectAll().where('id', '=', input.escalationId).executeTakeFirst();
+        if (!esc) throw new AppError('NOT_FOUND', { entity: 'escalation', id: input.escalationId });
+        if (esc.enterpriseId !== input.enterpriseId) throw invalid([{ path: ['escalationId'], key: 'cases.rules.escalationOtherEnterprise' }]);
+        if (esc.status !== 'open') throw invalid([{ path: ['escalationId'], key: 'cases.rules.escalationNotOpen' }]);
+        await trx.updateTable('escalations').set({ status: 'taken' }).where('id', '=', esc.id).execute();
+        core.record(actor, { action: 'escalations:resolve', entityType: 'escalation', entityId: esc.id, before: { status: esc.status }, after: { status: 'taken' } });
+      }
+      const last = await trx.selectFrom('cases').select('caseNo').where('caseNo', 'like', `${year}-%`).orderBy('caseNo', 'desc').executeTakeFirst();
+      const caseNo = `${year}-${String(Number(last?.caseNo.slice(5) ?? 0) + 1).padStart(4, '0')}`;
+      const { id } = await trx.insertInto('cases').values({
+        caseNo, enterpriseId: input.enterpriseId, escalationId: input.escalationId, ...columns(input), unitJson: JSON.stringify(unit), personsJson: '[]', violationsJson: '[]',
+        createdAt: at, createdBy: actor.userName, updatedAt: at, version: 1,
+      }).returning('id').executeTakeFirstOrThrow();
+      core.record(actor, { action: 'cases:create', entityType: 'case', entityId: id, after: { caseNo, ...input } });
+      return caseDetail(core, trx, id, cr);
+    });
+  },
+  async 'cases:update'({ id, version, case: input }, { core, actor }) {
+    await checkHandlers(core, input.handlerIds);
+    const cr = await caseRules(core);
+    return core.tx(async (trx) => {
+      const before = await caseDetail(core, trx, id, cr);
+      assertVersion(before, version);
+      if (input.enterpriseId !== before.enterpriseId) throw invalid([{ path: ['enterpriseId'], key: 'cases.rules.partyFixed' }]);
+      // What the 负责人 approved at 呈批 is not changed afterwards: that needs a new approval.
+      if (approval(before.events, 'disposal').date) throw invalid([{ path: ['case'], key: 'cases.rules.disposalApproved' }]);
+      await trx.updateTable('cases').set({ ...columns(input), updatedAt: core.now().toISOString(), version: version + 1 }).where('id', '=', id).execute();
+      const after = await caseDetail(core, trx, id, cr);
+      core.record(actor, { action: 'cases:update', entityType: 'case', entityId: id, before: input, after: { version: after.version } });
+      return after;
+    });
+  },
+  async 'cases:save-disposal'({ id, version, outcome, persons, violations }, { core, actor }) {
+    const cr = await caseRules(core);
+    const issues = violationIssues(violations, persons);
+    violations.forEach((v, i) => {
+      const item = core.knowledge.penalties.find((p) => p.id === v.penaltyItemId);
+      if (!item) { issues.push({ path: ['violations', i, 'penaltyItemId'], key: 'cases.rules.unknownPenaltyItem' }); return; }
+      const party = v.party === 'unit' ? 'unit' : 'person';
+      issues.push(...amountIssues({ tier: v.tier, amount: v.fine, statutory: statutoryRange(item, party, v.stage), path: ['violations', i, 'fine'] }));
+    });
+    if (outcome === 'penalty' && !violations.length) issues.push({ path: ['violations'], key: 'cases.rules.violationsRequired' });
+    if (outcome === 'penalty' && violations.every((v) => v.tier === 'no-penalty' || v.tier === 'waived')) issues.push({ path: ['outcome'], key: 'cases.rules.outcomeMismatch' });
+    if (issues.length) throw invalid(issues);
+    const cited = violations.map((v) => ({ ...v, penaltyProvision: v.penaltyProvision || `${LAW_CITED}${core.knowledge.penalties.find((p) => p.id === v.penaltyItemId)!.article}` }));
+    return core.tx(async (trx) => {
+      const before = await caseDetail(core, trx, id, cr);
+      assertVersion(before, version);
+      if (!approval(before.events, 'filing').date) throw invalid([{ path: ['case'], key: 'cases.rules.notFiled' }]);
+      if (approval(before.events, 'disposal').date) throw invalid([{ path: ['case'], key: 'cases.rules.disposalApproved' }]);
+      await trx.updateTable('cases').set({
+        outcome, personsJson: JSON.stringify(persons), violationsJson: JSON.stringify(cited), updatedAt: core.now().toISOString(), version: version + 1,
+      }).where('id', '=', id).execute();
+      core.record(actor, { action: 'cases:save-disposal', entityType: 'case', entityId: id, before: { outcome: before.outcome, violations: before.violations }, after: { outcome, persons, violations: cited } });
+      return caseDetail(core, trx, id, cr);
+    });
+  },
+  async 'cases:record'({ id, event, scan }, ctx) {
+    if (event.kind === 'legal-review') throw new AppError('FORBIDDEN', { permission: 'cases.review' });
+    return recordEvent(ctx.core, ctx.actor, id, event, scan);
+  },
+  async 'cases:legal-review'({ id, review, scan }, { core, actor }) {
+    return recordEvent(core, actor, id, { kind: 'legal-review', ...review }, scan);
+  },
+  async 'cases:file'({ id, hash }, { core }) {
+    const ev = await core.store.db.selectFrom('caseEvents').select(['scanName']).where('caseId', '=', id).where('scanSha256', '=', hash).executeTakeFirst();
+    if (!ev) throw new AppError('NOT_FOUND', { entity: 'file', id: hash });
+    return download(ev.scanName ?? `${hash}.bin`, readFile(core.dataDir, hash));
+  },
+  async 'cases:deadlines'({ scope }, { core, session }) {
+    if (scope === 'all' && session && !['supervisor', 'admin', 'reviewer'].includes(session.role)) throw new AppError('FORBIDDEN', { permission: 'cases.all' });
+    const cr = await caseRules(core);
+    const db = core.store.db;
+    const me = session ? await db.selectFrom('users').select('displayName').where('id', '=', session.userId).executeTakeFirst() : undefined;
+    const rows = await db.selectFrom('cases').selectAll().orderBy('id').execute();
+    const out = [];
+    for (const { summary } of await caseSummaries(core, db, rows)) {
+      if (summary.stage === 'archived') continue;
+      // "Mine": cases the user opened or handles (an officer on the roster with the user's name).
+      if (scope === 'mine' && !(rows.find((r) => r.id === summary.id)?.createdBy === session?.userName || (me && summary.handlerNames.includes(me.displayName)))) continue;
+      const detail = await caseDetail(core, db, summary.id, cr);
+      for (const d of detail.deadlines) {
+        const u = urgency(d, cr.cal, cr.today);
+        if (u === 'overdue' || u === 'soon') out.push({ caseId: summary.id, caseNo: summary.caseNo, enterpriseName: summary.enterpriseName, cause: summary.cause, urgency: u, deadline: d });
+      }
+    }
+    return out.sort((a, b) => a.deadline.due.localeCompare(b.deadline.due));
+  },
+};
+
+async function recordEvent(core: CoreState, actor: { userId: number | null; userName: string }, id: number, event: CaseEventData, scan?: { fileName: string; dataBase64: string }) {
+  const cr = await caseRules(core);
+  const hash = scan ? storeFile(core.dataDir, Buffer.from(scan.dataBase64, 'base64')) : null;
+  return core.tx(async (trx) => {
+    const before = await caseDetail(core, trx, id, cr);
+    const retracting = event.kind === 'retract' ? before.events.find((e) => e.id === event.eventId) : undefined;
+    const record = { ...before, handlerNames: before.handlerNames };
+    const issues = eventIssues(record, event, cr.today, retracting);
+    if (issues.length) throw invalid(issues);
+    const { id: eventId } = await trx.insertInto('caseEvents').values({
+      caseId: id, kind: event.kind, dataJson: JSON.stringify(event), scanSha256: hash, scanName: scan?.fileName ?? null,
+      enteredAt: core.now().toISOString(), enteredBy: actor.userName,
+    }).returning('id').executeTakeFirstOrThrow();
+    core.record(actor, { action: `cases:${event.kind}`, entityType: 'case', entityId: id, after: { eventId, ...event, scan: hash } });
+    return caseDetail(core, trx, id, cr);
+  });
+}

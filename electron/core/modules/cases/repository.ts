@@ -1,0 +1,142 @@
+import type { Kysely, Selectable } from 'kysely';
+import { AppError } from '../../../../shared/api/errors.ts';
+import {
+  type CaseRecord, caseDeadlines, caseStage, closingIssues, collectiveRequired, DECISION_TYPES, decisionIssues, filedOn, hearingTriggered,
+  lateSurcharge, legalReviewReasons, live, noticeIssues, penaltiesWithin, type ProcedureRules, totalFine,
+} from '../../../../shared/domain/case-procedure.ts';
+import type { WorkCalendar } from '../../../../shared/domain/workdays.ts';
+import { TEMPLATES } from '../../../../shared/documents/registry.ts';
+import type { Settings } from '../../../../shared/entities/account.ts';
+import type {
+  CaseDetail, CaseDocument, CaseEvent, CaseEventData, CaseSummary, Party, PersonParty, Violation,
+} from '../../../../shared/entities/case.ts';
+import type { CoreState } from '../../context.ts';
+import type { CasesTable, DB } from '../../db/schema.ts';
+import { readSettings } from '../accounts/handlers.ts';
+
+export type CaseRow = Selectable<CasesTable>;
+
+export const procedureRules = (s: Settings): ProcedureRules => ({
+  hearingThresholds: s.hearingThresholds, legalReviewTriggers: s.legalReviewTriggers, collectiveTriggers: s.collectiveTriggers, confirmedPeriods: s.confirmedPeriods,
+});
+
+/** What computing a case needs, read before any transaction (the outer handle inside one would deadlock). */
+export interface CaseRules { cal: WorkCalendar; settings: Settings; rules: ProcedureRules; today: string }
+export async function caseRules(core: CoreState): Promise<CaseRules> {
+  const [cal, settings] = await Promise.all([core.calendar(), readSettings(core)]);
+  return { cal, settings, rules: procedureRules(settings), today: core.today() };
+}
+
+export async function caseRow(db: Kysely<DB>, id: number): Promise<CaseRow> {
+  const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'case', id });
+  return row;
+}
+
+/** The events, documents and handler names of many cases in three queries. */
+async function related(db: Kysely<DB>, rows: CaseRow[]) {
+  const ids = rows.map((r) => r.id);
+  const [events, docs, officers] = await Promise.all([
+    db.selectFrom('caseEvents').selectAll().where('caseId', 'in', ids).orderBy('id').execute(),
+    db.selectFrom('documents').selectAll().where('caseId', 'in', ids).orderBy('id').execute(),
+    db.selectFrom('officers').select(['id', 'name']).execute(),
+  ]);
+  const services = docs.length
+    ? await db.selectFrom('documentServices').select(['documentId', 'servedAt']).where('documentId', 'in', docs.map((d) => d.id)).orderBy('servedAt').execute()
+    : [];
+  return { events, docs, officers: new Map(officers.map((o) => [o.id, o.name])), services };
+}
+
+function toEvents(rows: Selectable<DB['caseEvents']>[]): CaseEvent[] {
+  const retractions = new Map<number, { reason: string; by: string }>();
+  for (const r of rows) {
+    const data = JSON.parse(r.dataJson) as CaseEventData;
+    if (data.kind === 'retract') retractions.set(data.eventId, { reason: data.reason, by: r.enteredBy });
+  }
+  return rows.map((r) => ({
+    id: r.id, data: JSON.parse(r.dataJson) as CaseEventData, scanName: r.scanName, scanSha256: r.scanSha256, enteredAt: r.enteredAt,
+    enteredBy: r.enteredBy, retracted: retractions.get(r.id) ?? null,
+  }));
+}
+
+export function documentDate(type: string, fields: Record<string, unknown>): string | null {
+  const t = TEMPLATES[type];
+  const d = t?.documentDate ? t.documentDate(fields as never) : fields.date;
+  return typeof d === 'string' ? d : null;
+}
+
+function toRecord(row: CaseRow, rel: Awaited<ReturnType<typeof related>>, catalogueName: (t: string) => string): CaseRecord & { caseDocs: CaseDocument[]; caseEvents: CaseEvent[] } {
+  const caseEvents = toEvents(rel.events.filter((e) => e.caseId === row.id));
+  const caseDocs: CaseDocument[] = rel.docs.filter((d) => d.caseId === row.id).map((d) => {
+    const fields = JSON.parse(d.fieldsJson) as Record<string, unknown>;
+    return {
+      id: d.id, type: d.type, typeName: catalogueName(d.type), status: d.status as CaseDocument['status'], numberText: d.numberText,
+      date: documentDate(d.type, fields), servedOn: rel.services.find((s) => s.documentId === d.id)?.servedAt.slice(0, 10) ?? null, fields,
+    };
+  });
+  const handlerIds = JSON.parse(row.handlerIdsJson) as number[];
+  return {
+    procedure: row.procedure as CaseRecord['procedure'], outcome: row.outcome as CaseRecord['outcome'], violationDate: row.violationDate,
+    complex: row.complex === 1, suspectedCrime: row.suspectedCrime === 1, handlerNames: handlerIds.map((i) => rel.officers.get(i) ?? String(i)),
+    persons: JSON.parse(row.personsJson) as PersonParty[], violations: JSON.parse(row.violationsJson) as Violation[],
+    events: caseEvents, documents: caseDocs, caseDocs, caseEvents,
+  };
+}
+
+function summaryOf(row: CaseRow, rec: CaseRecord, enterpriseName: string): CaseSummary {
+  return {
+    id: row.id, caseNo: row.caseNo, enterpriseId: row.enterpriseId, enterpriseName, cause: row.cause, source: row.source as CaseSummary['source'],
+    procedure: rec.procedure, stage: caseStage(rec), outcome: rec.outcome, filedOn: filedOn(rec), totalFine: totalFine(rec.violations),
+    handlerNames: rec.handlerNames, createdAt: row.createdAt, version: row.version,
+  };
+}
+
+async function enterpriseNames(db: Kysely<DB>, rows: CaseRow[]): Promise<Map<number, string>> {
+  const list = await db.selectFrom('enterprises').select(['id', 'name']).where('id', 'in', rows.map((r) => r.enterpriseId)).execute();
+  return new Map(list.map((e) => [e.id, e.name]));
+}
+
+export async function caseSummaries(core: CoreState, db: Kysely<DB>, rows: CaseRow[]): Promise<{ summary: CaseSummary; record: CaseRecord }[]> {
+  if (!rows.length) return [];
+  const [rel, names] = await Promise.all([related(db, rows), enterpriseNames(db, rows)]);
+  const name = (t: string) => core.catalogue.byId.get(t)?.name ?? t;
+  return rows.map((row) => {
+    const record = toRecord(row, rel, name);
+    return { summary: summaryOf(row, record, names.get(row.enterpriseId) ?? ''), record };
+  });
+}
+
+/** The decisions issued against the enterprise (for 第一百一十三条), and whether it has a major hazard on file. */
+async function closureCount(db: Kysely<DB>, enterpriseId: number, today: string): Promise<CaseDetail['closurePrompt']> {
+  const major = await db.selectFrom('hazards').select('id').where('enterpriseId', '=', enterpriseId).where('level', '=', 'major').where('withdrawnAt', 'is', null).executeTakeFirst();
+  if (!major) return null;
+  const decisions = await db.selectFrom('documents').select('fieldsJson').where('enterpriseId', '=', enterpriseId)
+    .where('type', 'in', DECISION_TYPES).where('status', '=', 'issued').execute();
+  const count = penaltiesWithin(decisions.map((d) => String((JSON.parse(d.fieldsJson) as { date?: string }).date ?? '')), today);
+  return count.in180 >= 3 || count.in365 >= 4 ? count : null;
+}
+
+export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr: CaseRules): Promise<CaseDetail> {
+  const row = await caseRow(db, id);
+  const [{ summary, record }] = await caseSummaries(core, db, [row]);
+  const deadlines = caseDeadlines(record, core.knowledge.periods, cr.cal, cr.today, cr.rules);
+  const blockers: CaseDetail['blockers'] = [];
+  const stage = summary.stage;
+  const add = (step: string, issues: { key: string; params?: Record<string, unknown> }[]) => issues.forEach((i) => blockers.push({ step, key: i.key, params: i.params }));
+  if (stage === 'notice') add('notice', noticeIssues(record, true, cr.rules));
+  if (stage === 'decision') add('decision', decisionIssues(record, cr.today, totalFine(record.violations), core.knowledge.periods, cr.cal, cr.rules));
+  if (stage === 'execution' || stage === 'closing') add('closing', closingIssues(record));
+  return {
+    ...summary,
+    escalationId: row.escalationId, inspectionId: row.inspectionId, sourceNote: row.sourceNote, facts: row.facts, violationDate: row.violationDate,
+    handlerIds: JSON.parse(row.handlerIdsJson) as number[], complex: record.complex, suspectedCrime: record.suspectedCrime,
+    unit: JSON.parse(row.unitJson) as Party, persons: record.persons, violations: record.violations, events: record.events, documents: record.documents,
+    deadlines,
+    triggers: { hearing: hearingTriggered(record, cr.rules), legalReview: legalReviewReasons(record, cr.rules), collectiveDiscussion: collectiveRequired(record, cr.rules) },
+    blockers,
+    closurePrompt: await closureCount(db, row.enterpriseId, cr.today),
+    surcharge: lateSurcharge(record, deadlines, cr.today),
+    paid: live(record.events, 'payment').reduce((s, p) => s + p.amount, 0),
+    archived: stage === 'archived',
+  };
+}

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { APPROVAL_ROLES, APPROVAL_STAGES, CASE_SOURCES, keysOf } from '../domain/vocabulary.ts';
+import { DISCRETION_TIERS, VIOLATION_STAGES } from './discretion.ts';
+import { id, isoDate, optionalText, required } from './common.ts';
+import { fileUpload } from './file.ts';
+
+/**
+ * A penalty case (案件) from 立案 to 归档. The case row holds what was decided at 立案 and 呈批;
+ * everything that happens to it afterwards is an appended event (approval signatures, 法制审核,
+ * statements, payments, 归档, 复议…), never edited: a mistaken entry is retracted by another event.
+ */
+export const caseOutcome = z.enum(['penalty', 'no-penalty', 'transfer']);
+export type CaseOutcome = z.output<typeof caseOutcome>;
+
+export const caseInput = z.object({
+  enterpriseId: id,
+  source: z.enum(keysOf(CASE_SOURCES)),
+  /** The inspection escalation it was opened from: its facts, hazards and evidence come with it. */
+  escalationId: id.nullable().default(null),
+  inspectionId: id.nullable().default(null),
+  sourceNote: optionalText(1000),
+  /** 案由, e.g. 涉嫌未采取措施消除事故隐患案. */
+  cause: required(z.string().max(200)),
+  facts: optionalText(4000),
+  /** When the violation happened (or was found): the law and benchmark in force on that day apply. */
+  violationDate: isoDate,
+  /** 承办人: at least two officers (行政处罚法 第四十二条). */
+  handlerIds: z.array(id).min(2, { error: 'cases.rules.twoHandlers' }).max(6),
+  procedure: z.enum(['ordinary', 'summary']).default('ordinary'),
+  /** 案情复杂: triggers 法制审核 and 集体讨论 where the settings say so. */
+  complex: z.boolean().default(false),
+  /** 涉嫌犯罪: the transfer path (行刑衔接); a fine cannot quietly replace it. */
+  suspectedCrime: z.boolean().default(false),
+});
+export type CaseInput = z.input<typeof caseInput>;
+
+/** A natural person fined beside the unit (e.g. 主要负责人 under 安全生产法 第九十四条). */
+export const personParty = z.object({
+  name: required(z.string().max(50)),
+  idNumber: optionalText(18),
+  post: required(z.string().max(50)),
+  address: optionalText(200),
+});
+export type PersonParty = z.output<typeof personParty>;
+
+export const violationInput = z.object({
+  /** 'unit', or the index of a person in `persons`. */
+  party: z.union([z.literal('unit'), z.number().int().min(0)]),
+  facts: required(z.string().max(4000)),
+  evidence: optionalText(2000),
+  hazardId: id.nullable().default(null),
+  /** 违反…的规定: down to 条/款/项 of the law named. */
+  violatedProvision: required(z.string().max(300)),
+  penaltyItemId: z.string().max(60),
+  /** 依据…的规定, as cited: filled from the penalty item (《中华人民共和国安全生产法》第一百零二条) when left empty. */
+  penaltyProvision: optionalText(300),
+  stage: z.enum(VIOLATION_STAGES).default('first'),
+  /** The benchmark row chosen (its circumstance text), if any. */
+  benchmarkCircumstance: optionalText(300),
+  circumstanceIds: z.array(z.string().max(60)).max(20).default([]),
+  tier: z.enum(DISCRETION_TIERS),
+  reasoning: required(z.string().max(2000)),
+  /** 元, whole yuan. */
+  fine: z.number().int().min(0).max(100_000_000),
+  measures: z.array(z.string().trim().min(1).max(100)).max(10).default([]),
+});
+export type ViolationInput = z.input<typeof violationInput>;
+export type Violation = z.output<typeof violationInput>;
+
+export const disposalInput = z.object({
+  id,
+  version: z.number().int(),
+  outcome: caseOutcome,
+  persons: z.array(personParty).max(10).default([]),
+  violations: z.array(violationInput).max(30).default([]),
+});
+
+const signer = { name: required(z.string().max(50)), post: optionalText(50), date: isoDate };
+
+/** What can be recorded on a case: each kind with its own fields, checked against the procedure. */
+export const caseEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('approval'), stage: z.enum(keysOf(APPROVAL_STAGES)), role: z.enum(keysOf(APPROVAL_ROLES)), ...signer,
+    opinion: optionalText(1000), approved: z.boolean().default(true) }),
+  z.object({ kind: z.literal('legal-review'), ...signer, result: z.enum(['pass', 'change', 'fail']), opinion: required(z.string().max(4000)) }),
+  z.object({ kind: z.literal('collective-discussion'), date: isoDate, chair: required(z.string().max(50)),
+    attendees: z.array(z.string().trim().min(1).max(50)).min(3, { error: 'cases.rules.discussionAttendees' }).max(30), minutes: required(z.string().max(8000)), conclusion: required(z.string().max(2000)) }),
+  /** 陈述申辩 heard (or expressly waived, 行政处罚法 第六十二条). */
+  z.object({ kind: z.literal('statement'), date: isoDate, waived: z.boolean().default(false), content: optionalText(4000), adopted: z.boolean().default(false), reply: optionalText(2000) }),
+  z.object({ kind: z.literal('hearing-request'), date: isoDate, note: optionalText(500) }),
+  z.object({ kind: z.literal('payment'), date: isoDate, amount: z.number().int().positive().max(100_000_000), receiptNo: optionalText(60), note: optionalText(500) }),
+  z.object({ kind: z.literal('publication'), date: isoDate, where: required(z.string().max(200)) }),
+  z.object({ kind: z.literal('publication-withdrawn'), date: isoDate, where: required(z.string().max(200)) }),
+  z.object({ kind: z.literal('archive'), date: isoDate, archiveNo: z.string().regex(/^\d{4}-\d{4}$/, { error: 'cases.rules.archiveNo' }), retention: z.enum(['永久', '30年', '10年']).default('永久') }),
+  /** 复议 or 诉讼 and, later, its result: appended even after 归档. */
+  z.object({ kind: z.literal('remedy'), date: isoDate, remedy: z.enum(['review', 'litigation']), organ: required(z.string().max(100)),
+    outcome: z.enum(['pending', 'upheld', 'revoked', 'changed', 'withdrawn']), note: optionalText(2000) }),
+  z.object({ kind: z.literal('enforcement'), date: isoDate, result: required(z.string().max(2000)) }),
+  z.object({ kind: z.literal('borrow'), date: isoDate, borrower: required(z.string().max(50)), purpose: required(z.string().max(200)), approvedBy: required(z.string().max(50)), returnedOn: isoDate.nullable().default(null) }),
+  z.object({ kind: z.literal('retract'), date: isoDate, eventId: id, reason: required(z.string().max(500)) }),
+]);
+export type CaseEventInput = z.input<typeof caseEvent>;
+export type CaseEventData = z.output<typeof caseEvent>;
+export type CaseEventKind = CaseEventData['kind'];
+
+export const recordInput = z.object({ id, event: caseEvent, scan: fileUpload.optional() });
+
+export interface CaseEvent {
+  id: number;
+  data: CaseEventData;
+  scanName: string | null;
+  scanSha256: string | null;
+  enteredAt: string;
+  enteredBy: string;
+  /** A later 'retract' event took it back: it stays on the record, struck through. */
+  retracted: { reason: string; by: string } | null;
+}
+
+/** A case document as the procedure sees it: which form, its date, and when it was served. */
+export interface CaseDocument {
+  id: number; type: string; typeName: string; status: 'draft' | 'issued' | 'voided'; numberText: string | null;
+  date: string | null; servedOn: string | null; fields: Record<string, unknown>;
+}
+
+export interface CaseDeadline {
+  /** The statutory period's id (knowledge/periods.json). */
+  period: string;
+  name: string;
+  basis: string;
+  from: string;
+  due: string;
+  /** The step happened on this day (on time or late). */
+  metOn: string | null;
+  status: 'pending' | 'met' | 'late' | 'overdue';
+  /** Touches a year the calendar does not cover, or the rule itself is 待核实. */
+  uncertain: boolean;
+}
+
+export type CaseStage = 'filing' | 'investigation' | 'disposal' | 'notice' | 'decision' | 'execution' | 'closing' | 'closed' | 'archived';
+
+export interface Party { kind: 'unit' | 'person'; name: string; code: string; post: string; address: string; legalRepresentative: string }
+
+export interface CaseSummary {
+  id: number;
+  caseNo: string;
+  enterpriseId: number;
+  enterpriseName: string;
+  cause: string;
+  source: keyof typeof CASE_SOURCES;
+  procedure: 'ordinary' | 'summary';
+  stage: CaseStage;
+  outcome: CaseOutcome | null;
+  filedOn: string | null;
+  totalFine: number;
+  handlerNames: string[];
+  createdAt: string;
+  version: number;
+}
+
+export interface CaseDetail extends CaseSummary {
+  escalationId: number | null;
+  inspectionId: number | null;
+  sourceNote: string;
+  facts: string;
+  violationDate: string;
+  handlerIds: number[];
+  complex: boolean;
+  suspectedCrime: boolean;
+  unit: Party;
+  persons: PersonParty[];
+  violations: Violation[];
+  events: CaseEvent[];
+  documents: CaseDocument[];
+  /** Computed from the recorded events and documents: nothing here is typed in. */
+  deadlines: CaseDeadline[];
+  triggers: { hearing: boolean; legalReview: string[]; collectiveDiscussion: boolean };
+  /** What the next step needs and what blocks it, by rule. */
+  blockers: { step: string; key: string; params?: Record<string, unknown> }[];
+  /** Art. 113: penalised 3 times in 180 days or 4 in a year with a major hazard → 提请关闭. */
+  closurePrompt: { in180: number; in365: number } | null;
+  surcharge: { due: string; days: number; amount: number; paused: boolean } | null;
+  paid: number;
+  archived: boolean;
+}

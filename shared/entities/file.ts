@@ -1,0 +1,7 @@
+import { z } from 'zod';
+
+/** Files cross the bridge as base64 so both hosts and the CLI share one path; the limit keeps a slip harmless. */
+export const fileUpload = z.object({
+  fileName: z.string().min(1).max(255),
+  dataBase64: z.string().max(400 * 1024 * 1024, { error: 'validation.fileTooLarge' }),
+});

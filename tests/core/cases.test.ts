@@ -1,0 +1,212 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/create-core.ts';
+import { caseGenerator } from '../../electron/core/generator/cases.ts';
+import type { CaseDetail, ViolationInput } from '../../shared/entities/case.ts';
+import { addUser, call, failure, newCore, setUp } from '../support/core.ts';
+import { inspectionReady, pdfOf, pdfText } from '../support/documents.ts';
+
+let core: Core;
+afterEach(() => core?.close());
+
+/** A Sunday: every generated step lies in the past. */
+const NOW = new Date('2026-11-22T02:00:00Z');
+
+async function ready(now = NOW) {
+  core = await newCore({ clock: () => now });
+  const token = await setUp(core);
+  const { enterprise, officers, inspection } = await inspectionReady(core, token);
+  const handlerIds = [officers[0].id, officers[1].id] as [number, number];
+  const generate = caseGenerator((c, i, e) => core.dispatch(c, i, e), token);
+  return { token, enterprise, officers, inspection, handlerIds, generate };
+}
+
+const flat = (s: string) => s.replace(/\s+/g, '');
+const issuesOf = (e: { details?: unknown }) => ((e.details as { issues?: { key: string }[] })?.issues ?? []).map((i) => i.key);
+
+const violation = (over: Partial<ViolationInput> = {}): ViolationInput => ({
+  party: 'unit', facts: '危化品仓库未设置可燃气体报警装置', violatedProvision: '《中华人民共和国安全生产法》第四十一条第二款',
+  penaltyItemId: 'aqsc-102', tier: 'general', reasoning: '一般情节', fine: 20000, evidence: '现场检查记录、现场照片', ...over,
+});
+
+describe('a case from an inspection escalation to 归档', () => {
+  it('walks 立案 → 呈批 → 告知 → 决定 → 送达 → 缴款 → 结案 → 归档, with every deadline met', async () => {
+    const { token, enterprise, inspection, handlerIds, generate } = await ready();
+    // A failed re-check leaves an escalation: the case starts from it, with its facts and officers.
+    const hazard = await call(core, 'hazards:create', { inspectionId: inspection.id, description: '危化品仓库未设置可燃气体报警装置', deadline: '2026-11-21' }, token);
+    const recheck = await call(core, 'inspections:create', { enterpriseId: enterprise.id, kind: 'recheck', recheckOf: inspection.id, startedAt: '2026-11-21T09:00', officerIds: handlerIds }, token);
+    await call(core, 'hazards:recheck', { id: hazard.id, recheckInspectionId: recheck.id, result: 'not-rectified', note: '仍未安装' }, token);
+    const [escalation] = await call(core, 'escalations:list', { status: 'open' }, token);
+    const draft = await call(core, 'cases:draft-from-escalation', { escalationId: escalation.id }, token);
+    expect(draft).toMatchObject({ enterpriseId: enterprise.id, inspectionId: inspection.id, handlerIds, facts: expect.stringContaining('危化品仓库未设置可燃气体报警装置') });
+
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', escalationId: escalation.id, variations: ['statement-heard'] });
+    expect(c).toMatchObject({ stage: 'archived', archived: true, outcome: 'penalty', totalFine: 20000, paid: 20000, caseNo: '2026-0001' });
+    expect(c.deadlines.map((d) => [d.period, d.status])).toEqual([['decision', 'met'], ['service', 'met'], ['publication', 'met'], ['payment', 'met']]);
+    expect(c.deadlines[0]).toMatchObject({ from: '2026-09-01', due: '2026-11-30', basis: '《中华人民共和国行政处罚法》第六十条', uncertain: true });
+    expect((await call(core, 'escalations:list', {}, token)).find((e) => e.id === escalation.id)?.status).toBe('taken');
+
+    const notice = c.documents.find((d) => d.type === 'penalty-notice')!;
+    const decision = c.documents.find((d) => d.type === 'penalty-decision-unit')!;
+    expect([notice.numberText, decision.numberText]).toEqual(['宣应急罚告〔2026〕1号', '宣应急罚〔2026〕1号']);
+    const noticeText = flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: notice.id }, token))));
+    expect(noticeText).toContain('违反了《中华人民共和国安全生产法》第四十一条第二款的规定，依据《中华人民共和国安全生产法》第一百零二条的规定');
+    expect(noticeText).toContain('罚款人民币贰万元整（¥20,000.00）');
+    expect(noticeText).toContain('可在收到本告知书之日起3日内向本机关进行陈述和申辩');
+    expect(noticeText).not.toContain('听证');
+    const decisionText = flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: decision.id }, token))));
+    expect(decisionText).toContain(`统一社会信用代码：${enterprise.uscc}`);
+    expect(decisionText).toContain('你单位提出：已经购置报警装置，请求从轻处罚。经复核，不予采纳');
+    expect(decisionText).toContain('罚款限你单位自收到本决定书之日起15日内缴至宣汉县农村信用合作联社');
+    expect(decisionText).toContain('每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款的数额');
+    expect(decisionText).toContain('可以依法在60日内向宣汉县人民政府申请行政复议，或者在6个月内依法向宣汉县人民法院提起行政诉讼');
+
+    // Archived: read-only, but later events are appended.
+    expect(issuesOf(await failure(core, 'cases:record', { id: c.id, event: { kind: 'payment', date: '2026-11-20', amount: 100 } }, token))).toEqual(['cases.rules.archived']);
+    expect(issuesOf(await failure(core, 'documents:create', { type: 'penalty-notice', caseId: c.id }, token))).toEqual(['cases.rules.archived']);
+    const borrowed = await call(core, 'cases:record', { id: c.id, event: { kind: 'borrow', date: '2026-11-20', borrower: '市局评查组', purpose: '案卷评查', approvedBy: '陈局长' } }, token);
+    expect(borrowed.events.at(-1)).toMatchObject({ data: { kind: 'borrow' }, enteredBy: '管理员' });
+    // The enterprise's 一企一档 lists it.
+    expect((await call(core, 'cases:list', { enterpriseId: enterprise.id }, token)).items.map((i) => i.id)).toEqual([c.id]);
+  });
+
+  it('flags a decision served late and a publication after 7 working days, naming the rule', async () => {
+    const { enterprise, handlerIds, generate } = await ready();
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['late-service', 'late-publication', 'statement-waived'] });
+    const byPeriod = Object.fromEntries(c.deadlines.map((d) => [d.period, d]));
+    // Decided Tue 8 Sep; 7 working days → Thu 17 Sep; served Tue 22 Sep.
+    expect(byPeriod.service).toMatchObject({ from: '2026-09-08', due: '2026-09-17', metOn: '2026-09-22', status: 'late', basis: '《中华人民共和国行政处罚法》第六十一条、第八十五条' });
+    expect(byPeriod.publication).toMatchObject({ due: '2026-09-17', metOn: '2026-09-23', status: 'late', basis: '《中华人民共和国安全生产法》第七十八条' });
+  });
+
+  it('computes the 3% surcharge on a late payment, capped at the fine', async () => {
+    const { enterprise, handlerIds, generate } = await ready();
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['late-payment', 'statement-waived'], stopAt: 'closed' });
+    // Served Tue 8 Sep; 15 days → Wed 23 Sep; paid Mon 28 Sep: 5 days × 3% × 20,000.
+    expect(c.surcharge).toEqual({ due: '2026-09-23', days: 5, amount: 3000, paused: false });
+    expect(c.deadlines.find((d) => d.period === 'payment')).toMatchObject({ status: 'late', metOn: '2026-09-28' });
+  });
+});
+
+describe('the procedure refuses steps out of order, naming the rule', () => {
+  it('needs 立案 before 呈批, 呈批 before the 告知书, a served notice and the statement period before the decision', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    const c = await call(core, 'cases:create', { enterpriseId: enterprise.id, source: 'complaint', cause: '涉嫌未采取措施消除事故隐患案', violationDate: '2026-11-01', handlerIds }, token);
+    expect(c.stage).toBe('filing');
+    expect(issuesOf(await failure(core, 'cases:save-disposal', { id: c.id, version: c.version, outcome: 'penalty', violations: [violation()] }, token))).toEqual(['cases.rules.notFiled']);
+    expect(issuesOf(await failure(core, 'cases:create', { enterpriseId: enterprise.id, source: 'complaint', cause: 'x', violationDate: '2026-11-01', handlerIds: [handlerIds[0], handlerIds[0]] }, token)))
+      .toEqual(['cases.rules.twoHandlers']);
+    // An approval signed by the head before the reviewer is out of order.
+    const rec = (event: object) => call(core, 'cases:record', { id: c.id, event: event as never }, token);
+    await rec({ kind: 'approval', stage: 'filing', role: 'handler', name: '张明', date: '2026-11-02' });
+    await rec({ kind: 'approval', stage: 'filing', role: 'handler', name: '李华', date: '2026-11-02' });
+    await rec({ kind: 'approval', stage: 'filing', role: 'review', name: '赵审核', date: '2026-11-04' });
+    let k = await rec({ kind: 'approval', stage: 'filing', role: 'approve', name: '陈局长', date: '2026-11-03' });
+    expect(k.stage).toBe('filing');
+    // Retracted and signed again on the right day.
+    const retracted = await rec({ kind: 'retract', date: '2026-11-04', eventId: k.events.at(-1)!.id, reason: '日期登记错误' });
+    expect(retracted.events.at(-2)?.retracted).toEqual({ reason: '日期登记错误', by: '管理员' });
+    k = await rec({ kind: 'approval', stage: 'filing', role: 'approve', name: '陈局长', date: '2026-11-04' });
+    expect(k).toMatchObject({ stage: 'investigation', filedOn: '2026-11-04' });
+    expect(issuesOf(await failure(core, 'cases:record', { id: c.id, event: { kind: 'approval', stage: 'filing', role: 'approve', name: '陈局长', date: '2026-11-05' } }, token))).toEqual(['cases.rules.alreadyApproved']);
+
+    // The amount: above the statutory maximum of 第一百零二条, and one act fined twice.
+    const bad = await failure(core, 'cases:save-disposal', { id: c.id, version: k.version, outcome: 'penalty', violations: [violation({ fine: 60000 }), violation()] }, token);
+    expect(issuesOf(bad)).toEqual(['cases.rules.oneActOneFine', 'cases.rules.aboveStatutoryMax']);
+    k = await call(core, 'cases:save-disposal', { id: c.id, version: k.version, outcome: 'penalty', violations: [violation()] }, token);
+    expect(k.violations[0].penaltyProvision).toBe('《中华人民共和国安全生产法》第一百零二条');
+    const notice = await call(core, 'documents:create', { type: 'penalty-notice', caseId: c.id }, token);
+    expect(issuesOf(await failure(core, 'documents:issue', { id: notice.id, version: notice.version }, token))).toContain('cases.rules.disposalNotApproved');
+    for (const [role, name] of [['handler', '张明'], ['handler', '李华'], ['review', '赵审核'], ['approve', '陈局长']]) {
+      k = await rec({ kind: 'approval', stage: 'disposal', role, name, date: '2026-11-10' });
+    }
+    expect(k.stage).toBe('notice');
+    // Approved content is not edited afterwards.
+    expect(issuesOf(await failure(core, 'cases:save-disposal', { id: c.id, version: k.version, outcome: 'penalty', violations: [violation({ fine: 10000 })] }, token))).toEqual(['cases.rules.disposalApproved']);
+    const fresh = await call(core, 'documents:get', { id: notice.id }, token);
+    const issuedNotice = await call(core, 'documents:issue', { id: fresh.id, version: fresh.version }, token);
+    const decision = await call(core, 'documents:create', { type: 'penalty-decision-unit', caseId: c.id }, token);
+    const saved = await call(core, 'documents:save', { id: decision.id, version: decision.version, fields: { ...decision.fields, paymentPlace: '宣汉县农村信用合作联社', date: '2026-11-20' } }, token);
+    expect(issuesOf(await failure(core, 'documents:issue', { id: saved.id, version: saved.version }, token))).toContain('cases.rules.noticeNotServed');
+    await call(core, 'documents:serve', { id: issuedNotice.id, service: { method: 'direct', servedAt: '2026-11-19T10:00', recipient: '王明', officerIds: handlerIds } }, token);
+    // Served Thu 19 Nov: 3 working days to state and defend → Tue 24 Nov; a decision on the 20th is too early.
+    expect(await failure(core, 'documents:issue', { id: saved.id, version: saved.version }, token))
+      .toMatchObject({ details: { issues: [{ key: 'cases.rules.statementPeriodRunning', params: { until: '2026-11-24' } }] } });
+    // A statement heard: the decision may follow, but never heavier than the notice (第四十五条).
+    await rec({ kind: 'statement', date: '2026-11-20', content: '请求从轻', adopted: false });
+    const heavier = await call(core, 'documents:save', { id: saved.id, version: saved.version, fields: { ...saved.fields, totalFine: 30000 } }, token);
+    expect(issuesOf(await failure(core, 'documents:issue', { id: heavier.id, version: heavier.version }, token))).toEqual(['cases.rules.noHeavierThanNotice', 'documents.rules.totalFineMismatch']);
+    const right = await call(core, 'documents:save', { id: heavier.id, version: heavier.version, fields: { ...heavier.fields, totalFine: 20000 } }, token);
+    await call(core, 'documents:issue', { id: right.id, version: right.version }, token);
+    k = await call(core, 'cases:get', { id: c.id }, token);
+    expect(k.stage).toBe('execution');
+    expect(issuesOf(await failure(core, 'cases:record', { id: c.id, event: { kind: 'approval', stage: 'closing', role: 'approve', name: '陈局长', date: '2026-11-21' } }, token)))
+      .toEqual(['cases.rules.decisionNotServed', 'cases.rules.notPaid']);
+    void generate;
+  });
+
+  it('requires a passing 法制审核 by the legal reviewer and a 集体讨论 for a large fine', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    const reviewer = await addUser(core, token, 'fzsh', 'reviewer');
+    await expect(generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['large-fine'] })).rejects.toThrow(/reviewer session/);
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['large-fine', 'statement-waived'], reviewerToken: reviewer, stopAt: 'decided' });
+    expect(c.triggers).toEqual({ hearing: true, legalReview: ['large-fine'], collectiveDiscussion: true });
+    expect(c.events.map((e) => e.data.kind)).toContain('legal-review');
+    // The notice told the party of the hearing right (4万 ≥ 3万 for a unit).
+    const notice = c.documents.find((d) => d.type === 'penalty-notice')!;
+    expect(notice.fields.hearingRights).toBe(true);
+    // A clerk cannot write the legal reviewer's opinion, by either channel.
+    const clerk = await addUser(core, token, 'bayy', 'clerk');
+    expect((await failure(core, 'cases:legal-review', { id: c.id, review: { date: '2026-09-05', name: '张明', result: 'pass', opinion: '通过' } }, clerk)).code).toBe('FORBIDDEN');
+    expect((await failure(core, 'cases:record', { id: c.id, event: { kind: 'legal-review', date: '2026-09-05', name: '张明', result: 'pass', opinion: '通过' } }, clerk)).code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a fine-only decision in place of a pending transfer (涉嫌犯罪)', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    const reviewer = await addUser(core, token, 'fzsh', 'reviewer');
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'noticed', variations: ['statement-waived'], suspectedCrime: true, reviewerToken: reviewer });
+    expect(c.triggers.legalReview).toEqual(['transfer']);
+    // 呈批 is approved: the flag cannot be dropped quietly afterwards either.
+    const update = await failure(core, 'cases:update', { id: c.id, version: c.version, case: { enterpriseId: enterprise.id, source: 'complaint', cause: c.cause, violationDate: c.violationDate, handlerIds, suspectedCrime: false } }, token);
+    expect(issuesOf(update)).toEqual(['cases.rules.disposalApproved']);
+    const d = await call(core, 'documents:create', { type: 'penalty-decision-unit', caseId: c.id }, token);
+    const s = await call(core, 'documents:save', { id: d.id, version: d.version, fields: { ...d.fields, paymentPlace: '宣汉县农村信用合作联社', date: '2026-10-20' } }, token);
+    expect(issuesOf(await failure(core, 'documents:issue', { id: s.id, version: s.version }, token))).toEqual(['cases.rules.transferPending']);
+  });
+
+  it('closes and archives a 首违不罚 case without a decision', async () => {
+    const { enterprise, handlerIds, generate } = await ready();
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', variations: ['no-penalty'] });
+    expect(c).toMatchObject({ stage: 'archived', outcome: 'no-penalty', totalFine: 0 });
+    expect(c.documents).toEqual([]);
+    expect(c.deadlines).toEqual([]);
+  });
+
+  it('records a decision revoked on 复议, and the 3-working-day withdrawal of its publication', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived'] });
+    const rec = (event: object) => call(core, 'cases:record', { id: c.id, event: event as never }, token);
+    await rec({ kind: 'remedy', date: '2026-10-30', remedy: 'review', organ: '宣汉县人民政府', outcome: 'pending' });
+    let k: CaseDetail = await rec({ kind: 'remedy', date: '2026-11-16', remedy: 'review', organ: '宣汉县人民政府', outcome: 'revoked', note: '复议决定撤销原处罚决定' });
+    // Revoked Mon 16 Nov: withdraw within 3 working days → Thu 19 Nov; not yet done on the 22nd.
+    expect(k.deadlines.find((d) => d.period === 'publication-withdrawal')).toMatchObject({ due: '2026-11-19', status: 'overdue' });
+    k = await rec({ kind: 'publication-withdrawn', date: '2026-11-20', where: '宣汉县人民政府网站' });
+    expect(k.deadlines.find((d) => d.period === 'publication-withdrawal')).toMatchObject({ status: 'late', metOn: '2026-11-20' });
+    expect(k.stage).toBe('archived');
+  });
+});
+
+describe('the workbench lists case deadlines by urgency', () => {
+  it('shows an overdue decision to its handler and the squad to a supervisor', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    // Filed under the 2015 办法's 30 days (January): overdue by now; filed 16 Nov: due in 90 days, not urgent.
+    await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-01-05', stopAt: 'approved' });
+    await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-11-16', stopAt: 'filed' });
+    const mine = await call(core, 'cases:deadlines', { scope: 'mine' }, token);
+    expect(mine).toEqual([expect.objectContaining({ urgency: 'overdue', deadline: expect.objectContaining({ period: 'decision', due: '2026-02-04', uncertain: false }) })]);
+    const clerk = await addUser(core, token, 'clerk2', 'clerk');
+    expect(await call(core, 'cases:deadlines', { scope: 'mine' }, clerk)).toEqual([]);
+    expect((await failure(core, 'cases:deadlines', { scope: 'all' }, clerk)).code).toBe('FORBIDDEN');
+    const supervisor = await addUser(core, token, 'boss', 'supervisor');
+    expect(await call(core, 'cases:deadlines', { scope: 'all' }, supervisor)).toHaveLength(1);
+  });
+});
