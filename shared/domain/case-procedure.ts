@@ -66,10 +66,11 @@ export function approval(events: CaseEvent[], stage: 'filing' | 'disposal' | 'cl
 
 export const filedOn = (r: CaseRecord): string | null => approval(r.events, 'filing').date;
 
-const issued = (r: CaseRecord, ...types: string[]) => r.documents.filter((d) => types.includes(d.type) && d.status === 'issued');
+/** Issued and in force: a corrected document gives way to its correction. */
+const issued = (r: CaseRecord, ...types: string[]) => r.documents.filter((d) => types.includes(d.type) && d.status === 'issued' && !d.superseded);
 export const DECISION_TYPES = ['penalty-decision-unit', 'penalty-decision-person'];
-export const decisionOf = (r: CaseRecord): CaseDocument | undefined => issued(r, ...DECISION_TYPES)[0];
-export const noticeOf = (r: CaseRecord): CaseDocument | undefined => issued(r, 'penalty-notice')[0];
+export const decisionOf = (r: CaseRecord): CaseDocument | undefined => issued(r, ...DECISION_TYPES).at(-1);
+export const noticeOf = (r: CaseRecord): CaseDocument | undefined => issued(r, 'penalty-notice').at(-1);
 
 export const totalFine = (violations: Violation[]): number => violations.reduce((s, v) => s + v.fine, 0);
 
@@ -107,7 +108,9 @@ export function collectiveRequired(r: CaseRecord, rules: ProcedureRules): boolea
 
 /** A passing 法制审核 on or before the day, and no failing one after it. */
 function legalReviewPassed(r: CaseRecord, onOrBefore: string): boolean {
-  const last = live(r.events, 'legal-review').filter((e) => e.date <= onOrBefore).at(-1);
+  // The latest by date (a review entered late but dated earlier does not hide a later failing one).
+  const reviews = live(r.events, 'legal-review').filter((e) => e.date <= onOrBefore);
+  const last = reviews.reduce<(typeof reviews)[number] | undefined>((a, b) => (!a || b.date >= a.date ? b : a), undefined);
   return last?.result === 'pass';
 }
 
@@ -118,19 +121,31 @@ function legalReviewPassed(r: CaseRecord, onOrBefore: string): boolean {
 function statementIssues(r: CaseRecord, decisionDate: string, periods: StatutoryPeriod[], cal: WorkCalendar, rules: ProcedureRules): ValidationIssue[] {
   const notice = noticeOf(r);
   if (!notice?.servedOn) return [{ path: ['case'], key: 'cases.rules.noticeNotServed' }];
-  const heard = live(r.events, 'statement').filter((s) => s.date >= notice.servedOn!);
-  if (heard.length) return [];
-  const end = periodFor(periods, 'statement', notice.servedOn, rules);
-  if (!end) return [];
-  const due = periodEnd(cal, end, notice.servedOn).date;
-  return decisionDate > due ? [] : [{ path: ['case'], key: 'cases.rules.statementPeriodRunning', params: { until: due } }];
+  if (decisionDate < notice.servedOn) return [{ path: ['date'], key: 'cases.rules.beforeNoticeServed', params: { served: notice.servedOn } }];
+  const said = live(r.events, 'statement').filter((s) => s.date >= notice.servedOn! && s.date <= decisionDate);
+  const issues: ValidationIssue[] = [];
+  // The period the notice itself stated (the party relies on what it was told).
+  const stated = typeof notice.fields.statementDays === 'number' ? notice.fields.statementDays : null;
+  const base = periodFor(periods, 'statement', notice.servedOn, rules);
+  if (base && !said.length) {
+    const due = periodEnd(cal, stated ? { ...base, length: stated } : base, notice.servedOn).date;
+    if (decisionDate <= due) issues.push({ path: ['case'], key: 'cases.rules.statementPeriodRunning', params: { until: due } });
+  }
+  // Where the notice stated the hearing right, the 5 working days to ask run out first, unless the party expressly waived it.
+  const hearing = periodFor(periods, 'hearing-request', notice.servedOn, rules);
+  if (hearingStated(notice) && hearing && !said.some((s) => s.waived && s.waivesHearing)) {
+    const due = periodEnd(cal, hearing, notice.servedOn).date;
+    if (decisionDate <= due) issues.push({ path: ['case'], key: 'cases.rules.hearingPeriodRunning', params: { until: due } });
+  }
+  return issues;
 }
 
 /** A period in force on a day, with the admin-confirmed length (and no longer 待核实) where there is one. */
 export function periodFor(periods: StatutoryPeriod[], id: string, on: string, rules: Pick<ProcedureRules, 'confirmedPeriods'>): StatutoryPeriod | null {
   const p = periodInForce(periods, id, on);
   if (!p) return null;
-  const confirmed = rules.confirmedPeriods[id];
+  // A confirmation settles the uncertain version only (the 2015 办法's own values stay for older cases).
+  const confirmed = p.uncertain ? rules.confirmedPeriods[id] : undefined;
   return confirmed ? { ...p, length: confirmed, uncertain: false } : p;
 }
 
@@ -230,8 +245,12 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, today: string, retr
       return isArchived(r) ? at('cases.rules.archived') : [];
     case 'borrow':
       return isArchived(r) ? [] : at('cases.rules.notArchived');
-    case 'retract':
-      return retracting && !retracting.retracted ? [] : at('cases.rules.nothingToRetract');
+    case 'retract': {
+      if (!retracting || retracting.retracted) return at('cases.rules.nothingToRetract');
+      // What a later act relied on stays: an approval or review behind an issued notice or decision is not taken back.
+      const reliedOn = ['approval', 'legal-review', 'collective-discussion', 'statement'].includes(retracting.data.kind) && (noticeOf(r) || decision);
+      return reliedOn ? at('cases.rules.retractTooLate') : [];
+    }
   }
 }
 

@@ -74,10 +74,13 @@ export function proposeDiscretion(args: {
  * An amount the case may propose: never above the statutory maximum, below the minimum only as
  * 减轻 (第三十二条), nothing for 不予处罚/首违不罚, and a fine only where the article sets one.
  */
-export function amountIssues(args: { tier: DiscretionTier; amount: number; statutory: Band | null; path: (string | number)[] }): ValidationIssue[] {
+export function amountIssues(args: { tier: DiscretionTier; amount: number; statutory: Band | null; path: (string | number)[]; mitigated?: boolean }): ValidationIssue[] {
   const { tier, amount, statutory, path } = args;
   if (tier === 'no-penalty' || tier === 'waived') return amount > 0 ? [{ path, key: 'cases.rules.noFineWhenNotPenalised' }] : [];
-  if (amount === 0) return [];
+  // 减轻 needs a 第三十二条 ground recorded in the case, not just the tier chosen.
+  if (tier === 'reduced' && !args.mitigated) return [{ path: [...path.slice(0, -1), 'tier'], key: 'cases.rules.reducedNeedsGround' }];
+  // No fine where the article sets none is a measure-only penalty; where it sets one, 0 is below its floor.
+  if (amount === 0 && (!statutory || statutory.min === 0 || tier === 'reduced')) return [];
   if (!statutory) return [{ path, key: 'cases.rules.noStatutoryFine' }];
   if (amount > statutory.max) return [{ path, key: 'cases.rules.aboveStatutoryMax', params: { max: statutory.max } }];
   if (amount < statutory.min && tier !== 'reduced') return [{ path, key: 'cases.rules.belowStatutoryMin', params: { min: statutory.min } }];

@@ -85,7 +85,7 @@ export const caseEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('collective-discussion'), date: isoDate, chair: required(z.string().max(50)),
     attendees: z.array(z.string().trim().min(1).max(50)).min(3, { error: 'cases.rules.discussionAttendees' }).max(30), minutes: required(z.string().max(8000)), conclusion: required(z.string().max(2000)) }),
   /** 陈述申辩 heard (or expressly waived, 行政处罚法 第六十二条). */
-  z.object({ kind: z.literal('statement'), date: isoDate, waived: z.boolean().default(false), content: optionalText(4000), adopted: z.boolean().default(false), reply: optionalText(2000) }),
+  z.object({ kind: z.literal('statement'), date: isoDate, waived: z.boolean().default(false), waivesHearing: z.boolean().default(false), content: optionalText(4000), adopted: z.boolean().default(false), reply: optionalText(2000) }),
   z.object({ kind: z.literal('hearing-request'), date: isoDate, note: optionalText(500) }),
   z.object({ kind: z.literal('payment'), date: isoDate, amount: z.number().int().positive().max(100_000_000), receiptNo: optionalText(60), note: optionalText(500) }),
   z.object({ kind: z.literal('publication'), date: isoDate, where: required(z.string().max(200)) }),
@@ -119,6 +119,8 @@ export interface CaseEvent {
 export interface CaseDocument {
   id: number; type: string; typeName: string; status: 'draft' | 'issued' | 'voided'; numberText: string | null;
   date: string | null; servedOn: string | null; fields: Record<string, unknown>;
+  /** A correction replaced it: the procedure reads the correction. */
+  superseded: boolean;
 }
 
 export interface CaseDeadline {

@@ -135,9 +135,15 @@ describe('the procedure refuses steps out of order, naming the rule', () => {
     await rec({ kind: 'statement', date: '2026-11-20', content: '请求从轻', adopted: false });
     const heavier = await call(core, 'documents:save', { id: saved.id, version: saved.version, fields: { ...saved.fields, totalFine: 30000 } }, token);
     expect(issuesOf(await failure(core, 'documents:issue', { id: heavier.id, version: heavier.version }, token))).toEqual(['cases.rules.noHeavierThanNotice', 'documents.rules.totalFineMismatch']);
-    const right = await call(core, 'documents:save', { id: heavier.id, version: heavier.version, fields: { ...heavier.fields, totalFine: 20000 } }, token);
+    // Dated before the notice was served: refused, whatever was heard.
+    const early = await call(core, 'documents:save', { id: heavier.id, version: heavier.version, fields: { ...heavier.fields, totalFine: 20000, date: '2026-11-18' } }, token);
+    expect(issuesOf(await failure(core, 'documents:issue', { id: early.id, version: early.version }, token))).toEqual(['cases.rules.beforeNoticeServed']);
+    const right = await call(core, 'documents:save', { id: early.id, version: early.version, fields: { ...early.fields, date: '2026-11-20' } }, token);
     await call(core, 'documents:issue', { id: right.id, version: right.version }, token);
     k = await call(core, 'cases:get', { id: c.id }, token);
+    // What the decision relied on cannot be taken back afterwards.
+    const approvalId = k.events.find((e) => e.data.kind === 'approval' && e.data.stage === 'disposal' && e.data.role === 'approve')!.id;
+    expect(issuesOf(await failure(core, 'cases:record', { id: c.id, event: { kind: 'retract', date: '2026-11-21', eventId: approvalId, reason: '误登' } }, token))).toEqual(['cases.rules.retractTooLate']);
     expect(k.stage).toBe('execution');
     expect(issuesOf(await failure(core, 'cases:record', { id: c.id, event: { kind: 'approval', stage: 'closing', role: 'approve', name: '陈局长', date: '2026-11-21' } }, token)))
       .toEqual(['cases.rules.decisionNotServed', 'cases.rules.notPaid']);

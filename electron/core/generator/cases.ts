@@ -106,7 +106,7 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     }
     const notice = await issue(c.id, 'penalty-notice', day(f, 5));
     await serve(notice.id, day(f, 5), recipe.handlerIds);
-    if (v.has('statement-waived')) c = await record(c.id, { kind: 'statement', date: day(f, 5), waived: true });
+    if (v.has('statement-waived')) c = await record(c.id, { kind: 'statement', date: day(f, 5), waived: true, waivesHearing: true });
     if (v.has('statement-heard')) c = await record(c.id, { kind: 'statement', date: day(f, 6), content: '已经购置报警装置，请求从轻处罚', adopted: false, reply: '整改系法定义务，不属从轻情形' });
     if (stop === 'noticed') return call('cases:get', { id: c.id });
 

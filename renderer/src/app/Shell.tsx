@@ -15,6 +15,8 @@ import { DocumentPage } from '../features/documents/DocumentPage.tsx';
 import { DocumentsPage } from '../features/documents/DocumentList.tsx';
 import { InspectionPage } from '../features/inspections/InspectionPage.tsx';
 import { InspectionsPage } from '../features/inspections/InspectionsPage.tsx';
+import { CasesPage } from '../features/cases/CaseList.tsx';
+import { CasePage } from '../features/cases/CasePage.tsx';
 import { setLanguage } from '../i18n.ts';
 import { ComingSoon } from './ComingSoon.tsx';
 import { useSession } from './session.tsx';
@@ -32,7 +34,7 @@ export const SECTIONS = [
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
 ] as const;
 
-const COMING = ['plans', 'cases', 'review', 'exports', 'reports'] as const;
+const COMING = ['plans', 'review', 'exports', 'reports'] as const;
 
 export function Shell() {
   const { t, i18n } = useTranslation();
@@ -79,6 +81,8 @@ export function Shell() {
             <Route path="/enterprises/:id" element={<EnterprisePage />} />
             <Route path="/inspections" element={<InspectionsPage />} />
             <Route path="/inspections/:id" element={<InspectionPage />} />
+            <Route path="/cases" element={<CasesPage />} />
+            <Route path="/cases/:id" element={<CasePage />} />
             <Route path="/documents" element={<DocumentsPage />} />
             <Route path="/documents/:id" element={<DocumentPage />} />
             <Route path="/settings" element={<SettingsPage />} />

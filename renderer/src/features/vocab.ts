@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import {
-  CREDIT_STATUSES, ENFORCEMENT_LEVELS, INSPECTION_KINDS, OFFICER_POSTS, PRESENT_ROLES, RISK_GRADES, SERVICE_METHODS, STANDARDIZATION_GRADES, SUPERVISION_CATEGORIES,
+  APPROVAL_ROLES, APPROVAL_STAGES, CASE_SOURCES, CREDIT_STATUSES, ENFORCEMENT_LEVELS, INSPECTION_KINDS, OFFICER_POSTS, PRESENT_ROLES, RISK_GRADES, SERVICE_METHODS, STANDARDIZATION_GRADES, SUPERVISION_CATEGORIES,
 } from '../../../shared/domain/vocabulary.ts';
 
 /** Select options for the closed vocabularies, labelled in the UI language. */
@@ -14,6 +14,9 @@ const LISTS = {
   inspectionKinds: INSPECTION_KINDS,
   presentRoles: PRESENT_ROLES,
   serviceMethods: SERVICE_METHODS,
+  caseSources: CASE_SOURCES,
+  approvalRoles: APPROVAL_ROLES,
+  approvalStages: APPROVAL_STAGES,
 } as const;
 export type VocabList = keyof typeof LISTS;
 

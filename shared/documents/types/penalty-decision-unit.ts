@@ -5,7 +5,7 @@ import { checkUscc } from '../../domain/uscc.ts';
 import { labelled, ordinal, paragraph, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
-import { caseViolationRows, penaltyText, remedyClause } from '../wording.ts';
+import { caseViolationRows, unitOnly, penaltyText, remedyClause } from '../wording.ts';
 
 /**
  * 行政处罚决定书（单位）with every element of 行政处罚法 第五十九条: the party, the facts and evidence,
@@ -63,10 +63,10 @@ export const penaltyDecisionUnit: DocumentTemplate<typeof decisionFields> = {
     const d = c?.detail;
     return {
       partyName: d?.unit.name ?? '', partyCode: d?.unit.code ?? '', address: d?.unit.address ?? '', legalRepresentative: d?.unit.legalRepresentative ?? '',
-      violations: d ? caseViolationRows(d) : [],
-      evidence: d?.violations.map((v) => v.evidence).filter(Boolean).join('；') ?? '',
+      violations: d ? caseViolationRows(unitOnly(d)) : [],
+      evidence: (d ? unitOnly(d).violations : []).map((v) => v.evidence).filter(Boolean).join('；') ?? '',
       statementSummary: d ? statementSummary(d.events) : '',
-      totalFine: d ? totalFine(d.violations) : 0,
+      totalFine: d ? totalFine(unitOnly(d).violations) : 0,
       paymentPlace: c?.settings.finePaymentPlace ?? '',
       date: today,
     };
@@ -86,7 +86,7 @@ export const penaltyDecisionUnit: DocumentTemplate<typeof decisionFields> = {
       if (!/第[零一二三四五六七八九十百]+条/.test(v.violatedProvision)) issues.push({ path: ['violations', i, 'violatedProvision'], key: 'documents.rules.citationArticle' });
       if (!/第[零一二三四五六七八九十百]+条/.test(v.penaltyProvision)) issues.push({ path: ['violations', i, 'penaltyProvision'], key: 'documents.rules.citationArticle' });
     });
-    if (f.totalFine !== totalFine(detail.violations)) issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved: totalFine(detail.violations) } });
+    if (f.totalFine !== totalFine(unitOnly(detail).violations)) issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved: totalFine(unitOnly(detail).violations) } });
     return issues;
   },
 

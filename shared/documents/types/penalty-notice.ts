@@ -4,7 +4,7 @@ import { hearingTriggered, noticeIssues, periodFor, totalFine } from '../../doma
 import { labelled, paragraph, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
-import { caseViolationRows, penaltyText } from '../wording.ts';
+import { caseViolationRows, unitOnly, penaltyText } from '../wording.ts';
 
 /**
  * 行政处罚告知书: the facts, the provisions, the proposed penalty, and the rights to state and defend
@@ -53,9 +53,9 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
     const statement = c ? periodFor(c.periods, 'statement', today, c.rules) : null;
     return {
       partyName: detail?.unit.name ?? '',
-      violations: detail ? caseViolationRows(detail) : [],
-      evidence: detail?.violations.map((v) => v.evidence).filter(Boolean).join('；') ?? '',
-      totalFine: detail ? totalFine(detail.violations) : 0,
+      violations: detail ? caseViolationRows(unitOnly(detail)) : [],
+      evidence: (detail ? unitOnly(detail).violations : []).map((v) => v.evidence).filter(Boolean).join('；') ?? '',
+      totalFine: detail ? totalFine(unitOnly(detail).violations) : 0,
       hearingRights: !!(detail && c && hearingTriggered(detail, c.rules)),
       statementDays: statement?.length ?? 3,
       contactPerson: detail?.handlerNames[0] ?? '',
@@ -70,7 +70,7 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
     issues.push(...noticeIssues(src.case.detail, f.hearingRights, src.case.rules));
     if (!f.violations.length) issues.push({ path: ['violations'], key: 'cases.rules.violationsRequired' });
-    if (f.totalFine !== totalFine(src.case.detail.violations)) issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved: totalFine(src.case.detail.violations) } });
+    if (f.totalFine !== totalFine(unitOnly(src.case.detail).violations)) issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved: totalFine(unitOnly(src.case.detail).violations) } });
     if (f.partyName !== src.case.detail.unit.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: src.case.detail.unit.name } });
     return issues;
   },

@@ -4,7 +4,7 @@ export class Shell {
   readonly page: Page;
   constructor(page: Page) { this.page = page; }
 
-  async open(section: '工作台' | '企业档案' | '现场检查' | '执法文书' | '案件办理' | '系统设置'): Promise<void> {
+  async open(section: '工作台' | '企业档案' | '现场检查' | '执法文书' | '案件办理' | '案卷评查' | '系统设置'): Promise<void> {
     await this.page.getByRole('menuitem', { name: section }).click();
   }
 

@@ -55,7 +55,11 @@ describe('the discretion helper (行政处罚法 第三十二、三十三条)', 
     expect(p).toMatchObject({ tier: 'reduced', band: { min: 0, max: 50000 }, bases: ['《中华人民共和国行政处罚法》第三十二条第（四）项'] });
     const statutory = statutoryRange(item('aqsc-109'), 'unit', 'first');
     expect(amountIssues({ tier: 'general', amount: 40000, statutory, path: ['fine'] })).toEqual([{ path: ['fine'], key: 'cases.rules.belowStatutoryMin', params: { min: 50000 } }]);
-    expect(amountIssues({ tier: 'reduced', amount: 40000, statutory, path: ['fine'] })).toEqual([]);
+    expect(amountIssues({ tier: 'reduced', amount: 40000, statutory, path: ['fine'], mitigated: true })).toEqual([]);
+    // The tier alone is not a ground: without a 第三十二条 circumstance 减轻 is refused.
+    expect(amountIssues({ tier: 'reduced', amount: 40000, statutory, path: ['violations', 0, 'fine'] })).toEqual([{ path: ['violations', 0, 'tier'], key: 'cases.rules.reducedNeedsGround' }]);
+    // Nothing is below a floor of 5万 too, unless reduced.
+    expect(amountIssues({ tier: 'general', amount: 0, statutory, path: ['fine'] })[0].key).toBe('cases.rules.belowStatutoryMin');
     expect(amountIssues({ tier: 'heavier', amount: 100001, statutory, path: ['fine'] })).toEqual([{ path: ['fine'], key: 'cases.rules.aboveStatutoryMax', params: { max: 100000 } }]);
     expect(amountIssues({ tier: 'waived', amount: 1, statutory, path: ['fine'] })[0].key).toBe('cases.rules.noFineWhenNotPenalised');
   });

@@ -103,7 +103,8 @@ export const caseHandlers: HandlerGroup<'cases'> = {
       if (approval(before.events, 'disposal').date) throw invalid([{ path: ['case'], key: 'cases.rules.disposalApproved' }]);
       await trx.updateTable('cases').set({ ...columns(input), updatedAt: core.now().toISOString(), version: version + 1 }).where('id', '=', id).execute();
       const after = await caseDetail(core, trx, id, cr);
-      core.record(actor, { action: 'cases:update', entityType: 'case', entityId: id, before: input, after: { version: after.version } });
+      const { cause, facts, sourceNote, violationDate, handlerIds, procedure, complex, suspectedCrime, source } = before;
+      core.record(actor, { action: 'cases:update', entityType: 'case', entityId: id, before: { cause, facts, sourceNote, violationDate, handlerIds, procedure, complex, suspectedCrime, source }, after: input });
       return after;
     });
   },
@@ -114,7 +115,9 @@ export const caseHandlers: HandlerGroup<'cases'> = {
       const item = core.knowledge.penalties.find((p) => p.id === v.penaltyItemId);
       if (!item) { issues.push({ path: ['violations', i, 'penaltyItemId'], key: 'cases.rules.unknownPenaltyItem' }); return; }
       const party = v.party === 'unit' ? 'unit' : 'person';
-      issues.push(...amountIssues({ tier: v.tier, amount: v.fine, statutory: statutoryRange(item, party, v.stage), path: ['violations', i, 'fine'] }));
+      const grounds = core.knowledge.benchmarks.flatMap((b) => b.circumstances).filter((c) => v.circumstanceIds.includes(c.id));
+      issues.push(...amountIssues({ tier: v.tier, amount: v.fine, statutory: statutoryRange(item, party, v.stage), path: ['violations', i, 'fine'],
+        mitigated: grounds.some((c) => c.effect === 'lighter' || c.effect === 'reduce') }));
     });
     if (outcome === 'penalty' && !violations.length) issues.push({ path: ['violations'], key: 'cases.rules.violationsRequired' });
     if (outcome === 'penalty' && violations.every((v) => v.tier === 'no-penalty' || v.tier === 'waived')) issues.push({ path: ['outcome'], key: 'cases.rules.outcomeMismatch' });

@@ -27,6 +27,13 @@ export async function caseRules(core: CoreState): Promise<CaseRules> {
   return { cal, settings, rules: procedureRules(settings), today: core.today() };
 }
 
+/** An archived file is read-only: its documents are not voided, served, corrected or rescanned either. */
+export async function refuseIfArchived(db: Kysely<DB>, caseId: number | null): Promise<void> {
+  if (!caseId) return;
+  const archived = await db.selectFrom('caseEvents').select('id').where('caseId', '=', caseId).where('kind', '=', 'archive').executeTakeFirst();
+  if (archived) throw new AppError('VALIDATION', { issues: [{ path: ['case'], key: 'cases.rules.archived' }] });
+}
+
 export async function caseRow(db: Kysely<DB>, id: number): Promise<CaseRow> {
   const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', { entity: 'case', id });
@@ -72,6 +79,7 @@ function toRecord(row: CaseRow, rel: Awaited<ReturnType<typeof related>>, catalo
     return {
       id: d.id, type: d.type, typeName: catalogueName(d.type), status: d.status as CaseDocument['status'], numberText: d.numberText,
       date: documentDate(d.type, fields), servedOn: rel.services.find((s) => s.documentId === d.id)?.servedAt.slice(0, 10) ?? null, fields,
+      superseded: rel.docs.some((x) => x.supersedesId === d.id && x.status === 'issued'),
     };
   });
   const handlerIds = JSON.parse(row.handlerIdsJson) as number[];

@@ -5,7 +5,7 @@ import { assertVersion, type CoreState, type HandlerGroup } from '../../context.
 import type { DB } from '../../db/schema.ts';
 import { readFile, storeFile } from '../../files.ts';
 import { download } from '../files.ts';
-import { caseRow } from '../cases/repository.ts';
+import { caseRow, refuseIfArchived } from '../cases/repository.ts';
 import { buildSpec, correctionOf, type DocumentRow, issue, pageContext, parseFields, prefillSource, typeOf } from './service.ts';
 
 async function rowOrThrow(db: Kysely<DB>, id: number): Promise<DocumentRow> {
@@ -134,6 +134,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     return core.tx(async (trx) => {
       const row = await rowOrThrow(trx, id);
       requireStatus(row, 'issued');
+      await refuseIfArchived(trx, row.caseId);
       await trx.updateTable('documents').set({ status: 'voided', voidReason: reason, updatedAt: core.now().toISOString(), version: row.version + 1 }).where('id', '=', id).execute();
       await trx.updateTable('documentNumbers').set({ status: 'voided', reason })
         .where('series', '=', row.numberSeries!).where('year', '=', row.numberYear!).where('serial', '=', row.numberSerial!).execute();
@@ -145,6 +146,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     return core.tx(async (trx) => {
       const row = await rowOrThrow(trx, id);
       requireStatus(row, 'issued');
+      await refuseIfArchived(trx, row.caseId);
       await trx.insertInto('documentServices').values({
         documentId: id, method: service.method, servedAt: service.servedAt, place: service.place, recipient: service.recipient,
         refused: service.refused ? 1 : 0, witness: service.witness, officerIdsJson: JSON.stringify(service.officerIds), note: service.note,
@@ -158,6 +160,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     return core.tx(async (trx) => {
       const row = await rowOrThrow(trx, id);
       requireStatus(row, 'issued');
+      await refuseIfArchived(trx, row.caseId);
       // One correction per document: a second would leave two drafts each claiming to replace it.
       const existing = await trx.selectFrom('documents').select('id').where('supersedesId', '=', id).executeTakeFirst();
       if (existing) throw new AppError('DOCUMENT_ALREADY_CORRECTED', { id: existing.id });
@@ -175,6 +178,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     return core.tx(async (trx) => {
       const row = await rowOrThrow(trx, id);
       requireStatus(row, 'issued');
+      await refuseIfArchived(trx, row.caseId);
       // The database keeps the first scan too (a trigger); this says so in words.
       if (row.scanSha256 && row.scanSha256 !== hash) throw new AppError('DOCUMENT_SCAN_ATTACHED');
       await trx.updateTable('documents').set({ scanSha256: hash, scanName: file.fileName }).where('id', '=', id).execute();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Officer } from '../../../../shared/entities/officer.ts';
 import type { Escalation, Hazard } from '../../../../shared/entities/hazard.ts';
+import type { CaseDeadlineRow } from '../../../../shared/api/contract.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
@@ -17,15 +18,18 @@ export function DashboardPage() {
   const [officers, setOfficers] = useState<Officer[]>([]);
   const [due, setDue] = useState<{ dueThisWeek: Hazard[]; overdue: Hazard[]; uncertain: boolean } | null>(null);
   const [escalations, setEscalations] = useState<Escalation[]>([]);
+  const [caseDeadlines, setCaseDeadlines] = useState<CaseDeadlineRow[] | null>(null);
+  const squad = session.user.role === 'supervisor' || session.user.role === 'reviewer' || session.user.role === 'admin';
 
   useEffect(() => {
     if (can('ledger.read')) void api.enterprises.search({ pageSize: 1 }).then((r) => setEnterprises(r.total)).catch(() => undefined);
     if (can('roster.read')) void api.officers.list({ includeOffDuty: false }).then(setOfficers).catch(() => undefined);
+    if (can('cases.read')) void api.cases.deadlines({ scope: squad ? 'all' : 'mine' }).then(setCaseDeadlines).catch(() => undefined);
     if (can('inspections.read')) {
       void api.hazards.due().then(setDue).catch(() => undefined);
       void api.escalations.list({ status: 'open' }).then(setEscalations).catch(() => undefined);
     }
-  }, [can]);
+  }, [can, squad]);
   const resolve = async (id: number, status: 'taken' | 'dismissed') => {
     try {
       await api.escalations.resolve({ id, status });
@@ -78,11 +82,23 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
+      {caseDeadlines && (
+        <Card title={squad ? t('dashboard.caseDeadlinesSquad') : t('dashboard.caseDeadlinesMine')} style={{ marginTop: 16 }} data-testid="case-deadlines">
+          {caseDeadlines.length === 0 ? <Empty description={t('dashboard.caseDeadlinesEmpty')} /> : (
+            <List size="small" dataSource={caseDeadlines} renderItem={(d) => (
+              <List.Item actions={[<a key="o" onClick={() => navigate(`/cases/${d.caseId}`)}>{t('common.details')}</a>]}>
+                <Tag color={d.urgency === 'overdue' ? 'red' : 'orange'}>{d.urgency === 'overdue' ? t('dashboard.overdue') : t('dashboard.dueOn', { date: d.deadline.due })}</Tag>
+                {d.caseNo} {d.enterpriseName}：{d.deadline.name}{d.deadline.uncertain ? `（${t('cases.uncertain')}）` : ''}
+              </List.Item>
+            )} />
+          )}
+        </Card>
+      )}
       {escalations.length > 0 && (
         <Card title={t('dashboard.escalations')} style={{ marginTop: 16 }} data-testid="escalations">
           <List size="small" dataSource={escalations} renderItem={(e) => (
             <List.Item actions={can('inspections.write') ? [
-              <a key="t" onClick={() => void resolve(e.id, 'taken')}>{t('dashboard.taken')}</a>,
+              ...(can('cases.write') ? [<a key="t" onClick={() => navigate(`/cases?escalation=${e.id}`)} data-testid={`escalation-case-${e.id}`}>{t('dashboard.openCase')}</a>] : []),
               <a key="d" onClick={() => void resolve(e.id, 'dismissed')}>{t('dashboard.dismiss')}</a>,
             ] : []}>
               <Tag color={e.kind === 'suggest-transfer' ? 'magenta' : 'volcano'}>{t(`dashboard.escalationKinds.${e.kind}`)}</Tag>{e.enterpriseName}：{e.reason}

@@ -15,6 +15,7 @@ import { EnterpriseForm } from './EnterpriseForm.tsx';
 import { DocumentList } from '../documents/DocumentList.tsx';
 import { InspectionList } from '../inspections/InspectionsPage.tsx';
 import { EnterpriseHazards } from '../inspections/EnterpriseHazards.tsx';
+import { CaseList } from '../cases/CaseList.tsx';
 
 export function EnterprisePage() {
   const { t } = useTranslation();
@@ -104,7 +105,7 @@ export function EnterprisePage() {
         { key: 'inspections', label: t('enterprise.tabInspections'), children: <InspectionList enterpriseId={id} /> },
         { key: 'hazards', label: t('enterprise.tabHazards'), children: <EnterpriseHazards enterpriseId={id} /> },
         { key: 'documents', label: t('enterprise.tabDocuments'), children: <DocumentList enterpriseId={id} /> },
-        { key: 'cases', label: t('enterprise.tabCases'), children: <Empty description={t('enterprise.placeholderCases')} /> },
+        { key: 'cases', label: t('enterprise.tabCases'), children: <CaseList enterpriseId={enterprise.id} /> },
         { key: 'history', label: t('enterprise.tabHistory'), children: history.length === 0 ? <Empty description={t('enterprise.historyEmpty')} /> : (
           <Timeline items={history.map((h) => ({
             children: (

@@ -1,0 +1,187 @@
+import { Alert, App, Button, Card, Descriptions, Dropdown, Empty, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import type { CaseDeadline, CaseDetail, CaseEvent, CaseEventKind, CaseStage } from '../../../../shared/entities/case.ts';
+import { api } from '../../api/client.ts';
+import { errorMessage } from '../../app/errors.ts';
+import { useSession } from '../../app/session.tsx';
+import { tKey } from '../../i18n.ts';
+import { formatDateTime } from '../format.ts';
+import { saveDownload } from '../files.ts';
+import { vocabLabel } from '../vocab.ts';
+import { CaseForm } from './CaseForm.tsx';
+import { STAGE_COLORS, yuan } from './CaseList.tsx';
+import { DisposalEditor } from './DisposalEditor.tsx';
+import { type EventDraft, EventDialog } from './EventDialog.tsx';
+
+const STEPS: CaseStage[] = ['filing', 'investigation', 'disposal', 'notice', 'decision', 'execution', 'closing', 'closed', 'archived'];
+const DEADLINE_COLORS: Record<CaseDeadline['status'], string> = { pending: 'blue', met: 'green', late: 'orange', overdue: 'red' };
+/** The forms of this stage of the work, in the order a clerk makes them. */
+const CASE_DOCUMENTS = ['penalty-notice', 'penalty-decision-unit', 'service-receipt'];
+const LATER_EVENTS: CaseEventKind[] = ['statement', 'hearing-request', 'collective-discussion', 'payment', 'publication', 'publication-withdrawn', 'archive', 'remedy', 'enforcement', 'borrow'];
+
+export function CasePage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const { can, session } = useSession();
+  const navigate = useNavigate();
+  const [kase, setKase] = useState<CaseDetail | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState<EventDraft | null>(null);
+  const load = useCallback(async () => {
+    try { setKase(await api.cases.get({ id: Number(id) })); } catch (e) { message.error(errorMessage(e)); }
+  }, [id, message]);
+  useEffect(() => { void load(); }, [load]);
+  if (!kase) return <div className="page" />;
+
+  const write = can('cases.write') && !kase.archived;
+  const stageIndex = STEPS.indexOf(kase.stage);
+  const createDocument = async (type: string) => {
+    try { navigate(`/documents/${(await api.documents.create({ type, caseId: kase.id })).id}`); } catch (e) { message.error(errorMessage(e)); }
+  };
+  const retract = (ev: CaseEvent) => modal.confirm({
+    title: t('cases.retractTitle'), content: t('cases.retractText'),
+    onOk: () => api.cases.record({ id: kase.id, event: { kind: 'retract', date: today(), eventId: ev.id, reason: t('cases.retractReason', { user: session.user.displayName }) } })
+      .then(setKase).catch((e) => message.error(errorMessage(e))),
+  });
+  const approvals = (stage: 'filing' | 'disposal' | 'closing') => kase.events.filter((e) => e.data.kind === 'approval' && e.data.stage === stage);
+
+  return (
+    <div className="page" data-testid="case-page">
+      <div className="page-header">
+        <h2>{kase.cause} <Tag color={STAGE_COLORS[kase.stage]} data-testid="case-stage">{t(`cases.stages.${kase.stage}`)}</Tag></h2>
+        <Space>{write && kase.stage !== 'closed' && <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>}</Space>
+      </div>
+      <Steps size="small" current={stageIndex} style={{ marginBottom: 16 }} items={STEPS.map((s) => ({ title: t(`cases.stages.${s}`) }))} />
+      {kase.blockers.length > 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="case-blockers" message={t('cases.blockersTitle')}
+          description={<ul style={{ margin: 0, paddingLeft: 18 }}>{kase.blockers.map((b, i) => <li key={i}>{tKey(b.key, b.params)}</li>)}</ul>} />
+      )}
+      {kase.closurePrompt && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('cases.closurePrompt', kase.closurePrompt)} />}
+      {kase.suspectedCrime && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('cases.suspectedCrimeBanner')} />}
+
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Descriptions size="small" column={3} items={[
+          { key: 'no', label: t('cases.caseNo'), children: kase.caseNo },
+          { key: 'party', label: t('cases.party'), children: <a onClick={() => navigate(`/enterprises/${kase.enterpriseId}`)}>{kase.unit.name}</a> },
+          { key: 'code', label: t('cases.partyCode'), children: kase.unit.code },
+          { key: 'src', label: t('cases.source'), children: vocabLabel(t, 'caseSources', kase.source) },
+          { key: 'vd', label: t('cases.violationDate'), children: kase.violationDate },
+          { key: 'filed', label: t('cases.filedOn'), children: kase.filedOn ?? '—' },
+          { key: 'h', label: t('cases.handlers'), children: kase.handlerNames.join('、') },
+          { key: 'fine', label: t('cases.totalFine'), children: kase.totalFine ? yuan(kase.totalFine) : '—' },
+          { key: 'paid', label: t('cases.paid'), children: kase.paid ? yuan(kase.paid) : '—' },
+          { key: 'facts', label: t('cases.facts'), span: 3, children: kase.facts || '—' },
+        ]} />
+      </Card>
+
+      <Card size="small" title={t('cases.deadlines')} style={{ marginBottom: 16 }} data-testid="case-deadlines">
+        {kase.deadlines.length === 0 ? <Empty description={t('cases.noDeadlines')} /> : (
+          <Table<CaseDeadline> rowKey="period" size="small" pagination={false} dataSource={kase.deadlines} columns={[
+            { title: t('cases.deadlineName'), dataIndex: 'name' },
+            { title: t('cases.deadlineFrom'), dataIndex: 'from', width: 110 },
+            { title: t('cases.deadlineDue'), dataIndex: 'due', width: 110 },
+            { title: t('cases.deadlineMet'), dataIndex: 'metOn', width: 110, render: (v: string | null) => v ?? '—' },
+            { title: t('cases.deadlineStatus'), dataIndex: 'status', width: 150, render: (v: CaseDeadline['status'], d) => <Space size={4}><Tag color={DEADLINE_COLORS[v]}>{t(`cases.deadlineStatuses.${v}`)}</Tag>{d.uncertain && <Tag color="gold">{t('cases.uncertain')}</Tag>}</Space> },
+            { title: t('cases.basis'), dataIndex: 'basis', render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text> },
+          ]} />
+        )}
+        {kase.surcharge && kase.surcharge.days > 0 && <Alert type="error" style={{ marginTop: 8 }} message={t('cases.surcharge', { ...kase.surcharge, amount: yuan(kase.surcharge.amount) })} />}
+      </Card>
+
+      <Card size="small" title={t('cases.approvals')} style={{ marginBottom: 16 }} data-testid="case-approvals">
+        {(['filing', 'disposal', 'closing'] as const).map((stage) => (
+          <div key={stage} style={{ marginBottom: 8 }}>
+            <Space wrap>
+              <b>{vocabLabel(t, 'approvalStages', stage)}</b>
+              {approvals(stage).map((e) => e.data.kind === 'approval' && (
+                <Tag key={e.id} color={e.retracted ? 'default' : e.data.approved ? 'green' : 'red'} style={e.retracted ? { textDecoration: 'line-through' } : undefined}>
+                  {vocabLabel(t, 'approvalRoles', e.data.role)}：{e.data.name}{e.data.post ? `（${e.data.post}）` : ''} {e.data.date}
+                </Tag>
+              ))}
+              {write && <Button size="small" data-testid={`approve-${stage}`} onClick={() => setDraft({ kind: 'approval', values: { stage, role: nextRole(kase, stage), date: today() } })}>{t('cases.addSignature')}</Button>}
+            </Space>
+          </div>
+        ))}
+      </Card>
+
+      <Card size="small" title={t('cases.disposal')} style={{ marginBottom: 16 }}>
+        {kase.filedOn ? <DisposalEditor kase={kase} editable={write && !['notice', 'decision', 'execution', 'closing', 'closed', 'archived'].includes(kase.stage)} onSaved={setKase} />
+          : <Empty description={t('cases.fileFirst')} />}
+        {kase.triggers.legalReview.length > 0 && <Alert style={{ marginTop: 12 }} type="info" message={t('cases.legalReviewNeeded', { reasons: kase.triggers.legalReview.map((r) => tKey(`cases.triggers.${r}`)).join('、') })}
+          action={can('cases.review') && <Button size="small" onClick={() => setDraft({ kind: 'legal-review', values: { date: today(), name: session.user.displayName, result: 'pass' } })} data-testid="legal-review">{t('cases.events.legal-review')}</Button>} />}
+      </Card>
+
+      <Card size="small" title={t('cases.documents')} style={{ marginBottom: 16 }} data-testid="case-documents"
+        extra={write && <Dropdown menu={{ items: CASE_DOCUMENTS.map((type) => ({ key: type, label: tKey(`cases.documentTypes.${type}`), onClick: () => void createDocument(type) })) }}>
+          <Button type="primary" data-testid="case-document-create">{t('cases.makeDocument')}</Button></Dropdown>}>
+        {kase.documents.length === 0 ? <Empty description={t('cases.noDocuments')} /> : (
+          <Table rowKey="id" size="small" pagination={false} dataSource={kase.documents}
+            onRow={(r) => ({ onClick: () => navigate(`/documents/${r.id}`), style: { cursor: 'pointer' } })} columns={[
+              { title: t('cases.documentType'), dataIndex: 'typeName' },
+              { title: t('cases.documentNumber'), dataIndex: 'numberText', render: (v: string | null) => v ?? t('cases.draft') },
+              { title: t('cases.documentDate'), dataIndex: 'date', width: 120 },
+              { title: t('cases.servedOn'), dataIndex: 'servedOn', width: 120, render: (v: string | null) => v ?? '—' },
+              { title: t('cases.documentStatus'), dataIndex: 'status', width: 100, render: (v: string) => <Tag>{tKey(`cases.documentStatuses.${v}`)}</Tag> },
+            ]} />
+        )}
+      </Card>
+
+      <Card size="small" title={t('cases.record')} data-testid="case-events"
+        extra={(write || (kase.archived && can('cases.write'))) && (
+          <Dropdown menu={{ items: LATER_EVENTS.map((kind) => ({ key: kind, label: t(`cases.events.${kind}`), onClick: () => setDraft({ kind, values: { date: today() } }) })) }}>
+            <Button data-testid="case-record">{t('cases.addRecord')}</Button>
+          </Dropdown>
+        )}>
+        {kase.events.length === 0 ? <Empty description={t('cases.noEvents')} /> : (
+          <Timeline items={kase.events.filter((e) => e.data.kind !== 'retract').map((e) => ({
+            color: e.retracted ? 'gray' : 'blue',
+            children: (
+              <div style={e.retracted ? { textDecoration: 'line-through', color: '#999' } : undefined}>
+                <b>{e.data.date}</b> {tKey(`cases.events.${e.data.kind}`)} {eventSummary(e)}
+                <Typography.Text type="secondary"> — {t('cases.enteredBy', { user: e.enteredBy, at: formatDateTime(e.enteredAt) })}</Typography.Text>
+                {e.scanSha256 && <a style={{ marginLeft: 8 }} onClick={() => void api.cases.file({ id: kase.id, hash: e.scanSha256! }).then(saveDownload)}>{t('cases.scan')}</a>}
+                {!e.retracted && write && <a style={{ marginLeft: 8 }} onClick={() => retract(e)}>{t('cases.retract')}</a>}
+                {e.retracted && <Typography.Text type="secondary"> {t('cases.retracted', { reason: e.retracted.reason, by: e.retracted.by })}</Typography.Text>}
+              </div>
+            ),
+          }))} />
+        )}
+      </Card>
+      <EventDialog kase={kase} draft={draft} onClose={() => setDraft(null)} onSaved={(c) => { setDraft(null); setKase(c); }} />
+      <CaseForm open={editing} kase={kase} onClose={() => setEditing(false)} onSaved={(c) => { setEditing(false); setKase(c); }} />
+    </div>
+  );
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The next signature an approval form is waiting for. */
+function nextRole(kase: CaseDetail, stage: string): 'handler' | 'review' | 'approve' {
+  const signs = kase.events.filter((e) => !e.retracted && e.data.kind === 'approval' && e.data.stage === stage).map((e) => (e.data as { role: string }).role);
+  if (signs.filter((r) => r === 'handler').length < 2) return 'handler';
+  return signs.includes('review') ? 'approve' : 'review';
+}
+
+function eventSummary(e: CaseEvent): string {
+  const t = tKey;
+  const d = e.data;
+  switch (d.kind) {
+    case 'approval': return `${t(`vocab.approvalStages.${d.stage}`)} · ${t(`vocab.approvalRoles.${d.role}`)}：${d.name}${d.approved ? '' : ` ${t('cases.notApproved')}`}${d.opinion ? ` — ${d.opinion}` : ''}`;
+    case 'legal-review': return `${d.name}：${t(`cases.eventOptions.result.${d.result}`)} — ${d.opinion}`;
+    case 'statement': return d.waived ? t('cases.waived') : `${d.content}（${d.adopted ? t('cases.adopted') : t('cases.notAdopted')}）`;
+    case 'payment': return `${yuan(d.amount)} ${d.receiptNo}`;
+    case 'publication': case 'publication-withdrawn': return d.where;
+    case 'archive': return `${d.archiveNo}（${d.retention}）`;
+    case 'remedy': return `${t(`cases.eventOptions.remedy.${d.remedy}`)} · ${d.organ} · ${t(`cases.eventOptions.outcome.${d.outcome}`)}`;
+    case 'borrow': return `${d.borrower}：${d.purpose}`;
+    case 'collective-discussion': return d.conclusion;
+    case 'enforcement': return d.result;
+    default: return '';
+  }
+}

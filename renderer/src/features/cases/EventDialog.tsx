@@ -1,0 +1,93 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Upload } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail, CaseEventKind } from '../../../../shared/entities/case.ts';
+import { api } from '../../api/client.ts';
+import { errorMessage, showFieldErrors } from '../../app/errors.ts';
+import { DateField } from '../fields.tsx';
+import { readAsUpload } from '../files.ts';
+import { vocabOptions } from '../vocab.ts';
+import { tKey } from '../../i18n.ts';
+
+type Input = 'text' | 'textarea' | 'date' | 'checkbox' | 'yuan' | 'list' | { options: string[] } | 'stages' | 'roles';
+/** What each kind of case event asks for, in the order of the paper it records. */
+const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
+  approval: [['stage', 'stages'], ['role', 'roles'], ['name', 'text'], ['post', 'text'], ['date', 'date'], ['opinion', 'textarea'], ['approved', 'checkbox']],
+  'legal-review': [['date', 'date'], ['name', 'text'], ['post', 'text'], ['result', { options: ['pass', 'change', 'fail'] }], ['opinion', 'textarea']],
+  'collective-discussion': [['date', 'date'], ['chair', 'text'], ['attendees', 'list'], ['minutes', 'textarea'], ['conclusion', 'textarea']],
+  statement: [['date', 'date'], ['waived', 'checkbox'], ['waivesHearing', 'checkbox'], ['content', 'textarea'], ['adopted', 'checkbox'], ['reply', 'textarea']],
+  'hearing-request': [['date', 'date'], ['note', 'text']],
+  payment: [['date', 'date'], ['amount', 'yuan'], ['receiptNo', 'text'], ['note', 'text']],
+  publication: [['date', 'date'], ['where', 'text']],
+  'publication-withdrawn': [['date', 'date'], ['where', 'text']],
+  archive: [['date', 'date'], ['archiveNo', 'text'], ['retention', { options: ['永久', '30年', '10年'] }]],
+  remedy: [['date', 'date'], ['remedy', { options: ['review', 'litigation'] }], ['organ', 'text'], ['outcome', { options: ['pending', 'upheld', 'revoked', 'changed', 'withdrawn'] }], ['note', 'textarea']],
+  enforcement: [['date', 'date'], ['result', 'textarea']],
+  borrow: [['date', 'date'], ['borrower', 'text'], ['purpose', 'text'], ['approvedBy', 'text'], ['returnedOn', 'date']],
+};
+/** Signed paper (approval forms, the legal opinion) may come with its scan. */
+const WITH_SCAN = new Set<CaseEventKind>(['approval', 'legal-review', 'collective-discussion']);
+
+export interface EventDraft { kind: CaseEventKind; values?: Record<string, unknown> }
+
+export function EventDialog({ kase, draft, onClose, onSaved }: { kase: CaseDetail; draft: EventDraft | null; onClose(): void; onSaved(c: CaseDetail): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [scan, setScan] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!draft) return;
+    form.resetFields();
+    setScan(null);
+    form.setFieldsValue({ approved: true, ...draft.values });
+  }, [draft, form]);
+  if (!draft) return null;
+  const fields = FIELDS[draft.kind] ?? [];
+
+  const save = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    try {
+      const upload = scan ? await readAsUpload(scan) : undefined;
+      const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
+      if (typeof clean.attendees === 'string') clean.attendees = clean.attendees.split(/[、,，\s]+/).filter(Boolean);
+      const saved = draft.kind === 'legal-review'
+        ? await api.cases.legalReview({ id: kase.id, review: clean as never, scan: upload })
+        : await api.cases.record({ id: kase.id, event: { kind: draft.kind, ...clean } as never, scan: upload });
+      onSaved(saved);
+    } catch (e) {
+      if (!showFieldErrors(form, e)) message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const label = (name: string) => tKey(`cases.eventFields.${name}`);
+  const control = (name: string, input: Input) => {
+    if (input === 'date') return <DateField />;
+    if (input === 'textarea') return <Input.TextArea rows={3} />;
+    if (input === 'yuan') return <InputNumber min={1} precision={0} addonAfter="元" style={{ width: '100%' }} />;
+    if (input === 'list') return <Input placeholder={t('cases.attendeesHint')} />;
+    if (input === 'stages') return <Select options={vocabOptions(t, 'approvalStages')} />;
+    if (input === 'roles') return <Select options={vocabOptions(t, 'approvalRoles')} />;
+    if (typeof input === 'object') return <Select options={input.options.map((o) => ({ value: o, label: tKey(`cases.eventOptions.${name}.${o}`) }))} />;
+    return <Input />;
+  };
+  return (
+    <Modal open onCancel={onClose} title={tKey(`cases.events.${draft.kind}`)} width={620} destroyOnHidden
+      footer={[<Button key="c" onClick={onClose}>{t('common.cancel')}</Button>, <Button key="s" type="primary" loading={busy} onClick={() => void save()} data-testid="event-save">{t('common.save')}</Button>]}>
+      <Form form={form} layout="vertical" data-testid={`event-${draft.kind}`}>
+        {fields.map(([name, input]) => (input === 'checkbox'
+          ? <Form.Item key={name} name={name} valuePropName="checked"><Checkbox>{label(name)}</Checkbox></Form.Item>
+          : <Form.Item key={name} name={name} label={label(name)} rules={name === 'date' ? [{ required: true, message: t('validation.required') }] : undefined}>{control(name, input)}</Form.Item>))}
+        {WITH_SCAN.has(draft.kind) && (
+          <Upload accept=".pdf,.jpg,.jpeg,.png" maxCount={1} beforeUpload={(f) => { setScan(f); return false; }} onRemove={() => setScan(null)}>
+            <Button icon={<UploadOutlined />}>{t('cases.attachSignedScan')}</Button>
+          </Upload>
+        )}
+      </Form>
+    </Modal>
+  );
+}
