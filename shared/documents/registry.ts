@@ -8,6 +8,13 @@ import { rectificationOrder } from './types/rectification-order.ts';
 import { penaltyNotice } from './types/penalty-notice.ts';
 import { penaltyDecisionUnit } from './types/penalty-decision-unit.ts';
 
+/** The date a document bears: what its template says, or its `date` field. */
+export function documentDateOf(type: string, fields: Record<string, unknown>): string | null {
+  const t = TEMPLATES[type];
+  const d = t?.documentDate ? t.documentDate(fields as never) : fields.date;
+  return typeof d === 'string' ? d : null;
+}
+
 /** Every document type that has a template; the catalogue (knowledge file) names and numbers them. */
 export const TEMPLATES: Record<string, DocumentTemplate> = Object.fromEntries(
   // Each template is typed by its own schema; looked up by type name, they are all just templates.

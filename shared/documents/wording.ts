@@ -23,12 +23,3 @@ export function violationPenalty(v: { fine: number; measures: string[] }): strin
   return [fine, ...v.measures].filter(Boolean).join('，');
 }
 
-/** The rows a 告知书 or 决定书 starts from: each violation's facts, provisions and penalty, from the approved 呈批. */
-/** The unit's part of a case: a person fined beside it gets a decision of their own. */
-export function unitOnly<V extends { party: 'unit' | number }, C extends { violations: V[] }>(c: C): C {
-  return { ...c, violations: c.violations.filter((v) => v.party === 'unit') };
-}
-
-export function caseViolationRows(c: { violations: { facts: string; violatedProvision: string; penaltyProvision: string; fine: number; measures: string[] }[] }) {
-  return c.violations.map((v) => ({ facts: v.facts, violatedProvision: v.violatedProvision, penaltyProvision: v.penaltyProvision, penalty: violationPenalty(v) }));
-}

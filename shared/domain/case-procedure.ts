@@ -81,19 +81,22 @@ function finesByParty(violations: Violation[]): Map<string, number> {
   return m;
 }
 
+const heavyMeasure = (r: Pick<CaseRecord, 'violations'>) => r.violations.some((v) => v.measures.some((m) => HEAVY_MEASURES.test(m)));
+/** 较大数额罚款: what one party is fined reaches the province's threshold for a unit or a person. */
+const largeFine = (r: Pick<CaseRecord, 'violations'>, rules: ProcedureRules) =>
+  [...finesByParty(r.violations)].some(([party, sum]) => sum >= (party === 'unit' ? rules.hearingThresholds.unit : rules.hearingThresholds.person));
+
 /** 听证: a large fine (per the province's thresholds), or a heavy measure, gives the right to ask for one. */
 export function hearingTriggered(r: Pick<CaseRecord, 'violations'>, rules: ProcedureRules): boolean {
-  if (r.violations.some((v) => v.measures.some((m) => HEAVY_MEASURES.test(m)))) return true;
-  return [...finesByParty(r.violations)].some(([party, sum]) => sum >= (party === 'unit' ? rules.hearingThresholds.unit : rules.hearingThresholds.person));
+  return heavyMeasure(r) || largeFine(r, rules);
 }
 
 /** The configured triggers that apply to this case (行政处罚法 第五十八条 and the unit's 法制审核 list). */
 export function legalReviewReasons(r: CaseRecord, rules: ProcedureRules): LegalReviewTrigger[] {
-  const held = live(r.events, 'hearing-request').length > 0;
   const applies: Record<LegalReviewTrigger, boolean> = {
-    hearing: held,
-    suspension: r.violations.some((v) => v.measures.some((m) => HEAVY_MEASURES.test(m))),
-    'large-fine': [...finesByParty(r.violations)].some(([p, sum]) => sum >= (p === 'unit' ? rules.hearingThresholds.unit : rules.hearingThresholds.person)),
+    hearing: live(r.events, 'hearing-request').length > 0,
+    suspension: heavyMeasure(r),
+    'large-fine': largeFine(r, rules),
     complex: r.complex,
     transfer: r.suspectedCrime,
     'all-ordinary': r.procedure === 'ordinary' && r.outcome === 'penalty',
@@ -101,9 +104,9 @@ export function legalReviewReasons(r: CaseRecord, rules: ProcedureRules): LegalR
   return LEGAL_REVIEW_TRIGGERS.filter((t) => rules.legalReviewTriggers.includes(t) && applies[t]);
 }
 
+/** 集体讨论: the same circumstances, from the unit's own list of triggers. */
 export function collectiveRequired(r: CaseRecord, rules: ProcedureRules): boolean {
-  const reasons = legalReviewReasons(r, { ...rules, legalReviewTriggers: rules.collectiveTriggers });
-  return reasons.length > 0;
+  return legalReviewReasons(r, { ...rules, legalReviewTriggers: rules.collectiveTriggers }).length > 0;
 }
 
 /** A passing 法制审核 on or before the day, and no failing one after it. */

@@ -161,7 +161,8 @@ export interface HazardExtensionsTable {
   decidedBy: string;
 }
 
-export interface CustomChecklistsTable { id: string; json: string; importedAt: string; importedBy: string }
+/** A unit's own knowledge file (checklist, discretion benchmark), kept whole under its id. */
+export interface UnitKnowledgeTable { id: string; json: string; importedAt: string; importedBy: string }
 
 export interface DocumentNumberFloorsTable { series: string; year: number; floor: number; reason: string; recordedAt: string }
 
@@ -282,8 +283,8 @@ export interface DB {
   hazardExtensions: HazardExtensionsTable;
   escalations: EscalationsTable;
   documentNumberFloors: DocumentNumberFloorsTable;
-  customChecklists: CustomChecklistsTable;
+  customChecklists: UnitKnowledgeTable;
   cases: CasesTable;
   caseEvents: CaseEventsTable;
-  discretionBenchmarks: CustomChecklistsTable;
+  discretionBenchmarks: UnitKnowledgeTable;
 }

@@ -82,6 +82,7 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     if (stop === 'filed') return c;
 
     const fine = v.has('large-fine') ? 40000 : 20000;
+    const archiveNo = recipe.archiveNo ?? `${f.slice(0, 4)}-${String(c.id).padStart(4, '0')}`;
     const violation: ViolationInput = {
       party: 'unit', facts: '危化品仓库未按规定设置可燃气体报警装置，未采取措施消除该事故隐患', evidence: '现场检查记录、现场照片、询问笔录',
       violatedProvision: '《中华人民共和国安全生产法》第四十一条第二款', penaltyItemId: 'aqsc-102', stage: 'first',
@@ -94,7 +95,7 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     if (v.has('no-penalty')) {
       c = await approve(c.id, 'closing', day(f, 4), names);
       if (stop === 'closed' || stop === 'noticed' || stop === 'decided') return c;
-      return record(c.id, { kind: 'archive', date: day(f, 5), archiveNo: recipe.archiveNo ?? `${f.slice(0, 4)}-${String(c.id).padStart(4, '0')}` });
+      return record(c.id, { kind: 'archive', date: day(f, 5), archiveNo });
     }
 
     if (c.triggers.legalReview.length) {
@@ -113,14 +114,14 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     // After the statement period (3 working days) unless heard or waived: two weeks later is safe across any holiday.
     const decidedOn = v.has('statement-waived') || v.has('statement-heard') ? day(f, 7) : day(f, 19);
     const decision = await issue(c.id, 'penalty-decision-unit', decidedOn, { paymentPlace: '宣汉县农村信用合作联社（账号：88010120000012345）' });
-    await serve(decision.id, v.has('late-service') ? day(decidedOn, 14) : decidedOn, recipe.handlerIds);
+    const servedOn = v.has('late-service') ? day(decidedOn, 14) : decidedOn;
+    await serve(decision.id, servedOn, recipe.handlerIds);
     await record(c.id, { kind: 'publication', date: v.has('late-publication') ? day(decidedOn, 15) : day(decidedOn, 2), where: '宣汉县人民政府网站' });
     if (stop === 'decided') return call('cases:get', { id: c.id });
-    const servedOn = v.has('late-service') ? day(decidedOn, 14) : decidedOn;
-    c = await record(c.id, { kind: 'payment', date: v.has('late-payment') ? day(servedOn, 20) : day(servedOn, 10), amount: fine, receiptNo: `NT${String(c.id).padStart(8, '0')}` });
-    const paidOn = v.has('late-payment') ? day(servedOn, 20) : day(servedOn, 10);
+    const paidOn = day(servedOn, v.has('late-payment') ? 20 : 10);
+    c = await record(c.id, { kind: 'payment', date: paidOn, amount: fine, receiptNo: `NT${String(c.id).padStart(8, '0')}` });
     c = await approve(c.id, 'closing', day(paidOn, 1), names);
     if (stop === 'closed') return c;
-    return record(c.id, { kind: 'archive', date: day(paidOn, 2), archiveNo: recipe.archiveNo ?? `${f.slice(0, 4)}-${String(c.id).padStart(4, '0')}` });
+    return record(c.id, { kind: 'archive', date: day(paidOn, 2), archiveNo });
   };
 }

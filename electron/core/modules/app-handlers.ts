@@ -1,4 +1,6 @@
-import type { HandlerGroup } from '../context.ts';
+import type { z } from 'zod';
+import type { CoreState, HandlerGroup } from '../context.ts';
+import type { AuditActor } from '../audit/audit-log.ts';
 import { coveredYears } from '../../../shared/domain/workdays.ts';
 import { needsSetup } from './accounts/handlers.ts';
 import { AppError } from '../../../shared/api/errors.ts';
@@ -34,42 +36,55 @@ export const knowledgeHandlers: HandlerGroup<'knowledge'> = {
     return core.knowledge.penalties;
   },
   async 'knowledge:import-checklist'({ fileName, text }, { core, actor }) {
-    let json: unknown;
-    try { json = JSON.parse(text); } catch { throw new AppError('CHECKLIST_BAD_FILE', { reasonText: fileName }); }
-    const parsed = checklist.safeParse(json);
-    if (!parsed.success) throw new AppError('CHECKLIST_BAD_FILE', { reasonText: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('；') });
-    const list = parsed.data;
-    // A unit's list may replace its own earlier import, never a bundled standard.
-    if (core.knowledge.bundledChecklists.some((c) => c.id === list.id)) throw new AppError('CHECKLIST_BAD_FILE', { reasonText: `id ${list.id}` });
-    const clash = list.items.find((i) => { const found = core.knowledge.checklistItems.get(i.id); return found && found.checklist.id !== list.id; });
-    if (clash) throw new AppError('CHECKLIST_BAD_FILE', { reasonText: `item ${clash.id}` });
-    await core.tx(async (trx) => {
-      const values = { json: JSON.stringify(list), importedAt: core.now().toISOString(), importedBy: actor.userName };
-      await trx.insertInto('customChecklists').values({ id: list.id, ...values }).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
-      core.record(actor, { action: 'knowledge:import-checklist', entityType: 'checklist', entityId: list.id, after: { name: list.name, items: list.items.length, fileName } });
+    return importUnitKnowledge(core, actor, {
+      fileName, text, schema: checklist, errorCode: 'CHECKLIST_BAD_FILE', table: 'customChecklists', action: 'knowledge:import-checklist', entityType: 'checklist',
+      // A unit's list may replace its own earlier import, never a bundled standard, nor take another list's item ids.
+      conflict(list) {
+        if (core.knowledge.bundledChecklists.some((c) => c.id === list.id)) return `id ${list.id}`;
+        const clash = list.items.find((i) => { const found = core.knowledge.checklistItems.get(i.id); return found && found.checklist.id !== list.id; });
+        return clash ? `item ${clash.id}` : null;
+      },
+      summary: (list) => ({ name: list.name, items: list.items.length }),
     });
-    await core.reloadUnitKnowledge();
-    return list;
   },
   async 'knowledge:benchmarks'(_input, { core }) {
     return core.knowledge.benchmarks;
   },
   async 'knowledge:import-benchmark'({ fileName, text }, { core, actor }) {
-    let json: unknown;
-    try { json = JSON.parse(text); } catch { throw new AppError('BENCHMARK_BAD_FILE', { reasonText: fileName }); }
-    const parsed = discretionBenchmark.safeParse(json);
-    if (!parsed.success) throw new AppError('BENCHMARK_BAD_FILE', { reasonText: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('；') });
-    const bench = parsed.data;
-    if (core.knowledge.bundledBenchmarks.some((b) => b.id === bench.id)) throw new AppError('BENCHMARK_BAD_FILE', { reasonText: `id ${bench.id}` });
-    // Every row must name a penalty item we know, or the helper could not check its amounts.
-    const unknown = bench.entries.find((e) => !core.knowledge.penalties.some((p) => p.id === e.penaltyItemId));
-    if (unknown) throw new AppError('BENCHMARK_BAD_FILE', { reasonText: `penaltyItemId ${unknown.penaltyItemId}` });
-    await core.tx(async (trx) => {
-      const values = { json: JSON.stringify(bench), importedAt: core.now().toISOString(), importedBy: actor.userName };
-      await trx.insertInto('discretionBenchmarks').values({ id: bench.id, ...values }).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
-      core.record(actor, { action: 'knowledge:import-benchmark', entityType: 'benchmark', entityId: bench.id, after: { name: bench.name, entries: bench.entries.length, fileName } });
+    return importUnitKnowledge(core, actor, {
+      fileName, text, schema: discretionBenchmark, errorCode: 'BENCHMARK_BAD_FILE', table: 'discretionBenchmarks', action: 'knowledge:import-benchmark', entityType: 'benchmark',
+      // Every row must name a penalty item we know, or the helper could not check its amounts.
+      conflict(bench) {
+        if (core.knowledge.bundledBenchmarks.some((b) => b.id === bench.id)) return `id ${bench.id}`;
+        const unknown = bench.entries.find((e) => !core.knowledge.penalties.some((p) => p.id === e.penaltyItemId));
+        return unknown ? `penaltyItemId ${unknown.penaltyItemId}` : null;
+      },
+      summary: (bench) => ({ name: bench.name, entries: bench.entries.length }),
     });
-    await core.reloadUnitKnowledge();
-    return bench;
   },
 };
+
+/**
+ * A unit's own knowledge file (a checklist, a discretion benchmark): parsed and checked whole, kept
+ * in the database under its id (a later import of the same id replaces it), audited, then loaded.
+ */
+async function importUnitKnowledge<T extends { id: string }>(core: CoreState, actor: AuditActor, o: {
+  fileName: string; text: string; schema: z.ZodType<T>; errorCode: 'CHECKLIST_BAD_FILE' | 'BENCHMARK_BAD_FILE';
+  table: 'customChecklists' | 'discretionBenchmarks'; action: string; entityType: string;
+  conflict(value: T): string | null; summary(value: T): Record<string, unknown>;
+}): Promise<T> {
+  let json: unknown;
+  try { json = JSON.parse(o.text); } catch { throw new AppError(o.errorCode, { reasonText: o.fileName }); }
+  const parsed = o.schema.safeParse(json);
+  if (!parsed.success) throw new AppError(o.errorCode, { reasonText: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('；') });
+  const value = parsed.data;
+  const conflict = o.conflict(value);
+  if (conflict) throw new AppError(o.errorCode, { reasonText: conflict });
+  await core.tx(async (trx) => {
+    const values = { json: JSON.stringify(value), importedAt: core.now().toISOString(), importedBy: actor.userName };
+    await trx.insertInto(o.table).values({ id: value.id, ...values }).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+    core.record(actor, { action: o.action, entityType: o.entityType, entityId: value.id, after: { ...o.summary(value), fileName: o.fileName } });
+  });
+  await core.reloadUnitKnowledge();
+  return value;
+}

@@ -15,10 +15,19 @@ export function errorMessage(error: unknown): string {
   return tKey('errors.INTERNAL');
 }
 
-/** Puts each validation issue under its field; returns true when every issue found a field. */
-export function showFieldErrors(form: FormInstance, error: unknown): boolean {
+/** Issues about a whole record (a case's procedure, an event as such) rather than one of its fields. */
+const RECORD_LEVEL = new Set(['case', 'event']);
+
+/**
+ * Puts each validation issue under its field (paths inside `within`, e.g. ['event'], lose that
+ * prefix); returns true when every issue found a field, so the caller shows the rest otherwise.
+ */
+export function showFieldErrors(form: FormInstance, error: unknown, within: string[] = []): boolean {
   if (!(error instanceof AppError) || !error.details?.issues?.length) return false;
-  const fields = error.details.issues.filter((i) => i.path.length > 0).map((i) => ({ name: i.path as (string | number)[], errors: [tKey(i.key, i.params)] }));
+  const fields = error.details.issues
+    .map((i) => ({ ...i, path: within.every((p, k) => i.path[k] === p) ? i.path.slice(within.length) : i.path }))
+    .filter((i) => i.path.length > 0 && !(i.path.length === 1 && RECORD_LEVEL.has(String(i.path[0]))))
+    .map((i) => ({ name: i.path as (string | number)[], errors: [tKey(i.key, i.params)] }));
   form.setFields(fields);
   return fields.length === error.details.issues.length;
 }

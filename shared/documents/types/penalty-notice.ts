@@ -1,26 +1,21 @@
 import { z } from 'zod';
 import { yuanFigures, yuanInWords } from '../../domain/amount.ts';
-import { hearingTriggered, noticeIssues, periodFor, totalFine } from '../../domain/case-procedure.ts';
-import { labelled, paragraph, sealAndDate } from '../layout.ts';
+import { hearingTriggered, noticeIssues, periodFor } from '../../domain/case-procedure.ts';
+import { labelled, paragraph, ruledLines, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
+import { BLANK_VIOLATION, caseViolationRow, caseViolationsCell, unitPart } from '../case-violations.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
-import { caseViolationRows, unitOnly, penaltyText } from '../wording.ts';
+import { penaltyText } from '../wording.ts';
 
 /**
  * 行政处罚告知书: the facts, the provisions, the proposed penalty, and the rights to state and defend
  * (行政处罚法 第四十四条、第四十五条) and, where the penalty is in the hearing range, to ask for a
  * hearing within 5 working days (第六十三条、第六十四条、第八十五条).
  */
-const violationRow = z.object({
-  facts: required(z.string().max(4000)),
-  violatedProvision: required(z.string().max(300)),
-  penaltyProvision: required(z.string().max(300)),
-  penalty: required(z.string().max(500)),
-});
 
 const penaltyNoticeFields = z.object({
   partyName: required(z.string().max(100)),
-  violations: z.array(violationRow).max(30).default([]),
+  violations: z.array(caseViolationRow).max(30).default([]),
   evidence: optionalText(2000),
   /** 元: what the notice proposes; the decision may not exceed it (第四十五条). */
   totalFine: z.number().int().min(0),
@@ -37,12 +32,7 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
   fields: penaltyNoticeFields,
   form: [
     [{ field: 'partyName', input: 'text', span: 16 }, { field: 'date', input: 'date', span: 8 }],
-    { field: 'violations', input: 'rows', label: 'caseViolations', add: 'addViolation', numbered: true, columns: [
-      { field: 'facts', input: 'textarea', placeholder: 'violationFacts' },
-      { field: 'violatedProvision', input: 'text', placeholder: 'violatedProvision', width: 220 },
-      { field: 'penaltyProvision', input: 'text', placeholder: 'penaltyProvision', width: 220 },
-      { field: 'penalty', input: 'text', placeholder: 'penalty', width: 220 },
-    ] },
+    caseViolationsCell,
     { field: 'evidence', input: 'textarea', rows: 2 },
     [{ field: 'totalFine', input: 'yuan', span: 8 }, { field: 'statementDays', input: 'integer', span: 8 }, { field: 'hearingRights', input: 'checkbox', span: 8 }],
     [{ field: 'contactPerson', input: 'text' }, { field: 'contactPhone', input: 'text' }, { field: 'agencyAddress', input: 'text' }],
@@ -53,9 +43,7 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
     const statement = c ? periodFor(c.periods, 'statement', today, c.rules) : null;
     return {
       partyName: detail?.unit.name ?? '',
-      violations: detail ? caseViolationRows(unitOnly(detail)) : [],
-      evidence: (detail ? unitOnly(detail).violations : []).map((v) => v.evidence).filter(Boolean).join('；') ?? '',
-      totalFine: detail ? totalFine(unitOnly(detail).violations) : 0,
+      ...unitPart(detail),
       hearingRights: !!(detail && c && hearingTriggered(detail, c.rules)),
       statementDays: statement?.length ?? 3,
       contactPerson: detail?.handlerNames[0] ?? '',
@@ -70,18 +58,20 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
     issues.push(...noticeIssues(src.case.detail, f.hearingRights, src.case.rules));
     if (!f.violations.length) issues.push({ path: ['violations'], key: 'cases.rules.violationsRequired' });
-    if (f.totalFine !== totalFine(unitOnly(src.case.detail).violations)) issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved: totalFine(unitOnly(src.case.detail).violations) } });
+    const approved = unitPart(src.case.detail).totalFine;
+    if (f.totalFine !== approved) issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved } });
     if (f.partyName !== src.case.detail.unit.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: src.case.detail.unit.name } });
     return issues;
   },
 
   body(f, { fonts, unit, blank }) {
-    const rows = f.violations.length ? f.violations : [{ facts: '', violatedProvision: '', penaltyProvision: '', penalty: '' }];
+    const rows = f.violations.length ? f.violations : [BLANK_VIOLATION];
     // Several violations are assessed separately and combined (分别裁量、合并处罚): the total is stated once.
     const fine = f.totalFine > 0 && rows.length > 1 ? `，合计罚款人民币${yuanInWords(f.totalFine * 100)}（¥${yuanFigures(f.totalFine * 100)}）` : '';
     return [
       labelled(fonts, '当事人', f.partyName),
-      paragraph(`经查，你单位${rows.map((v) => v.facts.replace(/[。；;.]$/, '')).join('；')}。${f.evidence ? `以上事实有${f.evidence}等证据为证。` : ''}`),
+      ...(blank ? [paragraph('经查，你单位：'), ruledLines(3), paragraph('以上事实有　　　　　　等证据为证。')]
+        : [paragraph(`经查，你单位${rows.map((v) => v.facts.replace(/[。；;.]$/, '')).join('；')}。${f.evidence ? `以上事实有${f.evidence}等证据为证。` : ''}`)]),
       paragraph(`你单位的上述行为违反了${rows.map((v) => v.violatedProvision).join('，')}的规定，依据${rows.map((v) => v.penaltyProvision).join('，')}的规定，本机关拟对你单位作出${penaltyText(rows.map((v) => v.penalty))}${fine}的行政处罚。`),
       paragraph(f.hearingRights
         ? `根据《中华人民共和国行政处罚法》第四十四条、第四十五条、第六十三条、第六十四条的规定，你单位有权进行陈述和申辩，并有权要求举行听证。你单位可在收到本告知书之日起${f.statementDays}日内向本机关进行陈述和申辩；要求听证的，应当在收到本告知书之日起5日内提出。逾期不陈述和申辩、不要求听证的，视为你单位放弃上述权利。`

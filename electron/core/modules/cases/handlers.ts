@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/api/errors.ts';
 import { amountIssues, statutoryRange } from '../../../../shared/domain/discretion.ts';
-import { approval, eventIssues, urgency, violationIssues } from '../../../../shared/domain/case-procedure.ts';
+import { approval, caseDeadlines, eventIssues, urgency, violationIssues } from '../../../../shared/domain/case-procedure.ts';
 import type { CaseEventData, CaseInput, Party } from '../../../../shared/entities/case.ts';
 import type { ValidationIssue } from '../../../../shared/api/errors.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
@@ -154,12 +154,12 @@ export const caseHandlers: HandlerGroup<'cases'> = {
     const me = session ? await db.selectFrom('users').select('displayName').where('id', '=', session.userId).executeTakeFirst() : undefined;
     const rows = await db.selectFrom('cases').selectAll().orderBy('id').execute();
     const out = [];
-    for (const { summary } of await caseSummaries(core, db, rows)) {
+    // caseSummaries keeps the order of the rows it is given.
+    for (const [i, { summary, record }] of (await caseSummaries(core, db, rows)).entries()) {
       if (summary.stage === 'archived') continue;
       // "Mine": cases the user opened or handles (an officer on the roster with the user's name).
-      if (scope === 'mine' && !(rows.find((r) => r.id === summary.id)?.createdBy === session?.userName || (me && summary.handlerNames.includes(me.displayName)))) continue;
-      const detail = await caseDetail(core, db, summary.id, cr);
-      for (const d of detail.deadlines) {
+      if (scope === 'mine' && !(rows[i].createdBy === session?.userName || (me && summary.handlerNames.includes(me.displayName)))) continue;
+      for (const d of caseDeadlines(record, core.knowledge.periods, cr.cal, cr.today, cr.rules)) {
         const u = urgency(d, cr.cal, cr.today);
         if (u === 'overdue' || u === 'soon') out.push({ caseId: summary.id, caseNo: summary.caseNo, enterpriseName: summary.enterpriseName, cause: summary.cause, urgency: u, deadline: d });
       }
@@ -174,8 +174,7 @@ async function recordEvent(core: CoreState, actor: { userId: number | null; user
   return core.tx(async (trx) => {
     const before = await caseDetail(core, trx, id, cr);
     const retracting = event.kind === 'retract' ? before.events.find((e) => e.id === event.eventId) : undefined;
-    const record = { ...before, handlerNames: before.handlerNames };
-    const issues = eventIssues(record, event, cr.today, retracting);
+    const issues = eventIssues(before, event, cr.today, retracting);
     if (issues.length) throw invalid(issues);
     const { id: eventId } = await trx.insertInto('caseEvents').values({
       caseId: id, kind: event.kind, dataJson: JSON.stringify(event), scanSha256: hash, scanName: scan?.fileName ?? null,

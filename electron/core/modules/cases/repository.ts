@@ -5,7 +5,7 @@ import {
   lateSurcharge, legalReviewReasons, live, noticeIssues, penaltiesWithin, type ProcedureRules, totalFine,
 } from '../../../../shared/domain/case-procedure.ts';
 import type { WorkCalendar } from '../../../../shared/domain/workdays.ts';
-import { TEMPLATES } from '../../../../shared/documents/registry.ts';
+import { documentDateOf } from '../../../../shared/documents/registry.ts';
 import type { Settings } from '../../../../shared/entities/account.ts';
 import type {
   CaseDetail, CaseDocument, CaseEvent, CaseEventData, CaseSummary, Party, PersonParty, Violation,
@@ -66,19 +66,12 @@ function toEvents(rows: Selectable<DB['caseEvents']>[]): CaseEvent[] {
   }));
 }
 
-export function documentDate(type: string, fields: Record<string, unknown>): string | null {
-  const t = TEMPLATES[type];
-  const d = t?.documentDate ? t.documentDate(fields as never) : fields.date;
-  return typeof d === 'string' ? d : null;
-}
-
-function toRecord(row: CaseRow, rel: Awaited<ReturnType<typeof related>>, catalogueName: (t: string) => string): CaseRecord & { caseDocs: CaseDocument[]; caseEvents: CaseEvent[] } {
-  const caseEvents = toEvents(rel.events.filter((e) => e.caseId === row.id));
-  const caseDocs: CaseDocument[] = rel.docs.filter((d) => d.caseId === row.id).map((d) => {
+function toRecord(row: CaseRow, rel: Awaited<ReturnType<typeof related>>, catalogueName: (t: string) => string): CaseRecord {
+  const documents: CaseDocument[] = rel.docs.filter((d) => d.caseId === row.id).map((d) => {
     const fields = JSON.parse(d.fieldsJson) as Record<string, unknown>;
     return {
       id: d.id, type: d.type, typeName: catalogueName(d.type), status: d.status as CaseDocument['status'], numberText: d.numberText,
-      date: documentDate(d.type, fields), servedOn: rel.services.find((s) => s.documentId === d.id)?.servedAt.slice(0, 10) ?? null, fields,
+      date: documentDateOf(d.type, fields), servedOn: rel.services.find((s) => s.documentId === d.id)?.servedAt.slice(0, 10) ?? null, fields,
       superseded: rel.docs.some((x) => x.supersedesId === d.id && x.status === 'issued'),
     };
   });
@@ -87,7 +80,7 @@ function toRecord(row: CaseRow, rel: Awaited<ReturnType<typeof related>>, catalo
     procedure: row.procedure as CaseRecord['procedure'], outcome: row.outcome as CaseRecord['outcome'], violationDate: row.violationDate,
     complex: row.complex === 1, suspectedCrime: row.suspectedCrime === 1, handlerNames: handlerIds.map((i) => rel.officers.get(i) ?? String(i)),
     persons: JSON.parse(row.personsJson) as PersonParty[], violations: JSON.parse(row.violationsJson) as Violation[],
-    events: caseEvents, documents: caseDocs, caseDocs, caseEvents,
+    events: toEvents(rel.events.filter((e) => e.caseId === row.id)), documents,
   };
 }
 

@@ -4,7 +4,7 @@ import { draftNumber, formatDocumentNumber, numberSeries } from '../../../../sha
 import type { Content } from 'pdfmake/interfaces.js';
 import type { DocumentSpec, FontSet } from '../../../../shared/documents/layout.ts';
 import type { Settings, UnitProfile } from '../../../../shared/entities/account.ts';
-import { TEMPLATES } from '../../../../shared/documents/registry.ts';
+import { documentDateOf, TEMPLATES } from '../../../../shared/documents/registry.ts';
 import type { DocumentTemplate, PrefillSource } from '../../../../shared/documents/template.ts';
 import type { DocumentType } from '../../../../shared/entities/document.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
@@ -140,7 +140,7 @@ export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor
   if (src.case?.detail.archived) throw new AppError('VALIDATION', { issues: [{ path: ['case'], key: 'cases.rules.archived' }] });
   const fields = parseFields(t.template, JSON.parse(doc.fieldsJson));
   const problems = t.template.issueChecks(fields as never, src);
-  const date = t.template.documentDate?.(fields as never) ?? (fields as { date: string }).date;
+  const date = documentDateOf(doc.type, fields) ?? '';
   // A document cannot bear a date still to come; its number takes the year it is issued in.
   if (date > core.today()) problems.push({ path: ['date'], key: 'documents.rules.dateInFuture', params: { date } });
   if (problems.length) throw new AppError('DOCUMENT_NOT_ISSUABLE', { issues: problems.map((p) => ({ ...p, path: ['fields', ...p.path] })) });

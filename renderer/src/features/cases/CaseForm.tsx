@@ -2,11 +2,11 @@ import { App, Button, Checkbox, Col, Drawer, Form, Input, Row, Select, Space } f
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/entities/case.ts';
-import type { Officer } from '../../../../shared/entities/officer.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { DateField } from '../fields.tsx';
 import { vocabOptions } from '../vocab.ts';
+import { EnterpriseSelect, OfficerSelect } from '../pickers.tsx';
 
 interface Props {
   open: boolean;
@@ -23,32 +23,14 @@ export function CaseForm({ open, kase, enterpriseId, escalationId, onClose, onSa
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [officers, setOfficers] = useState<Officer[]>([]);
-  const [enterprises, setEnterprises] = useState<{ value: number; label: string }[]>([]);
   const [busy, setBusy] = useState(false);
-
-  const searchEnterprises = async (query: string) => {
-    const r = await api.enterprises.search({ query, pageSize: 20 });
-    setEnterprises(r.items.map((e) => ({ value: e.id, label: e.name })));
-  };
 
   useEffect(() => {
     if (!open) return;
-    void api.officers.list({ includeOffDuty: false }).then(setOfficers).catch(() => undefined);
     form.resetFields();
-    if (kase) {
-      form.setFieldsValue(kase);
-      setEnterprises([{ value: kase.enterpriseId, label: kase.enterpriseName }]);
-    } else if (escalationId) {
-      void api.cases.draftFromEscalation({ escalationId }).then(async (draft) => {
-        const e = await api.enterprises.get({ id: draft.enterpriseId });
-        setEnterprises([{ value: e.id, label: e.name }]);
-        form.setFieldsValue(draft);
-      }).catch((e) => message.error(errorMessage(e)));
-    } else {
-      void searchEnterprises('');
-      if (enterpriseId) form.setFieldsValue({ enterpriseId });
-    }
+    if (kase) form.setFieldsValue(kase);
+    else if (escalationId) void api.cases.draftFromEscalation({ escalationId }).then((draft) => form.setFieldsValue(draft)).catch((e) => message.error(errorMessage(e)));
+    else if (enterpriseId) form.setFieldsValue({ enterpriseId });
   }, [open, kase, enterpriseId, escalationId, form, message]);
 
   const save = async () => {
@@ -72,7 +54,7 @@ export function CaseForm({ open, kase, enterpriseId, escalationId, onClose, onSa
         <Row gutter={16}>
           <Col span={14}>
             <Form.Item name="enterpriseId" label={t('cases.party')} rules={required}>
-              <Select showSearch filterOption={false} disabled={!!kase || !!escalationId} onSearch={(q) => void searchEnterprises(q)} options={enterprises} data-testid="case-enterprise" />
+              <EnterpriseSelect disabled={!!kase || !!escalationId} testId="case-enterprise" />
             </Form.Item>
           </Col>
           <Col span={10}><Form.Item name="source" label={t('cases.source')}><Select options={vocabOptions(t, 'caseSources')} /></Form.Item></Col>
@@ -85,8 +67,7 @@ export function CaseForm({ open, kase, enterpriseId, escalationId, onClose, onSa
           <Col span={8}><Form.Item name="violationDate" label={t('cases.violationDate')} rules={required} extra={t('cases.violationDateHint')}><DateField /></Form.Item></Col>
           <Col span={16}>
             <Form.Item name="handlerIds" label={t('cases.handlers')} extra={t('cases.handlersHint')}>
-              <Select mode="multiple" data-testid="case-handlers"
-                options={officers.map((o) => ({ value: o.id, label: `${o.name}（${o.certificateNo}）`, disabled: o.certStatus === 'expired' }))} />
+              <OfficerSelect testId="case-handlers" />
             </Form.Item>
           </Col>
         </Row>

@@ -1,4 +1,5 @@
 import { Alert, App, Button, Card, Descriptions, Dropdown, Empty, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -156,10 +157,7 @@ export function CasePage() {
   );
 }
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+const today = () => dayjs().format('YYYY-MM-DD');
 
 /** The next signature an approval form is waiting for. */
 function nextRole(kase: CaseDetail, stage: string): 'handler' | 'review' | 'approve' {

@@ -58,7 +58,7 @@ export function EventDialog({ kase, draft, onClose, onSaved }: { kase: CaseDetai
         : await api.cases.record({ id: kase.id, event: { kind: draft.kind, ...clean } as never, scan: upload });
       onSaved(saved);
     } catch (e) {
-      if (!showFieldErrors(form, e)) message.error(errorMessage(e));
+      if (!showFieldErrors(form, e, draft.kind === 'legal-review' ? ['review'] : ['event'])) message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -87,7 +87,7 @@ export function DashboardPage() {
           {caseDeadlines.length === 0 ? <Empty description={t('dashboard.caseDeadlinesEmpty')} /> : (
             <List size="small" dataSource={caseDeadlines} renderItem={(d) => (
               <List.Item actions={[<a key="o" onClick={() => navigate(`/cases/${d.caseId}`)}>{t('common.details')}</a>]}>
-                <Tag color={d.urgency === 'overdue' ? 'red' : 'orange'}>{d.urgency === 'overdue' ? t('dashboard.overdue') : t('dashboard.dueOn', { date: d.deadline.due })}</Tag>
+                <Tag color={d.urgency === 'overdue' ? 'red' : 'orange'}>{d.urgency === 'overdue' ? t('cases.deadlineOverdue', { date: d.deadline.due }) : t('cases.dueBy', { date: d.deadline.due })}</Tag>
                 {d.caseNo} {d.enterpriseName}：{d.deadline.name}{d.deadline.uncertain ? `（${t('cases.uncertain')}）` : ''}
               </List.Item>
             )} />

@@ -2,12 +2,12 @@ import { App, Button, Checkbox, Col, Drawer, Form, Input, Row, Select, Space } f
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../../../shared/entities/inspection.ts';
-import type { Officer } from '../../../../shared/entities/officer.ts';
 import type { Checklist } from '../../../../shared/entities/checklist.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { DateTimeField, RowsField } from '../fields.tsx';
 import { vocabOptions } from '../vocab.ts';
+import { EnterpriseSelect, OfficerSelect } from '../pickers.tsx';
 
 interface Props {
   open: boolean;
@@ -24,8 +24,6 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [officers, setOfficers] = useState<Officer[]>([]);
-  const [enterprises, setEnterprises] = useState<{ value: number; label: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const [checklists, setChecklists] = useState<Checklist[]>([]);
   const [categories, setCategories] = useState<string[]>([]);
@@ -35,22 +33,11 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
     if (enterpriseId_) void api.enterprises.get({ id: enterpriseId_ }).then((e) => setCategories(e.categories)).catch(() => undefined);
   }, [enterpriseId_]);
 
-  const searchEnterprises = async (query: string) => {
-    const r = await api.enterprises.search({ query, pageSize: 20 });
-    setEnterprises(r.items.map((e) => ({ value: e.id, label: e.name })));
-  };
-
   useEffect(() => {
     if (!open) return;
-    void api.officers.list({ includeOffDuty: false }).then(setOfficers).catch(() => undefined);
     form.resetFields();
-    if (inspection) {
-      form.setFieldsValue(inspection);
-      setEnterprises([{ value: inspection.enterpriseId, label: inspection.enterpriseName }]);
-    } else {
-      void searchEnterprises('');
-      form.setFieldsValue({ ...defaults, ...(enterpriseId ? { enterpriseId } : {}) });
-    }
+    if (inspection) form.setFieldsValue(inspection);
+    else form.setFieldsValue({ ...defaults, ...(enterpriseId ? { enterpriseId } : {}) });
     // defaults is a fresh object each render of the parent; what matters is opening the drawer.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, inspection, enterpriseId, form]);
@@ -79,7 +66,7 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
         <Row gutter={16}>
           <Col span={14}>
             <Form.Item name="enterpriseId" label={t('inspection.enterprise')} rules={required}>
-              <Select showSearch filterOption={false} onSearch={(q) => void searchEnterprises(q)} options={enterprises} data-testid="inspection-enterprise" />
+              <EnterpriseSelect testId="inspection-enterprise" />
             </Form.Item>
           </Col>
           <Col span={10}>
@@ -97,8 +84,7 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
           <Select allowClear options={checklists.filter((c) => c.categories.some((k) => categories.includes(k))).map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>
         <Form.Item name="officerIds" label={t('inspection.officers')} extra={t('inspection.officersHint')}>
-          <Select mode="multiple" data-testid="inspection-officers"
-            options={officers.map((o) => ({ value: o.id, label: `${o.name}（${o.certificateNo}）`, disabled: o.certStatus === 'expired' }))} />
+          <OfficerSelect testId="inspection-officers" />
         </Form.Item>
         <RowsField name="present" label={t('inspection.present')} addLabel={t('inspection.addPresent')} blank={{ role: 'principal', name: '', post: '', phone: '' }}>
           {(row) => <>
