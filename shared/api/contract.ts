@@ -17,7 +17,7 @@ import type { StatutoryPeriod } from '../entities/period.ts';
 import type { PenaltyItem } from '../entities/penalty-article.ts';
 import { type DocumentDetail, type DocumentSummary, type DocumentType, documentStatus, serviceInput } from '../entities/document.ts';
 import { id, isoDate, optionalText, required } from '../entities/common.ts';
-import { type CaseDeadline, type CaseDetail, type CaseInput, type CaseStage, type CaseSummary, caseInput, disposalInput, recordInput } from '../entities/case.ts';
+import { type CaseDeadline, type CaseDetail, type CaseInput, type CaseStage, type CaseSummary, caseInput, disposalInput, partyKey, recordInput } from '../entities/case.ts';
 import type { DiscretionBenchmark } from '../entities/discretion.ts';
 import { fileUpload } from '../entities/file.ts';
 
@@ -91,7 +91,7 @@ export interface CalendarInfo {
 
 export interface IndustryEntry { code: string; name: string; level: 'section' | 'division' | 'group' | 'class'; section: string }
 
-const CASE_STAGES = ['filing', 'investigation', 'disposal', 'notice', 'decision', 'execution', 'closing', 'closed', 'archived'] as const satisfies readonly CaseStage[];
+const CASE_STAGES = ['filing', 'investigation', 'disposal', 'transfer', 'notice', 'hearing', 'decision', 'execution', 'closing', 'closed', 'archived'] as const satisfies readonly CaseStage[];
 
 export interface CaseDeadlineRow { caseId: number; caseNo: string; enterpriseName: string; cause: string; urgency: 'overdue' | 'soon'; deadline: CaseDeadline }
 
@@ -207,7 +207,8 @@ export const contract = {
   }),
   'documents:get': channel<DocumentDetail>()({ input: z.object({ id }), access: 'documents.read' }),
   'documents:create': channel<DocumentDetail>()({
-    input: z.object({ type: z.string().min(1).max(60), inspectionId: id.optional(), enterpriseId: id.optional(), caseId: id.optional() }),
+    /** `party`: whom a case's notice or decision is addressed to (the unit unless a person fined beside it). */
+    input: z.object({ type: z.string().min(1).max(60), inspectionId: id.optional(), enterpriseId: id.optional(), caseId: id.optional(), party: partyKey.optional() }),
     access: 'documents.write',
   }),
   /** Autosave: a draft stores what was typed, valid or not; the checks run at preview and issue. */

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { RowsCell } from './form.ts';
 import { required } from '../entities/common.ts';
-import type { Violation } from '../entities/case.ts';
-import { totalFine } from '../domain/case-procedure.ts';
+import { partyKey, type PartyKey, type PersonParty, type Violation } from '../entities/case.ts';
+import { totalFine, violationsOf } from '../domain/case-procedure.ts';
 import { violationPenalty } from './wording.ts';
 
 /**
  * The violations a 告知书 or 决定书 states, one row each: facts, the provision violated, the penalty
- * basis and the penalty, prefilled from the approved 呈批 (unitPart).
+ * basis and the penalty, prefilled from the approved 呈批 (partyPart).
  */
 export const caseViolationRow = z.object({
   facts: required(z.string().max(4000)),
@@ -29,15 +29,24 @@ export const caseViolationsCell: RowsCell<'violations'> = {
 const ROOM = '　'.repeat(6);
 export const BLANK_VIOLATION = { facts: '', violatedProvision: ROOM, penaltyProvision: ROOM, penalty: ROOM };
 
-/**
- * The unit's part of the approved 呈批 as a unit's 告知书 or 决定书 states it: its violations, their
- * evidence and its total fine. A person fined beside the unit gets a decision of their own.
- */
-export function unitPart(c: { violations: Violation[] } | null | undefined) {
-  const own = (c?.violations ?? []).filter((v) => v.party === 'unit');
+/** Who a notice or decision is addressed to: the unit, or a person fined beside it (their index in the 呈批). */
+export const addresseeField = partyKey.default('unit');
+
+/** The party's own part of the approved 呈批 as its 告知书 or 决定书 states it: its violations, their evidence and its total fine. */
+export function partyPart(c: { violations: Violation[] } | null | undefined, party: PartyKey) {
+  const own = c ? violationsOf(c, party) : [];
   return {
+    party,
     violations: own.map((v) => ({ facts: v.facts, violatedProvision: v.violatedProvision, penaltyProvision: v.penaltyProvision, penalty: violationPenalty(v) })),
     evidence: own.map((v) => v.evidence).filter(Boolean).join('；'),
     totalFine: totalFine(own),
   };
+}
+
+/** How the documents address the party: 你单位 or 你. */
+export const you = (party: PartyKey): string => (party === 'unit' ? '你单位' : '你');
+
+/** The name the party goes by in the case (the unit's, or the person's), to check a document against. */
+export function caseParty(c: { unit: { name: string }; persons: PersonParty[] }, party: PartyKey): { name: string } | null {
+  return party === 'unit' ? c.unit : c.persons[party] ?? null;
 }

@@ -3,8 +3,8 @@
  * field schema in each template so a new document type needs no screen code: the renderer draws any
  * layout with one component. Labels name `docFields.*` translations (by default the field's own name).
  */
-/** 'yuan': a whole amount in 元 (fines); 'integer': a count (days). */
-export type FormInput = 'text' | 'textarea' | 'date' | 'datetime' | 'checkbox' | 'yuan' | 'integer';
+/** 'yuan': a whole amount in 元 (fines); 'integer': a count (days); 'hidden': set when the document was made (its addressee). */
+export type FormInput = 'text' | 'textarea' | 'date' | 'datetime' | 'checkbox' | 'yuan' | 'integer' | 'hidden';
 
 export interface FieldCell<K extends string = string> {
   field: K;
@@ -26,7 +26,7 @@ export interface ParagraphsCell<K extends string = string> { field: K; input: 'p
 
 export interface RowColumn {
   field: string;
-  input: 'text' | 'textarea' | 'date' | 'yuan' | 'hidden';
+  input: 'text' | 'textarea' | 'date' | 'yuan' | 'integer' | 'hidden';
   placeholder?: string;
   /** Fixed width in pixels; a column without one takes the room the line has left. */
   width?: number;
@@ -49,5 +49,5 @@ export type DocumentForm<K extends string = string> = (FormCell<K> | FieldCell<K
 
 /** A new row of a rows cell: hidden columns (links such as hazardId) start empty as null. */
 export function blankRow(cell: RowsCell): Record<string, string | number | null> {
-  return Object.fromEntries(cell.columns.map((c) => [c.field, c.input === 'hidden' ? null : c.input === 'yuan' ? 0 : '']));
+  return Object.fromEntries(cell.columns.map((c) => [c.field, c.input === 'hidden' ? null : c.input === 'yuan' || c.input === 'integer' ? 0 : '']));
 }

@@ -6,7 +6,10 @@ import { serviceReceipt } from './types/service-receipt.ts';
 import { recheckOpinion } from './types/recheck-opinion.ts';
 import { rectificationOrder } from './types/rectification-order.ts';
 import { penaltyNotice } from './types/penalty-notice.ts';
-import { penaltyDecisionUnit } from './types/penalty-decision-unit.ts';
+import { penaltyDecisionPerson, penaltyDecisionUnit } from './types/penalty-decision.ts';
+import { hearingMeetingNotice } from './types/hearing-meeting-notice.ts';
+import { transferLetter } from './types/transfer-letter.ts';
+import { summaryPenaltyPerson, summaryPenaltyUnit } from './types/summary-penalty.ts';
 
 /** The date a document bears: what its template says, or its `date` field. */
 export function documentDateOf(type: string, fields: Record<string, unknown>): string | null {
@@ -18,5 +21,6 @@ export function documentDateOf(type: string, fields: Record<string, unknown>): s
 /** Every document type that has a template; the catalogue (knowledge file) names and numbers them. */
 export const TEMPLATES: Record<string, DocumentTemplate> = Object.fromEntries(
   // Each template is typed by its own schema; looked up by type name, they are all just templates.
-  [inspectionPlan, inspectionRecord, onsiteMeasures, serviceReceipt, rectificationOrder, recheckOpinion, penaltyNotice, penaltyDecisionUnit].map((t) => [t.type, t as unknown as DocumentTemplate]),
+  [inspectionPlan, inspectionRecord, onsiteMeasures, serviceReceipt, rectificationOrder, recheckOpinion, penaltyNotice, penaltyDecisionUnit,
+    penaltyDecisionPerson, hearingMeetingNotice, transferLetter, summaryPenaltyUnit, summaryPenaltyPerson].map((t) => [t.type, t as unknown as DocumentTemplate]),
 );

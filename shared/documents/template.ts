@@ -6,7 +6,7 @@ import type { Enterprise } from '../entities/enterprise.ts';
 import type { Inspection } from '../entities/inspection.ts';
 import type { Officer } from '../entities/officer.ts';
 import type { Hazard } from '../entities/hazard.ts';
-import type { CaseDetail } from '../entities/case.ts';
+import type { CaseDetail, PartyKey } from '../entities/case.ts';
 import type { StatutoryPeriod } from '../entities/period.ts';
 import type { Settings } from '../entities/account.ts';
 import type { ProcedureRules } from '../domain/case-procedure.ts';
@@ -36,8 +36,11 @@ export interface PrefillSource {
   }[];
   /** The issued 责令限期整改指令书 a 复查 refers back to, if any. */
   originalOrder: { numberText: string; date: string; items: { text: string; deadline: string }[] } | null;
-  /** The case a document belongs to, with what its procedure rules need (periods, calendar, the unit's settings). */
-  case: { detail: CaseDetail; periods: StatutoryPeriod[]; cal: WorkCalendar; rules: ProcedureRules; settings: Settings } | null;
+  /**
+   * The case a document belongs to, with what its procedure rules need (periods, calendar, the unit's
+   * settings), and the party a new notice or decision is addressed to.
+   */
+  case: { detail: CaseDetail; periods: StatutoryPeriod[]; cal: WorkCalendar; rules: ProcedureRules; settings: Settings; party: PartyKey } | null;
 }
 
 export interface LayoutContext {
@@ -55,6 +58,11 @@ export interface DocumentTemplate<S extends z.ZodType = z.ZodType> {
   prefill(src: PrefillSource): z.input<S>;
   /** Problems that block issuing (saving a draft is always allowed); keys name the rule. */
   issueChecks(fields: z.output<S>, src: PrefillSource): ValidationIssue[];
+  /**
+   * A form printed with its number (当场处罚决定书, 行政处罚法 第五十二条): the officer enters the number
+   * of the sheet used; the app checks it is not used twice instead of assigning one.
+   */
+  preNumbered?(fields: z.output<S>): string;
   /** The date the document bears (seal line, and the year of its number); its `date` field unless said otherwise. */
   documentDate?(fields: z.output<S>): string;
   body(fields: z.output<S>, ctx: LayoutContext): Content[];

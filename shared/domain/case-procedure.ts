@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../api/errors.ts';
 import type {
-  CaseDeadline, CaseDocument, CaseEvent, CaseEventData, CaseOutcome, CaseStage, PersonParty, Violation,
+  CaseDeadline, CaseDocument, CaseEvent, CaseEventData, CaseOutcome, CaseStage, PartyKey, PersonParty, Surcharge, Violation,
 } from '../entities/case.ts';
 import type { StatutoryPeriod } from '../entities/period.ts';
 import { periodEnd, periodInForce } from './periods.ts';
@@ -32,6 +32,8 @@ export interface ProcedureRules {
   collectiveTriggers: string[];
   /** Admin-confirmed period lengths (values marked 待核实 in the knowledge file). */
   confirmedPeriods: Record<string, number>;
+  /** 当场处罚 caps in 元 (行政处罚法 第五十一条). */
+  summaryLimits: { unit: number; person: number };
 }
 
 export const LEGAL_REVIEW_TRIGGERS = ['hearing', 'suspension', 'large-fine', 'complex', 'transfer', 'all-ordinary'] as const;
@@ -49,9 +51,11 @@ export function live<K extends CaseEventData['kind']>(events: CaseEvent[], kind:
 /**
  * An approval form is approved when two different 承办人, then the 审核人, then the 审批人 signed,
  * in that order of dates, and the 审批人 approved. Returns the approval date, or the rule missing.
+ * A 呈批 to transfer that the receiving organ declined is spent: only signatures after the answer count.
  */
 export function approval(events: CaseEvent[], stage: 'filing' | 'disposal' | 'closing'): { date: string | null; missing: string | null } {
-  const signs = live(events, 'approval').filter((a) => a.stage === stage);
+  const declined = stage === 'disposal' ? events.findLast((e) => !e.retracted && e.data.kind === 'transfer-answer' && e.data.result === 'declined') : undefined;
+  const signs = live(events.filter((e) => !declined || e.id > declined.id), 'approval').filter((a) => a.stage === stage);
   const handlers = signs.filter((a) => a.role === 'handler');
   const review = signs.filter((a) => a.role === 'review').at(-1);
   const approve = signs.filter((a) => a.role === 'approve').at(-1);
@@ -68,9 +72,23 @@ export const filedOn = (r: CaseRecord): string | null => approval(r.events, 'fil
 
 /** Issued and in force: a corrected document gives way to its correction. */
 const issued = (r: CaseRecord, ...types: string[]) => r.documents.filter((d) => types.includes(d.type) && d.status === 'issued' && !d.superseded);
-export const DECISION_TYPES = ['penalty-decision-unit', 'penalty-decision-person'];
-export const decisionOf = (r: CaseRecord): CaseDocument | undefined => issued(r, ...DECISION_TYPES).at(-1);
-export const noticeOf = (r: CaseRecord): CaseDocument | undefined => issued(r, 'penalty-notice').at(-1);
+/** The party a notice or decision is addressed to (documents made before persons could be fined were the unit's). */
+const addressee = (d: CaseDocument): string => String(d.fields.party ?? 'unit');
+export const SUMMARY_TYPES = ['summary-penalty-unit', 'summary-penalty-person'];
+export const DECISION_TYPES = ['penalty-decision-unit', 'penalty-decision-person', ...SUMMARY_TYPES];
+/** The decision in force against a party, or (no party given) the latest against anyone. */
+export const decisionOf = (r: CaseRecord, party?: PartyKey): CaseDocument | undefined =>
+  issued(r, ...DECISION_TYPES).filter((d) => party === undefined || addressee(d) === String(party)).at(-1);
+export const noticeOf = (r: CaseRecord, party: PartyKey = 'unit'): CaseDocument | undefined =>
+  issued(r, 'penalty-notice').filter((d) => addressee(d) === String(party)).at(-1);
+
+/** Everyone the 呈批 penalises, the unit first: each gets a 告知书 and a 决定书 of their own. */
+export function partiesPenalised(r: Pick<CaseRecord, 'violations'>): PartyKey[] {
+  const keys = [...new Set(r.violations.map((v) => String(v.party)))].sort((a, b) => (a === 'unit' ? -1 : b === 'unit' ? 1 : Number(a) - Number(b)));
+  return keys.map((k) => (k === 'unit' ? 'unit' : Number(k)));
+}
+export const violationsOf = (r: Pick<CaseRecord, 'violations'>, party: PartyKey) => r.violations.filter((v) => String(v.party) === String(party));
+export const partyName = (r: Pick<CaseRecord, 'persons'>, party: PartyKey): string | null => (party === 'unit' ? null : r.persons[party]?.name ?? String(party));
 
 export const totalFine = (violations: Violation[]): number => violations.reduce((s, v) => s + v.fine, 0);
 
@@ -87,14 +105,34 @@ const largeFine = (r: Pick<CaseRecord, 'violations'>, rules: ProcedureRules) =>
   [...finesByParty(r.violations)].some(([party, sum]) => sum >= (party === 'unit' ? rules.hearingThresholds.unit : rules.hearingThresholds.person));
 
 /** 听证: a large fine (per the province's thresholds), or a heavy measure, gives the right to ask for one. */
-export function hearingTriggered(r: Pick<CaseRecord, 'violations'>, rules: ProcedureRules): boolean {
-  return heavyMeasure(r) || largeFine(r, rules);
+export function hearingTriggered(r: Pick<CaseRecord, 'violations'>, rules: ProcedureRules, party?: PartyKey): boolean {
+  const own = party === undefined ? r : { violations: violationsOf(r, party) };
+  return heavyMeasure(own) || largeFine(own, rules);
 }
+
+/** 听证 asked for and not yet held (a party who stayed away from it has waived it). */
+export function hearingOutstanding(r: Pick<CaseRecord, 'events'>): boolean {
+  const asked = live(r.events, 'hearing-request').at(-1);
+  return !!asked && !live(r.events, 'hearing').some((h) => h.date >= asked.date);
+}
+
+/**
+ * 行刑衔接: a case suspected of a crime (or decided at 呈批 for transfer to another organ) waits
+ * for the receiving organ's answer. A fine never quietly replaces a pending transfer (国务院令第310号
+ * 第十一条); if the organ declines, the case is decided administratively (第十条).
+ */
+export type TransferState = 'none' | 'pending' | 'accepted' | 'declined';
+export function transferState(r: Pick<CaseRecord, 'suspectedCrime' | 'outcome' | 'events'>): TransferState {
+  if (!r.suspectedCrime && r.outcome !== 'transfer') return 'none';
+  return live(r.events, 'transfer-answer').at(-1)?.result ?? 'pending';
+}
+export const transferLetterOf = (r: CaseRecord): CaseDocument | undefined => issued(r, 'transfer-letter').at(-1);
+export const hearingNoticeOf = (r: CaseRecord): CaseDocument | undefined => issued(r, 'hearing-meeting-notice').at(-1);
 
 /** The configured triggers that apply to this case (行政处罚法 第五十八条 and the unit's 法制审核 list). */
 export function legalReviewReasons(r: CaseRecord, rules: ProcedureRules): LegalReviewTrigger[] {
   const applies: Record<LegalReviewTrigger, boolean> = {
-    hearing: live(r.events, 'hearing-request').length > 0,
+    hearing: live(r.events, 'hearing').some((h) => h.attended),
     suspension: heavyMeasure(r),
     'large-fine': largeFine(r, rules),
     complex: r.complex,
@@ -121,8 +159,7 @@ function legalReviewPassed(r: CaseRecord, onOrBefore: string): boolean {
  * What the 陈述申辩 period allows: a statement heard, an express waiver, or the period ended. The
  * penalty is never raised because the party argued (第四十五条): the decision cannot exceed the notice.
  */
-function statementIssues(r: CaseRecord, decisionDate: string, periods: StatutoryPeriod[], cal: WorkCalendar, rules: ProcedureRules): ValidationIssue[] {
-  const notice = noticeOf(r);
+function statementIssues(r: CaseRecord, notice: CaseDocument | undefined, decisionDate: string, periods: StatutoryPeriod[], cal: WorkCalendar, rules: ProcedureRules): ValidationIssue[] {
   if (!notice?.servedOn) return [{ path: ['case'], key: 'cases.rules.noticeNotServed' }];
   if (decisionDate < notice.servedOn) return [{ path: ['date'], key: 'cases.rules.beforeNoticeServed', params: { served: notice.servedOn } }];
   const said = live(r.events, 'statement').filter((s) => s.date >= notice.servedOn! && s.date <= decisionDate);
@@ -136,7 +173,7 @@ function statementIssues(r: CaseRecord, decisionDate: string, periods: Statutory
   }
   // Where the notice stated the hearing right, the 5 working days to ask run out first, unless the party expressly waived it.
   const hearing = periodFor(periods, 'hearing-request', notice.servedOn, rules);
-  if (hearingStated(notice) && hearing && !said.some((s) => s.waived && s.waivesHearing)) {
+  if (hearingStated(notice) && hearing && !said.some((s) => s.waived && s.waivesHearing) && !live(r.events, 'hearing-request').length) {
     const due = periodEnd(cal, hearing, notice.servedOn).date;
     if (decisionDate <= due) issues.push({ path: ['case'], key: 'cases.rules.hearingPeriodRunning', params: { until: due } });
   }
@@ -152,49 +189,87 @@ export function periodFor(periods: StatutoryPeriod[], id: string, on: string, ru
   return confirmed ? { ...p, length: confirmed, uncertain: false } : p;
 }
 
-/** Why the 行政处罚告知书 cannot be issued yet (行政处罚法 第四十四条、第五十七条、第六十三条). */
-export function noticeIssues(r: CaseRecord, hearingRightsStated: boolean, rules: ProcedureRules): ValidationIssue[] {
+/** Why the 行政处罚告知书 to a party cannot be issued yet (行政处罚法 第四十四条、第五十七条、第六十三条). */
+export function noticeIssues(r: CaseRecord, party: PartyKey, hearingRightsStated: boolean, rules: ProcedureRules): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
+  if (r.procedure === 'summary') issues.push({ path: ['case'], key: 'cases.rules.summaryProcedure' });
   if (r.outcome !== 'penalty') issues.push({ path: ['case'], key: 'cases.rules.outcomeNotPenalty' });
-  if (!r.violations.length) issues.push({ path: ['case'], key: 'cases.rules.violationsRequired' });
+  if (!violationsOf(r, party).length) issues.push({ path: ['case'], key: 'cases.rules.violationsRequired' });
   const disposal = approval(r.events, 'disposal');
   if (!disposal.date) issues.push({ path: ['case'], key: 'cases.rules.disposalNotApproved', params: { missing: disposal.missing } });
-  if (hearingTriggered(r, rules) && !hearingRightsStated) issues.push({ path: ['hearingRights'], key: 'cases.rules.hearingRightsMissing' });
+  if (hearingTriggered(r, rules, party) && !hearingRightsStated) issues.push({ path: ['hearingRights'], key: 'cases.rules.hearingRightsMissing' });
   return issues;
 }
 
-/** Why the 行政处罚决定书 cannot be issued on this day: every rule named. */
-export function decisionIssues(r: CaseRecord, date: string, proposedTotal: number, periods: StatutoryPeriod[], cal: WorkCalendar, rules: ProcedureRules): ValidationIssue[] {
+/** What any decision needs, ordinary or summary: a penalty decided, no transfer pending, one decision per party. */
+function commonDecisionIssues(r: CaseRecord, party: PartyKey): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (r.outcome !== 'penalty') issues.push({ path: ['case'], key: 'cases.rules.outcomeNotPenalty' });
+  if (!violationsOf(r, party).length) issues.push({ path: ['case'], key: 'cases.rules.violationsRequired' });
+  const transfer = transferState(r);
+  if (transfer === 'pending') issues.push({ path: ['case'], key: 'cases.rules.transferPending' });
+  if (transfer === 'accepted') issues.push({ path: ['case'], key: 'cases.rules.transferAccepted' });
+  if (decisionOf(r, party)) issues.push({ path: ['case'], key: 'cases.rules.decisionExists' });
+  return issues;
+}
+
+/** Why the 行政处罚决定书 to a party cannot be issued on this day: every rule named. */
+export function decisionIssues(r: CaseRecord, party: PartyKey, date: string, proposedTotal: number, periods: StatutoryPeriod[], cal: WorkCalendar, rules: ProcedureRules): ValidationIssue[] {
+  const issues = commonDecisionIssues(r, party);
+  if (r.procedure === 'summary') issues.push({ path: ['case'], key: 'cases.rules.summaryProcedure' });
   const disposal = approval(r.events, 'disposal');
   if (!disposal.date) issues.push({ path: ['case'], key: 'cases.rules.disposalNotApproved', params: { missing: disposal.missing } });
-  issues.push(...statementIssues(r, date, periods, cal, rules));
-  if (live(r.events, 'hearing-request').length) issues.push({ path: ['case'], key: 'cases.rules.hearingPending' });
+  const notice = noticeOf(r, party);
+  issues.push(...statementIssues(r, notice, date, periods, cal, rules));
+  if (hearingOutstanding(r)) issues.push({ path: ['case'], key: 'cases.rules.hearingPending' });
   const reasons = legalReviewReasons(r, rules);
   if (reasons.length && !legalReviewPassed(r, date)) issues.push({ path: ['case'], key: 'cases.rules.legalReviewRequired', params: { reasons: reasons.join('、') } });
+  // A hearing changes the record the review judged: the passing opinion comes after it.
+  const heard = live(r.events, 'hearing').filter((h) => h.attended).at(-1);
+  if (heard && reasons.includes('hearing') && !live(r.events, 'legal-review').some((x) => x.result === 'pass' && x.date >= heard.date && x.date <= date)) {
+    issues.push({ path: ['case'], key: 'cases.rules.legalReviewAfterHearing', params: { heard: heard.date } });
+  }
   if (collectiveRequired(r, rules) && !live(r.events, 'collective-discussion').some((c) => c.date <= date)) issues.push({ path: ['case'], key: 'cases.rules.collectiveRequired' });
-  if (r.suspectedCrime) issues.push({ path: ['case'], key: 'cases.rules.transferPending' });
-  const notice = noticeOf(r);
   const noticeTotal = typeof notice?.fields.totalFine === 'number' ? notice.fields.totalFine : null;
   if (noticeTotal !== null && proposedTotal > noticeTotal) issues.push({ path: ['totalFine'], key: 'cases.rules.noHeavierThanNotice', params: { notice: noticeTotal } });
-  if (decisionOf(r)) issues.push({ path: ['case'], key: 'cases.rules.decisionExists' });
   return issues;
 }
 
-const paidTotal = (r: CaseRecord) => live(r.events, 'payment').reduce((s, p) => s + p.amount, 0);
+/**
+ * 当场处罚 (行政处罚法 第五十一条、第六十八条): only a warning or a fine up to the cap, the facts
+ * clear and the basis in law; cash on the spot only up to 100 元 or where paying later would be hard.
+ */
+export function summaryDecisionIssues(r: CaseRecord, party: PartyKey, fine: number, cashOnTheSpot: boolean, hardToPayLater: boolean, rules: ProcedureRules): ValidationIssue[] {
+  const issues = commonDecisionIssues(r, party);
+  if (r.procedure !== 'summary') issues.push({ path: ['case'], key: 'cases.rules.ordinaryProcedure' });
+  const limit = party === 'unit' ? rules.summaryLimits.unit : rules.summaryLimits.person;
+  if (fine > limit) issues.push({ path: ['fine'], key: 'cases.rules.summaryLimit', params: { limit } });
+  if (violationsOf(r, party).some((v) => v.measures.length)) issues.push({ path: ['case'], key: 'cases.rules.summaryMeasures' });
+  if (cashOnTheSpot && fine > 100 && !hardToPayLater) issues.push({ path: ['paymentMode'], key: 'cases.rules.cashLimit' });
+  return issues;
+}
 
-/** 结案: the penalty carried out (decision served, fine paid), or a lawful 不予处罚 approved. */
+const paidBy = (r: CaseRecord, party: PartyKey) => live(r.events, 'payment').filter((p) => String(p.party) === String(party)).reduce((s, p) => s + p.amount, 0);
+
+/** 结案: the penalty carried out (each party's decision served, fines paid), a lawful 不予处罚, or the case transferred and accepted. */
 export function closingIssues(r: CaseRecord): ValidationIssue[] {
+  const transfer = transferState(r);
+  if (transfer === 'accepted') return [];
+  if (transfer === 'pending') return [{ path: ['case'], key: 'cases.rules.transferPending' }];
+  if (r.outcome === 'transfer') return [{ path: ['case'], key: 'cases.rules.transferDeclined' }];
   const issues: ValidationIssue[] = [];
-  if (!approval(r.events, 'disposal').date) issues.push({ path: ['case'], key: 'cases.rules.disposalNotApproved' });
-  if (r.outcome === 'transfer') issues.push({ path: ['case'], key: 'cases.rules.transferNotRecorded' });
+  if (r.procedure === 'ordinary' && !approval(r.events, 'disposal').date) issues.push({ path: ['case'], key: 'cases.rules.disposalNotApproved' });
+  if (!r.outcome) issues.push({ path: ['case'], key: 'cases.rules.disposalContentMissing' });
   if (r.outcome === 'penalty') {
-    const decision = decisionOf(r);
-    if (!decision) issues.push({ path: ['case'], key: 'cases.rules.noDecision' });
-    else if (!decision.servedOn) issues.push({ path: ['case'], key: 'cases.rules.decisionNotServed' });
-    const fine = totalFine(r.violations);
-    if (fine > 0 && paidTotal(r) < fine && !live(r.events, 'enforcement').length) issues.push({ path: ['case'], key: 'cases.rules.notPaid', params: { fine, paid: paidTotal(r) } });
+    for (const party of partiesPenalised(r)) {
+      const who = partyName(r, party) ?? '';
+      const decision = decisionOf(r, party);
+      if (!decision) { issues.push({ path: ['case'], key: 'cases.rules.noDecision', params: { party: who } }); continue; }
+      if (!decision.servedOn) issues.push({ path: ['case'], key: 'cases.rules.decisionNotServed', params: { party: who } });
+      const fine = totalFine(violationsOf(r, party));
+      const paid = paidBy(r, party);
+      if (fine > 0 && paid < fine && !live(r.events, 'enforcement').length) issues.push({ path: ['case'], key: 'cases.rules.notPaid', params: { fine, paid, party: who } });
+    }
   }
   return issues;
 }
@@ -203,18 +278,23 @@ const isArchived = (r: CaseRecord) => live(r.events, 'archive').length > 0;
 /** After 归档 the file is read-only: only what happens later (复议, 诉讼, 执行, 借阅, 撤回公示) is appended. */
 const AFTER_ARCHIVE = new Set<CaseEventData['kind']>(['remedy', 'enforcement', 'borrow', 'publication-withdrawn']);
 
+/** What checking an event against the statutory periods needs (the core reads it before its transaction). */
+export interface ProcedureContext { today: string; periods: StatutoryPeriod[]; cal: WorkCalendar; rules: ProcedureRules }
+
 /** Whether an event may be recorded now: out-of-order steps are refused with the rule's name. */
-export function eventIssues(r: CaseRecord, e: CaseEventData, today: string, retracting?: CaseEvent): ValidationIssue[] {
+export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureContext, retracting?: CaseEvent): ValidationIssue[] {
   const at = (key: string, params?: Record<string, unknown>): ValidationIssue[] => [{ path: ['event'], key, params }];
-  if (e.date > today) return at('cases.rules.futureDate');
+  if (e.date > ctx.today) return at('cases.rules.futureDate');
   if (isArchived(r) && !AFTER_ARCHIVE.has(e.kind) && !(e.kind === 'retract' && retracting && AFTER_ARCHIVE.has(retracting.data.kind))) return at('cases.rules.archived');
   const filed = filedOn(r);
   const decision = decisionOf(r);
   switch (e.kind) {
     case 'approval': {
+      // 当场处罚 has no 立案 or 呈批: the officers decide on the spot; the file is still closed by approval.
+      if (r.procedure === 'summary' && e.stage !== 'closing') return at('cases.rules.summaryProcedure');
       if (e.stage === 'filing') return filed ? at('cases.rules.alreadyApproved') : [];
-      if (!filed) return at('cases.rules.notFiled');
-      if (e.date < filed) return at('cases.rules.beforeFiling', { filed });
+      if (!filed && r.procedure === 'ordinary') return at('cases.rules.notFiled');
+      if (filed && e.date < filed) return at('cases.rules.beforeFiling', { filed });
       if (e.stage === 'disposal') {
         if (!r.outcome) return at('cases.rules.disposalContentMissing');
         return approval(r.events, 'disposal').date ? at('cases.rules.alreadyApproved') : [];
@@ -229,18 +309,37 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, today: string, retr
       return filed && e.date >= filed ? [] : at('cases.rules.beforeFiling', { filed });
     case 'statement':
     case 'hearing-request': {
-      const notice = noticeOf(r);
-      if (!notice?.servedOn) return at('cases.rules.noticeNotServed');
-      if (e.date < notice.servedOn) return at('cases.rules.beforeNoticeServed', { served: notice.servedOn });
-      if (e.kind === 'hearing-request' && !hearingStated(notice)) return at('cases.rules.noHearingRight');
-      return decision ? at('cases.rules.afterDecision') : [];
+      const served = issued(r, 'penalty-notice').filter((n) => n.servedOn).map((n) => n.servedOn!).sort();
+      if (!served.length) return at('cases.rules.noticeNotServed');
+      if (e.date < served[0]) return at('cases.rules.beforeNoticeServed', { served: served[0] });
+      if (e.kind === 'hearing-request' && !issued(r, 'penalty-notice').some(hearingStated)) return at('cases.rules.noHearingRight');
+      return partiesPenalised(r).every((p) => decisionOf(r, p)) ? at('cases.rules.afterDecision') : [];
+    }
+    case 'hearing': {
+      if (!live(r.events, 'hearing-request').length) return at('cases.rules.noHearingRequest');
+      if (decision) return at('cases.rules.afterDecision');
+      const notice = hearingNoticeOf(r);
+      if (!notice?.servedOn) return at('cases.rules.hearingNoticeNotServed');
+      if (notice.fields.hearingDate !== e.date) return at('cases.rules.hearingNotOnNoticeDay', { day: notice.fields.hearingDate });
+      const latest = hearingNoticeLatest(notice.fields.hearingDate, ctx);
+      if (latest && notice.servedOn > latest) return at('cases.rules.hearingNoticeLate', { latest });
+      // 第六十四条第（四）项: the chair is not one of the officers who investigated.
+      return r.handlerNames.includes(e.chair) ? at('cases.rules.chairIsInvestigator') : [];
+    }
+    case 'transfer-answer': {
+      const letter = transferLetterOf(r);
+      if (!letter?.servedOn) return at('cases.rules.transferNotSent');
+      if (e.date < letter.servedOn) return at('cases.rules.beforeTransferSent', { sent: letter.servedOn });
+      return transferState(r) === 'pending' ? [] : at('cases.rules.transferAnswered');
     }
     case 'payment':
     case 'publication':
     case 'remedy':
-    case 'enforcement':
-      if (!decision) return at('cases.rules.noDecision');
-      return decision.date && e.date < decision.date ? at('cases.rules.beforeDecision', { decided: decision.date }) : [];
+    case 'enforcement': {
+      const d = e.kind === 'payment' ? decisionOf(r, e.party) : decision;
+      if (!d) return at('cases.rules.noDecision', { party: e.kind === 'payment' ? partyName(r, e.party) ?? '' : '' });
+      return d.date && e.date < d.date ? at('cases.rules.beforeDecision', { decided: d.date }) : [];
+    }
     case 'publication-withdrawn':
       return live(r.events, 'publication').length ? [] : at('cases.rules.notPublished');
     case 'archive':
@@ -250,8 +349,8 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, today: string, retr
       return isArchived(r) ? [] : at('cases.rules.notArchived');
     case 'retract': {
       if (!retracting || retracting.retracted) return at('cases.rules.nothingToRetract');
-      // What a later act relied on stays: an approval or review behind an issued notice or decision is not taken back.
-      const reliedOn = ['approval', 'legal-review', 'collective-discussion', 'statement'].includes(retracting.data.kind) && (noticeOf(r) || decision);
+      // What a later act relied on stays: an approval, review, hearing or answer behind an issued notice or decision is not taken back.
+      const reliedOn = ['approval', 'legal-review', 'collective-discussion', 'statement', 'hearing', 'transfer-answer'].includes(retracting.data.kind) && (issued(r, 'penalty-notice').length || decision);
       return reliedOn ? at('cases.rules.retractTooLate') : [];
     }
   }
@@ -259,49 +358,84 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, today: string, retr
 
 const hearingStated = (notice: CaseDocument) => notice.fields.hearingRights === true;
 
+/** The last day the 听证会通知书 may reach the party: 7 working days before the hearing (第六十四条第（二）项). */
+export function hearingNoticeLatest(hearingDate: unknown, ctx: Omit<ProcedureContext, 'today'>): string | null {
+  const p = typeof hearingDate === 'string' ? periodFor(ctx.periods, 'hearing-notice', hearingDate, ctx.rules) : null;
+  return p ? periodEnd(ctx.cal, p, hearingDate as string).date : null;
+}
+
 export function caseStage(r: CaseRecord): CaseStage {
   if (isArchived(r)) return 'archived';
   if (approval(r.events, 'closing').date) return 'closed';
-  if (!filedOn(r)) return 'filing';
-  if (!r.outcome) return 'investigation';
-  if (!approval(r.events, 'disposal').date) return 'disposal';
-  if (r.outcome !== 'penalty') return 'closing';
-  if (!noticeOf(r)?.servedOn) return 'notice';
-  const decision = decisionOf(r);
-  if (!decision) return 'decision';
+  const transfer = transferState(r);
+  if (r.procedure === 'summary') {
+    if (r.outcome !== 'penalty') return r.outcome ? 'closing' : 'disposal';
+  } else {
+    if (!filedOn(r)) return 'filing';
+    if (!r.outcome) return 'investigation';
+    if (!approval(r.events, 'disposal').date) return 'disposal';
+    if (r.outcome === 'transfer' || transfer === 'accepted') return transfer === 'pending' ? 'transfer' : 'closing';
+    if (r.outcome !== 'penalty') return 'closing';
+    if (hearingOutstanding(r)) return 'hearing';
+    if (partiesPenalised(r).some((p) => !noticeOf(r, p)?.servedOn && !decisionOf(r, p))) return 'notice';
+  }
+  if (partiesPenalised(r).some((p) => !decisionOf(r, p))) return 'decision';
   return closingIssues(r).length ? 'execution' : 'closing';
 }
 
 /**
  * Every statutory deadline the case has reached, each from a recorded event: 90 (30) days to
- * decide from 立案, 7 working days to serve and to publish the decision, 15 days to pay from
- * service, 3 working days to withdraw a publication after the decision was revoked or changed.
+ * decide from 立案, 7 working days to serve and to publish each decision, 15 days to pay from
+ * service, 3 working days to withdraw a publication after the decision was revoked or changed, the
+ * 听证会通知书 7 working days before the hearing, and the transfer's 3 days, 24 hours and 3 days.
  */
 export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: WorkCalendar, today: string, rules: ProcedureRules): CaseDeadline[] {
   const out: CaseDeadline[] = [];
-  const add = (id: string, from: string | null | undefined, metOn: string | null | undefined, on = from) => {
+  const add = (id: string, from: string | null | undefined, metOn: string | null | undefined, who: string | null = null) => {
     if (!from) return;
-    const p = periodFor(periods, id, on!, rules);
+    const p = periodFor(periods, id, from, rules);
     if (!p) return;
     const end = periodEnd(cal, p, from);
+    // Hours run on the clock; a case records days, so the step is due by the end of the day the hours run out.
+    const due = end.date.slice(0, 10);
     const met = metOn ?? null;
-    const status = met ? (met <= end.date ? 'met' : 'late') : today > end.date ? 'overdue' : 'pending';
-    out.push({ period: id, name: p.name, basis: p.basis, from, due: end.date, metOn: met, status, uncertain: end.uncertain || p.uncertain });
+    const status = met ? (met <= due ? 'met' : 'late') : today > due ? 'overdue' : 'pending';
+    out.push({ period: id, name: p.name, partyName: who, basis: p.basis, from, due, metOn: met, status, uncertain: end.uncertain || p.uncertain });
   };
   const filed = filedOn(r);
-  const decision = decisionOf(r);
-  if (r.outcome !== 'no-penalty' && r.outcome !== 'transfer') add('decision', filed, decision?.date);
-  const notice = noticeOf(r);
-  if (notice?.servedOn && !decision) add('statement', notice.servedOn, live(r.events, 'statement')[0]?.date ?? null);
-  if (decision?.date) {
-    add('service', decision.date, decision.servedOn);
-    add('publication', decision.date, live(r.events, 'publication')[0]?.date ?? null);
-    const fine = totalFine(r.violations);
-    if (fine > 0 && decision.servedOn) {
+  const decisions = partiesPenalised(r).map((party) => ({ party, who: partyName(r, party), doc: decisionOf(r, party) }));
+  if (r.procedure === 'ordinary' && r.outcome !== 'no-penalty' && r.outcome !== 'transfer' && transferState(r) !== 'accepted') {
+    const all = decisions.length && decisions.every((d) => d.doc) ? decisions.map((d) => d.doc!.date ?? '').sort().at(-1) : null;
+    add('decision', filed, all);
+  }
+  for (const party of partiesPenalised(r)) {
+    const notice = noticeOf(r, party);
+    if (notice?.servedOn && !decisionOf(r, party)) add('statement', notice.servedOn, live(r.events, 'statement').find((s) => s.date >= notice.servedOn!)?.date ?? null, partyName(r, party));
+  }
+  const hearingNotice = hearingNoticeOf(r);
+  if (hearingNotice && typeof hearingNotice.fields.hearingDate === 'string') add('hearing-notice', hearingNotice.fields.hearingDate, hearingNotice.servedOn ?? null);
+  for (const { party, who, doc } of decisions) {
+    if (!doc?.date) continue;
+    add('service', doc.date, doc.servedOn, who);
+    // 当场处罚 decisions are not published (双公示 covers decisions made in the ordinary procedure).
+    if (r.procedure === 'ordinary') add('publication', doc.date, live(r.events, 'publication').find((p) => p.date >= doc.date!)?.date ?? null, who);
+    const fine = totalFine(violationsOf(r, party));
+    if (fine > 0 && doc.servedOn) {
       let sum = 0;
-      const paidOn = live(r.events, 'payment').find((p) => (sum += p.amount) >= fine)?.date ?? null;
-      add('payment', decision.servedOn, paidOn);
+      const paidOn = live(r.events, 'payment').filter((p) => String(p.party) === String(party)).find((p) => (sum += p.amount) >= fine)?.date ?? null;
+      add('payment', doc.servedOn, paidOn, who);
     }
+  }
+  if (transferState(r) !== 'none') {
+    // The transfer report is the first 承办人 signature on the 呈批 to transfer; the 负责人 decides within 3 days.
+    if (r.suspectedCrime && r.outcome === 'transfer') {
+      const reported = live(r.events, 'approval').filter((a) => a.stage === 'disposal' && a.role === 'handler').map((a) => a.date).sort()[0];
+      const approved = approval(r.events, 'disposal').date;
+      add('transfer-approval', reported, approved);
+      add('transfer-send', approved, transferLetterOf(r)?.date ?? null);
+    }
+    const letter = transferLetterOf(r);
+    add('transfer-answer', letter?.servedOn, live(r.events, 'transfer-answer').at(-1)?.date ?? null);
   }
   const changed = live(r.events, 'remedy').find((x) => x.outcome === 'revoked' || x.outcome === 'changed');
   if (changed && live(r.events, 'publication').length) add('publication-withdrawal', changed.date, live(r.events, 'publication-withdrawn')[0]?.date ?? null);
@@ -316,29 +450,24 @@ export function urgency(d: CaseDeadline, cal: WorkCalendar, today: string): 'ove
 }
 
 /**
- * 加处罚款 (行政处罚法 第七十二条): 3% of the fine per day after the payment deadline, never more than
- * the fine, not accruing while a 复议 or 诉讼 is pending (第七十三条).
+ * 加处罚款 (行政处罚法 第七十二条), per party with a payment deadline: 3% of the fine per day after the
+ * due date, never more than the fine, not accruing while a 复议 or 诉讼 is pending (第七十三条).
  */
-export function lateSurcharge(r: CaseRecord, deadlines: CaseDeadline[], today: string): { due: string; days: number; amount: number; paused: boolean } | null {
-  const pay = deadlines.find((d) => d.period === 'payment');
-  const fine = totalFine(r.violations);
-  if (!pay || fine === 0) return null;
-  const end = pay.metOn ?? today;
-  if (end <= pay.due) return { due: pay.due, days: 0, amount: 0, paused: false };
+export function lateSurcharges(r: CaseRecord, deadlines: CaseDeadline[], today: string): Surcharge[] {
   const remedies = live(r.events, 'remedy');
   const pending = remedies.filter((x) => x.outcome === 'pending');
-  // Days after the due date, less those when a 复议/诉讼 was pending (from filing to its recorded outcome).
-  let days = 0;
-  for (let d = addCalendarDays(pay.due, 1); d <= end; d = addCalendarDays(d, 1)) {
-    const paused = pending.some((p) => {
-      const decided = remedies.find((x) => x.remedy === p.remedy && x.outcome !== 'pending' && x.date >= p.date);
-      return d >= p.date && (!decided || d < decided.date);
-    });
-    if (!paused) days++;
-  }
-  const amount = Math.min(fine, Math.round(fine * 0.03 * days));
-  const pausedNow = pending.some((p) => !remedies.some((x) => x.remedy === p.remedy && x.outcome !== 'pending' && x.date >= p.date));
-  return { due: pay.due, days, amount, paused: pausedNow };
+  const decidedAfter = (p: (typeof pending)[number]) => remedies.find((x) => x.remedy === p.remedy && x.outcome !== 'pending' && x.date >= p.date);
+  return deadlines.filter((d) => d.period === 'payment').map((pay) => {
+    const party = partiesPenalised(r).find((p) => partyName(r, p) === pay.partyName) ?? 'unit';
+    const fine = totalFine(violationsOf(r, party));
+    const end = pay.metOn ?? today;
+    let days = 0;
+    // Days after the due date, less those when a 复议/诉讼 was pending (from filing to its recorded outcome).
+    for (let d = addCalendarDays(pay.due, 1); d <= end; d = addCalendarDays(d, 1)) {
+      if (!pending.some((p) => { const decided = decidedAfter(p); return d >= p.date && (!decided || d < decided.date); })) days++;
+    }
+    return { partyName: pay.partyName, due: pay.due, days, amount: Math.min(fine, Math.round(fine * 0.03 * days)), paused: pending.some((p) => !decidedAfter(p)) };
+  });
 }
 
 /** 安全生产法 第一百一十三条: decisions against one unit within 180 days and within a year, up to a day. */

@@ -69,11 +69,6 @@ export const settings = z.object({
   recheckWithinDays: z.number().int().min(1).max(60),
   recheckDaysAreWorkdays: z.boolean(),
   /**
-   * Installed official fonts (仿宋_GB2312, 方正小标宋, SimSun…) an admin chose to use instead of the
-   * bundled ones, by family; the only way the app reads a font outside its own folder. An emptied
-   * path means the bundled font again.
-   */
-  /**
    * 较大数额罚款 for the hearing right (and the 法制审核 trigger), in 元: set by each province; the
    * 2015 办法's fallback is 3万 for a unit and 1万 for a person ("以上" includes the number).
    */
@@ -82,13 +77,23 @@ export const settings = z.object({
   legalReviewTriggers: z.array(z.enum(LEGAL_REVIEW_TRIGGERS)),
   /** Which cases need 集体讨论 (第五十七条第二款): locally usually the same heavy list. */
   collectiveTriggers: z.array(z.enum(LEGAL_REVIEW_TRIGGERS)),
+  /** Where and how fines are paid, as the 决定书 states it (bank, account, or the non-tax e-payment channel). */
+  finePaymentPlace: z.string().trim().max(300),
+  /**
+   * 当场处罚 caps (行政处罚法 第五十一条: 200 元 for a citizen, 3000 元 for an organisation); the 2015
+   * 办法 had lower ones and the new 办法 is not yet read, so they are settings.
+   */
+  summaryLimits: z.object({ unit: z.number().int().min(0).max(100000), person: z.number().int().min(0).max(100000) }),
   /**
    * Period lengths an admin has confirmed where the knowledge file marks them 待核实 (values that
    * depend on 应急管理部令第18号): period id → length. A confirmed value is no longer 待核实.
    */
-  /** Where and how fines are paid, as the 决定书 states it (bank, account, or the non-tax e-payment channel). */
-  finePaymentPlace: z.string().trim().max(300),
   confirmedPeriods: z.record(z.string().regex(/^[a-z0-9-]+$/), z.number().int().min(1).max(365)),
+  /**
+   * Installed official fonts (仿宋_GB2312, 方正小标宋, SimSun…) an admin chose to use instead of the
+   * bundled ones, by family; the only way the app reads a font outside its own folder. An emptied
+   * path means the bundled font again.
+   */
   fontOverrides: z.partialRecord(z.enum(FONT_FAMILIES), z.object({ normal: fontFile.default(''), bold: fontFile.optional() })
     .refine((f) => f.normal || !f.bold, { error: 'validation.font.normalFirst', path: ['normal'] }))
     .transform((o): FontOverrides => Object.fromEntries(Object.entries(o)
@@ -103,7 +108,7 @@ export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 15, backupKeep: 14,
   hearingThresholds: { unit: 30000, person: 10000 },
   legalReviewTriggers: ['hearing', 'suspension', 'large-fine', 'complex', 'transfer'],
   collectiveTriggers: ['suspension', 'large-fine', 'complex'],
-  confirmedPeriods: {}, finePaymentPlace: '' };
+  confirmedPeriods: {}, finePaymentPlace: '', summaryLimits: { unit: 3000, person: 200 } };
 
 export const auditEntry = z.object({
   seq: z.number().int(),

@@ -40,12 +40,16 @@ export const personParty = z.object({
   idNumber: optionalText(18),
   post: required(z.string().max(50)),
   address: optionalText(200),
+  phone: optionalText(30),
 });
 export type PersonParty = z.output<typeof personParty>;
 
+/** Who a violation, document or payment concerns: 'unit', or the index of a person in `persons`. */
+export const partyKey = z.union([z.literal('unit'), z.number().int().min(0)]);
+export type PartyKey = z.output<typeof partyKey>;
+
 export const violationInput = z.object({
-  /** 'unit', or the index of a person in `persons`. */
-  party: z.union([z.literal('unit'), z.number().int().min(0)]),
+  party: partyKey,
   facts: required(z.string().max(4000)),
   evidence: optionalText(2000),
   hazardId: id.nullable().default(null),
@@ -87,7 +91,15 @@ export const caseEvent = z.discriminatedUnion('kind', [
   /** 陈述申辩 heard (or expressly waived, 行政处罚法 第六十二条). */
   z.object({ kind: z.literal('statement'), date: isoDate, waived: z.boolean().default(false), waivesHearing: z.boolean().default(false), content: optionalText(4000), adopted: z.boolean().default(false), reply: optionalText(2000) }),
   z.object({ kind: z.literal('hearing-request'), date: isoDate, note: optionalText(500) }),
-  z.object({ kind: z.literal('payment'), date: isoDate, amount: z.number().int().positive().max(100_000_000), receiptNo: optionalText(60), note: optionalText(500) }),
+  /**
+   * 听证 held on the day the 听证会通知书 set, chaired by someone who did not investigate (第六十四条);
+   * a party who does not attend has waived it. The signed minutes are the scan.
+   */
+  z.object({ kind: z.literal('hearing'), date: isoDate, chair: required(z.string().max(50)), attended: z.boolean(),
+    minutes: required(z.string().max(8000)), report: optionalText(4000) }),
+  /** The receiving organ's answer to a 案件移送书 (公安机关: whether it opens a criminal case). */
+  z.object({ kind: z.literal('transfer-answer'), date: isoDate, organ: required(z.string().max(100)), result: z.enum(['accepted', 'declined']), note: optionalText(2000) }),
+  z.object({ kind: z.literal('payment'), date: isoDate, party: partyKey.default('unit'), amount: z.number().int().positive().max(100_000_000), receiptNo: optionalText(60), note: optionalText(500) }),
   z.object({ kind: z.literal('publication'), date: isoDate, where: required(z.string().max(200)) }),
   z.object({ kind: z.literal('publication-withdrawn'), date: isoDate, where: required(z.string().max(200)) }),
   z.object({ kind: z.literal('archive'), date: isoDate, archiveNo: z.string().regex(/^\d{4}-\d{4}$/, { error: 'cases.rules.archiveNo' }), retention: z.enum(['永久', '30年', '10年']).default('永久') }),
@@ -127,6 +139,8 @@ export interface CaseDeadline {
   /** The statutory period's id (knowledge/periods.json). */
   period: string;
   name: string;
+  /** The person it concerns where a case decides on several parties (null: the unit, or the case as a whole). */
+  partyName: string | null;
   basis: string;
   from: string;
   due: string;
@@ -137,7 +151,7 @@ export interface CaseDeadline {
   uncertain: boolean;
 }
 
-export type CaseStage = 'filing' | 'investigation' | 'disposal' | 'notice' | 'decision' | 'execution' | 'closing' | 'closed' | 'archived';
+export type CaseStage = 'filing' | 'investigation' | 'disposal' | 'transfer' | 'hearing' | 'notice' | 'decision' | 'execution' | 'closing' | 'closed' | 'archived';
 
 export interface Party { kind: 'unit' | 'person'; name: string; code: string; post: string; address: string; legalRepresentative: string }
 
@@ -157,6 +171,8 @@ export interface CaseSummary {
   createdAt: string;
   version: number;
 }
+
+export interface Surcharge { partyName: string | null; due: string; days: number; amount: number; paused: boolean }
 
 export interface CaseDetail extends CaseSummary {
   escalationId: number | null;
@@ -179,7 +195,8 @@ export interface CaseDetail extends CaseSummary {
   blockers: { step: string; key: string; params?: Record<string, unknown> }[];
   /** Art. 113: penalised 3 times in 180 days or 4 in a year with a major hazard → 提请关闭. */
   closurePrompt: { in180: number; in365: number } | null;
-  surcharge: { due: string; days: number; amount: number; paused: boolean } | null;
+  /** 加处罚款 per party with a payment deadline. */
+  surcharges: Surcharge[];
   paid: number;
   archived: boolean;
 }

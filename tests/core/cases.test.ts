@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
-import { caseGenerator } from '../../electron/core/generator/cases.ts';
+import { caseGenerator, type GeneratorError } from '../../electron/core/generator/cases.ts';
 import type { CaseDetail, ViolationInput } from '../../shared/entities/case.ts';
 import { addUser, call, failure, newCore, setUp } from '../support/core.ts';
 import { inspectionReady, pdfOf, pdfText } from '../support/documents.ts';
@@ -82,7 +82,7 @@ describe('a case from an inspection escalation to 归档', () => {
     const { enterprise, handlerIds, generate } = await ready();
     const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['late-payment', 'statement-waived'], stopAt: 'closed' });
     // Served Tue 8 Sep; 15 days → Wed 23 Sep; paid Mon 28 Sep: 5 days × 3% × 20,000.
-    expect(c.surcharge).toEqual({ due: '2026-09-23', days: 5, amount: 3000, paused: false });
+    expect(c.surcharges).toEqual([{ partyName: null, due: '2026-09-23', days: 5, amount: 3000, paused: false }]);
     expect(c.deadlines.find((d) => d.period === 'payment')).toMatchObject({ status: 'late', metOn: '2026-09-28' });
   });
 });
@@ -166,17 +166,34 @@ describe('the procedure refuses steps out of order, naming the rule', () => {
     expect((await failure(core, 'cases:record', { id: c.id, event: { kind: 'legal-review', date: '2026-09-05', name: '张明', result: 'pass', opinion: '通过' } }, clerk)).code).toBe('FORBIDDEN');
   });
 
-  it('refuses a fine-only decision in place of a pending transfer (涉嫌犯罪)', async () => {
+  it('refuses a penalty in place of a pending transfer (涉嫌犯罪), closes on the police accepting it', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'filed', suspectedCrime: true });
+    // 呈批 to fine is refused while the transfer is pending (国务院令第310号 第十一条).
+    const fined = await failure(core, 'cases:save-disposal', { id: c.id, version: c.version, outcome: 'penalty', violations: [violation()] }, token);
+    expect(issuesOf(fined)).toEqual(['cases.rules.transferFirst']);
+    // The whole transfer path: 呈批 to transfer (the report Fri 9 Oct, approved Mon 12 Oct), letter the same day, police answer 14 Oct.
+    const t = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', variations: ['transfer-accepted'] });
+    expect(t).toMatchObject({ stage: 'archived', outcome: 'transfer' });
+    expect(t.deadlines.map((d) => [d.period, d.status])).toEqual([['transfer-approval', 'met'], ['transfer-send', 'met'], ['transfer-answer', 'met']]);
+    const letter = t.documents.find((d) => d.type === 'transfer-letter')!;
+    const text = flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: letter.id }, token))));
+    for (const s of ['宣汉县公安局：', '涉嫌构成危险作业罪', '涉嫌犯罪案件情况的调查报告', '《行政执法机关移送涉嫌犯罪案件的规定》第三条', '案件材料清单']) expect(text).toContain(s);
+    // Before 结案, a fine-only decision cannot be issued once the police took the case either.
+    const open = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', variations: ['transfer-accepted'], stopAt: 'decided' });
+    expect(open.stage).toBe('closing');
+    const d = await call(core, 'documents:create', { type: 'penalty-decision-unit', caseId: open.id }, token);
+    const s = await call(core, 'documents:save', { id: d.id, version: d.version, fields: { ...d.fields, paymentPlace: '宣汉县农村信用合作联社', date: '2026-10-20' } }, token);
+    expect(issuesOf(await failure(core, 'documents:issue', { id: s.id, version: s.version }, token))).toEqual(expect.arrayContaining(['cases.rules.transferAccepted', 'cases.rules.outcomeNotPenalty']));
+  });
+
+  it('takes a declined transfer back to a new 呈批 and an administrative penalty', async () => {
     const { token, enterprise, handlerIds, generate } = await ready();
     const reviewer = await addUser(core, token, 'fzsh', 'reviewer');
-    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'noticed', variations: ['statement-waived'], suspectedCrime: true, reviewerToken: reviewer });
-    expect(c.triggers.legalReview).toEqual(['transfer']);
-    // 呈批 is approved: the flag cannot be dropped quietly afterwards either.
-    const update = await failure(core, 'cases:update', { id: c.id, version: c.version, case: { enterpriseId: enterprise.id, source: 'complaint', cause: c.cause, violationDate: c.violationDate, handlerIds, suspectedCrime: false } }, token);
-    expect(issuesOf(update)).toEqual(['cases.rules.disposalApproved']);
-    const d = await call(core, 'documents:create', { type: 'penalty-decision-unit', caseId: c.id }, token);
-    const s = await call(core, 'documents:save', { id: d.id, version: d.version, fields: { ...d.fields, paymentPlace: '宣汉县农村信用合作联社', date: '2026-10-20' } }, token);
-    expect(issuesOf(await failure(core, 'documents:issue', { id: s.id, version: s.version }, token))).toEqual(['cases.rules.transferPending']);
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['transfer-declined', 'statement-waived'], reviewerToken: reviewer });
+    expect(c).toMatchObject({ stage: 'archived', outcome: 'penalty' });
+    expect(c.events.filter((e) => e.data.kind === 'approval' && e.data.stage === 'disposal')).toHaveLength(8);
+    expect(c.documents.map((d) => d.type)).toEqual(['transfer-letter', 'penalty-notice', 'penalty-decision-unit']);
   });
 
   it('closes and archives a 首违不罚 case without a decision', async () => {
@@ -214,5 +231,77 @@ describe('the workbench lists case deadlines by urgency', () => {
     expect((await failure(core, 'cases:deadlines', { scope: 'all' }, clerk)).code).toBe('FORBIDDEN');
     const supervisor = await addUser(core, token, 'boss', 'supervisor');
     expect(await call(core, 'cases:deadlines', { scope: 'all' }, supervisor)).toHaveLength(1);
+  });
+});
+
+describe('the hearing, the summary procedure and persons fined beside the unit', () => {
+  it('holds a hearing: notice 7 working days ahead, a chair who did not investigate, a new 法制审核 after it', async () => {
+    const { token, enterprise, handlerIds, officers, generate } = await ready();
+    const reviewer = await addUser(core, token, 'fzsh', 'reviewer');
+    // Filed Tue 1 Sep; notice 6 Sep; hearing asked 7 Sep; 听证会通知书 served Wed 9 Sep for Thu 24 Sep.
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['hearing'], reviewerToken: reviewer, stopAt: 'noticed' });
+    expect(c.stage).toBe('hearing');
+    // 7 working days before Thu 24 Sep, Sun 20 Sep being a 调休 working day: 23, 22, 21, 20, 18, 17, 16 → served by Wed 16 Sep.
+    expect(c.deadlines.find((d) => d.period === 'hearing-notice')).toMatchObject({ due: '2026-09-16', metOn: '2026-09-09', status: 'met' });
+    const rec = (event: object) => failure(core, 'cases:record', { id: c.id, event: event as never }, token);
+    const held = { kind: 'hearing', date: '2026-09-24', chair: '李法制', attended: true, minutes: '当事人到场申辩。' };
+    expect(issuesOf(await rec({ ...held, chair: officers[0].name }))).toEqual(['cases.rules.chairIsInvestigator']);
+    expect(issuesOf(await rec({ ...held, date: '2026-09-23' }))).toEqual(['cases.rules.hearingNotOnNoticeDay']);
+    // A second notice for a hearing five days off is too late, and an investigator cannot chair it.
+    const late = await call(core, 'documents:create', { type: 'hearing-meeting-notice', caseId: c.id }, token);
+    const lateSaved = await call(core, 'documents:save', { id: late.id, version: late.version, fields: { ...late.fields, date: '2026-09-09', hearingDate: '2026-09-14', chair: officers[1].name } }, token);
+    expect(issuesOf(await failure(core, 'documents:issue', { id: lateSaved.id, version: lateSaved.version }, token)).sort()).toEqual(['cases.rules.chairIsInvestigator', 'cases.rules.hearingNoticeLate']);
+    // Before the hearing the decision waits; after it, it waits for a new passing 法制审核.
+    const draft = await call(core, 'documents:create', { type: 'penalty-decision-unit', caseId: c.id }, token);
+    const tryDecide = async (date: string) => {
+      const d = await call(core, 'documents:get', { id: draft.id }, token);
+      const s = await call(core, 'documents:save', { id: d.id, version: d.version, fields: { ...d.fields, paymentPlace: '宣汉县农村信用合作联社', date } }, token);
+      return issuesOf(await failure(core, 'documents:issue', { id: s.id, version: s.version }, token));
+    };
+    expect(await tryDecide('2026-09-22')).toContain('cases.rules.hearingPending');
+    await call(core, 'cases:record', { id: c.id, event: held as never }, token);
+    expect(await tryDecide('2026-09-25')).toEqual(['cases.rules.legalReviewAfterHearing']);
+    // The generator's whole hearing case reaches 归档 and says in the decision that the hearing was held.
+    const full = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['hearing'], reviewerToken: reviewer });
+    expect(full.stage).toBe('archived');
+    expect(full.triggers.legalReview).toEqual(expect.arrayContaining(['hearing', 'large-fine']));
+    const decision = full.documents.find((d) => d.type === 'penalty-decision-unit')!;
+    expect(flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: decision.id }, token))))).toContain('本机关于2026-09-24依法举行了听证');
+  });
+
+  it('decides on the spot on a pre-numbered form, within the cap, never reusing a number', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-11-02', variations: ['summary'], formNo: '0001234' });
+    expect(c).toMatchObject({ stage: 'archived', procedure: 'summary', totalFine: 2000 });
+    expect(c.documents.map((d) => [d.type, d.numberText])).toEqual([['summary-penalty-unit', '0001234']]);
+    // No 立案 or decision period, no publication: served on the spot, paid within 15 days.
+    expect(c.deadlines.map((d) => [d.period, d.status])).toEqual([['service', 'met'], ['payment', 'met']]);
+    const text = flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: c.documents[0].id }, token))));
+    for (const s of ['No.0001234', '行政（当场）处罚决定书（单位）', '《中华人民共和国行政处罚法》第五十一条', '人民币贰仟元整', '当场缴纳', '执法人员（签名）']) expect(text).toContain(s);
+    // The same printed number cannot be used again, and 立案 approvals do not apply.
+    const again = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-11-02', variations: ['summary'], formNo: '0001234' }).then(() => null, (e: GeneratorError) => e.error as { details: unknown });
+    expect(issuesOf(again ?? {})).toEqual(['documents.rules.formNoUsed']);
+    const s = await call(core, 'cases:create', { enterpriseId: enterprise.id, source: 'inspection', cause: '未设置安全警示标志案', violationDate: '2026-11-20', handlerIds, procedure: 'summary' }, token);
+    expect(issuesOf(await failure(core, 'cases:record', { id: s.id, event: { kind: 'approval', stage: 'filing', role: 'handler', name: '张', date: '2026-11-20' } }, token))).toEqual(['cases.rules.summaryProcedure']);
+    // Above the cap (3,000 元 for a unit) the summary form is refused.
+    const big = await call(core, 'cases:save-disposal', { id: s.id, version: s.version, outcome: 'penalty', violations: [violation({ penaltyItemId: 'aqsc-99-1', fine: 5000 })] }, token);
+    const d = await call(core, 'documents:create', { type: 'summary-penalty-unit', caseId: big.id }, token);
+    const saved = await call(core, 'documents:save', { id: d.id, version: d.version, fields: { ...d.fields, formNo: '0001235', paymentPlace: '宣汉县农村信用合作联社', date: '2026-11-20' } }, token);
+    expect(issuesOf(await failure(core, 'documents:issue', { id: saved.id, version: saved.version }, token))).toEqual(['cases.rules.summaryLimit']);
+  });
+
+  it('fines the 主要负责人 beside the unit: his own notice, decision (个人), payment and deadlines', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    const reviewer = await addUser(core, token, 'fzsh', 'reviewer');
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['person-fined', 'statement-waived'], reviewerToken: reviewer });
+    expect(c).toMatchObject({ stage: 'archived', totalFine: 40000, paid: 40000 });
+    expect(c.documents.map((d) => [d.type, d.fields.party])).toEqual([['penalty-notice', 'unit'], ['penalty-notice', 0], ['penalty-decision-unit', 'unit'], ['penalty-decision-person', 0]]);
+    expect(c.deadlines.filter((d) => d.period === 'payment').map((d) => [d.partyName, d.status])).toEqual([[null, 'met'], ['王明', 'met']]);
+    const person = c.documents.find((d) => d.type === 'penalty-decision-person')!;
+    const text = flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: person.id }, token))));
+    for (const s of ['被处罚人：王明', '性别：男', '年龄：46', '身份证号：513722198001011234', '所在单位：', '第九十四条第一款', '人民币贰万元整', '罚款限你自收到本决定书之日起15日内']) expect(text).toContain(s);
+    // The person's notice speaks to him, with his own hearing right (2万 ≥ 1万 for a person).
+    const notice = c.documents.find((d) => d.type === 'penalty-notice' && d.fields.party === 0)!;
+    expect(notice.fields).toMatchObject({ partyName: '王明', totalFine: 20000, hearingRights: true });
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
 import { TEMPLATES } from '../../shared/documents/registry.ts';
 import { caseGenerator } from '../../electron/core/generator/cases.ts';
-import { call, newCore, setUp } from '../support/core.ts';
+import { addUser, call, newCore, setUp } from '../support/core.ts';
 import { inspectionReady, pdfFonts, pdfOf, pdfText } from '../support/documents.ts';
 
 /**
@@ -36,6 +36,16 @@ beforeAll(async () => {
   const handlerIds = [officers[0].id, officers[1].id] as [number, number];
   caseFor['penalty-notice'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'approved' })).id;
   caseFor['penalty-decision-unit'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'noticed', variations: ['statement-waived'] })).id;
+  const reviewerToken = await addUser(core, token, 'fzsh', 'reviewer');
+  caseFor['penalty-decision-person'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'noticed', variations: ['statement-waived', 'person-fined'], reviewerToken })).id;
+  caseFor['hearing-meeting-notice'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'noticed', variations: ['hearing'], reviewerToken })).id;
+  caseFor['transfer-letter'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'approved', variations: ['transfer-accepted'] })).id;
+  caseFor['summary-penalty-unit'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-11-20', stopAt: 'approved', variations: ['summary'] })).id;
+  // 当场处罚 of a person: 200 元 for the 直接负责的主管人员 (第一百零五条第（二）项).
+  const s = await call(core, 'cases:create', { enterpriseId: enterprise.id, source: 'inspection', cause: '锁闭疏散通道案', violationDate: '2026-11-20', handlerIds, procedure: 'summary' }, token);
+  caseFor['summary-penalty-person'] = (await call(core, 'cases:save-disposal', { id: s.id, version: s.version, outcome: 'penalty',
+    persons: [{ name: '李强', idNumber: '513722198001011234', post: '仓库主管', address: '四川省宣汉县东乡街道' }],
+    violations: [{ party: 0, facts: '锁闭成品仓库安全出口', violatedProvision: '《中华人民共和国安全生产法》第四十二条第二款', penaltyItemId: 'aqsc-105-2', tier: 'general', reasoning: '当场改正', fine: 200 }] }, token)).id;
   fs.mkdirSync(OUT, { recursive: true });
 });
 afterAll(() => core?.close());
@@ -46,10 +56,19 @@ const EXPECTED: Record<string, string[]> = {
   'onsite-measures': ['现场处理措施决定书', '宣应急现决〔2026〕', '发现你单位有下列违法违规行为和事故隐患', '成品仓库防雷设施失效', '依据《中华人民共和国安全生产法》第六十五条第一款第（三）项的规定', '撤出作业人员', '向宣汉县人民政府申请行政复议'],
   'rectification-order': ['责令限期整改指令书', '宣应急责改〔2026〕2号', '经查，你单位存在下列问题', '前整改完毕', '提起行政诉讼'],
   'recheck-opinion': ['整改复查意见书', '宣应急复查〔2026〕1号', '（宣应急责改〔2026〕2号）', '提出如下意见', '被复查单位负责人（签名）'],
-  'penalty-notice': ['行政处罚告知书', '宣应急罚告〔2026〕2号', '当事人：宣汉县东林化工有限公司', '经查，你单位危化品仓库未按规定设置可燃气体报警装置',
+  'penalty-notice': ['行政处罚告知书', '宣应急罚告〔2026〕', '当事人：宣汉县东林化工有限公司', '经查，你单位危化品仓库未按规定设置可燃气体报警装置',
     '依据《中华人民共和国安全生产法》第一百零二条的规定', '罚款人民币贰万元整', '3日内向本机关进行陈述和申辩', '宣汉县应急管理局（印章）'],
   'penalty-decision-unit': ['行政处罚决定书（单位）', '宣应急罚〔2026〕1号', '被处罚单位：宣汉县东林化工有限公司', '统一社会信用代码', '违法事实及证据',
     '你单位明确表示放弃陈述、申辩的权利', '决定给予罚款人民币贰万元整（¥20,000.00）', '15日内缴至宣汉县农村信用合作联社', '百分之三加处罚款', '向宣汉县人民政府申请行政复议', '宣汉县人民法院'],
+  'penalty-decision-person': ['行政处罚决定书（个人）', '宣应急罚〔2026〕2号', '被处罚人：王明', '性别：男', '年龄：46', '身份证号：513722198001011234', '所在单位：宣汉县东林化工有限公司',
+    '违法事实及证据：经查，你作为主要负责人', '第九十四条第一款', '决定给予罚款人民币贰万元整（¥20,000.00）', '罚款限你自收到本决定书之日起15日内', '宣汉县人民法院'],
+  'hearing-meeting-notice': ['行政处罚听证会通知书', '当事人：宣汉县东林化工有限公司', '根据你单位的申请，本机关定于2026年12月2日上午9时', '公开举行你单位涉嫌未采取措施消除事故隐患一案的听证会', '由李法制担任主持人', '委托一至二人代理', '视为放弃听证权利', '宣汉县应急管理局（印章）'],
+  'transfer-letter': ['案件移送书', '宣汉县公安局：', '宣汉县东林化工有限公司涉嫌未采取措施消除事故隐患一案，本机关于2026年10月9日立案调查', '涉嫌构成危险作业罪',
+    '《行政执法机关移送涉嫌犯罪案件的规定》第三条', '附件：案件材料清单', '涉嫌犯罪案件情况的调查报告', '宣汉县应急管理局（印章）'],
+  'summary-penalty-unit': ['行政（当场）处罚决定书（单位）', 'No.0000001', '被处罚单位：宣汉县东林化工有限公司', '液氨储罐区未设置明显的安全警示标志', '第九十九条', '《中华人民共和国行政处罚法》第五十一条',
+    '罚款人民币贰仟元整（¥2,000.00）的履行方式和期限：□当场缴纳；√自收到本决定书之日起15日内', '执法人员（签名）', '当事人或者委托代理人（签名）'],
+  'summary-penalty-person': ['行政（当场）处罚决定书（个人）', 'No.0000002', '被处罚人：李强', '身份证号：513722198001011234', '所在单位及职务：宣汉县东林化工有限公司仓库主管', '你锁闭成品仓库安全出口',
+    '罚款人民币贰佰元整（¥200.00）的履行方式和期限：√当场缴纳', '执法人员（签名）'],
   'service-receipt': ['文书送达回执', '宣应急回〔2026〕1号', '受送达单位（个人）：宣汉县东林化工有限公司', '送达文书名称、文号', '责令限期整改指令书（宣应急责改〔2026〕1号）', '企业办公室', '2026年11月20日', '留置送达', '拒绝签收', '见证人：村委会主任赵六'],
 };
 
@@ -59,17 +78,25 @@ describe('every document type', () => {
   });
 
   it.each(Object.keys(EXPECTED))('%s renders, issues and prints as expected', async (type) => {
-    const source = caseFor[type] ? { caseId: caseFor[type] } : { inspectionId: type === 'recheck-opinion' ? recheckId : inspectionId };
+    const source = caseFor[type] ? { caseId: caseFor[type], party: type.endsWith('-person') ? 0 : undefined } : { inspectionId: type === 'recheck-opinion' ? recheckId : inspectionId };
     let draft = await call(core, 'documents:create', { type, ...source }, token);
-    if (type === 'penalty-decision-unit') {
-      draft = await call(core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, paymentPlace: '宣汉县农村信用合作联社（账号：88010120000012345）' } }, token);
-    }
+    const filled: Record<string, Record<string, unknown>> = {
+      'penalty-decision-unit': { paymentPlace: '宣汉县农村信用合作联社（账号：88010120000012345）' },
+      'penalty-decision-person': { paymentPlace: '宣汉县农村信用合作联社（账号：88010120000012345）' },
+      'hearing-meeting-notice': { hearingDate: '2026-12-02', chair: '李法制' },
+      'transfer-letter': { crime: '危险作业罪' },
+      'summary-penalty-unit': { formNo: '0000001', paymentPlace: '宣汉县农村信用合作联社' },
+      'summary-penalty-person': { formNo: '0000002', cashOnTheSpot: true, hardToPayLater: true },
+    };
+    if (filled[type]) draft = await call(core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, ...filled[type] } }, token);
     if (type === 'inspection-plan') {
       draft = await call(core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, content: '1. 危化品仓库可燃气体报警装置\n2. 有限空间作业审批' } }, token);
     }
     const issued = await call(core, 'documents:issue', { id: draft.id, version: draft.version }, token);
     expect(issued.status).toBe('issued');
     const pdf = pdfOf(await call(core, 'documents:pdf', { id: issued.id }, token));
+    // Written first, so a failing expectation leaves the page to look at.
+    fs.writeFileSync(path.join(OUT, `${type}.pdf`), pdf);
     const text = pdfText(pdf).replace(/\s+/g, '');
     let at = -1;
     for (const piece of EXPECTED[type]) {
@@ -80,7 +107,6 @@ describe('every document type', () => {
     const fonts = pdfFonts(pdf);
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) expect(f, f.name).toMatchObject({ emb: 'yes', sub: 'yes' });
-    fs.writeFileSync(path.join(OUT, `${type}.pdf`), pdf);
     execFileSync('pdftoppm', ['-png', '-r', '80', path.join(OUT, `${type}.pdf`), path.join(OUT, type)]);
 
     const blank = pdfOf(await call(core, 'documents:blank', { type }, token));

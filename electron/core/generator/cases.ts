@@ -12,7 +12,8 @@ import { addCalendarDays } from '../../../shared/domain/workdays.ts';
  */
 export type Dispatch = (channel: string, input: unknown, envelope: { token: string }) => Promise<Result<unknown>>;
 
-export const CASE_VARIATIONS = ['late-service', 'late-publication', 'late-payment', 'statement-waived', 'statement-heard', 'large-fine', 'no-penalty'] as const;
+export const CASE_VARIATIONS = ['late-service', 'late-publication', 'late-payment', 'statement-waived', 'statement-heard', 'large-fine', 'no-penalty',
+  'person-fined', 'hearing', 'transfer-accepted', 'transfer-declined', 'summary'] as const;
 export type CaseVariation = (typeof CASE_VARIATIONS)[number];
 /** Where an incomplete file stops: after 立案, after 呈批, after the 告知书 was served, after the decision. */
 export type CaseStop = 'filed' | 'approved' | 'noticed' | 'decided' | 'closed' | 'archived';
@@ -30,6 +31,8 @@ export interface CaseRecipe {
   /** A legal reviewer's session, for cases whose 法制审核 is required. */
   reviewerToken?: string;
   archiveNo?: string;
+  /** The pre-printed number of a 当场处罚 form (summary variation). */
+  formNo?: string;
 }
 
 export class GeneratorError extends Error {
@@ -51,13 +54,13 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
   const record = (id: number, event: CaseEventInput) => call('cases:record', { id, event });
   const day = (from: string, n: number) => addCalendarDays(from, n);
 
-  async function issue(caseId: number, type: string, date: string, fields: Record<string, unknown> = {}) {
-    const draft = await call('documents:create', { type, caseId });
+  async function issue(caseId: number, type: string, date: string, fields: Record<string, unknown> = {}, party?: number) {
+    const draft = await call('documents:create', { type, caseId, party });
     const saved = await call('documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, ...fields, date } });
     return call('documents:issue', { id: saved.id, version: saved.version });
   }
-  async function serve(documentId: number, on: string, officerIds: number[]) {
-    return call('documents:serve', { id: documentId, service: { method: 'direct', servedAt: `${on}T10:00`, recipient: '王明', place: '当事人住所', officerIds } });
+  async function serve(documentId: number, on: string, officerIds: number[], recipient = '王明') {
+    return call('documents:serve', { id: documentId, service: { method: 'direct', servedAt: `${on}T10:00`, recipient, place: '当事人住所', officerIds } });
   }
   async function approve(caseId: number, stage: 'filing' | 'disposal' | 'closing', on: string, officers: string[]) {
     await record(caseId, { kind: 'approval', stage, role: 'handler', name: officers[0], post: '执法人员', date: on, opinion: '建议同意' });
@@ -73,55 +76,123 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const roster = await call('officers:list', {});
     const names = recipe.handlerIds.map((i) => roster.find((o) => o.id === i)?.name ?? String(i));
     const f = recipe.filedOn;
+    const summary = v.has('summary');
+    const transfer = v.has('transfer-accepted') || v.has('transfer-declined');
     let c = await call('cases:create', {
       enterpriseId: recipe.enterpriseId, source: recipe.escalationId ? 'inspection' : 'complaint', escalationId: recipe.escalationId ?? null,
-      cause: recipe.cause ?? '涉嫌未采取措施消除事故隐患案', violationDate: day(f, -2), handlerIds: recipe.handlerIds,
-      facts: '群众举报该单位危化品仓库未设置可燃气体报警装置，经现场核查属实。', suspectedCrime: recipe.suspectedCrime ?? false,
+      cause: recipe.cause ?? (summary ? '未设置安全警示标志案' : '涉嫌未采取措施消除事故隐患案'), violationDate: day(f, summary ? 0 : -2), handlerIds: recipe.handlerIds,
+      facts: '群众举报该单位危化品仓库未设置可燃气体报警装置，经现场核查属实。', suspectedCrime: recipe.suspectedCrime ?? transfer,
+      procedure: summary ? 'summary' : 'ordinary',
     });
+    const archiveNo = recipe.archiveNo ?? `${f.slice(0, 4)}-${String(c.id).padStart(4, '0')}`;
+    if (summary) return summaryCase(c, recipe, names, stop, archiveNo);
     c = await approve(c.id, 'filing', f, names);
     if (stop === 'filed') return c;
 
-    const fine = v.has('large-fine') ? 40000 : 20000;
-    const archiveNo = recipe.archiveNo ?? `${f.slice(0, 4)}-${String(c.id).padStart(4, '0')}`;
+    const fine = v.has('large-fine') || v.has('hearing') ? 40000 : 20000;
     const violation: ViolationInput = {
       party: 'unit', facts: '危化品仓库未按规定设置可燃气体报警装置，未采取措施消除该事故隐患', evidence: '现场检查记录、现场照片、询问笔录',
       violatedProvision: '《中华人民共和国安全生产法》第四十一条第二款', penaltyItemId: 'aqsc-102', stage: 'first',
       circumstanceIds: [], tier: v.has('no-penalty') ? 'waived' : 'general', reasoning: '一般事故隐患，未造成后果，按一般情节裁量',
       fine: v.has('no-penalty') ? 0 : fine, measures: ['责令限期消除事故隐患'],
     };
-    c = await call('cases:save-disposal', { id: c.id, version: c.version, outcome: v.has('no-penalty') ? 'no-penalty' : 'penalty', violations: [violation] });
-    c = await approve(c.id, 'disposal', day(f, 3), names);
+    // 主要负责人 fined beside the unit (第九十四条第一款): a 告知书 and a 决定书 of his own.
+    const person = v.has('person-fined') ? { name: '王明', idNumber: '513722198001011234', post: '总经理', address: '四川省宣汉县东乡街道南坝路8号', phone: '13800000000' } : null;
+    const personFine = 20000;
+    const personViolation: ViolationInput = {
+      party: 0, facts: '作为主要负责人，未组织建立并落实安全风险分级管控和隐患排查治理双重预防工作机制，未督促、检查安全生产工作，及时消除生产安全事故隐患',
+      evidence: '询问笔录、岗位职责文件', violatedProvision: '《中华人民共和国安全生产法》第二十一条第（五）项', penaltyItemId: 'aqsc-94-k1', stage: 'first',
+      circumstanceIds: [], tier: 'general', reasoning: '未造成后果，按一般情节裁量', fine: personFine, measures: [],
+    };
+    let at = f;
+    if (transfer) {
+      // 调查终结: the 负责人 decides to transfer; the 案件移送书 goes to the police the same day; they answer two days later.
+      c = await call('cases:save-disposal', { id: c.id, version: c.version, outcome: 'transfer', violations: [violation] });
+      c = await approve(c.id, 'disposal', day(f, 3), names);
+      if (stop === 'approved') return c;
+      const letter = await issue(c.id, 'transfer-letter', day(f, 3), { crime: '危险作业罪' });
+      await serve(letter.id, day(f, 3), recipe.handlerIds, '宣汉县公安局值班民警');
+      c = await record(c.id, { kind: 'transfer-answer', date: day(f, 5), organ: '宣汉县公安局', result: v.has('transfer-accepted') ? 'accepted' : 'declined',
+        note: v.has('transfer-accepted') ? '已立案侦查' : '经审查，尚不构成犯罪，不予立案' });
+      if (v.has('transfer-accepted')) {
+        if (stop === 'noticed' || stop === 'decided') return c;
+        c = await approve(c.id, 'closing', day(f, 6), names);
+        return stop === 'closed' ? c : record(c.id, { kind: 'archive', date: day(f, 7), archiveNo });
+      }
+      at = day(f, 5);
+    }
+    c = await call('cases:save-disposal', { id: c.id, version: c.version, outcome: v.has('no-penalty') ? 'no-penalty' : 'penalty',
+      persons: person ? [person] : [], violations: [violation, ...(person ? [personViolation] : [])] });
+    c = await approve(c.id, 'disposal', day(at, 3), names);
     if (stop === 'approved') return c;
     if (v.has('no-penalty')) {
-      c = await approve(c.id, 'closing', day(f, 4), names);
+      c = await approve(c.id, 'closing', day(at, 4), names);
       if (stop === 'closed' || stop === 'noticed' || stop === 'decided') return c;
-      return record(c.id, { kind: 'archive', date: day(f, 5), archiveNo });
+      return record(c.id, { kind: 'archive', date: day(at, 5), archiveNo });
     }
 
-    if (c.triggers.legalReview.length) {
+    const review = async (on: string) => {
       if (!recipe.reviewerToken) throw new GeneratorError('cases:legal-review', 'a reviewer session is needed for this case');
-      c = await call('cases:legal-review', { id: c.id, review: { date: day(f, 4), name: '赵审核', post: '法制审核员', result: 'pass', opinion: '事实清楚，证据确实充分，适用依据正确，程序合法，裁量适当。' } }, recipe.reviewerToken);
-    }
+      return call('cases:legal-review', { id: c.id, review: { date: on, name: '赵审核', post: '法制审核员', result: 'pass', opinion: '事实清楚，证据确实充分，适用依据正确，程序合法，裁量适当。' } }, recipe.reviewerToken);
+    };
+    if (c.triggers.legalReview.length) c = await review(day(at, 4));
     if (c.triggers.collectiveDiscussion) {
-      c = await record(c.id, { kind: 'collective-discussion', date: day(f, 4), chair: '陈局长', attendees: ['陈局长', '刘副局长', '赵审核'], minutes: '承办人汇报案情，与会人员讨论。', conclusion: '同意按呈批意见处罚。' });
+      c = await record(c.id, { kind: 'collective-discussion', date: day(at, 4), chair: '陈局长', attendees: ['陈局长', '刘副局长', '赵审核'], minutes: '承办人汇报案情，与会人员讨论。', conclusion: '同意按呈批意见处罚。' });
     }
-    const notice = await issue(c.id, 'penalty-notice', day(f, 5));
-    await serve(notice.id, day(f, 5), recipe.handlerIds);
-    if (v.has('statement-waived')) c = await record(c.id, { kind: 'statement', date: day(f, 5), waived: true, waivesHearing: true });
-    if (v.has('statement-heard')) c = await record(c.id, { kind: 'statement', date: day(f, 6), content: '已经购置报警装置，请求从轻处罚', adopted: false, reply: '整改系法定义务，不属从轻情形' });
+    const parties: (number | undefined)[] = [undefined, ...(person ? [0] : [])];
+    for (const party of parties) {
+      const notice = await issue(c.id, 'penalty-notice', day(at, 5), {}, party);
+      await serve(notice.id, day(at, 5), recipe.handlerIds, party === undefined ? '王明' : person!.name);
+    }
+    if (v.has('statement-waived')) c = await record(c.id, { kind: 'statement', date: day(at, 5), waived: true, waivesHearing: true });
+    if (v.has('statement-heard')) c = await record(c.id, { kind: 'statement', date: day(at, 6), content: '已经购置报警装置，请求从轻处罚', adopted: false, reply: '整改系法定义务，不属从轻情形' });
+    let decidedOn = v.has('statement-waived') || v.has('statement-heard') ? day(at, 7) : day(at, 19);
+    if (v.has('hearing')) {
+      // Asked the day after the notice; the 听证会通知书 goes out two days later for a hearing 15 days on (≥ 7 working days).
+      c = await record(c.id, { kind: 'hearing-request', date: day(at, 6), note: '当事人书面申请听证' });
+      const hearingOn = day(at, 23);
+      const hn = await issue(c.id, 'hearing-meeting-notice', day(at, 8), { hearingDate: hearingOn, chair: '李法制', clerk: '孙记录' });
+      await serve(hn.id, day(at, 8), recipe.handlerIds);
+      if (stop === 'noticed') return call('cases:get', { id: c.id });
+      c = await record(c.id, { kind: 'hearing', date: hearingOn, chair: '李法制', attended: true, minutes: '当事人及其委托代理人到场，承办人陈述案件事实、证据和处罚建议，当事人进行申辩和质证。',
+        report: '事实清楚，证据充分，当事人申辩理由不成立，建议维持原处罚意见。' });
+      // A hearing held brings its own 法制审核 (the trigger "hearing held").
+      c = await review(day(hearingOn, 1));
+      decidedOn = day(hearingOn, 2);
+    }
     if (stop === 'noticed') return call('cases:get', { id: c.id });
 
-    // After the statement period (3 working days) unless heard or waived: two weeks later is safe across any holiday.
-    const decidedOn = v.has('statement-waived') || v.has('statement-heard') ? day(f, 7) : day(f, 19);
-    const decision = await issue(c.id, 'penalty-decision-unit', decidedOn, { paymentPlace: '宣汉县农村信用合作联社（账号：88010120000012345）' });
+    const decisions = [];
+    for (const party of parties) {
+      const type = party === undefined ? 'penalty-decision-unit' : 'penalty-decision-person';
+      decisions.push(await issue(c.id, type, decidedOn, { paymentPlace: '宣汉县农村信用合作联社（账号：88010120000012345）' }, party));
+    }
     const servedOn = v.has('late-service') ? day(decidedOn, 14) : decidedOn;
-    await serve(decision.id, servedOn, recipe.handlerIds);
+    for (const d of decisions) await serve(d.id, servedOn, recipe.handlerIds);
     await record(c.id, { kind: 'publication', date: v.has('late-publication') ? day(decidedOn, 15) : day(decidedOn, 2), where: '宣汉县人民政府网站' });
     if (stop === 'decided') return call('cases:get', { id: c.id });
     const paidOn = day(servedOn, v.has('late-payment') ? 20 : 10);
     c = await record(c.id, { kind: 'payment', date: paidOn, amount: fine, receiptNo: `NT${String(c.id).padStart(8, '0')}` });
+    if (person) c = await record(c.id, { kind: 'payment', date: paidOn, party: 0, amount: personFine, receiptNo: `NT${String(c.id).padStart(8, '0')}P` });
     c = await approve(c.id, 'closing', day(paidOn, 1), names);
     if (stop === 'closed') return c;
     return record(c.id, { kind: 'archive', date: day(paidOn, 2), archiveNo });
   };
+
+  /** 当场处罚: decided on the spot on a pre-numbered form, handed over, paid, closed and archived. */
+  async function summaryCase(c: CaseDetail, recipe: CaseRecipe, names: string[], stop: CaseStop, archiveNo: string): Promise<CaseDetail> {
+    const f = recipe.filedOn;
+    c = await call('cases:save-disposal', { id: c.id, version: c.version, outcome: 'penalty', violations: [{
+      party: 'unit', facts: '液氨储罐区未设置明显的安全警示标志', evidence: '现场照片', violatedProvision: '《中华人民共和国安全生产法》第三十五条',
+      penaltyItemId: 'aqsc-99-1', stage: 'first', circumstanceIds: [], tier: 'general', reasoning: '情节轻微，当场改正', fine: 2000, measures: [],
+    }] });
+    if (stop === 'filed' || stop === 'approved' || stop === 'noticed') return c;
+    const decision = await issue(c.id, 'summary-penalty-unit', f, { formNo: recipe.formNo ?? `51172200${String(c.id).padStart(4, '0')}`, place: '液氨储罐区现场',
+      paymentPlace: '宣汉县农村信用合作联社（账号：88010120000012345）' });
+    await serve(decision.id, f, recipe.handlerIds);
+    if (stop === 'decided') return call('cases:get', { id: c.id });
+    c = await record(c.id, { kind: 'payment', date: day(f, 3), amount: 2000, receiptNo: `NT${String(c.id).padStart(8, '0')}` });
+    c = await approve(c.id, 'closing', day(f, 4), names);
+    return stop === 'closed' ? c : record(c.id, { kind: 'archive', date: day(f, 5), archiveNo });
+  }
 }

@@ -3,7 +3,7 @@ import { yuanFigures, yuanInWords } from '../../domain/amount.ts';
 import { hearingTriggered, noticeIssues, periodFor } from '../../domain/case-procedure.ts';
 import { labelled, paragraph, ruledLines, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
-import { BLANK_VIOLATION, caseViolationRow, caseViolationsCell, unitPart } from '../case-violations.ts';
+import { addresseeField, BLANK_VIOLATION, caseParty, caseViolationRow, caseViolationsCell, partyPart, you } from '../case-violations.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import { penaltyText } from '../wording.ts';
 
@@ -14,6 +14,7 @@ import { penaltyText } from '../wording.ts';
  */
 
 const penaltyNoticeFields = z.object({
+  party: addresseeField,
   partyName: required(z.string().max(100)),
   violations: z.array(caseViolationRow).max(30).default([]),
   evidence: optionalText(2000),
@@ -32,6 +33,7 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
   fields: penaltyNoticeFields,
   form: [
     [{ field: 'partyName', input: 'text', span: 16 }, { field: 'date', input: 'date', span: 8 }],
+    { field: 'party', input: 'hidden' },
     caseViolationsCell,
     { field: 'evidence', input: 'textarea', rows: 2 },
     [{ field: 'totalFine', input: 'yuan', span: 8 }, { field: 'statementDays', input: 'integer', span: 8 }, { field: 'hearingRights', input: 'checkbox', span: 8 }],
@@ -40,11 +42,12 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
 
   prefill({ today, unit, case: c }) {
     const detail = c?.detail;
+    const party = c?.party ?? 'unit';
     const statement = c ? periodFor(c.periods, 'statement', today, c.rules) : null;
     return {
-      partyName: detail?.unit.name ?? '',
-      ...unitPart(detail),
-      hearingRights: !!(detail && c && hearingTriggered(detail, c.rules)),
+      partyName: (detail && caseParty(detail, party)?.name) ?? '',
+      ...partyPart(detail, party),
+      hearingRights: !!(detail && c && hearingTriggered(detail, c.rules, party)),
       statementDays: statement?.length ?? 3,
       contactPerson: detail?.handlerNames[0] ?? '',
       contactPhone: unit.phone,
@@ -56,26 +59,30 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
   issueChecks(f, src) {
     const issues = [];
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
-    issues.push(...noticeIssues(src.case.detail, f.hearingRights, src.case.rules));
+    const { detail } = src.case;
+    issues.push(...noticeIssues(detail, f.party, f.hearingRights, src.case.rules));
     if (!f.violations.length) issues.push({ path: ['violations'], key: 'cases.rules.violationsRequired' });
-    const approved = unitPart(src.case.detail).totalFine;
+    const approved = partyPart(detail, f.party).totalFine;
     if (f.totalFine !== approved) issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved } });
-    if (f.partyName !== src.case.detail.unit.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: src.case.detail.unit.name } });
+    const named = caseParty(detail, f.party);
+    if (!named) issues.push({ path: ['party'], key: 'cases.rules.unknownParty' });
+    else if (f.partyName !== named.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } });
     return issues;
   },
 
   body(f, { fonts, unit, blank }) {
+    const y = you(f.party);
     const rows = f.violations.length ? f.violations : [BLANK_VIOLATION];
     // Several violations are assessed separately and combined (分别裁量、合并处罚): the total is stated once.
     const fine = f.totalFine > 0 && rows.length > 1 ? `，合计罚款人民币${yuanInWords(f.totalFine * 100)}（¥${yuanFigures(f.totalFine * 100)}）` : '';
     return [
       labelled(fonts, '当事人', f.partyName),
-      ...(blank ? [paragraph('经查，你单位：'), ruledLines(3), paragraph('以上事实有　　　　　　等证据为证。')]
-        : [paragraph(`经查，你单位${rows.map((v) => v.facts.replace(/[。；;.]$/, '')).join('；')}。${f.evidence ? `以上事实有${f.evidence}等证据为证。` : ''}`)]),
-      paragraph(`你单位的上述行为违反了${rows.map((v) => v.violatedProvision).join('，')}的规定，依据${rows.map((v) => v.penaltyProvision).join('，')}的规定，本机关拟对你单位作出${penaltyText(rows.map((v) => v.penalty))}${fine}的行政处罚。`),
+      ...(blank ? [paragraph(`经查，${y}：`), ruledLines(3), paragraph('以上事实有　　　　　　等证据为证。')]
+        : [paragraph(`经查，${y}${rows.map((v) => v.facts.replace(/[。；;.]$/, '')).join('；')}。${f.evidence ? `以上事实有${f.evidence}等证据为证。` : ''}`)]),
+      paragraph(`${y}的上述行为违反了${rows.map((v) => v.violatedProvision).join('，')}的规定，依据${rows.map((v) => v.penaltyProvision).join('，')}的规定，本机关拟对${y}作出${penaltyText(rows.map((v) => v.penalty))}${fine}的行政处罚。`),
       paragraph(f.hearingRights
-        ? `根据《中华人民共和国行政处罚法》第四十四条、第四十五条、第六十三条、第六十四条的规定，你单位有权进行陈述和申辩，并有权要求举行听证。你单位可在收到本告知书之日起${f.statementDays}日内向本机关进行陈述和申辩；要求听证的，应当在收到本告知书之日起5日内提出。逾期不陈述和申辩、不要求听证的，视为你单位放弃上述权利。`
-        : `根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位可在收到本告知书之日起${f.statementDays}日内向本机关进行陈述和申辩。逾期不陈述和申辩的，视为你单位放弃上述权利。`),
+        ? `根据《中华人民共和国行政处罚法》第四十四条、第四十五条、第六十三条、第六十四条的规定，${y}有权进行陈述和申辩，并有权要求举行听证。${y}可在收到本告知书之日起${f.statementDays}日内向本机关进行陈述和申辩；要求听证的，应当在收到本告知书之日起5日内提出。逾期不陈述和申辩、不要求听证的，视为${y}放弃上述权利。`
+        : `根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，${y}可在收到本告知书之日起${f.statementDays}日内向本机关进行陈述和申辩。逾期不陈述和申辩的，视为${y}放弃上述权利。`),
       labelled(fonts, ['联系人', f.contactPerson], ['联系电话', f.contactPhone]),
       labelled(fonts, '本机关地址', f.agencyAddress),
       sealAndDate(unit.agencyName, blank ? null : f.date),

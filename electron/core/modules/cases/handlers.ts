@@ -1,6 +1,7 @@
 import { AppError } from '../../../../shared/api/errors.ts';
 import { amountIssues, statutoryRange } from '../../../../shared/domain/discretion.ts';
-import { approval, caseDeadlines, eventIssues, urgency, violationIssues } from '../../../../shared/domain/case-procedure.ts';
+import { checkIdCard } from '../../../../shared/domain/id-card.ts';
+import { approval, caseDeadlines, eventIssues, transferState, urgency, violationIssues } from '../../../../shared/domain/case-procedure.ts';
 import type { CaseEventData, CaseInput, Party } from '../../../../shared/entities/case.ts';
 import type { ValidationIssue } from '../../../../shared/api/errors.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
@@ -99,6 +100,7 @@ export const caseHandlers: HandlerGroup<'cases'> = {
       const before = await caseDetail(core, trx, id, cr);
       assertVersion(before, version);
       if (input.enterpriseId !== before.enterpriseId) throw invalid([{ path: ['enterpriseId'], key: 'cases.rules.partyFixed' }]);
+      if ((input.procedure ?? 'ordinary') !== before.procedure && before.documents.some((d) => d.status === 'issued')) throw invalid([{ path: ['procedure'], key: 'cases.rules.procedureFixed' }]);
       // What the 负责人 approved at 呈批 is not changed afterwards: that needs a new approval.
       if (approval(before.events, 'disposal').date) throw invalid([{ path: ['case'], key: 'cases.rules.disposalApproved' }]);
       await trx.updateTable('cases').set({ ...columns(input), updatedAt: core.now().toISOString(), version: version + 1 }).where('id', '=', id).execute();
@@ -111,6 +113,10 @@ export const caseHandlers: HandlerGroup<'cases'> = {
   async 'cases:save-disposal'({ id, version, outcome, persons, violations }, { core, actor }) {
     const cr = await caseRules(core);
     const issues = violationIssues(violations, persons);
+    persons.forEach((p, i) => {
+      const id = p.idNumber ? checkIdCard(p.idNumber, core.today()) : null;
+      if (id?.error) issues.push({ path: ['persons', i, 'idNumber'], key: id.error });
+    });
     violations.forEach((v, i) => {
       const item = core.knowledge.penalties.find((p) => p.id === v.penaltyItemId);
       if (!item) { issues.push({ path: ['violations', i, 'penaltyItemId'], key: 'cases.rules.unknownPenaltyItem' }); return; }
@@ -126,8 +132,13 @@ export const caseHandlers: HandlerGroup<'cases'> = {
     return core.tx(async (trx) => {
       const before = await caseDetail(core, trx, id, cr);
       assertVersion(before, version);
-      if (!approval(before.events, 'filing').date) throw invalid([{ path: ['case'], key: 'cases.rules.notFiled' }]);
+      // 当场处罚 is decided on the spot, without 立案; an ordinary case is decided after it.
+      if (before.procedure === 'ordinary' && !approval(before.events, 'filing').date) throw invalid([{ path: ['case'], key: 'cases.rules.notFiled' }]);
       if (approval(before.events, 'disposal').date) throw invalid([{ path: ['case'], key: 'cases.rules.disposalApproved' }]);
+      if (before.procedure === 'summary' && before.documents.some((d) => d.status === 'issued')) throw invalid([{ path: ['case'], key: 'cases.rules.decisionExists' }]);
+      // A suspected crime goes to the police first (国务院令第310号 第十一条): a penalty only once they declined it.
+      if (before.suspectedCrime && outcome !== 'transfer' && transferState(before) !== 'declined') throw invalid([{ path: ['outcome'], key: 'cases.rules.transferFirst' }]);
+      if (outcome === 'transfer' && before.procedure === 'summary') throw invalid([{ path: ['outcome'], key: 'cases.rules.summaryProcedure' }]);
       await trx.updateTable('cases').set({
         outcome, personsJson: JSON.stringify(persons), violationsJson: JSON.stringify(cited), updatedAt: core.now().toISOString(), version: version + 1,
       }).where('id', '=', id).execute();
@@ -174,7 +185,7 @@ async function recordEvent(core: CoreState, actor: { userId: number | null; user
   return core.tx(async (trx) => {
     const before = await caseDetail(core, trx, id, cr);
     const retracting = event.kind === 'retract' ? before.events.find((e) => e.id === event.eventId) : undefined;
-    const issues = eventIssues(before, event, cr.today, retracting);
+    const issues = eventIssues(before, event, { today: cr.today, periods: core.knowledge.periods, cal: cr.cal, rules: cr.rules }, retracting);
     if (issues.length) throw invalid(issues);
     const { id: eventId } = await trx.insertInto('caseEvents').values({
       caseId: id, kind: event.kind, dataJson: JSON.stringify(event), scanSha256: hash, scanName: scan?.fileName ?? null,

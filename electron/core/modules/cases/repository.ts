@@ -1,8 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../../shared/api/errors.ts';
 import {
-  type CaseRecord, caseDeadlines, caseStage, closingIssues, collectiveRequired, DECISION_TYPES, decisionIssues, filedOn, hearingTriggered,
-  lateSurcharge, legalReviewReasons, live, noticeIssues, penaltiesWithin, type ProcedureRules, totalFine,
+  type CaseRecord, caseDeadlines, caseStage, closingIssues, collectiveRequired, DECISION_TYPES, decisionIssues, decisionOf, filedOn, hearingTriggered,
+  lateSurcharges, legalReviewReasons, live, noticeIssues, noticeOf, partiesPenalised, penaltiesWithin, type ProcedureRules, summaryDecisionIssues,
+  totalFine, violationsOf,
 } from '../../../../shared/domain/case-procedure.ts';
 import type { WorkCalendar } from '../../../../shared/domain/workdays.ts';
 import { documentDateOf } from '../../../../shared/documents/registry.ts';
@@ -18,6 +19,7 @@ export type CaseRow = Selectable<CasesTable>;
 
 export const procedureRules = (s: Settings): ProcedureRules => ({
   hearingThresholds: s.hearingThresholds, legalReviewTriggers: s.legalReviewTriggers, collectiveTriggers: s.collectiveTriggers, confirmedPeriods: s.confirmedPeriods,
+  summaryLimits: s.summaryLimits,
 });
 
 /** What computing a case needs, read before any transaction (the outer handle inside one would deadlock). */
@@ -123,10 +125,20 @@ export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr
   const deadlines = caseDeadlines(record, core.knowledge.periods, cr.cal, cr.today, cr.rules);
   const blockers: CaseDetail['blockers'] = [];
   const stage = summary.stage;
-  const add = (step: string, issues: { key: string; params?: Record<string, unknown> }[]) => issues.forEach((i) => blockers.push({ step, key: i.key, params: i.params }));
-  if (stage === 'notice') add('notice', noticeIssues(record, true, cr.rules));
-  if (stage === 'decision') add('decision', decisionIssues(record, cr.today, totalFine(record.violations), core.knowledge.periods, cr.cal, cr.rules));
-  if (stage === 'execution' || stage === 'closing') add('closing', closingIssues(record));
+  const add = (step: string, issues: { key: string; params?: Record<string, unknown> }[]) => issues.forEach((i) => {
+    // Parties share most blockers (the 呈批 not approved): each is said once.
+    if (!blockers.some((b) => b.key === i.key && JSON.stringify(b.params) === JSON.stringify(i.params))) blockers.push({ step, key: i.key, params: i.params });
+  });
+  // What stops the next step today, party by party, as the issue checks would say it.
+  for (const party of partiesPenalised(record)) {
+    const fine = totalFine(violationsOf(record, party));
+    if (stage === 'notice' && !noticeOf(record, party)) add('notice', noticeIssues(record, party, true, cr.rules));
+    if (stage === 'decision' && !decisionOf(record, party)) {
+      add('decision', record.procedure === 'summary' ? summaryDecisionIssues(record, party, fine, false, false, cr.rules)
+        : decisionIssues(record, party, cr.today, fine, core.knowledge.periods, cr.cal, cr.rules));
+    }
+  }
+  if (stage === 'transfer' || stage === 'execution' || stage === 'closing') add('closing', closingIssues(record));
   return {
     ...summary,
     escalationId: row.escalationId, inspectionId: row.inspectionId, sourceNote: row.sourceNote, facts: row.facts, violationDate: row.violationDate,
@@ -136,7 +148,7 @@ export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr
     triggers: { hearing: hearingTriggered(record, cr.rules), legalReview: legalReviewReasons(record, cr.rules), collectiveDiscussion: collectiveRequired(record, cr.rules) },
     blockers,
     closurePrompt: await closureCount(db, row.enterpriseId, cr.today),
-    surcharge: lateSurcharge(record, deadlines, cr.today),
+    surcharges: lateSurcharges(record, deadlines, cr.today),
     paid: live(record.events, 'payment').reduce((s, p) => s + p.amount, 0),
     archived: stage === 'archived',
   };

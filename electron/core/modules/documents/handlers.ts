@@ -79,12 +79,12 @@ export const documentHandlers: HandlerGroup<'documents'> = {
   async 'documents:get'({ id }, { core }) {
     return detail(core, id);
   },
-  async 'documents:create'({ type, inspectionId, enterpriseId, caseId }, { core, actor }) {
+  async 'documents:create'({ type, inspectionId, enterpriseId, caseId, party }, { core, actor }) {
     const t = typeOf(core, type);
     // A case's documents take the case's enterprise and inspection; a case-stage form is made within a case.
     const kase = caseId ? await caseRow(core.store.db, caseId) : null;
     if (t.type.stage === 'case' && !kase) throw new AppError('VALIDATION', { issues: [{ path: ['caseId'], key: 'cases.rules.notCaseDocument' }] });
-    const refs = kase ? { enterpriseId: kase.enterpriseId, inspectionId: kase.inspectionId, caseId: kase.id } : { enterpriseId: enterpriseId ?? null, inspectionId: inspectionId ?? null };
+    const refs = kase ? { enterpriseId: kase.enterpriseId, inspectionId: kase.inspectionId, caseId: kase.id, party } : { enterpriseId: enterpriseId ?? null, inspectionId: inspectionId ?? null };
     const src = await prefillSource(core, await pageContext(core), refs);
     if (src.case?.detail.archived) throw new AppError('VALIDATION', { issues: [{ path: ['case'], key: 'cases.rules.archived' }] });
     const fields = t.template.prefill(src);

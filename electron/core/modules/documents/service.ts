@@ -7,6 +7,7 @@ import type { Settings, UnitProfile } from '../../../../shared/entities/account.
 import { documentDateOf, TEMPLATES } from '../../../../shared/documents/registry.ts';
 import type { DocumentTemplate, PrefillSource } from '../../../../shared/documents/template.ts';
 import type { DocumentType } from '../../../../shared/entities/document.ts';
+import type { PartyKey } from '../../../../shared/entities/case.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
 import type { CoreState } from '../../context.ts';
 import type { DocumentsTable } from '../../db/schema.ts';
@@ -39,7 +40,7 @@ export async function pageContext(core: CoreState): Promise<PageContext> {
 }
 
 /** Everything a template may draw on: the unit, the enterprise, the inspection, the roster. */
-export async function prefillSource(core: CoreState, page: PageContext, refs: { enterpriseId: number | null; inspectionId: number | null; caseId?: number | null }): Promise<PrefillSource> {
+export async function prefillSource(core: CoreState, page: PageContext, refs: { enterpriseId: number | null; inspectionId: number | null; caseId?: number | null; party?: PartyKey }): Promise<PrefillSource> {
   const db = core.store.db;
   const { unit, settings: { certExpiryWarningDays } } = page;
   const cr = refs.caseId ? await caseRules(core) : null;
@@ -74,7 +75,7 @@ export async function prefillSource(core: CoreState, page: PageContext, refs: { 
   return {
     today: core.today(), unit, enterprise: enterpriseRow ? toEnterprise(enterpriseRow, core.knowledge) : null, inspection, roster, hazards, issued,
     originalOrder: order && orderFields ? { numberText: order.numberText!, date: orderFields.date, items: orderFields.items } : null,
-    case: detail && cr ? { detail, periods: core.knowledge.periods, cal: cr.cal, rules: cr.rules, settings: cr.settings } : null,
+    case: detail && cr ? { detail, periods: core.knowledge.periods, cal: cr.cal, rules: cr.rules, settings: cr.settings, party: refs.party ?? 'unit' } : null,
   };
 }
 
@@ -103,7 +104,9 @@ export function buildSpec(core: CoreState, page: PageContext, t: { type: Documen
   // Named checks first: a clerk's field, or the unit profile an admin typed, rather than "the template".
   checkFieldGlyphs(fonts, unit, ['unit']);
   if (!opts.blank) checkFieldGlyphs(fonts, fields, ['fields']);
-  const numberLine = t.type.code ? opts.numberText ?? draftNumber(unit.numberPrefix, t.type.code) : '';
+  // A pre-numbered sheet carries its printed number where the others carry the assigned one.
+  const preNumber = t.template.preNumbered?.(fields as never);
+  const numberLine = t.template.preNumbered ? `No. ${preNumber || '　　　　'}` : t.type.code ? opts.numberText ?? draftNumber(unit.numberPrefix, t.type.code) : '';
   return {
     geometry: documentLayout,
     header: `${unit.agencyName}${core.catalogue.header}`,
@@ -144,9 +147,10 @@ export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor
   // A document cannot bear a date still to come; its number takes the year it is issued in.
   if (date > core.today()) problems.push({ path: ['date'], key: 'documents.rules.dateInFuture', params: { date } });
   if (problems.length) throw new AppError('DOCUMENT_NOT_ISSUABLE', { issues: problems.map((p) => ({ ...p, path: ['fields', ...p.path] })) });
+  const correction = await correctionOf(core, doc);
+  if (t.template.preNumbered) return issuePreNumbered(core, page, t, doc, fields, t.template.preNumbered(fields as never), { actor, date, correction });
   const year = Number(core.today().slice(0, 4));
   const series = numberSeries(doc.type, t.type.code, page.settings.numberingScheme, doc.caseId);
-  const correction = await correctionOf(core, doc);
   const raw = core.store.raw;
   // Past the highest number used, and past any floor a restore left (numbers used before it stay unused).
   const next = raw.prepare(`SELECT MAX(COALESCE((SELECT MAX(serial) FROM document_numbers WHERE series = @series AND year = @year), 0),
@@ -186,4 +190,43 @@ export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor
     if (claimed) return;
   }
   throw new AppError('RENDER_FAILED', { reason: 'numbering' });
+}
+
+/**
+ * A pre-numbered form (当场处罚决定书) bears the number printed on the sheet. It is claimed like an
+ * assigned number, in a series of its own that spans the years (a print run does not restart in
+ * January), so the database refuses a sheet number used twice, whether issued or voided.
+ */
+async function issuePreNumbered(core: CoreState, page: PageContext, t: { type: DocumentType; template: DocumentTemplate }, doc: DocumentRow, fields: Record<string, unknown>,
+  numberText: string, opts: { actor: AuditActor; date: string; correction: { numberText: string | null; reason: string } | null }): Promise<void> {
+  const series = `preprinted:${t.type.code ?? t.type.id}`;
+  const serial = Number(numberText);
+  const raw = core.store.raw;
+  const refuse = () => new AppError('DOCUMENT_NOT_ISSUABLE', { issues: [{ path: ['fields', 'formNo'], key: 'documents.rules.formNoUsed', params: { formNo: numberText } }] });
+  if (raw.prepare('SELECT 1 FROM document_numbers WHERE series = ? AND year = 0 AND serial = ?').get(series, serial)) throw refuse();
+  let pdf: Buffer;
+  try {
+    pdf = await core.render(buildSpec(core, page, t, fields, { numberText, draft: false, correction: opts.correction }));
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('RENDER_FAILED');
+  }
+  const hash = storeFile(core.dataDir, pdf);
+  const at = core.now().toISOString();
+  await core.store.db.connection().execute(async () => {
+    try {
+      raw.transaction(() => {
+        raw.prepare(`INSERT INTO document_numbers (series, year, serial, document_id, status, assigned_at, assigned_by) VALUES (?, 0, ?, ?, 'used', ?, ?)`)
+          .run(series, serial, doc.id, at, opts.actor.userName);
+        const changed = raw.prepare(`UPDATE documents SET status = 'issued', number_series = ?, number_year = 0, number_serial = ?, number_text = ?, pdf_sha256 = ?,
+          issued_at = ?, issued_by = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'draft' AND version = ?`)
+          .run(series, serial, numberText, hash, at, opts.actor.userName, at, doc.id, doc.version).changes;
+        if (changed !== 1) throw new AppError('STALE_VERSION');
+        core.record(opts.actor, { action: 'documents:issue', entityType: 'document', entityId: doc.id, after: { type: doc.type, numberText, pdfSha256: hash, date: opts.date } });
+      }).immediate();
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw refuse();
+      throw e;
+    }
+  });
 }

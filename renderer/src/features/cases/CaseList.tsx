@@ -10,7 +10,8 @@ import { useSession } from '../../app/session.tsx';
 import { CaseForm } from './CaseForm.tsx';
 
 export const STAGE_COLORS: Record<CaseStage, string> = {
-  filing: 'default', investigation: 'blue', disposal: 'geekblue', notice: 'purple', decision: 'magenta', execution: 'orange', closing: 'gold', closed: 'green', archived: 'cyan',
+  filing: 'default', investigation: 'blue', disposal: 'geekblue', transfer: 'red', notice: 'purple', hearing: 'volcano', decision: 'magenta', execution: 'orange', closing: 'gold',
+  closed: 'green', archived: 'cyan',
 };
 
 export const yuan = (n: number) => `${n.toLocaleString('zh-CN')} 元`;

@@ -16,11 +16,33 @@ import { STAGE_COLORS, yuan } from './CaseList.tsx';
 import { DisposalEditor } from './DisposalEditor.tsx';
 import { type EventDraft, EventDialog } from './EventDialog.tsx';
 
-const STEPS: CaseStage[] = ['filing', 'investigation', 'disposal', 'notice', 'decision', 'execution', 'closing', 'closed', 'archived'];
 const DEADLINE_COLORS: Record<CaseDeadline['status'], string> = { pending: 'blue', met: 'green', late: 'orange', overdue: 'red' };
-/** The forms of this stage of the work, in the order a clerk makes them. */
-const CASE_DOCUMENTS = ['penalty-notice', 'penalty-decision-unit', 'service-receipt'];
-const LATER_EVENTS: CaseEventKind[] = ['statement', 'hearing-request', 'collective-discussion', 'payment', 'publication', 'publication-withdrawn', 'archive', 'remedy', 'enforcement', 'borrow'];
+const LATER_EVENTS: CaseEventKind[] = ['statement', 'hearing-request', 'hearing', 'collective-discussion', 'transfer-answer', 'payment', 'publication',
+  'publication-withdrawn', 'archive', 'remedy', 'enforcement', 'borrow'];
+
+/** The path this case takes: 当场处罚 skips 立案 and 告知; the transfer and the hearing appear where they apply. */
+function stepsOf(kase: CaseDetail): CaseStage[] {
+  const tail: CaseStage[] = ['decision', 'execution', 'closing', 'closed', 'archived'];
+  if (kase.procedure === 'summary') return ['disposal', ...tail];
+  const hearing = kase.events.some((e) => e.data.kind === 'hearing-request' && !e.retracted);
+  return ['filing', 'investigation', 'disposal', ...(kase.suspectedCrime || kase.outcome === 'transfer' ? ['transfer' as const] : []), 'notice', ...(hearing ? ['hearing' as const] : []), ...tail];
+}
+
+/** The forms this case can make, in the order a clerk makes them, one per party where each party gets its own. */
+function documentChoices(kase: CaseDetail): { type: string; party?: number; name?: string }[] {
+  const fined = kase.persons.map((p, i) => ({ party: i, name: p.name })).filter(({ party }) => kase.violations.some((v) => v.party === party));
+  const unit = kase.violations.some((v) => v.party === 'unit') || !kase.violations.length;
+  const perParty = (unitType: string | null, personType: string) => [...(unit && unitType ? [{ type: unitType }] : []), ...fined.map((p) => ({ type: personType, ...p }))];
+  if (kase.procedure === 'summary') return [...perParty('summary-penalty-unit', 'summary-penalty-person'), { type: 'service-receipt' }];
+  const hearing = kase.events.some((e) => e.data.kind === 'hearing-request' && !e.retracted);
+  return [
+    ...(kase.outcome === 'transfer' ? [{ type: 'transfer-letter' }] : []),
+    ...perParty('penalty-notice', 'penalty-notice'),
+    ...(hearing ? [{ type: 'hearing-meeting-notice' }] : []),
+    ...perParty('penalty-decision-unit', 'penalty-decision-person'),
+    { type: 'service-receipt' },
+  ];
+}
 
 export function CasePage() {
   const { id } = useParams();
@@ -38,15 +60,17 @@ export function CasePage() {
   if (!kase) return <div className="page" />;
 
   const write = can('cases.write') && !kase.archived;
-  const stageIndex = STEPS.indexOf(kase.stage);
-  const createDocument = async (type: string) => {
-    try { navigate(`/documents/${(await api.documents.create({ type, caseId: kase.id })).id}`); } catch (e) { message.error(errorMessage(e)); }
+  const steps = stepsOf(kase);
+  const stageIndex = steps.indexOf(kase.stage);
+  const createDocument = async (type: string, party?: number) => {
+    try { navigate(`/documents/${(await api.documents.create({ type, caseId: kase.id, party })).id}`); } catch (e) { message.error(errorMessage(e)); }
   };
   const retract = (ev: CaseEvent) => modal.confirm({
     title: t('cases.retractTitle'), content: t('cases.retractText'),
     onOk: () => api.cases.record({ id: kase.id, event: { kind: 'retract', date: today(), eventId: ev.id, reason: t('cases.retractReason', { user: session.user.displayName }) } })
       .then(setKase).catch((e) => message.error(errorMessage(e))),
   });
+  const approvalStages = kase.procedure === 'summary' ? (['closing'] as const) : (['filing', 'disposal', 'closing'] as const);
   const approvals = (stage: 'filing' | 'disposal' | 'closing') => kase.events.filter((e) => e.data.kind === 'approval' && e.data.stage === stage);
 
   return (
@@ -55,7 +79,7 @@ export function CasePage() {
         <h2>{kase.cause} <Tag color={STAGE_COLORS[kase.stage]} data-testid="case-stage">{t(`cases.stages.${kase.stage}`)}</Tag></h2>
         <Space>{write && kase.stage !== 'closed' && <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>}</Space>
       </div>
-      <Steps size="small" current={stageIndex} style={{ marginBottom: 16 }} items={STEPS.map((s) => ({ title: t(`cases.stages.${s}`) }))} />
+      <Steps size="small" current={stageIndex} style={{ marginBottom: 16 }} items={steps.map((s) => ({ title: t(`cases.stages.${s}`) }))} />
       {kase.blockers.length > 0 && (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="case-blockers" message={t('cases.blockersTitle')}
           description={<ul style={{ margin: 0, paddingLeft: 18 }}>{kase.blockers.map((b, i) => <li key={i}>{tKey(b.key, b.params)}</li>)}</ul>} />
@@ -68,7 +92,7 @@ export function CasePage() {
           { key: 'no', label: t('cases.caseNo'), children: kase.caseNo },
           { key: 'party', label: t('cases.party'), children: <a onClick={() => navigate(`/enterprises/${kase.enterpriseId}`)}>{kase.unit.name}</a> },
           { key: 'code', label: t('cases.partyCode'), children: kase.unit.code },
-          { key: 'src', label: t('cases.source'), children: vocabLabel(t, 'caseSources', kase.source) },
+          { key: 'src', label: t('cases.source'), children: <>{vocabLabel(t, 'caseSources', kase.source)}{kase.procedure === 'summary' && <Tag style={{ marginLeft: 8 }}>{t('cases.procedures.summary')}</Tag>}</> },
           { key: 'vd', label: t('cases.violationDate'), children: kase.violationDate },
           { key: 'filed', label: t('cases.filedOn'), children: kase.filedOn ?? '—' },
           { key: 'h', label: t('cases.handlers'), children: kase.handlerNames.join('、') },
@@ -80,8 +104,8 @@ export function CasePage() {
 
       <Card size="small" title={t('cases.deadlines')} style={{ marginBottom: 16 }} data-testid="case-deadlines">
         {kase.deadlines.length === 0 ? <Empty description={t('cases.noDeadlines')} /> : (
-          <Table<CaseDeadline> rowKey="period" size="small" pagination={false} dataSource={kase.deadlines} columns={[
-            { title: t('cases.deadlineName'), dataIndex: 'name' },
+          <Table<CaseDeadline> rowKey={(d) => `${d.period}|${d.partyName ?? ''}`} size="small" pagination={false} dataSource={kase.deadlines} columns={[
+            { title: t('cases.deadlineName'), dataIndex: 'name', render: (v: string, d) => (d.partyName ? `${v}（${d.partyName}）` : v) },
             { title: t('cases.deadlineFrom'), dataIndex: 'from', width: 110 },
             { title: t('cases.deadlineDue'), dataIndex: 'due', width: 110 },
             { title: t('cases.deadlineMet'), dataIndex: 'metOn', width: 110, render: (v: string | null) => v ?? '—' },
@@ -89,11 +113,13 @@ export function CasePage() {
             { title: t('cases.basis'), dataIndex: 'basis', render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text> },
           ]} />
         )}
-        {kase.surcharge && kase.surcharge.days > 0 && <Alert type="error" style={{ marginTop: 8 }} message={t('cases.surcharge', { ...kase.surcharge, amount: yuan(kase.surcharge.amount) })} />}
+        {kase.surcharges.filter((x) => x.days > 0).map((x) => (
+          <Alert key={x.partyName ?? ''} type="error" style={{ marginTop: 8 }} message={`${x.partyName ? `${x.partyName}：` : ''}${t('cases.surcharge', { ...x, amount: yuan(x.amount) })}`} />
+        ))}
       </Card>
 
       <Card size="small" title={t('cases.approvals')} style={{ marginBottom: 16 }} data-testid="case-approvals">
-        {(['filing', 'disposal', 'closing'] as const).map((stage) => (
+        {approvalStages.map((stage) => (
           <div key={stage} style={{ marginBottom: 8 }}>
             <Space wrap>
               <b>{vocabLabel(t, 'approvalStages', stage)}</b>
@@ -109,14 +135,14 @@ export function CasePage() {
       </Card>
 
       <Card size="small" title={t('cases.disposal')} style={{ marginBottom: 16 }}>
-        {kase.filedOn ? <DisposalEditor kase={kase} editable={write && !['notice', 'decision', 'execution', 'closing', 'closed', 'archived'].includes(kase.stage)} onSaved={setKase} />
+        {kase.filedOn || kase.procedure === 'summary' ? <DisposalEditor kase={kase} editable={write && ['investigation', 'disposal'].includes(kase.stage)} onSaved={setKase} />
           : <Empty description={t('cases.fileFirst')} />}
         {kase.triggers.legalReview.length > 0 && <Alert style={{ marginTop: 12 }} type="info" message={t('cases.legalReviewNeeded', { reasons: kase.triggers.legalReview.map((r) => tKey(`cases.triggers.${r}`)).join('、') })}
           action={can('cases.review') && <Button size="small" onClick={() => setDraft({ kind: 'legal-review', values: { date: today(), name: session.user.displayName, result: 'pass' } })} data-testid="legal-review">{t('cases.events.legal-review')}</Button>} />}
       </Card>
 
       <Card size="small" title={t('cases.documents')} style={{ marginBottom: 16 }} data-testid="case-documents"
-        extra={write && <Dropdown menu={{ items: CASE_DOCUMENTS.map((type) => ({ key: type, label: tKey(`cases.documentTypes.${type}`), onClick: () => void createDocument(type) })) }}>
+        extra={write && <Dropdown menu={{ items: documentChoices(kase).map((d) => ({ key: `${d.type}|${d.party ?? ''}`, label: `${tKey(`cases.documentTypes.${d.type}`)}${d.name ? `（${d.name}）` : ''}`, onClick: () => void createDocument(d.type, d.party) })) }}>
           <Button type="primary" data-testid="case-document-create">{t('cases.makeDocument')}</Button></Dropdown>}>
         {kase.documents.length === 0 ? <Empty description={t('cases.noDocuments')} /> : (
           <Table rowKey="id" size="small" pagination={false} dataSource={kase.documents}
@@ -174,6 +200,8 @@ function eventSummary(e: CaseEvent): string {
     case 'legal-review': return `${d.name}：${t(`cases.eventOptions.result.${d.result}`)} — ${d.opinion}`;
     case 'statement': return d.waived ? t('cases.waived') : `${d.content}（${d.adopted ? t('cases.adopted') : t('cases.notAdopted')}）`;
     case 'payment': return `${yuan(d.amount)} ${d.receiptNo}`;
+    case 'hearing': return `${t('cases.eventFields.chair')}：${d.chair}${d.attended ? '' : ` ${t('cases.hearingAbsent')}`}`;
+    case 'transfer-answer': return `${d.organ}：${t(`cases.eventOptions.result.${d.result}`)}`;
     case 'publication': case 'publication-withdrawn': return d.where;
     case 'archive': return `${d.archiveNo}（${d.retention}）`;
     case 'remedy': return `${t(`cases.eventOptions.remedy.${d.remedy}`)} · ${d.organ} · ${t(`cases.eventOptions.outcome.${d.outcome}`)}`;

@@ -54,11 +54,13 @@ export function DisposalEditor({ kase, editable, onSaved }: { kase: CaseDetail; 
       <Form.Item name="outcome" label={t('cases.outcome')}>
         <Radio.Group options={(['penalty', 'no-penalty', 'transfer'] as const).map((o) => ({ value: o, label: t(`cases.outcomes.${o}`) }))} />
       </Form.Item>
-      <RowsField name="persons" label={t('cases.persons')} addLabel={t('cases.addPerson')} blank={{ name: '', post: '', idNumber: '', address: '' }}>
+      <RowsField name="persons" label={t('cases.persons')} addLabel={t('cases.addPerson')} blank={{ name: '', post: '', idNumber: '', address: '', phone: '' }}>
         {(row) => <>
           <Form.Item name={[row, 'name']} rules={[{ required: true, message: t('validation.required') }]}><Input placeholder={t('cases.personName')} /></Form.Item>
           <Form.Item name={[row, 'post']} rules={[{ required: true, message: t('validation.required') }]}><Input placeholder={t('cases.personPost')} /></Form.Item>
           <Form.Item name={[row, 'idNumber']}><Input placeholder={t('cases.personId')} /></Form.Item>
+          <Form.Item name={[row, 'address']}><Input placeholder={t('cases.personAddress')} /></Form.Item>
+          <Form.Item name={[row, 'phone']}><Input placeholder={t('cases.personPhone')} /></Form.Item>
         </>}
       </RowsField>
       <Form.List name="violations">

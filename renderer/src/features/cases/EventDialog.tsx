@@ -10,7 +10,7 @@ import { readAsUpload } from '../files.ts';
 import { vocabOptions } from '../vocab.ts';
 import { tKey } from '../../i18n.ts';
 
-type Input = 'text' | 'textarea' | 'date' | 'checkbox' | 'yuan' | 'list' | { options: string[] } | 'stages' | 'roles';
+type Input = 'text' | 'textarea' | 'date' | 'checkbox' | 'yuan' | 'list' | { options: string[] } | 'stages' | 'roles' | 'party';
 /** What each kind of case event asks for, in the order of the paper it records. */
 const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
   approval: [['stage', 'stages'], ['role', 'roles'], ['name', 'text'], ['post', 'text'], ['date', 'date'], ['opinion', 'textarea'], ['approved', 'checkbox']],
@@ -18,7 +18,9 @@ const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
   'collective-discussion': [['date', 'date'], ['chair', 'text'], ['attendees', 'list'], ['minutes', 'textarea'], ['conclusion', 'textarea']],
   statement: [['date', 'date'], ['waived', 'checkbox'], ['waivesHearing', 'checkbox'], ['content', 'textarea'], ['adopted', 'checkbox'], ['reply', 'textarea']],
   'hearing-request': [['date', 'date'], ['note', 'text']],
-  payment: [['date', 'date'], ['amount', 'yuan'], ['receiptNo', 'text'], ['note', 'text']],
+  hearing: [['date', 'date'], ['chair', 'text'], ['attended', 'checkbox'], ['minutes', 'textarea'], ['report', 'textarea']],
+  'transfer-answer': [['date', 'date'], ['organ', 'text'], ['result', { options: ['accepted', 'declined'] }], ['note', 'textarea']],
+  payment: [['date', 'date'], ['party', 'party'], ['amount', 'yuan'], ['receiptNo', 'text'], ['note', 'text']],
   publication: [['date', 'date'], ['where', 'text']],
   'publication-withdrawn': [['date', 'date'], ['where', 'text']],
   archive: [['date', 'date'], ['archiveNo', 'text'], ['retention', { options: ['永久', '30年', '10年'] }]],
@@ -27,7 +29,7 @@ const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
   borrow: [['date', 'date'], ['borrower', 'text'], ['purpose', 'text'], ['approvedBy', 'text'], ['returnedOn', 'date']],
 };
 /** Signed paper (approval forms, the legal opinion) may come with its scan. */
-const WITH_SCAN = new Set<CaseEventKind>(['approval', 'legal-review', 'collective-discussion']);
+const WITH_SCAN = new Set<CaseEventKind>(['approval', 'legal-review', 'collective-discussion', 'hearing', 'transfer-answer']);
 
 export interface EventDraft { kind: CaseEventKind; values?: Record<string, unknown> }
 
@@ -41,7 +43,7 @@ export function EventDialog({ kase, draft, onClose, onSaved }: { kase: CaseDetai
     if (!draft) return;
     form.resetFields();
     setScan(null);
-    form.setFieldsValue({ approved: true, ...draft.values });
+    form.setFieldsValue({ approved: true, attended: true, party: 'unit', ...draft.values });
   }, [draft, form]);
   if (!draft) return null;
   const fields = FIELDS[draft.kind] ?? [];
@@ -72,6 +74,7 @@ export function EventDialog({ kase, draft, onClose, onSaved }: { kase: CaseDetai
     if (input === 'list') return <Input placeholder={t('cases.attendeesHint')} />;
     if (input === 'stages') return <Select options={vocabOptions(t, 'approvalStages')} />;
     if (input === 'roles') return <Select options={vocabOptions(t, 'approvalRoles')} />;
+    if (input === 'party') return <Select options={[{ value: 'unit', label: kase.unit.name }, ...kase.persons.map((p, i) => ({ value: i, label: p.name }))]} />;
     if (typeof input === 'object') return <Select options={input.options.map((o) => ({ value: o, label: tKey(`cases.eventOptions.${name}.${o}`) }))} />;
     return <Input />;
   };

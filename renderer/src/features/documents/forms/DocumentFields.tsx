@@ -41,10 +41,11 @@ function Cell({ cell }: { cell: FormCell }) {
 
 function Field({ cell }: { cell: FieldCell }) {
   if (cell.when) return <Shown while={cell.when}><Field cell={{ ...cell, when: undefined }} /></Shown>;
+  if (cell.input === 'hidden') return <Form.Item name={cell.field} hidden><Input /></Form.Item>;
   if (cell.input === 'checkbox') {
     return <Form.Item name={cell.field} valuePropName="checked"><Checkbox>{label(cell)}</Checkbox></Form.Item>;
   }
-  return <Form.Item name={cell.field} label={label(cell)}>{input(cell.input, cell.rows)}</Form.Item>;
+  return <Form.Item name={cell.field} label={label(cell)}>{input(cell.input as Exclude<typeof cell.input, 'hidden' | 'checkbox'>, cell.rows)}</Form.Item>;
 }
 
 function Shown({ while: name, children }: { while: string; children: ReactNode }) {

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { yuanFigures, yuanInWords } from '../../domain/amount.ts';
+import { summaryDecisionIssues } from '../../domain/case-procedure.ts';
+import { checkIdCard } from '../../domain/id-card.ts';
+import { checkUscc } from '../../domain/uscc.ts';
+import type { PartyKey } from '../../entities/case.ts';
+import { labelled, officerSignatures, paragraph, partySignature, ruledLines, sealAndDate } from '../layout.ts';
+import { type DocumentTemplate, officerChecks, officerRef } from '../template.ts';
+import { addresseeField, caseParty, partyPart, you } from '../case-violations.ts';
+import { isoDate, optionalText, required } from '../../entities/common.ts';
+import { penaltyText, remedyClause } from '../wording.ts';
+
+/**
+ * 行政（当场）处罚决定书（单位）/（个人）: the summary procedure (行政处罚法 第五十一条、第五十二条) —
+ * a warning or a small fine decided on the spot by two officers on a pre-numbered form handed to
+ * the party, who signs it (or the refusal is noted), paid on the spot only within 第六十八条's limits.
+ */
+
+const summaryFields = z.object({
+  party: addresseeField,
+  /** The number printed on the sheet used (digits; leading zeros as printed). */
+  formNo: z.string().trim().regex(/^\d{1,12}$/, { error: 'documents.rules.formNo' }),
+  partyName: required(z.string().max(100)),
+  /** 统一社会信用代码 for a unit, 身份证号 for a person. */
+  code: required(z.string().max(18)),
+  address: optionalText(200),
+  /** 法定代表人（负责人） of a unit; the person's 所在单位及职务. */
+  representative: optionalText(100),
+  facts: required(z.string().max(2000)),
+  violatedProvision: required(z.string().max(300)),
+  penaltyProvision: required(z.string().max(300)),
+  penalty: required(z.string().max(200)),
+  fine: z.number().int().min(0),
+  cashOnTheSpot: z.boolean().default(false),
+  /** 第六十八条第（二）项: paying later would be hard (remote places, a party passing through). */
+  hardToPayLater: z.boolean().default(false),
+  paymentPlace: optionalText(300),
+  place: required(z.string().max(200)),
+  officers: z.array(officerRef).max(4).default([]),
+  partyRefused: z.boolean().default(false),
+  date: isoDate,
+});
+type SummaryFields = z.output<typeof summaryFields>;
+
+function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate<typeof summaryFields> {
+  const codeLabel = kind === 'unit' ? '统一社会信用代码' : '身份证号';
+  return {
+    type,
+    fields: summaryFields,
+    preNumbered: (f) => f.formNo,
+    form: [
+      [{ field: 'formNo', input: 'text', span: 8 }, { field: 'place', input: 'text', span: 10 }, { field: 'date', input: 'date', span: 6 }],
+      [{ field: 'partyName', input: 'text', span: 12 }, { field: 'code', input: 'text', span: 12, label: kind === 'unit' ? 'partyCode' : 'idNumber' }],
+      [{ field: 'address', input: 'text', span: 12 }, { field: 'representative', input: 'text', span: 12, label: kind === 'unit' ? 'legalRepresentative' : 'employerAndPost' }],
+      { field: 'facts', input: 'textarea', rows: 3 },
+      [{ field: 'violatedProvision', input: 'text' }, { field: 'penaltyProvision', input: 'text' }],
+      [{ field: 'penalty', input: 'text', span: 16 }, { field: 'fine', input: 'yuan', span: 8 }],
+      [{ field: 'cashOnTheSpot', input: 'checkbox', span: 8 }, { field: 'hardToPayLater', input: 'checkbox', span: 16, when: 'cashOnTheSpot' }],
+      { field: 'paymentPlace', input: 'text' },
+      { field: 'officers', input: 'officers', label: 'officersOrder' },
+      { field: 'partyRefused', input: 'checkbox' },
+      { field: 'party', input: 'hidden' },
+    ],
+
+    prefill({ today, roster, case: c }) {
+      const d = c?.detail;
+      const party: PartyKey = kind === 'unit' ? 'unit' : typeof c?.party === 'number' ? c.party : 0;
+      const person = d && party !== 'unit' ? d.persons[party] : undefined;
+      const part = partyPart(d, party);
+      return {
+        party, formNo: '', partyName: (d && caseParty(d, party)?.name) ?? '',
+        code: kind === 'unit' ? d?.unit.code ?? '' : person?.idNumber ?? '',
+        address: kind === 'unit' ? d?.unit.address ?? '' : person?.address ?? '',
+        representative: kind === 'unit' ? d?.unit.legalRepresentative ?? '' : person ? `${d!.unit.name}${person.post}` : '',
+        facts: part.violations.map((v) => v.facts.replace(/[。；;.]$/, '')).join('；'),
+        violatedProvision: part.violations.map((v) => v.violatedProvision).join('，'),
+        penaltyProvision: part.violations.map((v) => v.penaltyProvision).join('，'),
+        penalty: penaltyText(part.violations.map((v) => v.penalty)), fine: part.totalFine,
+        cashOnTheSpot: false, hardToPayLater: false, paymentPlace: c?.settings.finePaymentPlace ?? '', place: d?.unit.address ?? '',
+        officers: (d?.handlerIds ?? []).map((id) => roster.find((o) => o.id === id)).filter((o) => !!o).map((o) => ({ officerId: o.id, name: o.name, certificateNo: o.certificateNo })),
+        partyRefused: false, date: today,
+      };
+    },
+
+    issueChecks(f, src) {
+      if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
+      const { detail, rules } = src.case;
+      const issues = summaryDecisionIssues(detail, f.party, f.fine, f.cashOnTheSpot, f.hardToPayLater, rules);
+      issues.push(...officerChecks(f.officers, src.roster, f.date));
+      if ((kind === 'unit') !== (f.party === 'unit')) issues.push({ path: ['party'], key: 'cases.rules.unknownParty' });
+      const named = caseParty(detail, f.party);
+      if (named && f.partyName !== named.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } });
+      const approved = partyPart(detail, f.party).totalFine;
+      if (f.fine !== approved) issues.push({ path: ['fine'], key: 'documents.rules.totalFineMismatch', params: { approved } });
+      const codeError = kind === 'unit' ? checkUscc(f.code).error : checkIdCard(f.code, f.date).error;
+      if (codeError) issues.push({ path: ['code'], key: kind === 'unit' ? 'validation.uscc.checkChar' : codeError });
+      if (f.fine > 0 && !f.cashOnTheSpot && !f.paymentPlace) issues.push({ path: ['paymentPlace'], key: 'validation.required' });
+      return issues;
+    },
+
+    body(f, { fonts, unit, blank }) {
+      return [
+        labelled(fonts, kind === 'unit' ? '被处罚单位' : '被处罚人', f.partyName),
+        labelled(fonts, codeLabel, f.code),
+        labelled(fonts, kind === 'unit' ? '地址' : '住址', f.address),
+        labelled(fonts, kind === 'unit' ? '法定代表人（负责人）' : '所在单位及职务', f.representative),
+        ...(blank ? [paragraph('违法事实：'), ruledLines(3)] : [paragraph(`违法事实：${you(f.party)}${f.facts.replace(/[。.]$/, '')}。`)]),
+        paragraph(`以上行为违反了${f.violatedProvision || '　　　　　　'}的规定，依据${f.penaltyProvision || '　　　　　　'}和《中华人民共和国行政处罚法》第五十一条的规定，决定给予${blank ? '　　　　　　' : f.penalty}的行政处罚。`),
+        ...(f.fine > 0 || blank ? [paragraph(paymentSentence(f, blank))] : []),
+        paragraph(remedyClause(unit, '决定')),
+        officerSignatures('执法人员', f.officers),
+        partySignature('当事人或者委托代理人'),
+        ...(f.partyRefused ? [paragraph('当事人拒绝签收，已由执法人员在本决定书上注明。')] : []),
+        sealAndDate(unit.agencyName, blank ? null : f.date),
+      ];
+    },
+  };
+}
+
+/** The tick-box payment line: on the spot (with the official receipt), or within 15 days to the bank. */
+function paymentSentence(f: SummaryFields, blank: boolean): string {
+  const fine = blank ? '　　　　元' : `人民币${yuanInWords(f.fine * 100)}（¥${yuanFigures(f.fine * 100)}）`;
+  // The printed box is ticked with √ (both in GB 2312, which the official fonts cover).
+  const box = (on: boolean) => (blank ? '□' : on ? '√' : '□');
+  return `罚款${fine}的履行方式和期限：${box(f.cashOnTheSpot)}当场缴纳；${box(!f.cashOnTheSpot)}自收到本决定书之日起15日内缴至${f.paymentPlace || '　　　　'}。到期不缴纳罚款的，本机关可以每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款的数额。`;
+}
+
+export const summaryPenaltyUnit = summaryPenalty('summary-penalty-unit', 'unit');
+export const summaryPenaltyPerson = summaryPenalty('summary-penalty-person', 'person');
