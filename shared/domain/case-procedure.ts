@@ -55,7 +55,8 @@ export function live<K extends CaseEventData['kind']>(events: CaseEvent[], kind:
  */
 export function approval(events: CaseEvent[], stage: 'filing' | 'disposal' | 'closing'): { date: string | null; missing: string | null } {
   const declined = stage === 'disposal' ? events.findLast((e) => !e.retracted && e.data.kind === 'transfer-answer' && e.data.result === 'declined') : undefined;
-  const signs = live(events.filter((e) => !declined || e.id > declined.id), 'approval').filter((a) => a.stage === stage);
+  // Entered after the answer and dated on or after it: a new 呈批 cannot be backdated before the decline.
+  const signs = live(events.filter((e) => !declined || (e.id > declined.id && e.data.date >= declined.data.date)), 'approval').filter((a) => a.stage === stage);
   const handlers = signs.filter((a) => a.role === 'handler');
   const review = signs.filter((a) => a.role === 'review').at(-1);
   const approve = signs.filter((a) => a.role === 'approve').at(-1);
@@ -74,6 +75,8 @@ export const filedOn = (r: CaseRecord): string | null => approval(r.events, 'fil
 const issued = (r: CaseRecord, ...types: string[]) => r.documents.filter((d) => types.includes(d.type) && d.status === 'issued' && !d.superseded);
 /** The party a notice or decision is addressed to (documents made before persons could be fined were the unit's). */
 const addressee = (d: CaseDocument): string => String(d.fields.party ?? 'unit');
+/** Whether an event or document concerns the party (events recorded before parties were told apart are the unit's). */
+const concerns = (x: { party?: PartyKey }, party: PartyKey) => String(x.party ?? 'unit') === String(party);
 export const SUMMARY_TYPES = ['summary-penalty-unit', 'summary-penalty-person'];
 export const DECISION_TYPES = ['penalty-decision-unit', 'penalty-decision-person', ...SUMMARY_TYPES];
 /** The decision in force against a party, or (no party given) the latest against anyone. */
@@ -110,10 +113,10 @@ export function hearingTriggered(r: Pick<CaseRecord, 'violations'>, rules: Proce
   return heavyMeasure(own) || largeFine(own, rules);
 }
 
-/** 听证 asked for and not yet held (a party who stayed away from it has waived it). */
-export function hearingOutstanding(r: Pick<CaseRecord, 'events'>): boolean {
-  const asked = live(r.events, 'hearing-request').at(-1);
-  return !!asked && !live(r.events, 'hearing').some((h) => h.date >= asked.date);
+/** 听证 the party asked for and not held by the day (a party who stayed away from it has waived it). */
+export function hearingOutstanding(r: Pick<CaseRecord, 'events'>, party: PartyKey, onOrBefore = '9999-12-31'): boolean {
+  const asked = live(r.events, 'hearing-request').filter((h) => concerns(h, party)).at(-1);
+  return !!asked && !live(r.events, 'hearing').some((h) => concerns(h, party) && h.date >= asked.date && h.date <= onOrBefore);
 }
 
 /**
@@ -122,12 +125,14 @@ export function hearingOutstanding(r: Pick<CaseRecord, 'events'>): boolean {
  * 第十一条); if the organ declines, the case is decided administratively (第十条).
  */
 export type TransferState = 'none' | 'pending' | 'accepted' | 'declined';
-export function transferState(r: Pick<CaseRecord, 'suspectedCrime' | 'outcome' | 'events'>): TransferState {
-  if (!r.suspectedCrime && r.outcome !== 'transfer') return 'none';
+export function transferState(r: Pick<CaseRecord, 'suspectedCrime' | 'outcome' | 'events' | 'documents'>): TransferState {
+  // A letter sent is a transfer pending, whatever the flags say afterwards.
+  const sent = r.documents.some((d) => d.type === 'transfer-letter' && d.status === 'issued');
+  if (!r.suspectedCrime && r.outcome !== 'transfer' && !sent) return 'none';
   return live(r.events, 'transfer-answer').at(-1)?.result ?? 'pending';
 }
 export const transferLetterOf = (r: CaseRecord): CaseDocument | undefined => issued(r, 'transfer-letter').at(-1);
-export const hearingNoticeOf = (r: CaseRecord): CaseDocument | undefined => issued(r, 'hearing-meeting-notice').at(-1);
+export const hearingNoticeOf = (r: CaseRecord, party: PartyKey): CaseDocument | undefined => issued(r, 'hearing-meeting-notice').filter((d) => addressee(d) === String(party)).at(-1);
 
 /** The configured triggers that apply to this case (行政处罚法 第五十八条 and the unit's 法制审核 list). */
 export function legalReviewReasons(r: CaseRecord, rules: ProcedureRules): LegalReviewTrigger[] {
@@ -159,10 +164,10 @@ function legalReviewPassed(r: CaseRecord, onOrBefore: string): boolean {
  * What the 陈述申辩 period allows: a statement heard, an express waiver, or the period ended. The
  * penalty is never raised because the party argued (第四十五条): the decision cannot exceed the notice.
  */
-function statementIssues(r: CaseRecord, notice: CaseDocument | undefined, decisionDate: string, periods: StatutoryPeriod[], cal: WorkCalendar, rules: ProcedureRules): ValidationIssue[] {
+function statementIssues(r: CaseRecord, party: PartyKey, notice: CaseDocument | undefined, decisionDate: string, periods: StatutoryPeriod[], cal: WorkCalendar, rules: ProcedureRules): ValidationIssue[] {
   if (!notice?.servedOn) return [{ path: ['case'], key: 'cases.rules.noticeNotServed' }];
   if (decisionDate < notice.servedOn) return [{ path: ['date'], key: 'cases.rules.beforeNoticeServed', params: { served: notice.servedOn } }];
-  const said = live(r.events, 'statement').filter((s) => s.date >= notice.servedOn! && s.date <= decisionDate);
+  const said = live(r.events, 'statement').filter((s) => concerns(s, party) && s.date >= notice.servedOn! && s.date <= decisionDate);
   const issues: ValidationIssue[] = [];
   // The period the notice itself stated (the party relies on what it was told).
   const stated = typeof notice.fields.statementDays === 'number' ? notice.fields.statementDays : null;
@@ -173,7 +178,7 @@ function statementIssues(r: CaseRecord, notice: CaseDocument | undefined, decisi
   }
   // Where the notice stated the hearing right, the 5 working days to ask run out first, unless the party expressly waived it.
   const hearing = periodFor(periods, 'hearing-request', notice.servedOn, rules);
-  if (hearingStated(notice) && hearing && !said.some((s) => s.waived && s.waivesHearing) && !live(r.events, 'hearing-request').length) {
+  if (hearingStated(notice) && hearing && !said.some((s) => s.waived && s.waivesHearing) && !live(r.events, 'hearing-request').some((h) => concerns(h, party))) {
     const due = periodEnd(cal, hearing, notice.servedOn).date;
     if (decisionDate <= due) issues.push({ path: ['case'], key: 'cases.rules.hearingPeriodRunning', params: { until: due } });
   }
@@ -190,13 +195,14 @@ export function periodFor(periods: StatutoryPeriod[], id: string, on: string, ru
 }
 
 /** Why the 行政处罚告知书 to a party cannot be issued yet (行政处罚法 第四十四条、第五十七条、第六十三条). */
-export function noticeIssues(r: CaseRecord, party: PartyKey, hearingRightsStated: boolean, rules: ProcedureRules): ValidationIssue[] {
+export function noticeIssues(r: CaseRecord, party: PartyKey, date: string, hearingRightsStated: boolean, rules: ProcedureRules): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (r.procedure === 'summary') issues.push({ path: ['case'], key: 'cases.rules.summaryProcedure' });
   if (r.outcome !== 'penalty') issues.push({ path: ['case'], key: 'cases.rules.outcomeNotPenalty' });
   if (!violationsOf(r, party).length) issues.push({ path: ['case'], key: 'cases.rules.violationsRequired' });
   const disposal = approval(r.events, 'disposal');
   if (!disposal.date) issues.push({ path: ['case'], key: 'cases.rules.disposalNotApproved', params: { missing: disposal.missing } });
+  else if (date < disposal.date) issues.push({ path: ['date'], key: 'cases.rules.beforeApproval', params: { approved: disposal.date } });
   if (hearingTriggered(r, rules, party) && !hearingRightsStated) issues.push({ path: ['hearingRights'], key: 'cases.rules.hearingRightsMissing' });
   return issues;
 }
@@ -219,13 +225,14 @@ export function decisionIssues(r: CaseRecord, party: PartyKey, date: string, pro
   if (r.procedure === 'summary') issues.push({ path: ['case'], key: 'cases.rules.summaryProcedure' });
   const disposal = approval(r.events, 'disposal');
   if (!disposal.date) issues.push({ path: ['case'], key: 'cases.rules.disposalNotApproved', params: { missing: disposal.missing } });
+  else if (date < disposal.date) issues.push({ path: ['date'], key: 'cases.rules.beforeApproval', params: { approved: disposal.date } });
   const notice = noticeOf(r, party);
-  issues.push(...statementIssues(r, notice, date, periods, cal, rules));
-  if (hearingOutstanding(r)) issues.push({ path: ['case'], key: 'cases.rules.hearingPending' });
+  issues.push(...statementIssues(r, party, notice, date, periods, cal, rules));
+  if (hearingOutstanding(r, party, date)) issues.push({ path: ['case'], key: 'cases.rules.hearingPending' });
   const reasons = legalReviewReasons(r, rules);
   if (reasons.length && !legalReviewPassed(r, date)) issues.push({ path: ['case'], key: 'cases.rules.legalReviewRequired', params: { reasons: reasons.join('、') } });
   // A hearing changes the record the review judged: the passing opinion comes after it.
-  const heard = live(r.events, 'hearing').filter((h) => h.attended).at(-1);
+  const heard = live(r.events, 'hearing').filter((h) => h.attended && concerns(h, party) && h.date <= date).at(-1);
   if (heard && reasons.includes('hearing') && !live(r.events, 'legal-review').some((x) => x.result === 'pass' && x.date >= heard.date && x.date <= date)) {
     issues.push({ path: ['case'], key: 'cases.rules.legalReviewAfterHearing', params: { heard: heard.date } });
   }
@@ -244,7 +251,8 @@ export function summaryDecisionIssues(r: CaseRecord, party: PartyKey, fine: numb
   if (r.procedure !== 'summary') issues.push({ path: ['case'], key: 'cases.rules.ordinaryProcedure' });
   const limit = party === 'unit' ? rules.summaryLimits.unit : rules.summaryLimits.person;
   if (fine > limit) issues.push({ path: ['fine'], key: 'cases.rules.summaryLimit', params: { limit } });
-  if (violationsOf(r, party).some((v) => v.measures.length)) issues.push({ path: ['case'], key: 'cases.rules.summaryMeasures' });
+  // 责令改正 goes with any penalty (第二十八条); 停产停业 and the like need the ordinary procedure.
+  if (heavyMeasure({ violations: violationsOf(r, party) })) issues.push({ path: ['case'], key: 'cases.rules.summaryMeasures' });
   if (cashOnTheSpot && fine > 100 && !hardToPayLater) issues.push({ path: ['paymentMode'], key: 'cases.rules.cashLimit' });
   return issues;
 }
@@ -268,8 +276,10 @@ export function closingIssues(r: CaseRecord): ValidationIssue[] {
       if (!decision.servedOn) issues.push({ path: ['case'], key: 'cases.rules.decisionNotServed', params: { party: who } });
       const fine = totalFine(violationsOf(r, party));
       const paid = paidBy(r, party);
-      if (fine > 0 && paid < fine && !live(r.events, 'enforcement').length) issues.push({ path: ['case'], key: 'cases.rules.notPaid', params: { fine, paid, party: who } });
+      if (fine > 0 && paid < fine && !live(r.events, 'enforcement').some((x) => concerns(x, party))) issues.push({ path: ['case'], key: 'cases.rules.notPaid', params: { fine, paid, party: who } });
     }
+    // 安全生产法 第七十八条: the decision is made public; the file is not closed with that still owed.
+    if (r.procedure === 'ordinary' && decisionOf(r) && !live(r.events, 'publication').length) issues.push({ path: ['case'], key: 'cases.rules.publicationMissing' });
   }
   return issues;
 }
@@ -305,26 +315,29 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureConte
     case 'legal-review':
     case 'collective-discussion':
       if (!r.outcome) return at('cases.rules.disposalContentMissing');
-      if (decision) return at('cases.rules.afterDecision');
+      // Reviewed before every party's decision (a person's hearing may come after the unit's decision).
+      if (partiesPenalised(r).length && partiesPenalised(r).every((p) => decisionOf(r, p))) return at('cases.rules.afterDecision');
       return filed && e.date >= filed ? [] : at('cases.rules.beforeFiling', { filed });
     case 'statement':
     case 'hearing-request': {
-      const served = issued(r, 'penalty-notice').filter((n) => n.servedOn).map((n) => n.servedOn!).sort();
-      if (!served.length) return at('cases.rules.noticeNotServed');
-      if (e.date < served[0]) return at('cases.rules.beforeNoticeServed', { served: served[0] });
-      if (e.kind === 'hearing-request' && !issued(r, 'penalty-notice').some(hearingStated)) return at('cases.rules.noHearingRight');
-      return partiesPenalised(r).every((p) => decisionOf(r, p)) ? at('cases.rules.afterDecision') : [];
+      // Each party answers its own 告知书.
+      const notice = noticeOf(r, e.party);
+      if (!notice?.servedOn) return at('cases.rules.noticeNotServed');
+      if (e.date < notice.servedOn) return at('cases.rules.beforeNoticeServed', { served: notice.servedOn });
+      if (e.kind === 'hearing-request' && !hearingStated(notice)) return at('cases.rules.noHearingRight');
+      return decisionOf(r, e.party) ? at('cases.rules.afterDecision') : [];
     }
     case 'hearing': {
-      if (!live(r.events, 'hearing-request').length) return at('cases.rules.noHearingRequest');
-      if (decision) return at('cases.rules.afterDecision');
-      const notice = hearingNoticeOf(r);
+      if (!live(r.events, 'hearing-request').some((h) => concerns(h, e.party))) return at('cases.rules.noHearingRequest');
+      if (decisionOf(r, e.party)) return at('cases.rules.afterDecision');
+      const notice = hearingNoticeOf(r, e.party);
       if (!notice?.servedOn) return at('cases.rules.hearingNoticeNotServed');
       if (notice.fields.hearingDate !== e.date) return at('cases.rules.hearingNotOnNoticeDay', { day: notice.fields.hearingDate });
       const latest = hearingNoticeLatest(notice.fields.hearingDate, ctx);
       if (latest && notice.servedOn > latest) return at('cases.rules.hearingNoticeLate', { latest });
-      // 第六十四条第（四）项: the chair is not one of the officers who investigated.
-      return r.handlerNames.includes(e.chair) ? at('cases.rules.chairIsInvestigator') : [];
+      // 第六十四条第（四）项: the chair is not one of the officers who investigated, and is the one the party was told of.
+      if (r.handlerNames.includes(e.chair)) return at('cases.rules.chairIsInvestigator');
+      return e.chair === notice.fields.chair ? [] : at('cases.rules.chairNotOnNotice', { chair: notice.fields.chair });
     }
     case 'transfer-answer': {
       const letter = transferLetterOf(r);
@@ -350,7 +363,8 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureConte
     case 'retract': {
       if (!retracting || retracting.retracted) return at('cases.rules.nothingToRetract');
       // What a later act relied on stays: an approval, review, hearing or answer behind an issued notice or decision is not taken back.
-      const reliedOn = ['approval', 'legal-review', 'collective-discussion', 'statement', 'hearing', 'transfer-answer'].includes(retracting.data.kind) && (issued(r, 'penalty-notice').length || decision);
+      const reliedOn = ['approval', 'legal-review', 'collective-discussion', 'statement', 'hearing-request', 'hearing', 'transfer-answer'].includes(retracting.data.kind)
+        && (issued(r, 'penalty-notice', 'hearing-meeting-notice', 'transfer-letter').length || decision);
       return reliedOn ? at('cases.rules.retractTooLate') : [];
     }
   }
@@ -361,7 +375,8 @@ const hearingStated = (notice: CaseDocument) => notice.fields.hearingRights === 
 /** The last day the 听证会通知书 may reach the party: 7 working days before the hearing (第六十四条第（二）项). */
 export function hearingNoticeLatest(hearingDate: unknown, ctx: Omit<ProcedureContext, 'today'>): string | null {
   const p = typeof hearingDate === 'string' ? periodFor(ctx.periods, 'hearing-notice', hearingDate, ctx.rules) : null;
-  return p ? periodEnd(ctx.cal, p, hearingDate as string).date : null;
+  // "七日前" read cautiously: seven whole working days between the day served and the hearing, neither counted.
+  return p ? periodEnd(ctx.cal, { ...p, length: p.length + 1 }, hearingDate as string).date : null;
 }
 
 export function caseStage(r: CaseRecord): CaseStage {
@@ -376,7 +391,7 @@ export function caseStage(r: CaseRecord): CaseStage {
     if (!approval(r.events, 'disposal').date) return 'disposal';
     if (r.outcome === 'transfer' || transfer === 'accepted') return transfer === 'pending' ? 'transfer' : 'closing';
     if (r.outcome !== 'penalty') return 'closing';
-    if (hearingOutstanding(r)) return 'hearing';
+    if (partiesPenalised(r).some((p) => hearingOutstanding(r, p))) return 'hearing';
     if (partiesPenalised(r).some((p) => !noticeOf(r, p)?.servedOn && !decisionOf(r, p))) return 'notice';
   }
   if (partiesPenalised(r).some((p) => !decisionOf(r, p))) return 'decision';
@@ -391,31 +406,33 @@ export function caseStage(r: CaseRecord): CaseStage {
  */
 export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: WorkCalendar, today: string, rules: ProcedureRules): CaseDeadline[] {
   const out: CaseDeadline[] = [];
-  const add = (id: string, from: string | null | undefined, metOn: string | null | undefined, who: string | null = null) => {
+  const add = (id: string, from: string | null | undefined, metOn: string | null | undefined, party: PartyKey | null = null, dueOn?: string | null) => {
     if (!from) return;
     const p = periodFor(periods, id, from, rules);
     if (!p) return;
     const end = periodEnd(cal, p, from);
     // Hours run on the clock; a case records days, so the step is due by the end of the day the hours run out.
-    const due = end.date.slice(0, 10);
+    const due = dueOn ?? end.date.slice(0, 10);
     const met = metOn ?? null;
     const status = met ? (met <= due ? 'met' : 'late') : today > due ? 'overdue' : 'pending';
-    out.push({ period: id, name: p.name, partyName: who, basis: p.basis, from, due, metOn: met, status, uncertain: end.uncertain || p.uncertain });
+    out.push({ period: id, name: p.name, party, partyName: party === null ? null : partyName(r, party), basis: p.basis, from, due, metOn: met, status, uncertain: end.uncertain || p.uncertain });
   };
   const filed = filedOn(r);
-  const decisions = partiesPenalised(r).map((party) => ({ party, who: partyName(r, party), doc: decisionOf(r, party) }));
+  const decisions = partiesPenalised(r).map((party) => ({ party, doc: decisionOf(r, party) }));
   if (r.procedure === 'ordinary' && r.outcome !== 'no-penalty' && r.outcome !== 'transfer' && transferState(r) !== 'accepted') {
     const all = decisions.length && decisions.every((d) => d.doc) ? decisions.map((d) => d.doc!.date ?? '').sort().at(-1) : null;
     add('decision', filed, all);
   }
   for (const party of partiesPenalised(r)) {
     const notice = noticeOf(r, party);
-    if (notice?.servedOn && !decisionOf(r, party)) add('statement', notice.servedOn, live(r.events, 'statement').find((s) => s.date >= notice.servedOn!)?.date ?? null, partyName(r, party));
+    if (notice?.servedOn && !decisionOf(r, party)) add('statement', notice.servedOn, live(r.events, 'statement').find((s) => concerns(s, party) && s.date >= notice.servedOn!)?.date ?? null, party);
+    const hearingNotice = hearingNoticeOf(r, party);
+    const hearingDate = hearingNotice?.fields.hearingDate;
+    if (hearingNotice && typeof hearingDate === 'string') add('hearing-notice', hearingDate, hearingNotice.servedOn ?? null, party, hearingNoticeLatest(hearingDate, { periods, cal, rules }));
   }
-  const hearingNotice = hearingNoticeOf(r);
-  if (hearingNotice && typeof hearingNotice.fields.hearingDate === 'string') add('hearing-notice', hearingNotice.fields.hearingDate, hearingNotice.servedOn ?? null);
-  for (const { party, who, doc } of decisions) {
+  for (const { party, doc } of decisions) {
     if (!doc?.date) continue;
+    const who = party;
     add('service', doc.date, doc.servedOn, who);
     // 当场处罚 decisions are not published (双公示 covers decisions made in the ordinary procedure).
     if (r.procedure === 'ordinary') add('publication', doc.date, live(r.events, 'publication').find((p) => p.date >= doc.date!)?.date ?? null, who);
@@ -432,7 +449,8 @@ export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: Wo
       const reported = live(r.events, 'approval').filter((a) => a.stage === 'disposal' && a.role === 'handler').map((a) => a.date).sort()[0];
       const approved = approval(r.events, 'disposal').date;
       add('transfer-approval', reported, approved);
-      add('transfer-send', approved, transferLetterOf(r)?.date ?? null);
+      // 24 hours to hand the case to the police: met when the letter was served on them.
+      add('transfer-send', approved, transferLetterOf(r)?.servedOn ?? null);
     }
     const letter = transferLetterOf(r);
     add('transfer-answer', letter?.servedOn, live(r.events, 'transfer-answer').at(-1)?.date ?? null);
@@ -458,7 +476,7 @@ export function lateSurcharges(r: CaseRecord, deadlines: CaseDeadline[], today: 
   const pending = remedies.filter((x) => x.outcome === 'pending');
   const decidedAfter = (p: (typeof pending)[number]) => remedies.find((x) => x.remedy === p.remedy && x.outcome !== 'pending' && x.date >= p.date);
   return deadlines.filter((d) => d.period === 'payment').map((pay) => {
-    const party = partiesPenalised(r).find((p) => partyName(r, p) === pay.partyName) ?? 'unit';
+    const party = pay.party ?? 'unit';
     const fine = totalFine(violationsOf(r, party));
     const end = pay.metOn ?? today;
     let days = 0;
@@ -466,7 +484,7 @@ export function lateSurcharges(r: CaseRecord, deadlines: CaseDeadline[], today: 
     for (let d = addCalendarDays(pay.due, 1); d <= end; d = addCalendarDays(d, 1)) {
       if (!pending.some((p) => { const decided = decidedAfter(p); return d >= p.date && (!decided || d < decided.date); })) days++;
     }
-    return { partyName: pay.partyName, due: pay.due, days, amount: Math.min(fine, Math.round(fine * 0.03 * days)), paused: pending.some((p) => !decidedAfter(p)) };
+    return { party, partyName: pay.partyName, due: pay.due, days, amount: Math.min(fine, Math.round(fine * 0.03 * days)), paused: pending.some((p) => !decidedAfter(p)) };
   });
 }
 

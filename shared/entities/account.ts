@@ -81,9 +81,9 @@ export const settings = z.object({
   finePaymentPlace: z.string().trim().max(300),
   /**
    * 当场处罚 caps (行政处罚法 第五十一条: 200 元 for a citizen, 3000 元 for an organisation); the 2015
-   * 办法 had lower ones and the new 办法 is not yet read, so they are settings.
+   * 办法 had lower ones and the new 办法 is not yet read, so they are settings, never above the law's.
    */
-  summaryLimits: z.object({ unit: z.number().int().min(0).max(100000), person: z.number().int().min(0).max(100000) }),
+  summaryLimits: z.object({ unit: z.number().int().min(0).max(3000), person: z.number().int().min(0).max(200) }),
   /**
    * Period lengths an admin has confirmed where the knowledge file marks them 待核实 (values that
    * depend on 应急管理部令第18号): period id → length. A confirmed value is no longer 待核实.

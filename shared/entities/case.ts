@@ -88,14 +88,14 @@ export const caseEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('legal-review'), ...signer, result: z.enum(['pass', 'change', 'fail']), opinion: required(z.string().max(4000)) }),
   z.object({ kind: z.literal('collective-discussion'), date: isoDate, chair: required(z.string().max(50)),
     attendees: z.array(z.string().trim().min(1).max(50)).min(3, { error: 'cases.rules.discussionAttendees' }).max(30), minutes: required(z.string().max(8000)), conclusion: required(z.string().max(2000)) }),
-  /** 陈述申辩 heard (or expressly waived, 行政处罚法 第六十二条). */
-  z.object({ kind: z.literal('statement'), date: isoDate, waived: z.boolean().default(false), waivesHearing: z.boolean().default(false), content: optionalText(4000), adopted: z.boolean().default(false), reply: optionalText(2000) }),
-  z.object({ kind: z.literal('hearing-request'), date: isoDate, note: optionalText(500) }),
+  /** 陈述申辩 heard (or expressly waived, 行政处罚法 第六十二条), for the party whose notice it answers. */
+  z.object({ kind: z.literal('statement'), date: isoDate, party: partyKey.default('unit'), waived: z.boolean().default(false), waivesHearing: z.boolean().default(false), content: optionalText(4000), adopted: z.boolean().default(false), reply: optionalText(2000) }),
+  z.object({ kind: z.literal('hearing-request'), date: isoDate, party: partyKey.default('unit'), note: optionalText(500) }),
   /**
    * 听证 held on the day the 听证会通知书 set, chaired by someone who did not investigate (第六十四条);
    * a party who does not attend has waived it. The signed minutes are the scan.
    */
-  z.object({ kind: z.literal('hearing'), date: isoDate, chair: required(z.string().max(50)), attended: z.boolean(),
+  z.object({ kind: z.literal('hearing'), date: isoDate, party: partyKey.default('unit'), chair: required(z.string().max(50)), attended: z.boolean(),
     minutes: required(z.string().max(8000)), report: optionalText(4000) }),
   /** The receiving organ's answer to a 案件移送书 (公安机关: whether it opens a criminal case). */
   z.object({ kind: z.literal('transfer-answer'), date: isoDate, organ: required(z.string().max(100)), result: z.enum(['accepted', 'declined']), note: optionalText(2000) }),
@@ -106,7 +106,7 @@ export const caseEvent = z.discriminatedUnion('kind', [
   /** 复议 or 诉讼 and, later, its result: appended even after 归档. */
   z.object({ kind: z.literal('remedy'), date: isoDate, remedy: z.enum(['review', 'litigation']), organ: required(z.string().max(100)),
     outcome: z.enum(['pending', 'upheld', 'revoked', 'changed', 'withdrawn']), note: optionalText(2000) }),
-  z.object({ kind: z.literal('enforcement'), date: isoDate, result: required(z.string().max(2000)) }),
+  z.object({ kind: z.literal('enforcement'), date: isoDate, party: partyKey.default('unit'), result: required(z.string().max(2000)) }),
   z.object({ kind: z.literal('borrow'), date: isoDate, borrower: required(z.string().max(50)), purpose: required(z.string().max(200)), approvedBy: required(z.string().max(50)), returnedOn: isoDate.nullable().default(null) }),
   z.object({ kind: z.literal('retract'), date: isoDate, eventId: id, reason: required(z.string().max(500)) }),
 ]);
@@ -139,7 +139,8 @@ export interface CaseDeadline {
   /** The statutory period's id (knowledge/periods.json). */
   period: string;
   name: string;
-  /** The person it concerns where a case decides on several parties (null: the unit, or the case as a whole). */
+  /** The party it concerns where a case decides on several (null: the case as a whole), and that party's name if a person. */
+  party: PartyKey | null;
   partyName: string | null;
   basis: string;
   from: string;
@@ -172,7 +173,7 @@ export interface CaseSummary {
   version: number;
 }
 
-export interface Surcharge { partyName: string | null; due: string; days: number; amount: number; paused: boolean }
+export interface Surcharge { party: PartyKey; partyName: string | null; due: string; days: number; amount: number; paused: boolean }
 
 export interface CaseDetail extends CaseSummary {
   escalationId: number | null;

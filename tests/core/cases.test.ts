@@ -82,7 +82,7 @@ describe('a case from an inspection escalation to 归档', () => {
     const { enterprise, handlerIds, generate } = await ready();
     const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['late-payment', 'statement-waived'], stopAt: 'closed' });
     // Served Tue 8 Sep; 15 days → Wed 23 Sep; paid Mon 28 Sep: 5 days × 3% × 20,000.
-    expect(c.surcharges).toEqual([{ partyName: null, due: '2026-09-23', days: 5, amount: 3000, paused: false }]);
+    expect(c.surcharges).toEqual([{ party: 'unit', partyName: null, due: '2026-09-23', days: 5, amount: 3000, paused: false }]);
     expect(c.deadlines.find((d) => d.period === 'payment')).toMatchObject({ status: 'late', metOn: '2026-09-28' });
   });
 });
@@ -123,7 +123,12 @@ describe('the procedure refuses steps out of order, naming the rule', () => {
     // Approved content is not edited afterwards.
     expect(issuesOf(await failure(core, 'cases:save-disposal', { id: c.id, version: k.version, outcome: 'penalty', violations: [violation({ fine: 10000 })] }, token))).toEqual(['cases.rules.disposalApproved']);
     const fresh = await call(core, 'documents:get', { id: notice.id }, token);
-    const issuedNotice = await call(core, 'documents:issue', { id: fresh.id, version: fresh.version }, token);
+    const dated = await call(core, 'documents:save', { id: fresh.id, version: fresh.version, fields: { ...fresh.fields, date: '2026-11-18' } }, token);
+    const issuedNotice = await call(core, 'documents:issue', { id: dated.id, version: dated.version }, token);
+    // Served neither before the day the notice bears nor on a day still to come.
+    const serveOn = (servedAt: string) => failure(core, 'documents:serve', { id: issuedNotice.id, service: { method: 'direct', servedAt, recipient: '王明', officerIds: handlerIds } }, token);
+    expect(issuesOf(await serveOn('2026-11-17T10:00'))).toEqual(['documents.rules.servedBeforeDate']);
+    expect(issuesOf(await serveOn('2026-11-23T10:00'))).toEqual(['documents.rules.servedInFuture']);
     const decision = await call(core, 'documents:create', { type: 'penalty-decision-unit', caseId: c.id }, token);
     const saved = await call(core, 'documents:save', { id: decision.id, version: decision.version, fields: { ...decision.fields, paymentPlace: '宣汉县农村信用合作联社', date: '2026-11-20' } }, token);
     expect(issuesOf(await failure(core, 'documents:issue', { id: saved.id, version: saved.version }, token))).toContain('cases.rules.noticeNotServed');
@@ -146,7 +151,7 @@ describe('the procedure refuses steps out of order, naming the rule', () => {
     expect(issuesOf(await failure(core, 'cases:record', { id: c.id, event: { kind: 'retract', date: '2026-11-21', eventId: approvalId, reason: '误登' } }, token))).toEqual(['cases.rules.retractTooLate']);
     expect(k.stage).toBe('execution');
     expect(issuesOf(await failure(core, 'cases:record', { id: c.id, event: { kind: 'approval', stage: 'closing', role: 'approve', name: '陈局长', date: '2026-11-21' } }, token)))
-      .toEqual(['cases.rules.decisionNotServed', 'cases.rules.notPaid']);
+      .toEqual(['cases.rules.decisionNotServed', 'cases.rules.notPaid', 'cases.rules.publicationMissing']);
     void generate;
   });
 
@@ -196,6 +201,28 @@ describe('the procedure refuses steps out of order, naming the rule', () => {
     expect(c.documents.map((d) => d.type)).toEqual(['transfer-letter', 'penalty-notice', 'penalty-decision-unit']);
   });
 
+  it('keeps the transfer behind its letter, and a new 呈批 after a decline dated after it', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    // The 呈批 to transfer approved Fri 4 Sep; the letter goes the same day.
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['transfer-declined'], stopAt: 'approved' });
+    const draft = await call(core, 'documents:create', { type: 'transfer-letter', caseId: c.id }, token);
+    const filled = await call(core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, date: '2026-09-04', crime: '危险作业罪', suspects: '王明（总经理）',
+      materials: (draft.fields.materials as { name: string }[]).map((m) => ({ ...m, items: 1, pages: 3 })) } }, token);
+    const letter = await call(core, 'documents:issue', { id: filled.id, version: filled.version }, token);
+    await call(core, 'documents:serve', { id: letter.id, service: { method: 'direct', servedAt: '2026-09-04T16:00', recipient: '值班民警', place: '宣汉县公安局', officerIds: handlerIds } }, token);
+    const rec = (event: object) => call(core, 'cases:record', { id: c.id, event: event as never }, token);
+    const approveSign = c.events.findLast((e) => e.data.kind === 'approval')!;
+    expect(issuesOf(await failure(core, 'cases:record', { id: c.id, event: { kind: 'retract', date: '2026-09-05', eventId: approveSign.id, reason: '误登记' } }, token))).toEqual(['cases.rules.retractTooLate']);
+    let k = await rec({ kind: 'transfer-answer', date: '2026-09-07', organ: '宣汉县公安局', result: 'declined', note: '不予立案' });
+    expect(k.stage).toBe('disposal');
+    k = await call(core, 'cases:save-disposal', { id: c.id, version: k.version, outcome: 'penalty', violations: [violation()] }, token);
+    // Signed "on" Sat 5 Sep, before the answer of Mon 7 Sep: not an approval of the new 呈批.
+    for (const [role, name] of [['handler', '张明'], ['handler', '李华'], ['review', '赵审核'], ['approve', '陈局长']]) k = await rec({ kind: 'approval', stage: 'disposal', role, name, date: '2026-09-05' });
+    expect(k.stage).toBe('disposal');
+    for (const [role, name] of [['handler', '张明'], ['handler', '李华'], ['review', '赵审核'], ['approve', '陈局长']]) k = await rec({ kind: 'approval', stage: 'disposal', role, name, date: '2026-09-08' });
+    expect(k.stage).toBe('notice');
+  });
+
   it('closes and archives a 首违不罚 case without a decision', async () => {
     const { enterprise, handlerIds, generate } = await ready();
     const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', variations: ['no-penalty'] });
@@ -241,12 +268,17 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
     // Filed Tue 1 Sep; notice 6 Sep; hearing asked 7 Sep; 听证会通知书 served Wed 9 Sep for Thu 24 Sep.
     const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['hearing'], reviewerToken: reviewer, stopAt: 'noticed' });
     expect(c.stage).toBe('hearing');
-    // 7 working days before Thu 24 Sep, Sun 20 Sep being a 调休 working day: 23, 22, 21, 20, 18, 17, 16 → served by Wed 16 Sep.
-    expect(c.deadlines.find((d) => d.period === 'hearing-notice')).toMatchObject({ due: '2026-09-16', metOn: '2026-09-09', status: 'met' });
+    // Seven whole working days between service and Thu 24 Sep, Sun 20 Sep being a 调休 working day: 23, 22, 21, 20, 18, 17, 16
+    // → served by Tue 15 Sep.
+    expect(c.deadlines.find((d) => d.period === 'hearing-notice')).toMatchObject({ due: '2026-09-15', metOn: '2026-09-09', status: 'met' });
     const rec = (event: object) => failure(core, 'cases:record', { id: c.id, event: event as never }, token);
     const held = { kind: 'hearing', date: '2026-09-24', chair: '李法制', attended: true, minutes: '当事人到场申辩。' };
     expect(issuesOf(await rec({ ...held, chair: officers[0].name }))).toEqual(['cases.rules.chairIsInvestigator']);
     expect(issuesOf(await rec({ ...held, date: '2026-09-23' }))).toEqual(['cases.rules.hearingNotOnNoticeDay']);
+    expect(issuesOf(await rec({ ...held, chair: '王主持' }))).toEqual(['cases.rules.chairNotOnNotice']);
+    // The request the notice answered cannot be taken back to skip the hearing.
+    const request = c.events.find((e) => e.data.kind === 'hearing-request')!;
+    expect(issuesOf(await rec({ kind: 'retract', date: '2026-09-10', eventId: request.id, reason: '误登记' }))).toEqual(['cases.rules.retractTooLate']);
     // A second notice for a hearing five days off is too late, and an investigator cannot chair it.
     const late = await call(core, 'documents:create', { type: 'hearing-meeting-notice', caseId: c.id }, token);
     const lateSaved = await call(core, 'documents:save', { id: late.id, version: late.version, fields: { ...late.fields, date: '2026-09-09', hearingDate: '2026-09-14', chair: officers[1].name } }, token);
@@ -266,7 +298,7 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
     expect(full.stage).toBe('archived');
     expect(full.triggers.legalReview).toEqual(expect.arrayContaining(['hearing', 'large-fine']));
     const decision = full.documents.find((d) => d.type === 'penalty-decision-unit')!;
-    expect(flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: decision.id }, token))))).toContain('本机关于2026-09-24依法举行了听证');
+    expect(flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: decision.id }, token))))).toContain('本机关于2026年9月24日依法举行了听证');
   });
 
   it('decides on the spot on a pre-numbered form, within the cap, never reusing a number', async () => {

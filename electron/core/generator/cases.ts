@@ -59,8 +59,8 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const saved = await call('documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, ...fields, date } });
     return call('documents:issue', { id: saved.id, version: saved.version });
   }
-  async function serve(documentId: number, on: string, officerIds: number[], recipient = '王明') {
-    return call('documents:serve', { id: documentId, service: { method: 'direct', servedAt: `${on}T10:00`, recipient, place: '当事人住所', officerIds } });
+  async function serve(documentId: number, on: string, officerIds: number[], recipient = '王明', place = '当事人住所') {
+    return call('documents:serve', { id: documentId, service: { method: 'direct', servedAt: `${on}T10:00`, recipient, place, officerIds } });
   }
   async function approve(caseId: number, stage: 'filing' | 'disposal' | 'closing', on: string, officers: string[]) {
     await record(caseId, { kind: 'approval', stage, role: 'handler', name: officers[0], post: '执法人员', date: on, opinion: '建议同意' });
@@ -107,11 +107,14 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     let at = f;
     if (transfer) {
       // 调查终结: the 负责人 decides to transfer; the 案件移送书 goes to the police the same day; they answer two days later.
-      c = await call('cases:save-disposal', { id: c.id, version: c.version, outcome: 'transfer', violations: [violation] });
+      // 危险作业罪 (刑法 第一百三十四条之一第（一）项): the alarm was switched off, not merely missing.
+      c = await call('cases:save-disposal', { id: c.id, version: c.version, outcome: 'transfer', violations: [{ ...violation,
+        facts: '擅自关闭危化品仓库可燃气体报警装置，在事故隐患未消除的情况下继续组织装卸作业', reasoning: '涉嫌危险作业罪，依法移送公安机关' }] });
       c = await approve(c.id, 'disposal', day(f, 3), names);
       if (stop === 'approved') return c;
-      const letter = await issue(c.id, 'transfer-letter', day(f, 3), { crime: '危险作业罪' });
-      await serve(letter.id, day(f, 3), recipe.handlerIds, '宣汉县公安局值班民警');
+      const letter = await issue(c.id, 'transfer-letter', day(f, 3), { crime: '危险作业罪', suspects: '王明（总经理）',
+        materials: [['涉嫌犯罪案件情况的调查报告', 1, 6], ['涉案物品清单', 1, 1], ['现场检查记录、现场照片', 1, 12], ['询问笔录', 3, 15]].map(([name, items, pages]) => ({ name, items, pages })) });
+      await serve(letter.id, day(f, 3), recipe.handlerIds, '宣汉县公安局值班民警', '宣汉县公安局');
       c = await record(c.id, { kind: 'transfer-answer', date: day(f, 5), organ: '宣汉县公安局', result: v.has('transfer-accepted') ? 'accepted' : 'declined',
         note: v.has('transfer-accepted') ? '已立案侦查' : '经审查，尚不构成犯罪，不予立案' });
       if (v.has('transfer-accepted')) {
@@ -144,7 +147,9 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
       const notice = await issue(c.id, 'penalty-notice', day(at, 5), {}, party);
       await serve(notice.id, day(at, 5), recipe.handlerIds, party === undefined ? '王明' : person!.name);
     }
-    if (v.has('statement-waived')) c = await record(c.id, { kind: 'statement', date: day(at, 5), waived: true, waivesHearing: true });
+    if (v.has('statement-waived')) {
+      for (const party of parties) c = await record(c.id, { kind: 'statement', date: day(at, 5), party: party ?? 'unit', waived: true, waivesHearing: true });
+    }
     if (v.has('statement-heard')) c = await record(c.id, { kind: 'statement', date: day(at, 6), content: '已经购置报警装置，请求从轻处罚', adopted: false, reply: '整改系法定义务，不属从轻情形' });
     let decidedOn = v.has('statement-waived') || v.has('statement-heard') ? day(at, 7) : day(at, 19);
     if (v.has('hearing')) {
@@ -184,7 +189,7 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const f = recipe.filedOn;
     c = await call('cases:save-disposal', { id: c.id, version: c.version, outcome: 'penalty', violations: [{
       party: 'unit', facts: '液氨储罐区未设置明显的安全警示标志', evidence: '现场照片', violatedProvision: '《中华人民共和国安全生产法》第三十五条',
-      penaltyItemId: 'aqsc-99-1', stage: 'first', circumstanceIds: [], tier: 'general', reasoning: '情节轻微，当场改正', fine: 2000, measures: [],
+      penaltyItemId: 'aqsc-99-1', stage: 'first', circumstanceIds: [], tier: 'general', reasoning: '事实清楚，当场责令改正，按一般情节裁量', fine: 2000, measures: ['责令限期改正'],
     }] });
     if (stop === 'filed' || stop === 'approved' || stop === 'noticed') return c;
     const decision = await issue(c.id, 'summary-penalty-unit', f, { formNo: recipe.formNo ?? `51172200${String(c.id).padStart(4, '0')}`, place: '液氨储罐区现场',

@@ -52,14 +52,15 @@ export const hearingMeetingNotice: DocumentTemplate<typeof hearingNoticeFields> 
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
     const { detail } = src.case;
     const issues = [];
-    if (!live(detail.events, 'hearing-request').length) issues.push({ path: ['case'], key: 'cases.rules.noHearingRequest' });
+    if (!live(detail.events, 'hearing-request').some((h) => String(h.party ?? 'unit') === String(f.party))) issues.push({ path: ['case'], key: 'cases.rules.noHearingRequest' });
     if (detail.handlerNames.includes(f.chair)) issues.push({ path: ['chair'], key: 'cases.rules.chairIsInvestigator' });
     if (f.clerk && detail.handlerNames.includes(f.clerk)) issues.push({ path: ['clerk'], key: 'cases.rules.clerkIsInvestigator' });
     // Issued today, it must still reach the party 7 working days before the hearing.
     const latest = hearingNoticeLatest(f.hearingDate, src.case);
     if (latest && f.date > latest) issues.push({ path: ['hearingDate'], key: 'cases.rules.hearingNoticeLate', params: { latest } });
     const named = caseParty(detail, f.party);
-    if (named && f.partyName !== named.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } });
+    if (!named) issues.push({ path: ['party'], key: 'cases.rules.unknownParty' });
+    else if (f.partyName !== named.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } });
     return issues;
   },
 
@@ -68,7 +69,7 @@ export const hearingMeetingNotice: DocumentTemplate<typeof hearingNoticeFields> 
     const when = blank ? dateOrBlank(null) + '　　时' : `${chineseDate(f.hearingDate)}${f.hearingTime}`;
     return [
       labelled(fonts, '当事人', f.partyName),
-      paragraph(`根据${y}的申请，本机关定于${when}在${f.place || '　　　　　　'}${f.isPublic ? '公开' : '不公开'}举行${y}${f.cause ? f.cause.replace(/案$/, '') : '　　　　　　'}一案的听证会。`),
+      paragraph(`根据${y}的申请和《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，本机关定于${when}在${f.place || '　　　　　　'}${f.isPublic ? '公开' : '不公开'}举行${y}${f.cause ? f.cause.replace(/案$/, '') : '　　　　　　'}一案的听证会。`),
       paragraph(`本次听证会由${f.chair || '　　　　'}担任主持人${f.clerk ? `，${f.clerk}担任记录员` : ''}。`),
       paragraph(`${y}可以亲自参加听证，也可以委托一至二人代理；委托代理人参加听证的，应当提交授权委托书。${y}认为主持人与本案有直接利害关系的，有权申请回避。`),
       paragraph(`${y}无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利。`),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { yuanFigures, yuanInWords } from '../../domain/amount.ts';
 import { decisionIssues, live } from '../../domain/case-procedure.ts';
 import { checkIdCard } from '../../domain/id-card.ts';
+import { chineseDate } from '../../domain/dates.ts';
 import { checkUscc } from '../../domain/uscc.ts';
 import type { ValidationIssue } from '../../api/errors.ts';
 import type { CaseEvent, PartyKey } from '../../entities/case.ts';
@@ -44,9 +45,10 @@ const bodyForm: DocumentForm<keyof typeof decisionBody & string> = [
 /** What the party said and what the agency made of it, from the recorded statements and hearing. */
 function statementSummary(events: CaseEvent[], party: PartyKey): string {
   const y = you(party);
-  const said = live(events, 'statement');
-  const hearing = live(events, 'hearing').at(-1);
-  const heard = hearing ? (hearing.attended ? `本机关于${hearing.date}依法举行了听证。` : `${y}经依法通知未参加听证，视为放弃听证权利。`) : '';
+  const mine = (x: { party?: PartyKey }) => String(x.party ?? 'unit') === String(party);
+  const said = live(events, 'statement').filter(mine);
+  const hearing = live(events, 'hearing').filter(mine).at(-1);
+  const heard = hearing ? (hearing.attended ? `本机关于${chineseDate(hearing.date)}依法举行了听证。` : `${y}经依法通知未参加听证，视为放弃听证权利。`) : '';
   if (!said.length) return `${heard}${y}在规定期限内未提出陈述、申辩。`;
   if (said.every((s) => s.waived)) return `${heard}${y}明确表示放弃陈述、申辩的权利。`;
   return heard + said.filter((s) => !s.waived).map((s) => `${y}提出：${s.content.replace(/[。.]$/, '')}。经复核，${s.adopted ? '予以采纳' : '不予采纳'}${s.reply ? `，理由是：${s.reply.replace(/[。.]$/, '')}` : ''}。`).join('');
@@ -134,8 +136,6 @@ export const penaltyDecisionUnit: DocumentTemplate<typeof unitFields> = {
 
 const personFields = z.object({
   partyName: required(z.string().max(50)),
-  gender: optionalText(2),
-  age: optionalText(3),
   idNumber: required(z.string().max(18)),
   homeAddress: optionalText(200),
   employer: optionalText(100),
@@ -159,7 +159,7 @@ export const penaltyDecisionPerson: DocumentTemplate<typeof personFields> = {
   type: 'penalty-decision-person',
   fields: personFields,
   form: [
-    [{ field: 'partyName', input: 'text', span: 8 }, { field: 'gender', input: 'text', span: 4 }, { field: 'age', input: 'text', span: 4 }, { field: 'idNumber', input: 'text', span: 8 }],
+    [{ field: 'partyName', input: 'text', span: 12 }, { field: 'idNumber', input: 'text', span: 12 }],
     [{ field: 'homeAddress', input: 'text', span: 16 }, { field: 'phone', input: 'text', span: 8 }],
     [{ field: 'employer', input: 'text', span: 10 }, { field: 'post', input: 'text', span: 6 }, { field: 'employerAddress', input: 'text', span: 8 }],
     ...bodyForm,
@@ -169,7 +169,7 @@ export const penaltyDecisionPerson: DocumentTemplate<typeof personFields> = {
     const party = typeof c?.party === 'number' ? c.party : 0;
     const p = c?.detail.persons[party];
     return {
-      partyName: p?.name ?? '', ...fromIdNumber(p?.idNumber ?? '', src.today), idNumber: p?.idNumber ?? '', homeAddress: p?.address ?? '',
+      partyName: p?.name ?? '', idNumber: p?.idNumber ?? '', homeAddress: p?.address ?? '',
       employer: c?.detail.unit.name ?? '', post: p?.post ?? '', employerAddress: c?.detail.unit.address ?? '', phone: p?.phone ?? '',
       ...prefillBody(src, party),
     };
@@ -179,11 +179,16 @@ export const penaltyDecisionPerson: DocumentTemplate<typeof personFields> = {
     if (f.party === 'unit') issues.push({ path: ['party'], key: 'cases.rules.unknownParty' });
     const id = checkIdCard(f.idNumber, f.date);
     if (id.error) issues.push({ path: ['idNumber'], key: id.error });
+    // The person named and numbered as in the 呈批 (the 身份证号 identifies them on every document).
+    const recorded = typeof f.party === 'number' ? src.case?.detail.persons[f.party]?.idNumber : undefined;
+    if (recorded !== undefined && recorded !== f.idNumber) issues.push({ path: ['idNumber'], key: 'documents.rules.idNumberMismatch', params: { idNumber: recorded } });
     return issues;
   },
   body(f, ctx) {
+    // 性别 and 年龄 as the 身份证号 gives them on the day of the decision.
+    const { gender, age } = fromIdNumber(f.idNumber, f.date);
     return body(f, [
-      labelled(ctx.fonts, ['被处罚人', f.partyName], ['性别', f.gender], ['年龄', f.age]),
+      labelled(ctx.fonts, ['被处罚人', f.partyName], ['性别', gender], ['年龄', age]),
       labelled(ctx.fonts, ['身份证号', f.idNumber], ['联系电话', f.phone]),
       labelled(ctx.fonts, '家庭住址', f.homeAddress),
       labelled(ctx.fonts, ['所在单位', f.employer], ['职务', f.post]),

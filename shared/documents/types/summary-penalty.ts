@@ -86,6 +86,8 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
       if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
       const { detail, rules } = src.case;
       const issues = summaryDecisionIssues(detail, f.party, f.fine, f.cashOnTheSpot, f.hardToPayLater, rules);
+      // Decided on the spot: on the day the violation was found.
+      if (f.date !== detail.violationDate) issues.push({ path: ['date'], key: 'cases.rules.summaryNotOnSpot', params: { day: detail.violationDate } });
       issues.push(...officerChecks(f.officers, src.roster, f.date));
       if ((kind === 'unit') !== (f.party === 'unit')) issues.push({ path: ['party'], key: 'cases.rules.unknownParty' });
       const named = caseParty(detail, f.party);

@@ -26,6 +26,8 @@ const transferFields = z.object({
   provisions: required(z.string().max(500)),
   /** 涉嫌罪名 (危险作业罪, 重大责任事故罪…); empty for a transfer to another administrative organ. */
   crime: optionalText(100),
+  /** Who is suspected: 危险作业罪 and most others are committed by natural persons, not by the unit. */
+  suspects: optionalText(200),
   basis: required(z.string().max(300)),
   materials: z.array(material).max(40).default([]),
   contactPerson: optionalText(50),
@@ -40,7 +42,7 @@ export const transferLetter: DocumentTemplate<typeof transferFields> = {
     [{ field: 'receivingOrgan', input: 'text', span: 12 }, { field: 'partyName', input: 'text', span: 12 }],
     [{ field: 'cause', input: 'text', span: 16 }, { field: 'filedOn', input: 'date', span: 8 }],
     { field: 'facts', input: 'textarea', rows: 4 },
-    [{ field: 'provisions', input: 'text', span: 16 }, { field: 'crime', input: 'text', span: 8 }],
+    [{ field: 'provisions', input: 'text', span: 12 }, { field: 'suspects', input: 'text', span: 6 }, { field: 'crime', input: 'text', span: 6 }],
     { field: 'basis', input: 'text' },
     { field: 'materials', input: 'rows', add: 'addMaterial', numbered: true, columns: [
       { field: 'name', input: 'text', placeholder: 'materialName' },
@@ -57,8 +59,8 @@ export const transferLetter: DocumentTemplate<typeof transferFields> = {
       receivingOrgan: criminal ? `${unit.reviewAgency.replace(/人民政府$/, '')}公安局` : '', partyName: d?.unit.name ?? '', cause: d?.cause ?? '', filedOn: d?.filedOn ?? null,
       facts: d ? [d.facts, ...d.violations.map((v) => v.facts)].map((x) => x.replace(/[。；;.]+$/, '')).filter(Boolean).join('；') : '',
       provisions: d ? [...new Set(d.violations.map((v) => v.violatedProvision))].join('，') : '',
-      crime: '',
-      basis: criminal ? '《中华人民共和国行政处罚法》第二十七条第一款、《行政执法机关移送涉嫌犯罪案件的规定》第三条' : '',
+      crime: '', suspects: d ? d.persons.map((p) => `${p.name}（${p.post}）`).join('、') : '',
+      basis: criminal ? '《中华人民共和国行政处罚法》第二十七条第一款、《行政执法机关移送涉嫌犯罪案件的规定》第三条、《安全生产行政执法与刑事司法衔接工作办法》（应急〔2019〕54号）' : '',
       materials: criminal ? CRIMINAL_MATERIALS.map((name) => ({ name, items: 1, pages: 0 })) : [],
       contactPerson: d?.handlerNames[0] ?? '', contactPhone: unit.phone, date: today,
     };
@@ -73,8 +75,11 @@ export const transferLetter: DocumentTemplate<typeof transferFields> = {
     if (!approved) issues.push({ path: ['case'], key: 'cases.rules.disposalNotApproved' });
     else if (f.date < approved) issues.push({ path: ['date'], key: 'cases.rules.beforeApproval', params: { approved } });
     if (!f.materials.length) issues.push({ path: ['materials'], key: 'cases.rules.materialsRequired' });
+    // Each item counted as handed over: the receiving organ signs for copies and pages.
+    f.materials.forEach((m, i) => { if (!m.items || !m.pages) issues.push({ path: ['materials', i, 'pages'], key: 'cases.rules.materialCount' }); });
     if (detail.suspectedCrime) {
       if (!f.crime) issues.push({ path: ['crime'], key: 'cases.rules.crimeRequired' });
+      if (!f.suspects) issues.push({ path: ['suspects'], key: 'cases.rules.suspectsRequired' });
       if (!f.materials.some((m) => m.name.includes('调查报告'))) issues.push({ path: ['materials'], key: 'cases.rules.investigationReportRequired' });
     }
     if (f.partyName !== detail.unit.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: detail.unit.name } });
@@ -85,7 +90,7 @@ export const transferLetter: DocumentTemplate<typeof transferFields> = {
     const head = (t: string) => ({ text: t, font: fonts.roles.heading, alignment: 'center' as const });
     const rows = (f.materials.length ? f.materials : Array.from({ length: 4 }, () => ({ name: '', items: 0, pages: 0 })))
       .map((m, i) => [String(i + 1), m.name, m.items ? String(m.items) : '', m.pages ? String(m.pages) : '']);
-    const why = f.crime ? `涉嫌构成${f.crime}` : '依法应当由你单位处理';
+    const why = f.crime ? `${f.suspects || '有关责任人员'}涉嫌构成${f.crime}` : '依法应当由你单位处理';
     return [
       { text: `${f.receivingOrgan || '　　　　　　'}：`, margin: [0, 4, 0, 4] } as Content,
       ...(blank ? [paragraph('　　　　　　　　一案，本机关于　　年　　月　　日立案调查。经查：'), ruledLines(4)]

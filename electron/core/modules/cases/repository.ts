@@ -132,7 +132,7 @@ export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr
   // What stops the next step today, party by party, as the issue checks would say it.
   for (const party of partiesPenalised(record)) {
     const fine = totalFine(violationsOf(record, party));
-    if (stage === 'notice' && !noticeOf(record, party)) add('notice', noticeIssues(record, party, true, cr.rules));
+    if (stage === 'notice' && !noticeOf(record, party)) add('notice', noticeIssues(record, party, cr.today, true, cr.rules));
     if (stage === 'decision' && !decisionOf(record, party)) {
       add('decision', record.procedure === 'summary' ? summaryDecisionIssues(record, party, fine, false, false, cr.rules)
         : decisionIssues(record, party, cr.today, fine, core.knowledge.periods, cr.cal, cr.rules));

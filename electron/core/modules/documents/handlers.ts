@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { documentDateOf } from '../../../../shared/documents/registry.ts';
 import { AppError } from '../../../../shared/api/errors.ts';
 import type { DocumentDetail, DocumentSummary } from '../../../../shared/entities/document.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
@@ -147,6 +148,11 @@ export const documentHandlers: HandlerGroup<'documents'> = {
       const row = await rowOrThrow(trx, id);
       requireStatus(row, 'issued');
       await refuseIfArchived(trx, row.caseId);
+      // Served on or after the day the document bears, and not on a day still to come.
+      const day = service.servedAt.slice(0, 10);
+      const dated = documentDateOf(row.type, JSON.parse(row.fieldsJson) as Record<string, unknown>);
+      if (day > core.today()) throw new AppError('VALIDATION', { issues: [{ path: ['service', 'servedAt'], key: 'documents.rules.servedInFuture' }] });
+      if (dated && day < dated) throw new AppError('VALIDATION', { issues: [{ path: ['service', 'servedAt'], key: 'documents.rules.servedBeforeDate', params: { date: dated } }] });
       await trx.insertInto('documentServices').values({
         documentId: id, method: service.method, servedAt: service.servedAt, place: service.place, recipient: service.recipient,
         refused: service.refused ? 1 : 0, witness: service.witness, officerIdsJson: JSON.stringify(service.officerIds), note: service.note,

@@ -1,8 +1,8 @@
 import { Alert, App, Button, Card, Descriptions, Dropdown, Empty, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { chinaDate } from '../../../../shared/domain/dates.ts';
 import type { CaseDeadline, CaseDetail, CaseEvent, CaseEventKind, CaseStage } from '../../../../shared/entities/case.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
@@ -183,7 +183,8 @@ export function CasePage() {
   );
 }
 
-const today = () => dayjs().format('YYYY-MM-DD');
+/** The squad's day (Asia/Shanghai), the same day the core dates things by, whatever the PC's time zone. */
+const today = () => chinaDate(new Date());
 
 /** The next signature an approval form is waiting for. */
 function nextRole(kase: CaseDetail, stage: string): 'handler' | 'review' | 'approve' {

@@ -16,16 +16,16 @@ const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
   approval: [['stage', 'stages'], ['role', 'roles'], ['name', 'text'], ['post', 'text'], ['date', 'date'], ['opinion', 'textarea'], ['approved', 'checkbox']],
   'legal-review': [['date', 'date'], ['name', 'text'], ['post', 'text'], ['result', { options: ['pass', 'change', 'fail'] }], ['opinion', 'textarea']],
   'collective-discussion': [['date', 'date'], ['chair', 'text'], ['attendees', 'list'], ['minutes', 'textarea'], ['conclusion', 'textarea']],
-  statement: [['date', 'date'], ['waived', 'checkbox'], ['waivesHearing', 'checkbox'], ['content', 'textarea'], ['adopted', 'checkbox'], ['reply', 'textarea']],
-  'hearing-request': [['date', 'date'], ['note', 'text']],
-  hearing: [['date', 'date'], ['chair', 'text'], ['attended', 'checkbox'], ['minutes', 'textarea'], ['report', 'textarea']],
+  statement: [['date', 'date'], ['party', 'party'], ['waived', 'checkbox'], ['waivesHearing', 'checkbox'], ['content', 'textarea'], ['adopted', 'checkbox'], ['reply', 'textarea']],
+  'hearing-request': [['date', 'date'], ['party', 'party'], ['note', 'text']],
+  hearing: [['date', 'date'], ['party', 'party'], ['chair', 'text'], ['attended', 'checkbox'], ['minutes', 'textarea'], ['report', 'textarea']],
   'transfer-answer': [['date', 'date'], ['organ', 'text'], ['result', { options: ['accepted', 'declined'] }], ['note', 'textarea']],
   payment: [['date', 'date'], ['party', 'party'], ['amount', 'yuan'], ['receiptNo', 'text'], ['note', 'text']],
   publication: [['date', 'date'], ['where', 'text']],
   'publication-withdrawn': [['date', 'date'], ['where', 'text']],
   archive: [['date', 'date'], ['archiveNo', 'text'], ['retention', { options: ['永久', '30年', '10年'] }]],
   remedy: [['date', 'date'], ['remedy', { options: ['review', 'litigation'] }], ['organ', 'text'], ['outcome', { options: ['pending', 'upheld', 'revoked', 'changed', 'withdrawn'] }], ['note', 'textarea']],
-  enforcement: [['date', 'date'], ['result', 'textarea']],
+  enforcement: [['date', 'date'], ['party', 'party'], ['result', 'textarea']],
   borrow: [['date', 'date'], ['borrower', 'text'], ['purpose', 'text'], ['approvedBy', 'text'], ['returnedOn', 'date']],
 };
 /** Signed paper (approval forms, the legal opinion) may come with its scan. */
@@ -46,7 +46,8 @@ export function EventDialog({ kase, draft, onClose, onSaved }: { kase: CaseDetai
     form.setFieldsValue({ approved: true, attended: true, party: 'unit', ...draft.values });
   }, [draft, form]);
   if (!draft) return null;
-  const fields = FIELDS[draft.kind] ?? [];
+  // Whom the step concerns is asked only where persons are fined beside the unit.
+  const fields = (FIELDS[draft.kind] ?? []).filter(([, input]) => input !== 'party' || kase.persons.length > 0);
 
   const save = async () => {
     const values = await form.validateFields();

@@ -204,7 +204,7 @@ function ServeDialog({ open, onClose, onDone }: { open: boolean; onClose(): void
   const refused = Form.useWatch('refused', form);
   const ok = async () => {
     const values = await form.validateFields();
-    try { await onDone(values); form.resetFields(); } catch (e) { if (!showFieldErrors(form, e)) message.error(errorMessage(e)); }
+    try { await onDone(values); form.resetFields(); } catch (e) { if (!showFieldErrors(form, e, ['service'])) message.error(errorMessage(e)); }
   };
   return (
     <Modal open={open} title={t('document.serveTitle')} onCancel={onClose} onOk={() => void ok()} destroyOnHidden width={640}>

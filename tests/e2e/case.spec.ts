@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, SCREENS, test } from './fixtures.ts';
+import { CasePage } from './pages/case-page.ts';
+import { InspectionsPage } from './pages/inspections-page.ts';
+import { Shell } from './pages/shell.ts';
+
+import { chinaDate } from '../../shared/domain/dates.ts';
+
+/** The squad's today (Asia/Shanghai), as the app dates its documents. */
+const TODAY = chinaDate(new Date());
+
+test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决定书, service, payment, 结案 and 归档', async ({ page, desk }) => {
+  test.setTimeout(240_000);
+  fs.mkdirSync(SCREENS, { recursive: true });
+  const shot = (name: string) => page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
+  await page.goto(desk.url);
+  await page.getByTestId('enter-demo').click();
+  const shell = new Shell(page);
+  await shell.signIn('clerk', 'demo1234');
+
+  // A hazard whose deadline passed with no re-check: the workbench suggests a case.
+  await shell.open('现场检查');
+  const inspections = new InspectionsPage(page);
+  await inspections.record({ enterprise: '示例县华瑞化工有限公司', officers: ['张明', '李华'], start: '2026-10-20 09:30', place: '危化品仓库',
+    findings: '危化品仓库未设置可燃气体报警装置。' });
+  await inspections.addHazard('危化品仓库未设置可燃气体报警装置', '2026-10-30');
+  await shell.open('工作台');
+  const escalations = page.getByTestId('escalations');
+  await expect(escalations).toContainText('复查逾期未进行');
+  await escalations.getByRole('listitem').filter({ hasText: '可燃气体报警装置' }).getByText('立案', { exact: true }).click();
+
+  // 立案: the escalation's enterprise, facts and officers come with it.
+  const drawer = page.getByRole('dialog', { name: '立案' });
+  await expect(drawer.getByTestId('case-cause')).toHaveValue(/涉嫌未采取措施消除事故隐患案/);
+  await drawer.getByTestId('case-save').click();
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  const kase = new CasePage(page);
+  await kase.sign('filing', ['张明', '李华', '赵审核', '陈局长']);
+  await expect(page.getByTestId('case-stage')).toHaveText('调查取证');
+
+  // 呈批: the violation, its penalty article and the discretion helper's band.
+  await page.getByTestId('violation-add').click();
+  await page.getByTestId('penalty-item-0').click();
+  await page.keyboard.type('第一百零二条');
+  await page.locator('.ant-select-item-option', { hasText: '第一百零二条' }).first().click();
+  await page.getByTestId('violation-facts-0').fill('危化品仓库未按规定设置可燃气体报警装置，逾期未消除该事故隐患');
+  await expect(page.getByTestId('proposal-0')).toBeVisible();
+  await page.getByTestId('violation-fine-0').fill('20000');
+  await page.getByTestId('violation-reasoning-0').fill('一般事故隐患，未造成后果，按一般情节裁量');
+  await page.getByTestId('violation-0').getByRole('textbox', { name: '证据', exact: true }).fill('现场检查记录、现场照片');
+  await page.getByTestId('disposal-save').click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await kase.sign('disposal', ['张明', '李华', '赵审核', '陈局长']);
+  await expect(page.getByTestId('case-stage')).toHaveText('告知');
+  await shot('30-case-disposal-approved');
+
+  // 行政处罚告知书: issued and handed over.
+  await kase.makeDocument('行政处罚告知书');
+  const noticeNumber = await inspections.issueOpenDocument();
+  expect(noticeNumber).toMatch(/^示应急罚告〔2026〕\d+号$/);
+  const noticeText = await inspections.downloadPdfText(desk.dataRoot, 'notice.pdf');
+  expect(noticeText).toContain('罚款人民币贰万元整');
+  expect(noticeText).toContain('3日内向本机关进行陈述和申辩');
+  await kase.serveOpenDocument(`${TODAY} 09:00`, '王经理');
+  await page.goBack();
+
+  // The party waives the statement (and the hearing); the decision is made, issued and served.
+  await kase.record('陈述申辩', 'statement', async (d) => {
+    await d.getByText('当事人明确放弃陈述申辩').click();
+    await d.getByText('同时明确放弃听证').click();
+  });
+  await expect(page.getByTestId('case-stage')).toHaveText('待决定');
+  await kase.makeDocument('行政处罚决定书（单位）');
+  await page.getByLabel('罚款缴纳地点（银行、账号或缴款渠道）').fill('示例县农村信用合作联社（账号：88010120000012345）');
+  const decisionNumber = await inspections.issueOpenDocument();
+  expect(decisionNumber).toMatch(/^示应急罚〔2026〕\d+号$/);
+  const decisionText = await inspections.downloadPdfText(desk.dataRoot, 'decision.pdf');
+  for (const piece of ['行政处罚决定书（单位）', '被处罚单位：示例县华瑞化工有限公司', '以上事实有现场检查记录、现场照片等证据为证', '你单位明确表示放弃陈述、申辩的权利', '依据《中华人民共和国安全生产法》第一百零二条的规定',
+    '决定给予罚款人民币贰万元整（¥20,000.00）', '15日内缴至示例县农村信用合作联社', '百分之三加处罚款', '向示例县人民政府申请行政复议']) expect(decisionText).toContain(piece);
+  // Looked at as a page, as the clerk would print it.
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', path.join(desk.dataRoot, 'decision.pdf'), path.join(SCREENS, '31-decision-pdf')]);
+  await kase.serveOpenDocument(`${TODAY} 10:00`, '王经理');
+  await shot('32-decision-served');
+  await page.goBack();
+
+  // Payment, then 结案 and 归档: the file becomes read-only.
+  await expect(page.getByTestId('case-stage')).toHaveText('执行');
+  await kase.record('缴纳罚款', 'payment', async (d) => {
+    await d.getByLabel('金额').fill('20000');
+    await d.getByLabel('缴款凭证号').fill('NT2026000123');
+  });
+  await kase.record('处罚决定公示', 'publication', async (d) => { await d.getByLabel('公示平台').fill('示例县人民政府网站'); });
+  await expect(page.getByTestId('case-stage')).toHaveText('待结案');
+  await kase.sign('closing', ['张明', '李华', '赵审核', '陈局长']);
+  await expect(page.getByTestId('case-stage')).toHaveText('已结案');
+  await kase.record('归档', 'archive', async (d) => { await d.getByLabel('归档号（如 2026-0001）').fill('2026-0001'); });
+  await expect(page.getByTestId('case-stage')).toHaveText('已归档');
+  await expect(page.getByTestId('case-deadlines')).not.toContainText('已逾期');
+  await expect(page.getByTestId('case-document-create')).toBeHidden();
+  await shot('33-case-archived');
+});
