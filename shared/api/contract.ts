@@ -266,10 +266,10 @@ export const contract = {
   'knowledge:periods': channel<StatutoryPeriod[]>()({ input: none, access: 'signed-in' }),
   /** 安全生产法 penalty items (第九十条–第一百一十四条): what each covers, fine ranges, measures. */
   'knowledge:penalties': channel<PenaltyItem[]>()({ input: none, access: 'signed-in' }),
-  /** A unit's own list (重点检查事项…) in the checklist format; an id already bundled cannot be replaced. */
   /** Discretion benchmarks: the bundled example (示例) and the province's imported ones. */
   'knowledge:benchmarks': channel<DiscretionBenchmark[]>()({ input: none, access: 'signed-in' }),
   'knowledge:import-benchmark': channel<DiscretionBenchmark>()({ input: z.object({ fileName: z.string().min(1), text: z.string().min(2).max(5_000_000) }), access: 'settings.manage' }),
+  /** A unit's own list (重点检查事项…) in the checklist format; an id already bundled cannot be replaced. */
   'knowledge:import-checklist': channel<Checklist>()({ input: z.object({ fileName: z.string().min(1), text: z.string().min(2).max(2_000_000) }), access: 'settings.manage' }),
 
   'audit:list': channel<{ items: AuditEntry[]; total: number }>()({

@@ -36,6 +36,10 @@ export interface ProcedureRules {
   summaryLimits: { unit: number; person: number };
 }
 
+/** The statutory periods the case procedure counts (an admin's confirmation of a 待核实 one applies to these). */
+export const CASE_PERIOD_IDS = ['decision', 'statement', 'hearing-request', 'hearing-notice', 'service', 'publication', 'payment', 'publication-withdrawal',
+  'transfer-approval', 'transfer-send', 'transfer-answer'] as const;
+
 export const LEGAL_REVIEW_TRIGGERS = ['hearing', 'suspension', 'large-fine', 'complex', 'transfer', 'all-ordinary'] as const;
 export type LegalReviewTrigger = (typeof LEGAL_REVIEW_TRIGGERS)[number];
 

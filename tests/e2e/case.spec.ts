@@ -101,3 +101,27 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
   await expect(page.getByTestId('case-document-create')).toBeHidden();
   await shot('33-case-archived');
 });
+
+test('an admin sets the case rules: payment place, hearing thresholds, and confirms a period marked 待核实', async ({ page, desk }) => {
+  fs.mkdirSync(SCREENS, { recursive: true });
+  await page.goto(desk.url);
+  await page.getByTestId('enter-demo').click();
+  const shell = new Shell(page);
+  await shell.signIn('admin', 'demo1234');
+  await shell.open('系统设置');
+  await page.getByRole('tab', { name: '案件办理' }).click();
+  const tab = page.getByTestId('settings-cases');
+  await expect(tab.getByLabel('较大数额罚款（单位）')).toHaveValue('30000');
+  // The example benchmark is listed as such.
+  await expect(tab).toContainText('示例');
+  await tab.getByTestId('settings-payment-place').fill('示例县非税收入汇缴结算户（账号：12345678）');
+  // 90 days to decide under 令第18号 is 待核实 until confirmed here.
+  await tab.getByTestId('confirm-period-decision').fill('90');
+  await tab.getByTestId('settings-cases-save').click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await page.screenshot({ path: path.join(SCREENS, '34-settings-cases.png'), fullPage: true });
+  await page.reload();
+  await page.getByRole('tab', { name: '案件办理' }).click();
+  await expect(tab.getByTestId('settings-payment-place')).toHaveValue('示例县非税收入汇缴结算户（账号：12345678）');
+  await expect(tab.getByTestId('confirm-period-decision')).toHaveValue('90');
+});

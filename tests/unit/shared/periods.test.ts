@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledYears } from '../../../electron/core/modules/calendar/handlers.ts';
+import { CASE_PERIOD_IDS } from '../../../shared/domain/case-procedure.ts';
 import { addMonths, periodEnd, periodInForce } from '../../../shared/domain/periods.ts';
 import { buildCalendar } from '../../../shared/domain/workdays.ts';
 import { periodCatalogue } from '../../../shared/entities/period.ts';
@@ -68,5 +69,16 @@ describe('statutory periods across holidays and 调休', () => {
     // 30 days under the 2015 办法 for a case filed in January 2026; 90 (待核实 under 令第18号) from February.
     expect(periodInForce(periods, 'decision', '2026-01-31')).toMatchObject({ length: 30, uncertain: false });
     expect(periodInForce(periods, 'decision', '2026-02-01')).toMatchObject({ length: 90, uncertain: true });
+  });
+
+  it('has every period the case procedure counts, in force today', () => {
+    for (const id of CASE_PERIOD_IDS) expect(periodInForce(periods, id, '2026-11-22'), id).not.toBeNull();
+  });
+
+  it('counts the transfer (国务院令第310号): 3 days to approve, 24 hours to hand over, 3 days for the police', () => {
+    // Report Fri 9 Oct + 3 days → Mon 12 Oct, a working day.
+    expect(periodEnd(cal, p('transfer-approval'), '2026-10-09').date).toBe('2026-10-12');
+    // Approved Mon 12 Oct: 24 hours on the clock, to the start of Tue 13 Oct.
+    expect(periodEnd(cal, p('transfer-send'), '2026-10-12').date).toBe('2026-10-13T00:00');
   });
 });

@@ -6,6 +6,7 @@ import { OfficersTab } from '../officers/OfficersTab.tsx';
 import { AuditTab } from './AuditTab.tsx';
 import { BackupTab } from './BackupTab.tsx';
 import { CalendarTab } from './CalendarTab.tsx';
+import { CasesTab } from './CasesTab.tsx';
 import { SystemTab, UnitTab } from './UnitTab.tsx';
 import { UsersTab } from './UsersTab.tsx';
 
@@ -19,6 +20,7 @@ export function SettingsPage() {
     { key: 'officers', label: t('settings.tabOfficers'), children: <OfficersTab />, show: can('roster.read') },
     { key: 'users', label: t('settings.tabUsers'), children: <UsersTab />, show: can('users.manage') },
     { key: 'calendar', label: t('settings.tabCalendar'), children: <CalendarTab />, show: true },
+    { key: 'cases', label: t('settings.tabCases'), children: <CasesTab />, show: can('cases.read') },
     { key: 'backup', label: t('settings.tabBackup'), children: <BackupTab />, show: can('backup.manage') },
     { key: 'audit', label: t('settings.tabAudit'), children: <AuditTab />, show: can('audit.read') },
     { key: 'system', label: t('settings.tabSystem'), children: <SystemTab />, show: true },
