@@ -27,6 +27,7 @@ import { auditHandlers } from './modules/audit/handlers.ts';
 import { backupHandlers, importDataHandler } from './modules/backups/handlers.ts';
 import { ensureDailyBackup } from './modules/backups/backups.ts';
 import { calendarHandlers, loadCalendar } from './modules/calendar/handlers.ts';
+import { seedDemoCases } from './modules/demo/cases.ts';
 import { seedDemo } from './modules/demo/seed.ts';
 import { enterpriseHandlers } from './modules/enterprises/handlers.ts';
 import { officerHandlers } from './modules/officers/handlers.ts';
@@ -151,7 +152,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   await state.reloadUnitKnowledge();
 
-  if (state.workspace === 'demo' && (await needsSetup(state))) await seedDemo(state);
+  const freshDemo = state.workspace === 'demo' && (await needsSetup(state));
+  if (freshDemo) await seedDemo(state);
 
   let timer: NodeJS.Timeout | null = null;
   if (options.autoBackup ?? true) {
@@ -194,6 +196,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return { ok: false, error: new AppError('INTERNAL').toPayload() };
     }
   }
+
+  // Its case files go through the contract like any clerk's, so they come once everything is up.
+  if (freshDemo) await seedDemoCases(dispatch, state.today());
 
   return {
     dispatch,

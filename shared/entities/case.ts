@@ -200,4 +200,6 @@ export interface CaseDetail extends CaseSummary {
   surcharges: Surcharge[];
   paid: number;
   archived: boolean;
+  /** Offered when the file is closed: the year's next free 归档号. */
+  nextArchiveNo: string | null;
 }

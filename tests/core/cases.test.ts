@@ -337,3 +337,18 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
     expect(notice.fields).toMatchObject({ partyName: '王明', totalFine: 20000, hearingRights: true });
   });
 });
+
+describe('the demo county', () => {
+  it('comes with a case file on every path, made through the contract', async () => {
+    core = await newCore({ workspace: 'demo', clock: () => NOW });
+    const token = (await call(core, 'auth:sign-in', { username: 'supervisor', password: 'demo1234' })).token;
+    const { items } = await call(core, 'cases:list', { pageSize: 50 }, token);
+    expect(items.map((c) => [c.procedure, c.stage]).sort()).toEqual([
+      ['ordinary', 'archived'], ['ordinary', 'archived'], ['ordinary', 'closed'], ['ordinary', 'execution'], ['ordinary', 'hearing'],
+      ['ordinary', 'investigation'], ['ordinary', 'notice'], ['summary', 'archived'],
+    ].sort());
+    // Its printouts name the demo county's own police, bank and website.
+    const transfer = (await Promise.all(items.map((c) => call(core, 'cases:get', { id: c.id }, token)))).find((c) => c.outcome === 'transfer')!;
+    expect(transfer.documents[0].fields.receivingOrgan).toBe('示例县公安局');
+  });
+});

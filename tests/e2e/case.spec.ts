@@ -95,7 +95,8 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
   await expect(page.getByTestId('case-stage')).toHaveText('待结案');
   await kase.sign('closing', ['张明', '李华', '赵审核', '陈局长']);
   await expect(page.getByTestId('case-stage')).toHaveText('已结案');
-  await kase.record('归档', 'archive', async (d) => { await d.getByLabel('归档号（如 2026-0001）').fill('2026-0001'); });
+  // The year's next free 归档号 is offered.
+  await kase.record('归档', 'archive', async (d) => { await expect(d.getByLabel('归档号（如 2026-0001）')).toHaveValue(/^2026-\d{4}$/); });
   await expect(page.getByTestId('case-stage')).toHaveText('已归档');
   await expect(page.getByTestId('case-deadlines')).not.toContainText('已逾期');
   await expect(page.getByTestId('case-document-create')).toBeHidden();

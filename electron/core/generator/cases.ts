@@ -52,6 +52,7 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     return r.data as OutputOf<C>;
   }
   const record = (id: number, event: CaseEventInput) => call('cases:record', { id, event });
+  let county = '';
   const day = (from: string, n: number) => addCalendarDays(from, n);
 
   async function issue(caseId: number, type: string, date: string, fields: Record<string, unknown> = {}, party?: number) {
@@ -74,6 +75,8 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const v = new Set(recipe.variations ?? []);
     const stop = recipe.stopAt ?? 'archived';
     const roster = await call('officers:list', {});
+    // The county's own names (its police, bank, website), from the 复议机关 the unit profile names.
+    county = (await call('unit:get', {}))?.reviewAgency.replace(/人民政府$/, '') ?? '';
     const names = recipe.handlerIds.map((i) => roster.find((o) => o.id === i)?.name ?? String(i));
     const f = recipe.filedOn;
     const summary = v.has('summary');
@@ -97,7 +100,7 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
       fine: v.has('no-penalty') ? 0 : fine, measures: ['责令限期消除事故隐患'],
     };
     // 主要负责人 fined beside the unit (第九十四条第一款): a 告知书 and a 决定书 of his own.
-    const person = v.has('person-fined') ? { name: '王明', idNumber: '513722198001011234', post: '总经理', address: '四川省宣汉县东乡街道南坝路8号', phone: '13800000000' } : null;
+    const person = v.has('person-fined') ? { name: '王明', idNumber: '513722198001011234', post: '总经理', address: `${county}东乡街道南坝路8号`, phone: '13800000000' } : null;
     const personFine = 20000;
     const personViolation: ViolationInput = {
       party: 0, facts: '作为主要负责人，未组织建立并落实安全风险分级管控和隐患排查治理双重预防工作机制，未督促、检查安全生产工作，及时消除生产安全事故隐患',
@@ -114,8 +117,8 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
       if (stop === 'approved') return c;
       const letter = await issue(c.id, 'transfer-letter', day(f, 3), { crime: '危险作业罪', suspects: '王明（总经理）',
         materials: [['涉嫌犯罪案件情况的调查报告', 1, 6], ['涉案物品清单', 1, 1], ['现场检查记录、现场照片', 1, 12], ['询问笔录', 3, 15]].map(([name, items, pages]) => ({ name, items, pages })) });
-      await serve(letter.id, day(f, 3), recipe.handlerIds, '宣汉县公安局值班民警', '宣汉县公安局');
-      c = await record(c.id, { kind: 'transfer-answer', date: day(f, 5), organ: '宣汉县公安局', result: v.has('transfer-accepted') ? 'accepted' : 'declined',
+      await serve(letter.id, day(f, 3), recipe.handlerIds, `${county}公安局值班民警`, `${county}公安局`);
+      c = await record(c.id, { kind: 'transfer-answer', date: day(f, 5), organ: `${county}公安局`, result: v.has('transfer-accepted') ? 'accepted' : 'declined',
         note: v.has('transfer-accepted') ? '已立案侦查' : '经审查，尚不构成犯罪，不予立案' });
       if (v.has('transfer-accepted')) {
         if (stop === 'noticed' || stop === 'decided') return c;
@@ -170,11 +173,11 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const decisions = [];
     for (const party of parties) {
       const type = party === undefined ? 'penalty-decision-unit' : 'penalty-decision-person';
-      decisions.push(await issue(c.id, type, decidedOn, { paymentPlace: '宣汉县农村信用合作联社（账号：88010120000012345）' }, party));
+      decisions.push(await issue(c.id, type, decidedOn, { paymentPlace: `${county}农村信用合作联社（账号：88010120000012345）` }, party));
     }
     const servedOn = v.has('late-service') ? day(decidedOn, 14) : decidedOn;
     for (const d of decisions) await serve(d.id, servedOn, recipe.handlerIds);
-    await record(c.id, { kind: 'publication', date: v.has('late-publication') ? day(decidedOn, 15) : day(decidedOn, 2), where: '宣汉县人民政府网站' });
+    await record(c.id, { kind: 'publication', date: v.has('late-publication') ? day(decidedOn, 15) : day(decidedOn, 2), where: `${county}人民政府网站` });
     if (stop === 'decided') return call('cases:get', { id: c.id });
     const paidOn = day(servedOn, v.has('late-payment') ? 20 : 10);
     c = await record(c.id, { kind: 'payment', date: paidOn, amount: fine, receiptNo: `NT${String(c.id).padStart(8, '0')}` });
@@ -193,7 +196,7 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     }] });
     if (stop === 'filed' || stop === 'approved' || stop === 'noticed') return c;
     const decision = await issue(c.id, 'summary-penalty-unit', f, { formNo: recipe.formNo ?? `51172200${String(c.id).padStart(4, '0')}`, place: '液氨储罐区现场',
-      paymentPlace: '宣汉县农村信用合作联社（账号：88010120000012345）' });
+      paymentPlace: `${county}农村信用合作联社（账号：88010120000012345）` });
     await serve(decision.id, f, recipe.handlerIds);
     if (stop === 'decided') return call('cases:get', { id: c.id });
     c = await record(c.id, { kind: 'payment', date: day(f, 3), amount: 2000, receiptNo: `NT${String(c.id).padStart(8, '0')}` });

@@ -9,7 +9,7 @@ import { readFile, storeFile } from '../../files.ts';
 import { download } from '../files.ts';
 import { findById as findEnterprise } from '../enterprises/repository.ts';
 import { findInspection } from '../inspections/handlers.ts';
-import { caseDetail, caseRules, caseSummaries } from './repository.ts';
+import { archiveNumbers, caseDetail, caseRules, caseSummaries } from './repository.ts';
 
 /**
  * 案件: opened (from an inspection's escalation, a complaint, a referral or an accident), decided
@@ -186,6 +186,7 @@ async function recordEvent(core: CoreState, actor: { userId: number | null; user
     const before = await caseDetail(core, trx, id, cr);
     const retracting = event.kind === 'retract' ? before.events.find((e) => e.id === event.eventId) : undefined;
     const issues = eventIssues(before, event, { today: cr.today, periods: core.knowledge.periods, cal: cr.cal, rules: cr.rules }, retracting);
+    if (event.kind === 'archive' && (await archiveNumbers(trx)).includes(event.archiveNo)) issues.push({ path: ['event', 'archiveNo'], key: 'cases.rules.archiveNoUsed', params: { archiveNo: event.archiveNo } });
     if (issues.length) throw invalid(issues);
     const { id: eventId } = await trx.insertInto('caseEvents').values({
       caseId: id, kind: event.kind, dataJson: JSON.stringify(event), scanSha256: hash, scanName: scan?.fileName ?? null,

@@ -109,6 +109,19 @@ export async function caseSummaries(core: CoreState, db: Kysely<DB>, rows: CaseR
   });
 }
 
+/** Every 归档号 given so far (one per file, never reused). */
+export async function archiveNumbers(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db.selectFrom('caseEvents').select('dataJson').where('kind', '=', 'archive').execute();
+  return rows.map((r) => (JSON.parse(r.dataJson) as { archiveNo: string }).archiveNo);
+}
+
+/** The next 归档号 of the year: YYYY-NNNN, past the highest used. */
+export async function nextArchiveNo(db: Kysely<DB>, today: string): Promise<string> {
+  const year = today.slice(0, 4);
+  const used = (await archiveNumbers(db)).filter((n) => n.startsWith(`${year}-`)).map((n) => Number(n.slice(5)));
+  return `${year}-${String(Math.max(0, ...used) + 1).padStart(4, '0')}`;
+}
+
 /** The decisions issued against the enterprise (for 第一百一十三条), and whether it has a major hazard on file. */
 async function closureCount(db: Kysely<DB>, enterpriseId: number, today: string): Promise<CaseDetail['closurePrompt']> {
   const major = await db.selectFrom('hazards').select('id').where('enterpriseId', '=', enterpriseId).where('level', '=', 'major').where('withdrawnAt', 'is', null).executeTakeFirst();
@@ -151,5 +164,6 @@ export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr
     surcharges: lateSurcharges(record, deadlines, cr.today),
     paid: live(record.events, 'payment').reduce((s, p) => s + p.amount, 0),
     archived: stage === 'archived',
+    nextArchiveNo: stage === 'closed' ? await nextArchiveNo(db, cr.today) : null,
   };
 }

@@ -158,7 +158,7 @@ export function CasePage() {
 
       <Card size="small" title={t('cases.record')} data-testid="case-events"
         extra={(write || (kase.archived && can('cases.write'))) && (
-          <Dropdown menu={{ items: LATER_EVENTS.map((kind) => ({ key: kind, label: t(`cases.events.${kind}`), onClick: () => setDraft({ kind, values: { date: today() } }) })) }}>
+          <Dropdown menu={{ items: LATER_EVENTS.map((kind) => ({ key: kind, label: t(`cases.events.${kind}`), onClick: () => setDraft({ kind, values: { date: today(), ...(kind === 'archive' && kase.nextArchiveNo ? { archiveNo: kase.nextArchiveNo } : {}) } }) })) }}>
             <Button data-testid="case-record">{t('cases.addRecord')}</Button>
           </Dropdown>
         )}>
