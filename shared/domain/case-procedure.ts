@@ -3,7 +3,7 @@ import type {
   CaseDeadline, CaseDocument, CaseEvent, CaseEventData, CaseOutcome, CaseStage, PartyKey, PersonParty, Surcharge, Violation,
 } from '../entities/case.ts';
 import type { StatutoryPeriod } from '../entities/period.ts';
-import { periodEnd, periodInForce } from './periods.ts';
+import { addMonths, periodEnd, periodInForce } from './periods.ts';
 import { addCalendarDays, countWorkdays, type WorkCalendar } from './workdays.ts';
 
 /**
@@ -38,7 +38,7 @@ export interface ProcedureRules {
 
 /** The statutory periods the case procedure counts (an admin's confirmation of a 待核实 one applies to these). */
 export const CASE_PERIOD_IDS = ['decision', 'statement', 'hearing-request', 'hearing-notice', 'service', 'publication', 'payment', 'publication-withdrawal',
-  'transfer-approval', 'transfer-send', 'transfer-answer'] as const;
+  'transfer-approval', 'transfer-send', 'transfer-answer', 'enforcement-demand', 'enforcement-application'] as const;
 
 export const LEGAL_REVIEW_TRIGGERS = ['hearing', 'suspension', 'large-fine', 'complex', 'transfer', 'all-ordinary'] as const;
 export type LegalReviewTrigger = (typeof LEGAL_REVIEW_TRIGGERS)[number];
@@ -349,6 +349,16 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureConte
       if (e.date < letter.servedOn) return at('cases.rules.beforeTransferSent', { sent: letter.servedOn });
       return transferState(r) === 'pending' ? [] : at('cases.rules.transferAnswered');
     }
+    case 'deferral':
+    case 'demand':
+    case 'court-application': {
+      const d = decisionOf(r, e.party);
+      if (!d?.servedOn) return at('cases.rules.decisionNotServed', { party: partyName(r, e.party) ?? '' });
+      if (e.date < d.servedOn) return at('cases.rules.beforeDecision', { decided: d.servedOn });
+      if (e.kind === 'deferral') return e.until > e.date ? [] : at('cases.rules.deferralUntil');
+      if (e.kind === 'demand') return [];
+      return courtApplicationIssues(r, e.party, d.servedOn, e.date, ctx).map((i) => ({ ...i, path: ['event'] }));
+    }
     case 'payment':
     case 'publication':
     case 'remedy':
@@ -375,6 +385,27 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureConte
 }
 
 const hearingStated = (notice: CaseDocument) => notice.fields.hearingRights === true;
+
+/**
+ * When the time to sue ends for a party (6 months from service, 行政诉讼法 第四十六条) or, if later,
+ * when an approved deferral ends: the court may be asked from the next day, for 3 months.
+ */
+function suitPeriodEnd(r: CaseRecord, party: PartyKey, servedOn: string): string {
+  const deferred = live(r.events, 'deferral').filter((x) => concerns(x, party)).at(-1)?.until ?? '';
+  return [addMonths(servedOn, 6), deferred].sort().at(-1)!;
+}
+
+/** 行政强制法 第五十三条、第五十四条: after the time to sue, within 3 months, and 10 working days after a 催告书. */
+function courtApplicationIssues(r: CaseRecord, party: PartyKey, servedOn: string, on: string, ctx: ProcedureContext): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const from = suitPeriodEnd(r, party, servedOn);
+  if (on <= from) issues.push({ path: ['date'], key: 'cases.rules.courtTooEarly', params: { from } });
+  const demand = live(r.events, 'demand').filter((x) => concerns(x, party) && x.date <= on).at(-1);
+  const wait = periodFor(ctx.periods, 'enforcement-demand', demand?.date ?? on, ctx.rules);
+  if (!demand) issues.push({ path: ['case'], key: 'cases.rules.demandMissing' });
+  else if (wait && on <= periodEnd(ctx.cal, wait, demand.date).date) issues.push({ path: ['date'], key: 'cases.rules.demandWaitRunning', params: { until: periodEnd(ctx.cal, wait, demand.date).date } });
+  return issues;
+}
 
 /** The last day the 听证会通知书 may reach the party: 7 working days before the hearing (第六十四条第（二）项). */
 export function hearingNoticeLatest(hearingDate: unknown, ctx: Omit<ProcedureContext, 'today'>): string | null {
@@ -419,7 +450,9 @@ export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: Wo
     const due = dueOn ?? end.date.slice(0, 10);
     const met = metOn ?? null;
     const status = met ? (met <= due ? 'met' : 'late') : today > due ? 'overdue' : 'pending';
-    out.push({ period: id, name: p.name, party, partyName: party === null ? null : partyName(r, party), basis: p.basis, from, due, metOn: met, status, uncertain: end.uncertain || p.uncertain });
+    const deadline: CaseDeadline = { period: id, name: p.name, party, partyName: party === null ? null : partyName(r, party), basis: p.basis, from, due, metOn: met, status, uncertain: end.uncertain || p.uncertain };
+    out.push(deadline);
+    return deadline;
   };
   const filed = filedOn(r);
   const decisions = partiesPenalised(r).map((party) => ({ party, doc: decisionOf(r, party) }));
@@ -444,7 +477,13 @@ export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: Wo
     if (fine > 0 && doc.servedOn) {
       let sum = 0;
       const paidOn = live(r.events, 'payment').filter((p) => String(p.party) === String(party)).find((p) => (sum += p.amount) >= fine)?.date ?? null;
-      add('payment', doc.servedOn, paidOn, who);
+      // An approved deferral (or the last instalment) moves the day the fine falls due.
+      const deferred = live(r.events, 'deferral').filter((x) => concerns(x, party)).at(-1);
+      const pay = add('payment', doc.servedOn, paidOn, who, deferred?.until);
+      // Unpaid past its day: the 3 months to ask the court open when the time to sue has run out.
+      if (pay?.status === 'overdue') {
+        add('enforcement-application', suitPeriodEnd(r, party, doc.servedOn), live(r.events, 'court-application').find((x) => concerns(x, party))?.date ?? null, who);
+      }
     }
   }
   if (transferState(r) !== 'none') {

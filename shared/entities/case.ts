@@ -100,6 +100,13 @@ export const caseEvent = z.discriminatedUnion('kind', [
   /** The receiving organ's answer to a 案件移送书 (公安机关: whether it opens a criminal case). */
   z.object({ kind: z.literal('transfer-answer'), date: isoDate, organ: required(z.string().max(100)), result: z.enum(['accepted', 'declined']), note: optionalText(2000) }),
   z.object({ kind: z.literal('payment'), date: isoDate, party: partyKey.default('unit'), amount: z.number().int().positive().max(100_000_000), receiptNo: optionalText(60), note: optionalText(500) }),
+  /** 延期或者分期缴纳罚款 approved on the party's application (行政处罚法 第六十六条): the fine then falls due on `until`. */
+  z.object({ kind: z.literal('deferral'), date: isoDate, party: partyKey.default('unit'), until: isoDate, instalments: z.number().int().min(1).max(12).default(1),
+    approvedBy: required(z.string().max(50)) }),
+  /** 催告书 served on a party who has not paid (行政强制法 第五十四条): the court may be asked 10 working days later. */
+  z.object({ kind: z.literal('demand'), date: isoDate, party: partyKey.default('unit'), note: optionalText(500) }),
+  /** 申请人民法院强制执行 (行政强制法 第五十三条), within 3 months after the time to sue has run out. */
+  z.object({ kind: z.literal('court-application'), date: isoDate, party: partyKey.default('unit'), court: required(z.string().max(100)), note: optionalText(1000) }),
   z.object({ kind: z.literal('publication'), date: isoDate, where: required(z.string().max(200)) }),
   z.object({ kind: z.literal('publication-withdrawn'), date: isoDate, where: required(z.string().max(200)) }),
   z.object({ kind: z.literal('archive'), date: isoDate, archiveNo: z.string().regex(/^\d{4}-\d{4}$/, { error: 'cases.rules.archiveNo' }), retention: z.enum(['永久', '30年', '10年']).default('永久') }),

@@ -338,6 +338,34 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
   });
 });
 
+describe('an unpaid fine', () => {
+  it('opens the 3 months to ask the court when the time to sue has run out, after a 催告书 and 10 working days', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    // Decided and served Mon 9 Mar; 15 days to pay → Tue 24 Mar; nothing paid.
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-03-02', variations: ['statement-waived'], stopAt: 'decided' });
+    expect(c.deadlines.find((d) => d.period === 'payment')).toMatchObject({ due: '2026-03-24', status: 'overdue' });
+    // Time to sue: 6 months from service → Wed 9 Sep; the court may be asked until 9 Dec (a Wednesday).
+    expect(c.deadlines.find((d) => d.period === 'enforcement-application')).toMatchObject({ from: '2026-09-09', due: '2026-12-09', status: 'pending' });
+    const rec = (event: object) => call(core, 'cases:record', { id: c.id, event: event as never }, token);
+    const refused = (event: object) => failure(core, 'cases:record', { id: c.id, event: event as never }, token).then(issuesOf);
+    const apply = { kind: 'court-application', court: '宣汉县人民法院' };
+    expect(await refused({ ...apply, date: '2026-09-08' })).toEqual(['cases.rules.courtTooEarly', 'cases.rules.demandMissing']);
+    await rec({ kind: 'demand', date: '2026-11-02', note: '催告书直接送达' });
+    // 10 working days after Mon 2 Nov → Mon 16 Nov.
+    expect(await refused({ ...apply, date: '2026-11-16' })).toEqual(['cases.rules.demandWaitRunning']);
+    const k = await rec({ ...apply, date: '2026-11-17' });
+    expect(k.deadlines.find((d) => d.period === 'enforcement-application')).toMatchObject({ status: 'met', metOn: '2026-11-17' });
+  });
+
+  it('falls due on the day an approved deferral sets', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-01', variations: ['statement-waived'], stopAt: 'decided' });
+    const k = await call(core, 'cases:record', { id: c.id, event: { kind: 'deferral', date: '2026-10-20', until: '2026-12-15', instalments: 3, approvedBy: '陈局长' } }, token);
+    expect(k.deadlines.find((d) => d.period === 'payment')).toMatchObject({ due: '2026-12-15', status: 'pending' });
+    expect(k.deadlines.some((d) => d.period === 'enforcement-application')).toBe(false);
+  });
+});
+
 describe('the demo county', () => {
   it('comes with a case file on every path, made through the contract', async () => {
     core = await newCore({ workspace: 'demo', clock: () => NOW });

@@ -17,8 +17,8 @@ import { DisposalEditor } from './DisposalEditor.tsx';
 import { type EventDraft, EventDialog } from './EventDialog.tsx';
 
 const DEADLINE_COLORS: Record<CaseDeadline['status'], string> = { pending: 'blue', met: 'green', late: 'orange', overdue: 'red' };
-const LATER_EVENTS: CaseEventKind[] = ['statement', 'hearing-request', 'hearing', 'collective-discussion', 'transfer-answer', 'payment', 'publication',
-  'publication-withdrawn', 'archive', 'remedy', 'enforcement', 'borrow'];
+const LATER_EVENTS: CaseEventKind[] = ['statement', 'hearing-request', 'hearing', 'collective-discussion', 'transfer-answer', 'payment', 'deferral', 'demand',
+  'court-application', 'publication', 'publication-withdrawn', 'archive', 'remedy', 'enforcement', 'borrow'];
 
 /** The path this case takes: 当场处罚 skips 立案 and 告知; the transfer and the hearing appear where they apply. */
 function stepsOf(kase: CaseDetail): CaseStage[] {
@@ -203,6 +203,8 @@ function eventSummary(e: CaseEvent): string {
     case 'payment': return `${yuan(d.amount)} ${d.receiptNo}`;
     case 'hearing': return `${t('cases.eventFields.chair')}：${d.chair}${d.attended ? '' : ` ${t('cases.hearingAbsent')}`}`;
     case 'transfer-answer': return `${d.organ}：${t(`cases.eventOptions.result.${d.result}`)}`;
+    case 'deferral': return t('cases.deferralSummary', { until: d.until, instalments: d.instalments, by: d.approvedBy });
+    case 'court-application': return d.court;
     case 'publication': case 'publication-withdrawn': return d.where;
     case 'archive': return `${d.archiveNo}（${d.retention}）`;
     case 'remedy': return `${t(`cases.eventOptions.remedy.${d.remedy}`)} · ${d.organ} · ${t(`cases.eventOptions.outcome.${d.outcome}`)}`;

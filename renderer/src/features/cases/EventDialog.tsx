@@ -10,7 +10,7 @@ import { readAsUpload } from '../files.ts';
 import { vocabOptions } from '../vocab.ts';
 import { tKey } from '../../i18n.ts';
 
-type Input = 'text' | 'textarea' | 'date' | 'checkbox' | 'yuan' | 'list' | { options: string[] } | 'stages' | 'roles' | 'party';
+type Input = 'text' | 'textarea' | 'date' | 'checkbox' | 'yuan' | 'integer' | 'list' | { options: string[] } | 'stages' | 'roles' | 'party';
 /** What each kind of case event asks for, in the order of the paper it records. */
 const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
   approval: [['stage', 'stages'], ['role', 'roles'], ['name', 'text'], ['post', 'text'], ['date', 'date'], ['opinion', 'textarea'], ['approved', 'checkbox']],
@@ -21,6 +21,9 @@ const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
   hearing: [['date', 'date'], ['party', 'party'], ['chair', 'text'], ['attended', 'checkbox'], ['minutes', 'textarea'], ['report', 'textarea']],
   'transfer-answer': [['date', 'date'], ['organ', 'text'], ['result', { options: ['accepted', 'declined'] }], ['note', 'textarea']],
   payment: [['date', 'date'], ['party', 'party'], ['amount', 'yuan'], ['receiptNo', 'text'], ['note', 'text']],
+  deferral: [['date', 'date'], ['party', 'party'], ['until', 'date'], ['instalments', 'integer'], ['approvedBy', 'text']],
+  demand: [['date', 'date'], ['party', 'party'], ['note', 'text']],
+  'court-application': [['date', 'date'], ['party', 'party'], ['court', 'text'], ['note', 'textarea']],
   publication: [['date', 'date'], ['where', 'text']],
   'publication-withdrawn': [['date', 'date'], ['where', 'text']],
   archive: [['date', 'date'], ['archiveNo', 'text'], ['retention', { options: ['永久', '30年', '10年'] }]],
@@ -29,7 +32,7 @@ const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
   borrow: [['date', 'date'], ['borrower', 'text'], ['purpose', 'text'], ['approvedBy', 'text'], ['returnedOn', 'date']],
 };
 /** Signed paper (approval forms, the legal opinion) may come with its scan. */
-const WITH_SCAN = new Set<CaseEventKind>(['approval', 'legal-review', 'collective-discussion', 'hearing', 'transfer-answer']);
+const WITH_SCAN = new Set<CaseEventKind>(['approval', 'legal-review', 'collective-discussion', 'hearing', 'transfer-answer', 'deferral', 'demand', 'court-application']);
 
 export interface EventDraft { kind: CaseEventKind; values?: Record<string, unknown> }
 
@@ -71,6 +74,7 @@ export function EventDialog({ kase, draft, onClose, onSaved }: { kase: CaseDetai
   const control = (name: string, input: Input) => {
     if (input === 'date') return <DateField />;
     if (input === 'textarea') return <Input.TextArea rows={3} />;
+    if (input === 'integer') return <InputNumber min={1} max={12} precision={0} />;
     if (input === 'yuan') return <InputNumber min={1} precision={0} addonAfter="元" style={{ width: '100%' }} />;
     if (input === 'list') return <Input placeholder={t('cases.attendeesHint')} />;
     if (input === 'stages') return <Select options={vocabOptions(t, 'approvalStages')} />;
