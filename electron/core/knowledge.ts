@@ -6,6 +6,7 @@ import { type Checklist, type ChecklistItem, checklist } from '../../shared/enti
 import { periodCatalogue, type StatutoryPeriod } from '../../shared/entities/period.ts';
 import { penaltyCatalogue, type PenaltyItem } from '../../shared/entities/penalty-article.ts';
 import { discretionBenchmark, type DiscretionBenchmark } from '../../shared/entities/discretion.ts';
+import { fileOrder, type FileOrder } from '../../shared/domain/case-file.ts';
 
 /** Versioned legal and standard data shipped in resources/knowledge, read once at start. */
 export interface Knowledge {
@@ -21,6 +22,8 @@ export interface Knowledge {
   /** Discretion benchmarks: the bundled example, then the province's imported ones. */
   bundledBenchmarks: DiscretionBenchmark[];
   benchmarks: DiscretionBenchmark[];
+  /** The order of a bound case file (卷内目录). */
+  fileOrder: FileOrder;
 }
 
 /** The imported benchmarks beside the bundled example; an imported id never replaces a bundled one. */
@@ -61,6 +64,7 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
   const knowledge: Knowledge = {
     periods, penalties, bundledChecklists, checklists: [], checklistItems: new Map(), industries, industryIndex: indexIndustries(industries), industryList,
     bundledBenchmarks, benchmarks: bundledBenchmarks,
+    fileOrder: fileOrder.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'file-order.json'), 'utf8'))),
   };
   setCustomChecklists(knowledge, []);
   return knowledge;

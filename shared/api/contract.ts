@@ -256,6 +256,8 @@ export const contract = {
     }),
     access: 'cases.review',
   }),
+  /** The bound file's cover, 卷内目录 (in the configured order, with page numbers) and 备考表, as a PDF. */
+  'cases:binder': channel<FileDownload>()({ input: z.object({ id }), access: 'cases.read' }),
   'cases:file': channel<FileDownload>()({ input: z.object({ id, hash: z.string().regex(/^[0-9a-f]{64}$/, { error: 'validation.hash' }) }), access: 'cases.read' }),
   /** The workbench: open case deadlines overdue or due within 3 working days; 'all' (the squad) for supervisors and reviewers. */
   'cases:deadlines': channel<CaseDeadlineRow[]>()({ input: z.object({ scope: z.enum(['mine', 'all']).default('mine') }).default({ scope: 'mine' }), access: 'cases.read' }),

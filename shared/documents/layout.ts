@@ -61,6 +61,8 @@ export interface DocumentSpec {
   watermark: string | null;
   /** The title repeated on continuation pages: 现场检查记录（续页）. */
   continuationLabel: string;
+  /** 第 N 页 共 M 页 at the foot (the file's own cover, 目录 and 备考表 are not numbered). */
+  pageNumbers?: boolean;
   fonts: FontSet;
 }
 

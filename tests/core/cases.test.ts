@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
 import { caseGenerator, type GeneratorError } from '../../electron/core/generator/cases.ts';
@@ -7,6 +10,7 @@ import { inspectionReady, pdfOf, pdfText } from '../support/documents.ts';
 
 let core: Core;
 afterEach(() => core?.close());
+const OUT = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'documents');
 
 /** A Sunday: every generated step lies in the past. */
 const NOW = new Date('2026-11-22T02:00:00Z');
@@ -67,6 +71,20 @@ describe('a case from an inspection escalation to 归档', () => {
     expect(borrowed.events.at(-1)).toMatchObject({ data: { kind: 'borrow' }, enteredBy: '管理员' });
     // The enterprise's 一企一档 lists it.
     expect((await call(core, 'cases:list', { enterpriseId: enterprise.id }, token)).items.map((i) => i.id)).toEqual([c.id]);
+    // The bound file's cover, 卷内目录 (decision first, then the procedure, closing last) and 备考表.
+    const binder = pdfOf(await call(core, 'cases:binder', { id: c.id }, token));
+    fs.mkdirSync(OUT, { recursive: true });
+    fs.writeFileSync(path.join(OUT, 'case-binder.pdf'), binder);
+    execFileSync('pdftoppm', ['-png', '-r', '70', path.join(OUT, 'case-binder.pdf'), path.join(OUT, 'case-binder')]);
+    // Read as laid out, so each row of the 目录 comes as one line.
+    const bound = flat(pdfText(binder, ['-layout']));
+    let at = -1;
+    for (const piece of ['安全生产行政执法案卷', `案件名称：${enterprise.name}`, '处罚决定书文号：宣应急罚〔2026〕', '保管期限：永久', '卷内目录',
+      '1行政处罚决定书（单位）宣应急罚〔2026〕1号2026年9月8日1', '2立案审批表', '3行政处罚告知书', '当事人陈述申辩笔录', '案件处理呈批表', '结案审批表', '罚款缴纳凭证', '备考表', '本卷共有文件材料']) {
+      const i = bound.indexOf(piece, at + 1);
+      expect(i, `“${piece}” after ${at}`).toBeGreaterThan(at);
+      at = i;
+    }
   });
 
   it('flags a decision served late and a publication after 7 working days, naming the rule', async () => {

@@ -101,6 +101,13 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
   await expect(page.getByTestId('case-deadlines')).not.toContainText('已逾期');
   await expect(page.getByTestId('case-document-create')).toBeHidden();
   await shot('33-case-archived');
+  // The bound file's cover, 卷内目录 and 备考表.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('case-binder').click();
+  const binder = path.join(desk.dataRoot, 'binder.pdf');
+  await (await download).saveAs(binder);
+  const bound = execFileSync('pdftotext', ['-layout', binder, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  for (const piece of ['安全生产行政执法案卷', '卷内目录', '1行政处罚决定书（单位）示应急罚〔2026〕', '立案审批表', '结案审批表', '备考表']) expect(bound).toContain(piece);
 });
 
 test('an admin sets the case rules: payment place, hearing thresholds, and confirms a period marked 待核实', async ({ page, desk }) => {

@@ -40,7 +40,7 @@ function definition(spec: DocumentSpec): TDocumentDefinitions {
         parts.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: textWidthPt(g), y2: 0, lineWidth: 0.5 }] });
         parts.push({ text: applyRuns(fonts, spec.copiesNote, body, false, 'copiesNote') as never, fontSize: small, margin: [0, 3, 0, 0] });
       }
-      if (pages > 1) parts.push({ text: `第 ${page} 页\u3000共 ${pages} 页`, font: body, fontSize: small, alignment: 'center', margin: [0, 3, 0, 0] });
+      if (pages > 1 && spec.pageNumbers !== false) parts.push({ text: `第 ${page} 页\u3000共 ${pages} 页`, font: body, fontSize: small, alignment: 'center', margin: [0, 3, 0, 0] });
       return { stack: parts, margin: [g.marginLeftMm * MM, 4 * MM, g.marginRightMm * MM, 0] } as Content;
     },
     content,

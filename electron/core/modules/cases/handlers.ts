@@ -10,6 +10,7 @@ import { download } from '../files.ts';
 import { findById as findEnterprise } from '../enterprises/repository.ts';
 import { findInspection } from '../inspections/handlers.ts';
 import { archiveNumbers, caseDetail, caseRules, caseSummaries } from './repository.ts';
+import { caseFileBinder } from './binder.ts';
 
 /**
  * 案件: opened (from an inspection's escalation, a complaint, a referral or an accident), decided
@@ -152,6 +153,10 @@ export const caseHandlers: HandlerGroup<'cases'> = {
   },
   async 'cases:legal-review'({ id, review, scan }, { core, actor }) {
     return recordEvent(core, actor, id, { kind: 'legal-review', ...review }, scan);
+  },
+  async 'cases:binder'({ id }, { core }) {
+    const detail = await caseDetail(core, core.store.db, id, await caseRules(core));
+    return download(`${detail.caseNo}_案卷封面及卷内目录.pdf`, await caseFileBinder(core, detail));
   },
   async 'cases:file'({ id, hash }, { core }) {
     const ev = await core.store.db.selectFrom('caseEvents').select(['scanName']).where('caseId', '=', id).where('scanSha256', '=', hash).executeTakeFirst();

@@ -81,7 +81,7 @@ export async function prefillSource(core: CoreState, page: PageContext, refs: { 
 
 /** The font set with an admin's installed fonts, built once per distinct choice rather than per render. */
 const overriddenFonts = new Map<string, FontSet>();
-function fontSetFor(core: CoreState, overrides: Settings['fontOverrides']): FontSet {
+export function fontSetFor(core: CoreState, overrides: Settings['fontOverrides']): FontSet {
   if (!Object.keys(overrides).length) return core.fonts;
   const key = `${core.resourcesDir}|${JSON.stringify(overrides)}`;
   let set = overriddenFonts.get(key);

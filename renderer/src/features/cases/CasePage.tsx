@@ -77,7 +77,12 @@ export function CasePage() {
     <div className="page" data-testid="case-page">
       <div className="page-header">
         <h2>{kase.cause} <Tag color={STAGE_COLORS[kase.stage]} data-testid="case-stage">{t(`cases.stages.${kase.stage}`)}</Tag></h2>
-        <Space>{write && kase.stage !== 'closed' && <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>}</Space>
+        <Space>
+          {(kase.stage === 'closed' || kase.stage === 'archived') && (
+            <Button data-testid="case-binder" onClick={() => void api.cases.binder({ id: kase.id }).then(saveDownload).catch((e) => message.error(errorMessage(e)))}>{t('cases.binder')}</Button>
+          )}
+          {write && kase.stage !== 'closed' && <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>}
+        </Space>
       </div>
       <Steps size="small" current={stageIndex} style={{ marginBottom: 16 }} items={steps.map((s) => ({ title: t(`cases.stages.${s}`) }))} />
       {kase.blockers.length > 0 && (

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * 卷内目录: what the bound case file holds, in the configured order (the result document first,
+ * then the procedure as it happened, execution and closing last; anything unlisted after, by
+ * date), numbered, each with the pages it takes. The cover, the 目录 and the 备考表 are not numbered.
+ */
+export const fileOrder = z.object({
+  version: z.string(), source: z.string(), note: z.string().default(''), order: z.array(z.string().min(1)).min(1),
+  /** What the paper for an approval or a recorded event is called in the 目录. */
+  titles: z.record(z.string(), z.string()).default({}),
+});
+export type FileOrder = z.output<typeof fileOrder>;
+
+export interface FileItem {
+  /** A document type id, or approval:<stage> / event:<kind> for what the case records as events. */
+  key: string;
+  title: string;
+  numberText: string;
+  date: string;
+  pages: number;
+}
+
+export interface FileEntry extends FileItem { no: number; firstPage: number; lastPage: number }
+
+export function fileContents(items: FileItem[], order: string[]): FileEntry[] {
+  const rank = (k: string) => { const i = order.indexOf(k); return i < 0 ? order.length : i; };
+  const sorted = [...items].sort((a, b) => rank(a.key) - rank(b.key) || a.date.localeCompare(b.date));
+  let page = 1;
+  return sorted.map((it, i) => {
+    const pages = Math.max(1, it.pages);
+    const entry = { ...it, pages, no: i + 1, firstPage: page, lastPage: page + pages - 1 };
+    page += pages;
+    return entry;
+  });
+}
+
+/** Pages in a PDF: its page objects (/Type /Page, not /Pages), which every writer leaves uncompressed. */
+export function pdfPageCount(pdf: Uint8Array): number {
+  const text = new TextDecoder('latin1').decode(pdf);
+  return (text.match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
+}
