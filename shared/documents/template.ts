@@ -82,9 +82,9 @@ export function inspectionDay(inspection: Inspection | null, today: string): str
   return inspection?.startedAt.slice(0, 10) ?? today;
 }
 
-/** The inspection's officers as a document names them, from the roster. */
-export function officersOf(inspection: Inspection | null, roster: Officer[]): OfficerRef[] {
-  return (inspection?.officerIds ?? []).map((id) => roster.find((o) => o.id === id))
+/** Officers (an inspection's, a case's handlers) as a document names them, from the roster. */
+export function officersOf(ids: readonly number[] | undefined, roster: Officer[]): OfficerRef[] {
+  return (ids ?? []).map((id) => roster.find((o) => o.id === id))
     .filter((o) => !!o).map((o) => ({ officerId: o.id, name: o.name, certificateNo: o.certificateNo }));
 }
 

@@ -80,7 +80,7 @@ const issued = (r: CaseRecord, ...types: string[]) => r.documents.filter((d) => 
 /** The party a notice or decision is addressed to (documents made before persons could be fined were the unit's). */
 const addressee = (d: CaseDocument): string => String(d.fields.party ?? 'unit');
 /** Whether an event or document concerns the party (events recorded before parties were told apart are the unit's). */
-const concerns = (x: { party?: PartyKey }, party: PartyKey) => String(x.party ?? 'unit') === String(party);
+export const concerns = (x: { party?: PartyKey }, party: PartyKey) => String(x.party ?? 'unit') === String(party);
 export const SUMMARY_TYPES = ['summary-penalty-unit', 'summary-penalty-person'];
 export const DECISION_TYPES = ['penalty-decision-unit', 'penalty-decision-person', ...SUMMARY_TYPES];
 /** The decision in force against a party, or (no party given) the latest against anyone. */
@@ -261,7 +261,7 @@ export function summaryDecisionIssues(r: CaseRecord, party: PartyKey, fine: numb
   return issues;
 }
 
-const paidBy = (r: CaseRecord, party: PartyKey) => live(r.events, 'payment').filter((p) => String(p.party) === String(party)).reduce((s, p) => s + p.amount, 0);
+const paidBy = (r: CaseRecord, party: PartyKey) => live(r.events, 'payment').filter((p) => concerns(p, party)).reduce((s, p) => s + p.amount, 0);
 
 /** 结案: the penalty carried out (each party's decision served, fines paid), a lawful 不予处罚, or the case transferred and accepted. */
 export function closingIssues(r: CaseRecord): ValidationIssue[] {
@@ -462,27 +462,28 @@ export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: Wo
   }
   for (const party of partiesPenalised(r)) {
     const notice = noticeOf(r, party);
-    if (notice?.servedOn && !decisionOf(r, party)) add('statement', notice.servedOn, live(r.events, 'statement').find((s) => concerns(s, party) && s.date >= notice.servedOn!)?.date ?? null, party);
+    // The party answered by stating its case or by asking for a hearing.
+    const answered = [...live(r.events, 'statement'), ...live(r.events, 'hearing-request')].filter((s) => concerns(s, party) && s.date >= (notice?.servedOn ?? '')).map((s) => s.date).sort()[0];
+    if (notice?.servedOn && !decisionOf(r, party)) add('statement', notice.servedOn, answered ?? null, party);
     const hearingNotice = hearingNoticeOf(r, party);
     const hearingDate = hearingNotice?.fields.hearingDate;
     if (hearingNotice && typeof hearingDate === 'string') add('hearing-notice', hearingDate, hearingNotice.servedOn ?? null, party, hearingNoticeLatest(hearingDate, { periods, cal, rules }));
   }
   for (const { party, doc } of decisions) {
     if (!doc?.date) continue;
-    const who = party;
-    add('service', doc.date, doc.servedOn, who);
+    add('service', doc.date, doc.servedOn, party);
     // 当场处罚 decisions are not published (双公示 covers decisions made in the ordinary procedure).
-    if (r.procedure === 'ordinary') add('publication', doc.date, live(r.events, 'publication').find((p) => p.date >= doc.date!)?.date ?? null, who);
+    if (r.procedure === 'ordinary') add('publication', doc.date, live(r.events, 'publication').find((p) => p.date >= doc.date!)?.date ?? null, party);
     const fine = totalFine(violationsOf(r, party));
     if (fine > 0 && doc.servedOn) {
       let sum = 0;
-      const paidOn = live(r.events, 'payment').filter((p) => String(p.party) === String(party)).find((p) => (sum += p.amount) >= fine)?.date ?? null;
+      const paidOn = live(r.events, 'payment').filter((p) => concerns(p, party)).find((p) => (sum += p.amount) >= fine)?.date ?? null;
       // An approved deferral (or the last instalment) moves the day the fine falls due.
       const deferred = live(r.events, 'deferral').filter((x) => concerns(x, party)).at(-1);
-      const pay = add('payment', doc.servedOn, paidOn, who, deferred?.until);
+      const pay = add('payment', doc.servedOn, paidOn, party, deferred?.until);
       // Unpaid past its day: the 3 months to ask the court open when the time to sue has run out.
       if (pay?.status === 'overdue') {
-        add('enforcement-application', suitPeriodEnd(r, party, doc.servedOn), live(r.events, 'court-application').find((x) => concerns(x, party))?.date ?? null, who);
+        add('enforcement-application', suitPeriodEnd(r, party, doc.servedOn), live(r.events, 'court-application').find((x) => concerns(x, party))?.date ?? null, party);
       }
     }
   }

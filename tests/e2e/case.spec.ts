@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { expect, SCREENS, test } from './fixtures.ts';
+import { expect, SCREENS, screenshots, test } from './fixtures.ts';
 import { CasePage } from './pages/case-page.ts';
 import { InspectionsPage } from './pages/inspections-page.ts';
 import { Shell } from './pages/shell.ts';
@@ -13,12 +12,8 @@ const TODAY = chinaDate(new Date());
 
 test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决定书, service, payment, 结案 and 归档', async ({ page, desk }) => {
   test.setTimeout(240_000);
-  fs.mkdirSync(SCREENS, { recursive: true });
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
-  await page.goto(desk.url);
-  await page.getByTestId('enter-demo').click();
-  const shell = new Shell(page);
-  await shell.signIn('clerk', 'demo1234');
+  const shot = screenshots(page);
+  const shell = await Shell.demo(page, desk.url, 'clerk');
 
   // A hazard whose deadline passed with no re-check: the workbench suggests a case.
   await shell.open('现场检查');
@@ -111,11 +106,8 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
 });
 
 test('an admin sets the case rules: payment place, hearing thresholds, and confirms a period marked 待核实', async ({ page, desk }) => {
-  fs.mkdirSync(SCREENS, { recursive: true });
-  await page.goto(desk.url);
-  await page.getByTestId('enter-demo').click();
-  const shell = new Shell(page);
-  await shell.signIn('admin', 'demo1234');
+  const shot = screenshots(page);
+  const shell = await Shell.demo(page, desk.url, 'admin');
   await shell.open('系统设置');
   await page.getByRole('tab', { name: '案件办理' }).click();
   const tab = page.getByTestId('settings-cases');
@@ -127,7 +119,7 @@ test('an admin sets the case rules: payment place, hearing thresholds, and confi
   await tab.getByTestId('confirm-period-decision').fill('90');
   await tab.getByTestId('settings-cases-save').click();
   await expect(page.getByText('已保存')).toBeVisible();
-  await page.screenshot({ path: path.join(SCREENS, '34-settings-cases.png'), fullPage: true });
+  await shot('34-settings-cases');
   await page.reload();
   await page.getByRole('tab', { name: '案件办理' }).click();
   await expect(tab.getByTestId('settings-payment-place')).toHaveValue('示例县非税收入汇缴结算户（账号：12345678）');

@@ -105,10 +105,7 @@ test('the demo county is marked on every screen and will not export', async ({ p
 });
 
 test('sections still to come say what is coming instead of failing', async ({ page, desk }) => {
-  await page.goto(desk.url);
-  await page.getByTestId('enter-demo').click();
-  await new Shell(page).signIn('supervisor', 'demo1234');
-  await new Shell(page).open('案卷评查');
+  await (await Shell.demo(page, desk.url, 'supervisor')).open('案卷评查');
   await expect(page.getByText('案卷评查：建设中')).toBeVisible();
   await expect(page.getByText('按评查标准对案卷自动打分')).toBeVisible();
   // 案件办理 has arrived: the supervisor sees the (empty) case list.

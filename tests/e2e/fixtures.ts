@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import { type Page, test as base } from '@playwright/test';
 import { createWorkspaces } from '../../electron/core/workspaces.ts';
 import { startWebHost } from '../../electron/host/server.ts';
 import { rendererDir, resourcesDir } from '../../electron/host/paths.ts';
@@ -24,3 +24,9 @@ export const test = base.extend<{ desk: { url: string; dataRoot: string } }>({
 export { expect } from '@playwright/test';
 
 export const SCREENS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screens');
+
+/** Screenshots for looking at afterwards, under test-results/screens. */
+export function screenshots(page: Page, fullPage = true): (name: string) => Promise<Buffer> {
+  fs.mkdirSync(SCREENS, { recursive: true });
+  return (name) => page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage });
+}

@@ -1,16 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { expect, SCREENS, test } from './fixtures.ts';
+import { expect, screenshots, test } from './fixtures.ts';
 import { InspectionsPage } from './pages/inspections-page.ts';
 import { Shell } from './pages/shell.ts';
 
 test('record an inspection, make its 现场检查记录, fix what blocks issuing, issue and download the PDF', async ({ page, desk }) => {
-  fs.mkdirSync(SCREENS, { recursive: true });
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENS, `${name}.png`) });
-  await page.goto(desk.url);
-  await page.getByTestId('enter-demo').click();
-  const shell = new Shell(page);
-  await shell.signIn('clerk', 'demo1234');
+  const shot = screenshots(page, false);
+  const shell = await Shell.demo(page, desk.url, 'clerk');
   await shell.open('现场检查');
 
   // 王芳's certificate in the demo roster has expired: she is offered but disabled; the clerk picks one officer first.

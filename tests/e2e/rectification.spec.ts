@@ -1,16 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { expect, SCREENS, test } from './fixtures.ts';
+import { expect, screenshots, test } from './fixtures.ts';
 import { InspectionsPage } from './pages/inspections-page.ts';
 import { Shell } from './pages/shell.ts';
 
 test('two hazards, a 责令限期整改指令书 with their deadlines, then the re-check and its 整改复查意见书', async ({ page, desk }) => {
-  fs.mkdirSync(SCREENS, { recursive: true });
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
-  await page.goto(desk.url);
-  await page.getByTestId('enter-demo').click();
-  const shell = new Shell(page);
-  await shell.signIn('clerk', 'demo1234');
+  const shot = screenshots(page);
+  const shell = await Shell.demo(page, desk.url, 'clerk');
   await shell.open('现场检查');
 
   const inspections = new InspectionsPage(page);

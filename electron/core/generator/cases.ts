@@ -52,7 +52,6 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     return r.data as OutputOf<C>;
   }
   const record = (id: number, event: CaseEventInput) => call('cases:record', { id, event });
-  let county = '';
   const day = (from: string, n: number) => addCalendarDays(from, n);
 
   async function issue(caseId: number, type: string, date: string, fields: Record<string, unknown> = {}, party?: number) {
@@ -76,19 +75,20 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const stop = recipe.stopAt ?? 'archived';
     const roster = await call('officers:list', {});
     // The county's own names (its police, bank, website), from the 复议机关 the unit profile names.
-    county = (await call('unit:get', {}))?.reviewAgency.replace(/人民政府$/, '') ?? '';
+    const county = (await call('unit:get', {}))?.reviewAgency.replace(/人民政府$/, '') ?? '';
     const names = recipe.handlerIds.map((i) => roster.find((o) => o.id === i)?.name ?? String(i));
     const f = recipe.filedOn;
     const summary = v.has('summary');
     const transfer = v.has('transfer-accepted') || v.has('transfer-declined');
     let c = await call('cases:create', {
-      enterpriseId: recipe.enterpriseId, source: recipe.escalationId ? 'inspection' : 'complaint', escalationId: recipe.escalationId ?? null,
+      enterpriseId: recipe.enterpriseId, source: recipe.escalationId || summary ? 'inspection' : 'complaint', escalationId: recipe.escalationId ?? null,
       cause: recipe.cause ?? (summary ? '未设置安全警示标志案' : '涉嫌未采取措施消除事故隐患案'), violationDate: day(f, summary ? 0 : -2), handlerIds: recipe.handlerIds,
-      facts: '群众举报该单位危化品仓库未设置可燃气体报警装置，经现场核查属实。', suspectedCrime: recipe.suspectedCrime ?? transfer,
+      facts: summary ? '现场检查发现液氨储罐区未设置明显的安全警示标志，当场责令改正。' : '群众举报该单位危化品仓库未设置可燃气体报警装置，经现场核查属实。',
+      suspectedCrime: recipe.suspectedCrime ?? transfer,
       procedure: summary ? 'summary' : 'ordinary',
     });
     const archiveNo = recipe.archiveNo ?? `${f.slice(0, 4)}-${String(c.id).padStart(4, '0')}`;
-    if (summary) return summaryCase(c, recipe, names, stop, archiveNo);
+    if (summary) return summaryCase(c, recipe, names, stop, archiveNo, county);
     c = await approve(c.id, 'filing', f, names);
     if (stop === 'filed') return c;
 
@@ -188,7 +188,7 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
   };
 
   /** 当场处罚: decided on the spot on a pre-numbered form, handed over, paid, closed and archived. */
-  async function summaryCase(c: CaseDetail, recipe: CaseRecipe, names: string[], stop: CaseStop, archiveNo: string): Promise<CaseDetail> {
+  async function summaryCase(c: CaseDetail, recipe: CaseRecipe, names: string[], stop: CaseStop, archiveNo: string, county: string): Promise<CaseDetail> {
     const f = recipe.filedOn;
     c = await call('cases:save-disposal', { id: c.id, version: c.version, outcome: 'penalty', violations: [{
       party: 'unit', facts: '液氨储罐区未设置明显的安全警示标志', evidence: '现场照片', violatedProvision: '《中华人民共和国安全生产法》第三十五条',

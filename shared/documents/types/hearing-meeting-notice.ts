@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hearingNoticeLatest, live } from '../../domain/case-procedure.ts';
+import { concerns, hearingNoticeLatest, live } from '../../domain/case-procedure.ts';
 import { chineseDate } from '../../domain/dates.ts';
 import { dateOrBlank, labelled, paragraph, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
@@ -52,7 +52,7 @@ export const hearingMeetingNotice: DocumentTemplate<typeof hearingNoticeFields> 
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
     const { detail } = src.case;
     const issues = [];
-    if (!live(detail.events, 'hearing-request').some((h) => String(h.party ?? 'unit') === String(f.party))) issues.push({ path: ['case'], key: 'cases.rules.noHearingRequest' });
+    if (!live(detail.events, 'hearing-request').some((h) => concerns(h, f.party))) issues.push({ path: ['case'], key: 'cases.rules.noHearingRequest' });
     if (detail.handlerNames.includes(f.chair)) issues.push({ path: ['chair'], key: 'cases.rules.chairIsInvestigator' });
     if (f.clerk && detail.handlerNames.includes(f.clerk)) issues.push({ path: ['clerk'], key: 'cases.rules.clerkIsInvestigator' });
     // Issued today, it must still reach the party 7 working days before the hearing.

@@ -30,7 +30,7 @@ export const inspectionPlan: DocumentTemplate<typeof inspectionPlanFields> = {
   ],
 
   prefill({ today, enterprise, inspection, roster, hazards }) {
-    const officers = officersOf(inspection, roster);
+    const officers = officersOf(inspection?.officerIds, roster);
     return {
       enterpriseName: enterprise?.name ?? '',
       address: enterprise?.address ?? '',

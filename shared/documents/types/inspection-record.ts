@@ -43,7 +43,7 @@ export const inspectionRecord: DocumentTemplate<typeof inspectionRecordFields> =
   ],
 
   prefill({ today, unit, enterprise, inspection, roster }) {
-    const officers = officersOf(inspection, roster);
+    const officers = officersOf(inspection?.officerIds, roster);
     const principal = inspection?.present.find((p) => p.role === 'principal') ?? inspection?.present[0];
     return {
       enterpriseName: enterprise?.name ?? '',

@@ -31,7 +31,7 @@ export const onsiteMeasures: DocumentTemplate<typeof onsiteMeasuresFields> = {
   ],
 
   prefill({ today, enterprise, inspection, roster, hazards }) {
-    const officers = officersOf(inspection, roster);
+    const officers = officersOf(inspection?.officerIds, roster);
     const major = hazards.some((h) => h.level === 'major');
     return {
       enterpriseName: enterprise?.name ?? '',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { yuanFigures, yuanInWords } from '../../domain/amount.ts';
-import { decisionIssues, live } from '../../domain/case-procedure.ts';
+import { concerns, decisionIssues, live } from '../../domain/case-procedure.ts';
 import { checkIdCard } from '../../domain/id-card.ts';
 import { chineseDate } from '../../domain/dates.ts';
 import { checkUscc } from '../../domain/uscc.ts';
@@ -45,9 +45,8 @@ const bodyForm: DocumentForm<keyof typeof decisionBody & string> = [
 /** What the party said and what the agency made of it, from the recorded statements and hearing. */
 function statementSummary(events: CaseEvent[], party: PartyKey): string {
   const y = you(party);
-  const mine = (x: { party?: PartyKey }) => String(x.party ?? 'unit') === String(party);
-  const said = live(events, 'statement').filter(mine);
-  const hearing = live(events, 'hearing').filter(mine).at(-1);
+  const said = live(events, 'statement').filter((s) => concerns(s, party));
+  const hearing = live(events, 'hearing').filter((h) => concerns(h, party)).at(-1);
   const heard = hearing ? (hearing.attended ? `本机关于${chineseDate(hearing.date)}依法举行了听证。` : `${y}经依法通知未参加听证，视为放弃听证权利。`) : '';
   if (!said.length) return `${heard}${y}在规定期限内未提出陈述、申辩。`;
   if (said.every((s) => s.waived)) return `${heard}${y}明确表示放弃陈述、申辩的权利。`;

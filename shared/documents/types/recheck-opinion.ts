@@ -26,7 +26,7 @@ export const recheckOpinion: DocumentTemplate<typeof recheckOpinionFields> = {
   ],
 
   prefill({ today, enterprise, inspection, roster, hazards, originalOrder }) {
-    const officers = officersOf(inspection, roster);
+    const officers = officersOf(inspection?.officerIds, roster);
     const lines = hazards.map((h, i) => `${ordinal(i)}、${h.description}：${h.status === 'rectified' ? '已整改完毕' : h.status === 'not-rectified' ? '未按期整改' : '待复查'}${h.recheckNote ? `（${h.recheckNote}）` : ''}。`);
     return {
       enterpriseName: enterprise?.name ?? '',

@@ -41,7 +41,7 @@ export const rectificationOrder: DocumentTemplate<typeof rectificationOrderField
   ],
 
   prefill({ today, enterprise, inspection, roster, hazards }) {
-    const officers = officersOf(inspection, roster);
+    const officers = officersOf(inspection?.officerIds, roster);
     return {
       enterpriseName: enterprise?.name ?? '',
       inspectionDate: inspectionDay(inspection, today),

@@ -38,7 +38,7 @@ export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
   ],
 
   prefill({ today, enterprise, inspection, roster, issued }) {
-    const servers = officersOf(inspection, roster).map((o) => o.name).join('、');
+    const servers = officersOf(inspection?.officerIds, roster).map((o) => o.name).join('、');
     const served = issued.filter((d) => !d.internal);
     // What was recorded at service fills the row; a refusal goes in 备注 with its witness (留置送达).
     const refusals = served.filter((d) => d.service?.refused)

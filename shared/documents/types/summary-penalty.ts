@@ -5,7 +5,7 @@ import { checkIdCard } from '../../domain/id-card.ts';
 import { checkUscc } from '../../domain/uscc.ts';
 import type { PartyKey } from '../../entities/case.ts';
 import { labelled, officerSignatures, paragraph, partySignature, ruledLines, sealAndDate } from '../layout.ts';
-import { type DocumentTemplate, officerChecks, officerRef } from '../template.ts';
+import { type DocumentTemplate, officerChecks, officerRef, officersOf } from '../template.ts';
 import { addresseeField, caseParty, partyPart, you } from '../case-violations.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import { penaltyText, remedyClause } from '../wording.ts';
@@ -77,7 +77,7 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
         penaltyProvision: part.violations.map((v) => v.penaltyProvision).join('，'),
         penalty: penaltyText(part.violations.map((v) => v.penalty)), fine: part.totalFine,
         cashOnTheSpot: false, hardToPayLater: false, paymentPlace: c?.settings.finePaymentPlace ?? '', place: d?.unit.address ?? '',
-        officers: (d?.handlerIds ?? []).map((id) => roster.find((o) => o.id === id)).filter((o) => !!o).map((o) => ({ officerId: o.id, name: o.name, certificateNo: o.certificateNo })),
+        officers: officersOf(d?.handlerIds, roster),
         partyRefused: false, date: today,
       };
     },

@@ -4,6 +4,15 @@ export class Shell {
   readonly page: Page;
   constructor(page: Page) { this.page = page; }
 
+  /** Opens the desk, enters the demo county and signs in as one of its users (password demo1234). */
+  static async demo(page: Page, url: string, username: 'admin' | 'clerk' | 'reviewer' | 'supervisor'): Promise<Shell> {
+    await page.goto(url);
+    await page.getByTestId('enter-demo').click();
+    const shell = new Shell(page);
+    await shell.signIn(username, 'demo1234');
+    return shell;
+  }
+
   async open(section: '工作台' | '企业档案' | '现场检查' | '执法文书' | '案件办理' | '案卷评查' | '系统设置'): Promise<void> {
     await this.page.getByRole('menuitem', { name: section }).click();
   }

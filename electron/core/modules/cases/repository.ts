@@ -89,7 +89,9 @@ function toRecord(row: CaseRow, rel: Awaited<ReturnType<typeof related>>, catalo
 function summaryOf(row: CaseRow, rec: CaseRecord, enterpriseName: string): CaseSummary {
   return {
     id: row.id, caseNo: row.caseNo, enterpriseId: row.enterpriseId, enterpriseName, cause: row.cause, source: row.source as CaseSummary['source'],
-    procedure: rec.procedure, stage: caseStage(rec), outcome: rec.outcome, filedOn: filedOn(rec), totalFine: totalFine(rec.violations),
+    procedure: rec.procedure, stage: caseStage(rec), outcome: rec.outcome, filedOn: filedOn(rec),
+    // What the case fines: nothing when it was decided not to penalise or to transfer.
+    totalFine: rec.outcome === 'penalty' ? totalFine(rec.violations) : 0,
     handlerNames: rec.handlerNames, createdAt: row.createdAt, version: row.version,
   };
 }

@@ -71,10 +71,10 @@ export function CaseForm({ open, kase, enterpriseId, escalationId, onClose, onSa
             </Form.Item>
           </Col>
         </Row>
-        <Space size="large" align="start">
-          <Form.Item name="procedure" label={t('cases.procedure')} extra={t('cases.procedureHint')}>
-            <Radio.Group data-testid="case-procedure" options={(['ordinary', 'summary'] as const).map((p) => ({ value: p, label: t(`cases.procedures.${p}`) }))} />
-          </Form.Item>
+        <Form.Item name="procedure" label={t('cases.procedure')} extra={t('cases.procedureHint')}>
+          <Radio.Group data-testid="case-procedure" options={(['ordinary', 'summary'] as const).map((p) => ({ value: p, label: t(`cases.procedures.${p}`) }))} />
+        </Form.Item>
+        <Space size="large">
           <Form.Item name="complex" valuePropName="checked"><Checkbox>{t('cases.complex')}</Checkbox></Form.Item>
           <Form.Item name="suspectedCrime" valuePropName="checked"><Checkbox>{t('cases.suspectedCrime')}</Checkbox></Form.Item>
         </Space>

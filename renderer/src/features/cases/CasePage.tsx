@@ -153,7 +153,7 @@ export function CasePage() {
           <Table rowKey="id" size="small" pagination={false} dataSource={kase.documents}
             onRow={(r) => ({ onClick: () => navigate(`/documents/${r.id}`), style: { cursor: 'pointer' } })} columns={[
               { title: t('cases.documentType'), dataIndex: 'typeName' },
-              { title: t('cases.documentNumber'), dataIndex: 'numberText', render: (v: string | null) => v ?? t('cases.draft') },
+              { title: t('cases.documentNumber'), dataIndex: 'numberText', render: (v: string | null, d) => (d.status === 'draft' ? t('cases.draft') : v ?? '—') },
               { title: t('cases.documentDate'), dataIndex: 'date', width: 120 },
               { title: t('cases.servedOn'), dataIndex: 'servedOn', width: 120, render: (v: string | null) => v ?? '—' },
               { title: t('cases.documentStatus'), dataIndex: 'status', width: 100, render: (v: string) => <Tag>{tKey(`cases.documentStatuses.${v}`)}</Tag> },
