@@ -10,6 +10,8 @@ import { penaltyDecisionPerson, penaltyDecisionUnit } from './types/penalty-deci
 import { hearingMeetingNotice } from './types/hearing-meeting-notice.ts';
 import { transferLetter } from './types/transfer-letter.ts';
 import { summaryPenaltyPerson, summaryPenaltyUnit } from './types/summary-penalty.ts';
+import { INVESTIGATION_TEMPLATES } from './types/investigation.ts';
+import { COERCION_TEMPLATES } from './types/coercion.ts';
 
 /** The date a document bears: what its template says, or its `date` field. */
 export function documentDateOf(type: string, fields: Record<string, unknown>): string | null {
@@ -22,5 +24,6 @@ export function documentDateOf(type: string, fields: Record<string, unknown>): s
 export const TEMPLATES: Record<string, DocumentTemplate> = Object.fromEntries(
   // Each template is typed by its own schema; looked up by type name, they are all just templates.
   [inspectionPlan, inspectionRecord, onsiteMeasures, serviceReceipt, rectificationOrder, recheckOpinion, penaltyNotice, penaltyDecisionUnit,
-    penaltyDecisionPerson, hearingMeetingNotice, transferLetter, summaryPenaltyUnit, summaryPenaltyPerson].map((t) => [t.type, t as unknown as DocumentTemplate]),
+    penaltyDecisionPerson, hearingMeetingNotice, transferLetter, summaryPenaltyUnit, summaryPenaltyPerson].map((t) => [t.type, t as unknown as DocumentTemplate])
+    .concat([...INVESTIGATION_TEMPLATES, ...COERCION_TEMPLATES].map((t) => [t.type, t])),
 );
