@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Permission } from '../domain/roles.ts';
 import type { CalendarYear } from '../domain/workdays.ts';
 import {
-  CREDIT_STATUSES, ENFORCEMENT_LEVELS, RISK_GRADES, SUPERVISION_CATEGORIES, keysOf,
+  APPROVAL_STAGES, CREDIT_STATUSES, ENFORCEMENT_LEVELS, RISK_GRADES, SUPERVISION_CATEGORIES, keysOf,
 } from '../domain/vocabulary.ts';
 import {
   type AuditEntry, type AuditVerifyResult, type BackupInfo, type Settings, type UnitProfile, type User,
@@ -258,6 +258,8 @@ export const contract = {
   }),
   /** The bound file's cover, 卷内目录 (in the configured order, with page numbers) and 备考表, as a PDF. */
   'cases:binder': channel<FileDownload>()({ input: z.object({ id }), access: 'cases.read' }),
+  /** 立案审批表, 案件处理呈批表 or 结案审批表 to sign, filled in with the case and what was recorded for each signature. */
+  'cases:approval-form': channel<FileDownload>()({ input: z.object({ id, stage: z.enum(keysOf(APPROVAL_STAGES)) }), access: 'cases.read' }),
   'cases:file': channel<FileDownload>()({ input: z.object({ id, hash: z.string().regex(/^[0-9a-f]{64}$/, { error: 'validation.hash' }) }), access: 'cases.read' }),
   /** The workbench: open case deadlines overdue or due within 3 working days; 'all' (the squad) for supervisors and reviewers. */
   'cases:deadlines': channel<CaseDeadlineRow[]>()({ input: z.object({ scope: z.enum(['mine', 'all']).default('mine') }).default({ scope: 'mine' }), access: 'cases.read' }),

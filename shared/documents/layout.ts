@@ -169,3 +169,16 @@ export function ruledLines(count: number): Content {
     margin: [0, 2, 0, 6],
   } as Content;
 }
+
+/**
+ * A ruled list of things (材料清单, 先行登记保存 or 查封扣押 清单): numbered rows under centred
+ * headings; a blank form gets empty rows to fill in by hand.
+ */
+export function itemsTable(fonts: FontSet, columns: { title: string; width: number | '*' }[], rows: string[][], blankRows = 5): Content {
+  const head = [{ title: '序号', width: 30 }, ...columns].map((c) => ({ text: c.title, font: fonts.roles.heading, alignment: 'center' as const }));
+  const body = rows.length ? rows.map((r, i) => [String(i + 1), ...r]) : Array.from({ length: blankRows }, () => head.map(() => ''));
+  return {
+    table: { headerRows: 1, widths: [30, ...columns.map((c) => c.width)], body: [head, ...body] },
+    fontSize: 11, margin: [0, 4, 0, 8],
+  } as unknown as Content;
+}

@@ -10,6 +10,7 @@ import { penaltyDecisionPerson, penaltyDecisionUnit } from './types/penalty-deci
 import { hearingMeetingNotice } from './types/hearing-meeting-notice.ts';
 import { transferLetter } from './types/transfer-letter.ts';
 import { summaryPenaltyPerson, summaryPenaltyUnit } from './types/summary-penalty.ts';
+import { evidenceDisposalDecision, evidencePreservationNotice } from './types/evidence-preservation.ts';
 import { INVESTIGATION_TEMPLATES } from './types/investigation.ts';
 import { COERCION_TEMPLATES } from './types/coercion.ts';
 
@@ -24,6 +25,7 @@ export function documentDateOf(type: string, fields: Record<string, unknown>): s
 export const TEMPLATES: Record<string, DocumentTemplate> = Object.fromEntries(
   // Each template is typed by its own schema; looked up by type name, they are all just templates.
   [inspectionPlan, inspectionRecord, onsiteMeasures, serviceReceipt, rectificationOrder, recheckOpinion, penaltyNotice, penaltyDecisionUnit,
-    penaltyDecisionPerson, hearingMeetingNotice, transferLetter, summaryPenaltyUnit, summaryPenaltyPerson].map((t) => [t.type, t as unknown as DocumentTemplate])
+    penaltyDecisionPerson, hearingMeetingNotice, transferLetter, summaryPenaltyUnit, summaryPenaltyPerson,
+    evidencePreservationNotice, evidenceDisposalDecision].map((t) => [t.type, t as unknown as DocumentTemplate])
     .concat([...INVESTIGATION_TEMPLATES, ...COERCION_TEMPLATES].map((t) => [t.type, t])),
 );

@@ -38,7 +38,8 @@ export interface ProcedureRules {
 
 /** The statutory periods the case procedure counts (an admin's confirmation of a 待核实 one applies to these). */
 export const CASE_PERIOD_IDS = ['decision', 'statement', 'hearing-request', 'hearing-notice', 'service', 'publication', 'payment', 'publication-withdrawal',
-  'transfer-approval', 'transfer-send', 'transfer-answer', 'enforcement-demand', 'enforcement-application'] as const;
+  'transfer-approval', 'transfer-send', 'transfer-answer', 'enforcement-demand', 'enforcement-application',
+  'filing-urgent', 'evidence-disposal', 'seizure-period', 'seizure-disposal', 'power-cut-notice', 'cash-hand-in'] as const;
 
 export const LEGAL_REVIEW_TRIGGERS = ['hearing', 'suspension', 'large-fine', 'complex', 'transfer', 'all-ordinary'] as const;
 export type LegalReviewTrigger = (typeof LEGAL_REVIEW_TRIGGERS)[number];
@@ -76,7 +77,7 @@ export function approval(events: CaseEvent[], stage: 'filing' | 'disposal' | 'cl
 export const filedOn = (r: CaseRecord): string | null => approval(r.events, 'filing').date;
 
 /** Issued and in force: a corrected document gives way to its correction. */
-const issued = (r: CaseRecord, ...types: string[]) => r.documents.filter((d) => types.includes(d.type) && d.status === 'issued' && !d.superseded);
+export const issued = (r: Pick<CaseRecord, 'documents'>, ...types: string[]) => r.documents.filter((d) => types.includes(d.type) && d.status === 'issued' && !d.superseded);
 /** The party a notice or decision is addressed to (documents made before persons could be fined were the unit's). */
 const addressee = (d: CaseDocument): string => String(d.fields.party ?? 'unit');
 /** Whether an event or document concerns the party (events recorded before parties were told apart are the unit's). */
@@ -290,12 +291,12 @@ export function closingIssues(r: CaseRecord): ValidationIssue[] {
 
 const isArchived = (r: CaseRecord) => live(r.events, 'archive').length > 0;
 /** After 归档 the file is read-only: only what happens later (复议, 诉讼, 执行, 借阅, 撤回公示) is appended. */
-const AFTER_ARCHIVE = new Set<CaseEventData['kind']>(['remedy', 'enforcement', 'borrow', 'publication-withdrawn']);
+const AFTER_ARCHIVE = new Set<CaseEventData['kind']>(['remedy', 'enforcement', 'borrow', 'publication-withdrawn', 'refused-correction', 'corrected']);
 
 /** What checking an event against the statutory periods needs (the core reads it before its transaction). */
 export interface ProcedureContext { today: string; periods: StatutoryPeriod[]; cal: WorkCalendar; rules: ProcedureRules }
 
-/** Whether an event may be recorded now: out-of-order steps are refused with the rule's name. */
+/** Whether an event may be recorded now: out-of-order steps are refused with the rule's name (with measureEventIssues). */
 export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureContext, retracting?: CaseEvent): ValidationIssue[] {
   const at = (key: string, params?: Record<string, unknown>): ValidationIssue[] => [{ path: ['event'], key, params }];
   if (e.date > ctx.today) return at('cases.rules.futureDate');
@@ -369,6 +370,12 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureConte
     }
     case 'publication-withdrawn':
       return live(r.events, 'publication').length ? [] : at('cases.rules.notPublished');
+    // Rules of their own (case-measures.ts, measureEventIssues).
+    case 'recusal':
+    case 'cash-handed-in':
+    case 'refused-correction':
+    case 'corrected':
+      return [];
     case 'archive':
       if (!approval(r.events, 'closing').date) return at('cases.rules.notClosed');
       return isArchived(r) ? at('cases.rules.archived') : [];
@@ -440,20 +447,7 @@ export function caseStage(r: CaseRecord): CaseStage {
  * 听证会通知书 7 working days before the hearing, and the transfer's 3 days, 24 hours and 3 days.
  */
 export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: WorkCalendar, today: string, rules: ProcedureRules): CaseDeadline[] {
-  const out: CaseDeadline[] = [];
-  const add = (id: string, from: string | null | undefined, metOn: string | null | undefined, party: PartyKey | null = null, dueOn?: string | null) => {
-    if (!from) return;
-    const p = periodFor(periods, id, from, rules);
-    if (!p) return;
-    const end = periodEnd(cal, p, from);
-    // Hours run on the clock; a case records days, so the step is due by the end of the day the hours run out.
-    const due = dueOn ?? end.date.slice(0, 10);
-    const met = metOn ?? null;
-    const status = met ? (met <= due ? 'met' : 'late') : today > due ? 'overdue' : 'pending';
-    const deadline: CaseDeadline = { period: id, name: p.name, party, partyName: party === null ? null : partyName(r, party), basis: p.basis, from, due, metOn: met, status, uncertain: end.uncertain || p.uncertain };
-    out.push(deadline);
-    return deadline;
-  };
+  const { out, add } = deadlineList(r, periods, cal, today, rules);
   const filed = filedOn(r);
   const decisions = partiesPenalised(r).map((party) => ({ party, doc: decisionOf(r, party) }));
   if (r.procedure === 'ordinary' && r.outcome !== 'no-penalty' && r.outcome !== 'transfer' && transferState(r) !== 'accepted') {
@@ -502,6 +496,29 @@ export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: Wo
   const changed = live(r.events, 'remedy').find((x) => x.outcome === 'revoked' || x.outcome === 'changed');
   if (changed && live(r.events, 'publication').length) add('publication-withdrawal', changed.date, live(r.events, 'publication-withdrawn')[0]?.date ?? null);
   return out;
+}
+
+/**
+ * A list of a case's deadlines and how one is added: the period in force on its first day, its due
+ * date (or the one given, when the recorded facts set it), and whether the step was met, late or is
+ * overdue. `late` says so when the day alone cannot (hours counted on the clock).
+ */
+export function deadlineList(r: Pick<CaseRecord, 'persons'>, periods: StatutoryPeriod[], cal: WorkCalendar, today: string, rules: ProcedureRules) {
+  const out: CaseDeadline[] = [];
+  const add = (id: string, from: string | null | undefined, metOn: string | null | undefined, party: PartyKey | null = null, dueOn?: string | null, late?: boolean) => {
+    if (!from) return;
+    const p = periodFor(periods, id, from, rules);
+    if (!p) return;
+    const end = periodEnd(cal, p, from);
+    // Hours run on the clock; a case records days, so the step is due by the end of the day the hours run out.
+    const due = dueOn ?? end.date.slice(0, 10);
+    const met = metOn ?? null;
+    const status = met ? (met <= due && !late ? 'met' : 'late') : today > due ? 'overdue' : 'pending';
+    const deadline: CaseDeadline = { period: id, name: p.name, party, partyName: party === null ? null : partyName(r, party), basis: p.basis, from, due, metOn: met, status, uncertain: end.uncertain || p.uncertain };
+    out.push(deadline);
+    return deadline;
+  };
+  return { out, add };
 }
 
 /** Open deadlines by urgency: overdue, or due within 3 working days (the workbench). */

@@ -107,6 +107,23 @@ export const caseEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demand'), date: isoDate, party: partyKey.default('unit'), note: optionalText(500) }),
   /** 申请人民法院强制执行 (行政强制法 第五十三条), within 3 months after the time to sue has run out. */
   z.object({ kind: z.literal('court-application'), date: isoDate, party: partyKey.default('unit'), court: required(z.string().max(100)), note: optionalText(1000) }),
+  /**
+   * 当场收缴的罚款 handed in to the agency (行政处罚法 第七十一条): within 2 working days of collecting
+   * it, and the agency pays it into the bank within 2 more.
+   */
+  z.object({ kind: z.literal('cash-handed-in'), date: isoDate, party: partyKey.default('unit'), amount: z.number().int().positive().max(100_000_000), receivedBy: required(z.string().max(50)) }),
+  /**
+   * 回避 (行政处罚法 第四十三条): an officer with an interest withdraws, on the party's application or
+   * his own; the 负责人 decides. A recused officer may no longer sign or investigate in the case.
+   */
+  z.object({ kind: z.literal('recusal'), date: isoDate, officer: required(z.string().max(50)), applicant: z.enum(['party', 'officer']),
+    reason: required(z.string().max(1000)), decidedBy: required(z.string().max(50)), granted: z.boolean() }),
+  /**
+   * 拒不改正 after the decision ordered correction and fined (安全生产法 第一百一十二条): from the day
+   * after the correction order the original fine may be imposed again for every day, until corrected.
+   */
+  z.object({ kind: z.literal('refused-correction'), date: isoDate, party: partyKey.default('unit'), orderedOn: isoDate, note: required(z.string().max(2000)) }),
+  z.object({ kind: z.literal('corrected'), date: isoDate, party: partyKey.default('unit'), note: optionalText(1000) }),
   z.object({ kind: z.literal('publication'), date: isoDate, where: required(z.string().max(200)) }),
   z.object({ kind: z.literal('publication-withdrawn'), date: isoDate, where: required(z.string().max(200)) }),
   z.object({ kind: z.literal('archive'), date: isoDate, archiveNo: z.string().regex(/^\d{4}-\d{4}$/, { error: 'cases.rules.archiveNo' }), retention: z.enum(['永久', '30年', '10年']).default('永久') }),
@@ -138,6 +155,8 @@ export interface CaseEvent {
 export interface CaseDocument {
   id: number; type: string; typeName: string; status: 'draft' | 'issued' | 'voided'; numberText: string | null;
   date: string | null; servedOn: string | null; fields: Record<string, unknown>;
+  /** The moment it was served (local time), where an hours period counts (停止供电's 24 hours). */
+  servedAt: string | null;
   /** A correction replaced it: the procedure reads the correction. */
   superseded: boolean;
 }
@@ -180,6 +199,8 @@ export interface CaseSummary {
   version: number;
 }
 
+export interface DailyPenalty { party: PartyKey; partyName: string | null; from: string; until: string; corrected: boolean; days: number; perDay: number; amount: number }
+
 export interface Surcharge { party: PartyKey; partyName: string | null; due: string; days: number; amount: number; paused: boolean }
 
 export interface CaseDetail extends CaseSummary {
@@ -205,6 +226,10 @@ export interface CaseDetail extends CaseSummary {
   closurePrompt: { in180: number; in365: number } | null;
   /** 加处罚款 per party with a payment deadline. */
   surcharges: Surcharge[];
+  /** 按日连续处罚 (第一百一十二条) counted per refusal to correct: days so far and the original fine for each. */
+  dailyPenalties: DailyPenalty[];
+  /** Officers the 负责人 recused (回避): they may not sign the case's documents. */
+  recused: string[];
   paid: number;
   archived: boolean;
   /** Offered when the file is closed: the year's next free 归档号. */

@@ -42,6 +42,8 @@ beforeAll(async () => {
   caseFor['penalty-decision-person'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'noticed', variations: ['statement-waived', 'person-fined'], reviewerToken })).id;
   caseFor['hearing-meeting-notice'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'noticed', variations: ['hearing'], reviewerToken })).id;
   caseFor['transfer-letter'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'approved', variations: ['transfer-accepted'] })).id;
+  // 先行登记保存 on a filed case, then its disposal (the notice issued first, in the order below).
+  caseFor['evidence-preservation-notice'] = caseFor['evidence-disposal-decision'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'filed' })).id;
   caseFor['summary-penalty-unit'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-11-20', stopAt: 'approved', variations: ['summary'] })).id;
   // 当场处罚 of a person: 200 元 for the 直接负责的主管人员 (第一百零五条第（二）项).
   const s = await call(core, 'cases:create', { enterpriseId: enterprise.id, source: 'inspection', cause: '锁闭疏散通道案', violationDate: '2026-11-20', handlerIds, procedure: 'summary' }, token);
@@ -71,6 +73,10 @@ const EXPECTED: Record<string, string[]> = {
     '罚款人民币贰仟元整（¥2,000.00）的履行方式和期限：□当场缴纳；√自收到本决定书之日起15日内', '执法人员（签名）', '当事人或者委托代理人（签名）'],
   'summary-penalty-person': ['行政（当场）处罚决定书（个人）', 'No.0000002', '被处罚人：李强', '身份证号：513722198001011234', '所在单位及职务：宣汉县东林化工有限公司仓库主管', '你锁闭成品仓库安全出口',
     '罚款人民币贰佰元整（¥200.00）的履行方式和期限：√当场缴纳', '执法人员（签名）'],
+  'evidence-preservation-notice': ['先行登记保存证据通知书', '宣应急先保通〔2026〕1号', '当事人：宣汉县东林化工有限公司', '因你单位涉嫌未采取措施消除事故隐患', '经本机关负责人批准',
+    '《中华人民共和国行政处罚法》第五十六条', '液氨储罐压力表', '保存方式及地点：就地封存，由当事人保管', '不得销毁或者转移', '执法人员（签名）', '当事人（签名）'],
+  'evidence-disposal-decision': ['先行登记保存证据处理决定书', '本机关于2026年11月20日以《先行登记保存证据通知书》（宣应急先保通〔2026〕1号）', '现决定作如下处理', '液氨储罐压力表',
+    '解除先行登记保存，予以退还', '宣汉县应急管理局（印章）'],
   'service-receipt': ['文书送达回执', '宣应急回〔2026〕1号', '受送达单位（个人）：宣汉县东林化工有限公司', '送达文书名称、文号', '责令限期整改指令书（宣应急责改〔2026〕1号）', '企业办公室', '2026年11月20日', '留置送达', '拒绝签收', '见证人：村委会主任赵六'],
 };
 
@@ -91,6 +97,7 @@ describe('every document type', () => {
       'transfer-letter': { crime: '危险作业罪', suspects: '王明（总经理）', materials: [{ name: '涉嫌犯罪案件情况的调查报告', items: 1, pages: 6 }, { name: '询问笔录', items: 2, pages: 9 }] },
       'summary-penalty-unit': { formNo: '0000001', paymentPlace: '宣汉县农村信用合作联社' },
       'summary-penalty-person': { formNo: '0000002', cashOnTheSpot: true, hardToPayLater: true },
+      'evidence-preservation-notice': { items: [{ name: '液氨储罐压力表', spec: 'Y-100', quantity: '2只', location: '液氨储罐区' }], approvedBy: '陈局长' },
     };
     if (filled[type]) draft = await call(core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, ...filled[type] } }, token);
     if (type === 'inspection-plan') {

@@ -64,7 +64,8 @@ describe('statutory periods across holidays and 调休', () => {
 
   it('applies the version of a rule in force on the day, and says which rules are uncertain', () => {
     expect(periodInForce(periods, 'filing-urgent', '2025-06-01')?.length).toBe(5);
-    expect(periodInForce(periods, 'filing-urgent', '2026-03-01')).toBeNull();
+    // Under 令第18号 the 5 days carry over until an admin confirms the new value (待核实).
+    expect(periodInForce(periods, 'filing-urgent', '2026-03-01')).toMatchObject({ length: 5, uncertain: true });
     expect(periodEnd(cal, p('recheck'), '2026-11-30')).toMatchObject({ ruleUncertain: true });
     // 30 days under the 2015 办法 for a case filed in January 2026; 90 (待核实 under 令第18号) from February.
     expect(periodInForce(periods, 'decision', '2026-01-31')).toMatchObject({ length: 30, uncertain: false });

@@ -1,7 +1,8 @@
 import { AppError } from '../../../../shared/api/errors.ts';
 import { amountIssues, statutoryRange } from '../../../../shared/domain/discretion.ts';
 import { checkIdCard } from '../../../../shared/domain/id-card.ts';
-import { approval, caseDeadlines, eventIssues, transferState, urgency, violationIssues } from '../../../../shared/domain/case-procedure.ts';
+import { measureEventIssues } from '../../../../shared/domain/case-measures.ts';
+import { approval, eventIssues, transferState, urgency, violationIssues } from '../../../../shared/domain/case-procedure.ts';
 import type { CaseEventData, CaseInput, Party } from '../../../../shared/entities/case.ts';
 import type { ValidationIssue } from '../../../../shared/api/errors.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
@@ -9,8 +10,10 @@ import { readFile, storeFile } from '../../files.ts';
 import { download } from '../files.ts';
 import { findById as findEnterprise } from '../enterprises/repository.ts';
 import { findInspection } from '../inspections/handlers.ts';
-import { archiveNumbers, caseDetail, caseRules, caseSummaries } from './repository.ts';
+import { archiveNumbers, caseDetail, caseRules, caseSummaries, deadlinesOf } from './repository.ts';
 import { caseFileBinder } from './binder.ts';
+import { approvalForm } from './approval-forms.ts';
+import { APPROVAL_STAGES } from '../../../../shared/domain/vocabulary.ts';
 
 /**
  * 案件: opened (from an inspection's escalation, a complaint, a referral or an accident), decided
@@ -102,8 +105,10 @@ export const caseHandlers: HandlerGroup<'cases'> = {
       assertVersion(before, version);
       if (input.enterpriseId !== before.enterpriseId) throw invalid([{ path: ['enterpriseId'], key: 'cases.rules.partyFixed' }]);
       if ((input.procedure ?? 'ordinary') !== before.procedure && before.documents.some((d) => d.status === 'issued')) throw invalid([{ path: ['procedure'], key: 'cases.rules.procedureFixed' }]);
-      // What the 负责人 approved at 呈批 is not changed afterwards: that needs a new approval.
-      if (approval(before.events, 'disposal').date) throw invalid([{ path: ['case'], key: 'cases.rules.disposalApproved' }]);
+      // What the 负责人 approved at 呈批 is not changed afterwards: that needs a new approval. Only the
+      // 承办人 may still change, when one was recused (回避) and the 负责人 named another.
+      const besidesHandlers = (c: Parameters<typeof columns>[0]) => JSON.stringify({ ...columns(c), handlerIdsJson: '' });
+      if (approval(before.events, 'disposal').date && besidesHandlers(before) !== besidesHandlers(input)) throw invalid([{ path: ['case'], key: 'cases.rules.disposalApproved' }]);
       await trx.updateTable('cases').set({ ...columns(input), updatedAt: core.now().toISOString(), version: version + 1 }).where('id', '=', id).execute();
       const after = await caseDetail(core, trx, id, cr);
       const { cause, facts, sourceNote, violationDate, handlerIds, procedure, complex, suspectedCrime, source } = before;
@@ -158,6 +163,10 @@ export const caseHandlers: HandlerGroup<'cases'> = {
     const detail = await caseDetail(core, core.store.db, id, await caseRules(core));
     return download(`${detail.caseNo}_案卷封面及卷内目录.pdf`, await caseFileBinder(core, detail));
   },
+  async 'cases:approval-form'({ id, stage }, { core }) {
+    const detail = await caseDetail(core, core.store.db, id, await caseRules(core));
+    return download(`${detail.caseNo}_${APPROVAL_STAGES[stage]}表.pdf`, await approvalForm(core, detail, stage));
+  },
   async 'cases:file'({ id, hash }, { core }) {
     const ev = await core.store.db.selectFrom('caseEvents').select(['scanName']).where('caseId', '=', id).where('scanSha256', '=', hash).executeTakeFirst();
     if (!ev) throw new AppError('NOT_FOUND', { entity: 'file', id: hash });
@@ -175,7 +184,7 @@ export const caseHandlers: HandlerGroup<'cases'> = {
       if (summary.stage === 'archived') continue;
       // "Mine": cases the user opened or handles (an officer on the roster with the user's name).
       if (scope === 'mine' && !(rows[i].createdBy === session?.userName || (me && summary.handlerNames.includes(me.displayName)))) continue;
-      for (const d of caseDeadlines(record, core.knowledge.periods, cr.cal, cr.today, cr.rules)) {
+      for (const d of deadlinesOf(core, record, cr)) {
         const u = urgency(d, cr.cal, cr.today);
         if (u === 'overdue' || u === 'soon') out.push({ caseId: summary.id, caseNo: summary.caseNo, enterpriseName: summary.enterpriseName, cause: summary.cause, urgency: u, deadline: d });
       }
@@ -190,7 +199,7 @@ async function recordEvent(core: CoreState, actor: { userId: number | null; user
   return core.tx(async (trx) => {
     const before = await caseDetail(core, trx, id, cr);
     const retracting = event.kind === 'retract' ? before.events.find((e) => e.id === event.eventId) : undefined;
-    const issues = eventIssues(before, event, { today: cr.today, periods: core.knowledge.periods, cal: cr.cal, rules: cr.rules }, retracting);
+    const issues = [...eventIssues(before, event, { today: cr.today, periods: core.knowledge.periods, cal: cr.cal, rules: cr.rules }, retracting), ...measureEventIssues(before, event)];
     if (event.kind === 'archive' && (await archiveNumbers(trx)).includes(event.archiveNo)) issues.push({ path: ['event', 'archiveNo'], key: 'cases.rules.archiveNoUsed', params: { archiveNo: event.archiveNo } });
     if (issues.length) throw invalid(issues);
     const { id: eventId } = await trx.insertInto('caseEvents').values({

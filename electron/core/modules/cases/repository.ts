@@ -5,11 +5,12 @@ import {
   lateSurcharges, legalReviewReasons, live, noticeIssues, noticeOf, partiesPenalised, penaltiesWithin, type ProcedureRules, summaryDecisionIssues,
   totalFine, violationsOf,
 } from '../../../../shared/domain/case-procedure.ts';
+import { dailyPenalties, measureDeadlines, recusedOfficers } from '../../../../shared/domain/case-measures.ts';
 import type { WorkCalendar } from '../../../../shared/domain/workdays.ts';
 import { documentDateOf } from '../../../../shared/documents/registry.ts';
 import type { Settings } from '../../../../shared/entities/account.ts';
 import type {
-  CaseDetail, CaseDocument, CaseEvent, CaseEventData, CaseSummary, Party, PersonParty, Violation,
+  CaseDeadline, CaseDetail, CaseDocument, CaseEvent, CaseEventData, CaseSummary, Party, PersonParty, Violation,
 } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
 import type { CasesTable, DB } from '../../db/schema.ts';
@@ -71,9 +72,10 @@ function toEvents(rows: Selectable<DB['caseEvents']>[]): CaseEvent[] {
 function toRecord(row: CaseRow, rel: Awaited<ReturnType<typeof related>>, catalogueName: (t: string) => string): CaseRecord {
   const documents: CaseDocument[] = rel.docs.filter((d) => d.caseId === row.id).map((d) => {
     const fields = JSON.parse(d.fieldsJson) as Record<string, unknown>;
+    const servedAt = rel.services.find((s) => s.documentId === d.id)?.servedAt ?? null;
     return {
       id: d.id, type: d.type, typeName: catalogueName(d.type), status: d.status as CaseDocument['status'], numberText: d.numberText,
-      date: documentDateOf(d.type, fields), servedOn: rel.services.find((s) => s.documentId === d.id)?.servedAt.slice(0, 10) ?? null, fields,
+      date: documentDateOf(d.type, fields), servedOn: servedAt?.slice(0, 10) ?? null, servedAt, fields,
       superseded: rel.docs.some((x) => x.supersedesId === d.id && x.status === 'issued'),
     };
   });
@@ -134,10 +136,16 @@ async function closureCount(db: Kysely<DB>, enterpriseId: number, today: string)
   return count.in180 >= 3 || count.in365 >= 4 ? count : null;
 }
 
+/** Every deadline of the case: the procedure's, then those of its investigation and coercive measures. */
+export function deadlinesOf(core: CoreState, record: CaseRecord, cr: CaseRules): CaseDeadline[] {
+  const args = [record, core.knowledge.periods, cr.cal, cr.today, cr.rules] as const;
+  return [...caseDeadlines(...args), ...measureDeadlines(...args)];
+}
+
 export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr: CaseRules): Promise<CaseDetail> {
   const row = await caseRow(db, id);
   const [{ summary, record }] = await caseSummaries(core, db, [row]);
-  const deadlines = caseDeadlines(record, core.knowledge.periods, cr.cal, cr.today, cr.rules);
+  const deadlines = deadlinesOf(core, record, cr);
   const blockers: CaseDetail['blockers'] = [];
   const stage = summary.stage;
   const add = (step: string, issues: { key: string; params?: Record<string, unknown> }[]) => issues.forEach((i) => {
@@ -154,6 +162,9 @@ export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr
     }
   }
   if (stage === 'transfer' || stage === 'execution' || stage === 'closing') add('closing', closingIssues(record));
+  const recused = recusedOfficers(record);
+  // 回避: the 负责人 must name another 承办人 before the case goes on.
+  for (const name of record.handlerNames.filter((n) => recused.includes(n))) add('handlers', [{ key: 'cases.rules.recusedHandler', params: { name } }]);
   return {
     ...summary,
     escalationId: row.escalationId, inspectionId: row.inspectionId, sourceNote: row.sourceNote, facts: row.facts, violationDate: row.violationDate,
@@ -164,6 +175,8 @@ export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr
     blockers,
     closurePrompt: await closureCount(db, row.enterpriseId, cr.today),
     surcharges: lateSurcharges(record, deadlines, cr.today),
+    dailyPenalties: dailyPenalties(record, cr.today),
+    recused,
     paid: live(record.events, 'payment').reduce((s, p) => s + p.amount, 0),
     archived: stage === 'archived',
     nextArchiveNo: stage === 'closed' ? await nextArchiveNo(db, cr.today) : null,

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { AppError, validationError } from '../../../../shared/api/errors.ts';
 import { draftNumber, formatDocumentNumber, numberSeries } from '../../../../shared/domain/document-number.ts';
+import { recusalIssues } from '../../../../shared/domain/case-measures.ts';
 import type { Content } from 'pdfmake/interfaces.js';
 import type { DocumentSpec, FontSet } from '../../../../shared/documents/layout.ts';
 import type { Settings, UnitProfile } from '../../../../shared/entities/account.ts';
@@ -143,6 +144,8 @@ export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor
   if (src.case?.detail.archived) throw new AppError('VALIDATION', { issues: [{ path: ['case'], key: 'cases.rules.archived' }] });
   const fields = parseFields(t.template, JSON.parse(doc.fieldsJson));
   const problems = t.template.issueChecks(fields as never, src);
+  // 回避 holds for every document of the case, whatever its type.
+  if (src.case) problems.push(...recusalIssues(src.case.detail, fields as Record<string, unknown>));
   const date = documentDateOf(doc.type, fields) ?? '';
   // A document cannot bear a date still to come; its number takes the year it is issued in.
   if (date > core.today()) problems.push({ path: ['date'], key: 'documents.rules.dateInFuture', params: { date } });

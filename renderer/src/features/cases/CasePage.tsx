@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Dropdown, Empty, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,8 +18,8 @@ import { DisposalEditor } from './DisposalEditor.tsx';
 import { type EventDraft, EventDialog } from './EventDialog.tsx';
 
 const DEADLINE_COLORS: Record<CaseDeadline['status'], string> = { pending: 'blue', met: 'green', late: 'orange', overdue: 'red' };
-const LATER_EVENTS: CaseEventKind[] = ['statement', 'hearing-request', 'hearing', 'collective-discussion', 'transfer-answer', 'payment', 'deferral', 'demand',
-  'court-application', 'publication', 'publication-withdrawn', 'archive', 'remedy', 'enforcement', 'borrow'];
+const LATER_EVENTS: CaseEventKind[] = ['recusal', 'statement', 'hearing-request', 'hearing', 'collective-discussion', 'transfer-answer', 'payment', 'cash-handed-in',
+  'deferral', 'demand', 'court-application', 'publication', 'publication-withdrawn', 'refused-correction', 'corrected', 'archive', 'remedy', 'enforcement', 'borrow'];
 
 /** The path this case takes: 当场处罚 skips 立案 and 告知; the transfer and the hearing appear where they apply. */
 function stepsOf(kase: CaseDetail): CaseStage[] {
@@ -29,18 +30,30 @@ function stepsOf(kase: CaseDetail): CaseStage[] {
 }
 
 /** The forms this case can make, in the order a clerk makes them, one per party where each party gets its own. */
-function documentChoices(kase: CaseDetail): { type: string; party?: number; name?: string }[] {
+type DocumentChoice = { type: string; party?: number; name?: string };
+type DocumentGroup = 'investigation' | 'coercion' | 'penalty' | 'other';
+
+/** The documents a case can make now, grouped as the file is: investigation, coercion, the penalty itself, the rest. */
+function documentChoices(kase: CaseDetail): [DocumentGroup, DocumentChoice[]][] {
   const fined = kase.persons.map((p, i) => ({ party: i, name: p.name })).filter(({ party }) => kase.violations.some((v) => v.party === party));
   const unit = kase.violations.some((v) => v.party === 'unit') || !kase.violations.length;
   const perParty = (unitType: string | null, personType: string) => [...(unit && unitType ? [{ type: unitType }] : []), ...fined.map((p) => ({ type: personType, ...p }))];
-  if (kase.procedure === 'summary') return [...perParty('summary-penalty-unit', 'summary-penalty-person'), { type: 'service-receipt' }];
+  if (kase.procedure === 'summary') return [['penalty', perParty('summary-penalty-unit', 'summary-penalty-person')], ['other', [{ type: 'service-receipt' }]]];
+  const has = (type: string) => kase.documents.some((d) => d.type === type && d.status === 'issued');
+  const types = (...list: (string | false)[]) => list.filter((x): x is string => !!x).map((type) => ({ type }));
   const hearing = kase.events.some((e) => e.data.kind === 'hearing-request' && !e.retracted);
   return [
-    ...(kase.outcome === 'transfer' ? [{ type: 'transfer-letter' }] : []),
-    ...perParty('penalty-notice', 'penalty-notice'),
-    ...(hearing ? [{ type: 'hearing-meeting-notice' }] : []),
-    ...perParty('penalty-decision-unit', 'penalty-decision-person'),
-    { type: 'service-receipt' },
+    ['investigation', types('questioning-notice', 'questioning-record', 'survey-record', 'sampling-receipt', 'appraisal-request',
+      'evidence-preservation-notice', has('evidence-preservation-notice') && 'evidence-disposal-decision')],
+    ['coercion', types('seal-seize-decision', has('seal-seize-decision') && 'seal-seize-extension', has('seal-seize-decision') && 'seal-seize-disposal',
+      'power-stop-decision', has('power-stop-decision') && 'power-stop-notice', has('power-stop-decision') && 'power-restore-notice')],
+    ['penalty', [
+      ...(kase.outcome === 'transfer' ? [{ type: 'transfer-letter' }] : []),
+      ...perParty('penalty-notice', 'penalty-notice'),
+      ...(hearing ? [{ type: 'hearing-meeting-notice' }] : []),
+      ...perParty('penalty-decision-unit', 'penalty-decision-person'),
+    ]],
+    ['other', [{ type: 'service-receipt' }]],
   ];
 }
 
@@ -109,7 +122,7 @@ export function CasePage() {
 
       <Card size="small" title={t('cases.deadlines')} style={{ marginBottom: 16 }} data-testid="case-deadlines">
         {kase.deadlines.length === 0 ? <Empty description={t('cases.noDeadlines')} /> : (
-          <Table<CaseDeadline> rowKey={(d) => `${d.period}|${d.partyName ?? ''}`} size="small" pagination={false} dataSource={kase.deadlines} columns={[
+          <Table<CaseDeadline> rowKey={(d) => `${d.period}|${d.partyName ?? ''}|${d.from}`} size="small" pagination={false} dataSource={kase.deadlines} columns={[
             { title: t('cases.deadlineName'), dataIndex: 'name', render: (v: string, d) => (d.partyName ? `${v}（${d.partyName}）` : v) },
             { title: t('cases.deadlineFrom'), dataIndex: 'from', width: 110 },
             { title: t('cases.deadlineDue'), dataIndex: 'due', width: 110 },
@@ -120,6 +133,10 @@ export function CasePage() {
         )}
         {kase.surcharges.filter((x) => x.days > 0).map((x) => (
           <Alert key={x.partyName ?? ''} type="error" style={{ marginTop: 8 }} message={`${x.partyName ? `${x.partyName}：` : ''}${t('cases.surcharge', { ...x, amount: yuan(x.amount) })}`} />
+        ))}
+        {kase.dailyPenalties.map((x) => (
+          <Alert key={`${x.partyName ?? ''}|${x.from}`} type={x.corrected ? 'info' : 'warning'} style={{ marginTop: 8 }} data-testid="case-daily-penalty"
+            message={`${x.partyName ? `${x.partyName}：` : ''}${t(x.corrected ? 'cases.dailyPenaltyEnded' : 'cases.dailyPenalty', { ...x, perDay: yuan(x.perDay), amount: yuan(x.amount) })}`} />
         ))}
       </Card>
 
@@ -134,6 +151,8 @@ export function CasePage() {
                 </Tag>
               ))}
               {write && <Button size="small" data-testid={`approve-${stage}`} onClick={() => setDraft({ kind: 'approval', values: { stage, role: nextRole(kase, stage), date: today() } })}>{t('cases.addSignature')}</Button>}
+              <Button size="small" type="link" icon={<PrinterOutlined />} data-testid={`approval-form-${stage}`}
+                onClick={() => void api.cases.approvalForm({ id: kase.id, stage }).then(saveDownload).catch((e) => message.error(errorMessage(e)))}>{t('cases.printApprovalForm')}</Button>
             </Space>
           </div>
         ))}
@@ -147,7 +166,8 @@ export function CasePage() {
       </Card>
 
       <Card size="small" title={t('cases.documents')} style={{ marginBottom: 16 }} data-testid="case-documents"
-        extra={write && <Dropdown menu={{ items: documentChoices(kase).map((d) => ({ key: `${d.type}|${d.party ?? ''}`, label: `${tKey(`cases.documentTypes.${d.type}`)}${d.name ? `（${d.name}）` : ''}`, onClick: () => void createDocument(d.type, d.party) })) }}>
+        extra={write && <Dropdown menu={{ items: documentChoices(kase).map(([group, choices]) => ({ type: 'group' as const, key: group, label: tKey(`cases.documentGroups.${group}`),
+          children: choices.map((d) => ({ key: `${d.type}|${d.party ?? ''}`, label: `${tKey(`cases.documentTypes.${d.type}`)}${d.name ? `（${d.name}）` : ''}`, onClick: () => void createDocument(d.type, d.party) })) })) }}>
           <Button type="primary" data-testid="case-document-create">{t('cases.makeDocument')}</Button></Dropdown>}>
         {kase.documents.length === 0 ? <Empty description={t('cases.noDocuments')} /> : (
           <Table rowKey="id" size="small" pagination={false} dataSource={kase.documents}
@@ -216,6 +236,9 @@ function eventSummary(e: CaseEvent): string {
     case 'borrow': return `${d.borrower}：${d.purpose}`;
     case 'collective-discussion': return d.conclusion;
     case 'enforcement': return d.result;
+    case 'cash-handed-in': return `${yuan(d.amount)} ${t('cases.eventFields.receivedBy')}：${d.receivedBy}`;
+    case 'recusal': return `${d.officer}（${t(`cases.eventOptions.applicant.${d.applicant}`)}）${d.granted ? t('cases.recusalGranted') : t('cases.recusalRefused')} — ${d.decidedBy}`;
+    case 'refused-correction': return `${t('cases.eventFields.orderedOn')}：${d.orderedOn} — ${d.note}`;
     default: return '';
   }
 }

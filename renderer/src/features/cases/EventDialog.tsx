@@ -30,9 +30,13 @@ const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
   remedy: [['date', 'date'], ['remedy', { options: ['review', 'litigation'] }], ['organ', 'text'], ['outcome', { options: ['pending', 'upheld', 'revoked', 'changed', 'withdrawn'] }], ['note', 'textarea']],
   enforcement: [['date', 'date'], ['party', 'party'], ['result', 'textarea']],
   borrow: [['date', 'date'], ['borrower', 'text'], ['purpose', 'text'], ['approvedBy', 'text'], ['returnedOn', 'date']],
+  'cash-handed-in': [['date', 'date'], ['party', 'party'], ['amount', 'yuan'], ['receivedBy', 'text']],
+  recusal: [['date', 'date'], ['officer', 'text'], ['applicant', { options: ['party', 'officer'] }], ['reason', 'textarea'], ['decidedBy', 'text'], ['granted', 'checkbox']],
+  'refused-correction': [['date', 'date'], ['party', 'party'], ['orderedOn', 'date'], ['note', 'textarea']],
+  corrected: [['date', 'date'], ['party', 'party'], ['note', 'text']],
 };
 /** Signed paper (approval forms, the legal opinion) may come with its scan. */
-const WITH_SCAN = new Set<CaseEventKind>(['approval', 'legal-review', 'collective-discussion', 'hearing', 'transfer-answer', 'deferral', 'demand', 'court-application']);
+const WITH_SCAN = new Set<CaseEventKind>(['approval', 'legal-review', 'collective-discussion', 'hearing', 'transfer-answer', 'deferral', 'demand', 'court-application', 'recusal', 'cash-handed-in']);
 
 export interface EventDraft { kind: CaseEventKind; values?: Record<string, unknown> }
 
@@ -46,7 +50,7 @@ export function EventDialog({ kase, draft, onClose, onSaved }: { kase: CaseDetai
     if (!draft) return;
     form.resetFields();
     setScan(null);
-    form.setFieldsValue({ approved: true, attended: true, party: 'unit', ...draft.values });
+    form.setFieldsValue({ approved: true, attended: true, granted: true, party: 'unit', ...draft.values });
   }, [draft, form]);
   if (!draft) return null;
   // Whom the step concerns is asked only where persons are fined beside the unit.
