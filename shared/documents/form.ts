@@ -3,8 +3,11 @@
  * field schema in each template so a new document type needs no screen code: the renderer draws any
  * layout with one component. Labels name `docFields.*` translations (by default the field's own name).
  */
-/** 'yuan': a whole amount in 元 (fines); 'integer': a count (days); 'hidden': set when the document was made (its addressee). */
-export type FormInput = 'text' | 'textarea' | 'date' | 'datetime' | 'checkbox' | 'yuan' | 'integer' | 'hidden';
+/**
+ * 'yuan': a whole amount in 元 (fines); 'integer': a count (days); 'hidden': set when the document was made (its addressee);
+ * 'select': one of the field's `options`, the wording the form prints (labels: docOptions.<field>.<option>).
+ */
+export type FormInput = 'text' | 'textarea' | 'date' | 'datetime' | 'checkbox' | 'yuan' | 'integer' | 'hidden' | 'select';
 
 export interface FieldCell<K extends string = string> {
   field: K;
@@ -16,6 +19,8 @@ export interface FieldCell<K extends string = string> {
   rows?: number;
   /** Shown only while this boolean field is ticked (a refusal note under 拒绝签字). */
   when?: K;
+  /** The choices of a 'select'. */
+  options?: readonly string[];
 }
 
 /** The officers named on the document, picked from the roster. */

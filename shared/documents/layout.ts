@@ -176,7 +176,7 @@ export function ruledLines(count: number): Content {
  */
 export function itemsTable(fonts: FontSet, columns: { title: string; width: number | '*' }[], rows: string[][], blankRows = 5): Content {
   const head = [{ title: '序号', width: 30 }, ...columns].map((c) => ({ text: c.title, font: fonts.roles.heading, alignment: 'center' as const }));
-  const body = rows.length ? rows.map((r, i) => [String(i + 1), ...r]) : Array.from({ length: blankRows }, () => head.map(() => ''));
+  const body = rows.length ? rows.map((r, i) => [String(i + 1), ...r]) : Array.from({ length: blankRows }, () => head.map(() => ' '));
   return {
     table: { headerRows: 1, widths: [30, ...columns.map((c) => c.width)], body: [head, ...body] },
     fontSize: 11, margin: [0, 4, 0, 8],

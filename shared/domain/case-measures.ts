@@ -4,6 +4,7 @@ import type { StatutoryPeriod } from '../entities/period.ts';
 import {
   type CaseRecord, concerns, deadlineList, decisionOf, filedOn, issued, live, partyName, type ProcedureRules, SUMMARY_TYPES, totalFine, violationsOf,
 } from './case-procedure.ts';
+import { chineseDate } from './dates.ts';
 import { addCalendarDays, type WorkCalendar } from './workdays.ts';
 
 /**
@@ -16,23 +17,35 @@ import { addCalendarDays, type WorkCalendar } from './workdays.ts';
 export const INVESTIGATION_TYPES = ['questioning-notice', 'questioning-record', 'survey-record', 'sampling-receipt', 'evidence-preservation-notice',
   'appraisal-request', 'seal-seize-decision'];
 
-/** The document a later one refers to by number (a disposal to its notice or decision), else the latest before it. */
-function referredTo(docs: CaseDocument[], number: unknown, date: string | null): CaseDocument | undefined {
-  return docs.find((d) => d.numberText && d.numberText === number) ?? docs.filter((d) => (d.date ?? '') <= (date ?? '9999')).at(-1);
+/** How a later document names an earlier one: its number, or (a form without a 代字) its name and date. */
+export function documentRef(d: CaseDocument): string {
+  return d.numberText ?? `${d.typeName}（${d.date ? chineseDate(d.date) : ''}）`;
 }
 
-/** Each document of `types` that answers `to`, by the number it cites. */
-function answersTo(r: Pick<CaseRecord, 'documents'>, to: CaseDocument, types: string[], numberField: string): CaseDocument[] {
+/**
+ * The document a later one refers to (a disposal to its notice, an extension to its decision): the one
+ * it names, or the latest if it names none of them — and whether it named one.
+ */
+export function referredTo(docs: CaseDocument[], ref: unknown): { doc: CaseDocument | undefined; named: boolean } {
+  const named = docs.find((d) => documentRef(d) === String(ref ?? '').trim());
+  return { doc: named ?? docs.at(-1), named: !!named };
+}
+
+/** Each document of `types` that answers `to`, by the reference it cites. */
+function answersTo(r: Pick<CaseRecord, 'documents'>, to: CaseDocument, types: string[], refField: string): CaseDocument[] {
   const all = issued(r, to.type);
-  return issued(r, ...types).filter((d) => referredTo(all, d.fields[numberField], d.date) === to);
+  return issued(r, ...types).filter((d) => referredTo(all, d.fields[refField]).doc === to);
 }
 
-/** The last day of a 查封扣押: its period from the day it took effect (not counted), plus an approved extension. */
+/**
+ * The last day of a 查封扣押 as its decision prints it (自…起至…止): the day it took effect counts as the
+ * first — the cautious reading of "不得超过三十日" — plus an approved extension.
+ */
 export function seizureEnd(r: Pick<CaseRecord, 'documents'>, decision: CaseDocument): string | null {
   const { startsOn, periodDays } = decision.fields;
   if (typeof startsOn !== 'string' || typeof periodDays !== 'number') return null;
   const extension = answersTo(r, decision, ['seal-seize-extension'], 'decisionNumber')[0];
-  return addCalendarDays(startsOn, periodDays + Number(extension?.fields.extendDays ?? 0));
+  return addCalendarDays(startsOn, periodDays - 1 + Number(extension?.fields.extendDays ?? 0));
 }
 
 /** 停止供电: the latest moment the decision may reach the unit, 24 hours before the cut (第七十条). */

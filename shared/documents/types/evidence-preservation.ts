@@ -5,6 +5,7 @@ import { itemsTable, labelled, officerSignatures, paragraph, partySignature, sea
 import { type DocumentTemplate, officerChecks, officerRef, officersOf } from '../template.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import type { ValidationIssue } from '../../api/errors.ts';
+import { partyNameCheck } from '../case-documents.ts';
 
 /**
  * 先行登记保存 (行政处罚法 第五十六条): where evidence may be lost or hard to obtain later, with the
@@ -30,9 +31,7 @@ const noticeFields = z.object({
 const caseUnitName = (src: Parameters<DocumentTemplate['prefill']>[0]) => src.case?.detail.unit.name ?? src.enterprise?.name ?? '';
 
 function partyIssues(partyName: string, src: Parameters<DocumentTemplate['issueChecks']>[1]): ValidationIssue[] {
-  if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
-  const name = src.case.detail.unit.name;
-  return partyName === name ? [] : [{ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name } }];
+  return src.case ? partyNameCheck(partyName, src) : [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
 }
 
 export const evidencePreservationNotice: DocumentTemplate<typeof noticeFields> = {

@@ -23,7 +23,7 @@ const inspectionRecordFields = z.object({
   date: isoDate,
 });
 
-function timeRange(start: string, end: string): string {
+export function timeRange(start: string, end: string): string {
   if (!end) return chineseDateTime(start);
   return start.slice(0, 10) === end.slice(0, 10) ? `${chineseDateTime(start)}至${chineseTime(end)}` : `${chineseDateTime(start)}至${chineseDateTime(end)}`;
 }

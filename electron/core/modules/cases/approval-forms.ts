@@ -3,6 +3,7 @@ import { decisionOf, live, partiesPenalised, partyName, totalFine, violationsOf 
 import { chineseDate } from '../../../../shared/domain/dates.ts';
 import { yuanFigures, yuanInWords } from '../../../../shared/domain/amount.ts';
 import { APPROVAL_STAGES, CASE_SOURCES } from '../../../../shared/domain/vocabulary.ts';
+import { BLANK_DATE, dateOrBlank } from '../../../../shared/documents/layout.ts';
 import { violationPenalty } from '../../../../shared/documents/wording.ts';
 import type { CaseDetail } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
@@ -17,6 +18,8 @@ import { fontSetFor, pageContext } from '../documents/service.ts';
 export type ApprovalStage = keyof typeof APPROVAL_STAGES;
 
 const TITLES: Record<ApprovalStage, string> = { filing: '立案审批表', disposal: '案件处理呈批表', closing: '结案审批表' };
+/** A full-width space: the gap between a signer's name and the date. */
+const GAP = '\u3000';
 /** What each form asks the signers, when nothing was recorded yet: room to write by hand. */
 const OPINION_ROOM = '\n\n\n';
 
@@ -69,8 +72,8 @@ export async function approvalForm(core: CoreState, detail: CaseDetail, stage: A
     const mine = signs.filter((s) => s.role === role);
     const opinion = mine.map((s) => s.opinion).find(Boolean) ?? (mine.length ? fallback : OPINION_ROOM);
     const names = role === 'handler'
-      ? (mine.length ? mine : detail.handlerNames.map((name) => ({ name, date: '' }))).map((s) => `${s.name}　${s.date ? chineseDate(s.date) : '　　年　　月　　日'}`).join('　　')
-      : mine.length ? `${mine.at(-1)!.name}　${chineseDate(mine.at(-1)!.date)}` : '　　　　　　　　　　　年　　月　　日';
+      ? (mine.length ? mine : detail.handlerNames.map((name) => ({ name, date: '' }))).map((s) => [s.name, dateOrBlank(s.date || null)].join(GAP)).join(GAP + GAP)
+      : mine.length ? [mine.at(-1)!.name, chineseDate(mine.at(-1)!.date)].join(GAP) : GAP.repeat(8) + BLANK_DATE;
     return cell(`${opinion}\n签名：${names}`, { margin: [4, 4, 4, 4] });
   };
   const name = `${detail.unit.name}${detail.cause}`;

@@ -140,7 +140,11 @@ export async function correctionOf(core: CoreState, doc: DocumentRow): Promise<{
 export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor): Promise<void> {
   const t = typeOf(core, doc.type);
   const page = await pageContext(core);
-  const src = await prefillSource(core, page, { enterpriseId: doc.enterpriseId, inspectionId: doc.inspectionId, caseId: doc.caseId });
+  const found = await prefillSource(core, page, { enterpriseId: doc.enterpriseId, inspectionId: doc.inspectionId, caseId: doc.caseId });
+  // A correction is checked against the case as it will stand: without the document it replaces.
+  const src = found.case && doc.supersedesId
+    ? { ...found, case: { ...found.case, detail: { ...found.case.detail, documents: found.case.detail.documents.filter((d) => d.id !== doc.supersedesId) } } }
+    : found;
   if (src.case?.detail.archived) throw new AppError('VALIDATION', { issues: [{ path: ['case'], key: 'cases.rules.archived' }] });
   const fields = parseFields(t.template, JSON.parse(doc.fieldsJson));
   const problems = t.template.issueChecks(fields as never, src);

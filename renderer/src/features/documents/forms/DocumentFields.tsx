@@ -1,4 +1,4 @@
-import { Checkbox, Col, Form, Input, InputNumber, Row } from 'antd';
+import { Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { blankRow, type DocumentForm, type FieldCell, type FormCell, type RowColumn } from '../../../../../shared/documents/form.ts';
 import { tKey } from '../../../i18n.ts';
@@ -45,7 +45,10 @@ function Field({ cell }: { cell: FieldCell }) {
   if (cell.input === 'checkbox') {
     return <Form.Item name={cell.field} valuePropName="checked"><Checkbox>{label(cell)}</Checkbox></Form.Item>;
   }
-  return <Form.Item name={cell.field} label={label(cell)}>{input(cell.input as Exclude<typeof cell.input, 'hidden' | 'checkbox'>, cell.rows)}</Form.Item>;
+  if (cell.input === 'select') {
+    return <Form.Item name={cell.field} label={label(cell)}><Select options={(cell.options ?? []).map((o) => ({ value: o, label: tKey(`docOptions.${cell.field}.${o}`) }))} /></Form.Item>;
+  }
+  return <Form.Item name={cell.field} label={label(cell)}>{input(cell.input as Exclude<typeof cell.input, 'hidden' | 'checkbox' | 'select'>, cell.rows)}</Form.Item>;
 }
 
 function Shown({ while: name, children }: { while: string; children: ReactNode }) {
