@@ -56,12 +56,16 @@ export function live<K extends CaseEventData['kind']>(events: CaseEvent[], kind:
 /**
  * An approval form is approved when two different 承办人, then the 审核人, then the 审批人 signed,
  * in that order of dates, and the 审批人 approved. Returns the approval date, or the rule missing.
- * A 呈批 to transfer that the receiving organ declined is spent: only signatures after the answer count.
+ * A 呈批 to transfer that the receiving organ declined, or one changed after the party was heard, is
+ * spent: only signatures after the answer (the change) count.
  */
 export function approval(events: CaseEvent[], stage: 'filing' | 'disposal' | 'closing'): { date: string | null; missing: string | null } {
-  const declined = stage === 'disposal' ? events.findLast((e) => !e.retracted && e.data.kind === 'transfer-answer' && e.data.result === 'declined') : undefined;
-  // Entered after the answer and dated on or after it: a new 呈批 cannot be backdated before the decline.
-  const signs = live(events.filter((e) => !declined || (e.id > declined.id && e.data.date >= declined.data.date)), 'approval').filter((a) => a.stage === stage);
+  // A 呈批 is spent by the police declining the transfer, or by its content changing after the party was heard.
+  const spent = stage === 'disposal'
+    ? events.findLast((e) => !e.retracted && ((e.data.kind === 'transfer-answer' && e.data.result === 'declined') || e.data.kind === 'disposal-revised'))
+    : undefined;
+  // Entered after that and dated on or after it: a new 呈批 cannot be backdated before it.
+  const signs = live(events.filter((e) => !spent || (e.id > spent.id && e.data.date >= spent.data.date)), 'approval').filter((a) => a.stage === stage);
   const handlers = signs.filter((a) => a.role === 'handler');
   const review = signs.filter((a) => a.role === 'review').at(-1);
   const approve = signs.filter((a) => a.role === 'approve').at(-1);
@@ -155,6 +159,37 @@ export function legalReviewReasons(r: CaseRecord, rules: ProcedureRules): LegalR
 /** 集体讨论: the same circumstances, from the unit's own list of triggers. */
 export function collectiveRequired(r: CaseRecord, rules: ProcedureRules): boolean {
   return legalReviewReasons(r, { ...rules, legalReviewTriggers: rules.collectiveTriggers }).length > 0;
+}
+
+/** The party was heard after the 呈批 was approved: a statement adopted, or a hearing held. */
+function heardSince(r: CaseRecord, approved: string): boolean {
+  return live(r.events, 'statement').some((s) => s.adopted && !s.waived && s.date >= approved) || live(r.events, 'hearing').some((h) => h.attended && h.date >= approved);
+}
+
+/** Whether the approved 呈批 may still change: the party was heard since, and nothing was decided yet. */
+export function disposalRevisable(r: CaseRecord): boolean {
+  const approved = approval(r.events, 'disposal').date;
+  return !!approved && r.procedure === 'ordinary' && heardSince(r, approved) && !partiesPenalised(r).some((p) => decisionOf(r, p));
+}
+
+/**
+ * Changing an approved 呈批 (行政处罚法 第四十五条): only after the party was heard, before any decision,
+ * with the reason, and never to a heavier penalty — no higher fine, no new measure, no new party.
+ */
+export function revisionIssues(r: CaseRecord, outcome: CaseOutcome, violations: Violation[], reason: string): ValidationIssue[] {
+  if (!approval(r.events, 'disposal').date) return [];
+  if (!disposalRevisable(r)) return [{ path: ['case'], key: 'cases.rules.disposalApproved' }];
+  const issues: ValidationIssue[] = [];
+  if (!reason.trim()) issues.push({ path: ['revisionReason'], key: 'cases.rules.revisionReasonRequired' });
+  if (outcome === 'transfer') issues.push({ path: ['outcome'], key: 'cases.rules.disposalApproved' });
+  const before = finesByParty(r.violations);
+  for (const [party, fine] of finesByParty(violations)) {
+    const old = before.get(party);
+    const measures = (list: Violation[]) => new Set(list.filter((v) => String(v.party) === party).flatMap((v) => v.measures));
+    const added = [...measures(violations)].filter((m) => !measures(r.violations).has(m));
+    if (old === undefined || fine > old || added.length) issues.push({ path: ['violations'], key: 'cases.rules.penaltyRaised', params: { party: party === 'unit' ? '' : partyName(r, Number(party)) ?? '' } });
+  }
+  return issues;
 }
 
 /** A passing 法制审核 on or before the day, and no failing one after it. */
@@ -370,6 +405,9 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureConte
     }
     case 'publication-withdrawn':
       return live(r.events, 'publication').length ? [] : at('cases.rules.notPublished');
+    // Recorded by the change of the 呈批 itself (revisionIssues).
+    case 'disposal-revised':
+      return at('cases.rules.notRecordedByHand');
     // Rules of their own (case-measures.ts, measureEventIssues).
     case 'recusal':
     case 'cash-handed-in':
@@ -383,6 +421,8 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureConte
       return isArchived(r) ? [] : at('cases.rules.notArchived');
     case 'retract': {
       if (!retracting || retracting.retracted) return at('cases.rules.nothingToRetract');
+      // The change it records has been made: taking the record back would revive the old signatures.
+      if (retracting.data.kind === 'disposal-revised') return at('cases.rules.retractTooLate');
       // What a later act relied on stays: an approval, review, hearing or answer behind an issued notice or decision is not taken back.
       const reliedOn = ['approval', 'legal-review', 'collective-discussion', 'statement', 'hearing-request', 'hearing', 'transfer-answer'].includes(retracting.data.kind)
         && (issued(r, 'penalty-notice', 'hearing-meeting-notice', 'transfer-letter').length || decision);

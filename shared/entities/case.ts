@@ -77,6 +77,8 @@ export const disposalInput = z.object({
   outcome: caseOutcome,
   persons: z.array(personParty).max(10).default([]),
   violations: z.array(violationInput).max(30).default([]),
+  /** Why an approved 呈批 is changed after the party was heard (a new 呈批 follows); required then. */
+  revisionReason: optionalText(1000),
 });
 
 const signer = { name: required(z.string().max(50)), post: optionalText(50), date: isoDate };
@@ -124,6 +126,11 @@ export const caseEvent = z.discriminatedUnion('kind', [
    */
   z.object({ kind: z.literal('refused-correction'), date: isoDate, party: partyKey.default('unit'), orderedOn: isoDate, note: required(z.string().max(2000)) }),
   z.object({ kind: z.literal('corrected'), date: isoDate, party: partyKey.default('unit'), note: optionalText(1000) }),
+  /**
+   * The approved 呈批 changed after the party was heard (statement adopted, hearing held): recorded by
+   * the change itself, it spends the earlier signatures — the changed penalty needs a new 呈批.
+   */
+  z.object({ kind: z.literal('disposal-revised'), date: isoDate, reason: required(z.string().max(1000)) }),
   z.object({ kind: z.literal('publication'), date: isoDate, where: required(z.string().max(200)) }),
   z.object({ kind: z.literal('publication-withdrawn'), date: isoDate, where: required(z.string().max(200)) }),
   z.object({ kind: z.literal('archive'), date: isoDate, archiveNo: z.string().regex(/^\d{4}-\d{4}$/, { error: 'cases.rules.archiveNo' }), retention: z.enum(['永久', '30年', '10年']).default('永久') }),
@@ -230,6 +237,8 @@ export interface CaseDetail extends CaseSummary {
   dailyPenalties: DailyPenalty[];
   /** Officers the 负责人 recused (回避): they may not sign the case's documents. */
   recused: string[];
+  /** The approved 呈批 may be changed (to a lighter penalty) because the party was heard, before any decision. */
+  disposalRevisable: boolean;
   paid: number;
   archived: boolean;
   /** Offered when the file is closed: the year's next free 归档号. */

@@ -340,6 +340,35 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
     expect(issuesOf(await failure(core, 'documents:issue', { id: saved.id, version: saved.version }, token))).toEqual(['cases.rules.summaryLimit']);
   });
 
+  it('changes an approved 呈批 only after the party was heard, only to a lighter penalty, and approves it anew', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-01', stopAt: 'noticed' });
+    const save = (k: CaseDetail, fine: number, revisionReason?: string, measures = ['责令限期消除事故隐患']) => ({
+      id: k.id, version: k.version, outcome: 'penalty' as const, violations: [{ ...k.violations[0], fine, measures }], revisionReason,
+    });
+    // Not heard yet: what the 负责人 approved stands.
+    expect(c.disposalRevisable).toBe(false);
+    expect(issuesOf(await failure(core, 'cases:save-disposal', save(c, 10000, '从轻'), token))).toEqual(['cases.rules.disposalApproved']);
+    const served = c.documents.find((d) => d.type === 'penalty-notice')!.servedOn!;
+    const heard = await call(core, 'cases:record', { id: c.id, event: { kind: 'statement', date: served, content: '已购置报警装置并安装，请求从轻', adopted: true, reply: '已核实，予以采纳' } }, token);
+    expect(heard.disposalRevisable).toBe(true);
+    // Never heavier for having argued (第四十五条), and the change says why.
+    expect(issuesOf(await failure(core, 'cases:save-disposal', save(heard, 25000, '加重'), token))).toEqual(['cases.rules.penaltyRaised']);
+    expect(issuesOf(await failure(core, 'cases:save-disposal', save(heard, 10000, '从轻', ['责令限期消除事故隐患', '停产停业整顿']), token))).toEqual(['cases.rules.penaltyRaised']);
+    expect(issuesOf(await failure(core, 'cases:save-disposal', save(heard, 10000), token))).toEqual(['cases.rules.revisionReasonRequired']);
+    const changed = await call(core, 'cases:save-disposal', save(heard, 10000, '当事人已主动消除隐患，依法从轻'), token);
+    expect(changed.totalFine).toBe(10000);
+    // The old signatures are spent: a new 呈批, dated from the change on, before the decision.
+    expect(changed.events.at(-1)?.data).toMatchObject({ kind: 'disposal-revised', reason: '当事人已主动消除隐患，依法从轻' });
+    expect(changed.stage).toBe('disposal');
+    expect(issuesOf(await failure(core, 'cases:record', { id: c.id, event: { kind: 'retract', date: '2026-11-22', eventId: changed.events.at(-1)!.id, reason: '误操作' } }, token))).toEqual(['cases.rules.retractTooLate']);
+    let k = changed;
+    for (const [role, name] of [['handler', '张明'], ['handler', '李华'], ['review', '赵审核'], ['approve', '陈局长']] as const) {
+      k = await call(core, 'cases:record', { id: c.id, event: { kind: 'approval', stage: 'disposal', role, name, date: '2026-11-22' } }, token);
+    }
+    expect(k.stage).toBe('decision');
+  });
+
   it('fines the 主要负责人 beside the unit: his own notice, decision (个人), payment and deadlines', async () => {
     const { token, enterprise, handlerIds, generate } = await ready();
     const reviewer = await addUser(core, token, 'fzsh', 'reviewer');

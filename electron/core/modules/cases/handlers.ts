@@ -2,7 +2,7 @@ import { AppError } from '../../../../shared/api/errors.ts';
 import { amountIssues, statutoryRange } from '../../../../shared/domain/discretion.ts';
 import { checkIdCard } from '../../../../shared/domain/id-card.ts';
 import { measureEventIssues } from '../../../../shared/domain/case-measures.ts';
-import { approval, eventIssues, transferState, urgency, violationIssues } from '../../../../shared/domain/case-procedure.ts';
+import { approval, eventIssues, revisionIssues, transferState, urgency, violationIssues } from '../../../../shared/domain/case-procedure.ts';
 import type { CaseEventData, CaseInput, Party } from '../../../../shared/entities/case.ts';
 import type { ValidationIssue } from '../../../../shared/api/errors.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
@@ -116,7 +116,7 @@ export const caseHandlers: HandlerGroup<'cases'> = {
       return after;
     });
   },
-  async 'cases:save-disposal'({ id, version, outcome, persons, violations }, { core, actor }) {
+  async 'cases:save-disposal'({ id, version, outcome, persons, violations, revisionReason }, { core, actor }) {
     const cr = await caseRules(core);
     const issues = violationIssues(violations, persons);
     persons.forEach((p, i) => {
@@ -140,7 +140,10 @@ export const caseHandlers: HandlerGroup<'cases'> = {
       assertVersion(before, version);
       // 当场处罚 is decided on the spot, without 立案; an ordinary case is decided after it.
       if (before.procedure === 'ordinary' && !approval(before.events, 'filing').date) throw invalid([{ path: ['case'], key: 'cases.rules.notFiled' }]);
-      if (approval(before.events, 'disposal').date) throw invalid([{ path: ['case'], key: 'cases.rules.disposalApproved' }]);
+      // An approved 呈批 changes only after the party was heard, to a lighter penalty, and is approved anew.
+      const revising = !!approval(before.events, 'disposal').date;
+      const revision = revisionIssues(before, outcome, cited, revisionReason ?? '');
+      if (revision.length) throw invalid(revision);
       if (before.procedure === 'summary' && before.documents.some((d) => d.status === 'issued')) throw invalid([{ path: ['case'], key: 'cases.rules.decisionExists' }]);
       // A suspected crime goes to the police first (国务院令第310号 第十一条): a penalty only once they declined it.
       if (before.suspectedCrime && outcome !== 'transfer' && transferState(before) !== 'declined') throw invalid([{ path: ['outcome'], key: 'cases.rules.transferFirst' }]);
@@ -148,6 +151,11 @@ export const caseHandlers: HandlerGroup<'cases'> = {
       await trx.updateTable('cases').set({
         outcome, personsJson: JSON.stringify(persons), violationsJson: JSON.stringify(cited), updatedAt: core.now().toISOString(), version: version + 1,
       }).where('id', '=', id).execute();
+      if (revising) {
+        const event = { kind: 'disposal-revised' as const, date: cr.today, reason: revisionReason! };
+        await trx.insertInto('caseEvents').values({ caseId: id, kind: event.kind, dataJson: JSON.stringify(event), scanSha256: null, scanName: null, enteredAt: core.now().toISOString(), enteredBy: actor.userName })
+          .execute();
+      }
       core.record(actor, { action: 'cases:save-disposal', entityType: 'case', entityId: id, before: { outcome: before.outcome, violations: before.violations }, after: { outcome, persons, violations: cited } });
       return caseDetail(core, trx, id, cr);
     });

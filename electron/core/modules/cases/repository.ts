@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../../shared/api/errors.ts';
 import {
-  type CaseRecord, caseDeadlines, caseStage, closingIssues, collectiveRequired, DECISION_TYPES, decisionIssues, decisionOf, filedOn, hearingTriggered,
+  type CaseRecord, caseDeadlines, caseStage, closingIssues, collectiveRequired, DECISION_TYPES, decisionIssues, decisionOf, disposalRevisable, filedOn, hearingTriggered,
   lateSurcharges, legalReviewReasons, live, noticeIssues, noticeOf, partiesPenalised, penaltiesWithin, type ProcedureRules, summaryDecisionIssues,
   totalFine, violationsOf,
 } from '../../../../shared/domain/case-procedure.ts';
@@ -177,6 +177,7 @@ export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr
     surcharges: lateSurcharges(record, deadlines, cr.today),
     dailyPenalties: dailyPenalties(record, cr.today),
     recused,
+    disposalRevisable: disposalRevisable(record),
     paid: live(record.events, 'payment').reduce((s, p) => s + p.amount, 0),
     archived: stage === 'archived',
     nextArchiveNo: stage === 'closed' ? await nextArchiveNo(db, cr.today) : null,

@@ -159,7 +159,7 @@ export function CasePage() {
       </Card>
 
       <Card size="small" title={t('cases.disposal')} style={{ marginBottom: 16 }}>
-        {kase.filedOn || kase.procedure === 'summary' ? <DisposalEditor kase={kase} editable={write && ['investigation', 'disposal'].includes(kase.stage)} onSaved={setKase} />
+        {kase.filedOn || kase.procedure === 'summary' ? <DisposalEditor kase={kase} editable={write && (['investigation', 'disposal'].includes(kase.stage) || kase.disposalRevisable)} onSaved={setKase} />
           : <Empty description={t('cases.fileFirst')} />}
         {kase.triggers.legalReview.length > 0 && <Alert style={{ marginTop: 12 }} type="info" message={t('cases.legalReviewNeeded', { reasons: kase.triggers.legalReview.map((r) => tKey(`cases.triggers.${r}`)).join('、') })}
           action={can('cases.review') && <Button size="small" onClick={() => setDraft({ kind: 'legal-review', values: { date: today(), name: session.user.displayName, result: 'pass' } })} data-testid="legal-review">{t('cases.events.legal-review')}</Button>} />}
@@ -238,6 +238,7 @@ function eventSummary(e: CaseEvent): string {
     case 'enforcement': return d.result;
     case 'cash-handed-in': return `${yuan(d.amount)} ${t('cases.eventFields.receivedBy')}：${d.receivedBy}`;
     case 'recusal': return `${d.officer}（${t(`cases.eventOptions.applicant.${d.applicant}`)}）${d.granted ? t('cases.recusalGranted') : t('cases.recusalRefused')} — ${d.decidedBy}`;
+    case 'disposal-revised': return d.reason;
     case 'refused-correction': return `${t('cases.eventFields.orderedOn')}：${d.orderedOn} — ${d.note}`;
     default: return '';
   }

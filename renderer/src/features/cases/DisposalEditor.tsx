@@ -76,6 +76,12 @@ export function DisposalEditor({ kase, editable, onSaved }: { kase: CaseDetail; 
           </>
         )}
       </Form.List>
+      {editable && kase.disposalRevisable && <>
+        <Alert type="info" showIcon style={{ margin: '12px 0' }} message={t('cases.revisable')} data-testid="disposal-revisable" />
+        <Form.Item name="revisionReason" label={t('cases.revisionReason')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Input.TextArea rows={2} data-testid="revision-reason" />
+        </Form.Item>
+      </>}
       {editable && <div style={{ marginTop: 16 }}><Button type="primary" loading={busy} onClick={() => void save()} data-testid="disposal-save">{t('cases.saveDisposal')}</Button></div>}
     </Form>
   );

@@ -93,7 +93,7 @@ export function DocumentPage() {
       const issued = await api.documents.issue({ id, version: version.current });
       setIssues([]);
       setDoc(issued);
-      message.success(t('document.issuedAs', { number: issued.numberText }));
+      message.success(issued.numberText ? t('document.issuedAs', { number: issued.numberText }) : t('document.issuedUnnumbered'));
     } catch (e) {
       if (e instanceof AppError && (e.code === 'DOCUMENT_NOT_ISSUABLE' || e.code === 'VALIDATION') && e.details?.issues) {
         setIssues(e.details.issues);
