@@ -11,6 +11,7 @@ import { hearingMeetingNotice } from './types/hearing-meeting-notice.ts';
 import { transferLetter } from './types/transfer-letter.ts';
 import { summaryPenaltyPerson, summaryPenaltyUnit } from './types/summary-penalty.ts';
 import { evidenceDisposalDecision, evidencePreservationNotice } from './types/evidence-preservation.ts';
+import { enforcementDemand } from './types/enforcement-demand.ts';
 import { INVESTIGATION_TEMPLATES } from './types/investigation.ts';
 import { COERCION_TEMPLATES } from './types/coercion.ts';
 
@@ -26,6 +27,6 @@ export const TEMPLATES: Record<string, DocumentTemplate> = Object.fromEntries(
   // Each template is typed by its own schema; looked up by type name, they are all just templates.
   [inspectionPlan, inspectionRecord, onsiteMeasures, serviceReceipt, rectificationOrder, recheckOpinion, penaltyNotice, penaltyDecisionUnit,
     penaltyDecisionPerson, hearingMeetingNotice, transferLetter, summaryPenaltyUnit, summaryPenaltyPerson,
-    evidencePreservationNotice, evidenceDisposalDecision].map((t) => [t.type, t as unknown as DocumentTemplate])
+    evidencePreservationNotice, evidenceDisposalDecision, enforcementDemand].map((t) => [t.type, t as unknown as DocumentTemplate])
     .concat([...INVESTIGATION_TEMPLATES, ...COERCION_TEMPLATES].map((t) => [t.type, t])),
 );

@@ -386,13 +386,11 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureConte
       return transferState(r) === 'pending' ? [] : at('cases.rules.transferAnswered');
     }
     case 'deferral':
-    case 'demand':
     case 'court-application': {
       const d = decisionOf(r, e.party);
       if (!d?.servedOn) return at('cases.rules.decisionNotServed', { party: partyName(r, e.party) ?? '' });
       if (e.date < d.servedOn) return at('cases.rules.beforeDecision', { decided: d.servedOn });
       if (e.kind === 'deferral') return e.until > e.date ? [] : at('cases.rules.deferralUntil');
-      if (e.kind === 'demand') return [];
       return courtApplicationIssues(r, e.party, d.servedOn, e.date, ctx).map((i) => ({ ...i, path: ['event'] }));
     }
     case 'payment':
@@ -447,10 +445,11 @@ function courtApplicationIssues(r: CaseRecord, party: PartyKey, servedOn: string
   const issues: ValidationIssue[] = [];
   const from = suitPeriodEnd(r, party, servedOn);
   if (on <= from) issues.push({ path: ['date'], key: 'cases.rules.courtTooEarly', params: { from } });
-  const demand = live(r.events, 'demand').filter((x) => concerns(x, party) && x.date <= on).at(-1);
-  const wait = periodFor(ctx.periods, 'enforcement-demand', demand?.date ?? on, ctx.rules);
-  if (!demand) issues.push({ path: ['case'], key: 'cases.rules.demandMissing' });
-  else if (wait && on <= periodEnd(ctx.cal, wait, demand.date).date) issues.push({ path: ['date'], key: 'cases.rules.demandWaitRunning', params: { until: periodEnd(ctx.cal, wait, demand.date).date } });
+  // The 催告书 to this party, served on or before the day.
+  const served = issued(r, 'enforcement-demand').filter((d) => addressee(d) === String(party) && d.servedOn && d.servedOn <= on).at(-1)?.servedOn;
+  const wait = periodFor(ctx.periods, 'enforcement-demand', served ?? on, ctx.rules);
+  if (!served) issues.push({ path: ['case'], key: 'cases.rules.demandMissing' });
+  else if (wait && on <= periodEnd(ctx.cal, wait, served).date) issues.push({ path: ['date'], key: 'cases.rules.demandWaitRunning', params: { until: periodEnd(ctx.cal, wait, served).date } });
   return issues;
 }
 

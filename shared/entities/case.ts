@@ -105,8 +105,6 @@ export const caseEvent = z.discriminatedUnion('kind', [
   /** 延期或者分期缴纳罚款 approved on the party's application (行政处罚法 第六十六条): the fine then falls due on `until`. */
   z.object({ kind: z.literal('deferral'), date: isoDate, party: partyKey.default('unit'), until: isoDate, instalments: z.number().int().min(1).max(12).default(1),
     approvedBy: required(z.string().max(50)) }),
-  /** 催告书 served on a party who has not paid (行政强制法 第五十四条): the court may be asked 10 working days later. */
-  z.object({ kind: z.literal('demand'), date: isoDate, party: partyKey.default('unit'), note: optionalText(500) }),
   /** 申请人民法院强制执行 (行政强制法 第五十三条), within 3 months after the time to sue has run out. */
   z.object({ kind: z.literal('court-application'), date: isoDate, party: partyKey.default('unit'), court: required(z.string().max(100)), note: optionalText(1000) }),
   /**

@@ -397,7 +397,14 @@ describe('an unpaid fine', () => {
     const refused = (event: object) => failure(core, 'cases:record', { id: c.id, event: event as never }, token).then(issuesOf);
     const apply = { kind: 'court-application', court: '宣汉县人民法院' };
     expect(await refused({ ...apply, date: '2026-09-08' })).toEqual(['cases.rules.courtTooEarly', 'cases.rules.demandMissing']);
-    await rec({ kind: 'demand', date: '2026-11-02', note: '催告书直接送达' });
+    // The 催告书: the unpaid fine, the surcharge reached (capped at the fine), 10 days to pay; served Mon 2 Nov.
+    const draft = await call(core, 'documents:create', { type: 'enforcement-demand', caseId: c.id }, token);
+    expect(draft.fields).toMatchObject({ partyName: '宣汉县东林化工有限公司', decisionNumber: c.documents.find((d) => d.type === 'penalty-decision-unit')!.numberText, fine: 20000, surcharge: 20000 });
+    const saved = await call(core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, date: '2026-11-02' } }, token);
+    const demand = await call(core, 'documents:issue', { id: saved.id, version: saved.version }, token);
+    const text = flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: demand.id }, token))));
+    for (const piece of ['行政强制执行事先催告书', '第五十四条', '罚款人民币贰万元整', '已加处罚款人民币贰万元整', '10日内履行', '有权进行陈述和申辩', '申请人民法院强制执行']) expect(text).toContain(piece);
+    await call(core, 'documents:serve', { id: demand.id, service: { method: 'direct', servedAt: '2026-11-02T10:00', recipient: '王明', place: '企业办公室', officerIds: handlerIds } }, token);
     // 10 working days after Mon 2 Nov → Mon 16 Nov.
     expect(await refused({ ...apply, date: '2026-11-16' })).toEqual(['cases.rules.demandWaitRunning']);
     const k = await rec({ ...apply, date: '2026-11-17' });

@@ -44,6 +44,8 @@ beforeAll(async () => {
   caseFor['transfer-letter'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'approved', variations: ['transfer-accepted'] })).id;
   // 先行登记保存 on a filed case, then its disposal (the notice issued first, in the order below).
   caseFor['evidence-preservation-notice'] = caseFor['evidence-disposal-decision'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'filed' })).id;
+  // Decided and served, the fine unpaid: the 催告书.
+  caseFor['enforcement-demand'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', stopAt: 'decided', variations: ['statement-waived'] })).id;
   caseFor['summary-penalty-unit'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-11-20', stopAt: 'approved', variations: ['summary'] })).id;
   // 当场处罚 of a person: 200 元 for the 直接负责的主管人员 (第一百零五条第（二）项).
   const s = await call(core, 'cases:create', { enterpriseId: enterprise.id, source: 'inspection', cause: '锁闭疏散通道案', violationDate: '2026-11-20', handlerIds, procedure: 'summary' }, token);
@@ -62,9 +64,9 @@ const EXPECTED: Record<string, string[]> = {
   'recheck-opinion': ['整改复查意见书', '宣应急复查〔2026〕1号', '（宣应急责改〔2026〕2号）', '提出如下意见', '被复查单位负责人（签名）'],
   'penalty-notice': ['行政处罚告知书', '宣应急罚告〔2026〕', '当事人：宣汉县东林化工有限公司', '经查，你单位危化品仓库未按规定设置可燃气体报警装置',
     '依据《中华人民共和国安全生产法》第一百零二条的规定', '罚款人民币贰万元整', '3日内向本机关进行陈述和申辩', '宣汉县应急管理局（印章）'],
-  'penalty-decision-unit': ['行政处罚决定书（单位）', '宣应急罚〔2026〕1号', '被处罚单位：宣汉县东林化工有限公司', '统一社会信用代码', '违法事实及证据',
+  'penalty-decision-unit': ['行政处罚决定书（单位）', '宣应急罚〔2026〕2号', '被处罚单位：宣汉县东林化工有限公司', '统一社会信用代码', '违法事实及证据',
     '你单位明确表示放弃陈述、申辩的权利', '决定给予罚款人民币贰万元整（¥20,000.00）', '15日内缴至宣汉县农村信用合作联社', '百分之三加处罚款', '向宣汉县人民政府申请行政复议', '宣汉县人民法院'],
-  'penalty-decision-person': ['行政处罚决定书（个人）', '宣应急罚〔2026〕2号', '被处罚人：王明', '性别：男', '年龄：46', '身份证号：513722198001011234', '所在单位：宣汉县东林化工有限公司',
+  'penalty-decision-person': ['行政处罚决定书（个人）', '宣应急罚〔2026〕3号', '被处罚人：王明', '性别：男', '年龄：46', '身份证号：513722198001011234', '所在单位：宣汉县东林化工有限公司',
     '违法事实及证据：经查，你作为主要负责人', '第九十四条第一款', '决定给予罚款人民币贰万元整（¥20,000.00）', '罚款限你自收到本决定书之日起15日内', '宣汉县人民法院'],
   'hearing-meeting-notice': ['行政处罚听证会通知书', '当事人：宣汉县东林化工有限公司', '根据你单位的申请和《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，本机关定于2026年12月2日上午9时', '公开举行你单位涉嫌未采取措施消除事故隐患一案的听证会', '由李法制担任主持人', '委托一至二人代理', '视为放弃听证权利', '宣汉县应急管理局（印章）'],
   'transfer-letter': ['案件移送书', '宣汉县公安局：', '宣汉县东林化工有限公司涉嫌未采取措施消除事故隐患一案，本机关于2026年10月9日立案调查', '王明（总经理）涉嫌构成危险作业罪',
@@ -77,6 +79,8 @@ const EXPECTED: Record<string, string[]> = {
     '《中华人民共和国行政处罚法》第五十六条', '液氨储罐压力表', '保存方式及地点：就地封存，由当事人保管', '不得销毁或者转移', '执法人员（签名）', '当事人（签名）'],
   'evidence-disposal-decision': ['先行登记保存证据处理决定书', '本机关于2026年11月20日以《先行登记保存证据通知书》（宣应急先保通〔2026〕1号）', '现决定作如下处理', '液氨储罐压力表',
     '解除先行登记保存，予以退还', '宣汉县应急管理局（印章）'],
+  'enforcement-demand': ['行政强制执行事先催告书', '当事人：宣汉县东林化工有限公司', '对你单位作出《行政处罚决定书》（宣应急罚〔2026〕', '决定给予罚款人民币贰万元整（¥20,000.00）',
+    '第七十二条', '每日按罚款数额的百分之三加处罚款', '第五十四条', '自收到本催告书之日起10日内履行上述义务', '有权进行陈述和申辩', '申请人民法院强制执行', '宣汉县应急管理局（印章）'],
   'service-receipt': ['文书送达回执', '宣应急回〔2026〕1号', '受送达单位（个人）：宣汉县东林化工有限公司', '送达文书名称、文号', '责令限期整改指令书（宣应急责改〔2026〕1号）', '企业办公室', '2026年11月20日', '留置送达', '拒绝签收', '见证人：村委会主任赵六'],
 };
 

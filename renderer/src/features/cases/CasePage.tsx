@@ -19,7 +19,7 @@ import { type EventDraft, EventDialog } from './EventDialog.tsx';
 
 const DEADLINE_COLORS: Record<CaseDeadline['status'], string> = { pending: 'blue', met: 'green', late: 'orange', overdue: 'red' };
 const LATER_EVENTS: CaseEventKind[] = ['recusal', 'statement', 'hearing-request', 'hearing', 'collective-discussion', 'transfer-answer', 'payment', 'cash-handed-in',
-  'deferral', 'demand', 'court-application', 'publication', 'publication-withdrawn', 'refused-correction', 'corrected', 'archive', 'remedy', 'enforcement', 'borrow'];
+  'deferral', 'court-application', 'publication', 'publication-withdrawn', 'refused-correction', 'corrected', 'archive', 'remedy', 'enforcement', 'borrow'];
 
 /** The path this case takes: 当场处罚 skips 立案 and 告知; the transfer and the hearing appear where they apply. */
 function stepsOf(kase: CaseDetail): CaseStage[] {
@@ -52,6 +52,7 @@ function documentChoices(kase: CaseDetail): [DocumentGroup, DocumentChoice[]][] 
       ...perParty('penalty-notice', 'penalty-notice'),
       ...(hearing ? [{ type: 'hearing-meeting-notice' }] : []),
       ...perParty('penalty-decision-unit', 'penalty-decision-person'),
+      ...(has('penalty-decision-unit') || has('penalty-decision-person') ? perParty('enforcement-demand', 'enforcement-demand') : []),
     ]],
     ['other', [{ type: 'service-receipt' }]],
   ];

@@ -22,7 +22,6 @@ const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
   'transfer-answer': [['date', 'date'], ['organ', 'text'], ['result', { options: ['accepted', 'declined'] }], ['note', 'textarea']],
   payment: [['date', 'date'], ['party', 'party'], ['amount', 'yuan'], ['receiptNo', 'text'], ['note', 'text']],
   deferral: [['date', 'date'], ['party', 'party'], ['until', 'date'], ['instalments', 'integer'], ['approvedBy', 'text']],
-  demand: [['date', 'date'], ['party', 'party'], ['note', 'text']],
   'court-application': [['date', 'date'], ['party', 'party'], ['court', 'text'], ['note', 'textarea']],
   publication: [['date', 'date'], ['where', 'text']],
   'publication-withdrawn': [['date', 'date'], ['where', 'text']],
@@ -36,7 +35,7 @@ const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
   corrected: [['date', 'date'], ['party', 'party'], ['note', 'text']],
 };
 /** Signed paper (approval forms, the legal opinion) may come with its scan. */
-const WITH_SCAN = new Set<CaseEventKind>(['approval', 'legal-review', 'collective-discussion', 'hearing', 'transfer-answer', 'deferral', 'demand', 'court-application', 'recusal', 'cash-handed-in']);
+const WITH_SCAN = new Set<CaseEventKind>(['approval', 'legal-review', 'collective-discussion', 'hearing', 'transfer-answer', 'deferral', 'court-application', 'recusal', 'cash-handed-in']);
 
 export interface EventDraft { kind: CaseEventKind; values?: Record<string, unknown> }
 
