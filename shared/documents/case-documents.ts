@@ -1,8 +1,9 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { BLANK_DATE, paragraph } from './layout.ts';
-import { live } from '../domain/case-procedure.ts';
+import { issued, live } from '../domain/case-procedure.ts';
+import { documentRef, referredTo } from '../domain/case-measures.ts';
 import type { ValidationIssue } from '../api/errors.ts';
-import type { CaseDetail } from '../entities/case.ts';
+import type { CaseDetail, CaseDocument } from '../entities/case.ts';
 import type { PrefillSource } from './template.ts';
 
 /**
@@ -39,4 +40,20 @@ export function paragraphsFor(blank: boolean): (text: string) => Content {
 export function partyNameCheck(partyName: string, src: PrefillSource): ValidationIssue[] {
   const name = src.case?.detail.unit.name;
   return name !== undefined && partyName !== name ? [{ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name } }] : [];
+}
+
+/** 宣汉县东林化工有限公司涉嫌未采取措施消除事故隐患案: the case as the documents name it. */
+export function caseNameOf(d: Pick<CaseDetail, 'unit' | 'cause'> | undefined): string {
+  return d ? `${d.unit.name}${d.cause.endsWith('案') ? d.cause : `${d.cause}案`}` : '';
+}
+
+/**
+ * The issued document of `type` a later one refers to by `ref` (its number, or name and date), with
+ * the issue that the case has none (`missingKey`) or that the reference names another.
+ */
+export function referredDocument(src: PrefillSource, type: string, ref: string, missingKey: string): { doc: CaseDocument | null; issues: ValidationIssue[] } {
+  const docs = src.case ? issued(src.case.detail, type) : [];
+  if (!docs.length) return { doc: null, issues: [{ path: ['case'], key: missingKey }] };
+  const { doc, named } = referredTo(docs, ref);
+  return { doc: doc!, issues: named ? [] : [{ path: ['decisionNumber'], key: 'documents.rules.decisionRefMismatch', params: { ref: documentRef(doc!) } }] };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RowsCell } from './form.ts';
+import { ROOM } from './layout.ts';
 import { required } from '../entities/common.ts';
 import { partyKey, type PartyKey, type PersonParty, type Violation } from '../entities/case.ts';
 import { totalFine, violationsOf } from '../domain/case-procedure.ts';
@@ -26,7 +27,6 @@ export const caseViolationsCell: RowsCell<'violations'> = {
 };
 
 /** What a blank form prints in the sentences: room to write each citation by hand (the facts get ruled lines). */
-const ROOM = '　'.repeat(6);
 export const BLANK_VIOLATION = { facts: '', violatedProvision: ROOM, penaltyProvision: ROOM, penalty: ROOM };
 
 /** Who a notice or decision is addressed to: the unit, or a person fined beside it (their index in the 呈批). */

@@ -118,6 +118,9 @@ export function partySignature(label: string): Content {
   } as Content;
 }
 
+/** Room for a name or a short value written by hand in running text. */
+export const ROOM = '\u3000'.repeat(6);
+
 /** A date as printed, or the blank a form filled in by hand leaves for it (room for the year too). */
 export const BLANK_DATE = '　　年　　月　　日';
 export function dateOrBlank(date: string | null): string {
@@ -181,4 +184,28 @@ export function itemsTable(fonts: FontSet, columns: { title: string; width: numb
     table: { headerRows: 1, widths: [30, ...columns.map((c) => c.width)], body: [head, ...body] },
     fontSize: 11, margin: [0, 4, 0, 8],
   } as unknown as Content;
+}
+
+/** A heading on its own line (勘验情况：, 附：…), in the heading face. */
+export function heading(fonts: FontSet, text: string): Content {
+  return { text, font: fonts.roles.heading, margin: [0, 6, 0, 2] } as Content;
+}
+
+/** 宣汉县东林化工有限公司： — or, on a blank form, a line to write the addressee on. */
+export function addresseeLine(value: string, blank: boolean): Content {
+  if (!blank) return { text: `${value}：`, margin: [0, 4, 0, 4] } as Content;
+  return {
+    table: { widths: [200, 'auto'], body: [[{ text: '', border: [false, false, false, true] }, { text: '：' }]] },
+    layout: 'fillIn',
+    margin: [0, 0, 0, 4],
+  } as Content;
+}
+
+/** A label with a line after it to write on by hand (答：____, 鉴定要求：____). */
+export function writeInLine(fonts: FontSet, label: string): Content {
+  return {
+    table: { widths: ['auto', '*'], body: [[{ text: label, font: fonts.roles.heading }, { text: '', border: [false, false, false, true] }]] },
+    layout: 'fillIn',
+    margin: [0, 0, 0, 4],
+  } as Content;
 }

@@ -45,7 +45,12 @@ export function seizureEnd(r: Pick<CaseRecord, 'documents'>, decision: CaseDocum
   const { startsOn, periodDays } = decision.fields;
   if (typeof startsOn !== 'string' || typeof periodDays !== 'number') return null;
   const extension = answersTo(r, decision, ['seal-seize-extension'], 'decisionNumber')[0];
-  return addCalendarDays(startsOn, periodDays - 1 + Number(extension?.fields.extendDays ?? 0));
+  return addCalendarDays(lastDayOf(startsOn, periodDays), Number(extension?.fields.extendDays ?? 0));
+}
+
+/** The last day of a period of `days` that counts its first day (自…起至…止, as a 查封扣押决定书 prints it). */
+export function lastDayOf(startsOn: string, days: number): string {
+  return addCalendarDays(startsOn, days - 1);
 }
 
 /** 停止供电: the latest moment the decision may reach the unit, 24 hours before the cut (第七十条). */
@@ -92,14 +97,14 @@ export function recusedOfficers(r: Pick<CaseRecord, 'events'>): string[] {
   return [...new Set(live(r.events, 'recusal').filter((x) => x.granted).map((x) => x.officer))];
 }
 
-/** R-RECUSAL: a recused officer signs nothing in the case — as an officer on a document, its chair or its clerk. */
+/** R-RECUSAL: a recused officer signs nothing in the case — as an officer on a document, its chair, clerk or recorder. */
 export function recusalIssues(r: Pick<CaseRecord, 'events'>, fields: Record<string, unknown>): ValidationIssue[] {
   const recused = new Set(recusedOfficers(r));
   if (!recused.size) return [];
   const issues: ValidationIssue[] = [];
   const officers = Array.isArray(fields.officers) ? (fields.officers as { name?: unknown }[]) : [];
   officers.forEach((o, i) => { if (recused.has(String(o.name))) issues.push({ path: ['officers', i], key: 'cases.rules.officerRecused', params: { name: o.name } }); });
-  for (const f of ['chair', 'clerk']) {
+  for (const f of ['chair', 'clerk', 'recorder']) {
     if (typeof fields[f] === 'string' && recused.has(fields[f])) issues.push({ path: [f], key: 'cases.rules.officerRecused', params: { name: fields[f] } });
   }
   return issues;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Content } from 'pdfmake/interfaces.js';
-import { dateOrBlank, itemsTable, labelled, paragraph, ruledLines, sealAndDate } from '../layout.ts';
+import { addresseeLine, dateOrBlank, heading, itemsTable, labelled, paragraph, ruledLines, sealAndDate, writeInLine } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
-import { addresseeLine, caseDayChecks, caseNameOf, heading, oneCase, writeInLine } from './investigation-common.ts';
+import { caseDayChecks, oneCase } from './investigation-common.ts';
+import { caseNameOf } from '../case-documents.ts';
 
 /**
  * 鉴定委托书: a question of fact the officers cannot settle themselves (the cause of a failure, whether

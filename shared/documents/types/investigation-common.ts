@@ -1,9 +1,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import type { ValidationIssue } from '../../api/errors.ts';
 import { checkIdCard } from '../../domain/id-card.ts';
-import { recusedOfficers } from '../../domain/case-measures.ts';
-import type { CaseDetail } from '../../entities/case.ts';
-import { labelled, type FontSet } from '../layout.ts';
+import { type FontSet, labelled, ROOM } from '../layout.ts';
 import type { PrefillSource } from '../template.ts';
 import { fromIdNumber } from './penalty-decision.ts';
 
@@ -15,13 +13,7 @@ import { fromIdNumber } from './penalty-decision.ts';
 
 /** The room a hand-filled record leaves for its time from–to. */
 export const BLANK_TIME_RANGE = '　　年　　月　　日　　时　　分至　　时　　分';
-/** Room for a name or a short value written by hand in running text. */
-export const ROOM = '　　　　　　';
 
-/** 宣汉县东林化工有限公司涉嫌未采取措施消除事故隐患案: the case as the documents name it. */
-export function caseNameOf(d: Pick<CaseDetail, 'unit' | 'cause'> | undefined): string {
-  return d ? `${d.unit.name}${d.cause.endsWith('案') ? d.cause : `${d.cause}案`}` : '';
-}
 
 /** …涉嫌未采取措施消除事故隐患一案, as the sentences write it. */
 export function oneCase(caseName: string): string {
@@ -41,15 +33,6 @@ export function caseDayChecks(src: PrefillSource, day: string, path: string[]): 
   if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
   const { violationDate } = src.case.detail;
   return day && day < violationDate ? [{ path, key: 'documents.rules.beforeViolation', params: { date: day, violationDate } }] : [];
-}
-
-/**
- * The 记录人 of a record (行政处罚法 第四十三条): an officer recused from the case writes nothing in
- * it either (the core holds the officers named on every document to the same rule).
- */
-export function recorderChecks(src: PrefillSource, recorder: string): ValidationIssue[] {
-  return src.case && recusedOfficers(src.case.detail).includes(recorder)
-    ? [{ path: ['recorder'], key: 'cases.rules.officerRecused', params: { name: recorder } }] : [];
 }
 
 /** A record's time from–to: both given, the end after the start, and not still to come. */
@@ -86,10 +69,6 @@ export function refusalChecks(f: { refusedToSign: boolean; refusalNote: string }
   return f.refusedToSign && !f.refusalNote ? [{ path: ['refusalNote'], key: 'documents.rules.refusalNoteRequired' }] : [];
 }
 
-/** A heading on its own line (勘验情况：, 附：…), in the heading face. */
-export function heading(fonts: FontSet, text: string): Content {
-  return { text, font: fonts.roles.heading, margin: [0, 6, 0, 2] } as Content;
-}
 
 /**
  * Label–value pairs on one line; on a filled document a pair left empty is dropped (the first stays),
@@ -100,15 +79,6 @@ export function pairs(fonts: FontSet, blank: boolean, ...list: [string, string][
   return labelled(fonts, ...shown);
 }
 
-/** 宣汉县东林化工有限公司： — or, on a blank form, a line to write the addressee on. */
-export function addresseeLine(value: string, blank: boolean): Content {
-  if (!blank) return { text: `${value}：`, margin: [0, 4, 0, 4] } as Content;
-  return {
-    table: { widths: [200, 'auto'], body: [[{ text: '', border: [false, false, false, true] }, { text: '：' }]] },
-    layout: 'fillIn',
-    margin: [0, 0, 0, 4],
-  } as Content;
-}
 
 /**
  * The signatures of a record in one block kept on one page: each signer's line with the date beside
@@ -124,11 +94,3 @@ export function signatureBlock(rows: ({ label: string } | { officer: string; off
   return { stack: [{ table: { widths: ['auto', '*', 'auto', 110], body }, layout: 'fillIn' }], unbreakable: true, margin: [0, 12, 0, 0] } as Content;
 }
 
-/** A label with a line after it to write on by hand (答：____, 鉴定要求：____). */
-export function writeInLine(fonts: FontSet, label: string): Content {
-  return {
-    table: { widths: ['auto', '*'], body: [[{ text: label, font: fonts.roles.heading }, { text: '', border: [false, false, false, true] }]] },
-    layout: 'fillIn',
-    margin: [0, 0, 0, 4],
-  } as Content;
-}

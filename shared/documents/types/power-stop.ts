@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import type { Content } from 'pdfmake/interfaces.js';
 import type { ValidationIssue } from '../../api/errors.ts';
 import { chineseDateTime } from '../../domain/dates.ts';
 import { addCalendarDays } from '../../domain/workdays.ts';
 import type { CaseDocument } from '../../entities/case.ts';
-import { labelled, sealAndDate } from '../layout.ts';
+import { addresseeLine, labelled, ROOM, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate, PrefillSource } from '../template.ts';
 import { issued } from '../../domain/case-procedure.ts';
-import { caseApprover, madeWhen, paragraphsFor, partyNameCheck } from '../case-documents.ts';
-import { documentRef, referredTo } from '../../domain/case-measures.ts';
+import { caseApprover, madeWhen, paragraphsFor, partyNameCheck, referredDocument } from '../case-documents.ts';
+import { documentRef } from '../../domain/case-measures.ts';
 import { isoDate, localDateTime, required } from '../../entities/common.ts';
 import { remedyClause } from '../wording.ts';
 
@@ -27,32 +26,26 @@ const DECISION = '停止供电（供应民用爆炸物品）决定书';
 const SUPPLIES = ['供电', '供应民用爆炸物品'] as const;
 const BLANK_SUPPLY = '供电（供应民用爆炸物品）';
 const BLANK_TIME = '　　年　　月　　日　　时　　分';
-const ROOM = '　'.repeat(6);
 const REAL_DANGER = '有发生生产安全事故的现实危险';
 const ARTICLE = '《中华人民共和国安全生产法》第七十条';
 
 const clean = (s: string) => s.trim().replace(/[。；;，,.]+$/, '');
 const when = (at: string, blank: boolean) => (blank ? BLANK_TIME : chineseDateTime(at));
 
-/** 国网…供电分公司： — the supplier a notice is addressed to, or a line to write it on. */
-function addressee(name: string, blank: boolean): Content {
-  if (!blank) return { text: `${name}：`, margin: [0, 4, 0, 2] } as Content;
-  return {
-    table: { widths: [220, 'auto'], body: [[{ text: ' ', border: [false, false, false, true] }, { text: '：' }]] },
-    layout: 'fillIn', margin: [0, 0, 0, 2],
-  } as Content;
-}
 
 const latestDecision = (src: PrefillSource): CaseDocument | undefined => (src.case ? issued(src.case.detail, 'power-stop-decision').at(-1) : undefined);
 const text = (d: CaseDocument | undefined, k: string): string => (typeof d?.fields[k] === 'string' ? d.fields[k] : '');
 
-/** The notices follow an issued decision, and name it. */
-function decisionIssues(ref: string, src: PrefillSource): ValidationIssue[] {
-  const decisions = src.case ? issued(src.case.detail, 'power-stop-decision') : [];
-  if (!decisions.length) return [{ path: ['case'], key: 'cases.rules.noPowerStopDecision' }];
-  const { doc, named } = referredTo(decisions, ref);
-  return named ? [] : [{ path: ['decisionNumber'], key: 'documents.rules.decisionRefMismatch', params: { ref: documentRef(doc!) } }];
+/** What a notice to the supplier takes from the decision it follows: the supplier, the unit, the supply and its reference. */
+function fromDecision(src: PrefillSource, d: CaseDocument | undefined) {
+  return {
+    supplier: text(d, 'supplier'), partyName: src.case?.detail.unit.name ?? '', supply: d?.fields.supply === '供应民用爆炸物品' ? '供应民用爆炸物品' as const : '供电' as const,
+    decisionNumber: d ? documentRef(d) : '',
+  };
 }
+
+/** The notices follow an issued decision, and name it. */
+const decisionIssues = (ref: string, src: PrefillSource) => referredDocument(src, 'power-stop-decision', ref, 'cases.rules.noPowerStopDecision').issues;
 
 // ---------------------------------------------------------------------------------------------
 // 停止供电（供应民用爆炸物品）决定书, served on the unit
@@ -147,8 +140,7 @@ export const powerStopNotice: DocumentTemplate<typeof noticeFields> = {
   prefill(src) {
     const d = latestDecision(src);
     return {
-      supplier: text(d, 'supplier'), partyName: src.case?.detail.unit.name ?? '', supply: d?.fields.supply === '供应民用爆炸物品' ? '供应民用爆炸物品' : '供电',
-      decisionNumber: d ? documentRef(d) : '', cutAt: text(d, 'cutAt') || `${addCalendarDays(src.today, 1)}T09:00`,
+      ...fromDecision(src, d), cutAt: text(d, 'cutAt') || `${addCalendarDays(src.today, 1)}T09:00`,
       approvedBy: text(d, 'approvedBy') || caseApprover(src.case?.detail), date: src.today,
     };
   },
@@ -163,7 +155,7 @@ export const powerStopNotice: DocumentTemplate<typeof noticeFields> = {
     const party = blank ? ROOM : f.partyName;
     const supply = blank ? BLANK_SUPPLY : f.supply;
     return [
-      addressee(f.supplier, blank),
+      addresseeLine(f.supplier, blank),
       para(`经查，${party}拒不执行本机关依法作出的停产停业（停止施工、停止使用相关设施、设备）决定，${REAL_DANGER}。依据${ARTICLE}的规定，经本机关主要负责人批准，本机关已${madeWhen(DECISION, blank ? '' : f.decisionNumber)}。请你单位在保证安全的前提下，自${when(f.cutAt, blank)}起停止对${party}${supply}。`),
       para(`${party}依法履行行政决定、消除事故隐患后，本机关将及时书面通知你单位恢复${supply}。`),
       para('特此通知，请予配合。'),
@@ -196,10 +188,8 @@ export const powerRestoreNotice: DocumentTemplate<typeof restoreFields> = {
   ],
 
   prefill(src) {
-    const d = latestDecision(src);
     return {
-      supplier: text(d, 'supplier'), partyName: src.case?.detail.unit.name ?? '', supply: d?.fields.supply === '供应民用爆炸物品' ? '供应民用爆炸物品' : '供电',
-      decisionNumber: d ? documentRef(d) : '', restoreAt: `${src.today}T09:00`, reason: '已依法履行行政决定，采取相应措施消除了事故隐患', date: src.today,
+      ...fromDecision(src, latestDecision(src)), restoreAt: `${src.today}T09:00`, reason: '已依法履行行政决定，采取相应措施消除了事故隐患', date: src.today,
     };
   },
 
@@ -213,7 +203,7 @@ export const powerRestoreNotice: DocumentTemplate<typeof restoreFields> = {
     const party = blank ? ROOM : f.partyName;
     const supply = blank ? BLANK_SUPPLY : f.supply;
     return [
-      addressee(f.supplier, blank),
+      addresseeLine(f.supplier, blank),
       para(`本机关${madeWhen(DECISION, blank ? '' : f.decisionNumber)}，通知你单位停止对${party}${supply}。现${party}${blank ? '　　　　　　　　　　　　' : clean(f.reason)}。依据${ARTICLE}第二款的规定，本机关决定解除上述措施，请你单位自${when(f.restoreAt, blank)}起恢复对${party}${supply}。`),
       para('特此通知。'),
       sealAndDate(unit.agencyName, blank ? null : f.date),

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { Content } from 'pdfmake/interfaces.js';
 import { chineseDateTime } from '../../domain/dates.ts';
 import { addCalendarDays } from '../../domain/workdays.ts';
-import { labelled, paragraph, sealAndDate } from '../layout.ts';
+import { addresseeLine, labelled, paragraph, ROOM, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
 import { isoDate, localDateTime, optionalText, required } from '../../entities/common.ts';
-import { addresseeLine, caseDayChecks, caseNameOf, oneCase, ROOM } from './investigation-common.ts';
+import { caseDayChecks, oneCase } from './investigation-common.ts';
+import { caseNameOf } from '../case-documents.ts';
 
 /**
  * 询问通知书: a unit or a person asked to come at a set time and place to be questioned about a case,

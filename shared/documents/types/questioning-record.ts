@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { Content } from 'pdfmake/interfaces.js';
-import { type FontSet, labelled, paragraph, ruledLines } from '../layout.ts';
+import { type FontSet, labelled, paragraph, ROOM, ruledLines, writeInLine } from '../layout.ts';
 import { type DocumentTemplate, officerChecks, officerRef, officersOf } from '../template.ts';
 import { localDateTime, optionalText, required } from '../../entities/common.ts';
 import { timeRange } from './inspection-record.ts';
 import { fromIdNumber } from './penalty-decision.ts';
-import {
-  BLANK_TIME_RANGE, caseDayChecks, caseNameOf, genderAndAge, identityChecks, namesOf, oneCase, pairs, recorderChecks, refusalChecks, ROOM, signatureBlock, timeRangeChecks, writeInLine,
-} from './investigation-common.ts';
+import { BLANK_TIME_RANGE, caseDayChecks, genderAndAge, identityChecks, namesOf, oneCase, pairs, refusalChecks, signatureBlock, timeRangeChecks } from './investigation-common.ts';
+import { caseNameOf } from '../case-documents.ts';
 
 /**
  * 询问笔录: one interviewee per record (案卷评查), questioned by at least two officers who show their
@@ -126,7 +125,6 @@ export const questioningRecord: DocumentTemplate<typeof questioningRecordFields>
     if (!src.case) return issues;
     issues.push(...officerChecks(f.officers, src.roster, day(f)));
     issues.push(...timeRangeChecks(f.startedAt, f.endedAt, src.today));
-    issues.push(...recorderChecks(src, f.recorder));
     issues.push(...identityChecks(f, day(f)));
     if (!f.qa.length) issues.push({ path: ['qa'], key: 'documents.rules.questionsRequired' });
     issues.push(...refusalChecks(f));

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { chineseDate } from '../../domain/dates.ts';
-import { dateOrBlank, itemsTable, labelled, paragraph, sealAndDate } from '../layout.ts';
+import { dateOrBlank, itemsTable, labelled, paragraph, sealAndDate, writeInLine } from '../layout.ts';
 import { type DocumentTemplate, officerChecks, officerRef, officersOf } from '../template.ts';
 import { addresseeField, caseParty, you } from '../case-violations.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
-import { caseDayChecks, pairs, refusalChecks, signatureBlock, writeInLine } from './investigation-common.ts';
+import { caseDayChecks, pairs, refusalChecks, signatureBlock } from './investigation-common.ts';
 
 /**
  * 抽样取证凭证 (行政处罚法 第五十六条: evidence may be collected by taking samples): what was taken

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import type { Content } from 'pdfmake/interfaces.js';
-import type { ValidationIssue } from '../../api/errors.ts';
 import { chineseDate } from '../../domain/dates.ts';
 import { addCalendarDays } from '../../domain/workdays.ts';
 import type { CaseDocument } from '../../entities/case.ts';
-import { BLANK_DATE, DEFAULT_GEOMETRY, itemsTable, labelled, officerSignatures, paragraph, partySignature, ruledLines, sealAndDate, textWidthPt } from '../layout.ts';
+import { BLANK_DATE, DEFAULT_GEOMETRY, itemsTable, labelled, officerSignatures, paragraph, partySignature, ROOM, ruledLines, sealAndDate, textWidthPt } from '../layout.ts';
 import { type DocumentTemplate, officerChecks, officerRef, officersOf, type PrefillSource } from '../template.ts';
 import { issued } from '../../domain/case-procedure.ts';
-import { caseApprover, madeWhen, paragraphsFor, partyNameCheck } from '../case-documents.ts';
-import { documentRef, referredTo } from '../../domain/case-measures.ts';
+import { caseApprover, madeWhen, paragraphsFor, partyNameCheck, referredDocument } from '../case-documents.ts';
+import { documentRef, lastDayOf } from '../../domain/case-measures.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import { remedyClause } from '../wording.ts';
 
@@ -37,7 +36,6 @@ const LIST_TITLE = '查封扣押（场所、设施、财物）清单';
 const FORM_HEADER = '安全生产行政执法文书';
 const DEFAULT_BASIS = '《中华人民共和国安全生产法》第六十五条第一款第（四）项和《中华人民共和国行政强制法》第九条、第二十四条';
 const DISPOSAL_BASIS = '《中华人民共和国安全生产法》第六十五条第一款第（四）项和《中华人民共和国行政强制法》第二十七条、第二十八条';
-const ROOM = '　'.repeat(6);
 /** Room for a number of days written by hand. */
 const DAYS = '　'.repeat(2);
 
@@ -46,25 +44,15 @@ const caseFacts = (src: PrefillSource) => {
   return d ? [d.facts, ...d.violations.map((v) => v.facts)].map((x) => x.trim().replace(/[。；;.]+$/, '')).filter(Boolean).join('；') : '';
 };
 
-/** The last day of a decision's period: the start day counts as the first of its days. */
-export function seizureEnd(startsOn: string, days: number): string {
-  return addCalendarDays(startsOn, days - 1);
-}
-
 /** The period a 查封扣押决定书 on the case set, read from its fields; null if they are not a period. */
 function periodOf(d: CaseDocument): { startsOn: string; end: string } | null {
   const { startsOn, periodDays } = d.fields;
   if (typeof startsOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(startsOn) || typeof periodDays !== 'number') return null;
-  return { startsOn, end: seizureEnd(startsOn, periodDays) };
+  return { startsOn, end: lastDayOf(startsOn, periodDays) };
 }
 
 /** The 查封扣押决定书 a later document refers to, or the issue that there is none (or that it names another). */
-function referredDecision(ref: string, src: PrefillSource): { doc: CaseDocument | null; issues: ValidationIssue[] } {
-  const decisions = src.case ? issued(src.case.detail, 'seal-seize-decision') : [];
-  if (!decisions.length) return { doc: null, issues: [{ path: ['case'], key: 'cases.rules.noSeizeDecision' }] };
-  const { doc, named } = referredTo(decisions, ref);
-  return { doc: doc!, issues: named ? [] : [{ path: ['decisionNumber'], key: 'documents.rules.decisionRefMismatch', params: { ref: documentRef(doc!) } }] };
-}
+const referredDecision = (ref: string, src: PrefillSource) => referredDocument(src, 'seal-seize-decision', ref, 'cases.rules.noSeizeDecision');
 
 
 // ---------------------------------------------------------------------------------------------
@@ -149,7 +137,7 @@ export const sealSeizeDecision: DocumentTemplate<typeof decisionFields> = {
     const m = blank ? '查封（扣押）' : f.measure;
     const period = blank
       ? `期限为${DAYS}日，自${BLANK_DATE}起至${BLANK_DATE}止`
-      : `期限为${f.periodDays}日，自${chineseDate(f.startsOn)}起至${chineseDate(seizureEnd(f.startsOn, f.periodDays))}止`;
+      : `期限为${f.periodDays}日，自${chineseDate(f.startsOn)}起至${chineseDate(lastDayOf(f.startsOn, f.periodDays))}止`;
     const onSpot = !blank && f.seizedOn ? `本机关执法人员已于${chineseDate(f.seizedOn)}依法当场实施${m}，现补办本决定。` : '';
     return [
       // 行政强制法 第二十四条第二款第（一）项: the party's name and address.

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { labelled, paragraph, ruledLines } from '../layout.ts';
+import { heading, labelled, paragraph, ROOM, ruledLines } from '../layout.ts';
 import { type DocumentTemplate, officerChecks, officerRef, officersOf } from '../template.ts';
 import { localDateTime, optionalText, required } from '../../entities/common.ts';
 import { timeRange } from './inspection-record.ts';
-import {
-  BLANK_TIME_RANGE, caseDayChecks, caseNameOf, heading, namesOf, oneCase, pairs, recorderChecks, refusalChecks, ROOM, signatureBlock, timeRangeChecks,
-} from './investigation-common.ts';
+import { BLANK_TIME_RANGE, caseDayChecks, namesOf, oneCase, pairs, refusalChecks, signatureBlock, timeRangeChecks } from './investigation-common.ts';
+import { caseNameOf } from '../case-documents.ts';
 
 /**
  * 勘验笔录: what at least two officers found on examining a place, equipment or goods for a case
@@ -74,7 +73,6 @@ export const surveyRecord: DocumentTemplate<typeof surveyRecordFields> = {
     if (!src.case) return issues;
     issues.push(...officerChecks(f.officers, src.roster, day(f)));
     issues.push(...timeRangeChecks(f.startedAt, f.endedAt, src.today));
-    issues.push(...recorderChecks(src, f.recorder));
     if (!f.findings.trim()) issues.push({ path: ['findings'], key: 'documents.rules.surveyFindingsRequired' });
     // Someone other than the officers attests the record when the party does not.
     if ((!f.partyPresent || f.refusedToSign) && !f.witness) issues.push({ path: ['witness'], key: 'documents.rules.witnessRequired' });

@@ -3,6 +3,7 @@ import { decisionOf, live, partiesPenalised, partyName, totalFine, violationsOf 
 import { chineseDate } from '../../../../shared/domain/dates.ts';
 import { yuanFigures, yuanInWords } from '../../../../shared/domain/amount.ts';
 import { APPROVAL_STAGES, CASE_SOURCES } from '../../../../shared/domain/vocabulary.ts';
+import { caseNameOf } from '../../../../shared/documents/case-documents.ts';
 import { BLANK_DATE, dateOrBlank } from '../../../../shared/documents/layout.ts';
 import { violationPenalty } from '../../../../shared/documents/wording.ts';
 import type { CaseDetail } from '../../../../shared/entities/case.ts';
@@ -76,7 +77,7 @@ export async function approvalForm(core: CoreState, detail: CaseDetail, stage: A
       : mine.length ? [mine.at(-1)!.name, chineseDate(mine.at(-1)!.date)].join(GAP) : GAP.repeat(8) + BLANK_DATE;
     return cell(`${opinion}\n签名：${names}`, { margin: [4, 4, 4, 4] });
   };
-  const name = `${detail.unit.name}${detail.cause}`;
+  const name = caseNameOf(detail);
   const rows: unknown[][] = [[label('案件名称'), cell(name, { colSpan: 3 }), '', '']];
   if (stage === 'filing') {
     rows.push([label('案件来源'), cell(CASE_SOURCES[detail.source]), label('立案时间'), cell(detail.filedOn ? chineseDate(detail.filedOn) : '')]);
