@@ -43,6 +43,10 @@ export function partyPart(c: { violations: Violation[] } | null | undefined, par
   };
 }
 
+/** Where the decision told the party to pay: later documents about the fine send it to the same place. */
+export const decisionPaymentPlace = (decision: { fields: Record<string, unknown> } | undefined): string =>
+  typeof decision?.fields.paymentPlace === 'string' ? decision.fields.paymentPlace : '';
+
 /** How the documents address the party: 你单位 or 你. */
 export const you = (party: PartyKey): string => (party === 'unit' ? '你单位' : '你');
 

@@ -12,6 +12,8 @@ import { transferLetter } from './types/transfer-letter.ts';
 import { summaryPenaltyPerson, summaryPenaltyUnit } from './types/summary-penalty.ts';
 import { evidenceDisposalDecision, evidencePreservationNotice } from './types/evidence-preservation.ts';
 import { enforcementDemand } from './types/enforcement-demand.ts';
+import { deferredPaymentLetter } from './types/deferred-payment.ts';
+import { hearingRecord, hearingReport } from './types/hearing.ts';
 import { INVESTIGATION_TEMPLATES } from './types/investigation.ts';
 import { COERCION_TEMPLATES } from './types/coercion.ts';
 
@@ -27,6 +29,6 @@ export const TEMPLATES: Record<string, DocumentTemplate> = Object.fromEntries(
   // Each template is typed by its own schema; looked up by type name, they are all just templates.
   [inspectionPlan, inspectionRecord, onsiteMeasures, serviceReceipt, rectificationOrder, recheckOpinion, penaltyNotice, penaltyDecisionUnit,
     penaltyDecisionPerson, hearingMeetingNotice, transferLetter, summaryPenaltyUnit, summaryPenaltyPerson,
-    evidencePreservationNotice, evidenceDisposalDecision, enforcementDemand].map((t) => [t.type, t as unknown as DocumentTemplate])
+    evidencePreservationNotice, evidenceDisposalDecision, enforcementDemand, deferredPaymentLetter, hearingRecord, hearingReport].map((t) => [t.type, t as unknown as DocumentTemplate])
     .concat([...INVESTIGATION_TEMPLATES, ...COERCION_TEMPLATES].map((t) => [t.type, t])),
 );

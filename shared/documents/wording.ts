@@ -17,9 +17,12 @@ export function penaltyText(parts: string[]): string {
   return parts.filter(Boolean).join('，') || '　　　　';
 }
 
+/** 人民币贰万元整（¥20,000.00）: an amount of whole 元 as the forms write it, in 大写 and in figures. */
+export const yuanText = (yuan: number): string => `人民币${yuanInWords(yuan * 100)}（¥${yuanFigures(yuan * 100)}）`;
+
 /** A violation's penalty as a phrase: the fine in 大写 and figures, then the measures. */
 export function violationPenalty(v: { fine: number; measures: string[] }): string {
-  const fine = v.fine > 0 ? `罚款人民币${yuanInWords(v.fine * 100)}（¥${yuanFigures(v.fine * 100)}）` : '';
+  const fine = v.fine > 0 ? `罚款${yuanText(v.fine)}` : '';
   return [fine, ...v.measures].filter(Boolean).join('，');
 }
 

@@ -141,7 +141,11 @@ export function transferState(r: Pick<CaseRecord, 'suspectedCrime' | 'outcome' |
   return live(r.events, 'transfer-answer').at(-1)?.result ?? 'pending';
 }
 export const transferLetterOf = (r: CaseRecord): CaseDocument | undefined => issued(r, 'transfer-letter').at(-1);
-export const hearingNoticeOf = (r: CaseRecord, party: PartyKey): CaseDocument | undefined => issued(r, 'hearing-meeting-notice').filter((d) => addressee(d) === String(party)).at(-1);
+const addressedTo = (r: Pick<CaseRecord, 'documents'>, type: string, party: PartyKey) => issued(r, type).filter((d) => addressee(d) === String(party)).at(-1);
+export const hearingNoticeOf = (r: Pick<CaseRecord, 'documents'>, party: PartyKey): CaseDocument | undefined => addressedTo(r, 'hearing-meeting-notice', party);
+/** The 听证笔录 and the 听证会报告书 of the hearing held for a party (第六十五条: the decision is made on the record). */
+export const hearingRecordOf = (r: Pick<CaseRecord, 'documents'>, party: PartyKey): CaseDocument | undefined => addressedTo(r, 'hearing-record', party);
+export const hearingReportOf = (r: Pick<CaseRecord, 'documents'>, party: PartyKey): CaseDocument | undefined => addressedTo(r, 'hearing-report', party);
 
 /** The configured triggers that apply to this case (行政处罚法 第五十八条 and the unit's 法制审核 list). */
 export function legalReviewReasons(r: CaseRecord, rules: ProcedureRules): LegalReviewTrigger[] {
@@ -273,6 +277,8 @@ export function decisionIssues(r: CaseRecord, party: PartyKey, date: string, pro
   if (reasons.length && !legalReviewPassed(r, date)) issues.push({ path: ['case'], key: 'cases.rules.legalReviewRequired', params: { reasons: reasons.join('、') } });
   // A hearing changes the record the review judged: the passing opinion comes after it.
   const heard = live(r.events, 'hearing').filter((h) => h.attended && concerns(h, party) && h.date <= date).at(-1);
+  if (heard && !hearingRecordOf(r, party)) issues.push({ path: ['case'], key: 'cases.rules.hearingRecordMissing' });
+  else if (heard && !hearingReportOf(r, party)) issues.push({ path: ['case'], key: 'cases.rules.hearingReportMissing' });
   if (heard && reasons.includes('hearing') && !live(r.events, 'legal-review').some((x) => x.result === 'pass' && x.date >= heard.date && x.date <= date)) {
     issues.push({ path: ['case'], key: 'cases.rules.legalReviewAfterHearing', params: { heard: heard.date } });
   }
@@ -385,12 +391,10 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureConte
       if (e.date < letter.servedOn) return at('cases.rules.beforeTransferSent', { sent: letter.servedOn });
       return transferState(r) === 'pending' ? [] : at('cases.rules.transferAnswered');
     }
-    case 'deferral':
     case 'court-application': {
       const d = decisionOf(r, e.party);
       if (!d?.servedOn) return at('cases.rules.decisionNotServed', { party: partyName(r, e.party) ?? '' });
       if (e.date < d.servedOn) return at('cases.rules.beforeDecision', { decided: d.servedOn });
-      if (e.kind === 'deferral') return e.until > e.date ? [] : at('cases.rules.deferralUntil');
       return courtApplicationIssues(r, e.party, d.servedOn, e.date, ctx).map((i) => ({ ...i, path: ['event'] }));
     }
     case 'payment':
@@ -432,11 +436,23 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureConte
 const hearingStated = (notice: CaseDocument) => notice.fields.hearingRights === true;
 
 /**
+ * The instalments of the 延期（分期）缴纳罚款批准书 in force for a party (one for a deferral), by date;
+ * undefined when none was issued.
+ */
+export function deferralOf(r: Pick<CaseRecord, 'documents'>, party: PartyKey): { until: string; amount: number }[] | undefined {
+  const letter = issued(r, 'deferred-payment-approval-letter').filter((d) => addressee(d) === String(party)).at(-1);
+  if (!letter) return undefined;
+  const rows = Array.isArray(letter.fields.instalments) ? letter.fields.instalments as { until: unknown; amount: unknown }[] : [];
+  return rows.filter((x) => typeof x.until === 'string' && typeof x.amount === 'number').map((x) => ({ until: x.until as string, amount: x.amount as number }))
+    .sort((a, b) => a.until.localeCompare(b.until));
+}
+
+/**
  * When the time to sue ends for a party (6 months from service, 行政诉讼法 第四十六条) or, if later,
  * when an approved deferral ends: the court may be asked from the next day, for 3 months.
  */
 function suitPeriodEnd(r: CaseRecord, party: PartyKey, servedOn: string): string {
-  const deferred = live(r.events, 'deferral').filter((x) => concerns(x, party)).at(-1)?.until ?? '';
+  const deferred = deferralOf(r, party)?.at(-1)?.until ?? '';
   return [addMonths(servedOn, 6), deferred].sort().at(-1)!;
 }
 
@@ -509,11 +525,21 @@ export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: Wo
     if (r.procedure === 'ordinary') add('publication', doc.date, live(r.events, 'publication').find((p) => p.date >= doc.date!)?.date ?? null, party);
     const fine = totalFine(violationsOf(r, party));
     if (fine > 0 && doc.servedOn) {
-      let sum = 0;
-      const paidOn = live(r.events, 'payment').filter((p) => concerns(p, party)).find((p) => (sum += p.amount) >= fine)?.date ?? null;
-      // An approved deferral (or the last instalment) moves the day the fine falls due.
-      const deferred = live(r.events, 'deferral').filter((x) => concerns(x, party)).at(-1);
-      const pay = add('payment', doc.servedOn, paidOn, party, deferred?.until);
+      const payments = live(r.events, 'payment').filter((p) => concerns(p, party));
+      // The day the paid sum first reached an amount.
+      const reached = (amount: number) => { let sum = 0; return payments.find((p) => (sum += p.amount) >= amount)?.date ?? null; };
+      // An approved deferral moves the day the fine falls due; in instalments, the first one missed is what is due.
+      let due: string | undefined;
+      let metOn = reached(fine);
+      const plan = deferralOf(r, party);
+      if (plan?.length) {
+        // The fine less what the plan covers was due before it; each instalment adds its amount.
+        let owed = fine - plan.reduce((s, x) => s + x.amount, 0);
+        const missed = plan.find((x) => { owed += x.amount; const on = reached(owed); return !on || on > x.until; });
+        due = (missed ?? plan.at(-1)!).until;
+        if (missed) metOn = reached(owed);
+      }
+      const pay = add('payment', doc.servedOn, metOn, party, due);
       // Unpaid past its day: the 3 months to ask the court open when the time to sue has run out.
       if (pay?.status === 'overdue') {
         add('enforcement-application', suitPeriodEnd(r, party, doc.servedOn), live(r.events, 'court-application').find((x) => concerns(x, party))?.date ?? null, party);

@@ -95,16 +95,12 @@ export const caseEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hearing-request'), date: isoDate, party: partyKey.default('unit'), note: optionalText(500) }),
   /**
    * 听证 held on the day the 听证会通知书 set, chaired by someone who did not investigate (第六十四条);
-   * a party who does not attend has waived it. The signed minutes are the scan.
+   * a party who does not attend has waived it. What was said is the 听证笔录, a document of its own.
    */
-  z.object({ kind: z.literal('hearing'), date: isoDate, party: partyKey.default('unit'), chair: required(z.string().max(50)), attended: z.boolean(),
-    minutes: required(z.string().max(8000)), report: optionalText(4000) }),
+  z.object({ kind: z.literal('hearing'), date: isoDate, party: partyKey.default('unit'), chair: required(z.string().max(50)), attended: z.boolean() }),
   /** The receiving organ's answer to a 案件移送书 (公安机关: whether it opens a criminal case). */
   z.object({ kind: z.literal('transfer-answer'), date: isoDate, organ: required(z.string().max(100)), result: z.enum(['accepted', 'declined']), note: optionalText(2000) }),
   z.object({ kind: z.literal('payment'), date: isoDate, party: partyKey.default('unit'), amount: z.number().int().positive().max(100_000_000), receiptNo: optionalText(60), note: optionalText(500) }),
-  /** 延期或者分期缴纳罚款 approved on the party's application (行政处罚法 第六十六条): the fine then falls due on `until`. */
-  z.object({ kind: z.literal('deferral'), date: isoDate, party: partyKey.default('unit'), until: isoDate, instalments: z.number().int().min(1).max(12).default(1),
-    approvedBy: required(z.string().max(50)) }),
   /** 申请人民法院强制执行 (行政强制法 第五十三条), within 3 months after the time to sue has run out. */
   z.object({ kind: z.literal('court-application'), date: isoDate, party: partyKey.default('unit'), court: required(z.string().max(100)), note: optionalText(1000) }),
   /**

@@ -290,7 +290,7 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
     // → served by Tue 15 Sep.
     expect(c.deadlines.find((d) => d.period === 'hearing-notice')).toMatchObject({ due: '2026-09-15', metOn: '2026-09-09', status: 'met' });
     const rec = (event: object) => failure(core, 'cases:record', { id: c.id, event: event as never }, token);
-    const held = { kind: 'hearing', date: '2026-09-24', chair: '李法制', attended: true, minutes: '当事人到场申辩。' };
+    const held = { kind: 'hearing', date: '2026-09-24', chair: '李法制', attended: true };
     expect(issuesOf(await rec({ ...held, chair: officers[0].name }))).toEqual(['cases.rules.chairIsInvestigator']);
     expect(issuesOf(await rec({ ...held, date: '2026-09-23' }))).toEqual(['cases.rules.hearingNotOnNoticeDay']);
     expect(issuesOf(await rec({ ...held, chair: '王主持' }))).toEqual(['cases.rules.chairNotOnNotice']);
@@ -309,7 +309,22 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
       return issuesOf(await failure(core, 'documents:issue', { id: s.id, version: s.version }, token));
     };
     expect(await tryDecide('2026-09-22')).toContain('cases.rules.hearingPending');
+    // A 听证笔录 only for a hearing recorded as held, by its chair.
+    const minutes = await call(core, 'documents:create', { type: 'hearing-record', caseId: c.id }, token);
+    expect(minutes.fields).toMatchObject({ startedAt: '2026-09-24T09:00', chair: '李法制', clerk: '孙记录', attendees: [{ name: '王明', role: '法定代表人' }] });
+    expect((minutes.fields.proceedings as { speaker: string; words: string }[])[1]).toMatchObject({ speaker: '调查人员', words: expect.stringContaining('建议给予罚款人民币肆万元整') });
+    const minutesSaved = await call(core, 'documents:save', { id: minutes.id, version: minutes.version, fields: { ...minutes.fields, endedAt: '2026-09-24T10:30',
+      proceedings: [...minutes.fields.proceedings as object[], { speaker: '当事人王明', words: '报警装置已安装，请求从轻处罚。' }] } }, token);
+    expect(issuesOf(await failure(core, 'documents:issue', { id: minutesSaved.id, version: minutesSaved.version }, token))).toEqual(['documents.rules.hearingNotHeld']);
     await call(core, 'cases:record', { id: c.id, event: held as never }, token);
+    expect(await tryDecide('2026-09-25')).toEqual(['cases.rules.hearingRecordMissing', 'cases.rules.legalReviewAfterHearing']);
+    await call(core, 'documents:issue', { id: minutesSaved.id, version: minutesSaved.version }, token);
+    expect(await tryDecide('2026-09-25')).toEqual(['cases.rules.hearingReportMissing', 'cases.rules.legalReviewAfterHearing']);
+    // The report starts from the record: the investigators' case and the party's defence.
+    const report = await call(core, 'documents:create', { type: 'hearing-report', caseId: c.id }, token);
+    expect(report.fields).toMatchObject({ hearingDate: '2026-09-24', chair: '李法制', defence: '报警装置已安装，请求从轻处罚。' });
+    const reportSaved = await call(core, 'documents:save', { id: report.id, version: report.version, fields: { ...report.fields, date: '2026-09-24', findings: '事实清楚。', opinion: '建议维持原处罚意见。' } }, token);
+    await call(core, 'documents:issue', { id: reportSaved.id, version: reportSaved.version }, token);
     expect(await tryDecide('2026-09-25')).toEqual(['cases.rules.legalReviewAfterHearing']);
     // The generator's whole hearing case reaches 归档 and says in the decision that the hearing was held.
     const full = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['hearing'], reviewerToken: reviewer });
@@ -317,6 +332,8 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
     expect(full.triggers.legalReview).toEqual(expect.arrayContaining(['hearing', 'large-fine']));
     const decision = full.documents.find((d) => d.type === 'penalty-decision-unit')!;
     expect(flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: decision.id }, token))))).toContain('本机关于2026年9月24日依法举行了听证');
+    const record = flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: full.documents.find((d) => d.type === 'hearing-record')!.id }, token))));
+    for (const piece of ['听证笔录', '听证时间：2026年9月24日9时0分至10时30分', '主持人：李法制', '记录员：孙记录', '周律师', '调查人员：', '委托代理人周律师：', '主持人（签名）']) expect(record).toContain(piece);
   });
 
   it('decides on the spot on a pre-numbered form, within the cap, never reusing a number', async () => {
@@ -411,11 +428,33 @@ describe('an unpaid fine', () => {
     expect(k.deadlines.find((d) => d.period === 'enforcement-application')).toMatchObject({ status: 'met', metOn: '2026-11-17' });
   });
 
-  it('falls due on the day an approved deferral sets', async () => {
+  it('falls due on the days a 延期（分期）缴纳罚款批准书 sets, instalment by instalment', async () => {
     const { token, enterprise, handlerIds, generate } = await ready();
     const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-01', variations: ['statement-waived'], stopAt: 'decided' });
-    const k = await call(core, 'cases:record', { id: c.id, event: { kind: 'deferral', date: '2026-10-20', until: '2026-12-15', instalments: 3, approvedBy: '陈局长' } }, token);
+    const draft = await call(core, 'documents:create', { type: 'deferred-payment-approval-letter', caseId: c.id }, token);
+    expect(draft.fields).toMatchObject({ partyName: '宣汉县东林化工有限公司', fine: 20000, mode: '延期', approvedBy: '陈局长' });
+    let version = draft.version;
+    const attempt = async (fields: object) => {
+      const saved = await call(core, 'documents:save', { id: draft.id, version, fields: { ...draft.fields, ...fields } }, token);
+      version = saved.version;
+      return failure(core, 'documents:issue', { id: draft.id, version }, token).then(issuesOf);
+    };
+    // Applied for after the approval, instalments out of order and not adding up to the fine; one date for 分期.
+    expect(await attempt({ date: '2026-10-20', appliedOn: '2026-10-21', mode: '分期', instalments: [{ until: '2026-12-15', amount: 10000 }, { until: '2026-11-10', amount: 5000 }] }))
+      .toEqual(['documents.rules.deferralBeforeApplication', 'documents.rules.instalmentDateOrder', 'documents.rules.instalmentSum']);
+    expect(await attempt({ date: '2026-10-20', appliedOn: '2026-10-19', mode: '分期', instalments: [{ until: '2026-12-15', amount: 20000 }] })).toEqual(['documents.rules.instalmentsTwo']);
+    const saved = await call(core, 'documents:save', { id: draft.id, version, fields: { ...draft.fields, date: '2026-10-20', appliedOn: '2026-10-19', mode: '分期',
+      instalments: [{ until: '2026-11-10', amount: 10000 }, { until: '2026-12-15', amount: 10000 }] } }, token);
+    await call(core, 'documents:issue', { id: saved.id, version: saved.version }, token);
+    // The first instalment is what falls due; unpaid on Tue 10 Nov, it is overdue by 22 Nov and the surcharge runs from the 11th.
+    let k = await call(core, 'cases:get', { id: c.id }, token);
+    expect(k.deadlines.find((d) => d.period === 'payment')).toMatchObject({ due: '2026-11-10', status: 'overdue' });
+    expect(k.surcharges[0]).toMatchObject({ due: '2026-11-10', days: 12 });
+    // Paid on time, the next instalment is the one due; no court application while the plan runs.
+    const paid = await call(core, 'cases:record', { id: c.id, event: { kind: 'payment', date: '2026-11-09', amount: 10000 } }, token);
+    k = await call(core, 'cases:get', { id: paid.id }, token);
     expect(k.deadlines.find((d) => d.period === 'payment')).toMatchObject({ due: '2026-12-15', status: 'pending' });
+    expect(k.surcharges[0]).toMatchObject({ days: 0, amount: 0 });
     expect(k.deadlines.some((d) => d.period === 'enforcement-application')).toBe(false);
   });
 });

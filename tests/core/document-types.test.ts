@@ -41,11 +41,14 @@ beforeAll(async () => {
   const reviewerToken = await addUser(core, token, 'fzsh', 'reviewer');
   caseFor['penalty-decision-person'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'noticed', variations: ['statement-waived', 'person-fined'], reviewerToken })).id;
   caseFor['hearing-meeting-notice'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'noticed', variations: ['hearing'], reviewerToken })).id;
+  // A hearing held (the generator made its record and report; these are made again to print them).
+  caseFor['hearing-record'] = caseFor['hearing-report'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', stopAt: 'decided', variations: ['hearing'], reviewerToken })).id;
   caseFor['transfer-letter'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'approved', variations: ['transfer-accepted'] })).id;
   // 先行登记保存 on a filed case, then its disposal (the notice issued first, in the order below).
   caseFor['evidence-preservation-notice'] = caseFor['evidence-disposal-decision'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'filed' })).id;
   // Decided and served, the fine unpaid: the 催告书.
   caseFor['enforcement-demand'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', stopAt: 'decided', variations: ['statement-waived'] })).id;
+  caseFor['deferred-payment-approval-letter'] = caseFor['enforcement-demand'];
   caseFor['summary-penalty-unit'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-11-20', stopAt: 'approved', variations: ['summary'] })).id;
   // 当场处罚 of a person: 200 元 for the 直接负责的主管人员 (第一百零五条第（二）项).
   const s = await call(core, 'cases:create', { enterpriseId: enterprise.id, source: 'inspection', cause: '锁闭疏散通道案', violationDate: '2026-11-20', handlerIds, procedure: 'summary' }, token);
@@ -64,11 +67,16 @@ const EXPECTED: Record<string, string[]> = {
   'recheck-opinion': ['整改复查意见书', '宣应急复查〔2026〕1号', '（宣应急责改〔2026〕2号）', '提出如下意见', '被复查单位负责人（签名）'],
   'penalty-notice': ['行政处罚告知书', '宣应急罚告〔2026〕', '当事人：宣汉县东林化工有限公司', '经查，你单位危化品仓库未按规定设置可燃气体报警装置',
     '依据《中华人民共和国安全生产法》第一百零二条的规定', '罚款人民币贰万元整', '3日内向本机关进行陈述和申辩', '宣汉县应急管理局（印章）'],
-  'penalty-decision-unit': ['行政处罚决定书（单位）', '宣应急罚〔2026〕2号', '被处罚单位：宣汉县东林化工有限公司', '统一社会信用代码', '违法事实及证据',
+  'penalty-decision-unit': ['行政处罚决定书（单位）', '宣应急罚〔2026〕3号', '被处罚单位：宣汉县东林化工有限公司', '统一社会信用代码', '违法事实及证据',
     '你单位明确表示放弃陈述、申辩的权利', '决定给予罚款人民币贰万元整（¥20,000.00）', '15日内缴至宣汉县农村信用合作联社', '百分之三加处罚款', '向宣汉县人民政府申请行政复议', '宣汉县人民法院'],
-  'penalty-decision-person': ['行政处罚决定书（个人）', '宣应急罚〔2026〕3号', '被处罚人：王明', '性别：男', '年龄：46', '身份证号：513722198001011234', '所在单位：宣汉县东林化工有限公司',
+  'penalty-decision-person': ['行政处罚决定书（个人）', '宣应急罚〔2026〕4号', '被处罚人：王明', '性别：男', '年龄：46', '身份证号：513722198001011234', '所在单位：宣汉县东林化工有限公司',
     '违法事实及证据：经查，你作为主要负责人', '第九十四条第一款', '决定给予罚款人民币贰万元整（¥20,000.00）', '罚款限你自收到本决定书之日起15日内', '宣汉县人民法院'],
   'hearing-meeting-notice': ['行政处罚听证会通知书', '当事人：宣汉县东林化工有限公司', '根据你单位的申请和《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，本机关定于2026年12月2日上午9时', '公开举行你单位涉嫌未采取措施消除事故隐患一案的听证会', '由李法制担任主持人', '委托一至二人代理', '视为放弃听证权利', '宣汉县应急管理局（印章）'],
+  'hearing-record': ['听证笔录', '案件名称：宣汉县东林化工有限公司涉嫌未采取措施消除事故隐患案', '听证时间：2026年9月24日9时0分至11时0分', '主持人：李法制', '记录员：孙记录',
+    '案件调查人员：张明、李华', '当事人及其委托代理人', '王明', '法定代表人', '主持人：现在开始听证', '调查人员：危化品仓库未按规定设置可燃气体报警装置', '建议给予罚款人民币肆万元整',
+    '当事人王明：报警装置已安装', '当事人或者委托代理人（签名）', '记录员（签名）'],
+  'hearing-report': ['听证会报告书', '当事人：宣汉县东林化工有限公司', '听证时间：2026年9月24日', '主持人：李法制', '一、案件调查人员提出的违法事实、证据和行政处罚建议',
+    '建议给予罚款人民币肆万元整', '二、当事人的陈述、申辩和质证意见', '报警装置已安装', '三、听证认定的事实和证据', '四、处理意见和建议', '建议维持原处罚意见', '报告日期：2026年9月25日', '主持人（签名）'],
   'transfer-letter': ['案件移送书', '宣汉县公安局：', '宣汉县东林化工有限公司涉嫌未采取措施消除事故隐患一案，本机关于2026年10月9日立案调查', '王明（总经理）涉嫌构成危险作业罪',
     '《行政执法机关移送涉嫌犯罪案件的规定》第三条', '附件：案件材料清单', '涉嫌犯罪案件情况的调查报告', '宣汉县应急管理局（印章）'],
   'summary-penalty-unit': ['行政（当场）处罚决定书（单位）', 'No.0000001', '被处罚单位：宣汉县东林化工有限公司', '液氨储罐区未设置明显的安全警示标志', '第九十九条', '《中华人民共和国行政处罚法》第五十一条',
@@ -81,6 +89,9 @@ const EXPECTED: Record<string, string[]> = {
     '解除先行登记保存，予以退还', '宣汉县应急管理局（印章）'],
   'enforcement-demand': ['行政强制执行事先催告书', '当事人：宣汉县东林化工有限公司', '对你单位作出《行政处罚决定书》（宣应急罚〔2026〕', '决定给予罚款人民币贰万元整（¥20,000.00）',
     '第七十二条', '每日按罚款数额的百分之三加处罚款', '第五十四条', '自收到本催告书之日起10日内履行上述义务', '有权进行陈述和申辩', '申请人民法院强制执行', '宣汉县应急管理局（印章）'],
+  'deferred-payment-approval-letter': ['延期（分期）缴纳罚款批准书', '宣应急缴批〔2026〕1号', '当事人：宣汉县东林化工有限公司', '你单位于2026年11月20日提出延期（分期）缴纳罚款的申请',
+    '对你单位作出的《行政处罚决定书》（宣应急罚〔2026〕', '罚款人民币贰万元整（¥20,000.00）', '第六十六条第二款', '同意你单位分2期缴纳罚款', '2026年12月20日前', '10,000.00', '2027年1月20日前', '10,000.00',
+    '逾期不缴纳的', '宣汉县应急管理局（印章）'],
   'service-receipt': ['文书送达回执', '宣应急回〔2026〕1号', '受送达单位（个人）：宣汉县东林化工有限公司', '送达文书名称、文号', '责令限期整改指令书（宣应急责改〔2026〕1号）', '企业办公室', '2026年11月20日', '留置送达', '拒绝签收', '见证人：村委会主任赵六'],
 };
 
@@ -98,9 +109,13 @@ describe('every document type', () => {
       'penalty-decision-unit': { paymentPlace: '宣汉县农村信用合作联社（账号：88010120000012345）' },
       'penalty-decision-person': { paymentPlace: '宣汉县农村信用合作联社（账号：88010120000012345）' },
       'hearing-meeting-notice': { hearingDate: '2026-12-02', chair: '李法制' },
+      'hearing-record': { endedAt: '2026-09-24T11:00', proceedings: [{ speaker: '主持人', words: '现在开始听证。' },
+        { speaker: '调查人员', words: '危化品仓库未按规定设置可燃气体报警装置，建议给予罚款人民币肆万元整。' }, { speaker: '当事人王明', words: '报警装置已安装，请求从轻处罚。' }] },
+      'hearing-report': { findings: '事实清楚，证据充分。', opinion: '建议维持原处罚意见。', date: '2026-09-25' },
       'transfer-letter': { crime: '危险作业罪', suspects: '王明（总经理）', materials: [{ name: '涉嫌犯罪案件情况的调查报告', items: 1, pages: 6 }, { name: '询问笔录', items: 2, pages: 9 }] },
       'summary-penalty-unit': { formNo: '0000001', paymentPlace: '宣汉县农村信用合作联社' },
       'summary-penalty-person': { formNo: '0000002', cashOnTheSpot: true, hardToPayLater: true },
+      'deferred-payment-approval-letter': { appliedOn: '2026-11-20', mode: '分期', instalments: [{ until: '2026-12-20', amount: 10000 }, { until: '2027-01-20', amount: 10000 }], approvedBy: '陈局长' },
       'evidence-preservation-notice': { items: [{ name: '液氨储罐压力表', spec: 'Y-100', quantity: '2只', location: '液氨储罐区' }], approvedBy: '陈局长' },
     };
     if (filled[type]) draft = await call(core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, ...filled[type] } }, token);

@@ -54,8 +54,11 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
   const record = (id: number, event: CaseEventInput) => call('cases:record', { id, event });
   const day = (from: string, n: number) => addCalendarDays(from, n);
 
-  async function issue(caseId: number, type: string, date: string, fields: Record<string, unknown> = {}, party?: number) {
+  /** Made, filled in (over the prefill, or from it) and issued. */
+  type Fill = Record<string, unknown> | ((prefilled: Record<string, unknown>) => Record<string, unknown>);
+  async function issue(caseId: number, type: string, date: string, fill: Fill = {}, party?: number) {
     const draft = await call('documents:create', { type, caseId, party });
+    const fields = typeof fill === 'function' ? fill(draft.fields) : fill;
     const saved = await call('documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, ...fields, date } });
     return call('documents:issue', { id: saved.id, version: saved.version });
   }
@@ -162,8 +165,13 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
       const hn = await issue(c.id, 'hearing-meeting-notice', day(at, 8), { hearingDate: hearingOn, chair: '李法制', clerk: '孙记录' });
       await serve(hn.id, day(at, 8), recipe.handlerIds);
       if (stop === 'noticed') return call('cases:get', { id: c.id });
-      c = await record(c.id, { kind: 'hearing', date: hearingOn, chair: '李法制', attended: true, minutes: '当事人及其委托代理人到场，承办人陈述案件事实、证据和处罚建议，当事人进行申辩和质证。',
-        report: '事实清楚，证据充分，当事人申辩理由不成立，建议维持原处罚意见。' });
+      c = await record(c.id, { kind: 'hearing', date: hearingOn, chair: '李法制', attended: true });
+      // The record of what was said (prefilled with the chair's opening and the investigators' case), then the chair's report.
+      await issue(c.id, 'hearing-record', hearingOn, (prefilled) => ({
+        startedAt: `${hearingOn}T09:00`, endedAt: `${hearingOn}T10:30`, attendees: [{ name: '王明', role: '法定代表人' }, { name: '周律师', role: '委托代理人' }],
+        proceedings: [...prefilled.proceedings as object[], { speaker: '委托代理人周律师', words: '当事人已购置报警装置，违法情节轻微，请求从轻处罚。' }, { speaker: '主持人', words: '听证结束。' }],
+      }));
+      await issue(c.id, 'hearing-report', hearingOn, { findings: '当事人危化品仓库未设置可燃气体报警装置的事实清楚，证据确实充分。', opinion: '事实清楚，证据充分，当事人申辩理由不成立，建议维持原处罚意见。' });
       // A hearing held brings its own 法制审核 (the trigger "hearing held").
       c = await review(day(hearingOn, 1));
       decidedOn = day(hearingOn, 2);

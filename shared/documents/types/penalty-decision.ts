@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { yuanFigures, yuanInWords } from '../../domain/amount.ts';
 import { concerns, decisionIssues, live } from '../../domain/case-procedure.ts';
 import { checkIdCard } from '../../domain/id-card.ts';
 import { chineseDate } from '../../domain/dates.ts';
@@ -11,7 +10,7 @@ import type { DocumentTemplate, LayoutContext, PrefillSource } from '../template
 import { addresseeField, BLANK_VIOLATION, caseParty, caseViolationRow, caseViolationsCell, partyPart, you } from '../case-violations.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import type { DocumentForm } from '../form.ts';
-import { penaltyText, remedyClause } from '../wording.ts';
+import { penaltyText, remedyClause, yuanText } from '../wording.ts';
 import type { Content } from 'pdfmake/interfaces.js';
 
 /**
@@ -81,7 +80,7 @@ function body(f: BodyFields, partyBlock: Content[], { unit, blank }: LayoutConte
   const y = you(f.party);
   const rows = f.violations.length ? f.violations : [BLANK_VIOLATION];
   const many = rows.length > 1;
-  const fine = `人民币${yuanInWords(f.totalFine * 100)}（¥${yuanFigures(f.totalFine * 100)}）`;
+  const fine = yuanText(f.totalFine);
   return [
     ...partyBlock,
     ...(blank ? [paragraph(`违法事实及证据：经查，${y}：`), ruledLines(3), paragraph('以上事实有　　　　　　等证据为证。')]

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { yuanFigures, yuanInWords } from '../../domain/amount.ts';
 import { hearingTriggered, noticeIssues, periodFor } from '../../domain/case-procedure.ts';
 import { labelled, paragraph, ruledLines, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
 import { addresseeField, BLANK_VIOLATION, caseParty, caseViolationRow, caseViolationsCell, partyPart, you } from '../case-violations.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
-import { penaltyText } from '../wording.ts';
+import { penaltyText, yuanText } from '../wording.ts';
 
 /**
  * 行政处罚告知书: the facts, the provisions, the proposed penalty, and the rights to state and defend
@@ -74,7 +73,7 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
     const y = you(f.party);
     const rows = f.violations.length ? f.violations : [BLANK_VIOLATION];
     // Several violations are assessed separately and combined (分别裁量、合并处罚): the total is stated once.
-    const fine = f.totalFine > 0 && rows.length > 1 ? `，合计罚款人民币${yuanInWords(f.totalFine * 100)}（¥${yuanFigures(f.totalFine * 100)}）` : '';
+    const fine = f.totalFine > 0 && rows.length > 1 ? `，合计罚款${yuanText(f.totalFine)}` : '';
     return [
       labelled(fonts, '当事人', f.partyName),
       ...(blank ? [paragraph(`经查，${y}：`), ruledLines(3), paragraph('以上事实有　　　　　　等证据为证。')]

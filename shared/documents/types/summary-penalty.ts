@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { yuanFigures, yuanInWords } from '../../domain/amount.ts';
 import { summaryDecisionIssues } from '../../domain/case-procedure.ts';
 import { checkIdCard } from '../../domain/id-card.ts';
 import { checkUscc } from '../../domain/uscc.ts';
@@ -8,7 +7,7 @@ import { labelled, officerSignatures, paragraph, partySignature, ruledLines, sea
 import { type DocumentTemplate, officerChecks, officerRef, officersOf } from '../template.ts';
 import { addresseeField, caseParty, partyPart, you } from '../case-violations.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
-import { penaltyText, remedyClause } from '../wording.ts';
+import { penaltyText, remedyClause, yuanText } from '../wording.ts';
 
 /**
  * 行政（当场）处罚决定书（单位）/（个人）: the summary procedure (行政处罚法 第五十一条、第五十二条) —
@@ -121,7 +120,7 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
 
 /** The tick-box payment line: on the spot (with the official receipt), or within 15 days to the bank. */
 function paymentSentence(f: SummaryFields, blank: boolean): string {
-  const fine = blank ? '　　　　元' : `人民币${yuanInWords(f.fine * 100)}（¥${yuanFigures(f.fine * 100)}）`;
+  const fine = blank ? '　　　　元' : yuanText(f.fine);
   // The printed box is ticked with √ (both in GB 2312, which the official fonts cover).
   const box = (on: boolean) => (blank ? '□' : on ? '√' : '□');
   return `罚款${fine}的履行方式和期限：${box(f.cashOnTheSpot)}当场缴纳；${box(!f.cashOnTheSpot)}自收到本决定书之日起15日内缴至${f.paymentPlace || '　　　　'}。到期不缴纳罚款的，本机关可以每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款的数额。`;

@@ -19,7 +19,7 @@ import { type EventDraft, EventDialog } from './EventDialog.tsx';
 
 const DEADLINE_COLORS: Record<CaseDeadline['status'], string> = { pending: 'blue', met: 'green', late: 'orange', overdue: 'red' };
 const LATER_EVENTS: CaseEventKind[] = ['recusal', 'statement', 'hearing-request', 'hearing', 'collective-discussion', 'transfer-answer', 'payment', 'cash-handed-in',
-  'deferral', 'court-application', 'publication', 'publication-withdrawn', 'refused-correction', 'corrected', 'archive', 'remedy', 'enforcement', 'borrow'];
+  'court-application', 'publication', 'publication-withdrawn', 'refused-correction', 'corrected', 'archive', 'remedy', 'enforcement', 'borrow'];
 
 /** The path this case takes: 当场处罚 skips 立案 and 告知; the transfer and the hearing appear where they apply. */
 function stepsOf(kase: CaseDetail): CaseStage[] {
@@ -42,6 +42,7 @@ function documentChoices(kase: CaseDetail): [DocumentGroup, DocumentChoice[]][] 
   const has = (type: string) => kase.documents.some((d) => d.type === type && d.status === 'issued');
   const types = (...list: (string | false)[]) => list.filter((x): x is string => !!x).map((type) => ({ type }));
   const hearing = kase.events.some((e) => e.data.kind === 'hearing-request' && !e.retracted);
+  const held = kase.events.some((e) => e.data.kind === 'hearing' && e.data.attended && !e.retracted);
   return [
     ['investigation', types('questioning-notice', 'questioning-record', 'survey-record', 'sampling-receipt', 'appraisal-request',
       'evidence-preservation-notice', has('evidence-preservation-notice') && 'evidence-disposal-decision')],
@@ -51,8 +52,10 @@ function documentChoices(kase: CaseDetail): [DocumentGroup, DocumentChoice[]][] 
       ...(kase.outcome === 'transfer' ? [{ type: 'transfer-letter' }] : []),
       ...perParty('penalty-notice', 'penalty-notice'),
       ...(hearing ? [{ type: 'hearing-meeting-notice' }] : []),
+      ...types(held && 'hearing-record', has('hearing-record') && 'hearing-report'),
       ...perParty('penalty-decision-unit', 'penalty-decision-person'),
-      ...(has('penalty-decision-unit') || has('penalty-decision-person') ? perParty('enforcement-demand', 'enforcement-demand') : []),
+      ...(has('penalty-decision-unit') || has('penalty-decision-person')
+        ? [...perParty('deferred-payment-approval-letter', 'deferred-payment-approval-letter'), ...perParty('enforcement-demand', 'enforcement-demand')] : []),
     ]],
     ['other', [{ type: 'service-receipt' }]],
   ];
@@ -229,7 +232,6 @@ function eventSummary(e: CaseEvent): string {
     case 'payment': return `${yuan(d.amount)} ${d.receiptNo}`;
     case 'hearing': return `${t('cases.eventFields.chair')}：${d.chair}${d.attended ? '' : ` ${t('cases.hearingAbsent')}`}`;
     case 'transfer-answer': return `${d.organ}：${t(`cases.eventOptions.result.${d.result}`)}`;
-    case 'deferral': return t('cases.deferralSummary', { until: d.until, instalments: d.instalments, by: d.approvedBy });
     case 'court-application': return d.court;
     case 'publication': case 'publication-withdrawn': return d.where;
     case 'archive': return `${d.archiveNo}（${d.retention}）`;

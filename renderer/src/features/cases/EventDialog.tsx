@@ -18,10 +18,9 @@ const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
   'collective-discussion': [['date', 'date'], ['chair', 'text'], ['attendees', 'list'], ['minutes', 'textarea'], ['conclusion', 'textarea']],
   statement: [['date', 'date'], ['party', 'party'], ['waived', 'checkbox'], ['waivesHearing', 'checkbox'], ['content', 'textarea'], ['adopted', 'checkbox'], ['reply', 'textarea']],
   'hearing-request': [['date', 'date'], ['party', 'party'], ['note', 'text']],
-  hearing: [['date', 'date'], ['party', 'party'], ['chair', 'text'], ['attended', 'checkbox'], ['minutes', 'textarea'], ['report', 'textarea']],
+  hearing: [['date', 'date'], ['party', 'party'], ['chair', 'text'], ['attended', 'checkbox']],
   'transfer-answer': [['date', 'date'], ['organ', 'text'], ['result', { options: ['accepted', 'declined'] }], ['note', 'textarea']],
   payment: [['date', 'date'], ['party', 'party'], ['amount', 'yuan'], ['receiptNo', 'text'], ['note', 'text']],
-  deferral: [['date', 'date'], ['party', 'party'], ['until', 'date'], ['instalments', 'integer'], ['approvedBy', 'text']],
   'court-application': [['date', 'date'], ['party', 'party'], ['court', 'text'], ['note', 'textarea']],
   publication: [['date', 'date'], ['where', 'text']],
   'publication-withdrawn': [['date', 'date'], ['where', 'text']],
@@ -35,7 +34,7 @@ const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
   corrected: [['date', 'date'], ['party', 'party'], ['note', 'text']],
 };
 /** Signed paper (approval forms, the legal opinion) may come with its scan. */
-const WITH_SCAN = new Set<CaseEventKind>(['approval', 'legal-review', 'collective-discussion', 'hearing', 'transfer-answer', 'deferral', 'court-application', 'recusal', 'cash-handed-in']);
+const WITH_SCAN = new Set<CaseEventKind>(['approval', 'legal-review', 'collective-discussion', 'hearing', 'transfer-answer', 'court-application', 'recusal', 'cash-handed-in']);
 
 export interface EventDraft { kind: CaseEventKind; values?: Record<string, unknown> }
 
