@@ -15,6 +15,8 @@ import { type Escalation, escalationStatus, extensionInput, type Hazard, hazardI
 import type { Checklist } from '../entities/checklist.ts';
 import type { StatutoryPeriod } from '../entities/period.ts';
 import type { PenaltyItem } from '../entities/penalty-article.ts';
+import type { FileOrder } from '../domain/case-file.ts';
+import type { PublicationRecord } from '../domain/publication.ts';
 import { type DocumentDetail, type DocumentSummary, type DocumentType, documentStatus, serviceInput } from '../entities/document.ts';
 import { id, isoDate, optionalText, required } from '../entities/common.ts';
 import { type CaseDeadline, type CaseDetail, type CaseInput, type CaseStage, type CaseSummary, caseInput, disposalInput, partyKey, recordInput } from '../entities/case.ts';
@@ -259,6 +261,8 @@ export const contract = {
   /** The bound file's cover, 卷内目录 (in the configured order, with page numbers) and 备考表, as a PDF. */
   'cases:binder': channel<FileDownload>()({ input: z.object({ id }), access: 'cases.read' }),
   /** 立案审批表, 案件处理呈批表 or 结案审批表 to sign, filled in with the case and what was recorded for each signature. */
+  /** What is published of each decision (双公示 fields, personal data masked). */
+  'cases:publication': channel<PublicationRecord[]>()({ input: z.object({ id }), access: 'cases.read' }),
   'cases:approval-form': channel<FileDownload>()({ input: z.object({ id, stage: z.enum(keysOf(APPROVAL_STAGES)) }), access: 'cases.read' }),
   'cases:file': channel<FileDownload>()({ input: z.object({ id, hash: z.string().regex(/^[0-9a-f]{64}$/, { error: 'validation.hash' }) }), access: 'cases.read' }),
   /** The workbench: open case deadlines overdue or due within 3 working days; 'all' (the squad) for supervisors and reviewers. */
@@ -271,6 +275,8 @@ export const contract = {
   /** 安全生产法 penalty items (第九十条–第一百一十四条): what each covers, fine ranges, measures. */
   'knowledge:penalties': channel<PenaltyItem[]>()({ input: none, access: 'signed-in' }),
   /** Discretion benchmarks: the bundled example (示例) and the province's imported ones. */
+  /** The bundled 卷内目录 order (an admin's imported one is the setting fileOrder). */
+  'knowledge:file-order': channel<FileOrder>()({ input: none, access: 'signed-in' }),
   'knowledge:benchmarks': channel<DiscretionBenchmark[]>()({ input: none, access: 'signed-in' }),
   'knowledge:import-benchmark': channel<DiscretionBenchmark>()({ input: z.object({ fileName: z.string().min(1), text: z.string().min(2).max(5_000_000) }), access: 'settings.manage' }),
   /** A unit's own list (重点检查事项…) in the checklist format; an id already bundled cannot be replaced. */

@@ -31,8 +31,10 @@ export interface ParagraphsCell<K extends string = string> { field: K; input: 'p
 
 export interface RowColumn {
   field: string;
-  input: 'text' | 'textarea' | 'date' | 'yuan' | 'integer' | 'hidden';
+  input: 'text' | 'textarea' | 'date' | 'yuan' | 'integer' | 'hidden' | 'select';
   placeholder?: string;
+  /** The choices of a 'select' (labels: docOptions.<field>.<option>, as for a field). */
+  options?: readonly string[];
   /** Fixed width in pixels; a column without one takes the room the line has left. */
   width?: number;
 }
@@ -54,5 +56,5 @@ export type DocumentForm<K extends string = string> = (FormCell<K> | FieldCell<K
 
 /** A new row of a rows cell: hidden columns (links such as hazardId) start empty as null. */
 export function blankRow(cell: RowsCell): Record<string, string | number | null> {
-  return Object.fromEntries(cell.columns.map((c) => [c.field, c.input === 'hidden' ? null : c.input === 'yuan' || c.input === 'integer' ? 0 : '']));
+  return Object.fromEntries(cell.columns.map((c) => [c.field, c.input === 'hidden' ? null : c.input === 'yuan' || c.input === 'integer' ? 0 : c.input === 'select' ? c.options?.[0] ?? '' : '']));
 }

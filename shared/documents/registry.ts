@@ -14,6 +14,7 @@ import { evidenceDisposalDecision, evidencePreservationNotice } from './types/ev
 import { enforcementDemand } from './types/enforcement-demand.ts';
 import { deferredPaymentLetter } from './types/deferred-payment.ts';
 import { hearingRecord, hearingReport } from './types/hearing.ts';
+import { evidenceList } from './types/evidence-list.ts';
 import { INVESTIGATION_TEMPLATES } from './types/investigation.ts';
 import { COERCION_TEMPLATES } from './types/coercion.ts';
 
@@ -29,6 +30,6 @@ export const TEMPLATES: Record<string, DocumentTemplate> = Object.fromEntries(
   // Each template is typed by its own schema; looked up by type name, they are all just templates.
   [inspectionPlan, inspectionRecord, onsiteMeasures, serviceReceipt, rectificationOrder, recheckOpinion, penaltyNotice, penaltyDecisionUnit,
     penaltyDecisionPerson, hearingMeetingNotice, transferLetter, summaryPenaltyUnit, summaryPenaltyPerson,
-    evidencePreservationNotice, evidenceDisposalDecision, enforcementDemand, deferredPaymentLetter, hearingRecord, hearingReport].map((t) => [t.type, t as unknown as DocumentTemplate])
+    evidencePreservationNotice, evidenceDisposalDecision, enforcementDemand, deferredPaymentLetter, hearingRecord, hearingReport, evidenceList].map((t) => [t.type, t as unknown as DocumentTemplate])
     .concat([...INVESTIGATION_TEMPLATES, ...COERCION_TEMPLATES].map((t) => [t.type, t])),
 );

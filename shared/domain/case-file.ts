@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ValidationIssue } from '../api/errors.ts';
 
 /**
  * 卷内目录: what the bound case file holds, in the configured order (the result document first,
@@ -11,6 +12,24 @@ export const fileOrder = z.object({
   titles: z.record(z.string(), z.string()).default({}),
 });
 export type FileOrder = z.output<typeof fileOrder>;
+
+/** What may be put in order: every document type, the three approval forms, and each paper a case event stands for. */
+export function fileOrderKeys(documentTypes: string[], eventKinds: string[]): Set<string> {
+  return new Set([...documentTypes, ...['filing', 'disposal', 'closing'].map((s) => `approval:${s}`), ...eventKinds.filter((k) => k !== 'approval').map((k) => `event:${k}`)]);
+}
+
+/** A province's 卷内目录 order, entry by entry: each key one we know, listed once; titles only for keys we know. */
+export function fileOrderIssues(order: FileOrder, known: Set<string>, at: (string | number)[] = ['fileOrder']): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  order.order.forEach((key, i) => {
+    if (!known.has(key)) issues.push({ path: [...at, 'order', i], key: 'settings.fileOrder.unknownKey', params: { key, n: i + 1 } });
+    else if (seen.has(key)) issues.push({ path: [...at, 'order', i], key: 'settings.fileOrder.duplicate', params: { key, n: i + 1 } });
+    seen.add(key);
+  });
+  for (const key of Object.keys(order.titles)) if (!known.has(key)) issues.push({ path: [...at, 'titles', key], key: 'settings.fileOrder.unknownKey', params: { key, n: '' } });
+  return issues;
+}
 
 export interface FileItem {
   /** A document type id, or approval:<stage> / event:<kind> for what the case records as events. */

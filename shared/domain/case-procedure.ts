@@ -39,7 +39,7 @@ export interface ProcedureRules {
 /** The statutory periods the case procedure counts (an admin's confirmation of a 待核实 one applies to these). */
 export const CASE_PERIOD_IDS = ['decision', 'statement', 'hearing-request', 'hearing-notice', 'service', 'publication', 'payment', 'publication-withdrawal',
   'transfer-approval', 'transfer-send', 'transfer-answer', 'enforcement-demand', 'enforcement-application',
-  'filing-urgent', 'evidence-disposal', 'seizure-period', 'seizure-disposal', 'power-cut-notice', 'cash-hand-in'] as const;
+  'filing-urgent', 'evidence-disposal', 'seizure-period', 'seizure-disposal', 'power-cut-notice', 'cash-hand-in', 'summary-filing'] as const;
 
 export const LEGAL_REVIEW_TRIGGERS = ['hearing', 'suspension', 'large-fine', 'complex', 'transfer', 'all-ordinary'] as const;
 export type LegalReviewTrigger = (typeof LEGAL_REVIEW_TRIGGERS)[number];
@@ -397,6 +397,11 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureConte
       if (e.date < d.servedOn) return at('cases.rules.beforeDecision', { decided: d.servedOn });
       return courtApplicationIssues(r, e.party, d.servedOn, e.date, ctx).map((i) => ({ ...i, path: ['event'] }));
     }
+    case 'summary-filed': {
+      const d = decisionOf(r, e.party);
+      if (r.procedure !== 'summary' || !d) return at('cases.rules.noSummaryDecision');
+      return d.date && e.date < d.date ? at('cases.rules.beforeDecision', { decided: d.date }) : [];
+    }
     case 'payment':
     case 'publication':
     case 'remedy':
@@ -521,8 +526,9 @@ export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: Wo
   for (const { party, doc } of decisions) {
     if (!doc?.date) continue;
     add('service', doc.date, doc.servedOn, party);
-    // 当场处罚 decisions are not published (双公示 covers decisions made in the ordinary procedure).
+    // 当场处罚 decisions are not published (双公示 covers decisions made in the ordinary procedure); they are filed with the agency (第五十二条).
     if (r.procedure === 'ordinary') add('publication', doc.date, live(r.events, 'publication').find((p) => p.date >= doc.date!)?.date ?? null, party);
+    else add('summary-filing', doc.date, live(r.events, 'summary-filed').find((x) => concerns(x, party) && x.date >= doc.date!)?.date ?? null, party);
     const fine = totalFine(violationsOf(r, party));
     if (fine > 0 && doc.servedOn) {
       const payments = live(r.events, 'payment').filter((p) => concerns(p, party));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LEGAL_REVIEW_TRIGGERS } from '../domain/case-procedure.ts';
 import { ROLES } from '../domain/roles.ts';
 import { DEFAULT_GEOMETRY, documentGeometry } from '../documents/layout.ts';
+import { fileOrder } from '../domain/case-file.ts';
 import { id, optionalText, phone, required } from './common.ts';
 
 export const username = z.string().trim().regex(/^[A-Za-z0-9_.\-\u4e00-\u9fa5]{2,32}$/, { error: 'validation.username' });
@@ -94,6 +95,13 @@ export const settings = z.object({
    * bundled ones, by family; the only way the app reads a font outside its own folder. An emptied
    * path means the bundled font again.
    */
+  /**
+   * How long a published penalty decision stays online, in years, for an organisation and for a
+   * person (a local rule, e.g. 5 and 2; no national figure).
+   */
+  publicationYears: z.object({ unit: z.number().int().min(1).max(20), person: z.number().int().min(1).max(20) }),
+  /** The province's own 卷内目录 order, imported by an admin; null means the bundled one (knowledge/file-order.json). */
+  fileOrder: fileOrder.nullable(),
   fontOverrides: z.partialRecord(z.enum(FONT_FAMILIES), z.object({ normal: fontFile.default(''), bold: fontFile.optional() })
     .refine((f) => f.normal || !f.bold, { error: 'validation.font.normalFirst', path: ['normal'] }))
     .transform((o): FontOverrides => Object.fromEntries(Object.entries(o)
@@ -104,7 +112,7 @@ export type Settings = z.output<typeof settings>;
 /** A change to some settings: what is left out keeps its stored value. */
 export const settingsChange = settings.partial();
 export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 15, backupKeep: 14, certExpiryWarningDays: 60, documentLayout: DEFAULT_GEOMETRY, numberingScheme: 'per-type',
-  recheckWithinDays: 10, recheckDaysAreWorkdays: false, fontOverrides: {},
+  recheckWithinDays: 10, recheckDaysAreWorkdays: false, fontOverrides: {}, fileOrder: null, publicationYears: { unit: 5, person: 2 },
   hearingThresholds: { unit: 30000, person: 10000 },
   legalReviewTriggers: ['hearing', 'suspension', 'large-fine', 'complex', 'transfer'],
   collectiveTriggers: ['suspension', 'large-fine', 'complex'],

@@ -85,6 +85,16 @@ describe('a case from an inspection escalation to 归档', () => {
       expect(i, `“${piece}” after ${at}`).toBeGreaterThan(at);
       at = i;
     }
+    // A province's own order, imported by the admin: an unknown or repeated entry is refused, each named.
+    const bundled = await call(core, 'knowledge:file-order', {}, token);
+    const bad = await failure(core, 'settings:update', { fileOrder: { ...bundled, order: ['penalty-decision-unit', 'no-such-paper', 'penalty-decision-unit'] } }, token);
+    expect((bad.details as { issues: unknown[] }).issues).toEqual([
+      expect.objectContaining({ path: ['fileOrder', 'order', 1], key: 'settings.fileOrder.unknownKey' }),
+      expect.objectContaining({ path: ['fileOrder', 'order', 2], key: 'settings.fileOrder.duplicate' }),
+    ]);
+    const saved = await call(core, 'settings:update', { fileOrder: { ...bundled, source: '某省案卷排列顺序', order: ['approval:closing', ...bundled.order.filter((k) => k !== 'approval:closing')] } }, token);
+    expect(saved.fileOrder?.source).toBe('某省案卷排列顺序');
+    expect(flat(pdfText(pdfOf(await call(core, 'cases:binder', { id: c.id }, token)), ['-layout']))).toContain('1结案审批表');
   });
 
   it('flags a decision served late and a publication after 7 working days, naming the rule', async () => {
@@ -341,8 +351,10 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
     const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-11-02', variations: ['summary'], formNo: '0001234' });
     expect(c).toMatchObject({ stage: 'archived', procedure: 'summary', totalFine: 2000 });
     expect(c.documents.map((d) => [d.type, d.numberText])).toEqual([['summary-penalty-unit', '0001234']]);
-    // No 立案 or decision period, no publication: served on the spot, paid within 15 days.
-    expect(c.deadlines.map((d) => [d.period, d.status])).toEqual([['service', 'met'], ['payment', 'met']]);
+    // No 立案 or decision period, no publication: served on the spot, filed with the agency (备案, 5 days, 待核实), paid within 15 days.
+    expect(c.deadlines.map((d) => [d.period, d.status])).toEqual([['service', 'met'], ['summary-filing', 'met'], ['payment', 'met']]);
+    // 5 days from Mon 2 Nov end on Sat 7 Nov, a rest day: due Mon 9 Nov.
+    expect(c.deadlines.find((d) => d.period === 'summary-filing')).toMatchObject({ from: '2026-11-02', due: '2026-11-09', metOn: '2026-11-03', uncertain: true });
     const text = flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: c.documents[0].id }, token))));
     for (const s of ['No.0001234', '行政（当场）处罚决定书（单位）', '《中华人民共和国行政处罚法》第五十一条', '人民币贰仟元整', '当场缴纳', '执法人员（签名）']) expect(text).toContain(s);
     // The same printed number cannot be used again, and 立案 approvals do not apply.
@@ -350,6 +362,8 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
     expect(issuesOf(again ?? {})).toEqual(['documents.rules.formNoUsed']);
     const s = await call(core, 'cases:create', { enterpriseId: enterprise.id, source: 'inspection', cause: '未设置安全警示标志案', violationDate: '2026-11-20', handlerIds, procedure: 'summary' }, token);
     expect(issuesOf(await failure(core, 'cases:record', { id: s.id, event: { kind: 'approval', stage: 'filing', role: 'handler', name: '张', date: '2026-11-20' } }, token))).toEqual(['cases.rules.summaryProcedure']);
+    // 备案 is of a decision made on the spot: none here yet.
+    expect(issuesOf(await failure(core, 'cases:record', { id: s.id, event: { kind: 'summary-filed', date: '2026-11-20', filedWith: '赵审核' } }, token))).toEqual(['cases.rules.noSummaryDecision']);
     // Above the cap (3,000 元 for a unit) the summary form is refused.
     const big = await call(core, 'cases:save-disposal', { id: s.id, version: s.version, outcome: 'penalty', violations: [violation({ penaltyItemId: 'aqsc-99-1', fine: 5000 })] }, token);
     const d = await call(core, 'documents:create', { type: 'summary-penalty-unit', caseId: big.id }, token);
@@ -399,6 +413,14 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
     // The person's notice speaks to him, with his own hearing right (2万 ≥ 1万 for a person).
     const notice = c.documents.find((d) => d.type === 'penalty-notice' && d.fields.party === 0)!;
     expect(notice.fields).toMatchObject({ partyName: '王明', totalFine: 20000, hearingRights: true });
+    // What is published: the unit in full; the person by his surname, his 身份证号 cut down, for 2 years instead of 5.
+    const published = await call(core, 'cases:publication', { id: c.id }, token);
+    expect(published.map((p) => p.party)).toEqual(['unit', 0]);
+    expect(published[0].values).toMatchObject({ partyName: '宣汉县东林化工有限公司', creditCode: c.unit.code, decisionDate: '2026-09-08', fineWan: '2', category: '罚款',
+      basis: '《中华人民共和国安全生产法》第一百零二条', agency: '宣汉县应急管理局', publicUntil: '2031-09-07' });
+    expect(published[1].values).toMatchObject({ partyName: '王*', idNumber: '5137**********1234', creditCode: '', fineWan: '2' });
+    expect(JSON.stringify(published[1].values)).not.toContain('王明');
+    expect(published[1].values.publicUntil).toBe('2028-09-07');
   });
 });
 
@@ -471,5 +493,10 @@ describe('the demo county', () => {
     // Its printouts name the demo county's own police, bank and website.
     const transfer = (await Promise.all(items.map((c) => call(core, 'cases:get', { id: c.id }, token)))).find((c) => c.outcome === 'transfer')!;
     expect(transfer.documents[0].fields.receivingOrgan).toBe('示例县公安局');
+    // Its files hold their investigation: the 法定代表人's 询问笔录 and the evidence listed by kind.
+    const investigating = await call(core, 'cases:get', { id: items.find((c) => c.stage === 'investigation')!.id }, token);
+    const list = investigating.documents.find((d) => d.type === 'evidence-list' && d.status === 'issued')!;
+    expect((list.fields.items as { kind: string }[]).map((x) => x.kind)).toEqual(['书证', '视听资料', '当事人的陈述']);
+    expect(investigating.documents.some((d) => d.type === 'questioning-record' && d.status === 'issued')).toBe(true);
   });
 });

@@ -46,6 +46,7 @@ beforeAll(async () => {
   caseFor['transfer-letter'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'approved', variations: ['transfer-accepted'] })).id;
   // 先行登记保存 on a filed case, then its disposal (the notice issued first, in the order below).
   caseFor['evidence-preservation-notice'] = caseFor['evidence-disposal-decision'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-10-09', stopAt: 'filed' })).id;
+  caseFor['evidence-list'] = caseFor['evidence-preservation-notice'];
   // Decided and served, the fine unpaid: the 催告书.
   caseFor['enforcement-demand'] = (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', stopAt: 'decided', variations: ['statement-waived'] })).id;
   caseFor['deferred-payment-approval-letter'] = caseFor['enforcement-demand'];
@@ -87,6 +88,8 @@ const EXPECTED: Record<string, string[]> = {
     '《中华人民共和国行政处罚法》第五十六条', '液氨储罐压力表', '保存方式及地点：就地封存，由当事人保管', '不得销毁或者转移', '执法人员（签名）', '当事人（签名）'],
   'evidence-disposal-decision': ['先行登记保存证据处理决定书', '本机关于2026年11月20日以《先行登记保存证据通知书》（宣应急先保通〔2026〕1号）', '现决定作如下处理', '液氨储罐压力表',
     '解除先行登记保存，予以退还', '宣汉县应急管理局（印章）'],
+  'evidence-list': ['证据清单', '案件名称：宣汉县东林化工有限公司涉嫌未采取措施消除事故隐患案', '证据种类', '书证', '营业执照复印件（当事人提供）', '当事人主体资格', '物证',
+    '先行登记保存的物品及其清单（宣应急先保通〔2026〕1号）', '未采取措施消除事故隐患', '制作人：张明'],
   'enforcement-demand': ['行政强制执行事先催告书', '当事人：宣汉县东林化工有限公司', '对你单位作出《行政处罚决定书》（宣应急罚〔2026〕', '决定给予罚款人民币贰万元整（¥20,000.00）',
     '第七十二条', '每日按罚款数额的百分之三加处罚款', '第五十四条', '自收到本催告书之日起10日内履行上述义务', '有权进行陈述和申辩', '申请人民法院强制执行', '宣汉县应急管理局（印章）'],
   'deferred-payment-approval-letter': ['延期（分期）缴纳罚款批准书', '宣应急缴批〔2026〕1号', '当事人：宣汉县东林化工有限公司', '你单位于2026年11月20日提出延期（分期）缴纳罚款的申请',
@@ -105,7 +108,7 @@ describe('every document type', () => {
   it.each(Object.keys(EXPECTED))('%s renders, issues and prints as expected', async (type) => {
     const source = caseFor[type] ? { caseId: caseFor[type], party: type.endsWith('-person') ? 0 : undefined } : { inspectionId: type === 'recheck-opinion' ? recheckId : inspectionId };
     let draft = await call(core, 'documents:create', { type, ...source }, token);
-    const filled: Record<string, Record<string, unknown>> = {
+    const filled: Record<string, Record<string, unknown> | ((prefilled: Record<string, unknown>) => Record<string, unknown>)> = {
       'penalty-decision-unit': { paymentPlace: '宣汉县农村信用合作联社（账号：88010120000012345）' },
       'penalty-decision-person': { paymentPlace: '宣汉县农村信用合作联社（账号：88010120000012345）' },
       'hearing-meeting-notice': { hearingDate: '2026-12-02', chair: '李法制' },
@@ -115,10 +118,12 @@ describe('every document type', () => {
       'transfer-letter': { crime: '危险作业罪', suspects: '王明（总经理）', materials: [{ name: '涉嫌犯罪案件情况的调查报告', items: 1, pages: 6 }, { name: '询问笔录', items: 2, pages: 9 }] },
       'summary-penalty-unit': { formNo: '0000001', paymentPlace: '宣汉县农村信用合作联社' },
       'summary-penalty-person': { formNo: '0000002', cashOnTheSpot: true, hardToPayLater: true },
+      'evidence-list': (prefilled: Record<string, unknown>) => ({ items: [{ kind: '书证', name: '营业执照复印件', source: '当事人提供', collectedOn: '2026-11-20', pages: 1, proves: '当事人主体资格' }, ...prefilled.items as object[]] }),
       'deferred-payment-approval-letter': { appliedOn: '2026-11-20', mode: '分期', instalments: [{ until: '2026-12-20', amount: 10000 }, { until: '2027-01-20', amount: 10000 }], approvedBy: '陈局长' },
       'evidence-preservation-notice': { items: [{ name: '液氨储罐压力表', spec: 'Y-100', quantity: '2只', location: '液氨储罐区' }], approvedBy: '陈局长' },
     };
-    if (filled[type]) draft = await call(core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, ...filled[type] } }, token);
+    const fill = filled[type];
+    if (fill) draft = await call(core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, ...(typeof fill === 'function' ? fill(draft.fields) : fill) } }, token);
     if (type === 'inspection-plan') {
       draft = await call(core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, content: '1. 危化品仓库可燃气体报警装置\n2. 有限空间作业审批' } }, token);
     }

@@ -151,6 +151,21 @@ describe('investigation documents', () => {
     });
   });
 
+  it('lists the records issued as evidence, each of its statutory kind (第四十六条)', async () => {
+    // A worker questioned is a witness; the 法定代表人 speaks for the party.
+    const witness = await draftWith('questioning-record', { ...FILLED['questioning-record'], interviewee: '赵六', post: '仓库保管员' });
+    await call(core, 'documents:issue', { id: witness.id, version: witness.version }, token);
+    const list = await call(core, 'documents:create', { type: 'evidence-list', caseId }, token);
+    const items = list.fields.items as { kind: string; name: string; collectedOn: string }[];
+    expect(items.find((x) => x.name.startsWith('王明询问笔录（第1次）'))).toMatchObject({ kind: '当事人的陈述', collectedOn: '2026-11-20' });
+    expect(items.find((x) => x.name.startsWith('赵六询问笔录'))).toMatchObject({ kind: '证人证言' });
+    expect(items.find((x) => x.name.startsWith('勘验笔录'))).toMatchObject({ kind: '勘验笔录、现场笔录' });
+    expect(items.find((x) => x.name.startsWith('抽样取证凭证'))).toMatchObject({ kind: '物证' });
+    // In the law's order of kinds.
+    const order = ['书证', '物证', '视听资料', '电子数据', '证人证言', '当事人的陈述', '鉴定意见', '勘验笔录、现场笔录'];
+    expect(items.map((x) => order.indexOf(x.kind))).toEqual([...items.map((x) => order.indexOf(x.kind))].sort((a, b) => a - b));
+  });
+
   it('notes a refusal to sign, with the witness who saw it', async () => {
     const draft = await draftWith('survey-record', { ...FILLED['survey-record'], refusedToSign: true, refusalNote: '称需请示董事长。' });
     const issued = await call(core, 'documents:issue', { id: draft.id, version: draft.version }, token);

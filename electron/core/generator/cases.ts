@@ -13,7 +13,7 @@ import { addCalendarDays } from '../../../shared/domain/workdays.ts';
 export type Dispatch = (channel: string, input: unknown, envelope: { token: string }) => Promise<Result<unknown>>;
 
 export const CASE_VARIATIONS = ['late-service', 'late-publication', 'late-payment', 'statement-waived', 'statement-heard', 'large-fine', 'no-penalty',
-  'person-fined', 'hearing', 'transfer-accepted', 'transfer-declined', 'summary'] as const;
+  'person-fined', 'hearing', 'transfer-accepted', 'transfer-declined', 'summary', 'investigated'] as const;
 export type CaseVariation = (typeof CASE_VARIATIONS)[number];
 /** Where an incomplete file stops: after 立案, after 呈批, after the 告知书 was served, after the decision. */
 export type CaseStop = 'filed' | 'approved' | 'noticed' | 'decided' | 'closed' | 'archived';
@@ -93,6 +93,22 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const archiveNo = recipe.archiveNo ?? `${f.slice(0, 4)}-${String(c.id).padStart(4, '0')}`;
     if (summary) return summaryCase(c, recipe, names, stop, archiveNo, county);
     c = await approve(c.id, 'filing', f, names);
+    if (v.has('investigated')) {
+      // 调查取证 the days after 立案: the 法定代表人 questioned, then the evidence listed by its statutory kinds.
+      await issue(c.id, 'questioning-record', day(f, 1), {
+        startedAt: `${day(f, 1)}T09:30`, endedAt: `${day(f, 1)}T10:40`, gender: '男', age: 46, post: '总经理', understood: '听清楚了。', recusalAnswer: '不申请回避。',
+        qa: [
+          { question: '你在单位担任什么职务？', answer: '我是公司总经理，全面负责公司的生产经营和安全生产工作。' },
+          { question: '你单位危化品仓库是否设置了可燃气体报警装置？', answer: '没有设置，仓库建成后一直没有安装。' },
+        ],
+      });
+      await issue(c.id, 'evidence-list', day(f, 2), (prefilled) => ({ items: [
+        { kind: '书证', name: '营业执照复印件', source: '当事人提供', collectedOn: day(f, 1), pages: 1, proves: '当事人主体资格' },
+        { kind: '视听资料', name: '现场照片12张', source: '执法人员拍摄', collectedOn: day(f, -2), pages: 3, proves: '危化品仓库未设置可燃气体报警装置' },
+        ...prefilled.items as object[],
+      ] }));
+      c = await call('cases:get', { id: c.id });
+    }
     if (stop === 'filed') return c;
 
     const fine = v.has('large-fine') || v.has('hearing') ? 40000 : 20000;
@@ -206,6 +222,7 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const decision = await issue(c.id, 'summary-penalty-unit', f, { formNo: recipe.formNo ?? `51172200${String(c.id).padStart(4, '0')}`, place: '液氨储罐区现场',
       paymentPlace: `${county}农村信用合作联社（账号：88010120000012345）` });
     await serve(decision.id, f, recipe.handlerIds);
+    await record(c.id, { kind: 'summary-filed', date: day(f, 1), filedWith: '赵审核' });
     if (stop === 'decided') return call('cases:get', { id: c.id });
     c = await record(c.id, { kind: 'payment', date: day(f, 3), amount: 2000, receiptNo: `NT${String(c.id).padStart(8, '0')}` });
     c = await approve(c.id, 'closing', day(f, 4), names);

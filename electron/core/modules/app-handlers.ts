@@ -47,6 +47,9 @@ export const knowledgeHandlers: HandlerGroup<'knowledge'> = {
       summary: (list) => ({ name: list.name, items: list.items.length }),
     });
   },
+  async 'knowledge:file-order'(_input, { core }) {
+    return core.knowledge.fileOrder;
+  },
   async 'knowledge:benchmarks'(_input, { core }) {
     return core.knowledge.benchmarks;
   },

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fileContents, pdfPageCount } from '../../../shared/domain/case-file.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileContents, fileOrder, fileOrderIssues, fileOrderKeys, pdfPageCount } from '../../../shared/domain/case-file.ts';
+import { caseEvent } from '../../../shared/entities/case.ts';
+
+const knowledge = (name: string) => JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../resources/knowledge', name), 'utf8'));
 
 describe('卷内目录', () => {
   const item = (key: string, date: string, pages = 1) => ({ key, title: key, numberText: '', date, pages });
@@ -19,5 +24,11 @@ describe('卷内目录', () => {
   it('counts a PDF\'s pages, not its page tree', () => {
     const pdf = new TextEncoder().encode('1 0 obj << /Type /Pages /Count 2 >> 2 0 obj << /Type /Page >> 3 0 obj << /Type/Page /Parent 1 0 R >>');
     expect(pdfPageCount(pdf)).toBe(2);
+  });
+
+  it('ships an order whose every entry is a document or record the app knows, each once', () => {
+    const keys = fileOrderKeys((knowledge('documents.json').types as { id: string }[]).map((t) => t.id), caseEvent.options.map((o) => o.shape.kind.value));
+    expect(fileOrderIssues(fileOrder.parse(knowledge('file-order.json')), keys)).toEqual([]);
+    expect(keys.has('approval:closing') && keys.has('event:payment') && !keys.has('event:approval')).toBe(true);
   });
 });

@@ -18,7 +18,10 @@ describe.each(Object.values(TEMPLATES))('form of $type', (template) => {
       ...('add' in c ? [c.add] : []),
       ...(c.input === 'rows' ? c.columns.flatMap((col) => (col.placeholder ? [col.placeholder] : [])) : [])]);
     // A select's choices are labelled docOptions.<field>.<option>.
-    const options = cells.flatMap((c) => ('options' in c && c.options ? c.options.map((o) => [c.field, o]) : []));
+    const options = cells.flatMap((c) => [
+      ...('options' in c && c.options ? c.options.map((o) => [c.field, o]) : []),
+      ...(c.input === 'rows' ? c.columns.flatMap((col) => (col.options ?? []).map((o) => [col.field, o])) : []),
+    ]);
     for (const lang of ['zh-CN', 'en'] as const) {
       const t = resources[lang].translation as unknown as { docFields: Record<string, string>; docOptions?: Record<string, Record<string, string>> };
       expect(keys.filter((k) => !t.docFields[k]), lang).toEqual([]);

@@ -8,15 +8,15 @@ import type { CoreState } from '../../context.ts';
 import { readFile } from '../../files.ts';
 import { checkFieldGlyphs } from '../../documents/glyphs.ts';
 import { fontSetFor, pageContext } from '../documents/service.ts';
+import { documentDateOf } from '../../../../shared/documents/registry.ts';
 
 /**
  * The bound case file's own pages (归档): the cover (案卷首页), the 卷内目录 with every document and
  * recorded paper in the configured order and its page numbers, and the 备考表. The documents keep
  * their own PDFs; this prints what goes in front of and behind them.
  */
-async function fileItems(core: CoreState, detail: CaseDetail): Promise<FileItem[]> {
+async function fileItems(core: CoreState, detail: CaseDetail, titles: Record<string, string>): Promise<FileItem[]> {
   const db = core.store.db;
-  const titles = core.knowledge.fileOrder.titles;
   const pagesOf = (hash: string | null, name: string | null) => {
     if (!hash) return 1;
     return name?.toLowerCase().endsWith('.pdf') ? pdfPageCount(readFile(core.dataDir, hash)) : 1;
@@ -27,8 +27,7 @@ async function fileItems(core: CoreState, detail: CaseDetail): Promise<FileItem[
   const docs = await q.orderBy('id').execute();
   const superseded = new Set(docs.map((d) => d.supersedesId).filter((x) => x !== null));
   const items: FileItem[] = docs.filter((d) => !superseded.has(d.id)).map((d) => {
-    const fields = JSON.parse(d.fieldsJson) as { date?: string };
-    return { key: d.type, title: core.catalogue.byId.get(d.type)?.name ?? d.type, numberText: d.numberText ?? '', date: fields.date ?? '', pages: d.pdfSha256 ? pdfPageCount(readFile(core.dataDir, d.pdfSha256)) : 1 };
+    return { key: d.type, title: titles[d.type] ?? core.catalogue.byId.get(d.type)?.name ?? d.type, numberText: d.numberText ?? '', date: documentDateOf(d.type, JSON.parse(d.fieldsJson)) ?? '', pages: d.pdfSha256 ? pdfPageCount(readFile(core.dataDir, d.pdfSha256)) : 1 };
   });
   for (const stage of ['filing', 'disposal', 'closing'] as const) {
     const approved = approval(detail.events, stage).date;
@@ -37,17 +36,20 @@ async function fileItems(core: CoreState, detail: CaseDetail): Promise<FileItem[
     const pages = scans.length ? Math.max(...scans.map((e) => pagesOf(e.scanSha256, e.scanName))) : 1;
     items.push({ key: `approval:${stage}`, title: titles[`approval:${stage}`] ?? stage, numberText: '', date: approved, pages });
   }
+  // An event is a paper of the file when the order gives it a title (a 回避决定, a payment slip); the rest are records only.
   for (const e of detail.events) {
-    if (e.retracted || ['approval', 'retract', 'archive', 'borrow'].includes(e.data.kind)) continue;
     const key = `event:${e.data.kind}`;
-    items.push({ key, title: titles[key] ?? key, numberText: '', date: e.data.date, pages: pagesOf(e.scanSha256, e.scanName) });
+    if (e.retracted || e.data.kind === 'approval' || !titles[key]) continue;
+    items.push({ key, title: titles[key], numberText: '', date: e.data.date, pages: pagesOf(e.scanSha256, e.scanName) });
   }
   return items;
 }
 
 export async function caseFileBinder(core: CoreState, detail: CaseDetail): Promise<Buffer> {
   const { unit, settings } = await pageContext(core);
-  const entries = fileContents(await fileItems(core, detail), core.knowledge.fileOrder.order);
+  // The province's imported order where there is one; the titles it leaves out are the bundled ones.
+  const order = settings.fileOrder ?? core.knowledge.fileOrder;
+  const entries = fileContents(await fileItems(core, detail, { ...core.knowledge.fileOrder.titles, ...order.titles }), order.order);
   const pages = entries.at(-1)?.lastPage ?? 0;
   const archive = live(detail.events, 'archive').at(-1);
   const decision = decisionOf(detail);

@@ -14,6 +14,8 @@ import { archiveNumbers, caseDetail, caseRules, caseSummaries, deadlinesOf } fro
 import { caseFileBinder } from './binder.ts';
 import { approvalForm } from './approval-forms.ts';
 import { APPROVAL_STAGES } from '../../../../shared/domain/vocabulary.ts';
+import { publicationRecords } from '../../../../shared/domain/publication.ts';
+import { getUnit } from '../unit/handlers.ts';
 
 /**
  * 案件: opened (from an inspection's escalation, a complaint, a referral or an accident), decided
@@ -170,6 +172,11 @@ export const caseHandlers: HandlerGroup<'cases'> = {
   async 'cases:binder'({ id }, { core }) {
     const detail = await caseDetail(core, core.store.db, id, await caseRules(core));
     return download(`${detail.caseNo}_案卷封面及卷内目录.pdf`, await caseFileBinder(core, detail));
+  },
+  async 'cases:publication'({ id }, { core }) {
+    const cr = await caseRules(core);
+    const [detail, unit] = await Promise.all([caseDetail(core, core.store.db, id, cr), getUnit(core.store.db)]);
+    return publicationRecords(detail, unit?.agencyName ?? '', cr.settings.publicationYears);
   },
   async 'cases:approval-form'({ id, stage }, { core }) {
     const detail = await caseDetail(core, core.store.db, id, await caseRules(core));

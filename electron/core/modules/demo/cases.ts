@@ -30,14 +30,14 @@ export async function seedDemoCases(dispatch: Dispatch, today: string): Promise<
   const generate = caseGenerator(dispatch, clerk);
   const back = (days: number) => addCalendarDays(today, -days);
   const recipes: Omit<CaseRecipe, 'enterpriseId' | 'handlerIds' | 'reviewerToken'>[] = [
-    { filedOn: back(90), variations: ['statement-waived'] },
-    { filedOn: back(75), variations: ['statement-heard', 'late-service', 'late-publication'], stopAt: 'decided' },
-    { filedOn: back(60), variations: ['person-fined', 'statement-waived'], stopAt: 'closed' },
+    { filedOn: back(90), variations: ['statement-waived', 'investigated'] },
+    { filedOn: back(75), variations: ['statement-heard', 'late-service', 'late-publication', 'investigated'], stopAt: 'decided' },
+    { filedOn: back(60), variations: ['person-fined', 'statement-waived', 'investigated'], stopAt: 'closed' },
     { filedOn: back(45), variations: ['transfer-accepted'] },
-    { filedOn: back(12), variations: ['hearing'], stopAt: 'noticed' },
+    { filedOn: back(12), variations: ['hearing', 'investigated'], stopAt: 'noticed' },
     { filedOn: back(12), variations: ['summary'], formNo: '0000101' },
-    { filedOn: back(20), stopAt: 'approved' },
-    { filedOn: back(3), stopAt: 'filed' },
+    { filedOn: back(20), variations: ['investigated'], stopAt: 'approved' },
+    { filedOn: back(3), variations: ['investigated'], stopAt: 'filed' },
   ];
   for (const [i, r] of recipes.entries()) {
     // A file the calendar does not allow on this day (a hearing falling in a long holiday) is left out, never the demo.

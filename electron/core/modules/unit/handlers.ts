@@ -5,6 +5,9 @@ import type { CoreState, HandlerGroup } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { readSettings } from '../accounts/handlers.ts';
 import { checkFontFiles } from '../../documents/fonts.ts';
+import { fileOrderIssues, fileOrderKeys } from '../../../../shared/domain/case-file.ts';
+import { caseEvent } from '../../../../shared/entities/case.ts';
+import { AppError } from '../../../../shared/api/errors.ts';
 
 export async function getUnit(db: Kysely<DB>): Promise<UnitProfile | null> {
   const row = await db.selectFrom('unitProfile').selectAll().where('id', '=', 1).executeTakeFirst();
@@ -39,6 +42,10 @@ export const settingsHandlers: HandlerGroup<'settings'> = {
     const before = await readSettings(core);
     const after = settingsSchema.parse({ ...before, ...input });
     checkFontFiles(after.fontOverrides);
+    if (after.fileOrder) {
+      const issues = fileOrderIssues(after.fileOrder, fileOrderKeys([...core.catalogue.byId.keys()], caseEvent.options.map((o) => o.shape.kind.value)));
+      if (issues.length) throw new AppError('VALIDATION', { issues });
+    }
     await core.tx(async (trx) => {
       for (const [key, value] of Object.entries(after)) {
         await trx.insertInto('settings').values({ key, valueJson: JSON.stringify(value) })

@@ -16,10 +16,11 @@ import { CaseForm } from './CaseForm.tsx';
 import { STAGE_COLORS, yuan } from './CaseList.tsx';
 import { DisposalEditor } from './DisposalEditor.tsx';
 import { type EventDraft, EventDialog } from './EventDialog.tsx';
+import { PublicationDialog } from './PublicationDialog.tsx';
 
 const DEADLINE_COLORS: Record<CaseDeadline['status'], string> = { pending: 'blue', met: 'green', late: 'orange', overdue: 'red' };
 const LATER_EVENTS: CaseEventKind[] = ['recusal', 'statement', 'hearing-request', 'hearing', 'collective-discussion', 'transfer-answer', 'payment', 'cash-handed-in',
-  'court-application', 'publication', 'publication-withdrawn', 'refused-correction', 'corrected', 'archive', 'remedy', 'enforcement', 'borrow'];
+  'court-application', 'publication', 'publication-withdrawn', 'summary-filed', 'refused-correction', 'corrected', 'archive', 'remedy', 'enforcement', 'borrow'];
 
 /** The path this case takes: 当场处罚 skips 立案 and 告知; the transfer and the hearing appear where they apply. */
 function stepsOf(kase: CaseDetail): CaseStage[] {
@@ -44,7 +45,7 @@ function documentChoices(kase: CaseDetail): [DocumentGroup, DocumentChoice[]][] 
   const hearing = kase.events.some((e) => e.data.kind === 'hearing-request' && !e.retracted);
   const held = kase.events.some((e) => e.data.kind === 'hearing' && e.data.attended && !e.retracted);
   return [
-    ['investigation', types('questioning-notice', 'questioning-record', 'survey-record', 'sampling-receipt', 'appraisal-request',
+    ['investigation', types('questioning-notice', 'questioning-record', 'survey-record', 'sampling-receipt', 'appraisal-request', 'evidence-list',
       'evidence-preservation-notice', has('evidence-preservation-notice') && 'evidence-disposal-decision')],
     ['coercion', types('seal-seize-decision', has('seal-seize-decision') && 'seal-seize-extension', has('seal-seize-decision') && 'seal-seize-disposal',
       'power-stop-decision', has('power-stop-decision') && 'power-stop-notice', has('power-stop-decision') && 'power-restore-notice')],
@@ -70,6 +71,7 @@ export function CasePage() {
   const [kase, setKase] = useState<CaseDetail | null>(null);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<EventDraft | null>(null);
+  const [publishing, setPublishing] = useState(false);
   const load = useCallback(async () => {
     try { setKase(await api.cases.get({ id: Number(id) })); } catch (e) { message.error(errorMessage(e)); }
   }, [id, message]);
@@ -173,6 +175,9 @@ export function CasePage() {
         extra={write && <Dropdown menu={{ items: documentChoices(kase).map(([group, choices]) => ({ type: 'group' as const, key: group, label: tKey(`cases.documentGroups.${group}`),
           children: choices.map((d) => ({ key: `${d.type}|${d.party ?? ''}`, label: `${tKey(`cases.documentTypes.${d.type}`)}${d.name ? `（${d.name}）` : ''}`, onClick: () => void createDocument(d.type, d.party) })) })) }}>
           <Button type="primary" data-testid="case-document-create">{t('cases.makeDocument')}</Button></Dropdown>}>
+        {kase.documents.some((d) => d.status === 'issued' && d.type.startsWith('penalty-decision-')) && (
+          <Button size="small" style={{ marginBottom: 8 }} onClick={() => setPublishing(true)} data-testid="case-publication">{t('cases.publicationButton')}</Button>
+        )}
         {kase.documents.length === 0 ? <Empty description={t('cases.noDocuments')} /> : (
           <Table rowKey="id" size="small" pagination={false} dataSource={kase.documents}
             onRow={(r) => ({ onClick: () => navigate(`/documents/${r.id}`), style: { cursor: 'pointer' } })} columns={[
@@ -185,6 +190,7 @@ export function CasePage() {
         )}
       </Card>
 
+      {publishing && <PublicationDialog caseId={kase.id} onClose={() => setPublishing(false)} />}
       <Card size="small" title={t('cases.record')} data-testid="case-events"
         extra={(write || (kase.archived && can('cases.write'))) && (
           <Dropdown menu={{ items: LATER_EVENTS.map((kind) => ({ key: kind, label: t(`cases.events.${kind}`), onClick: () => setDraft({ kind, values: { date: today(), ...(kind === 'archive' && kase.nextArchiveNo ? { archiveNo: kase.nextArchiveNo } : {}) } }) })) }}>
@@ -234,6 +240,7 @@ function eventSummary(e: CaseEvent): string {
     case 'transfer-answer': return `${d.organ}：${t(`cases.eventOptions.result.${d.result}`)}`;
     case 'court-application': return d.court;
     case 'publication': case 'publication-withdrawn': return d.where;
+    case 'summary-filed': return `${t('cases.eventFields.filedWith')}：${d.filedWith}`;
     case 'archive': return `${d.archiveNo}（${d.retention}）`;
     case 'remedy': return `${t(`cases.eventOptions.remedy.${d.remedy}`)} · ${d.organ} · ${t(`cases.eventOptions.outcome.${d.outcome}`)}`;
     case 'borrow': return `${d.borrower}：${d.purpose}`;

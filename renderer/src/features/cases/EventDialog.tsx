@@ -23,6 +23,7 @@ const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
   payment: [['date', 'date'], ['party', 'party'], ['amount', 'yuan'], ['receiptNo', 'text'], ['note', 'text']],
   'court-application': [['date', 'date'], ['party', 'party'], ['court', 'text'], ['note', 'textarea']],
   publication: [['date', 'date'], ['where', 'text']],
+  'summary-filed': [['date', 'date'], ['party', 'party'], ['filedWith', 'text']],
   'publication-withdrawn': [['date', 'date'], ['where', 'text']],
   archive: [['date', 'date'], ['archiveNo', 'text'], ['retention', { options: ['永久', '30年', '10年'] }]],
   remedy: [['date', 'date'], ['remedy', { options: ['review', 'litigation'] }], ['organ', 'text'], ['outcome', { options: ['pending', 'upheld', 'revoked', 'changed', 'withdrawn'] }], ['note', 'textarea']],

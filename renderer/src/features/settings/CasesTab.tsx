@@ -9,11 +9,12 @@ import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { tKey } from '../../i18n.ts';
+import { FileOrderSection } from './FileOrderSection.tsx';
 
 /**
  * What each province or unit decides for its cases: the hearing thresholds (较大数额), which cases
  * need 法制审核 and 集体讨论, the 当场处罚 caps, where fines are paid, the periods still 待核实 under
- * 应急管理部令第18号 until an admin confirms them, and the province's discretion benchmark.
+ * 应急管理部令第18号 until an admin confirms them, the province's discretion benchmark and its 卷内目录 order.
  */
 export function CasesTab() {
   const { t } = useTranslation();
@@ -34,7 +35,8 @@ export function CasesTab() {
   const save = async () => {
     try {
       await form.validateFields();
-      const values = form.getFieldsValue(true);
+      // The 卷内目录 order is kept by its own section (an import there must not be undone by this save).
+      const { fileOrder: _order, ...values } = form.getFieldsValue(true);
       // An emptied confirmation returns the period to 待核实.
       const confirmedPeriods = Object.fromEntries(Object.entries(values.confirmedPeriods ?? {}).filter(([, v]) => typeof v === 'number'));
       form.setFieldsValue(await api.settings.update({ ...values, confirmedPeriods }));
@@ -69,6 +71,12 @@ export function CasesTab() {
         <Col span={8}><Form.Item name={['summaryLimits', 'person']} label={t('settings.cases.summaryPerson')}>{yuan(200)}</Form.Item></Col>
       </Row>
       <Form.Item name="finePaymentPlace" label={t('settings.cases.paymentPlace')} extra={t('settings.cases.paymentPlaceHint')}><Input data-testid="settings-payment-place" /></Form.Item>
+      <Row gutter={16}>
+        <Col span={8}><Form.Item name={['publicationYears', 'unit']} label={`${t('settings.cases.publicationYears')} · ${t('settings.cases.publicationUnit')}`} extra={t('settings.cases.publicationYearsHint')}>
+          <InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+        <Col span={8}><Form.Item name={['publicationYears', 'person']} label={`${t('settings.cases.publicationYears')} · ${t('settings.cases.publicationPerson')}`}>
+          <InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+      </Row>
 
       <Divider titlePlacement="start">{t('settings.cases.periodsSection')}</Divider>
       <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('settings.cases.periodsHint')} />
@@ -96,6 +104,7 @@ export function CasesTab() {
           <Button data-testid="import-benchmark">{t('settings.cases.importBenchmark')}</Button>
         </Upload>
       )}
+      <FileOrderSection editable={editable} />
     </Form>
   );
 }

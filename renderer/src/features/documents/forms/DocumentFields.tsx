@@ -46,10 +46,13 @@ function Field({ cell }: { cell: FieldCell }) {
     return <Form.Item name={cell.field} valuePropName="checked"><Checkbox>{label(cell)}</Checkbox></Form.Item>;
   }
   if (cell.input === 'select') {
-    return <Form.Item name={cell.field} label={label(cell)}><Select options={(cell.options ?? []).map((o) => ({ value: o, label: tKey(`docOptions.${cell.field}.${o}`) }))} /></Form.Item>;
+    return <Form.Item name={cell.field} label={label(cell)}><Select options={options(cell.field, cell.options)} /></Form.Item>;
   }
   return <Form.Item name={cell.field} label={label(cell)}>{input(cell.input as Exclude<typeof cell.input, 'hidden' | 'checkbox' | 'select'>, cell.rows)}</Form.Item>;
 }
+
+/** A select's choices: the wording the form prints, labelled docOptions.<field>.<option>. */
+const options = (field: string, list: readonly string[] = []) => list.map((o) => ({ value: o, label: tKey(`docOptions.${field}.${o}`) }));
 
 function Shown({ while: name, children }: { while: string; children: ReactNode }) {
   return Form.useWatch(name, Form.useFormInstance()) ? children : null;
@@ -58,7 +61,11 @@ function Shown({ while: name, children }: { while: string; children: ReactNode }
 function Column({ row, column }: { row: number; column: RowColumn }) {
   if (column.input === 'hidden') return <Form.Item name={[row, column.field]} hidden><Input /></Form.Item>;
   const placeholder = column.placeholder && tKey(`docFields.${column.placeholder}`);
-  return <Form.Item name={[row, column.field]} style={column.width ? { flex: `0 0 ${column.width}px` } : GROW}>{input(column.input, undefined, placeholder)}</Form.Item>;
+  const style = column.width ? { flex: `0 0 ${column.width}px` } : GROW;
+  if (column.input === 'select') {
+    return <Form.Item name={[row, column.field]} style={style}><Select placeholder={placeholder} options={options(column.field, column.options)} /></Form.Item>;
+  }
+  return <Form.Item name={[row, column.field]} style={style}>{input(column.input, undefined, placeholder)}</Form.Item>;
 }
 
 /** A textarea without a set height grows with its text (a problem in a list of problems). */
