@@ -86,6 +86,12 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
     await d.getByLabel('金额').fill('20000');
     await d.getByLabel('缴款凭证号').fill('NT2026000123');
   });
+  // What to publish, laid out in the 双公示 fields, before recording that it was published.
+  await page.getByTestId('case-publication').click();
+  const published = page.getByTestId('publication-dialog');
+  for (const piece of ['行政相对人名称', '示例县华瑞化工有限公司', decisionNumber, '罚款金额（万元）', '公示截止期', '示例县应急管理局']) await expect(published).toContainText(piece);
+  await shot('32b-publication');
+  await published.getByRole('button', { name: '关闭' }).click();
   await kase.record('处罚决定公示', 'publication', async (d) => { await d.getByLabel('公示平台').fill('示例县人民政府网站'); });
   await expect(page.getByTestId('case-stage')).toHaveText('待结案');
   await kase.sign('closing', ['张明', '李华', '赵审核', '陈局长']);
