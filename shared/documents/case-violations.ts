@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { RowsCell } from './form.ts';
 import { ROOM } from './layout.ts';
 import { required } from '../entities/common.ts';
-import { partyKey, type PartyKey, type PersonParty, type Violation } from '../entities/case.ts';
-import { totalFine, violationsOf } from '../domain/case-procedure.ts';
+import { type CaseDetail, partyKey, type PartyKey, type PersonParty, type Violation } from '../entities/case.ts';
+import { decisionOf, totalFine, violationsOf } from '../domain/case-procedure.ts';
+import type { ValidationIssue } from '../api/errors.ts';
 import { violationPenalty } from './wording.ts';
 
 /**
@@ -46,6 +47,21 @@ export function partyPart(c: { violations: Violation[] } | null | undefined, par
 /** Where the decision told the party to pay: later documents about the fine send it to the same place. */
 export const decisionPaymentPlace = (decision: { fields: Record<string, unknown> } | undefined): string =>
   typeof decision?.fields.paymentPlace === 'string' ? decision.fields.paymentPlace : '';
+
+/**
+ * A later document about a decision's fine (催告书, 延期（分期）缴纳罚款批准书): made after the decision
+ * was served on the party, citing it by its number and naming the party as the case does.
+ */
+export function servedDecisionChecks(f: { party: PartyKey; partyName: string; decisionNumber: string; date: string }, detail: CaseDetail): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const decision = decisionOf(detail, f.party);
+  const named = caseParty(detail, f.party);
+  if (!decision?.servedOn) issues.push({ path: ['case'], key: 'cases.rules.decisionNotServed', params: { party: named?.name ?? '' } });
+  else if (f.date < decision.servedOn) issues.push({ path: ['date'], key: 'cases.rules.beforeDecision', params: { decided: decision.servedOn } });
+  if (decision?.numberText && f.decisionNumber !== decision.numberText) issues.push({ path: ['decisionNumber'], key: 'documents.rules.decisionRefMismatch', params: { ref: decision.numberText } });
+  if (named && f.partyName !== named.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } });
+  return issues;
+}
 
 /** How the documents address the party: 你单位 or 你. */
 export const you = (party: PartyKey): string => (party === 'unit' ? '你单位' : '你');

@@ -3,7 +3,7 @@ import { chineseDate } from '../../domain/dates.ts';
 import { decisionOf, live } from '../../domain/case-procedure.ts';
 import { dateOrBlank, itemsTable, labelled, ROOM, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
-import { addresseeField, caseParty, decisionPaymentPlace, partyPart, you } from '../case-violations.ts';
+import { addresseeField, caseParty, decisionPaymentPlace, partyPart, servedDecisionChecks, you } from '../case-violations.ts';
 import { caseApprover, paragraphsFor } from '../case-documents.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import { yuanText } from '../wording.ts';
@@ -68,14 +68,7 @@ export const deferredPaymentLetter: DocumentTemplate<typeof deferralFields> = {
 
   issueChecks(f, src) {
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
-    const { detail } = src.case;
-    const issues = [];
-    const decision = decisionOf(detail, f.party);
-    if (!decision?.servedOn) issues.push({ path: ['case'], key: 'cases.rules.decisionNotServed', params: { party: caseParty(detail, f.party)?.name ?? '' } });
-    else if (f.date < decision.servedOn) issues.push({ path: ['date'], key: 'cases.rules.beforeDecision', params: { decided: decision.servedOn } });
-    if (decision?.numberText && f.decisionNumber !== decision.numberText) issues.push({ path: ['decisionNumber'], key: 'documents.rules.decisionRefMismatch', params: { ref: decision.numberText } });
-    const named = caseParty(detail, f.party);
-    if (named && f.partyName !== named.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } });
+    const issues = servedDecisionChecks(f, src.case.detail);
     // Approved on the party's application, never before it.
     if (f.appliedOn > f.date) issues.push({ path: ['appliedOn'], key: 'documents.rules.deferralBeforeApplication' });
     if (f.mode === '延期' && f.instalments.length !== 1) issues.push({ path: ['instalments'], key: 'documents.rules.deferralOneDate' });
