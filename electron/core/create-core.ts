@@ -19,6 +19,7 @@ import { loadFontSet } from './documents/fonts.ts';
 import { RenderPool } from './documents/pool.ts';
 import { documentHandlers } from './modules/documents/handlers.ts';
 import { caseHandlers } from './modules/cases/handlers.ts';
+import { reviewHandlers } from './modules/review/handlers.ts';
 import { inspectionHandlers } from './modules/inspections/handlers.ts';
 import { escalationHandlers, hazardHandlers } from './modules/hazards/handlers.ts';
 import { authHandlers, needsSetup, readSettings, setupHandlers, userHandlers } from './modules/accounts/handlers.ts';
@@ -76,6 +77,7 @@ const handlers: Handlers = {
   ...escalationHandlers,
   ...documentHandlers,
   ...caseHandlers,
+  ...reviewHandlers,
   ...knowledgeHandlers,
   ...auditHandlers,
   ...backupHandlers,

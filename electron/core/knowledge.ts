@@ -7,6 +7,8 @@ import { periodCatalogue, type StatutoryPeriod } from '../../shared/entities/per
 import { penaltyCatalogue, type PenaltyItem } from '../../shared/entities/penalty-article.ts';
 import { discretionBenchmark, type DiscretionBenchmark } from '../../shared/entities/discretion.ts';
 import { fileOrder, type FileOrder } from '../../shared/domain/case-file.ts';
+import { reviewStandard, type ReviewStandard, unknownChecks } from '../../shared/domain/review/standard.ts';
+import { CHECK_IDS } from '../../shared/domain/review/checks.ts';
 
 /** Versioned legal and standard data shipped in resources/knowledge, read once at start. */
 export interface Knowledge {
@@ -24,6 +26,8 @@ export interface Knowledge {
   benchmarks: DiscretionBenchmark[];
   /** The order of a bound case file (卷内目录). */
   fileOrder: FileOrder;
+  /** The bundled 案卷评查 standard (示例); a province's own comes later as an import. */
+  reviewStandard: ReviewStandard;
 }
 
 /** The imported benchmarks beside the bundled example; an imported id never replaces a bundled one. */
@@ -65,7 +69,16 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
     periods, penalties, bundledChecklists, checklists: [], checklistItems: new Map(), industries, industryIndex: indexIndustries(industries), industryList,
     bundledBenchmarks, benchmarks: bundledBenchmarks,
     fileOrder: fileOrder.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'file-order.json'), 'utf8'))),
+    reviewStandard: bundledReviewStandard(resourcesDir),
   };
   setCustomChecklists(knowledge, []);
   return knowledge;
+}
+
+/** The bundled review standard, every check it names one the app runs (a typo would silently score nothing). */
+function bundledReviewStandard(resourcesDir: string): ReviewStandard {
+  const s = reviewStandard.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'review-standard.json'), 'utf8')));
+  const unknown = unknownChecks(s, CHECK_IDS);
+  if (unknown.length) throw new Error(`review-standard.json names unknown checks: ${unknown.join(', ')}`);
+  return s;
 }

@@ -17,11 +17,16 @@ import type { StatutoryPeriod } from '../entities/period.ts';
 import type { PenaltyItem } from '../entities/penalty-article.ts';
 import type { FileOrder } from '../domain/case-file.ts';
 import type { PublicationRecord } from '../domain/publication.ts';
+import type { ReviewStandard } from '../domain/review/standard.ts';
+import type { ReviewResult } from '../domain/review/review.ts';
 import { type DocumentDetail, type DocumentSummary, type DocumentType, documentStatus, serviceInput } from '../entities/document.ts';
 import { id, isoDate, optionalText, required } from '../entities/common.ts';
 import { type CaseDeadline, type CaseDetail, type CaseInput, type CaseStage, type CaseSummary, caseInput, disposalInput, partyKey, recordInput } from '../entities/case.ts';
 import type { DiscretionBenchmark } from '../entities/discretion.ts';
 import { fileUpload } from '../entities/file.ts';
+
+/** A case file reviewed: what it is, and the result. */
+export interface ReviewRun { caseId: number; caseNo: string; cause: string; partyName: string; result: ReviewResult }
 
 /**
  * The contract: every channel the renderer may call, named `domain:action`, with its zod input,
@@ -275,6 +280,9 @@ export const contract = {
   /** 安全生产法 penalty items (第九十条–第一百一十四条): what each covers, fine ranges, measures. */
   'knowledge:penalties': channel<PenaltyItem[]>()({ input: none, access: 'signed-in' }),
   /** Discretion benchmarks: the bundled example (示例) and the province's imported ones. */
+  /** 案卷评查: the standard in force, and the review of one case file (the machine's findings; judgement items pending). */
+  'reviews:standard': channel<ReviewStandard>()({ input: none, access: 'cases.read' }),
+  'reviews:run': channel<ReviewRun>()({ input: z.object({ id }), access: 'cases.read' }),
   /** The bundled 卷内目录 order (an admin's imported one is the setting fileOrder). */
   'knowledge:file-order': channel<FileOrder>()({ input: none, access: 'signed-in' }),
   'knowledge:benchmarks': channel<DiscretionBenchmark[]>()({ input: none, access: 'signed-in' }),

@@ -105,9 +105,9 @@ test('the demo county is marked on every screen and will not export', async ({ p
 });
 
 test('sections still to come say what is coming instead of failing', async ({ page, desk }) => {
-  await (await Shell.demo(page, desk.url, 'supervisor')).open('案卷评查');
-  await expect(page.getByText('案卷评查：建设中')).toBeVisible();
-  await expect(page.getByText('按评查标准对案卷自动打分')).toBeVisible();
+  await (await Shell.demo(page, desk.url, 'supervisor')).open('数据上报');
+  await expect(page.getByText('数据上报：建设中')).toBeVisible();
+  await expect(page.getByText('数据包导出与校验')).toBeVisible();
   // 案件办理 has arrived: the supervisor sees the (empty) case list.
   await new Shell(page).open('案件办理');
   await expect(page.getByRole('heading', { name: '案件办理' })).toBeVisible();

@@ -17,6 +17,7 @@ import { InspectionPage } from '../features/inspections/InspectionPage.tsx';
 import { InspectionsPage } from '../features/inspections/InspectionsPage.tsx';
 import { CasesPage } from '../features/cases/CaseList.tsx';
 import { CasePage } from '../features/cases/CasePage.tsx';
+import { ReviewListPage, ReviewPage } from '../features/review/ReviewPage.tsx';
 import { setLanguage } from '../i18n.ts';
 import { ComingSoon } from './ComingSoon.tsx';
 import { useSession } from './session.tsx';
@@ -34,7 +35,7 @@ export const SECTIONS = [
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
 ] as const;
 
-const COMING = ['plans', 'review', 'exports', 'reports'] as const;
+const COMING = ['plans', 'exports', 'reports'] as const;
 
 export function Shell() {
   const { t, i18n } = useTranslation();
@@ -85,6 +86,8 @@ export function Shell() {
             <Route path="/cases/:id" element={<CasePage />} />
             <Route path="/documents" element={<DocumentsPage />} />
             <Route path="/documents/:id" element={<DocumentPage />} />
+            <Route path="/review" element={<ReviewListPage />} />
+            <Route path="/review/:id" element={<ReviewPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/settings/:tab" element={<SettingsPage />} />
             {COMING.map((k) => <Route key={k} path={`/${k}`} element={<ComingSoon section={k} />} />)}

@@ -13,7 +13,7 @@ export class Shell {
     return shell;
   }
 
-  async open(section: '工作台' | '企业档案' | '现场检查' | '执法文书' | '案件办理' | '案卷评查' | '系统设置'): Promise<void> {
+  async open(section: '工作台' | '企业档案' | '现场检查' | '执法文书' | '案件办理' | '案卷评查' | '数据上报' | '系统设置'): Promise<void> {
     await this.page.getByRole('menuitem', { name: section }).click();
   }
 

@@ -1,0 +1,155 @@
+import type { CaseDeadline, CaseDetail, CaseDocument } from '../../entities/case.ts';
+import type { Officer } from '../../entities/officer.ts';
+import type { StatutoryPeriod } from '../../entities/period.ts';
+import { officerChecks } from '../../documents/template.ts';
+import { INVESTIGATION_TYPES } from '../case-measures.ts';
+import {
+  approval, decisionOf, DECISION_TYPES, issued, legalReviewReasons, live, partiesPenalised, periodFor, type ProcedureRules, violationIssues,
+} from '../case-procedure.ts';
+import { periodEnd } from '../periods.ts';
+import type { WorkCalendar } from '../workdays.ts';
+
+/**
+ * The machine-decidable checks of a case-file review (案卷评查): pure functions over everything the
+ * file holds. Each names its legal basis and the dates it applies to, and every finding points at the
+ * document and field at fault (document id + field path), or at the case's own record when no
+ * document holds it. A review standard (standard.ts) decides what a finding costs.
+ */
+export interface ReviewSnapshot {
+  detail: CaseDetail;
+  /** The roster as it stands: a certificate is judged on each document's date. */
+  roster: Officer[];
+  periods: StatutoryPeriod[];
+  cal: WorkCalendar;
+  rules: ProcedureRules;
+}
+
+/** Where a finding points: a document's field, or (documentId null) the case's own record. */
+export interface FieldAddress { documentId: number | null; path: (string | number)[] }
+
+export interface CheckFinding {
+  check: string;
+  address: FieldAddress;
+  /** The hint's translation key (review.hints.*) and its values. */
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export interface ReviewCheck {
+  id: string;
+  basis: string;
+  /** Decided on or after this day (the day the case was filed, or the violation for an unfiled one). */
+  appliesFrom: string;
+  appliesTo: string | null;
+  run(s: ReviewSnapshot): CheckFinding[];
+}
+
+const at = (check: string, documentId: number | null, path: (string | number)[], key: string, params?: CheckFinding['params']): CheckFinding =>
+  ({ check, address: { documentId, path }, key, params });
+
+/** Deadlines of a period not met in time (late, or still overdue). */
+const missed = (s: ReviewSnapshot, period: string): CaseDeadline[] => s.detail.deadlines.filter((d) => d.period === period && (d.status === 'late' || d.status === 'overdue'));
+const partyOf = (d: CaseDocument) => String(d.fields.party ?? 'unit');
+const decisionFor = (s: ReviewSnapshot, party: CaseDeadline['party']) => decisionOf(s.detail, party ?? undefined);
+/** The hint for a step done late (…Late, with the day it was done) or not done at all (…Missing). */
+const lateOrMissing = (d: CaseDeadline, hint: string) => (d.metOn ? `review.hints.${hint}Late` : `review.hints.${hint}Missing`);
+
+export const REVIEW_CHECKS: ReviewCheck[] = [
+  {
+    id: 'decision-in-time',
+    basis: '《中华人民共和国行政处罚法》第六十条',
+    appliesFrom: '2021-07-15', appliesTo: null,
+    run: (s) => missed(s, 'decision').map((d) => at('decision-in-time', decisionOf(s.detail)?.id ?? null, decisionOf(s.detail) ? ['date'] : ['case'], lateOrMissing(d, 'decision'),
+      { due: d.due, done: d.metOn ?? '' })),
+  },
+  {
+    id: 'service-in-time',
+    basis: '《中华人民共和国行政处罚法》第六十一条',
+    appliesFrom: '2021-07-15', appliesTo: null,
+    run: (s) => missed(s, 'service').map((d) => at('service-in-time', decisionFor(s, d.party)?.id ?? null, ['service'], lateOrMissing(d, 'service'), { due: d.due, done: d.metOn ?? '' })),
+  },
+  {
+    id: 'publication-in-time',
+    basis: '《中华人民共和国安全生产法》第七十八条',
+    appliesFrom: '2021-09-01', appliesTo: null,
+    run: (s) => missed(s, 'publication').map((d) => at('publication-in-time', null, ['events', 'publication'], lateOrMissing(d, 'publication'), { due: d.due, done: d.metOn ?? '' })),
+  },
+  {
+    id: 'hearing-notice-in-time',
+    basis: '《中华人民共和国行政处罚法》第六十四条第（二）项',
+    appliesFrom: '2021-07-15', appliesTo: null,
+    run: (s) => missed(s, 'hearing-notice').map((d) => {
+      const notice = issued(s.detail, 'hearing-meeting-notice').find((n) => partyOf(n) === String(d.party ?? 'unit'));
+      return at('hearing-notice-in-time', notice?.id ?? null, ['hearingDate'], lateOrMissing(d, 'hearingNotice'), { due: d.due, done: d.metOn ?? '' });
+    }),
+  },
+  {
+    // 行政处罚法 第四十二条: two officers with valid certificates on every document they sign (a veto item in every standard).
+    id: 'officer-qualification',
+    basis: '《中华人民共和国行政处罚法》第四十二条',
+    appliesFrom: '2021-07-15', appliesTo: null,
+    run: (s) => s.detail.documents.filter((d) => d.status === 'issued' && !d.superseded && Array.isArray(d.fields.officers)).flatMap((d) =>
+      officerChecks(d.fields.officers as never, s.roster, d.date ?? '').map((i) => at('officer-qualification', d.id, i.path, i.key, i.params as CheckFinding['params']))),
+  },
+  {
+    // 第五十八条: where the unit's triggers call for 法制审核, a passing opinion comes before the decision.
+    id: 'legal-review-before-decision',
+    basis: '《中华人民共和国行政处罚法》第五十八条',
+    appliesFrom: '2021-07-15', appliesTo: null,
+    run: (s) => {
+      const reasons = legalReviewReasons(s.detail, s.rules);
+      if (!reasons.length) return [];
+      return issued(s.detail, ...DECISION_TYPES).filter((d) => d.type.startsWith('penalty-decision-')).flatMap((d) => {
+        const passed = live(s.detail.events, 'legal-review').some((r) => r.result === 'pass' && r.date <= (d.date ?? ''));
+        return passed ? [] : [at('legal-review-before-decision', d.id, ['date'], 'review.hints.legalReviewMissing', { reasons: reasons.join('、') })];
+      });
+    },
+  },
+  {
+    // 第四十六条: the evidence the decision rests on, listed by its kinds (the file's 证据清单).
+    id: 'evidence-listed',
+    basis: '《中华人民共和国行政处罚法》第四十六条',
+    appliesFrom: '2021-07-15', appliesTo: null,
+    run: (s) => {
+      const decided = partiesPenalised(s.detail).some((p) => decisionOf(s.detail, p)) && s.detail.procedure === 'ordinary';
+      return decided && !issued(s.detail, 'evidence-list').length ? [at('evidence-listed', null, ['documents', 'evidence-list'], 'review.hints.evidenceListMissing')] : [];
+    },
+  },
+  {
+    // 先行调查取证 before 立案 is allowed only if the case is filed within the period (2015 办法 第二十三条; 待核实 under 18号令).
+    id: 'investigation-before-filing',
+    basis: '《安全生产违法行为行政处罚办法》（2015）第二十三条',
+    appliesFrom: '2015-05-01', appliesTo: null,
+    run: (s) => {
+      const filed = approval(s.detail.events, 'filing').date;
+      if (!filed || s.detail.procedure !== 'ordinary') return [];
+      return issued(s.detail, ...INVESTIGATION_TYPES).filter((d) => d.date && d.date < filed).flatMap((d) => {
+        const p = periodFor(s.periods, 'filing-urgent', d.date!, s.rules);
+        const latest = p ? periodEnd(s.cal, p, d.date!).date : d.date!;
+        return filed > latest ? [at('investigation-before-filing', d.id, ['date'], 'review.hints.filedTooLate', { investigated: d.date!, filed, latest })] : [];
+      });
+    },
+  },
+  {
+    // 罚缴分离: every payment is proven by the bank's or the non-tax receipt (review standards: 执行).
+    id: 'payment-receipt',
+    basis: '《中华人民共和国行政处罚法》第六十七条、第七十条',
+    appliesFrom: '2021-07-15', appliesTo: null,
+    run: (s) => s.detail.events.filter((e) => !e.retracted && e.data.kind === 'payment' && !(e.data as { receiptNo?: string }).receiptNo)
+      .map((e) => at('payment-receipt', null, ['events', e.id, 'receiptNo'], 'review.hints.receiptMissing', { date: e.data.date })),
+  },
+  {
+    // 第二十九条: one act is fined once; several are assessed separately and combined.
+    id: 'one-fine-per-act',
+    basis: '《中华人民共和国行政处罚法》第二十九条',
+    appliesFrom: '2021-07-15', appliesTo: null,
+    run: (s) => violationIssues(s.detail.violations, s.detail.persons).map((i) => at('one-fine-per-act', null, i.path, i.key, i.params as CheckFinding['params'])),
+  },
+];
+
+export const CHECK_IDS: ReadonlySet<string> = new Set(REVIEW_CHECKS.map((c) => c.id));
+
+/** The day a check is judged against: the 立案 (or, for a file never filed, the violation). */
+export function caseDay(d: CaseDetail): string {
+  return d.filedOn ?? d.violationDate;
+}

@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/create-core.ts';
+import { caseGenerator } from '../../electron/core/generator/cases.ts';
+import { call, newCore, setUp } from '../support/core.ts';
+import { inspectionReady } from '../support/documents.ts';
+
+/**
+ * 案卷评查 over case files made through the contract: a clean complete file scores every point the
+ * machine decides and waits for the reviewer's judgement; each defect is found at the document and
+ * field at fault, priced by the example standard; a near miss is not a finding.
+ */
+let core: Core;
+afterEach(() => core?.close());
+
+const NOW = new Date('2026-11-22T02:00:00Z');
+
+async function ready() {
+  core = await newCore({ clock: () => NOW });
+  const token = await setUp(core);
+  const { enterprise, officers } = await inspectionReady(core, token);
+  const handlerIds = [officers[0].id, officers[1].id] as [number, number];
+  const generate = caseGenerator((c, i, e) => core.dispatch(c, i, e), token);
+  const reviewOf = (id: number) => call(core, 'reviews:run', { id }, token).then((r) => r.result);
+  return { token, enterprise, officers, handlerIds, generate, reviewOf };
+}
+
+const where = (f: { check: string; address: { documentId: number | null; path: (string | number)[] } }) => [f.check, f.address.documentId, f.address.path.join('.')];
+
+describe('案卷评查', () => {
+  it('finds nothing in a clean complete file: every machine point kept, the judgement items left to the reviewer', async () => {
+    const { enterprise, handlerIds, generate, reviewOf } = await ready();
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'investigated'] });
+    const r = await reviewOf(c.id);
+    expect(r.findings).toEqual([]);
+    expect(r).toMatchObject({ score: r.max, percent: 100, grade: '优秀', vetoed: false, standard: { example: true } });
+    // The example standard gives points only where a source does: 55 in all.
+    expect(r.max).toBe(55);
+    // Eight judgement vetoes (facts, evidence, law…) and four judgement items wait for the reviewer.
+    expect(r.pendingJudgements).toBe(12);
+  });
+
+  it('prices each defect by its item, pointing at the document and field at fault', async () => {
+    const { token, enterprise, handlerIds, generate, reviewOf } = await ready();
+    // Served 14 days after the decision, published after 15, no 证据清单, and a payment without its receipt.
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'late-service', 'late-publication'], stopAt: 'decided' });
+    const paid = await call(core, 'cases:record', { id: c.id, event: { kind: 'payment', date: '2026-10-10', amount: 20000 } }, token);
+    const decision = c.documents.find((d) => d.type === 'penalty-decision-unit')!;
+    const payment = paid.events.at(-1)!;
+    const r = await reviewOf(c.id);
+    // In the standard's order: 调查取证, then 送达执行.
+    expect(r.findings.map(where)).toEqual([
+      ['evidence-listed', null, 'documents.evidence-list'],
+      ['service-in-time', decision.id, 'service'],
+      ['payment-receipt', null, `events.${payment.id}.receiptNo`],
+      ['publication-in-time', null, 'events.publication'],
+    ]);
+    // Decided Tue 8 Sep, due by Thu 17 Sep (7 working days), served Tue 22 Sep: the 3 points of 送达 are lost.
+    expect(r.findings.find((f) => f.check === 'service-in-time')).toMatchObject({ itemId: 'service', pointsLost: 3, basis: '《中华人民共和国行政处罚法》第六十一条',
+      params: { due: '2026-09-17', done: '2026-09-22' } });
+    expect(r.findings.find((f) => f.check === 'payment-receipt')).toMatchObject({ itemId: 'payment', pointsLost: 3 });
+    // Listed, not scored, where the sources give no points.
+    expect(r.findings.find((f) => f.check === 'publication-in-time')).toMatchObject({ itemId: 'publication', pointsLost: 0 });
+    expect(r).toMatchObject({ score: 49, max: 55, percent: 89.1, grade: '合格' });
+  });
+
+  it('fails the file on a veto item: a certificate not valid on the day an officer signed', async () => {
+    const { token, enterprise, officers, handlerIds, generate, reviewOf } = await ready();
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'investigated'] });
+    // The roster corrected: 李华's certificate had run out on 31 August.
+    await call(core, 'officers:update', { id: officers[1].id, officer: { name: '李华', certificateNo: officers[1].certificateNo, certValidFrom: '2020-01-01', certValidTo: '2026-08-31' } }, token);
+    const r = await reviewOf(c.id);
+    const record = c.documents.find((d) => d.type === 'questioning-record')!;
+    expect(r.findings.map(where)).toEqual([['officer-qualification', record.id, 'officers.1']]);
+    expect(r.findings[0]).toMatchObject({ vetoId: 'veto-officers', key: 'documents.rules.certificateInvalid' });
+    expect(r).toMatchObject({ vetoed: true, score: 0, grade: '不合格' });
+  });
+
+  it('asks for the 法制审核 the unit\'s rules call for, before the decision', async () => {
+    const { token, enterprise, handlerIds, generate, reviewOf } = await ready();
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'investigated'] });
+    await call(core, 'settings:update', { legalReviewTriggers: ['all-ordinary'] }, token);
+    const r = await reviewOf(c.id);
+    const decision = c.documents.find((d) => d.type === 'penalty-decision-unit')!;
+    expect(r.findings.map(where)).toEqual([['legal-review-before-decision', decision.id, 'date']]);
+    expect(r.findings[0]).toMatchObject({ itemId: 'legal-review', pointsLost: 5 });
+  });
+
+  it('does not find a decision served on the 7th working day across 国庆 (near miss), and finds it a day later', async () => {
+    const { token, enterprise, handlerIds, generate, reviewOf } = await ready();
+    const serveOn = async (servedAt: string) => {
+      // Filed Mon 21 Sep, the party waived its statement; decided Mon 28 Sep.
+      const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-21', variations: ['statement-waived', 'investigated'], stopAt: 'noticed' });
+      const draft = await call(core, 'documents:create', { type: 'penalty-decision-unit', caseId: c.id }, token);
+      const saved = await call(core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, date: '2026-09-28', paymentPlace: '宣汉县农村信用合作联社' } }, token);
+      const decision = await call(core, 'documents:issue', { id: saved.id, version: saved.version }, token);
+      await call(core, 'documents:serve', { id: decision.id, service: { method: 'direct', servedAt, recipient: '王明', place: '企业办公室', officerIds: handlerIds } }, token);
+      await call(core, 'cases:record', { id: c.id, event: { kind: 'publication', date: '2026-09-29', where: '宣汉县人民政府网站' } }, token);
+      return reviewOf(c.id);
+    };
+    // 7 working days from Mon 28 Sep: 29(1) 30(2) | 1–7 Oct off | 8(3) 9(4) Sat 10 调休(5) | Sun 11 off | 12(6) 13(7).
+    expect((await serveOn('2026-10-13T16:00')).findings).toEqual([]);
+    expect((await serveOn('2026-10-14T09:00')).findings.map((f) => f.check)).toEqual(['service-in-time']);
+  });
+});

@@ -1,0 +1,27 @@
+import { expect, screenshots, test } from './fixtures.ts';
+import { Shell } from './pages/shell.ts';
+
+test('a legal reviewer reviews a case file: the score sheet, the findings priced, and the document at fault opened', async ({ page, desk }) => {
+  const shot = screenshots(page);
+  const shell = await Shell.demo(page, desk.url, 'reviewer');
+  await shell.open('案卷评查');
+  await expect(page.getByTestId('review-list')).toBeVisible();
+  // The demo's file decided late in its service and publication.
+  await page.getByRole('row').filter({ hasText: '执行' }).first().click();
+  await expect(page.getByTestId('review-page')).toBeVisible();
+  await expect(page.getByText('示例', { exact: true })).toBeVisible();
+  // The judgement items wait for the reviewer; the machine's findings are in place, priced.
+  await expect(page.getByText(/还有 \d+ 项需要评查人员判断/)).toBeVisible();
+  const served = page.getByTestId('review-finding').filter({ hasText: '决定书应于' });
+  await expect(served).toContainText('扣 3 分');
+  await expect(served).toContainText('《中华人民共和国行政处罚法》第六十一条');
+  await expect(page.getByTestId('review-finding').filter({ hasText: '处罚决定应于' })).toBeVisible();
+  // 55 points in the example standard, 3 lost: 94.5%, still 优秀 (the standard is sparse where its sources are).
+  await expect(page.getByTestId('review-grade')).toHaveText('优秀');
+  await expect(page.getByText('94.5')).toBeVisible();
+  await shot('40-review');
+  // 定位 opens the decision itself.
+  await served.getByRole('button', { name: '定位' }).click();
+  await expect(page).toHaveURL(/\/documents\/\d+\?field=service/);
+  await expect(page.getByText('行政处罚决定书（单位）').first()).toBeVisible();
+});

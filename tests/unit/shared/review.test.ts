@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHECK_IDS, REVIEW_CHECKS, type ReviewCheck, type ReviewSnapshot } from '../../../shared/domain/review/checks.ts';
+import { review } from '../../../shared/domain/review/review.ts';
+import { reviewStandard, unknownChecks } from '../../../shared/domain/review/standard.ts';
+import { resources } from '../../../shared/i18n/resources.ts';
+
+const bundled = reviewStandard.parse(JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../resources/knowledge/review-standard.json'), 'utf8')));
+
+/** A check that finds what it is told to, on a file filed on the day given. */
+const fake = (id: string, n: number, appliesFrom = '2021-07-15'): ReviewCheck => ({
+  id, basis: `basis of ${id}`, appliesFrom, appliesTo: null,
+  run: () => Array.from({ length: n }, (_, i) => ({ check: id, address: { documentId: i + 1, path: ['date'] }, key: 'review.hints.receiptMissing' })),
+});
+const snapshot = (filedOn = '2026-09-01') => ({ detail: { filedOn, violationDate: '2026-08-30' } }) as unknown as ReviewSnapshot;
+const standard = reviewStandard.parse({
+  id: 'test', name: '测试标准', version: '1', effectiveFrom: '2021-01-01',
+  grades: [{ name: '优秀', min: 90 }, { name: '合格', min: 60 }, { name: '不合格', min: 0 }],
+  vetoes: [{ id: 'veto-a', name: '否决项', mode: 'auto', checks: ['a'] }, { id: 'veto-j', name: '事实清楚', mode: 'judgement' }],
+  sections: [{ id: 's', name: '送达', items: [
+    { id: 'per', name: '每处扣1分', points: 3, mode: 'auto', checks: ['b'], deduct: 1 },
+    { id: 'all', name: '全扣', points: 7, mode: 'auto', checks: ['c'] },
+    { id: 'none', name: '不计分', mode: 'auto', checks: ['d'] },
+    { id: 'judge', name: '人工', points: 10, mode: 'judgement' },
+  ] }],
+});
+
+describe('review(snapshot, standard)', () => {
+  it('deducts per finding up to the item\'s points, or the whole item, and lists findings without points', () => {
+    const r = review(snapshot(), standard, [fake('a', 0), fake('b', 5), fake('c', 1), fake('d', 2)]);
+    const items = Object.fromEntries(r.sections[0].items.map((i) => [i.id, i]));
+    expect(items.per).toMatchObject({ lost: 3, status: 'deducted' });
+    expect(items.per.findings.map((f) => f.pointsLost)).toEqual([1, 1, 1, 0, 0]);
+    expect(items.all).toMatchObject({ lost: 7 });
+    expect(items.none).toMatchObject({ lost: 0, status: 'deducted' });
+    expect(items.judge).toMatchObject({ status: 'pending' });
+    // 20 points in all, 10 lost: 50% is below 合格.
+    expect(r).toMatchObject({ max: 20, score: 10, percent: 50, grade: '不合格', vetoed: false, pendingJudgements: 2 });
+    expect(r.findings).toHaveLength(8);
+  });
+
+  it('grades by the bands, and a veto hit fails the file whatever it scored', () => {
+    expect(review(snapshot(), standard, [fake('b', 1)])).toMatchObject({ score: 19, percent: 95, grade: '优秀' });
+    expect(review(snapshot(), standard, [fake('b', 1), fake('c', 0), fake('a', 1)])).toMatchObject({ score: 0, grade: '不合格', vetoed: true });
+  });
+
+  it('runs only the checks in force on the day the file was filed', () => {
+    expect(review(snapshot('2021-07-14'), standard, [fake('c', 1)]).findings).toEqual([]);
+    expect(review(snapshot('2021-07-15'), standard, [fake('c', 1)]).findings).toHaveLength(1);
+  });
+
+  it('refuses a standard whose machine item names no check, and knows every check the bundled one names', () => {
+    expect(reviewStandard.safeParse({ ...standard, sections: [{ id: 's', name: 'x', items: [{ id: 'i', name: 'x', mode: 'auto' }] }] }).success).toBe(false);
+    expect(unknownChecks(bundled, CHECK_IDS)).toEqual([]);
+    expect(bundled.example).toBe(true);
+  });
+
+  it('names every check and its hints in both languages', () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const t = resources[lang].translation as unknown as { review: { checks: Record<string, string>; hints: Record<string, string> } };
+      expect(REVIEW_CHECKS.filter((c) => !t.review.checks[c.id]).map((c) => c.id), lang).toEqual([]);
+      const source = fs.readFileSync(path.resolve(import.meta.dirname, '../../../shared/domain/review/checks.ts'), 'utf8');
+      // Fixed keys, and the …Late/…Missing pairs of lateOrMissing(d, 'x').
+      const hints = [...(source.match(/review\.hints\.\w+/g) ?? []).map((k) => k.split('.')[2]),
+        ...[...source.matchAll(/lateOrMissing\(d, '(\w+)'\)/g)].flatMap((m) => [`${m[1]}Late`, `${m[1]}Missing`])];
+      expect(hints.length).toBeGreaterThan(10);
+      expect(hints.filter((k) => !t.review.hints[k]), lang).toEqual([]);
+    }
+  });
+});
