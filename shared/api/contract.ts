@@ -25,8 +25,12 @@ import { type CaseDeadline, type CaseDetail, type CaseInput, type CaseStage, typ
 import type { DiscretionBenchmark } from '../entities/discretion.ts';
 import { fileUpload } from '../entities/file.ts';
 
-/** A case file reviewed: what it is, and the result. */
-export interface ReviewRun { caseId: number; caseNo: string; cause: string; partyName: string; result: ReviewResult }
+/** A case file reviewed: what it is (its handlers, the name of each document), and the result. */
+export interface ReviewRun {
+  caseId: number; caseNo: string; cause: string; partyName: string; handlerNames: string[];
+  documents: { id: number; typeName: string; numberText: string | null; date: string | null }[];
+  result: ReviewResult;
+}
 
 /**
  * The contract: every channel the renderer may call, named `domain:action`, with its zod input,
@@ -283,6 +287,8 @@ export const contract = {
   /** 案卷评查: the standard in force, and the review of one case file (the machine's findings; judgement items pending). */
   'reviews:standard': channel<ReviewStandard>()({ input: none, access: 'cases.read' }),
   'reviews:run': channel<ReviewRun>()({ input: z.object({ id }), access: 'cases.read' }),
+  /** The files of a period to review in a batch: filed (or, for 当场处罚, opened) between the two days. */
+  'reviews:files': channel<{ id: number; caseNo: string; cause: string; filedOn: string }[]>()({ input: z.object({ from: isoDate, to: isoDate }), access: 'cases.read' }),
   /** The bundled 卷内目录 order (an admin's imported one is the setting fileOrder). */
   'knowledge:file-order': channel<FileOrder>()({ input: none, access: 'signed-in' }),
   'knowledge:benchmarks': channel<DiscretionBenchmark[]>()({ input: none, access: 'signed-in' }),

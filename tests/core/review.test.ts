@@ -28,7 +28,7 @@ const where = (f: { check: string; address: { documentId: number | null; path: (
 
 describe('案卷评查', () => {
   it('finds nothing in a clean complete file: every machine point kept, the judgement items left to the reviewer', async () => {
-    const { enterprise, handlerIds, generate, reviewOf } = await ready();
+    const { token, enterprise, handlerIds, generate, reviewOf } = await ready();
     const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'investigated'] });
     const r = await reviewOf(c.id);
     expect(r.findings).toEqual([]);
@@ -37,6 +37,9 @@ describe('案卷评查', () => {
     expect(r.max).toBe(55);
     // Eight judgement vetoes (facts, evidence, law…) and four judgement items wait for the reviewer.
     expect(r.pendingJudgements).toBe(12);
+    // A batch takes the files filed in its period.
+    expect((await call(core, 'reviews:files', { from: '2026-09-01', to: '2026-09-30' }, token)).map((f) => f.id)).toEqual([c.id]);
+    expect(await call(core, 'reviews:files', { from: '2026-10-01', to: '2026-12-31' }, token)).toEqual([]);
   });
 
   it('prices each defect by its item, pointing at the document and field at fault', async () => {

@@ -25,3 +25,16 @@ test('a legal reviewer reviews a case file: the score sheet, the findings priced
   await expect(page).toHaveURL(/\/documents\/\d+\?field=service/);
   await expect(page.getByText('行政处罚决定书（单位）').first()).toBeVisible();
 });
+
+test('a squad leader reviews the year\'s files in one go and reads what to train people on', async ({ page, desk }) => {
+  const shot = screenshots(page);
+  const shell = await Shell.demo(page, desk.url, 'supervisor');
+  await shell.open('案卷评查');
+  await page.getByTestId('review-batch-start').click();
+  // Every file of the year, one by one: the demo county's eight.
+  await expect(page.getByTestId('review-batch-progress')).toContainText(/(\d+) \/ \1/);
+  await expect(page.getByTestId('review-batch-checks')).toContainText('决定书在7个工作日内送达');
+  await expect(page.getByTestId('review-batch-officers')).toContainText('张明');
+  await shot('41-review-batch');
+});
+

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_IDS, REVIEW_CHECKS, type ReviewCheck, type ReviewSnapshot } from '../../../shared/domain/review/checks.ts';
 import { review } from '../../../shared/domain/review/review.ts';
+import { summarise } from '../../../shared/domain/review/batch.ts';
 import { reviewStandard, unknownChecks } from '../../../shared/domain/review/standard.ts';
 import { resources } from '../../../shared/i18n/resources.ts';
 
@@ -67,5 +68,16 @@ describe('review(snapshot, standard)', () => {
       expect(hints.length).toBeGreaterThan(10);
       expect(hints.filter((k) => !t.review.hints[k]), lang).toEqual([]);
     }
+  });
+
+  it('sums a batch up by officer, by deduction and by the document at fault', () => {
+    const file = (caseId: number, handlerNames: string[], checks: ReviewCheck[]) => ({ caseId, handlerNames, documentNames: { 1: '行政处罚决定书（单位）', 2: '询问笔录' }, result: review(snapshot(), standard, checks) });
+    const s = summarise([file(1, ['张明', '李华'], [fake('c', 1)]), file(2, ['张明', '王强'], [fake('b', 2), fake('c', 1)]), file(3, ['李华', '王强'], [])]);
+    expect(s).toMatchObject({ files: 3, vetoed: 0 });
+    // 65% (13/20), 55% (11/20), 100%.
+    expect(s.averagePercent).toBe(73.3);
+    expect(s.byOfficer.map((o) => [o.name, o.files, o.averagePercent, o.findings])).toEqual([['张明', 2, 60, 4], ['王强', 2, 77.5, 3], ['李华', 2, 82.5, 1]]);
+    expect(s.byCheck.map((c) => [c.check, c.files, c.findings, c.pointsLost])).toEqual([['c', 2, 2, 14], ['b', 1, 2, 2]]);
+    expect(s.byDocument).toEqual([{ name: '行政处罚决定书（单位）', findings: 3 }, { name: '询问笔录', findings: 1 }]);
   });
 });

@@ -2,7 +2,7 @@ import { review } from '../../../../shared/domain/review/review.ts';
 import type { ReviewSnapshot } from '../../../../shared/domain/review/checks.ts';
 import type { CoreState, HandlerGroup } from '../../context.ts';
 import { readSettings } from '../accounts/handlers.ts';
-import { caseDetail, caseRules, type CaseRules } from '../cases/repository.ts';
+import { caseDetail, caseRules, type CaseRules, caseSummaries } from '../cases/repository.ts';
 import { toOfficer } from '../officers/handlers.ts';
 
 /**
@@ -21,6 +21,18 @@ export const reviewHandlers = {
   },
   async 'reviews:run'({ id }, { core }) {
     const s = await reviewSnapshot(core, id, await caseRules(core));
-    return { caseId: id, caseNo: s.detail.caseNo, cause: s.detail.cause, partyName: s.detail.unit.name, result: review(s, core.knowledge.reviewStandard) };
+    const { detail } = s;
+    return {
+      caseId: id, caseNo: detail.caseNo, cause: detail.cause, partyName: detail.unit.name, handlerNames: detail.handlerNames,
+      documents: detail.documents.filter((d) => d.status === 'issued').map((d) => ({ id: d.id, typeName: d.typeName, numberText: d.numberText, date: d.date })),
+      result: review(s, core.knowledge.reviewStandard),
+    };
+  },
+  async 'reviews:files'({ from, to }, { core }) {
+    // 当场处罚 has no 立案: the day the file was opened stands for it.
+    const rows = await core.store.db.selectFrom('cases').selectAll().orderBy('id').execute();
+    return (await caseSummaries(core, core.store.db, rows))
+      .map(({ summary: c }) => ({ id: c.id, caseNo: c.caseNo, cause: c.cause, filedOn: c.filedOn ?? c.createdAt.slice(0, 10) }))
+      .filter((c) => c.filedOn >= from && c.filedOn <= to);
   },
 } satisfies HandlerGroup<'reviews'>;

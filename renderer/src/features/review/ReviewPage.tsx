@@ -8,6 +8,7 @@ import type { ItemResult, ReviewFinding } from '../../../../shared/domain/review
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { tKey } from '../../i18n.ts';
+import { BatchReview } from './BatchReview.tsx';
 
 const GRADE_COLORS: Record<string, string> = { 优秀: 'green', 合格: 'blue', 不合格: 'red' };
 const STATUS_COLORS = { ok: 'green', deducted: 'orange', hit: 'red', pending: 'default' } as const;
@@ -106,6 +107,7 @@ export function ReviewListPage() {
     <div className="page" data-testid="review-list">
       <div className="page-header"><h2>{t('review.title')}</h2></div>
       <Typography.Paragraph type="secondary">{t('review.intro')}</Typography.Paragraph>
+      <BatchReview />
       <Table rowKey="id" size="middle" dataSource={data.items}
         onRow={(r) => ({ onClick: () => navigate(`/review/${r.id}`), style: { cursor: 'pointer' } })}
         pagination={{ current: page, pageSize: 20, total: data.total, onChange: setPage, showTotal: (n) => t('common.total', { count: n }) }}
