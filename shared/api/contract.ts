@@ -24,6 +24,7 @@ import { id, isoDate, optionalText, required } from '../entities/common.ts';
 import { type CaseDeadline, type CaseDetail, type CaseInput, type CaseStage, type CaseSummary, caseInput, disposalInput, partyKey, recordInput } from '../entities/case.ts';
 import type { DiscretionBenchmark } from '../entities/discretion.ts';
 import { fileUpload } from '../entities/file.ts';
+import { reviewDecisions, type SavedReview } from '../entities/review.ts';
 
 /** A case file reviewed: what it is (its handlers, the name of each document), and the result. */
 export interface ReviewRun {
@@ -286,7 +287,12 @@ export const contract = {
   /** Discretion benchmarks: the bundled example (示例) and the province's imported ones. */
   /** 案卷评查: the standard in force, and the review of one case file (the machine's findings; judgement items pending). */
   'reviews:standard': channel<ReviewStandard>()({ input: none, access: 'cases.read' }),
-  'reviews:run': channel<ReviewRun>()({ input: z.object({ id }), access: 'cases.read' }),
+  'reviews:run': channel<ReviewRun>()({ input: z.object({ id, decisions: reviewDecisions }), access: 'cases.read' }),
+  /** The legal reviewer signs the review as judged: kept with the audit chain head, never changed; the file's history lists it. */
+  'reviews:sign': channel<SavedReview>()({ input: z.object({ id, decisions: reviewDecisions }), access: 'cases.review' }),
+  'reviews:history': channel<SavedReview[]>()({ input: z.object({ id }), access: 'cases.read' }),
+  /** The 评查表 of a signed review, printed through the document engine. */
+  'reviews:report': channel<FileDownload>()({ input: z.object({ reviewId: id }), access: 'cases.read' }),
   /** The files of a period to review in a batch: filed (or, for 当场处罚, opened) between the two days. */
   'reviews:files': channel<{ id: number; caseNo: string; cause: string; filedOn: string }[]>()({ input: z.object({ from: isoDate, to: isoDate }), access: 'cases.read' }),
   /** The bundled 卷内目录 order (an admin's imported one is the setting fileOrder). */

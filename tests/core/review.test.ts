@@ -1,8 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
 import { caseGenerator } from '../../electron/core/generator/cases.ts';
-import { call, newCore, setUp } from '../support/core.ts';
-import { inspectionReady } from '../support/documents.ts';
+import { addUser, call, failure, newCore, setUp } from '../support/core.ts';
+import { inspectionReady, pdfOf, pdfText } from '../support/documents.ts';
 
 /**
  * 案卷评查 over case files made through the contract: a clean complete file scores every point the
@@ -13,6 +16,7 @@ let core: Core;
 afterEach(() => core?.close());
 
 const NOW = new Date('2026-11-22T02:00:00Z');
+const OUT = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'documents');
 
 async function ready() {
   core = await newCore({ clock: () => NOW });
@@ -103,5 +107,37 @@ describe('案卷评查', () => {
     // 7 working days from Mon 28 Sep: 29(1) 30(2) | 1–7 Oct off | 8(3) 9(4) Sat 10 调休(5) | Sun 11 off | 12(6) 13(7).
     expect((await serveOn('2026-10-13T16:00')).findings).toEqual([]);
     expect((await serveOn('2026-10-14T09:00')).findings.map((f) => f.check)).toEqual(['service-in-time']);
+  });
+
+  it('is judged, signed and kept by the legal reviewer, with the audit chain head, and printed as the 评查表', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'late-service', 'investigated'], stopAt: 'decided' });
+    const reviewer = await addUser(core, token, 'fzsh', 'reviewer');
+    const clerk = await addUser(core, token, 'clerk2', 'clerk');
+    const standard = await call(core, 'reviews:standard', {}, reviewer);
+    const judgementIds = [...standard.vetoes, ...standard.sections.flatMap((x) => x.items)].filter((i) => i.mode === 'judgement').map((i) => i.id);
+    const issues = (e: { details?: unknown }) => ((e.details as { issues?: { key: string; params?: unknown }[] })?.issues ?? []);
+    // Not judged yet: nothing is signed.
+    expect(issues(await failure(core, 'reviews:sign', { id: c.id }, reviewer))).toEqual([expect.objectContaining({ key: 'review.rules.judgementsPending', params: { n: 12 } })]);
+    const judgements = Object.fromEntries(judgementIds.map((i) => [i, { passed: true, comment: '' }]));
+    // 询问笔录 judged failed: 4 of its 10 points, and why.
+    const failed = { ...judgements, questioning: { passed: false, lost: 4, comment: '' } };
+    expect(issues(await failure(core, 'reviews:sign', { id: c.id, decisions: { judgements: failed } }, reviewer)).map((i) => i.key)).toEqual(['review.rules.commentRequired']);
+    // The late service overruled (a reason is required), and the clerk may not sign.
+    const late = (await call(core, 'reviews:run', { id: c.id }, reviewer)).result.findings.find((f) => f.check === 'service-in-time')!;
+    const decisions = { judgements: { ...failed, questioning: { passed: false, lost: 4, comment: '询问笔录未逐页签名' } }, overruled: { [late.id]: '留置送达记录在卷，送达日期登记有误' } };
+    expect((await failure(core, 'reviews:sign', { id: c.id, decisions }, clerk)).code).toBe('FORBIDDEN');
+    const saved = await call(core, 'reviews:sign', { id: c.id, decisions }, reviewer);
+    expect(saved).toMatchObject({ caseId: c.id, score: 51, max: 55, grade: '优秀', vetoed: false, reviewer: expect.any(String), auditHead: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(saved.result.findings.find((f) => f.id === late.id)).toMatchObject({ overruled: '留置送达记录在卷，送达日期登记有误', pointsLost: 0 });
+    // Kept as signed: the history lists it, and a second review is a new entry.
+    const again = await call(core, 'reviews:sign', { id: c.id, decisions: { judgements, overruled: {} } }, reviewer);
+    expect((await call(core, 'reviews:history', { id: c.id }, clerk)).map((h) => [h.id, h.score])).toEqual([[again.id, 52], [saved.id, 51]]);
+    const report = pdfOf(await call(core, 'reviews:report', { reviewId: saved.id }, clerk));
+    fs.mkdirSync(OUT, { recursive: true });
+    fs.writeFileSync(path.join(OUT, 'review-report.pdf'), report);
+    execFileSync('pdftoppm', ['-png', '-r', '80', path.join(OUT, 'review-report.pdf'), path.join(OUT, 'review-report')]);
+    const text = pdfText(report).replace(/\s+/g, '');
+    for (const piece of ['行政处罚案卷评查表', '示例案卷评查标准', '得分：51/55', '等级：优秀', '【否决项】事实清楚', '询问笔录未逐页签名', '决定书应于2026-09-17前送达', '已复核不扣分', '评查人员']) expect(text).toContain(piece);
   });
 });

@@ -20,6 +20,20 @@ test('a legal reviewer reviews a case file: the score sheet, the findings priced
   await expect(page.getByTestId('review-grade')).toHaveText('优秀');
   await expect(page.getByText('94.5')).toBeVisible();
   await shot('40-review');
+  // The reviewer judges every judgement item, then signs: the review is kept and can be printed.
+  await page.getByTestId('review-sign').click();
+  await expect(page.getByText(/还有 12 项未判断/)).toBeVisible();
+  const judgements = page.locator('[data-testid^="judge-"]');
+  await expect(judgements).toHaveCount(12);
+  for (let i = 0; i < 12; i++) await judgements.nth(i).getByText('通过', { exact: true }).click();
+  await expect(page.getByText(/还有 \d+ 项需要评查人员判断/)).toBeHidden();
+  await page.getByTestId('review-sign').click();
+  await expect(page.getByText(/评查结果已保存（第 \d+ 号）/)).toBeVisible();
+  await expect(page.getByTestId('review-history')).toContainText('52 / 55');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('review-print').click();
+  expect((await download).suggestedFilename()).toMatch(/案卷评查表/);
+  await shot('40b-review-signed');
   // 定位 opens the decision itself.
   await served.getByRole('button', { name: '定位' }).click();
   await expect(page).toHaveURL(/\/documents\/\d+\?field=service/);

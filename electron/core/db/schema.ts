@@ -267,6 +267,23 @@ export interface CaseEventsTable {
   enteredBy: string;
 }
 
+export interface CaseReviewsTable {
+  id: Generated<number>;
+  caseId: number;
+  standardId: string;
+  standardVersion: string;
+  score: number;
+  max: number;
+  percent: number | null;
+  grade: string | null;
+  vetoed: number;
+  decisionsJson: string;
+  resultJson: string;
+  reviewer: string;
+  signedAt: string;
+  auditHead: string | null;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -287,4 +304,5 @@ export interface DB {
   cases: CasesTable;
   caseEvents: CaseEventsTable;
   discretionBenchmarks: UnitKnowledgeTable;
+  caseReviews: CaseReviewsTable;
 }

@@ -2,12 +2,17 @@ import { caseDay, type CheckFinding, REVIEW_CHECKS, type ReviewCheck, type Revie
 import type { ReviewStandard } from './standard.ts';
 
 /**
- * review(snapshot, standard) → result: the machine checks run over the file, each finding priced by
- * the standard's item that names its check, veto items hit, the score and grade. Judgement items
- * (facts clear, evidence sufficient…) wait for the reviewer; until then the result says so.
+ * review(snapshot, standard, decisions) → result: the machine checks run over the file, each finding
+ * priced by the standard's item that names its check, veto items hit, the score and grade. Judgement
+ * items (facts clear, evidence sufficient…) wait for the reviewer's decisions, which may also overrule
+ * an automatic finding with a reason; until judged, the result says how many wait.
  */
 export interface ReviewFinding extends CheckFinding {
+  /** Stable across runs of the same file: how the reviewer's overruling finds it again. */
+  id: string;
   basis: string;
+  /** The reviewer overruled it, with the reason: listed, costing nothing. */
+  overruled: string | null;
   /** The standard's item (or veto) the finding counts against; null when the standard prices no item for it. */
   itemId: string | null;
   vetoId: string | null;
@@ -19,7 +24,22 @@ export interface ItemResult {
   lost: number;
   status: 'ok' | 'deducted' | 'pending';
   findings: ReviewFinding[];
+  /** The reviewer's comment on a judgement item. */
+  comment: string;
 }
+
+/**
+ * What the reviewer decided: each judgement item or veto judged (passed, or the points lost and why),
+ * and automatic findings overruled with a reason.
+ */
+export interface ReviewDecisions {
+  judgements: Record<string, { passed: boolean; lost?: number; comment: string }>;
+  overruled: Record<string, string>;
+}
+export const NO_DECISIONS: ReviewDecisions = { judgements: {}, overruled: {} };
+
+/** A finding's id: the check and the place it points at. */
+export const findingId = (f: CheckFinding): string => `${f.check}@${f.address.documentId ?? 'case'}:${f.address.path.join('.')}`;
 
 export interface ReviewResult {
   standard: { id: string; name: string; version: string; example: boolean };
@@ -29,7 +49,7 @@ export interface ReviewResult {
   percent: number | null;
   grade: string | null;
   vetoed: boolean;
-  vetoes: { id: string; name: string; mode: 'auto' | 'judgement'; status: 'ok' | 'hit' | 'pending'; findings: ReviewFinding[] }[];
+  vetoes: { id: string; name: string; mode: 'auto' | 'judgement'; status: 'ok' | 'hit' | 'pending'; findings: ReviewFinding[]; comment: string }[];
   sections: { id: string; name: string; items: ItemResult[] }[];
   /** Every finding, in the order of the standard. */
   findings: ReviewFinding[];
@@ -42,30 +62,41 @@ function applicable(s: ReviewSnapshot, checks: ReviewCheck[]): ReviewCheck[] {
   return checks.filter((c) => c.appliesFrom <= day && (!c.appliesTo || day <= c.appliesTo));
 }
 
-export function review(s: ReviewSnapshot, standard: ReviewStandard, checks: ReviewCheck[] = REVIEW_CHECKS): ReviewResult {
+export function review(s: ReviewSnapshot, standard: ReviewStandard, decisions: ReviewDecisions = NO_DECISIONS, checks: ReviewCheck[] = REVIEW_CHECKS): ReviewResult {
   const byCheck = new Map<string, CheckFinding[]>();
   const basis = new Map(checks.map((c) => [c.id, c.basis]));
   for (const c of applicable(s, checks)) byCheck.set(c.id, c.run(s));
   const found = (ids: string[]) => ids.flatMap((id) => byCheck.get(id) ?? []);
+  const finding = (f: CheckFinding, itemId: string | null, vetoId: string | null): ReviewFinding => {
+    const id = findingId(f);
+    return { ...f, id, basis: basis.get(f.check) ?? '', overruled: decisions.overruled[id] ?? null, itemId, vetoId, pointsLost: 0 };
+  };
+  const judged = (id: string) => decisions.judgements[id];
 
   const vetoes = standard.vetoes.map((v) => {
-    const findings = found(v.checks).map((f) => ({ ...f, basis: basis.get(f.check) ?? '', itemId: null, vetoId: v.id, pointsLost: 0 }));
-    const status: 'ok' | 'hit' | 'pending' = v.mode === 'judgement' ? 'pending' : findings.length ? 'hit' : 'ok';
-    return { id: v.id, name: v.name, mode: v.mode, status, findings };
+    const findings = found(v.checks).map((f) => finding(f, null, v.id));
+    const j = judged(v.id);
+    const status: 'ok' | 'hit' | 'pending' = v.mode === 'judgement' ? (j ? (j.passed ? 'ok' : 'hit') : 'pending') : findings.some((f) => !f.overruled) ? 'hit' : 'ok';
+    return { id: v.id, name: v.name, mode: v.mode, status, findings, comment: j?.comment ?? '' };
   });
   const sections = standard.sections.map((sec) => ({
     id: sec.id, name: sec.name,
     items: sec.items.map((item): ItemResult => {
-      if (item.mode === 'judgement') return { id: item.id, name: item.name, points: item.points, mode: item.mode, lost: 0, status: 'pending', findings: [] };
-      const raw = found(item.checks);
       const cap = item.points ?? 0;
+      if (item.mode === 'judgement') {
+        const j = judged(item.id);
+        // Judged failed without a figure: the whole item is lost.
+        const lost = !j || j.passed ? 0 : Math.min(cap, Math.max(0, j.lost ?? cap));
+        return { id: item.id, name: item.name, points: item.points, mode: item.mode, lost, status: !j ? 'pending' : j.passed ? 'ok' : 'deducted', findings: [], comment: j?.comment ?? '' };
+      }
       let left = cap;
-      const findings = raw.map((f) => {
-        const cost = Math.min(left, item.deduct === 'all' ? cap : item.deduct);
+      const findings = found(item.checks).map((f) => {
+        const r = finding(f, item.id, null);
+        const cost = r.overruled ? 0 : Math.min(left, item.deduct === 'all' ? cap : item.deduct);
         left -= cost;
-        return { ...f, basis: basis.get(f.check) ?? '', itemId: item.id, vetoId: null, pointsLost: cost };
+        return { ...r, pointsLost: cost };
       });
-      return { id: item.id, name: item.name, points: item.points, mode: item.mode, lost: cap - left, status: findings.length ? 'deducted' : 'ok', findings };
+      return { id: item.id, name: item.name, points: item.points, mode: item.mode, lost: cap - left, status: findings.some((f) => !f.overruled) ? 'deducted' : 'ok', findings, comment: '' };
     }),
   }));
 
@@ -79,7 +110,7 @@ export function review(s: ReviewSnapshot, standard: ReviewStandard, checks: Revi
   const grade = vetoed ? grades.at(-1)!.name : percent === null ? null : (grades.find((g) => percent >= g.min) ?? grades.at(-1)!).name;
   // Findings of checks the standard does not price are still shown: the clerk fixes them all.
   const priced = new Set([...standard.vetoes.flatMap((v) => v.checks), ...standard.sections.flatMap((x) => x.items.flatMap((i) => i.checks))]);
-  const unpriced = [...byCheck].filter(([id]) => !priced.has(id)).flatMap(([, fs]) => fs.map((f) => ({ ...f, basis: basis.get(f.check) ?? '', itemId: null, vetoId: null, pointsLost: 0 })));
+  const unpriced = [...byCheck].filter(([id]) => !priced.has(id)).flatMap(([, fs]) => fs.map((f) => finding(f, null, null)));
 
   return {
     standard: { id: standard.id, name: standard.name, version: standard.version, example: standard.example },

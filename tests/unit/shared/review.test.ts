@@ -29,7 +29,7 @@ const standard = reviewStandard.parse({
 
 describe('review(snapshot, standard)', () => {
   it('deducts per finding up to the item\'s points, or the whole item, and lists findings without points', () => {
-    const r = review(snapshot(), standard, [fake('a', 0), fake('b', 5), fake('c', 1), fake('d', 2)]);
+    const r = review(snapshot(), standard, undefined, [fake('a', 0), fake('b', 5), fake('c', 1), fake('d', 2)]);
     const items = Object.fromEntries(r.sections[0].items.map((i) => [i.id, i]));
     expect(items.per).toMatchObject({ lost: 3, status: 'deducted' });
     expect(items.per.findings.map((f) => f.pointsLost)).toEqual([1, 1, 1, 0, 0]);
@@ -42,13 +42,13 @@ describe('review(snapshot, standard)', () => {
   });
 
   it('grades by the bands, and a veto hit fails the file whatever it scored', () => {
-    expect(review(snapshot(), standard, [fake('b', 1)])).toMatchObject({ score: 19, percent: 95, grade: '优秀' });
-    expect(review(snapshot(), standard, [fake('b', 1), fake('c', 0), fake('a', 1)])).toMatchObject({ score: 0, grade: '不合格', vetoed: true });
+    expect(review(snapshot(), standard, undefined, [fake('b', 1)])).toMatchObject({ score: 19, percent: 95, grade: '优秀' });
+    expect(review(snapshot(), standard, undefined, [fake('b', 1), fake('c', 0), fake('a', 1)])).toMatchObject({ score: 0, grade: '不合格', vetoed: true });
   });
 
   it('runs only the checks in force on the day the file was filed', () => {
-    expect(review(snapshot('2021-07-14'), standard, [fake('c', 1)]).findings).toEqual([]);
-    expect(review(snapshot('2021-07-15'), standard, [fake('c', 1)]).findings).toHaveLength(1);
+    expect(review(snapshot('2021-07-14'), standard, undefined, [fake('c', 1)]).findings).toEqual([]);
+    expect(review(snapshot('2021-07-15'), standard, undefined, [fake('c', 1)]).findings).toHaveLength(1);
   });
 
   it('refuses a standard whose machine item names no check, and knows every check the bundled one names', () => {
@@ -71,7 +71,7 @@ describe('review(snapshot, standard)', () => {
   });
 
   it('sums a batch up by officer, by deduction and by the document at fault', () => {
-    const file = (caseId: number, handlerNames: string[], checks: ReviewCheck[]) => ({ caseId, handlerNames, documentNames: { 1: '行政处罚决定书（单位）', 2: '询问笔录' }, result: review(snapshot(), standard, checks) });
+    const file = (caseId: number, handlerNames: string[], checks: ReviewCheck[]) => ({ caseId, handlerNames, documentNames: { 1: '行政处罚决定书（单位）', 2: '询问笔录' }, result: review(snapshot(), standard, undefined, checks) });
     const s = summarise([file(1, ['张明', '李华'], [fake('c', 1)]), file(2, ['张明', '王强'], [fake('b', 2), fake('c', 1)]), file(3, ['李华', '王强'], [])]);
     expect(s).toMatchObject({ files: 3, vetoed: 0 });
     // 65% (13/20), 55% (11/20), 100%.
@@ -79,5 +79,21 @@ describe('review(snapshot, standard)', () => {
     expect(s.byOfficer.map((o) => [o.name, o.files, o.averagePercent, o.findings])).toEqual([['张明', 2, 60, 4], ['王强', 2, 77.5, 3], ['李华', 2, 82.5, 1]]);
     expect(s.byCheck.map((c) => [c.check, c.files, c.findings, c.pointsLost])).toEqual([['c', 2, 2, 14], ['b', 1, 2, 2]]);
     expect(s.byDocument).toEqual([{ name: '行政处罚决定书（单位）', findings: 3 }, { name: '询问笔录', findings: 1 }]);
+  });
+
+  it('takes the reviewer\'s judgements and overrulings: a failed veto fails the file, an overruled finding costs nothing', () => {
+    const checks = [fake('b', 2), fake('c', 1)];
+    const first = review(snapshot(), standard, undefined, checks);
+    const cFinding = first.findings.find((f) => f.check === 'c')!;
+    const r = review(snapshot(), standard, { judgements: { judge: { passed: false, lost: 4, comment: '询问笔录未逐页签名' }, 'veto-j': { passed: true, comment: '' } },
+      overruled: { [cFinding.id]: '已补正送达' } }, checks);
+    const items = Object.fromEntries(r.sections[0].items.map((i) => [i.id, i]));
+    expect(items.all).toMatchObject({ lost: 0, status: 'ok' });
+    expect(items.all.findings[0]).toMatchObject({ overruled: '已补正送达', pointsLost: 0 });
+    expect(items.judge).toMatchObject({ lost: 4, status: 'deducted', comment: '询问笔录未逐页签名' });
+    expect(r).toMatchObject({ score: 20 - 2 - 4, pendingJudgements: 0, vetoed: false });
+    expect(review(snapshot(), standard, { judgements: { 'veto-j': { passed: false, comment: '事实不清' } }, overruled: {} }, checks)).toMatchObject({ vetoed: true, score: 0, grade: '不合格' });
+    // The same finding has the same id on the next run.
+    expect(review(snapshot(), standard, undefined, checks).findings.map((f) => f.id)).toEqual(first.findings.map((f) => f.id));
   });
 });

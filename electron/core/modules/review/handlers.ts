@@ -1,4 +1,9 @@
-import { review } from '../../../../shared/domain/review/review.ts';
+import { AppError } from '../../../../shared/api/errors.ts';
+import type { ReviewRun } from '../../../../shared/api/contract.ts';
+import { type ReviewDecisions, review } from '../../../../shared/domain/review/review.ts';
+import type { SavedReview } from '../../../../shared/entities/review.ts';
+import { download } from '../files.ts';
+import { reviewReport } from './report.ts';
 import type { ReviewSnapshot } from '../../../../shared/domain/review/checks.ts';
 import type { CoreState, HandlerGroup } from '../../context.ts';
 import { readSettings } from '../accounts/handlers.ts';
@@ -15,18 +20,62 @@ export async function reviewSnapshot(core: CoreState, id: number, cr: CaseRules)
   return { detail, roster: officers.map((r) => toOfficer(r, cr.today, certExpiryWarningDays)), periods: core.knowledge.periods, cal: cr.cal, rules: cr.rules };
 }
 
+async function runReview(core: CoreState, id: number, decisions: ReviewDecisions): Promise<ReviewRun> {
+  const s = await reviewSnapshot(core, id, await caseRules(core));
+  const { detail } = s;
+  return {
+    caseId: id, caseNo: detail.caseNo, cause: detail.cause, partyName: detail.unit.name, handlerNames: detail.handlerNames,
+    documents: detail.documents.filter((d) => d.status === 'issued').map((d) => ({ id: d.id, typeName: d.typeName, numberText: d.numberText, date: d.date })),
+    result: review(s, core.knowledge.reviewStandard, decisions),
+  };
+}
+
+/** The signed reviews of a file, newest first. */
+async function savedReviews(core: CoreState, caseId: number): Promise<SavedReview[]> {
+  const rows = await core.store.db.selectFrom('caseReviews').selectAll().where('caseId', '=', caseId).orderBy('id', 'desc').execute();
+  return rows.map((r) => ({
+    id: r.id, caseId: r.caseId, standardId: r.standardId, standardVersion: r.standardVersion, score: r.score, max: r.max, percent: r.percent, grade: r.grade,
+    vetoed: r.vetoed === 1, reviewer: r.reviewer, signedAt: r.signedAt, auditHead: r.auditHead, decisions: JSON.parse(r.decisionsJson), result: JSON.parse(r.resultJson),
+  }));
+}
+
 export const reviewHandlers = {
   async 'reviews:standard'(_input, { core }) {
     return core.knowledge.reviewStandard;
   },
-  async 'reviews:run'({ id }, { core }) {
-    const s = await reviewSnapshot(core, id, await caseRules(core));
-    const { detail } = s;
-    return {
-      caseId: id, caseNo: detail.caseNo, cause: detail.cause, partyName: detail.unit.name, handlerNames: detail.handlerNames,
-      documents: detail.documents.filter((d) => d.status === 'issued').map((d) => ({ id: d.id, typeName: d.typeName, numberText: d.numberText, date: d.date })),
-      result: review(s, core.knowledge.reviewStandard),
-    };
+  async 'reviews:run'({ id, decisions }, { core }) {
+    return runReview(core, id, decisions);
+  },
+  async 'reviews:sign'({ id, decisions }, { core, actor }) {
+    const run = await runReview(core, id, decisions);
+    const r = run.result;
+    // A signed review is whole: every judgement made, every failure and overruling with its reason.
+    const issues = [
+      ...(r.pendingJudgements ? [{ path: ['decisions'], key: 'review.rules.judgementsPending', params: { n: r.pendingJudgements } }] : []),
+      ...Object.entries(decisions.judgements).filter(([, j]) => !j.passed && !j.comment).map(([item]) => ({ path: ['decisions', 'judgements', item, 'comment'], key: 'review.rules.commentRequired' })),
+    ];
+    if (issues.length) throw new AppError('VALIDATION', { issues });
+    const signedAt = core.now().toISOString();
+    const reviewId = await core.tx(async (trx) => {
+      const row = await trx.insertInto('caseReviews').values({
+        caseId: id, standardId: r.standard.id, standardVersion: r.standard.version, score: r.score, max: r.max, percent: r.percent, grade: r.grade, vetoed: r.vetoed ? 1 : 0,
+        decisionsJson: JSON.stringify(decisions), resultJson: JSON.stringify(r), reviewer: actor.userName, signedAt, auditHead: core.audit.head(),
+      }).returning('id').executeTakeFirstOrThrow();
+      core.record(actor, { action: 'reviews:sign', entityType: 'case', entityId: id, after: { reviewId: row.id, score: r.score, grade: r.grade, vetoed: r.vetoed, findings: r.findings.length } });
+      return row.id;
+    });
+    return (await savedReviews(core, id)).find((x) => x.id === reviewId)!;
+  },
+  async 'reviews:history'({ id }, { core }) {
+    return savedReviews(core, id);
+  },
+  async 'reviews:report'({ reviewId }, { core }) {
+    const row = await core.store.db.selectFrom('caseReviews').select(['caseId']).where('id', '=', reviewId).executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'review', id: reviewId });
+    const saved = (await savedReviews(core, row.caseId)).find((x) => x.id === reviewId)!;
+    const c = await core.store.db.selectFrom('cases').select(['caseNo', 'cause', 'unitJson']).where('id', '=', row.caseId).executeTakeFirstOrThrow();
+    const file = { caseNo: c.caseNo, cause: c.cause, partyName: (JSON.parse(c.unitJson) as { name: string }).name };
+    return download(`${c.caseNo}_案卷评查表_${reviewId}.pdf`, await reviewReport(core, saved, file));
   },
   async 'reviews:files'({ from, to }, { core }) {
     // 当场处罚 has no 立案: the day the file was opened stands for it.

@@ -1,13 +1,17 @@
-import { AimOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, List, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { AimOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Input, InputNumber, List, Radio, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { ReviewRun } from '../../../../shared/api/contract.ts';
-import type { ItemResult, ReviewFinding } from '../../../../shared/domain/review/review.ts';
+import type { ItemResult, ReviewDecisions, ReviewFinding } from '../../../../shared/domain/review/review.ts';
+import type { SavedReview } from '../../../../shared/entities/review.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
+import { useSession } from '../../app/session.tsx';
 import { tKey } from '../../i18n.ts';
+import { saveDownload } from '../files.ts';
+import { formatDateTime } from '../format.ts';
 import { BatchReview } from './BatchReview.tsx';
 
 const GRADE_COLORS: Record<string, string> = { 优秀: 'green', 合格: 'blue', 不合格: 'red' };
@@ -16,38 +20,96 @@ const STATUS_COLORS = { ok: 'green', deducted: 'orange', hit: 'red', pending: 'd
 /**
  * The reviewer's screen for one case file: the standard's score sheet with the machine's findings in
  * place, each saying what is wrong, on what legal basis, and opening the document at the field to fix.
- * Judgement items (facts, evidence, law…) are shown as waiting for the reviewer.
+ * The reviewer judges the judgement items (facts, evidence, law…), may overrule a finding with a
+ * reason, watches the score move, and signs the review; the file's signed reviews are listed to print.
  */
 export function ReviewPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const { can } = useSession();
   const navigate = useNavigate();
   const id = Number(useParams().id);
   const [run, setRun] = useState<ReviewRun | null>(null);
+  const [decisions, setDecisions] = useState<ReviewDecisions>({ judgements: {}, overruled: {} });
+  const [history, setHistory] = useState<SavedReview[]>([]);
+  const judge = can('cases.review');
   useEffect(() => {
-    void api.reviews.run({ id }).then(setRun).catch((e) => message.error(errorMessage(e)));
-  }, [id, message]);
+    void api.reviews.run({ id, decisions }).then(setRun).catch((e) => message.error(errorMessage(e)));
+  }, [id, decisions, message]);
+  const loadHistory = useCallback(() => api.reviews.history({ id }).then(setHistory).catch((e) => message.error(errorMessage(e))), [id, message]);
+  useEffect(() => { void loadHistory(); }, [loadHistory]);
   if (!run) return <div className="page" />;
   const r = run.result;
   const open = (f: ReviewFinding) => navigate(f.address.documentId ? `/documents/${f.address.documentId}?field=${f.address.path.join('.')}` : `/cases/${run.caseId}`);
+  const setJudgement = (itemId: string, j: ReviewDecisions['judgements'][string] | null) => setDecisions((d) => {
+    const judgements = { ...d.judgements };
+    if (j) judgements[itemId] = j; else delete judgements[itemId];
+    return { ...d, judgements };
+  });
+  const overrule = (f: ReviewFinding) => {
+    let reason = '';
+    modal.confirm({
+      title: t('review.judge.overruleTitle'),
+      content: <Input.TextArea autoFocus rows={3} placeholder={t('review.judge.overruleReason')} onChange={(e) => { reason = e.target.value; }} data-testid="overrule-reason" />,
+      onOk: () => {
+        if (!reason.trim()) { message.error(t('review.rules.reasonRequired')); return Promise.reject(new Error('reason')); }
+        setDecisions((d) => ({ ...d, overruled: { ...d.overruled, [f.id]: reason.trim() } }));
+        return undefined;
+      },
+    });
+  };
+  const unoverrule = (f: ReviewFinding) => setDecisions((d) => { const overruled = { ...d.overruled }; delete overruled[f.id]; return { ...d, overruled }; });
+  const sign = async () => {
+    try {
+      const saved = await api.reviews.sign({ id, decisions });
+      message.success(t('review.signed', { id: saved.id }));
+      await loadHistory();
+    } catch (e) { message.error(errorMessage(e)); }
+  };
   const findingList = (findings: ReviewFinding[]) => (
     <List size="small" dataSource={findings} renderItem={(f) => (
-      <List.Item data-testid="review-finding" actions={[<Button key="open" size="small" icon={<AimOutlined />} onClick={() => open(f)}>{t('review.openAtFault')}</Button>]}>
-        <List.Item.Meta title={tKey(f.key, f.params)} description={<Space size={4} wrap>
+      <List.Item data-testid="review-finding" actions={[
+        <Button key="open" size="small" icon={<AimOutlined />} onClick={() => open(f)}>{t('review.openAtFault')}</Button>,
+        ...(judge ? [f.overruled
+          ? <Button key="undo" size="small" onClick={() => unoverrule(f)}>{t('review.judge.undo')}</Button>
+          : <Button key="overrule" size="small" onClick={() => overrule(f)} data-testid="finding-overrule">{t('review.judge.overrule')}</Button>] : []),
+      ]}>
+        <List.Item.Meta title={<span style={f.overruled ? { textDecoration: 'line-through', color: '#999' } : undefined}>{tKey(f.key, f.params)}</span>} description={<Space size={4} wrap>
           <Typography.Text type="secondary">{tKey(`review.checks.${f.check}`)}</Typography.Text>
           <Typography.Text type="secondary">· {f.basis}</Typography.Text>
           {f.pointsLost > 0 && <Tag color="orange">{t('review.pointsLost', { n: f.pointsLost })}</Tag>}
+          {f.overruled && <Tag color="blue">{t('review.judge.overruled', { reason: f.overruled })}</Tag>}
         </Space>} />
       </List.Item>
     )} />
   );
+  /** Passed / failed with the points lost and a comment, for a judgement item or veto. */
+  const judgementControl = (itemId: string, points: number | null) => {
+    const j = decisions.judgements[itemId];
+    return (
+      <Space wrap data-testid={`judge-${itemId}`}>
+        <Radio.Group size="small" optionType="button" value={j ? (j.passed ? 'passed' : 'failed') : undefined} disabled={!judge}
+          onChange={(e) => setJudgement(itemId, { passed: e.target.value === 'passed', lost: e.target.value === 'passed' ? undefined : points ?? undefined, comment: j?.comment ?? '' })}
+          options={[{ value: 'passed', label: t('review.judge.passed') }, { value: 'failed', label: t('review.judge.failed') }]} />
+        {j && !j.passed && points !== null && (
+          <InputNumber size="small" min={0} max={points} value={j.lost} addonBefore={t('review.judge.lostPoints')} disabled={!judge}
+            onChange={(v) => setJudgement(itemId, { ...j, lost: typeof v === 'number' ? v : 0 })} style={{ width: 150 }} />
+        )}
+        {j && <Input size="small" placeholder={t('review.judge.comment')} value={j.comment} disabled={!judge} style={{ width: 280 }}
+          onChange={(e) => setJudgement(itemId, { ...j, comment: e.target.value })} />}
+      </Space>
+    );
+  };
   const unpriced = r.findings.filter((f) => !f.itemId && !f.vetoId);
 
   return (
     <div className="page" data-testid="review-page">
       <div className="page-header">
         <h2>{t('review.title')} · {run.caseNo} {run.cause}</h2>
-        <Button onClick={() => navigate(`/cases/${run.caseId}`)}>{t('review.openCase')}</Button>
+        <Space>
+          <Button onClick={() => navigate(`/cases/${run.caseId}`)}>{t('review.openCase')}</Button>
+          {judge && <Button type="primary" onClick={() => void sign()} data-testid="review-sign">{t('review.sign')}</Button>}
+        </Space>
       </div>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space size="large" wrap align="center">
@@ -68,8 +130,9 @@ export function ReviewPage() {
       <Card size="small" title={t('review.vetoes')} style={{ marginBottom: 16 }} data-testid="review-vetoes">
         <List size="small" dataSource={r.vetoes} renderItem={(v) => (
           <List.Item style={{ display: 'block' }}>
-            <Space><Tag color={STATUS_COLORS[v.status]}>{t(`review.status.${v.status}`)}</Tag>{v.name}
-              <Typography.Text type="secondary">{t(`review.modes.${v.mode}`)}</Typography.Text></Space>
+            <Space wrap><Tag color={STATUS_COLORS[v.status]}>{t(`review.status.${v.status}`)}</Tag>{v.name}
+              <Typography.Text type="secondary">{t(`review.modes.${v.mode}`)}</Typography.Text>
+              {v.mode === 'judgement' && judgementControl(v.id, null)}</Space>
             {v.findings.length > 0 && findingList(v.findings)}
           </List.Item>
         )} />
@@ -78,17 +141,37 @@ export function ReviewPage() {
       {r.sections.map((sec) => (
         <Card key={sec.id} size="small" title={sec.name} style={{ marginBottom: 16 }} data-testid={`review-section-${sec.id}`}>
           <Table<ItemResult> rowKey="id" size="small" pagination={false} dataSource={sec.items}
-            expandable={{ rowExpandable: (i) => i.findings.length > 0, expandedRowRender: (i) => findingList(i.findings), defaultExpandAllRows: true }}
+            expandable={{ rowExpandable: (i) => i.findings.length > 0 || i.mode === 'judgement', defaultExpandAllRows: true,
+              expandedRowRender: (i) => (i.mode === 'judgement' ? judgementControl(i.id, i.points) : findingList(i.findings)) }}
             columns={[
               { title: t('review.item'), dataIndex: 'name' },
               { title: t('review.mode'), dataIndex: 'mode', width: 110, render: (m: ItemResult['mode']) => t(`review.modes.${m}`) },
               { title: t('review.points'), dataIndex: 'points', width: 80, align: 'right', render: (p: number | null) => p ?? '—' },
               { title: t('review.lost'), dataIndex: 'lost', width: 80, align: 'right', render: (n: number, i) => (i.points === null ? '—' : n) },
-              { title: t('review.result'), dataIndex: 'status', width: 110, render: (s: ItemResult['status']) => <Tag color={STATUS_COLORS[s]}>{t(`review.status.${s}`)}</Tag> },
+              // An item without points is listed, not scored: its findings are "问题", not a deduction.
+              { title: t('review.result'), dataIndex: 'status', width: 110, render: (st: ItemResult['status'], i) => (
+                <Tag color={STATUS_COLORS[st]}>{t(`review.status.${st === 'deducted' && i.points === null ? 'flagged' : st}`)}</Tag>) },
             ]} />
         </Card>
       ))}
-      {unpriced.length > 0 && <Card size="small" title={t('review.unpriced')}>{findingList(unpriced)}</Card>}
+      {unpriced.length > 0 && <Card size="small" title={t('review.unpriced')} style={{ marginBottom: 16 }}>{findingList(unpriced)}</Card>}
+
+      <Card size="small" title={t('review.history')} data-testid="review-history">
+        {history.length === 0 ? <Typography.Text type="secondary">{t('review.noHistory')}</Typography.Text> : (
+          <List size="small" dataSource={history} renderItem={(h) => (
+            <List.Item actions={[<Button key="print" size="small" icon={<PrinterOutlined />} data-testid="review-print"
+              onClick={() => void api.reviews.report({ reviewId: h.id }).then(saveDownload).catch((e) => message.error(errorMessage(e)))}>{t('review.printReport')}</Button>]}>
+              <Space wrap>
+                <Typography.Text>#{h.id}</Typography.Text>
+                <Typography.Text>{h.score} / {h.max}</Typography.Text>
+                {h.grade && <Tag color={GRADE_COLORS[h.grade] ?? 'default'}>{h.grade}</Tag>}
+                <Typography.Text type="secondary">{t('review.signedBy', { reviewer: h.reviewer, at: formatDateTime(h.signedAt) })}</Typography.Text>
+                <Typography.Text type="secondary" copyable={{ text: h.auditHead ?? '' }}>{t('review.auditHead')} {h.auditHead?.slice(0, 12) ?? '—'}</Typography.Text>
+              </Space>
+            </List.Item>
+          )} />
+        )}
+      </Card>
     </div>
   );
 }
