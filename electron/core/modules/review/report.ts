@@ -34,11 +34,11 @@ export async function reviewReport(core: CoreState, saved: SavedReview, file: Pi
   checkFieldGlyphs(fonts, { cause: file.cause, party: file.partyName, reviewer: saved.reviewer }, ['case']);
   const line = (label: string, value: string): Content => ({ text: [{ text: `${label}：`, font: fonts.roles.heading }, value], margin: [0, 2, 0, 2] } as Content);
   const content: Content[] = [
-    line('案件', `${file.caseNo}　${file.partyName}${file.cause.replace(/^涉嫌/, '')}`),
+    line('案件', `${file.caseNo}\u3000${file.partyName}${file.cause.replace(/^涉嫌/, '')}`),
     line('评查标准', `${r.standard.name}（${r.standard.version}）${r.standard.example ? '【示例】' : ''}`),
-    line('得分', `${r.score} / ${r.max}${r.percent === null ? '' : `（${r.percent}%）`}　等级：${r.grade ?? '—'}${r.vetoed ? '　一票否决' : ''}`),
+    line('得分', `${r.score} / ${r.max}${r.percent === null ? '' : `（${r.percent}%）`}\u3000等级：${r.grade ?? '—'}${r.vetoed ? '\u3000一票否决' : ''}`),
     { table: { headerRows: 1, widths: ['*', 30, 30, 36, '*'], body: rows }, fontSize: 10, margin: [0, 8, 0, 8] } as unknown as Content,
-    line('评查人员', `${saved.reviewer}　　评查日期：${chineseDate(saved.signedAt.slice(0, 10))}`),
+    line('评查人员', `${saved.reviewer}\u3000\u3000评查日期：${chineseDate(saved.signedAt.slice(0, 10))}`),
     { text: `签署时审计链：${saved.auditHead ?? '—'}`, fontSize: 8, color: '#555555', margin: [0, 6, 0, 0] } as Content,
   ];
   return core.render({
