@@ -39,8 +39,8 @@ describe('案卷评查', () => {
     expect(r).toMatchObject({ score: r.max, percent: 100, grade: '优秀', vetoed: false, standard: { example: true } });
     // The example standard gives points only where a source does: 55 in all.
     expect(r.max).toBe(55);
-    // Eight judgement vetoes (facts, evidence, law…) and four judgement items wait for the reviewer.
-    expect(r.pendingJudgements).toBe(12);
+    // Seven judgement vetoes (facts, evidence, law…) and four judgement items wait for the reviewer.
+    expect(r.pendingJudgements).toBe(11);
     // A batch takes the files filed in its period.
     expect((await call(core, 'reviews:files', { from: '2026-09-01', to: '2026-09-30' }, token)).map((f) => f.id)).toEqual([c.id]);
     expect(await call(core, 'reviews:files', { from: '2026-10-01', to: '2026-12-31' }, token)).toEqual([]);
@@ -118,7 +118,7 @@ describe('案卷评查', () => {
     const judgementIds = [...standard.vetoes, ...standard.sections.flatMap((x) => x.items)].filter((i) => i.mode === 'judgement').map((i) => i.id);
     const issues = (e: { details?: unknown }) => ((e.details as { issues?: { key: string; params?: unknown }[] })?.issues ?? []);
     // Not judged yet: nothing is signed.
-    expect(issues(await failure(core, 'reviews:sign', { id: c.id }, reviewer))).toEqual([expect.objectContaining({ key: 'review.rules.judgementsPending', params: { n: 12 } })]);
+    expect(issues(await failure(core, 'reviews:sign', { id: c.id }, reviewer))).toEqual([expect.objectContaining({ key: 'review.rules.judgementsPending', params: { n: 11 } })]);
     const judgements = Object.fromEntries(judgementIds.map((i) => [i, { passed: true, comment: '' }]));
     // 询问笔录 judged failed: 4 of its 10 points, and why.
     const failed = { ...judgements, questioning: { passed: false, lost: 4, comment: '' } };

@@ -13,7 +13,10 @@ import { addCalendarDays } from '../../../shared/domain/workdays.ts';
 export type Dispatch = (channel: string, input: unknown, envelope: { token: string }) => Promise<Result<unknown>>;
 
 export const CASE_VARIATIONS = ['late-service', 'late-publication', 'late-payment', 'statement-waived', 'statement-heard', 'large-fine', 'no-penalty',
-  'person-fined', 'hearing', 'transfer-accepted', 'transfer-declined', 'summary', 'investigated'] as const;
+  'person-fined', 'hearing', 'transfer-accepted', 'transfer-declined', 'summary', 'investigated',
+  // Defects a case-file review must find (the review corpus): decided after 90 days, a record made after the decision,
+  // a payment without its receipt, a 听证会通知书 served too late for the hearing.
+  'late-decision', 'investigated-late', 'no-receipt', 'late-hearing-notice'] as const;
 export type CaseVariation = (typeof CASE_VARIATIONS)[number];
 /** Where an incomplete file stops: after 立案, after 呈批, after the 告知书 was served, after the decision. */
 export type CaseStop = 'filed' | 'approved' | 'noticed' | 'decided' | 'closed' | 'archived';
@@ -33,6 +36,10 @@ export interface CaseRecipe {
   archiveNo?: string;
   /** The pre-printed number of a 当场处罚 form (summary variation). */
   formNo?: string;
+  /** The day of the violation (default two days before 立案). */
+  violationDate?: string;
+  /** The day of the 询问笔录 (investigated variation; default the day after 立案, or before it when investigated first). */
+  investigatedOn?: string;
 }
 
 export class GeneratorError extends Error {
@@ -85,7 +92,7 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const transfer = v.has('transfer-accepted') || v.has('transfer-declined');
     let c = await call('cases:create', {
       enterpriseId: recipe.enterpriseId, source: recipe.escalationId || summary ? 'inspection' : 'complaint', escalationId: recipe.escalationId ?? null,
-      cause: recipe.cause ?? (summary ? '未设置安全警示标志案' : '涉嫌未采取措施消除事故隐患案'), violationDate: day(f, summary ? 0 : -2), handlerIds: recipe.handlerIds,
+      cause: recipe.cause ?? (summary ? '未设置安全警示标志案' : '涉嫌未采取措施消除事故隐患案'), violationDate: recipe.violationDate ?? day(f, summary ? 0 : -2), handlerIds: recipe.handlerIds,
       facts: summary ? '现场检查发现液氨储罐区未设置明显的安全警示标志，当场责令改正。' : '群众举报该单位危化品仓库未设置可燃气体报警装置，经现场核查属实。',
       suspectedCrime: recipe.suspectedCrime ?? transfer,
       procedure: summary ? 'summary' : 'ordinary',
@@ -93,15 +100,18 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const archiveNo = recipe.archiveNo ?? `${f.slice(0, 4)}-${String(c.id).padStart(4, '0')}`;
     if (summary) return summaryCase(c, recipe, names, stop, archiveNo, county);
     c = await approve(c.id, 'filing', f, names);
+    /** A 询问笔录 of the 法定代表人 (or, as a witness, of the warehouse keeper) on a day. */
+    const questioned = (on: string, interviewee?: string) => issue(c.id, 'questioning-record', on, {
+      startedAt: `${on}T09:30`, endedAt: `${on}T10:40`, gender: '男', age: 46, post: interviewee ? '仓库保管员' : '总经理', understood: '听清楚了。', recusalAnswer: '不申请回避。',
+      ...(interviewee ? { interviewee } : {}),
+      qa: [
+        { question: '你在单位担任什么职务？', answer: interviewee ? '我是仓库保管员。' : '我是公司总经理，全面负责公司的生产经营和安全生产工作。' },
+        { question: '你单位危化品仓库是否设置了可燃气体报警装置？', answer: '没有设置，仓库建成后一直没有安装。' },
+      ],
+    });
     if (v.has('investigated')) {
-      // 调查取证 the days after 立案: the 法定代表人 questioned, then the evidence listed by its statutory kinds.
-      await issue(c.id, 'questioning-record', day(f, 1), {
-        startedAt: `${day(f, 1)}T09:30`, endedAt: `${day(f, 1)}T10:40`, gender: '男', age: 46, post: '总经理', understood: '听清楚了。', recusalAnswer: '不申请回避。',
-        qa: [
-          { question: '你在单位担任什么职务？', answer: '我是公司总经理，全面负责公司的生产经营和安全生产工作。' },
-          { question: '你单位危化品仓库是否设置了可燃气体报警装置？', answer: '没有设置，仓库建成后一直没有安装。' },
-        ],
-      });
+      // 调查取证 the days after 立案 (or first, before it): the 法定代表人 questioned, then the evidence listed by its statutory kinds.
+      await questioned(recipe.investigatedOn ?? day(f, 1));
       await issue(c.id, 'evidence-list', day(f, 2), (prefilled) => ({ items: [
         { kind: '书证', name: '营业执照复印件', source: '当事人提供', collectedOn: day(f, 1), pages: 1, proves: '当事人主体资格' },
         { kind: '视听资料', name: '现场照片12张', source: '执法人员拍摄', collectedOn: day(f, -2), pages: 3, proves: '危化品仓库未设置可燃气体报警装置' },
@@ -173,14 +183,15 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
       for (const party of parties) c = await record(c.id, { kind: 'statement', date: day(at, 5), party: party ?? 'unit', waived: true, waivesHearing: true });
     }
     if (v.has('statement-heard')) c = await record(c.id, { kind: 'statement', date: day(at, 6), content: '已经购置报警装置，请求从轻处罚', adopted: false, reply: '整改系法定义务，不属从轻情形' });
-    let decidedOn = v.has('statement-waived') || v.has('statement-heard') ? day(at, 7) : day(at, 19);
+    let decidedOn = v.has('late-decision') ? day(f, 100) : v.has('statement-waived') || v.has('statement-heard') ? day(at, 7) : day(at, 19);
     if (v.has('hearing')) {
       // Asked the day after the notice; the 听证会通知书 goes out two days later for a hearing 15 days on (≥ 7 working days).
       c = await record(c.id, { kind: 'hearing-request', date: day(at, 6), note: '当事人书面申请听证' });
       const hearingOn = day(at, 23);
       const hn = await issue(c.id, 'hearing-meeting-notice', day(at, 8), { hearingDate: hearingOn, chair: '李法制', clerk: '孙记录' });
-      await serve(hn.id, day(at, 8), recipe.handlerIds);
-      if (stop === 'noticed') return call('cases:get', { id: c.id });
+      // Served three days before the hearing: too late for it to be held (第六十四条第（二）项); the file stops there.
+      await serve(hn.id, v.has('late-hearing-notice') ? day(hearingOn, -3) : day(at, 8), recipe.handlerIds);
+      if (stop === 'noticed' || v.has('late-hearing-notice')) return call('cases:get', { id: c.id });
       c = await record(c.id, { kind: 'hearing', date: hearingOn, chair: '李法制', attended: true });
       // The record of what was said (prefilled with the chair's opening and the investigators' case), then the chair's report.
       await issue(c.id, 'hearing-record', hearingOn, (prefilled) => ({
@@ -202,9 +213,11 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const servedOn = v.has('late-service') ? day(decidedOn, 14) : decidedOn;
     for (const d of decisions) await serve(d.id, servedOn, recipe.handlerIds);
     await record(c.id, { kind: 'publication', date: v.has('late-publication') ? day(decidedOn, 15) : day(decidedOn, 2), where: `${county}人民政府网站` });
+    // A witness questioned after the decision was made: the evidence came after the penalty.
+    if (v.has('investigated-late')) await questioned(day(decidedOn, 1), '赵六');
     if (stop === 'decided') return call('cases:get', { id: c.id });
     const paidOn = day(servedOn, v.has('late-payment') ? 20 : 10);
-    c = await record(c.id, { kind: 'payment', date: paidOn, amount: fine, receiptNo: `NT${String(c.id).padStart(8, '0')}` });
+    c = await record(c.id, { kind: 'payment', date: paidOn, amount: fine, receiptNo: v.has('no-receipt') ? '' : `NT${String(c.id).padStart(8, '0')}` });
     if (person) c = await record(c.id, { kind: 'payment', date: paidOn, party: 0, amount: personFine, receiptNo: `NT${String(c.id).padStart(8, '0')}P` });
     c = await approve(c.id, 'closing', day(paidOn, 1), names);
     if (stop === 'closed') return c;

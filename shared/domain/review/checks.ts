@@ -4,9 +4,9 @@ import type { StatutoryPeriod } from '../../entities/period.ts';
 import { officerChecks } from '../../documents/template.ts';
 import { INVESTIGATION_TYPES } from '../case-measures.ts';
 import {
-  approval, decisionOf, DECISION_TYPES, issued, legalReviewReasons, live, partiesPenalised, periodFor, type ProcedureRules, violationIssues,
+  approval, decisionOf, DECISION_TYPES, issued, legalReviewReasons, live, partiesPenalised, periodFor, type ProcedureRules,
 } from '../case-procedure.ts';
-import { periodEnd } from '../periods.ts';
+import { addMonths, periodEnd } from '../periods.ts';
 import type { WorkCalendar } from '../workdays.ts';
 
 /**
@@ -43,6 +43,9 @@ export interface ReviewCheck {
   appliesTo: string | null;
   run(s: ReviewSnapshot): CheckFinding[];
 }
+
+/** The records that gather evidence (not the notices and measures around them). */
+const EVIDENCE_RECORDS = ['questioning-record', 'survey-record', 'sampling-receipt', 'appraisal-request'];
 
 const at = (check: string, documentId: number | null, path: (string | number)[], key: string, params?: CheckFinding['params']): CheckFinding =>
   ({ check, address: { documentId, path }, key, params });
@@ -139,11 +142,29 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
       .map((e) => at('payment-receipt', null, ['events', e.id, 'receiptNo'], 'review.hints.receiptMissing', { date: e.data.date })),
   },
   {
-    // 第二十九条: one act is fined once; several are assessed separately and combined.
-    id: 'one-fine-per-act',
-    basis: '《中华人民共和国行政处罚法》第二十九条',
+    // 第三十六条: a violation not discovered within 2 years is not punished (5 where life or health was harmed:
+    // the reviewer overrules the finding then). Counted to 立案, the day the squad acted on it at the latest.
+    id: 'limitation',
+    basis: '《中华人民共和国行政处罚法》第三十六条',
     appliesFrom: '2021-07-15', appliesTo: null,
-    run: (s) => violationIssues(s.detail.violations, s.detail.persons).map((i) => at('one-fine-per-act', null, i.path, i.key, i.params as CheckFinding['params'])),
+    run: (s) => {
+      const filed = s.detail.filedOn ?? issued(s.detail, ...DECISION_TYPES)[0]?.date ?? null;
+      if (!filed) return [];
+      const last = addMonths(s.detail.violationDate, 24);
+      return filed > last ? [at('limitation', null, ['case', 'violationDate'], 'review.hints.limitationPassed', { violated: s.detail.violationDate, last, filed })] : [];
+    },
+  },
+  {
+    // 第五十四条、第五十七条: the facts are investigated, then decided on — not evidence gathered after the penalty.
+    id: 'investigated-after-decision',
+    basis: '《中华人民共和国行政处罚法》第五十四条、第五十七条',
+    appliesFrom: '2021-07-15', appliesTo: null,
+    run: (s) => {
+      const decided = issued(s.detail, ...DECISION_TYPES).map((d) => d.date ?? '').filter(Boolean).sort()[0];
+      if (!decided) return [];
+      return issued(s.detail, ...EVIDENCE_RECORDS).filter((d) => d.date && d.date > decided)
+        .map((d) => at('investigated-after-decision', d.id, ['date'], 'review.hints.investigatedAfterDecision', { made: d.date!, decided }));
+    },
   },
 ];
 

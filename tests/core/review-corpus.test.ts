@@ -1,0 +1,138 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/create-core.ts';
+import { caseGenerator, type CaseRecipe } from '../../electron/core/generator/cases.ts';
+import { CHECK_IDS } from '../../shared/domain/review/checks.ts';
+import type { ReviewFinding } from '../../shared/domain/review/review.ts';
+import type { CaseDetail } from '../../shared/entities/case.ts';
+import { addUser, call, newCore, setUp } from '../support/core.ts';
+import { inspectionReady } from '../support/documents.ts';
+
+/**
+ * The review corpus: case files made through the contract by the case generator, clean ones of each
+ * procedure, one that breaks each machine-decidable rule, and near misses that must not be found
+ * (service on the 7th working day across 国庆, a decision on day 90, exactly two years). Every
+ * expected finding is asserted with its criterion and field address; precision and recall are printed.
+ * A check that no file here breaks fails the test.
+ */
+const NOW = new Date('2026-11-22T02:00:00Z');
+
+interface World { core: Core; token: string; generate: ReturnType<typeof caseGenerator>; base: Omit<CaseRecipe, 'filedOn'>; handlerIds: [number, number]; officers: { id: number; certificateNo: string }[] }
+const worlds: Core[] = [];
+afterAll(() => worlds.forEach((c) => c.close()));
+
+/** A county of its own (a roster or rule changed for one file must not reach the others). */
+async function world(): Promise<World> {
+  const core = await newCore({ clock: () => NOW });
+  worlds.push(core);
+  const token = await setUp(core);
+  const { enterprise, officers } = await inspectionReady(core, token);
+  const reviewerToken = await addUser(core, token, 'fzsh', 'reviewer');
+  const handlerIds = [officers[0].id, officers[1].id] as [number, number];
+  return { core, token, generate: caseGenerator((c, i, e) => core.dispatch(c, i, e), token), base: { enterpriseId: enterprise.id, handlerIds, reviewerToken }, handlerIds, officers };
+}
+
+/** An expected finding: the check, the criterion it counts against, the document type it points at (null: the case record) and the field. */
+type Expected = [check: string, criterion: string, documentType: string | null, path: string | RegExp];
+
+interface Entry { name: string; kind: 'clean' | 'violation' | 'near-miss'; make(w: World): Promise<CaseDetail>; expected: Expected[] }
+
+/** Decided by hand on a given day after a waived statement, served and published on the days given. */
+async function decidedOn(w: World, filedOn: string, decided: string, servedAt: string, publishedOn: string): Promise<CaseDetail> {
+  const c = await w.generate({ ...w.base, filedOn, variations: ['statement-waived', 'investigated'], stopAt: 'noticed' });
+  const draft = await call(w.core, 'documents:create', { type: 'penalty-decision-unit', caseId: c.id }, w.token);
+  const saved = await call(w.core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, date: decided, paymentPlace: '宣汉县农村信用合作联社' } }, w.token);
+  const decision = await call(w.core, 'documents:issue', { id: saved.id, version: saved.version }, w.token);
+  await call(w.core, 'documents:serve', { id: decision.id, service: { method: 'direct', servedAt, recipient: '王明', place: '企业办公室', officerIds: w.handlerIds } }, w.token);
+  return call(w.core, 'cases:record', { id: c.id, event: { kind: 'publication', date: publishedOn, where: '宣汉县人民政府网站' } }, w.token);
+}
+
+const clean = ['statement-waived', 'investigated'] as const;
+const CORPUS: Entry[] = [
+  // Clean complete files of each procedure.
+  { name: 'ordinary, statement waived', kind: 'clean', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean] }), expected: [] },
+  { name: 'ordinary, with a hearing', kind: 'clean', make: (w) => w.generate({ ...w.base, filedOn: '2026-08-03', variations: ['hearing', 'investigated'] }), expected: [] },
+  { name: 'unit and its 主要负责人 fined', kind: 'clean', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: ['person-fined', ...clean] }), expected: [] },
+  { name: '当场处罚', kind: 'clean', make: (w) => w.generate({ ...w.base, filedOn: '2026-11-02', variations: ['summary'] }), expected: [] },
+  { name: 'transferred to the police', kind: 'clean', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: ['transfer-accepted'] }), expected: [] },
+  { name: '不予处罚', kind: 'clean', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: ['no-penalty', 'investigated'] }), expected: [] },
+
+  // One file for each rule broken.
+  { name: 'decided on day 100', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-06-01', variations: [...clean, 'late-decision'] }),
+    expected: [['decision-in-time', 'decision-in-time', 'penalty-decision-unit', 'date']] },
+  { name: 'served after 7 working days', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'late-service'] }),
+    expected: [['service-in-time', 'service', 'penalty-decision-unit', 'service']] },
+  { name: 'published after 7 working days', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'late-publication'] }),
+    expected: [['publication-in-time', 'publication', null, 'events.publication']] },
+  { name: '听证会通知书 served 3 days before the hearing', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: ['hearing', 'investigated', 'late-hearing-notice'] }),
+    expected: [['hearing-notice-in-time', 'hearing', 'hearing-meeting-notice', 'hearingDate']] },
+  { name: 'a certificate run out before the officer signed', kind: 'violation', async make(w) {
+    const c = await w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean] });
+    await call(w.core, 'officers:update', { id: w.officers[1].id, officer: { name: '李华', certificateNo: w.officers[1].certificateNo, certValidFrom: '2020-01-01', certValidTo: '2026-08-31' } }, w.token);
+    return c;
+  }, expected: [['officer-qualification', 'veto-officers', 'questioning-record', 'officers.1']] },
+  { name: 'no 法制审核 where the unit\'s rules call for one', kind: 'violation', async make(w) {
+    const c = await w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean] });
+    await call(w.core, 'settings:update', { legalReviewTriggers: ['all-ordinary'] }, w.token);
+    return c;
+  }, expected: [['legal-review-before-decision', 'legal-review', 'penalty-decision-unit', 'date']] },
+  { name: 'no 证据清单', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: ['statement-waived'] }),
+    expected: [['evidence-listed', 'evidence-listed', null, 'documents.evidence-list']] },
+  // Questioned on Thu 10 Sep before 立案: 5 days → Tue 15 Sep; filed Mon 21 Sep.
+  { name: 'investigated first, filed 11 days later', kind: 'violation',
+    make: (w) => w.generate({ ...w.base, filedOn: '2026-09-21', violationDate: '2026-09-01', investigatedOn: '2026-09-10', variations: [...clean] }),
+    expected: [['investigation-before-filing', 'filing-in-time', 'questioning-record', 'date']] },
+  { name: 'a payment without its receipt', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'no-receipt'] }),
+    expected: [['payment-receipt', 'payment', null, /^events\.\d+\.receiptNo$/]] },
+  // Violated Tue 20 Aug 2024: two years end on 20 Aug 2026; filed 1 Sep 2026.
+  { name: 'filed after the two years of 第三十六条', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', violationDate: '2024-08-20', variations: [...clean] }),
+    expected: [['limitation', 'veto-limitation', null, 'case.violationDate']] },
+  { name: 'a witness questioned after the decision', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'investigated-late'] }),
+    expected: [['investigated-after-decision', 'investigated-first', 'questioning-record', 'date']] },
+
+  // Near misses: the last day allowed.
+  // 7 working days from Mon 28 Sep: 29(1) 30(2) | 1–7 Oct off | 8(3) 9(4) Sat 10 调休(5) | Sun 11 off | 12(6) 13(7).
+  { name: 'served on the 7th working day across 国庆', kind: 'near-miss', make: (w) => decidedOn(w, '2026-09-21', '2026-09-28', '2026-10-13T16:00', '2026-09-29'), expected: [] },
+  // Filed Mon 1 Jun: 90 days end on Sun 30 Aug → Mon 31 Aug.
+  { name: 'decided on day 90 (a Sunday, so the Monday)', kind: 'near-miss', make: (w) => decidedOn(w, '2026-06-01', '2026-08-31', '2026-08-31T15:00', '2026-09-01'), expected: [] },
+  // Decided Thu 17 Sep: 18(1) | Sat 19 off | Sun 20 调休(2) | 21(3) 22(4) 23(5) 24(6) | 25–27 中秋 off | 28(7).
+  { name: 'published on the 7th working day across 中秋', kind: 'near-miss', make: (w) => decidedOn(w, '2026-09-10', '2026-09-17', '2026-09-17T15:00', '2026-09-28'), expected: [] },
+  { name: 'filed on the day two years run out', kind: 'near-miss', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', violationDate: '2024-09-01', variations: [...clean] }), expected: [] },
+  // Questioned Thu 10 Sep before 立案: filed on the 5th day, Tue 15 Sep.
+  { name: 'investigated first, filed on the 5th day', kind: 'near-miss',
+    make: (w) => w.generate({ ...w.base, filedOn: '2026-09-15', violationDate: '2026-09-01', investigatedOn: '2026-09-10', variations: [...clean] }), expected: [] },
+];
+
+describe('the review corpus', () => {
+  const outcomes: { entry: Entry; found: ReviewFinding[]; types: Map<number, string> }[] = [];
+
+  it.each(CORPUS.map((e) => [e.name, e] as const))('%s', async (_name, entry) => {
+    const w = await world();
+    const c = await entry.make(w);
+    const run = await call(w.core, 'reviews:run', { id: c.id }, w.token);
+    const types = new Map(((await call(w.core, 'cases:get', { id: c.id }, w.token)).documents).map((d) => [d.id, d.type]));
+    outcomes.push({ entry, found: run.result.findings, types });
+    const found = run.result.findings.map((f): [string, string, string | null, string] => [f.check, f.itemId ?? f.vetoId ?? '', f.address.documentId === null ? null : types.get(f.address.documentId) ?? '?', f.address.path.join('.')]);
+    expect(found.length, JSON.stringify(found)).toBe(entry.expected.length);
+    for (const [check, criterion, type, path] of entry.expected) {
+      expect(found.some(([c2, cr, t, p]) => c2 === check && cr === criterion && t === type && (typeof path === 'string' ? p === path : path.test(p))), `${check} at ${type} ${path} in ${JSON.stringify(found)}`).toBe(true);
+    }
+  }, 60_000);
+
+  it('seeds a file for every machine check, and prints precision and recall', () => {
+    const seeded = new Set(CORPUS.filter((e) => e.kind === 'violation').flatMap((e) => e.expected.map(([check]) => check)));
+    expect([...CHECK_IDS].filter((c) => !seeded.has(c)), 'checks with no file that breaks them').toEqual([]);
+    let tp = 0, fp = 0, fn = 0;
+    for (const { entry, found } of outcomes) {
+      const matched = found.filter((f) => entry.expected.some(([check]) => check === f.check)).length;
+      tp += Math.min(matched, entry.expected.length);
+      fp += found.length - Math.min(matched, entry.expected.length);
+      fn += entry.expected.length - Math.min(matched, entry.expected.length);
+    }
+    const precision = tp + fp ? tp / (tp + fp) : 1;
+    const recall = tp + fn ? tp / (tp + fn) : 1;
+    console.log(`review corpus: ${outcomes.length} files (${CORPUS.filter((e) => e.kind === 'violation').length} breaking a rule), ${tp} findings expected and found, ${fp} unexpected, ${fn} missed — precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
+    expect(outcomes).toHaveLength(CORPUS.length);
+    expect({ precision, recall }).toEqual({ precision: 1, recall: 1 });
+  });
+});
+
