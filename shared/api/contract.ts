@@ -287,6 +287,8 @@ export const contract = {
   /** Discretion benchmarks: the bundled example (示例) and the province's imported ones. */
   /** 案卷评查: the standard in force, and the review of one case file (the machine's findings; judgement items pending). */
   'reviews:standard': channel<ReviewStandard>()({ input: none, access: 'cases.read' }),
+  /** The bundled 示例 standard, to go back to or to start a province's own from. */
+  'reviews:bundled-standard': channel<ReviewStandard>()({ input: none, access: 'cases.read' }),
   'reviews:run': channel<ReviewRun>()({ input: z.object({ id, decisions: reviewDecisions }), access: 'cases.read' }),
   /** The legal reviewer signs the review as judged: kept with the audit chain head, never changed; the file's history lists it. */
   'reviews:sign': channel<SavedReview>()({ input: z.object({ id, decisions: reviewDecisions }), access: 'cases.review' }),

@@ -42,9 +42,14 @@ export interface FileItem {
 
 export interface FileEntry extends FileItem { no: number; firstPage: number; lastPage: number }
 
-export function fileContents(items: FileItem[], order: string[]): FileEntry[] {
+/** How the file orders papers: by the configured order, anything unlisted after, each kind by date. */
+export function byFileOrder(order: string[]): (a: { key: string; date: string }, b: { key: string; date: string }) => number {
   const rank = (k: string) => { const i = order.indexOf(k); return i < 0 ? order.length : i; };
-  const sorted = [...items].sort((a, b) => rank(a.key) - rank(b.key) || a.date.localeCompare(b.date));
+  return (a, b) => rank(a.key) - rank(b.key) || a.date.localeCompare(b.date);
+}
+
+export function fileContents(items: FileItem[], order: string[]): FileEntry[] {
+  const sorted = [...items].sort(byFileOrder(order));
   let page = 1;
   return sorted.map((it, i) => {
     const pages = Math.max(1, it.pages);

@@ -3,6 +3,7 @@ import { LEGAL_REVIEW_TRIGGERS } from '../domain/case-procedure.ts';
 import { ROLES } from '../domain/roles.ts';
 import { DEFAULT_GEOMETRY, documentGeometry } from '../documents/layout.ts';
 import { fileOrder } from '../domain/case-file.ts';
+import { reviewStandard } from '../domain/review/standard.ts';
 import { id, optionalText, phone, required } from './common.ts';
 
 export const username = z.string().trim().regex(/^[A-Za-z0-9_.\-\u4e00-\u9fa5]{2,32}$/, { error: 'validation.username' });
@@ -100,6 +101,8 @@ export const settings = z.object({
    * person (a local rule, e.g. 5 and 2; no national figure).
    */
   publicationYears: z.object({ unit: z.number().int().min(1).max(20), person: z.number().int().min(1).max(20) }),
+  /** The province's own 案卷评查 standard, imported or edited by an admin; null means the bundled 示例. */
+  reviewStandard: reviewStandard.nullable(),
   /** The province's own 卷内目录 order, imported by an admin; null means the bundled one (knowledge/file-order.json). */
   fileOrder: fileOrder.nullable(),
   fontOverrides: z.partialRecord(z.enum(FONT_FAMILIES), z.object({ normal: fontFile.default(''), bold: fontFile.optional() })
@@ -112,7 +115,7 @@ export type Settings = z.output<typeof settings>;
 /** A change to some settings: what is left out keeps its stored value. */
 export const settingsChange = settings.partial();
 export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 15, backupKeep: 14, certExpiryWarningDays: 60, documentLayout: DEFAULT_GEOMETRY, numberingScheme: 'per-type',
-  recheckWithinDays: 10, recheckDaysAreWorkdays: false, fontOverrides: {}, fileOrder: null, publicationYears: { unit: 5, person: 2 },
+  recheckWithinDays: 10, recheckDaysAreWorkdays: false, fontOverrides: {}, fileOrder: null, reviewStandard: null, publicationYears: { unit: 5, person: 2 },
   hearingThresholds: { unit: 30000, person: 10000 },
   legalReviewTriggers: ['hearing', 'suspension', 'large-fine', 'complex', 'transfer'],
   collectiveTriggers: ['suspension', 'large-fine', 'complex'],

@@ -140,4 +140,19 @@ describe('案卷评查', () => {
     const text = pdfText(report).replace(/\s+/g, '');
     for (const piece of ['行政处罚案卷评查表', '示例案卷评查标准', '得分：51/55', '等级：优秀', '【否决项】事实清楚', '询问笔录未逐页签名', '决定书应于2026-09-17前送达', '已复核不扣分', '评查人员']) expect(text).toContain(piece);
   });
+
+  it('uses the province\'s own standard once an admin imports it, refusing one that names a check the app does not run', async () => {
+    const { token, enterprise, handlerIds, generate, reviewOf } = await ready();
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'investigated', 'late-service'] });
+    const bundled = await call(core, 'reviews:bundled-standard', {}, token);
+    const withTypo = { ...bundled, sections: [{ id: 'x', name: '送达', items: [{ id: 'service', name: '送达', points: 3, mode: 'auto' as const, checks: ['service-in-tme'] }] }] };
+    expect((await failure(core, 'settings:update', { reviewStandard: withTypo }, token)).details).toMatchObject({ issues: [{ key: 'review.standard.unknownCheck', params: { check: 'service-in-tme' } }] });
+    // A province that weighs late service at 10 points, its standard no example.
+    const province = { ...bundled, id: 'sc-2026', name: '四川省行政处罚案卷评查标准', example: false,
+      sections: bundled.sections.map((x) => ({ ...x, items: x.items.map((i) => (i.id === 'service' ? { ...i, points: 10 } : i)) })) };
+    await call(core, 'settings:update', { reviewStandard: province }, token);
+    expect(await reviewOf(c.id)).toMatchObject({ standard: { id: 'sc-2026', example: false }, max: 62, score: 52 });
+    await call(core, 'settings:update', { reviewStandard: null }, token);
+    expect(await reviewOf(c.id)).toMatchObject({ standard: { example: true }, max: 55, score: 52 });
+  });
 });

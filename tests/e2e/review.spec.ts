@@ -52,3 +52,16 @@ test('a squad leader reviews the year\'s files in one go and reads what to train
   await shot('41-review-batch');
 });
 
+
+test('a clerk sees on the case what a reviewer would deduct for, and opens the document to fix', async ({ page, desk }) => {
+  const shot = screenshots(page, false);
+  const shell = await Shell.demo(page, desk.url, 'clerk');
+  await shell.open('案件办理');
+  await page.getByRole('row').filter({ hasText: '执行' }).first().click();
+  const warnings = page.getByTestId('case-review-warnings');
+  await expect(warnings).toContainText('评查预警');
+  await expect(warnings).toContainText('决定书应于');
+  await shot('42-case-review-warnings');
+  await warnings.getByText(/决定书应于/).click();
+  await expect(page).toHaveURL(/\/documents\/\d+\?field=service/);
+});

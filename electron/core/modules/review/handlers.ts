@@ -2,7 +2,9 @@ import { AppError } from '../../../../shared/api/errors.ts';
 import type { ReviewRun } from '../../../../shared/api/contract.ts';
 import { type ReviewDecisions, review } from '../../../../shared/domain/review/review.ts';
 import type { SavedReview } from '../../../../shared/entities/review.ts';
+import type { ReviewStandard } from '../../../../shared/domain/review/standard.ts';
 import { download } from '../files.ts';
+import { byFileOrder } from '../../../../shared/domain/case-file.ts';
 import { reviewReport } from './report.ts';
 import type { ReviewSnapshot } from '../../../../shared/domain/review/checks.ts';
 import type { CoreState, HandlerGroup } from '../../context.ts';
@@ -21,13 +23,23 @@ export async function reviewSnapshot(core: CoreState, id: number, cr: CaseRules)
 }
 
 async function runReview(core: CoreState, id: number, decisions: ReviewDecisions): Promise<ReviewRun> {
-  const s = await reviewSnapshot(core, id, await caseRules(core));
+  const cr = await caseRules(core);
+  const s = await reviewSnapshot(core, id, cr);
   const { detail } = s;
+  // The documents as the bound file orders them (the province's order where one was imported).
+  const inOrder = byFileOrder((cr.settings.fileOrder ?? core.knowledge.fileOrder).order);
+  const documents = detail.documents.filter((d) => d.status === 'issued' && !d.superseded)
+    .sort((a, b) => inOrder({ key: a.type, date: a.date ?? '' }, { key: b.type, date: b.date ?? '' }));
   return {
     caseId: id, caseNo: detail.caseNo, cause: detail.cause, partyName: detail.unit.name, handlerNames: detail.handlerNames,
-    documents: detail.documents.filter((d) => d.status === 'issued').map((d) => ({ id: d.id, typeName: d.typeName, numberText: d.numberText, date: d.date })),
-    result: review(s, core.knowledge.reviewStandard, decisions),
+    documents: documents.map((d) => ({ id: d.id, typeName: d.typeName, numberText: d.numberText, date: d.date })),
+    result: review(s, await standardInForce(core), decisions),
   };
+}
+
+/** The province's standard where an admin imported one, else the bundled 示例. */
+async function standardInForce(core: CoreState): Promise<ReviewStandard> {
+  return (await readSettings(core)).reviewStandard ?? core.knowledge.reviewStandard;
 }
 
 /** The signed reviews of a file, newest first. */
@@ -41,6 +53,9 @@ async function savedReviews(core: CoreState, caseId: number): Promise<SavedRevie
 
 export const reviewHandlers = {
   async 'reviews:standard'(_input, { core }) {
+    return standardInForce(core);
+  },
+  async 'reviews:bundled-standard'(_input, { core }) {
     return core.knowledge.reviewStandard;
   },
   async 'reviews:run'({ id, decisions }, { core }) {

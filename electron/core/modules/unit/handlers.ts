@@ -7,6 +7,8 @@ import { readSettings } from '../accounts/handlers.ts';
 import { checkFontFiles } from '../../documents/fonts.ts';
 import { fileOrderIssues, fileOrderKeys } from '../../../../shared/domain/case-file.ts';
 import { caseEvent } from '../../../../shared/entities/case.ts';
+import { unknownChecks } from '../../../../shared/domain/review/standard.ts';
+import { CHECK_IDS } from '../../../../shared/domain/review/checks.ts';
 import { AppError } from '../../../../shared/api/errors.ts';
 
 export async function getUnit(db: Kysely<DB>): Promise<UnitProfile | null> {
@@ -46,6 +48,9 @@ export const settingsHandlers: HandlerGroup<'settings'> = {
       const issues = fileOrderIssues(after.fileOrder, fileOrderKeys([...core.catalogue.byId.keys()], caseEvent.options.map((o) => o.shape.kind.value)));
       if (issues.length) throw new AppError('VALIDATION', { issues });
     }
+    // A standard naming a check the app does not run would silently score nothing for it.
+    const unknown = after.reviewStandard ? unknownChecks(after.reviewStandard, CHECK_IDS) : [];
+    if (unknown.length) throw new AppError('VALIDATION', { issues: unknown.map((check) => ({ path: ['reviewStandard'], key: 'review.standard.unknownCheck', params: { check } })) });
     await core.tx(async (trx) => {
       for (const [key, value] of Object.entries(after)) {
         await trx.insertInto('settings').values({ key, valueJson: JSON.stringify(value) })

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { chinaDate } from '../../../../shared/domain/dates.ts';
 import type { CaseDeadline, CaseDetail, CaseEvent, CaseEventKind, CaseStage } from '../../../../shared/entities/case.ts';
+import type { ReviewFinding } from '../../../../shared/domain/review/review.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
@@ -72,9 +73,14 @@ export function CasePage() {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<EventDraft | null>(null);
   const [publishing, setPublishing] = useState(false);
+  // The review's machine checks, run again whenever the case changes: what a reviewer would deduct for, before the file is archived.
+  const [warnings, setWarnings] = useState<ReviewFinding[]>([]);
   const load = useCallback(async () => {
     try { setKase(await api.cases.get({ id: Number(id) })); } catch (e) { message.error(errorMessage(e)); }
   }, [id, message]);
+  useEffect(() => {
+    if (kase) void api.reviews.run({ id: kase.id }).then((r) => setWarnings(r.result.findings)).catch(() => setWarnings([]));
+  }, [kase]);
   useEffect(() => { void load(); }, [load]);
   if (!kase) return <div className="page" />;
 
@@ -107,6 +113,13 @@ export function CasePage() {
       {kase.blockers.length > 0 && (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="case-blockers" message={t('cases.blockersTitle')}
           description={<ul style={{ margin: 0, paddingLeft: 18 }}>{kase.blockers.map((b, i) => <li key={i}>{tKey(b.key, b.params)}</li>)}</ul>} />
+      )}
+      {warnings.length > 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="case-review-warnings" message={t('review.caseWarnings')}
+          action={<Button size="small" onClick={() => navigate(`/review/${kase.id}`)}>{t('review.openReview')}</Button>}
+          description={<>{t('review.caseWarningsHint')}<ul style={{ margin: 0, paddingLeft: 18 }}>{warnings.map((f) => (
+            <li key={f.id}><a onClick={() => navigate(f.address.documentId ? `/documents/${f.address.documentId}?field=${f.address.path.join('.')}` : `/review/${kase.id}`)}>{tKey(f.key, f.params)}</a>
+              <Typography.Text type="secondary">（{f.basis}）</Typography.Text></li>))}</ul></>} />
       )}
       {kase.closurePrompt && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('cases.closurePrompt', kase.closurePrompt)} />}
       {kase.suspectedCrime && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('cases.suspectedCrimeBanner')} />}

@@ -1,5 +1,5 @@
 import { AimOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Input, InputNumber, List, Radio, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Input, InputNumber, List, Radio, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -127,34 +127,54 @@ export function ReviewPage() {
       {r.pendingJudgements > 0 && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('review.pending', { n: r.pendingJudgements })} />}
       {r.findings.length === 0 && <Alert type="success" showIcon style={{ marginBottom: 16 }} message={t('review.noFindings')} />}
 
-      <Card size="small" title={t('review.vetoes')} style={{ marginBottom: 16 }} data-testid="review-vetoes">
-        <List size="small" dataSource={r.vetoes} renderItem={(v) => (
-          <List.Item style={{ display: 'block' }}>
-            <Space wrap><Tag color={STATUS_COLORS[v.status]}>{t(`review.status.${v.status}`)}</Tag>{v.name}
-              <Typography.Text type="secondary">{t(`review.modes.${v.mode}`)}</Typography.Text>
-              {v.mode === 'judgement' && judgementControl(v.id, null)}</Space>
-            {v.findings.length > 0 && findingList(v.findings)}
-          </List.Item>
-        )} />
-      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={7}>
+          <Card size="small" title={t('review.fileDocuments')} style={{ marginBottom: 16, position: 'sticky', top: 8 }} data-testid="review-documents">
+            <List size="small" dataSource={run.documents} renderItem={(d, i) => {
+              const flagged = r.findings.filter((f) => f.address.documentId === d.id && !f.overruled).length;
+              return (
+                <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate(`/documents/${d.id}`)}>
+                  <Space direction="vertical" size={0}>
+                    <Space size={4}><Typography.Text type="secondary">{i + 1}</Typography.Text><Typography.Text>{d.typeName}</Typography.Text>
+                      {flagged > 0 && <Tag color="orange">{flagged}</Tag>}</Space>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{[d.numberText, d.date].filter(Boolean).join(' · ')}</Typography.Text>
+                  </Space>
+                </List.Item>
+              );
+            }} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={17}>
+          <Card size="small" title={t('review.vetoes')} style={{ marginBottom: 16 }} data-testid="review-vetoes">
+            <List size="small" dataSource={r.vetoes} renderItem={(v) => (
+              <List.Item style={{ display: 'block' }}>
+                <Space wrap><Tag color={STATUS_COLORS[v.status]}>{t(`review.status.${v.status}`)}</Tag>{v.name}
+                  <Typography.Text type="secondary">{t(`review.modes.${v.mode}`)}</Typography.Text>
+                  {v.mode === 'judgement' && judgementControl(v.id, null)}</Space>
+                {v.findings.length > 0 && findingList(v.findings)}
+              </List.Item>
+            )} />
+          </Card>
 
-      {r.sections.map((sec) => (
-        <Card key={sec.id} size="small" title={sec.name} style={{ marginBottom: 16 }} data-testid={`review-section-${sec.id}`}>
-          <Table<ItemResult> rowKey="id" size="small" pagination={false} dataSource={sec.items}
-            expandable={{ rowExpandable: (i) => i.findings.length > 0 || i.mode === 'judgement', defaultExpandAllRows: true,
-              expandedRowRender: (i) => (i.mode === 'judgement' ? judgementControl(i.id, i.points) : findingList(i.findings)) }}
-            columns={[
-              { title: t('review.item'), dataIndex: 'name' },
-              { title: t('review.mode'), dataIndex: 'mode', width: 110, render: (m: ItemResult['mode']) => t(`review.modes.${m}`) },
-              { title: t('review.points'), dataIndex: 'points', width: 80, align: 'right', render: (p: number | null) => p ?? '—' },
-              { title: t('review.lost'), dataIndex: 'lost', width: 80, align: 'right', render: (n: number, i) => (i.points === null ? '—' : n) },
-              // An item without points is listed, not scored: its findings are "问题", not a deduction.
-              { title: t('review.result'), dataIndex: 'status', width: 110, render: (st: ItemResult['status'], i) => (
-                <Tag color={STATUS_COLORS[st]}>{t(`review.status.${st === 'deducted' && i.points === null ? 'flagged' : st}`)}</Tag>) },
-            ]} />
-        </Card>
-      ))}
-      {unpriced.length > 0 && <Card size="small" title={t('review.unpriced')} style={{ marginBottom: 16 }}>{findingList(unpriced)}</Card>}
+          {r.sections.map((sec) => (
+            <Card key={sec.id} size="small" title={sec.name} style={{ marginBottom: 16 }} data-testid={`review-section-${sec.id}`}>
+              <Table<ItemResult> rowKey="id" size="small" pagination={false} dataSource={sec.items}
+                expandable={{ rowExpandable: (i) => i.findings.length > 0 || i.mode === 'judgement', defaultExpandAllRows: true,
+                  expandedRowRender: (i) => (i.mode === 'judgement' ? judgementControl(i.id, i.points) : findingList(i.findings)) }}
+                columns={[
+                  { title: t('review.item'), dataIndex: 'name' },
+                  { title: t('review.mode'), dataIndex: 'mode', width: 110, render: (m: ItemResult['mode']) => t(`review.modes.${m}`) },
+                  { title: t('review.points'), dataIndex: 'points', width: 80, align: 'right', render: (p: number | null) => p ?? '—' },
+                  { title: t('review.lost'), dataIndex: 'lost', width: 80, align: 'right', render: (n: number, i) => (i.points === null ? '—' : n) },
+                  // An item without points is listed, not scored: its findings are "问题", not a deduction.
+                  { title: t('review.result'), dataIndex: 'status', width: 110, render: (st: ItemResult['status'], i) => (
+                    <Tag color={STATUS_COLORS[st]}>{t(`review.status.${st === 'deducted' && i.points === null ? 'flagged' : st}`)}</Tag>) },
+                ]} />
+            </Card>
+          ))}
+          {unpriced.length > 0 && <Card size="small" title={t('review.unpriced')} style={{ marginBottom: 16 }}>{findingList(unpriced)}</Card>}
+        </Col>
+      </Row>
 
       <Card size="small" title={t('review.history')} data-testid="review-history">
         {history.length === 0 ? <Typography.Text type="secondary">{t('review.noHistory')}</Typography.Text> : (

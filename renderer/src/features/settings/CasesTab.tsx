@@ -10,6 +10,7 @@ import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { tKey } from '../../i18n.ts';
 import { FileOrderSection } from './FileOrderSection.tsx';
+import { ReviewStandardSection } from './ReviewStandardSection.tsx';
 
 /**
  * What each province or unit decides for its cases: the hearing thresholds (较大数额), which cases
@@ -35,8 +36,8 @@ export function CasesTab() {
   const save = async () => {
     try {
       await form.validateFields();
-      // The 卷内目录 order is kept by its own section (an import there must not be undone by this save).
-      const { fileOrder: _order, ...values } = form.getFieldsValue(true);
+      // The 卷内目录 order and the review standard are kept by their own sections (an import there must not be undone by this save).
+      const { fileOrder: _order, reviewStandard: _standard, ...values } = form.getFieldsValue(true);
       // An emptied confirmation returns the period to 待核实.
       const confirmedPeriods = Object.fromEntries(Object.entries(values.confirmedPeriods ?? {}).filter(([, v]) => typeof v === 'number'));
       form.setFieldsValue(await api.settings.update({ ...values, confirmedPeriods }));
@@ -105,6 +106,7 @@ export function CasesTab() {
         </Upload>
       )}
       <FileOrderSection editable={editable} />
+      <ReviewStandardSection editable={editable} />
     </Form>
   );
 }

@@ -1,0 +1,90 @@
+import { App, Button, Divider, InputNumber, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReviewItem, ReviewStandard } from '../../../../shared/domain/review/standard.ts';
+import { api } from '../../api/client.ts';
+import { errorMessage } from '../../app/errors.ts';
+import { saveDownload } from '../files.ts';
+
+/**
+ * The 案卷评查 standard in force: the bundled 示例, or the province's own, imported as a file of the
+ * same form (every check it names must be one the app runs) or adjusted here item by item (points,
+ * and how a finding costs them). Exported to edit elsewhere; the bundled one comes back with one click.
+ */
+export function ReviewStandardSection({ editable }: { editable: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [standard, setStandard] = useState<ReviewStandard | null>(null);
+  const [own, setOwn] = useState(false);
+  const [edited, setEdited] = useState<ReviewStandard | null>(null);
+  useEffect(() => {
+    void Promise.all([api.reviews.standard(), api.settings.get()]).then(([s, settings]) => { setStandard(s); setOwn(!!settings.reviewStandard); })
+      .catch((e) => message.error(errorMessage(e)));
+  }, [message]);
+  const current = edited ?? standard;
+
+  const save = async (next: ReviewStandard | null) => {
+    try {
+      const settings = await api.settings.update({ reviewStandard: next });
+      setStandard(settings.reviewStandard ?? await api.reviews.bundledStandard());
+      setOwn(!!settings.reviewStandard);
+      setEdited(null);
+      message.success(t(next ? 'settings.reviewStandard.saved' : 'settings.reviewStandard.reset'));
+    } catch (e) { message.error(errorMessage(e)); }
+  };
+  const importFile = async (file: File) => {
+    let parsed: unknown;
+    try { parsed = JSON.parse(await file.text()); } catch { message.error(t('settings.fileOrder.notJson', { name: file.name })); return; }
+    await save(parsed as ReviewStandard);
+  };
+  const exportFile = () => {
+    if (!current) return;
+    const bytes = new TextEncoder().encode(`${JSON.stringify(current, null, 2)}\n`);
+    let binary = '';
+    bytes.forEach((b) => { binary += String.fromCharCode(b); });
+    saveDownload({ fileName: `review-standard-${current.id}.json`, mimeType: 'application/json', dataBase64: btoa(binary) });
+  };
+  const setItem = (sectionId: string, itemId: string, change: Partial<ReviewItem>) => setEdited((s) => {
+    const base = s ?? standard!;
+    return { ...base, sections: base.sections.map((sec) => (sec.id !== sectionId ? sec : { ...sec, items: sec.items.map((i) => (i.id === itemId ? { ...i, ...change } : i)) })) };
+  });
+
+  if (!current) return null;
+  return (
+    <div data-testid="review-standard">
+      <Divider titlePlacement="start">{t('settings.reviewStandard.section')}</Divider>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Space wrap>
+          {own ? <Tag color="blue">{t('settings.fileOrder.importedTag')}</Tag> : <Tag>{t('settings.fileOrder.bundledTag')}</Tag>}
+          {current.example && <Tag color="orange">{t('review.example')}</Tag>}
+          <Typography.Text>{current.name}</Typography.Text>
+          <Typography.Text type="secondary">{current.version} · {t('settings.reviewStandard.from', { date: current.effectiveFrom })}</Typography.Text>
+        </Space>
+        <Typography.Text type="secondary">{current.source}</Typography.Text>
+        <Typography.Text type="secondary">{t('settings.reviewStandard.grades', { grades: current.grades.map((g) => `${g.name} ≥ ${g.min}`).join('，') })}</Typography.Text>
+        {current.sections.map((sec) => (
+          <Table<ReviewItem> key={sec.id} rowKey="id" size="small" pagination={false} dataSource={sec.items} title={() => <b>{sec.name}</b>} columns={[
+            { title: t('review.item'), dataIndex: 'name' },
+            { title: t('review.mode'), dataIndex: 'mode', width: 100, render: (m: ReviewItem['mode']) => t(`review.modes.${m}`) },
+            { title: t('review.points'), dataIndex: 'points', width: 120, render: (p: number | null, i) => (
+              <InputNumber size="small" min={0} max={100} value={p} placeholder="—" disabled={!editable} data-testid={`standard-points-${i.id}`}
+                onChange={(v) => setItem(sec.id, i.id, { points: typeof v === 'number' ? v : null })} />) },
+            { title: t('settings.reviewStandard.deduct'), dataIndex: 'deduct', width: 150, render: (d: ReviewItem['deduct'], i) => (
+              <InputNumber size="small" min={0} max={100} value={d === 'all' ? null : d} placeholder={t('settings.reviewStandard.all')} disabled={!editable || i.mode === 'judgement'}
+                onChange={(v) => setItem(sec.id, i.id, { deduct: typeof v === 'number' && v > 0 ? v : 'all' })} />) },
+          ]} />
+        ))}
+        <Space wrap>
+          {editable && edited && <Button type="primary" onClick={() => void save(edited)} data-testid="save-review-standard">{t('settings.reviewStandard.savePoints')}</Button>}
+          {editable && (
+            <Upload accept=".json" showUploadList={false} beforeUpload={(file) => { void importFile(file); return false; }}>
+              <Button data-testid="import-review-standard">{t('settings.reviewStandard.import')}</Button>
+            </Upload>
+          )}
+          <Button onClick={exportFile} data-testid="export-review-standard">{t('settings.reviewStandard.export')}</Button>
+          {editable && own && <Button onClick={() => void save(null)}>{t('settings.reviewStandard.resetButton')}</Button>}
+        </Space>
+      </Space>
+    </div>
+  );
+}
