@@ -14,6 +14,8 @@ import { CHECK_IDS } from '../../shared/domain/review/checks.ts';
 export interface Knowledge {
   periods: StatutoryPeriod[];
   penalties: PenaltyItem[];
+  /** The law the penalty articles are numbered by, and the day that version took effect. */
+  penaltyLaw: { law: string; effectiveFrom: string };
   /** The lists shipped with the app; `checklists` adds the unit's own. */
   bundledChecklists: Checklist[];
   checklists: Checklist[];
@@ -60,13 +62,14 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
     ? fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((n) => checklist.parse(JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8'))))
     : [];
   const periods = periodCatalogue.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'periods.json'), 'utf8'))).periods;
-  const penalties = penaltyCatalogue.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'penalty-articles.json'), 'utf8'))).items;
+  const penaltyFile = penaltyCatalogue.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'penalty-articles.json'), 'utf8')));
+  const penalties = penaltyFile.items;
   const benchDir = path.join(resourcesDir, 'knowledge', 'discretion');
   const bundledBenchmarks = fs.existsSync(benchDir)
     ? fs.readdirSync(benchDir).filter((n) => n.endsWith('.json')).sort().map((n) => discretionBenchmark.parse(JSON.parse(fs.readFileSync(path.join(benchDir, n), 'utf8'))))
     : [];
   const knowledge: Knowledge = {
-    periods, penalties, bundledChecklists, checklists: [], checklistItems: new Map(), industries, industryIndex: indexIndustries(industries), industryList,
+    periods, penalties, penaltyLaw: { law: penaltyFile.law, effectiveFrom: penaltyFile.effectiveFrom }, bundledChecklists, checklists: [], checklistItems: new Map(), industries, industryIndex: indexIndustries(industries), industryList,
     bundledBenchmarks, benchmarks: bundledBenchmarks,
     fileOrder: fileOrder.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'file-order.json'), 'utf8'))),
     reviewStandard: bundledReviewStandard(resourcesDir),

@@ -47,6 +47,14 @@ async function decidedOn(w: World, filedOn: string, decided: string, servedAt: s
 }
 
 const clean = ['statement-waived', 'investigated'] as const;
+
+/** A file of 2023 for a violation of the day given, by officers whose certificates ran then. */
+async function oldLaw(w: World, violationDate: string): Promise<CaseDetail> {
+  for (const [i, o] of w.officers.entries()) {
+    await call(w.core, 'officers:update', { id: o.id, officer: { name: ['张明', '李华'][i], certificateNo: o.certificateNo, certValidFrom: '2020-01-01', certValidTo: '2028-12-31' } }, w.token);
+  }
+  return w.generate({ ...w.base, filedOn: '2023-06-01', violationDate, variations: [...clean] });
+}
 const CORPUS: Entry[] = [
   // Clean complete files of each procedure.
   { name: 'ordinary, statement waived', kind: 'clean', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean] }), expected: [] },
@@ -86,6 +94,12 @@ const CORPUS: Entry[] = [
   // Violated Tue 20 Aug 2024: two years end on 20 Aug 2026; filed 1 Sep 2026.
   { name: 'filed after the two years of 第三十六条', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', violationDate: '2024-08-20', variations: [...clean] }),
     expected: [['limitation', 'veto-limitation', null, 'case.violationDate']] },
+  // An ordinary hazard (benchmark row 10,000–30,000 元) fined 35,000 元 at the general tier.
+  { name: 'a fine above its benchmark band', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'off-benchmark'] }),
+    expected: [['benchmark-band', 'benchmark', 'penalty-decision-unit', 'violations.0.penalty']] },
+  // Violated on 31 Aug 2021, the day before the 2021 安全生产法 took effect; filed within two years (officers certified then).
+  { name: 'a violation before the cited law took effect', kind: 'violation', make: (w) => oldLaw(w, '2021-08-31'),
+    expected: [['law-in-force', 'law-in-force', 'penalty-decision-unit', 'violations.0.penaltyProvision']] },
   { name: 'a witness questioned after the decision', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'investigated-late'] }),
     expected: [['investigated-after-decision', 'investigated-first', 'questioning-record', 'date']] },
 
@@ -97,6 +111,9 @@ const CORPUS: Entry[] = [
   // Decided Thu 17 Sep: 18(1) | Sat 19 off | Sun 20 调休(2) | 21(3) 22(4) 23(5) 24(6) | 25–27 中秋 off | 28(7).
   { name: 'published on the 7th working day across 中秋', kind: 'near-miss', make: (w) => decidedOn(w, '2026-09-10', '2026-09-17', '2026-09-17T15:00', '2026-09-28'), expected: [] },
   { name: 'filed on the day two years run out', kind: 'near-miss', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', violationDate: '2024-09-01', variations: [...clean] }), expected: [] },
+  { name: 'a violation on the day the cited law took effect', kind: 'near-miss', make: (w) => oldLaw(w, '2021-09-01'), expected: [] },
+  // 40,000 元 for a major hazard: inside its row's 30,000–50,000 元.
+  { name: 'a fine inside its benchmark band at the top of the range', kind: 'near-miss', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'large-fine'] }), expected: [] },
   // Questioned Thu 10 Sep before 立案: filed on the 5th day, Tue 15 Sep.
   { name: 'investigated first, filed on the 5th day', kind: 'near-miss',
     make: (w) => w.generate({ ...w.base, filedOn: '2026-09-15', violationDate: '2026-09-01', investigatedOn: '2026-09-10', variations: [...clean] }), expected: [] },

@@ -1,6 +1,9 @@
 import type { CaseDeadline, CaseDetail, CaseDocument } from '../../entities/case.ts';
 import type { Officer } from '../../entities/officer.ts';
 import type { StatutoryPeriod } from '../../entities/period.ts';
+import type { PenaltyItem } from '../../entities/penalty-article.ts';
+import type { DiscretionBenchmark } from '../../entities/discretion.ts';
+import { benchmarkInForce, proposeDiscretion } from '../discretion.ts';
 import { officerChecks } from '../../documents/template.ts';
 import { INVESTIGATION_TYPES } from '../case-measures.ts';
 import {
@@ -22,6 +25,10 @@ export interface ReviewSnapshot {
   periods: StatutoryPeriod[];
   cal: WorkCalendar;
   rules: ProcedureRules;
+  /** The penalty articles, the law version they are numbered by, and the discretion benchmarks (bundled and imported). */
+  penalties: PenaltyItem[];
+  penaltyLaw: { law: string; effectiveFrom: string };
+  benchmarks: DiscretionBenchmark[];
 }
 
 /** Where a finding points: a document's field, or (documentId null) the case's own record. */
@@ -46,6 +53,15 @@ export interface ReviewCheck {
 
 /** The records that gather evidence (not the notices and measures around them). */
 const EVIDENCE_RECORDS = ['questioning-record', 'survey-record', 'sampling-receipt', 'appraisal-request'];
+
+/** Where a violation's field is read: the party's decision (its violations in order) if issued, else the case's 呈批. */
+function violationAt(s: ReviewSnapshot, index: number, field: 'penaltyProvision' | 'penalty'): { documentId: number | null; path: (string | number)[] } {
+  const v = s.detail.violations[index];
+  const decision = decisionOf(s.detail, v.party);
+  if (!decision) return { documentId: null, path: ['violations', index, field === 'penalty' ? 'fine' : field] };
+  const own = s.detail.violations.filter((x) => String(x.party) === String(v.party));
+  return { documentId: decision.id, path: ['violations', own.indexOf(v), field] };
+}
 
 const at = (check: string, documentId: number | null, path: (string | number)[], key: string, params?: CheckFinding['params']): CheckFinding =>
   ({ check, address: { documentId, path }, key, params });
@@ -165,6 +181,34 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
       return issued(s.detail, ...EVIDENCE_RECORDS).filter((d) => d.date && d.date > decided)
         .map((d) => at('investigated-after-decision', d.id, ['date'], 'review.hints.investigatedAfterDecision', { made: d.date!, decided }));
     },
+  },
+  {
+    // 第三十四条: the fine lies in the band of the benchmark row the 呈批 chose, for the tier its circumstances give.
+    id: 'benchmark-band',
+    basis: '《中华人民共和国行政处罚法》第三十四条',
+    appliesFrom: '2021-07-15', appliesTo: null,
+    run: (s) => s.detail.violations.flatMap((v, i) => {
+      if (!v.benchmarkCircumstance || !['general', 'lighter', 'heavier'].includes(v.tier)) return [];
+      const item = s.penalties.find((p) => p.id === v.penaltyItemId);
+      const benchmark = benchmarkInForce(s.benchmarks, s.detail.violationDate);
+      const entry = benchmark?.entries.find((e) => e.penaltyItemId === v.penaltyItemId && e.stage === v.stage && e.circumstance === v.benchmarkCircumstance) ?? null;
+      if (!item || !entry) return [];
+      const { band } = proposeDiscretion({ item, party: v.party === 'unit' ? 'unit' : 'person', stage: v.stage, benchmark, entry, circumstanceIds: v.circumstanceIds });
+      if (!band || (v.fine >= band.min && v.fine <= band.max)) return [];
+      const where = violationAt(s, i, 'penalty');
+      return [at('benchmark-band', where.documentId, where.path, 'review.hints.outsideBenchmark', { fine: v.fine, min: band.min, max: band.max, row: v.benchmarkCircumstance })];
+    }),
+  },
+  {
+    // 第三十七条: the law in force when the act was done applies, unless the new one is lighter (the reviewer then overrules).
+    id: 'law-in-force',
+    basis: '《中华人民共和国行政处罚法》第三十七条',
+    appliesFrom: '2021-07-15', appliesTo: null,
+    run: (s) => (s.detail.violationDate >= s.penaltyLaw.effectiveFrom ? [] : s.detail.violations.flatMap((v, i) => {
+      if (!v.penaltyItemId) return [];
+      const where = violationAt(s, i, 'penaltyProvision');
+      return [at('law-in-force', where.documentId, where.path, 'review.hints.lawNotInForce', { violated: s.detail.violationDate, law: s.penaltyLaw.law, from: s.penaltyLaw.effectiveFrom })];
+    })),
   },
 ];
 

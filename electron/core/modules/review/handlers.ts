@@ -19,7 +19,8 @@ import { toOfficer } from '../officers/handlers.ts';
 export async function reviewSnapshot(core: CoreState, id: number, cr: CaseRules): Promise<ReviewSnapshot> {
   const { certExpiryWarningDays } = await readSettings(core);
   const [detail, officers] = await Promise.all([caseDetail(core, core.store.db, id, cr), core.store.db.selectFrom('officers').selectAll().execute()]);
-  return { detail, roster: officers.map((r) => toOfficer(r, cr.today, certExpiryWarningDays)), periods: core.knowledge.periods, cal: cr.cal, rules: cr.rules };
+  const { periods, penalties, penaltyLaw, benchmarks } = core.knowledge;
+  return { detail, roster: officers.map((r) => toOfficer(r, cr.today, certExpiryWarningDays)), periods, cal: cr.cal, rules: cr.rules, penalties, penaltyLaw, benchmarks };
 }
 
 async function runReview(core: CoreState, id: number, decisions: ReviewDecisions): Promise<ReviewRun> {
