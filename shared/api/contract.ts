@@ -26,11 +26,12 @@ import type { DiscretionBenchmark } from '../entities/discretion.ts';
 import { fileUpload } from '../entities/file.ts';
 import { reviewDecisions, type SavedReview } from '../entities/review.ts';
 
-/** A case file reviewed: what it is (its handlers, the name of each document), and the result. */
+/** A case file reviewed: what it is (its handlers, the name of each document), the result and its fingerprint (what is signed). */
 export interface ReviewRun {
   caseId: number; caseNo: string; cause: string; partyName: string; handlerNames: string[];
   documents: { id: number; typeName: string; numberText: string | null; date: string | null }[];
   result: ReviewResult;
+  digest: string;
 }
 
 /**
@@ -291,7 +292,7 @@ export const contract = {
   'reviews:bundled-standard': channel<ReviewStandard>()({ input: none, access: 'cases.read' }),
   'reviews:run': channel<ReviewRun>()({ input: z.object({ id, decisions: reviewDecisions }), access: 'cases.read' }),
   /** The legal reviewer signs the review as judged: kept with the audit chain head, never changed; the file's history lists it. */
-  'reviews:sign': channel<SavedReview>()({ input: z.object({ id, decisions: reviewDecisions }), access: 'cases.review' }),
+  'reviews:sign': channel<SavedReview>()({ input: z.object({ id, decisions: reviewDecisions, seen: z.string().min(1).max(20) }), access: 'cases.review' }),
   'reviews:history': channel<SavedReview[]>()({ input: z.object({ id }), access: 'cases.read' }),
   /** The 评查表 of a signed review, printed through the document engine. */
   'reviews:report': channel<FileDownload>()({ input: z.object({ reviewId: id }), access: 'cases.read' }),

@@ -444,9 +444,14 @@ const hearingStated = (notice: CaseDocument) => notice.fields.hearingRights === 
  * The instalments of the 延期（分期）缴纳罚款批准书 in force for a party (one for a deferral), by date;
  * undefined when none was issued.
  */
-export function deferralOf(r: Pick<CaseRecord, 'documents'>, party: PartyKey): { until: string; amount: number }[] | undefined {
+export function deferralOf(r: Pick<CaseRecord, 'documents' | 'events' | 'violations'>, party: PartyKey): { until: string; amount: number }[] | undefined {
   const letter = issued(r, 'deferred-payment-approval-letter').filter((d) => addressee(d) === String(party)).at(-1);
-  if (!letter) return undefined;
+  if (!letter) {
+    // Recorded by hand before the 批准书 was a document (files of earlier versions): one date for the whole fine.
+    const legacy = r.events.filter((e) => !e.retracted && (e.data.kind as string) === 'deferral').map((e) => e.data as unknown as { party?: PartyKey; until: string })
+      .filter((x) => concerns(x, party)).at(-1);
+    return legacy ? [{ until: legacy.until, amount: totalFine(violationsOf(r, party)) }] : undefined;
+  }
   const rows = Array.isArray(letter.fields.instalments) ? letter.fields.instalments as { until: unknown; amount: unknown }[] : [];
   return rows.filter((x) => typeof x.until === 'string' && typeof x.amount === 'number').map((x) => ({ until: x.until as string, amount: x.amount as number }))
     .sort((a, b) => a.until.localeCompare(b.until));
@@ -467,7 +472,9 @@ function courtApplicationIssues(r: CaseRecord, party: PartyKey, servedOn: string
   const from = suitPeriodEnd(r, party, servedOn);
   if (on <= from) issues.push({ path: ['date'], key: 'cases.rules.courtTooEarly', params: { from } });
   // The 催告书 to this party, served on or before the day.
-  const served = issued(r, 'enforcement-demand').filter((d) => addressee(d) === String(party) && d.servedOn && d.servedOn <= on).at(-1)?.servedOn;
+  const served = issued(r, 'enforcement-demand').filter((d) => addressee(d) === String(party) && d.servedOn && d.servedOn <= on).at(-1)?.servedOn
+    // A 催告 recorded by hand before the 催告书 was a document (files of earlier versions).
+    ?? r.events.filter((e) => !e.retracted && (e.data.kind as string) === 'demand' && concerns(e.data as { party?: PartyKey }, party) && e.data.date <= on).at(-1)?.data.date;
   const wait = periodFor(ctx.periods, 'enforcement-demand', served ?? on, ctx.rules);
   if (!served) issues.push({ path: ['case'], key: 'cases.rules.demandMissing' });
   else if (wait && on <= periodEnd(ctx.cal, wait, served).date) issues.push({ path: ['date'], key: 'cases.rules.demandWaitRunning', params: { until: periodEnd(ctx.cal, wait, served).date } });

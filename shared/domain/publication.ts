@@ -36,6 +36,12 @@ export function maskName(name: string): string {
 }
 const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐', '端木', '独孤']);
 
+/** Any certificate number (a 15-digit old ID, a passport) cut to its ends: the first and last 4 of a long one, all of a short one. */
+export function maskIdNumber(id: string): string {
+  const v = id.trim();
+  return v.length >= 12 ? `${v.slice(0, 4)}${'*'.repeat(v.length - 8)}${v.slice(-4)}` : '*'.repeat(v.length);
+}
+
 /** 身份证号 to its first 4 and last 4, mobile numbers to their first 3 and last 4, the names given masked. */
 export function maskPersonalData(text: string, names: string[] = []): string {
   let out = text
@@ -77,11 +83,11 @@ export function publicationRecords(c: PublicationSource, agency: string, years: 
       partyName: person ? maskName(person.name) : c.unit.name,
       creditCode: person ? '' : c.unit.code,
       legalRepresentative: person ? '' : c.unit.legalRepresentative,
-      idNumber: person?.idNumber ? maskPersonalData(person.idNumber) : '',
+      idNumber: person?.idNumber ? maskIdNumber(person.idNumber) : '',
       decisionNumber: d.numberText ?? '',
-      violationType: c.cause.replace(/^涉嫌/, '').replace(/案$/, ''),
+      violationType: mask(c.cause.replace(/^涉嫌/, '').replace(/案$/, '')),
       facts: mask(own.map((v) => v.facts.replace(/[。；;.]+$/, '')).join('；') + '。'),
-      basis: [...new Set(own.map((v) => v.penaltyProvision))].join('、'),
+      basis: mask([...new Set(own.map((v) => v.penaltyProvision))].join('、')),
       category: categories(own),
       content: mask(own.map((v) => [v.fine > 0 ? `罚款${v.fine}元` : '', ...v.measures].filter(Boolean).join('，')).join('；')),
       fineWan: fine ? String(fine / 10000) : '0',

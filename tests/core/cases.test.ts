@@ -481,6 +481,21 @@ describe('an unpaid fine', () => {
   });
 });
 
+describe('files of earlier versions', () => {
+  it('keep a deferral and a 催告 recorded by hand before they were documents', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-03-02', variations: ['statement-waived'], stopAt: 'decided' });
+    // As an earlier version stored them (the event kinds are gone from the input now).
+    const legacy = (data: object) => core.state.store.db.insertInto('caseEvents').values({ caseId: c.id, kind: (data as { kind: string }).kind, dataJson: JSON.stringify(data),
+      scanSha256: null, scanName: null, enteredAt: '2026-04-01T02:00:00.000Z', enteredBy: '办案员' }).execute();
+    await legacy({ kind: 'deferral', date: '2026-03-20', party: 'unit', until: '2026-12-31', instalments: 1, approvedBy: '陈局长' });
+    await legacy({ kind: 'demand', date: '2026-11-02', party: 'unit' });
+    const k = await call(core, 'cases:get', { id: c.id }, token);
+    expect(k.deadlines.find((d) => d.period === 'payment')).toMatchObject({ due: '2026-12-31', status: 'pending' });
+    expect(k.deadlines.some((d) => d.period === 'enforcement-application')).toBe(false);
+  });
+});
+
 describe('the demo county', () => {
   it('comes with a case file on every path, made through the contract', async () => {
     core = await newCore({ workspace: 'demo', clock: () => NOW });

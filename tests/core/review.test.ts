@@ -73,7 +73,10 @@ describe('案卷评查', () => {
   it('fails the file on a veto item: a certificate not valid on the day an officer signed', async () => {
     const { token, enterprise, officers, handlerIds, generate, reviewOf } = await ready();
     const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'investigated'] });
-    // The roster corrected: 李华's certificate had run out on 31 August.
+    // A certificate renewed since (a new number from 2027) does not reopen what was signed under the old one.
+    await call(core, 'officers:update', { id: officers[1].id, officer: { name: '李华', certificateNo: '51172200199', certValidFrom: '2027-01-01', certValidTo: '2031-12-31' } }, token);
+    expect((await reviewOf(c.id)).findings).toEqual([]);
+    // The roster corrected instead: 李华's certificate had run out on 31 August.
     await call(core, 'officers:update', { id: officers[1].id, officer: { name: '李华', certificateNo: officers[1].certificateNo, certValidFrom: '2020-01-01', certValidTo: '2026-08-31' } }, token);
     const r = await reviewOf(c.id);
     const record = c.documents.find((d) => d.type === 'questioning-record')!;
@@ -117,28 +120,37 @@ describe('案卷评查', () => {
     const standard = await call(core, 'reviews:standard', {}, reviewer);
     const judgementIds = [...standard.vetoes, ...standard.sections.flatMap((x) => x.items)].filter((i) => i.mode === 'judgement').map((i) => i.id);
     const issues = (e: { details?: unknown }) => ((e.details as { issues?: { key: string; params?: unknown }[] })?.issues ?? []);
+    // Signed as seen: the fingerprint of the result the reviewer looked at goes with the signature.
+    const seen = async (decisions: object, as = reviewer) => (await call(core, 'reviews:run', { id: c.id, decisions: decisions as never }, as)).digest;
+    const sign = async (decisions: object, as = reviewer) => call(core, 'reviews:sign', { id: c.id, decisions: decisions as never, seen: await seen(decisions, as) }, as);
+    const refusal = async (decisions: object, as = reviewer) => failure(core, 'reviews:sign', { id: c.id, decisions: decisions as never, seen: await seen(decisions, as) }, as);
     // Not judged yet: nothing is signed.
-    expect(issues(await failure(core, 'reviews:sign', { id: c.id }, reviewer))).toEqual([expect.objectContaining({ key: 'review.rules.judgementsPending', params: { n: 11 } })]);
+    expect(issues(await refusal({}))).toEqual([expect.objectContaining({ key: 'review.rules.judgementsPending', params: { n: 11 } })]);
     const judgements = Object.fromEntries(judgementIds.map((i) => [i, { passed: true, comment: '' }]));
     // 询问笔录 judged failed: 4 of its 10 points, and why.
     const failed = { ...judgements, questioning: { passed: false, lost: 4, comment: '' } };
-    expect(issues(await failure(core, 'reviews:sign', { id: c.id, decisions: { judgements: failed } }, reviewer)).map((i) => i.key)).toEqual(['review.rules.commentRequired']);
+    expect(issues(await refusal({ judgements: failed })).map((i) => i.key)).toEqual(['review.rules.commentRequired']);
     // The late service overruled (a reason is required), and the clerk may not sign.
     const late = (await call(core, 'reviews:run', { id: c.id }, reviewer)).result.findings.find((f) => f.check === 'service-in-time')!;
     const decisions = { judgements: { ...failed, questioning: { passed: false, lost: 4, comment: '询问笔录未逐页签名' } }, overruled: { [late.id]: '留置送达记录在卷，送达日期登记有误' } };
-    expect((await failure(core, 'reviews:sign', { id: c.id, decisions }, clerk)).code).toBe('FORBIDDEN');
-    const saved = await call(core, 'reviews:sign', { id: c.id, decisions }, reviewer);
-    expect(saved).toMatchObject({ caseId: c.id, score: 51, max: 55, grade: '优秀', vetoed: false, reviewer: expect.any(String), auditHead: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await refusal(decisions, clerk)).code).toBe('FORBIDDEN');
+    // What was seen must be what is signed: a payment recorded in between changes the result.
+    const looked = await seen(decisions);
+    await call(core, 'cases:record', { id: c.id, event: { kind: 'payment', date: '2026-10-10', amount: 20000 } }, token);
+    expect(issues(await failure(core, 'reviews:sign', { id: c.id, decisions, seen: looked }, reviewer)).map((i) => i.key)).toEqual(['review.rules.changedSinceViewed']);
+    const saved = await sign(decisions);
+    // The payment without its receipt costs 执行's 3 points: 55 − 4 − 3.
+    expect(saved).toMatchObject({ caseId: c.id, score: 48, max: 55, grade: '合格', vetoed: false, reviewer: expect.any(String), auditHead: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(saved.result.findings.find((f) => f.id === late.id)).toMatchObject({ overruled: '留置送达记录在卷，送达日期登记有误', pointsLost: 0 });
     // Kept as signed: the history lists it, and a second review is a new entry.
-    const again = await call(core, 'reviews:sign', { id: c.id, decisions: { judgements, overruled: {} } }, reviewer);
-    expect((await call(core, 'reviews:history', { id: c.id }, clerk)).map((h) => [h.id, h.score])).toEqual([[again.id, 52], [saved.id, 51]]);
+    const again = await sign({ judgements, overruled: {} });
+    expect((await call(core, 'reviews:history', { id: c.id }, clerk)).map((h) => [h.id, h.score])).toEqual([[again.id, 49], [saved.id, 48]]);
     const report = pdfOf(await call(core, 'reviews:report', { reviewId: saved.id }, clerk));
     fs.mkdirSync(OUT, { recursive: true });
     fs.writeFileSync(path.join(OUT, 'review-report.pdf'), report);
     execFileSync('pdftoppm', ['-png', '-r', '80', path.join(OUT, 'review-report.pdf'), path.join(OUT, 'review-report')]);
     const text = pdfText(report).replace(/\s+/g, '');
-    for (const piece of ['行政处罚案卷评查表', '示例案卷评查标准', '得分：51/55', '等级：优秀', '【否决项】事实清楚', '询问笔录未逐页签名', '决定书应于2026-09-17前送达', '已复核不扣分', '评查人员']) expect(text).toContain(piece);
+    for (const piece of ['行政处罚案卷评查表', '示例案卷评查标准', '得分：48/55', '等级：合格', '【否决项】事实清楚', '询问笔录未逐页签名', '决定书应于2026-09-17前送达', '已复核不扣分', '评查人员']) expect(text).toContain(piece);
   });
 
   it('uses the province\'s own standard once an admin imports it, refusing one that names a check the app does not run', async () => {

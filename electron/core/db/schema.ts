@@ -279,6 +279,7 @@ export interface CaseReviewsTable {
   vetoed: number;
   decisionsJson: string;
   resultJson: string;
+  standardJson: string;
   reviewer: string;
   signedAt: string;
   auditHead: string | null;

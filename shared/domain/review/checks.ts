@@ -4,7 +4,6 @@ import type { StatutoryPeriod } from '../../entities/period.ts';
 import type { PenaltyItem } from '../../entities/penalty-article.ts';
 import type { DiscretionBenchmark } from '../../entities/discretion.ts';
 import { benchmarkInForce, proposeDiscretion } from '../discretion.ts';
-import { officerChecks } from '../../documents/template.ts';
 import { INVESTIGATION_TYPES } from '../case-measures.ts';
 import {
   approval, decisionOf, DECISION_TYPES, issued, legalReviewReasons, live, partiesPenalised, periodFor, type ProcedureRules,
@@ -29,6 +28,11 @@ export interface ReviewSnapshot {
   penalties: PenaltyItem[];
   penaltyLaw: { law: string; effectiveFrom: string };
   benchmarks: DiscretionBenchmark[];
+  /**
+   * When the violation was discovered (第三十六条): the inspection the case came from, the first record of the
+   * file, or its 立案, whichever is earliest.
+   */
+  discoveredOn: string;
 }
 
 /** Where a finding points: a document's field, or (documentId null) the case's own record. */
@@ -91,7 +95,7 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
     id: 'publication-in-time',
     basis: '《中华人民共和国安全生产法》第七十八条',
     appliesFrom: '2021-09-01', appliesTo: null,
-    run: (s) => missed(s, 'publication').map((d) => at('publication-in-time', null, ['events', 'publication'], lateOrMissing(d, 'publication'), { due: d.due, done: d.metOn ?? '' })),
+    run: (s) => missed(s, 'publication').map((d) => at('publication-in-time', null, ['events', 'publication', ...(d.party === null || d.party === 'unit' ? [] : [d.party])], lateOrMissing(d, 'publication'), { due: d.due, done: d.metOn ?? '' })),
   },
   {
     id: 'hearing-notice-in-time',
@@ -103,12 +107,24 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
     }),
   },
   {
-    // 行政处罚法 第四十二条: two officers with valid certificates on every document they sign (a veto item in every standard).
+    // 行政处罚法 第四十二条: two officers on every document they sign, each certificate valid that day (a veto item in
+    // every standard). A certificate is judged by its number: one renewed since (a new number) was checked when signed.
     id: 'officer-qualification',
     basis: '《中华人民共和国行政处罚法》第四十二条',
     appliesFrom: '2021-07-15', appliesTo: null,
-    run: (s) => s.detail.documents.filter((d) => d.status === 'issued' && !d.superseded && Array.isArray(d.fields.officers)).flatMap((d) =>
-      officerChecks(d.fields.officers as never, s.roster, d.date ?? '').map((i) => at('officer-qualification', d.id, i.path, i.key, i.params as CheckFinding['params']))),
+    run: (s) => s.detail.documents.filter((d) => d.status === 'issued' && !d.superseded && Array.isArray(d.fields.officers)).flatMap((d) => {
+      const officers = d.fields.officers as { name: string; certificateNo: string }[];
+      const day = d.date ?? '';
+      const out: CheckFinding[] = [];
+      if (new Set(officers.map((o) => o.certificateNo)).size < 2) out.push(at('officer-qualification', d.id, ['officers'], 'documents.rules.twoOfficers'));
+      officers.forEach((o, i) => {
+        const r = s.roster.find((x) => x.certificateNo === o.certificateNo);
+        if (r && (day < r.certValidFrom || day > r.certValidTo)) {
+          out.push(at('officer-qualification', d.id, ['officers', i], 'documents.rules.certificateInvalid', { name: o.name, date: day, from: r.certValidFrom, to: r.certValidTo }));
+        }
+      });
+      return out;
+    }),
   },
   {
     // 第五十八条: where the unit's triggers call for 法制审核, a passing opinion comes before the decision.
@@ -159,15 +175,13 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
   },
   {
     // 第三十六条: a violation not discovered within 2 years is not punished (5 where life or health was harmed:
-    // the reviewer overrules the finding then). Counted to 立案, the day the squad acted on it at the latest.
+    // the reviewer overrules the finding then). Counted to the day it was discovered.
     id: 'limitation',
     basis: '《中华人民共和国行政处罚法》第三十六条',
     appliesFrom: '2021-07-15', appliesTo: null,
     run: (s) => {
-      const filed = s.detail.filedOn ?? issued(s.detail, ...DECISION_TYPES)[0]?.date ?? null;
-      if (!filed) return [];
       const last = addMonths(s.detail.violationDate, 24);
-      return filed > last ? [at('limitation', null, ['case', 'violationDate'], 'review.hints.limitationPassed', { violated: s.detail.violationDate, last, filed })] : [];
+      return s.discoveredOn > last ? [at('limitation', null, ['case', 'violationDate'], 'review.hints.limitationPassed', { violated: s.detail.violationDate, last, discovered: s.discoveredOn })] : [];
     },
   },
   {
@@ -176,7 +190,8 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
     basis: '《中华人民共和国行政处罚法》第五十四条、第五十七条',
     appliesFrom: '2021-07-15', appliesTo: null,
     run: (s) => {
-      const decided = issued(s.detail, ...DECISION_TYPES).map((d) => d.date ?? '').filter(Boolean).sort()[0];
+      // The last decision of the file: a record made for a party still to be decided is not after the fact.
+      const decided = issued(s.detail, ...DECISION_TYPES).map((d) => d.date ?? '').filter(Boolean).sort().at(-1);
       if (!decided) return [];
       return issued(s.detail, ...EVIDENCE_RECORDS).filter((d) => d.date && d.date > decided)
         .map((d) => at('investigated-after-decision', d.id, ['date'], 'review.hints.investigatedAfterDecision', { made: d.date!, decided }));

@@ -1,5 +1,5 @@
 import { caseDay, type CheckFinding, REVIEW_CHECKS, type ReviewCheck, type ReviewSnapshot } from './checks.ts';
-import type { ReviewStandard } from './standard.ts';
+import { type ReviewStandard, unknownChecks } from './standard.ts';
 
 /**
  * review(snapshot, standard, decisions) → result: the machine checks run over the file, each finding
@@ -39,7 +39,7 @@ export interface ReviewDecisions {
 export const NO_DECISIONS: ReviewDecisions = { judgements: {}, overruled: {} };
 
 /** A finding's id: the check and the place it points at. */
-export const findingId = (f: CheckFinding): string => `${f.check}@${f.address.documentId ?? 'case'}:${f.address.path.join('.')}`;
+export const findingId = (f: CheckFinding): string => `${f.check}@${f.address.documentId ?? 'case'}:${f.address.path.join('.')}#${f.key}`;
 
 export interface ReviewResult {
   standard: { id: string; name: string; version: string; example: boolean };
@@ -54,6 +54,8 @@ export interface ReviewResult {
   /** Every finding, in the order of the standard. */
   findings: ReviewFinding[];
   pendingJudgements: number;
+  /** Checks the standard names that this version of the app does not run: their items are not decided. */
+  unknownChecks: string[];
 }
 
 /** The checks that apply to the file: in force on the day it was filed. */
@@ -117,5 +119,19 @@ export function review(s: ReviewSnapshot, standard: ReviewStandard, decisions: R
     score, max, percent, grade, vetoed, vetoes, sections,
     findings: [...vetoes.flatMap((v) => v.findings), ...items.flatMap((i) => i.findings), ...unpriced],
     pendingJudgements: vetoes.filter((v) => v.status === 'pending').length + items.filter((i) => i.status === 'pending').length,
+    unknownChecks: unknownChecks(standard, new Set(checks.map((c) => c.id))),
   };
 }
+
+/**
+ * A short fingerprint of a result: what the reviewer saw must be what is signed (the file may have
+ * changed in between). Not a security hash; FNV-1a over what the score rests on.
+ */
+export function resultDigest(r: ReviewResult): string {
+  const basis = JSON.stringify([r.standard, r.score, r.max, r.grade, r.vetoed,
+    r.findings.map((f) => [f.id, f.pointsLost, f.overruled]), r.sections.flatMap((x) => x.items.map((i) => [i.id, i.lost, i.status])), r.vetoes.map((v) => [v.id, v.status])]);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < basis.length; i++) { h ^= basis.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+  return h.toString(16).padStart(8, '0');
+}
+

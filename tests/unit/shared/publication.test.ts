@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskName, maskPersonalData, publicationRecords } from '../../../shared/domain/publication.ts';
+import { maskIdNumber, maskName, maskPersonalData, publicationRecords } from '../../../shared/domain/publication.ts';
 import type { CaseDocument, Violation } from '../../../shared/entities/case.ts';
 
 describe('公示 masks personal data', () => {
@@ -15,6 +15,9 @@ describe('公示 masks personal data', () => {
     const text = '王明（身份证号513722198001011234，电话13900002222）作为主要负责人，王明未督促检查；统一社会信用代码91511722MA62A0XH5T不变';
     expect(maskPersonalData(text, ['王明'])).toBe('王*（身份证号5137**********1234，电话139****2222）作为主要负责人，王*未督促检查；统一社会信用代码91511722MA62A0XH5T不变');
     expect(maskPersonalData('51372219800101123X')).toBe('5137**********123X');
+    // The person's own number is masked whatever its form: a 15-digit old card, a passport.
+    expect(maskIdNumber('513722800101123')).toBe('5137*******1123');
+    expect(maskIdNumber('E12345678')).toBe('*********');
     // A landline or a longer number is left as it is.
     expect(maskPersonalData('0818-5221234 或 123456789012345678901')).toBe('0818-5221234 或 123456789012345678901');
   });

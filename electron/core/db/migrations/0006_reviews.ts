@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * 案卷评查 kept: each signed review of a case file with the standard it used, the reviewer's
+ * 案卷评查 kept: each signed review of a case file with the standard it used (whole, as it stood), the reviewer's
  * judgements and overrulings, the result, and the audit chain head when it was signed. A review is
  * never edited or deleted; a later review of the same file is a new row (the history). Frozen: never
  * edit after release.
@@ -19,6 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     vetoed INTEGER NOT NULL,
     decisions_json TEXT NOT NULL,
     result_json TEXT NOT NULL,
+    standard_json TEXT NOT NULL,
     reviewer TEXT NOT NULL,
     signed_at TEXT NOT NULL,
     audit_head TEXT

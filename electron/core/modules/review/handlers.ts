@@ -1,10 +1,11 @@
 import { AppError } from '../../../../shared/api/errors.ts';
 import type { ReviewRun } from '../../../../shared/api/contract.ts';
-import { type ReviewDecisions, review } from '../../../../shared/domain/review/review.ts';
+import { type ReviewDecisions, resultDigest, review } from '../../../../shared/domain/review/review.ts';
 import type { SavedReview } from '../../../../shared/entities/review.ts';
 import type { ReviewStandard } from '../../../../shared/domain/review/standard.ts';
 import { download } from '../files.ts';
 import { byFileOrder } from '../../../../shared/domain/case-file.ts';
+import { chinaDate } from '../../../../shared/domain/dates.ts';
 import { reviewReport } from './report.ts';
 import type { ReviewSnapshot } from '../../../../shared/domain/review/checks.ts';
 import type { CoreState, HandlerGroup } from '../../context.ts';
@@ -20,13 +21,21 @@ export async function reviewSnapshot(core: CoreState, id: number, cr: CaseRules)
   const { certExpiryWarningDays } = await readSettings(core);
   const [detail, officers] = await Promise.all([caseDetail(core, core.store.db, id, cr), core.store.db.selectFrom('officers').selectAll().execute()]);
   const { periods, penalties, penaltyLaw, benchmarks } = core.knowledge;
-  return { detail, roster: officers.map((r) => toOfficer(r, cr.today, certExpiryWarningDays)), periods, cal: cr.cal, rules: cr.rules, penalties, penaltyLaw, benchmarks };
+  // Discovered: the inspection the case came from, the file's first record, or its 立案, whichever came first.
+  const inspected = detail.inspectionId
+    ? (await core.store.db.selectFrom('inspections').select('startedAt').where('id', '=', detail.inspectionId).executeTakeFirst())?.startedAt.slice(0, 10)
+    : undefined;
+  const discoveredOn = [inspected, detail.filedOn, ...detail.documents.filter((d) => d.status === 'issued').map((d) => d.date)]
+    .filter((x): x is string => !!x).sort()[0] ?? cr.today;
+  return { detail, roster: officers.map((r) => toOfficer(r, cr.today, certExpiryWarningDays)), periods, cal: cr.cal, rules: cr.rules, penalties, penaltyLaw, benchmarks, discoveredOn };
 }
 
-async function runReview(core: CoreState, id: number, decisions: ReviewDecisions): Promise<ReviewRun> {
+async function runReview(core: CoreState, id: number, decisions: ReviewDecisions): Promise<ReviewRun & { standard: ReviewStandard }> {
   const cr = await caseRules(core);
   const s = await reviewSnapshot(core, id, cr);
   const { detail } = s;
+  const standard = await standardInForce(core);
+  const result = review(s, standard, decisions);
   // The documents as the bound file orders them (the province's order where one was imported).
   const inOrder = byFileOrder((cr.settings.fileOrder ?? core.knowledge.fileOrder).order);
   const documents = detail.documents.filter((d) => d.status === 'issued' && !d.superseded)
@@ -34,7 +43,7 @@ async function runReview(core: CoreState, id: number, decisions: ReviewDecisions
   return {
     caseId: id, caseNo: detail.caseNo, cause: detail.cause, partyName: detail.unit.name, handlerNames: detail.handlerNames,
     documents: documents.map((d) => ({ id: d.id, typeName: d.typeName, numberText: d.numberText, date: d.date })),
-    result: review(s, await standardInForce(core), decisions),
+    result, digest: resultDigest(result), standard,
   };
 }
 
@@ -60,11 +69,14 @@ export const reviewHandlers = {
     return core.knowledge.reviewStandard;
   },
   async 'reviews:run'({ id, decisions }, { core }) {
-    return runReview(core, id, decisions);
+    const { standard: _standard, ...run } = await runReview(core, id, decisions);
+    return run;
   },
-  async 'reviews:sign'({ id, decisions }, { core, actor }) {
+  async 'reviews:sign'({ id, decisions, seen }, { core, actor }) {
     const run = await runReview(core, id, decisions);
     const r = run.result;
+    // The file or the standard changed since the reviewer looked: what is signed must be what was seen.
+    if (run.digest !== seen) throw new AppError('VALIDATION', { issues: [{ path: ['seen'], key: 'review.rules.changedSinceViewed' }] });
     // A signed review is whole: every judgement made, every failure and overruling with its reason.
     const issues = [
       ...(r.pendingJudgements ? [{ path: ['decisions'], key: 'review.rules.judgementsPending', params: { n: r.pendingJudgements } }] : []),
@@ -75,7 +87,7 @@ export const reviewHandlers = {
     const reviewId = await core.tx(async (trx) => {
       const row = await trx.insertInto('caseReviews').values({
         caseId: id, standardId: r.standard.id, standardVersion: r.standard.version, score: r.score, max: r.max, percent: r.percent, grade: r.grade, vetoed: r.vetoed ? 1 : 0,
-        decisionsJson: JSON.stringify(decisions), resultJson: JSON.stringify(r), reviewer: actor.userName, signedAt, auditHead: core.audit.head(),
+        decisionsJson: JSON.stringify(decisions), resultJson: JSON.stringify(r), standardJson: JSON.stringify(run.standard), reviewer: actor.userName, signedAt, auditHead: core.audit.head(),
       }).returning('id').executeTakeFirstOrThrow();
       core.record(actor, { action: 'reviews:sign', entityType: 'case', entityId: id, after: { reviewId: row.id, score: r.score, grade: r.grade, vetoed: r.vetoed, findings: r.findings.length } });
       return row.id;
@@ -96,8 +108,9 @@ export const reviewHandlers = {
   async 'reviews:files'({ from, to }, { core }) {
     // 当场处罚 has no 立案: the day the file was opened stands for it.
     const rows = await core.store.db.selectFrom('cases').selectAll().orderBy('id').execute();
+    // A file never filed (an ordinary case still before 立案) is not one to review yet.
     return (await caseSummaries(core, core.store.db, rows))
-      .map(({ summary: c }) => ({ id: c.id, caseNo: c.caseNo, cause: c.cause, filedOn: c.filedOn ?? c.createdAt.slice(0, 10) }))
-      .filter((c) => c.filedOn >= from && c.filedOn <= to);
+      .map(({ summary: c }) => ({ id: c.id, caseNo: c.caseNo, cause: c.cause, filedOn: c.filedOn ?? (c.procedure === 'summary' ? chinaDate(new Date(c.createdAt)) : null) }))
+      .filter((c): c is typeof c & { filedOn: string } => !!c.filedOn && c.filedOn >= from && c.filedOn <= to);
   },
 } satisfies HandlerGroup<'reviews'>;

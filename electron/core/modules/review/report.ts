@@ -1,5 +1,5 @@
 import type { Content } from 'pdfmake/interfaces.js';
-import { chineseDate } from '../../../../shared/domain/dates.ts';
+import { chinaDate, chineseDate } from '../../../../shared/domain/dates.ts';
 import type { ReviewRun } from '../../../../shared/api/contract.ts';
 import type { SavedReview } from '../../../../shared/entities/review.ts';
 import type { CoreState } from '../../context.ts';
@@ -38,7 +38,7 @@ export async function reviewReport(core: CoreState, saved: SavedReview, file: Pi
     line('评查标准', `${r.standard.name}（${r.standard.version}）${r.standard.example ? '【示例】' : ''}`),
     line('得分', `${r.score} / ${r.max}${r.percent === null ? '' : `（${r.percent}%）`}\u3000等级：${r.grade ?? '—'}${r.vetoed ? '\u3000一票否决' : ''}`),
     { table: { headerRows: 1, widths: ['*', 30, 30, 36, '*'], body: rows }, fontSize: 10, margin: [0, 8, 0, 8] } as unknown as Content,
-    line('评查人员', `${saved.reviewer}\u3000\u3000评查日期：${chineseDate(saved.signedAt.slice(0, 10))}`),
+    line('评查人员', `${saved.reviewer}\u3000\u3000评查日期：${chineseDate(chinaDate(new Date(saved.signedAt)))}`),
     { text: `签署时审计链：${saved.auditHead ?? '—'}`, fontSize: 8, color: '#555555', margin: [0, 6, 0, 0] } as Content,
   ];
   return core.render({

@@ -44,12 +44,13 @@ export const settingsHandlers: HandlerGroup<'settings'> = {
     const before = await readSettings(core);
     const after = settingsSchema.parse({ ...before, ...input });
     checkFontFiles(after.fontOverrides);
-    if (after.fileOrder) {
+    // Only what this change brings is checked: a stored order or standard an upgrade outdated must not block an unrelated save.
+    if (input.fileOrder && after.fileOrder) {
       const issues = fileOrderIssues(after.fileOrder, fileOrderKeys([...core.catalogue.byId.keys()], caseEvent.options.map((o) => o.shape.kind.value)));
       if (issues.length) throw new AppError('VALIDATION', { issues });
     }
     // A standard naming a check the app does not run would silently score nothing for it.
-    const unknown = after.reviewStandard ? unknownChecks(after.reviewStandard, CHECK_IDS) : [];
+    const unknown = input.reviewStandard && after.reviewStandard ? unknownChecks(after.reviewStandard, CHECK_IDS) : [];
     if (unknown.length) throw new AppError('VALIDATION', { issues: unknown.map((check) => ({ path: ['reviewStandard'], key: 'review.standard.unknownCheck', params: { check } })) });
     await core.tx(async (trx) => {
       for (const [key, value] of Object.entries(after)) {

@@ -9,6 +9,9 @@ import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { tKey } from '../../i18n.ts';
 
+/** A file of the batch: the signed review where there is one, else the machine's result alone. */
+type BatchRun = ReviewRun & { signed: boolean };
+
 /**
  * Every file of a period reviewed in one go, with its progress shown file by file, then what the
  * squad leader trains from: grades, each officer's files, the most frequent deductions and the
@@ -20,7 +23,7 @@ export function BatchReview() {
   const navigate = useNavigate();
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [runs, setRuns] = useState<ReviewRun[]>([]);
+  const [runs, setRuns] = useState<BatchRun[]>([]);
   const [summary, setSummary] = useState<BatchSummary | null>(null);
 
   const start = async () => {
@@ -29,9 +32,11 @@ export function BatchReview() {
       setSummary(null);
       setRuns([]);
       setProgress({ done: 0, total: files.length });
-      const done: ReviewRun[] = [];
+      const done: BatchRun[] = [];
       for (const f of files) {
-        done.push(await api.reviews.run({ id: f.id }));
+        // A file already reviewed counts as its reviewer signed it; the others by the machine alone, marked provisional.
+        const [run, signed] = await Promise.all([api.reviews.run({ id: f.id }), api.reviews.history({ id: f.id })]);
+        done.push({ ...run, result: signed[0]?.result ?? run.result, signed: !!signed[0] });
         setProgress({ done: done.length, total: files.length });
       }
       setRuns(done);
@@ -90,6 +95,7 @@ export function BatchReview() {
               { title: t('cases.handlers'), dataIndex: 'handlerNames', width: 140, render: (v: string[]) => v.join('、') },
               { title: t('review.score'), width: 100, align: 'right', render: (_, r) => `${r.result.score} / ${r.result.max}` },
               { title: t('review.grade'), width: 90, render: (_, r) => r.result.grade ?? '—' },
+              { title: t('review.batch.state'), width: 100, render: (_, r) => (r.signed ? <Tag color="green">{t('review.batch.signed')}</Tag> : <Tag>{t('review.batch.provisional')}</Tag>) },
               { title: t('review.batch.findings'), width: 80, align: 'right', render: (_, r) => r.result.findings.length },
             ]} />
         </>

@@ -33,8 +33,15 @@ export function ReviewPage() {
   const [decisions, setDecisions] = useState<ReviewDecisions>({ judgements: {}, overruled: {} });
   const [history, setHistory] = useState<SavedReview[]>([]);
   const judge = can('cases.review');
+  // Another file: its own judgements, from nothing.
+  useEffect(() => { setDecisions({ judgements: {}, overruled: {} }); setRun(null); }, [id]);
+  // The score follows the judgements, once typing pauses; an answer to an older state is dropped.
   useEffect(() => {
-    void api.reviews.run({ id, decisions }).then(setRun).catch((e) => message.error(errorMessage(e)));
+    let current = true;
+    const timer = window.setTimeout(() => {
+      void api.reviews.run({ id, decisions }).then((r) => { if (current) setRun(r); }).catch((e) => { if (current) message.error(errorMessage(e)); });
+    }, 250);
+    return () => { current = false; window.clearTimeout(timer); };
   }, [id, decisions, message]);
   const loadHistory = useCallback(() => api.reviews.history({ id }).then(setHistory).catch((e) => message.error(errorMessage(e))), [id, message]);
   useEffect(() => { void loadHistory(); }, [loadHistory]);
@@ -61,10 +68,15 @@ export function ReviewPage() {
   const unoverrule = (f: ReviewFinding) => setDecisions((d) => { const overruled = { ...d.overruled }; delete overruled[f.id]; return { ...d, overruled }; });
   const sign = async () => {
     try {
-      const saved = await api.reviews.sign({ id, decisions });
+      // Signed as seen: the core refuses if the file changed since this result was shown.
+      const saved = await api.reviews.sign({ id, decisions, seen: run.digest });
       message.success(t('review.signed', { id: saved.id }));
       await loadHistory();
-    } catch (e) { message.error(errorMessage(e)); }
+    } catch (e) {
+      message.error(errorMessage(e));
+      // Refused as changed since seen: show the file as it now stands.
+      setDecisions((d) => ({ ...d }));
+    }
   };
   const findingList = (findings: ReviewFinding[]) => (
     <List size="small" dataSource={findings} renderItem={(f) => (
@@ -123,6 +135,7 @@ export function ReviewPage() {
           </Space>
         </Space>
       </Card>
+      {r.unknownChecks.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('review.unknownChecks', { checks: r.unknownChecks.join('、') })} />}
       {r.vetoed && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('review.vetoed')} />}
       {r.pendingJudgements > 0 && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('review.pending', { n: r.pendingJudgements })} />}
       {r.findings.length === 0 && <Alert type="success" showIcon style={{ marginBottom: 16 }} message={t('review.noFindings')} />}

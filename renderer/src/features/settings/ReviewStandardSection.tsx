@@ -2,9 +2,15 @@ import { App, Button, Divider, InputNumber, Space, Table, Tag, Typography, Uploa
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewItem, ReviewStandard } from '../../../../shared/domain/review/standard.ts';
+import { chinaDate } from '../../../../shared/domain/dates.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { saveDownload } from '../files.ts';
+
+/** Points changed here make a new version (2026-11-22（2026-12-01调整）): two reviews under one version always scored alike. */
+function adjusted(s: ReviewStandard): ReviewStandard {
+  return { ...s, version: `${s.version.replace(/（[^（]*调整）$/, '')}（${chinaDate(new Date())}调整）`.slice(0, 40) };
+}
 
 /**
  * The 案卷评查 standard in force: the bundled 示例, or the province's own, imported as a file of the
@@ -75,7 +81,7 @@ export function ReviewStandardSection({ editable }: { editable: boolean }) {
           ]} />
         ))}
         <Space wrap>
-          {editable && edited && <Button type="primary" onClick={() => void save(edited)} data-testid="save-review-standard">{t('settings.reviewStandard.savePoints')}</Button>}
+          {editable && edited && <Button type="primary" onClick={() => void save(adjusted(edited))} data-testid="save-review-standard">{t('settings.reviewStandard.savePoints')}</Button>}
           {editable && (
             <Upload accept=".json" showUploadList={false} beforeUpload={(file) => { void importFile(file); return false; }}>
               <Button data-testid="import-review-standard">{t('settings.reviewStandard.import')}</Button>
