@@ -100,6 +100,9 @@ const CORPUS: Entry[] = [
   // Violated on 31 Aug 2021, the day before the 2021 安全生产法 took effect; filed within two years (officers certified then).
   { name: 'a violation before the cited law took effect', kind: 'violation', make: (w) => oldLaw(w, '2021-08-31'),
     expected: [['law-in-force', 'law-in-force', 'penalty-decision-unit', 'violations.0.penaltyProvision']] },
+  // 第四十一条 cited without its 第二款 in the 呈批 and so in the decision.
+  { name: 'a provision violated cited without its 款', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'shallow-citation'] }),
+    expected: [['citation-depth', 'citation', 'penalty-decision-unit', 'violations.0.violatedProvision']] },
   { name: 'a witness questioned after the decision', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'investigated-late'] }),
     expected: [['investigated-after-decision', 'investigated-first', 'questioning-record', 'date']] },
 

@@ -16,7 +16,7 @@ export const CASE_VARIATIONS = ['late-service', 'late-publication', 'late-paymen
   'person-fined', 'hearing', 'transfer-accepted', 'transfer-declined', 'summary', 'investigated',
   // Defects a case-file review must find (the review corpus): decided after 90 days, a record made after the decision,
   // a payment without its receipt, a 听证会通知书 served too late for the hearing.
-  'late-decision', 'investigated-late', 'no-receipt', 'late-hearing-notice', 'off-benchmark'] as const;
+  'late-decision', 'investigated-late', 'no-receipt', 'late-hearing-notice', 'off-benchmark', 'shallow-citation'] as const;
 export type CaseVariation = (typeof CASE_VARIATIONS)[number];
 /** Where an incomplete file stops: after 立案, after 呈批, after the 告知书 was served, after the decision. */
 export type CaseStop = 'filed' | 'approved' | 'noticed' | 'decided' | 'closed' | 'archived';
@@ -125,7 +125,8 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const fine = v.has('off-benchmark') ? 35000 : v.has('large-fine') || v.has('hearing') ? 40000 : 20000;
     const violation: ViolationInput = {
       party: 'unit', facts: '危化品仓库未按规定设置可燃气体报警装置，未采取措施消除该事故隐患', evidence: '现场检查记录、现场照片、询问笔录',
-      violatedProvision: '《中华人民共和国安全生产法》第四十一条第二款', penaltyItemId: 'aqsc-102', stage: 'first',
+      // Cited without its 款: the shallow-citation defect.
+      violatedProvision: `《中华人民共和国安全生产法》第四十一条${v.has('shallow-citation') ? '' : '第二款'}`, penaltyItemId: 'aqsc-102', stage: 'first',
       benchmarkCircumstance: fine >= 40000 ? '重大事故隐患未采取措施消除' : '一般事故隐患未采取措施消除',
       circumstanceIds: [], tier: v.has('no-penalty') ? 'waived' : 'general', reasoning: '一般事故隐患，未造成后果，按一般情节裁量',
       fine: v.has('no-penalty') ? 0 : fine, measures: ['责令限期消除事故隐患'],

@@ -59,7 +59,7 @@ export interface ReviewCheck {
 const EVIDENCE_RECORDS = ['questioning-record', 'survey-record', 'sampling-receipt', 'appraisal-request'];
 
 /** Where a violation's field is read: the party's decision (its violations in order) if issued, else the case's 呈批. */
-function violationAt(s: ReviewSnapshot, index: number, field: 'penaltyProvision' | 'penalty'): { documentId: number | null; path: (string | number)[] } {
+function violationAt(s: ReviewSnapshot, index: number, field: 'penaltyProvision' | 'violatedProvision' | 'penalty'): { documentId: number | null; path: (string | number)[] } {
   const v = s.detail.violations[index];
   const decision = decisionOf(s.detail, v.party);
   if (!decision) return { documentId: null, path: ['violations', index, field === 'penalty' ? 'fine' : field] };
@@ -224,6 +224,30 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
       const where = violationAt(s, i, 'penaltyProvision');
       return [at('law-in-force', where.documentId, where.path, 'review.hints.lawNotInForce', { violated: s.detail.violationDate, law: s.penaltyLaw.law, from: s.penaltyLaw.effectiveFrom })];
     })),
+  },
+  {
+    // Citations to 条, 款 and 项 where the article has them (评查标准: "未引用到条、款、项"): the penalty basis as the
+    // article of the penalty item, and the provision violated where it cites the item's article without its 款/项.
+    id: 'citation-depth',
+    basis: '《中华人民共和国行政处罚法》第五十九条第一款第（三）项',
+    appliesFrom: '2021-07-15', appliesTo: null,
+    run: (s) => s.detail.violations.flatMap((v, i) => {
+      const item = s.penalties.find((p) => p.id === v.penaltyItemId);
+      if (!item) return [];
+      const plain = (x: string) => x.replace(/\s+/g, '');
+      const out: CheckFinding[] = [];
+      if (!plain(v.penaltyProvision).includes(plain(item.article))) {
+        const where = violationAt(s, i, 'penaltyProvision');
+        out.push(at('citation-depth', where.documentId, where.path, 'review.hints.citationShallow', { cited: v.penaltyProvision, should: item.article }));
+      }
+      const violated = item.violatedProvision ?? '';
+      const article = /^第[^条]+条/.exec(violated)?.[0];
+      if (article && /[款项]/.test(violated) && !violated.includes('至') && plain(v.violatedProvision).includes(article) && !plain(v.violatedProvision).includes(plain(violated))) {
+        const where = violationAt(s, i, 'violatedProvision');
+        out.push(at('citation-depth', where.documentId, where.path, 'review.hints.citationShallow', { cited: v.violatedProvision, should: violated }));
+      }
+      return out;
+    }),
   },
 ];
 
