@@ -65,3 +65,21 @@ test('a clerk sees on the case what a reviewer would deduct for, and opens the d
   await warnings.getByText(/决定书应于/).click();
   await expect(page).toHaveURL(/\/documents\/\d+\?field=service/);
 });
+
+test('an admin weighs late service at 10 points in the province\'s standard: a new version, used by the next review', async ({ page, desk }) => {
+  const shell = await Shell.demo(page, desk.url, 'admin');
+  await shell.open('系统设置');
+  await page.getByRole('tab', { name: '案件办理' }).click();
+  const standard = page.getByTestId('review-standard');
+  await expect(standard).toContainText('示例案卷评查标准');
+  await standard.getByTestId('standard-points-service').fill('10');
+  await standard.getByTestId('save-review-standard').click();
+  await expect(page.getByText('评查标准已保存')).toBeVisible();
+  await expect(standard).toContainText('调整）');
+  await expect(standard).toContainText('本省导入');
+  // The next review of the late-served file loses those 10 points: 62 in all, 52 kept.
+  await shell.open('案卷评查');
+  await page.getByTestId('review-list').getByRole('row').filter({ hasText: '执行' }).first().click();
+  await expect(page.getByText('52', { exact: true })).toBeVisible();
+  await expect(page.getByText('/ 62')).toBeVisible();
+});

@@ -23,3 +23,17 @@ export function saveDownload(file: FileDownload): void {
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** A knowledge file (an order, a standard) saved as the JSON an admin edits and imports again. */
+export function saveJson(fileName: string, value: unknown): void {
+  const bytes = new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  saveDownload({ fileName, mimeType: 'application/json', dataBase64: btoa(binary) });
+}
+
+/** The JSON a chosen file holds, or undefined when it is not JSON at all (the caller says so). */
+export async function readJson(file: File): Promise<unknown> {
+  try { return JSON.parse(await file.text()); } catch { return undefined; }
+}
+

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FileOrder } from '../../../../shared/domain/case-file.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
-import { saveDownload } from '../files.ts';
+import { readJson, saveJson } from '../files.ts';
 
 /**
  * The order the bound case file (卷内目录) follows: the bundled one, or the province's own imported by
@@ -34,15 +34,11 @@ export function FileOrderSection({ editable }: { editable: boolean }) {
     } catch (e) { message.error(errorMessage(e)); }
   };
   const importFile = async (file: File) => {
-    let parsed: unknown;
-    try { parsed = JSON.parse(await file.text()); } catch { message.error(t('settings.fileOrder.notJson', { name: file.name })); return; }
-    await save(parsed as FileOrder);
+    const parsed = await readJson(file);
+    if (parsed === undefined) message.error(t('settings.fileOrder.notJson', { name: file.name }));
+    else await save(parsed as FileOrder);
   };
-  const exportFile = () => {
-    if (!current) return;
-    const text = `${JSON.stringify(current, null, 2)}\n`;
-    saveDownload({ fileName: 'file-order.json', mimeType: 'application/json', dataBase64: btoa(String.fromCharCode(...new TextEncoder().encode(text))) });
-  };
+  const exportFile = () => current && saveJson('file-order.json', current);
 
   return (
     <div data-testid="file-order">

@@ -5,7 +5,7 @@ import type { ReviewItem, ReviewStandard } from '../../../../shared/domain/revie
 import { chinaDate } from '../../../../shared/domain/dates.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
-import { saveDownload } from '../files.ts';
+import { readJson, saveJson } from '../files.ts';
 
 /** Points changed here make a new version (2026-11-22（2026-12-01调整）): two reviews under one version always scored alike. */
 function adjusted(s: ReviewStandard): ReviewStandard {
@@ -39,17 +39,11 @@ export function ReviewStandardSection({ editable }: { editable: boolean }) {
     } catch (e) { message.error(errorMessage(e)); }
   };
   const importFile = async (file: File) => {
-    let parsed: unknown;
-    try { parsed = JSON.parse(await file.text()); } catch { message.error(t('settings.fileOrder.notJson', { name: file.name })); return; }
-    await save(parsed as ReviewStandard);
+    const parsed = await readJson(file);
+    if (parsed === undefined) message.error(t('settings.fileOrder.notJson', { name: file.name }));
+    else await save(parsed as ReviewStandard);
   };
-  const exportFile = () => {
-    if (!current) return;
-    const bytes = new TextEncoder().encode(`${JSON.stringify(current, null, 2)}\n`);
-    let binary = '';
-    bytes.forEach((b) => { binary += String.fromCharCode(b); });
-    saveDownload({ fileName: `review-standard-${current.id}.json`, mimeType: 'application/json', dataBase64: btoa(binary) });
-  };
+  const exportFile = () => current && saveJson(`review-standard-${current.id}.json`, current);
   const setItem = (sectionId: string, itemId: string, change: Partial<ReviewItem>) => setEdited((s) => {
     const base = s ?? standard!;
     return { ...base, sections: base.sections.map((sec) => (sec.id !== sectionId ? sec : { ...sec, items: sec.items.map((i) => (i.id === itemId ? { ...i, ...change } : i)) })) };
