@@ -226,7 +226,7 @@ describe('the procedure refuses steps out of order, naming the rule', () => {
     const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['transfer-declined', 'statement-waived'], reviewerToken: reviewer });
     expect(c).toMatchObject({ stage: 'archived', outcome: 'penalty' });
     expect(c.events.filter((e) => e.data.kind === 'approval' && e.data.stage === 'disposal')).toHaveLength(8);
-    expect(c.documents.map((d) => d.type)).toEqual(['transfer-letter', 'penalty-notice', 'penalty-decision-unit']);
+    expect(c.documents.map((d) => d.type)).toEqual(['transfer-letter', 'penalty-notice', 'penalty-decision-unit', 'service-receipt']);
   });
 
   it('keeps the transfer behind its letter, and a new 呈批 after a decline dated after it', async () => {
@@ -350,7 +350,7 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
     const { token, enterprise, handlerIds, generate } = await ready();
     const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-11-02', variations: ['summary'], formNo: '0001234' });
     expect(c).toMatchObject({ stage: 'archived', procedure: 'summary', totalFine: 2000 });
-    expect(c.documents.map((d) => [d.type, d.numberText])).toEqual([['summary-penalty-unit', '0001234']]);
+    expect(c.documents.map((d) => [d.type, d.numberText])).toEqual([['summary-penalty-unit', '0001234'], ['service-receipt', '宣应急回〔2026〕1号']]);
     // No 立案 or decision period, no publication: served on the spot, filed with the agency (备案, 5 days, 待核实), paid within 15 days.
     expect(c.deadlines.map((d) => [d.period, d.status])).toEqual([['service', 'met'], ['summary-filing', 'met'], ['payment', 'met']]);
     // 5 days from Mon 2 Nov end on Sat 7 Nov, a rest day: due Mon 9 Nov.
@@ -405,7 +405,7 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
     const reviewer = await addUser(core, token, 'fzsh', 'reviewer');
     const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['person-fined', 'statement-waived'], reviewerToken: reviewer });
     expect(c).toMatchObject({ stage: 'archived', totalFine: 40000, paid: 40000 });
-    expect(c.documents.map((d) => [d.type, d.fields.party])).toEqual([['penalty-notice', 'unit'], ['penalty-notice', 0], ['penalty-decision-unit', 'unit'], ['penalty-decision-person', 0]]);
+    expect(c.documents.map((d) => [d.type, d.fields.party])).toEqual([['penalty-notice', 'unit'], ['penalty-notice', 0], ['penalty-decision-unit', 'unit'], ['penalty-decision-person', 0], ['service-receipt', undefined]]);
     expect(c.deadlines.filter((d) => d.period === 'payment').map((d) => [d.partyName, d.status])).toEqual([[null, 'met'], ['王明', 'met']]);
     const person = c.documents.find((d) => d.type === 'penalty-decision-person')!;
     const text = flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: person.id }, token))));

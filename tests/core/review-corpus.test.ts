@@ -43,6 +43,8 @@ async function decidedOn(w: World, filedOn: string, decided: string, servedAt: s
   const saved = await call(w.core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, date: decided, paymentPlace: '宣汉县农村信用合作联社' } }, w.token);
   const decision = await call(w.core, 'documents:issue', { id: saved.id, version: saved.version }, w.token);
   await call(w.core, 'documents:serve', { id: decision.id, service: { method: 'direct', servedAt, recipient: '王明', place: '企业办公室', officerIds: w.handlerIds } }, w.token);
+  const receipt = await call(w.core, 'documents:create', { type: 'service-receipt', caseId: c.id }, w.token);
+  await call(w.core, 'documents:issue', { id: receipt.id, version: receipt.version }, w.token);
   return call(w.core, 'cases:record', { id: c.id, event: { kind: 'publication', date: publishedOn, where: '宣汉县人民政府网站' } }, w.token);
 }
 
@@ -69,6 +71,8 @@ const CORPUS: Entry[] = [
     expected: [['decision-in-time', 'decision-in-time', 'penalty-decision-unit', 'date']] },
   { name: 'served after 7 working days', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'late-service'] }),
     expected: [['service-in-time', 'service', 'penalty-decision-unit', 'service']] },
+  { name: 'a decision served with no 送达回执 in the file', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'no-service-receipt'] }),
+    expected: [['service-receipt', 'service', 'penalty-decision-unit', 'service']] },
   { name: 'published after 7 working days', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'late-publication'] }),
     expected: [['publication-in-time', 'publication', null, 'events.publication']] },
   { name: '听证会通知书 served 3 days before the hearing', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: ['hearing', 'investigated', 'late-hearing-notice'] }),

@@ -104,6 +104,8 @@ describe('案卷评查', () => {
       const saved = await call(core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, date: '2026-09-28', paymentPlace: '宣汉县农村信用合作联社' } }, token);
       const decision = await call(core, 'documents:issue', { id: saved.id, version: saved.version }, token);
       await call(core, 'documents:serve', { id: decision.id, service: { method: 'direct', servedAt, recipient: '王明', place: '企业办公室', officerIds: handlerIds } }, token);
+      const receipt = await call(core, 'documents:create', { type: 'service-receipt', caseId: c.id }, token);
+      await call(core, 'documents:issue', { id: receipt.id, version: receipt.version }, token);
       await call(core, 'cases:record', { id: c.id, event: { kind: 'publication', date: '2026-09-29', where: '宣汉县人民政府网站' } }, token);
       return reviewOf(c.id);
     };

@@ -16,7 +16,7 @@ export const CASE_VARIATIONS = ['late-service', 'late-publication', 'late-paymen
   'person-fined', 'hearing', 'transfer-accepted', 'transfer-declined', 'summary', 'investigated',
   // Defects a case-file review must find (the review corpus): decided after 90 days, a record made after the decision,
   // a payment without its receipt, a 听证会通知书 served too late for the hearing.
-  'late-decision', 'investigated-late', 'no-receipt', 'late-hearing-notice', 'off-benchmark', 'shallow-citation'] as const;
+  'late-decision', 'investigated-late', 'no-receipt', 'late-hearing-notice', 'off-benchmark', 'shallow-citation', 'no-service-receipt'] as const;
 export type CaseVariation = (typeof CASE_VARIATIONS)[number];
 /** Where an incomplete file stops: after 立案, after 呈批, after the 告知书 was served, after the decision. */
 export type CaseStop = 'filed' | 'approved' | 'noticed' | 'decided' | 'closed' | 'archived';
@@ -215,6 +215,8 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     }
     const servedOn = v.has('late-service') ? day(decidedOn, 14) : decidedOn;
     for (const d of decisions) await serve(d.id, servedOn, recipe.handlerIds);
+    // The 文书送达回执 the party signed, listing what was served on it (the file's proof of service).
+    if (!v.has('no-service-receipt')) await issue(c.id, 'service-receipt', servedOn);
     await record(c.id, { kind: 'publication', date: v.has('late-publication') ? day(decidedOn, 15) : day(decidedOn, 2), where: `${county}人民政府网站` });
     // A witness questioned after the decision was made: the evidence came after the penalty.
     if (v.has('investigated-late')) await questioned(day(decidedOn, 1), '赵六');
@@ -238,6 +240,7 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const decision = await issue(c.id, 'summary-penalty-unit', f, { formNo: recipe.formNo ?? `51172200${String(c.id).padStart(4, '0')}`, place: '液氨储罐区现场',
       paymentPlace: `${county}农村信用合作联社（账号：88010120000012345）` });
     await serve(decision.id, f, recipe.handlerIds);
+    await issue(c.id, 'service-receipt', f);
     await record(c.id, { kind: 'summary-filed', date: day(f, 1), filedWith: '赵审核' });
     if (stop === 'decided') return call('cases:get', { id: c.id });
     c = await record(c.id, { kind: 'payment', date: day(f, 3), amount: 2000, receiptNo: `NT${String(c.id).padStart(8, '0')}` });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseNameOf } from '../case-documents.ts';
 import type { Content } from 'pdfmake/interfaces.js';
 import { chineseDate } from '../../domain/dates.ts';
 import { SERVICE_METHODS } from '../../domain/vocabulary.ts';
@@ -37,15 +38,16 @@ export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
     { field: 'note', input: 'text' },
   ],
 
-  prefill({ today, enterprise, inspection, roster, issued }) {
+  prefill({ today, enterprise, inspection, roster, issued, case: c }) {
     const servers = officersOf(inspection?.officerIds, roster).map((o) => o.name).join('、');
     const served = issued.filter((d) => !d.internal);
     // What was recorded at service fills the row; a refusal goes in 备注 with its witness (留置送达).
     const refusals = served.filter((d) => d.service?.refused)
       .map((d) => `${d.name}（${d.numberText}）受送达人拒绝签收，已由${d.service!.officers.join('、') || servers}留置送达，见证人：${d.service!.witness}`);
     return {
-      caseName: '',
-      recipient: enterprise?.name ?? '',
+      // A case's receipt names the case; an inspection's has none to name.
+      caseName: caseNameOf(c?.detail),
+      recipient: enterprise?.name ?? c?.detail.unit.name ?? '',
       rows: served.map((d) => ({
         document: `${d.name}（${d.numberText}）`,
         place: d.service?.place || enterprise?.address || '',

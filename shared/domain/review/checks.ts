@@ -249,6 +249,18 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
       return out;
     }),
   },
+  {
+    // The decision's service proven in the file by a 文书送达回执 naming it (评查标准: 送达回执; a decision with
+    // neither the recipient's signature nor a witnessed refusal counts as not served).
+    id: 'service-receipt',
+    basis: '《中华人民共和国行政处罚法》第六十一条',
+    appliesFrom: '2021-07-15', appliesTo: null,
+    run: (s) => {
+      const receipts = issued(s.detail, 'service-receipt').flatMap((r) => (Array.isArray(r.fields.rows) ? r.fields.rows as { document?: string }[] : []).map((x) => x.document ?? ''));
+      return issued(s.detail, ...DECISION_TYPES).filter((d) => d.servedOn && d.numberText && !receipts.some((line) => line.includes(d.numberText!)))
+        .map((d) => at('service-receipt', d.id, ['service'], 'review.hints.receiptNotInFile', { number: d.numberText! }));
+    },
+  },
 ];
 
 export const CHECK_IDS: ReadonlySet<string> = new Set(REVIEW_CHECKS.map((c) => c.id));
