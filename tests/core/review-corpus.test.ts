@@ -5,6 +5,7 @@ import { CHECK_IDS } from '../../shared/domain/review/checks.ts';
 import type { ReviewFinding } from '../../shared/domain/review/review.ts';
 import type { CaseDetail } from '../../shared/entities/case.ts';
 import { addUser, call, newCore, setUp } from '../support/core.ts';
+import { addCalendarDays } from '../../shared/domain/workdays.ts';
 import { inspectionReady } from '../support/documents.ts';
 
 /**
@@ -107,6 +108,18 @@ const CORPUS: Entry[] = [
   // 第四十一条 cited without its 第二款 in the 呈批 and so in the decision.
   { name: 'a provision violated cited without its 款', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'shallow-citation'] }),
     expected: [['citation-depth', 'citation', 'penalty-decision-unit', 'violations.0.violatedProvision']] },
+  { name: 'a record made after the 结案审批', kind: 'violation', async make(w) {
+    // A 勘验笔录 made five days after the 结案审批.
+    const c = await w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean], stopAt: 'closed' });
+    const closed = c.events.filter((e) => e.data.kind === 'approval' && e.data.stage === 'closing').at(-1)!.data.date;
+    const draft = await call(w.core, 'documents:create', { type: 'survey-record', caseId: c.id }, w.token);
+    const on = addCalendarDays(closed, 5);
+    const saved = await call(w.core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, startedAt: `${on}T14:00`, endedAt: `${on}T15:00`,
+      subject: '1号危化品仓库', findings: '仓库内已安装可燃气体探测器。', weather: '晴', partyPresentPost: '总经理' } }, w.token);
+    await call(w.core, 'documents:issue', { id: saved.id, version: saved.version }, w.token);
+    return c;
+  // After the decision too: both rules find it.
+  }, expected: [['investigated-after-decision', 'investigated-first', 'survey-record', 'date'], ['after-closing', 'closed-last', 'survey-record', 'date']] },
   { name: 'a witness questioned after the decision', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'investigated-late'] }),
     expected: [['investigated-after-decision', 'investigated-first', 'questioning-record', 'date']] },
 

@@ -261,6 +261,19 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
         .map((d) => at('service-receipt', d.id, ['service'], 'review.hints.receiptNotInFile', { number: d.numberText! }));
     },
   },
+  {
+    // The file's timeline ends at 结案: a document made after the 结案审批 was approved is out of order (R-DATE-ORDER;
+    // what comes after — a 复议 outcome, enforcement — is recorded as events, not made as documents).
+    id: 'after-closing',
+    basis: '《中华人民共和国行政处罚法》第五十七条',
+    appliesFrom: '2021-07-15', appliesTo: null,
+    run: (s) => {
+      const closed = approval(s.detail.events, 'closing').date;
+      if (!closed) return [];
+      return s.detail.documents.filter((d) => d.status === 'issued' && !d.superseded && d.type !== 'service-receipt' && d.date && d.date > closed)
+        .map((d) => at('after-closing', d.id, ['date'], 'review.hints.afterClosing', { made: d.date!, closed }));
+    },
+  },
 ];
 
 export const CHECK_IDS: ReadonlySet<string> = new Set(REVIEW_CHECKS.map((c) => c.id));
