@@ -1,7 +1,7 @@
 /**
  * 案卷评查 figures: the pure review of 1,000 case files (target ≤ 2 s, loading excluded), and the time
  * to load files from the database and review them. The files are made through the contract by the
- * case generator, on every path it knows (some four minutes for 1,000: each issues and renders its
+ * case generator, on every path it knows (some five minutes for 1,000: each issues and renders its
  * documents). BENCH_REVIEW_FILES makes fewer for a quick look; the pure part then reviews those
  * snapshots again in turn up to 1,000.
  */
