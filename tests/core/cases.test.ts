@@ -481,6 +481,20 @@ describe('an unpaid fine', () => {
   });
 });
 
+describe('the evidence of a case from an inspection', () => {
+  it('lists the inspection\'s 现场检查记录 first among the records of the facts', async () => {
+    const { token, enterprise, inspection, handlerIds, generate } = await ready();
+    const hazard = await call(core, 'hazards:create', { inspectionId: inspection.id, description: '危化品仓库未设置可燃气体报警装置', deadline: '2026-11-21' }, token);
+    const recheck = await call(core, 'inspections:create', { enterpriseId: enterprise.id, kind: 'recheck', recheckOf: inspection.id, startedAt: '2026-11-21T09:00', officerIds: handlerIds }, token);
+    await call(core, 'hazards:recheck', { id: hazard.id, recheckInspectionId: recheck.id, result: 'not-rectified', note: '仍未安装' }, token);
+    const [escalation] = await call(core, 'escalations:list', { status: 'open' }, token);
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-11-21', escalationId: escalation.id, stopAt: 'filed' });
+    const list = await call(core, 'documents:create', { type: 'evidence-list', caseId: c.id }, token);
+    expect(list.fields.items).toEqual([expect.objectContaining({ kind: '勘验笔录、现场笔录', name: `现场检查记录（${inspection.startedAt.slice(0, 4)}年${Number(inspection.startedAt.slice(5, 7))}月${Number(inspection.startedAt.slice(8, 10))}日检查）`,
+      collectedOn: inspection.startedAt.slice(0, 10) })]);
+  });
+});
+
 describe('files of earlier versions', () => {
   it('keep a deferral and a 催告 recorded by hand before they were documents', async () => {
     const { token, enterprise, handlerIds, generate } = await ready();

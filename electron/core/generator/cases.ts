@@ -90,8 +90,10 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const f = recipe.filedOn;
     const summary = v.has('summary');
     const transfer = v.has('transfer-accepted') || v.has('transfer-declined');
+    // From an escalation, the case is linked to the inspection it came from, as the 立案 form links it.
+    const inspectionId = recipe.escalationId ? (await call('cases:draft-from-escalation', { escalationId: recipe.escalationId })).inspectionId ?? null : null;
     let c = await call('cases:create', {
-      enterpriseId: recipe.enterpriseId, source: recipe.escalationId || summary ? 'inspection' : 'complaint', escalationId: recipe.escalationId ?? null,
+      enterpriseId: recipe.enterpriseId, source: recipe.escalationId || summary ? 'inspection' : 'complaint', escalationId: recipe.escalationId ?? null, inspectionId,
       cause: recipe.cause ?? (summary ? '未设置安全警示标志案' : '涉嫌未采取措施消除事故隐患案'), violationDate: recipe.violationDate ?? day(f, summary ? 0 : -2), handlerIds: recipe.handlerIds,
       facts: summary ? '现场检查发现液氨储罐区未设置明显的安全警示标志，当场责令改正。' : '群众举报该单位危化品仓库未设置可燃气体报警装置，经现场核查属实。',
       suspectedCrime: recipe.suspectedCrime ?? transfer,

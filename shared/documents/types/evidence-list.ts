@@ -56,7 +56,7 @@ function fromRecords(d: CaseDetail): z.input<typeof item>[] {
     const kind = kindOf(doc.type, doc.fields);
     if (!kind) return [];
     return [{ kind, name: `${named[doc.type](doc.fields)}${doc.numberText ? `（${doc.numberText}）` : ''}`, source: '', collectedOn: doc.date ?? '', pages: 1, proves: d.cause.replace(/^涉嫌/, '').replace(/案$/, '') }];
-  }).sort((a, b) => EVIDENCE_KINDS.indexOf(a.kind) - EVIDENCE_KINDS.indexOf(b.kind) || a.collectedOn.localeCompare(b.collectedOn));
+  });
 }
 
 export const evidenceList: DocumentTemplate<typeof listFields> = {
@@ -75,9 +75,13 @@ export const evidenceList: DocumentTemplate<typeof listFields> = {
     [{ field: 'preparedBy', input: 'text', span: 12 }, { field: 'date', input: 'date', span: 12 }],
   ],
 
-  prefill({ today, case: c }) {
+  prefill({ today, inspection, case: c }) {
     const d = c?.detail;
-    return { caseName: caseNameOf(d), items: d ? fromRecords(d) : [], preparedBy: d?.handlerNames[0] ?? '', date: today };
+    // The inspection the case came from: its 现场检查记录 is the first record of the facts.
+    const inspected = inspection && d ? [{ kind: '勘验笔录、现场笔录' as const, name: `现场检查记录（${chineseDate(inspection.startedAt.slice(0, 10))}检查）`, source: '',
+      collectedOn: inspection.startedAt.slice(0, 10), pages: 1, proves: d.cause.replace(/^涉嫌/, '').replace(/案$/, '') }] : [];
+    const items = d ? [...fromRecords(d), ...inspected].sort((a, b) => EVIDENCE_KINDS.indexOf(a.kind) - EVIDENCE_KINDS.indexOf(b.kind) || (a.collectedOn ?? '').localeCompare(b.collectedOn ?? '')) : [];
+    return { caseName: caseNameOf(d), items, preparedBy: d?.handlerNames[0] ?? '', date: today };
   },
 
   issueChecks(f, src) {
