@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
-import { caseGenerator } from '../../electron/core/generator/cases.ts';
-import { call, failure, newCore, setUp } from '../support/core.ts';
-import { inspectionReady, pdfOf, pdfText } from '../support/documents.ts';
+import { call, failure, newCore } from '../support/core.ts';
+import { pdfOf, pdfText } from '../support/documents.ts';
+import { caseCounty } from '../support/cases.ts';
 
 /**
  * Around the penalty: 先行登记保存 and its 7 working days, 回避, cash taken on the spot and its
@@ -20,11 +20,7 @@ const NOW = new Date('2026-11-22T02:00:00Z');
 
 async function ready() {
   core = await newCore({ clock: () => NOW });
-  const token = await setUp(core);
-  const { enterprise, officers } = await inspectionReady(core, token);
-  const handlerIds = [officers[0].id, officers[1].id] as [number, number];
-  const generate = caseGenerator((c, i, e) => core.dispatch(c, i, e), token);
-  return { token, enterprise, officers, handlerIds, generate };
+  return caseCounty(core);
 }
 
 const flat = (s: string) => s.replace(/\s+/g, '');

@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
-import { caseGenerator, type GeneratorError } from '../../electron/core/generator/cases.ts';
+import type { GeneratorError } from '../../electron/core/generator/cases.ts';
 import type { CaseDetail, ViolationInput } from '../../shared/entities/case.ts';
-import { addUser, call, failure, newCore, setUp } from '../support/core.ts';
-import { inspectionReady, pdfOf, pdfText } from '../support/documents.ts';
+import { addUser, call, failure, newCore } from '../support/core.ts';
+import { pdfOf, pdfText } from '../support/documents.ts';
+import { caseCounty, escalated } from '../support/cases.ts';
 
 let core: Core;
 afterEach(() => core?.close());
@@ -17,11 +18,7 @@ const NOW = new Date('2026-11-22T02:00:00Z');
 
 async function ready(now = NOW) {
   core = await newCore({ clock: () => now });
-  const token = await setUp(core);
-  const { enterprise, officers, inspection } = await inspectionReady(core, token);
-  const handlerIds = [officers[0].id, officers[1].id] as [number, number];
-  const generate = caseGenerator((c, i, e) => core.dispatch(c, i, e), token);
-  return { token, enterprise, officers, inspection, handlerIds, generate };
+  return caseCounty(core);
 }
 
 const flat = (s: string) => s.replace(/\s+/g, '');
@@ -34,12 +31,10 @@ const violation = (over: Partial<ViolationInput> = {}): ViolationInput => ({
 
 describe('a case from an inspection escalation to 归档', () => {
   it('walks 立案 → 呈批 → 告知 → 决定 → 送达 → 缴款 → 结案 → 归档, with every deadline met', async () => {
-    const { token, enterprise, inspection, handlerIds, generate } = await ready();
+    const county = await ready();
+    const { token, enterprise, inspection, handlerIds, generate } = county;
     // A failed re-check leaves an escalation: the case starts from it, with its facts and officers.
-    const hazard = await call(core, 'hazards:create', { inspectionId: inspection.id, description: '危化品仓库未设置可燃气体报警装置', deadline: '2026-11-21' }, token);
-    const recheck = await call(core, 'inspections:create', { enterpriseId: enterprise.id, kind: 'recheck', recheckOf: inspection.id, startedAt: '2026-11-21T09:00', officerIds: handlerIds }, token);
-    await call(core, 'hazards:recheck', { id: hazard.id, recheckInspectionId: recheck.id, result: 'not-rectified', note: '仍未安装' }, token);
-    const [escalation] = await call(core, 'escalations:list', { status: 'open' }, token);
+    const escalation = { id: await escalated(core, county) };
     const draft = await call(core, 'cases:draft-from-escalation', { escalationId: escalation.id }, token);
     expect(draft).toMatchObject({ enterpriseId: enterprise.id, inspectionId: inspection.id, handlerIds, facts: expect.stringContaining('危化品仓库未设置可燃气体报警装置') });
 
@@ -483,12 +478,9 @@ describe('an unpaid fine', () => {
 
 describe('the evidence of a case from an inspection', () => {
   it('lists the inspection\'s 现场检查记录 first among the records of the facts', async () => {
-    const { token, enterprise, inspection, handlerIds, generate } = await ready();
-    const hazard = await call(core, 'hazards:create', { inspectionId: inspection.id, description: '危化品仓库未设置可燃气体报警装置', deadline: '2026-11-21' }, token);
-    const recheck = await call(core, 'inspections:create', { enterpriseId: enterprise.id, kind: 'recheck', recheckOf: inspection.id, startedAt: '2026-11-21T09:00', officerIds: handlerIds }, token);
-    await call(core, 'hazards:recheck', { id: hazard.id, recheckInspectionId: recheck.id, result: 'not-rectified', note: '仍未安装' }, token);
-    const [escalation] = await call(core, 'escalations:list', { status: 'open' }, token);
-    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-11-21', escalationId: escalation.id, stopAt: 'filed' });
+    const county = await ready();
+    const { token, enterprise, inspection, handlerIds, generate } = county;
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-11-21', escalationId: await escalated(core, county), stopAt: 'filed' });
     const list = await call(core, 'documents:create', { type: 'evidence-list', caseId: c.id }, token);
     expect(list.fields.items).toEqual([expect.objectContaining({ kind: '勘验笔录、现场笔录', name: `现场检查记录（${inspection.startedAt.slice(0, 4)}年${Number(inspection.startedAt.slice(5, 7))}月${Number(inspection.startedAt.slice(8, 10))}日检查）`,
       collectedOn: inspection.startedAt.slice(0, 10) })]);

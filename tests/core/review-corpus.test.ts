@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
-import { caseGenerator, type CaseRecipe } from '../../electron/core/generator/cases.ts';
+import type { caseGenerator, CaseRecipe } from '../../electron/core/generator/cases.ts';
 import { CHECK_IDS } from '../../shared/domain/review/checks.ts';
 import type { ReviewFinding } from '../../shared/domain/review/review.ts';
 import type { CaseDetail } from '../../shared/entities/case.ts';
-import { addUser, call, newCore, setUp } from '../support/core.ts';
+import { addUser, call, newCore } from '../support/core.ts';
 import { addCalendarDays } from '../../shared/domain/workdays.ts';
-import { inspectionReady } from '../support/documents.ts';
+import { caseCounty } from '../support/cases.ts';
 
 /**
  * The review corpus: case files made through the contract by the case generator, clean ones of each
@@ -25,11 +25,9 @@ afterAll(() => worlds.forEach((c) => c.close()));
 async function world(): Promise<World> {
   const core = await newCore({ clock: () => NOW });
   worlds.push(core);
-  const token = await setUp(core);
-  const { enterprise, officers } = await inspectionReady(core, token);
+  const { token, enterprise, officers, handlerIds, generate } = await caseCounty(core);
   const reviewerToken = await addUser(core, token, 'fzsh', 'reviewer');
-  const handlerIds = [officers[0].id, officers[1].id] as [number, number];
-  return { core, token, generate: caseGenerator((c, i, e) => core.dispatch(c, i, e), token), base: { enterpriseId: enterprise.id, handlerIds, reviewerToken }, handlerIds, officers };
+  return { core, token, generate, base: { enterpriseId: enterprise.id, handlerIds, reviewerToken }, handlerIds, officers };
 }
 
 /** An expected finding: the check, the criterion it counts against, the document type it points at (null: the case record) and the field. */

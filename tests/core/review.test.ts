@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
-import { caseGenerator } from '../../electron/core/generator/cases.ts';
-import { addUser, call, failure, newCore, setUp } from '../support/core.ts';
-import { inspectionReady, pdfOf, pdfText } from '../support/documents.ts';
+import { addUser, call, failure, newCore } from '../support/core.ts';
+import { pdfOf, pdfText } from '../support/documents.ts';
+import { caseCounty } from '../support/cases.ts';
 
 /**
  * 案卷评查 over case files made through the contract: a clean complete file scores every point the
@@ -20,12 +20,9 @@ const OUT = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'docum
 
 async function ready() {
   core = await newCore({ clock: () => NOW });
-  const token = await setUp(core);
-  const { enterprise, officers } = await inspectionReady(core, token);
-  const handlerIds = [officers[0].id, officers[1].id] as [number, number];
-  const generate = caseGenerator((c, i, e) => core.dispatch(c, i, e), token);
-  const reviewOf = (id: number) => call(core, 'reviews:run', { id }, token).then((r) => r.result);
-  return { token, enterprise, officers, handlerIds, generate, reviewOf };
+  const county = await caseCounty(core);
+  const reviewOf = (id: number) => call(core, 'reviews:run', { id }, county.token).then((r) => r.result);
+  return { ...county, reviewOf };
 }
 
 const where = (f: { check: string; address: { documentId: number | null; path: (string | number)[] } }) => [f.check, f.address.documentId, f.address.path.join('.')];

@@ -1,0 +1,26 @@
+import type { Core } from '../../electron/core/create-core.ts';
+import { caseGenerator } from '../../electron/core/generator/cases.ts';
+import { call, setUp } from './core.ts';
+import { inspectionReady } from './documents.ts';
+
+/**
+ * A county ready for cases on a core: set up, an enterprise with an inspection, two certified
+ * officers as the 承办人, and the case generator acting through the contract.
+ */
+export async function caseCounty(core: Core) {
+  const token = await setUp(core);
+  const { enterprise, officers, inspection } = await inspectionReady(core, token);
+  const handlerIds = [officers[0].id, officers[1].id] as [number, number];
+  const generate = caseGenerator((c, i, e) => core.dispatch(c, i, e), token);
+  return { token, enterprise, officers, inspection, handlerIds, generate };
+}
+
+/** A hazard left unrectified at its re-check: the escalation a case is opened from. */
+export async function escalated(core: Core, county: Awaited<ReturnType<typeof caseCounty>>): Promise<number> {
+  const { token, enterprise, inspection, handlerIds } = county;
+  const hazard = await call(core, 'hazards:create', { inspectionId: inspection.id, description: '危化品仓库未设置可燃气体报警装置', deadline: '2026-11-21' }, token);
+  const recheck = await call(core, 'inspections:create', { enterpriseId: enterprise.id, kind: 'recheck', recheckOf: inspection.id, startedAt: '2026-11-21T09:00', officerIds: handlerIds }, token);
+  await call(core, 'hazards:recheck', { id: hazard.id, recheckInspectionId: recheck.id, result: 'not-rectified', note: '仍未安装' }, token);
+  const [escalation] = await call(core, 'escalations:list', { status: 'open' }, token);
+  return escalation.id;
+}
