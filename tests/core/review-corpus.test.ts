@@ -6,7 +6,7 @@ import type { ReviewFinding } from '../../shared/domain/review/review.ts';
 import type { CaseDetail } from '../../shared/entities/case.ts';
 import { addUser, call, newCore } from '../support/core.ts';
 import { addCalendarDays } from '../../shared/domain/workdays.ts';
-import { caseCounty } from '../support/cases.ts';
+import { caseCounty, escalated } from '../support/cases.ts';
 
 /**
  * The review corpus: case files made through the contract by the case generator, clean ones of each
@@ -16,24 +16,27 @@ import { caseCounty } from '../support/cases.ts';
  * A check that no file here breaks fails the test.
  */
 const NOW = new Date('2026-11-22T02:00:00Z');
+/** For files whose inspection follows the support county's of 20 November. */
+const LATER = new Date('2026-12-20T02:00:00Z');
 
-interface World { core: Core; token: string; generate: ReturnType<typeof caseGenerator>; base: Omit<CaseRecipe, 'filedOn'>; handlerIds: [number, number]; officers: { id: number; certificateNo: string }[] }
+interface World { core: Core; county: Awaited<ReturnType<typeof caseCounty>>; token: string; generate: ReturnType<typeof caseGenerator>; base: Omit<CaseRecipe, 'filedOn'>; handlerIds: [number, number]; officers: { id: number; certificateNo: string }[] }
 const worlds: Core[] = [];
 afterAll(() => worlds.forEach((c) => c.close()));
 
 /** A county of its own (a roster or rule changed for one file must not reach the others). */
-async function world(): Promise<World> {
-  const core = await newCore({ clock: () => NOW });
+async function world(now = NOW): Promise<World> {
+  const core = await newCore({ clock: () => now });
   worlds.push(core);
-  const { token, enterprise, officers, handlerIds, generate } = await caseCounty(core);
+  const county = await caseCounty(core);
+  const { token, enterprise, officers, handlerIds, generate } = county;
   const reviewerToken = await addUser(core, token, 'fzsh', 'reviewer');
-  return { core, token, generate, base: { enterpriseId: enterprise.id, handlerIds, reviewerToken }, handlerIds, officers };
+  return { core, county, token, generate, base: { enterpriseId: enterprise.id, handlerIds, reviewerToken }, handlerIds, officers };
 }
 
 /** An expected finding: the check, the criterion it counts against, the document type it points at (null: the case record) and the field. */
 type Expected = [check: string, criterion: string, documentType: string | null, path: string | RegExp];
 
-interface Entry { name: string; kind: 'clean' | 'violation' | 'near-miss'; make(w: World): Promise<CaseDetail>; expected: Expected[] }
+interface Entry { name: string; kind: 'clean' | 'violation' | 'near-miss'; make(w: World): Promise<CaseDetail>; expected: Expected[]; now?: Date }
 
 /** Decided by hand on a given day after a waived statement, served and published on the days given. */
 async function decidedOn(w: World, filedOn: string, decided: string, servedAt: string, publishedOn: string): Promise<CaseDetail> {
@@ -118,6 +121,9 @@ const CORPUS: Entry[] = [
     return c;
   // After the decision too: both rules find it.
   }, expected: [['investigated-after-decision', 'investigated-first', 'survey-record', 'date'], ['after-closing', 'closed-last', 'survey-record', 'date']] },
+  // Inspected Fri 20 Nov, the hazard due Mon 23 Nov: re-checked by Thu 3 Dec (10 days); re-checked Mon 7 Dec, filed the 8th.
+  { name: 'a hazard re-checked after its 10 days', kind: 'violation', now: LATER, make: async (w) => w.generate({ ...w.base, filedOn: '2026-12-08', variations: [...clean], stopAt: 'filed',
+    escalationId: await escalated(w.core, w.county, '2026-11-23', '2026-12-07') }), expected: [['recheck-in-time', 'recheck', null, /^inspection\.\d+\.hazards\.\d+$/]] },
   { name: 'a witness questioned after the decision', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'investigated-late'] }),
     expected: [['investigated-after-decision', 'investigated-first', 'questioning-record', 'date']] },
 
@@ -132,6 +138,8 @@ const CORPUS: Entry[] = [
   { name: 'a violation on the day the cited law took effect', kind: 'near-miss', make: (w) => oldLaw(w, '2021-09-01'), expected: [] },
   // 40,000 元 for a major hazard: inside its row's 30,000–50,000 元.
   { name: 'a fine inside its benchmark band at the top of the range', kind: 'near-miss', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'large-fine'] }), expected: [] },
+  { name: 'a hazard re-checked on its 10th day', kind: 'near-miss', now: LATER, make: async (w) => w.generate({ ...w.base, filedOn: '2026-12-08', variations: [...clean], stopAt: 'filed',
+    escalationId: await escalated(w.core, w.county, '2026-11-23', '2026-12-03') }), expected: [] },
   // Questioned Thu 10 Sep before 立案: filed on the 5th day, Tue 15 Sep.
   { name: 'investigated first, filed on the 5th day', kind: 'near-miss',
     make: (w) => w.generate({ ...w.base, filedOn: '2026-09-15', violationDate: '2026-09-01', investigatedOn: '2026-09-10', variations: [...clean] }), expected: [] },
@@ -141,7 +149,7 @@ describe('the review corpus', () => {
   const outcomes: { entry: Entry; found: ReviewFinding[]; types: Map<number, string> }[] = [];
 
   it.each(CORPUS.map((e) => [e.name, e] as const))('%s', async (_name, entry) => {
-    const w = await world();
+    const w = await world(entry.now);
     const c = await entry.make(w);
     const run = await call(w.core, 'reviews:run', { id: c.id }, w.token);
     const types = new Map(((await call(w.core, 'cases:get', { id: c.id }, w.token)).documents).map((d) => [d.id, d.type]));

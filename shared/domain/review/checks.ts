@@ -2,6 +2,7 @@ import type { CaseDeadline, CaseDetail, CaseDocument } from '../../entities/case
 import type { Officer } from '../../entities/officer.ts';
 import type { StatutoryPeriod } from '../../entities/period.ts';
 import type { PenaltyItem } from '../../entities/penalty-article.ts';
+import type { Hazard } from '../../entities/hazard.ts';
 import type { DiscretionBenchmark } from '../../entities/discretion.ts';
 import { benchmarkInForce, proposeDiscretion } from '../discretion.ts';
 import { INVESTIGATION_TYPES } from '../case-measures.ts';
@@ -33,6 +34,9 @@ export interface ReviewSnapshot {
    * file, or its 立案, whichever is earliest.
    */
   discoveredOn: string;
+  /** The hazards of the inspection the case came from, with their re-check due dates (none for other cases). */
+  hazards: Pick<Hazard, 'id' | 'inspectionId' | 'description' | 'deadline' | 'recheckDue' | 'recheckedAt'>[];
+  today: string;
 }
 
 /** Where a finding points: a document's field, or (documentId null) the case's own record. */
@@ -273,6 +277,16 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
       return s.detail.documents.filter((d) => d.status === 'issued' && !d.superseded && d.type !== 'service-receipt' && d.date && d.date > closed)
         .map((d) => at('after-closing', d.id, ['date'], 'review.hints.afterClosing', { made: d.date!, closed }));
     },
+  },
+  {
+    // The hazards ordered fixed at the inspection the case came from, re-checked on time (复查: within the unit's
+    // period after the deadline, 10 days by default, 待核实 under 应急管理部令第18号).
+    id: 'recheck-in-time',
+    basis: '《中华人民共和国安全生产法》第六十五条第一款第（三）项；《安全生产违法行为行政处罚办法》（2015）',
+    appliesFrom: '2015-05-01', appliesTo: null,
+    run: (s) => s.hazards.filter((h) => h.recheckDue && (h.recheckedAt ? h.recheckedAt > h.recheckDue : s.today > h.recheckDue)).map((h) =>
+      at('recheck-in-time', null, ['inspection', h.inspectionId, 'hazards', h.id], h.recheckedAt ? 'review.hints.recheckLate' : 'review.hints.recheckMissing',
+        { hazard: h.description, deadline: h.deadline ?? '', due: h.recheckDue!, done: h.recheckedAt ?? '' })),
   },
 ];
 

@@ -12,6 +12,7 @@ import type { CoreState, HandlerGroup } from '../../context.ts';
 import { readSettings } from '../accounts/handlers.ts';
 import { caseDetail, caseRules, type CaseRules, caseSummaries } from '../cases/repository.ts';
 import { toOfficer } from '../officers/handlers.ts';
+import { listHazards } from '../hazards/handlers.ts';
 
 /**
  * 案卷评查: the core gathers a case file into a snapshot (the case as the case page shows it, the
@@ -27,7 +28,11 @@ export async function reviewSnapshot(core: CoreState, id: number, cr: CaseRules)
     : undefined;
   const discoveredOn = [inspected, detail.filedOn, ...detail.documents.filter((d) => d.status === 'issued').map((d) => d.date)]
     .filter((x): x is string => !!x).sort()[0] ?? cr.today;
-  return { detail, roster: officers.map((r) => toOfficer(r, cr.today, certExpiryWarningDays)), periods, cal: cr.cal, rules: cr.rules, penalties, penaltyLaw, benchmarks, discoveredOn };
+  const hazards = detail.inspectionId ? await listHazards(core, { inspectionId: detail.inspectionId }) : [];
+  return {
+    detail, roster: officers.map((r) => toOfficer(r, cr.today, certExpiryWarningDays)), periods, cal: cr.cal, rules: cr.rules, penalties, penaltyLaw, benchmarks,
+    discoveredOn, hazards, today: cr.today,
+  };
 }
 
 async function runReview(core: CoreState, id: number, decisions: ReviewDecisions): Promise<ReviewRun & { standard: ReviewStandard }> {

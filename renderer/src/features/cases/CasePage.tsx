@@ -18,6 +18,7 @@ import { STAGE_COLORS, yuan } from './CaseList.tsx';
 import { DisposalEditor } from './DisposalEditor.tsx';
 import { type EventDraft, EventDialog } from './EventDialog.tsx';
 import { PublicationDialog } from './PublicationDialog.tsx';
+import { findingLink } from '../review/links.ts';
 
 const DEADLINE_COLORS: Record<CaseDeadline['status'], string> = { pending: 'blue', met: 'green', late: 'orange', overdue: 'red' };
 const LATER_EVENTS: CaseEventKind[] = ['recusal', 'statement', 'hearing-request', 'hearing', 'collective-discussion', 'transfer-answer', 'payment', 'cash-handed-in',
@@ -118,7 +119,7 @@ export function CasePage() {
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="case-review-warnings" message={t('review.caseWarnings')}
           action={<Button size="small" onClick={() => navigate(`/review/${kase.id}`)}>{t('review.openReview')}</Button>}
           description={<>{t('review.caseWarningsHint')}<ul style={{ margin: 0, paddingLeft: 18 }}>{warnings.map((f) => (
-            <li key={f.id}><a onClick={() => navigate(f.address.documentId ? `/documents/${f.address.documentId}?field=${f.address.path.join('.')}` : `/review/${kase.id}`)}>{tKey(f.key, f.params)}</a>
+            <li key={f.id}><a onClick={() => navigate(findingLink(f, kase.id))}>{tKey(f.key, f.params)}</a>
               <Typography.Text type="secondary">（{f.basis}）</Typography.Text></li>))}</ul></>} />
       )}
       {kase.closurePrompt && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('cases.closurePrompt', kase.closurePrompt)} />}

@@ -13,6 +13,7 @@ import { tKey } from '../../i18n.ts';
 import { saveDownload } from '../files.ts';
 import { formatDateTime } from '../format.ts';
 import { BatchReview } from './BatchReview.tsx';
+import { findingLink } from './links.ts';
 
 const GRADE_COLORS: Record<string, string> = { 优秀: 'green', 合格: 'blue', 不合格: 'red' };
 const STATUS_COLORS = { ok: 'green', deducted: 'orange', hit: 'red', pending: 'default' } as const;
@@ -47,7 +48,7 @@ export function ReviewPage() {
   useEffect(() => { void loadHistory(); }, [loadHistory]);
   if (!run) return <div className="page" />;
   const r = run.result;
-  const open = (f: ReviewFinding) => navigate(f.address.documentId ? `/documents/${f.address.documentId}?field=${f.address.path.join('.')}` : `/cases/${run.caseId}`);
+  const open = (f: ReviewFinding) => navigate(findingLink(f, run.caseId));
   const setJudgement = (itemId: string, j: ReviewDecisions['judgements'][string] | null) => setDecisions((d) => {
     const judgements = { ...d.judgements };
     if (j) judgements[itemId] = j; else delete judgements[itemId];
