@@ -3,7 +3,8 @@ import { BLANK_DATE, paragraph } from './layout.ts';
 import { issued, live } from '../domain/case-procedure.ts';
 import { documentRef, referredTo } from '../domain/case-measures.ts';
 import type { ValidationIssue } from '../api/errors.ts';
-import type { CaseDetail, CaseDocument } from '../entities/case.ts';
+import type { CaseDetail, CaseDocument, PartyKey } from '../entities/case.ts';
+import { caseParty } from './case-violations.ts';
 import type { PrefillSource } from './template.ts';
 
 /**
@@ -36,10 +37,12 @@ export function paragraphsFor(blank: boolean): (text: string) => Content {
   return (text) => (blank ? { ...(paragraph(text) as object), alignment: 'left' } as Content : paragraph(text));
 }
 
-/** R-PARTY-CONSISTENCY: the unit named on the document as the case names it. */
-export function partyNameCheck(partyName: string, src: PrefillSource): ValidationIssue[] {
-  const name = src.case?.detail.unit.name;
-  return name !== undefined && partyName !== name ? [{ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name } }] : [];
+/** R-PARTY-CONSISTENCY: the party (the unit unless another is given) named on the document as the case names it. */
+export function partyNameCheck(partyName: string, src: PrefillSource, party: PartyKey = 'unit'): ValidationIssue[] {
+  if (!src.case) return [];
+  const named = caseParty(src.case.detail, party);
+  if (!named) return [{ path: ['party'], key: 'cases.rules.unknownParty' }];
+  return partyName !== named.name ? [{ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } }] : [];
 }
 
 /** 宣汉县东林化工有限公司涉嫌未采取措施消除事故隐患案: the case as the documents name it. */

@@ -4,6 +4,7 @@ import { chineseDate } from '../../domain/dates.ts';
 import { dateOrBlank, labelled, paragraph, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
 import { addresseeField, caseParty, you } from '../case-violations.ts';
+import { partyNameCheck } from '../case-documents.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 
 /**
@@ -58,9 +59,7 @@ export const hearingMeetingNotice: DocumentTemplate<typeof hearingNoticeFields> 
     // Issued today, it must still reach the party 7 working days before the hearing.
     const latest = hearingNoticeLatest(f.hearingDate, src.case);
     if (latest && f.date > latest) issues.push({ path: ['hearingDate'], key: 'cases.rules.hearingNoticeLate', params: { latest } });
-    const named = caseParty(detail, f.party);
-    if (!named) issues.push({ path: ['party'], key: 'cases.rules.unknownParty' });
-    else if (f.partyName !== named.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } });
+    issues.push(...partyNameCheck(f.partyName, src, f.party));
     return issues;
   },
 

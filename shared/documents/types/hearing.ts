@@ -7,7 +7,7 @@ import type { CaseDetail, PartyKey } from '../../entities/case.ts';
 import { heading, itemsTable, labelled, paragraph, ruledLines, writeInLine } from '../layout.ts';
 import type { DocumentTemplate, PrefillSource } from '../template.ts';
 import { addresseeField, caseParty } from '../case-violations.ts';
-import { caseNameOf } from '../case-documents.ts';
+import { caseNameOf, partyNameCheck } from '../case-documents.ts';
 import { isoDate, localDateTime, optionalText, required } from '../../entities/common.ts';
 import { timeRange } from './inspection-record.ts';
 import { BLANK_TIME_RANGE, refusalChecks, signatureBlock, timeRangeChecks } from './investigation-common.ts';
@@ -118,8 +118,7 @@ export const hearingRecord: DocumentTemplate<typeof recordFields> = {
     // 第六十四条第（七）项: the investigators state the case, the party defends and cross-examines.
     if (f.proceedings.length < 2) issues.push({ path: ['proceedings'], key: 'documents.rules.hearingProceedingsRequired' });
     issues.push(...refusalChecks(f));
-    const named = caseParty(detail, f.party);
-    if (named && f.partyName !== named.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } });
+    issues.push(...partyNameCheck(f.partyName, src, f.party));
     return issues;
   },
 

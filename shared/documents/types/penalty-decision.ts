@@ -7,7 +7,8 @@ import type { ValidationIssue } from '../../api/errors.ts';
 import type { CaseEvent, PartyKey } from '../../entities/case.ts';
 import { labelled, ordinal, paragraph, ruledLines, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate, LayoutContext, PrefillSource } from '../template.ts';
-import { addresseeField, BLANK_VIOLATION, caseParty, caseViolationRow, caseViolationsCell, partyPart, you } from '../case-violations.ts';
+import { addresseeField, BLANK_VIOLATION, caseViolationRow, caseViolationsCell, partyPart, you } from '../case-violations.ts';
+import { partyNameCheck } from '../case-documents.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import type { DocumentForm } from '../form.ts';
 import { penaltyText, remedyClause, yuanText } from '../wording.ts';
@@ -62,9 +63,7 @@ function bodyChecks(f: BodyFields, src: PrefillSource): ValidationIssue[] {
   if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
   const { detail, periods, cal, rules } = src.case;
   const issues = decisionIssues(detail, f.party, f.date, f.totalFine, periods, cal, rules);
-  const named = caseParty(detail, f.party);
-  if (!named) issues.push({ path: ['party'], key: 'cases.rules.unknownParty' });
-  else if (f.partyName !== named.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } });
+  issues.push(...partyNameCheck(f.partyName, src, f.party));
   if (!f.violations.length) issues.push({ path: ['violations'], key: 'cases.rules.violationsRequired' });
   f.violations.forEach((v, i) => {
     // Citations go down to the article at least (第…条), with 款/项 where the law has them.

@@ -3,6 +3,7 @@ import { hearingTriggered, noticeIssues, periodFor } from '../../domain/case-pro
 import { labelled, paragraph, ruledLines, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
 import { addresseeField, BLANK_VIOLATION, caseParty, caseViolationRow, caseViolationsCell, partyPart, you } from '../case-violations.ts';
+import { partyNameCheck } from '../case-documents.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import { penaltyText, yuanText } from '../wording.ts';
 
@@ -63,9 +64,7 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
     if (!f.violations.length) issues.push({ path: ['violations'], key: 'cases.rules.violationsRequired' });
     const approved = partyPart(detail, f.party).totalFine;
     if (f.totalFine !== approved) issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved } });
-    const named = caseParty(detail, f.party);
-    if (!named) issues.push({ path: ['party'], key: 'cases.rules.unknownParty' });
-    else if (f.partyName !== named.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } });
+    issues.push(...partyNameCheck(f.partyName, src, f.party));
     return issues;
   },
 

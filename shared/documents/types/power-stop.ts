@@ -5,6 +5,7 @@ import { addCalendarDays } from '../../domain/workdays.ts';
 import type { CaseDocument } from '../../entities/case.ts';
 import { addresseeLine, labelled, ROOM, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate, PrefillSource } from '../template.ts';
+import type { DocumentForm } from '../form.ts';
 import { issued } from '../../domain/case-procedure.ts';
 import { caseApprover, madeWhen, paragraphsFor, partyNameCheck, referredDocument } from '../case-documents.ts';
 import { documentRef } from '../../domain/case-measures.ts';
@@ -118,11 +119,24 @@ export const powerStopDecision: DocumentTemplate<typeof decisionFields> = {
 // ---------------------------------------------------------------------------------------------
 // 停止供电（供应民用爆炸物品）通知书, to the supplier
 
-const noticeFields = z.object({
+/** What both notices to the supplier name: the supplier, the party, what is supplied, and the decision behind them. */
+const toSupplier = {
   supplier: required(z.string().max(100)),
   partyName: required(z.string().max(100)),
   supply: z.enum(SUPPLIES),
   decisionNumber: required(z.string().max(100)),
+};
+const toSupplierForm: DocumentForm<keyof typeof toSupplier> = [
+  [{ field: 'supplier', input: 'text', span: 12 }, { field: 'partyName', input: 'text', span: 12 }],
+  [{ field: 'supply', input: 'select', options: SUPPLIES, span: 12 }, { field: 'decisionNumber', input: 'text', label: 'powerStopDecisionNumber', span: 12 }],
+];
+/** A notice to the supplier: the decision it carries out issued and cited, the party named as the case names it. */
+const toSupplierChecks = (f: { decisionNumber: string; partyName: string }, src: PrefillSource): ValidationIssue[] => (src.case
+  ? [...decisionIssues(f.decisionNumber, src), ...partyNameCheck(f.partyName, src)]
+  : [{ path: ['case'], key: 'cases.rules.notCaseDocument' }]);
+
+const noticeFields = z.object({
+  ...toSupplier,
   cutAt: localDateTime,
   approvedBy: required(z.string().max(50)),
   date: isoDate,
@@ -132,8 +146,7 @@ export const powerStopNotice: DocumentTemplate<typeof noticeFields> = {
   type: 'power-stop-notice',
   fields: noticeFields,
   form: [
-    [{ field: 'supplier', input: 'text', span: 12 }, { field: 'partyName', input: 'text', span: 12 }],
-    [{ field: 'supply', input: 'select', options: SUPPLIES, span: 12 }, { field: 'decisionNumber', input: 'text', label: 'powerStopDecisionNumber', span: 12 }],
+    ...toSupplierForm,
     [{ field: 'cutAt', input: 'datetime', span: 8 }, { field: 'approvedBy', input: 'text', label: 'principalApprovedBy', span: 8 }, { field: 'date', input: 'date', span: 8 }],
   ],
 
@@ -145,10 +158,7 @@ export const powerStopNotice: DocumentTemplate<typeof noticeFields> = {
     };
   },
 
-  issueChecks(f, src) {
-    if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
-    return [...decisionIssues(f.decisionNumber, src), ...partyNameCheck(f.partyName, src)];
-  },
+  issueChecks: toSupplierChecks,
 
   body(f, { unit, blank }) {
     const para = paragraphsFor(blank);
@@ -168,10 +178,7 @@ export const powerStopNotice: DocumentTemplate<typeof noticeFields> = {
 // 恢复供电（供应民用爆炸物品）通知书, to the supplier once the hazard is removed
 
 const restoreFields = z.object({
-  supplier: required(z.string().max(100)),
-  partyName: required(z.string().max(100)),
-  supply: z.enum(SUPPLIES),
-  decisionNumber: required(z.string().max(100)),
+  ...toSupplier,
   restoreAt: localDateTime,
   reason: required(z.string().max(1000)),
   date: isoDate,
@@ -181,8 +188,7 @@ export const powerRestoreNotice: DocumentTemplate<typeof restoreFields> = {
   type: 'power-restore-notice',
   fields: restoreFields,
   form: [
-    [{ field: 'supplier', input: 'text', span: 12 }, { field: 'partyName', input: 'text', span: 12 }],
-    [{ field: 'supply', input: 'select', options: SUPPLIES, span: 12 }, { field: 'decisionNumber', input: 'text', label: 'powerStopDecisionNumber', span: 12 }],
+    ...toSupplierForm,
     { field: 'reason', input: 'textarea', label: 'restoreReason', rows: 2 },
     [{ field: 'restoreAt', input: 'datetime', span: 12 }, { field: 'date', input: 'date', span: 12 }],
   ],
@@ -193,10 +199,7 @@ export const powerRestoreNotice: DocumentTemplate<typeof restoreFields> = {
     };
   },
 
-  issueChecks(f, src) {
-    if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
-    return [...decisionIssues(f.decisionNumber, src), ...partyNameCheck(f.partyName, src)];
-  },
+  issueChecks: toSupplierChecks,
 
   body(f, { unit, blank }) {
     const para = paragraphsFor(blank);

@@ -3,6 +3,7 @@ import { chineseDate } from '../../domain/dates.ts';
 import { dateOrBlank, itemsTable, labelled, paragraph, sealAndDate, writeInLine } from '../layout.ts';
 import { type DocumentTemplate, officerChecks, officerRef, officersOf } from '../template.ts';
 import { addresseeField, caseParty, you } from '../case-violations.ts';
+import { partyNameCheck } from '../case-documents.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import { caseDayChecks, pairs, refusalChecks, signatureBlock } from './investigation-common.ts';
 
@@ -74,9 +75,7 @@ export const samplingReceipt: DocumentTemplate<typeof samplingReceiptFields> = {
     if (!src.case) return issues;
     issues.push(...officerChecks(f.officers, src.roster, f.date));
     if (!f.samples.length) issues.push({ path: ['samples'], key: 'documents.rules.samplesRequired' });
-    const named = caseParty(src.case.detail, f.party);
-    if (!named) issues.push({ path: ['party'], key: 'cases.rules.unknownParty' });
-    else if (f.partyName !== named.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } });
+    issues.push(...partyNameCheck(f.partyName, src, f.party));
     issues.push(...refusalChecks(f));
     return issues;
   },

@@ -3,6 +3,7 @@ import type { ReviewRun } from '../../../../shared/api/contract.ts';
 import { type ReviewDecisions, resultDigest, review } from '../../../../shared/domain/review/review.ts';
 import type { SavedReview } from '../../../../shared/entities/review.ts';
 import type { ReviewStandard } from '../../../../shared/domain/review/standard.ts';
+import type { Settings } from '../../../../shared/entities/account.ts';
 import { download } from '../files.ts';
 import { byFileOrder } from '../../../../shared/domain/case-file.ts';
 import { chinaDate } from '../../../../shared/domain/dates.ts';
@@ -19,7 +20,7 @@ import { listHazards } from '../hazards/handlers.ts';
  * roster, the periods and calendar) and runs the pure review over it with the standard in force.
  */
 export async function reviewSnapshot(core: CoreState, id: number, cr: CaseRules): Promise<ReviewSnapshot> {
-  const { certExpiryWarningDays } = await readSettings(core);
+  const { certExpiryWarningDays } = cr.settings;
   const [detail, officers] = await Promise.all([caseDetail(core, core.store.db, id, cr), core.store.db.selectFrom('officers').selectAll().execute()]);
   const { periods, penalties, penaltyLaw, benchmarks } = core.knowledge;
   // Discovered: the inspection the case came from, the file's first record, or its 立案, whichever came first.
@@ -39,7 +40,7 @@ async function runReview(core: CoreState, id: number, decisions: ReviewDecisions
   const cr = await caseRules(core);
   const s = await reviewSnapshot(core, id, cr);
   const { detail } = s;
-  const standard = await standardInForce(core);
+  const standard = standardOf(core, cr.settings);
   const result = review(s, standard, decisions);
   // The documents as the bound file orders them (the province's order where one was imported).
   const inOrder = byFileOrder((cr.settings.fileOrder ?? core.knowledge.fileOrder).order);
@@ -54,8 +55,9 @@ async function runReview(core: CoreState, id: number, decisions: ReviewDecisions
 
 /** The province's standard where an admin imported one, else the bundled 示例. */
 async function standardInForce(core: CoreState): Promise<ReviewStandard> {
-  return (await readSettings(core)).reviewStandard ?? core.knowledge.reviewStandard;
+  return standardOf(core, await readSettings(core));
 }
+const standardOf = (core: CoreState, settings: Settings): ReviewStandard => settings.reviewStandard ?? core.knowledge.reviewStandard;
 
 /** The signed reviews of a file, newest first. */
 async function savedReviews(core: CoreState, caseId: number): Promise<SavedReview[]> {
