@@ -32,6 +32,21 @@ function readJson<T>(file: string): T | null {
   try { return JSON.parse(fs.readFileSync(file, 'utf8')) as T; } catch { return null; }
 }
 
+/**
+ * What the page showed when a Playwright test failed (its accessibility snapshot), so a CI log
+ * that keeps no artefacts still says which message or dialog stood in the way. Dialogs and
+ * messages come last in the page, so a long snapshot keeps its head and its tail.
+ */
+function printPageSnapshots(dir: string): void {
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('error-context.md')) : [];
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    const lines = text.slice(text.indexOf('```yaml') + 1).split('\n').slice(1);
+    const shown = lines.length > 160 ? [...lines.slice(0, 30), `… ${lines.length - 150} lines …`, ...lines.slice(-120)] : lines;
+    console.log(`\n── page when ${path.dirname(f)} failed\n${shown.join('\n')}`);
+  }
+}
+
 const missing = prerequisites();
 if (missing.length) {
   console.error(`Missing on this machine: ${missing.join(', ')}.\nInstall with:\n  sudo ${APT}`);
@@ -61,6 +76,7 @@ if (built) {
   step('playwright (Debian Chromium against the web host)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
   const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number }; errors?: unknown[] }>(pwJson);
   if (p) { passed += p.stats.expected; failed += p.stats.unexpected + p.stats.flaky + (p.errors?.length ? 1 : 0); } else failed++;
+  if (!p || p.stats.unexpected || p.stats.flaky) printPageSnapshots(path.join(root, 'test-results'));
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);

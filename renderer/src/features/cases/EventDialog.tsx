@@ -1,6 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseEventKind } from '../../../../shared/entities/case.ts';
 import { api } from '../../api/client.ts';
@@ -39,19 +39,17 @@ const WITH_SCAN = new Set<CaseEventKind>(['approval', 'legal-review', 'collectiv
 
 export interface EventDraft { kind: CaseEventKind; values?: Record<string, unknown> }
 
-export function EventDialog({ kase, draft, onClose, onSaved }: { kase: CaseDetail; draft: EventDraft | null; onClose(): void; onSaved(c: CaseDetail): void }) {
+/** Each opening is a fresh form with its initial values, so nothing resets what the user has begun to type. */
+export function EventDialog(props: { kase: CaseDetail; draft: EventDraft | null; onClose(): void; onSaved(c: CaseDetail): void }) {
+  return props.draft ? <EventForm {...props} draft={props.draft} /> : null;
+}
+
+function EventForm({ kase, draft, onClose, onSaved }: { kase: CaseDetail; draft: EventDraft; onClose(): void; onSaved(c: CaseDetail): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [scan, setScan] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (!draft) return;
-    form.resetFields();
-    setScan(null);
-    form.setFieldsValue({ approved: true, attended: true, granted: true, party: 'unit', ...draft.values });
-  }, [draft, form]);
-  if (!draft) return null;
   // Whom the step concerns is asked only where persons are fined beside the unit.
   const fields = (FIELDS[draft.kind] ?? []).filter(([, input]) => input !== 'party' || kase.persons.length > 0);
 
@@ -89,7 +87,7 @@ export function EventDialog({ kase, draft, onClose, onSaved }: { kase: CaseDetai
   return (
     <Modal open onCancel={onClose} title={tKey(`cases.events.${draft.kind}`)} width={620} destroyOnHidden
       footer={[<Button key="c" onClick={onClose}>{t('common.cancel')}</Button>, <Button key="s" type="primary" loading={busy} onClick={() => void save()} data-testid="event-save">{t('common.save')}</Button>]}>
-      <Form form={form} layout="vertical" data-testid={`event-${draft.kind}`}>
+      <Form form={form} layout="vertical" data-testid={`event-${draft.kind}`} initialValues={{ approved: true, attended: true, granted: true, party: 'unit', ...draft.values }}>
         {fields.map(([name, input]) => (input === 'checkbox'
           ? <Form.Item key={name} name={name} valuePropName="checked"><Checkbox>{label(name)}</Checkbox></Form.Item>
           : <Form.Item key={name} name={name} label={label(name)} rules={name === 'date' ? [{ required: true, message: t('validation.required') }] : undefined}>{control(name, input)}</Form.Item>))}
