@@ -7,8 +7,9 @@ import { periodCatalogue, type StatutoryPeriod } from '../../shared/entities/per
 import { penaltyCatalogue, type PenaltyItem } from '../../shared/entities/penalty-article.ts';
 import { discretionBenchmark, type DiscretionBenchmark } from '../../shared/entities/discretion.ts';
 import { fileOrder, type FileOrder } from '../../shared/domain/case-file.ts';
-import { reviewStandard, type ReviewStandard, unknownChecks } from '../../shared/domain/review/standard.ts';
+import { reviewStandard, type ReviewStandard, unknownChecks, unknownDocumentTypes } from '../../shared/domain/review/standard.ts';
 import { CHECK_IDS } from '../../shared/domain/review/checks.ts';
+import { TEMPLATES } from '../../shared/documents/registry.ts';
 
 /** Versioned legal and standard data shipped in resources/knowledge, read once at start. */
 export interface Knowledge {
@@ -83,5 +84,7 @@ function bundledReviewStandard(resourcesDir: string): ReviewStandard {
   const s = reviewStandard.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'review-standard.json'), 'utf8')));
   const unknown = unknownChecks(s, CHECK_IDS);
   if (unknown.length) throw new Error(`review-standard.json names unknown checks: ${unknown.join(', ')}`);
+  const types = unknownDocumentTypes(s, new Set(Object.keys(TEMPLATES)));
+  if (types.length) throw new Error(`review-standard.json requires unknown document types: ${types.join(', ')}`);
   return s;
 }

@@ -65,7 +65,7 @@ const CORPUS: Entry[] = [
   { name: 'ordinary, with a hearing', kind: 'clean', make: (w) => w.generate({ ...w.base, filedOn: '2026-08-03', variations: ['hearing', 'investigated'] }), expected: [] },
   { name: 'unit and its 主要负责人 fined', kind: 'clean', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: ['person-fined', ...clean] }), expected: [] },
   { name: '当场处罚', kind: 'clean', make: (w) => w.generate({ ...w.base, filedOn: '2026-11-02', variations: ['summary'] }), expected: [] },
-  { name: 'transferred to the police', kind: 'clean', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: ['transfer-accepted'] }), expected: [] },
+  { name: 'transferred to the police', kind: 'clean', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: ['transfer-accepted', 'investigated'] }), expected: [] },
   { name: '不予处罚', kind: 'clean', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: ['no-penalty', 'investigated'] }), expected: [] },
 
   // One file for each rule broken.
@@ -89,8 +89,12 @@ const CORPUS: Entry[] = [
     await call(w.core, 'settings:update', { legalReviewTriggers: ['all-ordinary'] }, w.token);
     return c;
   }, expected: [['legal-review-before-decision', 'legal-review', 'penalty-decision-unit', 'date']] },
-  { name: 'no 证据清单', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: ['statement-waived'] }),
-    expected: [['evidence-listed', 'evidence-listed', null, 'documents.evidence-list']] },
+  { name: 'decided with no record of investigation and no 证据清单', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: ['statement-waived'] }),
+    expected: [['evidence-listed', 'evidence-listed', null, 'documents.evidence-list'], ['required-documents', 'documents-complete', null, 'documents.investigation-record']] },
+  { name: 'a 询问通知书 addressed by the unit\'s short name', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'short-name'] }),
+    expected: [['party-consistency', 'party-named', 'questioning-notice', 'addressee']] },
+  { name: 'a 当场处罚 form with another unit\'s 统一社会信用代码', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-11-02', variations: ['summary', 'wrong-code'] }),
+    expected: [['party-consistency', 'party-named', 'summary-penalty-unit', 'code']] },
   // Questioned on Thu 10 Sep before 立案: 5 days → Tue 15 Sep; filed Mon 21 Sep.
   { name: 'investigated first, filed 11 days later', kind: 'violation',
     make: (w) => w.generate({ ...w.base, filedOn: '2026-09-21', violationDate: '2026-09-01', investigatedOn: '2026-09-10', variations: [...clean] }),
@@ -140,6 +144,12 @@ const CORPUS: Entry[] = [
   { name: 'a fine inside its benchmark band at the top of the range', kind: 'near-miss', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'large-fine'] }), expected: [] },
   { name: 'a hazard re-checked on its 10th day', kind: 'near-miss', now: LATER, make: async (w) => w.generate({ ...w.base, filedOn: '2026-12-08', variations: [...clean], stopAt: 'filed',
     escalationId: await escalated(w.core, w.county, '2026-11-23', '2026-12-03') }), expected: [] },
+  // No 询问笔录 of its own: the 现场检查记录 of the inspection it came from is the file's record of investigation.
+  { name: 'approved on the inspection\'s 现场检查记录 alone', kind: 'near-miss', now: LATER, async make(w) {
+    const record = await call(w.core, 'documents:create', { type: 'inspection-record', inspectionId: w.county.inspection.id }, w.token);
+    await call(w.core, 'documents:issue', { id: record.id, version: record.version }, w.token);
+    return w.generate({ ...w.base, filedOn: '2026-12-08', variations: ['statement-waived'], stopAt: 'approved', escalationId: await escalated(w.core, w.county, '2026-11-23', '2026-12-03') });
+  }, expected: [] },
   // Questioned Thu 10 Sep before 立案: filed on the 5th day, Tue 15 Sep.
   { name: 'investigated first, filed on the 5th day', kind: 'near-miss',
     make: (w) => w.generate({ ...w.base, filedOn: '2026-09-15', violationDate: '2026-09-01', investigatedOn: '2026-09-10', variations: [...clean] }), expected: [] },

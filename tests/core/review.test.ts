@@ -45,18 +45,19 @@ describe('案卷评查', () => {
 
   it('prices each defect by its item, pointing at the document and field at fault', async () => {
     const { token, enterprise, handlerIds, generate, reviewOf } = await ready();
-    // Served 14 days after the decision, published after 15, no 证据清单, and a payment without its receipt.
+    // No record of investigation and no 证据清单; served 14 days after the decision, published after 15, and a payment without its receipt.
     const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'late-service', 'late-publication'], stopAt: 'decided' });
     const paid = await call(core, 'cases:record', { id: c.id, event: { kind: 'payment', date: '2026-10-10', amount: 20000 } }, token);
     const decision = c.documents.find((d) => d.type === 'penalty-decision-unit')!;
     const payment = paid.events.at(-1)!;
     const r = await reviewOf(c.id);
-    // In the standard's order: 调查取证, then 送达执行.
+    // In the standard's order: 调查取证, 送达执行, then 归档.
     expect(r.findings.map(where)).toEqual([
       ['evidence-listed', null, 'documents.evidence-list'],
       ['service-in-time', decision.id, 'service'],
       ['payment-receipt', null, `events.${payment.id}.receiptNo`],
       ['publication-in-time', null, 'events.publication'],
+      ['required-documents', null, 'documents.investigation-record'],
     ]);
     // Decided Tue 8 Sep, due by Thu 17 Sep (7 working days), served Tue 22 Sep: the 3 points of 送达 are lost.
     expect(r.findings.find((f) => f.check === 'service-in-time')).toMatchObject({ itemId: 'service', pointsLost: 3, basis: '《中华人民共和国行政处罚法》第六十一条',
@@ -152,12 +153,16 @@ describe('案卷评查', () => {
     for (const piece of ['行政处罚案卷评查表', '示例案卷评查标准', '得分：48/55', '等级：合格', '【否决项】事实清楚', '询问笔录未逐页签名', '决定书应于2026-09-17前送达', '已复核不扣分', '评查人员']) expect(text).toContain(piece);
   });
 
-  it('uses the province\'s own standard once an admin imports it, refusing one that names a check the app does not run', async () => {
+  it('uses the province\'s own standard once an admin imports it, refusing one that names a check or a document the app does not have', async () => {
     const { token, enterprise, handlerIds, generate, reviewOf } = await ready();
     const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'investigated', 'late-service'] });
     const bundled = await call(core, 'reviews:bundled-standard', {}, token);
     const withTypo = { ...bundled, sections: [{ id: 'x', name: '送达', items: [{ id: 'service', name: '送达', points: 3, mode: 'auto' as const, checks: ['service-in-tme'] }] }] };
     expect((await failure(core, 'settings:update', { reviewStandard: withTypo }, token)).details).toMatchObject({ issues: [{ key: 'review.standard.unknownCheck', params: { check: 'service-in-tme' } }] });
+    // …or that requires a document the app does not make (it would be missing from every file).
+    const withUnknownType = { ...bundled, requiredDocuments: [{ ...bundled.requiredDocuments[0], anyOf: ['questioning-record', 'case-report'] }] };
+    expect((await failure(core, 'settings:update', { reviewStandard: withUnknownType }, token)).details)
+      .toMatchObject({ issues: [{ path: ['reviewStandard', 'requiredDocuments'], key: 'review.standard.unknownDocumentType', params: { type: 'case-report' } }] });
     // A province that weighs late service at 10 points, its standard no example.
     const province = { ...bundled, id: 'sc-2026', name: '四川省行政处罚案卷评查标准', example: false,
       sections: bundled.sections.map((x) => ({ ...x, items: x.items.map((i) => (i.id === 'service' ? { ...i, points: 10 } : i)) })) };

@@ -67,11 +67,16 @@ test('a clerk sees on the case what a reviewer would deduct for, and opens the d
 });
 
 test('an admin weighs late service at 10 points in the province\'s standard: a new version, used by the next review', async ({ page, desk }) => {
+  const shot = screenshots(page);
   const shell = await Shell.demo(page, desk.url, 'admin');
   await shell.open('系统设置');
   await page.getByRole('tab', { name: '案件办理' }).click();
   const standard = page.getByTestId('review-standard');
   await expect(standard).toContainText('示例案卷评查标准');
+  // What a file must hold, by procedure: a record of investigation, the inspection's own counting.
+  await expect(standard.getByTestId('required-documents')).toContainText('询问笔录、或勘验笔录');
+  await expect(standard.getByTestId('required-documents')).toContainText('现场检查记录');
+  await shot('43-review-standard');
   await standard.getByTestId('standard-points-service').fill('10');
   await standard.getByTestId('save-review-standard').click();
   await expect(page.getByText('评查标准已保存')).toBeVisible();

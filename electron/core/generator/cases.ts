@@ -2,6 +2,7 @@ import type { Result } from '../../../shared/api/client.ts';
 import type { ChannelName, InputOf, OutputOf } from '../../../shared/api/contract.ts';
 import type { CaseDetail, CaseEventInput, ViolationInput } from '../../../shared/entities/case.ts';
 import { addCalendarDays } from '../../../shared/domain/workdays.ts';
+import { usccCheckChar } from '../../../shared/domain/uscc.ts';
 
 /**
  * Builds realistic case files through the contract, exactly as a clerk's screens would: every step
@@ -16,7 +17,9 @@ export const CASE_VARIATIONS = ['late-service', 'late-publication', 'late-paymen
   'person-fined', 'hearing', 'transfer-accepted', 'transfer-declined', 'summary', 'investigated',
   // Defects a case-file review must find (the review corpus): decided after 90 days, a record made after the decision,
   // a payment without its receipt, a 听证会通知书 served too late for the hearing.
-  'late-decision', 'investigated-late', 'no-receipt', 'late-hearing-notice', 'off-benchmark', 'shallow-citation', 'no-service-receipt'] as const;
+  'late-decision', 'investigated-late', 'no-receipt', 'late-hearing-notice', 'off-benchmark', 'shallow-citation', 'no-service-receipt',
+  // …a 询问通知书 addressed by the unit's short name, a 当场处罚 form with another unit's code.
+  'short-name', 'wrong-code'] as const;
 export type CaseVariation = (typeof CASE_VARIATIONS)[number];
 /** Where an incomplete file stops: after 立案, after 呈批, after the 告知书 was served, after the decision. */
 export type CaseStop = 'filed' | 'approved' | 'noticed' | 'decided' | 'closed' | 'archived';
@@ -113,7 +116,12 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     });
     if (v.has('investigated')) {
       // 调查取证 the days after 立案 (or first, before it): the 法定代表人 questioned, then the evidence listed by its statutory kinds.
-      await questioned(recipe.investigatedOn ?? day(f, 1));
+      const on = recipe.investigatedOn ?? day(f, 1);
+      if (v.has('short-name')) {
+        // The 询问通知书 the unit had first, addressed as people call it (华瑞化工) rather than by its registered name.
+        await issue(c.id, 'questioning-notice', on, { addressee: c.unit.name.replace(/^.*?[县区市]/, '').replace(/(股份)?有限(责任)?公司$/, ''), questioningAt: `${on}T09:30` });
+      }
+      await questioned(on);
       await issue(c.id, 'evidence-list', day(f, 2), (prefilled) => ({ items: [
         { kind: '书证', name: '营业执照复印件', source: '当事人提供', collectedOn: day(f, 1), pages: 1, proves: '当事人主体资格' },
         { kind: '视听资料', name: '现场照片12张', source: '执法人员拍摄', collectedOn: day(f, -2), pages: 3, proves: '危化品仓库未设置可燃气体报警装置' },
@@ -240,6 +248,7 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     }] });
     if (stop === 'filed' || stop === 'approved' || stop === 'noticed') return c;
     const decision = await issue(c.id, 'summary-penalty-unit', f, { formNo: recipe.formNo ?? `51172200${String(c.id).padStart(4, '0')}`, place: '液氨储罐区现场',
+      ...(recipe.variations?.includes('wrong-code') ? { code: neighbourCode(c.unit.code) } : {}),
       paymentPlace: `${county}农村信用合作联社（账号：88010120000012345）` });
     await serve(decision.id, f, recipe.handlerIds);
     await issue(c.id, 'service-receipt', f);
@@ -249,4 +258,11 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     c = await approve(c.id, 'closing', day(f, 4), names);
     return stop === 'closed' ? c : record(c.id, { kind: 'archive', date: day(f, 5), archiveNo });
   }
+}
+
+/** Another unit's 统一社会信用代码, valid in itself: the next serial in the same register (a slip of the pen). */
+function neighbourCode(code: string): string {
+  const digit = (Number(code[16]) + 1) % 10;
+  const first17 = `${code.slice(0, 16)}${Number.isNaN(digit) ? '1' : digit}`;
+  return first17 + (usccCheckChar(first17) ?? '0');
 }

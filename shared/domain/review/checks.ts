@@ -11,6 +11,7 @@ import {
 } from '../case-procedure.ts';
 import { addMonths, periodEnd } from '../periods.ts';
 import type { WorkCalendar } from '../workdays.ts';
+import type { RequiredDocument, ReviewStandard } from './standard.ts';
 
 /**
  * The machine-decidable checks of a case-file review (案卷评查): pure functions over everything the
@@ -34,6 +35,8 @@ export interface ReviewSnapshot {
    * file, or its 立案, whichever is earliest.
    */
   discoveredOn: string;
+  /** The 现场检查记录 issued at the inspection the case came from (none for other cases): records of the file's evidence too. */
+  inspectionRecords: { id: number; date: string | null }[];
   /** The hazards of the inspection the case came from, with their re-check due dates (none for other cases). */
   hazards: Pick<Hazard, 'id' | 'inspectionId' | 'description' | 'deadline' | 'recheckDue' | 'recheckedAt'>[];
   today: string;
@@ -56,7 +59,8 @@ export interface ReviewCheck {
   /** Decided on or after this day (the day the case was filed, or the violation for an unfiled one). */
   appliesFrom: string;
   appliesTo: string | null;
-  run(s: ReviewSnapshot): CheckFinding[];
+  /** The standard is there for checks that read its data (the documents a file must hold). */
+  run(s: ReviewSnapshot, standard: ReviewStandard): CheckFinding[];
 }
 
 /** The records that gather evidence (not the notices and measures around them). */
@@ -288,7 +292,52 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
       at('recheck-in-time', null, ['inspection', h.inspectionId, 'hazards', h.id], h.recheckedAt ? 'review.hints.recheckLate' : 'review.hints.recheckMissing',
         { hazard: h.description, deadline: h.deadline ?? '', due: h.recheckDue!, done: h.recheckedAt ?? '' })),
   },
+  {
+    // 第五十九条第一款第（一）项 and every standard's 文书制作 items: the party named as the file names it — full name,
+    // 统一社会信用代码 or 身份证号 — in every document (an abbreviated name is a deduction).
+    id: 'party-consistency',
+    basis: '《中华人民共和国行政处罚法》第五十九条第一款第（一）项',
+    appliesFrom: '2021-07-15', appliesTo: null,
+    run: (s) => s.detail.documents.filter((d) => d.status === 'issued' && !d.superseded).flatMap((d) => {
+      const f = d.fields;
+      const key = f.party === undefined ? 'unit' : f.party;
+      const person = typeof key === 'number' ? s.detail.persons[key] : undefined;
+      const named = key === 'unit' ? { name: s.detail.unit.name, code: s.detail.unit.code } : person ? { name: person.name, code: person.idNumber ?? '' } : null;
+      if (!named) return [];
+      // Where each type writes the party's name and its code (the summary form has one box for either code).
+      const names: [string, unknown][] = [['partyName', f.partyName], ...(d.type === 'questioning-notice' && !f.addresseeIsPerson ? [['addressee', f.addressee] as [string, unknown]] : [])];
+      // Only documents that name the party carry its code (a 询问笔录's 身份证号 is the interviewee's).
+      const codes: [string, unknown][] = typeof f.partyName === 'string' ? [['partyCode', f.partyCode], ['idNumber', f.idNumber], ['code', f.code]] : [];
+      return [
+        ...names.filter(([, v]) => typeof v === 'string' && v !== named.name)
+          .map(([field, v]) => at('party-consistency', d.id, [field], 'review.hints.partyNameDiffers', { written: String(v), name: named.name })),
+        ...codes.filter(([, v]) => typeof v === 'string' && named.code && v !== named.code)
+          .map(([field, v]) => at('party-consistency', d.id, [field], 'review.hints.partyCodeDiffers', { written: String(v), code: named.code })),
+      ];
+    }),
+  },
+  {
+    // The documents the procedure used calls for (the standard's list: 案卷文书齐全), each once the file has reached its stage.
+    id: 'required-documents',
+    basis: '《中华人民共和国行政处罚法》第五十四条、第五十五条；行政执法案卷评查标准',
+    appliesFrom: '2021-07-15', appliesTo: null,
+    run: (s, standard) => standard.requiredDocuments.filter((r) => requiredNow(s, r) && !held(s, r.anyOf))
+      .map((r) => at('required-documents', null, ['documents', r.id], 'review.hints.documentMissing', { name: r.name })),
+  },
 ];
+
+/** Whether the file has reached the stage from which it must hold the document. */
+function requiredNow(s: ReviewSnapshot, r: RequiredDocument): boolean {
+  const d = s.detail;
+  if (d.procedure !== r.procedure || !d.outcome || !r.outcomes.includes(d.outcome)) return false;
+  const closed = !!approval(d.events, 'closing').date;
+  if (r.from === 'closed') return closed;
+  if (r.from === 'approved') return d.procedure === 'summary' || !!approval(d.events, 'disposal').date;
+  const penalised = partiesPenalised(d);
+  return penalised.length ? penalised.every((p) => decisionOf(d, p)) : closed;
+}
+
+const held = (s: ReviewSnapshot, types: string[]) => issued(s.detail, ...types).length > 0 || (types.includes('inspection-record') && s.inspectionRecords.length > 0);
 
 export const CHECK_IDS: ReadonlySet<string> = new Set(REVIEW_CHECKS.map((c) => c.id));
 

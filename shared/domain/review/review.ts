@@ -67,7 +67,7 @@ function applicable(s: ReviewSnapshot, checks: ReviewCheck[]): ReviewCheck[] {
 export function review(s: ReviewSnapshot, standard: ReviewStandard, decisions: ReviewDecisions = NO_DECISIONS, checks: ReviewCheck[] = REVIEW_CHECKS): ReviewResult {
   const byCheck = new Map<string, CheckFinding[]>();
   const basis = new Map(checks.map((c) => [c.id, c.basis]));
-  for (const c of applicable(s, checks)) byCheck.set(c.id, c.run(s));
+  for (const c of applicable(s, checks)) byCheck.set(c.id, c.run(s, standard));
   const found = (ids: string[]) => ids.flatMap((id) => byCheck.get(id) ?? []);
   const finding = (f: CheckFinding, itemId: string | null, vetoId: string | null): ReviewFinding => {
     const id = findingId(f);

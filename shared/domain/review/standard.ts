@@ -32,6 +32,21 @@ export const reviewVeto = z.object({
 }).refine((i) => (i.mode === 'auto') === (i.checks.length > 0), { error: 'review.standard.checksForAuto', path: ['checks'] });
 export type ReviewVeto = z.output<typeof reviewVeto>;
 
+/**
+ * A document the file must hold for the procedure it used (案卷文书齐全), once it has reached a stage:
+ * one of `anyOf` (document types; a 现场检查记录 counts from the inspection the case came from).
+ * Provinces list more than the app's own rules require, so the list is the standard's data.
+ */
+export const requiredDocument = z.object({
+  ...itemBase,
+  procedure: z.enum(['ordinary', 'summary']),
+  outcomes: z.array(z.enum(['penalty', 'no-penalty', 'transfer'])).min(1),
+  /** From when the file must hold it: the 呈批 approved, every party decided, or 结案 approved. */
+  from: z.enum(['approved', 'decided', 'closed']),
+  anyOf: z.array(z.string().min(1)).min(1),
+});
+export type RequiredDocument = z.output<typeof requiredDocument>;
+
 export const reviewStandard = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1).max(200),
@@ -45,6 +60,8 @@ export const reviewStandard = z.object({
   gradesUncertain: z.boolean().default(false),
   vetoes: z.array(reviewVeto).default([]),
   sections: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1).max(60), items: z.array(reviewItem).min(1) })).min(1),
+  /** What the 'required-documents' check asks of each file. */
+  requiredDocuments: z.array(requiredDocument).default([]),
 });
 export type ReviewStandard = z.output<typeof reviewStandard>;
 
@@ -52,4 +69,9 @@ export type ReviewStandard = z.output<typeof reviewStandard>;
 export function unknownChecks(s: ReviewStandard, known: ReadonlySet<string>): string[] {
   const named = [...s.vetoes.flatMap((v) => v.checks), ...s.sections.flatMap((x) => x.items.flatMap((i) => i.checks))];
   return [...new Set(named.filter((c) => !known.has(c)))];
+}
+
+/** Document types the standard's required documents name that the app does not make: they could never be found. */
+export function unknownDocumentTypes(s: ReviewStandard, known: ReadonlySet<string>): string[] {
+  return [...new Set(s.requiredDocuments.flatMap((r) => r.anyOf).filter((t) => !known.has(t)))];
 }

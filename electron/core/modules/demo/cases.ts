@@ -33,7 +33,7 @@ export async function seedDemoCases(dispatch: Dispatch, today: string): Promise<
     { filedOn: back(90), variations: ['statement-waived', 'investigated'] },
     { filedOn: back(75), variations: ['statement-heard', 'late-service', 'late-publication', 'investigated'], stopAt: 'decided' },
     { filedOn: back(60), variations: ['person-fined', 'statement-waived', 'investigated'], stopAt: 'closed' },
-    { filedOn: back(45), variations: ['transfer-accepted'] },
+    { filedOn: back(45), variations: ['transfer-accepted', 'investigated'] },
     { filedOn: back(12), variations: ['hearing', 'investigated'], stopAt: 'noticed' },
     { filedOn: back(12), variations: ['summary'], formNo: '0000101' },
     { filedOn: back(20), variations: ['investigated'], stopAt: 'approved' },

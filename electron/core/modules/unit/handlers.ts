@@ -7,7 +7,7 @@ import { readSettings } from '../accounts/handlers.ts';
 import { checkFontFiles } from '../../documents/fonts.ts';
 import { fileOrderIssues, fileOrderKeys } from '../../../../shared/domain/case-file.ts';
 import { caseEvent } from '../../../../shared/entities/case.ts';
-import { unknownChecks } from '../../../../shared/domain/review/standard.ts';
+import { unknownChecks, unknownDocumentTypes } from '../../../../shared/domain/review/standard.ts';
 import { CHECK_IDS } from '../../../../shared/domain/review/checks.ts';
 import { AppError } from '../../../../shared/api/errors.ts';
 
@@ -50,8 +50,15 @@ export const settingsHandlers: HandlerGroup<'settings'> = {
       if (issues.length) throw new AppError('VALIDATION', { issues });
     }
     // A standard naming a check the app does not run would silently score nothing for it.
+    // …and a required document of a type the app does not make would be missing from every file.
     const unknown = input.reviewStandard && after.reviewStandard ? unknownChecks(after.reviewStandard, CHECK_IDS) : [];
-    if (unknown.length) throw new AppError('VALIDATION', { issues: unknown.map((check) => ({ path: ['reviewStandard'], key: 'review.standard.unknownCheck', params: { check } })) });
+    const unknownTypes = input.reviewStandard && after.reviewStandard ? unknownDocumentTypes(after.reviewStandard, new Set(core.catalogue.byId.keys())) : [];
+    if (unknown.length || unknownTypes.length) {
+      throw new AppError('VALIDATION', { issues: [
+        ...unknown.map((check) => ({ path: ['reviewStandard'], key: 'review.standard.unknownCheck', params: { check } })),
+        ...unknownTypes.map((type) => ({ path: ['reviewStandard', 'requiredDocuments'], key: 'review.standard.unknownDocumentType', params: { type } })),
+      ] });
+    }
     await core.tx(async (trx) => {
       for (const [key, value] of Object.entries(after)) {
         await trx.insertInto('settings').values({ key, valueJson: JSON.stringify(value) })

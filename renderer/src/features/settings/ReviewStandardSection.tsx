@@ -1,7 +1,7 @@
 import { App, Button, Divider, InputNumber, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReviewItem, ReviewStandard } from '../../../../shared/domain/review/standard.ts';
+import type { RequiredDocument, ReviewItem, ReviewStandard } from '../../../../shared/domain/review/standard.ts';
 import { chinaDate } from '../../../../shared/domain/dates.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
@@ -23,9 +23,11 @@ export function ReviewStandardSection({ editable }: { editable: boolean }) {
   const [standard, setStandard] = useState<ReviewStandard | null>(null);
   const [own, setOwn] = useState(false);
   const [edited, setEdited] = useState<ReviewStandard | null>(null);
+  const [typeNames, setTypeNames] = useState<Map<string, string>>(new Map());
   useEffect(() => {
-    void Promise.all([api.reviews.standard(), api.settings.get()]).then(([s, settings]) => { setStandard(s); setOwn(!!settings.reviewStandard); })
-      .catch((e) => message.error(errorMessage(e)));
+    void Promise.all([api.reviews.standard(), api.settings.get(), api.documents.catalogue()]).then(([s, settings, catalogue]) => {
+      setStandard(s); setOwn(!!settings.reviewStandard); setTypeNames(new Map(catalogue.map((c) => [c.id, c.name])));
+    }).catch((e) => message.error(errorMessage(e)));
   }, [message]);
   const current = edited ?? standard;
 
@@ -74,6 +76,16 @@ export function ReviewStandardSection({ editable }: { editable: boolean }) {
                 onChange={(v) => setItem(sec.id, i.id, { deduct: typeof v === 'number' && v > 0 ? v : 'all' })} />) },
           ]} />
         ))}
+        {current.requiredDocuments.length > 0 && (
+          <Table<RequiredDocument> rowKey="id" size="small" pagination={false} dataSource={current.requiredDocuments} data-testid="required-documents"
+            title={() => <b>{t('settings.reviewStandard.requiredDocuments')}</b>} columns={[
+              { title: t('settings.reviewStandard.documentName'), dataIndex: 'name' },
+              { title: t('settings.reviewStandard.when'), key: 'when', width: 260, render: (_, r) => t('settings.reviewStandard.whenText', {
+                procedure: t(`settings.reviewStandard.procedures.${r.procedure}`), outcomes: r.outcomes.map((o) => t(`settings.reviewStandard.outcomes.${o}`)).join('、'),
+                from: t(`settings.reviewStandard.stages.${r.from}`) }) },
+              { title: t('settings.reviewStandard.anyOf'), dataIndex: 'anyOf', render: (types: string[]) => types.map((x) => typeNames.get(x) ?? x).join(t('settings.reviewStandard.or')) },
+            ]} />
+        )}
         <Space wrap>
           {editable && edited && <Button type="primary" onClick={() => void save(adjusted(edited))} data-testid="save-review-standard">{t('settings.reviewStandard.savePoints')}</Button>}
           {editable && (
