@@ -513,7 +513,7 @@ describe('the demo county', () => {
     ].sort());
     // Its printouts name the demo county's own police, bank and website.
     const transfer = (await Promise.all(items.map((c) => call(core, 'cases:get', { id: c.id }, token)))).find((c) => c.outcome === 'transfer')!;
-    expect(transfer.documents[0].fields.receivingOrgan).toBe('示例县公安局');
+    expect(transfer.documents.find((d) => d.type === 'transfer-letter')?.fields.receivingOrgan).toBe('示例县公安局');
     // Its files hold their investigation: the 法定代表人's 询问笔录 and the evidence listed by kind.
     const investigating = await call(core, 'cases:get', { id: items.find((c) => c.stage === 'investigation')!.id }, token);
     const list = investigating.documents.find((d) => d.type === 'evidence-list' && d.status === 'issued')!;

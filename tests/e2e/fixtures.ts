@@ -8,6 +8,18 @@ import { rendererDir, resourcesDir } from '../../electron/host/paths.ts';
 
 /** Each test gets its own web host on a fresh data root, like a new PC. */
 export const test = base.extend<{ desk: { url: string; dataRoot: string } }>({
+  // A failed test prints what the core refused and what threw in the page: a dialog that would not
+  // close says why, even where the message it showed is gone by the time the test gives up.
+  page: async ({ page }, use, testInfo) => {
+    const trouble: string[] = [];
+    page.on('response', (r) => {
+      const channel = /\/api\/(.+)$/.exec(new URL(r.url()).pathname)?.[1];
+      if (channel) void r.json().then((body: { ok?: boolean; error?: unknown }) => { if (body.ok === false) trouble.push(`${channel} refused: ${JSON.stringify(body.error).slice(0, 600)}`); }).catch(() => undefined);
+    });
+    page.on('pageerror', (e) => trouble.push(`page error: ${e.message}`));
+    await use(page);
+    if (testInfo.status !== testInfo.expectedStatus && trouble.length) console.log(`[${testInfo.title}] during the test:\n  ${trouble.join('\n  ')}`);
+  },
   // Playwright reads the fixture's dependencies from this destructuring; this one has none.
   // eslint-disable-next-line no-empty-pattern
   desk: async ({}, use) => {
