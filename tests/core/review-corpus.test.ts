@@ -91,6 +91,11 @@ const CORPUS: Entry[] = [
   }, expected: [['legal-review-before-decision', 'legal-review', 'penalty-decision-unit', 'date']] },
   { name: 'decided with no record of investigation and no 证据清单', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: ['statement-waived'] }),
     expected: [['evidence-listed', 'evidence-listed', null, 'documents.evidence-list'], ['required-documents', 'documents-complete', null, 'documents.investigation-record']] },
+  { name: 'a decision naming the city bureau for 行政复议', kind: 'violation', async make(w) {
+    const unit = (await call(w.core, 'unit:get', {}, w.token))!;
+    await call(w.core, 'unit:update', { ...unit, reviewAgency: '达州市应急管理局' }, w.token);
+    return w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean] });
+  }, expected: [['remedy-clause', 'remedy', 'penalty-decision-unit', 'reviewAgency']] },
   { name: 'a 询问通知书 addressed by the unit\'s short name', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'short-name'] }),
     expected: [['party-consistency', 'party-named', 'questioning-notice', 'addressee']] },
   { name: 'a 当场处罚 form with another unit\'s 统一社会信用代码', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-11-02', variations: ['summary', 'wrong-code'] }),

@@ -11,7 +11,7 @@ import { addresseeField, BLANK_VIOLATION, caseViolationRow, caseViolationsCell, 
 import { partyNameCheck } from '../case-documents.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import type { DocumentForm } from '../form.ts';
-import { penaltyText, remedyClause, yuanText } from '../wording.ts';
+import { penaltyText, remedyClause, remedyFields, remedyOf, remedyPrefill, yuanText } from '../wording.ts';
 import type { Content } from 'pdfmake/interfaces.js';
 
 /**
@@ -29,6 +29,7 @@ const decisionBody = {
   statementSummary: optionalText(2000),
   totalFine: z.number().int().min(0),
   paymentPlace: required(z.string().max(300)),
+  ...remedyFields,
   date: isoDate,
 };
 type BodyFields = z.output<z.ZodObject<typeof decisionBody>> & { partyName: string };
@@ -40,6 +41,8 @@ const bodyForm: DocumentForm<keyof typeof decisionBody & string> = [
   [{ field: 'totalFine', input: 'yuan', span: 8 }, { field: 'paymentPlace', input: 'text', span: 16 }],
   [{ field: 'date', input: 'date', span: 8 }],
   { field: 'party', input: 'hidden' },
+  { field: 'reviewAgency', input: 'hidden' },
+  { field: 'court', input: 'hidden' },
 ];
 
 /** What the party said and what the agency made of it, from the recorded statements and hearing. */
@@ -53,9 +56,9 @@ function statementSummary(events: CaseEvent[], party: PartyKey): string {
   return heard + said.filter((s) => !s.waived).map((s) => `${y}提出：${s.content.replace(/[。.]$/, '')}。经复核，${s.adopted ? '予以采纳' : '不予采纳'}${s.reply ? `，理由是：${s.reply.replace(/[。.]$/, '')}` : ''}。`).join('');
 }
 
-function prefillBody({ today, case: c }: PrefillSource, party: PartyKey) {
+function prefillBody({ today, unit, case: c }: PrefillSource, party: PartyKey) {
   const d = c?.detail;
-  return { ...partyPart(d, party), statementSummary: d ? statementSummary(d.events, party) : '', paymentPlace: c?.settings.finePaymentPlace ?? '', date: today };
+  return { ...partyPart(d, party), statementSummary: d ? statementSummary(d.events, party) : '', paymentPlace: c?.settings.finePaymentPlace ?? '', ...remedyPrefill(unit), date: today };
 }
 
 /** The checks both decisions share: the procedure, the citations, the approved fine, the party's name. */
@@ -88,7 +91,7 @@ function body(f: BodyFields, partyBlock: Content[], { unit, blank }: LayoutConte
     ...rows.map((v, i) => paragraph(`${many ? `${ordinal(i)}、` : ''}${y}的上述${many ? '第' + ordinal(i) + '项' : ''}行为违反了${v.violatedProvision}的规定，依据${v.penaltyProvision}的规定，决定给予${v.penalty}的行政处罚。`)),
     ...(many ? [paragraph(`以上分别裁量、合并处罚，${penaltyText([f.totalFine > 0 ? `合计罚款${fine}` : ''])}。`)] : []),
     ...(f.totalFine > 0 || blank ? [paragraph(`罚款限${y}自收到本决定书之日起15日内缴至${f.paymentPlace || '　　　　'}。到期不缴纳罚款的，本机关可以每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款的数额。`)] : []),
-    paragraph(remedyClause(unit, '决定')),
+    paragraph(remedyClause(remedyOf(f, unit), '决定')),
     sealAndDate(unit.agencyName, blank ? null : f.date),
   ];
 }

@@ -7,7 +7,7 @@ import { labelled, officerSignatures, paragraph, partySignature, ruledLines, sea
 import { type DocumentTemplate, officerChecks, officerRef, officersOf } from '../template.ts';
 import { addresseeField, caseParty, partyPart, you } from '../case-violations.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
-import { penaltyText, remedyClause, yuanText } from '../wording.ts';
+import { penaltyText, remedyClause, remedyFields, remedyOf, remedyPrefill, yuanText } from '../wording.ts';
 
 /**
  * 行政（当场）处罚决定书（单位）/（个人）: the summary procedure (行政处罚法 第五十一条、第五十二条) —
@@ -37,6 +37,7 @@ const summaryFields = z.object({
   place: required(z.string().max(200)),
   officers: z.array(officerRef).max(4).default([]),
   partyRefused: z.boolean().default(false),
+  ...remedyFields,
   date: isoDate,
 });
 type SummaryFields = z.output<typeof summaryFields>;
@@ -59,9 +60,11 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
       { field: 'officers', input: 'officers', label: 'officersOrder' },
       { field: 'partyRefused', input: 'checkbox' },
       { field: 'party', input: 'hidden' },
+      { field: 'reviewAgency', input: 'hidden' },
+      { field: 'court', input: 'hidden' },
     ],
 
-    prefill({ today, roster, case: c }) {
+    prefill({ today, unit, roster, case: c }) {
       const d = c?.detail;
       const party: PartyKey = kind === 'unit' ? 'unit' : typeof c?.party === 'number' ? c.party : 0;
       const person = d && party !== 'unit' ? d.persons[party] : undefined;
@@ -77,7 +80,7 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
         penalty: penaltyText(part.violations.map((v) => v.penalty)), fine: part.totalFine,
         cashOnTheSpot: false, hardToPayLater: false, paymentPlace: c?.settings.finePaymentPlace ?? '', place: d?.unit.address ?? '',
         officers: officersOf(d?.handlerIds, roster),
-        partyRefused: false, date: today,
+        partyRefused: false, ...remedyPrefill(unit), date: today,
       };
     },
 
@@ -108,7 +111,7 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
         ...(blank ? [paragraph('违法事实：'), ruledLines(3)] : [paragraph(`违法事实：${you(f.party)}${f.facts.replace(/[。.]$/, '')}。`)]),
         paragraph(`以上行为违反了${f.violatedProvision || '　　　　　　'}的规定，依据${f.penaltyProvision || '　　　　　　'}和《中华人民共和国行政处罚法》第五十一条的规定，决定给予${blank ? '　　　　　　' : f.penalty}的行政处罚。`),
         ...(f.fine > 0 || blank ? [paragraph(paymentSentence(f, blank))] : []),
-        paragraph(remedyClause(unit, '决定')),
+        paragraph(remedyClause(remedyOf(f, unit), '决定')),
         officerSignatures('执法人员', f.officers),
         partySignature('当事人或者委托代理人'),
         ...(f.partyRefused ? [paragraph('当事人拒绝签收，已由执法人员在本决定书上注明。')] : []),

@@ -317,6 +317,20 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
     }),
   },
   {
+    // Since 2024-01-01 the 复议机关 of a county department is the county government alone (行政复议法 第二十四条), named
+    // in full, with the court in full (第五十九条第一款第（五）项: the ways and time limits of remedy).
+    id: 'remedy-clause',
+    basis: '《中华人民共和国行政复议法》第二十四条；《中华人民共和国行政处罚法》第五十九条第一款第（五）项',
+    appliesFrom: '2024-01-01', appliesTo: null,
+    run: (s) => issued(s.detail, ...DECISION_TYPES).flatMap((d) => {
+      const { reviewAgency, court } = d.fields as { reviewAgency?: string; court?: string };
+      return [
+        ...(reviewAgency && (!/人民政府$/.test(reviewAgency) || /或/.test(reviewAgency)) ? [at('remedy-clause', d.id, ['reviewAgency'], 'review.hints.remedyAgency', { named: reviewAgency })] : []),
+        ...(court && !/人民法院$/.test(court) ? [at('remedy-clause', d.id, ['court'], 'review.hints.remedyCourt', { named: court })] : []),
+      ];
+    }),
+  },
+  {
     // The documents the procedure used calls for (the standard's list: 案卷文书齐全), each once the file has reached its stage.
     id: 'required-documents',
     basis: '《中华人民共和国行政处罚法》第五十四条、第五十五条；行政执法案卷评查标准',

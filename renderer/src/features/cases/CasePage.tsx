@@ -75,13 +75,16 @@ export function CasePage() {
   const [draft, setDraft] = useState<EventDraft | null>(null);
   const [publishing, setPublishing] = useState(false);
   // The review's machine checks, run again whenever the case changes: what a reviewer would deduct for, before the file is archived.
+  // Shown with the case they belong to, in one render: warnings arriving later would shift the page under the clerk's pointer.
   const [warnings, setWarnings] = useState<ReviewFinding[]>([]);
+  const show = useCallback(async (c: CaseDetail) => {
+    const findings = await api.reviews.run({ id: c.id }).then((r) => r.result.findings).catch(() => []);
+    setKase(c);
+    setWarnings(findings);
+  }, []);
   const load = useCallback(async () => {
-    try { setKase(await api.cases.get({ id: Number(id) })); } catch (e) { message.error(errorMessage(e)); }
-  }, [id, message]);
-  useEffect(() => {
-    if (kase) void api.reviews.run({ id: kase.id }).then((r) => setWarnings(r.result.findings)).catch(() => setWarnings([]));
-  }, [kase]);
+    try { await show(await api.cases.get({ id: Number(id) })); } catch (e) { message.error(errorMessage(e)); }
+  }, [id, message, show]);
   useEffect(() => { void load(); }, [load]);
   if (!kase) return <div className="page" />;
 
@@ -94,7 +97,7 @@ export function CasePage() {
   const retract = (ev: CaseEvent) => modal.confirm({
     title: t('cases.retractTitle'), content: t('cases.retractText'),
     onOk: () => api.cases.record({ id: kase.id, event: { kind: 'retract', date: today(), eventId: ev.id, reason: t('cases.retractReason', { user: session.user.displayName }) } })
-      .then(setKase).catch((e) => message.error(errorMessage(e))),
+      .then(show).catch((e) => message.error(errorMessage(e))),
   });
   const approvalStages = kase.procedure === 'summary' ? (['closing'] as const) : (['filing', 'disposal', 'closing'] as const);
   const approvals = (stage: 'filing' | 'disposal' | 'closing') => kase.events.filter((e) => e.data.kind === 'approval' && e.data.stage === stage);
@@ -179,7 +182,7 @@ export function CasePage() {
       </Card>
 
       <Card size="small" title={t('cases.disposal')} style={{ marginBottom: 16 }}>
-        {kase.filedOn || kase.procedure === 'summary' ? <DisposalEditor kase={kase} editable={write && (['investigation', 'disposal'].includes(kase.stage) || kase.disposalRevisable)} onSaved={setKase} />
+        {kase.filedOn || kase.procedure === 'summary' ? <DisposalEditor kase={kase} editable={write && (['investigation', 'disposal'].includes(kase.stage) || kase.disposalRevisable)} onSaved={(c) => void show(c)} />
           : <Empty description={t('cases.fileFirst')} />}
         {kase.triggers.legalReview.length > 0 && <Alert style={{ marginTop: 12 }} type="info" message={t('cases.legalReviewNeeded', { reasons: kase.triggers.legalReview.map((r) => tKey(`cases.triggers.${r}`)).join('、') })}
           action={can('cases.review') && <Button size="small" onClick={() => setDraft({ kind: 'legal-review', values: { date: today(), name: session.user.displayName, result: 'pass' } })} data-testid="legal-review">{t('cases.events.legal-review')}</Button>} />}
@@ -226,8 +229,8 @@ export function CasePage() {
           }))} />
         )}
       </Card>
-      <EventDialog kase={kase} draft={draft} onClose={() => setDraft(null)} onSaved={(c) => { setDraft(null); setKase(c); }} />
-      <CaseForm open={editing} kase={kase} onClose={() => setEditing(false)} onSaved={(c) => { setEditing(false); setKase(c); }} />
+      <EventDialog kase={kase} draft={draft} onClose={() => setDraft(null)} onSaved={(c) => void show(c).then(() => setDraft(null))} />
+      <CaseForm open={editing} kase={kase} onClose={() => setEditing(false)} onSaved={(c) => void show(c).then(() => setEditing(false))} />
     </div>
   );
 }

@@ -22,8 +22,10 @@ export function UnitFields({ prefix = [] }: { prefix?: string[] }) {
         </Col>
       </Row>
       <Row gutter={16}>
-        <Col span={12}><Form.Item name={name('reviewAgency')} label={t('unit.reviewAgency')} extra={t('unit.reviewAgencyHint')} rules={[{ required: true, message: t('validation.required') }]}><Input /></Form.Item></Col>
-        <Col span={12}><Form.Item name={name('court')} label={t('unit.court')} extra={t('unit.courtHint')} rules={[{ required: true, message: t('validation.required') }]}><Input /></Form.Item></Col>
+        <Col span={12}><Form.Item name={name('reviewAgency')} label={t('unit.reviewAgency')} extra={t('unit.reviewAgencyHint')}
+          rules={[{ required: true, message: t('validation.required') }, { pattern: /人民政府$/, warningOnly: true, message: t('unit.reviewAgencyNotGovernment') }]}><Input /></Form.Item></Col>
+        <Col span={12}><Form.Item name={name('court')} label={t('unit.court')} extra={t('unit.courtHint')}
+          rules={[{ required: true, message: t('validation.required') }, { pattern: /人民法院$/, warningOnly: true, message: t('unit.courtNotFull') }]}><Input /></Form.Item></Col>
       </Row>
       <Row gutter={16}>
         <Col span={12}><Form.Item name={name('address')} label={t('unit.address')} rules={[{ required: true, message: t('validation.required') }]}><Input /></Form.Item></Col>
