@@ -19,7 +19,7 @@ test('a clerk investigates a filed case: a 询问笔录 with its questions, a re
   const kase = new CasePage(page);
 
   // The documents menu groups what the file holds: investigation, coercion, the penalty, the rest.
-  await page.getByTestId('case-document-create').hover();
+  await page.getByTestId('case-document-create').click();
   for (const group of ['调查取证', '行政强制', '告知与决定', '其他']) await expect(page.locator('.ant-dropdown-menu-item-group-title', { hasText: group })).toBeVisible();
   await shot('35-case-document-menu');
 

@@ -18,7 +18,7 @@ export class CasePage {
 
   /** Records a later step from the 登记 menu; `fill` fills its dialog. */
   async record(label: string, kind: string, fill: (dialog: ReturnType<Page['getByTestId']>) => Promise<void>): Promise<void> {
-    await this.page.getByTestId('case-record').hover();
+    await this.page.getByTestId('case-record').click();
     await this.page.getByRole('menuitem', { name: label, exact: true }).click();
     const dialog = this.page.getByTestId(`event-${kind}`);
     await fill(dialog);
@@ -28,7 +28,7 @@ export class CasePage {
 
   /** Makes a document of the case from the 制作文书 menu; the document page opens. */
   async makeDocument(label: string): Promise<void> {
-    await this.page.getByTestId('case-document-create').hover();
+    await this.page.getByTestId('case-document-create').click();
     await this.page.getByRole('menuitem', { name: label, exact: true }).click();
     await expect(this.page.getByRole('heading', { name: label })).toBeVisible();
   }

@@ -189,7 +189,7 @@ export function CasePage() {
       </Card>
 
       <Card size="small" title={t('cases.documents')} style={{ marginBottom: 16 }} data-testid="case-documents"
-        extra={write && <Dropdown menu={{ items: documentChoices(kase).map(([group, choices]) => ({ type: 'group' as const, key: group, label: tKey(`cases.documentGroups.${group}`),
+        extra={write && <Dropdown trigger={['click']} menu={{ items: documentChoices(kase).map(([group, choices]) => ({ type: 'group' as const, key: group, label: tKey(`cases.documentGroups.${group}`),
           children: choices.map((d) => ({ key: `${d.type}|${d.party ?? ''}`, label: `${tKey(`cases.documentTypes.${d.type}`)}${d.name ? `（${d.name}）` : ''}`, onClick: () => void createDocument(d.type, d.party) })) })) }}>
           <Button type="primary" data-testid="case-document-create">{t('cases.makeDocument')}</Button></Dropdown>}>
         {kase.documents.some((d) => d.status === 'issued' && d.type.startsWith('penalty-decision-')) && (
@@ -210,7 +210,7 @@ export function CasePage() {
       {publishing && <PublicationDialog caseId={kase.id} onClose={() => setPublishing(false)} />}
       <Card size="small" title={t('cases.record')} data-testid="case-events"
         extra={(write || (kase.archived && can('cases.write'))) && (
-          <Dropdown menu={{ items: LATER_EVENTS.map((kind) => ({ key: kind, label: t(`cases.events.${kind}`), onClick: () => setDraft({ kind, values: { date: today(), ...(kind === 'archive' && kase.nextArchiveNo ? { archiveNo: kase.nextArchiveNo } : {}) } }) })) }}>
+          <Dropdown trigger={['click']} menu={{ items: LATER_EVENTS.map((kind) => ({ key: kind, label: t(`cases.events.${kind}`), onClick: () => setDraft({ kind, values: { date: today(), ...(kind === 'archive' && kase.nextArchiveNo ? { archiveNo: kase.nextArchiveNo } : {}) } }) })) }}>
             <Button data-testid="case-record">{t('cases.addRecord')}</Button>
           </Dropdown>
         )}>
