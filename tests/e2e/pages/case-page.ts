@@ -18,8 +18,7 @@ export class CasePage {
 
   /** Records a later step from the 登记 menu; `fill` fills its dialog. */
   async record(label: string, kind: string, fill: (dialog: ReturnType<Page['getByTestId']>) => Promise<void>): Promise<void> {
-    await this.page.getByTestId('case-record').click();
-    await this.page.getByRole('menuitem', { name: label, exact: true }).click();
+    await this.openMenu('case-record', label);
     const dialog = this.page.getByTestId(`event-${kind}`);
     await fill(dialog);
     await this.page.getByTestId('event-save').click();
@@ -28,8 +27,7 @@ export class CasePage {
 
   /** Makes a document of the case from the 制作文书 menu; the document page opens. */
   async makeDocument(label: string): Promise<void> {
-    await this.page.getByTestId('case-document-create').click();
-    await this.page.getByRole('menuitem', { name: label, exact: true }).click();
+    await this.openMenu('case-document-create', label);
     await expect(this.page.getByRole('heading', { name: label })).toBeVisible();
   }
 
@@ -42,6 +40,13 @@ export class CasePage {
     await dialog.getByLabel('受送达人（签收人）').fill(recipient);
     await dialog.getByRole('button', { name: /确\s?定|OK/ }).click();
     await expect(dialog).toBeHidden();
+  }
+
+  /** Clicks an item of a menu opened on click (a click on its button while open would close it). */
+  private async openMenu(button: string, label: string): Promise<void> {
+    const item = this.page.getByRole('menuitem', { name: label, exact: true });
+    if (!(await item.isVisible())) await this.page.getByTestId(button).click();
+    await item.click();
   }
 
   async stage(): Promise<string> {
