@@ -41,7 +41,9 @@ function printPageSnapshots(dir: string): void {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('error-context.md')) : [];
   for (const f of files) {
     const text = fs.readFileSync(path.join(dir, f), 'utf8');
-    const yaml = text.slice(text.indexOf('```yaml'));
+    const start = text.indexOf('```yaml');
+    if (start < 0) continue;
+    const yaml = text.slice(start);
     const lines = yaml.slice(0, yaml.indexOf('```', 7)).split('\n').slice(1);
     const shown = lines.length > 160 ? [...lines.slice(0, 30), `… ${lines.length - 150} lines …`, ...lines.slice(-120)] : lines;
     console.log(`\n── page when ${path.dirname(f)} failed\n${shown.join('\n')}`);

@@ -36,7 +36,7 @@ export interface ReviewSnapshot {
    */
   discoveredOn: string;
   /** The 现场检查记录 issued at the inspection the case came from (none for other cases): records of the file's evidence too. */
-  inspectionRecords: { id: number; date: string | null }[];
+  inspectionRecords: { id: number }[];
   /** The hazards of the inspection the case came from, with their re-check due dates (none for other cases). */
   hazards: Pick<Hazard, 'id' | 'inspectionId' | 'description' | 'deadline' | 'recheckDue' | 'recheckedAt'>[];
   today: string;
@@ -304,15 +304,16 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
       const person = typeof key === 'number' ? s.detail.persons[key] : undefined;
       const named = key === 'unit' ? { name: s.detail.unit.name, code: s.detail.unit.code } : person ? { name: person.name, code: person.idNumber ?? '' } : null;
       if (!named) return [];
-      // Where each type writes the party's name and its code (the summary form has one box for either code).
-      const names: [string, unknown][] = [['partyName', f.partyName], ...(d.type === 'questioning-notice' && !f.addresseeIsPerson ? [['addressee', f.addressee] as [string, unknown]] : [])];
-      // Only documents that name the party carry its code (a 询问笔录's 身份证号 is the interviewee's).
-      const codes: [string, unknown][] = typeof f.partyName === 'string' ? [['partyCode', f.partyCode], ['idNumber', f.idNumber], ['code', f.code]] : [];
+      const written = (field: string) => (typeof f[field] === 'string' ? f[field] as string : null);
+      // Where each type writes the party's name (a 询问通知书 to the unit: its addressee) and, on a document naming the
+      // party, its code (the summary form has one box for either; a 询问笔录's 身份证号 is the interviewee's).
+      const nameFields = d.type === 'questioning-notice' && !f.addresseeIsPerson ? ['partyName', 'addressee'] : ['partyName'];
+      const codeFields = written('partyName') === null || !named.code ? [] : ['partyCode', 'idNumber', 'code'];
       return [
-        ...names.filter(([, v]) => typeof v === 'string' && v !== named.name)
-          .map(([field, v]) => at('party-consistency', d.id, [field], 'review.hints.partyNameDiffers', { written: String(v), name: named.name })),
-        ...codes.filter(([, v]) => typeof v === 'string' && named.code && v !== named.code)
-          .map(([field, v]) => at('party-consistency', d.id, [field], 'review.hints.partyCodeDiffers', { written: String(v), code: named.code })),
+        ...nameFields.filter((x) => written(x) !== null && written(x) !== named.name)
+          .map((x) => at('party-consistency', d.id, [x], 'review.hints.partyNameDiffers', { written: written(x)!, name: named.name })),
+        ...codeFields.filter((x) => written(x) !== null && written(x) !== named.code)
+          .map((x) => at('party-consistency', d.id, [x], 'review.hints.partyCodeDiffers', { written: written(x)!, code: named.code })),
       ];
     }),
   },

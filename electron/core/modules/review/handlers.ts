@@ -30,12 +30,11 @@ export async function reviewSnapshot(core: CoreState, id: number, cr: CaseRules)
   const discoveredOn = [inspected, detail.filedOn, ...detail.documents.filter((d) => d.status === 'issued').map((d) => d.date)]
     .filter((x): x is string => !!x).sort()[0] ?? cr.today;
   const hazards = detail.inspectionId ? await listHazards(core, { inspectionId: detail.inspectionId }) : [];
-  const records = detail.inspectionId ? await core.store.db.selectFrom('documents').select(['id', 'fieldsJson'])
+  const inspectionRecords = detail.inspectionId ? await core.store.db.selectFrom('documents').select('id')
     .where('inspectionId', '=', detail.inspectionId).where('type', '=', 'inspection-record').where('status', '=', 'issued').execute() : [];
   return {
     detail, roster: officers.map((r) => toOfficer(r, cr.today, certExpiryWarningDays)), periods, cal: cr.cal, rules: cr.rules, penalties, penaltyLaw, benchmarks,
-    discoveredOn, hazards, today: cr.today,
-    inspectionRecords: records.map((r) => ({ id: r.id, date: (JSON.parse(r.fieldsJson) as { date?: string }).date ?? null })),
+    discoveredOn, hazards, inspectionRecords, today: cr.today,
   };
 }
 
