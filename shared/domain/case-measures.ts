@@ -69,25 +69,25 @@ export function measureDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal:
   const firstAct = issued(r, ...INVESTIGATION_TYPES).map((d) => d.date ?? '').filter(Boolean).sort()[0];
   if (firstAct && (!filed || firstAct < filed)) add('filing-urgent', firstAct, filed);
   for (const notice of issued(r, 'evidence-preservation-notice')) {
-    add('evidence-disposal', notice.date, answersTo(r, notice, ['evidence-disposal-decision'], 'noticeNumber')[0]?.date);
+    add('evidence-disposal', notice.date, answersTo(r, notice, ['evidence-disposal-decision'], 'noticeNumber')[0]?.date, null, undefined, false, notice.id);
   }
   for (const decision of issued(r, 'seal-seize-decision')) {
     const startsOn = decision.fields.startsOn;
     if (typeof startsOn !== 'string') continue;
     const disposed = answersTo(r, decision, ['seal-seize-disposal'], 'decisionNumber')[0]?.date;
-    add('seizure-period', startsOn, disposed, null, seizureEnd(r, decision));
-    add('seizure-disposal', startsOn, disposed);
+    add('seizure-period', startsOn, disposed, null, seizureEnd(r, decision), false, decision.id);
+    add('seizure-disposal', startsOn, disposed, null, undefined, false, decision.id);
   }
   for (const decision of issued(r, 'power-stop-decision')) {
     const cutAt = decision.fields.cutAt;
     if (decision.fields.emergency === true || typeof cutAt !== 'string') continue;
     const latest = powerCutLatest(cutAt);
-    add('power-cut-notice', decision.date, decision.servedOn, null, latest.slice(0, 10), !!decision.servedAt && decision.servedAt > latest);
+    add('power-cut-notice', decision.date, decision.servedOn, null, latest.slice(0, 10), !!decision.servedAt && decision.servedAt > latest, decision.id);
   }
   for (const decision of issued(r, ...SUMMARY_TYPES)) {
     if (decision.fields.cashOnTheSpot !== true) continue;
     const party = (decision.fields.party ?? 'unit') as PartyKey;
-    add('cash-hand-in', decision.date, live(r.events, 'cash-handed-in').find((c) => concerns(c, party))?.date, party);
+    add('cash-hand-in', decision.date, live(r.events, 'cash-handed-in').find((c) => concerns(c, party))?.date, party, undefined, false, decision.id);
   }
   return out;
 }

@@ -528,14 +528,14 @@ export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: Wo
     if (notice?.servedOn && !decisionOf(r, party)) add('statement', notice.servedOn, answered ?? null, party);
     const hearingNotice = hearingNoticeOf(r, party);
     const hearingDate = hearingNotice?.fields.hearingDate;
-    if (hearingNotice && typeof hearingDate === 'string') add('hearing-notice', hearingDate, hearingNotice.servedOn ?? null, party, hearingNoticeLatest(hearingDate, { periods, cal, rules }));
+    if (hearingNotice && typeof hearingDate === 'string') add('hearing-notice', hearingDate, hearingNotice.servedOn ?? null, party, hearingNoticeLatest(hearingDate, { periods, cal, rules }), false, hearingNotice.id);
   }
   for (const { party, doc } of decisions) {
     if (!doc?.date) continue;
-    add('service', doc.date, doc.servedOn, party);
+    add('service', doc.date, doc.servedOn, party, undefined, false, doc.id);
     // 当场处罚 decisions are not published (双公示 covers decisions made in the ordinary procedure); they are filed with the agency (第五十二条).
-    if (r.procedure === 'ordinary') add('publication', doc.date, live(r.events, 'publication').find((p) => p.date >= doc.date!)?.date ?? null, party);
-    else add('summary-filing', doc.date, live(r.events, 'summary-filed').find((x) => concerns(x, party) && x.date >= doc.date!)?.date ?? null, party);
+    if (r.procedure === 'ordinary') add('publication', doc.date, live(r.events, 'publication').find((p) => p.date >= doc.date!)?.date ?? null, party, undefined, false, doc.id);
+    else add('summary-filing', doc.date, live(r.events, 'summary-filed').find((x) => concerns(x, party) && x.date >= doc.date!)?.date ?? null, party, undefined, false, doc.id);
     const fine = totalFine(violationsOf(r, party));
     if (fine > 0 && doc.servedOn) {
       const payments = live(r.events, 'payment').filter((p) => concerns(p, party));
@@ -555,7 +555,7 @@ export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: Wo
       const pay = add('payment', doc.servedOn, metOn, party, due);
       // Unpaid past its day: the 3 months to ask the court open when the time to sue has run out.
       if (pay?.status === 'overdue') {
-        add('enforcement-application', suitPeriodEnd(r, party, doc.servedOn), live(r.events, 'court-application').find((x) => concerns(x, party))?.date ?? null, party);
+        add('enforcement-application', suitPeriodEnd(r, party, doc.servedOn), live(r.events, 'court-application').find((x) => concerns(x, party))?.date ?? null, party, undefined, false, doc.id);
       }
     }
   }
@@ -566,7 +566,7 @@ export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: Wo
       const approved = approval(r.events, 'disposal').date;
       add('transfer-approval', reported, approved);
       // 24 hours to hand the case to the police: met when the letter was served on them.
-      add('transfer-send', approved, transferLetterOf(r)?.servedOn ?? null);
+      add('transfer-send', approved, transferLetterOf(r)?.servedOn ?? null, null, undefined, false, transferLetterOf(r)?.id ?? null);
     }
     const letter = transferLetterOf(r);
     add('transfer-answer', letter?.servedOn, live(r.events, 'transfer-answer').at(-1)?.date ?? null);
@@ -583,7 +583,8 @@ export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: Wo
  */
 export function deadlineList(r: Pick<CaseRecord, 'persons'>, periods: StatutoryPeriod[], cal: WorkCalendar, today: string, rules: ProcedureRules) {
   const out: CaseDeadline[] = [];
-  const add = (id: string, from: string | null | undefined, metOn: string | null | undefined, party: PartyKey | null = null, dueOn?: string | null, late?: boolean) => {
+  const add = (id: string, from: string | null | undefined, metOn: string | null | undefined, party: PartyKey | null = null, dueOn?: string | null, late?: boolean,
+    documentId: number | null = null) => {
     if (!from) return;
     const p = periodFor(periods, id, from, rules);
     if (!p) return;
@@ -592,7 +593,7 @@ export function deadlineList(r: Pick<CaseRecord, 'persons'>, periods: StatutoryP
     const due = dueOn ?? end.date.slice(0, 10);
     const met = metOn ?? null;
     const status = met ? (met <= due && !late ? 'met' : 'late') : today > due ? 'overdue' : 'pending';
-    const deadline: CaseDeadline = { period: id, name: p.name, party, partyName: party === null ? null : partyName(r, party), basis: p.basis, from, due, metOn: met, status, uncertain: end.uncertain || p.uncertain };
+    const deadline: CaseDeadline = { period: id, name: p.name, party, partyName: party === null ? null : partyName(r, party), basis: p.basis, from, due, metOn: met, status, uncertain: end.uncertain || p.uncertain, documentId };
     out.push(deadline);
     return deadline;
   };

@@ -179,6 +179,8 @@ export interface CaseDeadline {
   status: 'pending' | 'met' | 'late' | 'overdue';
   /** Touches a year the calendar does not cover, or the rule itself is 待核实. */
   uncertain: boolean;
+  /** The document the period runs from (the notice or decision whose measure it times), where one does. */
+  documentId: number | null;
 }
 
 export type CaseStage = 'filing' | 'investigation' | 'disposal' | 'transfer' | 'hearing' | 'notice' | 'decision' | 'execution' | 'closing' | 'closed' | 'archived';

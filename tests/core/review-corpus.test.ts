@@ -52,12 +52,66 @@ async function decidedOn(w: World, filedOn: string, decided: string, servedAt: s
 
 const clean = ['statement-waived', 'investigated'] as const;
 
-/** A file of 2023 for a violation of the day given, by officers whose certificates ran then. */
-async function oldLaw(w: World, violationDate: string): Promise<CaseDetail> {
+/** Officers whose certificates ran since 2020, for files of earlier years. */
+async function certifiedSince2020(w: World) {
   for (const [i, o] of w.officers.entries()) {
     await call(w.core, 'officers:update', { id: o.id, officer: { name: ['张明', '李华'][i], certificateNo: o.certificateNo, certValidFrom: '2020-01-01', certValidTo: '2028-12-31' } }, w.token);
   }
+}
+
+/** A file of 2023 for a violation of the day given. */
+async function oldLaw(w: World, violationDate: string): Promise<CaseDetail> {
+  await certifiedSince2020(w);
   return w.generate({ ...w.base, filedOn: '2023-06-01', violationDate, variations: [...clean] });
+}
+
+/** A document of the type made on the case over its prefill, and issued. */
+async function made(w: World, caseId: number, type: string, fields: Record<string, unknown>) {
+  const draft = await call(w.core, 'documents:create', { type, caseId }, w.token);
+  const saved = await call(w.core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, ...fields } }, w.token);
+  return call(w.core, 'documents:issue', { id: saved.id, version: saved.version }, w.token);
+}
+const filedCase = (w: World) => w.generate({ ...w.base, filedOn: '2026-09-21', variations: [...clean], stopAt: 'filed' });
+const ITEMS = [{ name: '液氨储罐压力表', spec: 'Y-100', quantity: '2只', location: '液氨储罐区' }];
+
+/** 先行登记保存 on Mon 28 Sep, decided on the day given. */
+async function preserved(w: World, decidedOn: string): Promise<CaseDetail> {
+  const c = await filedCase(w);
+  await made(w, c.id, 'evidence-preservation-notice', { items: ITEMS, approvedBy: '陈局长', approvedOn: '2026-09-28', date: '2026-09-28' });
+  await made(w, c.id, 'evidence-disposal-decision', { date: decidedOn });
+  return c;
+}
+
+/** 查封 for 30 days from Tue 22 Sep, disposed of on the day given. */
+async function seized(w: World, disposedOn: string): Promise<CaseDetail> {
+  const c = await filedCase(w);
+  await made(w, c.id, 'seal-seize-decision', { facts: '你单位液氨储罐区压力容器未经定期检验仍在使用', items: ITEMS, approvedBy: '陈局长', approvedOn: '2026-09-22', date: '2026-09-22', startsOn: '2026-09-22', periodDays: 30 });
+  await made(w, c.id, 'seal-seize-disposal', { date: disposedOn });
+  return c;
+}
+
+/** 停止供电 decided on Mon 28 Sep for 09:00 the next day, served when given. */
+async function powerCut(w: World, servedAt: string): Promise<CaseDetail> {
+  const c = await filedCase(w);
+  const d = await made(w, c.id, 'power-stop-decision', { suspensionOrder: '暂时停产停业的现场处理措施决定', reason: '拒不执行停产停业决定，仍组织人员冒险作业',
+    supplier: '国网四川省电力公司宣汉县供电分公司', cutAt: '2026-09-29T09:00', approvedBy: '陈局长', approvedOn: '2026-09-28', date: '2026-09-28' });
+  await call(w.core, 'documents:serve', { id: d.id, service: { method: 'direct', servedAt, recipient: '王明', place: '企业办公室', officerIds: w.handlerIds } }, w.token);
+  return c;
+}
+
+/** A file decided in September whose decision the county government revoked on Wed 30 Sep, the 公示 withdrawn on the day given. */
+async function revoked(w: World, withdrawnOn: string): Promise<CaseDetail> {
+  const c = await w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean] });
+  const rec = (event: object) => call(w.core, 'cases:record', { id: c.id, event: event as never }, w.token);
+  await rec({ kind: 'remedy', date: '2026-09-21', remedy: 'review', organ: '宣汉县人民政府', outcome: 'pending' });
+  await rec({ kind: 'remedy', date: '2026-09-30', remedy: 'review', organ: '宣汉县人民政府', outcome: 'revoked', note: '复议决定撤销原处罚决定' });
+  return rec({ kind: 'publication-withdrawn', date: withdrawnOn, where: '宣汉县人民政府网站' });
+}
+
+/** Decided and served Mon 8 Dec 2025 and never paid: the court may be asked from 8 Jun 2026 until Tue 8 Sep 2026. */
+async function unpaid(w: World): Promise<CaseDetail> {
+  await certifiedSince2020(w);
+  return w.generate({ ...w.base, filedOn: '2025-12-01', variations: [...clean], stopAt: 'decided' });
 }
 const CORPUS: Entry[] = [
   // Clean complete files of each procedure.
@@ -133,6 +187,30 @@ const CORPUS: Entry[] = [
   // Inspected Fri 20 Nov, the hazard due Mon 23 Nov: re-checked by Thu 3 Dec (10 days); re-checked Mon 7 Dec, filed the 8th.
   { name: 'a hazard re-checked after its 10 days', kind: 'violation', now: LATER, make: async (w) => w.generate({ ...w.base, filedOn: '2026-12-08', variations: [...clean], stopAt: 'filed',
     escalationId: await escalated(w.core, w.county, '2026-11-23', '2026-12-07') }), expected: [['recheck-in-time', 'recheck', null, /^inspection\.\d+\.hazards\.\d+$/]] },
+  { name: '先行登记保存 decided on after 7 working days', kind: 'violation', make: (w) => preserved(w, '2026-10-14'),
+    expected: [['evidence-disposal-in-time', 'coercion', 'evidence-preservation-notice', 'date']] },
+  // Disposed of on day 32: past the 30 days of the seizure, and past the 15 days of the 办法.
+  { name: '查封扣押 disposed of after its period', kind: 'violation', make: (w) => seized(w, '2026-10-23'),
+    expected: [['seizure-in-time', 'coercion', 'seal-seize-decision', 'periodDays'], ['seizure-in-time', 'coercion', 'seal-seize-decision', 'startsOn']] },
+  { name: '停止供电 decided served 23 hours before the cut', kind: 'violation', make: (w) => powerCut(w, '2026-09-28T10:00'),
+    expected: [['power-cut-notice-in-time', 'coercion', 'power-stop-decision', 'service']] },
+  // Approved Fri 4 Sep: the 24 hours end on Sat 5 Sep; the 案件移送书 reached the police on Mon 7 Sep.
+  { name: 'a transfer sent to the police three days after its approval', kind: 'violation',
+    make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', transferredOn: '2026-09-07', variations: ['transfer-accepted', 'investigated'] }),
+    expected: [['transfer-in-time', 'transfer-in-time', 'transfer-letter', 'service']] },
+  // Taken in cash on Fri 30 Oct: handed in by Tue 3 Nov (2 working days); handed in Wed 4 Nov.
+  { name: 'cash taken on the spot handed in after 2 working days', kind: 'violation',
+    make: (w) => w.generate({ ...w.base, filedOn: '2026-10-30', cashHandedInOn: '2026-11-04', variations: ['summary'] }),
+    expected: [['cash-hand-in-time', 'cash', null, 'events.cash-handed-in']] },
+  // Decided Mon 2 Nov: 5 days end on Sat 7 Nov → Mon 9 Nov; filed Tue 10 Nov.
+  { name: 'a 当场处罚 decision filed after its 5 days', kind: 'violation',
+    make: (w) => w.generate({ ...w.base, filedOn: '2026-11-02', summaryFiledOn: '2026-11-10', variations: ['summary'] }),
+    expected: [['summary-filing-in-time', 'summary-filing', null, 'events.summary-filed']] },
+  // Revoked Wed 30 Sep: 3 working days → 8(1) 9(2) Sat 10 调休(3); withdrawn Mon 12 Oct.
+  { name: 'a revoked decision\'s 公示 withdrawn after 3 working days', kind: 'violation', make: (w) => revoked(w, '2026-10-12'),
+    expected: [['publication-withdrawal-in-time', 'publication-withdrawal', null, 'events.publication-withdrawn']] },
+  { name: 'an unpaid fine never taken to court', kind: 'violation', make: unpaid,
+    expected: [['enforcement-in-time', 'enforcement', null, 'events.court-application']] },
   { name: 'a witness questioned after the decision', kind: 'violation', make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'investigated-late'] }),
     expected: [['investigated-after-decision', 'investigated-first', 'questioning-record', 'date']] },
 
@@ -154,6 +232,25 @@ const CORPUS: Entry[] = [
     const record = await call(w.core, 'documents:create', { type: 'inspection-record', inspectionId: w.county.inspection.id }, w.token);
     await call(w.core, 'documents:issue', { id: record.id, version: record.version }, w.token);
     return w.generate({ ...w.base, filedOn: '2026-12-08', variations: ['statement-waived'], stopAt: 'approved', escalationId: await escalated(w.core, w.county, '2026-11-23', '2026-12-03') });
+  }, expected: [] },
+  // 7 working days from Mon 28 Sep across 国庆: 29(1) 30(2) | 1–7 Oct off | 8(3) 9(4) Sat 10 调休(5) | 12(6) 13(7).
+  { name: '先行登记保存 decided on the 7th working day across 国庆', kind: 'near-miss', make: (w) => preserved(w, '2026-10-13'), expected: [] },
+  // 15 days from Tue 22 Sep end on Wed 7 Oct, in the 国庆 holiday → Thu 8 Oct.
+  { name: '查封扣押 disposed of on the first working day after its 15th', kind: 'near-miss', make: (w) => seized(w, '2026-10-08'), expected: [] },
+  { name: '停止供电 decided served exactly 24 hours before the cut', kind: 'near-miss', make: (w) => powerCut(w, '2026-09-28T09:00'), expected: [] },
+  { name: 'a transfer sent to the police the next day, a Saturday', kind: 'near-miss',
+    make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', transferredOn: '2026-09-05', variations: ['transfer-accepted', 'investigated'] }), expected: [] },
+  { name: 'cash handed in on the 2nd working day after a weekend', kind: 'near-miss',
+    make: (w) => w.generate({ ...w.base, filedOn: '2026-10-30', cashHandedInOn: '2026-11-03', variations: ['summary'] }), expected: [] },
+  { name: 'a 当场处罚 decision filed on the Monday its 5 days moved to', kind: 'near-miss',
+    make: (w) => w.generate({ ...w.base, filedOn: '2026-11-02', summaryFiledOn: '2026-11-09', variations: ['summary'] }), expected: [] },
+  { name: 'a 公示 withdrawn on the 调休 Saturday, its 3rd working day', kind: 'near-miss', make: (w) => revoked(w, '2026-10-10'), expected: [] },
+  // 催告书 served Mon 17 Aug; 10 working days → Mon 31 Aug; the court asked on the last day, Tue 8 Sep.
+  { name: 'the court asked on the last day of its 3 months', kind: 'near-miss', async make(w) {
+    const c = await unpaid(w);
+    const demand = await made(w, c.id, 'enforcement-demand', { date: '2026-08-17' });
+    await call(w.core, 'documents:serve', { id: demand.id, service: { method: 'direct', servedAt: '2026-08-17T10:00', recipient: '王明', place: '企业办公室', officerIds: w.handlerIds } }, w.token);
+    return call(w.core, 'cases:record', { id: c.id, event: { kind: 'court-application', date: '2026-09-08', court: '宣汉县人民法院' } }, w.token);
   }, expected: [] },
   // Questioned Thu 10 Sep before 立案: filed on the 5th day, Tue 15 Sep.
   { name: 'investigated first, filed on the 5th day', kind: 'near-miss',

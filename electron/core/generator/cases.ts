@@ -43,6 +43,12 @@ export interface CaseRecipe {
   violationDate?: string;
   /** The day of the 询问笔录 (investigated variation; default the day after 立案, or before it when investigated first). */
   investigatedOn?: string;
+  /** The day the 案件移送书 reaches the police (transfer variations; default the day the transfer is approved). */
+  transferredOn?: string;
+  /** 当场处罚: the day the decision is filed with the agency (default the day after). */
+  summaryFiledOn?: string;
+  /** 当场处罚: the fine taken in cash on the spot, handed in to the agency on this day. */
+  cashHandedInOn?: string;
 }
 
 export class GeneratorError extends Error {
@@ -159,15 +165,16 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
       if (stop === 'approved') return c;
       const letter = await issue(c.id, 'transfer-letter', day(f, 3), { crime: '危险作业罪', suspects: '王明（总经理）',
         materials: [['涉嫌犯罪案件情况的调查报告', 1, 6], ['涉案物品清单', 1, 1], ['现场检查记录、现场照片', 1, 12], ['询问笔录', 3, 15]].map(([name, items, pages]) => ({ name, items, pages })) });
-      await serve(letter.id, day(f, 3), recipe.handlerIds, `${county}公安局值班民警`, `${county}公安局`);
-      c = await record(c.id, { kind: 'transfer-answer', date: day(f, 5), organ: `${county}公安局`, result: v.has('transfer-accepted') ? 'accepted' : 'declined',
+      const sent = recipe.transferredOn ?? day(f, 3);
+      await serve(letter.id, sent, recipe.handlerIds, `${county}公安局值班民警`, `${county}公安局`);
+      c = await record(c.id, { kind: 'transfer-answer', date: day(sent, 2), organ: `${county}公安局`, result: v.has('transfer-accepted') ? 'accepted' : 'declined',
         note: v.has('transfer-accepted') ? '已立案侦查' : '经审查，尚不构成犯罪，不予立案' });
       if (v.has('transfer-accepted')) {
         if (stop === 'noticed' || stop === 'decided') return c;
-        c = await approve(c.id, 'closing', day(f, 6), names);
-        return stop === 'closed' ? c : record(c.id, { kind: 'archive', date: day(f, 7), archiveNo });
+        c = await approve(c.id, 'closing', day(sent, 3), names);
+        return stop === 'closed' ? c : record(c.id, { kind: 'archive', date: day(sent, 4), archiveNo });
       }
-      at = day(f, 5);
+      at = day(sent, 2);
     }
     c = await call('cases:save-disposal', { id: c.id, version: c.version, outcome: v.has('no-penalty') ? 'no-penalty' : 'penalty',
       persons: person ? [person] : [], violations: [violation, ...(person ? [personViolation] : [])] });
@@ -249,14 +256,23 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     if (stop === 'filed' || stop === 'approved' || stop === 'noticed') return c;
     const decision = await issue(c.id, 'summary-penalty-unit', f, { formNo: recipe.formNo ?? `51172200${String(c.id).padStart(4, '0')}`, place: '液氨储罐区现场',
       ...(recipe.variations?.includes('wrong-code') ? { code: neighbourCode(c.unit.code) } : {}),
+      // Taken in cash: paying later at the bank would be hard for the party (第六十八条).
+      ...(recipe.cashHandedInOn ? { cashOnTheSpot: true, hardToPayLater: true } : {}),
       paymentPlace: `${county}农村信用合作联社（账号：88010120000012345）` });
     await serve(decision.id, f, recipe.handlerIds);
     await issue(c.id, 'service-receipt', f);
-    await record(c.id, { kind: 'summary-filed', date: day(f, 1), filedWith: '赵审核' });
+    const filedOn = recipe.summaryFiledOn ?? day(f, 1);
+    await record(c.id, { kind: 'summary-filed', date: filedOn, filedWith: '赵审核' });
     if (stop === 'decided') return call('cases:get', { id: c.id });
-    c = await record(c.id, { kind: 'payment', date: day(f, 3), amount: 2000, receiptNo: `NT${String(c.id).padStart(8, '0')}` });
-    c = await approve(c.id, 'closing', day(f, 4), names);
-    return stop === 'closed' ? c : record(c.id, { kind: 'archive', date: day(f, 5), archiveNo });
+    const receiptNo = `NT${String(c.id).padStart(8, '0')}`;
+    if (recipe.cashHandedInOn) {
+      await record(c.id, { kind: 'payment', date: f, amount: 2000, receiptNo });
+      await record(c.id, { kind: 'cash-handed-in', date: recipe.cashHandedInOn, amount: 2000, receivedBy: '财务股刘会计' });
+    } else await record(c.id, { kind: 'payment', date: day(f, 3), amount: 2000, receiptNo });
+    // Closed once all is done: paid, handed in, filed.
+    const closedOn = [day(f, 4), day(filedOn, 1), ...(recipe.cashHandedInOn ? [day(recipe.cashHandedInOn, 1)] : [])].sort().at(-1)!;
+    c = await approve(c.id, 'closing', closedOn, names);
+    return stop === 'closed' ? c : record(c.id, { kind: 'archive', date: day(closedOn, 1), archiveNo });
   }
 }
 

@@ -80,40 +80,49 @@ const at = (check: string, documentId: number | null, path: (string | number)[],
 
 /** Deadlines of a period not met in time (late, or still overdue). */
 const missed = (s: ReviewSnapshot, period: string): CaseDeadline[] => s.detail.deadlines.filter((d) => d.period === period && (d.status === 'late' || d.status === 'overdue'));
-const partyOf = (d: CaseDocument) => String(d.fields.party ?? 'unit');
-const decisionFor = (s: ReviewSnapshot, party: CaseDeadline['party']) => decisionOf(s.detail, party ?? undefined);
 /** The hint for a step done late (…Late, with the day it was done) or not done at all (…Missing). */
 const lateOrMissing = (d: CaseDeadline, hint: string) => (d.metOn ? `review.hints.${hint}Late` : `review.hints.${hint}Missing`);
 
-export const REVIEW_CHECKS: ReviewCheck[] = [
-  {
-    id: 'decision-in-time',
-    basis: '《中华人民共和国行政处罚法》第六十条',
-    appliesFrom: '2021-07-15', appliesTo: null,
-    run: (s) => missed(s, 'decision').map((d) => at('decision-in-time', decisionOf(s.detail)?.id ?? null, decisionOf(s.detail) ? ['date'] : ['case'], lateOrMissing(d, 'decision'),
-      { due: d.due, done: d.metOn ?? '' })),
-  },
-  {
-    id: 'service-in-time',
-    basis: '《中华人民共和国行政处罚法》第六十一条',
-    appliesFrom: '2021-07-15', appliesTo: null,
-    run: (s) => missed(s, 'service').map((d) => at('service-in-time', decisionFor(s, d.party)?.id ?? null, ['service'], lateOrMissing(d, 'service'), { due: d.due, done: d.metOn ?? '' })),
-  },
-  {
-    id: 'publication-in-time',
-    basis: '《中华人民共和国安全生产法》第七十八条',
-    appliesFrom: '2021-09-01', appliesTo: null,
-    run: (s) => missed(s, 'publication').map((d) => at('publication-in-time', null, ['events', 'publication', ...(d.party === null || d.party === 'unit' ? [] : [d.party])], lateOrMissing(d, 'publication'), { due: d.due, done: d.metOn ?? '' })),
-  },
-  {
-    id: 'hearing-notice-in-time',
-    basis: '《中华人民共和国行政处罚法》第六十四条第（二）项',
-    appliesFrom: '2021-07-15', appliesTo: null,
-    run: (s) => missed(s, 'hearing-notice').map((d) => {
-      const notice = issued(s.detail, 'hearing-meeting-notice').find((n) => partyOf(n) === String(d.party ?? 'unit'));
-      return at('hearing-notice-in-time', notice?.id ?? null, ['hearingDate'], lateOrMissing(d, 'hearingNotice'), { due: d.due, done: d.metOn ?? '' });
+/** The party a deadline concerns, as the last step of an address into the case's record (none for the unit or the case). */
+const partyPath = (d: CaseDeadline) => (d.party === null || d.party === 'unit' ? [] : [d.party]);
+
+/**
+ * A statutory period the agency keeps, read from the case's deadlines: each one done late, or overdue
+ * and not done, is a finding at the place it is fixed. The hint names the step (…Late with the day it
+ * was done, …Missing); without one of its own, the period's official name says which step.
+ */
+function periodCheck(id: string, basis: string, appliesFrom: string, periods: string[], where: (d: CaseDeadline, s: ReviewSnapshot) => FieldAddress, hint = 'period'): ReviewCheck {
+  return {
+    id, basis, appliesFrom, appliesTo: null,
+    run: (s) => periods.flatMap((p) => missed(s, p)).map((d) => {
+      const { documentId, path } = where(d, s);
+      return at(id, documentId, path, lateOrMissing(d, hint), { name: d.name, due: d.due, done: d.metOn ?? '' });
     }),
-  },
+  };
+}
+const onDocument = (field: string) => (d: CaseDeadline): FieldAddress => ({ documentId: d.documentId, path: d.documentId === null ? ['case'] : [field] });
+const onEvent = (kind: string) => (d: CaseDeadline): FieldAddress => ({ documentId: null, path: ['events', kind, ...partyPath(d)] });
+
+export const REVIEW_CHECKS: ReviewCheck[] = [
+  periodCheck('decision-in-time', '《中华人民共和国行政处罚法》第六十条', '2021-07-15', ['decision'],
+    (_d, s) => ({ documentId: decisionOf(s.detail)?.id ?? null, path: decisionOf(s.detail) ? ['date'] : ['case'] }), 'decision'),
+  periodCheck('service-in-time', '《中华人民共和国行政处罚法》第六十一条', '2021-07-15', ['service'], (d) => ({ documentId: d.documentId, path: ['service'] }), 'service'),
+  periodCheck('publication-in-time', '《中华人民共和国安全生产法》第七十八条', '2021-09-01', ['publication'], onEvent('publication'), 'publication'),
+  periodCheck('hearing-notice-in-time', '《中华人民共和国行政处罚法》第六十四条第（二）项', '2021-07-15', ['hearing-notice'], onDocument('hearingDate'), 'hearingNotice'),
+  // The coercive measures' own periods: 先行登记保存 decided on within 7 working days (第五十六条); 查封扣押 within its
+  // period, extended once at most, and disposed of (行政强制法 第二十五条、第二十七条); 停止供电 announced 24 hours ahead.
+  periodCheck('evidence-disposal-in-time', '《中华人民共和国行政处罚法》第五十六条', '2021-07-15', ['evidence-disposal'], onDocument('date')),
+  periodCheck('seizure-in-time', '《中华人民共和国行政强制法》第二十五条、第二十七条', '2012-01-01', ['seizure-period', 'seizure-disposal'],
+    (d) => ({ documentId: d.documentId, path: [d.period === 'seizure-period' ? 'periodDays' : 'startsOn'] })),
+  periodCheck('power-cut-notice-in-time', '《中华人民共和国安全生产法》第七十条', '2021-09-01', ['power-cut-notice'], onDocument('service')),
+  // 移送涉嫌犯罪案件: the 负责人 decides within 3 days of the report, the case goes to the police within 24 hours (国务院令第310号 第五条).
+  periodCheck('transfer-in-time', '《行政执法机关移送涉嫌犯罪案件的规定》第五条', '2020-08-07', ['transfer-approval', 'transfer-send'],
+    (d) => (d.period === 'transfer-send' && d.documentId !== null ? { documentId: d.documentId, path: ['service'] } : { documentId: null, path: ['events', 'approval', 'disposal'] })),
+  periodCheck('cash-hand-in-time', '《中华人民共和国行政处罚法》第七十一条', '2021-07-15', ['cash-hand-in'], onEvent('cash-handed-in')),
+  periodCheck('summary-filing-in-time', '《中华人民共和国行政处罚法》第五十二条第二款', '2021-07-15', ['summary-filing'], onEvent('summary-filed')),
+  periodCheck('publication-withdrawal-in-time', '《中华人民共和国行政处罚法》第四十八条第二款', '2021-07-15', ['publication-withdrawal'], onEvent('publication-withdrawn')),
+  // Unpaid after the time to sue ran out: the court is asked within 3 months (行政强制法 第五十三条), or the decision goes unenforced.
+  periodCheck('enforcement-in-time', '《中华人民共和国行政强制法》第五十三条', '2012-01-01', ['enforcement-application'], onEvent('court-application')),
   {
     // 行政处罚法 第四十二条: two officers on every document they sign, each certificate valid that day (a veto item in
     // every standard). A certificate is judged by its number: one renewed since (a new number) was checked when signed.
