@@ -1,4 +1,4 @@
-import type { CaseDeadline, CaseDetail, CaseDocument } from '../../entities/case.ts';
+import type { CaseDeadline, CaseDetail } from '../../entities/case.ts';
 import type { Officer } from '../../entities/officer.ts';
 import type { StatutoryPeriod } from '../../entities/period.ts';
 import type { PenaltyItem } from '../../entities/penalty-article.ts';
