@@ -6,6 +6,14 @@ export function chinaDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** A moment stamped in UTC (2026-11-22T21:45:00.000Z) as the clock in China reads it: 2026-11-23 and 05:45. */
+export function chinaClock(iso: string): { date: string; time: string } | null {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return null;
+  const wall = new Date(at + 8 * 3600_000).toISOString();
+  return { date: wall.slice(0, 10), time: wall.slice(11, 16) };
+}
+
 /** 2026年11月22日: the form dates take in official documents. */
 export function chineseDate(isoDate: string): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);

@@ -1,11 +1,16 @@
-import dayjs from 'dayjs';
+import { chinaClock, chineseDate } from '../../../shared/domain/dates.ts';
 import i18next from '../i18n.ts';
 import { tKey } from '../i18n.ts';
 
-/** Date and time in the UI language (not the browser's): 2026年11月22日 14:05 or 2026-11-22 14:05. */
+/**
+ * A moment the core stamped (UTC) as a squad in China reads it, whatever zone the PC is set to (the
+ * core counts its days so too), in the UI language: 2026年11月22日 14:05 or 2026-11-22 14:05.
+ */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  return dayjs(iso).format(i18next.language === 'en' ? 'YYYY-MM-DD HH:mm' : 'YYYY年M月D日 HH:mm');
+  const at = chinaClock(iso);
+  if (!at) return iso;
+  return i18next.language === 'en' ? `${at.date} ${at.time}` : `${chineseDate(at.date)} ${at.time}`;
 }
 
 /** An audit action (a channel name such as enterprises:create) as words. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { yuanFigures, yuanInWords } from '../../../shared/domain/amount.ts';
-import { chineseDate, chineseDateTime, chineseTime, chinaDate } from '../../../shared/domain/dates.ts';
+import { chinaClock, chineseDate, chineseDateTime, chineseTime, chinaDate } from '../../../shared/domain/dates.ts';
 import { draftNumber, formatDocumentNumber, numberSeries } from '../../../shared/domain/document-number.ts';
 
 describe('文号', () => {
@@ -57,5 +57,11 @@ describe('dates on documents', () => {
   it('counts days in China time whatever the PC clock zone', () => {
     expect(chinaDate(new Date('2026-11-21T16:30:00Z'))).toBe('2026-11-22');
     expect(chinaDate(new Date('2026-11-22T15:59:00Z'))).toBe('2026-11-22');
+  });
+  it('reads a moment the core stamped as the clock in China shows it', () => {
+    // 21:45 UTC is 05:45 the next morning in Beijing: what a record's "登记于" must say on a PC set to UTC.
+    expect(chinaClock('2026-11-22T21:45:10.123Z')).toEqual({ date: '2026-11-23', time: '05:45' });
+    expect(chinaClock('2026-11-22T02:00:00Z')).toEqual({ date: '2026-11-22', time: '10:00' });
+    expect(chinaClock('not a time')).toBeNull();
   });
 });

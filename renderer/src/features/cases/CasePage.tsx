@@ -146,7 +146,11 @@ export function CasePage() {
       <Card size="small" title={t('cases.deadlines')} style={{ marginBottom: 16 }} data-testid="case-deadlines">
         {kase.deadlines.length === 0 ? <Empty description={t('cases.noDeadlines')} /> : (
           <Table<CaseDeadline> rowKey={(d) => `${d.period}|${d.partyName ?? ''}|${d.from}`} size="small" pagination={false} dataSource={kase.deadlines} columns={[
-            { title: t('cases.deadlineName'), dataIndex: 'name', render: (v: string, d) => (d.partyName ? `${v}（${d.partyName}）` : v) },
+            // A period that runs from a document (a notice, a decision) opens it.
+            { title: t('cases.deadlineName'), dataIndex: 'name', render: (v: string, d) => {
+              const name = d.partyName ? `${v}（${d.partyName}）` : v;
+              return d.documentId ? <a onClick={() => navigate(`/documents/${d.documentId}`)}>{name}</a> : name;
+            } },
             { title: t('cases.deadlineFrom'), dataIndex: 'from', width: 110 },
             { title: t('cases.deadlineDue'), dataIndex: 'due', width: 110 },
             { title: t('cases.deadlineMet'), dataIndex: 'metOn', width: 110, render: (v: string | null) => v ?? '—' },
