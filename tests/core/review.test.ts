@@ -150,7 +150,7 @@ describe('案卷评查', () => {
     fs.writeFileSync(path.join(OUT, 'review-report.pdf'), report);
     execFileSync('pdftoppm', ['-png', '-r', '80', path.join(OUT, 'review-report.pdf'), path.join(OUT, 'review-report')]);
     const text = pdfText(report).replace(/\s+/g, '');
-    for (const piece of ['行政处罚案卷评查表', '示例案卷评查标准', '得分：48/55', '等级：合格', '【否决项】事实清楚', '询问笔录未逐页签名', '决定书应于2026-09-17前送达', '已复核不扣分', '评查人员']) expect(text).toContain(piece);
+    for (const piece of ['行政处罚案卷评查表', '示例案卷评查标准', '得分：48/55', '等级：合格', '【否决项】事实清楚', '询问笔录未逐页签名', '决定书应于2026年9月17日前送达', '已复核不扣分', '评查人员']) expect(text).toContain(piece);
   });
 
   it('uses the province\'s own standard once an admin imports it, refusing one that names a check or a document the app does not have', async () => {

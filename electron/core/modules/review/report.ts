@@ -7,10 +7,18 @@ import { resources } from '../../../../shared/i18n/resources.ts';
 import { checkFieldGlyphs } from '../../documents/glyphs.ts';
 import { fontSetFor, pageContext } from '../documents/service.ts';
 
-/** A finding's hint as the Chinese screen words it (the 评查表 is a Chinese record, whatever the reviewer's language). */
+/**
+ * A finding's hint as the Chinese screen words it (the 评查表 is a Chinese record, whatever the reviewer's
+ * language), its days written as a document writes them (2026年9月17日).
+ */
 function chinese(key: string, params: Record<string, string | number> = {}): string {
   const text = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], resources['zh-CN'].translation);
-  return typeof text === 'string' ? text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? '')) : key;
+  // The screen spaces out an ISO day among Chinese words; a written day needs no spaces.
+  const fill = (whole: string, before: string, k: string, after: string) => {
+    const v = params[k];
+    return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? chineseDate(v) : `${before}${String(v ?? '')}${after}`;
+  };
+  return typeof text === 'string' ? text.replace(/( ?)\{\{(\w+)\}\}( ?)/g, fill) : key;
 }
 
 /**
