@@ -92,10 +92,14 @@ const ZOD_CODE_KEYS: Record<string, string> = {
   unrecognized_keys: 'validation.unknownField',
 };
 
-/** Our own messages are already keys (`validation.*`); zod's built-in ones are mapped by code. */
+/**
+ * Our own messages are already keys (`validation.*`, `review.standard.*`…: dotted words, no spaces);
+ * zod's built-in ones are sentences, mapped by code.
+ */
+const OWN_KEY = /^[a-z][A-Za-z]*(\.[\w-]+)+$/;
 export function issuesFromZod(error: z.ZodError): ValidationIssue[] {
   return error.issues.map((issue) => {
-    const own = typeof issue.message === 'string' && issue.message.startsWith('validation.');
+    const own = typeof issue.message === 'string' && OWN_KEY.test(issue.message);
     const key = own ? issue.message : ZOD_CODE_KEYS[issue.code] ?? 'validation.invalid';
     const params = (issue as { params?: Record<string, unknown> }).params;
     return { path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), key, ...(params ? { params } : {}) };

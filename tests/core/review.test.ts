@@ -153,7 +153,7 @@ describe('案卷评查', () => {
     for (const piece of ['行政处罚案卷评查表', '示例案卷评查标准', '得分：48/55', '等级：合格', '【否决项】事实清楚', '询问笔录未逐页签名', '决定书应于2026年9月17日前送达', '已复核不扣分', '评查人员']) expect(text).toContain(piece);
   });
 
-  it('uses the province\'s own standard once an admin imports it, refusing one that names a check or a document the app does not have', async () => {
+  it('uses the province\'s own standard once an admin imports it, refusing one that names a check or a document the app does not have, or grades out of order', async () => {
     const { token, enterprise, handlerIds, generate, reviewOf } = await ready();
     const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'investigated', 'late-service'] });
     const bundled = await call(core, 'reviews:bundled-standard', {}, token);
@@ -163,6 +163,14 @@ describe('案卷评查', () => {
     const withUnknownType = { ...bundled, requiredDocuments: [{ ...bundled.requiredDocuments[0], anyOf: ['questioning-record', 'case-report'] }] };
     expect((await failure(core, 'settings:update', { reviewStandard: withUnknownType }, token)).details)
       .toMatchObject({ issues: [{ path: ['reviewStandard', 'requiredDocuments'], key: 'review.standard.unknownDocumentType', params: { type: 'case-report' } }] });
+    // …or whose 合格 line sits above its 优秀 line.
+    const upsideDown = { ...bundled, grades: [{ name: '优秀', min: 80 }, { name: '合格', min: 85 }, { name: '不合格', min: 0 }] };
+    expect((await failure(core, 'settings:update', { reviewStandard: upsideDown }, token)).details)
+      .toMatchObject({ issues: [{ path: ['reviewStandard', 'grades'], key: 'review.standard.gradesOrder' }] });
+    // …or has a machine item with nothing for the machine to run.
+    const noChecks = { ...bundled, sections: [{ id: 'x', name: '送达', items: [{ id: 'service', name: '送达', points: 3, mode: 'auto' as const, checks: [] }] }] };
+    expect((await failure(core, 'settings:update', { reviewStandard: noChecks }, token)).details)
+      .toMatchObject({ issues: [{ path: ['reviewStandard', 'sections', 0, 'items', 0, 'checks'], key: 'review.standard.checksForAuto' }] });
     // A province that weighs late service at 10 points, its standard no example.
     const province = { ...bundled, id: 'sc-2026', name: '四川省行政处罚案卷评查标准', example: false,
       sections: bundled.sections.map((x) => ({ ...x, items: x.items.map((i) => (i.id === 'service' ? { ...i, points: 10 } : i)) })) };

@@ -78,13 +78,19 @@ test('an admin weighs late service at 10 points in the province\'s standard: a n
   await expect(standard.getByTestId('required-documents')).toContainText('现场检查记录');
   await shot('43-review-standard');
   await standard.getByTestId('standard-points-service').fill('10');
+  // The province's 合格 line is 85%, not the example's uncertain 60%.
+  await expect(standard.getByTestId('standard-grades')).toContainText('待核实');
+  await standard.getByTestId('standard-grade-1').fill('85');
   await standard.getByTestId('save-review-standard').click();
   await expect(page.getByText('评查标准已保存')).toBeVisible();
   await expect(standard).toContainText('调整）');
   await expect(standard).toContainText('本省导入');
-  // The next review of the late-served file loses those 10 points: 62 in all, 52 kept.
+  await expect(standard.getByTestId('standard-grades')).not.toContainText('待核实');
+  await expect(standard.getByTestId('standard-grade-1')).toHaveValue('85');
+  // The next review of the late-served file loses those 10 points: 62 in all, 52 kept — 83.9%, under the new 合格 line.
   await shell.open('案卷评查');
   await page.getByTestId('review-list').getByRole('row').filter({ hasText: '执行' }).first().click();
   await expect(page.getByText('52', { exact: true })).toBeVisible();
   await expect(page.getByText('/ 62')).toBeVisible();
+  await expect(page.getByTestId('review-grade')).toHaveText('不合格');
 });

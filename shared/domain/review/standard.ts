@@ -62,7 +62,7 @@ export const reviewStandard = z.object({
   sections: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1).max(60), items: z.array(reviewItem).min(1) })).min(1),
   /** What the 'required-documents' check asks of each file. */
   requiredDocuments: z.array(requiredDocument).default([]),
-});
+}).refine((s) => s.grades.every((g, i) => i === 0 || g.min < s.grades[i - 1].min), { error: 'review.standard.gradesOrder', path: ['grades'] });
 export type ReviewStandard = z.output<typeof reviewStandard>;
 
 /** Every check a standard names, each known to the app: what an import is checked against. */

@@ -15,7 +15,7 @@ function adjusted(s: ReviewStandard): ReviewStandard {
 /**
  * The 案卷评查 standard in force: the bundled 示例, or the province's own, imported as a file of the
  * same form (every check it names must be one the app runs) or adjusted here item by item (points,
- * and how a finding costs them). Exported to edit elsewhere; the bundled one comes back with one click.
+ * and how a finding costs them) and in its grade cut-offs. Exported to edit elsewhere; the bundled one comes back with one click.
  */
 export function ReviewStandardSection({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
@@ -51,6 +51,12 @@ export function ReviewStandardSection({ editable }: { editable: boolean }) {
     return { ...base, sections: base.sections.map((sec) => (sec.id !== sectionId ? sec : { ...sec, items: sec.items.map((i) => (i.id === itemId ? { ...i, ...change } : i)) })) };
   });
 
+  // Cut-offs the admin sets are the province's own, no longer the example's uncertain ones.
+  const setGrade = (index: number, min: number) => setEdited((s) => {
+    const base = s ?? standard!;
+    return { ...base, gradesUncertain: false, grades: base.grades.map((g, i) => (i === index ? { ...g, min } : g)) };
+  });
+
   if (!current) return null;
   return (
     <div data-testid="review-standard">
@@ -63,7 +69,19 @@ export function ReviewStandardSection({ editable }: { editable: boolean }) {
           <Typography.Text type="secondary">{current.version} · {t('settings.reviewStandard.from', { date: current.effectiveFrom })}</Typography.Text>
         </Space>
         <Typography.Text type="secondary">{current.source}</Typography.Text>
-        <Typography.Text type="secondary">{t('settings.reviewStandard.grades', { grades: current.grades.map((g) => `${g.name} ≥ ${g.min}`).join('，') })}</Typography.Text>
+        <Space wrap size={12} data-testid="standard-grades">
+          <Typography.Text type="secondary">{t('settings.reviewStandard.gradeBands')}</Typography.Text>
+          {current.grades.map((g, i) => (
+            <Space key={g.name} size={4}>
+              <Typography.Text>{g.name} ≥</Typography.Text>
+              {/* The last band is the floor: whatever scores less than the others. */}
+              <InputNumber size="small" min={0} max={100} value={g.min} disabled={!editable || i === current.grades.length - 1} data-testid={`standard-grade-${i}`}
+                onChange={(v) => typeof v === 'number' && setGrade(i, v)} />
+              <Typography.Text type="secondary">%</Typography.Text>
+            </Space>
+          ))}
+          {current.gradesUncertain && <Tag color="gold">{t('cases.uncertain')}</Tag>}
+        </Space>
         {current.sections.map((sec) => (
           <Table<ReviewItem> key={sec.id} rowKey="id" size="small" pagination={false} dataSource={sec.items} title={() => <b>{sec.name}</b>} columns={[
             { title: t('review.item'), dataIndex: 'name' },
