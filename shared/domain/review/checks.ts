@@ -51,6 +51,8 @@ export interface CheckFinding {
   /** The hint's translation key (review.hints.*) and its values. */
   key: string;
   params?: Record<string, string | number>;
+  /** The period is 待核实, or counts on a year the calendar lacks: the reviewer confirms it before deducting. */
+  uncertain?: boolean;
 }
 
 export interface ReviewCheck {
@@ -96,7 +98,8 @@ function periodCheck(id: string, basis: string, appliesFrom: string, periods: st
     id, basis, appliesFrom, appliesTo: null,
     run: (s) => periods.flatMap((p) => missed(s, p)).map((d) => {
       const { documentId, path } = where(d, s);
-      return at(id, documentId, path, lateOrMissing(d, hint), { name: d.name, due: d.due, done: d.metOn ?? '' });
+      const finding = at(id, documentId, path, lateOrMissing(d, hint), { name: d.name, due: d.due, done: d.metOn ?? '' });
+      return d.uncertain ? { ...finding, uncertain: true } : finding;
     }),
   };
 }

@@ -32,7 +32,7 @@ export async function reviewReport(core: CoreState, saved: SavedReview, file: Pi
   const r = saved.result;
   const head = (t: string) => ({ text: t, font: fonts.roles.heading, alignment: 'center' as const });
   const status = { ok: '通过', deducted: '扣分', hit: '否决', pending: '未判断' } as const;
-  const findingLines = (fs: SavedReview['result']['findings']) => fs.map((f) => `· ${chinese(f.key, f.params)}（${f.basis}）${f.overruled ? `【已复核不扣分：${f.overruled}】` : ''}`).join('\n');
+  const findingLines = (fs: SavedReview['result']['findings']) => fs.map((f) => `· ${chinese(f.key, f.params)}（${f.basis}${f.uncertain ? '；期限待核实' : ''}）${f.overruled ? `【已复核不扣分：${f.overruled}】` : ''}`).join('\n');
   const rows: Content[][] = [[head('评查项目'), head('分值'), head('扣分'), head('结果'), head('问题及依据')]];
   for (const v of r.vetoes) rows.push([`【否决项】${v.name}`, '—', '—', status[v.status], [findingLines(v.findings), v.comment].filter(Boolean).join('\n')]);
   for (const sec of r.sections) {

@@ -91,6 +91,7 @@ export function ReviewPage() {
           <Typography.Text type="secondary">{tKey(`review.checks.${f.check}`)}</Typography.Text>
           <Typography.Text type="secondary">· {f.basis}</Typography.Text>
           {f.pointsLost > 0 && <Tag color="orange">{t('review.pointsLost', { n: f.pointsLost })}</Tag>}
+          {f.uncertain && <Tag color="gold" title={t('review.uncertainHint')}>{t('cases.uncertain')}</Tag>}
           {f.overruled && <Tag color="blue">{t('review.judge.overruled', { reason: f.overruled })}</Tag>}
         </Space>} />
       </List.Item>
