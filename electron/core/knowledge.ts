@@ -7,7 +7,7 @@ import { periodCatalogue, type StatutoryPeriod } from '../../shared/entities/per
 import { penaltyCatalogue, type PenaltyItem } from '../../shared/entities/penalty-article.ts';
 import { discretionBenchmark, type DiscretionBenchmark } from '../../shared/entities/discretion.ts';
 import { fileOrder, type FileOrder } from '../../shared/domain/case-file.ts';
-import { reviewStandard, type ReviewStandard, unknownChecks, unknownDocumentTypes } from '../../shared/domain/review/standard.ts';
+import { gradesInOrder, reviewStandard, type ReviewStandard, unknownChecks, unknownDocumentTypes } from '../../shared/domain/review/standard.ts';
 import { CHECK_IDS } from '../../shared/domain/review/checks.ts';
 import { TEMPLATES } from '../../shared/documents/registry.ts';
 
@@ -86,5 +86,6 @@ function bundledReviewStandard(resourcesDir: string): ReviewStandard {
   if (unknown.length) throw new Error(`review-standard.json names unknown checks: ${unknown.join(', ')}`);
   const types = unknownDocumentTypes(s, new Set(Object.keys(TEMPLATES)));
   if (types.length) throw new Error(`review-standard.json requires unknown document types: ${types.join(', ')}`);
+  if (!gradesInOrder(s)) throw new Error('review-standard.json lists its grades out of order');
   return s;
 }

@@ -525,7 +525,7 @@ export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: Wo
     const notice = noticeOf(r, party);
     // The party answered by stating its case or by asking for a hearing.
     const answered = [...live(r.events, 'statement'), ...live(r.events, 'hearing-request')].filter((s) => concerns(s, party) && s.date >= (notice?.servedOn ?? '')).map((s) => s.date).sort()[0];
-    if (notice?.servedOn && !decisionOf(r, party)) add('statement', notice.servedOn, answered ?? null, party);
+    if (notice?.servedOn && !decisionOf(r, party)) add('statement', notice.servedOn, answered ?? null, party, undefined, false, notice.id);
     const hearingNotice = hearingNoticeOf(r, party);
     const hearingDate = hearingNotice?.fields.hearingDate;
     if (hearingNotice && typeof hearingDate === 'string') add('hearing-notice', hearingDate, hearingNotice.servedOn ?? null, party, hearingNoticeLatest(hearingDate, { periods, cal, rules }), false, hearingNotice.id);
@@ -552,7 +552,7 @@ export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: Wo
         due = (missed ?? plan.at(-1)!).until;
         if (missed) metOn = reached(owed);
       }
-      const pay = add('payment', doc.servedOn, metOn, party, due);
+      const pay = add('payment', doc.servedOn, metOn, party, due, false, doc.id);
       // Unpaid past its day: the 3 months to ask the court open when the time to sue has run out.
       if (pay?.status === 'overdue') {
         add('enforcement-application', suitPeriodEnd(r, party, doc.servedOn), live(r.events, 'court-application').find((x) => concerns(x, party))?.date ?? null, party, undefined, false, doc.id);

@@ -6,8 +6,14 @@ export function chinaDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** A moment stamped in UTC (2026-11-22T21:45:00.000Z) as the clock in China reads it: 2026-11-23 and 05:45. */
+/**
+ * A moment as the clock in China reads it: one the core stamped with its zone (2026-11-22T21:45:00.000Z)
+ * is 2026-11-23 05:45; one typed in as China's wall clock, with no zone (a service at 2026-09-28T10:00),
+ * is already that.
+ */
 export function chinaClock(iso: string): { date: string; time: string } | null {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return null;
+  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(iso)) return { date: iso.slice(0, 10), time: iso.slice(11, 16) || '00:00' };
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return null;
   const wall = new Date(at + 8 * 3600_000).toISOString();

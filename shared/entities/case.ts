@@ -101,7 +101,7 @@ export const caseEvent = z.discriminatedUnion('kind', [
   /** The receiving organ's answer to a 案件移送书 (公安机关: whether it opens a criminal case). */
   z.object({ kind: z.literal('transfer-answer'), date: isoDate, organ: required(z.string().max(100)), result: z.enum(['accepted', 'declined']), note: optionalText(2000) }),
   z.object({ kind: z.literal('payment'), date: isoDate, party: partyKey.default('unit'), amount: z.number().int().positive().max(100_000_000), receiptNo: optionalText(60), note: optionalText(500) }),
-  /** 当场处罚决定 reported to the agency for 备案 (行政处罚法 第五十二条第二款): who received it. */
+  /** 当场处罚决定 reported to the agency for 备案 (行政处罚法 第五十二条第三款): who received it. */
   z.object({ kind: z.literal('summary-filed'), date: isoDate, party: partyKey.default('unit'), filedWith: required(z.string().max(50)) }),
   /** 申请人民法院强制执行 (行政强制法 第五十三条), within 3 months after the time to sue has run out. */
   z.object({ kind: z.literal('court-application'), date: isoDate, party: partyKey.default('unit'), court: required(z.string().max(100)), note: optionalText(1000) }),

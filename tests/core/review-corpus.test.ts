@@ -193,10 +193,12 @@ const CORPUS: Entry[] = [
     escalationId: await escalated(w.core, w.county, '2026-11-23', '2026-12-07') }), expected: [['recheck-in-time', 'recheck', null, /^inspection\.\d+\.hazards\.\d+$/]] },
   { name: '先行登记保存 decided on after 7 working days', kind: 'violation', make: (w) => preserved(w, '2026-10-14'),
     expected: [['evidence-disposal-in-time', 'coercion', 'evidence-preservation-notice', 'date']] },
-  // Disposed of on day 32: past the 30 days of the seizure, and past the 15 days of the 办法.
+  // Disposed of on day 32: past the 30 days of the seizure (and so past the 办法's 15 days too: found once).
   { name: '查封扣押 disposed of after its period', kind: 'violation', make: (w) => seized(w, '2026-10-23'),
-    expected: [['seizure-in-time', 'coercion', 'seal-seize-decision', 'periodDays'], ['seizure-in-time', 'coercion', 'seal-seize-decision', 'startsOn']],
-    uncertain: ['seizure-in-time@startsOn'] },
+    expected: [['seizure-in-time', 'coercion', 'seal-seize-decision', 'periodDays']] },
+  // Disposed of on day 21, Mon 12 Oct: inside the 30 days, past the 办法's 15 (待核实), which ended on Thu 8 Oct.
+  { name: '查封扣押 disposed of after the 办法\'s 15 days', kind: 'violation', make: (w) => seized(w, '2026-10-12'),
+    expected: [['seizure-disposal-in-time', 'coercion', 'seal-seize-decision', 'startsOn']], uncertain: ['seizure-disposal-in-time@startsOn'] },
   { name: '停止供电 decided served 23 hours before the cut', kind: 'violation', make: (w) => powerCut(w, '2026-09-28T10:00'),
     expected: [['power-cut-notice-in-time', 'coercion', 'power-stop-decision', 'service']] },
   // Approved Fri 4 Sep: the 24 hours end on Sat 5 Sep; the 案件移送书 reached the police on Mon 7 Sep.

@@ -3,8 +3,9 @@ import i18next from '../i18n.ts';
 import { tKey } from '../i18n.ts';
 
 /**
- * A moment the core stamped (UTC) as a squad in China reads it, whatever zone the PC is set to (the
- * core counts its days so too), in the UI language: 2026年11月22日 14:05 or 2026-11-22 14:05.
+ * A moment as a squad in China reads it, whatever zone the PC is set to (the core counts its days so
+ * too): a stamp of the core's in China time, a time typed in as typed. In the UI language:
+ * 2026年11月22日 14:05 or 2026-11-22 14:05.
  */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';

@@ -93,10 +93,11 @@ const partyPath = (d: CaseDeadline) => (d.party === null || d.party === 'unit' ?
  * and not done, is a finding at the place it is fixed. The hint names the step (…Late with the day it
  * was done, …Missing); without one of its own, the period's official name says which step.
  */
-function periodCheck(id: string, basis: string, appliesFrom: string, periods: string[], where: (d: CaseDeadline, s: ReviewSnapshot) => FieldAddress, hint = 'period'): ReviewCheck {
+function periodCheck(id: string, basis: string, appliesFrom: string, periods: string[], where: (d: CaseDeadline, s: ReviewSnapshot) => FieldAddress,
+  { hint = 'period', unless }: { hint?: string; unless?: (d: CaseDeadline, s: ReviewSnapshot) => boolean } = {}): ReviewCheck {
   return {
     id, basis, appliesFrom, appliesTo: null,
-    run: (s) => periods.flatMap((p) => missed(s, p)).map((d) => {
+    run: (s) => periods.flatMap((p) => missed(s, p)).filter((d) => !unless?.(d, s)).map((d) => {
       const { documentId, path } = where(d, s);
       const finding = at(id, documentId, path, lateOrMissing(d, hint), { name: d.name, due: d.due, done: d.metOn ?? '' });
       return d.uncertain ? { ...finding, uncertain: true } : finding;
@@ -108,21 +109,23 @@ const onEvent = (kind: string) => (d: CaseDeadline): FieldAddress => ({ document
 
 export const REVIEW_CHECKS: ReviewCheck[] = [
   periodCheck('decision-in-time', '《中华人民共和国行政处罚法》第六十条', '2021-07-15', ['decision'],
-    (_d, s) => ({ documentId: decisionOf(s.detail)?.id ?? null, path: decisionOf(s.detail) ? ['date'] : ['case'] }), 'decision'),
-  periodCheck('service-in-time', '《中华人民共和国行政处罚法》第六十一条', '2021-07-15', ['service'], (d) => ({ documentId: d.documentId, path: ['service'] }), 'service'),
-  periodCheck('publication-in-time', '《中华人民共和国安全生产法》第七十八条', '2021-09-01', ['publication'], onEvent('publication'), 'publication'),
-  periodCheck('hearing-notice-in-time', '《中华人民共和国行政处罚法》第六十四条第（二）项', '2021-07-15', ['hearing-notice'], onDocument('hearingDate'), 'hearingNotice'),
-  // The coercive measures' own periods: 先行登记保存 decided on within 7 working days (第五十六条); 查封扣押 within its
-  // period, extended once at most, and disposed of (行政强制法 第二十五条、第二十七条); 停止供电 announced 24 hours ahead.
+    (_d, s) => ({ documentId: decisionOf(s.detail)?.id ?? null, path: decisionOf(s.detail) ? ['date'] : ['case'] }), { hint: 'decision' }),
+  periodCheck('service-in-time', '《中华人民共和国行政处罚法》第六十一条', '2021-07-15', ['service'], (d) => ({ documentId: d.documentId, path: ['service'] }), { hint: 'service' }),
+  periodCheck('publication-in-time', '《中华人民共和国安全生产法》第七十八条', '2021-09-01', ['publication'], onEvent('publication'), { hint: 'publication' }),
+  periodCheck('hearing-notice-in-time', '《中华人民共和国行政处罚法》第六十四条第（二）项', '2021-07-15', ['hearing-notice'], onDocument('hearingDate'), { hint: 'hearingNotice' }),
+  // The coercive measures' own periods: 先行登记保存 decided on within 7 working days (第五十六条); 查封扣押 disposed of
+  // within its period, extended once at most (行政强制法 第二十五条、第二十七条); 停止供电 announced 24 hours ahead.
   periodCheck('evidence-disposal-in-time', '《中华人民共和国行政处罚法》第五十六条', '2021-07-15', ['evidence-disposal'], onDocument('date')),
-  periodCheck('seizure-in-time', '《中华人民共和国行政强制法》第二十五条、第二十七条', '2012-01-01', ['seizure-period', 'seizure-disposal'],
-    (d) => ({ documentId: d.documentId, path: [d.period === 'seizure-period' ? 'periodDays' : 'startsOn'] })),
+  periodCheck('seizure-in-time', '《中华人民共和国行政强制法》第二十五条、第二十七条', '2012-01-01', ['seizure-period'], onDocument('periodDays')),
+  // The 办法's shorter time to dispose of what was seized (待核实): a seizure already past its whole period is found above, once.
+  periodCheck('seizure-disposal-in-time', '《安全生产违法行为行政处罚办法》（2015）', '2015-05-01', ['seizure-disposal'], onDocument('startsOn'),
+    { unless: (d, s) => missed(s, 'seizure-period').some((x) => x.documentId === d.documentId) }),
   periodCheck('power-cut-notice-in-time', '《中华人民共和国安全生产法》第七十条', '2021-09-01', ['power-cut-notice'], onDocument('service')),
   // 移送涉嫌犯罪案件: the 负责人 decides within 3 days of the report, the case goes to the police within 24 hours (国务院令第310号 第五条).
   periodCheck('transfer-in-time', '《行政执法机关移送涉嫌犯罪案件的规定》第五条', '2020-08-07', ['transfer-approval', 'transfer-send'],
     (d) => (d.period === 'transfer-send' && d.documentId !== null ? { documentId: d.documentId, path: ['service'] } : { documentId: null, path: ['events', 'approval', 'disposal'] })),
   periodCheck('cash-hand-in-time', '《中华人民共和国行政处罚法》第七十一条', '2021-07-15', ['cash-hand-in'], onEvent('cash-handed-in')),
-  periodCheck('summary-filing-in-time', '《中华人民共和国行政处罚法》第五十二条第二款', '2021-07-15', ['summary-filing'], onEvent('summary-filed')),
+  periodCheck('summary-filing-in-time', '《中华人民共和国行政处罚法》第五十二条第三款', '2021-07-15', ['summary-filing'], onEvent('summary-filed')),
   periodCheck('publication-withdrawal-in-time', '《中华人民共和国行政处罚法》第四十八条第二款', '2021-07-15', ['publication-withdrawal'], onEvent('publication-withdrawn')),
   // Unpaid after the time to sue ran out: the court is asked within 3 months (行政强制法 第五十三条), or the decision goes unenforced.
   periodCheck('enforcement-in-time', '《中华人民共和国行政强制法》第五十三条', '2012-01-01', ['enforcement-application'], onEvent('court-application')),

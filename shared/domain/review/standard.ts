@@ -62,7 +62,7 @@ export const reviewStandard = z.object({
   sections: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1).max(60), items: z.array(reviewItem).min(1) })).min(1),
   /** What the 'required-documents' check asks of each file. */
   requiredDocuments: z.array(requiredDocument).default([]),
-}).refine((s) => s.grades.every((g, i) => i === 0 || g.min < s.grades[i - 1].min), { error: 'review.standard.gradesOrder', path: ['grades'] });
+});
 export type ReviewStandard = z.output<typeof reviewStandard>;
 
 /** Every check a standard names, each known to the app: what an import is checked against. */
@@ -74,4 +74,12 @@ export function unknownChecks(s: ReviewStandard, known: ReadonlySet<string>): st
 /** Document types the standard's required documents name that the app does not make: they could never be found. */
 export function unknownDocumentTypes(s: ReviewStandard, known: ReadonlySet<string>): string[] {
   return [...new Set(s.requiredDocuments.flatMap((r) => r.anyOf).filter((t) => !known.has(t)))];
+}
+
+/**
+ * Grades listed best first, each cut-off below the one before. Checked when a standard is brought in
+ * (not in the schema: one stored before this rule must not block an unrelated save of the settings).
+ */
+export function gradesInOrder(s: Pick<ReviewStandard, 'grades'>): boolean {
+  return s.grades.every((g, i) => i === 0 || g.min < s.grades[i - 1].min);
 }

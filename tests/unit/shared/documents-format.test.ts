@@ -62,6 +62,9 @@ describe('dates on documents', () => {
     // 21:45 UTC is 05:45 the next morning in Beijing: what a record's "登记于" must say on a PC set to UTC.
     expect(chinaClock('2026-11-22T21:45:10.123Z')).toEqual({ date: '2026-11-23', time: '05:45' });
     expect(chinaClock('2026-11-22T02:00:00Z')).toEqual({ date: '2026-11-22', time: '10:00' });
+    expect(chinaClock('2026-11-22T10:00:00+08:00')).toEqual({ date: '2026-11-22', time: '10:00' });
+    // Typed in as the clock in China read it (a service, an inspection's start): shown as typed, on any PC.
+    expect(chinaClock('2026-09-28T10:00')).toEqual({ date: '2026-09-28', time: '10:00' });
     expect(chinaClock('not a time')).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { readSettings } from '../accounts/handlers.ts';
 import { checkFontFiles } from '../../documents/fonts.ts';
 import { fileOrderIssues, fileOrderKeys } from '../../../../shared/domain/case-file.ts';
 import { caseEvent } from '../../../../shared/entities/case.ts';
-import { unknownChecks, unknownDocumentTypes } from '../../../../shared/domain/review/standard.ts';
+import { gradesInOrder, unknownChecks, unknownDocumentTypes } from '../../../../shared/domain/review/standard.ts';
 import { CHECK_IDS } from '../../../../shared/domain/review/checks.ts';
 import { AppError } from '../../../../shared/api/errors.ts';
 
@@ -53,8 +53,11 @@ export const settingsHandlers: HandlerGroup<'settings'> = {
     // …and a required document of a type the app does not make would be missing from every file.
     const unknown = input.reviewStandard && after.reviewStandard ? unknownChecks(after.reviewStandard, CHECK_IDS) : [];
     const unknownTypes = input.reviewStandard && after.reviewStandard ? unknownDocumentTypes(after.reviewStandard, new Set(core.catalogue.byId.keys())) : [];
-    if (unknown.length || unknownTypes.length) {
+    // …and grades out of order would grade by the wrong line.
+    const disordered = !!input.reviewStandard && !!after.reviewStandard && !gradesInOrder(after.reviewStandard);
+    if (unknown.length || unknownTypes.length || disordered) {
       throw new AppError('VALIDATION', { issues: [
+        ...(disordered ? [{ path: ['reviewStandard', 'grades'], key: 'review.standard.gradesOrder' }] : []),
         ...unknown.map((check) => ({ path: ['reviewStandard'], key: 'review.standard.unknownCheck', params: { check } })),
         ...unknownTypes.map((type) => ({ path: ['reviewStandard', 'requiredDocuments'], key: 'review.standard.unknownDocumentType', params: { type } })),
       ] });

@@ -72,7 +72,7 @@ export function ReviewStandardSection({ editable }: { editable: boolean }) {
         <Space wrap size={12} data-testid="standard-grades">
           <Typography.Text type="secondary">{t('settings.reviewStandard.gradeBands')}</Typography.Text>
           {current.grades.map((g, i) => (
-            <Space key={g.name} size={4}>
+            <Space key={i} size={4}>
               <Typography.Text>{g.name} ≥</Typography.Text>
               {/* The last band is the floor: whatever scores less than the others. */}
               <InputNumber size="small" min={0} max={100} value={g.min} disabled={!editable || i === current.grades.length - 1} data-testid={`standard-grade-${i}`}
