@@ -90,16 +90,18 @@ const partyPath = (d: CaseDeadline) => (d.party === null || d.party === 'unit' ?
 
 /**
  * A statutory period the agency keeps, read from the case's deadlines: each one done late, or overdue
- * and not done, is a finding at the place it is fixed. The hint names the step (…Late with the day it
- * was done, …Missing); without one of its own, the period's official name says which step.
+ * and not done, is a finding at the place it is fixed, with the period's hint (…Late with the day it
+ * was done, …Missing).
  */
 function periodCheck(id: string, basis: string, appliesFrom: string, periods: string[], where: (d: CaseDeadline, s: ReviewSnapshot) => FieldAddress,
-  { hint = 'period', unless }: { hint?: string; unless?: (d: CaseDeadline, s: ReviewSnapshot) => boolean } = {}): ReviewCheck {
+  unless?: (d: CaseDeadline, s: ReviewSnapshot) => boolean): ReviewCheck {
   return {
     id, basis, appliesFrom, appliesTo: null,
     run: (s) => periods.flatMap((p) => missed(s, p)).filter((d) => !unless?.(d, s)).map((d) => {
       const { documentId, path } = where(d, s);
-      const finding = at(id, documentId, path, lateOrMissing(d, hint), { name: d.name, due: d.due, done: d.metOn ?? '' });
+      // The period's own hint (evidence-disposal → review.hints.evidenceDisposalLate / …Missing).
+      const hint = d.period.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+      const finding = at(id, documentId, path, lateOrMissing(d, hint), { due: d.due, done: d.metOn ?? '' });
       return d.uncertain ? { ...finding, uncertain: true } : finding;
     }),
   };
@@ -109,17 +111,17 @@ const onEvent = (kind: string) => (d: CaseDeadline): FieldAddress => ({ document
 
 export const REVIEW_CHECKS: ReviewCheck[] = [
   periodCheck('decision-in-time', '《中华人民共和国行政处罚法》第六十条', '2021-07-15', ['decision'],
-    (_d, s) => ({ documentId: decisionOf(s.detail)?.id ?? null, path: decisionOf(s.detail) ? ['date'] : ['case'] }), { hint: 'decision' }),
-  periodCheck('service-in-time', '《中华人民共和国行政处罚法》第六十一条', '2021-07-15', ['service'], (d) => ({ documentId: d.documentId, path: ['service'] }), { hint: 'service' }),
-  periodCheck('publication-in-time', '《中华人民共和国安全生产法》第七十八条', '2021-09-01', ['publication'], onEvent('publication'), { hint: 'publication' }),
-  periodCheck('hearing-notice-in-time', '《中华人民共和国行政处罚法》第六十四条第（二）项', '2021-07-15', ['hearing-notice'], onDocument('hearingDate'), { hint: 'hearingNotice' }),
+    (_d, s) => ({ documentId: decisionOf(s.detail)?.id ?? null, path: decisionOf(s.detail) ? ['date'] : ['case'] })),
+  periodCheck('service-in-time', '《中华人民共和国行政处罚法》第六十一条', '2021-07-15', ['service'], (d) => ({ documentId: d.documentId, path: ['service'] })),
+  periodCheck('publication-in-time', '《中华人民共和国安全生产法》第七十八条', '2021-09-01', ['publication'], onEvent('publication')),
+  periodCheck('hearing-notice-in-time', '《中华人民共和国行政处罚法》第六十四条第（二）项', '2021-07-15', ['hearing-notice'], onDocument('hearingDate')),
   // The coercive measures' own periods: 先行登记保存 decided on within 7 working days (第五十六条); 查封扣押 disposed of
   // within its period, extended once at most (行政强制法 第二十五条、第二十七条); 停止供电 announced 24 hours ahead.
   periodCheck('evidence-disposal-in-time', '《中华人民共和国行政处罚法》第五十六条', '2021-07-15', ['evidence-disposal'], onDocument('date')),
   periodCheck('seizure-in-time', '《中华人民共和国行政强制法》第二十五条、第二十七条', '2012-01-01', ['seizure-period'], onDocument('periodDays')),
   // The 办法's shorter time to dispose of what was seized (待核实): a seizure already past its whole period is found above, once.
   periodCheck('seizure-disposal-in-time', '《安全生产违法行为行政处罚办法》（2015）', '2015-05-01', ['seizure-disposal'], onDocument('startsOn'),
-    { unless: (d, s) => missed(s, 'seizure-period').some((x) => x.documentId === d.documentId) }),
+    (d, s) => missed(s, 'seizure-period').some((x) => x.documentId === d.documentId)),
   periodCheck('power-cut-notice-in-time', '《中华人民共和国安全生产法》第七十条', '2021-09-01', ['power-cut-notice'], onDocument('service')),
   // 移送涉嫌犯罪案件: the 负责人 decides within 3 days of the report, the case goes to the police within 24 hours (国务院令第310号 第五条).
   periodCheck('transfer-in-time', '《行政执法机关移送涉嫌犯罪案件的规定》第五条', '2020-08-07', ['transfer-approval', 'transfer-send'],
