@@ -63,6 +63,8 @@ export interface ReviewCheck {
   appliesTo: string | null;
   /** The standard is there for checks that read its data (the documents a file must hold). */
   run(s: ReviewSnapshot, standard: ReviewStandard): CheckFinding[];
+  /** The statutory periods a period check reads: each has its hint pair (periodHint). */
+  periods?: string[];
 }
 
 /** The records that gather evidence (not the notices and measures around them). */
@@ -85,6 +87,9 @@ const missed = (s: ReviewSnapshot, period: string): CaseDeadline[] => s.detail.d
 /** The hint for a step done late (…Late, with the day it was done) or not done at all (…Missing). */
 const lateOrMissing = (d: CaseDeadline, hint: string) => (d.metOn ? `review.hints.${hint}Late` : `review.hints.${hint}Missing`);
 
+/** A period's own hint (evidence-disposal → review.hints.evidenceDisposalLate / …Missing). */
+export const periodHint = (period: string): string => period.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+
 /** The party a deadline concerns, as the last step of an address into the case's record (none for the unit or the case). */
 const partyPath = (d: CaseDeadline) => (d.party === null || d.party === 'unit' ? [] : [d.party]);
 
@@ -96,12 +101,10 @@ const partyPath = (d: CaseDeadline) => (d.party === null || d.party === 'unit' ?
 function periodCheck(id: string, basis: string, appliesFrom: string, periods: string[], where: (d: CaseDeadline, s: ReviewSnapshot) => FieldAddress,
   unless?: (d: CaseDeadline, s: ReviewSnapshot) => boolean): ReviewCheck {
   return {
-    id, basis, appliesFrom, appliesTo: null,
+    id, basis, appliesFrom, appliesTo: null, periods,
     run: (s) => periods.flatMap((p) => missed(s, p)).filter((d) => !unless?.(d, s)).map((d) => {
       const { documentId, path } = where(d, s);
-      // The period's own hint (evidence-disposal → review.hints.evidenceDisposalLate / …Missing).
-      const hint = d.period.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-      const finding = at(id, documentId, path, lateOrMissing(d, hint), { due: d.due, done: d.metOn ?? '' });
+      const finding = at(id, documentId, path, lateOrMissing(d, periodHint(d.period)), { due: d.due, done: d.metOn ?? '' });
       return d.uncertain ? { ...finding, uncertain: true } : finding;
     }),
   };

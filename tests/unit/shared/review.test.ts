@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECK_IDS, REVIEW_CHECKS, type ReviewCheck, type ReviewSnapshot } from '../../../shared/domain/review/checks.ts';
+import { CHECK_IDS, periodHint, REVIEW_CHECKS, type ReviewCheck, type ReviewSnapshot } from '../../../shared/domain/review/checks.ts';
 import { review } from '../../../shared/domain/review/review.ts';
 import { summarise } from '../../../shared/domain/review/batch.ts';
 import { reviewStandard, unknownChecks } from '../../../shared/domain/review/standard.ts';
@@ -62,9 +62,9 @@ describe('review(snapshot, standard)', () => {
       const t = resources[lang].translation as unknown as { review: { checks: Record<string, string>; hints: Record<string, string> } };
       expect(REVIEW_CHECKS.filter((c) => !t.review.checks[c.id]).map((c) => c.id), lang).toEqual([]);
       const source = fs.readFileSync(path.resolve(import.meta.dirname, '../../../shared/domain/review/checks.ts'), 'utf8');
-      // Fixed keys, and the …Late/…Missing pairs of lateOrMissing(d, 'x').
+      // Fixed keys, and the …Late/…Missing pair of every period a check reads.
       const hints = [...(source.match(/review\.hints\.\w+/g) ?? []).map((k) => k.split('.')[2]),
-        ...[...source.matchAll(/lateOrMissing\(d, '(\w+)'\)/g)].flatMap((m) => [`${m[1]}Late`, `${m[1]}Missing`])];
+        ...REVIEW_CHECKS.flatMap((c) => c.periods ?? []).flatMap((p) => [`${periodHint(p)}Late`, `${periodHint(p)}Missing`])];
       expect(hints.length).toBeGreaterThan(10);
       expect(hints.filter((k) => !t.review.hints[k]), lang).toEqual([]);
     }
