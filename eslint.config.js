@@ -11,6 +11,18 @@ const nodeBuiltins = { group: ['node:*'], message: 'Node built-ins belong in ele
 const electronPkg = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
 const upTo = (dir) => ({ group: [`**/${dir}/**`, `${dir}/**`], message: `This folder must not import from ${dir}/.` });
 
+/**
+ * One clock for the whole app: the core's (electron/core/clock.ts), which the renderer follows
+ * (renderer/src/app/clock.ts). Asking the machine for the time anywhere else makes a screen, a
+ * seed or a test depend on the day it runs.
+ */
+const clockRules = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Take the time from the clock (core: ctx.core.now(); renderer: app/clock.ts), never Date.now().' },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time from the clock (core: ctx.core.now(); renderer: app/clock.ts), never new Date().' },
+  { selector: "CallExpression[callee.name='dayjs'][arguments.length=0]", message: 'Take the time from the clock (renderer: nowDayjs() in app/clock.ts), never dayjs().' },
+];
+const clockModules = ['electron/core/clock.ts', 'renderer/src/app/clock.ts'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'playwright-report/**', 'test-results/**'] },
   js.configs.recommended,
@@ -22,6 +34,11 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/ban-ts-comment': 'error',
     },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    ignores: clockModules,
+    rules: { 'no-restricted-syntax': ['error', ...clockRules] },
   },
   {
     files: ['shared/**/*.ts'],
@@ -57,7 +74,7 @@ export default tseslint.config(
     // The preload exposes the contract's channels and nothing else.
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': ['error', ...clockRules,
         { selector: "MemberExpression[object.name='ipcRenderer'][property.name='sendSync']", message: 'No synchronous IPC.' },
         { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'The renderer gets no environment.' },
       ],

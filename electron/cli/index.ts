@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { hostClock } from '../core/clock.ts';
 import { createCore } from '../core/create-core.ts';
+import { describeOutcome, explainError } from './calendar.ts';
 import { importDataPackage, listBackups, readDataPackage, restoreOffline } from '../core/modules/backups/backups.ts';
 import { needsSetup } from '../core/modules/accounts/handlers.ts';
 import { workspaceDir } from '../core/workspaces.ts';
@@ -20,15 +22,19 @@ const USAGE = `用法 / usage: npm run cli -- <command> [--data-dir <folder>] [-
   data export <file.zip>           导出数据迁移包 / export a data package for a new PC
   data import <file.zip>           在新电脑上导入（初始化前）/ import it on a new PC (before setup)
   calendar status                  工作日历覆盖年份 / calendar coverage
-  calendar import <file.json>      导入年度放假安排 / import a year's holiday schedule
+  calendar import <file.json> [--confirm]
+                                   导入年度放假安排；会改变已覆盖年份的日期时先列出变动，加 --confirm 才导入 /
+                                   import a year's holiday schedule; one that changes days of a covered year
+                                   lists them and is imported only with --confirm
   documents issue --type <type> --inspection <id> [--count N]
                                    按检查记录生成并签发文书 / draft and issue documents for an inspection`;
 
 const args = process.argv.slice(2);
-const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--data-dir', '--head', '--type', '--inspection', '--count'].includes(args[i - 1])));
+const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--data-dir', '--head', '--type', '--inspection', '--count', '--clock'].includes(args[i - 1])));
 const [group, command, target] = positional;
 const dataRoot = path.resolve(argValue(args, '--data-dir') ?? defaultDataRoot());
 const workspace = args.includes('--demo') ? 'demo' : 'real';
+const clock = hostClock(args);
 const actor = { userName: `命令行（${os.userInfo().username}）` };
 
 async function main(): Promise<number> {
@@ -36,11 +42,11 @@ async function main(): Promise<number> {
   const dataDir = workspaceDir(dataRoot, workspace);
   let core;
   try {
-    core = await createCore({ dataDir, resourcesDir, workspace, autoBackup: false });
+    core = await createCore({ dataDir, resourcesDir, workspace, autoBackup: false, clock });
   } catch (e) {
     // A database too damaged to open can still be replaced from a backup, with the damaged file kept.
     if ((e as { code?: string }).code === 'DB_CORRUPT' && group === 'backup' && command === 'restore' && target) {
-      console.log(JSON.stringify(restoreOffline(dataDir, target, new Date()), null, 2));
+      console.log(JSON.stringify(restoreOffline(dataDir, target, clock()), null, 2));
       return 0;
     }
     if ((e as { code?: string }).code === 'DB_CORRUPT' && group === 'backup' && command === 'list') {
@@ -52,7 +58,7 @@ async function main(): Promise<number> {
   }
   const run = async <C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
     const r = await core.dispatch(channel, input, { trusted: actor });
-    if (!r.ok) throw Object.assign(new Error(`${r.error.code}${r.error.details ? ` ${JSON.stringify(r.error.details)}` : ''}`), { code: r.error.code });
+    if (!r.ok) throw Object.assign(new Error(`${r.error.code}${r.error.details ? ` ${JSON.stringify(r.error.details)}` : ''}\n${explainError(r.error.code, r.error.details)}`), { code: r.error.code });
     return r.data as OutputOf<C>;
   };
   const print = (x: unknown) => console.log(JSON.stringify(x, null, 2));
@@ -103,10 +109,14 @@ async function main(): Promise<number> {
         console.log(JSON.stringify(numbers));
         return 0;
       }
-      case 'calendar import':
+      case 'calendar import': {
         if (!target) break;
-        print(await run('calendar:import', { fileName: path.basename(target), text: fs.readFileSync(target, 'utf8') }));
-        return 0;
+        const fileName = path.basename(target);
+        const outcome = await run('calendar:import', { fileName, text: fs.readFileSync(target, 'utf8'), confirm: args.includes('--confirm') });
+        const { text, exitCode } = describeOutcome(outcome, fileName);
+        console.log(text);
+        return exitCode;
+      }
     }
     console.log(USAGE);
     return 2;

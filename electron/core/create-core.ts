@@ -9,8 +9,12 @@ import { chinaDate } from '../../shared/domain/dates.ts';
 import { can } from '../../shared/domain/roles.ts';
 import type { WorkCalendar } from '../../shared/domain/workdays.ts';
 import { AuditLog } from './audit/audit-log.ts';
+import { rememberSetUp } from './installation.ts';
+import { type Clock, systemClock } from './clock.ts';
 import type { CoreEvent, CoreState, Ctx, Handlers, Platform, Session } from './context.ts';
-import { dbFileOf, ensureExclusive, type OpenReport, openStore, removeSidecars, type Store } from './db/open.ts';
+import { finishInterruptedReplace, removeLeftovers } from './db/leftovers.ts';
+import { BEFORE_REPLACE, dbFileOf, ensureExclusive, onlyOpener, type OpenReport, openStore, removeSidecars, type Store } from './db/open.ts';
+import { isBusy, writeTransaction } from './db/write.ts';
 import { loadKnowledge, setCustomBenchmarks, setCustomChecklists } from './knowledge.ts';
 import { discretionBenchmark } from '../../shared/entities/discretion.ts';
 import { checklist } from '../../shared/entities/checklist.ts';
@@ -40,7 +44,8 @@ export interface CoreOptions {
   /** Where fonts/, knowledge/ and locales/ are (the repository's resources/ in development). */
   resourcesDir: string;
   workspace?: 'real' | 'demo';
-  clock?: () => Date;
+  /** Where every "now" and "today" comes from (default: the machine's; hosts may pin it, tests always do). */
+  clock?: Clock;
   platform?: Platform;
   /** The daily backup at start and every hour after; tests that count files turn it off. */
   autoBackup?: boolean;
@@ -87,13 +92,18 @@ const handlers: Handlers = {
 const SYSTEM_ACTOR = { userId: null, userName: '系统' };
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const now = options.clock ?? (() => new Date());
+  const now = options.clock ?? systemClock;
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   const dbFile = dbFileOf(dataDir);
   const open = () => openStore({ file: dbFile, backupsDir: path.join(dataDir, 'backups'), logsDir: path.join(dataDir, 'logs'), now });
+  // A restore or data import killed half-way is finished or undone before anything reads the file.
+  const replace = finishInterruptedReplace(dbFile);
   const opened = await open();
   let store: Store = opened.store;
+  // Leftovers are cleared only by the one process that has the data open: another may be mid-write.
+  const leftovers = onlyOpener(dbFile) ? removeLeftovers(dataDir, dbFile, store.raw, opened.report.uncleanShutdown) : [];
+  if (replace || leftovers.length) console.warn(`[core] put right after an interrupted run: ${JSON.stringify({ replace, removed: leftovers })}`);
   let audit = new AuditLog(store.raw);
   let calendar: Promise<WorkCalendar> | null = null;
   const events = new EventEmitter<{ event: [CoreEvent] }>();
@@ -125,13 +135,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const benchmarks = await store.db.selectFrom('discretionBenchmarks').select('json').orderBy('id').execute();
       setCustomBenchmarks(state.knowledge, benchmarks.map((r) => discretionBenchmark.parse(JSON.parse(r.json))));
     },
-    tx: (fn) => store.db.transaction().execute(fn),
+    tx: (fn) => writeTransaction(store.db, fn),
     record: (actor, change) => audit.append(actor, change, now()),
     async reopen(replace) {
       ensureExclusive(dbFile);
       await store.close();
       // The closed file is complete (WAL checkpointed); it waits aside until the replacement has opened.
-      const previous = `${dbFile}.before-replace`;
+      const previous = `${dbFile}${BEFORE_REPLACE}`;
       removeSidecars(dbFile);
       fs.renameSync(dbFile, previous);
       try {
@@ -148,11 +158,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         audit = new AuditLog(store.raw);
         calendar = null;
         await state.reloadUnitKnowledge();
+        rememberIfSetUp();
       }
     },
   };
 
   await state.reloadUnitKnowledge();
+  const rememberIfSetUp = () => { if (store.raw.prepare('SELECT 1 FROM users LIMIT 1').get()) rememberSetUp(dataDir, now()); };
+  rememberIfSetUp();
 
   const freshDemo = state.workspace === 'demo' && (await needsSetup(state));
   if (freshDemo) await seedDemo(state);
@@ -193,6 +206,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return { ok: true, data: await handler(parsed.data, ctx) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toPayload() };
+      // Another process (the CLI beside the app) held the write lock past every wait: say so, not INTERNAL.
+      if (isBusy(error)) return { ok: false, error: new AppError('DB_BUSY').toPayload() };
       // Stacks stay here; the renderer gets a code it can translate.
       console.error(`[core] ${channel} failed`, error);
       return { ok: false, error: new AppError('INTERNAL').toPayload() };

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { hostClock } from '../core/clock.ts';
 import { createWorkspaces } from '../core/workspaces.ts';
 import { argValue, defaultDataRoot, rendererDir, repoRoot, resourcesDir } from './paths.ts';
 import { startWebHost } from './server.ts';
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   }
   const dataRoot = path.resolve(argValue(args, '--data-dir') ?? defaultDataRoot());
   const port = Number(argValue(args, '--port') ?? process.env.PORT ?? 5815);
-  const workspaces = createWorkspaces(dataRoot, { resourcesDir });
+  const workspaces = createWorkspaces(dataRoot, { resourcesDir, clock: hostClock(args) });
   const host = await startWebHost({ workspaces, staticDir: rendererDir, port });
   console.log(`浏览器打开 / Open in the browser: ${host.url}`);
   console.log(`数据目录 / Data directory: ${dataRoot}`);

@@ -1,4 +1,5 @@
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { hostClock } from '../core/clock.ts';
 import { createWorkspaces } from '../core/workspaces.ts';
 import { bindIpc } from './ipc/bind.ts';
 import { appPaths } from './paths.ts';
@@ -12,7 +13,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const paths = appPaths(app);
-const workspaces = createWorkspaces(paths.dataRoot, { resourcesDir: paths.resourcesDir });
+const workspaces = createWorkspaces(paths.dataRoot, { resourcesDir: paths.resourcesDir, clock: hostClock() });
 let window: BrowserWindow | null = null;
 
 function createWindow(): void {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Permission } from '../domain/roles.ts';
+import { CASE_RECORD_PERMISSION, permissionToRecord } from '../domain/case-permissions.ts';
 import type { CalendarYear } from '../domain/workdays.ts';
+import type { YearChange } from '../domain/calendar-diff.ts';
 import {
   APPROVAL_STAGES, CREDIT_STATUSES, ENFORCEMENT_LEVELS, RISK_GRADES, SUPERVISION_CATEGORIES, keysOf,
 } from '../domain/vocabulary.ts';
@@ -76,6 +78,8 @@ export interface AppInfo {
   unitName: string | null;
   /** uncoveredYears: this year and next, where the holiday schedule is missing (deadlines there are 待核实). */
   calendar: { coveredYears: number[]; uncoveredYears: number[] };
+  /** The core's clock (ISO): the screens take "now" from it, so a pinned clock pins them too. */
+  now: string;
 }
 
 export interface ImportRowError { row: number; column: string; reason: string; params?: Record<string, unknown>; value?: string }
@@ -101,6 +105,13 @@ export interface CalendarInfo {
   data: CalendarYear[];
   uncoveredCurrentOrNext: number[];
 }
+
+/**
+ * A holiday-schedule import: applied at once when it adds a year or moves no day of a covered one.
+ * Otherwise nothing is written (applied: false) until the same file is sent again with confirm, since
+ * a replaced schedule moves every deadline of its year; `changes` are the days that move, per year.
+ */
+export interface CalendarImportOutcome { applied: boolean; year: number; ignoredDays: string[]; changes: YearChange[] }
 
 export interface IndustryEntry { code: string; name: string; level: 'section' | 'division' | 'group' | 'class'; section: string }
 
@@ -259,7 +270,15 @@ export const contract = {
   /** 调查终结 → 案件处理呈批: the outcome, the persons fined beside the unit, and each violation with its basis and discretion. */
   'cases:save-disposal': channel<CaseDetail>()({ input: disposalInput, access: 'cases.write' }),
   /** Appends an event (approval signature, statement, payment, 归档, 复议…); out-of-order steps are refused by rule. */
-  'cases:record': channel<CaseDetail>()({ input: recordInput, access: 'cases.write' }),
+  'cases:record': channel<CaseDetail>()({ input: recordInput, access: CASE_RECORD_PERMISSION }),
+  /**
+   * Takes an event back (it stays on the record, struck through): for whoever may record that event,
+   * through whichever channel recorded it — the core checks each event against permissionToRetract.
+   */
+  'cases:retract': channel<CaseDetail>()({
+    input: z.object({ id, eventId: id, date: isoDate, reason: required(z.string().max(500)) }),
+    access: 'cases.read',
+  }),
   /** 法制审核: only the legal reviewer records the opinion (行政处罚法 第五十八条). */
   'cases:legal-review': channel<CaseDetail>()({
     input: z.object({
@@ -267,7 +286,7 @@ export const contract = {
       review: z.object({ date: isoDate, name: required(z.string().max(50)), post: optionalText(50), result: z.enum(['pass', 'change', 'fail']), opinion: required(z.string().max(4000)) }),
       scan: fileUpload.optional(),
     }),
-    access: 'cases.review',
+    access: permissionToRecord('legal-review'),
   }),
   /** The bound file's cover, 卷内目录 (in the configured order, with page numbers) and 备考表, as a PDF. */
   'cases:binder': channel<FileDownload>()({ input: z.object({ id }), access: 'cases.read' }),
@@ -323,8 +342,8 @@ export const contract = {
   'backups:export-data': channel<FileDownload>()({ input: none, access: 'backup.manage' }),
 
   'calendar:get': channel<CalendarInfo>()({ input: none, access: 'signed-in' }),
-  'calendar:import': channel<{ year: number; ignoredDays: string[] }>()({
-    input: z.object({ fileName: z.string().min(1), text: z.string().min(2).max(1_000_000) }),
+  'calendar:import': channel<CalendarImportOutcome>()({
+    input: z.object({ fileName: z.string().min(1), text: z.string().min(2).max(1_000_000), confirm: z.boolean().default(false) }),
     access: 'calendar.manage',
   }),
 } as const;

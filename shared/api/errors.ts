@@ -30,9 +30,13 @@ export const ERROR_CODES = [
   'DB_TOO_NEW',
   'DB_CORRUPT',
   'DB_IN_USE',
+  /** Another process kept the database's write lock past every bounded wait (electron/core/db/write.ts). */
+  'DB_BUSY',
   'MIGRATION_FAILED',
   'BACKUP_NOT_FOUND',
   'BACKUP_CORRUPT',
+  /** A file offered for restore that is not a complete backup of a database this app set up (electron/core/db/snapshot.ts). */
+  'BACKUP_NOT_OURS',
   'DATA_PACKAGE_BAD',
   'CALENDAR_BAD_FILE',
   'CHECKLIST_BAD_FILE',
@@ -43,6 +47,8 @@ export const ERROR_CODES = [
   'DOCUMENT_NOT_ISSUED',
   'DOCUMENT_SCAN_ATTACHED',
   'DOCUMENT_ALREADY_CORRECTED',
+  /** A role taking back a case event it could not have recorded (shared/domain/case-permissions.ts). */
+  'CASE_RETRACT_FORBIDDEN',
   'RENDER_FAILED',
   'INTERNAL',
 ] as const;

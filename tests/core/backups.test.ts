@@ -45,7 +45,8 @@ describe('backups, restore and moving to a new PC', () => {
     const bytes = fs.readFileSync(file);
     bytes.fill(0x41, 4096, 8192);
     fs.writeFileSync(file, bytes);
-    expect(await failure(c, 'backups:restore', { name: backup.name }, token)).toMatchObject({ code: 'BACKUP_CORRUPT' });
+    // The bytes no longer hash to what the manifest recorded: refused before SQLite reads a page.
+    expect(await failure(c, 'backups:restore', { name: backup.name }, token)).toMatchObject({ code: 'BACKUP_NOT_OURS', details: { reason: 'backupCheck.hashMismatch' } });
     expect((await call(c, 'unit:get', {}, token))?.agencyName).toBe('宣汉县应急管理局');
   });
 

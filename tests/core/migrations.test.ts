@@ -8,6 +8,7 @@ import { migrate } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { ensureExclusive, openStore } from '../../electron/core/db/open.ts';
 import { tempDir } from '../support/core.ts';
+import { testClock } from '../support/clock.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
 const open: Database.Database[] = [];
@@ -72,7 +73,7 @@ describe('database migrations', () => {
         },
       },
     };
-    await expect(migrate({ raw, created: false, backupDir: path.join(dir, 'backups'), now: () => new Date(), migrations: failing }))
+    await expect(migrate({ raw, created: false, backupDir: path.join(dir, 'backups'), now: testClock(), migrations: failing }))
       .rejects.toMatchObject({ code: 'MIGRATION_FAILED', details: { migration: '0003_broken' } });
     const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name);
     expect(tables).not.toContain('enterprises');

@@ -4,10 +4,10 @@ import { expect, SCREENS, screenshots, test } from './fixtures.ts';
 import { CasePage } from './pages/case-page.ts';
 import { InspectionsPage } from './pages/inspections-page.ts';
 import { Shell } from './pages/shell.ts';
-import { chinaDate } from '../../shared/domain/dates.ts';
+import { TEST_TODAY } from '../support/clock.ts';
 
 /** The squad's today (Asia/Shanghai), as the app dates its documents. */
-const TODAY = chinaDate(new Date());
+const TODAY = TEST_TODAY;
 
 test('a clerk investigates a filed case: a 询问笔录 with its questions, a recusal, and the 立案审批表 printed to sign', async ({ page, desk }) => {
   test.setTimeout(180_000);

@@ -5,10 +5,10 @@ import { CasePage } from './pages/case-page.ts';
 import { InspectionsPage } from './pages/inspections-page.ts';
 import { Shell } from './pages/shell.ts';
 
-import { chinaDate } from '../../shared/domain/dates.ts';
+import { TEST_TODAY } from '../support/clock.ts';
 
 /** The squad's today (Asia/Shanghai), as the app dates its documents. */
-const TODAY = chinaDate(new Date());
+const TODAY = TEST_TODAY;
 
 test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决定书, service, payment, 结案 and 归档', async ({ page, desk }) => {
   test.setTimeout(240_000);

@@ -5,12 +5,16 @@ import { type Page, test as base } from '@playwright/test';
 import { createWorkspaces } from '../../electron/core/workspaces.ts';
 import { startWebHost } from '../../electron/host/server.ts';
 import { rendererDir, resourcesDir } from '../../electron/host/paths.ts';
+import { TEST_NOW, testClock } from '../support/clock.ts';
 
 /** Each test gets its own web host on a fresh data root, like a new PC. */
 export const test = base.extend<{ desk: { url: string; dataRoot: string } }>({
   // A failed test prints what the core refused and what threw in the page: a dialog that would not
   // close says why, even where the message it showed is gone by the time the test gives up.
   page: async ({ page }, use, testInfo) => {
+    // The page's own clock starts on the test day too (date pickers' "today"); the screens take their
+    // "now" from the core's pinned clock, which the web host below is created with.
+    await page.clock.install({ time: Date.parse(TEST_NOW) });
     const trouble: string[] = [];
     page.on('response', (r) => {
       const channel = /\/api\/(.+)$/.exec(new URL(r.url()).pathname)?.[1];
@@ -25,7 +29,7 @@ export const test = base.extend<{ desk: { url: string; dataRoot: string } }>({
   desk: async ({}, use) => {
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('Build the renderer first: npm run build');
     const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
-    const workspaces = createWorkspaces(dataRoot, { resourcesDir, autoBackup: false });
+    const workspaces = createWorkspaces(dataRoot, { resourcesDir, autoBackup: false, clock: testClock() });
     const host = await startWebHost({ workspaces, staticDir: rendererDir, port: 0 });
     await use({ url: host.url, dataRoot });
     await host.close();

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Core, type CoreOptions, createCore } from '../../electron/core/create-core.ts';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/api/contract.ts';
+import { testClock } from './clock.ts';
 import { AppError } from '../../shared/api/errors.ts';
 
 export const RESOURCES = path.resolve(import.meta.dirname, '..', '..', 'resources');
@@ -14,7 +15,7 @@ export function tempDir(prefix = 'desk-'): string {
 }
 
 export async function newCore(options: Partial<CoreOptions> = {}): Promise<Core> {
-  return createCore({ dataDir: options.dataDir ?? tempDir(), resourcesDir: RESOURCES, autoBackup: false, ...options });
+  return createCore({ dataDir: options.dataDir ?? tempDir(), resourcesDir: RESOURCES, autoBackup: false, clock: testClock(), ...options });
 }
 
 export const UNIT = {

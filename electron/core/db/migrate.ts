@@ -1,10 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteAdapter, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { AppError } from '../../../shared/api/errors.ts';
 import { migrations as allMigrations } from './migrations/index.ts';
+import { migrationsDone, unknownMigrations } from './schema-version.ts';
+import { writeSnapshot } from './snapshot.ts';
+
+export { migrationsDone, unknownMigrations };
 import type { Migration } from 'kysely/migration';
 
 /** SQLite does transactional DDL; kysely's adapter says it does not, which would run each migration on its own. */
@@ -13,9 +16,28 @@ class TxSqliteAdapter extends SqliteAdapter {
     return true;
   }
 }
+/**
+ * Every transaction takes the write lock when it begins. A deferred one reads first and asks for
+ * the lock at its first write; in WAL mode, if another process (the CLI beside the app) committed
+ * in between, SQLite fails it at once with SQLITE_BUSY_SNAPSHOT, which no busy_timeout can wait out.
+ * Begun IMMEDIATE, it waits (busy_timeout) for the other writer instead, and then sees its commit.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
 export class TxSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
   override createAdapter(): SqliteAdapter {
     return new TxSqliteAdapter();
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
   }
 }
 
@@ -32,17 +54,6 @@ export function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 }
 
-/** Migrations a database has run, in order (none for a new file). */
-export function migrationsDone(raw: Database.Database): string[] {
-  const hasTable = raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get();
-  return hasTable ? (raw.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name) : [];
-}
-
-/** Migrations a database has run that this app does not know: a newer app wrote it. */
-export function unknownMigrations(raw: Database.Database, known: Record<string, unknown> = allMigrations): string[] {
-  return migrationsDone(raw).filter((n) => !(n in known));
-}
-
 /**
  * Brings the schema up to date in one transaction. A database written by a newer app is refused
  * untouched; an existing database is copied aside before any migration runs.
@@ -57,9 +68,10 @@ export async function migrate(opts: MigrateOptions): Promise<{ applied: string[]
 
   let backup: string | null = null;
   if (!opts.created) {
-    fs.mkdirSync(opts.backupDir, { recursive: true });
-    backup = path.join(opts.backupDir, `pre-migration-${stamp(opts.now())}.db`);
-    await opts.raw.backup(backup);
+    const name = `pre-migration-${stamp(opts.now())}.db`;
+    const written = await writeSnapshot(opts.raw, { dir: opts.backupDir, name, createdAt: opts.now() });
+    if ('problem' in written) throw new AppError('DB_CORRUPT', { check: written.problem });
+    backup = path.join(opts.backupDir, name);
   }
 
   // Without CamelCasePlugin: migrations are frozen in time and write snake_case themselves.

@@ -29,6 +29,11 @@ export interface OpenOptions {
   now: () => Date;
 }
 
+/** A replacement database waits beside the file under this suffix until a rename puts it in place. */
+export const INCOMING = '.incoming-';
+/** The database being replaced waits under this name until its replacement has opened. */
+export const BEFORE_REPLACE = '.before-replace';
+
 /** The workspace's database file. */
 export const dbFileOf = (dataDir: string) => path.join(dataDir, 'enforce.db');
 
@@ -52,6 +57,11 @@ export function openMarkers(file: string): { pid: number; path: string }[] {
 export function ensureExclusive(file: string): void {
   const others = openMarkers(file).filter((m) => m.pid !== process.pid && processAlive(m.pid));
   if (others.length) throw new AppError('DB_IN_USE', { pid: others[0].pid });
+}
+
+/** No other live process has the database open. */
+export function onlyOpener(file: string): boolean {
+  return openMarkers(file).every((m) => m.pid === process.pid || !processAlive(m.pid));
 }
 
 function processAlive(pid: number): boolean {
@@ -117,7 +127,7 @@ export async function openStore(opts: OpenOptions): Promise<{ store: Store; repo
       log(event: LogEvent) {
         if (event.level === 'query' && event.queryDurationMillis > SLOW_QUERY_MS) {
           fs.mkdirSync(opts.logsDir, { recursive: true });
-          fs.appendFileSync(slowLog, `${new Date().toISOString()}\t${event.queryDurationMillis.toFixed(1)}ms\t${event.query.sql.replace(/\s+/g, ' ')}\n`);
+          fs.appendFileSync(slowLog, `${opts.now().toISOString()}\t${event.queryDurationMillis.toFixed(1)}ms\t${event.query.sql.replace(/\s+/g, ' ')}\n`);
         }
       },
     });

@@ -1,7 +1,7 @@
 import type { Result } from '../../../shared/api/client.ts';
 import type { ChannelName, InputOf, OutputOf } from '../../../shared/api/contract.ts';
 import type { CaseDetail, CaseEventInput, ViolationInput } from '../../../shared/entities/case.ts';
-import { addCalendarDays } from '../../../shared/domain/workdays.ts';
+import { addCalendarDays, addWorkdays, buildCalendar, type WorkCalendar } from '../../../shared/domain/workdays.ts';
 import { usccCheckChar } from '../../../shared/domain/uscc.ts';
 
 /**
@@ -69,6 +69,19 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
   }
   const record = (id: number, event: CaseEventInput) => call('cases:record', { id, event });
   const day = (from: string, n: number) => addCalendarDays(from, n);
+  let calendar: WorkCalendar | null = null;
+  /**
+   * A day that is late for a period of `workdays` working days from `from` on any calendar: the
+   * `days` calendar days a variation names, or the working day after the period where a long
+   * holiday (国庆, 春节) stretches the period past them. Files dated back from today are late
+   * whatever today is.
+   */
+  async function lateDay(from: string, days: number, workdays: number): Promise<string> {
+    calendar ??= buildCalendar((await call('calendar:get', {})).data);
+    const after = addWorkdays(calendar, from, workdays + 1).date;
+    const plain = day(from, days);
+    return after > plain ? after : plain;
+  }
 
   /** Made, filled in (over the prefill, or from it) and issued. */
   type Fill = Record<string, unknown> | ((prefilled: Record<string, unknown>) => Record<string, unknown>);
@@ -230,11 +243,11 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
       const type = party === undefined ? 'penalty-decision-unit' : 'penalty-decision-person';
       decisions.push(await issue(c.id, type, decidedOn, { paymentPlace: `${county}农村信用合作联社（账号：88010120000012345）` }, party));
     }
-    const servedOn = v.has('late-service') ? day(decidedOn, 14) : decidedOn;
+    const servedOn = v.has('late-service') ? await lateDay(decidedOn, 14, 7) : decidedOn;
     for (const d of decisions) await serve(d.id, servedOn, recipe.handlerIds);
     // The 文书送达回执 the party signed, listing what was served on it (the file's proof of service).
     if (!v.has('no-service-receipt')) await issue(c.id, 'service-receipt', servedOn);
-    await record(c.id, { kind: 'publication', date: v.has('late-publication') ? day(decidedOn, 15) : day(decidedOn, 2), where: `${county}人民政府网站` });
+    await record(c.id, { kind: 'publication', date: v.has('late-publication') ? await lateDay(decidedOn, 15, 7) : day(decidedOn, 2), where: `${county}人民政府网站` });
     // A witness questioned after the decision was made: the evidence came after the penalty.
     if (v.has('investigated-late')) await questioned(day(decidedOn, 1), '赵六');
     if (stop === 'decided') return call('cases:get', { id: c.id });

@@ -18,6 +18,7 @@ export const appHandlers: HandlerGroup<'app'> = {
       needsSetup: await needsSetup(core),
       unitName: (await getUnit(core.store.db))?.agencyName ?? null,
       calendar: { coveredYears: coveredYears(cal), uncoveredYears: uncoveredNear(cal, core.today()) },
+      now: core.now().toISOString(),
     };
   },
 };

@@ -6,6 +6,7 @@ import { api, getWorkspace, onSessionProblem, setToken, setWorkspace } from '../
 import { LockScreen } from '../features/auth/LockScreen.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
+import { syncClock } from './clock.ts';
 import { errorMessage } from './errors.ts';
 import { SessionContext, type SessionContextValue } from './session.tsx';
 import { Shell } from './Shell.tsx';
@@ -23,7 +24,9 @@ export function App() {
 
   const refreshInfo = useCallback(async () => {
     try {
-      setInfo(await api.app.info());
+      const next = await api.app.info();
+      syncClock(next.now);
+      setInfo(next);
       setLoadError(null);
     } catch (e) {
       setLoadError(errorMessage(e));
@@ -53,14 +56,14 @@ export function App() {
   // The core locks an idle session on its side; the screen follows the same rule so nothing is left showing.
   useEffect(() => {
     if (!session) return;
-    lastActivity.current = Date.now();
-    const touch = () => { lastActivity.current = Date.now(); };
+    lastActivity.current = performance.now();
+    const touch = () => { lastActivity.current = performance.now(); };
     for (const e of ACTIVITY_EVENTS) window.addEventListener(e, touch, { passive: true });
-    let lastPing = Date.now();
+    let lastPing = performance.now();
     const timer = window.setInterval(() => {
-      const idle = Date.now() - lastActivity.current;
+      const idle = performance.now() - lastActivity.current;
       if (idle > session.idleLockMinutes * 60_000) setLocked(true);
-      else if (Date.now() - lastPing > 60_000 && idle < 60_000) { lastPing = Date.now(); void api.auth.session().catch(() => undefined); }
+      else if (performance.now() - lastPing > 60_000 && idle < 60_000) { lastPing = performance.now(); void api.auth.session().catch(() => undefined); }
     }, 5_000);
     return () => {
       window.clearInterval(timer);
@@ -72,7 +75,7 @@ export function App() {
     setToken(s.token);
     setSession(s);
     setLocked(false);
-    lastActivity.current = Date.now();
+    lastActivity.current = performance.now();
     void refreshInfo();
   }, [refreshInfo]);
 

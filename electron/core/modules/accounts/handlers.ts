@@ -7,6 +7,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DB, UsersTable } from '../../db/schema.ts';
 import { DUMMY_HASH, hashSecret, newRecoveryCode, newToken, normalizeRecoveryCode, throttleSeconds, verifySecret } from './passwords.ts';
 import { saveUnit } from '../unit/handlers.ts';
+import { rememberSetUp, wasSetUp } from '../../installation.ts';
 
 export function toUser(row: Selectable<UsersTable>): User {
   return {
@@ -22,10 +23,12 @@ export async function readSettings(core: CoreState): Promise<Settings> {
 }
 
 /**
- * An installation is set up once it has any user. (Not "has an admin": demoting admins must never
- * reopen the public first-run channels over live data.)
+ * An installation is set up once it has any user, and once set up it stays so: the data folder
+ * remembers (installation.ts), whatever later happens to the database. (Not "has an admin":
+ * demoting admins must never reopen the public first-run channels over live data.)
  */
 export async function needsSetup(core: CoreState, db: Kysely<DB> = core.store.db): Promise<boolean> {
+  if (wasSetUp(core.dataDir)) return false;
   return !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
 }
 
@@ -111,6 +114,7 @@ export const setupHandlers: Pick<HandlerGroup<'setup'>, 'setup:initialize'> = {
       await saveUnit(trx, core, actor, input.unit);
       return created;
     });
+    rememberSetUp(core.dataDir, core.now());
     return { recoveryCode, session: await openSession(core, user) };
   },
 };

@@ -1,61 +1,34 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { AppError } from '../../../../shared/api/errors.ts';
 import { chinaDate } from '../../../../shared/domain/dates.ts';
 import type { BackupInfo } from '../../../../shared/entities/account.ts';
 import type { CoreState } from '../../context.ts';
-import { stamp, unknownMigrations } from '../../db/migrate.ts';
-import { dbFileOf, ensureExclusive, openMarkers, removeSidecars } from '../../db/open.ts';
+import { stamp } from '../../db/migrate.ts';
+import { dbFileOf, ensureExclusive, INCOMING, openMarkers, removeSidecars } from '../../db/open.ts';
+import { checkDatabase, fileSha256, isComplete, readManifest, writeFileAtomic, writeSnapshot } from '../../db/snapshot.ts';
 import { sha256 } from '../../files.ts';
 import { readSettings } from '../accounts/handlers.ts';
+import { wasSetUp } from '../../installation.ts';
 import { unzipEntries, zipEntries } from './zip.ts';
 
 /**
  * Backups are online SQLite copies (db.backup) checked with integrity_check, each with a small
- * manifest that records the audit-chain head at that moment, so a later verify can tell whether
- * entries were cut off the end. Daily copies rotate; manual and safety copies stay until removed.
+ * manifest that records its SHA-256 and the audit-chain head at that moment, so a later verify can
+ * tell whether entries were cut off the end. They are written whole or not at all (db/snapshot.ts).
+ * Daily copies rotate; manual and safety copies stay until removed.
  */
 export const backupsDir = (dataDir: string) => path.join(dataDir, 'backups');
 const NAME = /^(daily|manual|pre-restore|pre-migration)-(\d{8}T\d{6}Z)(-\d+)?\.db$/;
 
-/** 'ok', or what is wrong: a damaged header makes SQLite throw rather than report. */
-function integrity(file: string): string {
-  let db: Database.Database | null = null;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    return String(db.pragma('integrity_check', { simple: true }));
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  } finally {
-    db?.close();
-  }
-}
-
-/** Migrations in a database file that this app does not know: a newer app wrote it. */
-function newerMigrationsIn(file: string): string[] {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    return unknownMigrations(db);
-  } finally {
-    db.close();
-  }
-}
-
-function manifestOf(file: string): Partial<BackupInfo> {
-  try {
-    return JSON.parse(fs.readFileSync(`${file}.json`, 'utf8'));
-  } catch {
-    return {};
-  }
-}
-
+/** Only complete backups: a copy under its final name with the manifest that names its size. */
 export function listBackups(dataDir: string): BackupInfo[] {
   const dir = backupsDir(dataDir);
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((n) => NAME.test(n)).map((name) => {
+  return fs.readdirSync(dir).filter((n) => NAME.test(n) && isComplete(path.join(dir, n))).map((name) => {
     const file = path.join(dir, name);
-    const m = manifestOf(file);
+    const m = readManifest(file)!;
     const [, kind, ts] = NAME.exec(name)!;
     const createdAt = m.createdAt ?? `${ts.slice(0, 4)}-${ts.slice(4, 6)}-${ts.slice(6, 8)}T${ts.slice(9, 11)}:${ts.slice(11, 13)}:${ts.slice(13, 15)}Z`;
     return { name, kind: kind as BackupInfo['kind'], createdAt, sizeBytes: fs.statSync(file).size, auditHead: m.auditHead ?? null };
@@ -68,23 +41,18 @@ export async function createBackup(core: CoreState, kind: BackupInfo['kind']): P
   const now = core.now();
   let name = `${kind}-${stamp(now)}.db`;
   for (let i = 2; fs.existsSync(path.join(dir, name)); i++) name = `${kind}-${stamp(now)}-${i}.db`;
-  const file = path.join(dir, name);
-  await core.store.raw.backup(file);
-  const check = integrity(file);
-  if (check !== 'ok') {
-    fs.rmSync(file, { force: true });
-    throw new AppError('BACKUP_CORRUPT', { check });
-  }
-  const info: BackupInfo = { name, kind, createdAt: now.toISOString(), sizeBytes: fs.statSync(file).size, auditHead: core.audit.head() };
-  fs.writeFileSync(`${file}.json`, JSON.stringify({ ...info, appVersion: core.version, integrity: check }, null, 2));
+  const written = await writeSnapshot(core.store.raw, { dir, name, createdAt: now });
+  if ('problem' in written) throw new AppError('BACKUP_CORRUPT', { check: written.problem });
+  const { manifest } = written;
   if (kind === 'daily') rotate(core.dataDir, (await readSettings(core)).backupKeep);
-  return info;
+  return { name, kind, createdAt: manifest.createdAt, sizeBytes: manifest.sizeBytes, auditHead: manifest.auditHead };
 }
 
 function rotate(dataDir: string, keep: number): void {
   const daily = listBackups(dataDir).filter((b) => b.kind === 'daily');
   for (const old of daily.slice(keep)) {
     const file = path.join(backupsDir(dataDir), old.name);
+    // The copy first: a manifest left alone is a leftover, a copy left alone would be unlisted.
     fs.rmSync(file, { force: true });
     fs.rmSync(`${file}.json`, { force: true });
   }
@@ -97,18 +65,48 @@ export async function ensureDailyBackup(core: CoreState): Promise<BackupInfo | n
   return has ? null : createBackup(core, 'daily');
 }
 
-export async function restoreBackup(core: CoreState, name: string): Promise<{ restored: string; safetyBackup: string }> {
-  const file = path.join(backupsDir(core.dataDir), name);
+/**
+ * A backup may replace the data only if it is one of ours, whole: named and described by its
+ * manifest, the same bytes the manifest hashed, its pages intact, our schema, set up, and an audit
+ * chain that verifies up to the head the manifest recorded. An empty or foreign file, or a copy a
+ * kill cut short, is refused with the reason, and nothing is touched.
+ */
+function verifiedBackup(dataDir: string, name: string): string {
+  const file = path.join(backupsDir(dataDir), name);
   if (!NAME.test(name) || !fs.existsSync(file)) throw new AppError('BACKUP_NOT_FOUND', { name });
-  const check = integrity(file);
-  if (check !== 'ok') throw new AppError('BACKUP_CORRUPT', { name, check });
+  const refuse = (problem: string, detail?: string) => new AppError('BACKUP_NOT_OURS', { name, reason: `backupCheck.${problem}`, ...(detail ? { check: detail } : {}) });
+  const m = readManifest(file);
+  if (!m || !isComplete(file)) throw refuse('noManifest');
+  // Manifests written before copies were hashed have no sha256; their chain head still has to match.
+  if (m.sha256 !== undefined && m.sha256 !== fileSha256(file)) throw refuse('hashMismatch');
+  const check = checkDatabase(file, m.auditHead ?? null, !wasSetUp(dataDir));
+  if (check.problem) throw refuse(check.problem, check.detail);
+  return file;
+}
+
+/** The backup copied beside the database under a temporary name, flushed: the replacement a rename puts in place. */
+function stageCopy(source: string, dbFile: string): string {
+  const staged = `${dbFile}${INCOMING}${randomUUID()}`;
+  fs.copyFileSync(source, staged);
+  const fd = fs.openSync(staged, 'r+');
+  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+  return staged;
+}
+
+export async function restoreBackup(core: CoreState, name: string): Promise<{ restored: string; safetyBackup: string }> {
+  const file = verifiedBackup(core.dataDir, name);
   ensureExclusive(core.store.file);
   // The state being replaced is itself kept, so a restore can always be undone.
   const safety = await createBackup(core, 'pre-restore');
   // Document numbers already handed out must never be handed out again, even if the restored data predates them.
   const used = core.store.raw.prepare(`SELECT series, year, MAX(serial) AS floor FROM (
     SELECT series, year, serial FROM document_numbers UNION ALL SELECT series, year, floor FROM document_number_floors) GROUP BY series, year`).all() as { series: string; year: number; floor: number }[];
-  await core.reopen(async (dbFile) => fs.copyFileSync(file, dbFile));
+  const staged = stageCopy(file, core.store.file);
+  try {
+    await core.reopen(async (dbFile) => fs.renameSync(staged, dbFile));
+  } finally {
+    fs.rmSync(staged, { force: true });
+  }
   // The restored file has been migrated to this version on opening, floors table included.
   if (used.length) {
     const at = core.now().toISOString();
@@ -117,7 +115,7 @@ export async function restoreBackup(core: CoreState, name: string): Promise<{ re
       const upsert = core.store.raw.prepare(`INSERT INTO document_number_floors (series, year, floor, reason, recorded_at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (series, year) DO UPDATE SET floor = MAX(floor, excluded.floor), reason = excluded.reason, recorded_at = excluded.recorded_at`);
       for (const u of used) upsert.run(u.series, u.year, u.floor, reason, at);
-    })();
+    }).immediate();
   }
   core.sessions.clear();
   return { restored: name, safetyBackup: safety.name };
@@ -128,23 +126,29 @@ export async function restoreBackup(core: CoreState, name: string): Promise<{ re
  * file is kept beside the backups as corrupt-<time>.db, never deleted.
  */
 export function restoreOffline(dataDir: string, name: string, now: Date): { restored: string; damagedCopy: string } {
-  const file = path.join(backupsDir(dataDir), name);
-  if (!NAME.test(name) || !fs.existsSync(file)) throw new AppError('BACKUP_NOT_FOUND', { name });
-  const check = integrity(file);
-  if (check !== 'ok') throw new AppError('BACKUP_CORRUPT', { name, check });
+  const file = verifiedBackup(dataDir, name);
   const dbFile = dbFileOf(dataDir);
   ensureExclusive(dbFile);
-  const damagedCopy = path.join(backupsDir(dataDir), `corrupt-${stamp(now)}.db`);
-  if (fs.existsSync(dbFile)) fs.renameSync(dbFile, damagedCopy);
-  removeSidecars(dbFile);
-  for (const m of openMarkers(dbFile)) fs.rmSync(m.path, { force: true });
-  fs.copyFileSync(file, dbFile);
-  return { restored: name, damagedCopy: path.basename(damagedCopy) };
+  const staged = stageCopy(file, dbFile);
+  try {
+    const damagedCopy = path.join(backupsDir(dataDir), `corrupt-${stamp(now)}.db`);
+    if (fs.existsSync(dbFile)) fs.renameSync(dbFile, damagedCopy);
+    removeSidecars(dbFile);
+    for (const m of openMarkers(dbFile)) fs.rmSync(m.path, { force: true });
+    fs.renameSync(staged, dbFile);
+    return { restored: name, damagedCopy: path.basename(damagedCopy) };
+  } finally {
+    fs.rmSync(staged, { force: true });
+  }
 }
 
 // --- moving the data to a new PC -------------------------------------------------------------
 
 const PACKAGE_FORMAT = 'enforcement-desk-data';
+/** A stored file's place under files/, named by its SHA-256: the package's bytes must hash to it. */
+const STORED = /^[0-9a-f]{2}\/[0-9a-f]{64}$/;
+/** Half-written files (a kill mid-write) travel nowhere. */
+const LEFTOVER = /(\.tmp$|(^|\/)\.partial-)/;
 
 function walk(dir: string, base = dir): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -156,12 +160,12 @@ function walk(dir: string, base = dir): string[] {
 
 /** A zip with a consistent database snapshot, the stored files and a manifest of SHA-256 sums. */
 export async function exportDataPackage(core: CoreState): Promise<Buffer> {
-  const tmp = path.join(core.dataDir, `export-${process.pid}-${Date.now()}.db`);
+  const tmp = path.join(core.dataDir, `export-${process.pid}-${randomUUID()}.db`);
   try {
     await core.store.raw.backup(tmp);
     const entries = [{ name: 'enforce.db', data: fs.readFileSync(tmp) }];
     const filesDir = path.join(core.dataDir, 'files');
-    for (const rel of walk(filesDir)) entries.push({ name: `files/${rel}`, data: fs.readFileSync(path.join(filesDir, rel)) });
+    for (const rel of walk(filesDir).filter((r) => !LEFTOVER.test(r))) entries.push({ name: `files/${rel}`, data: fs.readFileSync(path.join(filesDir, rel)) });
     const manifest = {
       format: PACKAGE_FORMAT, formatVersion: 1, appVersion: core.version, createdAt: core.now().toISOString(),
       auditHead: core.audit.head(), entries: Object.fromEntries(entries.map((e) => [e.name, sha256(e.data)])),
@@ -199,27 +203,29 @@ export async function readDataPackage(data: Buffer): Promise<{ db: Buffer; files
 
 export async function importDataPackage(core: CoreState, data: Buffer): Promise<void> {
   const pkg = await readDataPackage(data);
-  // Checked as a file of its own before it replaces anything.
-  const staged = path.join(core.dataDir, `import-${process.pid}-${Date.now()}.db`);
-  fs.writeFileSync(staged, pkg.db);
+  // Checked as a file of its own, beside the database, before it replaces anything.
+  const staged = `${core.store.file}${INCOMING}${randomUUID()}`;
+  writeFileAtomic(staged, pkg.db);
   try {
-    const check = integrity(staged);
-    if (check !== 'ok') throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.corrupt', check });
-    const newer = newerMigrationsIn(staged);
-    if (newer.length) throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.newerVersion', migrations: newer });
-  } catch (e) {
-    fs.rmSync(staged, { force: true });
-    throw e;
-  }
-  ensureExclusive(core.store.file);
-  await createBackup(core, 'pre-restore');
-  await core.reopen(async (dbFile) => {
-    fs.renameSync(staged, dbFile);
+    // A package always carries a set-up installation: it is how one moves to a new PC.
+    const check = checkDatabase(staged, pkg.auditHead);
+    if (check.problem) {
+      const reason = check.problem === 'corrupt' ? 'dataPackage.corrupt' : check.problem === 'newer' ? 'dataPackage.newerVersion' : `backupCheck.${check.problem}`;
+      throw new AppError('DATA_PACKAGE_BAD', { reason, ...(check.problem === 'newer' ? { migrations: check.detail?.split(', ') } : check.detail ? { check: check.detail } : {}) });
+    }
+    // The files first, each under a temporary name then its own: a kill leaves only files the database may not yet name.
     for (const [rel, buf] of pkg.files) {
+      if (rel.split('/').some((part) => part === '' || part === '.' || part === '..')) continue;
+      if (STORED.test(rel) && sha256(buf) !== rel.slice(3)) throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.hashMismatch', entry: `files/${rel}` });
       const target = path.join(core.dataDir, 'files', rel);
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, buf);
+      if (!fs.existsSync(target)) writeFileAtomic(target, buf);
     }
-  });
+    ensureExclusive(core.store.file);
+    await createBackup(core, 'pre-restore');
+    await core.reopen(async (dbFile) => fs.renameSync(staged, dbFile));
+  } finally {
+    fs.rmSync(staged, { force: true });
+  }
   core.sessions.clear();
 }

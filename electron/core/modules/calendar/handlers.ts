@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../../shared/api/errors.ts';
+import { calendarChanges } from '../../../../shared/domain/calendar-diff.ts';
 import { parseHolidayFile } from '../../../../shared/domain/calendar-import.ts';
 import { type CalendarYear, buildCalendar, countWorkdays, type WorkCalendar } from '../../../../shared/domain/workdays.ts';
 import type { HandlerGroup } from '../../context.ts';
@@ -9,7 +10,8 @@ import type { DB } from '../../db/schema.ts';
 /**
  * The bundled years come from the chinese-days package data (statutory holidays and 调休 working
  * days transcribed from the State Council notices); a year the admin imports replaces the bundled
- * one. Years in neither are "not covered" and every computation touching them is 待核实.
+ * one (or an earlier import), once the admin has confirmed the days that move. Years in neither are
+ * "not covered" and every computation touching them is 待核实.
  */
 interface ChineseDaysData { holidays: Record<string, string>; workdays: Record<string, string> }
 
@@ -65,18 +67,25 @@ export const calendarHandlers: HandlerGroup<'calendar'> = {
   },
   async 'calendar:import'(input, { core, actor }) {
     const parsed = parseHolidayFile(input.text, input.fileName);
-    if (!parsed.ok) throw new AppError('CALENDAR_BAD_FILE', { reason: parsed.messageKey });
+    if (!parsed.ok) throw new AppError('CALENDAR_BAD_FILE', { reason: parsed.messageKey, ...parsed.params });
     const y = parsed.year;
     const values = {
       source: input.fileName, holidaysJson: JSON.stringify(y.holidays), workdaysJson: JSON.stringify(y.workdays),
       importedAt: core.now().toISOString(), importedBy: actor.userName,
     };
-    await core.tx(async (trx) => {
+    // Compared inside the transaction, so what is confirmed is checked against what is written over.
+    const outcome = await core.tx(async (trx) => {
+      const changes = calendarChanges(await loadCalendarYears(trx), [y]);
+      if (changes.length > 0 && !input.confirm) return { applied: false, year: y.year, ignoredDays: parsed.ignoredDays, changes };
       const before = await trx.selectFrom('holidayYears').selectAll().where('year', '=', y.year).executeTakeFirst();
       await trx.insertInto('holidayYears').values({ year: y.year, ...values }).onConflict((oc) => oc.column('year').doUpdateSet(values)).execute();
-      core.record(actor, { action: 'calendar:import', entityType: 'calendar', entityId: y.year, before: before ?? null, after: { year: y.year, holidays: y.holidays, workdays: y.workdays } });
+      core.record(actor, {
+        action: 'calendar:import', entityType: 'calendar', entityId: y.year, before: before ?? null,
+        after: { year: y.year, holidays: y.holidays, workdays: y.workdays, ...(changes.length > 0 ? { changes } : {}) },
+      });
+      return { applied: true, year: y.year, ignoredDays: parsed.ignoredDays, changes };
     });
-    core.invalidateCalendar();
-    return { year: y.year, ignoredDays: parsed.ignoredDays };
+    if (outcome.applied) core.invalidateCalendar();
+    return outcome;
   },
 };

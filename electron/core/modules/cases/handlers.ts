@@ -3,9 +3,11 @@ import { amountIssues, statutoryRange } from '../../../../shared/domain/discreti
 import { checkIdCard } from '../../../../shared/domain/id-card.ts';
 import { measureEventIssues } from '../../../../shared/domain/case-measures.ts';
 import { approval, eventIssues, revisionIssues, transferState, urgency, violationIssues } from '../../../../shared/domain/case-procedure.ts';
+import { CASE_RECORD_PERMISSION, permissionToRecord, permissionToRetract, retractRefusal } from '../../../../shared/domain/case-permissions.ts';
+import { ROLE_PERMISSIONS } from '../../../../shared/domain/roles.ts';
 import type { CaseEventData, CaseInput, Party } from '../../../../shared/entities/case.ts';
 import type { ValidationIssue } from '../../../../shared/api/errors.ts';
-import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
+import { assertVersion, type CoreState, type Ctx, type HandlerGroup } from '../../context.ts';
 import { readFile, storeFile } from '../../files.ts';
 import { download } from '../files.ts';
 import { findById as findEnterprise } from '../enterprises/repository.ts';
@@ -163,11 +165,16 @@ export const caseHandlers: HandlerGroup<'cases'> = {
     });
   },
   async 'cases:record'({ id, event, scan }, ctx) {
-    if (event.kind === 'legal-review') throw new AppError('FORBIDDEN', { permission: 'cases.review' });
-    return recordEvent(ctx.core, ctx.actor, id, event, scan);
+    // A role-bound kind comes only through its own channel, which its permission guards.
+    const needed = permissionToRecord(event.kind);
+    if (needed !== CASE_RECORD_PERMISSION) throw new AppError('FORBIDDEN', { permission: needed });
+    return recordEvent(ctx, id, event, scan);
   },
-  async 'cases:legal-review'({ id, review, scan }, { core, actor }) {
-    return recordEvent(core, actor, id, { kind: 'legal-review', ...review }, scan);
+  async 'cases:retract'({ id, ...retraction }, ctx) {
+    return recordEvent(ctx, id, { kind: 'retract', ...retraction });
+  },
+  async 'cases:legal-review'({ id, review, scan }, ctx) {
+    return recordEvent(ctx, id, { kind: 'legal-review', ...review }, scan);
   },
   async 'cases:binder'({ id }, { core }) {
     const detail = await caseDetail(core, core.store.db, id, await caseRules(core));
@@ -208,12 +215,15 @@ export const caseHandlers: HandlerGroup<'cases'> = {
   },
 };
 
-async function recordEvent(core: CoreState, actor: { userId: number | null; userName: string }, id: number, event: CaseEventData, scan?: { fileName: string; dataBase64: string }) {
+async function recordEvent({ core, actor, session }: Ctx, id: number, event: CaseEventData, scan?: { fileName: string; dataBase64: string }) {
   const cr = await caseRules(core);
   const hash = scan ? storeFile(core.dataDir, Buffer.from(scan.dataBase64, 'base64')) : null;
   return core.tx(async (trx) => {
     const before = await caseDetail(core, trx, id, cr);
     const retracting = event.kind === 'retract' ? before.events.find((e) => e.id === event.eventId) : undefined;
+    // Who may take an event back is settled before whether it may still be taken back at all.
+    const refusal = retracting ? retractRefusal(session ? ROLE_PERMISSIONS[session.role] : [], retracting) : null;
+    if (retracting && refusal) throw new AppError('CASE_RETRACT_FORBIDDEN', { permission: permissionToRetract(retracting), eventKind: retracting.data.kind, reason: refusal });
     const issues = [...eventIssues(before, event, { today: cr.today, periods: core.knowledge.periods, cal: cr.cal, rules: cr.rules }, retracting), ...measureEventIssues(before, event)];
     if (event.kind === 'archive' && (await archiveNumbers(trx)).includes(event.archiveNo)) issues.push({ path: ['event', 'archiveNo'], key: 'cases.rules.archiveNoUsed', params: { archiveNo: event.archiveNo } });
     if (issues.length) throw invalid(issues);

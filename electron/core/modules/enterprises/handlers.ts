@@ -16,7 +16,7 @@ const IMPORT_TTL_MS = 60 * 60 * 1000;
 function importsOf(core: CoreState): Map<string, PendingImport> {
   let map = pendingImports.get(core);
   if (!map) pendingImports.set(core, (map = new Map()));
-  const now = Date.now();
+  const now = core.now().getTime();
   for (const [k, v] of map) if (now - v.createdAt > IMPORT_TTL_MS) map.delete(k);
   return map;
 }
@@ -160,7 +160,7 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
     }
     errors.sort((a, b) => a.row - b.row);
     const id = randomUUID();
-    importsOf(core).set(id, { id, userId: session!.userId, fileName: file.fileName, rows: valid, errors, createdAt: Date.now() });
+    importsOf(core).set(id, { id, userId: session!.userId, fileName: file.fileName, rows: valid, errors, createdAt: core.now().getTime() });
     const badRows = new Set(errors.map((e) => e.row)).size;
     return { importId: id, fileName: file.fileName, totalRows: read.totalRows, validRows: read.totalRows - badRows, errors, warnings };
   },

@@ -3,9 +3,9 @@ import { Alert, App, Button, Card, Descriptions, Dropdown, Empty, Space, Steps, 
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { chinaDate } from '../../../../shared/domain/dates.ts';
 import type { CaseDeadline, CaseDetail, CaseEvent, CaseEventKind, CaseStage } from '../../../../shared/entities/case.ts';
 import type { ReviewFinding } from '../../../../shared/domain/review/review.ts';
+import { mayRetract } from '../../../../shared/domain/case-permissions.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
@@ -19,6 +19,7 @@ import { DisposalEditor } from './DisposalEditor.tsx';
 import { type EventDraft, EventDialog } from './EventDialog.tsx';
 import { PublicationDialog } from './PublicationDialog.tsx';
 import { findingLink } from '../review/links.ts';
+import { today } from '../../app/clock.ts';
 
 const DEADLINE_COLORS: Record<CaseDeadline['status'], string> = { pending: 'blue', met: 'green', late: 'orange', overdue: 'red' };
 const LATER_EVENTS: CaseEventKind[] = ['recusal', 'statement', 'hearing-request', 'hearing', 'collective-discussion', 'transfer-answer', 'payment', 'cash-handed-in',
@@ -96,7 +97,7 @@ export function CasePage() {
   };
   const retract = (ev: CaseEvent) => modal.confirm({
     title: t('cases.retractTitle'), content: t('cases.retractText'),
-    onOk: () => api.cases.record({ id: kase.id, event: { kind: 'retract', date: today(), eventId: ev.id, reason: t('cases.retractReason', { user: session.user.displayName }) } })
+    onOk: () => api.cases.retract({ id: kase.id, date: today(), eventId: ev.id, reason: t('cases.retractReason', { user: session.user.displayName }) })
       .then(show).catch((e) => message.error(errorMessage(e))),
   });
   const approvalStages = kase.procedure === 'summary' ? (['closing'] as const) : (['filing', 'disposal', 'closing'] as const);
@@ -226,7 +227,8 @@ export function CasePage() {
                 <b>{e.data.date}</b> {tKey(`cases.events.${e.data.kind}`)} {eventSummary(e)}
                 <Typography.Text type="secondary"> — {t('cases.enteredBy', { user: e.enteredBy, at: formatDateTime(e.enteredAt) })}</Typography.Text>
                 {e.scanSha256 && <a style={{ marginLeft: 8 }} onClick={() => void api.cases.file({ id: kase.id, hash: e.scanSha256! }).then(saveDownload)}>{t('cases.scan')}</a>}
-                {!e.retracted && write && <a style={{ marginLeft: 8 }} onClick={() => retract(e)}>{t('cases.retract')}</a>}
+                {/* Asked of the table the core refuses by, so the link never offers what the core would refuse. */}
+                {!e.retracted && !kase.archived && mayRetract(session.permissions, e) && <a style={{ marginLeft: 8 }} onClick={() => retract(e)}>{t('cases.retract')}</a>}
                 {e.retracted && <Typography.Text type="secondary"> {t('cases.retracted', { reason: e.retracted.reason, by: e.retracted.by })}</Typography.Text>}
               </div>
             ),
@@ -238,9 +240,6 @@ export function CasePage() {
     </div>
   );
 }
-
-/** The squad's day (Asia/Shanghai), the same day the core dates things by, whatever the PC's time zone. */
-const today = () => chinaDate(new Date());
 
 /** The next signature an approval form is waiting for. */
 function nextRole(kase: CaseDetail, stage: string): 'handler' | 'review' | 'approve' {

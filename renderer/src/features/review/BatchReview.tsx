@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Col, DatePicker, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { type BatchSummary, summarise } from '../../../../shared/domain/review/b
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { tKey } from '../../i18n.ts';
+import { nowDayjs } from '../../app/clock.ts';
 
 /** A file of the batch: the signed review where there is one, else the machine's result alone. */
 type BatchRun = ReviewRun & { signed: boolean };
@@ -21,7 +22,7 @@ export function BatchReview() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([nowDayjs().startOf('year'), nowDayjs()]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [runs, setRuns] = useState<BatchRun[]>([]);
   const [summary, setSummary] = useState<BatchSummary | null>(null);

@@ -3,13 +3,15 @@ import { Alert, App, Button, Card, DatePicker, InputNumber, Select, Space, Table
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalendarInfo } from '../../../../shared/api/contract.ts';
+import type { CalendarImportOutcome, CalendarInfo } from '../../../../shared/api/contract.ts';
+import { movedDays } from '../../../../shared/domain/calendar-diff.ts';
 import { addWorkdays, buildCalendar } from '../../../../shared/domain/workdays.ts';
 import { periodEnd } from '../../../../shared/domain/periods.ts';
 import type { StatutoryPeriod } from '../../../../shared/entities/period.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
+import { CalendarChangeDialog, type PendingCalendarImport } from './CalendarChangeDialog.tsx';
 
 export function CalendarTab() {
   const { t } = useTranslation();
@@ -29,16 +31,42 @@ export function CalendarTab() {
   const period = periods.find((x) => x.id === periodId);
   const statutory = calendar && start && period ? periodEnd(calendar, period, start.format('YYYY-MM-DD')) : null;
 
+  const [pending, setPending] = useState<PendingCalendarImport | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const applied = (r: CalendarImportOutcome) => {
+    const moved = r.changes.reduce((n, c) => n + movedDays(c), 0);
+    const covered = info?.years.some((y) => y.year === r.year);
+    message.success(moved > 0 ? t('calendar.change.applied', { year: r.year, count: moved }) : t(covered ? 'calendar.change.same' : 'calendar.imported', { year: r.year }));
+    void load();
+    void refreshInfo();
+  };
   const importFile = async (file: File) => {
     try {
-      const r = await api.calendar.import({ fileName: file.name, text: await file.text() });
-      message.success(t('calendar.imported', { year: r.year }));
-      void load();
-      void refreshInfo();
+      const text = await file.text();
+      const r = await api.calendar.import({ fileName: file.name, text });
+      // A covered year whose days would move waits for the admin to look at them: nothing is written yet.
+      if (r.applied) applied(r);
+      else setPending({ fileName: file.name, text, outcome: r });
     } catch (e) {
       message.error(errorMessage(e));
     }
     return false;
+  };
+  const confirmImport = async () => {
+    if (!pending) return;
+    setConfirming(true);
+    try {
+      applied(await api.calendar.import({ fileName: pending.fileName, text: pending.text, confirm: true }));
+      setPending(null);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setConfirming(false);
+    }
+  };
+  const cancelImport = () => {
+    setPending(null);
+    message.info(t('calendar.change.cancelled'));
   };
 
   return (
@@ -50,6 +78,7 @@ export function CalendarTab() {
           <Button icon={<UploadOutlined />}>{t('calendar.import')}</Button>
         </Upload>
       )}
+      <CalendarChangeDialog pending={pending} busy={confirming} onConfirm={() => void confirmImport()} onCancel={cancelImport} />
       <Card size="small" title={t('calendar.calculator')} style={{ maxWidth: 640 }}>
         <Space wrap>
           <span>{t('calendar.startDate')}</span><DatePicker value={start} onChange={setStart} />

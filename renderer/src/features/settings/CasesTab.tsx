@@ -2,7 +2,6 @@ import { Alert, App, Button, Checkbox, Col, Divider, Form, Input, InputNumber, R
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_PERIOD_IDS, LEGAL_REVIEW_TRIGGERS } from '../../../../shared/domain/case-procedure.ts';
-import { chinaDate } from '../../../../shared/domain/dates.ts';
 import type { DiscretionBenchmark } from '../../../../shared/entities/discretion.ts';
 import type { StatutoryPeriod } from '../../../../shared/entities/period.ts';
 import { api } from '../../api/client.ts';
@@ -11,6 +10,7 @@ import { useSession } from '../../app/session.tsx';
 import { tKey } from '../../i18n.ts';
 import { FileOrderSection } from './FileOrderSection.tsx';
 import { ReviewStandardSection } from './ReviewStandardSection.tsx';
+import { today } from '../../app/clock.ts';
 
 /**
  * What each province or unit decides for its cases: the hearing thresholds (较大数额), which cases
@@ -28,7 +28,7 @@ export function CasesTab() {
   useEffect(() => {
     void Promise.all([api.settings.get(), api.knowledge.periods(), api.knowledge.benchmarks()]).then(([s, p, b]) => {
       form.setFieldsValue(s);
-      setPeriods(p.filter((x) => x.uncertain && (CASE_PERIOD_IDS as readonly string[]).includes(x.id) && (!x.effectiveTo || x.effectiveTo >= chinaDate(new Date()))));
+      setPeriods(p.filter((x) => x.uncertain && (CASE_PERIOD_IDS as readonly string[]).includes(x.id) && (!x.effectiveTo || x.effectiveTo >= today())));
       setBenchmarks(b);
     }).catch((e) => message.error(errorMessage(e)));
   }, [form, message]);

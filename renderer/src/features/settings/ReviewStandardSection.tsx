@@ -2,14 +2,14 @@ import { App, Button, Divider, InputNumber, Space, Table, Tag, Typography, Uploa
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequiredDocument, ReviewItem, ReviewStandard } from '../../../../shared/domain/review/standard.ts';
-import { chinaDate } from '../../../../shared/domain/dates.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { readJson, saveJson } from '../files.ts';
+import { today } from '../../app/clock.ts';
 
 /** Points changed here make a new version (2026-11-22（2026-12-01调整）): two reviews under one version always scored alike. */
 function adjusted(s: ReviewStandard): ReviewStandard {
-  return { ...s, version: `${s.version.replace(/（[^（]*调整）$/, '')}（${chinaDate(new Date())}调整）`.slice(0, 40) };
+  return { ...s, version: `${s.version.replace(/（[^（]*调整）$/, '')}（${today()}调整）`.slice(0, 40) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { today } from '../../app/clock.ts';
 
 /** The 本单位 fields, shared by first-run setup and the settings page. */
 export function UnitFields({ prefix = [] }: { prefix?: string[] }) {
@@ -16,7 +17,7 @@ export function UnitFields({ prefix = [] }: { prefix?: string[] }) {
         <Col span={8}><Form.Item name={name('regionCode')} label={t('unit.regionCode')} extra={t('unit.regionCodeHint')} rules={[{ required: true, message: t('validation.required') }]}><Input maxLength={6} /></Form.Item></Col>
         <Col span={16}>
           <Form.Item name={name('numberPrefix')} label={t('unit.numberPrefix')} rules={[{ required: true, message: t('validation.required') }]}
-            extra={<>{t('unit.numberPrefixHint')}{numberPrefix ? <div>{t('unit.numberPreview', { example: `${numberPrefix}罚〔${new Date().getFullYear()}〕1号` })}</div> : null}</>}>
+            extra={<>{t('unit.numberPrefixHint')}{numberPrefix ? <div>{t('unit.numberPreview', { example: `${numberPrefix}罚〔${today().slice(0, 4)}〕1号` })}</div> : null}</>}>
             <Input />
           </Form.Item>
         </Col>

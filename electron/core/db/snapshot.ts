@@ -1,0 +1,170 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AuditLog } from '../audit/audit-log.ts';
+import pkg from '../../../package.json' with { type: 'json' };
+import { migrationsDone, unknownMigrations } from './schema-version.ts';
+
+/**
+ * Copies of the database that another process, a kill or a foreign file cannot pass off as ours.
+ * A copy is written under a temporary name, checked, hashed and described by its manifest; only
+ * then are the manifest and the copy renamed into place, the copy last: a file under a final name
+ * with its manifest beside it is complete. Anything else in the folder is a leftover.
+ */
+export const SNAPSHOT_FORMAT = 'enforcement-desk-backup';
+/** Temporary names start with this: never listed, removed at start. */
+export const PARTIAL_PREFIX = '.partial-';
+
+export interface SnapshotManifest {
+  format: typeof SNAPSHOT_FORMAT;
+  name: string;
+  createdAt: string;
+  sizeBytes: number;
+  sha256: string;
+  auditHead: string | null;
+  appVersion: string;
+  migrations: string[];
+  integrity: 'ok';
+}
+
+/** 'ok', or what is wrong: a damaged header makes SQLite throw rather than report. */
+export function integrity(file: string): string {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return String(db.pragma('integrity_check', { simple: true }));
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  } finally {
+    db?.close();
+  }
+}
+
+export function fileSha256(file: string): string {
+  const hash = createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) hash.update(buf.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** Written and flushed to disk under `file`, atomically: a temporary name, fsync, rename. */
+export function writeFileAtomic(file: string, data: string | Buffer): void {
+  const tmp = path.join(path.dirname(file), `${PARTIAL_PREFIX}${path.basename(file)}-${randomUUID()}`);
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+}
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+}
+
+/** Why a database file is not one of ours (set up by this app, whole, its audit chain intact), or null. */
+export type NotOurs = 'corrupt' | 'foreign' | 'newer' | 'notSetUp' | 'auditBroken' | 'auditHeadMismatch';
+
+export interface DatabaseCheck {
+  problem: NotOurs | null;
+  detail?: string;
+  auditHead: string | null;
+  migrations: string[];
+}
+
+/** The tables every version of our schema has had since its first migration. */
+const CORE_TABLES = ['users', 'unit_profile', 'audit_log', 'settings', 'enterprises'];
+
+/**
+ * Is this file a database this app set up? Its pages are whole, its schema is ours (and not newer),
+ * someone set it up (unless `allowNotSetUp`: an installation never set up loses nothing to an empty
+ * one), and its audit chain verifies — ending at `expectedHead` where a manifest says.
+ */
+export function checkDatabase(file: string, expectedHead?: string | null, allowNotSetUp = false): DatabaseCheck {
+  const check = integrity(file);
+  if (check !== 'ok') return { problem: 'corrupt', detail: check, auditHead: null, migrations: [] };
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const migrations = migrationsDone(db);
+    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+    if (!migrations.includes('0001_init') || CORE_TABLES.some((t) => !tables.has(t))) return { problem: 'foreign', auditHead: null, migrations };
+    const newer = unknownMigrations(db);
+    if (newer.length) return { problem: 'newer', detail: newer.join(', '), auditHead: null, migrations };
+    const users = db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number };
+    const audit = new AuditLog(db).verify(expectedHead ?? undefined);
+    if (users.n === 0 && !allowNotSetUp) return { problem: 'notSetUp', auditHead: audit.head, migrations };
+    if (!audit.ok) {
+      const truncated = audit.problems.every((p) => p.kind === 'truncated');
+      return { problem: truncated ? 'auditHeadMismatch' : 'auditBroken', detail: audit.problems[0]?.kind, auditHead: audit.head, migrations };
+    }
+    if (expectedHead !== undefined && audit.head !== expectedHead) return { problem: 'auditHeadMismatch', auditHead: audit.head, migrations };
+    return { problem: null, auditHead: audit.head, migrations };
+  } finally {
+    db.close();
+  }
+}
+
+export function readManifest(file: string): Partial<SnapshotManifest> | null {
+  try {
+    const m = JSON.parse(fs.readFileSync(`${file}.json`, 'utf8'));
+    return m && typeof m === 'object' ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A complete copy of the open database as `dir/name`, with its manifest. The copy is checked
+ * (integrity) before it gets its name; a check that fails leaves nothing behind.
+ */
+export async function writeSnapshot(raw: Database.Database, o: { dir: string; name: string; createdAt: Date }):
+  Promise<{ manifest: SnapshotManifest } | { problem: string }> {
+  fs.mkdirSync(o.dir, { recursive: true });
+  const final = path.join(o.dir, o.name);
+  const tmp = path.join(o.dir, `${PARTIAL_PREFIX}${o.name}-${randomUUID()}`);
+  try {
+    await raw.backup(tmp);
+    const check = integrity(tmp);
+    if (check !== 'ok') return { problem: check };
+    fsyncFile(tmp);
+    const manifest: SnapshotManifest = {
+      format: SNAPSHOT_FORMAT, name: o.name, createdAt: o.createdAt.toISOString(), sizeBytes: fs.statSync(tmp).size, sha256: fileSha256(tmp),
+      // The head as the copy holds it: taken from the copy, not the live file another writer may have moved on.
+      auditHead: headOf(tmp), appVersion: pkg.version, migrations: migrationsDone(raw), integrity: 'ok',
+    };
+    writeFileAtomic(`${final}.json`, JSON.stringify(manifest, null, 2));
+    fs.renameSync(tmp, final);
+    return { manifest };
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+function headOf(file: string): string | null {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return new AuditLog(db).head();
+  } finally {
+    db.close();
+  }
+}
+
+/** A copy under its final name is complete when its manifest is there and names its size. */
+export function isComplete(file: string): boolean {
+  const m = readManifest(file);
+  if (!m || typeof m.sizeBytes !== 'number') return false;
+  try {
+    return fs.statSync(file).size === m.sizeBytes;
+  } catch {
+    return false;
+  }
+}
