@@ -133,6 +133,10 @@ export async function writeSnapshot(raw: Database.Database, o: { dir: string; na
   const tmp = path.join(o.dir, `${PARTIAL_PREFIX}${o.name}-${randomUUID()}`);
   try {
     await raw.backup(tmp);
+    // A copy of a WAL database is itself in WAL mode, and opening it would leave -wal and -shm beside it:
+    // as a single self-contained file it goes back to a rollback journal before anything else reads it.
+    const copy = new Database(tmp, { fileMustExist: true });
+    try { copy.pragma('journal_mode = DELETE'); } finally { copy.close(); }
     const check = integrity(tmp);
     if (check !== 'ok') return { problem: check };
     fsyncFile(tmp);
@@ -145,7 +149,7 @@ export async function writeSnapshot(raw: Database.Database, o: { dir: string; na
     fs.renameSync(tmp, final);
     return { manifest };
   } finally {
-    fs.rmSync(tmp, { force: true });
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) fs.rmSync(f, { force: true });
   }
 }
 

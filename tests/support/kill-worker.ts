@@ -1,0 +1,35 @@
+/**
+ * A process that does one kind of interruptible work over and over on a data folder, for a test to
+ * SIGKILL at a moment of its choosing: `node kill-worker.ts <dataDir> <backup|issue|import> [inspectionId]`.
+ * It says "ready" once the first round is done, so a kill lands in the middle of a later round.
+ */
+import { createCore } from '../../electron/core/create-core.ts';
+import { createBackup } from '../../electron/core/modules/backups/backups.ts';
+import { RESOURCES } from './core.ts';
+import { ledgerWorkbook, rowFor, upload } from './ledger.ts';
+import { testClock } from './clock.ts';
+
+const [dataDir, kind, inspection] = process.argv.slice(2);
+const core = await createCore({ dataDir, resourcesDir: RESOURCES, autoBackup: false, clock: testClock() });
+const trusted = { trusted: { userName: '测试进程' } };
+async function run(channel: string, input: unknown): Promise<Record<string, unknown>> {
+  const r = await core.dispatch(channel, input, trusted);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.data as Record<string, unknown>;
+}
+
+let round = 0;
+let offset = Number(process.pid % 1000) * 1000;
+for (;;) {
+  if (kind === 'backup') await createBackup(core.state, 'manual');
+  else if (kind === 'issue') {
+    const draft = await run('documents:create', { type: 'inspection-record', inspectionId: Number(inspection) });
+    await run('documents:issue', { id: draft.id, version: draft.version });
+  } else if (kind === 'import') {
+    const rows = Array.from({ length: 300 }, (_, i) => rowFor(100_000 + offset + i));
+    offset += 300;
+    const preview = await run('enterprises:import-preview', upload(await ledgerWorkbook(rows)));
+    await run('enterprises:import-commit', { importId: preview.importId });
+  } else throw new Error(`unknown kind ${kind}`);
+  if (round++ === 0) process.stdout.write('ready\n');
+}
