@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hostClock } from '../core/clock.ts';
+import { writeFileAtomic } from '../core/db/snapshot.ts';
 import { createCore } from '../core/create-core.ts';
 import { describeOutcome, explainError } from './calendar.ts';
 import { importDataPackage, listBackups, readDataPackage, restoreOffline } from '../core/modules/backups/backups.ts';
@@ -79,7 +80,8 @@ async function main(): Promise<number> {
       case 'data export': {
         if (!target) break;
         const file = await run('backups:export-data', {});
-        fs.writeFileSync(target, Buffer.from(file.dataBase64, 'base64'));
+        // Whole or not at all: a package cut short by a kill must not sit there under its name.
+        writeFileAtomic(path.resolve(target), Buffer.from(file.dataBase64, 'base64'));
         console.log(`已写出 / written: ${path.resolve(target)}`);
         return 0;
       }

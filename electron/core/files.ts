@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from './db/snapshot.ts';
 
 /**
  * Files (issued PDFs, scans, photos) live under files/, named by their SHA-256: the same bytes are
@@ -20,9 +21,7 @@ export function storeFile(dataDir: string, data: Buffer): string {
   const file = filePath(dataDir, hash);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
+    writeFileAtomic(file, data);
   }
   return hash;
 }

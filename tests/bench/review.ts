@@ -8,8 +8,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pinnedClock } from '../../electron/core/clock.ts';
 import { createCore } from '../../electron/core/create-core.ts';
-import { caseGenerator, type CaseRecipe } from '../../electron/core/generator/cases.ts';
+import { caseGenerator, type CaseRecipe, GeneratorError } from '../../electron/core/generator/cases.ts';
 import { caseRules } from '../../electron/core/modules/cases/repository.ts';
 import { reviewSnapshot } from '../../electron/core/modules/review/handlers.ts';
 import { review } from '../../shared/domain/review/review.ts';
@@ -39,7 +40,7 @@ const PATHS: Omit<CaseRecipe, 'enterpriseId' | 'handlerIds' | 'filedOn'>[] = [
 
 export async function reviewBench(): Promise<Record<string, unknown>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-bench-review-'));
-  const core = await createCore({ dataDir, resourcesDir: RESOURCES, autoBackup: false, clock: () => new Date('2026-11-22T02:00:00Z') });
+  const core = await createCore({ dataDir, resourcesDir: RESOURCES, autoBackup: false, clock: pinnedClock('2026-11-22T10:00:00+08:00') });
   try {
     const token = await setUp(core);
     const { enterprise, officers } = await inspectionReady(core, token);
@@ -49,12 +50,18 @@ export async function reviewBench(): Promise<Record<string, unknown>> {
     const handlerIds = [officers[0].id, officers[1].id] as [number, number];
     let t = process.hrtime.bigint();
     const ids: number[] = [];
+    // Why files were left out (the step refused, and its error), so a generator the core now refuses shows here.
+    const leftOut: Record<string, number> = {};
     for (let i = 0; i < FILES; i++) {
       const recipe = PATHS[i % PATHS.length];
       // Filed between January and August, so every step lies before "today"; a file the calendar refuses is left out.
       const filedOn = addCalendarDays('2026-01-05', (i * 7) % 230);
       const c = await generate({ ...recipe, enterpriseId: enterprise.id, handlerIds, filedOn, reviewerToken, formNo: recipe.variations?.includes('summary') ? `9${String(i).padStart(6, '0')}` : undefined })
-        .catch(() => null);
+        .catch((e: unknown) => {
+          const why = e instanceof GeneratorError ? `${e.channel} ${JSON.stringify(e.error)}` : String(e);
+          leftOut[why] = (leftOut[why] ?? 0) + 1;
+          return null;
+        });
       if (c) ids.push(c.id);
     }
     const generateMs = ms(t);
@@ -76,6 +83,7 @@ export async function reviewBench(): Promise<Record<string, unknown>> {
     const summary = summarise(results.map((result, i) => ({ caseId: i, handlerNames: thousand[i].detail.handlerNames, documentNames: {}, result })));
     return {
       filesGenerated: ids.length,
+      filesLeftOut: { count: FILES - ids.length, why: leftOut },
       generateMs: Math.round(generateMs),
       pureReviewOfThousandMs: { value: Math.round(pureMs), files: REVIEWED, distinctFiles: snapshots.length, target: 2000 },
       loadFromDatabaseMs: { total: Math.round(loadMs), perFile: +(loadMs / Math.max(1, ids.length)).toFixed(1), projectedThousand: Math.round((loadMs / Math.max(1, ids.length)) * REVIEWED) },
