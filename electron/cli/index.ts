@@ -45,12 +45,13 @@ async function main(): Promise<number> {
   try {
     core = await createCore({ dataDir, resourcesDir, workspace, autoBackup: false, clock });
   } catch (e) {
-    // A database too damaged to open can still be replaced from a backup, with the damaged file kept.
-    if ((e as { code?: string }).code === 'DB_CORRUPT' && group === 'backup' && command === 'restore' && target) {
+    // A database too damaged to open, or gone, can still be replaced from a backup (a damaged file is kept).
+    const unopenable = ['DB_CORRUPT', 'DB_MISSING'].includes((e as { code?: string }).code ?? '');
+    if (unopenable && group === 'backup' && command === 'restore' && target) {
       console.log(JSON.stringify(restoreOffline(dataDir, target, clock()), null, 2));
       return 0;
     }
-    if ((e as { code?: string }).code === 'DB_CORRUPT' && group === 'backup' && command === 'list') {
+    if (unopenable && group === 'backup' && command === 'list') {
       console.log(JSON.stringify(listBackups(dataDir), null, 2));
       return 0;
     }

@@ -42,5 +42,9 @@ export function fixedClock(at: Date | string): Clock {
 export function hostClock(args: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Clock {
   const i = args.indexOf('--clock');
   const text = i >= 0 ? args[i + 1] : env.ENFORCE_CLOCK;
-  return text ? pinnedClock(text) : systemClock;
+  if (!text) return systemClock;
+  const clock = pinnedClock(text);
+  // Said once, loudly: every stamp, date and number year written from here on follows this day.
+  console.warn(`[clock] 时钟固定为 ${clock().toISOString()}（--clock / ENFORCE_CLOCK）：记录和文书日期均按此时间 / the clock is pinned; records and documents are dated by it`);
+  return clock;
 }

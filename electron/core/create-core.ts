@@ -9,11 +9,12 @@ import { chinaDate } from '../../shared/domain/dates.ts';
 import { can } from '../../shared/domain/roles.ts';
 import type { WorkCalendar } from '../../shared/domain/workdays.ts';
 import { AuditLog } from './audit/audit-log.ts';
-import { rememberSetUp } from './installation.ts';
+import { rememberSetUp, wasSetUp } from './installation.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { CoreEvent, CoreState, Ctx, Handlers, Platform, Session } from './context.ts';
 import { finishInterruptedReplace, removeLeftovers } from './db/leftovers.ts';
-import { BEFORE_REPLACE, dbFileOf, ensureExclusive, onlyOpener, type OpenReport, openStore, removeSidecars, type Store } from './db/open.ts';
+import { applyFloors } from './db/number-floors.ts';
+import { BEFORE_REPLACE, dbFileOf, lockForReplace, onlyOpener, type OpenReport, openStore, removeSidecars, type Store } from './db/open.ts';
 import { isBusy, writeTransaction } from './db/write.ts';
 import { loadKnowledge, setCustomBenchmarks, setCustomChecklists } from './knowledge.ts';
 import { discretionBenchmark } from '../../shared/entities/discretion.ts';
@@ -96,11 +97,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   const dbFile = dbFileOf(dataDir);
-  const open = () => openStore({ file: dbFile, backupsDir: path.join(dataDir, 'backups'), logsDir: path.join(dataDir, 'logs'), now });
+  const open = () => openStore({ file: dbFile, backupsDir: path.join(dataDir, 'backups'), logsDir: path.join(dataDir, 'logs'), now, mustExist: wasSetUp(dataDir) });
   // A restore or data import killed half-way is finished or undone before anything reads the file.
-  const replace = finishInterruptedReplace(dbFile);
+  const replace = finishInterruptedReplace(dbFile, !wasSetUp(dataDir), now());
   const opened = await open();
   let store: Store = opened.store;
+  let replacing = false;
+  // Numbers handed out before a restore stay handed out, even when a kill came between the restore and this.
+  applyFloors(dataDir, store.raw, now());
   // Leftovers are cleared only by the one process that has the data open: another may be mid-write.
   const leftovers = onlyOpener(dbFile) ? removeLeftovers(dataDir, dbFile, store.raw, opened.report.uncleanShutdown) : [];
   if (replace || leftovers.length) console.warn(`[core] put right after an interrupted run: ${JSON.stringify({ replace, removed: leftovers })}`);
@@ -128,7 +132,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     platform: options.platform ?? {},
     catalogue: loadCatalogue(options.resourcesDir),
     fonts: loadFontSet(options.resourcesDir),
-    render: (spec) => renderPool.render(spec),
+    render: (spec) => renderPool.render({ ...spec, createdAt: now().toISOString() }),
     async reloadUnitKnowledge() {
       const rows = await store.db.selectFrom('customChecklists').select('json').orderBy('id').execute();
       setCustomChecklists(state.knowledge, rows.map((r) => checklist.parse(JSON.parse(r.json))));
@@ -138,29 +142,47 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     tx: (fn) => writeTransaction(store.db, fn),
     record: (actor, change) => audit.append(actor, change, now()),
     async reopen(replace) {
-      ensureExclusive(dbFile);
-      await store.close();
-      // The closed file is complete (WAL checkpointed); it waits aside until the replacement has opened.
-      const previous = `${dbFile}${BEFORE_REPLACE}`;
-      removeSidecars(dbFile);
-      fs.renameSync(dbFile, previous);
+      // One replacement at a time, in this process and across processes (the CLI beside the app).
+      if (replacing) throw new AppError('DB_IN_USE', { pid: process.pid });
+      replacing = true;
+      let lock: { release(): void } | null = null;
       try {
-        await replace(dbFile);
-        store = (await open()).store;
-      } catch (error) {
-        fs.rmSync(dbFile, { force: true });
+        lock = lockForReplace(dbFile);
+        await store.close();
+        // The closed file is complete (WAL checkpointed); it waits aside until the replacement has opened.
+        const previous = `${dbFile}${BEFORE_REPLACE}`;
         removeSidecars(dbFile);
-        fs.renameSync(previous, dbFile);
-        store = (await open()).store;
-        throw error;
-      } finally {
+        try {
+          fs.renameSync(dbFile, previous);
+        } catch (error) {
+          store = (await open()).store;
+          throw error;
+        }
+        try {
+          await replace(dbFile);
+          store = (await open()).store;
+        } catch (error) {
+          // The old file goes back. Should that fail too, it stays aside — never deleted — for the next start to put back.
+          fs.rmSync(dbFile, { force: true });
+          removeSidecars(dbFile);
+          fs.renameSync(previous, dbFile);
+          store = (await open()).store;
+          throw error;
+        }
         fs.rmSync(previous, { force: true });
-        audit = new AuditLog(store.raw);
-        calendar = null;
-        await state.reloadUnitKnowledge();
-        rememberIfSetUp();
+      } finally {
+        lock?.release();
+        replacing = false;
+        if (store.raw.open) {
+          audit = new AuditLog(store.raw);
+          calendar = null;
+          applyFloors(dataDir, store.raw, now());
+          await state.reloadUnitKnowledge();
+          rememberIfSetUp();
+        }
       }
     },
+
   };
 
   await state.reloadUnitKnowledge();

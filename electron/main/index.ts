@@ -1,5 +1,5 @@
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
-import { hostClock } from '../core/clock.ts';
+import { hostClock, systemClock } from '../core/clock.ts';
 import { createWorkspaces } from '../core/workspaces.ts';
 import { bindIpc } from './ipc/bind.ts';
 import { appPaths } from './paths.ts';
@@ -13,7 +13,8 @@ if (!app.requestSingleInstanceLock()) app.quit();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const paths = appPaths(app);
-const workspaces = createWorkspaces(paths.dataRoot, { resourcesDir: paths.resourcesDir, clock: hostClock() });
+// A pinned clock is for development and training builds: the packaged app always keeps the machine's time.
+const workspaces = createWorkspaces(paths.dataRoot, { resourcesDir: paths.resourcesDir, clock: app.isPackaged ? systemClock : hostClock() });
 let window: BrowserWindow | null = null;
 
 function createWindow(): void {

@@ -64,6 +64,8 @@ export interface DocumentSpec {
   /** 第 N 页 共 M 页 at the foot (the file's own cover, 目录 and 备考表 are not numbered). */
   pageNumbers?: boolean;
   fonts: FontSet;
+  /** The core's now (ISO), as the PDF's creation date: the machine's clock never stamps an official document. */
+  createdAt?: string;
 }
 
 export function textWidthPt(g: DocumentGeometry): number {

@@ -427,7 +427,8 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureConte
     case 'borrow':
       return isArchived(r) ? [] : at('cases.rules.notArchived');
     case 'retract': {
-      if (!retracting || retracting.retracted) return at('cases.rules.nothingToRetract');
+      // A retraction is itself final: taking it back would change nothing (the event it struck stays struck), so it is refused.
+      if (!retracting || retracting.retracted || retracting.data.kind === 'retract') return at('cases.rules.nothingToRetract');
       // The change it records has been made: taking the record back would revive the old signatures.
       if (retracting.data.kind === 'disposal-revised') return at('cases.rules.retractTooLate');
       // What a later act relied on stays: an approval, review, hearing or answer behind an issued notice or decision is not taken back.

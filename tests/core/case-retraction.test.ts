@@ -112,3 +112,15 @@ describe('what the case staff record', () => {
     expect(after).toMatchObject({ stage: 'filing', filedOn: null });
   });
 });
+
+describe('a retraction', () => {
+  it('is final: taking it back would change nothing, so it is refused', async () => {
+    const c = await county();
+    const caseId = await SCENES['legal-review']!.open(c);
+    const opinion = await SCENES['legal-review']!.record(caseId, c.tokens.reviewer);
+    const after = await call(core, 'cases:retract', { id: caseId, eventId: opinion, ...RETRACTION }, c.tokens.reviewer);
+    const retraction = after.events.find((e) => e.data.kind === 'retract')!;
+    const refused = await failure(core, 'cases:record', { id: caseId, event: { kind: 'retract', eventId: retraction.id, ...RETRACTION } }, c.tokens.clerk);
+    expect(refused).toMatchObject({ code: 'VALIDATION', details: { issues: [expect.objectContaining({ key: 'cases.rules.nothingToRetract' })] } });
+  });
+});

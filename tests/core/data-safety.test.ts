@@ -54,7 +54,11 @@ describe('backups are whole or absent', () => {
     // a manifest whose copy was never renamed in, a staged restore, a stored file mid-write.
     const b = path.join(dir, 'backups');
     fs.writeFileSync(path.join(b, '.partial-manual-20261125T060000Z.db-1'), 'half a database');
+    // A whole copy an earlier version wrote without a manifest (its pre-migration copies): kept, and listed from now on.
+    fs.copyFileSync(path.join(b, good.name), path.join(b, 'pre-migration-20261101T010000Z.db'));
+    fs.utimesSync(path.join(b, 'pre-migration-20261101T010000Z.db'), new Date('2026-11-01T01:00:00Z'), new Date('2026-11-01T01:00:00Z'));
     fs.writeFileSync(path.join(b, 'manual-20261125T060001Z.db'), fs.readFileSync(path.join(b, good.name)).subarray(0, 4096));
+    fs.writeFileSync(path.join(b, 'manual-20261125T060001Z.db-shm'), '');
     fs.writeFileSync(path.join(b, 'daily-20261125T060002Z.db'), '');
     fs.writeFileSync(path.join(b, 'manual-20261125T060003Z.db.json'), '{}');
     fs.writeFileSync(path.join(dir, 'enforce.db.incoming-1'), 'staged');
@@ -63,8 +67,8 @@ describe('backups are whole or absent', () => {
     // The process dies without closing: its marker stays, so the next start knows the shutdown was unclean.
     fs.writeFileSync(path.join(dir, 'enforce.db.open-999999999'), '999999999');
     const after = await reopen(c);
-    expect(listBackups(after.state.dataDir)).toHaveLength(1);
-    expect(fs.readdirSync(b).sort()).toEqual([good.name, `${good.name}.json`].sort());
+    expect(listBackups(after.state.dataDir).map((x) => x.name).sort()).toEqual([good.name, 'pre-migration-20261101T010000Z.db'].sort());
+    expect(fs.readdirSync(b).sort()).toEqual([good.name, `${good.name}.json`, 'pre-migration-20261101T010000Z.db', 'pre-migration-20261101T010000Z.db.json'].sort());
     expect(fs.existsSync(path.join(dir, 'enforce.db.incoming-1'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'files', orphan.slice(0, 2), orphan))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'files', orphan.slice(0, 2), `${orphan}.123.tmp`))).toBe(false);
@@ -116,19 +120,74 @@ describe('backups are whole or absent', () => {
   });
 
   it('never reopens first-run setup over a folder that was set up, whatever happened to its database', async () => {
-    let c = await core();
+    const c = await core();
     await setUp(c);
     const dir = c.state.dataDir;
+    const blank = await core();
     await c.close();
+    await blank.close();
     cores.splice(0);
-    for (const n of fs.readdirSync(dir)) if (n.startsWith('enforce.db')) fs.rmSync(path.join(dir, n));
-    c = await core({ dataDir: dir });
-    expect((await call(c, 'app:info', {})).needsSetup).toBe(false);
-    expect(await failure(c, 'setup:initialize', {
+    // Gone: said plainly, never recreated empty (which would open setup, or lock everyone out).
+    const removeDb = () => { for (const n of fs.readdirSync(dir)) if (n.startsWith('enforce.db')) fs.rmSync(path.join(dir, n)); };
+    removeDb();
+    await expect(newCore({ dataDir: dir })).rejects.toMatchObject({ code: 'DB_MISSING' });
+    // Swapped for a database of ours that nobody set up: setup and the public import stay shut.
+    fs.copyFileSync(path.join(blank.state.dataDir, 'enforce.db'), path.join(dir, 'enforce.db'));
+    const swapped = await core({ dataDir: dir });
+    expect((await call(swapped, 'app:info', {})).needsSetup).toBe(false);
+    expect(await failure(swapped, 'setup:initialize', {
       admin: { username: 'intruder', displayName: '外人', password: 'intruder123' },
       unit: { agencyName: '宣汉县应急管理局', squadName: '宣汉县应急管理综合行政执法大队', regionCode: '511722', numberPrefix: '宣应急', reviewAgency: '宣汉县人民政府', court: '宣汉县人民法院', address: '宣汉县', phone: '0818-5221234' },
     })).toMatchObject({ code: 'SETUP_DONE' });
-    expect(await failure(c, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: Buffer.from('x').toString('base64') } })).toMatchObject({ code: 'SETUP_DONE' });
+    expect(await failure(swapped, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: Buffer.from('x').toString('base64') } })).toMatchObject({ code: 'SETUP_DONE' });
+  });
+
+  it('keeps a stored file a backup still names through an unclean start after a restore', async () => {
+    const c = await core();
+    const token = await setUp(c);
+    const { inspection } = await inspectionReady(c, token);
+    const before = await call(c, 'backups:create', {}, token);
+    await call(c, 'inspections:attach-file', { id: inspection.id, file: { fileName: '照片.jpg', dataBase64: Buffer.from('later photo').toString('base64') } }, token);
+    const photo = createHash('sha256').update('later photo').digest('hex');
+    // Back to before the photo: only the pre-restore copy names it now.
+    await call(c, 'backups:restore', { name: before.name }, token);
+    const dir = c.state.dataDir;
+    fs.writeFileSync(path.join(dir, 'enforce.db.open-999999999'), '999999999');
+    await reopen(c);
+    expect(fs.existsSync(path.join(dir, 'files', photo.slice(0, 2), photo))).toBe(true);
+  });
+
+  it('finishes or undoes a replacement a kill cut off, from what is on disk', async () => {
+    const c = await core();
+    const token = await setUp(c);
+    await call(c, 'enterprises:create', { uscc: usccFor(1), name: '替换前企业' }, token);
+    const dir = c.state.dataDir;
+    const db = path.join(dir, 'enforce.db');
+    const blank = await core();
+    await c.close();
+    await blank.close();
+    cores.splice(0);
+    const names = async () => {
+      const o = await core({ dataDir: dir });
+      const t = await signIn(o);
+      const list = (await call(o, 'enterprises:search', {}, t)).items.map((e) => e.name);
+      await o.close();
+      cores.splice(0);
+      return list;
+    };
+    // Killed after the file went aside, before the replacement landed: the old file goes back.
+    fs.renameSync(db, `${db}.before-replace`);
+    expect(await names()).toEqual(['替换前企业']);
+    // Killed after the replacement landed (here: the same data), before the copy aside was dropped: the copy goes.
+    fs.copyFileSync(db, `${db}.before-replace`);
+    expect(await names()).toEqual(['替换前企业']);
+    expect(fs.existsSync(`${db}.before-replace`)).toBe(false);
+    // What stands in its place is not a set-up database of ours (an older program made an empty one): the old file
+    // goes back and the stranger is kept beside the backups.
+    fs.renameSync(db, `${db}.before-replace`);
+    fs.copyFileSync(path.join(blank.state.dataDir, 'enforce.db'), db);
+    expect(await names()).toEqual(['替换前企业']);
+    expect(fs.readdirSync(path.join(dir, 'backups')).some((n) => n.startsWith('replaced-'))).toBe(true);
   });
 });
 
@@ -138,10 +197,15 @@ describe('kills leave nothing half-done', () => {
     ['backup', [40, 120, 260]],
     ['issue', [30, 150, 400]],
     ['import', [50, 200, 600]],
+    ['restore', [20, 90, 300]],
   ] as const)('a %s killed at random moments', async (kind, delays) => {
     const c = await core();
     const token = await setUp(c);
     const { inspection } = await inspectionReady(c, token);
+    // Two states to restore back and forth between.
+    await call(c, 'backups:create', {}, token);
+    await call(c, 'enterprises:create', { uscc: usccFor(4242), name: '恢复之间企业' }, token);
+    await call(c, 'backups:create', {}, token);
     // Enough data that a backup takes a while to write (a county's ledger, imported in one go).
     const preview = await call(c, 'enterprises:import-preview', upload(await ledgerWorkbook(Array.from({ length: 3000 }, (_, i) => rowFor(10_000 + i)))), token);
     await call(c, 'enterprises:import-commit', { importId: preview.importId }, token);
@@ -151,7 +215,7 @@ describe('kills leave nothing half-done', () => {
     for (const ms of delays) {
       await killDuring(dir, kind, ms, inspection.id);
       const whole = await checkWhole(dir);
-      expect(whole, `${kind} killed ${ms} ms after ready`).toMatchObject({ integrity: 'ok', auditOk: true, numberingFaults: [], halfIssued: [], partialImport: false, leftovers: [], badBackups: [] });
+      expect(whole, `${kind} killed ${ms} ms after ready`).toMatchObject({ integrity: 'ok', auditOk: true, numberingFaults: [], halfIssued: [], partialImport: false, leftovers: [], badBackups: [], setUp: true });
     }
   }, 240_000);
 });

@@ -12,9 +12,22 @@ export const test = base.extend<{ desk: { url: string; dataRoot: string } }>({
   // A failed test prints what the core refused and what threw in the page: a dialog that would not
   // close says why, even where the message it showed is gone by the time the test gives up.
   page: async ({ page }, use, testInfo) => {
-    // The page's own clock starts on the test day too (date pickers' "today"); the screens take their
-    // "now" from the core's pinned clock, which the web host below is created with.
-    await page.clock.install({ time: Date.parse(TEST_NOW) });
+    // The screens take their "now" from the core's pinned clock (renderer/src/app/clock.ts), which the web host
+    // below is created with. The page's own Date starts on the test day too, for what the date pickers call
+    // "today": shifted, never frozen, and with the real timers. (Playwright's page.clock fakes the timers as
+    // well; under it this suite lost clicks and the page threw.)
+    await page.addInitScript((pinned: number) => {
+      const Real = Date;
+      const offset = pinned - Real.now();
+      class Shifted extends Real {
+        constructor(...args: ConstructorParameters<DateConstructor> | []) {
+          if (args.length === 0) super(Real.now() + offset);
+          else super(...(args as ConstructorParameters<DateConstructor>));
+        }
+        static override now(): number { return Real.now() + offset; }
+      }
+      globalThis.Date = Shifted as DateConstructor;
+    }, Date.parse(TEST_NOW));
     const trouble: string[] = [];
     page.on('response', (r) => {
       const channel = /\/api\/(.+)$/.exec(new URL(r.url()).pathname)?.[1];

@@ -1,6 +1,6 @@
 /**
  * `npm run soak`: the kill trials of tests/core/data-safety.test.ts at full size. Each kind of
- * interruptible work (backup, issuing, import) is SIGKILLed SOAK_KILLS times (default 100) at a
+ * interruptible work (backup, issuing, import, restore) is SIGKILLed SOAK_KILLS times (default 100) at a
  * random moment, and after each kill the folder is opened as the app would and checked whole.
  * Prints the counts as JSON; exits 1 if any kill left anything half-done.
  */
@@ -11,12 +11,12 @@ import { createCore } from '../../electron/core/create-core.ts';
 import { testClock } from '../support/clock.ts';
 import { call, RESOURCES, setUp } from '../support/core.ts';
 import { inspectionReady } from '../support/documents.ts';
-import { ledgerWorkbook, rowFor, upload } from '../support/ledger.ts';
+import { ledgerWorkbook, rowFor, upload, usccFor } from '../support/ledger.ts';
 import { checkWhole, killDuring, type Wholeness } from '../support/whole.ts';
 
 const KILLS = Number(process.env.SOAK_KILLS ?? 100);
 const MAX_DELAY_MS = Number(process.env.SOAK_MAX_DELAY_MS ?? 800);
-const kinds = ['backup', 'issue', 'import'] as const;
+const kinds = ['backup', 'issue', 'import', 'restore'] as const;
 
 function faultsOf(w: Wholeness): string[] {
   return [
@@ -27,6 +27,7 @@ function faultsOf(w: Wholeness): string[] {
     ...(w.partialImport ? ['partial import'] : []),
     ...w.leftovers.map((f) => `leftover ${f}`),
     ...w.badBackups.map((b) => `backup ${b} listed but not whole`),
+    ...(w.setUp ? [] : ['the database lost its users (an empty one in place)']),
   ];
 }
 
@@ -38,6 +39,9 @@ for (const kind of kinds) {
   const { inspection } = await inspectionReady(core, token);
   const preview = await call(core, 'enterprises:import-preview', upload(await ledgerWorkbook(Array.from({ length: 3000 }, (_, i) => rowFor(10_000 + i)))), token);
   await call(core, 'enterprises:import-commit', { importId: preview.importId }, token);
+  await call(core, 'backups:create', {}, token);
+  await call(core, 'enterprises:create', { uscc: usccFor(4242), name: '恢复之间企业' }, token);
+  await call(core, 'backups:create', {}, token);
   await core.close();
   const t0 = performance.now();
   const faults: string[] = [];

@@ -1,10 +1,10 @@
 /**
  * A process that does one kind of interruptible work over and over on a data folder, for a test to
- * SIGKILL at a moment of its choosing: `node kill-worker.ts <dataDir> <backup|issue|import> [inspectionId]`.
+ * SIGKILL at a moment of its choosing: `node kill-worker.ts <dataDir> <backup|issue|import|restore> [inspectionId]`.
  * It says "ready" once the first round is done, so a kill lands in the middle of a later round.
  */
 import { createCore } from '../../electron/core/create-core.ts';
-import { createBackup } from '../../electron/core/modules/backups/backups.ts';
+import { createBackup, listBackups, restoreBackup } from '../../electron/core/modules/backups/backups.ts';
 import { RESOURCES } from './core.ts';
 import { ledgerWorkbook, rowFor, upload } from './ledger.ts';
 import { testClock } from './clock.ts';
@@ -30,6 +30,10 @@ for (;;) {
     offset += 300;
     const preview = await run('enterprises:import-preview', upload(await ledgerWorkbook(rows)));
     await run('enterprises:import-commit', { importId: preview.importId });
+  } else if (kind === 'restore') {
+    // Back and forth between the two oldest manual backups; each restore also takes a pre-restore copy.
+    const manual = listBackups(dataDir).filter((b) => b.kind === 'manual').slice(-2);
+    await restoreBackup(core.state, manual[round % manual.length].name);
   } else throw new Error(`unknown kind ${kind}`);
   if (round++ === 0) process.stdout.write('ready\n');
 }

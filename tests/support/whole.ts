@@ -10,7 +10,9 @@ import { testClock } from './clock.ts';
 const WORKER = path.join(import.meta.dirname, 'kill-worker.ts');
 
 /** Starts the worker on `dataDir`, waits for its first round, lets it run `afterMs` more, and SIGKILLs it. */
-export async function killDuring(dataDir: string, kind: 'backup' | 'issue' | 'import', afterMs: number, inspectionId?: number): Promise<void> {
+export type KillKind = 'backup' | 'issue' | 'import' | 'restore';
+
+export async function killDuring(dataDir: string, kind: KillKind, afterMs: number, inspectionId?: number): Promise<void> {
   const child = spawn(process.execPath, [WORKER, dataDir, kind, String(inspectionId ?? '')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d) => { err += d; });
@@ -39,6 +41,8 @@ export interface Wholeness {
   /** Listed backups that would not restore. */
   badBackups: string[];
   backups: number;
+  /** The database still has its users (a replacement never leaves an empty one in place). */
+  setUp: boolean;
 }
 
 /** Opens the folder as the app would after a kill (which puts right what it can), then checks that nothing half-done survived. */
@@ -60,7 +64,7 @@ export async function checkWhole(dataDir: string, importSize = 300): Promise<Who
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/^\.partial-|\.incoming-|\.before-replace$|\.tmp$/.test(e.name)) leftovers.push(path.relative(dataDir, p));
+        else if (/^\.partial-|\.incoming-|\.before-replace$|\.replacing-|\.tmp$|^number-floors\.json$/.test(e.name)) leftovers.push(path.relative(dataDir, p));
       }
     };
     walk(dataDir);
@@ -69,7 +73,8 @@ export async function checkWhole(dataDir: string, importSize = 300): Promise<Who
       const file = path.join(dataDir, 'backups', b.name);
       return checkDatabase(file, readManifest(file)?.auditHead ?? null).problem !== null;
     }).map((b) => b.name);
-    return { integrity, auditOk, numberingFaults, halfIssued, partialImport: imported % importSize !== 0, leftovers, badBackups, backups: listed.length };
+    const setUp = (raw.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n > 0;
+    return { integrity, auditOk, numberingFaults, halfIssued, partialImport: imported % importSize !== 0, leftovers, badBackups, backups: listed.length, setUp };
   } finally {
     await core.close();
   }

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { BEFORE_REPLACE, INCOMING } from './open.ts';
-import { isComplete, PARTIAL_PREFIX } from './snapshot.ts';
+import { BEFORE_REPLACE, INCOMING, onlyOpener } from './open.ts';
+import { adoptLegacyCopy, checkDatabase, isComplete, PARTIAL_PREFIX, readManifest } from './snapshot.ts';
 
 /**
  * What a kill leaves behind, put right at start: a replacement of the database cut off half-way,
  * backups and packages under their temporary names, stored files no row names (a PDF rendered
  * for a document whose issuing never committed). Nothing a row references is ever removed, voided
- * rows included: a file is kept if any text in any table names its hash.
+ * rows included: a file is kept if any text in any table names its hash, or if a backup may name it.
  */
 export interface LeftoversReport {
   /** The database was put back from its copy aside (the replacement never landed), or the copy aside was dropped (it had). */
@@ -22,15 +22,23 @@ const HASH_IN_TEXT = /[0-9a-f]{64}/g;
 
 /**
  * Before the database opens: a replacement (restore, data import) is a rename onto the file with
- * the old one kept aside. If the file is there, the rename happened and the copy aside can go; if
- * not, the old file goes back.
+ * the old one kept aside. If the file there is a whole database of ours, the rename happened and the
+ * copy aside can go (the replaced state is also kept as a pre-restore backup). Otherwise — no file,
+ * or one that is not ours (an older program that knew nothing of this made an empty one) — the old
+ * file goes back, and whatever stood in its place is kept beside the backups. Only the process that
+ * alone has the data open does this: another may be in the middle of its own replacement.
  */
-export function finishInterruptedReplace(dbFile: string): LeftoversReport['replace'] {
+export function finishInterruptedReplace(dbFile: string, allowNotSetUp: boolean, now: Date): LeftoversReport['replace'] {
   const aside = `${dbFile}${BEFORE_REPLACE}`;
-  if (!fs.existsSync(aside)) return null;
-  if (fs.existsSync(dbFile)) {
+  if (!fs.existsSync(aside) || !onlyOpener(dbFile)) return null;
+  if (fs.existsSync(dbFile) && checkDatabase(dbFile, undefined, allowNotSetUp).problem === null) {
     fs.rmSync(aside, { force: true });
     return 'completed';
+  }
+  if (fs.existsSync(dbFile)) {
+    const kept = path.join(path.dirname(dbFile), 'backups', `replaced-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.db`);
+    fs.mkdirSync(path.dirname(kept), { recursive: true });
+    fs.renameSync(dbFile, kept);
   }
   for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
   fs.renameSync(aside, dbFile);
@@ -66,20 +74,29 @@ export function removeLeftovers(dataDir: string, dbFile: string, raw: Database.D
   for (const n of fs.readdirSync(dbDir)) {
     const file = path.join(dbDir, n);
     if (n.startsWith(`${path.basename(dbFile)}${INCOMING}`) || n.startsWith(PARTIAL_PREFIX) || /^(export|import)-\d+-.+\.db$/.test(n)) removeIf(file, removed, dataDir);
+    // A replacing lock whose process is gone (this one is alone with the data, and took none yet).
+    else if (n.startsWith(`${path.basename(dbFile)}.replacing-`) && n !== `${path.basename(dbFile)}.replacing-${process.pid}`) removeIf(file, removed, dataDir);
   }
   const backups = path.join(dataDir, 'backups');
   if (fs.existsSync(backups)) {
     for (const n of fs.readdirSync(backups)) {
       const file = path.join(backups, n);
       if (n.startsWith(PARTIAL_PREFIX)) removeIf(file, removed, dataDir);
-      // A copy without its manifest (or not of the size it names) was cut short; a manifest alone lost its copy.
+      // Reading a copy written in WAL mode by an earlier version left these; its -wal is empty once it was closed.
+      else if (/\.db-shm$/.test(n) || (/\.db-wal$/.test(n) && fs.statSync(file).size === 0)) removeIf(file, removed, dataDir);
+      // A copy under its final name always has its manifest now; one without was written by an earlier version:
+      // kept (with a manifest made for it) when it is a whole database of ours, else it was cut short.
       else if (BACKUP_NAME.test(n) && !isComplete(file)) {
+        if (readManifest(file) === null && adoptLegacyCopy(file)) continue;
         removeIf(file, removed, dataDir);
         if (fs.existsSync(`${file}.json`)) removeIf(`${file}.json`, removed, dataDir);
       } else if (n.endsWith('.db.json') && BACKUP_NAME.test(n.slice(0, -5)) && !fs.existsSync(file.slice(0, -5))) removeIf(file, removed, dataDir);
     }
   }
   const files = path.join(dataDir, 'files');
+  // A backup names only files stored before it was taken; a file stored since the newest one can be named by none
+  // of them. An older unnamed file may still be named by a backup (the state before a restore): it stays.
+  const newestBackup = Math.max(0, ...(fs.existsSync(backups) ? fs.readdirSync(backups).filter((n) => BACKUP_NAME.test(n)).map((n) => fs.statSync(path.join(backups, n)).mtimeMs) : []));
   if (fs.existsSync(files)) {
     let referenced: Set<string> | null = null;
     for (const dir of fs.readdirSync(files, { withFileTypes: true })) {
@@ -89,7 +106,7 @@ export function removeLeftovers(dataDir: string, dbFile: string, raw: Database.D
         if (n.endsWith('.tmp') || n.startsWith(PARTIAL_PREFIX)) removeIf(file, removed, dataDir);
         else if (storedFiles && STORED.test(n)) {
           referenced ??= referencedHashes(raw);
-          if (!referenced.has(n)) removeIf(file, removed, dataDir);
+          if (!referenced.has(n) && fs.statSync(file).mtimeMs > newestBackup) removeIf(file, removed, dataDir);
         }
       }
     }

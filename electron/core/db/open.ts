@@ -27,6 +27,11 @@ export interface OpenOptions {
   backupsDir: string;
   logsDir: string;
   now: () => Date;
+  /**
+   * The folder was set up once (installation.ts): a missing database is then lost data to restore,
+   * never a new installation to create empty.
+   */
+  mustExist?: boolean;
 }
 
 /** A replacement database waits beside the file under this suffix until a rename puts it in place. */
@@ -59,9 +64,44 @@ export function ensureExclusive(file: string): void {
   if (others.length) throw new AppError('DB_IN_USE', { pid: others[0].pid });
 }
 
-/** No other live process has the database open. */
+/** No other live process has the database open, or is replacing it. */
 export function onlyOpener(file: string): boolean {
-  return openMarkers(file).every((m) => m.pid === process.pid || !processAlive(m.pid));
+  return [...openMarkers(file), ...replacingLocks(file)].every((m) => m.pid === process.pid || !processAlive(m.pid));
+}
+
+/**
+ * A process replacing the database (restore, data import) holds `<file>.replacing-<pid>` from before
+ * it checks that it is alone until the replacement has opened. A process that opens the database
+ * writes its open marker first and then looks for such a lock: of two processes doing so at once,
+ * at least one sees the other.
+ */
+const REPLACING = '.replacing-';
+export function replacingLocks(file: string): { pid: number; path: string }[] {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}${REPLACING}`;
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((n) => n.startsWith(prefix)).map((n) => ({ pid: Number(n.slice(prefix.length)), path: path.join(dir, n) }))
+    .filter((m) => Number.isInteger(m.pid) && m.pid > 0);
+}
+
+/** Takes the replacing lock and checks that no other live process has the database open; release() gives it back. */
+export function lockForReplace(file: string): { release(): void } {
+  const lock = `${file}${REPLACING}${process.pid}`;
+  fs.writeFileSync(lock, String(process.pid));
+  try {
+    ensureExclusive(file);
+    const other = replacingLocks(file).find((m) => m.pid !== process.pid && processAlive(m.pid));
+    if (other) throw new AppError('DB_IN_USE', { pid: other.pid });
+  } catch (e) {
+    fs.rmSync(lock, { force: true });
+    throw e;
+  }
+  return { release: () => fs.rmSync(lock, { force: true }) };
+}
+
+function refuseWhileReplaced(file: string): void {
+  const other = replacingLocks(file).find((m) => m.pid !== process.pid && processAlive(m.pid));
+  if (other) throw new AppError('DB_IN_USE', { pid: other.pid });
 }
 
 function processAlive(pid: number): boolean {
@@ -85,7 +125,9 @@ export function applyPragmas(raw: Database.Database): void {
 
 export async function openStore(opts: OpenOptions): Promise<{ store: Store; report: OpenReport }> {
   fs.mkdirSync(path.dirname(opts.file), { recursive: true });
+  refuseWhileReplaced(opts.file);
   const created = !fs.existsSync(opts.file);
+  if (created && opts.mustExist) throw new AppError('DB_MISSING');
   // Each process that has the database open leaves a marker naming its PID. A marker that outlives
   // its process means that session did not close the database cleanly.
   const marker = `${opts.file}.open-${process.pid}`;
@@ -112,6 +154,8 @@ export async function openStore(opts: OpenOptions): Promise<{ store: Store; repo
     for (const m of stale) fs.rmSync(m.path, { force: true });
     fs.writeFileSync(marker, String(process.pid));
     wroteMarker = true;
+    // Marker first, then the look for a replacement under way (lockForReplace does the reverse).
+    refuseWhileReplaced(opts.file);
 
     const migration = await migrate({
       raw,

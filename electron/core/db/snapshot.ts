@@ -153,7 +153,22 @@ export async function writeSnapshot(raw: Database.Database, o: { dir: string; na
   }
 }
 
-function headOf(file: string): string | null {
+/**
+ * A copy an earlier version wrote without a manifest (its pre-migration copies): if it is a whole
+ * database of ours, it gets the manifest it lacks and is listed like any other. False if it is not.
+ */
+export function adoptLegacyCopy(file: string): boolean {
+  const check = checkDatabase(file, undefined, true);
+  if (check.problem) return false;
+  const manifest: SnapshotManifest = {
+    format: SNAPSHOT_FORMAT, name: path.basename(file), createdAt: fs.statSync(file).mtime.toISOString(), sizeBytes: fs.statSync(file).size,
+    sha256: fileSha256(file), auditHead: check.auditHead, appVersion: 'unknown', migrations: check.migrations, integrity: 'ok',
+  };
+  writeFileAtomic(`${file}.json`, JSON.stringify(manifest, null, 2));
+  return true;
+}
+
+export function headOf(file: string): string | null {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     return new AuditLog(db).head();

@@ -44,7 +44,7 @@ function definition(spec: DocumentSpec): TDocumentDefinitions {
       return { stack: parts, margin: [g.marginLeftMm * MM, 4 * MM, g.marginRightMm * MM, 0] } as Content;
     },
     content,
-    info: { title: spec.title, creator: '安全生产执法工作台', producer: '安全生产执法工作台' },
+    info: { title: spec.title, creator: '安全生产执法工作台', producer: '安全生产执法工作台', ...(spec.createdAt ? { creationDate: new Date(spec.createdAt) } : {}) },
   };
 }
 

@@ -6,8 +6,9 @@ import { chinaDate } from '../../../../shared/domain/dates.ts';
 import type { BackupInfo } from '../../../../shared/entities/account.ts';
 import type { CoreState } from '../../context.ts';
 import { stamp } from '../../db/migrate.ts';
-import { dbFileOf, ensureExclusive, INCOMING, openMarkers, removeSidecars } from '../../db/open.ts';
-import { checkDatabase, fileSha256, isComplete, readManifest, writeFileAtomic, writeSnapshot } from '../../db/snapshot.ts';
+import { dbFileOf, ensureExclusive, INCOMING, lockForReplace, openMarkers, removeSidecars } from '../../db/open.ts';
+import { saveFloors } from '../../db/number-floors.ts';
+import { checkDatabase, fileSha256, headOf, PARTIAL_PREFIX, isComplete, readManifest, writeFileAtomic, writeSnapshot } from '../../db/snapshot.ts';
 import { sha256 } from '../../files.ts';
 import { readSettings } from '../accounts/handlers.ts';
 import { wasSetUp } from '../../installation.ts';
@@ -39,9 +40,25 @@ export async function createBackup(core: CoreState, kind: BackupInfo['kind']): P
   const dir = backupsDir(core.dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const now = core.now();
-  let name = `${kind}-${stamp(now)}.db`;
-  for (let i = 2; fs.existsSync(path.join(dir, name)); i++) name = `${kind}-${stamp(now)}-${i}.db`;
-  const written = await writeSnapshot(core.store.raw, { dir, name, createdAt: now });
+  // The name is reserved (created exclusively) so that two processes backing up in the same second never share one.
+  let name = '';
+  let reservation = '';
+  for (let i = 1; !reservation; i++) {
+    name = i === 1 ? `${kind}-${stamp(now)}.db` : `${kind}-${stamp(now)}-${i}.db`;
+    if (fs.existsSync(path.join(dir, name))) continue;
+    try {
+      fs.closeSync(fs.openSync(path.join(dir, `${PARTIAL_PREFIX}${name}.lock`), 'wx'));
+      reservation = path.join(dir, `${PARTIAL_PREFIX}${name}.lock`);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  let written: Awaited<ReturnType<typeof writeSnapshot>>;
+  try {
+    written = await writeSnapshot(core.store.raw, { dir, name, createdAt: now });
+  } finally {
+    fs.rmSync(reservation, { force: true });
+  }
   if ('problem' in written) throw new AppError('BACKUP_CORRUPT', { check: written.problem });
   const { manifest } = written;
   if (kind === 'daily') rotate(core.dataDir, (await readSettings(core)).backupKeep);
@@ -69,75 +86,70 @@ export async function ensureDailyBackup(core: CoreState): Promise<BackupInfo | n
  * A backup may replace the data only if it is one of ours, whole: named and described by its
  * manifest, the same bytes the manifest hashed, its pages intact, our schema, set up, and an audit
  * chain that verifies up to the head the manifest recorded. An empty or foreign file, or a copy a
- * kill cut short, is refused with the reason, and nothing is touched.
+ * kill cut short, is refused with the reason, and nothing is touched. The checks read the copy that
+ * will be renamed into place (staged beside the database), not the backup itself.
  */
-function verifiedBackup(dataDir: string, name: string): string {
+function stageVerified(dataDir: string, name: string, dbFile: string): string {
   const file = path.join(backupsDir(dataDir), name);
   if (!NAME.test(name) || !fs.existsSync(file)) throw new AppError('BACKUP_NOT_FOUND', { name });
   const refuse = (problem: string, detail?: string) => new AppError('BACKUP_NOT_OURS', { name, reason: `backupCheck.${problem}`, ...(detail ? { check: detail } : {}) });
   const m = readManifest(file);
   if (!m || !isComplete(file)) throw refuse('noManifest');
-  // Manifests written before copies were hashed have no sha256; their chain head still has to match.
-  if (m.sha256 !== undefined && m.sha256 !== fileSha256(file)) throw refuse('hashMismatch');
-  const check = checkDatabase(file, m.auditHead ?? null, !wasSetUp(dataDir));
-  if (check.problem) throw refuse(check.problem, check.detail);
-  return file;
-}
-
-/** The backup copied beside the database under a temporary name, flushed: the replacement a rename puts in place. */
-function stageCopy(source: string, dbFile: string): string {
   const staged = `${dbFile}${INCOMING}${randomUUID()}`;
-  fs.copyFileSync(source, staged);
-  const fd = fs.openSync(staged, 'r+');
-  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
-  return staged;
+  try {
+    fs.copyFileSync(file, staged);
+    const fd = fs.openSync(staged, 'r+');
+    try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+    // Manifests written before copies were hashed have no sha256; their chain head still has to match.
+    if (m.sha256 !== undefined && m.sha256 !== fileSha256(staged)) throw refuse('hashMismatch');
+    const check = checkDatabase(staged, m.auditHead ?? null, !wasSetUp(dataDir));
+    if (check.problem) throw refuse(check.problem, check.detail);
+    removeSidecars(staged);
+    return staged;
+  } catch (e) {
+    for (const f of [staged, `${staged}-wal`, `${staged}-shm`]) fs.rmSync(f, { force: true });
+    throw e;
+  }
 }
 
 export async function restoreBackup(core: CoreState, name: string): Promise<{ restored: string; safetyBackup: string }> {
-  const file = verifiedBackup(core.dataDir, name);
-  ensureExclusive(core.store.file);
-  // The state being replaced is itself kept, so a restore can always be undone.
-  const safety = await createBackup(core, 'pre-restore');
-  // Document numbers already handed out must never be handed out again, even if the restored data predates them.
-  const used = core.store.raw.prepare(`SELECT series, year, MAX(serial) AS floor FROM (
-    SELECT series, year, serial FROM document_numbers UNION ALL SELECT series, year, floor FROM document_number_floors) GROUP BY series, year`).all() as { series: string; year: number; floor: number }[];
-  const staged = stageCopy(file, core.store.file);
+  const staged = stageVerified(core.dataDir, name, core.store.file);
   try {
+    ensureExclusive(core.store.file);
+    // The state being replaced is itself kept, so a restore can always be undone.
+    const safety = await createBackup(core, 'pre-restore');
+    // Document numbers already handed out must never be handed out again, even if the restored data predates them.
+    saveFloors(core.dataDir, core.store.raw, `恢复备份 ${name} 前已使用至该号，其后文号不再重复使用`);
     await core.reopen(async (dbFile) => fs.renameSync(staged, dbFile));
+    core.sessions.clear();
+    return { restored: name, safetyBackup: safety.name };
   } finally {
     fs.rmSync(staged, { force: true });
   }
-  // The restored file has been migrated to this version on opening, floors table included.
-  if (used.length) {
-    const at = core.now().toISOString();
-    const reason = `恢复备份 ${name} 前已使用至该号，其后文号不再重复使用`;
-    core.store.raw.transaction(() => {
-      const upsert = core.store.raw.prepare(`INSERT INTO document_number_floors (series, year, floor, reason, recorded_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (series, year) DO UPDATE SET floor = MAX(floor, excluded.floor), reason = excluded.reason, recorded_at = excluded.recorded_at`);
-      for (const u of used) upsert.run(u.series, u.year, u.floor, reason, at);
-    }).immediate();
-  }
-  core.sessions.clear();
-  return { restored: name, safetyBackup: safety.name };
 }
 
 /**
- * Restore with the database closed, for when it cannot be opened at all (DB_CORRUPT): the damaged
- * file is kept beside the backups as corrupt-<time>.db, never deleted.
+ * Restore with the database closed, for when it cannot be opened at all (DB_CORRUPT, DB_MISSING):
+ * the damaged file (with its WAL) is kept beside the backups as corrupt-<time>.db, never deleted,
+ * and the backup takes its place in one rename.
  */
-export function restoreOffline(dataDir: string, name: string, now: Date): { restored: string; damagedCopy: string } {
-  const file = verifiedBackup(dataDir, name);
+export function restoreOffline(dataDir: string, name: string, now: Date): { restored: string; damagedCopy: string | null } {
   const dbFile = dbFileOf(dataDir);
-  ensureExclusive(dbFile);
-  const staged = stageCopy(file, dbFile);
+  const staged = stageVerified(dataDir, name, dbFile);
+  const lock = lockForReplace(dbFile);
   try {
-    const damagedCopy = path.join(backupsDir(dataDir), `corrupt-${stamp(now)}.db`);
-    if (fs.existsSync(dbFile)) fs.renameSync(dbFile, damagedCopy);
+    let damagedCopy: string | null = null;
+    if (fs.existsSync(dbFile)) {
+      damagedCopy = path.join(backupsDir(dataDir), `corrupt-${stamp(now)}.db`);
+      fs.copyFileSync(dbFile, damagedCopy);
+      for (const ext of ['-wal', '-shm']) if (fs.existsSync(dbFile + ext)) fs.copyFileSync(dbFile + ext, damagedCopy + ext);
+    }
     removeSidecars(dbFile);
     for (const m of openMarkers(dbFile)) fs.rmSync(m.path, { force: true });
     fs.renameSync(staged, dbFile);
-    return { restored: name, damagedCopy: path.basename(damagedCopy) };
+    return { restored: name, damagedCopy: damagedCopy && path.basename(damagedCopy) };
   } finally {
+    lock.release();
     fs.rmSync(staged, { force: true });
   }
 }
@@ -160,7 +172,7 @@ function walk(dir: string, base = dir): string[] {
 
 /** A zip with a consistent database snapshot, the stored files and a manifest of SHA-256 sums. */
 export async function exportDataPackage(core: CoreState): Promise<Buffer> {
-  const tmp = path.join(core.dataDir, `export-${process.pid}-${randomUUID()}.db`);
+  const tmp = path.join(core.dataDir, `${PARTIAL_PREFIX}export-${randomUUID()}.db`);
   try {
     await core.store.raw.backup(tmp);
     const entries = [{ name: 'enforce.db', data: fs.readFileSync(tmp) }];
@@ -168,11 +180,12 @@ export async function exportDataPackage(core: CoreState): Promise<Buffer> {
     for (const rel of walk(filesDir).filter((r) => !LEFTOVER.test(r))) entries.push({ name: `files/${rel}`, data: fs.readFileSync(path.join(filesDir, rel)) });
     const manifest = {
       format: PACKAGE_FORMAT, formatVersion: 1, appVersion: core.version, createdAt: core.now().toISOString(),
-      auditHead: core.audit.head(), entries: Object.fromEntries(entries.map((e) => [e.name, sha256(e.data)])),
+      // The head the copy holds: another process may have written to the live file since.
+      auditHead: headOf(tmp), entries: Object.fromEntries(entries.map((e) => [e.name, sha256(e.data)])),
     };
     return await zipEntries([{ name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2)) }, ...entries]);
   } finally {
-    fs.rmSync(tmp, { force: true });
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
   }
 }
 
@@ -221,11 +234,12 @@ export async function importDataPackage(core: CoreState, data: Buffer): Promise<
       fs.mkdirSync(path.dirname(target), { recursive: true });
       if (!fs.existsSync(target)) writeFileAtomic(target, buf);
     }
+    removeSidecars(staged);
     ensureExclusive(core.store.file);
     await createBackup(core, 'pre-restore');
     await core.reopen(async (dbFile) => fs.renameSync(staged, dbFile));
   } finally {
-    fs.rmSync(staged, { force: true });
+    for (const f of [staged, `${staged}-wal`, `${staged}-shm`]) fs.rmSync(f, { force: true });
   }
   core.sessions.clear();
 }

@@ -189,8 +189,10 @@ export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor
         return true;
       } catch (e) {
         const code = (e as { code?: string }).code ?? '';
-        // Taken by another process meanwhile (or the file was busy past the timeout): try the next number.
-        if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code.startsWith('SQLITE_BUSY')) return false;
+        // Taken by another process meanwhile: try the next number. A writer that kept the lock past the wait is no
+        // reason to burn numbers (and renders): the caller is told plainly, nothing claimed.
+        if (code.startsWith('SQLITE_BUSY')) throw new AppError('DB_BUSY');
+        if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
         throw e;
       }
     });

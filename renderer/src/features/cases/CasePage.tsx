@@ -228,7 +228,7 @@ export function CasePage() {
                 <Typography.Text type="secondary"> — {t('cases.enteredBy', { user: e.enteredBy, at: formatDateTime(e.enteredAt) })}</Typography.Text>
                 {e.scanSha256 && <a style={{ marginLeft: 8 }} onClick={() => void api.cases.file({ id: kase.id, hash: e.scanSha256! }).then(saveDownload)}>{t('cases.scan')}</a>}
                 {/* Asked of the table the core refuses by, so the link never offers what the core would refuse. */}
-                {!e.retracted && !kase.archived && mayRetract(session.permissions, e) && <a style={{ marginLeft: 8 }} onClick={() => retract(e)}>{t('cases.retract')}</a>}
+                {!e.retracted && !kase.archived && e.data.kind !== 'retract' && mayRetract(session.permissions, e) && <a style={{ marginLeft: 8 }} onClick={() => retract(e)}>{t('cases.retract')}</a>}
                 {e.retracted && <Typography.Text type="secondary"> {t('cases.retracted', { reason: e.retracted.reason, by: e.retracted.by })}</Typography.Text>}
               </div>
             ),
