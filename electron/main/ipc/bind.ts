@@ -14,7 +14,13 @@ export function bindIpc(ipcMain: IpcMain, workspaces: Workspaces): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, input: unknown, envelope: Envelope = {}) => {
       if (!event.senderFrame || !isInternalUrl(event.senderFrame.url)) return { ok: false, error: new AppError('FORBIDDEN').toPayload() };
-      const core = await workspaces.get(envelope.workspace === 'demo' ? 'demo' : 'real');
+      let core;
+      try {
+        core = await workspaces.get(envelope.workspace === 'demo' ? 'demo' : 'real');
+      } catch (error) {
+        // A database that cannot be opened (DB_CORRUPT, DB_MISSING, DB_TOO_NEW) is said in words the screen translates.
+        return { ok: false, error: (error instanceof AppError ? error : new AppError('INTERNAL')).toPayload() };
+      }
       return core.dispatch(channel, input, { token: typeof envelope.token === 'string' ? envelope.token : undefined });
     });
   }
