@@ -111,7 +111,11 @@ export interface CalendarInfo {
  * Otherwise nothing is written (applied: false) until the same file is sent again with confirm, since
  * a replaced schedule moves every deadline of its year; `changes` are the days that move, per year.
  */
-export interface CalendarImportOutcome { applied: boolean; year: number; ignoredDays: string[]; changes: YearChange[] }
+export interface CalendarImportOutcome {
+  applied: boolean; year: number; ignoredDays: string[]; changes: YearChange[];
+  /** A fingerprint of `changes`: a confirmation that names it applies only those changes, not others made meanwhile. */
+  basis: string;
+}
 
 export interface IndustryEntry { code: string; name: string; level: 'section' | 'division' | 'group' | 'class'; section: string }
 
@@ -343,7 +347,7 @@ export const contract = {
 
   'calendar:get': channel<CalendarInfo>()({ input: none, access: 'signed-in' }),
   'calendar:import': channel<CalendarImportOutcome>()({
-    input: z.object({ fileName: z.string().min(1), text: z.string().min(2).max(1_000_000), confirm: z.boolean().default(false) }),
+    input: z.object({ fileName: z.string().min(1), text: z.string().min(2).max(1_000_000), confirm: z.boolean().default(false), basis: z.string().regex(/^[0-9a-f]{64}$/).optional() }),
     access: 'calendar.manage',
   }),
 } as const;

@@ -30,7 +30,7 @@ describe('working-day calendar in the core', () => {
     expect(await failure(core, 'calendar:import', { fileName: 'x.json', text: '{"year":2027}' }, admin))
       .toMatchObject({ code: 'CALENDAR_BAD_FILE', details: { reason: 'calendar.importErrors.badShape' } });
 
-    expect(await call(core, 'calendar:import', { fileName: '2027.json', text: FILE_2027 }, admin)).toEqual({ applied: true, year: 2027, ignoredDays: [], changes: [] });
+    expect(await call(core, 'calendar:import', { fileName: '2027.json', text: FILE_2027 }, admin)).toEqual({ applied: true, year: 2027, ignoredDays: [], changes: [], basis: expect.any(String) });
     expect((await call(core, 'app:info', {})).calendar.uncoveredYears).toEqual([]);
     const info = await call(core, 'calendar:get', {}, clerk);
     expect(info.years.find((y) => y.year === 2027)).toMatchObject({ holidays: 2, makeUpWorkdays: 1, source: '2027.json', importedBy: '管理员' });
@@ -96,6 +96,7 @@ describe('a calendar import cannot silently move the deadlines of a year', () =>
         offAdded: ['2026-12-10', '2026-12-11'], workdaysRemoved: ['2026-10-10'], workdaysAdded: ['2026-12-26'], offRemoved: ['2026-10-07'],
         unchanged: 365 - 5,
       }],
+      basis: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(await workdays2026()).toEqual(before);
     expect(await recheckDue()).toBe('2026-12-10');
@@ -116,7 +117,7 @@ describe('a calendar import cannot silently move the deadlines of a year', () =>
     const shipped = shipped2026();
     // The shipped 2026 schedule, as a file: nothing moves, so nothing to confirm.
     expect(await call(core, 'calendar:import', { fileName: '2026.json', text: holidayFile(2026, shipped.holidays, shipped.workdays) }, admin))
-      .toEqual({ applied: true, year: 2026, ignoredDays: [], changes: [] });
+      .toEqual({ applied: true, year: 2026, ignoredDays: [], changes: [], basis: expect.any(String) });
     expect((await call(core, 'calendar:get', {}, admin)).years.find((y) => y.year === 2026)).toMatchObject({ source: '2026.json', workdays: 248 });
 
     expect(await call(core, 'calendar:import', { fileName: '2027.json', text: FILE_2027 }, admin)).toMatchObject({ applied: true, changes: [] });
@@ -124,6 +125,26 @@ describe('a calendar import cannot silently move the deadlines of a year', () =>
     const moved = await call(core, 'calendar:import', { fileName: '2027-b.json', text: holidayFile(2027, ['2027-01-01'], []) }, admin);
     expect(moved).toMatchObject({ applied: false, changes: [{ year: 2027, previousSource: '2027-copy.json', offRemoved: [], workdaysRemoved: ['2027-02-20'] }] });
     expect((await call(core, 'calendar:get', {}, admin)).years.find((y) => y.year === 2027)).toMatchObject({ source: '2027-copy.json', makeUpWorkdays: 1 });
+  });
+});
+
+describe('a confirmation', () => {
+  it('applies the changes the admin was shown, not others made to the year meanwhile', async () => {
+    core = await newCore({ clock: () => new Date('2026-11-22T02:00:00Z') });
+    const admin = await setUp(core);
+    await call(core, 'calendar:import', { fileName: '2027.json', text: FILE_2027 }, admin);
+    const mine = holidayFile(2027, ['2027-01-01'], []);
+    const shown = await call(core, 'calendar:import', { fileName: '2027-mine.json', text: mine }, admin);
+    expect(shown.applied).toBe(false);
+    // Another admin (or the CLI) replaces 2027 between the preview and the confirmation.
+    await call(core, 'calendar:import', { fileName: '2027-other.json', text: holidayFile(2027, ['2027-01-01', '2027-01-02'], ['2027-02-20']), confirm: true }, admin);
+    const again = await call(core, 'calendar:import', { fileName: '2027-mine.json', text: mine, confirm: true, basis: shown.basis }, admin);
+    expect(again).toMatchObject({ applied: false, changes: [{ year: 2027, previousSource: '2027-other.json' }] });
+    expect(again.basis).not.toBe(shown.basis);
+    expect((await call(core, 'calendar:get', {}, admin)).years.find((y) => y.year === 2027)).toMatchObject({ source: '2027-other.json' });
+    // Confirmed for what is shown now, it applies.
+    expect(await call(core, 'calendar:import', { fileName: '2027-mine.json', text: mine, confirm: true, basis: again.basis }, admin)).toMatchObject({ applied: true });
+    expect((await call(core, 'calendar:get', {}, admin)).years.find((y) => y.year === 2027)).toMatchObject({ source: '2027-mine.json' });
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../../shared/api/errors.ts';
@@ -76,14 +77,18 @@ export const calendarHandlers: HandlerGroup<'calendar'> = {
     // Compared inside the transaction, so what is confirmed is checked against what is written over.
     const outcome = await core.tx(async (trx) => {
       const changes = calendarChanges(await loadCalendarYears(trx), [y]);
-      if (changes.length > 0 && !input.confirm) return { applied: false, year: y.year, ignoredDays: parsed.ignoredDays, changes };
+      const basis = createHash('sha256').update(JSON.stringify(changes)).digest('hex');
+      // Not confirmed, or confirmed for other changes than these (another admin imported the year meanwhile): shown again.
+      if (changes.length > 0 && (!input.confirm || (input.basis !== undefined && input.basis !== basis))) {
+        return { applied: false, year: y.year, ignoredDays: parsed.ignoredDays, changes, basis };
+      }
       const before = await trx.selectFrom('holidayYears').selectAll().where('year', '=', y.year).executeTakeFirst();
       await trx.insertInto('holidayYears').values({ year: y.year, ...values }).onConflict((oc) => oc.column('year').doUpdateSet(values)).execute();
       core.record(actor, {
         action: 'calendar:import', entityType: 'calendar', entityId: y.year, before: before ?? null,
         after: { year: y.year, holidays: y.holidays, workdays: y.workdays, ...(changes.length > 0 ? { changes } : {}) },
       });
-      return { applied: true, year: y.year, ignoredDays: parsed.ignoredDays, changes };
+      return { applied: true, year: y.year, ignoredDays: parsed.ignoredDays, changes, basis };
     });
     if (outcome.applied) core.invalidateCalendar();
     return outcome;

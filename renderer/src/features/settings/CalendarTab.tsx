@@ -56,8 +56,15 @@ export function CalendarTab() {
     if (!pending) return;
     setConfirming(true);
     try {
-      applied(await api.calendar.import({ fileName: pending.fileName, text: pending.text, confirm: true }));
-      setPending(null);
+      const r = await api.calendar.import({ fileName: pending.fileName, text: pending.text, confirm: true, basis: pending.outcome.basis });
+      if (r.applied) {
+        applied(r);
+        setPending(null);
+      } else {
+        // The year changed since the dialog opened: the days that would move now are shown instead, for another look.
+        setPending({ ...pending, outcome: r });
+        message.warning(t('calendar.change.stale', { year: r.year }));
+      }
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
