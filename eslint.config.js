@@ -17,9 +17,18 @@ const upTo = (dir) => ({ group: [`**/${dir}/**`, `${dir}/**`], message: `This fo
  * seed or a test depend on the day it runs.
  */
 const clockRules = [
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Take the time from the clock (core: ctx.core.now(); renderer: app/clock.ts), never Date.now().' },
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time from the clock (core: ctx.core.now(); renderer: app/clock.ts), never new Date().' },
-  { selector: "CallExpression[callee.name='dayjs'][arguments.length=0]", message: 'Take the time from the clock (renderer: nowDayjs() in app/clock.ts), never dayjs().' },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'Take the time from the clock (core: ctx.core.now(); renderer: app/clock.ts), never Date.now().',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'Take the time from the clock (core: ctx.core.now(); renderer: app/clock.ts), never new Date().',
+  },
+  {
+    selector: "CallExpression[callee.name='dayjs'][arguments.length=0]",
+    message: 'Take the time from the clock (renderer: nowDayjs() in app/clock.ts), never dayjs().',
+  },
 ];
 const clockModules = ['electron/core/clock.ts', 'renderer/src/app/clock.ts'];
 
@@ -30,7 +39,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/ban-ts-comment': 'error',
     },
@@ -43,10 +55,13 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electronPkg, { name: 'react', message: 'shared/ is pure.' }, { name: 'fs' }, { name: 'path' }],
-        patterns: [nodeBuiltins, upTo('renderer'), upTo('electron')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronPkg, { name: 'react', message: 'shared/ is pure.' }, { name: 'fs' }, { name: 'path' }],
+          patterns: [nodeBuiltins, upTo('renderer'), upTo('electron')],
+        },
+      ],
     },
   },
   {
@@ -60,11 +75,21 @@ export default tseslint.config(
   },
   {
     files: ['electron/core/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronPkg], patterns: [upTo('renderer'), upTo('main'), upTo('host'), upTo('preload')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronPkg], patterns: [upTo('renderer'), upTo('main'), upTo('host'), upTo('preload')] },
+      ],
+    },
   },
   {
     files: ['electron/host/**/*.ts', 'electron/cli/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronPkg], patterns: [upTo('renderer'), upTo('main'), upTo('preload')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronPkg], patterns: [upTo('renderer'), upTo('main'), upTo('preload')] },
+      ],
+    },
   },
   {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
@@ -74,9 +99,17 @@ export default tseslint.config(
     // The preload exposes the contract's channels and nothing else.
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-syntax': ['error', ...clockRules,
-        { selector: "MemberExpression[object.name='ipcRenderer'][property.name='sendSync']", message: 'No synchronous IPC.' },
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'The renderer gets no environment.' },
+      'no-restricted-syntax': [
+        'error',
+        ...clockRules,
+        {
+          selector: "MemberExpression[object.name='ipcRenderer'][property.name='sendSync']",
+          message: 'No synchronous IPC.',
+        },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'The renderer gets no environment.',
+        },
       ],
     },
   },

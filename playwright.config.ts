@@ -6,7 +6,10 @@ import { defineConfig } from '@playwright/test';
  * RUN_ELECTRON_E2E=1; it then fails if no Electron binary is installed, never skips silently.
  */
 const electron = process.env.RUN_ELECTRON_E2E === '1';
-if (!electron) console.log('[playwright] Electron end-to-end tests not requested (set RUN_ELECTRON_E2E=1 on a machine with an Electron binary).');
+if (!electron)
+  console.log(
+    '[playwright] Electron end-to-end tests not requested (set RUN_ELECTRON_E2E=1 on a machine with an Electron binary).',
+  );
 
 export default defineConfig({
   testDir: 'tests',
@@ -24,8 +27,15 @@ export default defineConfig({
         viewport: { width: 1366, height: 860 },
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-            '--disable-component-update', '--disable-sync', '--no-first-run'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
         },
       },
     },

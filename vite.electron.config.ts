@@ -8,7 +8,8 @@ import pkg from './package.json' with { type: 'json' };
  */
 const external = [
   'electron',
-  ...builtinModules, ...builtinModules.map((m) => `node:${m}`),
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
   ...Object.keys(pkg.dependencies).flatMap((d) => [d, new RegExp(`^${d}/`)]),
 ];
 
@@ -26,11 +27,15 @@ export default defineConfig(({ mode }) => ({
       // The render worker is its own entry: pool.ts loads render-worker.mjs beside main.mjs.
       input: (mode === 'preload'
         ? { preload: 'electron/preload/index.ts' }
-        : { main: 'electron/main/index.ts', 'render-worker': 'electron/core/documents/worker.ts' }) as Record<string, string>,
+        : { main: 'electron/main/index.ts', 'render-worker': 'electron/core/documents/worker.ts' }) as Record<
+        string,
+        string
+      >,
       external: mode === 'preload' ? ['electron'] : external,
-      output: mode === 'preload'
-        ? { format: 'cjs', entryFileNames: '[name].cjs' }
-        : { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+      output:
+        mode === 'preload'
+          ? { format: 'cjs', entryFileNames: '[name].cjs' }
+          : { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
     },
   },
 }));

@@ -29,7 +29,11 @@ function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv 
 }
 
 function readJson<T>(file: string): T | null {
-  try { return JSON.parse(fs.readFileSync(file, 'utf8')) as T; } catch { return null; }
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -38,14 +42,17 @@ function readJson<T>(file: string): T | null {
  * messages come last in the page, so a long snapshot keeps its head and its tail.
  */
 function printPageSnapshots(dir: string): void {
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('error-context.md')) : [];
+  const files = fs.existsSync(dir)
+    ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('error-context.md'))
+    : [];
   for (const f of files) {
     const text = fs.readFileSync(path.join(dir, f), 'utf8');
     const start = text.indexOf('```yaml');
     if (start < 0) continue;
     const yaml = text.slice(start);
     const lines = yaml.slice(0, yaml.indexOf('```', 7)).split('\n').slice(1);
-    const shown = lines.length > 160 ? [...lines.slice(0, 30), `… ${lines.length - 150} lines …`, ...lines.slice(-120)] : lines;
+    const shown =
+      lines.length > 160 ? [...lines.slice(0, 30), `… ${lines.length - 150} lines …`, ...lines.slice(-120)] : lines;
     console.log(`\n── page when ${path.dirname(f)} failed\n${shown.join('\n')}`);
   }
 }
@@ -59,19 +66,34 @@ if (missing.length) {
 
 let passed = 0;
 let failed = 0;
-const gate = (ok: boolean) => { if (ok) passed++; else failed++; };
+const gate = (ok: boolean) => {
+  if (ok) passed++;
+  else failed++;
+};
 
 gate(step('typecheck', bin('tsc'), ['-p', '.']));
 gate(step('lint', bin('eslint'), ['.']));
 
 const vitestJson = path.join(root, '.ci-vitest.json');
 fs.rmSync(vitestJson, { force: true });
-step('vitest (unit, contract, core on real SQLite files)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+step('vitest (unit, contract, core on real SQLite files)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 const v = readJson<{ numPassedTests: number; numFailedTests: number; success: boolean }>(vitestJson);
-if (v) { passed += v.numPassedTests; failed += v.numFailedTests + (v.success || v.numFailedTests ? 0 : 1); } else failed++;
+if (v) {
+  passed += v.numPassedTests;
+  failed += v.numFailedTests + (v.success || v.numFailedTests ? 0 : 1);
+} else failed++;
 
 // The whole bench once at tiny sizes, its JSON printed: fails when a figure is missing, never on a timing.
-gate(step('bench at tiny sizes (every figure produced; no target asserted)', process.execPath, [path.join(root, 'tests', 'bench', 'check.ts')]));
+gate(
+  step('bench at tiny sizes (every figure produced; no target asserted)', process.execPath, [
+    path.join(root, 'tests', 'bench', 'check.ts'),
+  ]),
+);
 
 const built = step('renderer build', bin('vite'), ['build']);
 gate(built);
@@ -79,9 +101,14 @@ gate(built);
 if (built) {
   const pwJson = path.join(root, '.ci-pw.json');
   fs.rmSync(pwJson, { force: true });
-  step('playwright (Debian Chromium against the web host)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  step('playwright (Debian Chromium against the web host)', bin('playwright'), ['test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+  });
   const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number }; errors?: unknown[] }>(pwJson);
-  if (p) { passed += p.stats.expected; failed += p.stats.unexpected + p.stats.flaky + (p.errors?.length ? 1 : 0); } else failed++;
+  if (p) {
+    passed += p.stats.expected;
+    failed += p.stats.unexpected + p.stats.flaky + (p.errors?.length ? 1 : 0);
+  } else failed++;
   if (!p || p.stats.unexpected || p.stats.flaky) printPageSnapshots(path.join(root, 'test-results'));
 }
 

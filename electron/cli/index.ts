@@ -31,7 +31,11 @@ const USAGE = `用法 / usage: npm run cli -- <command> [--data-dir <folder>] [-
                                    按检查记录生成并签发文书 / draft and issue documents for an inspection`;
 
 const args = process.argv.slice(2);
-const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--data-dir', '--head', '--type', '--inspection', '--count', '--clock'].includes(args[i - 1])));
+const positional = args.filter(
+  (a, i) =>
+    !a.startsWith('--') &&
+    !(i > 0 && ['--data-dir', '--head', '--type', '--inspection', '--count', '--clock'].includes(args[i - 1])),
+);
 const [group, command, target] = positional;
 const dataRoot = path.resolve(argValue(args, '--data-dir') ?? defaultDataRoot());
 const workspace = args.includes('--demo') ? 'demo' : 'real';
@@ -39,7 +43,10 @@ const clock = hostClock(args);
 const actor = { userName: `命令行（${os.userInfo().username}）` };
 
 async function main(): Promise<number> {
-  if (!group) { console.log(USAGE); return 2; }
+  if (!group) {
+    console.log(USAGE);
+    return 2;
+  }
   const dataDir = workspaceDir(dataRoot, workspace);
   let core;
   try {
@@ -60,7 +67,13 @@ async function main(): Promise<number> {
   }
   const run = async <C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
     const r = await core.dispatch(channel, input, { trusted: actor });
-    if (!r.ok) throw Object.assign(new Error(`${r.error.code}${r.error.details ? ` ${JSON.stringify(r.error.details)}` : ''}\n${explainError(r.error.code, r.error.details)}`), { code: r.error.code });
+    if (!r.ok)
+      throw Object.assign(
+        new Error(
+          `${r.error.code}${r.error.details ? ` ${JSON.stringify(r.error.details)}` : ''}\n${explainError(r.error.code, r.error.details)}`,
+        ),
+        { code: r.error.code },
+      );
     return r.data as OutputOf<C>;
   };
   const print = (x: unknown) => console.log(JSON.stringify(x, null, 2));
@@ -72,8 +85,12 @@ async function main(): Promise<number> {
         print(r);
         return r.ok ? 0 : 1;
       }
-      case 'backup create': print(await run('backups:create', {})); return 0;
-      case 'backup list': print(await run('backups:list', {})); return 0;
+      case 'backup create':
+        print(await run('backups:create', {}));
+        return 0;
+      case 'backup list':
+        print(await run('backups:list', {}));
+        return 0;
       case 'backup restore':
         if (!target) break;
         print(await run('backups:restore', { name: target }));
@@ -88,7 +105,10 @@ async function main(): Promise<number> {
       }
       case 'data import': {
         if (!target) break;
-        if (!(await needsSetup(core.state))) { console.error('本机已完成初始化，不能覆盖 / this installation is set up already: refusing to overwrite'); return 1; }
+        if (!(await needsSetup(core.state))) {
+          console.error('本机已完成初始化，不能覆盖 / this installation is set up already: refusing to overwrite');
+          return 1;
+        }
         const data = fs.readFileSync(target);
         const pkg = await readDataPackage(data);
         await importDataPackage(core.state, data);
@@ -97,7 +117,10 @@ async function main(): Promise<number> {
       }
       case 'calendar status': {
         const info = await run('calendar:get', {});
-        print({ years: info.years.map((y) => `${y.year} ${y.source} 工作日${y.workdays}`), uncovered: info.uncoveredCurrentOrNext });
+        print({
+          years: info.years.map((y) => `${y.year} ${y.source} 工作日${y.workdays}`),
+          uncovered: info.uncoveredCurrentOrNext,
+        });
         return 0;
       }
       case 'documents issue': {
@@ -115,7 +138,11 @@ async function main(): Promise<number> {
       case 'calendar import': {
         if (!target) break;
         const fileName = path.basename(target);
-        const outcome = await run('calendar:import', { fileName, text: fs.readFileSync(target, 'utf8'), confirm: args.includes('--confirm') });
+        const outcome = await run('calendar:import', {
+          fileName,
+          text: fs.readFileSync(target, 'utf8'),
+          confirm: args.includes('--confirm'),
+        });
         const { text, exitCode } = describeOutcome(outcome, fileName);
         console.log(text);
         return exitCode;

@@ -15,7 +15,8 @@ export class ClockError extends Error {}
 export function parseInstant(text: string): Date {
   const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T10:00:00+08:00` : text;
   const at = new Date(iso);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(at.getTime())) throw new ClockError(`not an ISO 8601 date or time: ${text}`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(at.getTime()))
+    throw new ClockError(`not an ISO 8601 date or time: ${text}`);
   return at;
 }
 
@@ -39,12 +40,17 @@ export function fixedClock(at: Date | string): Clock {
  * The hosts' clock: the machine's, unless `--clock <ISO>` or ENFORCE_CLOCK pins it (tests, demos
  * and training sessions run on a chosen day).
  */
-export function hostClock(args: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Clock {
+export function hostClock(
+  args: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): Clock {
   const i = args.indexOf('--clock');
   const text = i >= 0 ? args[i + 1] : env.ENFORCE_CLOCK;
   if (!text) return systemClock;
   const clock = pinnedClock(text);
   // Said once, loudly: every stamp, date and number year written from here on follows this day.
-  console.warn(`[clock] 时钟固定为 ${clock().toISOString()}（--clock / ENFORCE_CLOCK）：记录和文书日期均按此时间 / the clock is pinned; records and documents are dated by it`);
+  console.warn(
+    `[clock] 时钟固定为 ${clock().toISOString()}（--clock / ENFORCE_CLOCK）：记录和文书日期均按此时间 / the clock is pinned; records and documents are dated by it`,
+  );
   return clock;
 }

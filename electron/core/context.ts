@@ -25,7 +25,13 @@ export interface Session {
   locked: boolean;
 }
 
-export interface CoreEvent { type: 'job-progress'; job: string; phase: string; done: number; total: number }
+export interface CoreEvent {
+  type: 'job-progress';
+  job: string;
+  phase: string;
+  done: number;
+  total: number;
+}
 
 /** What every handler gets: the store of the moment (a restore swaps it), the clock, and the actor. */
 export interface CoreState {

@@ -14,7 +14,16 @@ import { type Clock, systemClock } from './clock.ts';
 import type { CoreEvent, CoreState, Ctx, Handlers, Platform, Session } from './context.ts';
 import { finishInterruptedReplace, removeLeftovers } from './db/leftovers.ts';
 import { applyFloors } from './db/number-floors.ts';
-import { BEFORE_REPLACE, dbFileOf, lockForReplace, onlyOpener, type OpenReport, openStore, removeSidecars, type Store } from './db/open.ts';
+import {
+  BEFORE_REPLACE,
+  dbFileOf,
+  lockForReplace,
+  onlyOpener,
+  type OpenReport,
+  openStore,
+  removeSidecars,
+  type Store,
+} from './db/open.ts';
 import { isBusy, writeTransaction } from './db/write.ts';
 import { loadKnowledge, setCustomBenchmarks, setCustomChecklists } from './knowledge.ts';
 import { discretionBenchmark } from '../../shared/entities/discretion.ts';
@@ -54,7 +63,10 @@ export interface CoreOptions {
   renderPool?: RenderPool;
 }
 
-export interface Envelope { token?: string; trusted?: { userName: string } }
+export interface Envelope {
+  token?: string;
+  trusted?: { userName: string };
+}
 
 export interface Core {
   /**
@@ -97,7 +109,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   const dbFile = dbFileOf(dataDir);
-  const open = () => openStore({ file: dbFile, backupsDir: path.join(dataDir, 'backups'), logsDir: path.join(dataDir, 'logs'), now, mustExist: wasSetUp(dataDir) });
+  const open = () =>
+    openStore({
+      file: dbFile,
+      backupsDir: path.join(dataDir, 'backups'),
+      logsDir: path.join(dataDir, 'logs'),
+      now,
+      mustExist: wasSetUp(dataDir),
+    });
   // A restore or data import killed half-way is finished or undone before anything reads the file.
   const replace = finishInterruptedReplace(dbFile, !wasSetUp(dataDir), now());
   const opened = await open();
@@ -106,8 +125,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Numbers handed out before a restore stay handed out, even when a kill came between the restore and this.
   applyFloors(dataDir, store.raw, now());
   // Leftovers are cleared only by the one process that has the data open: another may be mid-write.
-  const leftovers = onlyOpener(dbFile) ? removeLeftovers(dataDir, dbFile, store.raw, opened.report.uncleanShutdown) : [];
-  if (replace || leftovers.length) console.warn(`[core] put right after an interrupted run: ${JSON.stringify({ replace, removed: leftovers })}`);
+  const leftovers = onlyOpener(dbFile)
+    ? removeLeftovers(dataDir, dbFile, store.raw, opened.report.uncleanShutdown)
+    : [];
+  if (replace || leftovers.length)
+    console.warn(`[core] put right after an interrupted run: ${JSON.stringify({ replace, removed: leftovers })}`);
   let audit = new AuditLog(store.raw);
   let calendar: Promise<WorkCalendar> | null = null;
   const events = new EventEmitter<{ event: [CoreEvent] }>();
@@ -116,8 +138,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const renderPool = options.renderPool ?? new RenderPool();
 
   const state: CoreState = {
-    get store() { return store; },
-    get audit() { return audit; },
+    get store() {
+      return store;
+    },
+    get audit() {
+      return audit;
+    },
     dataDir,
     resourcesDir: options.resourcesDir,
     workspace: options.workspace ?? 'real',
@@ -126,7 +152,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     today: () => chinaDate(now()),
     knowledge: loadKnowledge(options.resourcesDir),
     calendar: () => (calendar ??= loadCalendar(store.db)),
-    invalidateCalendar: () => { calendar = null; },
+    invalidateCalendar: () => {
+      calendar = null;
+    },
     events,
     sessions,
     platform: options.platform ?? {},
@@ -135,9 +163,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     render: (spec) => renderPool.render({ ...spec, createdAt: now().toISOString() }),
     async reloadUnitKnowledge() {
       const rows = await store.db.selectFrom('customChecklists').select('json').orderBy('id').execute();
-      setCustomChecklists(state.knowledge, rows.map((r) => checklist.parse(JSON.parse(r.json))));
+      setCustomChecklists(
+        state.knowledge,
+        rows.map((r) => checklist.parse(JSON.parse(r.json))),
+      );
       const benchmarks = await store.db.selectFrom('discretionBenchmarks').select('json').orderBy('id').execute();
-      setCustomBenchmarks(state.knowledge, benchmarks.map((r) => discretionBenchmark.parse(JSON.parse(r.json))));
+      setCustomBenchmarks(
+        state.knowledge,
+        benchmarks.map((r) => discretionBenchmark.parse(JSON.parse(r.json))),
+      );
     },
     tx: (fn) => writeTransaction(store.db, fn),
     record: (actor, change) => audit.append(actor, change, now()),
@@ -182,11 +216,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         }
       }
     },
-
   };
 
   await state.reloadUnitKnowledge();
-  const rememberIfSetUp = () => { if (store.raw.prepare('SELECT 1 FROM users LIMIT 1').get()) rememberSetUp(dataDir, now()); };
+  const rememberIfSetUp = () => {
+    if (store.raw.prepare('SELECT 1 FROM users LIMIT 1').get()) rememberSetUp(dataDir, now());
+  };
   rememberIfSetUp();
 
   const freshDemo = state.workspace === 'demo' && (await needsSetup(state));
@@ -206,8 +241,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const name = channel as ChannelName;
       const spec = contract[name];
       const session = envelope.trusted
-        ? { token: '', userId: 0, userName: envelope.trusted.userName, role: 'admin' as const, lastSeen: now().getTime(), locked: false }
-        : envelope.token ? sessions.get(envelope.token) ?? null : null;
+        ? {
+            token: '',
+            userId: 0,
+            userName: envelope.trusted.userName,
+            role: 'admin' as const,
+            lastSeen: now().getTime(),
+            locked: false,
+          }
+        : envelope.token
+          ? (sessions.get(envelope.token) ?? null)
+          : null;
       if (session && !session.locked) {
         const { idleLockMinutes } = await readSettings(state);
         if (now().getTime() - session.lastSeen > idleLockMinutes * 60_000) session.locked = true;
@@ -216,7 +260,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         if (!session) throw new AppError('UNAUTHENTICATED');
         if (spec.access !== 'unlock') {
           if (session.locked) throw new AppError('SESSION_LOCKED');
-          if (spec.access !== 'signed-in' && !can(session.role, spec.access)) throw new AppError('FORBIDDEN', { permission: spec.access });
+          if (spec.access !== 'signed-in' && !can(session.role, spec.access))
+            throw new AppError('FORBIDDEN', { permission: spec.access });
         }
       }
       const parsed = spec.input.safeParse(input);

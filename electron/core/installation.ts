@@ -15,5 +15,6 @@ export function wasSetUp(dataDir: string): boolean {
 
 /** Written once a database with users is in place (setup, a data import, a start of an older installation). */
 export function rememberSetUp(dataDir: string, at: Date): void {
-  if (!wasSetUp(dataDir)) writeFileAtomic(path.join(dataDir, MARKER), JSON.stringify({ setUpAt: at.toISOString() }, null, 2));
+  if (!wasSetUp(dataDir))
+    writeFileAtomic(path.join(dataDir, MARKER), JSON.stringify({ setUpAt: at.toISOString() }, null, 2));
 }

@@ -7,7 +7,13 @@ import { periodCatalogue, type StatutoryPeriod } from '../../shared/entities/per
 import { penaltyCatalogue, type PenaltyItem } from '../../shared/entities/penalty-article.ts';
 import { discretionBenchmark, type DiscretionBenchmark } from '../../shared/entities/discretion.ts';
 import { fileOrder, type FileOrder } from '../../shared/domain/case-file.ts';
-import { gradesInOrder, reviewStandard, type ReviewStandard, unknownChecks, unknownDocumentTypes } from '../../shared/domain/review/standard.ts';
+import {
+  gradesInOrder,
+  reviewStandard,
+  type ReviewStandard,
+  unknownChecks,
+  unknownDocumentTypes,
+} from '../../shared/domain/review/standard.ts';
 import { CHECK_IDS } from '../../shared/domain/review/checks.ts';
 import { TEMPLATES } from '../../shared/documents/registry.ts';
 
@@ -35,7 +41,10 @@ export interface Knowledge {
 
 /** The imported benchmarks beside the bundled example; an imported id never replaces a bundled one. */
 export function setCustomBenchmarks(knowledge: Knowledge, custom: DiscretionBenchmark[]): void {
-  knowledge.benchmarks = [...knowledge.bundledBenchmarks, ...custom.filter((c) => !knowledge.bundledBenchmarks.some((b) => b.id === c.id))];
+  knowledge.benchmarks = [
+    ...knowledge.bundledBenchmarks,
+    ...custom.filter((c) => !knowledge.bundledBenchmarks.some((b) => b.id === c.id)),
+  ];
 }
 
 /**
@@ -45,11 +54,15 @@ export function setCustomBenchmarks(knowledge: Knowledge, custom: DiscretionBenc
 export function setCustomChecklists(knowledge: Knowledge, custom: Checklist[]): void {
   const bundled = knowledge.bundledChecklists;
   knowledge.checklists = [...bundled, ...custom.filter((c) => !bundled.some((b) => b.id === c.id))];
-  knowledge.checklistItems = new Map(knowledge.checklists.flatMap((c) => c.items.map((item) => [item.id, { item, checklist: c }] as const)));
+  knowledge.checklistItems = new Map(
+    knowledge.checklists.flatMap((c) => c.items.map((item) => [item.id, { item, checklist: c }] as const)),
+  );
 }
 
 export function loadKnowledge(resourcesDir: string): Knowledge {
-  const industries = JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'industry-codes.json'), 'utf8')) as IndustryCatalogue;
+  const industries = JSON.parse(
+    fs.readFileSync(path.join(resourcesDir, 'knowledge', 'industry-codes.json'), 'utf8'),
+  ) as IndustryCatalogue;
   const industryList: IndustryEntry[] = [];
   for (const s of industries.sections) {
     industryList.push({ code: s.code, name: s.name, level: 'section', section: s.code });
@@ -60,19 +73,42 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
   }
   const dir = path.join(resourcesDir, 'knowledge', 'checklists');
   const bundledChecklists = fs.existsSync(dir)
-    ? fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((n) => checklist.parse(JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8'))))
+    ? fs
+        .readdirSync(dir)
+        .filter((n) => n.endsWith('.json'))
+        .sort()
+        .map((n) => checklist.parse(JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8'))))
     : [];
-  const periods = periodCatalogue.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'periods.json'), 'utf8'))).periods;
-  const penaltyFile = penaltyCatalogue.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'penalty-articles.json'), 'utf8')));
+  const periods = periodCatalogue.parse(
+    JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'periods.json'), 'utf8')),
+  ).periods;
+  const penaltyFile = penaltyCatalogue.parse(
+    JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'penalty-articles.json'), 'utf8')),
+  );
   const penalties = penaltyFile.items;
   const benchDir = path.join(resourcesDir, 'knowledge', 'discretion');
   const bundledBenchmarks = fs.existsSync(benchDir)
-    ? fs.readdirSync(benchDir).filter((n) => n.endsWith('.json')).sort().map((n) => discretionBenchmark.parse(JSON.parse(fs.readFileSync(path.join(benchDir, n), 'utf8'))))
+    ? fs
+        .readdirSync(benchDir)
+        .filter((n) => n.endsWith('.json'))
+        .sort()
+        .map((n) => discretionBenchmark.parse(JSON.parse(fs.readFileSync(path.join(benchDir, n), 'utf8'))))
     : [];
   const knowledge: Knowledge = {
-    periods, penalties, penaltyLaw: { law: penaltyFile.law, effectiveFrom: penaltyFile.effectiveFrom }, bundledChecklists, checklists: [], checklistItems: new Map(), industries, industryIndex: indexIndustries(industries), industryList,
-    bundledBenchmarks, benchmarks: bundledBenchmarks,
-    fileOrder: fileOrder.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'file-order.json'), 'utf8'))),
+    periods,
+    penalties,
+    penaltyLaw: { law: penaltyFile.law, effectiveFrom: penaltyFile.effectiveFrom },
+    bundledChecklists,
+    checklists: [],
+    checklistItems: new Map(),
+    industries,
+    industryIndex: indexIndustries(industries),
+    industryList,
+    bundledBenchmarks,
+    benchmarks: bundledBenchmarks,
+    fileOrder: fileOrder.parse(
+      JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'file-order.json'), 'utf8')),
+    ),
     reviewStandard: bundledReviewStandard(resourcesDir),
   };
   setCustomChecklists(knowledge, []);
@@ -81,7 +117,9 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
 
 /** The bundled review standard, every check it names one the app runs (a typo would silently score nothing). */
 function bundledReviewStandard(resourcesDir: string): ReviewStandard {
-  const s = reviewStandard.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'review-standard.json'), 'utf8')));
+  const s = reviewStandard.parse(
+    JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'review-standard.json'), 'utf8')),
+  );
   const unknown = unknownChecks(s, CHECK_IDS);
   if (unknown.length) throw new Error(`review-standard.json names unknown checks: ${unknown.join(', ')}`);
   const types = unknownDocumentTypes(s, new Set(Object.keys(TEMPLATES)));

@@ -18,7 +18,10 @@ export function workspaceDir(dataRoot: string, workspace: Workspace): string {
   return path.join(dataRoot, workspace === 'demo' ? 'demo' : 'data');
 }
 
-export function createWorkspaces(dataRoot: string, options: Omit<CoreOptions, 'dataDir' | 'workspace' | 'renderPool'>): Workspaces {
+export function createWorkspaces(
+  dataRoot: string,
+  options: Omit<CoreOptions, 'dataDir' | 'workspace' | 'renderPool'>,
+): Workspaces {
   const cores = new Map<Workspace, Promise<Core>>();
   // One set of render workers for both counties: two pools would double the memory documents may take.
   const renderPool = new RenderPool();

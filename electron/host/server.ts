@@ -22,7 +22,11 @@ export interface WebHostOptions {
   host?: string;
 }
 
-export interface WebHost { url: string; server: http.Server; close(): Promise<void> }
+export interface WebHost {
+  url: string;
+  server: http.Server;
+  close(): Promise<void>;
+}
 
 /** DNS rebinding: a page on another site resolving its name to 127.0.0.1 must not reach the API. */
 function loopbackHost(req: http.IncomingMessage, port: number): boolean {
@@ -42,7 +46,11 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) { reject(new AppError('VALIDATION', { issues: [{ path: [], key: 'validation.fileTooLarge' }] })); req.destroy(); return; }
+      if (size > MAX_BODY) {
+        reject(new AppError('VALIDATION', { issues: [{ path: [], key: 'validation.fileTooLarge' }] }));
+        req.destroy();
+        return;
+      }
       chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -59,13 +67,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server = http.createServer(async (req, res) => {
     try {
-      if (!loopbackHost(req, port)) { res.writeHead(421).end(); return; }
+      if (!loopbackHost(req, port)) {
+        res.writeHead(421).end();
+        return;
+      }
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
       if (url.pathname === '/api/events' && req.method === 'GET') {
         const core = await options.workspaces.get(workspaceOf(url.searchParams.get('workspace')));
         // EventSource cannot send headers, so the session token comes in the query string.
-        if (!core.state.sessions.has(url.searchParams.get('token') ?? '')) { res.writeHead(401).end(); return; }
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        if (!core.state.sessions.has(url.searchParams.get('token') ?? '')) {
+          res.writeHead(401).end();
+          return;
+        }
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
         res.write(': connected\n\n');
         const listener = (event: unknown) => res.write(`data: ${JSON.stringify(event)}\n\n`);
         core.events.on('event', listener);
@@ -73,15 +91,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
       if (url.pathname.startsWith('/api/')) {
-        if (req.method !== 'POST') { res.writeHead(405).end(); return; }
+        if (req.method !== 'POST') {
+          res.writeHead(405).end();
+          return;
+        }
         // A cross-site form post cannot set this content type without a preflight we never answer.
-        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) { res.writeHead(415).end(); return; }
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+          res.writeHead(415).end();
+          return;
+        }
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
         let body: { input?: unknown };
         try {
           body = JSON.parse(await readBody(req));
         } catch (e) {
-          sendJson(res, 200, { ok: false, error: (e instanceof AppError ? e : new AppError('VALIDATION')).toPayload() });
+          sendJson(res, 200, {
+            ok: false,
+            error: (e instanceof AppError ? e : new AppError('VALIDATION')).toPayload(),
+          });
           return;
         }
         const core = await options.workspaces.get(workspaceOf(req.headers['x-workspace']));
@@ -89,7 +116,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         sendJson(res, 200, await core.dispatch(channel, body.input ?? {}, { token }));
         return;
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') { res.writeHead(405).end(); return; }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405).end();
+        return;
+      }
       serveStatic(staticDir, url.pathname, res);
     } catch (error) {
       const payload = error instanceof AppError ? error.toPayload() : new AppError('INTERNAL').toPayload();
@@ -98,7 +128,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       else res.end();
     }
   });
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, options.host ?? '127.0.0.1', () => resolve());
@@ -116,11 +149,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
 function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
   let file = fileUnder(root, pathname);
-  if (!file) { res.writeHead(403).end(); return; }
+  if (!file) {
+    res.writeHead(403).end();
+    return;
+  }
   // Client-side routes fall back to the app shell.
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
   if (!fs.existsSync(file)) {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('界面尚未构建：请先运行 npm run build。 The renderer is not built: run npm run build.');
+    res
+      .writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+      .end('界面尚未构建：请先运行 npm run build。 The renderer is not built: run npm run build.');
     return;
   }
   res.writeHead(200, {

@@ -19,7 +19,11 @@ export function findElectronBinary(root = repoRoot): string | null {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   const pkgDir = path.join(root, 'node_modules', 'electron');
   const pathTxt = path.join(pkgDir, 'path.txt');
-  const rel = fs.existsSync(pathTxt) ? fs.readFileSync(pathTxt, 'utf8').trim() : process.platform === 'win32' ? 'electron.exe' : 'electron';
+  const rel = fs.existsSync(pathTxt)
+    ? fs.readFileSync(pathTxt, 'utf8').trim()
+    : process.platform === 'win32'
+      ? 'electron.exe'
+      : 'electron';
   const candidate = override ? path.join(override, rel) : path.join(pkgDir, 'dist', rel);
   return fs.existsSync(candidate) ? candidate : null;
 }
@@ -40,7 +44,10 @@ async function buildIfStale(config: string | undefined, output: string): Promise
   if (fs.existsSync(output) && fs.statSync(output).mtimeMs >= newestSource(sources)) return;
   console.log(`正在构建 ${path.relative(repoRoot, output)} …`);
   const { build } = await import('vite');
-  await build({ configFile: config ? path.join(repoRoot, config) : path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
+  await build({
+    configFile: config ? path.join(repoRoot, config) : path.join(repoRoot, 'vite.config.ts'),
+    logLevel: 'warn',
+  });
 }
 
 async function main(): Promise<void> {
@@ -62,7 +69,11 @@ async function main(): Promise<void> {
   const host = await startWebHost({ workspaces, staticDir: rendererDir, port });
   console.log(`浏览器打开 / Open in the browser: ${host.url}`);
   console.log(`数据目录 / Data directory: ${dataRoot}`);
-  const stop = async () => { await host.close(); await workspaces.close(); process.exit(0); };
+  const stop = async () => {
+    await host.close();
+    await workspaces.close();
+    process.exit(0);
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -10,11 +10,16 @@ import { webPreferences } from './windows/web-preferences.ts';
 /** Lifecycle only: one instance, the app:// protocol, the security guards, the IPC binding, one window. */
 if (!app.requestSingleInstanceLock()) app.quit();
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 const paths = appPaths(app);
 // A pinned clock is for development and training builds: the packaged app always keeps the machine's time.
-const workspaces = createWorkspaces(paths.dataRoot, { resourcesDir: paths.resourcesDir, clock: app.isPackaged ? systemClock : hostClock() });
+const workspaces = createWorkspaces(paths.dataRoot, {
+  resourcesDir: paths.resourcesDir,
+  clock: app.isPackaged ? systemClock : hostClock(),
+});
 let window: BrowserWindow | null = null;
 
 function createWindow(): void {
@@ -25,15 +30,24 @@ function createWindow(): void {
     minHeight: 680,
     title: '安全生产执法工作台',
     show: false,
-    webPreferences: webPreferences({ preload: paths.preload, packaged: app.isPackaged, devtoolsFlag: process.argv.includes('--devtools') }),
+    webPreferences: webPreferences({
+      preload: paths.preload,
+      packaged: app.isPackaged,
+      devtoolsFlag: process.argv.includes('--devtools'),
+    }),
   });
   window.once('ready-to-show', () => window?.show());
-  window.on('closed', () => { window = null; });
+  window.on('closed', () => {
+    window = null;
+  });
   void window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
 app.on('second-instance', () => {
-  if (window) { if (window.isMinimized()) window.restore(); window.focus(); }
+  if (window) {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  }
 });
 
 app.whenReady().then(() => {

@@ -10,11 +10,14 @@ const allowed = new Set<string>(CHANNELS);
 
 contextBridge.exposeInMainWorld('desk', {
   invoke(channel: ChannelName, input: unknown, envelope: { token?: string; workspace: 'real' | 'demo' }) {
-    if (!allowed.has(channel)) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', messageKey: 'errors.UNKNOWN_CHANNEL' } });
+    if (!allowed.has(channel))
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', messageKey: 'errors.UNKNOWN_CHANNEL' } });
     return ipcRenderer.invoke(channel, input, { token: envelope?.token, workspace: envelope?.workspace });
   },
   onEvent(workspace: 'real' | 'demo', listener: (event: unknown) => void) {
-    const handler = (_e: unknown, payload: { workspace: string; event: unknown }) => { if (payload.workspace === workspace) listener(payload.event); };
+    const handler = (_e: unknown, payload: { workspace: string; event: unknown }) => {
+      if (payload.workspace === workspace) listener(payload.event);
+    };
     ipcRenderer.on('event:job-progress', handler);
     ipcRenderer.send('event:subscribe', workspace);
     return () => ipcRenderer.removeListener('event:job-progress', handler);

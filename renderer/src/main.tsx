@@ -25,7 +25,16 @@ function Root() {
   }, []);
   dayjs.locale(lng === 'en' ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={lng === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d4e89', borderRadius: 4, fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif' } }}>
+    <ConfigProvider
+      locale={lng === 'en' ? enUS : zhCN}
+      theme={{
+        token: {
+          colorPrimary: '#1d4e89',
+          borderRadius: 4,
+          fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif',
+        },
+      }}
+    >
       <HashRouter>
         <App />
       </HashRouter>
@@ -33,4 +42,8 @@ function Root() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(<StrictMode><Root /></StrictMode>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

@@ -88,7 +88,12 @@ export class AppError extends Error {
 }
 
 export function isErrorPayload(x: unknown): x is ErrorPayload {
-  return typeof x === 'object' && x !== null && typeof (x as ErrorPayload).code === 'string' && typeof (x as ErrorPayload).messageKey === 'string';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as ErrorPayload).code === 'string' &&
+    typeof (x as ErrorPayload).messageKey === 'string'
+  );
 }
 
 const ZOD_CODE_KEYS: Record<string, string> = {
@@ -108,7 +113,7 @@ const OWN_KEY = /^[a-z][A-Za-z]*(\.[\w-]+)+$/;
 export function issuesFromZod(error: z.ZodError): ValidationIssue[] {
   return error.issues.map((issue) => {
     const own = typeof issue.message === 'string' && OWN_KEY.test(issue.message);
-    const key = own ? issue.message : ZOD_CODE_KEYS[issue.code] ?? 'validation.invalid';
+    const key = own ? issue.message : (ZOD_CODE_KEYS[issue.code] ?? 'validation.invalid');
     const params = (issue as { params?: Record<string, unknown> }).params;
     return { path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), key, ...(params ? { params } : {}) };
   });

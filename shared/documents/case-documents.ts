@@ -26,7 +26,11 @@ export function madeWhen(typeName: string, ref: string, to = ''): string {
 
 /** The 负责人 who signed the case's latest approval (立案, 呈批…): who most likely approves its measures too. */
 export function caseApprover(detail: Pick<CaseDetail, 'events'> | undefined): string {
-  return detail ? live(detail.events, 'approval').filter((a) => a.role === 'approve' && a.approved).at(-1)?.name ?? '' : '';
+  return detail
+    ? (live(detail.events, 'approval')
+        .filter((a) => a.role === 'approve' && a.approved)
+        .at(-1)?.name ?? '')
+    : '';
 }
 
 /**
@@ -34,7 +38,7 @@ export function caseApprover(detail: Pick<CaseDetail, 'events'> | undefined): st
  * ending in blanks to fill would otherwise be stretched across the page.
  */
 export function paragraphsFor(blank: boolean): (text: string) => Content {
-  return (text) => (blank ? { ...(paragraph(text) as object), alignment: 'left' } as Content : paragraph(text));
+  return (text) => (blank ? ({ ...(paragraph(text) as object), alignment: 'left' } as Content) : paragraph(text));
 }
 
 /** R-PARTY-CONSISTENCY: the party (the unit unless another is given) named on the document as the case names it. */
@@ -42,7 +46,9 @@ export function partyNameCheck(partyName: string, src: PrefillSource, party: Par
   if (!src.case) return [];
   const named = caseParty(src.case.detail, party);
   if (!named) return [{ path: ['party'], key: 'cases.rules.unknownParty' }];
-  return partyName !== named.name ? [{ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } }] : [];
+  return partyName !== named.name
+    ? [{ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } }]
+    : [];
 }
 
 /** 宣汉县东林化工有限公司涉嫌未采取措施消除事故隐患案: the case as the documents name it. */
@@ -54,9 +60,19 @@ export function caseNameOf(d: Pick<CaseDetail, 'unit' | 'cause'> | undefined): s
  * The issued document of `type` a later one refers to by `ref` (its number, or name and date), with
  * the issue that the case has none (`missingKey`) or that the reference names another.
  */
-export function referredDocument(src: PrefillSource, type: string, ref: string, missingKey: string): { doc: CaseDocument | null; issues: ValidationIssue[] } {
+export function referredDocument(
+  src: PrefillSource,
+  type: string,
+  ref: string,
+  missingKey: string,
+): { doc: CaseDocument | null; issues: ValidationIssue[] } {
   const docs = src.case ? issued(src.case.detail, type) : [];
   if (!docs.length) return { doc: null, issues: [{ path: ['case'], key: missingKey }] };
   const { doc, named } = referredTo(docs, ref);
-  return { doc: doc!, issues: named ? [] : [{ path: ['decisionNumber'], key: 'documents.rules.decisionRefMismatch', params: { ref: documentRef(doc!) } }] };
+  return {
+    doc: doc!,
+    issues: named
+      ? []
+      : [{ path: ['decisionNumber'], key: 'documents.rules.decisionRefMismatch', params: { ref: documentRef(doc!) } }],
+  };
 }

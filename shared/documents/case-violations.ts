@@ -19,7 +19,12 @@ export const caseViolationRow = z.object({
 });
 
 export const caseViolationsCell: RowsCell<'violations'> = {
-  field: 'violations', input: 'rows', label: 'caseViolations', add: 'addViolation', numbered: true, columns: [
+  field: 'violations',
+  input: 'rows',
+  label: 'caseViolations',
+  add: 'addViolation',
+  numbered: true,
+  columns: [
     { field: 'facts', input: 'textarea', placeholder: 'violationFacts' },
     { field: 'violatedProvision', input: 'text', placeholder: 'violatedProvision', width: 220 },
     { field: 'penaltyProvision', input: 'text', placeholder: 'penaltyProvision', width: 220 },
@@ -38,8 +43,16 @@ export function partyPart(c: { violations: Violation[] } | null | undefined, par
   const own = c ? violationsOf(c, party) : [];
   return {
     party,
-    violations: own.map((v) => ({ facts: v.facts, violatedProvision: v.violatedProvision, penaltyProvision: v.penaltyProvision, penalty: violationPenalty(v) })),
-    evidence: own.map((v) => v.evidence).filter(Boolean).join('；'),
+    violations: own.map((v) => ({
+      facts: v.facts,
+      violatedProvision: v.violatedProvision,
+      penaltyProvision: v.penaltyProvision,
+      penalty: violationPenalty(v),
+    })),
+    evidence: own
+      .map((v) => v.evidence)
+      .filter(Boolean)
+      .join('；'),
     totalFine: totalFine(own),
   };
 }
@@ -52,14 +65,25 @@ export const decisionPaymentPlace = (decision: { fields: Record<string, unknown>
  * A later document about a decision's fine (催告书, 延期（分期）缴纳罚款批准书): made after the decision
  * was served on the party, citing it by its number and naming the party as the case does.
  */
-export function servedDecisionChecks(f: { party: PartyKey; partyName: string; decisionNumber: string; date: string }, detail: CaseDetail): ValidationIssue[] {
+export function servedDecisionChecks(
+  f: { party: PartyKey; partyName: string; decisionNumber: string; date: string },
+  detail: CaseDetail,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const decision = decisionOf(detail, f.party);
   const named = caseParty(detail, f.party);
-  if (!decision?.servedOn) issues.push({ path: ['case'], key: 'cases.rules.decisionNotServed', params: { party: named?.name ?? '' } });
-  else if (f.date < decision.servedOn) issues.push({ path: ['date'], key: 'cases.rules.beforeDecision', params: { decided: decision.servedOn } });
-  if (decision?.numberText && f.decisionNumber !== decision.numberText) issues.push({ path: ['decisionNumber'], key: 'documents.rules.decisionRefMismatch', params: { ref: decision.numberText } });
-  if (named && f.partyName !== named.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } });
+  if (!decision?.servedOn)
+    issues.push({ path: ['case'], key: 'cases.rules.decisionNotServed', params: { party: named?.name ?? '' } });
+  else if (f.date < decision.servedOn)
+    issues.push({ path: ['date'], key: 'cases.rules.beforeDecision', params: { decided: decision.servedOn } });
+  if (decision?.numberText && f.decisionNumber !== decision.numberText)
+    issues.push({
+      path: ['decisionNumber'],
+      key: 'documents.rules.decisionRefMismatch',
+      params: { ref: decision.numberText },
+    });
+  if (named && f.partyName !== named.name)
+    issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } });
   return issues;
 }
 
@@ -67,6 +91,9 @@ export function servedDecisionChecks(f: { party: PartyKey; partyName: string; de
 export const you = (party: PartyKey): string => (party === 'unit' ? '你单位' : '你');
 
 /** The name the party goes by in the case (the unit's, or the person's), to check a document against. */
-export function caseParty(c: { unit: { name: string }; persons: PersonParty[] }, party: PartyKey): { name: string } | null {
-  return party === 'unit' ? c.unit : c.persons[party] ?? null;
+export function caseParty(
+  c: { unit: { name: string }; persons: PersonParty[] },
+  party: PartyKey,
+): { name: string } | null {
+  return party === 'unit' ? c.unit : (c.persons[party] ?? null);
 }

@@ -7,7 +7,8 @@
  * 'yuan': a whole amount in 元 (fines); 'integer': a count (days); 'hidden': set when the document was made (its addressee);
  * 'select': one of the field's `options`, the wording the form prints (labels: docOptions.<field>.<option>).
  */
-export type FormInput = 'text' | 'textarea' | 'date' | 'datetime' | 'checkbox' | 'yuan' | 'integer' | 'hidden' | 'select';
+export type FormInput =
+  'text' | 'textarea' | 'date' | 'datetime' | 'checkbox' | 'yuan' | 'integer' | 'hidden' | 'select';
 
 export interface FieldCell<K extends string = string> {
   field: K;
@@ -24,10 +25,19 @@ export interface FieldCell<K extends string = string> {
 }
 
 /** The officers named on the document, picked from the roster. */
-export interface OfficersCell { field: 'officers'; input: 'officers'; label?: string }
+export interface OfficersCell {
+  field: 'officers';
+  input: 'officers';
+  label?: string;
+}
 
 /** A numbered list of paragraphs (findings, measures): a string per item. */
-export interface ParagraphsCell<K extends string = string> { field: K; input: 'paragraphs'; label?: string; add: string }
+export interface ParagraphsCell<K extends string = string> {
+  field: K;
+  input: 'paragraphs';
+  label?: string;
+  add: string;
+}
 
 export interface RowColumn {
   field: string;
@@ -56,5 +66,16 @@ export type DocumentForm<K extends string = string> = (FormCell<K> | FieldCell<K
 
 /** A new row of a rows cell: hidden columns (links such as hazardId) start empty as null. */
 export function blankRow(cell: RowsCell): Record<string, string | number | null> {
-  return Object.fromEntries(cell.columns.map((c) => [c.field, c.input === 'hidden' ? null : c.input === 'yuan' || c.input === 'integer' ? 0 : c.input === 'select' ? c.options?.[0] ?? '' : '']));
+  return Object.fromEntries(
+    cell.columns.map((c) => [
+      c.field,
+      c.input === 'hidden'
+        ? null
+        : c.input === 'yuan' || c.input === 'integer'
+          ? 0
+          : c.input === 'select'
+            ? (c.options?.[0] ?? '')
+            : '',
+    ]),
+  );
 }

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { chineseDate } from '../domain/dates.ts';
 
 /** Font families (files) and the roles they play; the core loads the files, the layout names the roles. */
-export interface FontFamily { normal: string; bold?: string }
+export interface FontFamily {
+  normal: string;
+  bold?: string;
+}
 export type FontRole = 'header' | 'title' | 'number' | 'body' | 'heading' | 'fallback';
 export interface FontSet {
   families: Record<string, FontFamily>;
@@ -18,11 +21,26 @@ export interface FontSet {
  */
 const mm = (min: number, max: number) => z.number().min(min).max(max);
 /** Page geometry per unit (settings), checked so a typo cannot push the text off the paper. */
-export const documentGeometry = z.object({
-  marginTopMm: mm(5, 60), marginBottomMm: mm(5, 60), marginLeftMm: mm(5, 60), marginRightMm: mm(5, 60),
-  headerTopMm: mm(5, 80), titleTopMm: mm(10, 100), numberTopMm: mm(15, 120), bodyTopMm: mm(20, 140),
-  headerSizePt: mm(9, 30), titleSizePt: mm(12, 36), numberSizePt: mm(9, 22), bodySizePt: mm(9, 22), lineHeight: mm(1, 2.5),
-}).refine((g) => g.headerTopMm < g.titleTopMm && g.titleTopMm < g.numberTopMm && g.numberTopMm < g.bodyTopMm, { error: 'validation.geometry.order', path: ['titleTopMm'] });
+export const documentGeometry = z
+  .object({
+    marginTopMm: mm(5, 60),
+    marginBottomMm: mm(5, 60),
+    marginLeftMm: mm(5, 60),
+    marginRightMm: mm(5, 60),
+    headerTopMm: mm(5, 80),
+    titleTopMm: mm(10, 100),
+    numberTopMm: mm(15, 120),
+    bodyTopMm: mm(20, 140),
+    headerSizePt: mm(9, 30),
+    titleSizePt: mm(12, 36),
+    numberSizePt: mm(9, 22),
+    bodySizePt: mm(9, 22),
+    lineHeight: mm(1, 2.5),
+  })
+  .refine((g) => g.headerTopMm < g.titleTopMm && g.titleTopMm < g.numberTopMm && g.numberTopMm < g.bodyTopMm, {
+    error: 'validation.geometry.order',
+    path: ['titleTopMm'],
+  });
 export type DocumentGeometry = z.output<typeof documentGeometry>;
 
 export const DEFAULT_GEOMETRY: DocumentGeometry = {
@@ -77,9 +95,17 @@ export function headerBlock(spec: DocumentSpec): Content[] {
   const g = spec.geometry;
   const left = g.marginLeftMm * MM;
   const width = textWidthPt(g);
-  const ruleY = (g.headerTopMm * MM) + g.headerSizePt * 1.45;
+  const ruleY = g.headerTopMm * MM + g.headerSizePt * 1.45;
   return [
-    { text: spec.header, font: spec.fonts.roles.header, bold: true, fontSize: g.headerSizePt, alignment: 'center', absolutePosition: { x: left, y: g.headerTopMm * MM }, width } as Content,
+    {
+      text: spec.header,
+      font: spec.fonts.roles.header,
+      bold: true,
+      fontSize: g.headerSizePt,
+      alignment: 'center',
+      absolutePosition: { x: left, y: g.headerTopMm * MM },
+      width,
+    } as Content,
     {
       canvas: [
         { type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 1.6 },
@@ -87,8 +113,22 @@ export function headerBlock(spec: DocumentSpec): Content[] {
       ],
       absolutePosition: { x: left, y: ruleY },
     },
-    { text: spec.title, font: spec.fonts.roles.title, bold: true, fontSize: g.titleSizePt, alignment: 'center', characterSpacing: 2, absolutePosition: { x: left, y: g.titleTopMm * MM } } as Content,
-    { text: spec.numberLine, font: spec.fonts.roles.number, fontSize: g.numberSizePt, alignment: 'center', absolutePosition: { x: left, y: g.numberTopMm * MM } } as Content,
+    {
+      text: spec.title,
+      font: spec.fonts.roles.title,
+      bold: true,
+      fontSize: g.titleSizePt,
+      alignment: 'center',
+      characterSpacing: 2,
+      absolutePosition: { x: left, y: g.titleTopMm * MM },
+    } as Content,
+    {
+      text: spec.numberLine,
+      font: spec.fonts.roles.number,
+      fontSize: g.numberSizePt,
+      alignment: 'center',
+      absolutePosition: { x: left, y: g.numberTopMm * MM },
+    } as Content,
     // The flow content starts below the number line.
     { text: '', margin: [0, Math.max(0, (g.bodyTopMm - g.marginTopMm) * MM), 0, 0] },
   ];
@@ -114,7 +154,17 @@ export function officerSignatures(label: string, officers: { name: string; certi
 
 export function partySignature(label: string): Content {
   return {
-    table: { widths: ['auto', '*', 'auto', 110], body: [[{ text: `${label}（签名）：`, noWrap: true }, { text: '', border: [false, false, false, true] }, { text: '日期：', noWrap: true }, { text: '', border: [false, false, false, true] }]] },
+    table: {
+      widths: ['auto', '*', 'auto', 110],
+      body: [
+        [
+          { text: `${label}（签名）：`, noWrap: true },
+          { text: '', border: [false, false, false, true] },
+          { text: '日期：', noWrap: true },
+          { text: '', border: [false, false, false, true] },
+        ],
+      ],
+    },
     layout: 'fillIn',
     margin: [0, 10, 0, 0],
   } as Content;
@@ -158,7 +208,8 @@ export function paragraph(text: string, opts: { indent?: boolean } = {}): Conten
  * pairs share one line (法定代表人：… 职务：… 联系电话：…), wrapping like running text.
  */
 export function labelled(fonts: FontSet, ...pairs: [string, string][] | [string, string]): Content {
-  const list: [string, string][] = typeof pairs[0] === 'string' ? [pairs as [string, string]] : (pairs as [string, string][]);
+  const list: [string, string][] =
+    typeof pairs[0] === 'string' ? [pairs as [string, string]] : (pairs as [string, string][]);
   const text = list.flatMap(([label, value], i) => [
     { text: `${i ? '　　' : ''}${label}：`, font: fonts.roles.heading },
     value || '　　　　',
@@ -169,7 +220,10 @@ export function labelled(fonts: FontSet, ...pairs: [string, string][] | [string,
 /** Empty ruled lines to write on by hand (blank forms printed for use on site). */
 export function ruledLines(count: number): Content {
   return {
-    table: { widths: ['*'], body: Array.from({ length: count }, () => [{ text: ' ', border: [false, false, false, true] }]) },
+    table: {
+      widths: ['*'],
+      body: Array.from({ length: count }, () => [{ text: ' ', border: [false, false, false, true] }]),
+    },
     layout: 'ruled',
     margin: [0, 2, 0, 6],
   } as Content;
@@ -179,12 +233,24 @@ export function ruledLines(count: number): Content {
  * A ruled list of things (材料清单, 先行登记保存 or 查封扣押 清单): numbered rows under centred
  * headings; a blank form gets empty rows to fill in by hand.
  */
-export function itemsTable(fonts: FontSet, columns: { title: string; width: number | '*' }[], rows: string[][], blankRows = 5): Content {
-  const head = [{ title: '序号', width: 30 }, ...columns].map((c) => ({ text: c.title, font: fonts.roles.heading, alignment: 'center' as const }));
-  const body = rows.length ? rows.map((r, i) => [String(i + 1), ...r]) : Array.from({ length: blankRows }, () => head.map(() => ' '));
+export function itemsTable(
+  fonts: FontSet,
+  columns: { title: string; width: number | '*' }[],
+  rows: string[][],
+  blankRows = 5,
+): Content {
+  const head = [{ title: '序号', width: 30 }, ...columns].map((c) => ({
+    text: c.title,
+    font: fonts.roles.heading,
+    alignment: 'center' as const,
+  }));
+  const body = rows.length
+    ? rows.map((r, i) => [String(i + 1), ...r])
+    : Array.from({ length: blankRows }, () => head.map(() => ' '));
   return {
     table: { headerRows: 1, widths: [30, ...columns.map((c) => c.width)], body: [head, ...body] },
-    fontSize: 11, margin: [0, 4, 0, 8],
+    fontSize: 11,
+    margin: [0, 4, 0, 8],
   } as unknown as Content;
 }
 
@@ -206,7 +272,15 @@ export function addresseeLine(value: string, blank: boolean): Content {
 /** A label with a line after it to write on by hand (答：____, 鉴定要求：____). */
 export function writeInLine(fonts: FontSet, label: string): Content {
   return {
-    table: { widths: ['auto', '*'], body: [[{ text: label, font: fonts.roles.heading }, { text: '', border: [false, false, false, true] }]] },
+    table: {
+      widths: ['auto', '*'],
+      body: [
+        [
+          { text: label, font: fonts.roles.heading },
+          { text: '', border: [false, false, false, true] },
+        ],
+      ],
+    },
     layout: 'fillIn',
     margin: [0, 0, 0, 4],
   } as Content;

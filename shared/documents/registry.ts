@@ -28,8 +28,28 @@ export function documentDateOf(type: string, fields: Record<string, unknown>): s
 /** Every document type that has a template; the catalogue (knowledge file) names and numbers them. */
 export const TEMPLATES: Record<string, DocumentTemplate> = Object.fromEntries(
   // Each template is typed by its own schema; looked up by type name, they are all just templates.
-  [inspectionPlan, inspectionRecord, onsiteMeasures, serviceReceipt, rectificationOrder, recheckOpinion, penaltyNotice, penaltyDecisionUnit,
-    penaltyDecisionPerson, hearingMeetingNotice, transferLetter, summaryPenaltyUnit, summaryPenaltyPerson,
-    evidencePreservationNotice, evidenceDisposalDecision, enforcementDemand, deferredPaymentLetter, hearingRecord, hearingReport, evidenceList].map((t) => [t.type, t as unknown as DocumentTemplate])
+  [
+    inspectionPlan,
+    inspectionRecord,
+    onsiteMeasures,
+    serviceReceipt,
+    rectificationOrder,
+    recheckOpinion,
+    penaltyNotice,
+    penaltyDecisionUnit,
+    penaltyDecisionPerson,
+    hearingMeetingNotice,
+    transferLetter,
+    summaryPenaltyUnit,
+    summaryPenaltyPerson,
+    evidencePreservationNotice,
+    evidenceDisposalDecision,
+    enforcementDemand,
+    deferredPaymentLetter,
+    hearingRecord,
+    hearingReport,
+    evidenceList,
+  ]
+    .map((t) => [t.type, t as unknown as DocumentTemplate])
     .concat([...INVESTIGATION_TEMPLATES, ...COERCION_TEMPLATES].map((t) => [t.type, t])),
 );

@@ -30,9 +30,19 @@ export interface PrefillSource {
   hazards: Hazard[];
   /** Documents already issued for the inspection (for the 送达回执). */
   issued: {
-    type: string; name: string; numberText: string; internal: boolean;
+    type: string;
+    name: string;
+    numberText: string;
+    internal: boolean;
     /** The latest service recorded for it, if any (for the 送达回执). */
-    service: { method: string; servedOn: string; place: string; refused: boolean; witness: string; officers: string[] } | null;
+    service: {
+      method: string;
+      servedOn: string;
+      place: string;
+      refused: boolean;
+      witness: string;
+      officers: string[];
+    } | null;
   }[];
   /** The issued 责令限期整改指令书 a 复查 refers back to, if any. */
   originalOrder: { numberText: string; date: string; items: { text: string; deadline: string }[] } | null;
@@ -40,7 +50,14 @@ export interface PrefillSource {
    * The case a document belongs to, with what its procedure rules need (periods, calendar, the unit's
    * settings), and the party a new notice or decision is addressed to.
    */
-  case: { detail: CaseDetail; periods: StatutoryPeriod[]; cal: WorkCalendar; rules: ProcedureRules; settings: Settings; party: PartyKey } | null;
+  case: {
+    detail: CaseDetail;
+    periods: StatutoryPeriod[];
+    cal: WorkCalendar;
+    rules: ProcedureRules;
+    settings: Settings;
+    party: PartyKey;
+  } | null;
 }
 
 export interface LayoutContext {
@@ -76,7 +93,6 @@ export const officerRef = z.object({
 });
 type OfficerRef = z.output<typeof officerRef>;
 
-
 /** The day of the inspection a document comes from (today for one made without an inspection). */
 export function inspectionDay(inspection: Inspection | null, today: string): string {
   return inspection?.startedAt.slice(0, 10) ?? today;
@@ -84,15 +100,26 @@ export function inspectionDay(inspection: Inspection | null, today: string): str
 
 /** Officers (an inspection's, a case's handlers) as a document names them, from the roster. */
 export function officersOf(ids: readonly number[] | undefined, roster: Officer[]): OfficerRef[] {
-  return (ids ?? []).map((id) => roster.find((o) => o.id === id))
-    .filter((o) => !!o).map((o) => ({ officerId: o.id, name: o.name, certificateNo: o.certificateNo }));
+  return (ids ?? [])
+    .map((id) => roster.find((o) => o.id === id))
+    .filter((o) => !!o)
+    .map((o) => ({ officerId: o.id, name: o.name, certificateNo: o.certificateNo }));
 }
 
 /** 行政处罚法 第四十二条: at least two officers, each holding a certificate valid on the day. */
-export function officerChecks(officers: OfficerRef[], roster: Officer[], onDate: string, path: string[] = ['officers']): ValidationIssue[] {
+export function officerChecks(
+  officers: OfficerRef[],
+  roster: Officer[],
+  onDate: string,
+  path: string[] = ['officers'],
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   // A roster pick is found by its id; a name typed in by hand, by its certificate number.
-  const found = officers.map((o) => (o.officerId !== null ? roster.find((x) => x.id === o.officerId) : roster.find((x) => x.certificateNo === o.certificateNo)));
+  const found = officers.map((o) =>
+    o.officerId !== null
+      ? roster.find((x) => x.id === o.officerId)
+      : roster.find((x) => x.certificateNo === o.certificateNo),
+  );
   // The same officer named twice is still one officer, however the two lines were filled in.
   const distinct = new Set(officers.map((o, i) => found[i]?.certificateNo ?? o.certificateNo));
   if (distinct.size < 2) issues.push({ path, key: 'documents.rules.twoOfficers' });
@@ -100,9 +127,18 @@ export function officerChecks(officers: OfficerRef[], roster: Officer[], onDate:
   officers.forEach((o, i) => {
     const r = found[i];
     if (!r) issues.push({ path: [...path, i], key: 'documents.rules.officerNotInRoster', params: { name: o.name } });
-    else if (r.certificateNo !== o.certificateNo) issues.push({ path: [...path, i], key: 'documents.rules.certificateMismatch', params: { name: o.name, roster: r.certificateNo } });
+    else if (r.certificateNo !== o.certificateNo)
+      issues.push({
+        path: [...path, i],
+        key: 'documents.rules.certificateMismatch',
+        params: { name: o.name, roster: r.certificateNo },
+      });
     else if (onDate < r.certValidFrom || onDate > r.certValidTo) {
-      issues.push({ path: [...path, i], key: 'documents.rules.certificateInvalid', params: { name: o.name, date: onDate, from: r.certValidFrom, to: r.certValidTo } });
+      issues.push({
+        path: [...path, i],
+        key: 'documents.rules.certificateInvalid',
+        params: { name: o.name, date: onDate, from: r.certValidFrom, to: r.certValidTo },
+      });
     }
   });
   return issues;

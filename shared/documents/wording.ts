@@ -16,12 +16,18 @@ export function remedyClause(unit: Pick<UnitProfile, 'reviewAgency' | 'court'>, 
  * what the party was told (a reviewer checks it), whatever the unit profile says later.
  */
 export const remedyFields = { reviewAgency: optionalText(60), court: optionalText(60) };
-export const remedyPrefill = (unit: Pick<UnitProfile, 'reviewAgency' | 'court'>) => ({ reviewAgency: unit.reviewAgency, court: unit.court });
+export const remedyPrefill = (unit: Pick<UnitProfile, 'reviewAgency' | 'court'>) => ({
+  reviewAgency: unit.reviewAgency,
+  court: unit.court,
+});
 /** The bodies named: the document's own, or (made before it kept them) the unit profile's. */
-export const remedyOf = (f: { reviewAgency?: string; court?: string }, unit: Pick<UnitProfile, 'reviewAgency' | 'court'>) =>
-  ({ reviewAgency: f.reviewAgency || unit.reviewAgency, court: f.court || unit.court });
+export const remedyOf = (
+  f: { reviewAgency?: string; court?: string },
+  unit: Pick<UnitProfile, 'reviewAgency' | 'court'>,
+) => ({ reviewAgency: f.reviewAgency || unit.reviewAgency, court: f.court || unit.court });
 
-export const RECTIFICATION_DUTIES = '你单位应当按照上述期限整改完毕，达到有关法律法规规章和国家标准或者行业标准的要求。整改期间，你单位应当采取措施，确保安全生产。对安全生产违法行为，将依法予以行政处罚。';
+export const RECTIFICATION_DUTIES =
+  '你单位应当按照上述期限整改完毕，达到有关法律法规规章和国家标准或者行业标准的要求。整改期间，你单位应当采取措施，确保安全生产。对安全生产违法行为，将依法予以行政处罚。';
 
 /** 罚款人民币贰万元 / 警告 / 责令停产停业整顿: a case's proposed penalties joined as the forms write them. */
 export function penaltyText(parts: string[]): string {
@@ -36,4 +42,3 @@ export function violationPenalty(v: { fine: number; measures: string[] }): strin
   const fine = v.fine > 0 ? `罚款${yuanText(v.fine)}` : '';
   return [fine, ...v.measures].filter(Boolean).join('，');
 }
-

@@ -37,7 +37,15 @@ export function yearChange(before: CalendarYear, after: CalendarYear): YearChang
   const now = buildCalendar([after]);
   const listedWorkday = new Set(after.workdays);
   const listedOff = new Set(after.holidays);
-  const change: YearChange = { year: after.year, previousSource: before.source, offAdded: [], workdaysRemoved: [], workdaysAdded: [], offRemoved: [], unchanged: 0 };
+  const change: YearChange = {
+    year: after.year,
+    previousSource: before.source,
+    offAdded: [],
+    workdaysRemoved: [],
+    workdaysAdded: [],
+    offRemoved: [],
+    unchanged: 0,
+  };
   for (let date = `${after.year}-01-01`; date.startsWith(`${after.year}-`); date = addCalendarDays(date, 1)) {
     const working = isWorkday(now, date).workday;
     if (isWorkday(was, date).workday === working) change.unchanged++;
@@ -49,5 +57,7 @@ export function yearChange(before: CalendarYear, after: CalendarYear): YearChang
 
 /** How many days of the year change between working and rest. */
 export function movedDays(change: YearChange): number {
-  return change.offAdded.length + change.workdaysRemoved.length + change.workdaysAdded.length + change.offRemoved.length;
+  return (
+    change.offAdded.length + change.workdaysRemoved.length + change.workdaysAdded.length + change.offRemoved.length
+  );
 }

@@ -10,11 +10,15 @@ import type { CalendarYear } from './workdays.ts';
 const holidayCnFile = z.object({
   year: z.number().int().min(2000).max(2100),
   papers: z.array(z.string()).optional(),
-  days: z.array(z.object({
-    name: z.string(),
-    date: isoDate,
-    isOffDay: z.boolean(),
-  })).min(1),
+  days: z
+    .array(
+      z.object({
+        name: z.string(),
+        date: isoDate,
+        isOffDay: z.boolean(),
+      }),
+    )
+    .min(1),
 });
 type HolidayDay = z.infer<typeof holidayCnFile>['days'][number];
 
@@ -35,7 +39,11 @@ type Refusal = Extract<CalendarImportResult, { ok: false }>;
 
 export function parseHolidayFile(text: string, source: string): CalendarImportResult {
   let json: unknown;
-  try { json = JSON.parse(text); } catch { return { ok: false, messageKey: 'calendar.importErrors.notJson' }; }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, messageKey: 'calendar.importErrors.notJson' };
+  }
   const parsed = holidayCnFile.safeParse(json);
   if (!parsed.success) return { ok: false, messageKey: 'calendar.importErrors.badShape' };
   const { year, days } = parsed.data;
@@ -61,13 +69,19 @@ function contradiction(year: number, days: HolidayDay[]): Refusal | null {
       return { ok: false, messageKey: 'calendar.importErrors.outsideYear', params: { date: d.date, year } };
     }
     const first = seen.get(d.date);
-    if (first && first.isOffDay !== d.isOffDay) return { ok: false, messageKey: 'calendar.importErrors.offAndWorking', params: { date: d.date } };
+    if (first && first.isOffDay !== d.isOffDay)
+      return { ok: false, messageKey: 'calendar.importErrors.offAndWorking', params: { date: d.date } };
     // The same day twice under two names is a copying slip; notices name a shared day once (中秋节、国庆节).
     if (first && first.name.trim() !== d.name.trim()) {
-      return { ok: false, messageKey: 'calendar.importErrors.dayTwice', params: { date: d.date, names: `${first.name}、${d.name}` } };
+      return {
+        ok: false,
+        messageKey: 'calendar.importErrors.dayTwice',
+        params: { date: d.date, names: `${first.name}、${d.name}` },
+      };
     }
     // 调休 moves a weekend into the week; a "make-up" Monday–Friday would change nothing and hides a wrong date.
-    if (!d.isOffDay && !isWeekend(d.date)) return { ok: false, messageKey: 'calendar.importErrors.workdayOnWeekday', params: { date: d.date } };
+    if (!d.isOffDay && !isWeekend(d.date))
+      return { ok: false, messageKey: 'calendar.importErrors.workdayOnWeekday', params: { date: d.date } };
     seen.set(d.date, d);
   }
   return null;

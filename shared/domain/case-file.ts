@@ -7,7 +7,10 @@ import type { ValidationIssue } from '../api/errors.ts';
  * date), numbered, each with the pages it takes. The cover, the 目录 and the 备考表 are not numbered.
  */
 export const fileOrder = z.object({
-  version: z.string(), source: z.string(), note: z.string().default(''), order: z.array(z.string().min(1)).min(1),
+  version: z.string(),
+  source: z.string(),
+  note: z.string().default(''),
+  order: z.array(z.string().min(1)).min(1),
   /** What the paper for an approval or a recorded event is called in the 目录. */
   titles: z.record(z.string(), z.string()).default({}),
 });
@@ -15,19 +18,31 @@ export type FileOrder = z.output<typeof fileOrder>;
 
 /** What may be put in order: every document type, the three approval forms, and each paper a case event stands for. */
 export function fileOrderKeys(documentTypes: string[], eventKinds: string[]): Set<string> {
-  return new Set([...documentTypes, ...['filing', 'disposal', 'closing'].map((s) => `approval:${s}`), ...eventKinds.filter((k) => k !== 'approval').map((k) => `event:${k}`)]);
+  return new Set([
+    ...documentTypes,
+    ...['filing', 'disposal', 'closing'].map((s) => `approval:${s}`),
+    ...eventKinds.filter((k) => k !== 'approval').map((k) => `event:${k}`),
+  ]);
 }
 
 /** A province's 卷内目录 order, entry by entry: each key one we know, listed once; titles only for keys we know. */
-export function fileOrderIssues(order: FileOrder, known: Set<string>, at: (string | number)[] = ['fileOrder']): ValidationIssue[] {
+export function fileOrderIssues(
+  order: FileOrder,
+  known: Set<string>,
+  at: (string | number)[] = ['fileOrder'],
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
   order.order.forEach((key, i) => {
-    if (!known.has(key)) issues.push({ path: [...at, 'order', i], key: 'settings.fileOrder.unknownKey', params: { key, n: i + 1 } });
-    else if (seen.has(key)) issues.push({ path: [...at, 'order', i], key: 'settings.fileOrder.duplicate', params: { key, n: i + 1 } });
+    if (!known.has(key))
+      issues.push({ path: [...at, 'order', i], key: 'settings.fileOrder.unknownKey', params: { key, n: i + 1 } });
+    else if (seen.has(key))
+      issues.push({ path: [...at, 'order', i], key: 'settings.fileOrder.duplicate', params: { key, n: i + 1 } });
     seen.add(key);
   });
-  for (const key of Object.keys(order.titles)) if (!known.has(key)) issues.push({ path: [...at, 'titles', key], key: 'settings.fileOrder.unknownKey', params: { key, n: '' } });
+  for (const key of Object.keys(order.titles))
+    if (!known.has(key))
+      issues.push({ path: [...at, 'titles', key], key: 'settings.fileOrder.unknownKey', params: { key, n: '' } });
   return issues;
 }
 
@@ -40,11 +55,20 @@ export interface FileItem {
   pages: number;
 }
 
-export interface FileEntry extends FileItem { no: number; firstPage: number; lastPage: number }
+export interface FileEntry extends FileItem {
+  no: number;
+  firstPage: number;
+  lastPage: number;
+}
 
 /** How the file orders papers: by the configured order, anything unlisted after, each kind by date. */
-export function byFileOrder(order: string[]): (a: { key: string; date: string }, b: { key: string; date: string }) => number {
-  const rank = (k: string) => { const i = order.indexOf(k); return i < 0 ? order.length : i; };
+export function byFileOrder(
+  order: string[],
+): (a: { key: string; date: string }, b: { key: string; date: string }) => number {
+  const rank = (k: string) => {
+    const i = order.indexOf(k);
+    return i < 0 ? order.length : i;
+  };
   return (a, b) => rank(a.key) - rank(b.key) || a.date.localeCompare(b.date);
 }
 

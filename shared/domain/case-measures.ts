@@ -2,7 +2,18 @@ import type { ValidationIssue } from '../api/errors.ts';
 import type { CaseDeadline, CaseDocument, CaseEventData, DailyPenalty, PartyKey } from '../entities/case.ts';
 import type { StatutoryPeriod } from '../entities/period.ts';
 import {
-  type CaseRecord, concerns, deadlineList, decisionOf, filedOn, issued, live, partyName, type ProcedureRules, SUMMARY_TYPES, totalFine, violationsOf,
+  type CaseRecord,
+  concerns,
+  deadlineList,
+  decisionOf,
+  filedOn,
+  issued,
+  live,
+  partyName,
+  type ProcedureRules,
+  SUMMARY_TYPES,
+  totalFine,
+  violationsOf,
 } from './case-procedure.ts';
 import { chineseDate } from './dates.ts';
 import { addCalendarDays, type WorkCalendar } from './workdays.ts';
@@ -14,8 +25,15 @@ import { addCalendarDays, type WorkCalendar } from './workdays.ts';
  */
 
 /** Acts of investigation: made before 立案, the case must be filed within the period (先行调查取证). */
-export const INVESTIGATION_TYPES = ['questioning-notice', 'questioning-record', 'survey-record', 'sampling-receipt', 'evidence-preservation-notice',
-  'appraisal-request', 'seal-seize-decision'];
+export const INVESTIGATION_TYPES = [
+  'questioning-notice',
+  'questioning-record',
+  'survey-record',
+  'sampling-receipt',
+  'evidence-preservation-notice',
+  'appraisal-request',
+  'seal-seize-decision',
+];
 
 /** How a later document names an earlier one: its number, or (a form without a 代字) its name and date. */
 export function documentRef(d: CaseDocument): string {
@@ -32,7 +50,12 @@ export function referredTo(docs: CaseDocument[], ref: unknown): { doc: CaseDocum
 }
 
 /** Each document of `types` that answers `to`, by the reference it cites. */
-function answersTo(r: Pick<CaseRecord, 'documents'>, to: CaseDocument, types: string[], refField: string): CaseDocument[] {
+function answersTo(
+  r: Pick<CaseRecord, 'documents'>,
+  to: CaseDocument,
+  types: string[],
+  refField: string,
+): CaseDocument[] {
   const all = issued(r, to.type);
   return issued(r, ...types).filter((d) => referredTo(all, d.fields[refField]).doc === to);
 }
@@ -63,13 +86,30 @@ function powerCutLatest(cutAt: string): string {
  * first act of investigation; the 先行登记保存 disposal within 7 working days; the 查封扣押 period
  * and its disposal; the 24 hours before a power cut; cash collected on the spot handed in.
  */
-export function measureDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: WorkCalendar, today: string, rules: ProcedureRules): CaseDeadline[] {
+export function measureDeadlines(
+  r: CaseRecord,
+  periods: StatutoryPeriod[],
+  cal: WorkCalendar,
+  today: string,
+  rules: ProcedureRules,
+): CaseDeadline[] {
   const { out, add } = deadlineList(r, periods, cal, today, rules);
   const filed = filedOn(r);
-  const firstAct = issued(r, ...INVESTIGATION_TYPES).map((d) => d.date ?? '').filter(Boolean).sort()[0];
+  const firstAct = issued(r, ...INVESTIGATION_TYPES)
+    .map((d) => d.date ?? '')
+    .filter(Boolean)
+    .sort()[0];
   if (firstAct && (!filed || firstAct < filed)) add('filing-urgent', firstAct, filed);
   for (const notice of issued(r, 'evidence-preservation-notice')) {
-    add('evidence-disposal', notice.date, answersTo(r, notice, ['evidence-disposal-decision'], 'noticeNumber')[0]?.date, null, undefined, false, notice.id);
+    add(
+      'evidence-disposal',
+      notice.date,
+      answersTo(r, notice, ['evidence-disposal-decision'], 'noticeNumber')[0]?.date,
+      null,
+      undefined,
+      false,
+      notice.id,
+    );
   }
   for (const decision of issued(r, 'seal-seize-decision')) {
     const startsOn = decision.fields.startsOn;
@@ -82,19 +122,41 @@ export function measureDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal:
     const cutAt = decision.fields.cutAt;
     if (decision.fields.emergency === true || typeof cutAt !== 'string') continue;
     const latest = powerCutLatest(cutAt);
-    add('power-cut-notice', decision.date, decision.servedOn, null, latest.slice(0, 10), !!decision.servedAt && decision.servedAt > latest, decision.id);
+    add(
+      'power-cut-notice',
+      decision.date,
+      decision.servedOn,
+      null,
+      latest.slice(0, 10),
+      !!decision.servedAt && decision.servedAt > latest,
+      decision.id,
+    );
   }
   for (const decision of issued(r, ...SUMMARY_TYPES)) {
     if (decision.fields.cashOnTheSpot !== true) continue;
     const party = (decision.fields.party ?? 'unit') as PartyKey;
-    add('cash-hand-in', decision.date, live(r.events, 'cash-handed-in').find((c) => concerns(c, party))?.date, party, undefined, false, decision.id);
+    add(
+      'cash-hand-in',
+      decision.date,
+      live(r.events, 'cash-handed-in').find((c) => concerns(c, party))?.date,
+      party,
+      undefined,
+      false,
+      decision.id,
+    );
   }
   return out;
 }
 
 /** Officers the 负责人 recused in the case (回避 granted, not retracted). */
 export function recusedOfficers(r: Pick<CaseRecord, 'events'>): string[] {
-  return [...new Set(live(r.events, 'recusal').filter((x) => x.granted).map((x) => x.officer))];
+  return [
+    ...new Set(
+      live(r.events, 'recusal')
+        .filter((x) => x.granted)
+        .map((x) => x.officer),
+    ),
+  ];
 }
 
 /** R-RECUSAL: a recused officer signs nothing in the case — as an officer on a document, its chair, clerk or recorder. */
@@ -103,9 +165,13 @@ export function recusalIssues(r: Pick<CaseRecord, 'events'>, fields: Record<stri
   if (!recused.size) return [];
   const issues: ValidationIssue[] = [];
   const officers = Array.isArray(fields.officers) ? (fields.officers as { name?: unknown }[]) : [];
-  officers.forEach((o, i) => { if (recused.has(String(o.name))) issues.push({ path: ['officers', i], key: 'cases.rules.officerRecused', params: { name: o.name } }); });
+  officers.forEach((o, i) => {
+    if (recused.has(String(o.name)))
+      issues.push({ path: ['officers', i], key: 'cases.rules.officerRecused', params: { name: o.name } });
+  });
   for (const f of ['chair', 'clerk', 'recorder']) {
-    if (typeof fields[f] === 'string' && recused.has(fields[f])) issues.push({ path: [f], key: 'cases.rules.officerRecused', params: { name: fields[f] } });
+    if (typeof fields[f] === 'string' && recused.has(fields[f]))
+      issues.push({ path: [f], key: 'cases.rules.officerRecused', params: { name: fields[f] } });
   }
   return issues;
 }
@@ -118,8 +184,11 @@ export function measureEventIssues(r: CaseRecord, e: CaseEventData): ValidationI
       return [];
     case 'cash-handed-in': {
       // Only what the officers took in cash on the spot (第六十八条) is handed in; a transfer to the bank is a payment.
-      const d = issued(r, ...SUMMARY_TYPES).filter((x) => String(x.fields.party ?? 'unit') === String(e.party)).at(-1);
-      if (!d || d.fields.cashOnTheSpot !== true) return at('cases.rules.noCashCollected', { party: partyName(r, e.party) ?? '' });
+      const d = issued(r, ...SUMMARY_TYPES)
+        .filter((x) => String(x.fields.party ?? 'unit') === String(e.party))
+        .at(-1);
+      if (!d || d.fields.cashOnTheSpot !== true)
+        return at('cases.rules.noCashCollected', { party: partyName(r, e.party) ?? '' });
       if (d.date && e.date < d.date) return at('cases.rules.beforeDecision', { decided: d.date });
       const fine = totalFine(violationsOf(r, e.party));
       return e.amount > fine ? at('cases.rules.cashAboveFine', { fine }) : [];
@@ -127,7 +196,8 @@ export function measureEventIssues(r: CaseRecord, e: CaseEventData): ValidationI
     case 'refused-correction': {
       // 第一百一十二条 applies to a unit both ordered to correct and fined.
       const d = decisionOf(r, e.party);
-      if (!d || !totalFine(violationsOf(r, e.party))) return at('cases.rules.noFineDecision', { party: partyName(r, e.party) ?? '' });
+      if (!d || !totalFine(violationsOf(r, e.party)))
+        return at('cases.rules.noFineDecision', { party: partyName(r, e.party) ?? '' });
       if (e.orderedOn > e.date) return at('cases.rules.orderAfterRefusal');
       return open(r, e.party) ? at('cases.rules.refusalOpen') : [];
     }
@@ -145,7 +215,8 @@ type Refusal = Extract<CaseEventData, { kind: 'refused-correction' }>;
 function refusals(r: Pick<CaseRecord, 'events'>): { refusal: Refusal; correctedOn: string | null }[] {
   const corrections = live(r.events, 'corrected');
   return live(r.events, 'refused-correction').map((refusal) => ({
-    refusal, correctedOn: corrections.find((c) => concerns(c, refusal.party) && c.date >= refusal.date)?.date ?? null,
+    refusal,
+    correctedOn: corrections.find((c) => concerns(c, refusal.party) && c.date >= refusal.date)?.date ?? null,
   }));
 }
 
@@ -165,6 +236,15 @@ export function dailyPenalties(r: CaseRecord, today: string): DailyPenalty[] {
     const until = correctedOn ? addCalendarDays(correctedOn, -1) : today;
     const days = Math.max(0, Math.round((Date.parse(until) - Date.parse(from)) / 86_400_000) + 1);
     const perDay = totalFine(violationsOf(r, refusal.party));
-    return { party: refusal.party, partyName: partyName(r, refusal.party), from, until, corrected: !!correctedOn, days, perDay, amount: days * perDay };
+    return {
+      party: refusal.party,
+      partyName: partyName(r, refusal.party),
+      from,
+      until,
+      corrected: !!correctedOn,
+      days,
+      perDay,
+      amount: days * perDay,
+    };
   });
 }

@@ -15,7 +15,10 @@ interface Recorder {
 }
 
 /** Entered by whoever runs the case, through cases:record. */
-const CASE_STAFF = { permission: 'cases.write', retractRule: 'cases.rules.retractCaseRecord' } as const satisfies Recorder;
+const CASE_STAFF = {
+  permission: 'cases.write',
+  retractRule: 'cases.rules.retractCaseRecord',
+} as const satisfies Recorder;
 
 /** Total over the kinds: a new kind does not compile until someone decides who records it. */
 const RECORDERS: Record<CaseEventKind, Recorder> = {
@@ -61,8 +64,9 @@ export function permissionToRetract(event: Pick<CaseEvent, 'data'>): Permission 
 }
 
 /** Kinds that not everyone who runs a case may record: each has a channel of its own, guarded by its permission. */
-export const ROLE_BOUND_KINDS: readonly CaseEventKind[] = (Object.keys(RECORDERS) as CaseEventKind[])
-  .filter((kind) => RECORDERS[kind].permission !== CASE_RECORD_PERMISSION);
+export const ROLE_BOUND_KINDS: readonly CaseEventKind[] = (Object.keys(RECORDERS) as CaseEventKind[]).filter(
+  (kind) => RECORDERS[kind].permission !== CASE_RECORD_PERMISSION,
+);
 
 /** The rule that stops these permissions taking the event back, or null when they may. */
 export function retractRefusal(permissions: readonly Permission[], event: Pick<CaseEvent, 'data'>): string | null {

@@ -1,6 +1,15 @@
 import type { ValidationIssue } from '../api/errors.ts';
 import type {
-  CaseDeadline, CaseDocument, CaseEvent, CaseEventData, CaseOutcome, CaseStage, PartyKey, PersonParty, Surcharge, Violation,
+  CaseDeadline,
+  CaseDocument,
+  CaseEvent,
+  CaseEventData,
+  CaseOutcome,
+  CaseStage,
+  PartyKey,
+  PersonParty,
+  Surcharge,
+  Violation,
 } from '../entities/case.ts';
 import type { StatutoryPeriod } from '../entities/period.ts';
 import { addMonths, periodEnd, periodInForce } from './periods.ts';
@@ -37,11 +46,37 @@ export interface ProcedureRules {
 }
 
 /** The statutory periods the case procedure counts (an admin's confirmation of a 待核实 one applies to these). */
-export const CASE_PERIOD_IDS = ['decision', 'statement', 'hearing-request', 'hearing-notice', 'service', 'publication', 'payment', 'publication-withdrawal',
-  'transfer-approval', 'transfer-send', 'transfer-answer', 'enforcement-demand', 'enforcement-application',
-  'filing-urgent', 'evidence-disposal', 'seizure-period', 'seizure-disposal', 'power-cut-notice', 'cash-hand-in', 'summary-filing'] as const;
+export const CASE_PERIOD_IDS = [
+  'decision',
+  'statement',
+  'hearing-request',
+  'hearing-notice',
+  'service',
+  'publication',
+  'payment',
+  'publication-withdrawal',
+  'transfer-approval',
+  'transfer-send',
+  'transfer-answer',
+  'enforcement-demand',
+  'enforcement-application',
+  'filing-urgent',
+  'evidence-disposal',
+  'seizure-period',
+  'seizure-disposal',
+  'power-cut-notice',
+  'cash-hand-in',
+  'summary-filing',
+] as const;
 
-export const LEGAL_REVIEW_TRIGGERS = ['hearing', 'suspension', 'large-fine', 'complex', 'transfer', 'all-ordinary'] as const;
+export const LEGAL_REVIEW_TRIGGERS = [
+  'hearing',
+  'suspension',
+  'large-fine',
+  'complex',
+  'transfer',
+  'all-ordinary',
+] as const;
 export type LegalReviewTrigger = (typeof LEGAL_REVIEW_TRIGGERS)[number];
 
 /** Measures that always give the right to a hearing (行政处罚法 第六十三条). */
@@ -59,13 +94,24 @@ export function live<K extends CaseEventData['kind']>(events: CaseEvent[], kind:
  * A 呈批 to transfer that the receiving organ declined, or one changed after the party was heard, is
  * spent: only signatures after the answer (the change) count.
  */
-export function approval(events: CaseEvent[], stage: 'filing' | 'disposal' | 'closing'): { date: string | null; missing: string | null } {
+export function approval(
+  events: CaseEvent[],
+  stage: 'filing' | 'disposal' | 'closing',
+): { date: string | null; missing: string | null } {
   // A 呈批 is spent by the police declining the transfer, or by its content changing after the party was heard.
-  const spent = stage === 'disposal'
-    ? events.findLast((e) => !e.retracted && ((e.data.kind === 'transfer-answer' && e.data.result === 'declined') || e.data.kind === 'disposal-revised'))
-    : undefined;
+  const spent =
+    stage === 'disposal'
+      ? events.findLast(
+          (e) =>
+            !e.retracted &&
+            ((e.data.kind === 'transfer-answer' && e.data.result === 'declined') || e.data.kind === 'disposal-revised'),
+        )
+      : undefined;
   // Entered after that and dated on or after it: a new 呈批 cannot be backdated before it.
-  const signs = live(events.filter((e) => !spent || (e.id > spent.id && e.data.date >= spent.data.date)), 'approval').filter((a) => a.stage === stage);
+  const signs = live(
+    events.filter((e) => !spent || (e.id > spent.id && e.data.date >= spent.data.date)),
+    'approval',
+  ).filter((a) => a.stage === stage);
   const handlers = signs.filter((a) => a.role === 'handler');
   const review = signs.filter((a) => a.role === 'review').at(-1);
   const approve = signs.filter((a) => a.role === 'approve').at(-1);
@@ -73,15 +119,20 @@ export function approval(events: CaseEvent[], stage: 'filing' | 'disposal' | 'cl
   if (!review) return { date: null, missing: 'cases.rules.approvalReview' };
   if (!approve) return { date: null, missing: 'cases.rules.approvalApprove' };
   if (!approve.approved) return { date: null, missing: 'cases.rules.approvalRefused' };
-  const lastHandler = handlers.map((h) => h.date).sort().at(-1)!;
-  if (review.date < lastHandler || approve.date < review.date) return { date: null, missing: 'cases.rules.approvalOrder' };
+  const lastHandler = handlers
+    .map((h) => h.date)
+    .sort()
+    .at(-1)!;
+  if (review.date < lastHandler || approve.date < review.date)
+    return { date: null, missing: 'cases.rules.approvalOrder' };
   return { date: approve.date, missing: null };
 }
 
 export const filedOn = (r: CaseRecord): string | null => approval(r.events, 'filing').date;
 
 /** Issued and in force: a corrected document gives way to its correction. */
-export const issued = (r: Pick<CaseRecord, 'documents'>, ...types: string[]) => r.documents.filter((d) => types.includes(d.type) && d.status === 'issued' && !d.superseded);
+export const issued = (r: Pick<CaseRecord, 'documents'>, ...types: string[]) =>
+  r.documents.filter((d) => types.includes(d.type) && d.status === 'issued' && !d.superseded);
 /** The party a notice or decision is addressed to (documents made before persons could be fined were the unit's). */
 const addressee = (d: CaseDocument): string => String(d.fields.party ?? 'unit');
 /** Whether an event or document concerns the party (events recorded before parties were told apart are the unit's). */
@@ -90,17 +141,25 @@ export const SUMMARY_TYPES = ['summary-penalty-unit', 'summary-penalty-person'];
 export const DECISION_TYPES = ['penalty-decision-unit', 'penalty-decision-person', ...SUMMARY_TYPES];
 /** The decision in force against a party, or (no party given) the latest against anyone. */
 export const decisionOf = (r: CaseRecord, party?: PartyKey): CaseDocument | undefined =>
-  issued(r, ...DECISION_TYPES).filter((d) => party === undefined || addressee(d) === String(party)).at(-1);
+  issued(r, ...DECISION_TYPES)
+    .filter((d) => party === undefined || addressee(d) === String(party))
+    .at(-1);
 export const noticeOf = (r: CaseRecord, party: PartyKey = 'unit'): CaseDocument | undefined =>
-  issued(r, 'penalty-notice').filter((d) => addressee(d) === String(party)).at(-1);
+  issued(r, 'penalty-notice')
+    .filter((d) => addressee(d) === String(party))
+    .at(-1);
 
 /** Everyone the 呈批 penalises, the unit first: each gets a 告知书 and a 决定书 of their own. */
 export function partiesPenalised(r: Pick<CaseRecord, 'violations'>): PartyKey[] {
-  const keys = [...new Set(r.violations.map((v) => String(v.party)))].sort((a, b) => (a === 'unit' ? -1 : b === 'unit' ? 1 : Number(a) - Number(b)));
+  const keys = [...new Set(r.violations.map((v) => String(v.party)))].sort((a, b) =>
+    a === 'unit' ? -1 : b === 'unit' ? 1 : Number(a) - Number(b),
+  );
   return keys.map((k) => (k === 'unit' ? 'unit' : Number(k)));
 }
-export const violationsOf = (r: Pick<CaseRecord, 'violations'>, party: PartyKey) => r.violations.filter((v) => String(v.party) === String(party));
-export const partyName = (r: Pick<CaseRecord, 'persons'>, party: PartyKey): string | null => (party === 'unit' ? null : r.persons[party]?.name ?? String(party));
+export const violationsOf = (r: Pick<CaseRecord, 'violations'>, party: PartyKey) =>
+  r.violations.filter((v) => String(v.party) === String(party));
+export const partyName = (r: Pick<CaseRecord, 'persons'>, party: PartyKey): string | null =>
+  party === 'unit' ? null : (r.persons[party]?.name ?? String(party));
 
 export const totalFine = (violations: Violation[]): number => violations.reduce((s, v) => s + v.fine, 0);
 
@@ -111,10 +170,13 @@ function finesByParty(violations: Violation[]): Map<string, number> {
   return m;
 }
 
-const heavyMeasure = (r: Pick<CaseRecord, 'violations'>) => r.violations.some((v) => v.measures.some((m) => HEAVY_MEASURES.test(m)));
+const heavyMeasure = (r: Pick<CaseRecord, 'violations'>) =>
+  r.violations.some((v) => v.measures.some((m) => HEAVY_MEASURES.test(m)));
 /** 较大数额罚款: what one party is fined reaches the province's threshold for a unit or a person. */
 const largeFine = (r: Pick<CaseRecord, 'violations'>, rules: ProcedureRules) =>
-  [...finesByParty(r.violations)].some(([party, sum]) => sum >= (party === 'unit' ? rules.hearingThresholds.unit : rules.hearingThresholds.person));
+  [...finesByParty(r.violations)].some(
+    ([party, sum]) => sum >= (party === 'unit' ? rules.hearingThresholds.unit : rules.hearingThresholds.person),
+  );
 
 /** 听证: a large fine (per the province's thresholds), or a heavy measure, gives the right to ask for one. */
 export function hearingTriggered(r: Pick<CaseRecord, 'violations'>, rules: ProcedureRules, party?: PartyKey): boolean {
@@ -124,8 +186,13 @@ export function hearingTriggered(r: Pick<CaseRecord, 'violations'>, rules: Proce
 
 /** 听证 the party asked for and not held by the day (a party who stayed away from it has waived it). */
 export function hearingOutstanding(r: Pick<CaseRecord, 'events'>, party: PartyKey, onOrBefore = '9999-12-31'): boolean {
-  const asked = live(r.events, 'hearing-request').filter((h) => concerns(h, party)).at(-1);
-  return !!asked && !live(r.events, 'hearing').some((h) => concerns(h, party) && h.date >= asked.date && h.date <= onOrBefore);
+  const asked = live(r.events, 'hearing-request')
+    .filter((h) => concerns(h, party))
+    .at(-1);
+  return (
+    !!asked &&
+    !live(r.events, 'hearing').some((h) => concerns(h, party) && h.date >= asked.date && h.date <= onOrBefore)
+  );
 }
 
 /**
@@ -134,18 +201,26 @@ export function hearingOutstanding(r: Pick<CaseRecord, 'events'>, party: PartyKe
  * 第十一条); if the organ declines, the case is decided administratively (第十条).
  */
 export type TransferState = 'none' | 'pending' | 'accepted' | 'declined';
-export function transferState(r: Pick<CaseRecord, 'suspectedCrime' | 'outcome' | 'events' | 'documents'>): TransferState {
+export function transferState(
+  r: Pick<CaseRecord, 'suspectedCrime' | 'outcome' | 'events' | 'documents'>,
+): TransferState {
   // A letter sent is a transfer pending, whatever the flags say afterwards.
   const sent = r.documents.some((d) => d.type === 'transfer-letter' && d.status === 'issued');
   if (!r.suspectedCrime && r.outcome !== 'transfer' && !sent) return 'none';
   return live(r.events, 'transfer-answer').at(-1)?.result ?? 'pending';
 }
 export const transferLetterOf = (r: CaseRecord): CaseDocument | undefined => issued(r, 'transfer-letter').at(-1);
-const addressedTo = (r: Pick<CaseRecord, 'documents'>, type: string, party: PartyKey) => issued(r, type).filter((d) => addressee(d) === String(party)).at(-1);
-export const hearingNoticeOf = (r: Pick<CaseRecord, 'documents'>, party: PartyKey): CaseDocument | undefined => addressedTo(r, 'hearing-meeting-notice', party);
+const addressedTo = (r: Pick<CaseRecord, 'documents'>, type: string, party: PartyKey) =>
+  issued(r, type)
+    .filter((d) => addressee(d) === String(party))
+    .at(-1);
+export const hearingNoticeOf = (r: Pick<CaseRecord, 'documents'>, party: PartyKey): CaseDocument | undefined =>
+  addressedTo(r, 'hearing-meeting-notice', party);
 /** The 听证笔录 and the 听证会报告书 of the hearing held for a party (第六十五条: the decision is made on the record). */
-export const hearingRecordOf = (r: Pick<CaseRecord, 'documents'>, party: PartyKey): CaseDocument | undefined => addressedTo(r, 'hearing-record', party);
-export const hearingReportOf = (r: Pick<CaseRecord, 'documents'>, party: PartyKey): CaseDocument | undefined => addressedTo(r, 'hearing-report', party);
+export const hearingRecordOf = (r: Pick<CaseRecord, 'documents'>, party: PartyKey): CaseDocument | undefined =>
+  addressedTo(r, 'hearing-record', party);
+export const hearingReportOf = (r: Pick<CaseRecord, 'documents'>, party: PartyKey): CaseDocument | undefined =>
+  addressedTo(r, 'hearing-report', party);
 
 /** The configured triggers that apply to this case (行政处罚法 第五十八条 and the unit's 法制审核 list). */
 export function legalReviewReasons(r: CaseRecord, rules: ProcedureRules): LegalReviewTrigger[] {
@@ -167,20 +242,33 @@ export function collectiveRequired(r: CaseRecord, rules: ProcedureRules): boolea
 
 /** The party was heard after the 呈批 was approved: a statement adopted, or a hearing held. */
 function heardSince(r: CaseRecord, approved: string): boolean {
-  return live(r.events, 'statement').some((s) => s.adopted && !s.waived && s.date >= approved) || live(r.events, 'hearing').some((h) => h.attended && h.date >= approved);
+  return (
+    live(r.events, 'statement').some((s) => s.adopted && !s.waived && s.date >= approved) ||
+    live(r.events, 'hearing').some((h) => h.attended && h.date >= approved)
+  );
 }
 
 /** Whether the approved 呈批 may still change: the party was heard since, and nothing was decided yet. */
 export function disposalRevisable(r: CaseRecord): boolean {
   const approved = approval(r.events, 'disposal').date;
-  return !!approved && r.procedure === 'ordinary' && heardSince(r, approved) && !partiesPenalised(r).some((p) => decisionOf(r, p));
+  return (
+    !!approved &&
+    r.procedure === 'ordinary' &&
+    heardSince(r, approved) &&
+    !partiesPenalised(r).some((p) => decisionOf(r, p))
+  );
 }
 
 /**
  * Changing an approved 呈批 (行政处罚法 第四十五条): only after the party was heard, before any decision,
  * with the reason, and never to a heavier penalty — no higher fine, no new measure, no new party.
  */
-export function revisionIssues(r: CaseRecord, outcome: CaseOutcome, violations: Violation[], reason: string): ValidationIssue[] {
+export function revisionIssues(
+  r: CaseRecord,
+  outcome: CaseOutcome,
+  violations: Violation[],
+  reason: string,
+): ValidationIssue[] {
   if (!approval(r.events, 'disposal').date) return [];
   if (!disposalRevisable(r)) return [{ path: ['case'], key: 'cases.rules.disposalApproved' }];
   const issues: ValidationIssue[] = [];
@@ -189,9 +277,15 @@ export function revisionIssues(r: CaseRecord, outcome: CaseOutcome, violations: 
   const before = finesByParty(r.violations);
   for (const [party, fine] of finesByParty(violations)) {
     const old = before.get(party);
-    const measures = (list: Violation[]) => new Set(list.filter((v) => String(v.party) === party).flatMap((v) => v.measures));
+    const measures = (list: Violation[]) =>
+      new Set(list.filter((v) => String(v.party) === party).flatMap((v) => v.measures));
     const added = [...measures(violations)].filter((m) => !measures(r.violations).has(m));
-    if (old === undefined || fine > old || added.length) issues.push({ path: ['violations'], key: 'cases.rules.penaltyRaised', params: { party: party === 'unit' ? '' : partyName(r, Number(party)) ?? '' } });
+    if (old === undefined || fine > old || added.length)
+      issues.push({
+        path: ['violations'],
+        key: 'cases.rules.penaltyRaised',
+        params: { party: party === 'unit' ? '' : (partyName(r, Number(party)) ?? '') },
+      });
   }
   return issues;
 }
@@ -200,7 +294,10 @@ export function revisionIssues(r: CaseRecord, outcome: CaseOutcome, violations: 
 function legalReviewPassed(r: CaseRecord, onOrBefore: string): boolean {
   // The latest by date (a review entered late but dated earlier does not hide a later failing one).
   const reviews = live(r.events, 'legal-review').filter((e) => e.date <= onOrBefore);
-  const last = reviews.reduce<(typeof reviews)[number] | undefined>((a, b) => (!a || b.date >= a.date ? b : a), undefined);
+  const last = reviews.reduce<(typeof reviews)[number] | undefined>(
+    (a, b) => (!a || b.date >= a.date ? b : a),
+    undefined,
+  );
   return last?.result === 'pass';
 }
 
@@ -208,29 +305,52 @@ function legalReviewPassed(r: CaseRecord, onOrBefore: string): boolean {
  * What the 陈述申辩 period allows: a statement heard, an express waiver, or the period ended. The
  * penalty is never raised because the party argued (第四十五条): the decision cannot exceed the notice.
  */
-function statementIssues(r: CaseRecord, party: PartyKey, notice: CaseDocument | undefined, decisionDate: string, periods: StatutoryPeriod[], cal: WorkCalendar, rules: ProcedureRules): ValidationIssue[] {
+function statementIssues(
+  r: CaseRecord,
+  party: PartyKey,
+  notice: CaseDocument | undefined,
+  decisionDate: string,
+  periods: StatutoryPeriod[],
+  cal: WorkCalendar,
+  rules: ProcedureRules,
+): ValidationIssue[] {
   if (!notice?.servedOn) return [{ path: ['case'], key: 'cases.rules.noticeNotServed' }];
-  if (decisionDate < notice.servedOn) return [{ path: ['date'], key: 'cases.rules.beforeNoticeServed', params: { served: notice.servedOn } }];
-  const said = live(r.events, 'statement').filter((s) => concerns(s, party) && s.date >= notice.servedOn! && s.date <= decisionDate);
+  if (decisionDate < notice.servedOn)
+    return [{ path: ['date'], key: 'cases.rules.beforeNoticeServed', params: { served: notice.servedOn } }];
+  const said = live(r.events, 'statement').filter(
+    (s) => concerns(s, party) && s.date >= notice.servedOn! && s.date <= decisionDate,
+  );
   const issues: ValidationIssue[] = [];
   // The period the notice itself stated (the party relies on what it was told).
   const stated = typeof notice.fields.statementDays === 'number' ? notice.fields.statementDays : null;
   const base = periodFor(periods, 'statement', notice.servedOn, rules);
   if (base && !said.length) {
     const due = periodEnd(cal, stated ? { ...base, length: stated } : base, notice.servedOn).date;
-    if (decisionDate <= due) issues.push({ path: ['case'], key: 'cases.rules.statementPeriodRunning', params: { until: due } });
+    if (decisionDate <= due)
+      issues.push({ path: ['case'], key: 'cases.rules.statementPeriodRunning', params: { until: due } });
   }
   // Where the notice stated the hearing right, the 5 working days to ask run out first, unless the party expressly waived it.
   const hearing = periodFor(periods, 'hearing-request', notice.servedOn, rules);
-  if (hearingStated(notice) && hearing && !said.some((s) => s.waived && s.waivesHearing) && !live(r.events, 'hearing-request').some((h) => concerns(h, party))) {
+  if (
+    hearingStated(notice) &&
+    hearing &&
+    !said.some((s) => s.waived && s.waivesHearing) &&
+    !live(r.events, 'hearing-request').some((h) => concerns(h, party))
+  ) {
     const due = periodEnd(cal, hearing, notice.servedOn).date;
-    if (decisionDate <= due) issues.push({ path: ['case'], key: 'cases.rules.hearingPeriodRunning', params: { until: due } });
+    if (decisionDate <= due)
+      issues.push({ path: ['case'], key: 'cases.rules.hearingPeriodRunning', params: { until: due } });
   }
   return issues;
 }
 
 /** A period in force on a day, with the admin-confirmed length (and no longer 待核实) where there is one. */
-export function periodFor(periods: StatutoryPeriod[], id: string, on: string, rules: Pick<ProcedureRules, 'confirmedPeriods'>): StatutoryPeriod | null {
+export function periodFor(
+  periods: StatutoryPeriod[],
+  id: string,
+  on: string,
+  rules: Pick<ProcedureRules, 'confirmedPeriods'>,
+): StatutoryPeriod | null {
   const p = periodInForce(periods, id, on);
   if (!p) return null;
   // A confirmation settles the uncertain version only (the 2015 办法's own values stay for older cases).
@@ -239,15 +359,24 @@ export function periodFor(periods: StatutoryPeriod[], id: string, on: string, ru
 }
 
 /** Why the 行政处罚告知书 to a party cannot be issued yet (行政处罚法 第四十四条、第五十七条、第六十三条). */
-export function noticeIssues(r: CaseRecord, party: PartyKey, date: string, hearingRightsStated: boolean, rules: ProcedureRules): ValidationIssue[] {
+export function noticeIssues(
+  r: CaseRecord,
+  party: PartyKey,
+  date: string,
+  hearingRightsStated: boolean,
+  rules: ProcedureRules,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (r.procedure === 'summary') issues.push({ path: ['case'], key: 'cases.rules.summaryProcedure' });
   if (r.outcome !== 'penalty') issues.push({ path: ['case'], key: 'cases.rules.outcomeNotPenalty' });
   if (!violationsOf(r, party).length) issues.push({ path: ['case'], key: 'cases.rules.violationsRequired' });
   const disposal = approval(r.events, 'disposal');
-  if (!disposal.date) issues.push({ path: ['case'], key: 'cases.rules.disposalNotApproved', params: { missing: disposal.missing } });
-  else if (date < disposal.date) issues.push({ path: ['date'], key: 'cases.rules.beforeApproval', params: { approved: disposal.date } });
-  if (hearingTriggered(r, rules, party) && !hearingRightsStated) issues.push({ path: ['hearingRights'], key: 'cases.rules.hearingRightsMissing' });
+  if (!disposal.date)
+    issues.push({ path: ['case'], key: 'cases.rules.disposalNotApproved', params: { missing: disposal.missing } });
+  else if (date < disposal.date)
+    issues.push({ path: ['date'], key: 'cases.rules.beforeApproval', params: { approved: disposal.date } });
+  if (hearingTriggered(r, rules, party) && !hearingRightsStated)
+    issues.push({ path: ['hearingRights'], key: 'cases.rules.hearingRightsMissing' });
   return issues;
 }
 
@@ -264,27 +393,47 @@ function commonDecisionIssues(r: CaseRecord, party: PartyKey): ValidationIssue[]
 }
 
 /** Why the 行政处罚决定书 to a party cannot be issued on this day: every rule named. */
-export function decisionIssues(r: CaseRecord, party: PartyKey, date: string, proposedTotal: number, periods: StatutoryPeriod[], cal: WorkCalendar, rules: ProcedureRules): ValidationIssue[] {
+export function decisionIssues(
+  r: CaseRecord,
+  party: PartyKey,
+  date: string,
+  proposedTotal: number,
+  periods: StatutoryPeriod[],
+  cal: WorkCalendar,
+  rules: ProcedureRules,
+): ValidationIssue[] {
   const issues = commonDecisionIssues(r, party);
   if (r.procedure === 'summary') issues.push({ path: ['case'], key: 'cases.rules.summaryProcedure' });
   const disposal = approval(r.events, 'disposal');
-  if (!disposal.date) issues.push({ path: ['case'], key: 'cases.rules.disposalNotApproved', params: { missing: disposal.missing } });
-  else if (date < disposal.date) issues.push({ path: ['date'], key: 'cases.rules.beforeApproval', params: { approved: disposal.date } });
+  if (!disposal.date)
+    issues.push({ path: ['case'], key: 'cases.rules.disposalNotApproved', params: { missing: disposal.missing } });
+  else if (date < disposal.date)
+    issues.push({ path: ['date'], key: 'cases.rules.beforeApproval', params: { approved: disposal.date } });
   const notice = noticeOf(r, party);
   issues.push(...statementIssues(r, party, notice, date, periods, cal, rules));
   if (hearingOutstanding(r, party, date)) issues.push({ path: ['case'], key: 'cases.rules.hearingPending' });
   const reasons = legalReviewReasons(r, rules);
-  if (reasons.length && !legalReviewPassed(r, date)) issues.push({ path: ['case'], key: 'cases.rules.legalReviewRequired', params: { reasons: reasons.join('、') } });
+  if (reasons.length && !legalReviewPassed(r, date))
+    issues.push({ path: ['case'], key: 'cases.rules.legalReviewRequired', params: { reasons: reasons.join('、') } });
   // A hearing changes the record the review judged: the passing opinion comes after it.
-  const heard = live(r.events, 'hearing').filter((h) => h.attended && concerns(h, party) && h.date <= date).at(-1);
+  const heard = live(r.events, 'hearing')
+    .filter((h) => h.attended && concerns(h, party) && h.date <= date)
+    .at(-1);
   if (heard && !hearingRecordOf(r, party)) issues.push({ path: ['case'], key: 'cases.rules.hearingRecordMissing' });
-  else if (heard && !hearingReportOf(r, party)) issues.push({ path: ['case'], key: 'cases.rules.hearingReportMissing' });
-  if (heard && reasons.includes('hearing') && !live(r.events, 'legal-review').some((x) => x.result === 'pass' && x.date >= heard.date && x.date <= date)) {
+  else if (heard && !hearingReportOf(r, party))
+    issues.push({ path: ['case'], key: 'cases.rules.hearingReportMissing' });
+  if (
+    heard &&
+    reasons.includes('hearing') &&
+    !live(r.events, 'legal-review').some((x) => x.result === 'pass' && x.date >= heard.date && x.date <= date)
+  ) {
     issues.push({ path: ['case'], key: 'cases.rules.legalReviewAfterHearing', params: { heard: heard.date } });
   }
-  if (collectiveRequired(r, rules) && !live(r.events, 'collective-discussion').some((c) => c.date <= date)) issues.push({ path: ['case'], key: 'cases.rules.collectiveRequired' });
+  if (collectiveRequired(r, rules) && !live(r.events, 'collective-discussion').some((c) => c.date <= date))
+    issues.push({ path: ['case'], key: 'cases.rules.collectiveRequired' });
   const noticeTotal = typeof notice?.fields.totalFine === 'number' ? notice.fields.totalFine : null;
-  if (noticeTotal !== null && proposedTotal > noticeTotal) issues.push({ path: ['totalFine'], key: 'cases.rules.noHeavierThanNotice', params: { notice: noticeTotal } });
+  if (noticeTotal !== null && proposedTotal > noticeTotal)
+    issues.push({ path: ['totalFine'], key: 'cases.rules.noHeavierThanNotice', params: { notice: noticeTotal } });
   return issues;
 }
 
@@ -292,18 +441,30 @@ export function decisionIssues(r: CaseRecord, party: PartyKey, date: string, pro
  * 当场处罚 (行政处罚法 第五十一条、第六十八条): only a warning or a fine up to the cap, the facts
  * clear and the basis in law; cash on the spot only up to 100 元 or where paying later would be hard.
  */
-export function summaryDecisionIssues(r: CaseRecord, party: PartyKey, fine: number, cashOnTheSpot: boolean, hardToPayLater: boolean, rules: ProcedureRules): ValidationIssue[] {
+export function summaryDecisionIssues(
+  r: CaseRecord,
+  party: PartyKey,
+  fine: number,
+  cashOnTheSpot: boolean,
+  hardToPayLater: boolean,
+  rules: ProcedureRules,
+): ValidationIssue[] {
   const issues = commonDecisionIssues(r, party);
   if (r.procedure !== 'summary') issues.push({ path: ['case'], key: 'cases.rules.ordinaryProcedure' });
   const limit = party === 'unit' ? rules.summaryLimits.unit : rules.summaryLimits.person;
   if (fine > limit) issues.push({ path: ['fine'], key: 'cases.rules.summaryLimit', params: { limit } });
   // 责令改正 goes with any penalty (第二十八条); 停产停业 and the like need the ordinary procedure.
-  if (heavyMeasure({ violations: violationsOf(r, party) })) issues.push({ path: ['case'], key: 'cases.rules.summaryMeasures' });
-  if (cashOnTheSpot && fine > 100 && !hardToPayLater) issues.push({ path: ['paymentMode'], key: 'cases.rules.cashLimit' });
+  if (heavyMeasure({ violations: violationsOf(r, party) }))
+    issues.push({ path: ['case'], key: 'cases.rules.summaryMeasures' });
+  if (cashOnTheSpot && fine > 100 && !hardToPayLater)
+    issues.push({ path: ['paymentMode'], key: 'cases.rules.cashLimit' });
   return issues;
 }
 
-const paidBy = (r: CaseRecord, party: PartyKey) => live(r.events, 'payment').filter((p) => concerns(p, party)).reduce((s, p) => s + p.amount, 0);
+const paidBy = (r: CaseRecord, party: PartyKey) =>
+  live(r.events, 'payment')
+    .filter((p) => concerns(p, party))
+    .reduce((s, p) => s + p.amount, 0);
 
 /** 结案: the penalty carried out (each party's decision served, fines paid), a lawful 不予处罚, or the case transferred and accepted. */
 export function closingIssues(r: CaseRecord): ValidationIssue[] {
@@ -312,36 +473,65 @@ export function closingIssues(r: CaseRecord): ValidationIssue[] {
   if (transfer === 'pending') return [{ path: ['case'], key: 'cases.rules.transferPending' }];
   if (r.outcome === 'transfer') return [{ path: ['case'], key: 'cases.rules.transferDeclined' }];
   const issues: ValidationIssue[] = [];
-  if (r.procedure === 'ordinary' && !approval(r.events, 'disposal').date) issues.push({ path: ['case'], key: 'cases.rules.disposalNotApproved' });
+  if (r.procedure === 'ordinary' && !approval(r.events, 'disposal').date)
+    issues.push({ path: ['case'], key: 'cases.rules.disposalNotApproved' });
   if (!r.outcome) issues.push({ path: ['case'], key: 'cases.rules.disposalContentMissing' });
   if (r.outcome === 'penalty') {
     for (const party of partiesPenalised(r)) {
       const who = partyName(r, party) ?? '';
       const decision = decisionOf(r, party);
-      if (!decision) { issues.push({ path: ['case'], key: 'cases.rules.noDecision', params: { party: who } }); continue; }
-      if (!decision.servedOn) issues.push({ path: ['case'], key: 'cases.rules.decisionNotServed', params: { party: who } });
+      if (!decision) {
+        issues.push({ path: ['case'], key: 'cases.rules.noDecision', params: { party: who } });
+        continue;
+      }
+      if (!decision.servedOn)
+        issues.push({ path: ['case'], key: 'cases.rules.decisionNotServed', params: { party: who } });
       const fine = totalFine(violationsOf(r, party));
       const paid = paidBy(r, party);
-      if (fine > 0 && paid < fine && !live(r.events, 'enforcement').some((x) => concerns(x, party))) issues.push({ path: ['case'], key: 'cases.rules.notPaid', params: { fine, paid, party: who } });
+      if (fine > 0 && paid < fine && !live(r.events, 'enforcement').some((x) => concerns(x, party)))
+        issues.push({ path: ['case'], key: 'cases.rules.notPaid', params: { fine, paid, party: who } });
     }
     // 安全生产法 第七十八条: the decision is made public; the file is not closed with that still owed.
-    if (r.procedure === 'ordinary' && decisionOf(r) && !live(r.events, 'publication').length) issues.push({ path: ['case'], key: 'cases.rules.publicationMissing' });
+    if (r.procedure === 'ordinary' && decisionOf(r) && !live(r.events, 'publication').length)
+      issues.push({ path: ['case'], key: 'cases.rules.publicationMissing' });
   }
   return issues;
 }
 
 const isArchived = (r: CaseRecord) => live(r.events, 'archive').length > 0;
 /** After 归档 the file is read-only: only what happens later (复议, 诉讼, 执行, 借阅, 撤回公示) is appended. */
-const AFTER_ARCHIVE = new Set<CaseEventData['kind']>(['remedy', 'enforcement', 'borrow', 'publication-withdrawn', 'refused-correction', 'corrected']);
+const AFTER_ARCHIVE = new Set<CaseEventData['kind']>([
+  'remedy',
+  'enforcement',
+  'borrow',
+  'publication-withdrawn',
+  'refused-correction',
+  'corrected',
+]);
 
 /** What checking an event against the statutory periods needs (the core reads it before its transaction). */
-export interface ProcedureContext { today: string; periods: StatutoryPeriod[]; cal: WorkCalendar; rules: ProcedureRules }
+export interface ProcedureContext {
+  today: string;
+  periods: StatutoryPeriod[];
+  cal: WorkCalendar;
+  rules: ProcedureRules;
+}
 
 /** Whether an event may be recorded now: out-of-order steps are refused with the rule's name (with measureEventIssues). */
-export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureContext, retracting?: CaseEvent): ValidationIssue[] {
+export function eventIssues(
+  r: CaseRecord,
+  e: CaseEventData,
+  ctx: ProcedureContext,
+  retracting?: CaseEvent,
+): ValidationIssue[] {
   const at = (key: string, params?: Record<string, unknown>): ValidationIssue[] => [{ path: ['event'], key, params }];
   if (e.date > ctx.today) return at('cases.rules.futureDate');
-  if (isArchived(r) && !AFTER_ARCHIVE.has(e.kind) && !(e.kind === 'retract' && retracting && AFTER_ARCHIVE.has(retracting.data.kind))) return at('cases.rules.archived');
+  if (
+    isArchived(r) &&
+    !AFTER_ARCHIVE.has(e.kind) &&
+    !(e.kind === 'retract' && retracting && AFTER_ARCHIVE.has(retracting.data.kind))
+  )
+    return at('cases.rules.archived');
   const filed = filedOn(r);
   const decision = decisionOf(r);
   switch (e.kind) {
@@ -362,7 +552,8 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureConte
     case 'collective-discussion':
       if (!r.outcome) return at('cases.rules.disposalContentMissing');
       // Reviewed before every party's decision (a person's hearing may come after the unit's decision).
-      if (partiesPenalised(r).length && partiesPenalised(r).every((p) => decisionOf(r, p))) return at('cases.rules.afterDecision');
+      if (partiesPenalised(r).length && partiesPenalised(r).every((p) => decisionOf(r, p)))
+        return at('cases.rules.afterDecision');
       return filed && e.date >= filed ? [] : at('cases.rules.beforeFiling', { filed });
     case 'statement':
     case 'hearing-request': {
@@ -374,11 +565,13 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureConte
       return decisionOf(r, e.party) ? at('cases.rules.afterDecision') : [];
     }
     case 'hearing': {
-      if (!live(r.events, 'hearing-request').some((h) => concerns(h, e.party))) return at('cases.rules.noHearingRequest');
+      if (!live(r.events, 'hearing-request').some((h) => concerns(h, e.party)))
+        return at('cases.rules.noHearingRequest');
       if (decisionOf(r, e.party)) return at('cases.rules.afterDecision');
       const notice = hearingNoticeOf(r, e.party);
       if (!notice?.servedOn) return at('cases.rules.hearingNoticeNotServed');
-      if (notice.fields.hearingDate !== e.date) return at('cases.rules.hearingNotOnNoticeDay', { day: notice.fields.hearingDate });
+      if (notice.fields.hearingDate !== e.date)
+        return at('cases.rules.hearingNotOnNoticeDay', { day: notice.fields.hearingDate });
       const latest = hearingNoticeLatest(notice.fields.hearingDate, ctx);
       if (latest && notice.servedOn > latest) return at('cases.rules.hearingNoticeLate', { latest });
       // 第六十四条第（四）项: the chair is not one of the officers who investigated, and is the one the party was told of.
@@ -407,7 +600,7 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureConte
     case 'remedy':
     case 'enforcement': {
       const d = e.kind === 'payment' ? decisionOf(r, e.party) : decision;
-      if (!d) return at('cases.rules.noDecision', { party: e.kind === 'payment' ? partyName(r, e.party) ?? '' : '' });
+      if (!d) return at('cases.rules.noDecision', { party: e.kind === 'payment' ? (partyName(r, e.party) ?? '') : '' });
       return d.date && e.date < d.date ? at('cases.rules.beforeDecision', { decided: d.date }) : [];
     }
     case 'publication-withdrawn':
@@ -428,12 +621,22 @@ export function eventIssues(r: CaseRecord, e: CaseEventData, ctx: ProcedureConte
       return isArchived(r) ? [] : at('cases.rules.notArchived');
     case 'retract': {
       // A retraction is itself final: taking it back would change nothing (the event it struck stays struck), so it is refused.
-      if (!retracting || retracting.retracted || retracting.data.kind === 'retract') return at('cases.rules.nothingToRetract');
+      if (!retracting || retracting.retracted || retracting.data.kind === 'retract')
+        return at('cases.rules.nothingToRetract');
       // The change it records has been made: taking the record back would revive the old signatures.
       if (retracting.data.kind === 'disposal-revised') return at('cases.rules.retractTooLate');
       // What a later act relied on stays: an approval, review, hearing or answer behind an issued notice or decision is not taken back.
-      const reliedOn = ['approval', 'legal-review', 'collective-discussion', 'statement', 'hearing-request', 'hearing', 'transfer-answer'].includes(retracting.data.kind)
-        && (issued(r, 'penalty-notice', 'hearing-meeting-notice', 'transfer-letter').length || decision);
+      const reliedOn =
+        [
+          'approval',
+          'legal-review',
+          'collective-discussion',
+          'statement',
+          'hearing-request',
+          'hearing',
+          'transfer-answer',
+        ].includes(retracting.data.kind) &&
+        (issued(r, 'penalty-notice', 'hearing-meeting-notice', 'transfer-letter').length || decision);
       return reliedOn ? at('cases.rules.retractTooLate') : [];
     }
   }
@@ -445,16 +648,28 @@ const hearingStated = (notice: CaseDocument) => notice.fields.hearingRights === 
  * The instalments of the 延期（分期）缴纳罚款批准书 in force for a party (one for a deferral), by date;
  * undefined when none was issued.
  */
-export function deferralOf(r: Pick<CaseRecord, 'documents' | 'events' | 'violations'>, party: PartyKey): { until: string; amount: number }[] | undefined {
-  const letter = issued(r, 'deferred-payment-approval-letter').filter((d) => addressee(d) === String(party)).at(-1);
+export function deferralOf(
+  r: Pick<CaseRecord, 'documents' | 'events' | 'violations'>,
+  party: PartyKey,
+): { until: string; amount: number }[] | undefined {
+  const letter = issued(r, 'deferred-payment-approval-letter')
+    .filter((d) => addressee(d) === String(party))
+    .at(-1);
   if (!letter) {
     // Recorded by hand before the 批准书 was a document (files of earlier versions): one date for the whole fine.
-    const legacy = r.events.filter((e) => !e.retracted && (e.data.kind as string) === 'deferral').map((e) => e.data as unknown as { party?: PartyKey; until: string })
-      .filter((x) => concerns(x, party)).at(-1);
+    const legacy = r.events
+      .filter((e) => !e.retracted && (e.data.kind as string) === 'deferral')
+      .map((e) => e.data as unknown as { party?: PartyKey; until: string })
+      .filter((x) => concerns(x, party))
+      .at(-1);
     return legacy ? [{ until: legacy.until, amount: totalFine(violationsOf(r, party)) }] : undefined;
   }
-  const rows = Array.isArray(letter.fields.instalments) ? letter.fields.instalments as { until: unknown; amount: unknown }[] : [];
-  return rows.filter((x) => typeof x.until === 'string' && typeof x.amount === 'number').map((x) => ({ until: x.until as string, amount: x.amount as number }))
+  const rows = Array.isArray(letter.fields.instalments)
+    ? (letter.fields.instalments as { until: unknown; amount: unknown }[])
+    : [];
+  return rows
+    .filter((x) => typeof x.until === 'string' && typeof x.amount === 'number')
+    .map((x) => ({ until: x.until as string, amount: x.amount as number }))
     .sort((a, b) => a.until.localeCompare(b.until));
 }
 
@@ -468,17 +683,39 @@ function suitPeriodEnd(r: CaseRecord, party: PartyKey, servedOn: string): string
 }
 
 /** 行政强制法 第五十三条、第五十四条: after the time to sue, within 3 months, and 10 working days after a 催告书. */
-function courtApplicationIssues(r: CaseRecord, party: PartyKey, servedOn: string, on: string, ctx: ProcedureContext): ValidationIssue[] {
+function courtApplicationIssues(
+  r: CaseRecord,
+  party: PartyKey,
+  servedOn: string,
+  on: string,
+  ctx: ProcedureContext,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const from = suitPeriodEnd(r, party, servedOn);
   if (on <= from) issues.push({ path: ['date'], key: 'cases.rules.courtTooEarly', params: { from } });
   // The 催告书 to this party, served on or before the day.
-  const served = issued(r, 'enforcement-demand').filter((d) => addressee(d) === String(party) && d.servedOn && d.servedOn <= on).at(-1)?.servedOn
+  const served =
+    issued(r, 'enforcement-demand')
+      .filter((d) => addressee(d) === String(party) && d.servedOn && d.servedOn <= on)
+      .at(-1)?.servedOn ??
     // A 催告 recorded by hand before the 催告书 was a document (files of earlier versions).
-    ?? r.events.filter((e) => !e.retracted && (e.data.kind as string) === 'demand' && concerns(e.data as { party?: PartyKey }, party) && e.data.date <= on).at(-1)?.data.date;
+    r.events
+      .filter(
+        (e) =>
+          !e.retracted &&
+          (e.data.kind as string) === 'demand' &&
+          concerns(e.data as { party?: PartyKey }, party) &&
+          e.data.date <= on,
+      )
+      .at(-1)?.data.date;
   const wait = periodFor(ctx.periods, 'enforcement-demand', served ?? on, ctx.rules);
   if (!served) issues.push({ path: ['case'], key: 'cases.rules.demandMissing' });
-  else if (wait && on <= periodEnd(ctx.cal, wait, served).date) issues.push({ path: ['date'], key: 'cases.rules.demandWaitRunning', params: { until: periodEnd(ctx.cal, wait, served).date } });
+  else if (wait && on <= periodEnd(ctx.cal, wait, served).date)
+    issues.push({
+      path: ['date'],
+      key: 'cases.rules.demandWaitRunning',
+      params: { until: periodEnd(ctx.cal, wait, served).date },
+    });
   return issues;
 }
 
@@ -514,34 +751,85 @@ export function caseStage(r: CaseRecord): CaseStage {
  * service, 3 working days to withdraw a publication after the decision was revoked or changed, the
  * 听证会通知书 7 working days before the hearing, and the transfer's 3 days, 24 hours and 3 days.
  */
-export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: WorkCalendar, today: string, rules: ProcedureRules): CaseDeadline[] {
+export function caseDeadlines(
+  r: CaseRecord,
+  periods: StatutoryPeriod[],
+  cal: WorkCalendar,
+  today: string,
+  rules: ProcedureRules,
+): CaseDeadline[] {
   const { out, add } = deadlineList(r, periods, cal, today, rules);
   const filed = filedOn(r);
   const decisions = partiesPenalised(r).map((party) => ({ party, doc: decisionOf(r, party) }));
-  if (r.procedure === 'ordinary' && r.outcome !== 'no-penalty' && r.outcome !== 'transfer' && transferState(r) !== 'accepted') {
-    const all = decisions.length && decisions.every((d) => d.doc) ? decisions.map((d) => d.doc!.date ?? '').sort().at(-1) : null;
+  if (
+    r.procedure === 'ordinary' &&
+    r.outcome !== 'no-penalty' &&
+    r.outcome !== 'transfer' &&
+    transferState(r) !== 'accepted'
+  ) {
+    const all =
+      decisions.length && decisions.every((d) => d.doc)
+        ? decisions
+            .map((d) => d.doc!.date ?? '')
+            .sort()
+            .at(-1)
+        : null;
     add('decision', filed, all);
   }
   for (const party of partiesPenalised(r)) {
     const notice = noticeOf(r, party);
     // The party answered by stating its case or by asking for a hearing.
-    const answered = [...live(r.events, 'statement'), ...live(r.events, 'hearing-request')].filter((s) => concerns(s, party) && s.date >= (notice?.servedOn ?? '')).map((s) => s.date).sort()[0];
-    if (notice?.servedOn && !decisionOf(r, party)) add('statement', notice.servedOn, answered ?? null, party, undefined, false, notice.id);
+    const answered = [...live(r.events, 'statement'), ...live(r.events, 'hearing-request')]
+      .filter((s) => concerns(s, party) && s.date >= (notice?.servedOn ?? ''))
+      .map((s) => s.date)
+      .sort()[0];
+    if (notice?.servedOn && !decisionOf(r, party))
+      add('statement', notice.servedOn, answered ?? null, party, undefined, false, notice.id);
     const hearingNotice = hearingNoticeOf(r, party);
     const hearingDate = hearingNotice?.fields.hearingDate;
-    if (hearingNotice && typeof hearingDate === 'string') add('hearing-notice', hearingDate, hearingNotice.servedOn ?? null, party, hearingNoticeLatest(hearingDate, { periods, cal, rules }), false, hearingNotice.id);
+    if (hearingNotice && typeof hearingDate === 'string')
+      add(
+        'hearing-notice',
+        hearingDate,
+        hearingNotice.servedOn ?? null,
+        party,
+        hearingNoticeLatest(hearingDate, { periods, cal, rules }),
+        false,
+        hearingNotice.id,
+      );
   }
   for (const { party, doc } of decisions) {
     if (!doc?.date) continue;
     add('service', doc.date, doc.servedOn, party, undefined, false, doc.id);
     // 当场处罚 decisions are not published (双公示 covers decisions made in the ordinary procedure); they are filed with the agency (第五十二条).
-    if (r.procedure === 'ordinary') add('publication', doc.date, live(r.events, 'publication').find((p) => p.date >= doc.date!)?.date ?? null, party, undefined, false, doc.id);
-    else add('summary-filing', doc.date, live(r.events, 'summary-filed').find((x) => concerns(x, party) && x.date >= doc.date!)?.date ?? null, party, undefined, false, doc.id);
+    if (r.procedure === 'ordinary')
+      add(
+        'publication',
+        doc.date,
+        live(r.events, 'publication').find((p) => p.date >= doc.date!)?.date ?? null,
+        party,
+        undefined,
+        false,
+        doc.id,
+      );
+    else
+      add(
+        'summary-filing',
+        doc.date,
+        live(r.events, 'summary-filed').find((x) => concerns(x, party) && x.date >= doc.date!)?.date ?? null,
+        party,
+        undefined,
+        false,
+        doc.id,
+      );
     const fine = totalFine(violationsOf(r, party));
     if (fine > 0 && doc.servedOn) {
       const payments = live(r.events, 'payment').filter((p) => concerns(p, party));
       // The day the paid sum first reached an amount.
-      const reached = (amount: number) => { let sum = 0; return payments.find((p) => (sum += p.amount) >= amount)?.date ?? null; };
+      const reached = (amount: number) => {
+        let sum = 0;
+        return payments.find((p) => (sum += p.amount) >= amount)?.date ?? null;
+      };
       // An approved deferral moves the day the fine falls due; in instalments, the first one missed is what is due.
       let due: string | undefined;
       let metOn = reached(fine);
@@ -549,31 +837,55 @@ export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: Wo
       if (plan?.length) {
         // The fine less what the plan covers was due before it; each instalment adds its amount.
         let owed = fine - plan.reduce((s, x) => s + x.amount, 0);
-        const missed = plan.find((x) => { owed += x.amount; const on = reached(owed); return !on || on > x.until; });
+        const missed = plan.find((x) => {
+          owed += x.amount;
+          const on = reached(owed);
+          return !on || on > x.until;
+        });
         due = (missed ?? plan.at(-1)!).until;
         if (missed) metOn = reached(owed);
       }
       const pay = add('payment', doc.servedOn, metOn, party, due, false, doc.id);
       // Unpaid past its day: the 3 months to ask the court open when the time to sue has run out.
       if (pay?.status === 'overdue') {
-        add('enforcement-application', suitPeriodEnd(r, party, doc.servedOn), live(r.events, 'court-application').find((x) => concerns(x, party))?.date ?? null, party, undefined, false, doc.id);
+        add(
+          'enforcement-application',
+          suitPeriodEnd(r, party, doc.servedOn),
+          live(r.events, 'court-application').find((x) => concerns(x, party))?.date ?? null,
+          party,
+          undefined,
+          false,
+          doc.id,
+        );
       }
     }
   }
   if (transferState(r) !== 'none') {
     // The transfer report is the first 承办人 signature on the 呈批 to transfer; the 负责人 decides within 3 days.
     if (r.suspectedCrime && r.outcome === 'transfer') {
-      const reported = live(r.events, 'approval').filter((a) => a.stage === 'disposal' && a.role === 'handler').map((a) => a.date).sort()[0];
+      const reported = live(r.events, 'approval')
+        .filter((a) => a.stage === 'disposal' && a.role === 'handler')
+        .map((a) => a.date)
+        .sort()[0];
       const approved = approval(r.events, 'disposal').date;
       add('transfer-approval', reported, approved);
       // 24 hours to hand the case to the police: met when the letter was served on them.
-      add('transfer-send', approved, transferLetterOf(r)?.servedOn ?? null, null, undefined, false, transferLetterOf(r)?.id ?? null);
+      add(
+        'transfer-send',
+        approved,
+        transferLetterOf(r)?.servedOn ?? null,
+        null,
+        undefined,
+        false,
+        transferLetterOf(r)?.id ?? null,
+      );
     }
     const letter = transferLetterOf(r);
     add('transfer-answer', letter?.servedOn, live(r.events, 'transfer-answer').at(-1)?.date ?? null);
   }
   const changed = live(r.events, 'remedy').find((x) => x.outcome === 'revoked' || x.outcome === 'changed');
-  if (changed && live(r.events, 'publication').length) add('publication-withdrawal', changed.date, live(r.events, 'publication-withdrawn')[0]?.date ?? null);
+  if (changed && live(r.events, 'publication').length)
+    add('publication-withdrawal', changed.date, live(r.events, 'publication-withdrawn')[0]?.date ?? null);
   return out;
 }
 
@@ -582,10 +894,23 @@ export function caseDeadlines(r: CaseRecord, periods: StatutoryPeriod[], cal: Wo
  * date (or the one given, when the recorded facts set it), and whether the step was met, late or is
  * overdue. `late` says so when the day alone cannot (hours counted on the clock).
  */
-export function deadlineList(r: Pick<CaseRecord, 'persons'>, periods: StatutoryPeriod[], cal: WorkCalendar, today: string, rules: ProcedureRules) {
+export function deadlineList(
+  r: Pick<CaseRecord, 'persons'>,
+  periods: StatutoryPeriod[],
+  cal: WorkCalendar,
+  today: string,
+  rules: ProcedureRules,
+) {
   const out: CaseDeadline[] = [];
-  const add = (id: string, from: string | null | undefined, metOn: string | null | undefined, party: PartyKey | null = null, dueOn?: string | null, late?: boolean,
-    documentId: number | null = null) => {
+  const add = (
+    id: string,
+    from: string | null | undefined,
+    metOn: string | null | undefined,
+    party: PartyKey | null = null,
+    dueOn?: string | null,
+    late?: boolean,
+    documentId: number | null = null,
+  ) => {
     if (!from) return;
     const p = periodFor(periods, id, from, rules);
     if (!p) return;
@@ -594,7 +919,19 @@ export function deadlineList(r: Pick<CaseRecord, 'persons'>, periods: StatutoryP
     const due = dueOn ?? end.date.slice(0, 10);
     const met = metOn ?? null;
     const status = met ? (met <= due && !late ? 'met' : 'late') : today > due ? 'overdue' : 'pending';
-    const deadline: CaseDeadline = { period: id, name: p.name, party, partyName: party === null ? null : partyName(r, party), basis: p.basis, from, due, metOn: met, status, uncertain: end.uncertain || p.uncertain, documentId };
+    const deadline: CaseDeadline = {
+      period: id,
+      name: p.name,
+      party,
+      partyName: party === null ? null : partyName(r, party),
+      basis: p.basis,
+      from,
+      due,
+      metOn: met,
+      status,
+      uncertain: end.uncertain || p.uncertain,
+      documentId,
+    };
     out.push(deadline);
     return deadline;
   };
@@ -615,18 +952,34 @@ export function urgency(d: CaseDeadline, cal: WorkCalendar, today: string): 'ove
 export function lateSurcharges(r: CaseRecord, deadlines: CaseDeadline[], today: string): Surcharge[] {
   const remedies = live(r.events, 'remedy');
   const pending = remedies.filter((x) => x.outcome === 'pending');
-  const decidedAfter = (p: (typeof pending)[number]) => remedies.find((x) => x.remedy === p.remedy && x.outcome !== 'pending' && x.date >= p.date);
-  return deadlines.filter((d) => d.period === 'payment').map((pay) => {
-    const party = pay.party ?? 'unit';
-    const fine = totalFine(violationsOf(r, party));
-    const end = pay.metOn ?? today;
-    let days = 0;
-    // Days after the due date, less those when a 复议/诉讼 was pending (from filing to its recorded outcome).
-    for (let d = addCalendarDays(pay.due, 1); d <= end; d = addCalendarDays(d, 1)) {
-      if (!pending.some((p) => { const decided = decidedAfter(p); return d >= p.date && (!decided || d < decided.date); })) days++;
-    }
-    return { party, partyName: pay.partyName, due: pay.due, days, amount: Math.min(fine, Math.round(fine * 0.03 * days)), paused: pending.some((p) => !decidedAfter(p)) };
-  });
+  const decidedAfter = (p: (typeof pending)[number]) =>
+    remedies.find((x) => x.remedy === p.remedy && x.outcome !== 'pending' && x.date >= p.date);
+  return deadlines
+    .filter((d) => d.period === 'payment')
+    .map((pay) => {
+      const party = pay.party ?? 'unit';
+      const fine = totalFine(violationsOf(r, party));
+      const end = pay.metOn ?? today;
+      let days = 0;
+      // Days after the due date, less those when a 复议/诉讼 was pending (from filing to its recorded outcome).
+      for (let d = addCalendarDays(pay.due, 1); d <= end; d = addCalendarDays(d, 1)) {
+        if (
+          !pending.some((p) => {
+            const decided = decidedAfter(p);
+            return d >= p.date && (!decided || d < decided.date);
+          })
+        )
+          days++;
+      }
+      return {
+        party,
+        partyName: pay.partyName,
+        due: pay.due,
+        days,
+        amount: Math.min(fine, Math.round(fine * 0.03 * days)),
+        paused: pending.some((p) => !decidedAfter(p)),
+      };
+    });
 }
 
 /** 安全生产法 第一百一十三条: decisions against one unit within 180 days and within a year, up to a day. */
@@ -642,10 +995,19 @@ export function violationIssues(violations: Violation[], persons: PersonParty[])
   const issues: ValidationIssue[] = [];
   const seen = new Map<string, number>();
   violations.forEach((v, i) => {
-    if (typeof v.party === 'number' && v.party >= persons.length) issues.push({ path: ['violations', i, 'party'], key: 'cases.rules.unknownParty' });
-    const keys = [`${v.party}|facts|${v.facts.replace(/\s+/g, '')}`, ...(v.hazardId ? [`${v.party}|hazard|${v.hazardId}`] : [])];
+    if (typeof v.party === 'number' && v.party >= persons.length)
+      issues.push({ path: ['violations', i, 'party'], key: 'cases.rules.unknownParty' });
+    const keys = [
+      `${v.party}|facts|${v.facts.replace(/\s+/g, '')}`,
+      ...(v.hazardId ? [`${v.party}|hazard|${v.hazardId}`] : []),
+    ];
     for (const k of keys) {
-      if (seen.has(k)) issues.push({ path: ['violations', i, 'facts'], key: 'cases.rules.oneActOneFine', params: { other: seen.get(k)! + 1 } });
+      if (seen.has(k))
+        issues.push({
+          path: ['violations', i, 'facts'],
+          key: 'cases.rules.oneActOneFine',
+          params: { other: seen.get(k)! + 1 },
+        });
       else seen.set(k, i);
     }
   });

@@ -8,12 +8,21 @@ import type { FineRange, PenaltyItem } from '../entities/penalty-article.ts';
  * statutory range. Pure: the benchmark and the penalty item come in as data.
  */
 export type PartyKind = 'unit' | 'person';
-export interface Band { min: number; max: number }
+export interface Band {
+  min: number;
+  max: number;
+}
 
 /** The statutory range for the party at this stage; "处…以下" has no floor (0). Null: the article sets no fine here. */
 export function statutoryRange(item: PenaltyItem, party: PartyKind, stage: ViolationStage): Band | null {
-  const r: FineRange = stage === 'first' ? (party === 'unit' ? item.unitFine : item.personFine)
-    : (party === 'unit' ? item.overdue?.unitFine ?? null : item.overdue?.personFine ?? null);
+  const r: FineRange =
+    stage === 'first'
+      ? party === 'unit'
+        ? item.unitFine
+        : item.personFine
+      : party === 'unit'
+        ? (item.overdue?.unitFine ?? null)
+        : (item.overdue?.personFine ?? null);
   if (!r || r.max === null) return null;
   return { min: r.min ?? 0, max: r.max };
 }
@@ -42,8 +51,13 @@ const thirds = (r: Band, part: 0 | 1 | 2): Band => {
  * the upper half; 减轻 goes below the statutory minimum and needs a 第三十二条 circumstance.
  */
 export function proposeDiscretion(args: {
-  item: PenaltyItem; party: PartyKind; stage: ViolationStage; benchmark: DiscretionBenchmark | null;
-  entry: BenchmarkEntry | null; circumstanceIds: string[]; reduce?: boolean;
+  item: PenaltyItem;
+  party: PartyKind;
+  stage: ViolationStage;
+  benchmark: DiscretionBenchmark | null;
+  entry: BenchmarkEntry | null;
+  circumstanceIds: string[];
+  reduce?: boolean;
 }): Proposal {
   const { item, party, stage, benchmark, entry } = args;
   const chosen = (benchmark?.circumstances ?? []).filter((c) => args.circumstanceIds.includes(c.id));
@@ -54,18 +68,38 @@ export function proposeDiscretion(args: {
   if (has('no-penalty')) return { tier: 'no-penalty', band: null, statutory, from: 'none', bases, uncertain };
   if (has('may-waive')) return { tier: 'waived', band: null, statutory, from: 'none', bases, uncertain };
   const fromEntry = entry ? (party === 'unit' ? entry.unitFine : entry.personFine) : null;
-  const base: Band | null = fromEntry && fromEntry.max !== null ? { min: fromEntry.min ?? 0, max: fromEntry.max } : statutory ? thirds(statutory, 1) : null;
+  const base: Band | null =
+    fromEntry && fromEntry.max !== null
+      ? { min: fromEntry.min ?? 0, max: fromEntry.max }
+      : statutory
+        ? thirds(statutory, 1)
+        : null;
   const from = fromEntry && fromEntry.max !== null ? 'benchmark' : statutory ? 'statutory-thirds' : 'none';
   const lighter = has('lighter') || has('reduce');
   const heavier = has('heavier');
   if (!base) return { tier: 'general', band: null, statutory, from, bases, uncertain };
-  if (lighter && args.reduce && statutory && statutory.min > 0) return { tier: 'reduced', band: { min: 0, max: statutory.min }, statutory, from, bases, uncertain };
+  if (lighter && args.reduce && statutory && statutory.min > 0)
+    return { tier: 'reduced', band: { min: 0, max: statutory.min }, statutory, from, bases, uncertain };
   const mid = Math.round((base.min + base.max) / 2);
   if (lighter && !heavier) {
-    return { tier: 'lighter', band: from === 'benchmark' ? { min: base.min, max: mid } : statutory ? thirds(statutory, 0) : base, statutory, from, bases, uncertain };
+    return {
+      tier: 'lighter',
+      band: from === 'benchmark' ? { min: base.min, max: mid } : statutory ? thirds(statutory, 0) : base,
+      statutory,
+      from,
+      bases,
+      uncertain,
+    };
   }
   if (heavier && !lighter) {
-    return { tier: 'heavier', band: from === 'benchmark' ? { min: mid, max: base.max } : statutory ? thirds(statutory, 2) : base, statutory, from, bases, uncertain };
+    return {
+      tier: 'heavier',
+      band: from === 'benchmark' ? { min: mid, max: base.max } : statutory ? thirds(statutory, 2) : base,
+      statutory,
+      from,
+      bases,
+      uncertain,
+    };
   }
   return { tier: 'general', band: base, statutory, from, bases, uncertain };
 }
@@ -74,16 +108,25 @@ export function proposeDiscretion(args: {
  * An amount the case may propose: never above the statutory maximum, below the minimum only as
  * 减轻 (第三十二条), nothing for 不予处罚/首违不罚, and a fine only where the article sets one.
  */
-export function amountIssues(args: { tier: DiscretionTier; amount: number; statutory: Band | null; path: (string | number)[]; mitigated?: boolean }): ValidationIssue[] {
+export function amountIssues(args: {
+  tier: DiscretionTier;
+  amount: number;
+  statutory: Band | null;
+  path: (string | number)[];
+  mitigated?: boolean;
+}): ValidationIssue[] {
   const { tier, amount, statutory, path } = args;
-  if (tier === 'no-penalty' || tier === 'waived') return amount > 0 ? [{ path, key: 'cases.rules.noFineWhenNotPenalised' }] : [];
+  if (tier === 'no-penalty' || tier === 'waived')
+    return amount > 0 ? [{ path, key: 'cases.rules.noFineWhenNotPenalised' }] : [];
   // 减轻 needs a 第三十二条 ground recorded in the case, not just the tier chosen.
-  if (tier === 'reduced' && !args.mitigated) return [{ path: [...path.slice(0, -1), 'tier'], key: 'cases.rules.reducedNeedsGround' }];
+  if (tier === 'reduced' && !args.mitigated)
+    return [{ path: [...path.slice(0, -1), 'tier'], key: 'cases.rules.reducedNeedsGround' }];
   // No fine where the article sets none is a measure-only penalty; where it sets one, 0 is below its floor.
   if (amount === 0 && (!statutory || statutory.min === 0 || tier === 'reduced')) return [];
   if (!statutory) return [{ path, key: 'cases.rules.noStatutoryFine' }];
   if (amount > statutory.max) return [{ path, key: 'cases.rules.aboveStatutoryMax', params: { max: statutory.max } }];
-  if (amount < statutory.min && tier !== 'reduced') return [{ path, key: 'cases.rules.belowStatutoryMin', params: { min: statutory.min } }];
+  if (amount < statutory.min && tier !== 'reduced')
+    return [{ path, key: 'cases.rules.belowStatutoryMin', params: { min: statutory.min } }];
   return [];
 }
 

@@ -16,7 +16,12 @@ export function draftNumber(prefix: string, code: string): string {
  * case's own serial when the unit numbers a case's documents together (a setting; cases come with
  * the case work). Internal types without a 代字 count on their own.
  */
-export function numberSeries(type: string, code: string | null, scheme: 'per-type' | 'per-case', caseId: number | null): string {
+export function numberSeries(
+  type: string,
+  code: string | null,
+  scheme: 'per-type' | 'per-case',
+  caseId: number | null,
+): string {
   if (scheme === 'per-case' && caseId !== null) return `case:${caseId}:${code ?? type}`;
   return code ? `code:${code}` : `type:${type}`;
 }

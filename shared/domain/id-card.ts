@@ -31,13 +31,21 @@ export function checkIdCard(raw: string, today: string): IdCardCheck {
     normalized = first17 + idCheckChar(first17);
   }
   if (!/^\d{17}[\dX]$/.test(normalized)) return { normalized, error: 'validation.idCard.format' };
-  const y = normalized.slice(6, 10), m = normalized.slice(10, 12), d = normalized.slice(12, 14);
+  const y = normalized.slice(6, 10),
+    m = normalized.slice(10, 12),
+    d = normalized.slice(12, 14);
   const birthDate = `${y}-${m}-${d}`;
   const date = new Date(`${birthDate}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birthDate || birthDate > today || Number(y) < 1900) {
+  if (
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== birthDate ||
+    birthDate > today ||
+    Number(y) < 1900
+  ) {
     return { normalized, error: 'validation.idCard.birthDate' };
   }
-  if (idCheckChar(normalized.slice(0, 17)) !== normalized[17]) return { normalized, error: 'validation.idCard.checkChar' };
+  if (idCheckChar(normalized.slice(0, 17)) !== normalized[17])
+    return { normalized, error: 'validation.idCard.checkChar' };
   return { normalized, error: null, birthDate, sex: Number(normalized[16]) % 2 === 1 ? 'male' : 'female' };
 }
 

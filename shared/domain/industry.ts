@@ -1,7 +1,11 @@
 /** GB/T 4754 lookups against the knowledge file (resources/knowledge/industry-codes.json). */
 export interface IndustryCatalogue {
   standard: string;
-  sections: { code: string; name: string; divisions: { code: string; name: string; classes: { code: string; name: string }[] }[] }[];
+  sections: {
+    code: string;
+    name: string;
+    divisions: { code: string; name: string; classes: { code: string; name: string }[] }[];
+  }[];
 }
 
 export type IndustryLookup =

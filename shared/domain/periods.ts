@@ -33,12 +33,17 @@ export function periodEnd(cal: WorkCalendar, period: StatutoryPeriod, event: str
     return { ...meta, date: t.toISOString().slice(0, 16), uncertain: false, uncoveredYears: [] };
   }
   if (period.unit === 'workdays') return { ...meta, ...addWorkdays(cal, event, period.length, step) };
-  const end = period.unit === 'months' ? addMonths(event, step * period.length) : addCalendarDays(event, step * period.length);
+  const end =
+    period.unit === 'months' ? addMonths(event, step * period.length) : addCalendarDays(event, step * period.length);
   // A period ending on a rest day moves to the next working day; a "before" period, to the last one before it.
   return { ...meta, ...addWorkdays(cal, end, 0, step) };
 }
 
 /** The version of a period in force on a day (rules change: the 2015 办法 gave way on 2026-02-01). */
 export function periodInForce(periods: StatutoryPeriod[], id: string, on: string): StatutoryPeriod | null {
-  return periods.find((p) => p.id === id && (!p.effectiveFrom || p.effectiveFrom <= on) && (!p.effectiveTo || on <= p.effectiveTo)) ?? null;
+  return (
+    periods.find(
+      (p) => p.id === id && (!p.effectiveFrom || p.effectiveFrom <= on) && (!p.effectiveTo || on <= p.effectiveTo),
+    ) ?? null
+  );
 }

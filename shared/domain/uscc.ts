@@ -66,7 +66,8 @@ export function checkUscc(raw: string): CodeCheck {
     return { normalized, error: 'validation.uscc.chars', warnings, suggestion };
   }
   const expected = usccCheckChar(normalized.slice(0, 17));
-  if (expected !== normalized[17]) return { normalized, error: 'validation.uscc.checkChar', warnings, expected: expected ?? undefined };
+  if (expected !== normalized[17])
+    return { normalized, error: 'validation.uscc.checkChar', warnings, expected: expected ?? undefined };
   if (orgCodeCheckChar(normalized.slice(8, 16)) !== normalized[16]) warnings.push('validation.uscc.orgCode');
   return { normalized, error: null, warnings };
 }

@@ -16,7 +16,13 @@ export const SUPERVISION_CATEGORIES = {
 
 export const ENFORCEMENT_LEVELS = { province: '省级', city: '市级', county: '县级' } as const;
 
-export const STANDARDIZATION_GRADES = { none: '未达标', level1: '一级', level2: '二级', level3: '三级', small: '小微企业' } as const;
+export const STANDARDIZATION_GRADES = {
+  none: '未达标',
+  level1: '一级',
+  level2: '二级',
+  level3: '三级',
+  small: '小微企业',
+} as const;
 
 export const RISK_GRADES = { major: '重大风险', high: '较大风险', general: '一般风险', low: '低风险' } as const;
 
@@ -54,11 +60,20 @@ export const INSPECTION_KINDS = {
 } as const;
 
 /** Who was present for the enterprise during an inspection. */
-export const PRESENT_ROLES = { principal: '主要负责人', safetyManager: '安全管理人员', operator: '岗位操作员工' } as const;
+export const PRESENT_ROLES = {
+  principal: '主要负责人',
+  safetyManager: '安全管理人员',
+  operator: '岗位操作员工',
+} as const;
 
 /** How a document reached its recipient (民事诉讼法 送达 as 行政处罚法 第六十一条 applies it). */
 export const SERVICE_METHODS = {
-  direct: '直接送达', left: '留置送达', mail: '邮寄送达', entrusted: '委托送达', electronic: '电子送达', announcement: '公告送达',
+  direct: '直接送达',
+  left: '留置送达',
+  mail: '邮寄送达',
+  entrusted: '委托送达',
+  electronic: '电子送达',
+  announcement: '公告送达',
 } as const;
 
 export type InspectionKind = keyof typeof INSPECTION_KINDS;
@@ -66,7 +81,11 @@ export type PresentRole = keyof typeof PRESENT_ROLES;
 
 /** Where a case comes from (案件来源). */
 export const CASE_SOURCES = {
-  inspection: '监督检查发现', complaint: '投诉举报', referral: '有关部门移送', assignment: '上级交办', accident: '事故调查',
+  inspection: '监督检查发现',
+  complaint: '投诉举报',
+  referral: '有关部门移送',
+  assignment: '上级交办',
+  accident: '事故调查',
 } as const;
 /** 承办人 ×2 → 审核 → 审批: the signers of an approval form, in order. */
 export const APPROVAL_ROLES = { handler: '承办人', review: '审核人', approve: '审批人' } as const;

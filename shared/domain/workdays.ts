@@ -15,7 +15,8 @@ export interface WorkCalendar {
 
 export function buildCalendar(years: CalendarYear[]): WorkCalendar {
   const map = new Map<number, { holidays: Set<string>; workdays: Set<string>; source: string }>();
-  for (const y of years) map.set(y.year, { holidays: new Set(y.holidays), workdays: new Set(y.workdays), source: y.source });
+  for (const y of years)
+    map.set(y.year, { holidays: new Set(y.holidays), workdays: new Set(y.workdays), source: y.source });
   return { years: map };
 }
 
@@ -30,7 +31,8 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 function parse(date: string): Date {
   if (!ISO.test(date)) throw new RangeError(`not an ISO date: ${date}`);
   const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) throw new RangeError(`not a calendar date: ${date}`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date)
+    throw new RangeError(`not a calendar date: ${date}`);
   return d;
 }
 
@@ -95,7 +97,11 @@ export function addWorkdays(cal: WorkCalendar, start: string, n: number, step: 1
 }
 
 /** Working days in [from, to], both ends included. */
-export function countWorkdays(cal: WorkCalendar, from: string, to: string): { count: number; uncertain: boolean; uncoveredYears: number[] } {
+export function countWorkdays(
+  cal: WorkCalendar,
+  from: string,
+  to: string,
+): { count: number; uncertain: boolean; uncoveredYears: number[] } {
   const walk = walker(cal);
   let count = 0;
   for (let date = from; date <= to; date = addCalendarDays(date, 1)) if (walk.workday(date)) count++;

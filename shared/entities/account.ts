@@ -6,7 +6,10 @@ import { fileOrder } from '../domain/case-file.ts';
 import { reviewStandard } from '../domain/review/standard.ts';
 import { id, optionalText, phone, required } from './common.ts';
 
-export const username = z.string().trim().regex(/^[A-Za-z0-9_.\-\u4e00-\u9fa5]{2,32}$/, { error: 'validation.username' });
+export const username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fa5]{2,32}$/, { error: 'validation.username' });
 /** Eight characters with letters and digits: the floor most government IT policies ask for. */
 export const password = z
   .string()
@@ -39,20 +42,30 @@ export const userInput = z.object({
 export const unitProfile = z.object({
   agencyName: required(z.string().max(60)),
   squadName: required(z.string().max(60)),
-  regionCode: z.string().trim().regex(/^[1-8]\d{5}$/, { error: 'validation.regionCode' }),
+  regionCode: z
+    .string()
+    .trim()
+    .regex(/^[1-8]\d{5}$/, { error: 'validation.regionCode' }),
   /** Exactly as printed before the per-document 代字, e.g. 宣应急 or （宣）应急. */
   numberPrefix: required(z.string().max(20)),
   reviewAgency: required(z.string().max(60)),
   court: required(z.string().max(60)),
   address: required(z.string().max(200)),
   phone: phone,
-  postalCode: z.string().trim().regex(/^(\d{6})?$/, { error: 'validation.postalCode' }).default(''),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^(\d{6})?$/, { error: 'validation.postalCode' })
+    .default(''),
   notes: optionalText(500),
 });
 export type UnitProfile = z.output<typeof unitProfile>;
 export type UnitProfileInput = z.input<typeof unitProfile>;
 
-const fontFile = z.string().trim().regex(/^$|\.(ttf|otf)$/i, { error: 'validation.font.singleFace' });
+const fontFile = z
+  .string()
+  .trim()
+  .regex(/^$|\.(ttf|otf)$/i, { error: 'validation.font.singleFace' });
 const FONT_FAMILIES = ['Song', 'Fang', 'Hei'] as const;
 type FontOverrides = Partial<Record<(typeof FONT_FAMILIES)[number], { normal: string; bold?: string }>>;
 
@@ -105,21 +118,43 @@ export const settings = z.object({
   reviewStandard: reviewStandard.nullable(),
   /** The province's own 卷内目录 order, imported by an admin; null means the bundled one (knowledge/file-order.json). */
   fileOrder: fileOrder.nullable(),
-  fontOverrides: z.partialRecord(z.enum(FONT_FAMILIES), z.object({ normal: fontFile.default(''), bold: fontFile.optional() })
-    .refine((f) => f.normal || !f.bold, { error: 'validation.font.normalFirst', path: ['normal'] }))
-    .transform((o): FontOverrides => Object.fromEntries(Object.entries(o)
-      .filter(([, f]) => f?.normal)
-      .map(([family, f]) => [family, f!.bold ? { normal: f!.normal, bold: f!.bold } : { normal: f!.normal }]))),
+  fontOverrides: z
+    .partialRecord(
+      z.enum(FONT_FAMILIES),
+      z
+        .object({ normal: fontFile.default(''), bold: fontFile.optional() })
+        .refine((f) => f.normal || !f.bold, { error: 'validation.font.normalFirst', path: ['normal'] }),
+    )
+    .transform((o): FontOverrides =>
+      Object.fromEntries(
+        Object.entries(o)
+          .filter(([, f]) => f?.normal)
+          .map(([family, f]) => [family, f!.bold ? { normal: f!.normal, bold: f!.bold } : { normal: f!.normal }]),
+      ),
+    ),
 });
 export type Settings = z.output<typeof settings>;
 /** A change to some settings: what is left out keeps its stored value. */
 export const settingsChange = settings.partial();
-export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 15, backupKeep: 14, certExpiryWarningDays: 60, documentLayout: DEFAULT_GEOMETRY, numberingScheme: 'per-type',
-  recheckWithinDays: 10, recheckDaysAreWorkdays: false, fontOverrides: {}, fileOrder: null, reviewStandard: null, publicationYears: { unit: 5, person: 2 },
+export const DEFAULT_SETTINGS: Settings = {
+  idleLockMinutes: 15,
+  backupKeep: 14,
+  certExpiryWarningDays: 60,
+  documentLayout: DEFAULT_GEOMETRY,
+  numberingScheme: 'per-type',
+  recheckWithinDays: 10,
+  recheckDaysAreWorkdays: false,
+  fontOverrides: {},
+  fileOrder: null,
+  reviewStandard: null,
+  publicationYears: { unit: 5, person: 2 },
   hearingThresholds: { unit: 30000, person: 10000 },
   legalReviewTriggers: ['hearing', 'suspension', 'large-fine', 'complex', 'transfer'],
   collectiveTriggers: ['suspension', 'large-fine', 'complex'],
-  confirmedPeriods: {}, finePaymentPlace: '', summaryLimits: { unit: 3000, person: 200 } };
+  confirmedPeriods: {},
+  finePaymentPlace: '',
+  summaryLimits: { unit: 3000, person: 200 },
+};
 
 export const auditEntry = z.object({
   seq: z.number().int(),
@@ -139,10 +174,12 @@ export const auditVerifyResult = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
   head: z.string().nullable(),
-  problems: z.array(z.object({
-    kind: z.enum(['edited', 'deleted-or-reordered', 'truncated']),
-    seq: z.number().int().nullable(),
-  })),
+  problems: z.array(
+    z.object({
+      kind: z.enum(['edited', 'deleted-or-reordered', 'truncated']),
+      seq: z.number().int().nullable(),
+    }),
+  ),
 });
 export type AuditVerifyResult = z.infer<typeof auditVerifyResult>;
 

@@ -85,42 +85,122 @@ const signer = { name: required(z.string().max(50)), post: optionalText(50), dat
 
 /** What can be recorded on a case: each kind with its own fields, checked against the procedure. */
 export const caseEvent = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('approval'), stage: z.enum(keysOf(APPROVAL_STAGES)), role: z.enum(keysOf(APPROVAL_ROLES)), ...signer,
-    opinion: optionalText(1000), approved: z.boolean().default(true) }),
-  z.object({ kind: z.literal('legal-review'), ...signer, result: z.enum(['pass', 'change', 'fail']), opinion: required(z.string().max(4000)) }),
-  z.object({ kind: z.literal('collective-discussion'), date: isoDate, chair: required(z.string().max(50)),
-    attendees: z.array(z.string().trim().min(1).max(50)).min(3, { error: 'cases.rules.discussionAttendees' }).max(30), minutes: required(z.string().max(8000)), conclusion: required(z.string().max(2000)) }),
+  z.object({
+    kind: z.literal('approval'),
+    stage: z.enum(keysOf(APPROVAL_STAGES)),
+    role: z.enum(keysOf(APPROVAL_ROLES)),
+    ...signer,
+    opinion: optionalText(1000),
+    approved: z.boolean().default(true),
+  }),
+  z.object({
+    kind: z.literal('legal-review'),
+    ...signer,
+    result: z.enum(['pass', 'change', 'fail']),
+    opinion: required(z.string().max(4000)),
+  }),
+  z.object({
+    kind: z.literal('collective-discussion'),
+    date: isoDate,
+    chair: required(z.string().max(50)),
+    attendees: z.array(z.string().trim().min(1).max(50)).min(3, { error: 'cases.rules.discussionAttendees' }).max(30),
+    minutes: required(z.string().max(8000)),
+    conclusion: required(z.string().max(2000)),
+  }),
   /** 陈述申辩 heard (or expressly waived, 行政处罚法 第六十二条), for the party whose notice it answers. */
-  z.object({ kind: z.literal('statement'), date: isoDate, party: partyKey.default('unit'), waived: z.boolean().default(false), waivesHearing: z.boolean().default(false), content: optionalText(4000), adopted: z.boolean().default(false), reply: optionalText(2000) }),
-  z.object({ kind: z.literal('hearing-request'), date: isoDate, party: partyKey.default('unit'), note: optionalText(500) }),
+  z.object({
+    kind: z.literal('statement'),
+    date: isoDate,
+    party: partyKey.default('unit'),
+    waived: z.boolean().default(false),
+    waivesHearing: z.boolean().default(false),
+    content: optionalText(4000),
+    adopted: z.boolean().default(false),
+    reply: optionalText(2000),
+  }),
+  z.object({
+    kind: z.literal('hearing-request'),
+    date: isoDate,
+    party: partyKey.default('unit'),
+    note: optionalText(500),
+  }),
   /**
    * 听证 held on the day the 听证会通知书 set, chaired by someone who did not investigate (第六十四条);
    * a party who does not attend has waived it. What was said is the 听证笔录, a document of its own.
    */
-  z.object({ kind: z.literal('hearing'), date: isoDate, party: partyKey.default('unit'), chair: required(z.string().max(50)), attended: z.boolean() }),
+  z.object({
+    kind: z.literal('hearing'),
+    date: isoDate,
+    party: partyKey.default('unit'),
+    chair: required(z.string().max(50)),
+    attended: z.boolean(),
+  }),
   /** The receiving organ's answer to a 案件移送书 (公安机关: whether it opens a criminal case). */
-  z.object({ kind: z.literal('transfer-answer'), date: isoDate, organ: required(z.string().max(100)), result: z.enum(['accepted', 'declined']), note: optionalText(2000) }),
-  z.object({ kind: z.literal('payment'), date: isoDate, party: partyKey.default('unit'), amount: z.number().int().positive().max(100_000_000), receiptNo: optionalText(60), note: optionalText(500) }),
+  z.object({
+    kind: z.literal('transfer-answer'),
+    date: isoDate,
+    organ: required(z.string().max(100)),
+    result: z.enum(['accepted', 'declined']),
+    note: optionalText(2000),
+  }),
+  z.object({
+    kind: z.literal('payment'),
+    date: isoDate,
+    party: partyKey.default('unit'),
+    amount: z.number().int().positive().max(100_000_000),
+    receiptNo: optionalText(60),
+    note: optionalText(500),
+  }),
   /** 当场处罚决定 reported to the agency for 备案 (行政处罚法 第五十二条第三款): who received it. */
-  z.object({ kind: z.literal('summary-filed'), date: isoDate, party: partyKey.default('unit'), filedWith: required(z.string().max(50)) }),
+  z.object({
+    kind: z.literal('summary-filed'),
+    date: isoDate,
+    party: partyKey.default('unit'),
+    filedWith: required(z.string().max(50)),
+  }),
   /** 申请人民法院强制执行 (行政强制法 第五十三条), within 3 months after the time to sue has run out. */
-  z.object({ kind: z.literal('court-application'), date: isoDate, party: partyKey.default('unit'), court: required(z.string().max(100)), note: optionalText(1000) }),
+  z.object({
+    kind: z.literal('court-application'),
+    date: isoDate,
+    party: partyKey.default('unit'),
+    court: required(z.string().max(100)),
+    note: optionalText(1000),
+  }),
   /**
    * 当场收缴的罚款 handed in to the agency (行政处罚法 第七十一条): within 2 working days of collecting
    * it, and the agency pays it into the bank within 2 more.
    */
-  z.object({ kind: z.literal('cash-handed-in'), date: isoDate, party: partyKey.default('unit'), amount: z.number().int().positive().max(100_000_000), receivedBy: required(z.string().max(50)) }),
+  z.object({
+    kind: z.literal('cash-handed-in'),
+    date: isoDate,
+    party: partyKey.default('unit'),
+    amount: z.number().int().positive().max(100_000_000),
+    receivedBy: required(z.string().max(50)),
+  }),
   /**
    * 回避 (行政处罚法 第四十三条): an officer with an interest withdraws, on the party's application or
    * his own; the 负责人 decides. A recused officer may no longer sign or investigate in the case.
    */
-  z.object({ kind: z.literal('recusal'), date: isoDate, officer: required(z.string().max(50)), applicant: z.enum(['party', 'officer']),
-    reason: required(z.string().max(1000)), decidedBy: required(z.string().max(50)), granted: z.boolean() }),
+  z.object({
+    kind: z.literal('recusal'),
+    date: isoDate,
+    officer: required(z.string().max(50)),
+    applicant: z.enum(['party', 'officer']),
+    reason: required(z.string().max(1000)),
+    decidedBy: required(z.string().max(50)),
+    granted: z.boolean(),
+  }),
   /**
    * 拒不改正 after the decision ordered correction and fined (安全生产法 第一百一十二条): from the day
    * after the correction order the original fine may be imposed again for every day, until corrected.
    */
-  z.object({ kind: z.literal('refused-correction'), date: isoDate, party: partyKey.default('unit'), orderedOn: isoDate, note: required(z.string().max(2000)) }),
+  z.object({
+    kind: z.literal('refused-correction'),
+    date: isoDate,
+    party: partyKey.default('unit'),
+    orderedOn: isoDate,
+    note: required(z.string().max(2000)),
+  }),
   z.object({ kind: z.literal('corrected'), date: isoDate, party: partyKey.default('unit'), note: optionalText(1000) }),
   /**
    * The approved 呈批 changed after the party was heard (statement adopted, hearing held): recorded by
@@ -129,12 +209,35 @@ export const caseEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('disposal-revised'), date: isoDate, reason: required(z.string().max(1000)) }),
   z.object({ kind: z.literal('publication'), date: isoDate, where: required(z.string().max(200)) }),
   z.object({ kind: z.literal('publication-withdrawn'), date: isoDate, where: required(z.string().max(200)) }),
-  z.object({ kind: z.literal('archive'), date: isoDate, archiveNo: z.string().regex(/^\d{4}-\d{4}$/, { error: 'cases.rules.archiveNo' }), retention: z.enum(['永久', '30年', '10年']).default('永久') }),
+  z.object({
+    kind: z.literal('archive'),
+    date: isoDate,
+    archiveNo: z.string().regex(/^\d{4}-\d{4}$/, { error: 'cases.rules.archiveNo' }),
+    retention: z.enum(['永久', '30年', '10年']).default('永久'),
+  }),
   /** 复议 or 诉讼 and, later, its result: appended even after 归档. */
-  z.object({ kind: z.literal('remedy'), date: isoDate, remedy: z.enum(['review', 'litigation']), organ: required(z.string().max(100)),
-    outcome: z.enum(['pending', 'upheld', 'revoked', 'changed', 'withdrawn']), note: optionalText(2000) }),
-  z.object({ kind: z.literal('enforcement'), date: isoDate, party: partyKey.default('unit'), result: required(z.string().max(2000)) }),
-  z.object({ kind: z.literal('borrow'), date: isoDate, borrower: required(z.string().max(50)), purpose: required(z.string().max(200)), approvedBy: required(z.string().max(50)), returnedOn: isoDate.nullable().default(null) }),
+  z.object({
+    kind: z.literal('remedy'),
+    date: isoDate,
+    remedy: z.enum(['review', 'litigation']),
+    organ: required(z.string().max(100)),
+    outcome: z.enum(['pending', 'upheld', 'revoked', 'changed', 'withdrawn']),
+    note: optionalText(2000),
+  }),
+  z.object({
+    kind: z.literal('enforcement'),
+    date: isoDate,
+    party: partyKey.default('unit'),
+    result: required(z.string().max(2000)),
+  }),
+  z.object({
+    kind: z.literal('borrow'),
+    date: isoDate,
+    borrower: required(z.string().max(50)),
+    purpose: required(z.string().max(200)),
+    approvedBy: required(z.string().max(50)),
+    returnedOn: isoDate.nullable().default(null),
+  }),
   z.object({ kind: z.literal('retract'), date: isoDate, eventId: id, reason: required(z.string().max(500)) }),
 ]);
 export type CaseEventInput = z.input<typeof caseEvent>;
@@ -156,8 +259,14 @@ export interface CaseEvent {
 
 /** A case document as the procedure sees it: which form, its date, and when it was served. */
 export interface CaseDocument {
-  id: number; type: string; typeName: string; status: 'draft' | 'issued' | 'voided'; numberText: string | null;
-  date: string | null; servedOn: string | null; fields: Record<string, unknown>;
+  id: number;
+  type: string;
+  typeName: string;
+  status: 'draft' | 'issued' | 'voided';
+  numberText: string | null;
+  date: string | null;
+  servedOn: string | null;
+  fields: Record<string, unknown>;
   /** The moment it was served (local time), where an hours period counts (停止供电's 24 hours). */
   servedAt: string | null;
   /** A correction replaced it: the procedure reads the correction. */
@@ -183,9 +292,27 @@ export interface CaseDeadline {
   documentId: number | null;
 }
 
-export type CaseStage = 'filing' | 'investigation' | 'disposal' | 'transfer' | 'hearing' | 'notice' | 'decision' | 'execution' | 'closing' | 'closed' | 'archived';
+export type CaseStage =
+  | 'filing'
+  | 'investigation'
+  | 'disposal'
+  | 'transfer'
+  | 'hearing'
+  | 'notice'
+  | 'decision'
+  | 'execution'
+  | 'closing'
+  | 'closed'
+  | 'archived';
 
-export interface Party { kind: 'unit' | 'person'; name: string; code: string; post: string; address: string; legalRepresentative: string }
+export interface Party {
+  kind: 'unit' | 'person';
+  name: string;
+  code: string;
+  post: string;
+  address: string;
+  legalRepresentative: string;
+}
 
 export interface CaseSummary {
   id: number;
@@ -204,9 +331,25 @@ export interface CaseSummary {
   version: number;
 }
 
-export interface DailyPenalty { party: PartyKey; partyName: string | null; from: string; until: string; corrected: boolean; days: number; perDay: number; amount: number }
+export interface DailyPenalty {
+  party: PartyKey;
+  partyName: string | null;
+  from: string;
+  until: string;
+  corrected: boolean;
+  days: number;
+  perDay: number;
+  amount: number;
+}
 
-export interface Surcharge { party: PartyKey; partyName: string | null; due: string; days: number; amount: number; paused: boolean }
+export interface Surcharge {
+  party: PartyKey;
+  partyName: string | null;
+  due: string;
+  days: number;
+  amount: number;
+  paused: boolean;
+}
 
 export interface CaseDetail extends CaseSummary {
   escalationId: number | null;

@@ -7,9 +7,14 @@ const realDay = (day: string) => {
   const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day.slice(0, 10);
 };
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' }).refine(realDay, { error: 'validation.date' });
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
+  .refine(realDay, { error: 'validation.date' });
 /** A local date and time in China, to the minute, as forms enter it: 2026-11-22T09:30. */
-export const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.dateTime' })
+export const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.dateTime' })
   .refine(realDay, { error: 'validation.dateTime' });
 export const isoDateTime = z.string();
 export const phone = z

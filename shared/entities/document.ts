@@ -60,19 +60,23 @@ export interface DocumentDetail extends DocumentSummary {
   services: DocumentService[];
 }
 
-
-export const serviceInput = z.object({
-  method: z.enum(keysOf(SERVICE_METHODS)),
-  servedAt: localDateTime,
-  place: z.string().trim().max(200).default(''),
-  recipient: z.string().trim().max(100).default(''),
-  /** 留置送达: the recipient refused; two officers and a witness must be named. */
-  refused: z.boolean().default(false),
-  witness: z.string().trim().max(100).default(''),
-  officerIds: z.array(id).max(10).default([]),
-  note: z.string().trim().max(500).default(''),
-}).superRefine((s, ctx) => {
-  if (!s.refused && !s.recipient) ctx.addIssue({ code: 'custom', message: 'validation.service.recipient', path: ['recipient'] });
-  if (s.refused && s.officerIds.length < 2) ctx.addIssue({ code: 'custom', message: 'validation.service.twoOfficers', path: ['officerIds'] });
-  if (s.refused && !s.witness) ctx.addIssue({ code: 'custom', message: 'validation.service.witness', path: ['witness'] });
-});
+export const serviceInput = z
+  .object({
+    method: z.enum(keysOf(SERVICE_METHODS)),
+    servedAt: localDateTime,
+    place: z.string().trim().max(200).default(''),
+    recipient: z.string().trim().max(100).default(''),
+    /** 留置送达: the recipient refused; two officers and a witness must be named. */
+    refused: z.boolean().default(false),
+    witness: z.string().trim().max(100).default(''),
+    officerIds: z.array(id).max(10).default([]),
+    note: z.string().trim().max(500).default(''),
+  })
+  .superRefine((s, ctx) => {
+    if (!s.refused && !s.recipient)
+      ctx.addIssue({ code: 'custom', message: 'validation.service.recipient', path: ['recipient'] });
+    if (s.refused && s.officerIds.length < 2)
+      ctx.addIssue({ code: 'custom', message: 'validation.service.twoOfficers', path: ['officerIds'] });
+    if (s.refused && !s.witness)
+      ctx.addIssue({ code: 'custom', message: 'validation.service.witness', path: ['witness'] });
+  });

@@ -1,14 +1,23 @@
 import { z } from 'zod';
 import { checkUscc } from '../domain/uscc.ts';
 import {
-  CREDIT_STATUSES, ENFORCEMENT_LEVELS, RISK_GRADES, STANDARDIZATION_GRADES, SUPERVISION_CATEGORIES, keysOf,
+  CREDIT_STATUSES,
+  ENFORCEMENT_LEVELS,
+  RISK_GRADES,
+  STANDARDIZATION_GRADES,
+  SUPERVISION_CATEGORIES,
+  keysOf,
 } from '../domain/vocabulary.ts';
 import { id, isoDateTime, optionalText, phone, required, withdrawal } from './common.ts';
 
 export const usccField = z.string().transform((raw, ctx) => {
   const result = checkUscc(raw);
   if (result.error) {
-    ctx.addIssue({ code: 'custom', message: result.error, params: { expected: result.expected, suggestion: result.suggestion } });
+    ctx.addIssue({
+      code: 'custom',
+      message: result.error,
+      params: { expected: result.expected, suggestion: result.suggestion },
+    });
     return z.NEVER;
   }
   return result.normalized;
@@ -21,7 +30,10 @@ export const contact = z.object({
 });
 
 /** GB/T 4754-2017: a 2-digit 大类, 3-digit 中类 or 4-digit 小类. Whether it exists is checked against the knowledge file. */
-export const industryCode = z.string().trim().regex(/^\d{2,4}$/, { error: 'validation.industry.format' });
+export const industryCode = z
+  .string()
+  .trim()
+  .regex(/^\d{2,4}$/, { error: 'validation.industry.format' });
 
 export const enterpriseInput = z.object({
   uscc: usccField,
@@ -43,20 +55,33 @@ export const enterpriseInput = z.object({
 export type EnterpriseInput = z.input<typeof enterpriseInput>;
 export type EnterpriseFields = z.output<typeof enterpriseInput>;
 
-export const enterprise = enterpriseInput.extend({
-  id,
-  industryName: z.string().nullable(),
-  status: z.enum(['active', 'withdrawn']),
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
-  version: z.number().int(),
-  /** Non-blocking findings (e.g. the embedded 组织机构代码 check), as translation keys. */
-  warnings: z.array(z.string()),
-}).extend(withdrawal.shape);
+export const enterprise = enterpriseInput
+  .extend({
+    id,
+    industryName: z.string().nullable(),
+    status: z.enum(['active', 'withdrawn']),
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+    version: z.number().int(),
+    /** Non-blocking findings (e.g. the embedded 组织机构代码 check), as translation keys. */
+    warnings: z.array(z.string()),
+  })
+  .extend(withdrawal.shape);
 export type Enterprise = z.output<typeof enterprise>;
 
 export const enterpriseListItem = enterprise.pick({
-  id: true, uscc: true, name: true, township: true, industryCode: true, industryName: true, categories: true,
-  enforcementLevel: true, riskGrade: true, creditStatus: true, status: true, updatedAt: true, principal: true,
+  id: true,
+  uscc: true,
+  name: true,
+  township: true,
+  industryCode: true,
+  industryName: true,
+  categories: true,
+  enforcementLevel: true,
+  riskGrade: true,
+  creditStatus: true,
+  status: true,
+  updatedAt: true,
+  principal: true,
 });
 export type EnterpriseListItem = z.output<typeof enterpriseListItem>;

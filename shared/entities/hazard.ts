@@ -19,7 +19,15 @@ export const hazardInput = z.object({
 export type HazardInput = z.input<typeof hazardInput>;
 export type HazardFields = z.output<typeof hazardInput>;
 
-export interface HazardExtension { requestedOn: string; requestedUntil: string; reason: string; decision: 'approved' | 'rejected'; previousDeadline: string | null; decidedAt: string; decidedBy: string }
+export interface HazardExtension {
+  requestedOn: string;
+  requestedUntil: string;
+  reason: string;
+  decision: 'approved' | 'rejected';
+  previousDeadline: string | null;
+  decidedAt: string;
+  decidedBy: string;
+}
 
 export interface Hazard extends HazardFields {
   id: number;

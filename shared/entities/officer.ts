@@ -16,17 +16,19 @@ export const idCardField = z.string().transform((raw, ctx) => {
   return result.normalized;
 });
 
-export const officerInput = z.object({
-  name: required(z.string().max(50)),
-  certificateNo: required(z.string().max(40)),
-  certValidFrom: isoDate,
-  certValidTo: isoDate,
-  post: z.enum(keysOf(OFFICER_POSTS)).default('officer'),
-  onDuty: z.boolean().default(true),
-  idCard: idCardField.default(''),
-  phone: phone.or(z.literal('')).default(''),
-  notes: optionalText(500),
-}).refine((o) => o.certValidFrom <= o.certValidTo, { error: 'validation.officer.validity', path: ['certValidTo'] });
+export const officerInput = z
+  .object({
+    name: required(z.string().max(50)),
+    certificateNo: required(z.string().max(40)),
+    certValidFrom: isoDate,
+    certValidTo: isoDate,
+    post: z.enum(keysOf(OFFICER_POSTS)).default('officer'),
+    onDuty: z.boolean().default(true),
+    idCard: idCardField.default(''),
+    phone: phone.or(z.literal('')).default(''),
+    notes: optionalText(500),
+  })
+  .refine((o) => o.certValidFrom <= o.certValidTo, { error: 'validation.officer.validity', path: ['certValidTo'] });
 export type OfficerInput = z.input<typeof officerInput>;
 
 export const certStatus = z.enum(['valid', 'expiring', 'expired', 'notYetValid']);
@@ -51,7 +53,12 @@ export const officer = z.object({
 export type Officer = z.infer<typeof officer>;
 
 /** 60 days' notice gives time to book the annual certificate training. The limit is a setting. */
-export function certificateStatus(validFrom: string, validTo: string, today: string, warnDays: number): { status: CertStatus; daysToExpiry: number } {
+export function certificateStatus(
+  validFrom: string,
+  validTo: string,
+  today: string,
+  warnDays: number,
+): { status: CertStatus; daysToExpiry: number } {
   const days = Math.round((Date.parse(`${validTo}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
   if (today < validFrom) return { status: 'notYetValid', daysToExpiry: days };
   if (days < 0) return { status: 'expired', daysToExpiry: days };

@@ -6,7 +6,9 @@ import { isoDate } from './common.ts';
  * usually violated, the fine ranges for the unit and for persons (in 元, whole numbers), the measures
  * that come with it, and what follows when the party does not correct in time.
  */
-export const fineRange = z.object({ min: z.number().int().min(0).nullable(), max: z.number().int().positive().nullable() }).nullable();
+export const fineRange = z
+  .object({ min: z.number().int().min(0).nullable(), max: z.number().int().positive().nullable() })
+  .nullable();
 
 export const penaltyItem = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),

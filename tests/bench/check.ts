@@ -12,31 +12,63 @@ const TINY = { BENCH_ROWS: '200', BENCH_REVIEW_FILES: '10', BENCH_RENDER_RUNS: '
 
 /** Every figure the bench prints (dotted paths into its JSON); each must be a finite number. */
 export const FIGURES = [
-  'machine.cpus', 'machine.memGiB', 'enterprises',
-  'importMs.preview', 'importMs.commit', 'importMs.total', 'importMs.targetTotal',
-  ...['oneChar', 'twoChars', 'fourPlusChars', 'noHit'].flatMap((q) => ['p50', 'p95', 'hits'].map((f) => `searchMs.${q}.${f}`)), 'searchMs.targetP50',
-  'coreStartMs.median', 'coreStartMs.target', 'databaseBytes', 'peakRssMiB',
-  'documents.warmRenderTwoPageMs.p50', 'documents.warmRenderTwoPageMs.pages', 'documents.warmRenderTwoPageMs.runs', 'documents.warmRenderTwoPageMs.target',
-  'documents.batchOfTwentyMs.total', 'documents.batchOfTwentyMs.types', 'documents.batchOfTwentyMs.target',
-  'documents.peakRssMiB.value', 'documents.peakRssMiB.target',
-  'documents.chromiumPrintToPdfMs.p50', 'documents.chromiumPrintToPdfMs.ratioToWarmRender',
-  'review.filesGenerated', 'review.filesLeftOut.count', 'review.generateMs',
-  'review.pureReviewOfThousandMs.value', 'review.pureReviewOfThousandMs.files', 'review.pureReviewOfThousandMs.distinctFiles', 'review.pureReviewOfThousandMs.target',
-  'review.loadFromDatabaseMs.total', 'review.loadFromDatabaseMs.perFile', 'review.loadFromDatabaseMs.projectedThousand',
-  'review.loadAndReviewPerFileMs', 'review.findingsInThousand', 'review.peakRssMiB',
+  'machine.cpus',
+  'machine.memGiB',
+  'enterprises',
+  'importMs.preview',
+  'importMs.commit',
+  'importMs.total',
+  'importMs.targetTotal',
+  ...['oneChar', 'twoChars', 'fourPlusChars', 'noHit'].flatMap((q) =>
+    ['p50', 'p95', 'hits'].map((f) => `searchMs.${q}.${f}`),
+  ),
+  'searchMs.targetP50',
+  'coreStartMs.median',
+  'coreStartMs.target',
+  'databaseBytes',
+  'peakRssMiB',
+  'documents.warmRenderTwoPageMs.p50',
+  'documents.warmRenderTwoPageMs.pages',
+  'documents.warmRenderTwoPageMs.runs',
+  'documents.warmRenderTwoPageMs.target',
+  'documents.batchOfTwentyMs.total',
+  'documents.batchOfTwentyMs.types',
+  'documents.batchOfTwentyMs.target',
+  'documents.peakRssMiB.value',
+  'documents.peakRssMiB.target',
+  'documents.chromiumPrintToPdfMs.p50',
+  'documents.chromiumPrintToPdfMs.ratioToWarmRender',
+  'review.filesGenerated',
+  'review.filesLeftOut.count',
+  'review.generateMs',
+  'review.pureReviewOfThousandMs.value',
+  'review.pureReviewOfThousandMs.files',
+  'review.pureReviewOfThousandMs.distinctFiles',
+  'review.pureReviewOfThousandMs.target',
+  'review.loadFromDatabaseMs.total',
+  'review.loadFromDatabaseMs.perFile',
+  'review.loadFromDatabaseMs.projectedThousand',
+  'review.loadAndReviewPerFileMs',
+  'review.findingsInThousand',
+  'review.peakRssMiB',
 ];
 
 /** What is wrong with the bench's JSON: figures absent or not numbers, and any null (JSON's NaN) anywhere in it. */
 export function problems(result: unknown): string[] {
   const found: string[] = [];
-  const at = (p: string) => p.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), result);
+  const at = (p: string) =>
+    p
+      .split('.')
+      .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), result);
   for (const p of FIGURES) {
     const v = at(p);
-    if (typeof v !== 'number' || !Number.isFinite(v)) found.push(`${p}: ${v === undefined ? 'missing' : JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      found.push(`${p}: ${v === undefined ? 'missing' : JSON.stringify(v)}`);
   }
   const walk = (v: unknown, p: string): void => {
-    if (v === null || (typeof v === 'number' && !Number.isFinite(v))) { if (!found.some((f) => f.startsWith(`${p}:`))) found.push(`${p}: ${String(v)}`); }
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${p}.${i}`));
+    if (v === null || (typeof v === 'number' && !Number.isFinite(v))) {
+      if (!found.some((f) => f.startsWith(`${p}:`))) found.push(`${p}: ${String(v)}`);
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${p}.${i}`));
     else if (typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, p ? `${p}.${k}` : k);
   };
   walk(result, '');
@@ -48,11 +80,25 @@ export function problems(result: unknown): string[] {
 if (import.meta.main) {
   const env = { ...process.env };
   for (const [k, v] of Object.entries(TINY)) env[k] ??= v;
-  const r = spawnSync(process.execPath, [path.join(import.meta.dirname, 'run.ts')], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 2 ** 20 });
+  const r = spawnSync(process.execPath, [path.join(import.meta.dirname, 'run.ts')], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 2 ** 20,
+  });
   process.stdout.write(r.stdout ?? '');
   let result: unknown = null;
-  try { result = JSON.parse(r.stdout); } catch { /* reported below */ }
-  const found = r.status !== 0 ? [`run.ts exited with ${r.status ?? r.signal}`] : result === null ? ['run.ts printed no JSON'] : problems(result);
+  try {
+    result = JSON.parse(r.stdout);
+  } catch {
+    /* reported below */
+  }
+  const found =
+    r.status !== 0
+      ? [`run.ts exited with ${r.status ?? r.signal}`]
+      : result === null
+        ? ['run.ts printed no JSON']
+        : problems(result);
   if (found.length) {
     console.error(`Bench figures not produced:\n  ${found.join('\n  ')}`);
     process.exit(1);

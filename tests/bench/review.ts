@@ -40,7 +40,12 @@ const PATHS: Omit<CaseRecipe, 'enterpriseId' | 'handlerIds' | 'filedOn'>[] = [
 
 export async function reviewBench(): Promise<Record<string, unknown>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-bench-review-'));
-  const core = await createCore({ dataDir, resourcesDir: RESOURCES, autoBackup: false, clock: pinnedClock('2026-11-22T10:00:00+08:00') });
+  const core = await createCore({
+    dataDir,
+    resourcesDir: RESOURCES,
+    autoBackup: false,
+    clock: pinnedClock('2026-11-22T10:00:00+08:00'),
+  });
   try {
     const token = await setUp(core);
     const { enterprise, officers } = await inspectionReady(core, token);
@@ -56,12 +61,18 @@ export async function reviewBench(): Promise<Record<string, unknown>> {
       const recipe = PATHS[i % PATHS.length];
       // Filed between January and August, so every step lies before "today"; a file the calendar refuses is left out.
       const filedOn = addCalendarDays('2026-01-05', (i * 7) % 230);
-      const c = await generate({ ...recipe, enterpriseId: enterprise.id, handlerIds, filedOn, reviewerToken, formNo: recipe.variations?.includes('summary') ? `9${String(i).padStart(6, '0')}` : undefined })
-        .catch((e: unknown) => {
-          const why = e instanceof GeneratorError ? `${e.channel} ${JSON.stringify(e.error)}` : String(e);
-          leftOut[why] = (leftOut[why] ?? 0) + 1;
-          return null;
-        });
+      const c = await generate({
+        ...recipe,
+        enterpriseId: enterprise.id,
+        handlerIds,
+        filedOn,
+        reviewerToken,
+        formNo: recipe.variations?.includes('summary') ? `9${String(i).padStart(6, '0')}` : undefined,
+      }).catch((e: unknown) => {
+        const why = e instanceof GeneratorError ? `${e.channel} ${JSON.stringify(e.error)}` : String(e);
+        leftOut[why] = (leftOut[why] ?? 0) + 1;
+        return null;
+      });
       if (c) ids.push(c.id);
     }
     const generateMs = ms(t);
@@ -80,13 +91,29 @@ export async function reviewBench(): Promise<Record<string, unknown>> {
     t = process.hrtime.bigint();
     const results = thousand.map((s) => review(s, standard));
     const pureMs = ms(t);
-    const summary = summarise(results.map((result, i) => ({ caseId: i, handlerNames: thousand[i].detail.handlerNames, documentNames: {}, result })));
+    const summary = summarise(
+      results.map((result, i) => ({
+        caseId: i,
+        handlerNames: thousand[i].detail.handlerNames,
+        documentNames: {},
+        result,
+      })),
+    );
     return {
       filesGenerated: ids.length,
       filesLeftOut: { count: FILES - ids.length, why: leftOut },
       generateMs: Math.round(generateMs),
-      pureReviewOfThousandMs: { value: Math.round(pureMs), files: REVIEWED, distinctFiles: snapshots.length, target: 2000 },
-      loadFromDatabaseMs: { total: Math.round(loadMs), perFile: +(loadMs / Math.max(1, ids.length)).toFixed(1), projectedThousand: Math.round((loadMs / Math.max(1, ids.length)) * REVIEWED) },
+      pureReviewOfThousandMs: {
+        value: Math.round(pureMs),
+        files: REVIEWED,
+        distinctFiles: snapshots.length,
+        target: 2000,
+      },
+      loadFromDatabaseMs: {
+        total: Math.round(loadMs),
+        perFile: +(loadMs / Math.max(1, ids.length)).toFixed(1),
+        projectedThousand: Math.round((loadMs / Math.max(1, ids.length)) * REVIEWED),
+      },
       loadAndReviewPerFileMs: +((loadMs + loadedReviewMs) / Math.max(1, ids.length)).toFixed(1),
       findingsInThousand: results.reduce((n, r) => n + r.findings.length, 0),
       mostFrequent: summary.byCheck.slice(0, 3).map((c) => c.check),

@@ -25,7 +25,10 @@ const core = await createCore({ dataDir, resourcesDir: RESOURCES, autoBackup: fa
 const token = await setUp(core);
 
 const towns = ['东乡街道', '南坝镇', '清溪镇', '峰城镇', '双河镇', '红峰镇'];
-const rows = Array.from({ length: N }, (_, i) => ({ ...rowFor(i + 1), name: `宣汉县${towns[i % towns.length]}${['明远', '华瑞', '宏达', '金川', '蜀兴'][i % 5]}第${i + 1}化工有限公司` }));
+const rows = Array.from({ length: N }, (_, i) => ({
+  ...rowFor(i + 1),
+  name: `宣汉县${towns[i % towns.length]}${['明远', '华瑞', '宏达', '金川', '蜀兴'][i % 5]}第${i + 1}化工有限公司`,
+}));
 const workbook = await ledgerWorkbook(rows);
 
 let t = process.hrtime.bigint();
@@ -62,9 +65,19 @@ for (let i = 0; i < 7; i++) {
 }
 
 const result = {
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1) },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    node: process.version,
+    memGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+  },
   enterprises: N,
-  importMs: { preview: Math.round(previewMs), commit: Math.round(commitMs), total: Math.round(previewMs + commitMs), targetTotal: 10_000 },
+  importMs: {
+    preview: Math.round(previewMs),
+    commit: Math.round(commitMs),
+    total: Math.round(previewMs + commitMs),
+    targetTotal: 10_000,
+  },
   searchMs: { ...search, targetP50: 30 },
   coreStartMs: { median: +median(starts).toFixed(1), runs: starts.map((x) => +x.toFixed(1)), target: 300 },
   databaseBytes: fs.statSync(path.join(dataDir, 'enforce.db')).size,
@@ -72,7 +85,9 @@ const result = {
 };
 fs.rmSync(dataDir, { recursive: true, force: true });
 // The documents part runs in a process of its own so its peak RSS is its own.
-const documents = execFileSync(process.execPath, [path.join(import.meta.dirname, 'documents.ts')], { encoding: 'utf8' });
+const documents = execFileSync(process.execPath, [path.join(import.meta.dirname, 'documents.ts')], {
+  encoding: 'utf8',
+});
 Object.assign(result, { documents: JSON.parse(documents.trim().split('\n').at(-1)!) });
 const reviews = execFileSync(process.execPath, [path.join(import.meta.dirname, 'review.ts')], { encoding: 'utf8' });
 Object.assign(result, { review: JSON.parse(reviews.trim().split('\n').at(-1)!) });

@@ -9,7 +9,12 @@ async function withEntries(): Promise<{ token: string; head: string }> {
   core = await newCore();
   const token = await setUp(core);
   for (let i = 1; i <= 5; i++) {
-    await call(core, 'officers:create', { name: `执法员${i}`, certificateNo: `5117220${i}`, certValidFrom: '2025-01-01', certValidTo: '2028-12-31' }, token);
+    await call(
+      core,
+      'officers:create',
+      { name: `执法员${i}`, certificateNo: `5117220${i}`, certValidFrom: '2025-01-01', certValidTo: '2028-12-31' },
+      token,
+    );
   }
   const v = await call(core, 'audit:verify', {}, token);
   expect(v.ok).toBe(true);
@@ -34,7 +39,9 @@ describe('全过程记录 (hash-chained audit log)', () => {
 
   it('refuses UPDATE and DELETE through the database itself', async () => {
     await withEntries();
-    expect(() => core.state.store.raw.exec("UPDATE audit_log SET user_name = 'x' WHERE seq = 2")).toThrow(/append-only/);
+    expect(() => core.state.store.raw.exec("UPDATE audit_log SET user_name = 'x' WHERE seq = 2")).toThrow(
+      /append-only/,
+    );
     expect(() => core.state.store.raw.exec('DELETE FROM audit_log WHERE seq = 2')).toThrow(/append-only/);
   });
 
@@ -55,7 +62,9 @@ describe('全过程记录 (hash-chained audit log)', () => {
 
   it('detects reordered entries', async () => {
     const { token } = await withEntries();
-    tamper('UPDATE audit_log SET seq = 100 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = 4; UPDATE audit_log SET seq = 4 WHERE seq = 100;');
+    tamper(
+      'UPDATE audit_log SET seq = 100 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = 4; UPDATE audit_log SET seq = 4 WHERE seq = 100;',
+    );
     const v = await call(core, 'audit:verify', {}, token);
     expect(v.ok).toBe(false);
     expect(v.problems.map((p) => p.kind)).toContain('deleted-or-reordered');
@@ -73,7 +82,12 @@ describe('全过程记录 (hash-chained audit log)', () => {
 
   it('accepts an older head when newer entries were appended since', async () => {
     const { token, head } = await withEntries();
-    await call(core, 'officers:create', { name: '新人', certificateNo: '51172299', certValidFrom: '2025-01-01', certValidTo: '2028-12-31' }, token);
+    await call(
+      core,
+      'officers:create',
+      { name: '新人', certificateNo: '51172299', certValidFrom: '2025-01-01', certValidTo: '2028-12-31' },
+      token,
+    );
     expect((await call(core, 'audit:verify', { head }, token)).ok).toBe(true);
   });
 });

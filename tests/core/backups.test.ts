@@ -9,7 +9,9 @@ import { call, failure, newCore, setUp, signIn, tempDir } from '../support/core.
 import { usccFor } from '../support/ledger.ts';
 
 const cores: Core[] = [];
-afterEach(async () => { for (const c of cores.splice(0)) await c.close(); });
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close();
+});
 async function core(opts: Parameters<typeof newCore>[0] = {}) {
   const c = await newCore(opts);
   cores.push(c);
@@ -34,7 +36,9 @@ describe('backups, restore and moving to a new PC', () => {
     const verify = await call(c, 'audit:verify', { head: backup.auditHead! }, again);
     expect(verify.ok).toBe(true);
     expect((await call(c, 'backups:list', {}, again)).map((b) => b.kind).sort()).toEqual(['manual', 'pre-restore']);
-    expect(await failure(c, 'backups:restore', { name: 'manual-20990101T000000Z.db' }, again)).toMatchObject({ code: 'BACKUP_NOT_FOUND' });
+    expect(await failure(c, 'backups:restore', { name: 'manual-20990101T000000Z.db' }, again)).toMatchObject({
+      code: 'BACKUP_NOT_FOUND',
+    });
   });
 
   it('refuses a damaged backup and leaves the data as it was', async () => {
@@ -46,7 +50,10 @@ describe('backups, restore and moving to a new PC', () => {
     bytes.fill(0x41, 4096, 8192);
     fs.writeFileSync(file, bytes);
     // The bytes no longer hash to what the manifest recorded: refused before SQLite reads a page.
-    expect(await failure(c, 'backups:restore', { name: backup.name }, token)).toMatchObject({ code: 'BACKUP_NOT_OURS', details: { reason: 'backupCheck.hashMismatch' } });
+    expect(await failure(c, 'backups:restore', { name: backup.name }, token)).toMatchObject({
+      code: 'BACKUP_NOT_OURS',
+      details: { reason: 'backupCheck.hashMismatch' },
+    });
     expect((await call(c, 'unit:get', {}, token))?.agencyName).toBe('宣汉县应急管理局');
   });
 
@@ -65,7 +72,11 @@ describe('backups, restore and moving to a new PC', () => {
       now += 3_600_000;
     }
     const daily = listBackups(c.state.dataDir).filter((b) => b.kind === 'daily');
-    expect(daily.map((b) => b.createdAt)).toEqual(['2026-11-04T16:30:00.000Z', '2026-11-03T16:30:00.000Z', '2026-11-02T16:30:00.000Z']);
+    expect(daily.map((b) => b.createdAt)).toEqual([
+      '2026-11-04T16:30:00.000Z',
+      '2026-11-03T16:30:00.000Z',
+      '2026-11-02T16:30:00.000Z',
+    ]);
   });
 
   it('moves everything to a new installation through a checked data package', async () => {
@@ -78,30 +89,51 @@ describe('backups, restore and moving to a new PC', () => {
 
     const fresh = await core({ dataDir: tempDir() });
     const asUpload = (b: Buffer) => ({ file: { fileName: 'x.zip', dataBase64: b.toString('base64') } });
-    expect(await failure(fresh, 'setup:import-data', asUpload(Buffer.from('nope')))).toMatchObject({ code: 'DATA_PACKAGE_BAD', details: { reason: 'dataPackage.notZip' } });
+    expect(await failure(fresh, 'setup:import-data', asUpload(Buffer.from('nope')))).toMatchObject({
+      code: 'DATA_PACKAGE_BAD',
+      details: { reason: 'dataPackage.notZip' },
+    });
     // One altered byte in a stored file: the manifest's checksum catches it.
     const entries = await unzipEntries(Buffer.from(pkg.dataBase64, 'base64'));
     const altered = new Map(entries);
     altered.set('files/ab/abcd', Buffer.from('scam'));
-    expect(await failure(fresh, 'setup:import-data', asUpload(await zipEntries([...altered].map(([name, data]) => ({ name, data }))))))
-      .toMatchObject({ code: 'DATA_PACKAGE_BAD', details: { reason: 'dataPackage.hashMismatch', entry: 'files/ab/abcd' } });
+    expect(
+      await failure(
+        fresh,
+        'setup:import-data',
+        asUpload(await zipEntries([...altered].map(([name, data]) => ({ name, data })))),
+      ),
+    ).toMatchObject({
+      code: 'DATA_PACKAGE_BAD',
+      details: { reason: 'dataPackage.hashMismatch', entry: 'files/ab/abcd' },
+    });
     expect((await call(fresh, 'app:info', {})).needsSetup).toBe(true);
-    expect(await call(fresh, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: pkg.dataBase64 } })).toEqual({ enterprises: 1, users: 1 });
+    expect(await call(fresh, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: pkg.dataBase64 } })).toEqual(
+      { enterprises: 1, users: 1 },
+    );
     expect(fs.readFileSync(path.join(fresh.state.dataDir, 'files', 'ab', 'abcd'), 'utf8')).toBe('scan');
     const t2 = await signIn(fresh);
     expect((await call(fresh, 'enterprises:search', {}, t2)).items[0].name).toBe('迁移企业');
     expect((await call(fresh, 'audit:verify', {}, t2)).ok).toBe(true);
-    expect(await failure(fresh, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: pkg.dataBase64 } })).toMatchObject({ code: 'SETUP_DONE' });
+    expect(
+      await failure(fresh, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: pkg.dataBase64 } }),
+    ).toMatchObject({ code: 'SETUP_DONE' });
   });
 
   it('refuses a package from a newer version and keeps the installation usable', async () => {
     const old = await core();
     const token = await setUp(old);
-    old.state.store.raw.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_future', '2030-01-01')").run();
+    old.state.store.raw
+      .prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_future', '2030-01-01')")
+      .run();
     const pkg = await call(old, 'backups:export-data', {}, token);
     const fresh = await core({ dataDir: tempDir() });
-    expect(await failure(fresh, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: pkg.dataBase64 } }))
-      .toMatchObject({ code: 'DATA_PACKAGE_BAD', details: { reason: 'dataPackage.newerVersion', migrations: ['9999_future'] } });
+    expect(
+      await failure(fresh, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: pkg.dataBase64 } }),
+    ).toMatchObject({
+      code: 'DATA_PACKAGE_BAD',
+      details: { reason: 'dataPackage.newerVersion', migrations: ['9999_future'] },
+    });
     expect((await call(fresh, 'app:info', {})).needsSetup).toBe(true);
     expect(Object.keys(migrations)).not.toContain('9999_future');
   });

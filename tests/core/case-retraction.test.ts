@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
-import { CASE_RECORD_PERMISSION, permissionToRecord, retractRefusal, ROLE_BOUND_KINDS } from '../../shared/domain/case-permissions.ts';
+import {
+  CASE_RECORD_PERMISSION,
+  permissionToRecord,
+  retractRefusal,
+  ROLE_BOUND_KINDS,
+} from '../../shared/domain/case-permissions.ts';
 import { can, ROLE_PERMISSIONS, ROLES, type Role } from '../../shared/domain/roles.ts';
 import type { CaseEventData, CaseEventKind } from '../../shared/entities/case.ts';
 import { resources } from '../../shared/i18n/resources.ts';
@@ -21,15 +26,36 @@ const RETRACTION = { date: '2026-11-20', reason: '登记有误' };
 
 type County = Awaited<ReturnType<typeof caseCounty>>;
 /** A case on which an event of the kind can still be taken back, and how a role records one there (its event id). */
-interface Scene { open(county: County): Promise<number>; record(caseId: number, token: string): Promise<number> }
+interface Scene {
+  open(county: County): Promise<number>;
+  record(caseId: number, token: string): Promise<number>;
+}
 
 const SCENES: Partial<Record<CaseEventKind, Scene>> = {
   // A 4万 fine calls for 法制审核; once the 呈批 is approved and before any 告知书 the opinion may be taken back.
   'legal-review': {
     open: async ({ enterprise, handlerIds, generate }) =>
-      (await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['large-fine'], stopAt: 'approved' })).id,
+      (
+        await generate({
+          enterpriseId: enterprise.id,
+          handlerIds,
+          filedOn: '2026-09-01',
+          variations: ['large-fine'],
+          stopAt: 'approved',
+        })
+      ).id,
     record: async (id, token) =>
-      (await call(core, 'cases:legal-review', { id, review: { date: '2026-09-08', name: '赵审核', post: '法制审核员', result: 'fail', opinion: '裁量明显过重' } }, token)).events.at(-1)!.id,
+      (
+        await call(
+          core,
+          'cases:legal-review',
+          {
+            id,
+            review: { date: '2026-09-08', name: '赵审核', post: '法制审核员', result: 'fail', opinion: '裁量明显过重' },
+          },
+          token,
+        )
+      ).events.at(-1)!.id,
   },
 };
 
@@ -45,19 +71,35 @@ async function county() {
   return { ...c, tokens, names };
 }
 
-const words = (key: string, lang: 'zh-CN' | 'en') => key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], resources[lang].translation);
+const words = (key: string, lang: 'zh-CN' | 'en') =>
+  key
+    .split('.')
+    .reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], resources[lang].translation);
 
 describe('the legal reviewer’s opinion', () => {
   it('cannot be withdrawn by the clerk running the case, who is told the rule', async () => {
     const c = await county();
     const caseId = await SCENES['legal-review']!.open(c);
     const opinion = await SCENES['legal-review']!.record(caseId, c.tokens.reviewer);
-    const refused = await failure(core, 'cases:record', { id: caseId, event: { kind: 'retract', eventId: opinion, ...RETRACTION } }, c.tokens.clerk);
-    expect(refused).toMatchObject({ code: 'CASE_RETRACT_FORBIDDEN', messageKey: 'errors.CASE_RETRACT_FORBIDDEN', details: { reason: 'cases.rules.retractLegalReview' } });
+    const refused = await failure(
+      core,
+      'cases:record',
+      { id: caseId, event: { kind: 'retract', eventId: opinion, ...RETRACTION } },
+      c.tokens.clerk,
+    );
+    expect(refused).toMatchObject({
+      code: 'CASE_RETRACT_FORBIDDEN',
+      messageKey: 'errors.CASE_RETRACT_FORBIDDEN',
+      details: { reason: 'cases.rules.retractLegalReview' },
+    });
     expect(words('cases.rules.retractLegalReview', 'zh-CN')).toBe('只有法制审核人员可以撤回法制审核意见');
-    expect(words('cases.rules.retractLegalReview', 'en')).toBe('Only a legal reviewer may retract a legal review opinion');
+    expect(words('cases.rules.retractLegalReview', 'en')).toBe(
+      'Only a legal reviewer may retract a legal review opinion',
+    );
     // The failing opinion stands: the decision still needs a passing one.
-    expect((await call(core, 'cases:get', { id: caseId }, c.token)).events.find((e) => e.id === opinion)?.retracted).toBeNull();
+    expect(
+      (await call(core, 'cases:get', { id: caseId }, c.token)).events.find((e) => e.id === opinion)?.retracted,
+    ).toBeNull();
   });
 });
 
@@ -76,25 +118,55 @@ describe.each(ROLE_BOUND_KINDS)('a %s event', (kind) => {
     for (const role of others) {
       const rule = retractRefusal(ROLE_PERMISSIONS[role], { data: { kind } as CaseEventData });
       expect(rule, role).not.toBeNull();
-      expect([words(rule!, 'zh-CN'), words(rule!, 'en')].every((w) => typeof w === 'string' && w.length > 0), rule!).toBe(true);
-      const refused = { code: 'CASE_RETRACT_FORBIDDEN', details: { permission: needed, eventKind: kind, reason: rule } };
-      expect(await failure(core, 'cases:retract', { id: caseId, eventId, ...RETRACTION }, c.tokens[role]), role).toMatchObject(refused);
+      expect(
+        [words(rule!, 'zh-CN'), words(rule!, 'en')].every((w) => typeof w === 'string' && w.length > 0),
+        rule!,
+      ).toBe(true);
+      const refused = {
+        code: 'CASE_RETRACT_FORBIDDEN',
+        details: { permission: needed, eventKind: kind, reason: rule },
+      };
+      expect(
+        await failure(core, 'cases:retract', { id: caseId, eventId, ...RETRACTION }, c.tokens[role]),
+        role,
+      ).toMatchObject(refused);
       // Nor through the channel that records everything else.
       if (can(role, CASE_RECORD_PERMISSION)) {
-        expect(await failure(core, 'cases:record', { id: caseId, event: { kind: 'retract', eventId, ...RETRACTION } }, c.tokens[role]), role).toMatchObject(refused);
+        expect(
+          await failure(
+            core,
+            'cases:record',
+            { id: caseId, event: { kind: 'retract', eventId, ...RETRACTION } },
+            c.tokens[role],
+          ),
+          role,
+        ).toMatchObject(refused);
       }
     }
-    expect((await call(core, 'cases:get', { id: caseId }, c.token)).events.find((e) => e.id === eventId)?.retracted).toBeNull();
+    expect(
+      (await call(core, 'cases:get', { id: caseId }, c.token)).events.find((e) => e.id === eventId)?.retracted,
+    ).toBeNull();
 
     // Each role that may record one takes one back, by either channel it may call.
     for (const [i, role] of recorders.entries()) {
       const mine = i === 0 ? eventId : await scene.record(caseId, c.tokens[role]);
       const after = await call(core, 'cases:retract', { id: caseId, eventId: mine, ...RETRACTION }, c.tokens[role]);
-      expect(after.events.find((e) => e.id === mine)?.retracted, role).toEqual({ reason: RETRACTION.reason, by: c.names[role] });
+      expect(after.events.find((e) => e.id === mine)?.retracted, role).toEqual({
+        reason: RETRACTION.reason,
+        by: c.names[role],
+      });
       if (can(role, CASE_RECORD_PERMISSION)) {
         const another = await scene.record(caseId, c.tokens[role]);
-        const again = await call(core, 'cases:record', { id: caseId, event: { kind: 'retract', eventId: another, ...RETRACTION } }, c.tokens[role]);
-        expect(again.events.find((e) => e.id === another)?.retracted, role).toEqual({ reason: RETRACTION.reason, by: c.names[role] });
+        const again = await call(
+          core,
+          'cases:record',
+          { id: caseId, event: { kind: 'retract', eventId: another, ...RETRACTION } },
+          c.tokens[role],
+        );
+        expect(again.events.find((e) => e.id === another)?.retracted, role).toEqual({
+          reason: RETRACTION.reason,
+          by: c.names[role],
+        });
       }
     }
   });
@@ -103,12 +175,25 @@ describe.each(ROLE_BOUND_KINDS)('a %s event', (kind) => {
 describe('what the case staff record', () => {
   it('is not the legal reviewer’s to take back', async () => {
     const c = await county();
-    const filed = await c.generate({ enterpriseId: c.enterprise.id, handlerIds: c.handlerIds, filedOn: '2026-09-01', stopAt: 'filed' });
-    const signature = filed.events.findLast((e) => e.data.kind === 'approval')!;
-    expect(await failure(core, 'cases:retract', { id: filed.id, eventId: signature.id, ...RETRACTION }, c.tokens.reviewer)).toMatchObject({
-      code: 'CASE_RETRACT_FORBIDDEN', details: { permission: 'cases.write', eventKind: 'approval', reason: 'cases.rules.retractCaseRecord' },
+    const filed = await c.generate({
+      enterpriseId: c.enterprise.id,
+      handlerIds: c.handlerIds,
+      filedOn: '2026-09-01',
+      stopAt: 'filed',
     });
-    const after = await call(core, 'cases:retract', { id: filed.id, eventId: signature.id, ...RETRACTION }, c.tokens.clerk);
+    const signature = filed.events.findLast((e) => e.data.kind === 'approval')!;
+    expect(
+      await failure(core, 'cases:retract', { id: filed.id, eventId: signature.id, ...RETRACTION }, c.tokens.reviewer),
+    ).toMatchObject({
+      code: 'CASE_RETRACT_FORBIDDEN',
+      details: { permission: 'cases.write', eventKind: 'approval', reason: 'cases.rules.retractCaseRecord' },
+    });
+    const after = await call(
+      core,
+      'cases:retract',
+      { id: filed.id, eventId: signature.id, ...RETRACTION },
+      c.tokens.clerk,
+    );
     expect(after).toMatchObject({ stage: 'filing', filedOn: null });
   });
 });
@@ -120,7 +205,15 @@ describe('a retraction', () => {
     const opinion = await SCENES['legal-review']!.record(caseId, c.tokens.reviewer);
     const after = await call(core, 'cases:retract', { id: caseId, eventId: opinion, ...RETRACTION }, c.tokens.reviewer);
     const retraction = after.events.find((e) => e.data.kind === 'retract')!;
-    const refused = await failure(core, 'cases:record', { id: caseId, event: { kind: 'retract', eventId: retraction.id, ...RETRACTION } }, c.tokens.clerk);
-    expect(refused).toMatchObject({ code: 'VALIDATION', details: { issues: [expect.objectContaining({ key: 'cases.rules.nothingToRetract' })] } });
+    const refused = await failure(
+      core,
+      'cases:record',
+      { id: caseId, event: { kind: 'retract', eventId: retraction.id, ...RETRACTION } },
+      c.tokens.clerk,
+    );
+    expect(refused).toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [expect.objectContaining({ key: 'cases.rules.nothingToRetract' })] },
+    });
   });
 });

@@ -53,7 +53,10 @@ describe('npm run cli -- audit verify', () => {
     expect(cli('audit', 'verify', '--data-dir', root).status).toBe(1);
     const restored = cli('backup', 'restore', backup.name, '--data-dir', root);
     expect(restored.status).toBe(0);
-    expect(JSON.parse(restored.stdout)).toMatchObject({ restored: backup.name, damagedCopy: expect.stringMatching(/^corrupt-/) });
+    expect(JSON.parse(restored.stdout)).toMatchObject({
+      restored: backup.name,
+      damagedCopy: expect.stringMatching(/^corrupt-/),
+    });
     expect(cli('audit', 'verify', '--data-dir', root).status).toBe(0);
   });
 

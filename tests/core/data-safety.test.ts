@@ -17,7 +17,9 @@ import { checkWhole, killDuring } from '../support/whole.ts';
  * "database is locked". Each test fails without its fix.
  */
 const cores: Core[] = [];
-afterEach(async () => { for (const c of cores.splice(0)) await c.close(); });
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close();
+});
 async function core(opts: Parameters<typeof newCore>[0] = {}) {
   const c = await newCore(opts);
   cores.push(c);
@@ -34,7 +36,17 @@ function plant(dataDir: string, name: string, source: string, auditHead: string 
   const file = path.join(dataDir, 'backups', name);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.copyFileSync(source, file);
-  fs.writeFileSync(`${file}.json`, JSON.stringify({ format: 'enforcement-desk-backup', name, createdAt: '2026-11-25T01:00:00.000Z', sizeBytes: fs.statSync(file).size, sha256: sha(file), auditHead }));
+  fs.writeFileSync(
+    `${file}.json`,
+    JSON.stringify({
+      format: 'enforcement-desk-backup',
+      name,
+      createdAt: '2026-11-25T01:00:00.000Z',
+      sizeBytes: fs.statSync(file).size,
+      sha256: sha(file),
+      auditHead,
+    }),
+  );
 }
 
 describe('backups are whole or absent', () => {
@@ -44,7 +56,12 @@ describe('backups are whole or absent', () => {
     const { inspection } = await inspectionReady(c, token);
     const good = await call(c, 'backups:create', {}, token);
     // A stored file a row names (evidence), and one no row names (a PDF whose issuing never committed).
-    await call(c, 'inspections:attach-file', { id: inspection.id, file: { fileName: '现场照片.jpg', dataBase64: Buffer.from('photo').toString('base64') } }, token);
+    await call(
+      c,
+      'inspections:attach-file',
+      { id: inspection.id, file: { fileName: '现场照片.jpg', dataBase64: Buffer.from('photo').toString('base64') } },
+      token,
+    );
     const named = createHash('sha256').update('photo').digest('hex');
     const dir = c.state.dataDir;
     const orphan = createHash('sha256').update('never issued').digest('hex');
@@ -56,8 +73,15 @@ describe('backups are whole or absent', () => {
     fs.writeFileSync(path.join(b, '.partial-manual-20261125T060000Z.db-1'), 'half a database');
     // A whole copy an earlier version wrote without a manifest (its pre-migration copies): kept, and listed from now on.
     fs.copyFileSync(path.join(b, good.name), path.join(b, 'pre-migration-20261101T010000Z.db'));
-    fs.utimesSync(path.join(b, 'pre-migration-20261101T010000Z.db'), new Date('2026-11-01T01:00:00Z'), new Date('2026-11-01T01:00:00Z'));
-    fs.writeFileSync(path.join(b, 'manual-20261125T060001Z.db'), fs.readFileSync(path.join(b, good.name)).subarray(0, 4096));
+    fs.utimesSync(
+      path.join(b, 'pre-migration-20261101T010000Z.db'),
+      new Date('2026-11-01T01:00:00Z'),
+      new Date('2026-11-01T01:00:00Z'),
+    );
+    fs.writeFileSync(
+      path.join(b, 'manual-20261125T060001Z.db'),
+      fs.readFileSync(path.join(b, good.name)).subarray(0, 4096),
+    );
     fs.writeFileSync(path.join(b, 'manual-20261125T060001Z.db-shm'), '');
     fs.writeFileSync(path.join(b, 'daily-20261125T060002Z.db'), '');
     fs.writeFileSync(path.join(b, 'manual-20261125T060003Z.db.json'), '{}');
@@ -67,8 +91,19 @@ describe('backups are whole or absent', () => {
     // The process dies without closing: its marker stays, so the next start knows the shutdown was unclean.
     fs.writeFileSync(path.join(dir, 'enforce.db.open-999999999'), '999999999');
     const after = await reopen(c);
-    expect(listBackups(after.state.dataDir).map((x) => x.name).sort()).toEqual([good.name, 'pre-migration-20261101T010000Z.db'].sort());
-    expect(fs.readdirSync(b).sort()).toEqual([good.name, `${good.name}.json`, 'pre-migration-20261101T010000Z.db', 'pre-migration-20261101T010000Z.db.json'].sort());
+    expect(
+      listBackups(after.state.dataDir)
+        .map((x) => x.name)
+        .sort(),
+    ).toEqual([good.name, 'pre-migration-20261101T010000Z.db'].sort());
+    expect(fs.readdirSync(b).sort()).toEqual(
+      [
+        good.name,
+        `${good.name}.json`,
+        'pre-migration-20261101T010000Z.db',
+        'pre-migration-20261101T010000Z.db.json',
+      ].sort(),
+    );
     expect(fs.existsSync(path.join(dir, 'enforce.db.incoming-1'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'files', orphan.slice(0, 2), orphan))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'files', orphan.slice(0, 2), `${orphan}.123.tmp`))).toBe(false);
@@ -93,12 +128,20 @@ describe('backups are whole or absent', () => {
     const edited = path.join(scratch, 'edited.db');
     fs.copyFileSync(path.join(dir, 'backups', good.name), edited);
     const e = new Database(edited);
-    for (const { name } of e.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as { name: string }[]) e.exec(`DROP TRIGGER "${name}"`);
+    for (const { name } of e
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")
+      .all() as { name: string }[])
+      e.exec(`DROP TRIGGER "${name}"`);
     e.exec("UPDATE audit_log SET user_name = '别人' WHERE seq = 1");
     e.close();
     plant(dir, 'manual-20261125T070000Z.db', empty);
     plant(dir, 'manual-20261125T070001Z.db', foreign);
-    plant(dir, 'manual-20261125T070002Z.db', path.join(blank.state.dataDir, 'backups', blankCopy.name), blankCopy.auditHead);
+    plant(
+      dir,
+      'manual-20261125T070002Z.db',
+      path.join(blank.state.dataDir, 'backups', blankCopy.name),
+      blankCopy.auditHead,
+    );
     plant(dir, 'manual-20261125T070003Z.db', edited, good.auditHead);
     // A whole copy whose manifest names a later head than it holds: entries were cut off the end.
     plant(dir, 'manual-20261125T070004Z.db', path.join(dir, 'backups', good.name), 'f'.repeat(64));
@@ -110,7 +153,10 @@ describe('backups are whole or absent', () => {
       ['manual-20261125T070004Z.db', 'backupCheck.auditHeadMismatch'],
     ];
     for (const [name, reason] of expected) {
-      expect(await failure(c, 'backups:restore', { name }, token), name).toMatchObject({ code: 'BACKUP_NOT_OURS', details: { reason } });
+      expect(await failure(c, 'backups:restore', { name }, token), name).toMatchObject({
+        code: 'BACKUP_NOT_OURS',
+        details: { reason },
+      });
     }
     expect((await call(c, 'enterprises:search', {}, token)).items.map((x) => x.name)).toEqual(['在用企业']);
     expect((await call(c, 'app:info', {})).needsSetup).toBe(false);
@@ -128,18 +174,35 @@ describe('backups are whole or absent', () => {
     await blank.close();
     cores.splice(0);
     // Gone: said plainly, never recreated empty (which would open setup, or lock everyone out).
-    const removeDb = () => { for (const n of fs.readdirSync(dir)) if (n.startsWith('enforce.db')) fs.rmSync(path.join(dir, n)); };
+    const removeDb = () => {
+      for (const n of fs.readdirSync(dir)) if (n.startsWith('enforce.db')) fs.rmSync(path.join(dir, n));
+    };
     removeDb();
     await expect(newCore({ dataDir: dir })).rejects.toMatchObject({ code: 'DB_MISSING' });
     // Swapped for a database of ours that nobody set up: setup and the public import stay shut.
     fs.copyFileSync(path.join(blank.state.dataDir, 'enforce.db'), path.join(dir, 'enforce.db'));
     const swapped = await core({ dataDir: dir });
     expect((await call(swapped, 'app:info', {})).needsSetup).toBe(false);
-    expect(await failure(swapped, 'setup:initialize', {
-      admin: { username: 'intruder', displayName: '外人', password: 'intruder123' },
-      unit: { agencyName: '宣汉县应急管理局', squadName: '宣汉县应急管理综合行政执法大队', regionCode: '511722', numberPrefix: '宣应急', reviewAgency: '宣汉县人民政府', court: '宣汉县人民法院', address: '宣汉县', phone: '0818-5221234' },
-    })).toMatchObject({ code: 'SETUP_DONE' });
-    expect(await failure(swapped, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: Buffer.from('x').toString('base64') } })).toMatchObject({ code: 'SETUP_DONE' });
+    expect(
+      await failure(swapped, 'setup:initialize', {
+        admin: { username: 'intruder', displayName: '外人', password: 'intruder123' },
+        unit: {
+          agencyName: '宣汉县应急管理局',
+          squadName: '宣汉县应急管理综合行政执法大队',
+          regionCode: '511722',
+          numberPrefix: '宣应急',
+          reviewAgency: '宣汉县人民政府',
+          court: '宣汉县人民法院',
+          address: '宣汉县',
+          phone: '0818-5221234',
+        },
+      }),
+    ).toMatchObject({ code: 'SETUP_DONE' });
+    expect(
+      await failure(swapped, 'setup:import-data', {
+        file: { fileName: 'x.zip', dataBase64: Buffer.from('x').toString('base64') },
+      }),
+    ).toMatchObject({ code: 'SETUP_DONE' });
   });
 
   it('keeps a stored file a backup still names through an unclean start after a restore', async () => {
@@ -147,7 +210,12 @@ describe('backups are whole or absent', () => {
     const token = await setUp(c);
     const { inspection } = await inspectionReady(c, token);
     const before = await call(c, 'backups:create', {}, token);
-    await call(c, 'inspections:attach-file', { id: inspection.id, file: { fileName: '照片.jpg', dataBase64: Buffer.from('later photo').toString('base64') } }, token);
+    await call(
+      c,
+      'inspections:attach-file',
+      { id: inspection.id, file: { fileName: '照片.jpg', dataBase64: Buffer.from('later photo').toString('base64') } },
+      token,
+    );
     const photo = createHash('sha256').update('later photo').digest('hex');
     // Back to before the photo: only the pre-restore copy names it now.
     await call(c, 'backups:restore', { name: before.name }, token);
@@ -198,26 +266,44 @@ describe('kills leave nothing half-done', () => {
     ['issue', [30, 150, 400]],
     ['import', [50, 200, 600]],
     ['restore', [20, 90, 300]],
-  ] as const)('a %s killed at random moments', async (kind, delays) => {
-    const c = await core();
-    const token = await setUp(c);
-    const { inspection } = await inspectionReady(c, token);
-    // Two states to restore back and forth between.
-    await call(c, 'backups:create', {}, token);
-    await call(c, 'enterprises:create', { uscc: usccFor(4242), name: '恢复之间企业' }, token);
-    await call(c, 'backups:create', {}, token);
-    // Enough data that a backup takes a while to write (a county's ledger, imported in one go).
-    const preview = await call(c, 'enterprises:import-preview', upload(await ledgerWorkbook(Array.from({ length: 3000 }, (_, i) => rowFor(10_000 + i)))), token);
-    await call(c, 'enterprises:import-commit', { importId: preview.importId }, token);
-    const dir = c.state.dataDir;
-    await c.close();
-    cores.splice(0);
-    for (const ms of delays) {
-      await killDuring(dir, kind, ms, inspection.id);
-      const whole = await checkWhole(dir);
-      expect(whole, `${kind} killed ${ms} ms after ready`).toMatchObject({ integrity: 'ok', auditOk: true, numberingFaults: [], halfIssued: [], partialImport: false, leftovers: [], badBackups: [], setUp: true });
-    }
-  }, 240_000);
+  ] as const)(
+    'a %s killed at random moments',
+    async (kind, delays) => {
+      const c = await core();
+      const token = await setUp(c);
+      const { inspection } = await inspectionReady(c, token);
+      // Two states to restore back and forth between.
+      await call(c, 'backups:create', {}, token);
+      await call(c, 'enterprises:create', { uscc: usccFor(4242), name: '恢复之间企业' }, token);
+      await call(c, 'backups:create', {}, token);
+      // Enough data that a backup takes a while to write (a county's ledger, imported in one go).
+      const preview = await call(
+        c,
+        'enterprises:import-preview',
+        upload(await ledgerWorkbook(Array.from({ length: 3000 }, (_, i) => rowFor(10_000 + i)))),
+        token,
+      );
+      await call(c, 'enterprises:import-commit', { importId: preview.importId }, token);
+      const dir = c.state.dataDir;
+      await c.close();
+      cores.splice(0);
+      for (const ms of delays) {
+        await killDuring(dir, kind, ms, inspection.id);
+        const whole = await checkWhole(dir);
+        expect(whole, `${kind} killed ${ms} ms after ready`).toMatchObject({
+          integrity: 'ok',
+          auditOk: true,
+          numberingFaults: [],
+          halfIssued: [],
+          partialImport: false,
+          leftovers: [],
+          badBackups: [],
+          setUp: true,
+        });
+      }
+    },
+    240_000,
+  );
 });
 
 describe('two processes on one data folder', () => {
@@ -226,9 +312,15 @@ describe('two processes on one data folder', () => {
     const token = await setUp(c);
     const dir = c.state.dataDir;
     // Another process importing in a loop beside this one (the CLI beside the app).
-    const other = spawn(process.execPath, [path.join(import.meta.dirname, '..', 'support', 'kill-worker.ts'), dir, 'import'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const other = spawn(
+      process.execPath,
+      [path.join(import.meta.dirname, '..', 'support', 'kill-worker.ts'), dir, 'import'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     await new Promise<void>((resolve, reject) => {
-      other.stdout.on('data', (d) => { if (String(d).includes('ready')) resolve(); });
+      other.stdout.on('data', (d) => {
+        if (String(d).includes('ready')) resolve();
+      });
       other.on('exit', (code) => reject(new Error(`writer exited ${code}`)));
     });
     const refusals: string[] = [];
@@ -237,7 +329,11 @@ describe('two processes on one data folder', () => {
         // Read-then-write work: sign-in (throttle, stamp, audit), an edit that checks the version it read.
         const r = await c.dispatch('auth:sign-in', { username: 'admin', password: 'admin12345' }, {});
         if (!r.ok) refusals.push(`sign-in: ${r.error.code}`);
-        const made = await c.dispatch('enterprises:create', { uscc: usccFor(7000 + i), name: `宣汉县并发企业${i}有限公司` }, { token });
+        const made = await c.dispatch(
+          'enterprises:create',
+          { uscc: usccFor(7000 + i), name: `宣汉县并发企业${i}有限公司` },
+          { token },
+        );
         if (!made.ok) refusals.push(`create: ${made.error.code}`);
       }
     } finally {

@@ -7,7 +7,14 @@ import { inspectionReady, pdfOf, pdfText } from '../support/documents.ts';
 let core: Core;
 afterEach(() => core?.close());
 
-interface Word { xMin: number; yMin: number; xMax: number; yMax: number; page: number; text: string }
+interface Word {
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  page: number;
+  text: string;
+}
 function words(pdf: Buffer): Word[] {
   const html = pdfText(pdf, ['-bbox']);
   const out: Word[] = [];
@@ -25,7 +32,10 @@ const near = (pt: number, mm: number) => Math.abs(pt - mm * MM) <= 1 * MM;
 describe('document geometry (pdftotext -bbox, within 1 mm)', () => {
   it.each([
     ['the default layout', {}],
-    ['a unit’s own layout', { marginLeftMm: 31, marginRightMm: 24, headerTopMm: 20, titleTopMm: 36, numberTopMm: 50, bodyTopMm: 60 }],
+    [
+      'a unit’s own layout',
+      { marginLeftMm: 31, marginRightMm: 24, headerTopMm: 20, titleTopMm: 36, numberTopMm: 50, bodyTopMm: 60 },
+    ],
   ])('places header, title, number line and margins as configured: %s', async (_name, layout) => {
     core = await newCore({ clock: () => new Date('2026-11-22T03:00:00Z') });
     const token = await setUp(core);
@@ -34,8 +44,17 @@ describe('document geometry (pdftotext -bbox, within 1 mm)', () => {
     await call(core, 'settings:update', { ...settings, documentLayout: g }, token);
     const { inspection } = await inspectionReady(core, token);
     const d = await call(core, 'documents:create', { type: 'inspection-record', inspectionId: inspection.id }, token);
-    const long = Array.from({ length: 40 }, (_, i) => `${i + 1}. 经查，该单位危化品仓库未按规定设置可燃气体报警装置，现场存放物料与标识不符，安全管理台账记录不全。`).join('\n');
-    const saved = await call(core, 'documents:save', { id: d.id, version: d.version, fields: { ...d.fields, findings: long } }, token);
+    const long = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `${i + 1}. 经查，该单位危化品仓库未按规定设置可燃气体报警装置，现场存放物料与标识不符，安全管理台账记录不全。`,
+    ).join('\n');
+    const saved = await call(
+      core,
+      'documents:save',
+      { id: d.id, version: d.version, fields: { ...d.fields, findings: long } },
+      token,
+    );
     const issued = await call(core, 'documents:issue', { id: saved.id, version: saved.version }, token);
     const w = words(pdfOf(await call(core, 'documents:pdf', { id: issued.id }, token)));
 
@@ -52,17 +71,26 @@ describe('document geometry (pdftotext -bbox, within 1 mm)', () => {
     const pages = Math.max(...w.map((x) => x.page));
     expect(pages).toBeGreaterThan(1);
     // The footer (page numbers, the copies note) lives in the bottom margin by design.
-    const inFooter = (x: Word) => x.yMin > A4.heightPt - g.marginBottomMm * MM && (x.text.includes('本文书') || /^(第|页|共|\d+)/.test(x.text));
+    const inFooter = (x: Word) =>
+      x.yMin > A4.heightPt - g.marginBottomMm * MM && (x.text.includes('本文书') || /^(第|页|共|\d+)/.test(x.text));
     const bodyWords = w.filter((x) => x !== header && x !== title && x !== number && !inFooter(x));
     const left = Math.min(...bodyWords.map((x) => x.xMin));
     const right = Math.max(...bodyWords.map((x) => x.xMax));
     expect(Math.abs(left - g.marginLeftMm * MM), `left margin ${left / MM} mm`).toBeLessThan(1 * MM);
     expect(right).toBeLessThanOrEqual(A4.widthPt - g.marginRightMm * MM + 1 * MM);
-    expect(Math.abs(right - (A4.widthPt - g.marginRightMm * MM)), `right margin ${(A4.widthPt - right) / MM} mm`).toBeLessThan(1.5 * MM);
+    expect(
+      Math.abs(right - (A4.widthPt - g.marginRightMm * MM)),
+      `right margin ${(A4.widthPt - right) / MM} mm`,
+    ).toBeLessThan(1.5 * MM);
     for (let p = 1; p <= pages; p++) {
       const onPage = bodyWords.filter((x) => x.page === p && !x.text.includes('续页'));
-      expect(Math.max(...onPage.map((x) => x.yMax)), `page ${p} bottom`).toBeLessThanOrEqual(A4.heightPt - g.marginBottomMm * MM + 1 * MM);
-      if (p > 1) expect(Math.min(...onPage.map((x) => x.yMin)), `page ${p} top`).toBeGreaterThanOrEqual(g.marginTopMm * MM - 1 * MM);
+      expect(Math.max(...onPage.map((x) => x.yMax)), `page ${p} bottom`).toBeLessThanOrEqual(
+        A4.heightPt - g.marginBottomMm * MM + 1 * MM,
+      );
+      if (p > 1)
+        expect(Math.min(...onPage.map((x) => x.yMin)), `page ${p} top`).toBeGreaterThanOrEqual(
+          g.marginTopMm * MM - 1 * MM,
+        );
     }
     expect(w.some((x) => x.text.includes('（续页）') && x.page === 2)).toBe(true);
   });

@@ -10,12 +10,30 @@ const CLI = path.resolve(import.meta.dirname, '..', '..', 'electron', 'cli', 'in
 /** The CLI, as a second OS process on the same database file as the test's own core (the app). */
 function run(dataRoot: string, inspectionId: number, count: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'documents', 'issue', '--type', 'inspection-record', '--inspection', String(inspectionId), '--count', String(count), '--data-dir', dataRoot]);
+    const child = spawn(process.execPath, [
+      CLI,
+      'documents',
+      'issue',
+      '--type',
+      'inspection-record',
+      '--inspection',
+      String(inspectionId),
+      '--count',
+      String(count),
+      '--data-dir',
+      dataRoot,
+    ]);
     let out = '';
     let err = '';
-    child.stdout.on('data', (c) => { out += c; });
-    child.stderr.on('data', (c) => { err += c; });
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(err))));
+    child.stdout.on('data', (c) => {
+      out += c;
+    });
+    child.stderr.on('data', (c) => {
+      err += c;
+    });
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(err)),
+    );
   });
 }
 
@@ -29,7 +47,12 @@ describe('document numbers across processes', () => {
       const mine = (async () => {
         const numbers: string[] = [];
         for (let i = 0; i < 100; i++) {
-          const d = await call(core, 'documents:create', { type: 'inspection-record', inspectionId: inspection.id }, token);
+          const d = await call(
+            core,
+            'documents:create',
+            { type: 'inspection-record', inspectionId: inspection.id },
+            token,
+          );
           numbers.push((await call(core, 'documents:issue', { id: d.id, version: d.version }, token)).numberText!);
         }
         return numbers;

@@ -12,16 +12,27 @@ import { testClock } from '../support/clock.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
 const open: Database.Database[] = [];
-afterEach(() => { for (const db of open.splice(0)) if (db.open) db.close(); });
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.open) db.close();
+});
 
 function opts(dir: string) {
-  return { file: path.join(dir, 'enforce.db'), backupsDir: path.join(dir, 'backups'), logsDir: path.join(dir, 'logs'), now: () => new Date('2026-11-22T08:00:00Z') };
+  return {
+    file: path.join(dir, 'enforce.db'),
+    backupsDir: path.join(dir, 'backups'),
+    logsDir: path.join(dir, 'logs'),
+    now: () => new Date('2026-11-22T08:00:00Z'),
+  };
 }
 
 function schema(file: string): { name: string; sql: string }[] {
   const db = new Database(file, { readonly: true });
   open.push(db);
-  return db.prepare("SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name").all() as { name: string; sql: string }[];
+  return db
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name",
+    )
+    .all() as { name: string; sql: string }[];
 }
 
 describe('database migrations', () => {
@@ -39,7 +50,10 @@ describe('database migrations', () => {
   });
 
   // Every committed fixture is a database as an earlier release left it; each must upgrade to today's schema.
-  const fixtures = fs.readdirSync(FIXTURES).filter((n) => /^schema-\d{4}\.db$/.test(n)).sort();
+  const fixtures = fs
+    .readdirSync(FIXTURES)
+    .filter((n) => /^schema-\d{4}\.db$/.test(n))
+    .sort();
   it('has a fixture of the schema before the newest migration', () => {
     const names = Object.keys(migrations);
     expect(fixtures).toContain(`schema-${names.at(-2)!.slice(0, 4)}.db`);
@@ -55,7 +69,9 @@ describe('database migrations', () => {
     expect(fs.existsSync(report.preMigrationBackup!)).toBe(true);
     expect(store.raw.prepare('SELECT username FROM users').all()).toEqual([{ username: 'fixture-admin' }]);
     await store.close();
-    expect(schema(opts(dir).file)).toEqual(JSON.parse(fs.readFileSync(path.join(FIXTURES, 'schema-snapshot.json'), 'utf8')));
+    expect(schema(opts(dir).file)).toEqual(
+      JSON.parse(fs.readFileSync(path.join(FIXTURES, 'schema-snapshot.json'), 'utf8')),
+    );
   });
 
   it('leaves the data untouched when a migration fails halfway', async () => {
@@ -73,9 +89,12 @@ describe('database migrations', () => {
         },
       },
     };
-    await expect(migrate({ raw, created: false, backupDir: path.join(dir, 'backups'), now: testClock(), migrations: failing }))
-      .rejects.toMatchObject({ code: 'MIGRATION_FAILED', details: { migration: '0003_broken' } });
-    const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name);
+    await expect(
+      migrate({ raw, created: false, backupDir: path.join(dir, 'backups'), now: testClock(), migrations: failing }),
+    ).rejects.toMatchObject({ code: 'MIGRATION_FAILED', details: { migration: '0003_broken' } });
+    const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
     expect(tables).not.toContain('enterprises');
     expect(tables).not.toContain('documents');
     expect(tables).not.toContain('half_done');
@@ -95,14 +114,19 @@ describe('database migrations', () => {
     store.raw.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_future', '2030-01-01')").run();
     await store.close();
     const bytes = fs.readFileSync(opts(dir).file);
-    await expect(openStore(opts(dir))).rejects.toMatchObject({ code: 'DB_TOO_NEW', details: { migrations: ['9999_future'] } });
+    await expect(openStore(opts(dir))).rejects.toMatchObject({
+      code: 'DB_TOO_NEW',
+      details: { migrations: ['9999_future'] },
+    });
     expect(fs.readFileSync(opts(dir).file).equals(bytes)).toBe(true);
   });
 
   it('keeps refusing a database whose quick_check failed, start after start', async () => {
     const dir = tempDir();
     const { store } = await openStore(opts(dir));
-    store.raw.exec('CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) INSERT INTO filler SELECT hex(randomblob(2000)) FROM n;');
+    store.raw.exec(
+      'CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) INSERT INTO filler SELECT hex(randomblob(2000)) FROM n;',
+    );
     await store.close();
     const bytes = fs.readFileSync(opts(dir).file);
     bytes.fill(0x5a, 4096 * 3, 4096 * 6);
@@ -120,7 +144,9 @@ describe('database migrations', () => {
       fs.writeFileSync(`${opts(dir).file}.open-${other.pid}`, String(other.pid));
       const { store, report } = await openStore(opts(dir));
       expect(report.uncleanShutdown).toBe(false);
-      expect(() => ensureExclusive(opts(dir).file)).toThrow(expect.objectContaining({ code: 'DB_IN_USE', details: { pid: other.pid } }));
+      expect(() => ensureExclusive(opts(dir).file)).toThrow(
+        expect.objectContaining({ code: 'DB_IN_USE', details: { pid: other.pid } }),
+      );
       await store.close();
     } finally {
       other.kill();

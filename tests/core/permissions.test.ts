@@ -15,7 +15,8 @@ const tokens = {} as Record<Role | 'anonymous', string | undefined>;
 beforeAll(async () => {
   core = await newCore();
   tokens.admin = await setUp(core);
-  for (const role of ['clerk', 'reviewer', 'supervisor'] as const) tokens[role] = await addUser(core, tokens.admin!, `u-${role}`, role);
+  for (const role of ['clerk', 'reviewer', 'supervisor'] as const)
+    tokens[role] = await addUser(core, tokens.admin!, `u-${role}`, role);
   tokens.anonymous = undefined;
 });
 afterAll(() => core.close());
@@ -69,7 +70,7 @@ describe.each([...ROLES, 'anonymous' as const])('as %s', (who) => {
   it.each(CHANNELS)('%s is allowed exactly when the role has the permission', async (channel) => {
     const access = contract[channel].access;
     // A deliberately invalid input: an allowed caller gets VALIDATION (or a domain error), never FORBIDDEN.
-    const input = DISRUPTIVE.has(channel) ? { __invalid: true, name: '!' , file: 1 } : { __probe: 1 };
+    const input = DISRUPTIVE.has(channel) ? { __invalid: true, name: '!', file: 1 } : { __probe: 1 };
     const r = await core.dispatch(channel, input, { token: tokens[who] });
     const code = r.ok ? null : r.error.code;
     if (access === 'public') {

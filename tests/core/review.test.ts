@@ -25,12 +25,21 @@ async function ready() {
   return { ...county, reviewOf };
 }
 
-const where = (f: { check: string; address: { documentId: number | null; path: (string | number)[] } }) => [f.check, f.address.documentId, f.address.path.join('.')];
+const where = (f: { check: string; address: { documentId: number | null; path: (string | number)[] } }) => [
+  f.check,
+  f.address.documentId,
+  f.address.path.join('.'),
+];
 
 describe('案卷评查', () => {
   it('finds nothing in a clean complete file: every machine point kept, the judgement items left to the reviewer', async () => {
     const { token, enterprise, handlerIds, generate, reviewOf } = await ready();
-    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'investigated'] });
+    const c = await generate({
+      enterpriseId: enterprise.id,
+      handlerIds,
+      filedOn: '2026-09-01',
+      variations: ['statement-waived', 'investigated'],
+    });
     const r = await reviewOf(c.id);
     expect(r.findings).toEqual([]);
     expect(r).toMatchObject({ score: r.max, percent: 100, grade: '优秀', vetoed: false, standard: { example: true } });
@@ -39,15 +48,28 @@ describe('案卷评查', () => {
     // Seven judgement vetoes (facts, evidence, law…) and four judgement items wait for the reviewer.
     expect(r.pendingJudgements).toBe(11);
     // A batch takes the files filed in its period.
-    expect((await call(core, 'reviews:files', { from: '2026-09-01', to: '2026-09-30' }, token)).map((f) => f.id)).toEqual([c.id]);
+    expect(
+      (await call(core, 'reviews:files', { from: '2026-09-01', to: '2026-09-30' }, token)).map((f) => f.id),
+    ).toEqual([c.id]);
     expect(await call(core, 'reviews:files', { from: '2026-10-01', to: '2026-12-31' }, token)).toEqual([]);
   });
 
   it('prices each defect by its item, pointing at the document and field at fault', async () => {
     const { token, enterprise, handlerIds, generate, reviewOf } = await ready();
     // No record of investigation and no 证据清单; served 14 days after the decision, published after 15, and a payment without its receipt.
-    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'late-service', 'late-publication'], stopAt: 'decided' });
-    const paid = await call(core, 'cases:record', { id: c.id, event: { kind: 'payment', date: '2026-10-10', amount: 20000 } }, token);
+    const c = await generate({
+      enterpriseId: enterprise.id,
+      handlerIds,
+      filedOn: '2026-09-01',
+      variations: ['statement-waived', 'late-service', 'late-publication'],
+      stopAt: 'decided',
+    });
+    const paid = await call(
+      core,
+      'cases:record',
+      { id: c.id, event: { kind: 'payment', date: '2026-10-10', amount: 20000 } },
+      token,
+    );
     const decision = c.documents.find((d) => d.type === 'penalty-decision-unit')!;
     const payment = paid.events.at(-1)!;
     const r = await reviewOf(c.id);
@@ -60,22 +82,55 @@ describe('案卷评查', () => {
       ['required-documents', null, 'documents.investigation-record'],
     ]);
     // Decided Tue 8 Sep, due by Thu 17 Sep (7 working days), served Tue 22 Sep: the 3 points of 送达 are lost.
-    expect(r.findings.find((f) => f.check === 'service-in-time')).toMatchObject({ itemId: 'service', pointsLost: 3, basis: '《中华人民共和国行政处罚法》第六十一条',
-      params: { due: '2026-09-17', done: '2026-09-22' } });
+    expect(r.findings.find((f) => f.check === 'service-in-time')).toMatchObject({
+      itemId: 'service',
+      pointsLost: 3,
+      basis: '《中华人民共和国行政处罚法》第六十一条',
+      params: { due: '2026-09-17', done: '2026-09-22' },
+    });
     expect(r.findings.find((f) => f.check === 'payment-receipt')).toMatchObject({ itemId: 'payment', pointsLost: 3 });
     // Listed, not scored, where the sources give no points.
-    expect(r.findings.find((f) => f.check === 'publication-in-time')).toMatchObject({ itemId: 'publication', pointsLost: 0 });
+    expect(r.findings.find((f) => f.check === 'publication-in-time')).toMatchObject({
+      itemId: 'publication',
+      pointsLost: 0,
+    });
     expect(r).toMatchObject({ score: 49, max: 55, percent: 89.1, grade: '合格' });
   });
 
   it('fails the file on a veto item: a certificate not valid on the day an officer signed', async () => {
     const { token, enterprise, officers, handlerIds, generate, reviewOf } = await ready();
-    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'investigated'] });
+    const c = await generate({
+      enterpriseId: enterprise.id,
+      handlerIds,
+      filedOn: '2026-09-01',
+      variations: ['statement-waived', 'investigated'],
+    });
     // A certificate renewed since (a new number from 2027) does not reopen what was signed under the old one.
-    await call(core, 'officers:update', { id: officers[1].id, officer: { name: '李华', certificateNo: '51172200199', certValidFrom: '2027-01-01', certValidTo: '2031-12-31' } }, token);
+    await call(
+      core,
+      'officers:update',
+      {
+        id: officers[1].id,
+        officer: { name: '李华', certificateNo: '51172200199', certValidFrom: '2027-01-01', certValidTo: '2031-12-31' },
+      },
+      token,
+    );
     expect((await reviewOf(c.id)).findings).toEqual([]);
     // The roster corrected instead: 李华's certificate had run out on 31 August.
-    await call(core, 'officers:update', { id: officers[1].id, officer: { name: '李华', certificateNo: officers[1].certificateNo, certValidFrom: '2020-01-01', certValidTo: '2026-08-31' } }, token);
+    await call(
+      core,
+      'officers:update',
+      {
+        id: officers[1].id,
+        officer: {
+          name: '李华',
+          certificateNo: officers[1].certificateNo,
+          certValidFrom: '2020-01-01',
+          certValidTo: '2026-08-31',
+        },
+      },
+      token,
+    );
     const r = await reviewOf(c.id);
     const record = c.documents.find((d) => d.type === 'questioning-record')!;
     expect(r.findings.map(where)).toEqual([['officer-qualification', record.id, 'officers.1']]);
@@ -83,9 +138,14 @@ describe('案卷评查', () => {
     expect(r).toMatchObject({ vetoed: true, score: 0, grade: '不合格' });
   });
 
-  it('asks for the 法制审核 the unit\'s rules call for, before the decision', async () => {
+  it("asks for the 法制审核 the unit's rules call for, before the decision", async () => {
     const { token, enterprise, handlerIds, generate, reviewOf } = await ready();
-    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'investigated'] });
+    const c = await generate({
+      enterpriseId: enterprise.id,
+      handlerIds,
+      filedOn: '2026-09-01',
+      variations: ['statement-waived', 'investigated'],
+    });
     await call(core, 'settings:update', { legalReviewTriggers: ['all-ordinary'] }, token);
     const r = await reviewOf(c.id);
     const decision = c.documents.find((d) => d.type === 'penalty-decision-unit')!;
@@ -97,14 +157,42 @@ describe('案卷评查', () => {
     const { token, enterprise, handlerIds, generate, reviewOf } = await ready();
     const serveOn = async (servedAt: string) => {
       // Filed Mon 21 Sep, the party waived its statement; decided Mon 28 Sep.
-      const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-21', variations: ['statement-waived', 'investigated'], stopAt: 'noticed' });
+      const c = await generate({
+        enterpriseId: enterprise.id,
+        handlerIds,
+        filedOn: '2026-09-21',
+        variations: ['statement-waived', 'investigated'],
+        stopAt: 'noticed',
+      });
       const draft = await call(core, 'documents:create', { type: 'penalty-decision-unit', caseId: c.id }, token);
-      const saved = await call(core, 'documents:save', { id: draft.id, version: draft.version, fields: { ...draft.fields, date: '2026-09-28', paymentPlace: '宣汉县农村信用合作联社' } }, token);
+      const saved = await call(
+        core,
+        'documents:save',
+        {
+          id: draft.id,
+          version: draft.version,
+          fields: { ...draft.fields, date: '2026-09-28', paymentPlace: '宣汉县农村信用合作联社' },
+        },
+        token,
+      );
       const decision = await call(core, 'documents:issue', { id: saved.id, version: saved.version }, token);
-      await call(core, 'documents:serve', { id: decision.id, service: { method: 'direct', servedAt, recipient: '王明', place: '企业办公室', officerIds: handlerIds } }, token);
+      await call(
+        core,
+        'documents:serve',
+        {
+          id: decision.id,
+          service: { method: 'direct', servedAt, recipient: '王明', place: '企业办公室', officerIds: handlerIds },
+        },
+        token,
+      );
       const receipt = await call(core, 'documents:create', { type: 'service-receipt', caseId: c.id }, token);
       await call(core, 'documents:issue', { id: receipt.id, version: receipt.version }, token);
-      await call(core, 'cases:record', { id: c.id, event: { kind: 'publication', date: '2026-09-29', where: '宣汉县人民政府网站' } }, token);
+      await call(
+        core,
+        'cases:record',
+        { id: c.id, event: { kind: 'publication', date: '2026-09-29', where: '宣汉县人民政府网站' } },
+        token,
+      );
       return reviewOf(c.id);
     };
     // 7 working days from Mon 28 Sep: 29(1) 30(2) | 1–7 Oct off | 8(3) 9(4) Sat 10 调休(5) | Sun 11 off | 12(6) 13(7).
@@ -114,66 +202,175 @@ describe('案卷评查', () => {
 
   it('is judged, signed and kept by the legal reviewer, with the audit chain head, and printed as the 评查表', async () => {
     const { token, enterprise, handlerIds, generate } = await ready();
-    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'late-service', 'investigated'], stopAt: 'decided' });
+    const c = await generate({
+      enterpriseId: enterprise.id,
+      handlerIds,
+      filedOn: '2026-09-01',
+      variations: ['statement-waived', 'late-service', 'investigated'],
+      stopAt: 'decided',
+    });
     const reviewer = await addUser(core, token, 'fzsh', 'reviewer');
     const clerk = await addUser(core, token, 'clerk2', 'clerk');
     const standard = await call(core, 'reviews:standard', {}, reviewer);
-    const judgementIds = [...standard.vetoes, ...standard.sections.flatMap((x) => x.items)].filter((i) => i.mode === 'judgement').map((i) => i.id);
-    const issues = (e: { details?: unknown }) => ((e.details as { issues?: { key: string; params?: unknown }[] })?.issues ?? []);
+    const judgementIds = [...standard.vetoes, ...standard.sections.flatMap((x) => x.items)]
+      .filter((i) => i.mode === 'judgement')
+      .map((i) => i.id);
+    const issues = (e: { details?: unknown }) =>
+      (e.details as { issues?: { key: string; params?: unknown }[] })?.issues ?? [];
     // Signed as seen: the fingerprint of the result the reviewer looked at goes with the signature.
-    const seen = async (decisions: object, as = reviewer) => (await call(core, 'reviews:run', { id: c.id, decisions: decisions as never }, as)).digest;
-    const sign = async (decisions: object, as = reviewer) => call(core, 'reviews:sign', { id: c.id, decisions: decisions as never, seen: await seen(decisions, as) }, as);
-    const refusal = async (decisions: object, as = reviewer) => failure(core, 'reviews:sign', { id: c.id, decisions: decisions as never, seen: await seen(decisions, as) }, as);
+    const seen = async (decisions: object, as = reviewer) =>
+      (await call(core, 'reviews:run', { id: c.id, decisions: decisions as never }, as)).digest;
+    const sign = async (decisions: object, as = reviewer) =>
+      call(core, 'reviews:sign', { id: c.id, decisions: decisions as never, seen: await seen(decisions, as) }, as);
+    const refusal = async (decisions: object, as = reviewer) =>
+      failure(core, 'reviews:sign', { id: c.id, decisions: decisions as never, seen: await seen(decisions, as) }, as);
     // Not judged yet: nothing is signed.
-    expect(issues(await refusal({}))).toEqual([expect.objectContaining({ key: 'review.rules.judgementsPending', params: { n: 11 } })]);
+    expect(issues(await refusal({}))).toEqual([
+      expect.objectContaining({ key: 'review.rules.judgementsPending', params: { n: 11 } }),
+    ]);
     const judgements = Object.fromEntries(judgementIds.map((i) => [i, { passed: true, comment: '' }]));
     // 询问笔录 judged failed: 4 of its 10 points, and why.
     const failed = { ...judgements, questioning: { passed: false, lost: 4, comment: '' } };
     expect(issues(await refusal({ judgements: failed })).map((i) => i.key)).toEqual(['review.rules.commentRequired']);
     // The late service overruled (a reason is required), and the clerk may not sign.
-    const late = (await call(core, 'reviews:run', { id: c.id }, reviewer)).result.findings.find((f) => f.check === 'service-in-time')!;
-    const decisions = { judgements: { ...failed, questioning: { passed: false, lost: 4, comment: '询问笔录未逐页签名' } }, overruled: { [late.id]: '留置送达记录在卷，送达日期登记有误' } };
+    const late = (await call(core, 'reviews:run', { id: c.id }, reviewer)).result.findings.find(
+      (f) => f.check === 'service-in-time',
+    )!;
+    const decisions = {
+      judgements: { ...failed, questioning: { passed: false, lost: 4, comment: '询问笔录未逐页签名' } },
+      overruled: { [late.id]: '留置送达记录在卷，送达日期登记有误' },
+    };
     expect((await refusal(decisions, clerk)).code).toBe('FORBIDDEN');
     // What was seen must be what is signed: a payment recorded in between changes the result.
     const looked = await seen(decisions);
-    await call(core, 'cases:record', { id: c.id, event: { kind: 'payment', date: '2026-10-10', amount: 20000 } }, token);
-    expect(issues(await failure(core, 'reviews:sign', { id: c.id, decisions, seen: looked }, reviewer)).map((i) => i.key)).toEqual(['review.rules.changedSinceViewed']);
+    await call(
+      core,
+      'cases:record',
+      { id: c.id, event: { kind: 'payment', date: '2026-10-10', amount: 20000 } },
+      token,
+    );
+    expect(
+      issues(await failure(core, 'reviews:sign', { id: c.id, decisions, seen: looked }, reviewer)).map((i) => i.key),
+    ).toEqual(['review.rules.changedSinceViewed']);
     const saved = await sign(decisions);
     // The payment without its receipt costs 执行's 3 points: 55 − 4 − 3.
-    expect(saved).toMatchObject({ caseId: c.id, score: 48, max: 55, grade: '合格', vetoed: false, reviewer: expect.any(String), auditHead: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(saved.result.findings.find((f) => f.id === late.id)).toMatchObject({ overruled: '留置送达记录在卷，送达日期登记有误', pointsLost: 0 });
+    expect(saved).toMatchObject({
+      caseId: c.id,
+      score: 48,
+      max: 55,
+      grade: '合格',
+      vetoed: false,
+      reviewer: expect.any(String),
+      auditHead: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(saved.result.findings.find((f) => f.id === late.id)).toMatchObject({
+      overruled: '留置送达记录在卷，送达日期登记有误',
+      pointsLost: 0,
+    });
     // Kept as signed: the history lists it, and a second review is a new entry.
     const again = await sign({ judgements, overruled: {} });
-    expect((await call(core, 'reviews:history', { id: c.id }, clerk)).map((h) => [h.id, h.score])).toEqual([[again.id, 49], [saved.id, 48]]);
+    expect((await call(core, 'reviews:history', { id: c.id }, clerk)).map((h) => [h.id, h.score])).toEqual([
+      [again.id, 49],
+      [saved.id, 48],
+    ]);
     const report = pdfOf(await call(core, 'reviews:report', { reviewId: saved.id }, clerk));
     fs.mkdirSync(OUT, { recursive: true });
     fs.writeFileSync(path.join(OUT, 'review-report.pdf'), report);
-    execFileSync('pdftoppm', ['-png', '-r', '80', path.join(OUT, 'review-report.pdf'), path.join(OUT, 'review-report')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      path.join(OUT, 'review-report.pdf'),
+      path.join(OUT, 'review-report'),
+    ]);
     const text = pdfText(report).replace(/\s+/g, '');
-    for (const piece of ['行政处罚案卷评查表', '示例案卷评查标准', '得分：48/55', '等级：合格', '【否决项】事实清楚', '询问笔录未逐页签名', '决定书应于2026年9月17日前送达', '已复核不扣分', '评查人员']) expect(text).toContain(piece);
+    for (const piece of [
+      '行政处罚案卷评查表',
+      '示例案卷评查标准',
+      '得分：48/55',
+      '等级：合格',
+      '【否决项】事实清楚',
+      '询问笔录未逐页签名',
+      '决定书应于2026年9月17日前送达',
+      '已复核不扣分',
+      '评查人员',
+    ])
+      expect(text).toContain(piece);
   });
 
-  it('uses the province\'s own standard once an admin imports it, refusing one that names a check or a document the app does not have, or grades out of order', async () => {
+  it("uses the province's own standard once an admin imports it, refusing one that names a check or a document the app does not have, or grades out of order", async () => {
     const { token, enterprise, handlerIds, generate, reviewOf } = await ready();
-    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-09-01', variations: ['statement-waived', 'investigated', 'late-service'] });
+    const c = await generate({
+      enterpriseId: enterprise.id,
+      handlerIds,
+      filedOn: '2026-09-01',
+      variations: ['statement-waived', 'investigated', 'late-service'],
+    });
     const bundled = await call(core, 'reviews:bundled-standard', {}, token);
-    const withTypo = { ...bundled, sections: [{ id: 'x', name: '送达', items: [{ id: 'service', name: '送达', points: 3, mode: 'auto' as const, checks: ['service-in-tme'] }] }] };
-    expect((await failure(core, 'settings:update', { reviewStandard: withTypo }, token)).details).toMatchObject({ issues: [{ key: 'review.standard.unknownCheck', params: { check: 'service-in-tme' } }] });
+    const withTypo = {
+      ...bundled,
+      sections: [
+        {
+          id: 'x',
+          name: '送达',
+          items: [{ id: 'service', name: '送达', points: 3, mode: 'auto' as const, checks: ['service-in-tme'] }],
+        },
+      ],
+    };
+    expect((await failure(core, 'settings:update', { reviewStandard: withTypo }, token)).details).toMatchObject({
+      issues: [{ key: 'review.standard.unknownCheck', params: { check: 'service-in-tme' } }],
+    });
     // …or that requires a document the app does not make (it would be missing from every file).
-    const withUnknownType = { ...bundled, requiredDocuments: [{ ...bundled.requiredDocuments[0], anyOf: ['questioning-record', 'case-report'] }] };
-    expect((await failure(core, 'settings:update', { reviewStandard: withUnknownType }, token)).details)
-      .toMatchObject({ issues: [{ path: ['reviewStandard', 'requiredDocuments'], key: 'review.standard.unknownDocumentType', params: { type: 'case-report' } }] });
+    const withUnknownType = {
+      ...bundled,
+      requiredDocuments: [{ ...bundled.requiredDocuments[0], anyOf: ['questioning-record', 'case-report'] }],
+    };
+    expect((await failure(core, 'settings:update', { reviewStandard: withUnknownType }, token)).details).toMatchObject({
+      issues: [
+        {
+          path: ['reviewStandard', 'requiredDocuments'],
+          key: 'review.standard.unknownDocumentType',
+          params: { type: 'case-report' },
+        },
+      ],
+    });
     // …or whose 合格 line sits above its 优秀 line.
-    const upsideDown = { ...bundled, grades: [{ name: '优秀', min: 80 }, { name: '合格', min: 85 }, { name: '不合格', min: 0 }] };
-    expect((await failure(core, 'settings:update', { reviewStandard: upsideDown }, token)).details)
-      .toMatchObject({ issues: [{ path: ['reviewStandard', 'grades'], key: 'review.standard.gradesOrder' }] });
+    const upsideDown = {
+      ...bundled,
+      grades: [
+        { name: '优秀', min: 80 },
+        { name: '合格', min: 85 },
+        { name: '不合格', min: 0 },
+      ],
+    };
+    expect((await failure(core, 'settings:update', { reviewStandard: upsideDown }, token)).details).toMatchObject({
+      issues: [{ path: ['reviewStandard', 'grades'], key: 'review.standard.gradesOrder' }],
+    });
     // …or has a machine item with nothing for the machine to run.
-    const noChecks = { ...bundled, sections: [{ id: 'x', name: '送达', items: [{ id: 'service', name: '送达', points: 3, mode: 'auto' as const, checks: [] }] }] };
-    expect((await failure(core, 'settings:update', { reviewStandard: noChecks }, token)).details)
-      .toMatchObject({ issues: [{ path: ['reviewStandard', 'sections', 0, 'items', 0, 'checks'], key: 'review.standard.checksForAuto' }] });
+    const noChecks = {
+      ...bundled,
+      sections: [
+        {
+          id: 'x',
+          name: '送达',
+          items: [{ id: 'service', name: '送达', points: 3, mode: 'auto' as const, checks: [] }],
+        },
+      ],
+    };
+    expect((await failure(core, 'settings:update', { reviewStandard: noChecks }, token)).details).toMatchObject({
+      issues: [{ path: ['reviewStandard', 'sections', 0, 'items', 0, 'checks'], key: 'review.standard.checksForAuto' }],
+    });
     // A province that weighs late service at 10 points, its standard no example.
-    const province = { ...bundled, id: 'sc-2026', name: '四川省行政处罚案卷评查标准', example: false,
-      sections: bundled.sections.map((x) => ({ ...x, items: x.items.map((i) => (i.id === 'service' ? { ...i, points: 10 } : i)) })) };
+    const province = {
+      ...bundled,
+      id: 'sc-2026',
+      name: '四川省行政处罚案卷评查标准',
+      example: false,
+      sections: bundled.sections.map((x) => ({
+        ...x,
+        items: x.items.map((i) => (i.id === 'service' ? { ...i, points: 10 } : i)),
+      })),
+    };
     await call(core, 'settings:update', { reviewStandard: province }, token);
     expect(await reviewOf(c.id)).toMatchObject({ standard: { id: 'sc-2026', example: false }, max: 62, score: 52 });
     await call(core, 'settings:update', { reviewStandard: null }, token);

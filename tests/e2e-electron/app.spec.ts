@@ -12,8 +12,12 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 
 test('the desktop window is sandboxed, loads the app over app:// and refuses to navigate away', async () => {
   const executablePath = findElectronBinary(root);
-  if (!executablePath) throw new Error('RUN_ELECTRON_E2E=1 but no Electron binary is installed (node_modules/electron/dist or ELECTRON_OVERRIDE_DIST_PATH).');
-  if (!fs.existsSync(path.join(root, 'dist', 'electron', 'main.mjs'))) throw new Error('Build first: npm run build && npm run build:electron');
+  if (!executablePath)
+    throw new Error(
+      'RUN_ELECTRON_E2E=1 but no Electron binary is installed (node_modules/electron/dist or ELECTRON_OVERRIDE_DIST_PATH).',
+    );
+  if (!fs.existsSync(path.join(root, 'dist', 'electron', 'main.mjs')))
+    throw new Error('Build first: npm run build && npm run build:electron');
   const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-electron-'));
   const app = await electron.launch({ executablePath, args: [root, `--user-data-dir=${userData}`] });
   try {
@@ -21,8 +25,12 @@ test('the desktop window is sandboxed, loads the app over app:// and refuses to 
     await expect(window.getByText('首次使用：初始化本单位')).toBeVisible();
     expect(window.url()).toMatch(/^app:\/\/desk\//);
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await window.evaluate(() => typeof (window as unknown as { desk?: { invoke?: unknown } }).desk?.invoke)).toBe('function');
-    await window.evaluate(() => { location.href = 'https://example.com/'; });
+    expect(
+      await window.evaluate(() => typeof (window as unknown as { desk?: { invoke?: unknown } }).desk?.invoke),
+    ).toBe('function');
+    await window.evaluate(() => {
+      location.href = 'https://example.com/';
+    });
     await window.waitForTimeout(500);
     expect(window.url()).toMatch(/^app:\/\/desk\//);
     expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');

@@ -9,7 +9,10 @@ import { TEST_TODAY } from '../support/clock.ts';
 /** The squad's today (Asia/Shanghai), as the app dates its documents. */
 const TODAY = TEST_TODAY;
 
-test('a clerk investigates a filed case: a 询问笔录 with its questions, a recusal, and the 立案审批表 printed to sign', async ({ page, desk }) => {
+test('a clerk investigates a filed case: a 询问笔录 with its questions, a recusal, and the 立案审批表 printed to sign', async ({
+  page,
+  desk,
+}) => {
   test.setTimeout(180_000);
   const shot = screenshots(page);
   const shell = await Shell.demo(page, desk.url, 'clerk');
@@ -20,7 +23,8 @@ test('a clerk investigates a filed case: a 询问笔录 with its questions, a re
 
   // The documents menu groups what the file holds: investigation, coercion, the penalty, the rest.
   await page.getByTestId('case-document-create').click();
-  for (const group of ['调查取证', '行政强制', '告知与决定', '其他']) await expect(page.locator('.ant-dropdown-menu-item-group-title', { hasText: group })).toBeVisible();
+  for (const group of ['调查取证', '行政强制', '告知与决定', '其他'])
+    await expect(page.locator('.ant-dropdown-menu-item-group-title', { hasText: group })).toBeVisible();
   await shot('35-case-document-menu');
 
   // 询问笔录: refused without its questions, issued once the answers are written down.
@@ -43,8 +47,26 @@ test('a clerk investigates a filed case: a 询问笔录 with its questions, a re
   await expect(page.getByTestId('document-download')).toBeVisible();
   const inspections = new InspectionsPage(page);
   const text = await inspections.downloadPdfText(desk.dataRoot, 'questioning.pdf');
-  for (const piece of ['询问笔录', '被询问人：王建国', '第五十五条', '问：你单位危化品仓库是否设置了可燃气体报警装置？', '答：没有设置，正在联系厂家采购。', '不申请回避']) expect(text).toContain(piece);
-  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', path.join(desk.dataRoot, 'questioning.pdf'), path.join(SCREENS, '36-questioning-pdf')]);
+  for (const piece of [
+    '询问笔录',
+    '被询问人：王建国',
+    '第五十五条',
+    '问：你单位危化品仓库是否设置了可燃气体报警装置？',
+    '答：没有设置，正在联系厂家采购。',
+    '不申请回避',
+  ])
+    expect(text).toContain(piece);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '70',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    path.join(desk.dataRoot, 'questioning.pdf'),
+    path.join(SCREENS, '36-questioning-pdf'),
+  ]);
   await page.goBack();
 
   // 回避: the party asks that an officer withdraw; once granted, the case wants another 承办人.
@@ -64,6 +86,7 @@ test('a clerk investigates a filed case: a 询问笔录 with its questions, a re
   const form = path.join(desk.dataRoot, 'filing.pdf');
   await (await download).saveAs(form);
   const filing = execFileSync('pdftotext', ['-layout', form, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-  for (const piece of ['立案审批表', '案件名称', '案件来源', '承办人意见', '审核意见', '审批意见']) expect(filing).toContain(piece);
+  for (const piece of ['立案审批表', '案件名称', '案件来源', '承办人意见', '审核意见', '审批意见'])
+    expect(filing).toContain(piece);
   await shot('37-case-recusal');
 });

@@ -10,7 +10,10 @@ import { TEST_TODAY } from '../support/clock.ts';
 /** The squad's today (Asia/Shanghai), as the app dates its documents. */
 const TODAY = TEST_TODAY;
 
-test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决定书, service, payment, 结案 and 归档', async ({ page, desk }) => {
+test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决定书, service, payment, 结案 and 归档', async ({
+  page,
+  desk,
+}) => {
   test.setTimeout(240_000);
   const shot = screenshots(page);
   const shell = await Shell.demo(page, desk.url, 'clerk');
@@ -18,13 +21,22 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
   // A hazard whose deadline passed with no re-check: the workbench suggests a case.
   await shell.open('现场检查');
   const inspections = new InspectionsPage(page);
-  await inspections.record({ enterprise: '示例县华瑞化工有限公司', officers: ['张明', '李华'], start: '2026-10-20 09:30', place: '危化品仓库',
-    findings: '危化品仓库未设置可燃气体报警装置。' });
+  await inspections.record({
+    enterprise: '示例县华瑞化工有限公司',
+    officers: ['张明', '李华'],
+    start: '2026-10-20 09:30',
+    place: '危化品仓库',
+    findings: '危化品仓库未设置可燃气体报警装置。',
+  });
   await inspections.addHazard('危化品仓库未设置可燃气体报警装置', '2026-10-30');
   await shell.open('工作台');
   const escalations = page.getByTestId('escalations');
   await expect(escalations).toContainText('复查逾期未进行');
-  await escalations.getByRole('listitem').filter({ hasText: '可燃气体报警装置' }).getByText('立案', { exact: true }).click();
+  await escalations
+    .getByRole('listitem')
+    .filter({ hasText: '可燃气体报警装置' })
+    .getByText('立案', { exact: true })
+    .click();
 
   // 立案: the escalation's enterprise, facts and officers come with it.
   const drawer = page.getByRole('dialog', { name: '立案' });
@@ -44,7 +56,10 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
   await expect(page.getByTestId('proposal-0')).toBeVisible();
   await page.getByTestId('violation-fine-0').fill('20000');
   await page.getByTestId('violation-reasoning-0').fill('一般事故隐患，未造成后果，按一般情节裁量');
-  await page.getByTestId('violation-0').getByRole('textbox', { name: '证据', exact: true }).fill('现场检查记录、现场照片');
+  await page
+    .getByTestId('violation-0')
+    .getByRole('textbox', { name: '证据', exact: true })
+    .fill('现场检查记录、现场照片');
   await page.getByTestId('disposal-save').click();
   await expect(page.getByText('已保存')).toBeVisible();
   await kase.sign('disposal', ['张明', '李华', '赵审核', '陈局长']);
@@ -68,14 +83,36 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
   });
   await expect(page.getByTestId('case-stage')).toHaveText('待决定');
   await kase.makeDocument('行政处罚决定书（单位）');
-  await page.getByLabel('罚款缴纳地点（银行、账号或缴款渠道）').fill('示例县农村信用合作联社（账号：88010120000012345）');
+  await page
+    .getByLabel('罚款缴纳地点（银行、账号或缴款渠道）')
+    .fill('示例县农村信用合作联社（账号：88010120000012345）');
   const decisionNumber = await inspections.issueOpenDocument();
   expect(decisionNumber).toMatch(/^示应急罚〔2026〕\d+号$/);
   const decisionText = await inspections.downloadPdfText(desk.dataRoot, 'decision.pdf');
-  for (const piece of ['行政处罚决定书（单位）', '被处罚单位：示例县华瑞化工有限公司', '以上事实有现场检查记录、现场照片等证据为证', '你单位明确表示放弃陈述、申辩的权利', '依据《中华人民共和国安全生产法》第一百零二条的规定',
-    '决定给予罚款人民币贰万元整（¥20,000.00）', '15日内缴至示例县农村信用合作联社', '百分之三加处罚款', '向示例县人民政府申请行政复议']) expect(decisionText).toContain(piece);
+  for (const piece of [
+    '行政处罚决定书（单位）',
+    '被处罚单位：示例县华瑞化工有限公司',
+    '以上事实有现场检查记录、现场照片等证据为证',
+    '你单位明确表示放弃陈述、申辩的权利',
+    '依据《中华人民共和国安全生产法》第一百零二条的规定',
+    '决定给予罚款人民币贰万元整（¥20,000.00）',
+    '15日内缴至示例县农村信用合作联社',
+    '百分之三加处罚款',
+    '向示例县人民政府申请行政复议',
+  ])
+    expect(decisionText).toContain(piece);
   // Looked at as a page, as the clerk would print it.
-  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', path.join(desk.dataRoot, 'decision.pdf'), path.join(SCREENS, '31-decision-pdf')]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '70',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    path.join(desk.dataRoot, 'decision.pdf'),
+    path.join(SCREENS, '31-decision-pdf'),
+  ]);
   await kase.serveOpenDocument(`${TODAY} 10:00`, '王经理');
   await shot('32-decision-served');
   await page.goBack();
@@ -89,15 +126,27 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
   // What to publish, laid out in the 双公示 fields, before recording that it was published.
   await page.getByTestId('case-publication').click();
   const published = page.getByTestId('publication-dialog');
-  for (const piece of ['行政相对人名称', '示例县华瑞化工有限公司', decisionNumber, '罚款金额（万元）', '公示截止期', '示例县应急管理局']) await expect(published).toContainText(piece);
+  for (const piece of [
+    '行政相对人名称',
+    '示例县华瑞化工有限公司',
+    decisionNumber,
+    '罚款金额（万元）',
+    '公示截止期',
+    '示例县应急管理局',
+  ])
+    await expect(published).toContainText(piece);
   await shot('32b-publication');
   await published.getByRole('button', { name: '关闭' }).click();
-  await kase.record('处罚决定公示', 'publication', async (d) => { await d.getByLabel('公示平台').fill('示例县人民政府网站'); });
+  await kase.record('处罚决定公示', 'publication', async (d) => {
+    await d.getByLabel('公示平台').fill('示例县人民政府网站');
+  });
   await expect(page.getByTestId('case-stage')).toHaveText('待结案');
   await kase.sign('closing', ['张明', '李华', '赵审核', '陈局长']);
   await expect(page.getByTestId('case-stage')).toHaveText('已结案');
   // The year's next free 归档号 is offered.
-  await kase.record('归档', 'archive', async (d) => { await expect(d.getByLabel('归档号（如 2026-0001）')).toHaveValue(/^2026-\d{4}$/); });
+  await kase.record('归档', 'archive', async (d) => {
+    await expect(d.getByLabel('归档号（如 2026-0001）')).toHaveValue(/^2026-\d{4}$/);
+  });
   await expect(page.getByTestId('case-stage')).toHaveText('已归档');
   await expect(page.getByTestId('case-deadlines')).not.toContainText('已逾期');
   await expect(page.getByTestId('case-document-create')).toBeHidden();
@@ -108,10 +157,21 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
   const binder = path.join(desk.dataRoot, 'binder.pdf');
   await (await download).saveAs(binder);
   const bound = execFileSync('pdftotext', ['-layout', binder, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-  for (const piece of ['安全生产行政执法案卷', '卷内目录', '1行政处罚决定书（单位）示应急罚〔2026〕', '立案审批表', '结案审批表', '备考表']) expect(bound).toContain(piece);
+  for (const piece of [
+    '安全生产行政执法案卷',
+    '卷内目录',
+    '1行政处罚决定书（单位）示应急罚〔2026〕',
+    '立案审批表',
+    '结案审批表',
+    '备考表',
+  ])
+    expect(bound).toContain(piece);
 });
 
-test('an admin sets the case rules: payment place, hearing thresholds, and confirms a period marked 待核实', async ({ page, desk }) => {
+test('an admin sets the case rules: payment place, hearing thresholds, and confirms a period marked 待核实', async ({
+  page,
+  desk,
+}) => {
   const shot = screenshots(page);
   const shell = await Shell.demo(page, desk.url, 'admin');
   await shell.open('系统设置');

@@ -7,8 +7,14 @@ import { Shell } from './pages/shell.ts';
 import { ledgerWorkbook, rowFor } from '../support/ledger.ts';
 
 const UNIT = {
-  agencyName: '宣汉县应急管理局', squadName: '宣汉县应急管理综合行政执法大队', regionCode: '511722', numberPrefix: '宣应急',
-  reviewAgency: '宣汉县人民政府', court: '宣汉县人民法院', address: '宣汉县东乡街道人民路1号', phone: '0818-5221234',
+  agencyName: '宣汉县应急管理局',
+  squadName: '宣汉县应急管理综合行政执法大队',
+  regionCode: '511722',
+  numberPrefix: '宣应急',
+  reviewAgency: '宣汉县人民政府',
+  court: '宣汉县人民法院',
+  address: '宣汉县东乡街道人民路1号',
+  phone: '0818-5221234',
 };
 
 test('a squad’s first day: set up, sign in, keep the ledger, import, back up', async ({ page, desk }) => {
@@ -44,7 +50,9 @@ test('a squad’s first day: set up, sign in, keep the ledger, import, back up',
   await ledger.startCreate();
   await ledger.fill({ uscc: '91350100M000100Y42', name: '宣汉县东林化工有限公司', township: '东乡街道' });
   await ledger.save();
-  await expect(ledger.drawer.getByText('统一社会信用代码校验位错误（GB 32100）：按前 17 位计算，第 18 位应为 3')).toBeVisible();
+  await expect(
+    ledger.drawer.getByText('统一社会信用代码校验位错误（GB 32100）：按前 17 位计算，第 18 位应为 3'),
+  ).toBeVisible();
   await shot('04-uscc-error');
   await ledger.fill({ uscc: '91350100M000100Y43' });
   await ledger.save();
@@ -59,9 +67,16 @@ test('a squad’s first day: set up, sign in, keep the ledger, import, back up',
 
   // An Excel file with bad rows: the report names row, column and reason; nothing is imported.
   const file = path.join(desk.dataRoot, '企业导入.xlsx');
-  fs.writeFileSync(file, await ledgerWorkbook([
-    rowFor(1), { ...rowFor(2), uscc: '91350100M000100Y42' }, { ...rowFor(3), name: '' }, { ...rowFor(4), industry: '9999' }, rowFor(5),
-  ]));
+  fs.writeFileSync(
+    file,
+    await ledgerWorkbook([
+      rowFor(1),
+      { ...rowFor(2), uscc: '91350100M000100Y42' },
+      { ...rowFor(3), name: '' },
+      { ...rowFor(4), industry: '9999' },
+      rowFor(5),
+    ]),
+  );
   const dialog = await ledger.importFile(file);
   const report = dialog.getByTestId('import-report');
   await expect(report).toContainText('共 5 行，2 行可导入，3 行有错误。');

@@ -24,23 +24,33 @@ export const test = base.extend<{ desk: { url: string; dataRoot: string } }>({
           if (args.length === 0) super(Real.now() + offset);
           else super(...(args as ConstructorParameters<DateConstructor>));
         }
-        static override now(): number { return Real.now() + offset; }
+        static override now(): number {
+          return Real.now() + offset;
+        }
       }
       globalThis.Date = Shifted as DateConstructor;
     }, Date.parse(TEST_NOW));
     const trouble: string[] = [];
     page.on('response', (r) => {
       const channel = /\/api\/(.+)$/.exec(new URL(r.url()).pathname)?.[1];
-      if (channel) void r.json().then((body: { ok?: boolean; error?: unknown }) => { if (body.ok === false) trouble.push(`${channel} refused: ${JSON.stringify(body.error).slice(0, 600)}`); }).catch(() => undefined);
+      if (channel)
+        void r
+          .json()
+          .then((body: { ok?: boolean; error?: unknown }) => {
+            if (body.ok === false) trouble.push(`${channel} refused: ${JSON.stringify(body.error).slice(0, 600)}`);
+          })
+          .catch(() => undefined);
     });
     page.on('pageerror', (e) => trouble.push(`page error: ${e.message}`));
     await use(page);
-    if (testInfo.status !== testInfo.expectedStatus && trouble.length) console.log(`[${testInfo.title}] during the test:\n  ${trouble.join('\n  ')}`);
+    if (testInfo.status !== testInfo.expectedStatus && trouble.length)
+      console.log(`[${testInfo.title}] during the test:\n  ${trouble.join('\n  ')}`);
   },
   // Playwright reads the fixture's dependencies from this destructuring; this one has none.
   // eslint-disable-next-line no-empty-pattern
   desk: async ({}, use) => {
-    if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('Build the renderer first: npm run build');
+    if (!fs.existsSync(path.join(rendererDir, 'index.html')))
+      throw new Error('Build the renderer first: npm run build');
     const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
     const workspaces = createWorkspaces(dataRoot, { resourcesDir, autoBackup: false, clock: testClock() });
     const host = await startWebHost({ workspaces, staticDir: rendererDir, port: 0 });

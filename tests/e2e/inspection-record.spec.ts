@@ -2,15 +2,23 @@ import { expect, screenshots, test } from './fixtures.ts';
 import { InspectionsPage } from './pages/inspections-page.ts';
 import { Shell } from './pages/shell.ts';
 
-test('record an inspection, make its 现场检查记录, fix what blocks issuing, issue and download the PDF', async ({ page, desk }) => {
+test('record an inspection, make its 现场检查记录, fix what blocks issuing, issue and download the PDF', async ({
+  page,
+  desk,
+}) => {
   const shot = screenshots(page, false);
   const shell = await Shell.demo(page, desk.url, 'clerk');
   await shell.open('现场检查');
 
   // 王芳's certificate in the demo roster has expired: she is offered but disabled; the clerk picks one officer first.
   const inspections = new InspectionsPage(page);
-  await inspections.record({ enterprise: '示例县华瑞化工有限公司', officers: ['张明'], start: '2026-11-20 09:30', place: '危化品仓库',
-    findings: '1. 危化品仓库未设置可燃气体报警装置。\n2. 有限空间作业未制定专项方案。' });
+  await inspections.record({
+    enterprise: '示例县华瑞化工有限公司',
+    officers: ['张明'],
+    start: '2026-11-20 09:30',
+    place: '危化品仓库',
+    findings: '1. 危化品仓库未设置可燃气体报警装置。\n2. 有限空间作业未制定专项方案。',
+  });
   await expect(page.getByText('执法人员不得少于两人')).toBeVisible();
   await page.getByTestId('make-inspection-record').click();
   await expect(page.getByRole('heading', { name: '现场检查记录' })).toBeVisible();

@@ -2,14 +2,22 @@ import { expect, screenshots, test } from './fixtures.ts';
 import { InspectionsPage } from './pages/inspections-page.ts';
 import { Shell } from './pages/shell.ts';
 
-test('two hazards, a 责令限期整改指令书 with their deadlines, then the re-check and its 整改复查意见书', async ({ page, desk }) => {
+test('two hazards, a 责令限期整改指令书 with their deadlines, then the re-check and its 整改复查意见书', async ({
+  page,
+  desk,
+}) => {
   const shot = screenshots(page);
   const shell = await Shell.demo(page, desk.url, 'clerk');
   await shell.open('现场检查');
 
   const inspections = new InspectionsPage(page);
-  await inspections.record({ enterprise: '示例县华瑞化工有限公司', officers: ['张明', '李华'], start: '2026-11-20 09:30', place: '危化品仓库',
-    findings: '检查了危化品仓库和有限空间作业现场。' });
+  await inspections.record({
+    enterprise: '示例县华瑞化工有限公司',
+    officers: ['张明', '李华'],
+    start: '2026-11-20 09:30',
+    place: '危化品仓库',
+    findings: '检查了危化品仓库和有限空间作业现场。',
+  });
   await inspections.addHazard('危化品仓库未设置可燃气体报警装置', '2026-11-30');
   await inspections.addHazard('有限空间作业未制定专项方案', '2026-12-10');
   await shot('13-hazards');

@@ -1,7 +1,10 @@
 import { expect, screenshots, test } from './fixtures.ts';
 import { Shell } from './pages/shell.ts';
 
-test('a legal reviewer reviews a case file: the score sheet, the findings priced, and the document at fault opened', async ({ page, desk }) => {
+test('a legal reviewer reviews a case file: the score sheet, the findings priced, and the document at fault opened', async ({
+  page,
+  desk,
+}) => {
   const shot = screenshots(page);
   const shell = await Shell.demo(page, desk.url, 'reviewer');
   await shell.open('案卷评查');
@@ -40,7 +43,7 @@ test('a legal reviewer reviews a case file: the score sheet, the findings priced
   await expect(page.getByText('行政处罚决定书（单位）').first()).toBeVisible();
 });
 
-test('a squad leader reviews the year\'s files in one go and reads what to train people on', async ({ page, desk }) => {
+test("a squad leader reviews the year's files in one go and reads what to train people on", async ({ page, desk }) => {
   const shot = screenshots(page);
   const shell = await Shell.demo(page, desk.url, 'supervisor');
   await shell.open('案卷评查');
@@ -52,8 +55,10 @@ test('a squad leader reviews the year\'s files in one go and reads what to train
   await shot('41-review-batch');
 });
 
-
-test('a clerk sees on the case what a reviewer would deduct for, and opens the document to fix', async ({ page, desk }) => {
+test('a clerk sees on the case what a reviewer would deduct for, and opens the document to fix', async ({
+  page,
+  desk,
+}) => {
   const shot = screenshots(page, false);
   const shell = await Shell.demo(page, desk.url, 'clerk');
   await shell.open('案件办理');
@@ -66,7 +71,10 @@ test('a clerk sees on the case what a reviewer would deduct for, and opens the d
   await expect(page).toHaveURL(/\/documents\/\d+\?field=service/);
 });
 
-test('an admin weighs late service at 10 points in the province\'s standard: a new version, used by the next review', async ({ page, desk }) => {
+test("an admin weighs late service at 10 points in the province's standard: a new version, used by the next review", async ({
+  page,
+  desk,
+}) => {
   const shot = screenshots(page);
   const shell = await Shell.demo(page, desk.url, 'admin');
   await shell.open('系统设置');

@@ -31,13 +31,21 @@ function faultsOf(w: Wholeness): string[] {
   ];
 }
 
-const result: Record<string, { kills: number; faulty: number; faults: string[]; backupsListed: number; seconds: number }> = {};
+const result: Record<
+  string,
+  { kills: number; faulty: number; faults: string[]; backupsListed: number; seconds: number }
+> = {};
 for (const kind of kinds) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `desk-soak-${kind}-`));
   const core = await createCore({ dataDir, resourcesDir: RESOURCES, autoBackup: false, clock: testClock() });
   const token = await setUp(core);
   const { inspection } = await inspectionReady(core, token);
-  const preview = await call(core, 'enterprises:import-preview', upload(await ledgerWorkbook(Array.from({ length: 3000 }, (_, i) => rowFor(10_000 + i)))), token);
+  const preview = await call(
+    core,
+    'enterprises:import-preview',
+    upload(await ledgerWorkbook(Array.from({ length: 3000 }, (_, i) => rowFor(10_000 + i)))),
+    token,
+  );
   await call(core, 'enterprises:import-commit', { importId: preview.importId }, token);
   await call(core, 'backups:create', {}, token);
   await call(core, 'enterprises:create', { uscc: usccFor(4242), name: '恢复之间企业' }, token);
@@ -51,12 +59,21 @@ for (const kind of kinds) {
     await killDuring(dataDir, kind, Math.floor(Math.random() * MAX_DELAY_MS), inspection.id);
     const w = await checkWhole(dataDir);
     const f = faultsOf(w);
-    if (f.length) { faulty++; faults.push(...f.map((x) => `kill ${i + 1}: ${x}`)); }
+    if (f.length) {
+      faulty++;
+      faults.push(...f.map((x) => `kill ${i + 1}: ${x}`));
+    }
     listed = w.backups;
     process.stderr.write(`\r${kind}: ${i + 1}/${KILLS}${faulty ? ` (${faulty} faulty)` : ''}   `);
   }
   process.stderr.write('\n');
-  result[kind] = { kills: KILLS, faulty, faults: faults.slice(0, 50), backupsListed: listed, seconds: +((performance.now() - t0) / 1000).toFixed(1) };
+  result[kind] = {
+    kills: KILLS,
+    faulty,
+    faults: faults.slice(0, 50),
+    backupsListed: listed,
+    seconds: +((performance.now() - t0) / 1000).toFixed(1),
+  };
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 console.log(JSON.stringify(result, null, 2));

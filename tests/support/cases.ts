@@ -16,11 +16,37 @@ export async function caseCounty(core: Core) {
 }
 
 /** A hazard left unrectified at its re-check (by default on its deadline): the escalation a case is opened from. */
-export async function escalated(core: Core, county: Awaited<ReturnType<typeof caseCounty>>, deadline = '2026-11-21', recheckedOn = deadline): Promise<number> {
+export async function escalated(
+  core: Core,
+  county: Awaited<ReturnType<typeof caseCounty>>,
+  deadline = '2026-11-21',
+  recheckedOn = deadline,
+): Promise<number> {
   const { token, enterprise, inspection, handlerIds } = county;
-  const hazard = await call(core, 'hazards:create', { inspectionId: inspection.id, description: '危化品仓库未设置可燃气体报警装置', deadline }, token);
-  const recheck = await call(core, 'inspections:create', { enterpriseId: enterprise.id, kind: 'recheck', recheckOf: inspection.id, startedAt: `${recheckedOn}T09:00`, officerIds: handlerIds }, token);
-  await call(core, 'hazards:recheck', { id: hazard.id, recheckInspectionId: recheck.id, result: 'not-rectified', note: '仍未安装' }, token);
+  const hazard = await call(
+    core,
+    'hazards:create',
+    { inspectionId: inspection.id, description: '危化品仓库未设置可燃气体报警装置', deadline },
+    token,
+  );
+  const recheck = await call(
+    core,
+    'inspections:create',
+    {
+      enterpriseId: enterprise.id,
+      kind: 'recheck',
+      recheckOf: inspection.id,
+      startedAt: `${recheckedOn}T09:00`,
+      officerIds: handlerIds,
+    },
+    token,
+  );
+  await call(
+    core,
+    'hazards:recheck',
+    { id: hazard.id, recheckInspectionId: recheck.id, result: 'not-rectified', note: '仍未安装' },
+    token,
+  );
   const [escalation] = await call(core, 'escalations:list', { status: 'open' }, token);
   return escalation.id;
 }

@@ -15,17 +15,34 @@ export function tempDir(prefix = 'desk-'): string {
 }
 
 export async function newCore(options: Partial<CoreOptions> = {}): Promise<Core> {
-  return createCore({ dataDir: options.dataDir ?? tempDir(), resourcesDir: RESOURCES, autoBackup: false, clock: testClock(), ...options });
+  return createCore({
+    dataDir: options.dataDir ?? tempDir(),
+    resourcesDir: RESOURCES,
+    autoBackup: false,
+    clock: testClock(),
+    ...options,
+  });
 }
 
 export const UNIT = {
-  agencyName: '宣汉县应急管理局', squadName: '宣汉县应急管理综合行政执法大队', regionCode: '511722', numberPrefix: '宣应急',
-  reviewAgency: '宣汉县人民政府', court: '宣汉县人民法院', address: '宣汉县东乡街道', phone: '0818-5221234',
+  agencyName: '宣汉县应急管理局',
+  squadName: '宣汉县应急管理综合行政执法大队',
+  regionCode: '511722',
+  numberPrefix: '宣应急',
+  reviewAgency: '宣汉县人民政府',
+  court: '宣汉县人民法院',
+  address: '宣汉县东乡街道',
+  phone: '0818-5221234',
 };
 export const ADMIN_PASSWORD = 'admin12345';
 
 /** Typed call that throws the AppError on failure, as the renderer's client does. */
-export async function call<C extends ChannelName>(core: Core, channel: C, input: InputOf<C>, token?: string): Promise<OutputOf<C>> {
+export async function call<C extends ChannelName>(
+  core: Core,
+  channel: C,
+  input: InputOf<C>,
+  token?: string,
+): Promise<OutputOf<C>> {
   const r = await core.dispatch(channel, input, { token });
   if (!r.ok) throw new AppError(r.error.code, r.error.details);
   return r.data as OutputOf<C>;
@@ -39,7 +56,10 @@ export async function failure(core: Core, channel: ChannelName, input: unknown, 
 
 /** Set up the installation and return the admin's token. */
 export async function setUp(core: Core): Promise<string> {
-  const r = await call(core, 'setup:initialize', { admin: { username: 'admin', displayName: '管理员', password: ADMIN_PASSWORD }, unit: UNIT });
+  const r = await call(core, 'setup:initialize', {
+    admin: { username: 'admin', displayName: '管理员', password: ADMIN_PASSWORD },
+    unit: UNIT,
+  });
   return r.session.token;
 }
 
@@ -48,7 +68,12 @@ export async function signIn(core: Core, username = 'admin', password = ADMIN_PA
   return (await call(core, 'auth:sign-in', { username, password })).token;
 }
 
-export async function addUser(core: Core, adminToken: string, username: string, role: 'clerk' | 'reviewer' | 'supervisor' | 'admin'): Promise<string> {
+export async function addUser(
+  core: Core,
+  adminToken: string,
+  username: string,
+  role: 'clerk' | 'reviewer' | 'supervisor' | 'admin',
+): Promise<string> {
   await call(core, 'users:create', { username, displayName: username, role, password: 'pass12345' }, adminToken);
   return signIn(core, username, 'pass12345');
 }

@@ -32,7 +32,9 @@ for (;;) {
     await run('enterprises:import-commit', { importId: preview.importId });
   } else if (kind === 'restore') {
     // Back and forth between the two oldest manual backups; each restore also takes a pre-restore copy.
-    const manual = listBackups(dataDir).filter((b) => b.kind === 'manual').slice(-2);
+    const manual = listBackups(dataDir)
+      .filter((b) => b.kind === 'manual')
+      .slice(-2);
     await restoreBackup(core.state, manual[round % manual.length].name);
   } else throw new Error(`unknown kind ${kind}`);
   if (round++ === 0) process.stdout.write('ready\n');

@@ -8,12 +8,41 @@ export function usccFor(n: number): string {
   return first17 + usccCheckChar(first17);
 }
 
-const HEADERS = ['统一社会信用代码', '企业名称', '法定代表人', '主要负责人', '地址', '乡镇（街道）', '行业代码', '监管类别', '管辖层级', '风险等级', '联系人', '联系电话'];
+const HEADERS = [
+  '统一社会信用代码',
+  '企业名称',
+  '法定代表人',
+  '主要负责人',
+  '地址',
+  '乡镇（街道）',
+  '行业代码',
+  '监管类别',
+  '管辖层级',
+  '风险等级',
+  '联系人',
+  '联系电话',
+];
 
-export interface Row { uscc: string; name: string; industry?: string; category?: string; level?: string; risk?: string; phone?: string }
+export interface Row {
+  uscc: string;
+  name: string;
+  industry?: string;
+  category?: string;
+  level?: string;
+  risk?: string;
+  phone?: string;
+}
 
 export function rowFor(n: number): Row {
-  return { uscc: usccFor(n), name: `宣汉县测试企业${n}有限公司`, industry: '2614', category: '危险化学品', level: '县级', risk: '一般风险', phone: '13800000000' };
+  return {
+    uscc: usccFor(n),
+    name: `宣汉县测试企业${n}有限公司`,
+    industry: '2614',
+    category: '危险化学品',
+    level: '县级',
+    risk: '一般风险',
+    phone: '13800000000',
+  };
 }
 
 export async function ledgerWorkbook(rows: Row[], headers = HEADERS): Promise<Buffer> {
@@ -21,9 +50,24 @@ export async function ledgerWorkbook(rows: Row[], headers = HEADERS): Promise<Bu
   const sheet = wb.addWorksheet('企业档案');
   sheet.addRow(headers);
   for (const r of rows) {
-    sheet.addRow([r.uscc, r.name, '张三', '李四', '宣汉县东乡街道', '东乡街道', r.industry ?? '', r.category ?? '', r.level ?? '', r.risk ?? '', '王五', r.phone ?? '']);
+    sheet.addRow([
+      r.uscc,
+      r.name,
+      '张三',
+      '李四',
+      '宣汉县东乡街道',
+      '东乡街道',
+      r.industry ?? '',
+      r.category ?? '',
+      r.level ?? '',
+      r.risk ?? '',
+      '王五',
+      r.phone ?? '',
+    ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export const upload = (data: Buffer, fileName = '企业档案.xlsx') => ({ file: { fileName, dataBase64: data.toString('base64') } });
+export const upload = (data: Buffer, fileName = '企业档案.xlsx') => ({
+  file: { fileName, dataBase64: data.toString('base64') },
+});

@@ -12,15 +12,32 @@ const WORKER = path.join(import.meta.dirname, 'kill-worker.ts');
 /** Starts the worker on `dataDir`, waits for its first round, lets it run `afterMs` more, and SIGKILLs it. */
 export type KillKind = 'backup' | 'issue' | 'import' | 'restore';
 
-export async function killDuring(dataDir: string, kind: KillKind, afterMs: number, inspectionId?: number): Promise<void> {
-  const child = spawn(process.execPath, [WORKER, dataDir, kind, String(inspectionId ?? '')], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function killDuring(
+  dataDir: string,
+  kind: KillKind,
+  afterMs: number,
+  inspectionId?: number,
+): Promise<void> {
+  const child = spawn(process.execPath, [WORKER, dataDir, kind, String(inspectionId ?? '')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let err = '';
-  child.stderr.on('data', (d) => { err += d; });
+  child.stderr.on('data', (d) => {
+    err += d;
+  });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`worker never ready: ${err.slice(0, 2000)}`)), 60_000);
-    child.stdout.on('data', (d) => { if (String(d).includes('ready')) { clearTimeout(timer); resolve(); } });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`worker exited (${code}) before ready: ${err.slice(0, 2000)}`)); });
+    child.stdout.on('data', (d) => {
+      if (String(d).includes('ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`worker exited (${code}) before ready: ${err.slice(0, 2000)}`));
+    });
   });
   await new Promise((r) => setTimeout(r, afterMs));
   child.kill('SIGKILL');
@@ -53,28 +70,53 @@ export async function checkWhole(dataDir: string, importSize = 300): Promise<Who
     const integrity = String(raw.pragma('integrity_check', { simple: true }));
     const auditOk = core.state.audit.verify().ok;
     const numberingFaults: string[] = [];
-    const series = raw.prepare('SELECT series, year, COUNT(*) AS n, COUNT(DISTINCT serial) AS d, MIN(serial) AS lo, MAX(serial) AS hi FROM document_numbers WHERE year > 0 GROUP BY series, year').all() as
-      { series: string; year: number; n: number; d: number; lo: number; hi: number }[];
-    for (const s of series) if (s.n !== s.d || s.lo !== 1 || s.hi !== s.n) numberingFaults.push(`${s.series}/${s.year}: ${s.n} numbers, ${s.lo}–${s.hi}`);
-    const issued = raw.prepare("SELECT id, pdf_sha256 AS hash FROM documents WHERE status != 'draft'").all() as { id: number; hash: string | null }[];
-    const halfIssued = issued.filter((d) => !d.hash || !fs.existsSync(path.join(dataDir, 'files', d.hash.slice(0, 2), d.hash))).map((d) => d.id);
-    const imported = (raw.prepare("SELECT COUNT(*) AS n FROM enterprises WHERE name LIKE '宣汉县测试企业%'").get() as { n: number }).n;
+    const series = raw
+      .prepare(
+        'SELECT series, year, COUNT(*) AS n, COUNT(DISTINCT serial) AS d, MIN(serial) AS lo, MAX(serial) AS hi FROM document_numbers WHERE year > 0 GROUP BY series, year',
+      )
+      .all() as { series: string; year: number; n: number; d: number; lo: number; hi: number }[];
+    for (const s of series)
+      if (s.n !== s.d || s.lo !== 1 || s.hi !== s.n)
+        numberingFaults.push(`${s.series}/${s.year}: ${s.n} numbers, ${s.lo}–${s.hi}`);
+    const issued = raw.prepare("SELECT id, pdf_sha256 AS hash FROM documents WHERE status != 'draft'").all() as {
+      id: number;
+      hash: string | null;
+    }[];
+    const halfIssued = issued
+      .filter((d) => !d.hash || !fs.existsSync(path.join(dataDir, 'files', d.hash.slice(0, 2), d.hash)))
+      .map((d) => d.id);
+    const imported = (
+      raw.prepare("SELECT COUNT(*) AS n FROM enterprises WHERE name LIKE '宣汉县测试企业%'").get() as { n: number }
+    ).n;
     const leftovers: string[] = [];
     const walk = (dir: string) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/^\.partial-|\.incoming-|\.before-replace$|\.replacing-|\.tmp$|^number-floors\.json$/.test(e.name)) leftovers.push(path.relative(dataDir, p));
+        else if (/^\.partial-|\.incoming-|\.before-replace$|\.replacing-|\.tmp$|^number-floors\.json$/.test(e.name))
+          leftovers.push(path.relative(dataDir, p));
       }
     };
     walk(dataDir);
     const listed = listBackups(dataDir);
-    const badBackups = listed.filter((b) => {
-      const file = path.join(dataDir, 'backups', b.name);
-      return checkDatabase(file, readManifest(file)?.auditHead ?? null).problem !== null;
-    }).map((b) => b.name);
+    const badBackups = listed
+      .filter((b) => {
+        const file = path.join(dataDir, 'backups', b.name);
+        return checkDatabase(file, readManifest(file)?.auditHead ?? null).problem !== null;
+      })
+      .map((b) => b.name);
     const setUp = (raw.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n > 0;
-    return { integrity, auditOk, numberingFaults, halfIssued, partialImport: imported % importSize !== 0, leftovers, badBackups, backups: listed.length, setUp };
+    return {
+      integrity,
+      auditOk,
+      numberingFaults,
+      halfIssued,
+      partialImport: imported % importSize !== 0,
+      leftovers,
+      badBackups,
+      backups: listed.length,
+      setUp,
+    };
   } finally {
     await core.close();
   }

@@ -10,8 +10,13 @@ describe('the contract', () => {
 
   it('builds the typed api from the channel list and nothing else', async () => {
     const calls: string[] = [];
-    const api = makeApi(async (channel, input) => { calls.push(channel); return { ok: true, data: input }; });
-    expect(await api.enterprises.importPreview({ file: { fileName: 'a.xlsx', dataBase64: '' } })).toEqual({ file: { fileName: 'a.xlsx', dataBase64: '' } });
+    const api = makeApi(async (channel, input) => {
+      calls.push(channel);
+      return { ok: true, data: input };
+    });
+    expect(await api.enterprises.importPreview({ file: { fileName: 'a.xlsx', dataBase64: '' } })).toEqual({
+      file: { fileName: 'a.xlsx', dataBase64: '' },
+    });
     expect(calls).toEqual(['enterprises:import-preview']);
     expect(Object.keys(api).sort()).toEqual([...new Set(CHANNELS.map((c) => c.split(':')[0]))].sort());
   });
@@ -27,6 +32,10 @@ describe('the contract', () => {
     expect(r.success).toBe(false);
     const messages = r.error!.issues.map((i) => i.message).sort();
     expect(messages).toEqual(['validation.required', 'validation.uscc.checkChar']);
-    expect(contract['enterprises:search'].input.parse(undefined)).toMatchObject({ query: '', page: 1, status: 'active' });
+    expect(contract['enterprises:search'].input.parse(undefined)).toMatchObject({
+      query: '',
+      page: 1,
+      status: 'active',
+    });
   });
 });

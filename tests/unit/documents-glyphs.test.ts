@@ -11,7 +11,11 @@ describe('glyph coverage', () => {
   });
 
   it('puts characters the body font lacks into fallback runs', () => {
-    expect(splitRuns(fonts, '王堃喆镕珺昇先生', 'Fang')).toEqual(['王', { text: '堃喆镕珺昇', font: 'Fallback' }, '先生']);
+    expect(splitRuns(fonts, '王堃喆镕珺昇先生', 'Fang')).toEqual([
+      '王',
+      { text: '堃喆镕珺昇', font: 'Fallback' },
+      '先生',
+    ]);
   });
 
   it('checks the bold face for bold text', () => {
@@ -21,15 +25,23 @@ describe('glyph coverage', () => {
   });
 
   it('flattens runs inside a text array and names the source of uncovered template text', () => {
-    const node = applyRuns(fonts, { text: [{ text: '检查人员：', font: 'Hei' }, '张堃'] }, 'Fang') as { text: unknown[] };
+    const node = applyRuns(fonts, { text: [{ text: '检查人员：', font: 'Hei' }, '张堃'] }, 'Fang') as {
+      text: unknown[];
+    };
     expect(node.text).toEqual([{ text: '检查人员：', font: 'Hei' }, '张', { text: '堃', font: 'Fallback' }]);
     const noFallback = { ...fonts, roles: { ...fonts.roles, fallback: 'Song' } };
-    expect(() => applyRuns(noFallback, '页眉𠮷', 'Fang', false, 'header')).toThrow(expect.objectContaining({ code: 'DOCUMENT_GLYPH_MISSING', details: expect.objectContaining({ field: 'header' }) }));
+    expect(() => applyRuns(noFallback, '页眉𠮷', 'Fang', false, 'header')).toThrow(
+      expect.objectContaining({
+        code: 'DOCUMENT_GLYPH_MISSING',
+        details: expect.objectContaining({ field: 'header' }),
+      }),
+    );
   });
 
   it('names the field of a user-entered value no font has', () => {
     const noFallback = { ...fonts, roles: { ...fonts.roles, fallback: 'Song' } };
-    expect(() => checkFieldGlyphs(noFallback, { items: [{ text: 'ok' }, { text: '𠮷野家' }] }, ['fields']))
-      .toThrow(expect.objectContaining({ details: expect.objectContaining({ field: 'fields.items.1.text', char: '𠮷' }) }));
+    expect(() => checkFieldGlyphs(noFallback, { items: [{ text: 'ok' }, { text: '𠮷野家' }] }, ['fields'])).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ field: 'fields.items.1.text', char: '𠮷' }) }),
+    );
   });
 });

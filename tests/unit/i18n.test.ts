@@ -23,7 +23,10 @@ function keysInSource(dir: string): Set<string> {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !/\.(ts|tsx)$/.test(entry.name)) continue;
     const text = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
-    for (const m of text.matchAll(/'((?:validation|import\.reasons|calendar\.importErrors|importFile|dataPackage|documents\.rules|cases\.rules)\.[\w.]+)'/g)) found.add(m[1]);
+    for (const m of text.matchAll(
+      /'((?:validation|import\.reasons|calendar\.importErrors|importFile|dataPackage|documents\.rules|cases\.rules)\.[\w.]+)'/g,
+    ))
+      found.add(m[1]);
   }
   return found;
 }

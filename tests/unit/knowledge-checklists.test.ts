@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { type Checklist, checklist } from '../../shared/entities/checklist.ts';
 
 const dir = path.resolve(import.meta.dirname, '../../resources/knowledge/checklists');
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const raw = files.map((f) => ({ file: f, data: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as unknown }));
 const lists = new Map<string, Checklist>();
 for (const { file, data } of raw) {
@@ -19,7 +22,9 @@ const byFile = (f: string) => {
 
 describe('knowledge checklists', () => {
   it('has the major-hazard standards from the domain notes', () => {
-    expect(files).toEqual(expect.arrayContaining(['gongmao-major.json', 'hazchem-major.json', 'fireworks-major.json', 'mine-major.json']));
+    expect(files).toEqual(
+      expect.arrayContaining(['gongmao-major.json', 'hazchem-major.json', 'fireworks-major.json', 'mine-major.json']),
+    );
   });
 
   it('parses every file with the checklist schema', () => {
@@ -51,13 +56,15 @@ describe('knowledge checklists', () => {
 
   it('narrows item categories only within the list categories', () => {
     for (const l of lists.values()) {
-      for (const item of l.items) for (const c of item.categories ?? []) expect(l.categories, `${item.id}`).toContain(c);
+      for (const item of l.items)
+        for (const c of item.categories ?? []) expect(l.categories, `${item.id}`).toContain(c);
     }
   });
 
   it('explains every uncertain or criminal-risk item in its note', () => {
     for (const l of lists.values()) {
-      for (const item of l.items) if (item.uncertain || item.criminalRisk) expect(item.note.length, item.id).toBeGreaterThan(0);
+      for (const item of l.items)
+        if (item.uncertain || item.criminalRisk) expect(item.note.length, item.id).toBeGreaterThan(0);
     }
   });
 
@@ -69,7 +76,8 @@ describe('knowledge checklists', () => {
   it('cites provisions in the expected form', () => {
     for (const l of lists.values()) {
       for (const item of l.items) {
-        for (const p of [item.violatedProvision, item.penaltyProvision]) if (p !== null) expect(p, item.id).toMatch(/^《[^》]+》第.+条/);
+        for (const p of [item.violatedProvision, item.penaltyProvision])
+          if (p !== null) expect(p, item.id).toMatch(/^《[^》]+》第.+条/);
       }
     }
   });

@@ -20,9 +20,13 @@ function cnNumber(s: string): number {
   let pending = 0;
   for (const ch of s) {
     if (ch in digits) pending = digits[ch];
-    else if (ch === '百') { total += (pending || 1) * 100; pending = 0; }
-    else if (ch === '十') { total += (pending || 1) * 10; pending = 0; }
-    else throw new Error(`unexpected numeral ${ch} in ${s}`);
+    else if (ch === '百') {
+      total += (pending || 1) * 100;
+      pending = 0;
+    } else if (ch === '十') {
+      total += (pending || 1) * 10;
+      pending = 0;
+    } else throw new Error(`unexpected numeral ${ch} in ${s}`);
   }
   return total + pending;
 }

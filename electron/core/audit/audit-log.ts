@@ -11,7 +11,10 @@ import type { AuditVerifyResult } from '../../../shared/entities/account.ts';
  * Appends run on the raw connection so they join whatever transaction the change runs in: a
  * change and its audit entry commit or roll back together.
  */
-export interface AuditActor { userId: number | null; userName: string }
+export interface AuditActor {
+  userId: number | null;
+  userName: string;
+}
 export interface AuditChange {
   action: string;
   entityType: string;
@@ -23,12 +26,32 @@ export interface AuditChange {
 export const GENESIS = '0'.repeat(64);
 
 interface Row {
-  seq: number; at: string; user_id: number | null; user_name: string; action: string; entity_type: string;
-  entity_id: string | null; before_json: string | null; after_json: string | null; prev_hash: string; hash: string;
+  seq: number;
+  at: string;
+  user_id: number | null;
+  user_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
 }
 
 export function entryHash(r: Omit<Row, 'hash'>): string {
-  const fields = [r.prev_hash, r.seq, r.at, r.user_id, r.user_name, r.action, r.entity_type, r.entity_id, r.before_json, r.after_json];
+  const fields = [
+    r.prev_hash,
+    r.seq,
+    r.at,
+    r.user_id,
+    r.user_name,
+    r.action,
+    r.entity_type,
+    r.entity_id,
+    r.before_json,
+    r.after_json,
+  ];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
@@ -42,7 +65,8 @@ export class AuditLog {
   constructor(raw: Database.Database) {
     this.raw = raw;
     this.last = raw.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-    this.insert = raw.prepare(`INSERT INTO audit_log (seq, at, user_id, user_name, action, entity_type, entity_id, before_json, after_json, prev_hash, hash)
+    this.insert =
+      raw.prepare(`INSERT INTO audit_log (seq, at, user_id, user_name, action, entity_type, entity_id, before_json, after_json, prev_hash, hash)
       VALUES (@seq, @at, @user_id, @user_name, @action, @entity_type, @entity_id, @before_json, @after_json, @prev_hash, @hash)`);
   }
 
@@ -77,7 +101,8 @@ export class AuditLog {
     let headSeen = false;
     for (const row of this.raw.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<Row>) {
       entries++;
-      if (row.prev_hash !== prevHash || row.seq !== prevSeq + 1) problems.push({ kind: 'deleted-or-reordered', seq: row.seq });
+      if (row.prev_hash !== prevHash || row.seq !== prevSeq + 1)
+        problems.push({ kind: 'deleted-or-reordered', seq: row.seq });
       if (entryHash(row) !== row.hash) problems.push({ kind: 'edited', seq: row.seq });
       if (expectedHead && row.hash === expectedHead) headSeen = true;
       prevHash = row.hash;

@@ -28,7 +28,11 @@ const HASH_IN_TEXT = /[0-9a-f]{64}/g;
  * file goes back, and whatever stood in its place is kept beside the backups. Only the process that
  * alone has the data open does this: another may be in the middle of its own replacement.
  */
-export function finishInterruptedReplace(dbFile: string, allowNotSetUp: boolean, now: Date): LeftoversReport['replace'] {
+export function finishInterruptedReplace(
+  dbFile: string,
+  allowNotSetUp: boolean,
+  now: Date,
+): LeftoversReport['replace'] {
   const aside = `${dbFile}${BEFORE_REPLACE}`;
   if (!fs.existsSync(aside) || !onlyOpener(dbFile)) return null;
   if (fs.existsSync(dbFile) && checkDatabase(dbFile, undefined, allowNotSetUp).problem === null) {
@@ -36,7 +40,14 @@ export function finishInterruptedReplace(dbFile: string, allowNotSetUp: boolean,
     return 'completed';
   }
   if (fs.existsSync(dbFile)) {
-    const kept = path.join(path.dirname(dbFile), 'backups', `replaced-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.db`);
+    const kept = path.join(
+      path.dirname(dbFile),
+      'backups',
+      `replaced-${now
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z')}.db`,
+    );
     fs.mkdirSync(path.dirname(kept), { recursive: true });
     fs.renameSync(dbFile, kept);
   }
@@ -53,10 +64,17 @@ function removeIf(file: string, removed: string[], dataDir: string): void {
 /** Every 64-hex text any row holds: file hashes in columns and in JSON alike. */
 function referencedHashes(raw: Database.Database): Set<string> {
   const seen = new Set<string>();
-  const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+  const tables = raw
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .all() as { name: string }[];
   for (const { name } of tables) {
-    for (const row of raw.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).raw().iterate() as Iterable<unknown[]>) {
-      for (const value of row) if (typeof value === 'string' && value.length >= 64) for (const m of value.matchAll(HASH_IN_TEXT)) seen.add(m[0]);
+    for (const row of raw
+      .prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`)
+      .raw()
+      .iterate() as Iterable<unknown[]>) {
+      for (const value of row)
+        if (typeof value === 'string' && value.length >= 64)
+          for (const m of value.matchAll(HASH_IN_TEXT)) seen.add(m[0]);
     }
   }
   return seen;
@@ -68,14 +86,28 @@ function referencedHashes(raw: Database.Database): Set<string> {
  * files are referenced. Reading every row for that costs time, so stored files are looked at only
  * after an unclean shutdown (`storedFiles`), which is when a kill can have left one unnamed.
  */
-export function removeLeftovers(dataDir: string, dbFile: string, raw: Database.Database, storedFiles: boolean): string[] {
+export function removeLeftovers(
+  dataDir: string,
+  dbFile: string,
+  raw: Database.Database,
+  storedFiles: boolean,
+): string[] {
   const removed: string[] = [];
   const dbDir = path.dirname(dbFile);
   for (const n of fs.readdirSync(dbDir)) {
     const file = path.join(dbDir, n);
-    if (n.startsWith(`${path.basename(dbFile)}${INCOMING}`) || n.startsWith(PARTIAL_PREFIX) || /^(export|import)-\d+-.+\.db$/.test(n)) removeIf(file, removed, dataDir);
+    if (
+      n.startsWith(`${path.basename(dbFile)}${INCOMING}`) ||
+      n.startsWith(PARTIAL_PREFIX) ||
+      /^(export|import)-\d+-.+\.db$/.test(n)
+    )
+      removeIf(file, removed, dataDir);
     // A replacing lock whose process is gone (this one is alone with the data, and took none yet).
-    else if (n.startsWith(`${path.basename(dbFile)}.replacing-`) && n !== `${path.basename(dbFile)}.replacing-${process.pid}`) removeIf(file, removed, dataDir);
+    else if (
+      n.startsWith(`${path.basename(dbFile)}.replacing-`) &&
+      n !== `${path.basename(dbFile)}.replacing-${process.pid}`
+    )
+      removeIf(file, removed, dataDir);
   }
   const backups = path.join(dataDir, 'backups');
   if (fs.existsSync(backups)) {
@@ -83,20 +115,30 @@ export function removeLeftovers(dataDir: string, dbFile: string, raw: Database.D
       const file = path.join(backups, n);
       if (n.startsWith(PARTIAL_PREFIX)) removeIf(file, removed, dataDir);
       // Reading a copy written in WAL mode by an earlier version left these; its -wal is empty once it was closed.
-      else if (/\.db-shm$/.test(n) || (/\.db-wal$/.test(n) && fs.statSync(file).size === 0)) removeIf(file, removed, dataDir);
+      else if (/\.db-shm$/.test(n) || (/\.db-wal$/.test(n) && fs.statSync(file).size === 0))
+        removeIf(file, removed, dataDir);
       // A copy under its final name always has its manifest now; one without was written by an earlier version:
       // kept (with a manifest made for it) when it is a whole database of ours, else it was cut short.
       else if (BACKUP_NAME.test(n) && !isComplete(file)) {
         if (readManifest(file) === null && adoptLegacyCopy(file)) continue;
         removeIf(file, removed, dataDir);
         if (fs.existsSync(`${file}.json`)) removeIf(`${file}.json`, removed, dataDir);
-      } else if (n.endsWith('.db.json') && BACKUP_NAME.test(n.slice(0, -5)) && !fs.existsSync(file.slice(0, -5))) removeIf(file, removed, dataDir);
+      } else if (n.endsWith('.db.json') && BACKUP_NAME.test(n.slice(0, -5)) && !fs.existsSync(file.slice(0, -5)))
+        removeIf(file, removed, dataDir);
     }
   }
   const files = path.join(dataDir, 'files');
   // A backup names only files stored before it was taken; a file stored since the newest one can be named by none
   // of them. An older unnamed file may still be named by a backup (the state before a restore): it stays.
-  const newestBackup = Math.max(0, ...(fs.existsSync(backups) ? fs.readdirSync(backups).filter((n) => BACKUP_NAME.test(n)).map((n) => fs.statSync(path.join(backups, n)).mtimeMs) : []));
+  const newestBackup = Math.max(
+    0,
+    ...(fs.existsSync(backups)
+      ? fs
+          .readdirSync(backups)
+          .filter((n) => BACKUP_NAME.test(n))
+          .map((n) => fs.statSync(path.join(backups, n)).mtimeMs)
+      : []),
+  );
   if (fs.existsSync(files)) {
     let referenced: Set<string> | null = null;
     for (const dir of fs.readdirSync(files, { withFileTypes: true })) {

@@ -1,6 +1,15 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteAdapter, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  SqliteAdapter,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { AppError } from '../../../shared/api/errors.ts';
 import { migrations as allMigrations } from './migrations/index.ts';
@@ -51,7 +60,10 @@ export interface MigrateOptions {
 }
 
 export function stamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /**
@@ -80,7 +92,10 @@ export async function migrate(opts: MigrateOptions): Promise<{ applied: string[]
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? null;
-    throw new AppError('MIGRATION_FAILED', { migration: failed, reason: error instanceof Error ? error.message : String(error) });
+    throw new AppError('MIGRATION_FAILED', {
+      migration: failed,
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName), backup };
 }

@@ -51,7 +51,10 @@ export function openMarkers(file: string): { pid: number; path: string }[] {
   const dir = path.dirname(file);
   const prefix = `${path.basename(file)}.open-`;
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((n) => n.startsWith(prefix)).map((n) => ({ pid: Number(n.slice(prefix.length)), path: path.join(dir, n) }))
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.startsWith(prefix))
+    .map((n) => ({ pid: Number(n.slice(prefix.length)), path: path.join(dir, n) }))
     .filter((m) => Number.isInteger(m.pid) && m.pid > 0);
 }
 
@@ -80,7 +83,10 @@ export function replacingLocks(file: string): { pid: number; path: string }[] {
   const dir = path.dirname(file);
   const prefix = `${path.basename(file)}${REPLACING}`;
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((n) => n.startsWith(prefix)).map((n) => ({ pid: Number(n.slice(prefix.length)), path: path.join(dir, n) }))
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.startsWith(prefix))
+    .map((n) => ({ pid: Number(n.slice(prefix.length)), path: path.join(dir, n) }))
     .filter((m) => Number.isInteger(m.pid) && m.pid > 0);
 }
 
@@ -147,7 +153,8 @@ export async function openStore(opts: OpenOptions): Promise<{ store: Store; repo
       // A damaged header makes SQLite refuse the file outright (SQLITE_NOTADB / SQLITE_CORRUPT).
       if (e instanceof AppError) throw e;
       const code = (e as { code?: string }).code ?? '';
-      if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) throw new AppError('DB_CORRUPT', { check: code });
+      if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT'))
+        throw new AppError('DB_CORRUPT', { check: code });
       throw e;
     }
     // Checked: the stale markers have done their job.
@@ -171,7 +178,10 @@ export async function openStore(opts: OpenOptions): Promise<{ store: Store; repo
       log(event: LogEvent) {
         if (event.level === 'query' && event.queryDurationMillis > SLOW_QUERY_MS) {
           fs.mkdirSync(opts.logsDir, { recursive: true });
-          fs.appendFileSync(slowLog, `${opts.now().toISOString()}\t${event.queryDurationMillis.toFixed(1)}ms\t${event.query.sql.replace(/\s+/g, ' ')}\n`);
+          fs.appendFileSync(
+            slowLog,
+            `${opts.now().toISOString()}\t${event.queryDurationMillis.toFixed(1)}ms\t${event.query.sql.replace(/\s+/g, ' ')}\n`,
+          );
         }
       },
     });
@@ -191,7 +201,10 @@ export async function openStore(opts: OpenOptions): Promise<{ store: Store; repo
         fs.rmSync(marker, { force: true });
       },
     };
-    return { store, report: { created, uncleanShutdown, applied: migration.applied, preMigrationBackup: migration.backup } };
+    return {
+      store,
+      report: { created, uncleanShutdown, applied: migration.applied, preMigrationBackup: migration.backup },
+    };
   } catch (error) {
     if (raw.open) raw.close();
     // A failed check leaves the stale markers in place, so the next start checks again instead of trusting the file.

@@ -4,7 +4,10 @@ import type { ColumnType, Generated } from 'kysely';
  * The database as the app sees it (camelCase through CamelCasePlugin). Migrations do not import
  * this file: they are frozen in time and write snake_case SQL themselves.
  */
-export interface SettingsTable { key: string; valueJson: string }
+export interface SettingsTable {
+  key: string;
+  valueJson: string;
+}
 
 export interface UsersTable {
   id: Generated<number>;
@@ -162,9 +165,20 @@ export interface HazardExtensionsTable {
 }
 
 /** A unit's own knowledge file (checklist, discretion benchmark), kept whole under its id. */
-export interface UnitKnowledgeTable { id: string; json: string; importedAt: string; importedBy: string }
+export interface UnitKnowledgeTable {
+  id: string;
+  json: string;
+  importedAt: string;
+  importedBy: string;
+}
 
-export interface DocumentNumberFloorsTable { series: string; year: number; floor: number; reason: string; recordedAt: string }
+export interface DocumentNumberFloorsTable {
+  series: string;
+  year: number;
+  floor: number;
+  reason: string;
+  recordedAt: string;
+}
 
 export interface EscalationsTable {
   id: Generated<number>;

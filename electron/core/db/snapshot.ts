@@ -68,7 +68,11 @@ export function writeFileAtomic(file: string, data: string | Buffer): void {
 
 function fsyncFile(file: string): void {
   const fd = fs.openSync(file, 'r+');
-  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Why a database file is not one of ours (set up by this app, whole, its audit chain intact), or null. */
@@ -95,8 +99,13 @@ export function checkDatabase(file: string, expectedHead?: string | null, allowN
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const migrations = migrationsDone(db);
-    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
-    if (!migrations.includes('0001_init') || CORE_TABLES.some((t) => !tables.has(t))) return { problem: 'foreign', auditHead: null, migrations };
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+        (t) => t.name,
+      ),
+    );
+    if (!migrations.includes('0001_init') || CORE_TABLES.some((t) => !tables.has(t)))
+      return { problem: 'foreign', auditHead: null, migrations };
     const newer = unknownMigrations(db);
     if (newer.length) return { problem: 'newer', detail: newer.join(', '), auditHead: null, migrations };
     const users = db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number };
@@ -104,9 +113,15 @@ export function checkDatabase(file: string, expectedHead?: string | null, allowN
     if (users.n === 0 && !allowNotSetUp) return { problem: 'notSetUp', auditHead: audit.head, migrations };
     if (!audit.ok) {
       const truncated = audit.problems.every((p) => p.kind === 'truncated');
-      return { problem: truncated ? 'auditHeadMismatch' : 'auditBroken', detail: audit.problems[0]?.kind, auditHead: audit.head, migrations };
+      return {
+        problem: truncated ? 'auditHeadMismatch' : 'auditBroken',
+        detail: audit.problems[0]?.kind,
+        auditHead: audit.head,
+        migrations,
+      };
     }
-    if (expectedHead !== undefined && audit.head !== expectedHead) return { problem: 'auditHeadMismatch', auditHead: audit.head, migrations };
+    if (expectedHead !== undefined && audit.head !== expectedHead)
+      return { problem: 'auditHeadMismatch', auditHead: audit.head, migrations };
     return { problem: null, auditHead: audit.head, migrations };
   } finally {
     db.close();
@@ -126,8 +141,10 @@ export function readManifest(file: string): Partial<SnapshotManifest> | null {
  * A complete copy of the open database as `dir/name`, with its manifest. The copy is checked
  * (integrity) before it gets its name; a check that fails leaves nothing behind.
  */
-export async function writeSnapshot(raw: Database.Database, o: { dir: string; name: string; createdAt: Date }):
-  Promise<{ manifest: SnapshotManifest } | { problem: string }> {
+export async function writeSnapshot(
+  raw: Database.Database,
+  o: { dir: string; name: string; createdAt: Date },
+): Promise<{ manifest: SnapshotManifest } | { problem: string }> {
   fs.mkdirSync(o.dir, { recursive: true });
   const final = path.join(o.dir, o.name);
   const tmp = path.join(o.dir, `${PARTIAL_PREFIX}${o.name}-${randomUUID()}`);
@@ -136,14 +153,25 @@ export async function writeSnapshot(raw: Database.Database, o: { dir: string; na
     // A copy of a WAL database is itself in WAL mode, and opening it would leave -wal and -shm beside it:
     // as a single self-contained file it goes back to a rollback journal before anything else reads it.
     const copy = new Database(tmp, { fileMustExist: true });
-    try { copy.pragma('journal_mode = DELETE'); } finally { copy.close(); }
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     const check = integrity(tmp);
     if (check !== 'ok') return { problem: check };
     fsyncFile(tmp);
     const manifest: SnapshotManifest = {
-      format: SNAPSHOT_FORMAT, name: o.name, createdAt: o.createdAt.toISOString(), sizeBytes: fs.statSync(tmp).size, sha256: fileSha256(tmp),
+      format: SNAPSHOT_FORMAT,
+      name: o.name,
+      createdAt: o.createdAt.toISOString(),
+      sizeBytes: fs.statSync(tmp).size,
+      sha256: fileSha256(tmp),
       // The head as the copy holds it: taken from the copy, not the live file another writer may have moved on.
-      auditHead: headOf(tmp), appVersion: pkg.version, migrations: migrationsDone(raw), integrity: 'ok',
+      auditHead: headOf(tmp),
+      appVersion: pkg.version,
+      migrations: migrationsDone(raw),
+      integrity: 'ok',
     };
     writeFileAtomic(`${final}.json`, JSON.stringify(manifest, null, 2));
     fs.renameSync(tmp, final);
@@ -161,8 +189,15 @@ export function adoptLegacyCopy(file: string): boolean {
   const check = checkDatabase(file, undefined, true);
   if (check.problem) return false;
   const manifest: SnapshotManifest = {
-    format: SNAPSHOT_FORMAT, name: path.basename(file), createdAt: fs.statSync(file).mtime.toISOString(), sizeBytes: fs.statSync(file).size,
-    sha256: fileSha256(file), auditHead: check.auditHead, appVersion: 'unknown', migrations: check.migrations, integrity: 'ok',
+    format: SNAPSHOT_FORMAT,
+    name: path.basename(file),
+    createdAt: fs.statSync(file).mtime.toISOString(),
+    sizeBytes: fs.statSync(file).size,
+    sha256: fileSha256(file),
+    auditHead: check.auditHead,
+    appVersion: 'unknown',
+    migrations: check.migrations,
+    integrity: 'ok',
   };
   writeFileAtomic(`${file}.json`, JSON.stringify(manifest, null, 2));
   return true;

@@ -14,7 +14,9 @@ export interface Catalogue {
 /** Catalogue entries may carry markers for data still to verify; the app shows only what it uses. */
 export function loadCatalogue(resourcesDir: string): Catalogue {
   const raw = JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'documents.json'), 'utf8')) as {
-    version: string; header: string; types: Omit<DocumentType, 'available'>[];
+    version: string;
+    header: string;
+    types: Omit<DocumentType, 'available'>[];
   };
   const types = raw.types.map((t) => ({ ...t, available: t.id in TEMPLATES }));
   return { version: raw.version, header: raw.header, types, byId: new Map(types.map((t) => [t.id, t])) };

@@ -17,7 +17,10 @@ export function loadFontSet(resourcesDir: string, overrides: Partial<Record<stri
   const config = JSON.parse(fs.readFileSync(path.join(dir, 'fonts.json'), 'utf8')) as FontSet;
   const families: Record<string, FontFamily> = {};
   for (const [name, f] of Object.entries(config.families)) {
-    const chosen = overrides[name] ?? { normal: path.join(dir, f.normal), bold: f.bold ? path.join(dir, f.bold) : undefined };
+    const chosen = overrides[name] ?? {
+      normal: path.join(dir, f.normal),
+      bold: f.bold ? path.join(dir, f.bold) : undefined,
+    };
     families[name] = { normal: chosen.normal, bold: chosen.bold ?? chosen.normal };
   }
   return { families, roles: config.roles };
@@ -33,7 +36,8 @@ export function checkFontFiles(overrides: Partial<Record<string, FontFamily>>): 
         if (!fs.statSync(file).isFile()) throw new Error('not a file');
         const opened = fontkit.openSync(file);
         if (!('hasGlyphForCodePoint' in opened)) throw new Error('collection');
-        if (!opened.hasGlyphForCodePoint(0x4e2d)) issues.push({ path: ['fontOverrides', family, face], key: 'validation.font.noChinese', params: { file } });
+        if (!opened.hasGlyphForCodePoint(0x4e2d))
+          issues.push({ path: ['fontOverrides', family, face], key: 'validation.font.noChinese', params: { file } });
       } catch {
         issues.push({ path: ['fontOverrides', family, face], key: 'validation.font.unreadable', params: { file } });
       }

@@ -8,15 +8,31 @@ import { type FontSet, familyCovers, isLayoutChar } from './fonts.ts';
  */
 export type Inline = string | { text: string; font: string };
 
-export function splitRuns(set: FontSet, text: string, family: string, bold = false, source = 'template'): Inline[] | string {
+export function splitRuns(
+  set: FontSet,
+  text: string,
+  family: string,
+  bold = false,
+  source = 'template',
+): Inline[] | string {
   const fallback = set.roles.fallback;
   const runs: Inline[] = [];
   let current = '';
   let currentFont = family;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    const font = isLayoutChar(cp) || familyCovers(set, family, cp, bold) ? family : familyCovers(set, fallback, cp, bold) ? fallback : null;
-    if (font === null) throw new AppError('DOCUMENT_GLYPH_MISSING', { char: ch, codePoint: `U+${cp.toString(16).toUpperCase()}`, field: source });
+    const font =
+      isLayoutChar(cp) || familyCovers(set, family, cp, bold)
+        ? family
+        : familyCovers(set, fallback, cp, bold)
+          ? fallback
+          : null;
+    if (font === null)
+      throw new AppError('DOCUMENT_GLYPH_MISSING', {
+        char: ch,
+        codePoint: `U+${cp.toString(16).toUpperCase()}`,
+        field: source,
+      });
     if (font !== currentFont && current) {
       runs.push(currentFont === family ? current : { text: current, font: currentFont });
       current = '';
@@ -33,8 +49,14 @@ export function checkFieldGlyphs(set: FontSet, fields: unknown, path: (string | 
   if (typeof fields === 'string') {
     for (const ch of fields) {
       const cp = ch.codePointAt(0)!;
-      if (isLayoutChar(cp) || familyCovers(set, set.roles.body, cp) || familyCovers(set, set.roles.fallback, cp)) continue;
-      throw new AppError('DOCUMENT_GLYPH_MISSING', { char: ch, codePoint: `U+${cp.toString(16).toUpperCase()}`, field: path.join('.'), path });
+      if (isLayoutChar(cp) || familyCovers(set, set.roles.body, cp) || familyCovers(set, set.roles.fallback, cp))
+        continue;
+      throw new AppError('DOCUMENT_GLYPH_MISSING', {
+        char: ch,
+        codePoint: `U+${cp.toString(16).toUpperCase()}`,
+        field: path.join('.'),
+        path,
+      });
     }
   } else if (Array.isArray(fields)) {
     fields.forEach((v, i) => checkFieldGlyphs(set, v, [...path, i]));
@@ -50,7 +72,13 @@ type Node = Record<string, unknown> | string | Node[];
  * it (the node's own font and weight, or those it inherits). `source` names where the text came
  * from in the error (the header, the footer…); user fields are checked earlier by name.
  */
-export function applyRuns(set: FontSet, node: Node, inherited: string, inheritedBold = false, source = 'template'): Node {
+export function applyRuns(
+  set: FontSet,
+  node: Node,
+  inherited: string,
+  inheritedBold = false,
+  source = 'template',
+): Node {
   if (typeof node === 'string') return splitRuns(set, node, inherited, inheritedBold, source) as Node;
   if (Array.isArray(node)) return node.map((n) => applyRuns(set, n, inherited, inheritedBold, source));
   const font = typeof node.font === 'string' ? node.font : inherited;
@@ -58,13 +86,19 @@ export function applyRuns(set: FontSet, node: Node, inherited: string, inherited
   const out: Record<string, unknown> = { ...node };
   if (typeof node.text === 'string') out.text = splitRuns(set, node.text, font, bold, source);
   // pdfmake takes no arrays nested inside a text array: a split string's runs join the list flat.
-  else if (Array.isArray(node.text)) out.text = (node.text as Node[]).flatMap((n) => (typeof n === 'string' ? [splitRuns(set, n, font, bold, source)].flat() : [applyRuns(set, n, font, bold, source)]));
+  else if (Array.isArray(node.text))
+    out.text = (node.text as Node[]).flatMap((n) =>
+      typeof n === 'string' ? [splitRuns(set, n, font, bold, source)].flat() : [applyRuns(set, n, font, bold, source)],
+    );
   for (const key of ['stack', 'columns', 'ul', 'ol'] as const) {
     if (Array.isArray(node[key])) out[key] = (node[key] as Node[]).map((n) => applyRuns(set, n, font, bold, source));
   }
   if (node.table && typeof node.table === 'object') {
     const table = node.table as { body: Node[][] };
-    out.table = { ...table, body: table.body.map((row) => row.map((cell) => applyRuns(set, cell, font, bold, source))) };
+    out.table = {
+      ...table,
+      body: table.body.map((row) => row.map((cell) => applyRuns(set, cell, font, bold, source))),
+    };
   }
   return out;
 }

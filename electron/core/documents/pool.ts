@@ -7,7 +7,12 @@ import type { DocumentSpec } from '../../../shared/documents/layout.ts';
  * Rendering off the thread that answers the UI: a pool of worker threads sized to the machine
  * (cores − 1, at least one: one worker on two cores). Workers start on first use and stay.
  */
-interface Job { id: number; spec: DocumentSpec; resolve(pdf: Buffer): void; reject(e: unknown): void }
+interface Job {
+  id: number;
+  spec: DocumentSpec;
+  resolve(pdf: Buffer): void;
+  reject(e: unknown): void;
+}
 
 // In development the worker is TypeScript beside this file; in the bundled app it is render-worker.mjs.
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './render-worker.mjs', import.meta.url);
@@ -38,16 +43,20 @@ export class RenderPool {
     // document, and without a bound the heap balloons past what a batch needs (peak RSS target 400 MB).
     const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 320 } });
     worker.unref();
-    worker.on('message', (msg: { id: number; ok: boolean; pdf?: Uint8Array; code?: ErrorCode; details?: Record<string, unknown> }) => {
-      const job = this.running.get(worker);
-      this.running.delete(worker);
-      this.idle.push(worker);
-      if (job) {
-        if (msg.ok && msg.pdf) job.resolve(Buffer.from(msg.pdf));
-        else job.reject(new AppError(msg.code === 'DOCUMENT_GLYPH_MISSING' ? msg.code : 'RENDER_FAILED', msg.details));
-      }
-      this.pump();
-    });
+    worker.on(
+      'message',
+      (msg: { id: number; ok: boolean; pdf?: Uint8Array; code?: ErrorCode; details?: Record<string, unknown> }) => {
+        const job = this.running.get(worker);
+        this.running.delete(worker);
+        this.idle.push(worker);
+        if (job) {
+          if (msg.ok && msg.pdf) job.resolve(Buffer.from(msg.pdf));
+          else
+            job.reject(new AppError(msg.code === 'DOCUMENT_GLYPH_MISSING' ? msg.code : 'RENDER_FAILED', msg.details));
+        }
+        this.pump();
+      },
+    );
     worker.on('error', (e) => {
       const job = this.running.get(worker);
       this.running.delete(worker);

@@ -9,6 +9,12 @@ parentPort!.on('message', async ({ id, spec }: { id: number; spec: DocumentSpec 
     parentPort!.postMessage({ id, ok: true, pdf: new Uint8Array(pdf) });
   } catch (e) {
     const err = e as { code?: string; details?: unknown; message?: string };
-    parentPort!.postMessage({ id, ok: false, code: err.code ?? 'RENDER_FAILED', details: err.details, message: err.message });
+    parentPort!.postMessage({
+      id,
+      ok: false,
+      code: err.code ?? 'RENDER_FAILED',
+      details: err.details,
+      message: err.message,
+    });
   }
 });

@@ -38,11 +38,20 @@ export const knowledgeHandlers: HandlerGroup<'knowledge'> = {
   },
   async 'knowledge:import-checklist'({ fileName, text }, { core, actor }) {
     return importUnitKnowledge(core, actor, {
-      fileName, text, schema: checklist, errorCode: 'CHECKLIST_BAD_FILE', table: 'customChecklists', action: 'knowledge:import-checklist', entityType: 'checklist',
+      fileName,
+      text,
+      schema: checklist,
+      errorCode: 'CHECKLIST_BAD_FILE',
+      table: 'customChecklists',
+      action: 'knowledge:import-checklist',
+      entityType: 'checklist',
       // A unit's list may replace its own earlier import, never a bundled standard, nor take another list's item ids.
       conflict(list) {
         if (core.knowledge.bundledChecklists.some((c) => c.id === list.id)) return `id ${list.id}`;
-        const clash = list.items.find((i) => { const found = core.knowledge.checklistItems.get(i.id); return found && found.checklist.id !== list.id; });
+        const clash = list.items.find((i) => {
+          const found = core.knowledge.checklistItems.get(i.id);
+          return found && found.checklist.id !== list.id;
+        });
         return clash ? `item ${clash.id}` : null;
       },
       summary: (list) => ({ name: list.name, items: list.items.length }),
@@ -56,7 +65,13 @@ export const knowledgeHandlers: HandlerGroup<'knowledge'> = {
   },
   async 'knowledge:import-benchmark'({ fileName, text }, { core, actor }) {
     return importUnitKnowledge(core, actor, {
-      fileName, text, schema: discretionBenchmark, errorCode: 'BENCHMARK_BAD_FILE', table: 'discretionBenchmarks', action: 'knowledge:import-benchmark', entityType: 'benchmark',
+      fileName,
+      text,
+      schema: discretionBenchmark,
+      errorCode: 'BENCHMARK_BAD_FILE',
+      table: 'discretionBenchmarks',
+      action: 'knowledge:import-benchmark',
+      entityType: 'benchmark',
       // Every row must name a penalty item we know, or the helper could not check its amounts.
       conflict(bench) {
         if (core.knowledge.bundledBenchmarks.some((b) => b.id === bench.id)) return `id ${bench.id}`;
@@ -72,22 +87,51 @@ export const knowledgeHandlers: HandlerGroup<'knowledge'> = {
  * A unit's own knowledge file (a checklist, a discretion benchmark): parsed and checked whole, kept
  * in the database under its id (a later import of the same id replaces it), audited, then loaded.
  */
-async function importUnitKnowledge<T extends { id: string }>(core: CoreState, actor: AuditActor, o: {
-  fileName: string; text: string; schema: z.ZodType<T>; errorCode: 'CHECKLIST_BAD_FILE' | 'BENCHMARK_BAD_FILE';
-  table: 'customChecklists' | 'discretionBenchmarks'; action: string; entityType: string;
-  conflict(value: T): string | null; summary(value: T): Record<string, unknown>;
-}): Promise<T> {
+async function importUnitKnowledge<T extends { id: string }>(
+  core: CoreState,
+  actor: AuditActor,
+  o: {
+    fileName: string;
+    text: string;
+    schema: z.ZodType<T>;
+    errorCode: 'CHECKLIST_BAD_FILE' | 'BENCHMARK_BAD_FILE';
+    table: 'customChecklists' | 'discretionBenchmarks';
+    action: string;
+    entityType: string;
+    conflict(value: T): string | null;
+    summary(value: T): Record<string, unknown>;
+  },
+): Promise<T> {
   let json: unknown;
-  try { json = JSON.parse(o.text); } catch { throw new AppError(o.errorCode, { reasonText: o.fileName }); }
+  try {
+    json = JSON.parse(o.text);
+  } catch {
+    throw new AppError(o.errorCode, { reasonText: o.fileName });
+  }
   const parsed = o.schema.safeParse(json);
-  if (!parsed.success) throw new AppError(o.errorCode, { reasonText: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('；') });
+  if (!parsed.success)
+    throw new AppError(o.errorCode, {
+      reasonText: parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('；'),
+    });
   const value = parsed.data;
   const conflict = o.conflict(value);
   if (conflict) throw new AppError(o.errorCode, { reasonText: conflict });
   await core.tx(async (trx) => {
     const values = { json: JSON.stringify(value), importedAt: core.now().toISOString(), importedBy: actor.userName };
-    await trx.insertInto(o.table).values({ id: value.id, ...values }).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
-    core.record(actor, { action: o.action, entityType: o.entityType, entityId: value.id, after: { ...o.summary(value), fileName: o.fileName } });
+    await trx
+      .insertInto(o.table)
+      .values({ id: value.id, ...values })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .execute();
+    core.record(actor, {
+      action: o.action,
+      entityType: o.entityType,
+      entityId: value.id,
+      after: { ...o.summary(value), fileName: o.fileName },
+    });
   });
   await core.reloadUnitKnowledge();
   return value;

@@ -4,7 +4,10 @@ import { AppError } from '../../../shared/api/errors.ts';
 import type { Workspace, Workspaces } from '../../core/workspaces.ts';
 import { isInternalUrl } from '../security/urls.ts';
 
-interface Envelope { token?: string; workspace?: Workspace }
+interface Envelope {
+  token?: string;
+  workspace?: Workspace;
+}
 
 /**
  * One ipcMain handler per contract channel (no generic invoke). Only frames loaded from app:// may
@@ -13,7 +16,8 @@ interface Envelope { token?: string; workspace?: Workspace }
 export function bindIpc(ipcMain: IpcMain, workspaces: Workspaces): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, input: unknown, envelope: Envelope = {}) => {
-      if (!event.senderFrame || !isInternalUrl(event.senderFrame.url)) return { ok: false, error: new AppError('FORBIDDEN').toPayload() };
+      if (!event.senderFrame || !isInternalUrl(event.senderFrame.url))
+        return { ok: false, error: new AppError('FORBIDDEN').toPayload() };
       let core;
       try {
         core = await workspaces.get(envelope.workspace === 'demo' ? 'demo' : 'real');
@@ -35,7 +39,9 @@ export function bindIpc(ipcMain: IpcMain, workspaces: Workspaces): void {
     if (mine.has(workspace)) return;
     subscribed.set(sender, mine.add(workspace));
     const core = await workspaces.get(workspace);
-    const forward = (e: unknown) => { if (!sender.isDestroyed()) sender.send('event:job-progress', { workspace, event: e }); };
+    const forward = (e: unknown) => {
+      if (!sender.isDestroyed()) sender.send('event:job-progress', { workspace, event: e });
+    };
     core.events.on('event', forward);
     sender.once('destroyed', () => core.events.off('event', forward));
   });

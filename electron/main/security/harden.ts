@@ -13,7 +13,11 @@ export function registerAppProtocol(protocol: Protocol, rendererDir: string): vo
     if (!file) return new Response(null, { status: 404 });
     if (!fs.existsSync(file)) file = path.join(rendererDir, 'index.html');
     return new Response(fs.readFileSync(file), {
-      headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' },
+      headers: {
+        'content-type': mimeTypeOf(file),
+        'content-security-policy': CSP,
+        'x-content-type-options': 'nosniff',
+      },
     });
   });
 }

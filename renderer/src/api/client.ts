@@ -8,11 +8,17 @@ import { AppError } from '../../../shared/api/errors.ts';
  * else imports `api` from here and never sees the difference.
  */
 interface DeskBridge {
-  invoke(channel: ChannelName, input: unknown, envelope: { token?: string; workspace: Workspace }): Promise<Result<unknown>>;
+  invoke(
+    channel: ChannelName,
+    input: unknown,
+    envelope: { token?: string; workspace: Workspace },
+  ): Promise<Result<unknown>>;
   onEvent(workspace: Workspace, listener: (event: unknown) => void): () => void;
 }
 declare global {
-  interface Window { desk?: DeskBridge }
+  interface Window {
+    desk?: DeskBridge;
+  }
 }
 
 export type Workspace = 'real' | 'demo';
@@ -67,7 +73,9 @@ const transport: Transport = async (channel, input) => {
 
 export const api: Api = makeApi(transport);
 
-export function subscribeEvents(listener: (event: { type: string; job: string; phase: string; done: number; total: number }) => void): () => void {
+export function subscribeEvents(
+  listener: (event: { type: string; job: string; phase: string; done: number; total: number }) => void,
+): () => void {
   if (window.desk) return window.desk.onEvent(workspace, listener as (e: unknown) => void);
   const source = new EventSource(`/api/events?workspace=${workspace}&token=${encodeURIComponent(token ?? '')}`);
   source.onmessage = (m) => listener(JSON.parse(m.data));

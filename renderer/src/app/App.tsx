@@ -48,22 +48,34 @@ export function App() {
     void refreshInfo().then(resume);
   }, [refreshInfo, resume]);
 
-  useEffect(() => onSessionProblem((code) => {
-    if (code === 'SESSION_LOCKED') setLocked(true);
-    else { setToken(undefined); setSession(null); }
-  }), []);
+  useEffect(
+    () =>
+      onSessionProblem((code) => {
+        if (code === 'SESSION_LOCKED') setLocked(true);
+        else {
+          setToken(undefined);
+          setSession(null);
+        }
+      }),
+    [],
+  );
 
   // The core locks an idle session on its side; the screen follows the same rule so nothing is left showing.
   useEffect(() => {
     if (!session) return;
     lastActivity.current = performance.now();
-    const touch = () => { lastActivity.current = performance.now(); };
+    const touch = () => {
+      lastActivity.current = performance.now();
+    };
     for (const e of ACTIVITY_EVENTS) window.addEventListener(e, touch, { passive: true });
     let lastPing = performance.now();
     const timer = window.setInterval(() => {
       const idle = performance.now() - lastActivity.current;
       if (idle > session.idleLockMinutes * 60_000) setLocked(true);
-      else if (performance.now() - lastPing > 60_000 && idle < 60_000) { lastPing = performance.now(); void api.auth.session().catch(() => undefined); }
+      else if (performance.now() - lastPing > 60_000 && idle < 60_000) {
+        lastPing = performance.now();
+        void api.auth.session().catch(() => undefined);
+      }
     }, 5_000);
     return () => {
       window.clearInterval(timer);
@@ -71,38 +83,63 @@ export function App() {
     };
   }, [session]);
 
-  const signedIn = useCallback((s: SessionInfo) => {
-    setToken(s.token);
-    setSession(s);
-    setLocked(false);
-    lastActivity.current = performance.now();
-    void refreshInfo();
-  }, [refreshInfo]);
-
-  const switchWorkspace = useCallback((ws: 'real' | 'demo') => {
-    setWorkspace(ws);
-    setSession(null);
-    setInfo(null);
-    void refreshInfo().then(resume);
-  }, [refreshInfo, resume]);
-
-  const value = useMemo<SessionContextValue | null>(() => (info && session ? {
-    info,
-    session,
-    can: (p) => session.permissions.includes(p),
-    refreshInfo,
-    leaveDemo: () => switchWorkspace('real'),
-    async signOut() {
-      await api.auth.signOut().catch(() => undefined);
-      setToken(undefined);
-      setSession(null);
+  const signedIn = useCallback(
+    (s: SessionInfo) => {
+      setToken(s.token);
+      setSession(s);
+      setLocked(false);
+      lastActivity.current = performance.now();
+      void refreshInfo();
     },
-  } : null), [info, session, refreshInfo, switchWorkspace]);
+    [refreshInfo],
+  );
+
+  const switchWorkspace = useCallback(
+    (ws: 'real' | 'demo') => {
+      setWorkspace(ws);
+      setSession(null);
+      setInfo(null);
+      void refreshInfo().then(resume);
+    },
+    [refreshInfo, resume],
+  );
+
+  const value = useMemo<SessionContextValue | null>(
+    () =>
+      info && session
+        ? {
+            info,
+            session,
+            can: (p) => session.permissions.includes(p),
+            refreshInfo,
+            leaveDemo: () => switchWorkspace('real'),
+            async signOut() {
+              await api.auth.signOut().catch(() => undefined);
+              setToken(undefined);
+              setSession(null);
+            },
+          }
+        : null,
+    [info, session, refreshInfo, switchWorkspace],
+  );
 
   if (loadError) {
-    return <Result status="error" title={loadError} extra={<Button onClick={() => void refreshInfo()}>{t('common.refresh')}</Button>} />;
+    return (
+      <Result
+        status="error"
+        title={loadError}
+        extra={<Button onClick={() => void refreshInfo()}>{t('common.refresh')}</Button>}
+      />
+    );
   }
-  if (!info || checking) return <div className="center-screen"><Spin size="large" tip={t('app.loading')}><div style={{ padding: 50 }} /></Spin></div>;
+  if (!info || checking)
+    return (
+      <div className="center-screen">
+        <Spin size="large" tip={t('app.loading')}>
+          <div style={{ padding: 50 }} />
+        </Spin>
+      </div>
+    );
 
   const demo = info.workspace === 'demo';
   let body;
@@ -114,20 +151,40 @@ export function App() {
     body = (
       <SessionContext.Provider value={value}>
         <Shell />
-        {locked && <LockScreen name={session.user.displayName} onUnlocked={signedIn} onSignOut={() => void value.signOut()} />}
+        {locked && (
+          <LockScreen name={session.user.displayName} onUnlocked={signedIn} onSignOut={() => void value.signOut()} />
+        )}
       </SessionContext.Provider>
     );
   }
   return (
     <AntApp>
       {demo ? (
-        <Watermark content={t('app.demoWatermark')} font={{ fontSize: 18, color: 'rgba(200, 30, 30, 0.12)' }} gap={[120, 120]} zIndex={2000}>
+        <Watermark
+          content={t('app.demoWatermark')}
+          font={{ fontSize: 18, color: 'rgba(200, 30, 30, 0.12)' }}
+          gap={[120, 120]}
+          zIndex={2000}
+        >
           <div className="demo-frame" data-workspace="demo">
-            <Alert type="warning" banner message={t('app.demoBanner')} action={getWorkspace() === 'demo' ? <Button size="small" onClick={() => switchWorkspace('real')}>{t('app.leaveDemo')}</Button> : undefined} />
+            <Alert
+              type="warning"
+              banner
+              message={t('app.demoBanner')}
+              action={
+                getWorkspace() === 'demo' ? (
+                  <Button size="small" onClick={() => switchWorkspace('real')}>
+                    {t('app.leaveDemo')}
+                  </Button>
+                ) : undefined
+              }
+            />
             {body}
           </div>
         </Watermark>
-      ) : body}
+      ) : (
+        body
+      )}
     </AntApp>
   );
 }

@@ -1,6 +1,17 @@
 import {
-  AppstoreOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CloudUploadOutlined, FileProtectOutlined,
-  FileTextOutlined, LogoutOutlined, SafetyCertificateOutlined, SettingOutlined, SolutionOutlined, TranslationOutlined, UserOutlined,
+  AppstoreOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CloudUploadOutlined,
+  FileProtectOutlined,
+  FileTextOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TranslationOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Dropdown, Layout, Menu, Space, Tag } from 'antd';
 import { useState } from 'react';
@@ -43,37 +54,77 @@ export function Shell() {
   const navigate = useNavigate();
   const location = useLocation();
   const [changingPassword, setChangingPassword] = useState(false);
-  const current = SECTIONS.filter((s) => s.path !== '/' && location.pathname.startsWith(s.path)).at(0)?.key ?? 'dashboard';
+  const current =
+    SECTIONS.filter((s) => s.path !== '/' && location.pathname.startsWith(s.path)).at(0)?.key ?? 'dashboard';
   const missingYears = info.calendar.uncoveredYears;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} theme="dark">
-        <div className="brand">{t('app.title')}<small>{info.unitName}</small></div>
+        <div className="brand">
+          {t('app.title')}
+          <small>{info.unitName}</small>
+        </div>
         <Menu
           theme="dark"
           mode="inline"
           selectedKeys={[current]}
-          items={SECTIONS.map((s) => ({ key: s.key, icon: s.icon, label: t(`nav.${s.key}`), onClick: () => navigate(s.path) }))}
+          items={SECTIONS.map((s) => ({
+            key: s.key,
+            icon: s.icon,
+            label: t(`nav.${s.key}`),
+            onClick: () => navigate(s.path),
+          }))}
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 12 }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            gap: 12,
+          }}
+        >
           {info.workspace === 'demo' && <Tag color="red">{t('app.demoBadge')}</Tag>}
-          <Button type="text" icon={<TranslationOutlined />} onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
+          <Button
+            type="text"
+            icon={<TranslationOutlined />}
+            onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
+          >
             {t('app.language')}
           </Button>
-          <Dropdown menu={{ items: [
-            { key: 'pw', icon: <UserOutlined />, label: t('app.changePassword'), onClick: () => setChangingPassword(true) },
-            { key: 'out', icon: <LogoutOutlined />, label: t('app.signOut'), onClick: () => void signOut() },
-          ] }}>
+          <Dropdown
+            menu={{
+              items: [
+                {
+                  key: 'pw',
+                  icon: <UserOutlined />,
+                  label: t('app.changePassword'),
+                  onClick: () => setChangingPassword(true),
+                },
+                { key: 'out', icon: <LogoutOutlined />, label: t('app.signOut'), onClick: () => void signOut() },
+              ],
+            }}
+          >
             <Button type="text" data-testid="user-menu">
-              <Space><UserOutlined />{session.user.displayName}<Tag>{t(`roles.${session.user.role}`)}</Tag></Space>
+              <Space>
+                <UserOutlined />
+                {session.user.displayName}
+                <Tag>{t(`roles.${session.user.role}`)}</Tag>
+              </Space>
             </Button>
           </Dropdown>
         </Layout.Header>
         {missingYears.length > 0 && (
-          <Alert type="warning" showIcon banner message={t('app.calendarMissing', { years: missingYears.join('、') })} />
+          <Alert
+            type="warning"
+            showIcon
+            banner
+            message={t('app.calendarMissing', { years: missingYears.join('、') })}
+          />
         )}
         <Layout.Content>
           <Routes>
@@ -90,7 +141,9 @@ export function Shell() {
             <Route path="/review/:id" element={<ReviewPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/settings/:tab" element={<SettingsPage />} />
-            {COMING.map((k) => <Route key={k} path={`/${k}`} element={<ComingSoon section={k} />} />)}
+            {COMING.map((k) => (
+              <Route key={k} path={`/${k}`} element={<ComingSoon section={k} />} />
+            ))}
             <Route path="*" element={<DashboardPage />} />
           </Routes>
         </Layout.Content>

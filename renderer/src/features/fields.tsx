@@ -7,17 +7,36 @@ import type { ReactNode } from 'react';
  * Date inputs that hold the strings the contract uses (2026-11-22, 2026-11-22T09:30), so forms
  * never carry dayjs objects and what is saved is exactly what the core validates.
  */
-export function DateTimeField({ value, onChange, id }: { value?: string; onChange?: (v: string) => void; id?: string }) {
+export function DateTimeField({
+  value,
+  onChange,
+  id,
+}: {
+  value?: string;
+  onChange?: (v: string) => void;
+  id?: string;
+}) {
   return (
-    <DatePicker id={id} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }}
-      value={value ? dayjs(value) : null} onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DDTHH:mm') : '')} />
+    <DatePicker
+      id={id}
+      showTime={{ format: 'HH:mm' }}
+      format="YYYY-MM-DD HH:mm"
+      style={{ width: '100%' }}
+      value={value ? dayjs(value) : null}
+      onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DDTHH:mm') : '')}
+    />
   );
 }
 
 export function DateField({ value, onChange, id }: { value?: string; onChange?: (v: string) => void; id?: string }) {
   return (
-    <DatePicker id={id} format="YYYY-MM-DD" style={{ width: '100%' }}
-      value={value ? dayjs(value) : null} onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : '')} />
+    <DatePicker
+      id={id}
+      format="YYYY-MM-DD"
+      style={{ width: '100%' }}
+      value={value ? dayjs(value) : null}
+      onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : '')}
+    />
   );
 }
 
@@ -41,13 +60,18 @@ export function RowsField({ name, label, addLabel, blank, numbered, children }: 
         {(fields, { add, remove }) => (
           <>
             {fields.map((f, i) => (
-              <div key={f.key} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: numbered ? 'flex-start' : 'baseline' }}>
+              <div
+                key={f.key}
+                style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: numbered ? 'flex-start' : 'baseline' }}
+              >
                 {numbered && <span style={{ lineHeight: '32px' }}>{i + 1}.</span>}
                 {children(f.name)}
                 <MinusCircleOutlined style={numbered ? { marginTop: 8 } : undefined} onClick={() => remove(f.name)} />
               </div>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(structuredClone(blank))}>{addLabel}</Button>
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(structuredClone(blank))}>
+              {addLabel}
+            </Button>
           </>
         )}
       </Form.List>

@@ -34,6 +34,9 @@ export function saveJson(fileName: string, value: unknown): void {
 
 /** The JSON a chosen file holds, or undefined when it is not JSON at all (the caller says so). */
 export async function readJson(file: File): Promise<unknown> {
-  try { return JSON.parse(await file.text()); } catch { return undefined; }
+  try {
+    return JSON.parse(await file.text());
+  } catch {
+    return undefined;
+  }
 }
-

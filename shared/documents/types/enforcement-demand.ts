@@ -3,7 +3,14 @@ import { decisionOf } from '../../domain/case-procedure.ts';
 import { dateOrBlank, labelled, paragraph, ROOM, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
 import { yuanText } from '../wording.ts';
-import { addresseeField, caseParty, decisionPaymentPlace, partyPart, servedDecisionChecks, you } from '../case-violations.ts';
+import {
+  addresseeField,
+  caseParty,
+  decisionPaymentPlace,
+  partyPart,
+  servedDecisionChecks,
+  you,
+} from '../case-violations.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 
 /**
@@ -32,10 +39,22 @@ export const enforcementDemand: DocumentTemplate<typeof demandFields> = {
   type: 'enforcement-demand',
   fields: demandFields,
   form: [
-    [{ field: 'partyName', input: 'text', span: 12 }, { field: 'decisionNumber', input: 'text', span: 8 }, { field: 'decisionDate', input: 'date', span: 4 }],
-    [{ field: 'fine', input: 'yuan' }, { field: 'surcharge', input: 'yuan' }, { field: 'performDays', input: 'integer' }],
+    [
+      { field: 'partyName', input: 'text', span: 12 },
+      { field: 'decisionNumber', input: 'text', span: 8 },
+      { field: 'decisionDate', input: 'date', span: 4 },
+    ],
+    [
+      { field: 'fine', input: 'yuan' },
+      { field: 'surcharge', input: 'yuan' },
+      { field: 'performDays', input: 'integer' },
+    ],
     { field: 'paymentPlace', input: 'text' },
-    [{ field: 'contactPerson', input: 'text' }, { field: 'contactPhone', input: 'text' }, { field: 'date', input: 'date' }],
+    [
+      { field: 'contactPerson', input: 'text' },
+      { field: 'contactPhone', input: 'text' },
+      { field: 'date', input: 'date' },
+    ],
     { field: 'party', input: 'hidden' },
   ],
 
@@ -44,9 +63,17 @@ export const enforcementDemand: DocumentTemplate<typeof demandFields> = {
     const decision = c ? decisionOf(c.detail, party) : undefined;
     const surcharge = c?.detail.surcharges.find((s) => String(s.party) === String(party))?.amount ?? 0;
     return {
-      party, partyName: (c && caseParty(c.detail, party)?.name) ?? '', decisionNumber: decision?.numberText ?? '', decisionDate: decision?.date ?? null,
-      fine: partyPart(c?.detail, party).totalFine, surcharge, performDays: 10, paymentPlace: decisionPaymentPlace(decision) || (c?.settings.finePaymentPlace ?? ''),
-      contactPerson: c?.detail.handlerNames[0] ?? '', contactPhone: unit.phone, date: today,
+      party,
+      partyName: (c && caseParty(c.detail, party)?.name) ?? '',
+      decisionNumber: decision?.numberText ?? '',
+      decisionDate: decision?.date ?? null,
+      fine: partyPart(c?.detail, party).totalFine,
+      surcharge,
+      performDays: 10,
+      paymentPlace: decisionPaymentPlace(decision) || (c?.settings.finePaymentPlace ?? ''),
+      contactPerson: c?.detail.handlerNames[0] ?? '',
+      contactPhone: unit.phone,
+      date: today,
     };
   },
 
@@ -60,9 +87,15 @@ export const enforcementDemand: DocumentTemplate<typeof demandFields> = {
     const y = you(f.party);
     return [
       labelled(fonts, '当事人', f.partyName),
-      paragraph(`本机关于${dateOrBlank(blank ? null : f.decisionDate)}对${y}作出${blank ? ROOM : `《行政处罚决定书》（${f.decisionNumber}）`}，决定给予${blank ? ROOM : `罚款${yuanText(f.fine)}`}的行政处罚。${y}至今未在规定期限内缴纳罚款。`),
-      paragraph(`根据《中华人民共和国行政处罚法》第七十二条的规定，每日按罚款数额的百分之三加处罚款，截至本催告书作出之日已加处罚款${blank ? ROOM : yuanText(f.surcharge)}（加处罚款的数额不超过罚款的数额）。`),
-      paragraph(`根据《中华人民共和国行政强制法》第五十四条的规定，现催告${y}自收到本催告书之日起${blank ? '　　' : f.performDays}日内履行上述义务${blank ? `，缴至${ROOM}` : f.paymentPlace ? `，缴至${f.paymentPlace}` : ''}。`),
+      paragraph(
+        `本机关于${dateOrBlank(blank ? null : f.decisionDate)}对${y}作出${blank ? ROOM : `《行政处罚决定书》（${f.decisionNumber}）`}，决定给予${blank ? ROOM : `罚款${yuanText(f.fine)}`}的行政处罚。${y}至今未在规定期限内缴纳罚款。`,
+      ),
+      paragraph(
+        `根据《中华人民共和国行政处罚法》第七十二条的规定，每日按罚款数额的百分之三加处罚款，截至本催告书作出之日已加处罚款${blank ? ROOM : yuanText(f.surcharge)}（加处罚款的数额不超过罚款的数额）。`,
+      ),
+      paragraph(
+        `根据《中华人民共和国行政强制法》第五十四条的规定，现催告${y}自收到本催告书之日起${blank ? '　　' : f.performDays}日内履行上述义务${blank ? `，缴至${ROOM}` : f.paymentPlace ? `，缴至${f.paymentPlace}` : ''}。`,
+      ),
       paragraph(`${y}收到本催告书后有权进行陈述和申辩。逾期仍不履行的，本机关将依法申请人民法院强制执行。`),
       labelled(fonts, ['联系人', f.contactPerson], ['联系电话', f.contactPhone]),
       sealAndDate(unit.agencyName, blank ? null : f.date),

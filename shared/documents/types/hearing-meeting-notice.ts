@@ -33,19 +33,43 @@ export const hearingMeetingNotice: DocumentTemplate<typeof hearingNoticeFields> 
   type: 'hearing-meeting-notice',
   fields: hearingNoticeFields,
   form: [
-    [{ field: 'partyName', input: 'text', span: 12 }, { field: 'cause', input: 'text', span: 12 }],
-    [{ field: 'hearingDate', input: 'date', span: 6 }, { field: 'hearingTime', input: 'text', span: 6 }, { field: 'place', input: 'text', span: 12 }],
-    [{ field: 'chair', input: 'text', span: 8 }, { field: 'clerk', input: 'text', span: 8 }, { field: 'isPublic', input: 'checkbox', span: 8 }],
-    [{ field: 'contactPerson', input: 'text' }, { field: 'contactPhone', input: 'text' }, { field: 'date', input: 'date' }],
+    [
+      { field: 'partyName', input: 'text', span: 12 },
+      { field: 'cause', input: 'text', span: 12 },
+    ],
+    [
+      { field: 'hearingDate', input: 'date', span: 6 },
+      { field: 'hearingTime', input: 'text', span: 6 },
+      { field: 'place', input: 'text', span: 12 },
+    ],
+    [
+      { field: 'chair', input: 'text', span: 8 },
+      { field: 'clerk', input: 'text', span: 8 },
+      { field: 'isPublic', input: 'checkbox', span: 8 },
+    ],
+    [
+      { field: 'contactPerson', input: 'text' },
+      { field: 'contactPhone', input: 'text' },
+      { field: 'date', input: 'date' },
+    ],
     { field: 'party', input: 'hidden' },
   ],
 
   prefill({ today, unit, case: c }) {
     const party = c?.party ?? 'unit';
     return {
-      party, partyName: (c && caseParty(c.detail, party)?.name) ?? '', cause: c?.detail.cause ?? '',
-      hearingDate: today, hearingTime: '上午9时', place: unit.address, chair: '', clerk: '', isPublic: true,
-      contactPerson: c?.detail.handlerNames[0] ?? '', contactPhone: unit.phone, date: today,
+      party,
+      partyName: (c && caseParty(c.detail, party)?.name) ?? '',
+      cause: c?.detail.cause ?? '',
+      hearingDate: today,
+      hearingTime: '上午9时',
+      place: unit.address,
+      chair: '',
+      clerk: '',
+      isPublic: true,
+      contactPerson: c?.detail.handlerNames[0] ?? '',
+      contactPhone: unit.phone,
+      date: today,
     };
   },
 
@@ -53,12 +77,15 @@ export const hearingMeetingNotice: DocumentTemplate<typeof hearingNoticeFields> 
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
     const { detail } = src.case;
     const issues = [];
-    if (!live(detail.events, 'hearing-request').some((h) => concerns(h, f.party))) issues.push({ path: ['case'], key: 'cases.rules.noHearingRequest' });
+    if (!live(detail.events, 'hearing-request').some((h) => concerns(h, f.party)))
+      issues.push({ path: ['case'], key: 'cases.rules.noHearingRequest' });
     if (detail.handlerNames.includes(f.chair)) issues.push({ path: ['chair'], key: 'cases.rules.chairIsInvestigator' });
-    if (f.clerk && detail.handlerNames.includes(f.clerk)) issues.push({ path: ['clerk'], key: 'cases.rules.clerkIsInvestigator' });
+    if (f.clerk && detail.handlerNames.includes(f.clerk))
+      issues.push({ path: ['clerk'], key: 'cases.rules.clerkIsInvestigator' });
     // Issued today, it must still reach the party 7 working days before the hearing.
     const latest = hearingNoticeLatest(f.hearingDate, src.case);
-    if (latest && f.date > latest) issues.push({ path: ['hearingDate'], key: 'cases.rules.hearingNoticeLate', params: { latest } });
+    if (latest && f.date > latest)
+      issues.push({ path: ['hearingDate'], key: 'cases.rules.hearingNoticeLate', params: { latest } });
     issues.push(...partyNameCheck(f.partyName, src, f.party));
     return issues;
   },
@@ -68,9 +95,13 @@ export const hearingMeetingNotice: DocumentTemplate<typeof hearingNoticeFields> 
     const when = blank ? dateOrBlank(null) + '　　时' : `${chineseDate(f.hearingDate)}${f.hearingTime}`;
     return [
       labelled(fonts, '当事人', f.partyName),
-      paragraph(`根据${y}的申请和《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，本机关定于${when}在${f.place || '　　　　　　'}${f.isPublic ? '公开' : '不公开'}举行${y}${f.cause ? f.cause.replace(/案$/, '') : '　　　　　　'}一案的听证会。`),
+      paragraph(
+        `根据${y}的申请和《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，本机关定于${when}在${f.place || '　　　　　　'}${f.isPublic ? '公开' : '不公开'}举行${y}${f.cause ? f.cause.replace(/案$/, '') : '　　　　　　'}一案的听证会。`,
+      ),
       paragraph(`本次听证会由${f.chair || '　　　　'}担任主持人${f.clerk ? `，${f.clerk}担任记录员` : ''}。`),
-      paragraph(`${y}可以亲自参加听证，也可以委托一至二人代理；委托代理人参加听证的，应当提交授权委托书。${y}认为主持人与本案有直接利害关系的，有权申请回避。`),
+      paragraph(
+        `${y}可以亲自参加听证，也可以委托一至二人代理；委托代理人参加听证的，应当提交授权委托书。${y}认为主持人与本案有直接利害关系的，有权申请回避。`,
+      ),
       paragraph(`${y}无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利。`),
       labelled(fonts, ['联系人', f.contactPerson], ['联系电话', f.contactPhone]),
       labelled(fonts, '本机关地址', unit.address),

@@ -47,17 +47,33 @@ type RecordFields = z.output<typeof recordFields>;
 const day = (f: Pick<RecordFields, 'startedAt'>) => f.startedAt.slice(0, 10);
 
 /** The hearing recorded as held for the party on the day, with the party present. */
-const heldOn = (d: CaseDetail, party: PartyKey, on: string) => live(d.events, 'hearing').filter((h) => concerns(h, party) && h.date === on).at(-1);
+const heldOn = (d: CaseDetail, party: PartyKey, on: string) =>
+  live(d.events, 'hearing')
+    .filter((h) => concerns(h, party) && h.date === on)
+    .at(-1);
 
 /** The investigators' statement as the record opens it: the facts, the provisions and the proposal of the 呈批. */
 function proposal(d: CaseDetail, party: PartyKey): string {
   const own = d.violations.filter((v) => String(v.party) === String(party));
   if (!own.length) return '';
-  return own.map((v) => `${v.facts.replace(/[。；;.]+$/, '')}，违反了${v.violatedProvision}的规定，依据${v.penaltyProvision}的规定，建议给予${violationPenalty(v)}`).join('；')
-    + '。证据有：' + (own.map((v) => v.evidence).filter(Boolean).join('；') || '（见案卷）') + '。';
+  return (
+    own
+      .map(
+        (v) =>
+          `${v.facts.replace(/[。；;.]+$/, '')}，违反了${v.violatedProvision}的规定，依据${v.penaltyProvision}的规定，建议给予${violationPenalty(v)}`,
+      )
+      .join('；') +
+    '。证据有：' +
+    (own
+      .map((v) => v.evidence)
+      .filter(Boolean)
+      .join('；') || '（见案卷）') +
+    '。'
+  );
 }
 
-const CHAIR_OPENING = '现在开始听证。宣布听证纪律；核对听证参加人的身份；告知当事人的权利和义务；询问当事人是否申请主持人、记录员回避。';
+const CHAIR_OPENING =
+  '现在开始听证。宣布听证纪律；核对听证参加人的身份；告知当事人的权利和义务；询问当事人是否申请主持人、记录员回避。';
 
 function prefillRecord(src: PrefillSource): z.input<typeof recordFields> {
   const c = src.case;
@@ -69,16 +85,23 @@ function prefillRecord(src: PrefillSource): z.input<typeof recordFields> {
   const name = (d && caseParty(d, party)?.name) ?? '';
   const own = party === 'unit' ? d?.unit.legalRepresentative : name;
   return {
-    party, caseName: caseNameOf(d), partyName: name, startedAt: `${on}T09:00`, endedAt: '',
-    place: typeof notice?.place === 'string' ? notice.place : src.unit.address, isPublic: notice?.isPublic !== false,
-    chair: held?.chair ?? (typeof notice?.chair === 'string' ? notice.chair : ''), clerk: typeof notice?.clerk === 'string' ? notice.clerk : '',
+    party,
+    caseName: caseNameOf(d),
+    partyName: name,
+    startedAt: `${on}T09:00`,
+    endedAt: '',
+    place: typeof notice?.place === 'string' ? notice.place : src.unit.address,
+    isPublic: notice?.isPublic !== false,
+    chair: held?.chair ?? (typeof notice?.chair === 'string' ? notice.chair : ''),
+    clerk: typeof notice?.clerk === 'string' ? notice.clerk : '',
     investigators: d?.handlerNames.join('、') ?? '',
     attendees: own ? [{ name: own, role: party === 'unit' ? '法定代表人' : '当事人' }] : [],
     proceedings: [
       { speaker: '主持人', words: CHAIR_OPENING },
       ...(d && proposal(d, party) ? [{ speaker: '调查人员', words: proposal(d, party) }] : []),
     ],
-    refusedToSign: false, refusalNote: '',
+    refusedToSign: false,
+    refusalNote: '',
   };
 }
 
@@ -87,18 +110,41 @@ export const hearingRecord: DocumentTemplate<typeof recordFields> = {
   fields: recordFields,
   documentDate: day,
   form: [
-    [{ field: 'caseName', input: 'text', span: 14 }, { field: 'partyName', input: 'text', span: 10 }],
-    [{ field: 'startedAt', input: 'datetime', label: 'hearingStartedAt', span: 8 }, { field: 'endedAt', input: 'datetime', label: 'hearingEndedAt', span: 8 }, { field: 'isPublic', input: 'checkbox', span: 8 }],
+    [
+      { field: 'caseName', input: 'text', span: 14 },
+      { field: 'partyName', input: 'text', span: 10 },
+    ],
+    [
+      { field: 'startedAt', input: 'datetime', label: 'hearingStartedAt', span: 8 },
+      { field: 'endedAt', input: 'datetime', label: 'hearingEndedAt', span: 8 },
+      { field: 'isPublic', input: 'checkbox', span: 8 },
+    ],
     { field: 'place', input: 'text', label: 'hearingPlace' },
-    [{ field: 'chair', input: 'text' }, { field: 'clerk', input: 'text' }, { field: 'investigators', input: 'text' }],
-    { field: 'attendees', input: 'rows', label: 'hearingAttendees', add: 'addAttendee', columns: [
-      { field: 'name', input: 'text', placeholder: 'attendeeName', width: 200 },
-      { field: 'role', input: 'text', placeholder: 'attendeeRole' },
-    ] },
-    { field: 'proceedings', input: 'rows', label: 'proceedings', add: 'addSpeech', columns: [
-      { field: 'speaker', input: 'text', placeholder: 'speaker', width: 140 },
-      { field: 'words', input: 'textarea', placeholder: 'words' },
-    ] },
+    [
+      { field: 'chair', input: 'text' },
+      { field: 'clerk', input: 'text' },
+      { field: 'investigators', input: 'text' },
+    ],
+    {
+      field: 'attendees',
+      input: 'rows',
+      label: 'hearingAttendees',
+      add: 'addAttendee',
+      columns: [
+        { field: 'name', input: 'text', placeholder: 'attendeeName', width: 200 },
+        { field: 'role', input: 'text', placeholder: 'attendeeRole' },
+      ],
+    },
+    {
+      field: 'proceedings',
+      input: 'rows',
+      label: 'proceedings',
+      add: 'addSpeech',
+      columns: [
+        { field: 'speaker', input: 'text', placeholder: 'speaker', width: 140 },
+        { field: 'words', input: 'textarea', placeholder: 'words' },
+      ],
+    },
     { field: 'refusedToSign', input: 'checkbox', label: 'partyRefusedToSign' },
     { field: 'refusalNote', input: 'text', when: 'refusedToSign' },
     { field: 'party', input: 'hidden' },
@@ -110,13 +156,16 @@ export const hearingRecord: DocumentTemplate<typeof recordFields> = {
     const { detail } = src.case;
     const issues: ValidationIssue[] = [];
     const held = heldOn(detail, f.party, day(f));
-    if (!held?.attended) issues.push({ path: ['startedAt'], key: 'documents.rules.hearingNotHeld', params: { date: day(f) } });
-    else if (held.chair !== f.chair) issues.push({ path: ['chair'], key: 'documents.rules.hearingChairMismatch', params: { chair: held.chair } });
+    if (!held?.attended)
+      issues.push({ path: ['startedAt'], key: 'documents.rules.hearingNotHeld', params: { date: day(f) } });
+    else if (held.chair !== f.chair)
+      issues.push({ path: ['chair'], key: 'documents.rules.hearingChairMismatch', params: { chair: held.chair } });
     if (detail.handlerNames.includes(f.chair)) issues.push({ path: ['chair'], key: 'cases.rules.chairIsInvestigator' });
     issues.push(...timeRangeChecks(f.startedAt, f.endedAt, src.today));
     if (!f.attendees.length) issues.push({ path: ['attendees'], key: 'documents.rules.hearingAttendeesRequired' });
     // 第六十四条第（七）项: the investigators state the case, the party defends and cross-examines.
-    if (f.proceedings.length < 2) issues.push({ path: ['proceedings'], key: 'documents.rules.hearingProceedingsRequired' });
+    if (f.proceedings.length < 2)
+      issues.push({ path: ['proceedings'], key: 'documents.rules.hearingProceedingsRequired' });
     issues.push(...refusalChecks(f));
     issues.push(...partyNameCheck(f.partyName, src, f.party));
     return issues;
@@ -124,7 +173,12 @@ export const hearingRecord: DocumentTemplate<typeof recordFields> = {
 
   body(f, { fonts, blank }) {
     const v = (s: string) => (blank ? '' : s);
-    const said = (who: string, words: string): Content => ({ text: [{ text: `${who}：`, font: fonts.roles.heading }, words], margin: [0, 2, 0, 2], alignment: 'justify' } as Content);
+    const said = (who: string, words: string): Content =>
+      ({
+        text: [{ text: `${who}：`, font: fonts.roles.heading }, words],
+        margin: [0, 2, 0, 2],
+        alignment: 'justify',
+      }) as Content;
     return [
       labelled(fonts, '案件名称', v(f.caseName)),
       labelled(fonts, '听证时间', blank ? BLANK_TIME_RANGE : timeRange(f.startedAt, f.endedAt)),
@@ -133,15 +187,32 @@ export const hearingRecord: DocumentTemplate<typeof recordFields> = {
       labelled(fonts, '案件调查人员', v(f.investigators)),
       labelled(fonts, '当事人', v(f.partyName)),
       heading(fonts, '当事人及其委托代理人：'),
-      itemsTable(fonts, [{ title: '姓名', width: 150 }, { title: '身份（法定代表人、委托代理人等）', width: '*' }], blank ? [] : f.attendees.map((a) => [a.name, a.role]), 3),
+      itemsTable(
+        fonts,
+        [
+          { title: '姓名', width: 150 },
+          { title: '身份（法定代表人、委托代理人等）', width: '*' },
+        ],
+        blank ? [] : f.attendees.map((a) => [a.name, a.role]),
+        3,
+      ),
       heading(fonts, '听证记录：'),
       ...(blank ? [ruledLines(18)] : f.proceedings.map((s) => said(s.speaker, s.words))),
       said('主持人', '以上笔录请当事人及其委托代理人核对。如有遗漏或者差错，可以补充或者更正；无误的，请签名。'),
       ...(blank ? [writeInLine(fonts, '当事人意见：')] : []),
       ...(f.refusedToSign && !blank
-        ? [paragraph(`当事人拒绝在本笔录上签名${f.refusalNote ? `（${f.refusalNote.replace(/[。.]$/, '')}）` : ''}，记录员已在笔录上注明。`)]
+        ? [
+            paragraph(
+              `当事人拒绝在本笔录上签名${f.refusalNote ? `（${f.refusalNote.replace(/[。.]$/, '')}）` : ''}，记录员已在笔录上注明。`,
+            ),
+          ]
         : []),
-      signatureBlock([{ label: '当事人或者委托代理人' }, { label: '案件调查人员' }, { label: '主持人' }, { label: '记录员' }]),
+      signatureBlock([
+        { label: '当事人或者委托代理人' },
+        { label: '案件调查人员' },
+        { label: '主持人' },
+        { label: '记录员' },
+      ]),
     ];
   },
 };
@@ -172,9 +243,19 @@ export const hearingReport: DocumentTemplate<typeof reportFields> = {
   type: 'hearing-report',
   fields: reportFields,
   form: [
-    [{ field: 'caseName', input: 'text', span: 14 }, { field: 'partyName', input: 'text', span: 10 }],
-    [{ field: 'hearingDate', input: 'date', span: 6 }, { field: 'place', input: 'text', label: 'hearingPlace', span: 18 }],
-    [{ field: 'chair', input: 'text' }, { field: 'clerk', input: 'text' }, { field: 'date', input: 'date' }],
+    [
+      { field: 'caseName', input: 'text', span: 14 },
+      { field: 'partyName', input: 'text', span: 10 },
+    ],
+    [
+      { field: 'hearingDate', input: 'date', span: 6 },
+      { field: 'place', input: 'text', label: 'hearingPlace', span: 18 },
+    ],
+    [
+      { field: 'chair', input: 'text' },
+      { field: 'clerk', input: 'text' },
+      { field: 'date', input: 'date' },
+    ],
     { field: 'caseStated', input: 'textarea', rows: 3 },
     { field: 'defence', input: 'textarea', rows: 3 },
     { field: 'findings', input: 'textarea', label: 'hearingFindings', rows: 3 },
@@ -186,13 +267,26 @@ export const hearingReport: DocumentTemplate<typeof reportFields> = {
     const party = c?.party ?? 'unit';
     const d = c?.detail;
     const rec = d ? hearingRecordOf(d, party)?.fields : undefined;
-    const speeches = Array.isArray(rec?.proceedings) ? rec.proceedings as { speaker: string; words: string }[] : [];
-    const by = (re: RegExp) => speeches.filter((s) => re.test(s.speaker)).map((s) => s.words).join('\n');
+    const speeches = Array.isArray(rec?.proceedings) ? (rec.proceedings as { speaker: string; words: string }[]) : [];
+    const by = (re: RegExp) =>
+      speeches
+        .filter((s) => re.test(s.speaker))
+        .map((s) => s.words)
+        .join('\n');
     const str = (x: unknown, or = '') => (typeof x === 'string' ? x : or);
     return {
-      party, caseName: str(rec?.caseName, caseNameOf(d)), partyName: str(rec?.partyName, (d && caseParty(d, party)?.name) ?? ''),
-      hearingDate: str(rec?.startedAt, today).slice(0, 10), place: str(rec?.place, unit.address), chair: str(rec?.chair), clerk: str(rec?.clerk),
-      caseStated: by(/调查/) || (d ? proposal(d, party) : ''), defence: by(/当事人|代理人|法定代表人/), findings: '', opinion: '', date: today,
+      party,
+      caseName: str(rec?.caseName, caseNameOf(d)),
+      partyName: str(rec?.partyName, (d && caseParty(d, party)?.name) ?? ''),
+      hearingDate: str(rec?.startedAt, today).slice(0, 10),
+      place: str(rec?.place, unit.address),
+      chair: str(rec?.chair),
+      clerk: str(rec?.clerk),
+      caseStated: by(/调查/) || (d ? proposal(d, party) : ''),
+      defence: by(/当事人|代理人|法定代表人/),
+      findings: '',
+      opinion: '',
+      date: today,
     };
   },
 
@@ -202,19 +296,38 @@ export const hearingReport: DocumentTemplate<typeof reportFields> = {
     if (!rec) return [{ path: ['case'], key: 'documents.rules.hearingRecordFirst' }];
     const issues: ValidationIssue[] = [];
     const heard = String(rec.fields.startedAt ?? '').slice(0, 10);
-    if (f.hearingDate !== heard) issues.push({ path: ['hearingDate'], key: 'documents.rules.hearingDateMismatch', params: { date: heard } });
-    if (f.date < heard) issues.push({ path: ['date'], key: 'documents.rules.reportBeforeHearing', params: { date: heard } });
-    if (f.chair !== rec.fields.chair) issues.push({ path: ['chair'], key: 'documents.rules.hearingChairMismatch', params: { chair: String(rec.fields.chair) } });
+    if (f.hearingDate !== heard)
+      issues.push({ path: ['hearingDate'], key: 'documents.rules.hearingDateMismatch', params: { date: heard } });
+    if (f.date < heard)
+      issues.push({ path: ['date'], key: 'documents.rules.reportBeforeHearing', params: { date: heard } });
+    if (f.chair !== rec.fields.chair)
+      issues.push({
+        path: ['chair'],
+        key: 'documents.rules.hearingChairMismatch',
+        params: { chair: String(rec.fields.chair) },
+      });
     return issues;
   },
 
   body(f, { fonts, blank }) {
     const v = (s: string) => (blank ? '' : s);
-    const part = (title: string, text: string, lines: number): Content[] => [heading(fonts, title), ...(blank ? [ruledLines(lines)] : text.split(/\n+/).filter(Boolean).map((p) => paragraph(p)))];
+    const part = (title: string, text: string, lines: number): Content[] => [
+      heading(fonts, title),
+      ...(blank
+        ? [ruledLines(lines)]
+        : text
+            .split(/\n+/)
+            .filter(Boolean)
+            .map((p) => paragraph(p))),
+    ];
     return [
       labelled(fonts, '案件名称', v(f.caseName)),
       labelled(fonts, '当事人', v(f.partyName)),
-      labelled(fonts, ['听证时间', blank ? '　　年　　月　　日' : chineseDate(f.hearingDate)], ['听证地点', v(f.place)]),
+      labelled(
+        fonts,
+        ['听证时间', blank ? '　　年　　月　　日' : chineseDate(f.hearingDate)],
+        ['听证地点', v(f.place)],
+      ),
       labelled(fonts, ['主持人', v(f.chair)], ['记录员', v(f.clerk)]),
       ...part('一、案件调查人员提出的违法事实、证据和行政处罚建议：', f.caseStated, 4),
       ...part('二、当事人的陈述、申辩和质证意见：', f.defence, 4),

@@ -22,8 +22,15 @@ export const inspectionPlan: DocumentTemplate<typeof inspectionPlanFields> = {
   type: 'inspection-plan',
   fields: inspectionPlanFields,
   form: [
-    [{ field: 'enterpriseName', input: 'text' }, { field: 'address', input: 'text' }],
-    [{ field: 'plannedDate', input: 'date' }, { field: 'method', input: 'text' }, { field: 'date', input: 'date' }],
+    [
+      { field: 'enterpriseName', input: 'text' },
+      { field: 'address', input: 'text' },
+    ],
+    [
+      { field: 'plannedDate', input: 'date' },
+      { field: 'method', input: 'text' },
+      { field: 'date', input: 'date' },
+    ],
     { field: 'officers', input: 'officers', label: 'officersOrder' },
     { field: 'experts', input: 'text' },
     { field: 'content', input: 'textarea', rows: 8 },
@@ -37,10 +44,13 @@ export const inspectionPlan: DocumentTemplate<typeof inspectionPlanFields> = {
       plannedDate: inspectionDay(inspection, today),
       method: inspection ? INSPECTION_KINDS[inspection.kind] : '',
       officers,
-      experts: inspection?.experts.map((x) => {
-        const about = [x.title, x.organisation].filter(Boolean).join('，');
-        return about ? `${x.name}（${about}）` : x.name;
-      }).join('、') ?? '',
+      experts:
+        inspection?.experts
+          .map((x) => {
+            const about = [x.title, x.organisation].filter(Boolean).join('，');
+            return about ? `${x.name}（${about}）` : x.name;
+          })
+          .join('、') ?? '',
       // A plan for a 复查 lists the hazards to re-check; any other plan is written by the officer.
       content: inspection?.recheckOf ? hazards.map((h, i) => `${i + 1}. 复查：${h.description}`).join('\n') : '',
       date: today,
@@ -53,14 +63,25 @@ export const inspectionPlan: DocumentTemplate<typeof inspectionPlanFields> = {
     return issues;
   },
 
-
   body(f, { fonts, blank }) {
-    const content = f.content.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+    const content = f.content
+      .split(/\n+/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     const approval: Content = {
-      table: { widths: [90, '*'], body: [
-        [{ text: '承办人意见', font: fonts.roles.heading }, { text: '\n\n签名：　　　　　　　　年　　月　　日', alignment: 'right' }],
-        [{ text: '审核意见', font: fonts.roles.heading }, { text: '\n\n签名：　　　　　　　　年　　月　　日', alignment: 'right' }],
-      ] },
+      table: {
+        widths: [90, '*'],
+        body: [
+          [
+            { text: '承办人意见', font: fonts.roles.heading },
+            { text: '\n\n签名：　　　　　　　　年　　月　　日', alignment: 'right' },
+          ],
+          [
+            { text: '审核意见', font: fonts.roles.heading },
+            { text: '\n\n签名：　　　　　　　　年　　月　　日', alignment: 'right' },
+          ],
+        ],
+      },
       margin: [0, 14, 0, 0],
     } as Content;
     return [

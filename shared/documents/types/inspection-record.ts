@@ -25,17 +25,33 @@ const inspectionRecordFields = z.object({
 
 export function timeRange(start: string, end: string): string {
   if (!end) return chineseDateTime(start);
-  return start.slice(0, 10) === end.slice(0, 10) ? `${chineseDateTime(start)}至${chineseTime(end)}` : `${chineseDateTime(start)}至${chineseDateTime(end)}`;
+  return start.slice(0, 10) === end.slice(0, 10)
+    ? `${chineseDateTime(start)}至${chineseTime(end)}`
+    : `${chineseDateTime(start)}至${chineseDateTime(end)}`;
 }
 
 export const inspectionRecord: DocumentTemplate<typeof inspectionRecordFields> = {
   type: 'inspection-record',
   fields: inspectionRecordFields,
   form: [
-    [{ field: 'enterpriseName', input: 'text' }, { field: 'address', input: 'text' }],
-    [{ field: 'representative', input: 'text' }, { field: 'representativePost', input: 'text' }, { field: 'phone', input: 'text' }],
-    [{ field: 'place', input: 'text' }, { field: 'startedAt', input: 'datetime' }, { field: 'endedAt', input: 'datetime' }],
-    [{ field: 'agency', input: 'text', span: 16 }, { field: 'date', input: 'date', span: 8 }],
+    [
+      { field: 'enterpriseName', input: 'text' },
+      { field: 'address', input: 'text' },
+    ],
+    [
+      { field: 'representative', input: 'text' },
+      { field: 'representativePost', input: 'text' },
+      { field: 'phone', input: 'text' },
+    ],
+    [
+      { field: 'place', input: 'text' },
+      { field: 'startedAt', input: 'datetime' },
+      { field: 'endedAt', input: 'datetime' },
+    ],
+    [
+      { field: 'agency', input: 'text', span: 16 },
+      { field: 'date', input: 'date', span: 8 },
+    ],
     { field: 'officers', input: 'officers' },
     { field: 'findings', input: 'textarea', rows: 10 },
     { field: 'refusedToSign', input: 'checkbox' },
@@ -69,23 +85,40 @@ export const inspectionRecord: DocumentTemplate<typeof inspectionRecordFields> =
     return issues;
   },
 
-
   body(f, { fonts, unit, blank }) {
     const names = f.officers.map((o) => o.name).join('、') || '　　　　';
     const certs = f.officers.map((o) => o.certificateNo).join('、') || '　　　　';
-    const findings = f.findings.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+    const findings = f.findings
+      .split(/\n+/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     return [
       labelled(fonts, '被检查单位', f.enterpriseName),
       labelled(fonts, '地址', f.address),
-      labelled(fonts, ['法定代表人（负责人）', f.representative], ['职务', f.representativePost], ['联系电话', f.phone]),
+      labelled(
+        fonts,
+        ['法定代表人（负责人）', f.representative],
+        ['职务', f.representativePost],
+        ['联系电话', f.phone],
+      ),
       labelled(fonts, '检查场所', f.place),
-      labelled(fonts, '检查时间', blank ? '　　年　　月　　日　　时　　分至　　时　　分' : timeRange(f.startedAt, f.endedAt)),
+      labelled(
+        fonts,
+        '检查时间',
+        blank ? '　　年　　月　　日　　时　　分至　　时　　分' : timeRange(f.startedAt, f.endedAt),
+      ),
       labelled(fonts, '检查机关', f.agency),
-      paragraph(`我们是${unit.agencyName}的行政执法人员${names}，证件号码为${certs}，已向你出示证件。现依法对你单位进行现场检查，请予以配合。`),
+      paragraph(
+        `我们是${unit.agencyName}的行政执法人员${names}，证件号码为${certs}，已向你出示证件。现依法对你单位进行现场检查，请予以配合。`,
+      ),
       { text: '检查情况：', font: fonts.roles.heading, margin: [0, 6, 0, 2] },
       ...(findings.length ? findings.map((p) => paragraph(p)) : blank ? [ruledLines(12)] : [paragraph('　')]),
       ...(f.refusedToSign
-        ? [paragraph(`被检查单位负责人拒绝在本记录上签字${f.refusalNote ? `（${f.refusalNote}）` : ''}，检查人员已记录在案并报告本机关。`)]
+        ? [
+            paragraph(
+              `被检查单位负责人拒绝在本记录上签字${f.refusalNote ? `（${f.refusalNote}）` : ''}，检查人员已记录在案并报告本机关。`,
+            ),
+          ]
         : []),
       officerSignatures('检查人员', f.officers),
       partySignature('被检查单位现场负责人'),

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { dateOrBlank, labelled, officerSignatures, ordinal, paragraph, partySignature, sealAndDate } from '../layout.ts';
+import {
+  dateOrBlank,
+  labelled,
+  officerSignatures,
+  ordinal,
+  paragraph,
+  partySignature,
+  sealAndDate,
+} from '../layout.ts';
 import { type DocumentTemplate, inspectionDay, officerChecks, officerRef, officersOf } from '../template.ts';
 import { isoDate, required } from '../../entities/common.ts';
 import { remedyClause } from '../wording.ts';
@@ -12,9 +20,15 @@ import { remedyClause } from '../wording.ts';
 const onsiteMeasuresFields = z.object({
   enterpriseName: required(z.string().max(100)),
   inspectionDate: isoDate,
-  findings: z.array(required(z.string().max(1000))).max(50).default([]),
+  findings: z
+    .array(required(z.string().max(1000)))
+    .max(50)
+    .default([]),
   basis: z.string().trim().max(500).default(''),
-  measures: z.array(required(z.string().max(1000))).max(20).default([]),
+  measures: z
+    .array(required(z.string().max(1000)))
+    .max(20)
+    .default([]),
   officers: z.array(officerRef).max(10).default([]),
   date: isoDate,
 });
@@ -23,7 +37,11 @@ export const onsiteMeasures: DocumentTemplate<typeof onsiteMeasuresFields> = {
   type: 'onsite-measures',
   fields: onsiteMeasuresFields,
   form: [
-    [{ field: 'enterpriseName', input: 'text', span: 12 }, { field: 'inspectionDate', input: 'date', span: 6 }, { field: 'date', input: 'date', span: 6 }],
+    [
+      { field: 'enterpriseName', input: 'text', span: 12 },
+      { field: 'inspectionDate', input: 'date', span: 6 },
+      { field: 'date', input: 'date', span: 6 },
+    ],
     { field: 'findings', input: 'paragraphs', label: 'violations', add: 'addItem' },
     { field: 'basis', input: 'text' },
     { field: 'measures', input: 'paragraphs', add: 'addMeasure' },
@@ -39,7 +57,9 @@ export const onsiteMeasures: DocumentTemplate<typeof onsiteMeasuresFields> = {
       findings: hazards.map((h) => (h.location ? `${h.location}：${h.description}` : h.description)),
       basis: '《中华人民共和国安全生产法》第六十五条第一款第（三）项',
       measures: major
-        ? ['立即从危险区域内撤出作业人员，暂时停产停业（停止使用相关设施、设备），重大事故隐患排除后经审查同意，方可恢复生产经营和使用。']
+        ? [
+            '立即从危险区域内撤出作业人员，暂时停产停业（停止使用相关设施、设备），重大事故隐患排除后经审查同意，方可恢复生产经营和使用。',
+          ]
         : ['立即排除上述事故隐患。'],
       officers,
       date: inspectionDay(inspection, today),
@@ -54,11 +74,12 @@ export const onsiteMeasures: DocumentTemplate<typeof onsiteMeasuresFields> = {
     return issues;
   },
 
-
   body(f, { fonts, unit, blank }) {
     return [
       labelled(fonts, '被检查单位', f.enterpriseName),
-      paragraph(`本机关于${dateOrBlank(blank ? null : f.inspectionDate)}现场检查时，发现你单位有下列违法违规行为和事故隐患：`),
+      paragraph(
+        `本机关于${dateOrBlank(blank ? null : f.inspectionDate)}现场检查时，发现你单位有下列违法违规行为和事故隐患：`,
+      ),
       ...f.findings.map((x, i) => paragraph(`${ordinal(i)}、${x}`)),
       paragraph(`依据${f.basis || '　　　　　　'}的规定，现作出如下现场处理决定：`),
       ...f.measures.map((x, i) => paragraph(`${ordinal(i)}、${x}`)),

@@ -7,7 +7,14 @@ import type { ValidationIssue } from '../../api/errors.ts';
 import type { CaseEvent, PartyKey } from '../../entities/case.ts';
 import { labelled, ordinal, paragraph, ruledLines, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate, LayoutContext, PrefillSource } from '../template.ts';
-import { addresseeField, BLANK_VIOLATION, caseViolationRow, caseViolationsCell, partyPart, you } from '../case-violations.ts';
+import {
+  addresseeField,
+  BLANK_VIOLATION,
+  caseViolationRow,
+  caseViolationsCell,
+  partyPart,
+  you,
+} from '../case-violations.ts';
 import { partyNameCheck } from '../case-documents.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import type { DocumentForm } from '../form.ts';
@@ -38,7 +45,10 @@ const bodyForm: DocumentForm<keyof typeof decisionBody & string> = [
   caseViolationsCell,
   { field: 'evidence', input: 'textarea', rows: 2 },
   { field: 'statementSummary', input: 'textarea', rows: 2 },
-  [{ field: 'totalFine', input: 'yuan', span: 8 }, { field: 'paymentPlace', input: 'text', span: 16 }],
+  [
+    { field: 'totalFine', input: 'yuan', span: 8 },
+    { field: 'paymentPlace', input: 'text', span: 16 },
+  ],
   [{ field: 'date', input: 'date', span: 8 }],
   { field: 'party', input: 'hidden' },
   { field: 'reviewAgency', input: 'hidden' },
@@ -49,16 +59,37 @@ const bodyForm: DocumentForm<keyof typeof decisionBody & string> = [
 function statementSummary(events: CaseEvent[], party: PartyKey): string {
   const y = you(party);
   const said = live(events, 'statement').filter((s) => concerns(s, party));
-  const hearing = live(events, 'hearing').filter((h) => concerns(h, party)).at(-1);
-  const heard = hearing ? (hearing.attended ? `本机关于${chineseDate(hearing.date)}依法举行了听证。` : `${y}经依法通知未参加听证，视为放弃听证权利。`) : '';
+  const hearing = live(events, 'hearing')
+    .filter((h) => concerns(h, party))
+    .at(-1);
+  const heard = hearing
+    ? hearing.attended
+      ? `本机关于${chineseDate(hearing.date)}依法举行了听证。`
+      : `${y}经依法通知未参加听证，视为放弃听证权利。`
+    : '';
   if (!said.length) return `${heard}${y}在规定期限内未提出陈述、申辩。`;
   if (said.every((s) => s.waived)) return `${heard}${y}明确表示放弃陈述、申辩的权利。`;
-  return heard + said.filter((s) => !s.waived).map((s) => `${y}提出：${s.content.replace(/[。.]$/, '')}。经复核，${s.adopted ? '予以采纳' : '不予采纳'}${s.reply ? `，理由是：${s.reply.replace(/[。.]$/, '')}` : ''}。`).join('');
+  return (
+    heard +
+    said
+      .filter((s) => !s.waived)
+      .map(
+        (s) =>
+          `${y}提出：${s.content.replace(/[。.]$/, '')}。经复核，${s.adopted ? '予以采纳' : '不予采纳'}${s.reply ? `，理由是：${s.reply.replace(/[。.]$/, '')}` : ''}。`,
+      )
+      .join('')
+  );
 }
 
 function prefillBody({ today, unit, case: c }: PrefillSource, party: PartyKey) {
   const d = c?.detail;
-  return { ...partyPart(d, party), statementSummary: d ? statementSummary(d.events, party) : '', paymentPlace: c?.settings.finePaymentPlace ?? '', ...remedyPrefill(unit), date: today };
+  return {
+    ...partyPart(d, party),
+    statementSummary: d ? statementSummary(d.events, party) : '',
+    paymentPlace: c?.settings.finePaymentPlace ?? '',
+    ...remedyPrefill(unit),
+    date: today,
+  };
 }
 
 /** The checks both decisions share: the procedure, the citations, the approved fine, the party's name. */
@@ -70,11 +101,14 @@ function bodyChecks(f: BodyFields, src: PrefillSource): ValidationIssue[] {
   if (!f.violations.length) issues.push({ path: ['violations'], key: 'cases.rules.violationsRequired' });
   f.violations.forEach((v, i) => {
     // Citations go down to the article at least (第…条), with 款/项 where the law has them.
-    if (!/第[零一二三四五六七八九十百]+条/.test(v.violatedProvision)) issues.push({ path: ['violations', i, 'violatedProvision'], key: 'documents.rules.citationArticle' });
-    if (!/第[零一二三四五六七八九十百]+条/.test(v.penaltyProvision)) issues.push({ path: ['violations', i, 'penaltyProvision'], key: 'documents.rules.citationArticle' });
+    if (!/第[零一二三四五六七八九十百]+条/.test(v.violatedProvision))
+      issues.push({ path: ['violations', i, 'violatedProvision'], key: 'documents.rules.citationArticle' });
+    if (!/第[零一二三四五六七八九十百]+条/.test(v.penaltyProvision))
+      issues.push({ path: ['violations', i, 'penaltyProvision'], key: 'documents.rules.citationArticle' });
   });
   const approved = partyPart(detail, f.party).totalFine;
-  if (f.totalFine !== approved) issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved } });
+  if (f.totalFine !== approved)
+    issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved } });
   return issues;
 }
 
@@ -85,12 +119,29 @@ function body(f: BodyFields, partyBlock: Content[], { unit, blank }: LayoutConte
   const fine = yuanText(f.totalFine);
   return [
     ...partyBlock,
-    ...(blank ? [paragraph(`违法事实及证据：经查，${y}：`), ruledLines(3), paragraph('以上事实有　　　　　　等证据为证。')]
-      : [paragraph(`违法事实及证据：经查，${y}${rows.map((v, i) => `${many ? `${ordinal(i)}是` : ''}${v.facts.replace(/[。；;.]$/, '')}`).join('；')}。以上事实有${f.evidence || '　　　　'}等证据为证。`)]),
+    ...(blank
+      ? [paragraph(`违法事实及证据：经查，${y}：`), ruledLines(3), paragraph('以上事实有　　　　　　等证据为证。')]
+      : [
+          paragraph(
+            `违法事实及证据：经查，${y}${rows.map((v, i) => `${many ? `${ordinal(i)}是` : ''}${v.facts.replace(/[。；;.]$/, '')}`).join('；')}。以上事实有${f.evidence || '　　　　'}等证据为证。`,
+          ),
+        ]),
     paragraph(f.statementSummary ? `陈述、申辩及采纳情况：${f.statementSummary}` : '陈述、申辩及采纳情况：　　　　'),
-    ...rows.map((v, i) => paragraph(`${many ? `${ordinal(i)}、` : ''}${y}的上述${many ? '第' + ordinal(i) + '项' : ''}行为违反了${v.violatedProvision}的规定，依据${v.penaltyProvision}的规定，决定给予${v.penalty}的行政处罚。`)),
-    ...(many ? [paragraph(`以上分别裁量、合并处罚，${penaltyText([f.totalFine > 0 ? `合计罚款${fine}` : ''])}。`)] : []),
-    ...(f.totalFine > 0 || blank ? [paragraph(`罚款限${y}自收到本决定书之日起15日内缴至${f.paymentPlace || '　　　　'}。到期不缴纳罚款的，本机关可以每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款的数额。`)] : []),
+    ...rows.map((v, i) =>
+      paragraph(
+        `${many ? `${ordinal(i)}、` : ''}${y}的上述${many ? '第' + ordinal(i) + '项' : ''}行为违反了${v.violatedProvision}的规定，依据${v.penaltyProvision}的规定，决定给予${v.penalty}的行政处罚。`,
+      ),
+    ),
+    ...(many
+      ? [paragraph(`以上分别裁量、合并处罚，${penaltyText([f.totalFine > 0 ? `合计罚款${fine}` : ''])}。`)]
+      : []),
+    ...(f.totalFine > 0 || blank
+      ? [
+          paragraph(
+            `罚款限${y}自收到本决定书之日起15日内缴至${f.paymentPlace || '　　　　'}。到期不缴纳罚款的，本机关可以每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款的数额。`,
+          ),
+        ]
+      : []),
     paragraph(remedyClause(remedyOf(f, unit), '决定')),
     sealAndDate(unit.agencyName, blank ? null : f.date),
   ];
@@ -108,29 +159,46 @@ export const penaltyDecisionUnit: DocumentTemplate<typeof unitFields> = {
   type: 'penalty-decision-unit',
   fields: unitFields,
   form: [
-    [{ field: 'partyName', input: 'text', span: 14 }, { field: 'partyCode', input: 'text', span: 10 }],
-    [{ field: 'address', input: 'text', span: 14 }, { field: 'legalRepresentative', input: 'text', span: 10 }],
+    [
+      { field: 'partyName', input: 'text', span: 14 },
+      { field: 'partyCode', input: 'text', span: 10 },
+    ],
+    [
+      { field: 'address', input: 'text', span: 14 },
+      { field: 'legalRepresentative', input: 'text', span: 10 },
+    ],
     ...bodyForm,
   ],
   prefill(src) {
     const u = src.case?.detail.unit;
-    return { partyName: u?.name ?? '', partyCode: u?.code ?? '', address: u?.address ?? '', legalRepresentative: u?.legalRepresentative ?? '', ...prefillBody(src, 'unit') };
+    return {
+      partyName: u?.name ?? '',
+      partyCode: u?.code ?? '',
+      address: u?.address ?? '',
+      legalRepresentative: u?.legalRepresentative ?? '',
+      ...prefillBody(src, 'unit'),
+    };
   },
   issueChecks(f, src) {
     const issues = bodyChecks(f, src);
     if (f.party !== 'unit') issues.push({ path: ['party'], key: 'cases.rules.unknownParty' });
     // The same party, named and coded the same, in every document of the case.
     const code = src.case?.detail.unit.code;
-    if (code !== undefined && f.partyCode !== code) issues.push({ path: ['partyCode'], key: 'documents.rules.partyCodeMismatch', params: { code } });
+    if (code !== undefined && f.partyCode !== code)
+      issues.push({ path: ['partyCode'], key: 'documents.rules.partyCodeMismatch', params: { code } });
     else if (checkUscc(f.partyCode).error) issues.push({ path: ['partyCode'], key: 'validation.uscc.checkChar' });
     return issues;
   },
   body(f, ctx) {
-    return body(f, [
-      labelled(ctx.fonts, '被处罚单位', f.partyName),
-      labelled(ctx.fonts, '统一社会信用代码', f.partyCode),
-      labelled(ctx.fonts, ['地址', f.address], ['法定代表人（负责人）', f.legalRepresentative]),
-    ], ctx);
+    return body(
+      f,
+      [
+        labelled(ctx.fonts, '被处罚单位', f.partyName),
+        labelled(ctx.fonts, '统一社会信用代码', f.partyCode),
+        labelled(ctx.fonts, ['地址', f.address], ['法定代表人（负责人）', f.legalRepresentative]),
+      ],
+      ctx,
+    );
   },
 };
 
@@ -159,9 +227,19 @@ export const penaltyDecisionPerson: DocumentTemplate<typeof personFields> = {
   type: 'penalty-decision-person',
   fields: personFields,
   form: [
-    [{ field: 'partyName', input: 'text', span: 12 }, { field: 'idNumber', input: 'text', span: 12 }],
-    [{ field: 'homeAddress', input: 'text', span: 16 }, { field: 'phone', input: 'text', span: 8 }],
-    [{ field: 'employer', input: 'text', span: 10 }, { field: 'post', input: 'text', span: 6 }, { field: 'employerAddress', input: 'text', span: 8 }],
+    [
+      { field: 'partyName', input: 'text', span: 12 },
+      { field: 'idNumber', input: 'text', span: 12 },
+    ],
+    [
+      { field: 'homeAddress', input: 'text', span: 16 },
+      { field: 'phone', input: 'text', span: 8 },
+    ],
+    [
+      { field: 'employer', input: 'text', span: 10 },
+      { field: 'post', input: 'text', span: 6 },
+      { field: 'employerAddress', input: 'text', span: 8 },
+    ],
     ...bodyForm,
   ],
   prefill(src) {
@@ -169,8 +247,13 @@ export const penaltyDecisionPerson: DocumentTemplate<typeof personFields> = {
     const party = typeof c?.party === 'number' ? c.party : 0;
     const p = c?.detail.persons[party];
     return {
-      partyName: p?.name ?? '', idNumber: p?.idNumber ?? '', homeAddress: p?.address ?? '',
-      employer: c?.detail.unit.name ?? '', post: p?.post ?? '', employerAddress: c?.detail.unit.address ?? '', phone: p?.phone ?? '',
+      partyName: p?.name ?? '',
+      idNumber: p?.idNumber ?? '',
+      homeAddress: p?.address ?? '',
+      employer: c?.detail.unit.name ?? '',
+      post: p?.post ?? '',
+      employerAddress: c?.detail.unit.address ?? '',
+      phone: p?.phone ?? '',
       ...prefillBody(src, party),
     };
   },
@@ -181,18 +264,23 @@ export const penaltyDecisionPerson: DocumentTemplate<typeof personFields> = {
     if (id.error) issues.push({ path: ['idNumber'], key: id.error });
     // The person named and numbered as in the 呈批 (the 身份证号 identifies them on every document).
     const recorded = typeof f.party === 'number' ? src.case?.detail.persons[f.party]?.idNumber : undefined;
-    if (recorded !== undefined && recorded !== f.idNumber) issues.push({ path: ['idNumber'], key: 'documents.rules.idNumberMismatch', params: { idNumber: recorded } });
+    if (recorded !== undefined && recorded !== f.idNumber)
+      issues.push({ path: ['idNumber'], key: 'documents.rules.idNumberMismatch', params: { idNumber: recorded } });
     return issues;
   },
   body(f, ctx) {
     // 性别 and 年龄 as the 身份证号 gives them on the day of the decision.
     const { gender, age } = fromIdNumber(f.idNumber, f.date);
-    return body(f, [
-      labelled(ctx.fonts, ['被处罚人', f.partyName], ['性别', gender], ['年龄', age]),
-      labelled(ctx.fonts, ['身份证号', f.idNumber], ['联系电话', f.phone]),
-      labelled(ctx.fonts, '家庭住址', f.homeAddress),
-      labelled(ctx.fonts, ['所在单位', f.employer], ['职务', f.post]),
-      labelled(ctx.fonts, '单位地址', f.employerAddress),
-    ], ctx);
+    return body(
+      f,
+      [
+        labelled(ctx.fonts, ['被处罚人', f.partyName], ['性别', gender], ['年龄', age]),
+        labelled(ctx.fonts, ['身份证号', f.idNumber], ['联系电话', f.phone]),
+        labelled(ctx.fonts, '家庭住址', f.homeAddress),
+        labelled(ctx.fonts, ['所在单位', f.employer], ['职务', f.post]),
+        labelled(ctx.fonts, '单位地址', f.employerAddress),
+      ],
+      ctx,
+    );
   },
 };

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { hearingTriggered, noticeIssues, periodFor } from '../../domain/case-procedure.ts';
 import { labelled, paragraph, ruledLines, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
-import { addresseeField, BLANK_VIOLATION, caseParty, caseViolationRow, caseViolationsCell, partyPart, you } from '../case-violations.ts';
+import {
+  addresseeField,
+  BLANK_VIOLATION,
+  caseParty,
+  caseViolationRow,
+  caseViolationsCell,
+  partyPart,
+  you,
+} from '../case-violations.ts';
 import { partyNameCheck } from '../case-documents.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import { penaltyText, yuanText } from '../wording.ts';
@@ -32,12 +40,23 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
   type: 'penalty-notice',
   fields: penaltyNoticeFields,
   form: [
-    [{ field: 'partyName', input: 'text', span: 16 }, { field: 'date', input: 'date', span: 8 }],
+    [
+      { field: 'partyName', input: 'text', span: 16 },
+      { field: 'date', input: 'date', span: 8 },
+    ],
     { field: 'party', input: 'hidden' },
     caseViolationsCell,
     { field: 'evidence', input: 'textarea', rows: 2 },
-    [{ field: 'totalFine', input: 'yuan', span: 8 }, { field: 'statementDays', input: 'integer', span: 8 }, { field: 'hearingRights', input: 'checkbox', span: 8 }],
-    [{ field: 'contactPerson', input: 'text' }, { field: 'contactPhone', input: 'text' }, { field: 'agencyAddress', input: 'text' }],
+    [
+      { field: 'totalFine', input: 'yuan', span: 8 },
+      { field: 'statementDays', input: 'integer', span: 8 },
+      { field: 'hearingRights', input: 'checkbox', span: 8 },
+    ],
+    [
+      { field: 'contactPerson', input: 'text' },
+      { field: 'contactPhone', input: 'text' },
+      { field: 'agencyAddress', input: 'text' },
+    ],
   ],
 
   prefill({ today, unit, case: c }) {
@@ -63,7 +82,8 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
     issues.push(...noticeIssues(detail, f.party, f.date, f.hearingRights, src.case.rules));
     if (!f.violations.length) issues.push({ path: ['violations'], key: 'cases.rules.violationsRequired' });
     const approved = partyPart(detail, f.party).totalFine;
-    if (f.totalFine !== approved) issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved } });
+    if (f.totalFine !== approved)
+      issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved } });
     issues.push(...partyNameCheck(f.partyName, src, f.party));
     return issues;
   },
@@ -75,12 +95,21 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
     const fine = f.totalFine > 0 && rows.length > 1 ? `，合计罚款${yuanText(f.totalFine)}` : '';
     return [
       labelled(fonts, '当事人', f.partyName),
-      ...(blank ? [paragraph(`经查，${y}：`), ruledLines(3), paragraph('以上事实有　　　　　　等证据为证。')]
-        : [paragraph(`经查，${y}${rows.map((v) => v.facts.replace(/[。；;.]$/, '')).join('；')}。${f.evidence ? `以上事实有${f.evidence}等证据为证。` : ''}`)]),
-      paragraph(`${y}的上述行为违反了${rows.map((v) => v.violatedProvision).join('，')}的规定，依据${rows.map((v) => v.penaltyProvision).join('，')}的规定，本机关拟对${y}作出${penaltyText(rows.map((v) => v.penalty))}${fine}的行政处罚。`),
-      paragraph(f.hearingRights
-        ? `根据《中华人民共和国行政处罚法》第四十四条、第四十五条、第六十三条、第六十四条的规定，${y}有权进行陈述和申辩，并有权要求举行听证。${y}可在收到本告知书之日起${f.statementDays}日内向本机关进行陈述和申辩；要求听证的，应当在收到本告知书之日起5日内提出。逾期不陈述和申辩、不要求听证的，视为${y}放弃上述权利。`
-        : `根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，${y}可在收到本告知书之日起${f.statementDays}日内向本机关进行陈述和申辩。逾期不陈述和申辩的，视为${y}放弃上述权利。`),
+      ...(blank
+        ? [paragraph(`经查，${y}：`), ruledLines(3), paragraph('以上事实有　　　　　　等证据为证。')]
+        : [
+            paragraph(
+              `经查，${y}${rows.map((v) => v.facts.replace(/[。；;.]$/, '')).join('；')}。${f.evidence ? `以上事实有${f.evidence}等证据为证。` : ''}`,
+            ),
+          ]),
+      paragraph(
+        `${y}的上述行为违反了${rows.map((v) => v.violatedProvision).join('，')}的规定，依据${rows.map((v) => v.penaltyProvision).join('，')}的规定，本机关拟对${y}作出${penaltyText(rows.map((v) => v.penalty))}${fine}的行政处罚。`,
+      ),
+      paragraph(
+        f.hearingRights
+          ? `根据《中华人民共和国行政处罚法》第四十四条、第四十五条、第六十三条、第六十四条的规定，${y}有权进行陈述和申辩，并有权要求举行听证。${y}可在收到本告知书之日起${f.statementDays}日内向本机关进行陈述和申辩；要求听证的，应当在收到本告知书之日起5日内提出。逾期不陈述和申辩、不要求听证的，视为${y}放弃上述权利。`
+          : `根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，${y}可在收到本告知书之日起${f.statementDays}日内向本机关进行陈述和申辩。逾期不陈述和申辩的，视为${y}放弃上述权利。`,
+      ),
       labelled(fonts, ['联系人', f.contactPerson], ['联系电话', f.contactPhone]),
       labelled(fonts, '本机关地址', f.agencyAddress),
       sealAndDate(unit.agencyName, blank ? null : f.date),

@@ -30,7 +30,10 @@ const questioningNoticeFields = z.object({
   caseName: required(z.string().max(200)),
   questioningAt: localDateTime,
   place: required(z.string().max(200)),
-  materialsToBring: z.array(required(z.string().max(300))).max(20).default([]),
+  materialsToBring: z
+    .array(required(z.string().max(300)))
+    .max(20)
+    .default([]),
   contactPerson: required(z.string().max(50)),
   contactPhone: required(z.string().max(30)),
   agencyAddress: optionalText(200),
@@ -41,21 +44,38 @@ export const questioningNotice: DocumentTemplate<typeof questioningNoticeFields>
   type: 'questioning-notice',
   fields: questioningNoticeFields,
   form: [
-    [{ field: 'addressee', input: 'text', span: 16 }, { field: 'addresseeIsPerson', input: 'checkbox', span: 8 }],
+    [
+      { field: 'addressee', input: 'text', span: 16 },
+      { field: 'addresseeIsPerson', input: 'checkbox', span: 8 },
+    ],
     { field: 'caseName', input: 'text' },
-    [{ field: 'questioningAt', input: 'datetime', span: 8 }, { field: 'place', input: 'text', label: 'questioningPlace', span: 16 }],
+    [
+      { field: 'questioningAt', input: 'datetime', span: 8 },
+      { field: 'place', input: 'text', label: 'questioningPlace', span: 16 },
+    ],
     { field: 'materialsToBring', input: 'paragraphs', add: 'addMaterial' },
-    [{ field: 'contactPerson', input: 'text' }, { field: 'contactPhone', input: 'text' }, { field: 'agencyAddress', input: 'text' }],
+    [
+      { field: 'contactPerson', input: 'text' },
+      { field: 'contactPhone', input: 'text' },
+      { field: 'agencyAddress', input: 'text' },
+    ],
     [{ field: 'date', input: 'date', span: 8 }],
   ],
 
   prefill({ today, unit, case: c }) {
     const d = c?.detail;
     return {
-      addressee: d?.unit.name ?? '', addresseeIsPerson: false, caseName: caseNameOf(d),
+      addressee: d?.unit.name ?? '',
+      addresseeIsPerson: false,
+      caseName: caseNameOf(d),
       // Time to arrange the visit: three days on, in office hours.
-      questioningAt: `${addCalendarDays(today, 3)}T09:00`, place: unit.address, materialsToBring: [...MATERIALS],
-      contactPerson: d?.handlerNames[0] ?? '', contactPhone: unit.phone, agencyAddress: unit.address, date: today,
+      questioningAt: `${addCalendarDays(today, 3)}T09:00`,
+      place: unit.address,
+      materialsToBring: [...MATERIALS],
+      contactPerson: d?.handlerNames[0] ?? '',
+      contactPhone: unit.phone,
+      agencyAddress: unit.address,
+      date: today,
     };
   },
 
@@ -63,7 +83,12 @@ export const questioningNotice: DocumentTemplate<typeof questioningNoticeFields>
     const issues = caseDayChecks(src, f.date, ['date']);
     if (!src.case) return issues;
     // The addressee must have the notice before the questioning.
-    if (f.questioningAt.slice(0, 10) < f.date) issues.push({ path: ['questioningAt'], key: 'documents.rules.questioningBeforeNotice', params: { date: f.date } });
+    if (f.questioningAt.slice(0, 10) < f.date)
+      issues.push({
+        path: ['questioningAt'],
+        key: 'documents.rules.questioningBeforeNotice',
+        params: { date: f.date },
+      });
     return issues;
   },
 
@@ -72,15 +97,29 @@ export const questioningNotice: DocumentTemplate<typeof questioningNoticeFields>
     const who = blank ? '你（单位）' : f.addresseeIsPerson ? '你' : '你单位派员';
     const when = blank ? '　　年　　月　　日　　时　　分' : chineseDateTime(f.questioningAt);
     const materials: Content[] = blank
-      // The usual materials to tick, and lines for others.
-      ? [...f.materialsToBring.map((m) => paragraph(`□ ${m}`)), ...[0, 1].map(() => ({
-        table: { widths: ['auto', '*'], body: [[{ text: '□' }, { text: '', border: [false, false, false, true] }]] },
-        layout: 'fillIn', margin: [28, 0, 0, 2],
-      } as Content))]
-      : f.materialsToBring.map((m, i, all) => paragraph(`${i + 1}. ${m.replace(/[。；;.，,]+$/, '')}${i === all.length - 1 ? '。' : '；'}`));
+      ? // The usual materials to tick, and lines for others.
+        [
+          ...f.materialsToBring.map((m) => paragraph(`□ ${m}`)),
+          ...[0, 1].map(
+            () =>
+              ({
+                table: {
+                  widths: ['auto', '*'],
+                  body: [[{ text: '□' }, { text: '', border: [false, false, false, true] }]],
+                },
+                layout: 'fillIn',
+                margin: [28, 0, 0, 2],
+              }) as Content,
+          ),
+        ]
+      : f.materialsToBring.map((m, i, all) =>
+          paragraph(`${i + 1}. ${m.replace(/[。；;.，,]+$/, '')}${i === all.length - 1 ? '。' : '；'}`),
+        );
     return [
       addresseeLine(f.addressee, blank),
-      paragraph(`为调查${blank ? oneCase('') : oneCase(f.caseName)}，根据《中华人民共和国行政处罚法》第五十五条和《中华人民共和国安全生产法》第六十六条的规定，请${who}于${when}到${blank ? ROOM : f.place}接受询问调查。`),
+      paragraph(
+        `为调查${blank ? oneCase('') : oneCase(f.caseName)}，根据《中华人民共和国行政处罚法》第五十五条和《中华人民共和国安全生产法》第六十六条的规定，请${who}于${when}到${blank ? ROOM : f.place}接受询问调查。`,
+      ),
       ...(materials.length ? [paragraph('请携带以下材料：'), ...materials] : []),
       paragraph(`${y}应当如实回答询问，协助调查，不得拒绝或者阻挠。因故不能按时到达的，请事先与本机关联系。`),
       labelled(fonts, ['联系人', f.contactPerson], ['联系电话', f.contactPhone]),

@@ -5,7 +5,18 @@ import { type DocumentTemplate, officerChecks, officerRef, officersOf } from '..
 import { localDateTime, optionalText, required } from '../../entities/common.ts';
 import { timeRange } from './inspection-record.ts';
 import { fromIdNumber } from './penalty-decision.ts';
-import { BLANK_TIME_RANGE, caseDayChecks, genderAndAge, identityChecks, namesOf, oneCase, pairs, refusalChecks, signatureBlock, timeRangeChecks } from './investigation-common.ts';
+import {
+  BLANK_TIME_RANGE,
+  caseDayChecks,
+  genderAndAge,
+  identityChecks,
+  namesOf,
+  oneCase,
+  pairs,
+  refusalChecks,
+  signatureBlock,
+  timeRangeChecks,
+} from './investigation-common.ts';
 import { caseNameOf } from '../case-documents.ts';
 
 /**
@@ -53,7 +64,11 @@ const day = (f: Pick<QuestioningFields, 'startedAt'>) => f.startedAt.slice(0, 10
 
 /** 问：… / 答：… with the labels in the heading face. */
 function qa(fonts: FontSet, label: '问' | '答', text: string): Content {
-  return { text: [{ text: `${label}：`, font: fonts.roles.heading }, text], margin: [0, 2, 0, 2], alignment: 'justify' } as Content;
+  return {
+    text: [{ text: `${label}：`, font: fonts.roles.heading }, text],
+    margin: [0, 2, 0, 2],
+    alignment: 'justify',
+  } as Content;
 }
 
 /**
@@ -65,11 +80,14 @@ function opening(f: QuestioningFields, agency: string, blank: boolean): string {
   const who = blank
     ? `我们是${agency}的行政执法人员，这是我们的执法证件（出示证件）。现依法就上述案件向你调查了解有关情况。`
     : `我们是${agency}的行政执法人员${namesOf(f.officers)}，执法证号分别为${f.officers.map((o) => o.certificateNo).join('、') || ROOM}，这是我们的执法证件（出示证件）。现依法就${oneCase(f.caseName)}向你调查了解有关情况。`;
-  return `${who}根据《中华人民共和国行政处罚法》第五十五条的规定，你应当如实回答询问，并协助调查，不得拒绝或者阻挠；对与本案无关的问题，你有权拒绝回答。`
-    + '如果作虚假陈述或者隐瞒事实，你将依法承担相应的法律责任。以上内容你听清楚了吗？';
+  return (
+    `${who}根据《中华人民共和国行政处罚法》第五十五条的规定，你应当如实回答询问，并协助调查，不得拒绝或者阻挠；对与本案无关的问题，你有权拒绝回答。` +
+    '如果作虚假陈述或者隐瞒事实，你将依法承担相应的法律责任。以上内容你听清楚了吗？'
+  );
 }
 
-const RECUSAL = '根据《中华人民共和国行政处罚法》第四十三条的规定，你认为执法人员与本案有直接利害关系或者有其他关系可能影响公正执法的，有权申请回避。你是否申请执法人员回避？';
+const RECUSAL =
+  '根据《中华人民共和国行政处罚法》第四十三条的规定，你认为执法人员与本案有直接利害关系或者有其他关系可能影响公正执法的，有权申请回避。你是否申请执法人员回避？';
 
 export const questioningRecord: DocumentTemplate<typeof questioningRecordFields> = {
   type: 'questioning-record',
@@ -77,19 +95,42 @@ export const questioningRecord: DocumentTemplate<typeof questioningRecordFields>
   documentDate: day,
   form: [
     { field: 'caseName', input: 'text' },
-    [{ field: 'startedAt', input: 'datetime', label: 'questioningStartedAt', span: 8 }, { field: 'endedAt', input: 'datetime', label: 'questioningEndedAt', span: 8 },
-      { field: 'round', input: 'integer', span: 8 }],
+    [
+      { field: 'startedAt', input: 'datetime', label: 'questioningStartedAt', span: 8 },
+      { field: 'endedAt', input: 'datetime', label: 'questioningEndedAt', span: 8 },
+      { field: 'round', input: 'integer', span: 8 },
+    ],
     { field: 'place', input: 'text', label: 'questioningPlace' },
-    [{ field: 'interviewee', input: 'text', span: 6 }, { field: 'gender', input: 'select', options: ['男', '女'], span: 3 }, { field: 'age', input: 'integer', span: 3 }, { field: 'idNumber', input: 'text', span: 12 }],
-    [{ field: 'employer', input: 'text', span: 12 }, { field: 'post', input: 'text', span: 6 }, { field: 'phone', input: 'text', span: 6 }],
+    [
+      { field: 'interviewee', input: 'text', span: 6 },
+      { field: 'gender', input: 'select', options: ['男', '女'], span: 3 },
+      { field: 'age', input: 'integer', span: 3 },
+      { field: 'idNumber', input: 'text', span: 12 },
+    ],
+    [
+      { field: 'employer', input: 'text', span: 12 },
+      { field: 'post', input: 'text', span: 6 },
+      { field: 'phone', input: 'text', span: 6 },
+    ],
     { field: 'homeAddress', input: 'text' },
     { field: 'officers', input: 'officers', label: 'questioners' },
-    [{ field: 'recorder', input: 'text' }, { field: 'present', input: 'text' }],
-    [{ field: 'understood', input: 'text' }, { field: 'recusalAnswer', input: 'text' }],
-    { field: 'qa', input: 'rows', add: 'addQuestion', columns: [
-      { field: 'question', input: 'textarea', placeholder: 'question' },
-      { field: 'answer', input: 'textarea', placeholder: 'answer' },
-    ] },
+    [
+      { field: 'recorder', input: 'text' },
+      { field: 'present', input: 'text' },
+    ],
+    [
+      { field: 'understood', input: 'text' },
+      { field: 'recusalAnswer', input: 'text' },
+    ],
+    {
+      field: 'qa',
+      input: 'rows',
+      add: 'addQuestion',
+      columns: [
+        { field: 'question', input: 'textarea', placeholder: 'question' },
+        { field: 'answer', input: 'textarea', placeholder: 'answer' },
+      ],
+    },
     { field: 'refusedToSign', input: 'checkbox', label: 'intervieweeRefused' },
     { field: 'refusalNote', input: 'text', when: 'refusedToSign' },
   ],
@@ -98,25 +139,47 @@ export const questioningRecord: DocumentTemplate<typeof questioningRecordFields>
     const d = c?.detail;
     const officers = officersOf(d?.handlerIds, roster);
     // The time and place the 询问通知书 set, and the person it summoned.
-    const notice = d?.documents.filter((x) => x.type === 'questioning-notice' && x.status === 'issued' && !x.superseded).at(-1)?.fields;
+    const notice = d?.documents
+      .filter((x) => x.type === 'questioning-notice' && x.status === 'issued' && !x.superseded)
+      .at(-1)?.fields;
     const summoned = notice?.addresseeIsPerson ? String(notice.addressee ?? '') : '';
     const person = d?.persons.find((p) => p.name === summoned) ?? (summoned ? undefined : d?.persons[0]);
     const principal = inspection?.present.find((p) => p.role === 'principal') ?? inspection?.present[0];
     const idNumber = person?.idNumber ?? '';
     const given = idNumber ? fromIdNumber(idNumber, today) : { gender: '', age: '' };
-    const interviewee = summoned || person?.name || principal?.name || enterprise?.principal || d?.unit.legalRepresentative || '';
+    const interviewee =
+      summoned || person?.name || principal?.name || enterprise?.principal || d?.unit.legalRepresentative || '';
     // 第N次询问: after the records of this interviewee already issued in the case.
-    const earlier = d?.documents.filter((x) => x.type === 'questioning-record' && x.status === 'issued' && !x.superseded && x.fields.interviewee === interviewee).length ?? 0;
+    const earlier =
+      d?.documents.filter(
+        (x) =>
+          x.type === 'questioning-record' &&
+          x.status === 'issued' &&
+          !x.superseded &&
+          x.fields.interviewee === interviewee,
+      ).length ?? 0;
     return {
       caseName: caseNameOf(d),
-      startedAt: typeof notice?.questioningAt === 'string' ? notice.questioningAt : `${today}T09:00`, endedAt: '', round: earlier + 1,
+      startedAt: typeof notice?.questioningAt === 'string' ? notice.questioningAt : `${today}T09:00`,
+      endedAt: '',
+      round: earlier + 1,
       place: typeof notice?.place === 'string' ? notice.place : unit.address,
       interviewee,
-      gender: given.gender as '' | '男' | '女', age: given.age ? Number(given.age) : null, idNumber,
-      employer: d?.unit.name ?? enterprise?.name ?? '', post: person?.post ?? principal?.post ?? '',
-      homeAddress: person?.address ?? '', phone: person?.phone ?? principal?.phone ?? '',
-      officers, recorder: officers[1]?.name ?? '', present: '', understood: '', recusalAnswer: '',
-      qa: [], refusedToSign: false, refusalNote: '',
+      gender: given.gender as '' | '男' | '女',
+      age: given.age ? Number(given.age) : null,
+      idNumber,
+      employer: d?.unit.name ?? enterprise?.name ?? '',
+      post: person?.post ?? principal?.post ?? '',
+      homeAddress: person?.address ?? '',
+      phone: person?.phone ?? principal?.phone ?? '',
+      officers,
+      recorder: officers[1]?.name ?? '',
+      present: '',
+      understood: '',
+      recusalAnswer: '',
+      qa: [],
+      refusedToSign: false,
+      refusalNote: '',
     };
   },
 
@@ -137,7 +200,11 @@ export const questioningRecord: DocumentTemplate<typeof questioningRecordFields>
     return [
       labelled(fonts, '案件名称', v(f.caseName)),
       // A blank form has no room left on the time line for the round (第几次询问): it goes after the place.
-      labelled(fonts, '询问时间', blank ? BLANK_TIME_RANGE : timeRange(f.startedAt, f.endedAt) + '　　第' + f.round + '次询问'),
+      labelled(
+        fonts,
+        '询问时间',
+        blank ? BLANK_TIME_RANGE : timeRange(f.startedAt, f.endedAt) + '　　第' + f.round + '次询问',
+      ),
       blank ? labelled(fonts, '询问地点', '　'.repeat(14) + '第　　次询问') : labelled(fonts, '询问地点', f.place),
       pairs(fonts, blank, ['被询问人', f.interviewee], ['性别', gender], ['年龄', age]),
       pairs(fonts, blank, ['身份证号', f.idNumber], ['联系电话', f.phone]),
@@ -150,12 +217,24 @@ export const questioningRecord: DocumentTemplate<typeof questioningRecordFields>
       qa(fonts, '问', RECUSAL),
       blank ? writeInLine(fonts, '答：') : qa(fonts, '答', f.recusalAnswer),
       ...(blank ? [ruledLines(16)] : f.qa.flatMap((r) => [qa(fonts, '问', r.question), qa(fonts, '答', r.answer)])),
-      qa(fonts, '问', '以上笔录请你核对（或者已向你宣读）。如有遗漏或者差错，可以补充或者更正；无误的，请写明“以上笔录我已看过，与我所说的相符”并签名。'),
+      qa(
+        fonts,
+        '问',
+        '以上笔录请你核对（或者已向你宣读）。如有遗漏或者差错，可以补充或者更正；无误的，请写明“以上笔录我已看过，与我所说的相符”并签名。',
+      ),
       writeInLine(fonts, '答：'),
       ...(f.refusedToSign && !blank
-        ? [paragraph(`被询问人拒绝在本笔录上签名${f.refusalNote ? `（${f.refusalNote.replace(/[。.]$/, '')}）` : ''}，询问人已在笔录上注明。`)]
+        ? [
+            paragraph(
+              `被询问人拒绝在本笔录上签名${f.refusalNote ? `（${f.refusalNote.replace(/[。.]$/, '')}）` : ''}，询问人已在笔录上注明。`,
+            ),
+          ]
         : []),
-      signatureBlock([{ label: '被询问人' }, { officer: '询问人', officers: blank ? [] : f.officers }, { label: '记录人' }]),
+      signatureBlock([
+        { label: '被询问人' },
+        { officer: '询问人', officers: blank ? [] : f.officers },
+        { label: '记录人' },
+      ]),
     ];
   },
 };

@@ -19,15 +19,24 @@ export const recheckOpinion: DocumentTemplate<typeof recheckOpinionFields> = {
   type: 'recheck-opinion',
   fields: recheckOpinionFields,
   form: [
-    [{ field: 'enterpriseName', input: 'text', label: 'recheckedUnit' }, { field: 'date', input: 'date' }],
-    [{ field: 'originalNumber', input: 'text' }, { field: 'originalDate', input: 'date' }],
+    [
+      { field: 'enterpriseName', input: 'text', label: 'recheckedUnit' },
+      { field: 'date', input: 'date' },
+    ],
+    [
+      { field: 'originalNumber', input: 'text' },
+      { field: 'originalDate', input: 'date' },
+    ],
     { field: 'opinion', input: 'textarea', rows: 8 },
     { field: 'officers', input: 'officers', label: 'officersOrder' },
   ],
 
   prefill({ today, enterprise, inspection, roster, hazards, originalOrder }) {
     const officers = officersOf(inspection?.officerIds, roster);
-    const lines = hazards.map((h, i) => `${ordinal(i)}、${h.description}：${h.status === 'rectified' ? '已整改完毕' : h.status === 'not-rectified' ? '未按期整改' : '待复查'}${h.recheckNote ? `（${h.recheckNote}）` : ''}。`);
+    const lines = hazards.map(
+      (h, i) =>
+        `${ordinal(i)}、${h.description}：${h.status === 'rectified' ? '已整改完毕' : h.status === 'not-rectified' ? '未按期整改' : '待复查'}${h.recheckNote ? `（${h.recheckNote}）` : ''}。`,
+    );
     return {
       enterpriseName: enterprise?.name ?? '',
       originalDate: originalOrder?.date ?? '',
@@ -46,12 +55,15 @@ export const recheckOpinion: DocumentTemplate<typeof recheckOpinionFields> = {
     return issues;
   },
 
-
   body(f, { fonts, unit, blank }) {
-    const ref = blank || !f.originalDate
-      ? '本机关于　　年　　月　　日作出了《责令限期整改指令书》（　　　　〔　　〕　　号），经对你单位整改情况进行复查，提出如下意见：'
-      : `本机关于${chineseDate(f.originalDate)}作出了《责令限期整改指令书》（${f.originalNumber}），经对你单位整改情况进行复查，提出如下意见：`;
-    const opinion = f.opinion.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+    const ref =
+      blank || !f.originalDate
+        ? '本机关于　　年　　月　　日作出了《责令限期整改指令书》（　　　　〔　　〕　　号），经对你单位整改情况进行复查，提出如下意见：'
+        : `本机关于${chineseDate(f.originalDate)}作出了《责令限期整改指令书》（${f.originalNumber}），经对你单位整改情况进行复查，提出如下意见：`;
+    const opinion = f.opinion
+      .split(/\n+/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     return [
       labelled(fonts, '被复查单位', f.enterpriseName),
       paragraph(ref),

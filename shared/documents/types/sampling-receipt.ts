@@ -40,15 +40,28 @@ export const samplingReceipt: DocumentTemplate<typeof samplingReceiptFields> = {
   type: 'sampling-receipt',
   fields: samplingReceiptFields,
   form: [
-    [{ field: 'partyName', input: 'text', span: 12 }, { field: 'address', input: 'text', span: 12 }],
-    [{ field: 'phone', input: 'text', span: 6 }, { field: 'place', input: 'text', label: 'samplingPlace', span: 12 }, { field: 'date', input: 'date', label: 'samplingDate', span: 6 }],
-    { field: 'samples', input: 'rows', add: 'addSample', numbered: true, columns: [
-      { field: 'name', input: 'text', placeholder: 'sampleName' },
-      { field: 'specification', input: 'text', placeholder: 'itemSpec', width: 140 },
-      { field: 'batchNo', input: 'text', placeholder: 'batchNo', width: 140 },
-      { field: 'quantity', input: 'integer', placeholder: 'quantity', width: 90 },
-      { field: 'unitOfMeasure', input: 'text', placeholder: 'unitOfMeasure', width: 70 },
-    ] },
+    [
+      { field: 'partyName', input: 'text', span: 12 },
+      { field: 'address', input: 'text', span: 12 },
+    ],
+    [
+      { field: 'phone', input: 'text', span: 6 },
+      { field: 'place', input: 'text', label: 'samplingPlace', span: 12 },
+      { field: 'date', input: 'date', label: 'samplingDate', span: 6 },
+    ],
+    {
+      field: 'samples',
+      input: 'rows',
+      add: 'addSample',
+      numbered: true,
+      columns: [
+        { field: 'name', input: 'text', placeholder: 'sampleName' },
+        { field: 'specification', input: 'text', placeholder: 'itemSpec', width: 140 },
+        { field: 'batchNo', input: 'text', placeholder: 'batchNo', width: 140 },
+        { field: 'quantity', input: 'integer', placeholder: 'quantity', width: 90 },
+        { field: 'unitOfMeasure', input: 'text', placeholder: 'unitOfMeasure', width: 70 },
+      ],
+    },
     { field: 'purpose', input: 'text' },
     { field: 'officers', input: 'officers', label: 'officersOrder' },
     { field: 'refusedToSign', input: 'checkbox', label: 'partyRefusedToSign' },
@@ -62,11 +75,17 @@ export const samplingReceipt: DocumentTemplate<typeof samplingReceiptFields> = {
     const person = d && party !== 'unit' ? d.persons[party] : undefined;
     const principal = inspection?.present.find((p) => p.role === 'principal') ?? inspection?.present[0];
     return {
-      party, partyName: (d && caseParty(d, party)?.name) ?? '',
-      address: person ? person.address : d?.unit.address ?? '', phone: person ? person.phone : principal?.phone ?? enterprise?.contacts[0]?.phone ?? '',
-      place: inspection?.place || d?.unit.address || '', date: today, samples: [],
+      party,
+      partyName: (d && caseParty(d, party)?.name) ?? '',
+      address: person ? person.address : (d?.unit.address ?? ''),
+      phone: person ? person.phone : (principal?.phone ?? enterprise?.contacts[0]?.phone ?? ''),
+      place: inspection?.place || d?.unit.address || '',
+      date: today,
+      samples: [],
       purpose: '委托具有相应资质的机构检验（检测），作为认定案件事实的证据',
-      officers: officersOf(d?.handlerIds, roster), refusedToSign: false, refusalNote: '',
+      officers: officersOf(d?.handlerIds, roster),
+      refusedToSign: false,
+      refusalNote: '',
     };
   },
 
@@ -82,16 +101,36 @@ export const samplingReceipt: DocumentTemplate<typeof samplingReceiptFields> = {
 
   body(f, { fonts, unit, blank }) {
     const y = blank ? '你（单位）' : you(f.party);
-    const rows = blank ? [] : f.samples.map((s) => [s.name, s.specification, s.batchNo, String(s.quantity), s.unitOfMeasure]);
+    const rows = blank
+      ? []
+      : f.samples.map((s) => [s.name, s.specification, s.batchNo, String(s.quantity), s.unitOfMeasure]);
     return [
       labelled(fonts, '当事人', blank ? '' : f.partyName),
       pairs(fonts, blank, ['地址', f.address], ['联系电话', f.phone]),
-      labelled(fonts, ['抽样地点', blank ? '' : f.place], ['抽样日期', blank ? dateOrBlank(null) : chineseDate(f.date)]),
+      labelled(
+        fonts,
+        ['抽样地点', blank ? '' : f.place],
+        ['抽样日期', blank ? dateOrBlank(null) : chineseDate(f.date)],
+      ),
       paragraph(`根据《中华人民共和国行政处罚法》第五十六条的规定，本机关依法对${y}的下列物品抽样取证：`),
-      itemsTable(fonts, [{ title: '样品名称', width: '*' }, { title: '规格（型号）', width: 80 }, { title: '批号（编号）', width: 80 }, { title: '数量', width: 40 }, { title: '单位', width: 36 }], rows),
+      itemsTable(
+        fonts,
+        [
+          { title: '样品名称', width: '*' },
+          { title: '规格（型号）', width: 80 },
+          { title: '批号（编号）', width: 80 },
+          { title: '数量', width: 40 },
+          { title: '单位', width: 36 },
+        ],
+        rows,
+      ),
       blank ? writeInLine(fonts, '抽样目的：') : labelled(fonts, '抽样目的', f.purpose.replace(/[。.]$/, '') + '。'),
       ...(f.refusedToSign && !blank
-        ? [paragraph(`当事人拒绝在本凭证上签名${f.refusalNote ? `（${f.refusalNote.replace(/[。.]$/, '')}）` : ''}，执法人员已在本凭证上注明。`)]
+        ? [
+            paragraph(
+              `当事人拒绝在本凭证上签名${f.refusalNote ? `（${f.refusalNote.replace(/[。.]$/, '')}）` : ''}，执法人员已在本凭证上注明。`,
+            ),
+          ]
         : []),
       signatureBlock([{ label: '当事人' }, { officer: '执法人员', officers: blank ? [] : f.officers }]),
       sealAndDate(unit.agencyName, blank ? null : f.date),

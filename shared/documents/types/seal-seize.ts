@@ -3,7 +3,19 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { chineseDate } from '../../domain/dates.ts';
 import { addCalendarDays } from '../../domain/workdays.ts';
 import type { CaseDocument } from '../../entities/case.ts';
-import { BLANK_DATE, DEFAULT_GEOMETRY, itemsTable, labelled, officerSignatures, paragraph, partySignature, ROOM, ruledLines, sealAndDate, textWidthPt } from '../layout.ts';
+import {
+  BLANK_DATE,
+  DEFAULT_GEOMETRY,
+  itemsTable,
+  labelled,
+  officerSignatures,
+  paragraph,
+  partySignature,
+  ROOM,
+  ruledLines,
+  sealAndDate,
+  textWidthPt,
+} from '../layout.ts';
 import { type DocumentTemplate, officerChecks, officerRef, officersOf, type PrefillSource } from '../template.ts';
 import { issued } from '../../domain/case-procedure.ts';
 import { caseApprover, madeWhen, paragraphsFor, partyNameCheck, referredDocument } from '../case-documents.ts';
@@ -34,26 +46,34 @@ const DECISION = '查封扣押决定书';
 const LIST_TITLE = '查封扣押（场所、设施、财物）清单';
 /** The header every official form carries (the catalogue's header line, after the agency's name). */
 const FORM_HEADER = '安全生产行政执法文书';
-const DEFAULT_BASIS = '《中华人民共和国安全生产法》第六十五条第一款第（四）项和《中华人民共和国行政强制法》第九条、第二十四条';
-const DISPOSAL_BASIS = '《中华人民共和国安全生产法》第六十五条第一款第（四）项和《中华人民共和国行政强制法》第二十七条、第二十八条';
+const DEFAULT_BASIS =
+  '《中华人民共和国安全生产法》第六十五条第一款第（四）项和《中华人民共和国行政强制法》第九条、第二十四条';
+const DISPOSAL_BASIS =
+  '《中华人民共和国安全生产法》第六十五条第一款第（四）项和《中华人民共和国行政强制法》第二十七条、第二十八条';
 /** Room for a number of days written by hand. */
 const DAYS = '　'.repeat(2);
 
 const caseFacts = (src: PrefillSource) => {
   const d = src.case?.detail;
-  return d ? [d.facts, ...d.violations.map((v) => v.facts)].map((x) => x.trim().replace(/[。；;.]+$/, '')).filter(Boolean).join('；') : '';
+  return d
+    ? [d.facts, ...d.violations.map((v) => v.facts)]
+        .map((x) => x.trim().replace(/[。；;.]+$/, ''))
+        .filter(Boolean)
+        .join('；')
+    : '';
 };
 
 /** The period a 查封扣押决定书 on the case set, read from its fields; null if they are not a period. */
 function periodOf(d: CaseDocument): { startsOn: string; end: string } | null {
   const { startsOn, periodDays } = d.fields;
-  if (typeof startsOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(startsOn) || typeof periodDays !== 'number') return null;
+  if (typeof startsOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(startsOn) || typeof periodDays !== 'number')
+    return null;
   return { startsOn, end: lastDayOf(startsOn, periodDays) };
 }
 
 /** The 查封扣押决定书 a later document refers to, or the issue that there is none (or that it names another). */
-const referredDecision = (ref: string, src: PrefillSource) => referredDocument(src, 'seal-seize-decision', ref, 'cases.rules.noSeizeDecision');
-
+const referredDecision = (ref: string, src: PrefillSource) =>
+  referredDocument(src, 'seal-seize-decision', ref, 'cases.rules.noSeizeDecision');
 
 // ---------------------------------------------------------------------------------------------
 // 查封扣押决定书, with its 清单 on the next page
@@ -89,42 +109,88 @@ export const sealSeizeDecision: DocumentTemplate<typeof decisionFields> = {
   type: 'seal-seize-decision',
   fields: decisionFields,
   form: [
-    [{ field: 'partyName', input: 'text', span: 12 }, { field: 'address', input: 'text', span: 12 }],
+    [
+      { field: 'partyName', input: 'text', span: 12 },
+      { field: 'address', input: 'text', span: 12 },
+    ],
     { field: 'facts', input: 'textarea', label: 'seizeFacts', rows: 3 },
     { field: 'basis', input: 'text', label: 'legalBasis' },
-    [{ field: 'measure', input: 'select', options: SEIZE_MEASURES, span: 6 }, { field: 'startsOn', input: 'date', span: 6 }, { field: 'periodDays', input: 'integer', span: 6 }, { field: 'seizedOn', input: 'date', span: 6 }],
+    [
+      { field: 'measure', input: 'select', options: SEIZE_MEASURES, span: 6 },
+      { field: 'startsOn', input: 'date', span: 6 },
+      { field: 'periodDays', input: 'integer', span: 6 },
+      { field: 'seizedOn', input: 'date', span: 6 },
+    ],
     { field: 'storage', input: 'text' },
-    { field: 'items', input: 'rows', label: 'seizedItems', add: 'addSeizedItem', numbered: true, columns: [
-      { field: 'name', input: 'text', placeholder: 'seizedItemName' },
-      { field: 'spec', input: 'text', placeholder: 'itemSpec', width: 150 },
-      { field: 'quantity', input: 'text', placeholder: 'itemQuantity', width: 100 },
-      { field: 'location', input: 'text', placeholder: 'itemLocationState', width: 180 },
-    ] },
+    {
+      field: 'items',
+      input: 'rows',
+      label: 'seizedItems',
+      add: 'addSeizedItem',
+      numbered: true,
+      columns: [
+        { field: 'name', input: 'text', placeholder: 'seizedItemName' },
+        { field: 'spec', input: 'text', placeholder: 'itemSpec', width: 150 },
+        { field: 'quantity', input: 'text', placeholder: 'itemQuantity', width: 100 },
+        { field: 'location', input: 'text', placeholder: 'itemLocationState', width: 180 },
+      ],
+    },
     { field: 'officers', input: 'officers', label: 'officersOrder' },
-    [{ field: 'approvedBy', input: 'text', span: 8 }, { field: 'approvedOn', input: 'date', span: 8 }, { field: 'date', input: 'date', span: 8 }],
+    [
+      { field: 'approvedBy', input: 'text', span: 8 },
+      { field: 'approvedOn', input: 'date', span: 8 },
+      { field: 'date', input: 'date', span: 8 },
+    ],
   ],
 
   prefill(src) {
     const { today, roster, case: c } = src;
     return {
-      partyName: c?.detail.unit.name ?? '', address: c?.detail.unit.address ?? '', measure: '查封', facts: caseFacts(src), basis: DEFAULT_BASIS,
-      items: [], startsOn: today, periodDays: SEIZURE_MAX_DAYS, seizedOn: null, storage: '就地封存，加贴本机关封条',
-      approvedBy: caseApprover(c?.detail), approvedOn: today, officers: officersOf(c?.detail.handlerIds, roster), date: today,
+      partyName: c?.detail.unit.name ?? '',
+      address: c?.detail.unit.address ?? '',
+      measure: '查封',
+      facts: caseFacts(src),
+      basis: DEFAULT_BASIS,
+      items: [],
+      startsOn: today,
+      periodDays: SEIZURE_MAX_DAYS,
+      seizedOn: null,
+      storage: '就地封存，加贴本机关封条',
+      approvedBy: caseApprover(c?.detail),
+      approvedOn: today,
+      officers: officersOf(c?.detail.handlerIds, roster),
+      date: today,
     };
   },
 
   issueChecks(f, src) {
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
     const issues = officerChecks(f.officers, src.roster, f.date);
-    if (f.periodDays > SEIZURE_MAX_DAYS) issues.push({ path: ['periodDays'], key: 'documents.rules.seizePeriodMax', params: { max: SEIZURE_MAX_DAYS } });
+    if (f.periodDays > SEIZURE_MAX_DAYS)
+      issues.push({ path: ['periodDays'], key: 'documents.rules.seizePeriodMax', params: { max: SEIZURE_MAX_DAYS } });
     if (!f.items.length) issues.push({ path: ['items'], key: 'documents.rules.seizedItemsRequired' });
-    if (f.approvedOn > f.date) issues.push({ path: ['approvedOn'], key: 'documents.rules.seizeApprovalLate', params: { approved: f.approvedOn } });
+    if (f.approvedOn > f.date)
+      issues.push({
+        path: ['approvedOn'],
+        key: 'documents.rules.seizeApprovalLate',
+        params: { approved: f.approvedOn },
+      });
     if (f.seizedOn) {
       const latest = addCalendarDays(f.seizedOn, SEIZURE_PAPERWORK_DAYS);
       if (f.seizedOn > f.date) issues.push({ path: ['seizedOn'], key: 'documents.rules.seizedAfterDecision' });
-      else if (f.date > latest) issues.push({ path: ['date'], key: 'documents.rules.seizureDecisionLate', params: { seizedOn: f.seizedOn, latest } });
+      else if (f.date > latest)
+        issues.push({
+          path: ['date'],
+          key: 'documents.rules.seizureDecisionLate',
+          params: { seizedOn: f.seizedOn, latest },
+        });
       // The period runs from the day the things were sealed or seized, not from the paperwork.
-      if (f.startsOn !== f.seizedOn) issues.push({ path: ['startsOn'], key: 'documents.rules.seizeStartsOnSeizure', params: { seizedOn: f.seizedOn } });
+      if (f.startsOn !== f.seizedOn)
+        issues.push({
+          path: ['startsOn'],
+          key: 'documents.rules.seizeStartsOnSeizure',
+          params: { seizedOn: f.seizedOn },
+        });
     } else if (f.startsOn < f.date) {
       issues.push({ path: ['startsOn'], key: 'documents.rules.seizeStartsBeforeDecision' });
     }
@@ -138,15 +204,24 @@ export const sealSeizeDecision: DocumentTemplate<typeof decisionFields> = {
     const period = blank
       ? `期限为${DAYS}日，自${BLANK_DATE}起至${BLANK_DATE}止`
       : `期限为${f.periodDays}日，自${chineseDate(f.startsOn)}起至${chineseDate(lastDayOf(f.startsOn, f.periodDays))}止`;
-    const onSpot = !blank && f.seizedOn ? `本机关执法人员已于${chineseDate(f.seizedOn)}依法当场实施${m}，现补办本决定。` : '';
+    const onSpot =
+      !blank && f.seizedOn ? `本机关执法人员已于${chineseDate(f.seizedOn)}依法当场实施${m}，现补办本决定。` : '';
     return [
       // 行政强制法 第二十四条第二款第（一）项: the party's name and address.
       labelled(fonts, '当事人', f.partyName),
       labelled(fonts, '地址', f.address),
-      ...(blank ? [para('经查，你单位'), ruledLines(2)] : [para(`经查，${f.facts.trim().replace(/[。；;.]+$/, '')}。`)]),
-      para(`依据${f.basis || ROOM}的规定，经本机关负责人批准，决定对你单位的有关场所、设施、财物（详见${LIST_TITLE}）予以${m}，${period}。${onSpot}`),
-      para(`${m}期间，被${m}的场所、设施、财物的保管方式及地点：${blank ? ROOM : f.storage.replace(/[。.]$/, '')}。保管费用由本机关承担。你单位不得擅自启封、使用，不得转移、隐匿、损毁或者变卖被${m}的场所、设施、财物。`),
-      para(`本机关将在${m}期限内依法作出处理决定；情况复杂的，经本机关负责人批准，可以延长${m}期限，延长期限不超过${SEIZURE_MAX_EXTENSION_DAYS}日。`),
+      ...(blank
+        ? [para('经查，你单位'), ruledLines(2)]
+        : [para(`经查，${f.facts.trim().replace(/[。；;.]+$/, '')}。`)]),
+      para(
+        `依据${f.basis || ROOM}的规定，经本机关负责人批准，决定对你单位的有关场所、设施、财物（详见${LIST_TITLE}）予以${m}，${period}。${onSpot}`,
+      ),
+      para(
+        `${m}期间，被${m}的场所、设施、财物的保管方式及地点：${blank ? ROOM : f.storage.replace(/[。.]$/, '')}。保管费用由本机关承担。你单位不得擅自启封、使用，不得转移、隐匿、损毁或者变卖被${m}的场所、设施、财物。`,
+      ),
+      para(
+        `本机关将在${m}期限内依法作出处理决定；情况复杂的，经本机关负责人批准，可以延长${m}期限，延长期限不超过${SEIZURE_MAX_EXTENSION_DAYS}日。`,
+      ),
       para(remedyClause(unit, '决定')),
       para(`附件：${LIST_TITLE}`),
       sealAndDate(unit.agencyName, blank ? null : f.date),
@@ -156,18 +231,55 @@ export const sealSeizeDecision: DocumentTemplate<typeof decisionFields> = {
 };
 
 /** The 清单 on a page of its own, laid out as the form: header and double rule, title, the table, the signatures. */
-function seizureList(f: z.output<typeof decisionFields>, { fonts, unit, blank }: Parameters<typeof sealSeizeDecision.body>[1]): Content[] {
+function seizureList(
+  f: z.output<typeof decisionFields>,
+  { fonts, unit, blank }: Parameters<typeof sealSeizeDecision.body>[1],
+): Content[] {
   const width = textWidthPt(DEFAULT_GEOMETRY);
   const rows = blank ? [] : f.items.map((it) => [it.name, it.spec, it.quantity, it.location]);
   return [
-    { text: `${unit.agencyName}${FORM_HEADER}`, font: fonts.roles.header, bold: true, fontSize: DEFAULT_GEOMETRY.headerSizePt, alignment: 'center', pageBreak: 'before', margin: [0, 0, 0, 4] } as Content,
-    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 1.6 }, { type: 'line', x1: 0, y1: 3, x2: width, y2: 3, lineWidth: 0.5 }], alignment: 'center' } as Content,
-    { text: LIST_TITLE, font: fonts.roles.title, bold: true, fontSize: 18, alignment: 'center', margin: [0, 14, 0, 10] } as Content,
+    {
+      text: `${unit.agencyName}${FORM_HEADER}`,
+      font: fonts.roles.header,
+      bold: true,
+      fontSize: DEFAULT_GEOMETRY.headerSizePt,
+      alignment: 'center',
+      pageBreak: 'before',
+      margin: [0, 0, 0, 4],
+    } as Content,
+    {
+      canvas: [
+        { type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 1.6 },
+        { type: 'line', x1: 0, y1: 3, x2: width, y2: 3, lineWidth: 0.5 },
+      ],
+      alignment: 'center',
+    } as Content,
+    {
+      text: LIST_TITLE,
+      font: fonts.roles.title,
+      bold: true,
+      fontSize: 18,
+      alignment: 'center',
+      margin: [0, 14, 0, 10],
+    } as Content,
     labelled(fonts, '当事人', blank ? '' : f.partyName),
-    paragraph(blank
-      ? `依据本机关${BLANK_DATE}作出的《${DECISION}》，对下列场所、设施、财物予以查封（扣押）：`
-      : `依据本机关${chineseDate(f.date)}作出的《${DECISION}》，对下列场所、设施、财物予以${f.measure}：`, { indent: false }),
-    itemsTable(fonts, [{ title: '名称', width: '*' }, { title: '规格型号', width: 80 }, { title: '数量', width: 60 }, { title: '存放地点/状态', width: 110 }], rows, 10),
+    paragraph(
+      blank
+        ? `依据本机关${BLANK_DATE}作出的《${DECISION}》，对下列场所、设施、财物予以查封（扣押）：`
+        : `依据本机关${chineseDate(f.date)}作出的《${DECISION}》，对下列场所、设施、财物予以${f.measure}：`,
+      { indent: false },
+    ),
+    itemsTable(
+      fonts,
+      [
+        { title: '名称', width: '*' },
+        { title: '规格型号', width: 80 },
+        { title: '数量', width: 60 },
+        { title: '存放地点/状态', width: 110 },
+      ],
+      rows,
+      10,
+    ),
     labelled(fonts, '保管方式及地点', blank ? '' : f.storage.replace(/[。.]$/, '')),
     partySignature('当事人'),
     officerSignatures('执法人员', f.officers),
@@ -193,33 +305,63 @@ export const sealSeizeExtension: DocumentTemplate<typeof extensionFields> = {
   type: 'seal-seize-extension',
   fields: extensionFields,
   form: [
-    [{ field: 'partyName', input: 'text', span: 12 }, { field: 'decisionNumber', input: 'text', label: 'seizeDecisionNumber', span: 12 }],
-    [{ field: 'originalEnd', input: 'date', span: 12 }, { field: 'extendDays', input: 'integer', span: 12 }],
+    [
+      { field: 'partyName', input: 'text', span: 12 },
+      { field: 'decisionNumber', input: 'text', label: 'seizeDecisionNumber', span: 12 },
+    ],
+    [
+      { field: 'originalEnd', input: 'date', span: 12 },
+      { field: 'extendDays', input: 'integer', span: 12 },
+    ],
     { field: 'reason', input: 'textarea', label: 'extensionReason', rows: 3 },
-    [{ field: 'approvedBy', input: 'text', span: 8 }, { field: 'approvedOn', input: 'date', span: 8 }, { field: 'date', input: 'date', span: 8 }],
+    [
+      { field: 'approvedBy', input: 'text', span: 8 },
+      { field: 'approvedOn', input: 'date', span: 8 },
+      { field: 'date', input: 'date', span: 8 },
+    ],
   ],
 
   prefill({ today, case: c }) {
     const decision = c ? issued(c.detail, 'seal-seize-decision').at(-1) : undefined;
     const period = decision ? periodOf(decision) : null;
     return {
-      decisionNumber: decision ? documentRef(decision) : '', partyName: c?.detail.unit.name ?? '', originalEnd: period?.end ?? today,
-      extendDays: SEIZURE_MAX_EXTENSION_DAYS, reason: '案情复杂，需进一步查清事实', approvedBy: caseApprover(c?.detail), approvedOn: today, date: today,
+      decisionNumber: decision ? documentRef(decision) : '',
+      partyName: c?.detail.unit.name ?? '',
+      originalEnd: period?.end ?? today,
+      extendDays: SEIZURE_MAX_EXTENSION_DAYS,
+      reason: '案情复杂，需进一步查清事实',
+      approvedBy: caseApprover(c?.detail),
+      approvedOn: today,
+      date: today,
     };
   },
 
   issueChecks(f, src) {
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
     const { doc, issues } = referredDecision(f.decisionNumber, src);
-    if (f.extendDays > SEIZURE_MAX_EXTENSION_DAYS) issues.push({ path: ['extendDays'], key: 'documents.rules.extendDaysMax', params: { max: SEIZURE_MAX_EXTENSION_DAYS } });
-    if (f.approvedOn > f.date) issues.push({ path: ['approvedOn'], key: 'documents.rules.extensionApprovalLate', params: { approved: f.approvedOn } });
+    if (f.extendDays > SEIZURE_MAX_EXTENSION_DAYS)
+      issues.push({
+        path: ['extendDays'],
+        key: 'documents.rules.extendDaysMax',
+        params: { max: SEIZURE_MAX_EXTENSION_DAYS },
+      });
+    if (f.approvedOn > f.date)
+      issues.push({
+        path: ['approvedOn'],
+        key: 'documents.rules.extensionApprovalLate',
+        params: { approved: f.approvedOn },
+      });
     const period = doc ? periodOf(doc) : null;
     if (doc && period) {
       // The period as the decision set it, not as typed here: an extension is made while it runs.
-      if (f.originalEnd !== period.end) issues.push({ path: ['originalEnd'], key: 'documents.rules.originalEndMismatch', params: { end: period.end } });
-      if (f.date > period.end) issues.push({ path: ['date'], key: 'cases.rules.extensionAfterPeriod', params: { end: period.end } });
+      if (f.originalEnd !== period.end)
+        issues.push({ path: ['originalEnd'], key: 'documents.rules.originalEndMismatch', params: { end: period.end } });
+      if (f.date > period.end)
+        issues.push({ path: ['date'], key: 'cases.rules.extensionAfterPeriod', params: { end: period.end } });
       const ref = documentRef(doc);
-      const earlier = issued(src.case.detail, 'seal-seize-extension').find((x) => String(x.fields.decisionNumber ?? '').trim() === ref);
+      const earlier = issued(src.case.detail, 'seal-seize-extension').find(
+        (x) => String(x.fields.decisionNumber ?? '').trim() === ref,
+      );
       if (earlier) issues.push({ path: ['case'], key: 'cases.rules.extensionRepeated', params: { ref } });
     }
     issues.push(...partyNameCheck(f.partyName, src));
@@ -232,8 +374,16 @@ export const sealSeizeExtension: DocumentTemplate<typeof extensionFields> = {
     const basis = '经本机关负责人批准，依据《中华人民共和国行政强制法》第二十五条的规定，决定将查封扣押期限延长';
     // A hand-fill form gives the reason lines of its own rather than a gap in the sentence.
     const text = blank
-      ? [para(`${made}，查封（扣押）期限至${BLANK_DATE}届满。因：`), ruledLines(2), para(`${basis}${DAYS}日，至${BLANK_DATE}止。`)]
-      : [para(`${made}，查封扣押期限至${chineseDate(f.originalEnd)}届满。因${f.reason.trim().replace(/[。；;.]+$/, '')}，${basis}${f.extendDays}日，至${chineseDate(addCalendarDays(f.originalEnd, f.extendDays))}止。`)];
+      ? [
+          para(`${made}，查封（扣押）期限至${BLANK_DATE}届满。因：`),
+          ruledLines(2),
+          para(`${basis}${DAYS}日，至${BLANK_DATE}止。`),
+        ]
+      : [
+          para(
+            `${made}，查封扣押期限至${chineseDate(f.originalEnd)}届满。因${f.reason.trim().replace(/[。；;.]+$/, '')}，${basis}${f.extendDays}日，至${chineseDate(addCalendarDays(f.originalEnd, f.extendDays))}止。`,
+          ),
+        ];
     return [
       labelled(fonts, '当事人', blank ? '' : f.partyName),
       ...text,
@@ -266,23 +416,38 @@ export const sealSeizeDisposal: DocumentTemplate<typeof disposalFields> = {
   type: 'seal-seize-disposal',
   fields: disposalFields,
   form: [
-    [{ field: 'partyName', input: 'text', span: 12 }, { field: 'decisionNumber', input: 'text', label: 'seizeDecisionNumber', span: 12 }],
+    [
+      { field: 'partyName', input: 'text', span: 12 },
+      { field: 'decisionNumber', input: 'text', label: 'seizeDecisionNumber', span: 12 },
+    ],
     { field: 'basis', input: 'text' },
-    { field: 'items', input: 'rows', label: 'disposalItems', add: 'addSeizedItem', numbered: true, columns: [
-      { field: 'name', input: 'text', placeholder: 'seizedItemName' },
-      { field: 'quantity', input: 'text', placeholder: 'itemQuantity', width: 100 },
-      { field: 'disposal', input: 'text', placeholder: 'itemDisposal', width: 200 },
-    ] },
+    {
+      field: 'items',
+      input: 'rows',
+      label: 'disposalItems',
+      add: 'addSeizedItem',
+      numbered: true,
+      columns: [
+        { field: 'name', input: 'text', placeholder: 'seizedItemName' },
+        { field: 'quantity', input: 'text', placeholder: 'itemQuantity', width: 100 },
+        { field: 'disposal', input: 'text', placeholder: 'itemDisposal', width: 200 },
+      ],
+    },
     [{ field: 'date', input: 'date', span: 8 }],
   ],
 
   prefill({ today, case: c }) {
     const decision = c ? issued(c.detail, 'seal-seize-decision').at(-1) : undefined;
     const measure = decision?.fields.measure === '扣押' ? '扣押' : '查封';
-    const items = Array.isArray(decision?.fields.items) ? decision.fields.items as { name: string; quantity: string }[] : [];
+    const items = Array.isArray(decision?.fields.items)
+      ? (decision.fields.items as { name: string; quantity: string }[])
+      : [];
     return {
-      decisionNumber: decision ? documentRef(decision) : '', partyName: c?.detail.unit.name ?? '',
-      items: items.map((it) => ({ name: it.name, quantity: it.quantity, disposal: `解除${measure}` })), basis: DISPOSAL_BASIS, date: today,
+      decisionNumber: decision ? documentRef(decision) : '',
+      partyName: c?.detail.unit.name ?? '',
+      items: items.map((it) => ({ name: it.name, quantity: it.quantity, disposal: `解除${measure}` })),
+      basis: DISPOSAL_BASIS,
+      date: today,
     };
   },
 
@@ -300,12 +465,22 @@ export const sealSeizeDisposal: DocumentTemplate<typeof disposalFields> = {
     const releases = blank || f.items.some((it) => it.disposal.includes('解除'));
     return [
       labelled(fonts, '当事人', blank ? '' : f.partyName),
-      para(`本机关${madeWhen(DECISION, blank ? '' : f.decisionNumber, '对你单位')}，对有关场所、设施、财物予以查封扣押。经调查核实，依据${f.basis || ROOM}的规定，本机关对查封扣押的场所、设施、财物作出如下处理决定：`),
-      itemsTable(fonts, [{ title: '名称', width: '*' }, { title: '数量', width: 70 }, { title: '处理决定', width: 150 }], rows, 6),
+      para(
+        `本机关${madeWhen(DECISION, blank ? '' : f.decisionNumber, '对你单位')}，对有关场所、设施、财物予以查封扣押。经调查核实，依据${f.basis || ROOM}的规定，本机关对查封扣押的场所、设施、财物作出如下处理决定：`,
+      ),
+      itemsTable(
+        fonts,
+        [
+          { title: '名称', width: '*' },
+          { title: '数量', width: 70 },
+          { title: '处理决定', width: 150 },
+        ],
+        rows,
+        6,
+      ),
       ...(releases ? [para('决定解除查封扣押的，自本决定送达之日起解除；被扣押的财物，本机关立即退还你单位。')] : []),
       para(remedyClause(unit, '决定')),
       sealAndDate(unit.agencyName, blank ? null : f.date),
     ];
   },
 };
-

@@ -12,13 +12,18 @@ import { isoDate, required } from '../../entities/common.ts';
 const serviceReceiptFields = z.object({
   caseName: z.string().trim().max(200).default(''),
   recipient: required(z.string().max(100)),
-  rows: z.array(z.object({
-    document: required(z.string().max(200)),
-    place: z.string().trim().max(200).default(''),
-    servedOn: isoDate.or(z.literal('')).default(''),
-    method: z.string().trim().max(30).default(''),
-    server: z.string().trim().max(60).default(''),
-  })).max(20).default([]),
+  rows: z
+    .array(
+      z.object({
+        document: required(z.string().max(200)),
+        place: z.string().trim().max(200).default(''),
+        servedOn: isoDate.or(z.literal('')).default(''),
+        method: z.string().trim().max(30).default(''),
+        server: z.string().trim().max(60).default(''),
+      }),
+    )
+    .max(20)
+    .default([]),
   note: z.string().trim().max(1000).default(''),
   date: isoDate,
 });
@@ -27,23 +32,39 @@ export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
   type: 'service-receipt',
   fields: serviceReceiptFields,
   form: [
-    [{ field: 'caseName', input: 'text', span: 12 }, { field: 'recipient', input: 'text', span: 8 }, { field: 'date', input: 'date', span: 4 }],
-    { field: 'rows', input: 'rows', label: 'servedDocuments', add: 'addServedDocument', columns: [
-      { field: 'document', input: 'text', placeholder: 'documentAndNumber', width: 300 },
-      { field: 'place', input: 'text', placeholder: 'servePlace' },
-      { field: 'servedOn', input: 'date', width: 150 },
-      { field: 'method', input: 'text', placeholder: 'serveMethod' },
-      { field: 'server', input: 'text', placeholder: 'server' },
-    ] },
+    [
+      { field: 'caseName', input: 'text', span: 12 },
+      { field: 'recipient', input: 'text', span: 8 },
+      { field: 'date', input: 'date', span: 4 },
+    ],
+    {
+      field: 'rows',
+      input: 'rows',
+      label: 'servedDocuments',
+      add: 'addServedDocument',
+      columns: [
+        { field: 'document', input: 'text', placeholder: 'documentAndNumber', width: 300 },
+        { field: 'place', input: 'text', placeholder: 'servePlace' },
+        { field: 'servedOn', input: 'date', width: 150 },
+        { field: 'method', input: 'text', placeholder: 'serveMethod' },
+        { field: 'server', input: 'text', placeholder: 'server' },
+      ],
+    },
     { field: 'note', input: 'text' },
   ],
 
   prefill({ today, enterprise, inspection, roster, issued, case: c }) {
-    const servers = officersOf(inspection?.officerIds, roster).map((o) => o.name).join('、');
+    const servers = officersOf(inspection?.officerIds, roster)
+      .map((o) => o.name)
+      .join('、');
     const served = issued.filter((d) => !d.internal);
     // What was recorded at service fills the row; a refusal goes in 备注 with its witness (留置送达).
-    const refusals = served.filter((d) => d.service?.refused)
-      .map((d) => `${d.name}（${d.numberText}）受送达人拒绝签收，已由${d.service!.officers.join('、') || servers}留置送达，见证人：${d.service!.witness}`);
+    const refusals = served
+      .filter((d) => d.service?.refused)
+      .map(
+        (d) =>
+          `${d.name}（${d.numberText}）受送达人拒绝签收，已由${d.service!.officers.join('、') || servers}留置送达，见证人：${d.service!.witness}`,
+      );
     return {
       // A case's receipt names the case; an inspection's has none to name.
       caseName: caseNameOf(c?.detail),
@@ -52,7 +73,9 @@ export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
         document: `${d.name}（${d.numberText}）`,
         place: d.service?.place || enterprise?.address || '',
         servedOn: d.service?.servedOn ?? '',
-        method: d.service ? SERVICE_METHODS[d.service.method as keyof typeof SERVICE_METHODS] ?? d.service.method : '',
+        method: d.service
+          ? (SERVICE_METHODS[d.service.method as keyof typeof SERVICE_METHODS] ?? d.service.method)
+          : '',
         server: d.service?.officers.join('、') || servers,
       })),
       note: refusals.join('；'),
@@ -64,11 +87,13 @@ export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
     return f.rows.length ? [] : [{ path: ['rows'], key: 'documents.rules.itemsRequired' }];
   },
 
-
   body(f, { fonts, unit, blank }) {
     const head = (t: string) => ({ text: t, font: fonts.roles.heading, alignment: 'center' as const });
-    const rows = (f.rows.length ? f.rows : Array.from({ length: 4 }, () => ({ document: '', place: '', servedOn: '', method: '', server: '' })))
-      .map((r) => [r.document, '', r.place, r.servedOn ? chineseDate(r.servedOn) : '', r.method, r.server]);
+    const rows = (
+      f.rows.length
+        ? f.rows
+        : Array.from({ length: 4 }, () => ({ document: '', place: '', servedOn: '', method: '', server: '' }))
+    ).map((r) => [r.document, '', r.place, r.servedOn ? chineseDate(r.servedOn) : '', r.method, r.server]);
     return [
       labelled(fonts, '案件名称', f.caseName),
       labelled(fonts, '受送达单位（个人）', f.recipient),
@@ -78,7 +103,17 @@ export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
           widths: ['*', 70, 70, 62, 50, 50],
           // Tall rows leave room for a signature or seal (plain numbers: the layout crosses to the render worker).
           heights: [20, ...rows.map(() => 46)],
-          body: [[head('送达文书名称、文号'), head('收件人签名或盖章'), head('送达地点'), head('送达日期'), head('送达方式'), head('送达人')], ...rows],
+          body: [
+            [
+              head('送达文书名称、文号'),
+              head('收件人签名或盖章'),
+              head('送达地点'),
+              head('送达日期'),
+              head('送达方式'),
+              head('送达人'),
+            ],
+            ...rows,
+          ],
         },
         fontSize: 11,
         margin: [0, 8, 0, 8],

@@ -18,7 +18,10 @@ import { penaltyText, remedyClause, remedyFields, remedyOf, remedyPrefill, yuanT
 const summaryFields = z.object({
   party: addresseeField,
   /** The number printed on the sheet used (digits; leading zeros as printed). */
-  formNo: z.string().trim().regex(/^\d{1,12}$/, { error: 'documents.rules.formNo' }),
+  formNo: z
+    .string()
+    .trim()
+    .regex(/^\d{1,12}$/, { error: 'documents.rules.formNo' }),
   partyName: required(z.string().max(100)),
   /** 统一社会信用代码 for a unit, 身份证号 for a person. */
   code: required(z.string().max(18)),
@@ -49,13 +52,37 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
     fields: summaryFields,
     preNumbered: (f) => f.formNo,
     form: [
-      [{ field: 'formNo', input: 'text', span: 8 }, { field: 'place', input: 'text', span: 10 }, { field: 'date', input: 'date', span: 6 }],
-      [{ field: 'partyName', input: 'text', span: 12 }, { field: 'code', input: 'text', span: 12, label: kind === 'unit' ? 'partyCode' : 'idNumber' }],
-      [{ field: 'address', input: 'text', span: 12 }, { field: 'representative', input: 'text', span: 12, label: kind === 'unit' ? 'legalRepresentative' : 'employerAndPost' }],
+      [
+        { field: 'formNo', input: 'text', span: 8 },
+        { field: 'place', input: 'text', span: 10 },
+        { field: 'date', input: 'date', span: 6 },
+      ],
+      [
+        { field: 'partyName', input: 'text', span: 12 },
+        { field: 'code', input: 'text', span: 12, label: kind === 'unit' ? 'partyCode' : 'idNumber' },
+      ],
+      [
+        { field: 'address', input: 'text', span: 12 },
+        {
+          field: 'representative',
+          input: 'text',
+          span: 12,
+          label: kind === 'unit' ? 'legalRepresentative' : 'employerAndPost',
+        },
+      ],
       { field: 'facts', input: 'textarea', rows: 3 },
-      [{ field: 'violatedProvision', input: 'text' }, { field: 'penaltyProvision', input: 'text' }],
-      [{ field: 'penalty', input: 'text', span: 16 }, { field: 'fine', input: 'yuan', span: 8 }],
-      [{ field: 'cashOnTheSpot', input: 'checkbox', span: 8 }, { field: 'hardToPayLater', input: 'checkbox', span: 16, when: 'cashOnTheSpot' }],
+      [
+        { field: 'violatedProvision', input: 'text' },
+        { field: 'penaltyProvision', input: 'text' },
+      ],
+      [
+        { field: 'penalty', input: 'text', span: 16 },
+        { field: 'fine', input: 'yuan', span: 8 },
+      ],
+      [
+        { field: 'cashOnTheSpot', input: 'checkbox', span: 8 },
+        { field: 'hardToPayLater', input: 'checkbox', span: 16, when: 'cashOnTheSpot' },
+      ],
       { field: 'paymentPlace', input: 'text' },
       { field: 'officers', input: 'officers', label: 'officersOrder' },
       { field: 'partyRefused', input: 'checkbox' },
@@ -70,17 +97,26 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
       const person = d && party !== 'unit' ? d.persons[party] : undefined;
       const part = partyPart(d, party);
       return {
-        party, formNo: '', partyName: (d && caseParty(d, party)?.name) ?? '',
-        code: kind === 'unit' ? d?.unit.code ?? '' : person?.idNumber ?? '',
-        address: kind === 'unit' ? d?.unit.address ?? '' : person?.address ?? '',
-        representative: kind === 'unit' ? d?.unit.legalRepresentative ?? '' : person ? `${d!.unit.name}${person.post}` : '',
+        party,
+        formNo: '',
+        partyName: (d && caseParty(d, party)?.name) ?? '',
+        code: kind === 'unit' ? (d?.unit.code ?? '') : (person?.idNumber ?? ''),
+        address: kind === 'unit' ? (d?.unit.address ?? '') : (person?.address ?? ''),
+        representative:
+          kind === 'unit' ? (d?.unit.legalRepresentative ?? '') : person ? `${d!.unit.name}${person.post}` : '',
         facts: part.violations.map((v) => v.facts.replace(/[。；;.]$/, '')).join('；'),
         violatedProvision: part.violations.map((v) => v.violatedProvision).join('，'),
         penaltyProvision: part.violations.map((v) => v.penaltyProvision).join('，'),
-        penalty: penaltyText(part.violations.map((v) => v.penalty)), fine: part.totalFine,
-        cashOnTheSpot: false, hardToPayLater: false, paymentPlace: c?.settings.finePaymentPlace ?? '', place: d?.unit.address ?? '',
+        penalty: penaltyText(part.violations.map((v) => v.penalty)),
+        fine: part.totalFine,
+        cashOnTheSpot: false,
+        hardToPayLater: false,
+        paymentPlace: c?.settings.finePaymentPlace ?? '',
+        place: d?.unit.address ?? '',
         officers: officersOf(d?.handlerIds, roster),
-        partyRefused: false, ...remedyPrefill(unit), date: today,
+        partyRefused: false,
+        ...remedyPrefill(unit),
+        date: today,
       };
     },
 
@@ -89,16 +125,20 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
       const { detail, rules } = src.case;
       const issues = summaryDecisionIssues(detail, f.party, f.fine, f.cashOnTheSpot, f.hardToPayLater, rules);
       // Decided on the spot: on the day the violation was found.
-      if (f.date !== detail.violationDate) issues.push({ path: ['date'], key: 'cases.rules.summaryNotOnSpot', params: { day: detail.violationDate } });
+      if (f.date !== detail.violationDate)
+        issues.push({ path: ['date'], key: 'cases.rules.summaryNotOnSpot', params: { day: detail.violationDate } });
       issues.push(...officerChecks(f.officers, src.roster, f.date));
       if ((kind === 'unit') !== (f.party === 'unit')) issues.push({ path: ['party'], key: 'cases.rules.unknownParty' });
       const named = caseParty(detail, f.party);
-      if (named && f.partyName !== named.name) issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } });
+      if (named && f.partyName !== named.name)
+        issues.push({ path: ['partyName'], key: 'documents.rules.partyNameMismatch', params: { name: named.name } });
       const approved = partyPart(detail, f.party).totalFine;
-      if (f.fine !== approved) issues.push({ path: ['fine'], key: 'documents.rules.totalFineMismatch', params: { approved } });
+      if (f.fine !== approved)
+        issues.push({ path: ['fine'], key: 'documents.rules.totalFineMismatch', params: { approved } });
       const codeError = kind === 'unit' ? checkUscc(f.code).error : checkIdCard(f.code, f.date).error;
       if (codeError) issues.push({ path: ['code'], key: kind === 'unit' ? 'validation.uscc.checkChar' : codeError });
-      if (f.fine > 0 && !f.cashOnTheSpot && !f.paymentPlace) issues.push({ path: ['paymentPlace'], key: 'validation.required' });
+      if (f.fine > 0 && !f.cashOnTheSpot && !f.paymentPlace)
+        issues.push({ path: ['paymentPlace'], key: 'validation.required' });
       return issues;
     },
 
@@ -108,8 +148,12 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
         labelled(fonts, codeLabel, f.code),
         labelled(fonts, kind === 'unit' ? '地址' : '住址', f.address),
         labelled(fonts, kind === 'unit' ? '法定代表人（负责人）' : '所在单位及职务', f.representative),
-        ...(blank ? [paragraph('违法事实：'), ruledLines(3)] : [paragraph(`违法事实：${you(f.party)}${f.facts.replace(/[。.]$/, '')}。`)]),
-        paragraph(`以上行为违反了${f.violatedProvision || '　　　　　　'}的规定，依据${f.penaltyProvision || '　　　　　　'}和《中华人民共和国行政处罚法》第五十一条的规定，决定给予${blank ? '　　　　　　' : f.penalty}的行政处罚。`),
+        ...(blank
+          ? [paragraph('违法事实：'), ruledLines(3)]
+          : [paragraph(`违法事实：${you(f.party)}${f.facts.replace(/[。.]$/, '')}。`)]),
+        paragraph(
+          `以上行为违反了${f.violatedProvision || '　　　　　　'}的规定，依据${f.penaltyProvision || '　　　　　　'}和《中华人民共和国行政处罚法》第五十一条的规定，决定给予${blank ? '　　　　　　' : f.penalty}的行政处罚。`,
+        ),
         ...(f.fine > 0 || blank ? [paragraph(paymentSentence(f, blank))] : []),
         paragraph(remedyClause(remedyOf(f, unit), '决定')),
         officerSignatures('执法人员', f.officers),

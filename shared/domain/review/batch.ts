@@ -31,18 +31,28 @@ export function summarise(entries: BatchEntry[]): BatchSummary {
   const percents = (es: BatchEntry[]) => es.map((e) => e.result.percent).filter((p): p is number => p !== null);
   const grades = new Map<string, number>();
   for (const e of entries) if (e.result.grade) grades.set(e.result.grade, (grades.get(e.result.grade) ?? 0) + 1);
-  const officers = [...new Set(entries.flatMap((e) => e.handlerNames))].map((name) => {
-    const own = entries.filter((e) => e.handlerNames.includes(name));
-    return { name, files: own.length, averagePercent: avg(percents(own)), findings: own.reduce((n, e) => n + e.result.findings.length, 0), pointsLost: own.reduce((n, e) => n + lost(e.result), 0) };
-  }).sort((a, b) => (a.averagePercent ?? 101) - (b.averagePercent ?? 101) || b.findings - a.findings);
+  const officers = [...new Set(entries.flatMap((e) => e.handlerNames))]
+    .map((name) => {
+      const own = entries.filter((e) => e.handlerNames.includes(name));
+      return {
+        name,
+        files: own.length,
+        averagePercent: avg(percents(own)),
+        findings: own.reduce((n, e) => n + e.result.findings.length, 0),
+        pointsLost: own.reduce((n, e) => n + lost(e.result), 0),
+      };
+    })
+    .sort((a, b) => (a.averagePercent ?? 101) - (b.averagePercent ?? 101) || b.findings - a.findings);
   const checks = new Map<string, { findings: number; files: Set<number>; pointsLost: number }>();
   const documents = new Map<string | null, number>();
   for (const e of entries) {
     for (const f of e.result.findings) {
       const c = checks.get(f.check) ?? { findings: 0, files: new Set<number>(), pointsLost: 0 };
-      c.findings++; c.files.add(e.caseId); c.pointsLost += f.pointsLost;
+      c.findings++;
+      c.files.add(e.caseId);
+      c.pointsLost += f.pointsLost;
       checks.set(f.check, c);
-      const name = f.address.documentId === null ? null : e.documentNames[f.address.documentId] ?? null;
+      const name = f.address.documentId === null ? null : (e.documentNames[f.address.documentId] ?? null);
       documents.set(name, (documents.get(name) ?? 0) + 1);
     }
   }
@@ -52,7 +62,9 @@ export function summarise(entries: BatchEntry[]): BatchSummary {
     grades: [...grades].map(([grade, files]) => ({ grade, files })),
     vetoed: entries.filter((e) => e.result.vetoed).length,
     byOfficer: officers,
-    byCheck: [...checks].map(([check, c]) => ({ check, findings: c.findings, files: c.files.size, pointsLost: c.pointsLost })).sort((a, b) => b.files - a.files || b.pointsLost - a.pointsLost),
+    byCheck: [...checks]
+      .map(([check, c]) => ({ check, findings: c.findings, files: c.files.size, pointsLost: c.pointsLost }))
+      .sort((a, b) => b.files - a.files || b.pointsLost - a.pointsLost),
     byDocument: [...documents].map(([name, findings]) => ({ name, findings })).sort((a, b) => b.findings - a.findings),
   };
 }

@@ -20,7 +20,10 @@ export interface ReviewFinding extends CheckFinding {
 }
 
 export interface ItemResult {
-  id: string; name: string; points: number | null; mode: 'auto' | 'judgement';
+  id: string;
+  name: string;
+  points: number | null;
+  mode: 'auto' | 'judgement';
   lost: number;
   status: 'ok' | 'deducted' | 'pending';
   findings: ReviewFinding[];
@@ -39,7 +42,8 @@ export interface ReviewDecisions {
 export const NO_DECISIONS: ReviewDecisions = { judgements: {}, overruled: {} };
 
 /** A finding's id: the check and the place it points at. */
-export const findingId = (f: CheckFinding): string => `${f.check}@${f.address.documentId ?? 'case'}:${f.address.path.join('.')}#${f.key}`;
+export const findingId = (f: CheckFinding): string =>
+  `${f.check}@${f.address.documentId ?? 'case'}:${f.address.path.join('.')}#${f.key}`;
 
 export interface ReviewResult {
   standard: { id: string; name: string; version: string; example: boolean };
@@ -49,7 +53,14 @@ export interface ReviewResult {
   percent: number | null;
   grade: string | null;
   vetoed: boolean;
-  vetoes: { id: string; name: string; mode: 'auto' | 'judgement'; status: 'ok' | 'hit' | 'pending'; findings: ReviewFinding[]; comment: string }[];
+  vetoes: {
+    id: string;
+    name: string;
+    mode: 'auto' | 'judgement';
+    status: 'ok' | 'hit' | 'pending';
+    findings: ReviewFinding[];
+    comment: string;
+  }[];
   sections: { id: string; name: string; items: ItemResult[] }[];
   /** Every finding, in the order of the standard. */
   findings: ReviewFinding[];
@@ -64,32 +75,64 @@ function applicable(s: ReviewSnapshot, checks: ReviewCheck[]): ReviewCheck[] {
   return checks.filter((c) => c.appliesFrom <= day && (!c.appliesTo || day <= c.appliesTo));
 }
 
-export function review(s: ReviewSnapshot, standard: ReviewStandard, decisions: ReviewDecisions = NO_DECISIONS, checks: ReviewCheck[] = REVIEW_CHECKS): ReviewResult {
+export function review(
+  s: ReviewSnapshot,
+  standard: ReviewStandard,
+  decisions: ReviewDecisions = NO_DECISIONS,
+  checks: ReviewCheck[] = REVIEW_CHECKS,
+): ReviewResult {
   const byCheck = new Map<string, CheckFinding[]>();
   const basis = new Map(checks.map((c) => [c.id, c.basis]));
   for (const c of applicable(s, checks)) byCheck.set(c.id, c.run(s, standard));
   const found = (ids: string[]) => ids.flatMap((id) => byCheck.get(id) ?? []);
   const finding = (f: CheckFinding, itemId: string | null, vetoId: string | null): ReviewFinding => {
     const id = findingId(f);
-    return { ...f, id, basis: basis.get(f.check) ?? '', overruled: decisions.overruled[id] ?? null, itemId, vetoId, pointsLost: 0 };
+    return {
+      ...f,
+      id,
+      basis: basis.get(f.check) ?? '',
+      overruled: decisions.overruled[id] ?? null,
+      itemId,
+      vetoId,
+      pointsLost: 0,
+    };
   };
   const judged = (id: string) => decisions.judgements[id];
 
   const vetoes = standard.vetoes.map((v) => {
     const findings = found(v.checks).map((f) => finding(f, null, v.id));
     const j = judged(v.id);
-    const status: 'ok' | 'hit' | 'pending' = v.mode === 'judgement' ? (j ? (j.passed ? 'ok' : 'hit') : 'pending') : findings.some((f) => !f.overruled) ? 'hit' : 'ok';
+    const status: 'ok' | 'hit' | 'pending' =
+      v.mode === 'judgement'
+        ? j
+          ? j.passed
+            ? 'ok'
+            : 'hit'
+          : 'pending'
+        : findings.some((f) => !f.overruled)
+          ? 'hit'
+          : 'ok';
     return { id: v.id, name: v.name, mode: v.mode, status, findings, comment: j?.comment ?? '' };
   });
   const sections = standard.sections.map((sec) => ({
-    id: sec.id, name: sec.name,
+    id: sec.id,
+    name: sec.name,
     items: sec.items.map((item): ItemResult => {
       const cap = item.points ?? 0;
       if (item.mode === 'judgement') {
         const j = judged(item.id);
         // Judged failed without a figure: the whole item is lost.
         const lost = !j || j.passed ? 0 : Math.min(cap, Math.max(0, j.lost ?? cap));
-        return { id: item.id, name: item.name, points: item.points, mode: item.mode, lost, status: !j ? 'pending' : j.passed ? 'ok' : 'deducted', findings: [], comment: j?.comment ?? '' };
+        return {
+          id: item.id,
+          name: item.name,
+          points: item.points,
+          mode: item.mode,
+          lost,
+          status: !j ? 'pending' : j.passed ? 'ok' : 'deducted',
+          findings: [],
+          comment: j?.comment ?? '',
+        };
       }
       let left = cap;
       const findings = found(item.checks).map((f) => {
@@ -98,7 +141,16 @@ export function review(s: ReviewSnapshot, standard: ReviewStandard, decisions: R
         left -= cost;
         return { ...r, pointsLost: cost };
       });
-      return { id: item.id, name: item.name, points: item.points, mode: item.mode, lost: cap - left, status: findings.some((f) => !f.overruled) ? 'deducted' : 'ok', findings, comment: '' };
+      return {
+        id: item.id,
+        name: item.name,
+        points: item.points,
+        mode: item.mode,
+        lost: cap - left,
+        status: findings.some((f) => !f.overruled) ? 'deducted' : 'ok',
+        findings,
+        comment: '',
+      };
     }),
   }));
 
@@ -109,16 +161,32 @@ export function review(s: ReviewSnapshot, standard: ReviewStandard, decisions: R
   const score = vetoed ? 0 : Math.max(0, max - items.reduce((n, i) => n + i.lost, 0));
   const percent = max > 0 ? Math.round((score / max) * 1000) / 10 : null;
   const grades = [...standard.grades].sort((a, b) => b.min - a.min);
-  const grade = vetoed ? grades.at(-1)!.name : percent === null ? null : (grades.find((g) => percent >= g.min) ?? grades.at(-1)!).name;
+  const grade = vetoed
+    ? grades.at(-1)!.name
+    : percent === null
+      ? null
+      : (grades.find((g) => percent >= g.min) ?? grades.at(-1)!).name;
   // Findings of checks the standard does not price are still shown: the clerk fixes them all.
-  const priced = new Set([...standard.vetoes.flatMap((v) => v.checks), ...standard.sections.flatMap((x) => x.items.flatMap((i) => i.checks))]);
-  const unpriced = [...byCheck].filter(([id]) => !priced.has(id)).flatMap(([, fs]) => fs.map((f) => finding(f, null, null)));
+  const priced = new Set([
+    ...standard.vetoes.flatMap((v) => v.checks),
+    ...standard.sections.flatMap((x) => x.items.flatMap((i) => i.checks)),
+  ]);
+  const unpriced = [...byCheck]
+    .filter(([id]) => !priced.has(id))
+    .flatMap(([, fs]) => fs.map((f) => finding(f, null, null)));
 
   return {
     standard: { id: standard.id, name: standard.name, version: standard.version, example: standard.example },
-    score, max, percent, grade, vetoed, vetoes, sections,
+    score,
+    max,
+    percent,
+    grade,
+    vetoed,
+    vetoes,
+    sections,
     findings: [...vetoes.flatMap((v) => v.findings), ...items.flatMap((i) => i.findings), ...unpriced],
-    pendingJudgements: vetoes.filter((v) => v.status === 'pending').length + items.filter((i) => i.status === 'pending').length,
+    pendingJudgements:
+      vetoes.filter((v) => v.status === 'pending').length + items.filter((i) => i.status === 'pending').length,
     unknownChecks: unknownChecks(standard, new Set(checks.map((c) => c.id))),
   };
 }
@@ -128,10 +196,20 @@ export function review(s: ReviewSnapshot, standard: ReviewStandard, decisions: R
  * changed in between). Not a security hash; FNV-1a over what the score rests on.
  */
 export function resultDigest(r: ReviewResult): string {
-  const basis = JSON.stringify([r.standard, r.score, r.max, r.grade, r.vetoed,
-    r.findings.map((f) => [f.id, f.pointsLost, f.overruled]), r.sections.flatMap((x) => x.items.map((i) => [i.id, i.lost, i.status])), r.vetoes.map((v) => [v.id, v.status])]);
+  const basis = JSON.stringify([
+    r.standard,
+    r.score,
+    r.max,
+    r.grade,
+    r.vetoed,
+    r.findings.map((f) => [f.id, f.pointsLost, f.overruled]),
+    r.sections.flatMap((x) => x.items.map((i) => [i.id, i.lost, i.status])),
+    r.vetoes.map((v) => [v.id, v.status]),
+  ]);
   let h = 0x811c9dc5;
-  for (let i = 0; i < basis.length; i++) { h ^= basis.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+  for (let i = 0; i < basis.length; i++) {
+    h ^= basis.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
   return h.toString(16).padStart(8, '0');
 }
-

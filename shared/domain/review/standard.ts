@@ -13,23 +13,33 @@ const itemBase = {
   source: z.string().max(300).default(''),
 };
 
-export const reviewItem = z.object({
-  ...itemBase,
-  /** Points the source gives the item; null where it gives none (the finding is listed, not scored). */
-  points: z.number().min(0).max(100).nullable().default(null),
-  mode: z.enum(['auto', 'judgement']),
-  /** The machine checks that decide an 'auto' item (shared/domain/review/checks.ts). */
-  checks: z.array(z.string()).default([]),
-  /** 'all': any finding costs the item's points; a number: that many per finding, up to the item's points. */
-  deduct: z.union([z.literal('all'), z.number().positive()]).default('all'),
-}).refine((i) => (i.mode === 'auto') === (i.checks.length > 0), { error: 'review.standard.checksForAuto', path: ['checks'] });
+export const reviewItem = z
+  .object({
+    ...itemBase,
+    /** Points the source gives the item; null where it gives none (the finding is listed, not scored). */
+    points: z.number().min(0).max(100).nullable().default(null),
+    mode: z.enum(['auto', 'judgement']),
+    /** The machine checks that decide an 'auto' item (shared/domain/review/checks.ts). */
+    checks: z.array(z.string()).default([]),
+    /** 'all': any finding costs the item's points; a number: that many per finding, up to the item's points. */
+    deduct: z.union([z.literal('all'), z.number().positive()]).default('all'),
+  })
+  .refine((i) => (i.mode === 'auto') === i.checks.length > 0, {
+    error: 'review.standard.checksForAuto',
+    path: ['checks'],
+  });
 export type ReviewItem = z.output<typeof reviewItem>;
 
-export const reviewVeto = z.object({
-  ...itemBase,
-  mode: z.enum(['auto', 'judgement']),
-  checks: z.array(z.string()).default([]),
-}).refine((i) => (i.mode === 'auto') === (i.checks.length > 0), { error: 'review.standard.checksForAuto', path: ['checks'] });
+export const reviewVeto = z
+  .object({
+    ...itemBase,
+    mode: z.enum(['auto', 'judgement']),
+    checks: z.array(z.string()).default([]),
+  })
+  .refine((i) => (i.mode === 'auto') === i.checks.length > 0, {
+    error: 'review.standard.checksForAuto',
+    path: ['checks'],
+  });
 export type ReviewVeto = z.output<typeof reviewVeto>;
 
 /**
@@ -59,7 +69,15 @@ export const reviewStandard = z.object({
   grades: z.array(z.object({ name: z.string().min(1).max(20), min: z.number().min(0).max(100) })).min(1),
   gradesUncertain: z.boolean().default(false),
   vetoes: z.array(reviewVeto).default([]),
-  sections: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1).max(60), items: z.array(reviewItem).min(1) })).min(1),
+  sections: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        name: z.string().min(1).max(60),
+        items: z.array(reviewItem).min(1),
+      }),
+    )
+    .min(1),
   /** What the 'required-documents' check asks of each file. */
   requiredDocuments: z.array(requiredDocument).default([]),
 });

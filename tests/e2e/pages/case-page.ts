@@ -3,7 +3,9 @@ import { type Page, expect } from '@playwright/test';
 /** A case file as a clerk works it: signatures, the 呈批, documents made from the case, events recorded. */
 export class CasePage {
   readonly page: Page;
-  constructor(page: Page) { this.page = page; }
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   /** 承办人 ×2 → 审核 → 审批, each signature entered from the signed paper form. */
   async sign(stage: 'filing' | 'disposal' | 'closing', names: string[]): Promise<void> {
@@ -17,7 +19,11 @@ export class CasePage {
   }
 
   /** Records a later step from the 登记 menu; `fill` fills its dialog. */
-  async record(label: string, kind: string, fill: (dialog: ReturnType<Page['getByTestId']>) => Promise<void>): Promise<void> {
+  async record(
+    label: string,
+    kind: string,
+    fill: (dialog: ReturnType<Page['getByTestId']>) => Promise<void>,
+  ): Promise<void> {
     await this.openMenu('case-record', label);
     const dialog = this.page.getByTestId(`event-${kind}`);
     await fill(dialog);

@@ -3,9 +3,13 @@ import { type Locator, type Page, expect } from '@playwright/test';
 /** The ledger as a clerk uses it: search, create, import. */
 export class EnterprisesPage {
   readonly page: Page;
-  constructor(page: Page) { this.page = page; }
+  constructor(page: Page) {
+    this.page = page;
+  }
 
-  get drawer(): Locator { return this.page.getByRole('dialog', { name: /企业档案$/ }); }
+  get drawer(): Locator {
+    return this.page.getByRole('dialog', { name: /企业档案$/ });
+  }
 
   async startCreate(): Promise<void> {
     await this.page.getByRole('button', { name: '新建企业' }).click();
@@ -28,7 +32,9 @@ export class EnterprisesPage {
     await box.press('Enter');
   }
 
-  rows(): Locator { return this.page.locator('.ant-table-tbody tr.ant-table-row'); }
+  rows(): Locator {
+    return this.page.locator('.ant-table-tbody tr.ant-table-row');
+  }
 
   async importFile(file: string): Promise<Locator> {
     await this.page.getByRole('button', { name: 'Excel 导入' }).click();

@@ -5,7 +5,9 @@ import { type Page, expect } from '@playwright/test';
 /** Recording an inspection and its documents, as a clerk does it. */
 export class InspectionsPage {
   readonly page: Page;
-  constructor(page: Page) { this.page = page; }
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   async addHazard(description: string, deadline: string): Promise<void> {
     const p = this.page;
@@ -35,7 +37,13 @@ export class InspectionsPage {
     return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   }
 
-  async record(opts: { enterprise: string; officers: string[]; start: string; place: string; findings: string }): Promise<void> {
+  async record(opts: {
+    enterprise: string;
+    officers: string[];
+    start: string;
+    place: string;
+    findings: string;
+  }): Promise<void> {
     const p = this.page;
     await p.getByTestId('inspection-create').click();
     const drawer = p.getByRole('dialog', { name: '新建现场检查' });

@@ -2,7 +2,9 @@ import { type Page, expect } from '@playwright/test';
 
 export class SetupPage {
   readonly page: Page;
-  constructor(page: Page) { this.page = page; }
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   async createAdmin(username: string, displayName: string, password: string): Promise<void> {
     const p = this.page;
@@ -16,8 +18,14 @@ export class SetupPage {
 
   async fillUnit(unit: Record<string, string>): Promise<void> {
     const labels: Record<string, string> = {
-      agencyName: '机关名称', squadName: '执法队伍名称', regionCode: '行政区划代码', numberPrefix: '文号机关代字',
-      reviewAgency: '行政复议机关', court: '人民法院', address: '地址', phone: '联系电话',
+      agencyName: '机关名称',
+      squadName: '执法队伍名称',
+      regionCode: '行政区划代码',
+      numberPrefix: '文号机关代字',
+      reviewAgency: '行政复议机关',
+      court: '人民法院',
+      address: '地址',
+      phone: '联系电话',
     };
     for (const [k, v] of Object.entries(unit)) await this.page.getByLabel(labels[k], { exact: true }).fill(v);
   }
@@ -26,7 +34,10 @@ export class SetupPage {
     await this.page.getByRole('button', { name: '完成初始化' }).click();
     const code = (await this.page.getByTestId('recovery-code').innerText()).trim();
     await this.page.getByText('我已记下恢复码').click();
-    await this.page.getByRole('button', { name: '确 定' }).or(this.page.getByRole('button', { name: '确定' })).click();
+    await this.page
+      .getByRole('button', { name: '确 定' })
+      .or(this.page.getByRole('button', { name: '确定' }))
+      .click();
     return code;
   }
 }

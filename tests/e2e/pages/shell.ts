@@ -2,7 +2,9 @@ import { type Page, expect } from '@playwright/test';
 
 export class Shell {
   readonly page: Page;
-  constructor(page: Page) { this.page = page; }
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   /** Opens the desk, enters the demo county and signs in as one of its users (password demo1234). */
   static async demo(page: Page, url: string, username: 'admin' | 'clerk' | 'reviewer' | 'supervisor'): Promise<Shell> {
@@ -13,14 +15,18 @@ export class Shell {
     return shell;
   }
 
-  async open(section: '工作台' | '企业档案' | '现场检查' | '执法文书' | '案件办理' | '案卷评查' | '数据上报' | '系统设置'): Promise<void> {
+  async open(
+    section: '工作台' | '企业档案' | '现场检查' | '执法文书' | '案件办理' | '案卷评查' | '数据上报' | '系统设置',
+  ): Promise<void> {
     await this.page.getByRole('menuitem', { name: section }).click();
   }
 
   async signOut(): Promise<void> {
     await this.page.getByTestId('user-menu').hover();
     await this.page.getByText('退出登录').click();
-    await expect(this.page.getByRole('button', { name: '登 录' }).or(this.page.getByRole('button', { name: '登录' }))).toBeVisible();
+    await expect(
+      this.page.getByRole('button', { name: '登 录' }).or(this.page.getByRole('button', { name: '登录' })),
+    ).toBeVisible();
   }
 
   async signIn(username: string, password: string): Promise<void> {

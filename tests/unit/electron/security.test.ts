@@ -5,7 +5,8 @@ import { webPreferences } from '../../../electron/main/windows/web-preferences.t
 
 describe('main window webPreferences', () => {
   it('stay hardened (snapshot)', () => {
-    expect(webPreferences({ preload: '/app/dist/electron/preload.cjs', packaged: true, devtoolsFlag: false })).toMatchInlineSnapshot(`
+    expect(webPreferences({ preload: '/app/dist/electron/preload.cjs', packaged: true, devtoolsFlag: false }))
+      .toMatchInlineSnapshot(`
       {
         "allowRunningInsecureContent": false,
         "contextIsolation": true,
@@ -32,11 +33,24 @@ describe('main window webPreferences', () => {
 describe('navigation and links', () => {
   it('treats only app://desk as internal', () => {
     expect(isInternalUrl('app://desk/index.html#/enterprises')).toBe(true);
-    for (const u of ['https://desk/', 'app://evil/index.html', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url']) expect(isInternalUrl(u), u).toBe(false);
+    for (const u of [
+      'https://desk/',
+      'app://evil/index.html',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'not a url',
+    ])
+      expect(isInternalUrl(u), u).toBe(false);
   });
   it('opens only http(s) links externally', () => {
     expect(isSafeExternalUrl('https://www.mem.gov.cn/')).toBe(true);
-    for (const u of ['file:///C:/Windows/system32/calc.exe', 'smb://server/share', 'ms-settings:', 'javascript:alert(1)', 'https://user:pw@host/']) {
+    for (const u of [
+      'file:///C:/Windows/system32/calc.exe',
+      'smb://server/share',
+      'ms-settings:',
+      'javascript:alert(1)',
+      'https://user:pw@host/',
+    ]) {
       expect(isSafeExternalUrl(u), u).toBe(false);
     }
   });
@@ -49,11 +63,17 @@ describe('app:// protocol paths', () => {
     expect(resolveAppFile(root, 'app://desk/assets/index-1.js')).toBe(path.join(root, 'assets', 'index-1.js'));
   });
   it('never resolves outside it, however the path is dressed up', () => {
-    for (const u of ['app://desk/../../etc/passwd', 'app://desk/%2e%2e/%2e%2e/etc/passwd', 'app://desk/..%2f..%2fsecret', 'app://desk/a/..%2f..%2f..%2fx']) {
+    for (const u of [
+      'app://desk/../../etc/passwd',
+      'app://desk/%2e%2e/%2e%2e/etc/passwd',
+      'app://desk/..%2f..%2fsecret',
+      'app://desk/a/..%2f..%2f..%2fx',
+    ]) {
       const file = resolveAppFile(root, u);
       expect(file === null || file.startsWith(root + path.sep), `${u} → ${file}`).toBe(true);
     }
     expect(resolveAppFile(root, 'app://desk/..%2f..%2fsecret')).toBeNull();
-    for (const u of ['app://other/index.html', 'app://desk/%00', 'app://desk/a%5c..%5cx', 'https://desk/index.html']) expect(resolveAppFile(root, u), u).toBeNull();
+    for (const u of ['app://other/index.html', 'app://desk/%00', 'app://desk/a%5c..%5cx', 'https://desk/index.html'])
+      expect(resolveAppFile(root, u), u).toBeNull();
   });
 });

@@ -1,15 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { amountIssues, benchmarkInForce, proposeDiscretion, statutoryRange } from '../../../shared/domain/discretion.ts';
+import {
+  amountIssues,
+  benchmarkInForce,
+  proposeDiscretion,
+  statutoryRange,
+} from '../../../shared/domain/discretion.ts';
 import { discretionBenchmark } from '../../../shared/entities/discretion.ts';
 import { penaltyCatalogue } from '../../../shared/entities/penalty-article.ts';
 
 const knowledge = path.resolve(import.meta.dirname, '../../../resources/knowledge');
-const penalties = penaltyCatalogue.parse(JSON.parse(fs.readFileSync(path.join(knowledge, 'penalty-articles.json'), 'utf8'))).items;
-const example = discretionBenchmark.parse(JSON.parse(fs.readFileSync(path.join(knowledge, 'discretion/example-national.json'), 'utf8')));
+const penalties = penaltyCatalogue.parse(
+  JSON.parse(fs.readFileSync(path.join(knowledge, 'penalty-articles.json'), 'utf8')),
+).items;
+const example = discretionBenchmark.parse(
+  JSON.parse(fs.readFileSync(path.join(knowledge, 'discretion/example-national.json'), 'utf8')),
+);
 const item = (id: string) => penalties.find((p) => p.id === id)!;
-const entry = (id: string, circumstance: string) => example.entries.find((e) => e.penaltyItemId === id && e.circumstance === circumstance)!;
+const entry = (id: string, circumstance: string) =>
+  example.entries.find((e) => e.penaltyItemId === id && e.circumstance === circumstance)!;
 
 describe('the bundled example benchmark', () => {
   it('is labelled 示例 and names only penalty items the knowledge base has, within their statutory ranges', () => {
@@ -46,29 +56,57 @@ describe('the discretion helper (行政处罚法 第三十二、三十三条)', 
     [[], null, 'general', { min: 16667, max: 33333 }],
     [['confessed'], null, 'lighter', { min: 0, max: 16667 }],
   ])('%j with row %s proposes %s %j', (ids, circumstance, tier, band) => {
-    const p = proposeDiscretion({ ...base, entry: circumstance ? entry('aqsc-102', circumstance) : null, circumstanceIds: ids as string[] });
+    const p = proposeDiscretion({
+      ...base,
+      entry: circumstance ? entry('aqsc-102', circumstance) : null,
+      circumstanceIds: ids as string[],
+    });
     expect(p).toMatchObject({ tier, band, statutory: { min: 0, max: 50000 }, uncertain: true });
   });
 
   it('goes below the statutory minimum only as 减轻 with a 第三十二条 circumstance', () => {
-    const p = proposeDiscretion({ item: item('aqsc-109'), party: 'unit', stage: 'first', benchmark: example, entry: null, circumstanceIds: ['meritorious'], reduce: true });
-    expect(p).toMatchObject({ tier: 'reduced', band: { min: 0, max: 50000 }, bases: ['《中华人民共和国行政处罚法》第三十二条第（四）项'] });
+    const p = proposeDiscretion({
+      item: item('aqsc-109'),
+      party: 'unit',
+      stage: 'first',
+      benchmark: example,
+      entry: null,
+      circumstanceIds: ['meritorious'],
+      reduce: true,
+    });
+    expect(p).toMatchObject({
+      tier: 'reduced',
+      band: { min: 0, max: 50000 },
+      bases: ['《中华人民共和国行政处罚法》第三十二条第（四）项'],
+    });
     const statutory = statutoryRange(item('aqsc-109'), 'unit', 'first');
-    expect(amountIssues({ tier: 'general', amount: 40000, statutory, path: ['fine'] })).toEqual([{ path: ['fine'], key: 'cases.rules.belowStatutoryMin', params: { min: 50000 } }]);
+    expect(amountIssues({ tier: 'general', amount: 40000, statutory, path: ['fine'] })).toEqual([
+      { path: ['fine'], key: 'cases.rules.belowStatutoryMin', params: { min: 50000 } },
+    ]);
     expect(amountIssues({ tier: 'reduced', amount: 40000, statutory, path: ['fine'], mitigated: true })).toEqual([]);
     // The tier alone is not a ground: without a 第三十二条 circumstance 减轻 is refused.
-    expect(amountIssues({ tier: 'reduced', amount: 40000, statutory, path: ['violations', 0, 'fine'] })).toEqual([{ path: ['violations', 0, 'tier'], key: 'cases.rules.reducedNeedsGround' }]);
+    expect(amountIssues({ tier: 'reduced', amount: 40000, statutory, path: ['violations', 0, 'fine'] })).toEqual([
+      { path: ['violations', 0, 'tier'], key: 'cases.rules.reducedNeedsGround' },
+    ]);
     // Nothing is below a floor of 5万 too, unless reduced.
-    expect(amountIssues({ tier: 'general', amount: 0, statutory, path: ['fine'] })[0].key).toBe('cases.rules.belowStatutoryMin');
-    expect(amountIssues({ tier: 'heavier', amount: 100001, statutory, path: ['fine'] })).toEqual([{ path: ['fine'], key: 'cases.rules.aboveStatutoryMax', params: { max: 100000 } }]);
-    expect(amountIssues({ tier: 'waived', amount: 1, statutory, path: ['fine'] })[0].key).toBe('cases.rules.noFineWhenNotPenalised');
+    expect(amountIssues({ tier: 'general', amount: 0, statutory, path: ['fine'] })[0].key).toBe(
+      'cases.rules.belowStatutoryMin',
+    );
+    expect(amountIssues({ tier: 'heavier', amount: 100001, statutory, path: ['fine'] })).toEqual([
+      { path: ['fine'], key: 'cases.rules.aboveStatutoryMax', params: { max: 100000 } },
+    ]);
+    expect(amountIssues({ tier: 'waived', amount: 1, statutory, path: ['fine'] })[0].key).toBe(
+      'cases.rules.noFineWhenNotPenalised',
+    );
   });
 
   it('uses the ranges for a party that did not correct in time, and knows when the article sets no fine', () => {
     expect(statutoryRange(item('aqsc-99-1'), 'unit', 'overdue')).toEqual({ min: 50000, max: 200000 });
     expect(statutoryRange(item('aqsc-102'), 'unit', 'refusal')).toBeNull();
     expect(statutoryRange(item('aqsc-102'), 'person', 'refusal')).toEqual({ min: 50000, max: 100000 });
-    expect(amountIssues({ tier: 'general', amount: 1000, statutory: null, path: ['fine'] })[0].key).toBe('cases.rules.noStatutoryFine');
+    expect(amountIssues({ tier: 'general', amount: 1000, statutory: null, path: ['fine'] })[0].key).toBe(
+      'cases.rules.noStatutoryFine',
+    );
   });
 
   it('prefers an imported benchmark in force over the example', () => {

@@ -14,18 +14,29 @@ describe.each(Object.values(TEMPLATES))('form of $type', (template) => {
   });
 
   it('names translations that exist in both languages', () => {
-    const keys = cells.flatMap((c) => [c.label ?? c.field,
+    const keys = cells.flatMap((c) => [
+      c.label ?? c.field,
       ...('add' in c ? [c.add] : []),
-      ...(c.input === 'rows' ? c.columns.flatMap((col) => (col.placeholder ? [col.placeholder] : [])) : [])]);
+      ...(c.input === 'rows' ? c.columns.flatMap((col) => (col.placeholder ? [col.placeholder] : [])) : []),
+    ]);
     // A select's choices are labelled docOptions.<field>.<option>.
     const options = cells.flatMap((c) => [
       ...('options' in c && c.options ? c.options.map((o) => [c.field, o]) : []),
       ...(c.input === 'rows' ? c.columns.flatMap((col) => (col.options ?? []).map((o) => [col.field, o])) : []),
     ]);
     for (const lang of ['zh-CN', 'en'] as const) {
-      const t = resources[lang].translation as unknown as { docFields: Record<string, string>; docOptions?: Record<string, Record<string, string>> };
-      expect(keys.filter((k) => !t.docFields[k]), lang).toEqual([]);
-      expect(options.filter(([f, o]) => !t.docOptions?.[f]?.[o]), lang).toEqual([]);
+      const t = resources[lang].translation as unknown as {
+        docFields: Record<string, string>;
+        docOptions?: Record<string, Record<string, string>>;
+      };
+      expect(
+        keys.filter((k) => !t.docFields[k]),
+        lang,
+      ).toEqual([]);
+      expect(
+        options.filter(([f, o]) => !t.docOptions?.[f]?.[o]),
+        lang,
+      ).toEqual([]);
     }
   });
 });

@@ -11,7 +11,9 @@ describe('文号', () => {
   });
   it('numbers by 代字 (types sharing one share the series), or within the case when the setting says so', () => {
     expect(numberSeries('rectification-order', '责改', 'per-type', 7)).toBe('code:责改');
-    expect(numberSeries('penalty-decision-unit', '罚', 'per-type', null)).toBe(numberSeries('penalty-decision-person', '罚', 'per-type', null));
+    expect(numberSeries('penalty-decision-unit', '罚', 'per-type', null)).toBe(
+      numberSeries('penalty-decision-person', '罚', 'per-type', null),
+    );
     expect(numberSeries('rectification-order', '责改', 'per-case', 7)).toBe('case:7:责改');
     expect(numberSeries('inspection-record', '检记', 'per-case', null)).toBe('code:检记');
     expect(numberSeries('inspection-plan', null, 'per-type', null)).toBe('type:inspection-plan');

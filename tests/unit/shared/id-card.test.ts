@@ -5,7 +5,12 @@ const TODAY = '2026-11-22';
 
 describe('居民身份证号 (GB 11643)', () => {
   it('accepts the standard sample and reads birth date and sex', () => {
-    expect(checkIdCard('11010519491231002X', TODAY)).toEqual({ normalized: '11010519491231002X', error: null, birthDate: '1949-12-31', sex: 'female' });
+    expect(checkIdCard('11010519491231002X', TODAY)).toEqual({
+      normalized: '11010519491231002X',
+      error: null,
+      birthDate: '1949-12-31',
+      sex: 'female',
+    });
   });
   it('accepts a lower-case x and full-width digits', () => {
     expect(checkIdCard('11010519491231002x', TODAY).error).toBeNull();

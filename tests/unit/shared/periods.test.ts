@@ -8,7 +8,9 @@ import { buildCalendar } from '../../../shared/domain/workdays.ts';
 import { periodCatalogue } from '../../../shared/entities/period.ts';
 
 const cal = buildCalendar(bundledYears());
-const { periods } = periodCatalogue.parse(JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../resources/knowledge/periods.json'), 'utf8')));
+const { periods } = periodCatalogue.parse(
+  JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../resources/knowledge/periods.json'), 'utf8')),
+);
 /** The version in force in 2026 (the 2015 办法 gave way on 1 February). */
 const p = (id: string) => periodInForce(periods, id, '2026-06-01') ?? periods.find((x) => x.id === id)!;
 
@@ -50,7 +52,11 @@ describe('statutory periods across holidays and 调休', () => {
   it('marks a period that runs into an uncovered year 待核实, naming the year', () => {
     // 10 working days after a 催告 served Thu 24 Dec 2026: 25(1) 28(2) 29(3) 30(4) 31(5), then 2027 guessed Mon–Fri:
     // 1 Jan(6) 4(7) 5(8) 6(9) 7(10).
-    expect(periodEnd(cal, p('enforcement-demand'), '2026-12-24')).toMatchObject({ date: '2027-01-07', uncertain: true, uncoveredYears: [2027] });
+    expect(periodEnd(cal, p('enforcement-demand'), '2026-12-24')).toMatchObject({
+      date: '2027-01-07',
+      uncertain: true,
+      uncoveredYears: [2027],
+    });
   });
 
   it('counts hours on the clock for the 24-hour notice before a power cut', () => {

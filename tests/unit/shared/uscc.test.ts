@@ -3,7 +3,8 @@ import { checkUscc, normalizeCode, orgCodeCheckChar, usccCheckChar } from '../..
 
 describe('统一社会信用代码 (GB 32100)', () => {
   it('accepts codes whose check character matches', () => {
-    for (const code of ['91350100M000100Y43', '91110000600037341L']) expect(checkUscc(code)).toMatchObject({ normalized: code, error: null, warnings: [] });
+    for (const code of ['91350100M000100Y43', '91110000600037341L'])
+      expect(checkUscc(code)).toMatchObject({ normalized: code, error: null, warnings: [] });
   });
 
   it('computes the check character from the first 17', () => {
@@ -24,7 +25,11 @@ describe('统一社会信用代码 (GB 32100)', () => {
   it('rejects wrong length and excluded letters, suggesting a fix without applying it', () => {
     expect(checkUscc('9135010')).toMatchObject({ error: 'validation.uscc.length' });
     const withO = checkUscc('9135O100M000100Y43');
-    expect(withO).toMatchObject({ error: 'validation.uscc.chars', suggestion: '91350100M000100Y43', normalized: '9135O100M000100Y43' });
+    expect(withO).toMatchObject({
+      error: 'validation.uscc.chars',
+      suggestion: '91350100M000100Y43',
+      normalized: '9135O100M000100Y43',
+    });
   });
 
   it('treats a bad embedded organisation code as a warning only', () => {

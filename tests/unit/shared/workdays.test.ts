@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseHolidayFile } from '../../../shared/domain/calendar-import.ts';
-import { addWorkdays, buildCalendar, countWorkdays, endOfNaturalPeriod, isWorkday } from '../../../shared/domain/workdays.ts';
+import {
+  addWorkdays,
+  buildCalendar,
+  countWorkdays,
+  endOfNaturalPeriod,
+  isWorkday,
+} from '../../../shared/domain/workdays.ts';
 import { bundledYears } from '../../../electron/core/modules/calendar/handlers.ts';
 
 const cal = buildCalendar(bundledYears());
@@ -26,7 +32,11 @@ describe('working days with statutory holidays and 调休', () => {
   });
 
   it('gives the number of statutory working days in a year', () => {
-    expect(countWorkdays(cal, '2025-01-01', '2025-12-31')).toEqual({ count: 248, uncertain: false, uncoveredYears: [] });
+    expect(countWorkdays(cal, '2025-01-01', '2025-12-31')).toEqual({
+      count: 248,
+      uncertain: false,
+      uncoveredYears: [],
+    });
     expect(countWorkdays(cal, '2024-01-01', '2024-12-31').count).toBe(251);
   });
 
@@ -44,11 +54,15 @@ describe('working days with statutory holidays and 调休', () => {
   });
 
   it('covers the uncovered year once its schedule is imported', () => {
-    const file = JSON.stringify({ year: 2027, papers: [], days: [
-      { name: '元旦', date: '2027-01-01', isOffDay: true },
-      { name: '春节', date: '2027-02-06', isOffDay: false },
-      { name: '元旦', date: '2026-12-31', isOffDay: true },
-    ] });
+    const file = JSON.stringify({
+      year: 2027,
+      papers: [],
+      days: [
+        { name: '元旦', date: '2027-01-01', isOffDay: true },
+        { name: '春节', date: '2027-02-06', isOffDay: false },
+        { name: '元旦', date: '2026-12-31', isOffDay: true },
+      ],
+    });
     const parsed = parseHolidayFile(file, '2027.json');
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;

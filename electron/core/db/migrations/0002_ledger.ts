@@ -53,5 +53,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX enterprises_search ON enterprises (status, search_text)`.execute(db);
   await sql`CREATE INDEX enterprises_township ON enterprises (township)`.execute(db);
   // Business records are withdrawn, never deleted: the audit trail and incremental exports rely on it.
-  await sql`CREATE TRIGGER enterprises_no_delete BEFORE DELETE ON enterprises BEGIN SELECT RAISE(ABORT, 'enterprises are withdrawn, not deleted'); END`.execute(db);
+  await sql`CREATE TRIGGER enterprises_no_delete BEFORE DELETE ON enterprises BEGIN SELECT RAISE(ABORT, 'enterprises are withdrawn, not deleted'); END`.execute(
+    db,
+  );
 }

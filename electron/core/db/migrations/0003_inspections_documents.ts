@@ -28,7 +28,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     version INTEGER NOT NULL DEFAULT 1
   )`.execute(db);
   await sql`CREATE INDEX inspections_enterprise ON inspections (enterprise_id, started_at)`.execute(db);
-  await sql`CREATE TRIGGER inspections_no_delete BEFORE DELETE ON inspections BEGIN SELECT RAISE(ABORT, 'inspections are withdrawn, not deleted'); END`.execute(db);
+  await sql`CREATE TRIGGER inspections_no_delete BEFORE DELETE ON inspections BEGIN SELECT RAISE(ABORT, 'inspections are withdrawn, not deleted'); END`.execute(
+    db,
+  );
 
   await sql`CREATE TABLE documents (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -55,9 +57,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     updated_at TEXT NOT NULL,
     version INTEGER NOT NULL DEFAULT 1
   )`.execute(db);
-  await sql`CREATE UNIQUE INDEX documents_number ON documents (number_series, number_year, number_serial) WHERE number_serial IS NOT NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX documents_number ON documents (number_series, number_year, number_serial) WHERE number_serial IS NOT NULL`.execute(
+    db,
+  );
   // Whatever the series, one printed number belongs to one document.
-  await sql`CREATE UNIQUE INDEX documents_number_text ON documents (number_text) WHERE number_text IS NOT NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX documents_number_text ON documents (number_text) WHERE number_text IS NOT NULL`.execute(
+    db,
+  );
   await sql`CREATE INDEX documents_inspection ON documents (inspection_id)`.execute(db);
   await sql`CREATE INDEX documents_enterprise ON documents (enterprise_id)`.execute(db);
   // Issued means frozen, in the database itself: only a scan may be attached (once), and issued → voided
@@ -79,7 +85,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     WHEN OLD.status = 'draft' AND NEW.status <> 'draft' AND (NEW.status <> 'issued' OR NEW.pdf_sha256 IS NULL OR NOT EXISTS (
       SELECT 1 FROM document_numbers n WHERE n.series = NEW.number_series AND n.year = NEW.number_year AND n.serial = NEW.number_serial AND n.document_id = NEW.id))
     BEGIN SELECT RAISE(ABORT, 'a document is issued only with a claimed number and a stored PDF'); END`.execute(db);
-  await sql`CREATE TRIGGER documents_no_delete BEFORE DELETE ON documents BEGIN SELECT RAISE(ABORT, 'documents are never deleted'); END`.execute(db);
+  await sql`CREATE TRIGGER documents_no_delete BEFORE DELETE ON documents BEGIN SELECT RAISE(ABORT, 'documents are never deleted'); END`.execute(
+    db,
+  );
 
   // Every number ever assigned stays here: used, or voided with the reason.
   await sql`CREATE TABLE document_numbers (
@@ -93,7 +101,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     assigned_by TEXT NOT NULL,
     PRIMARY KEY (series, year, serial)
   )`.execute(db);
-  await sql`CREATE TRIGGER document_numbers_no_delete BEFORE DELETE ON document_numbers BEGIN SELECT RAISE(ABORT, 'numbers are never released'); END`.execute(db);
+  await sql`CREATE TRIGGER document_numbers_no_delete BEFORE DELETE ON document_numbers BEGIN SELECT RAISE(ABORT, 'numbers are never released'); END`.execute(
+    db,
+  );
   await sql`CREATE TRIGGER document_numbers_only_void BEFORE UPDATE ON document_numbers
     WHEN NEW.series IS NOT OLD.series OR NEW.year IS NOT OLD.year OR NEW.serial IS NOT OLD.serial OR NEW.document_id IS NOT OLD.document_id
       OR NOT (NEW.status = OLD.status OR (OLD.status = 'used' AND NEW.status = 'voided'))
@@ -113,6 +123,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     created_at TEXT NOT NULL,
     created_by TEXT NOT NULL
   )`.execute(db);
-  await sql`CREATE TRIGGER document_services_append_only BEFORE UPDATE ON document_services BEGIN SELECT RAISE(ABORT, 'service records are append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER document_services_no_delete BEFORE DELETE ON document_services BEGIN SELECT RAISE(ABORT, 'service records are append-only'); END`.execute(db);
+  await sql`CREATE TRIGGER document_services_append_only BEFORE UPDATE ON document_services BEGIN SELECT RAISE(ABORT, 'service records are append-only'); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER document_services_no_delete BEFORE DELETE ON document_services BEGIN SELECT RAISE(ABORT, 'service records are append-only'); END`.execute(
+    db,
+  );
 }

@@ -32,7 +32,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )`.execute(db);
   await sql`CREATE INDEX hazards_inspection ON hazards (inspection_id)`.execute(db);
   await sql`CREATE INDEX hazards_due ON hazards (status, deadline)`.execute(db);
-  await sql`CREATE TRIGGER hazards_no_delete BEFORE DELETE ON hazards BEGIN SELECT RAISE(ABORT, 'hazards are withdrawn, not deleted'); END`.execute(db);
+  await sql`CREATE TRIGGER hazards_no_delete BEFORE DELETE ON hazards BEGIN SELECT RAISE(ABORT, 'hazards are withdrawn, not deleted'); END`.execute(
+    db,
+  );
   await sql`CREATE TABLE hazard_extensions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     hazard_id INTEGER NOT NULL REFERENCES hazards (id),
@@ -73,5 +75,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     created_by TEXT NOT NULL
   )`.execute(db);
   // Once per hazard and cause: looking at an overdue list twice adds nothing, a failed re-check still does.
-  await sql`CREATE UNIQUE INDEX escalations_once ON escalations (hazard_id, cause) WHERE hazard_id IS NOT NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX escalations_once ON escalations (hazard_id, cause) WHERE hazard_id IS NOT NULL`.execute(
+    db,
+  );
 }

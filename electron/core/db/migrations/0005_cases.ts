@@ -31,7 +31,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     version INTEGER NOT NULL DEFAULT 1
   )`.execute(db);
   await sql`CREATE INDEX cases_enterprise ON cases (enterprise_id)`.execute(db);
-  await sql`CREATE TRIGGER cases_no_delete BEFORE DELETE ON cases BEGIN SELECT RAISE(ABORT, 'cases are never deleted'); END`.execute(db);
+  await sql`CREATE TRIGGER cases_no_delete BEFORE DELETE ON cases BEGIN SELECT RAISE(ABORT, 'cases are never deleted'); END`.execute(
+    db,
+  );
   await sql`CREATE TABLE case_events (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     case_id INTEGER NOT NULL REFERENCES cases (id),
@@ -43,8 +45,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     entered_by TEXT NOT NULL
   )`.execute(db);
   await sql`CREATE INDEX case_events_case ON case_events (case_id)`.execute(db);
-  await sql`CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events BEGIN SELECT RAISE(ABORT, 'case events are appended, never edited'); END`.execute(db);
-  await sql`CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events BEGIN SELECT RAISE(ABORT, 'case events are appended, never deleted'); END`.execute(db);
+  await sql`CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events BEGIN SELECT RAISE(ABORT, 'case events are appended, never edited'); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events BEGIN SELECT RAISE(ABORT, 'case events are appended, never deleted'); END`.execute(
+    db,
+  );
   // An archived file is read-only: what follows is appended as events.
   await sql`CREATE TRIGGER cases_archived_frozen BEFORE UPDATE ON cases
     WHEN EXISTS (SELECT 1 FROM case_events WHERE case_id = OLD.id AND kind = 'archive')

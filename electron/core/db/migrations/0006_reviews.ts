@@ -25,6 +25,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     audit_head TEXT
   )`.execute(db);
   await sql`CREATE INDEX case_reviews_case ON case_reviews (case_id)`.execute(db);
-  await sql`CREATE TRIGGER case_reviews_no_update BEFORE UPDATE ON case_reviews BEGIN SELECT RAISE(ABORT, 'a signed review is kept as signed'); END`.execute(db);
-  await sql`CREATE TRIGGER case_reviews_no_delete BEFORE DELETE ON case_reviews BEGIN SELECT RAISE(ABORT, 'a signed review is never deleted'); END`.execute(db);
+  await sql`CREATE TRIGGER case_reviews_no_update BEFORE UPDATE ON case_reviews BEGIN SELECT RAISE(ABORT, 'a signed review is kept as signed'); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER case_reviews_no_delete BEFORE DELETE ON case_reviews BEGIN SELECT RAISE(ABORT, 'a signed review is never deleted'); END`.execute(
+    db,
+  );
 }

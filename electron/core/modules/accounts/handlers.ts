@@ -5,14 +5,27 @@ import { ROLE_PERMISSIONS, type Role } from '../../../../shared/domain/roles.ts'
 import type { CoreState, HandlerGroup, Session } from '../../context.ts';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, UsersTable } from '../../db/schema.ts';
-import { DUMMY_HASH, hashSecret, newRecoveryCode, newToken, normalizeRecoveryCode, throttleSeconds, verifySecret } from './passwords.ts';
+import {
+  DUMMY_HASH,
+  hashSecret,
+  newRecoveryCode,
+  newToken,
+  normalizeRecoveryCode,
+  throttleSeconds,
+  verifySecret,
+} from './passwords.ts';
 import { saveUnit } from '../unit/handlers.ts';
 import { rememberSetUp, wasSetUp } from '../../installation.ts';
 
 export function toUser(row: Selectable<UsersTable>): User {
   return {
-    id: row.id, username: row.username, displayName: row.displayName, role: row.role as Role,
-    active: row.active === 1, createdAt: row.createdAt, lastSignInAt: row.lastSignInAt,
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role as Role,
+    active: row.active === 1,
+    createdAt: row.createdAt,
+    lastSignInAt: row.lastSignInAt,
   };
 }
 
@@ -34,7 +47,14 @@ export async function needsSetup(core: CoreState, db: Kysely<DB> = core.store.db
 
 async function openSession(core: CoreState, user: User): Promise<SessionInfo> {
   const token = newToken();
-  const session: Session = { token, userId: user.id, userName: user.displayName, role: user.role, lastSeen: core.now().getTime(), locked: false };
+  const session: Session = {
+    token,
+    userId: user.id,
+    userName: user.displayName,
+    role: user.role,
+    lastSeen: core.now().getTime(),
+    locked: false,
+  };
   core.sessions.set(token, session);
   return sessionInfo(core, session, user);
 }
@@ -44,7 +64,8 @@ async function sessionInfo(core: CoreState, session: Session, user: User): Promi
   return { token: session.token, user, permissions: [...ROLE_PERMISSIONS[user.role]], idleLockMinutes };
 }
 
-const byId = (id: number) => (db: Kysely<DB>) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+const byId = (id: number) => (db: Kysely<DB>) =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
 async function userById(core: CoreState, id: number): Promise<Selectable<UsersTable>> {
   const row = await byId(id)(core.store.db);
@@ -60,24 +81,39 @@ type FailCode = 'AUTH_BAD_CREDENTIALS' | 'AUTH_BAD_RECOVERY_CODE' | 'AUTH_WRONG_
  * (counted, and the next wait set as if it failed) in one transaction before the slow hash runs,
  * so guesses sent in parallel each count. Success clears the count.
  */
-async function checkPassword(core: CoreState, find: (db: Kysely<DB>) => Promise<UserRow | undefined>, secret: string, hashOf: (r: UserRow) => string | null, failCode: FailCode): Promise<UserRow> {
+async function checkPassword(
+  core: CoreState,
+  find: (db: Kysely<DB>) => Promise<UserRow | undefined>,
+  secret: string,
+  hashOf: (r: UserRow) => string | null,
+  failCode: FailCode,
+): Promise<UserRow> {
   const now = core.now();
   const row = await core.tx(async (trx) => {
     const r = await find(trx);
     if (!r) return undefined;
     if (r.nextAttemptAt && r.nextAttemptAt > now.toISOString()) {
-      throw new AppError('AUTH_THROTTLED', { retryAfterSeconds: Math.ceil((Date.parse(r.nextAttemptAt) - now.getTime()) / 1000) });
+      throw new AppError('AUTH_THROTTLED', {
+        retryAfterSeconds: Math.ceil((Date.parse(r.nextAttemptAt) - now.getTime()) / 1000),
+      });
     }
     const failedAttempts = r.failedAttempts + 1;
     const wait = throttleSeconds(failedAttempts);
-    await trx.updateTable('users').set({ failedAttempts, nextAttemptAt: wait ? new Date(now.getTime() + wait * 1000).toISOString() : null })
-      .where('id', '=', r.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ failedAttempts, nextAttemptAt: wait ? new Date(now.getTime() + wait * 1000).toISOString() : null })
+      .where('id', '=', r.id)
+      .execute();
     return r;
   });
   const stored = row ? hashOf(row) : null;
   const ok = await verifySecret(secret, stored ?? DUMMY_HASH);
   if (row && ok && stored && row.active === 1) {
-    await core.store.db.updateTable('users').set({ failedAttempts: 0, nextAttemptAt: null }).where('id', '=', row.id).execute();
+    await core.store.db
+      .updateTable('users')
+      .set({ failedAttempts: 0, nextAttemptAt: null })
+      .where('id', '=', row.id)
+      .execute();
     return row;
   }
   throw new AppError(failCode);
@@ -89,7 +125,11 @@ function endSessions(core: CoreState, userId: number, keepToken?: string): void 
 }
 
 async function adminCount(db: Kysely<DB>, exceptId?: number): Promise<number> {
-  let q = db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1);
+  let q = db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('active', '=', 1);
   if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
@@ -104,10 +144,20 @@ export const setupHandlers: Pick<HandlerGroup<'setup'>, 'setup:initialize'> = {
     const user = await core.tx(async (trx) => {
       // Checked again inside the transaction: two first-run submissions must not both succeed.
       if (!(await needsSetup(core, trx))) throw new AppError('SETUP_DONE');
-      const row = await trx.insertInto('users').values({
-        username: input.admin.username, displayName: input.admin.displayName, role: 'admin', passwordHash, active: 1,
-        recoveryHash, createdAt: at, lastSignInAt: at,
-      }).returningAll().executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('users')
+        .values({
+          username: input.admin.username,
+          displayName: input.admin.displayName,
+          role: 'admin',
+          passwordHash,
+          active: 1,
+          recoveryHash,
+          createdAt: at,
+          lastSignInAt: at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       const created = toUser(row);
       const actor = { userId: created.id, userName: created.displayName };
       core.record(actor, { action: 'setup:initialize', entityType: 'user', entityId: created.id, after: created });
@@ -121,12 +171,20 @@ export const setupHandlers: Pick<HandlerGroup<'setup'>, 'setup:initialize'> = {
 
 export const authHandlers: HandlerGroup<'auth'> = {
   async 'auth:sign-in'(input, { core }) {
-    const ok = await checkPassword(core, (db) => db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst(),
-      input.password, (r) => r.passwordHash, 'AUTH_BAD_CREDENTIALS');
+    const ok = await checkPassword(
+      core,
+      (db) => db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst(),
+      input.password,
+      (r) => r.passwordHash,
+      'AUTH_BAD_CREDENTIALS',
+    );
     const at = core.now().toISOString();
     await core.tx(async (trx) => {
       await trx.updateTable('users').set({ lastSignInAt: at }).where('id', '=', ok.id).execute();
-      core.record({ userId: ok.id, userName: ok.displayName }, { action: 'auth:sign-in', entityType: 'user', entityId: ok.id });
+      core.record(
+        { userId: ok.id, userName: ok.displayName },
+        { action: 'auth:sign-in', entityType: 'user', entityId: ok.id },
+      );
     });
     return openSession(core, toUser({ ...ok, lastSignInAt: at }));
   },
@@ -138,13 +196,27 @@ export const authHandlers: HandlerGroup<'auth'> = {
     return sessionInfo(core, s, toUser(row));
   },
   async 'auth:recover'(input, { core }) {
-    const ok = await checkPassword(core, (db) => db.selectFrom('users').selectAll().where('username', '=', input.username).where('role', '=', 'admin').executeTakeFirst(),
-      normalizeRecoveryCode(input.recoveryCode), (r) => r.recoveryHash, 'AUTH_BAD_RECOVERY_CODE');
+    const ok = await checkPassword(
+      core,
+      (db) =>
+        db
+          .selectFrom('users')
+          .selectAll()
+          .where('username', '=', input.username)
+          .where('role', '=', 'admin')
+          .executeTakeFirst(),
+      normalizeRecoveryCode(input.recoveryCode),
+      (r) => r.recoveryHash,
+      'AUTH_BAD_RECOVERY_CODE',
+    );
     const recoveryCode = newRecoveryCode();
     const [passwordHash, recoveryHash] = await Promise.all([hashSecret(input.newPassword), hashSecret(recoveryCode)]);
     await core.tx(async (trx) => {
       await trx.updateTable('users').set({ passwordHash, recoveryHash }).where('id', '=', ok.id).execute();
-      core.record({ userId: ok.id, userName: ok.displayName }, { action: 'auth:recover', entityType: 'user', entityId: ok.id });
+      core.record(
+        { userId: ok.id, userName: ok.displayName },
+        { action: 'auth:recover', entityType: 'user', entityId: ok.id },
+      );
     });
     endSessions(core, ok.id);
     return { recoveryCode };
@@ -157,7 +229,13 @@ export const authHandlers: HandlerGroup<'auth'> = {
     return { ok: true };
   },
   async 'auth:change-password'(input, { core, session, actor }) {
-    const row = await checkPassword(core, byId(session!.userId), input.oldPassword, (r) => r.passwordHash, 'AUTH_WRONG_PASSWORD');
+    const row = await checkPassword(
+      core,
+      byId(session!.userId),
+      input.oldPassword,
+      (r) => r.passwordHash,
+      'AUTH_WRONG_PASSWORD',
+    );
     const passwordHash = await hashSecret(input.newPassword);
     await core.tx(async (trx) => {
       await trx.updateTable('users').set({ passwordHash }).where('id', '=', row.id).execute();
@@ -174,13 +252,26 @@ export const userHandlers: HandlerGroup<'users'> = {
     return (await core.store.db.selectFrom('users').selectAll().orderBy('id').execute()).map(toUser);
   },
   async 'users:create'(input, { core, actor }) {
-    const taken = await core.store.db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+    const taken = await core.store.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', input.username)
+      .executeTakeFirst();
     if (taken) throw new AppError('USERNAME_TAKEN', { issues: [{ path: ['username'], key: 'errors.USERNAME_TAKEN' }] });
     const passwordHash = await hashSecret(input.password);
     return core.tx(async (trx) => {
-      const row = await trx.insertInto('users').values({
-        username: input.username, displayName: input.displayName, role: input.role, passwordHash, active: 1, createdAt: core.now().toISOString(),
-      }).returningAll().executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('users')
+        .values({
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          passwordHash,
+          active: 1,
+          createdAt: core.now().toISOString(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       const user = toUser(row);
       core.record(actor, { action: 'users:create', entityType: 'user', entityId: user.id, after: user });
       return user;
@@ -194,8 +285,12 @@ export const userHandlers: HandlerGroup<'users'> = {
       const losesAdmin = before.role === 'admin' && before.active && (input.role !== 'admin' || !input.active);
       // Inside the transaction, so two admins demoting each other at once cannot both succeed.
       if (losesAdmin && (await adminCount(trx, input.id)) === 0) throw new AppError('LAST_ADMIN');
-      const row = await trx.updateTable('users').set({ displayName: input.displayName, role: input.role, active: input.active ? 1 : 0 })
-        .where('id', '=', input.id).returningAll().executeTakeFirstOrThrow();
+      const row = await trx
+        .updateTable('users')
+        .set({ displayName: input.displayName, role: input.role, active: input.active ? 1 : 0 })
+        .where('id', '=', input.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
       const after = toUser(row);
       core.record(actor, { action: 'users:update', entityType: 'user', entityId: after.id, before, after });
       // A changed role or a disabled account takes effect at once, not at the next sign-in.
@@ -207,11 +302,14 @@ export const userHandlers: HandlerGroup<'users'> = {
     await userById(core, input.id);
     const passwordHash = await hashSecret(input.password);
     await core.tx(async (trx) => {
-      await trx.updateTable('users').set({ passwordHash, failedAttempts: 0, nextAttemptAt: null }).where('id', '=', input.id).execute();
+      await trx
+        .updateTable('users')
+        .set({ passwordHash, failedAttempts: 0, nextAttemptAt: null })
+        .where('id', '=', input.id)
+        .execute();
       core.record(actor, { action: 'users:reset-password', entityType: 'user', entityId: input.id });
     });
     endSessions(core, input.id);
     return { ok: true };
   },
 };
-

@@ -1,11 +1,16 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 
 /** scrypt with N=2^15, r=8, p=1 (about 50 ms here): slow enough to hurt guessing, quick enough to sign in. */
-const N = 32768, R = 8, P = 1, KEYLEN = 32;
+const N = 32768,
+  R = 8,
+  P = 1,
+  KEYLEN = 32;
 
 function derive(secret: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(secret.normalize('NFKC'), salt, KEYLEN, { N: n, r, p, maxmem: 256 * n * r }, (err, key) => (err ? reject(err) : resolve(key)));
+    scrypt(secret.normalize('NFKC'), salt, KEYLEN, { N: n, r, p, maxmem: 256 * n * r }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    );
   });
 }
 
@@ -37,7 +42,11 @@ export function newRecoveryCode(): string {
   }
   return groups.join('-');
 }
-export const normalizeRecoveryCode = (code: string) => code.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/(.{5})(?=.)/g, '$1-');
+export const normalizeRecoveryCode = (code: string) =>
+  code
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/(.{5})(?=.)/g, '$1-');
 
 export function newToken(): string {
   return randomBytes(32).toString('base64url');

@@ -8,7 +8,16 @@ import type { CoreState } from '../../context.ts';
 import { stamp } from '../../db/migrate.ts';
 import { dbFileOf, ensureExclusive, INCOMING, lockForReplace, openMarkers, removeSidecars } from '../../db/open.ts';
 import { saveFloors } from '../../db/number-floors.ts';
-import { checkDatabase, fileSha256, headOf, PARTIAL_PREFIX, isComplete, readManifest, writeFileAtomic, writeSnapshot } from '../../db/snapshot.ts';
+import {
+  checkDatabase,
+  fileSha256,
+  headOf,
+  PARTIAL_PREFIX,
+  isComplete,
+  readManifest,
+  writeFileAtomic,
+  writeSnapshot,
+} from '../../db/snapshot.ts';
 import { sha256 } from '../../files.ts';
 import { readSettings } from '../accounts/handlers.ts';
 import { wasSetUp } from '../../installation.ts';
@@ -27,13 +36,25 @@ const NAME = /^(daily|manual|pre-restore|pre-migration)-(\d{8}T\d{6}Z)(-\d+)?\.d
 export function listBackups(dataDir: string): BackupInfo[] {
   const dir = backupsDir(dataDir);
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((n) => NAME.test(n) && isComplete(path.join(dir, n))).map((name) => {
-    const file = path.join(dir, name);
-    const m = readManifest(file)!;
-    const [, kind, ts] = NAME.exec(name)!;
-    const createdAt = m.createdAt ?? `${ts.slice(0, 4)}-${ts.slice(4, 6)}-${ts.slice(6, 8)}T${ts.slice(9, 11)}:${ts.slice(11, 13)}:${ts.slice(13, 15)}Z`;
-    return { name, kind: kind as BackupInfo['kind'], createdAt, sizeBytes: fs.statSync(file).size, auditHead: m.auditHead ?? null };
-  }).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
+  return fs
+    .readdirSync(dir)
+    .filter((n) => NAME.test(n) && isComplete(path.join(dir, n)))
+    .map((name) => {
+      const file = path.join(dir, name);
+      const m = readManifest(file)!;
+      const [, kind, ts] = NAME.exec(name)!;
+      const createdAt =
+        m.createdAt ??
+        `${ts.slice(0, 4)}-${ts.slice(4, 6)}-${ts.slice(6, 8)}T${ts.slice(9, 11)}:${ts.slice(11, 13)}:${ts.slice(13, 15)}Z`;
+      return {
+        name,
+        kind: kind as BackupInfo['kind'],
+        createdAt,
+        sizeBytes: fs.statSync(file).size,
+        auditHead: m.auditHead ?? null,
+      };
+    })
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
 }
 
 export async function createBackup(core: CoreState, kind: BackupInfo['kind']): Promise<BackupInfo> {
@@ -92,14 +113,19 @@ export async function ensureDailyBackup(core: CoreState): Promise<BackupInfo | n
 function stageVerified(dataDir: string, name: string, dbFile: string): string {
   const file = path.join(backupsDir(dataDir), name);
   if (!NAME.test(name) || !fs.existsSync(file)) throw new AppError('BACKUP_NOT_FOUND', { name });
-  const refuse = (problem: string, detail?: string) => new AppError('BACKUP_NOT_OURS', { name, reason: `backupCheck.${problem}`, ...(detail ? { check: detail } : {}) });
+  const refuse = (problem: string, detail?: string) =>
+    new AppError('BACKUP_NOT_OURS', { name, reason: `backupCheck.${problem}`, ...(detail ? { check: detail } : {}) });
   const m = readManifest(file);
   if (!m || !isComplete(file)) throw refuse('noManifest');
   const staged = `${dbFile}${INCOMING}${randomUUID()}`;
   try {
     fs.copyFileSync(file, staged);
     const fd = fs.openSync(staged, 'r+');
-    try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     // Manifests written before copies were hashed have no sha256; their chain head still has to match.
     if (m.sha256 !== undefined && m.sha256 !== fileSha256(staged)) throw refuse('hashMismatch');
     const check = checkDatabase(staged, m.auditHead ?? null, !wasSetUp(dataDir));
@@ -112,7 +138,10 @@ function stageVerified(dataDir: string, name: string, dbFile: string): string {
   }
 }
 
-export async function restoreBackup(core: CoreState, name: string): Promise<{ restored: string; safetyBackup: string }> {
+export async function restoreBackup(
+  core: CoreState,
+  name: string,
+): Promise<{ restored: string; safetyBackup: string }> {
   const staged = stageVerified(core.dataDir, name, core.store.file);
   try {
     ensureExclusive(core.store.file);
@@ -133,7 +162,11 @@ export async function restoreBackup(core: CoreState, name: string): Promise<{ re
  * the damaged file (with its WAL) is kept beside the backups as corrupt-<time>.db, never deleted,
  * and the backup takes its place in one rename.
  */
-export function restoreOffline(dataDir: string, name: string, now: Date): { restored: string; damagedCopy: string | null } {
+export function restoreOffline(
+  dataDir: string,
+  name: string,
+  now: Date,
+): { restored: string; damagedCopy: string | null } {
   const dbFile = dbFileOf(dataDir);
   const staged = stageVerified(dataDir, name, dbFile);
   const lock = lockForReplace(dbFile);
@@ -142,7 +175,8 @@ export function restoreOffline(dataDir: string, name: string, now: Date): { rest
     if (fs.existsSync(dbFile)) {
       damagedCopy = path.join(backupsDir(dataDir), `corrupt-${stamp(now)}.db`);
       fs.copyFileSync(dbFile, damagedCopy);
-      for (const ext of ['-wal', '-shm']) if (fs.existsSync(dbFile + ext)) fs.copyFileSync(dbFile + ext, damagedCopy + ext);
+      for (const ext of ['-wal', '-shm'])
+        if (fs.existsSync(dbFile + ext)) fs.copyFileSync(dbFile + ext, damagedCopy + ext);
     }
     removeSidecars(dbFile);
     for (const m of openMarkers(dbFile)) fs.rmSync(m.path, { force: true });
@@ -177,20 +211,30 @@ export async function exportDataPackage(core: CoreState): Promise<Buffer> {
     await core.store.raw.backup(tmp);
     const entries = [{ name: 'enforce.db', data: fs.readFileSync(tmp) }];
     const filesDir = path.join(core.dataDir, 'files');
-    for (const rel of walk(filesDir).filter((r) => !LEFTOVER.test(r))) entries.push({ name: `files/${rel}`, data: fs.readFileSync(path.join(filesDir, rel)) });
+    for (const rel of walk(filesDir).filter((r) => !LEFTOVER.test(r)))
+      entries.push({ name: `files/${rel}`, data: fs.readFileSync(path.join(filesDir, rel)) });
     const manifest = {
-      format: PACKAGE_FORMAT, formatVersion: 1, appVersion: core.version, createdAt: core.now().toISOString(),
+      format: PACKAGE_FORMAT,
+      formatVersion: 1,
+      appVersion: core.version,
+      createdAt: core.now().toISOString(),
       // The head the copy holds: another process may have written to the live file since.
-      auditHead: headOf(tmp), entries: Object.fromEntries(entries.map((e) => [e.name, sha256(e.data)])),
+      auditHead: headOf(tmp),
+      entries: Object.fromEntries(entries.map((e) => [e.name, sha256(e.data)])),
     };
-    return await zipEntries([{ name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2)) }, ...entries]);
+    return await zipEntries([
+      { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2)) },
+      ...entries,
+    ]);
   } finally {
     for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
   }
 }
 
 /** Checks a data package and returns its database and files; refuses anything altered or foreign. */
-export async function readDataPackage(data: Buffer): Promise<{ db: Buffer; files: Map<string, Buffer>; auditHead: string | null }> {
+export async function readDataPackage(
+  data: Buffer,
+): Promise<{ db: Buffer; files: Map<string, Buffer>; auditHead: string | null }> {
   let entries: Map<string, Buffer>;
   try {
     entries = await unzipEntries(data);
@@ -203,14 +247,18 @@ export async function readDataPackage(data: Buffer): Promise<{ db: Buffer; files
   } catch {
     throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.noManifest' });
   }
-  if (manifest.format !== PACKAGE_FORMAT || !manifest.entries) throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.noManifest' });
+  if (manifest.format !== PACKAGE_FORMAT || !manifest.entries)
+    throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.noManifest' });
   for (const [name, hash] of Object.entries(manifest.entries)) {
     const entry = entries.get(name);
-    if (!entry || sha256(entry) !== hash) throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.hashMismatch', entry: name });
+    if (!entry || sha256(entry) !== hash)
+      throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.hashMismatch', entry: name });
   }
   const db = entries.get('enforce.db');
   if (!db) throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.noDatabase' });
-  const files = new Map([...entries].filter(([n]) => n.startsWith('files/') && !n.includes('..')).map(([n, b]) => [n.slice(6), b]));
+  const files = new Map(
+    [...entries].filter(([n]) => n.startsWith('files/') && !n.includes('..')).map(([n, b]) => [n.slice(6), b]),
+  );
   return { db, files, auditHead: manifest.auditHead ?? null };
 }
 
@@ -223,13 +271,26 @@ export async function importDataPackage(core: CoreState, data: Buffer): Promise<
     // A package always carries a set-up installation: it is how one moves to a new PC.
     const check = checkDatabase(staged, pkg.auditHead);
     if (check.problem) {
-      const reason = check.problem === 'corrupt' ? 'dataPackage.corrupt' : check.problem === 'newer' ? 'dataPackage.newerVersion' : `backupCheck.${check.problem}`;
-      throw new AppError('DATA_PACKAGE_BAD', { reason, ...(check.problem === 'newer' ? { migrations: check.detail?.split(', ') } : check.detail ? { check: check.detail } : {}) });
+      const reason =
+        check.problem === 'corrupt'
+          ? 'dataPackage.corrupt'
+          : check.problem === 'newer'
+            ? 'dataPackage.newerVersion'
+            : `backupCheck.${check.problem}`;
+      throw new AppError('DATA_PACKAGE_BAD', {
+        reason,
+        ...(check.problem === 'newer'
+          ? { migrations: check.detail?.split(', ') }
+          : check.detail
+            ? { check: check.detail }
+            : {}),
+      });
     }
     // The files first, each under a temporary name then its own: a kill leaves only files the database may not yet name.
     for (const [rel, buf] of pkg.files) {
       if (rel.split('/').some((part) => part === '' || part === '.' || part === '..')) continue;
-      if (STORED.test(rel) && sha256(buf) !== rel.slice(3)) throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.hashMismatch', entry: `files/${rel}` });
+      if (STORED.test(rel) && sha256(buf) !== rel.slice(3))
+        throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.hashMismatch', entry: `files/${rel}` });
       const target = path.join(core.dataDir, 'files', rel);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       if (!fs.existsSync(target)) writeFileAtomic(target, buf);

@@ -7,7 +7,10 @@ export function zipEntries(entries: { name: string; data: Buffer }[]): Promise<B
     const zip = new yazl.ZipFile();
     for (const e of entries) zip.addBuffer(e.data, e.name);
     const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+    zip.outputStream
+      .on('data', (c: Buffer) => chunks.push(c))
+      .on('end', () => resolve(Buffer.concat(chunks)))
+      .on('error', reject);
     zip.end();
   });
 }
@@ -25,7 +28,13 @@ export function unzipEntries(data: Buffer, maxBytes = 4 * 1024 ** 3): Promise<Ma
         zip.openReadStream(entry, (e, stream) => {
           if (e || !stream) return reject(e ?? new Error('zip entry'));
           const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => { out.set(entry.fileName, Buffer.concat(chunks)); zip.readEntry(); }).on('error', reject);
+          stream
+            .on('data', (c: Buffer) => chunks.push(c))
+            .on('end', () => {
+              out.set(entry.fileName, Buffer.concat(chunks));
+              zip.readEntry();
+            })
+            .on('error', reject);
         });
       });
       zip.on('end', () => resolve(out)).on('error', reject);

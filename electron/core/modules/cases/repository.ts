@@ -1,16 +1,43 @@
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../../shared/api/errors.ts';
 import {
-  type CaseRecord, caseDeadlines, caseStage, closingIssues, collectiveRequired, DECISION_TYPES, decisionIssues, decisionOf, disposalRevisable, filedOn, hearingTriggered,
-  lateSurcharges, legalReviewReasons, live, noticeIssues, noticeOf, partiesPenalised, penaltiesWithin, type ProcedureRules, summaryDecisionIssues,
-  totalFine, violationsOf,
+  type CaseRecord,
+  caseDeadlines,
+  caseStage,
+  closingIssues,
+  collectiveRequired,
+  DECISION_TYPES,
+  decisionIssues,
+  decisionOf,
+  disposalRevisable,
+  filedOn,
+  hearingTriggered,
+  lateSurcharges,
+  legalReviewReasons,
+  live,
+  noticeIssues,
+  noticeOf,
+  partiesPenalised,
+  penaltiesWithin,
+  type ProcedureRules,
+  summaryDecisionIssues,
+  totalFine,
+  violationsOf,
 } from '../../../../shared/domain/case-procedure.ts';
 import { dailyPenalties, measureDeadlines, recusedOfficers } from '../../../../shared/domain/case-measures.ts';
 import type { WorkCalendar } from '../../../../shared/domain/workdays.ts';
 import { documentDateOf } from '../../../../shared/documents/registry.ts';
 import type { Settings } from '../../../../shared/entities/account.ts';
 import type {
-  CaseDeadline, CaseDetail, CaseDocument, CaseEvent, CaseEventData, CaseSummary, Party, PersonParty, Violation,
+  CaseDeadline,
+  CaseDetail,
+  CaseDocument,
+  CaseEvent,
+  CaseEventData,
+  CaseSummary,
+  Party,
+  PersonParty,
+  Violation,
 } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
 import type { CasesTable, DB } from '../../db/schema.ts';
@@ -19,12 +46,20 @@ import { readSettings } from '../accounts/handlers.ts';
 export type CaseRow = Selectable<CasesTable>;
 
 export const procedureRules = (s: Settings): ProcedureRules => ({
-  hearingThresholds: s.hearingThresholds, legalReviewTriggers: s.legalReviewTriggers, collectiveTriggers: s.collectiveTriggers, confirmedPeriods: s.confirmedPeriods,
+  hearingThresholds: s.hearingThresholds,
+  legalReviewTriggers: s.legalReviewTriggers,
+  collectiveTriggers: s.collectiveTriggers,
+  confirmedPeriods: s.confirmedPeriods,
   summaryLimits: s.summaryLimits,
 });
 
 /** What computing a case needs, read before any transaction (the outer handle inside one would deadlock). */
-export interface CaseRules { cal: WorkCalendar; settings: Settings; rules: ProcedureRules; today: string }
+export interface CaseRules {
+  cal: WorkCalendar;
+  settings: Settings;
+  rules: ProcedureRules;
+  today: string;
+}
 export async function caseRules(core: CoreState): Promise<CaseRules> {
   const [cal, settings] = await Promise.all([core.calendar(), readSettings(core)]);
   return { cal, settings, rules: procedureRules(settings), today: core.today() };
@@ -33,7 +68,12 @@ export async function caseRules(core: CoreState): Promise<CaseRules> {
 /** An archived file is read-only: its documents are not voided, served, corrected or rescanned either. */
 export async function refuseIfArchived(db: Kysely<DB>, caseId: number | null): Promise<void> {
   if (!caseId) return;
-  const archived = await db.selectFrom('caseEvents').select('id').where('caseId', '=', caseId).where('kind', '=', 'archive').executeTakeFirst();
+  const archived = await db
+    .selectFrom('caseEvents')
+    .select('id')
+    .where('caseId', '=', caseId)
+    .where('kind', '=', 'archive')
+    .executeTakeFirst();
   if (archived) throw new AppError('VALIDATION', { issues: [{ path: ['case'], key: 'cases.rules.archived' }] });
 }
 
@@ -52,7 +92,16 @@ async function related(db: Kysely<DB>, rows: CaseRow[]) {
     db.selectFrom('officers').select(['id', 'name']).execute(),
   ]);
   const services = docs.length
-    ? await db.selectFrom('documentServices').select(['documentId', 'servedAt']).where('documentId', 'in', docs.map((d) => d.id)).orderBy('servedAt').execute()
+    ? await db
+        .selectFrom('documentServices')
+        .select(['documentId', 'servedAt'])
+        .where(
+          'documentId',
+          'in',
+          docs.map((d) => d.id),
+        )
+        .orderBy('servedAt')
+        .execute()
     : [];
   return { events, docs, officers: new Map(officers.map((o) => [o.id, o.name])), services };
 }
@@ -64,46 +113,92 @@ function toEvents(rows: Selectable<DB['caseEvents']>[]): CaseEvent[] {
     if (data.kind === 'retract') retractions.set(data.eventId, { reason: data.reason, by: r.enteredBy });
   }
   return rows.map((r) => ({
-    id: r.id, data: JSON.parse(r.dataJson) as CaseEventData, scanName: r.scanName, scanSha256: r.scanSha256, enteredAt: r.enteredAt,
-    enteredBy: r.enteredBy, retracted: retractions.get(r.id) ?? null,
+    id: r.id,
+    data: JSON.parse(r.dataJson) as CaseEventData,
+    scanName: r.scanName,
+    scanSha256: r.scanSha256,
+    enteredAt: r.enteredAt,
+    enteredBy: r.enteredBy,
+    retracted: retractions.get(r.id) ?? null,
   }));
 }
 
-function toRecord(row: CaseRow, rel: Awaited<ReturnType<typeof related>>, catalogueName: (t: string) => string): CaseRecord {
-  const documents: CaseDocument[] = rel.docs.filter((d) => d.caseId === row.id).map((d) => {
-    const fields = JSON.parse(d.fieldsJson) as Record<string, unknown>;
-    const servedAt = rel.services.find((s) => s.documentId === d.id)?.servedAt ?? null;
-    return {
-      id: d.id, type: d.type, typeName: catalogueName(d.type), status: d.status as CaseDocument['status'], numberText: d.numberText,
-      date: documentDateOf(d.type, fields), servedOn: servedAt?.slice(0, 10) ?? null, servedAt, fields,
-      superseded: rel.docs.some((x) => x.supersedesId === d.id && x.status === 'issued'),
-    };
-  });
+function toRecord(
+  row: CaseRow,
+  rel: Awaited<ReturnType<typeof related>>,
+  catalogueName: (t: string) => string,
+): CaseRecord {
+  const documents: CaseDocument[] = rel.docs
+    .filter((d) => d.caseId === row.id)
+    .map((d) => {
+      const fields = JSON.parse(d.fieldsJson) as Record<string, unknown>;
+      const servedAt = rel.services.find((s) => s.documentId === d.id)?.servedAt ?? null;
+      return {
+        id: d.id,
+        type: d.type,
+        typeName: catalogueName(d.type),
+        status: d.status as CaseDocument['status'],
+        numberText: d.numberText,
+        date: documentDateOf(d.type, fields),
+        servedOn: servedAt?.slice(0, 10) ?? null,
+        servedAt,
+        fields,
+        superseded: rel.docs.some((x) => x.supersedesId === d.id && x.status === 'issued'),
+      };
+    });
   const handlerIds = JSON.parse(row.handlerIdsJson) as number[];
   return {
-    procedure: row.procedure as CaseRecord['procedure'], outcome: row.outcome as CaseRecord['outcome'], violationDate: row.violationDate,
-    complex: row.complex === 1, suspectedCrime: row.suspectedCrime === 1, handlerNames: handlerIds.map((i) => rel.officers.get(i) ?? String(i)),
-    persons: JSON.parse(row.personsJson) as PersonParty[], violations: JSON.parse(row.violationsJson) as Violation[],
-    events: toEvents(rel.events.filter((e) => e.caseId === row.id)), documents,
+    procedure: row.procedure as CaseRecord['procedure'],
+    outcome: row.outcome as CaseRecord['outcome'],
+    violationDate: row.violationDate,
+    complex: row.complex === 1,
+    suspectedCrime: row.suspectedCrime === 1,
+    handlerNames: handlerIds.map((i) => rel.officers.get(i) ?? String(i)),
+    persons: JSON.parse(row.personsJson) as PersonParty[],
+    violations: JSON.parse(row.violationsJson) as Violation[],
+    events: toEvents(rel.events.filter((e) => e.caseId === row.id)),
+    documents,
   };
 }
 
 function summaryOf(row: CaseRow, rec: CaseRecord, enterpriseName: string): CaseSummary {
   return {
-    id: row.id, caseNo: row.caseNo, enterpriseId: row.enterpriseId, enterpriseName, cause: row.cause, source: row.source as CaseSummary['source'],
-    procedure: rec.procedure, stage: caseStage(rec), outcome: rec.outcome, filedOn: filedOn(rec),
+    id: row.id,
+    caseNo: row.caseNo,
+    enterpriseId: row.enterpriseId,
+    enterpriseName,
+    cause: row.cause,
+    source: row.source as CaseSummary['source'],
+    procedure: rec.procedure,
+    stage: caseStage(rec),
+    outcome: rec.outcome,
+    filedOn: filedOn(rec),
     // What the case fines: nothing when it was decided not to penalise or to transfer.
     totalFine: rec.outcome === 'penalty' ? totalFine(rec.violations) : 0,
-    handlerNames: rec.handlerNames, createdAt: row.createdAt, version: row.version,
+    handlerNames: rec.handlerNames,
+    createdAt: row.createdAt,
+    version: row.version,
   };
 }
 
 async function enterpriseNames(db: Kysely<DB>, rows: CaseRow[]): Promise<Map<number, string>> {
-  const list = await db.selectFrom('enterprises').select(['id', 'name']).where('id', 'in', rows.map((r) => r.enterpriseId)).execute();
+  const list = await db
+    .selectFrom('enterprises')
+    .select(['id', 'name'])
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.enterpriseId),
+    )
+    .execute();
   return new Map(list.map((e) => [e.id, e.name]));
 }
 
-export async function caseSummaries(core: CoreState, db: Kysely<DB>, rows: CaseRow[]): Promise<{ summary: CaseSummary; record: CaseRecord }[]> {
+export async function caseSummaries(
+  core: CoreState,
+  db: Kysely<DB>,
+  rows: CaseRow[],
+): Promise<{ summary: CaseSummary; record: CaseRecord }[]> {
   if (!rows.length) return [];
   const [rel, names] = await Promise.all([related(db, rows), enterpriseNames(db, rows)]);
   const name = (t: string) => core.catalogue.byId.get(t)?.name ?? t;
@@ -128,11 +223,25 @@ export async function nextArchiveNo(db: Kysely<DB>, today: string): Promise<stri
 
 /** The decisions issued against the enterprise (for 第一百一十三条), and whether it has a major hazard on file. */
 async function closureCount(db: Kysely<DB>, enterpriseId: number, today: string): Promise<CaseDetail['closurePrompt']> {
-  const major = await db.selectFrom('hazards').select('id').where('enterpriseId', '=', enterpriseId).where('level', '=', 'major').where('withdrawnAt', 'is', null).executeTakeFirst();
+  const major = await db
+    .selectFrom('hazards')
+    .select('id')
+    .where('enterpriseId', '=', enterpriseId)
+    .where('level', '=', 'major')
+    .where('withdrawnAt', 'is', null)
+    .executeTakeFirst();
   if (!major) return null;
-  const decisions = await db.selectFrom('documents').select('fieldsJson').where('enterpriseId', '=', enterpriseId)
-    .where('type', 'in', DECISION_TYPES).where('status', '=', 'issued').execute();
-  const count = penaltiesWithin(decisions.map((d) => String((JSON.parse(d.fieldsJson) as { date?: string }).date ?? '')), today);
+  const decisions = await db
+    .selectFrom('documents')
+    .select('fieldsJson')
+    .where('enterpriseId', '=', enterpriseId)
+    .where('type', 'in', DECISION_TYPES)
+    .where('status', '=', 'issued')
+    .execute();
+  const count = penaltiesWithin(
+    decisions.map((d) => String((JSON.parse(d.fieldsJson) as { date?: string }).date ?? '')),
+    today,
+  );
   return count.in180 >= 3 || count.in365 >= 4 ? count : null;
 }
 
@@ -148,30 +257,52 @@ export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr
   const deadlines = deadlinesOf(core, record, cr);
   const blockers: CaseDetail['blockers'] = [];
   const stage = summary.stage;
-  const add = (step: string, issues: { key: string; params?: Record<string, unknown> }[]) => issues.forEach((i) => {
-    // Parties share most blockers (the 呈批 not approved): each is said once.
-    if (!blockers.some((b) => b.key === i.key && JSON.stringify(b.params) === JSON.stringify(i.params))) blockers.push({ step, key: i.key, params: i.params });
-  });
+  const add = (step: string, issues: { key: string; params?: Record<string, unknown> }[]) =>
+    issues.forEach((i) => {
+      // Parties share most blockers (the 呈批 not approved): each is said once.
+      if (!blockers.some((b) => b.key === i.key && JSON.stringify(b.params) === JSON.stringify(i.params)))
+        blockers.push({ step, key: i.key, params: i.params });
+    });
   // What stops the next step today, party by party, as the issue checks would say it.
   for (const party of partiesPenalised(record)) {
     const fine = totalFine(violationsOf(record, party));
-    if (stage === 'notice' && !noticeOf(record, party)) add('notice', noticeIssues(record, party, cr.today, true, cr.rules));
+    if (stage === 'notice' && !noticeOf(record, party))
+      add('notice', noticeIssues(record, party, cr.today, true, cr.rules));
     if (stage === 'decision' && !decisionOf(record, party)) {
-      add('decision', record.procedure === 'summary' ? summaryDecisionIssues(record, party, fine, false, false, cr.rules)
-        : decisionIssues(record, party, cr.today, fine, core.knowledge.periods, cr.cal, cr.rules));
+      add(
+        'decision',
+        record.procedure === 'summary'
+          ? summaryDecisionIssues(record, party, fine, false, false, cr.rules)
+          : decisionIssues(record, party, cr.today, fine, core.knowledge.periods, cr.cal, cr.rules),
+      );
     }
   }
   if (stage === 'transfer' || stage === 'execution' || stage === 'closing') add('closing', closingIssues(record));
   const recused = recusedOfficers(record);
   // 回避: the 负责人 must name another 承办人 before the case goes on.
-  for (const name of record.handlerNames.filter((n) => recused.includes(n))) add('handlers', [{ key: 'cases.rules.recusedHandler', params: { name } }]);
+  for (const name of record.handlerNames.filter((n) => recused.includes(n)))
+    add('handlers', [{ key: 'cases.rules.recusedHandler', params: { name } }]);
   return {
     ...summary,
-    escalationId: row.escalationId, inspectionId: row.inspectionId, sourceNote: row.sourceNote, facts: row.facts, violationDate: row.violationDate,
-    handlerIds: JSON.parse(row.handlerIdsJson) as number[], complex: record.complex, suspectedCrime: record.suspectedCrime,
-    unit: JSON.parse(row.unitJson) as Party, persons: record.persons, violations: record.violations, events: record.events, documents: record.documents,
+    escalationId: row.escalationId,
+    inspectionId: row.inspectionId,
+    sourceNote: row.sourceNote,
+    facts: row.facts,
+    violationDate: row.violationDate,
+    handlerIds: JSON.parse(row.handlerIdsJson) as number[],
+    complex: record.complex,
+    suspectedCrime: record.suspectedCrime,
+    unit: JSON.parse(row.unitJson) as Party,
+    persons: record.persons,
+    violations: record.violations,
+    events: record.events,
+    documents: record.documents,
     deadlines,
-    triggers: { hearing: hearingTriggered(record, cr.rules), legalReview: legalReviewReasons(record, cr.rules), collectiveDiscussion: collectiveRequired(record, cr.rules) },
+    triggers: {
+      hearing: hearingTriggered(record, cr.rules),
+      legalReview: legalReviewReasons(record, cr.rules),
+      collectiveDiscussion: collectiveRequired(record, cr.rules),
+    },
     blockers,
     closurePrompt: await closureCount(db, row.enterpriseId, cr.today),
     surcharges: lateSurcharges(record, deadlines, cr.today),

@@ -31,7 +31,11 @@ export async function seedDemoCases(dispatch: Dispatch, today: string): Promise<
   const back = (days: number) => addCalendarDays(today, -days);
   const recipes: Omit<CaseRecipe, 'enterpriseId' | 'handlerIds' | 'reviewerToken'>[] = [
     { filedOn: back(90), variations: ['statement-waived', 'investigated'] },
-    { filedOn: back(75), variations: ['statement-heard', 'late-service', 'late-publication', 'investigated'], stopAt: 'decided' },
+    {
+      filedOn: back(75),
+      variations: ['statement-heard', 'late-service', 'late-publication', 'investigated'],
+      stopAt: 'decided',
+    },
     { filedOn: back(60), variations: ['person-fined', 'statement-waived', 'investigated'], stopAt: 'closed' },
     { filedOn: back(45), variations: ['transfer-accepted', 'investigated'] },
     { filedOn: back(12), variations: ['hearing', 'investigated'], stopAt: 'noticed' },
@@ -41,8 +45,9 @@ export async function seedDemoCases(dispatch: Dispatch, today: string): Promise<
   ];
   for (const [i, r] of recipes.entries()) {
     // A file the calendar does not allow on this day (a hearing falling in a long holiday) is left out, never the demo.
-    await generate({ ...r, enterpriseId: items[(i * 3) % items.length].id, handlerIds, reviewerToken: reviewer })
-      .catch((e: unknown) => console.warn('demo case left out:', e instanceof Error ? e.message : e));
+    await generate({ ...r, enterpriseId: items[(i * 3) % items.length].id, handlerIds, reviewerToken: reviewer }).catch(
+      (e: unknown) => console.warn('demo case left out:', e instanceof Error ? e.message : e),
+    );
   }
   for (const token of [clerk, reviewer]) await dispatch('auth:sign-out', {}, { token });
 }

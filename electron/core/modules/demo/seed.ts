@@ -45,11 +45,22 @@ export async function seedDemo(core: CoreState): Promise<void> {
   await core.tx(async (trx) => {
     const actor = { userId: null, userName: '演示数据' };
     for (const u of DEMO_USERS) {
-      await trx.insertInto('users').values({ ...u, passwordHash, active: 1, createdAt: at }).execute();
+      await trx
+        .insertInto('users')
+        .values({ ...u, passwordHash, active: 1, createdAt: at })
+        .execute();
     }
     await saveUnit(trx, core, actor, {
-      agencyName: '示例县应急管理局', squadName: '示例县应急管理综合行政执法大队', regionCode: '519999', numberPrefix: '示应急',
-      reviewAgency: '示例县人民政府', court: '示例县人民法院', address: '示例县城关镇人民路1号', phone: '0818-5200000', postalCode: '636100', notes: '',
+      agencyName: '示例县应急管理局',
+      squadName: '示例县应急管理综合行政执法大队',
+      regionCode: '519999',
+      numberPrefix: '示应急',
+      reviewAgency: '示例县人民政府',
+      court: '示例县人民法院',
+      address: '示例县城关镇人民路1号',
+      phone: '0818-5200000',
+      postalCode: '636100',
+      notes: '',
     });
     const officers = [
       { name: '张明', certificateNo: '51990001', to: `${year + 2}-06-30`, post: 'officer' },
@@ -58,10 +69,22 @@ export async function seedDemo(core: CoreState): Promise<void> {
       { name: '陈静', certificateNo: '51990004', to: `${year + 1}-09-30`, post: 'legal' },
     ];
     for (const o of officers) {
-      await trx.insertInto('officers').values({
-        name: o.name, certificateNo: o.certificateNo, certValidFrom: `${year - 3}-01-01`, certValidTo: o.to, post: o.post, onDuty: 1,
-        idCard: '', phone: '', notes: '', createdAt: at, updatedAt: at,
-      }).execute();
+      await trx
+        .insertInto('officers')
+        .values({
+          name: o.name,
+          certificateNo: o.certificateNo,
+          certValidFrom: `${year - 3}-01-01`,
+          certValidTo: o.to,
+          post: o.post,
+          onDuty: 1,
+          idCard: '',
+          phone: '',
+          notes: '',
+          createdAt: at,
+          updatedAt: at,
+        })
+        .execute();
     }
     let n = 0;
     for (const name of NAMES) {
@@ -69,14 +92,33 @@ export async function seedDemo(core: CoreState): Promise<void> {
         n++;
         const town = TOWNS[n % TOWNS.length];
         const person = PEOPLE[n % PEOPLE.length];
-        const row = await trx.insertInto('enterprises').values({
-          uscc: demoUscc(n), name: `示例县${name}${kind.suffix}`, legalRepresentative: person, principal: person,
-          address: `示例县${town}${name}路${n}号`, township: town, industryCode: kind.industry, categoriesJson: JSON.stringify(kind.categories),
-          enforcementLevel: n % 9 === 0 ? 'city' : 'county', standardizationGrade: n % 3 === 0 ? 'level3' : 'none',
-          riskGrade: (['general', 'low', 'high', 'major'] as const)[n % 4], creditStatus: n % 17 === 0 ? 'watch' : 'normal',
-          accidentHistory: '', contactsJson: JSON.stringify([{ name: person, role: '安全管理人员', phone: `1380818${String(n).padStart(4, '0')}` }]),
-          notes: '', status: 'active', createdAt: at, updatedAt: at, version: 1,
-        }).returning('id').executeTakeFirstOrThrow();
+        const row = await trx
+          .insertInto('enterprises')
+          .values({
+            uscc: demoUscc(n),
+            name: `示例县${name}${kind.suffix}`,
+            legalRepresentative: person,
+            principal: person,
+            address: `示例县${town}${name}路${n}号`,
+            township: town,
+            industryCode: kind.industry,
+            categoriesJson: JSON.stringify(kind.categories),
+            enforcementLevel: n % 9 === 0 ? 'city' : 'county',
+            standardizationGrade: n % 3 === 0 ? 'level3' : 'none',
+            riskGrade: (['general', 'low', 'high', 'major'] as const)[n % 4],
+            creditStatus: n % 17 === 0 ? 'watch' : 'normal',
+            accidentHistory: '',
+            contactsJson: JSON.stringify([
+              { name: person, role: '安全管理人员', phone: `1380818${String(n).padStart(4, '0')}` },
+            ]),
+            notes: '',
+            status: 'active',
+            createdAt: at,
+            updatedAt: at,
+            version: 1,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         core.record(actor, { action: 'demo:seed', entityType: 'enterprise', entityId: row.id });
       }
     }

@@ -7,7 +7,16 @@ import type { DB } from '../../db/schema.ts';
 import { readFile, storeFile } from '../../files.ts';
 import { download } from '../files.ts';
 import { caseRow, refuseIfArchived } from '../cases/repository.ts';
-import { buildSpec, correctionOf, type DocumentRow, issue, pageContext, parseFields, prefillSource, typeOf } from './service.ts';
+import {
+  buildSpec,
+  correctionOf,
+  type DocumentRow,
+  issue,
+  pageContext,
+  parseFields,
+  prefillSource,
+  typeOf,
+} from './service.ts';
 
 async function rowOrThrow(db: Kysely<DB>, id: number): Promise<DocumentRow> {
   const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
@@ -16,11 +25,23 @@ async function rowOrThrow(db: Kysely<DB>, id: number): Promise<DocumentRow> {
 }
 
 /** `db` is the transaction when called inside one: the outer handle there would deadlock. */
-async function summaries(core: CoreState, rows: DocumentRow[], db: Kysely<DB> = core.store.db): Promise<DocumentSummary[]> {
+async function summaries(
+  core: CoreState,
+  rows: DocumentRow[],
+  db: Kysely<DB> = core.store.db,
+): Promise<DocumentSummary[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const [enterprises, successors, services] = await Promise.all([
-    db.selectFrom('enterprises').select(['id', 'name']).where('id', 'in', rows.map((r) => r.enterpriseId ?? 0)).execute(),
+    db
+      .selectFrom('enterprises')
+      .select(['id', 'name'])
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.enterpriseId ?? 0),
+      )
+      .execute(),
     db.selectFrom('documents').select(['id', 'supersedesId']).where('supersedesId', 'in', ids).execute(),
     db.selectFrom('documentServices').select('documentId').distinct().where('documentId', 'in', ids).execute(),
   ]);
@@ -28,19 +49,39 @@ async function summaries(core: CoreState, rows: DocumentRow[], db: Kysely<DB> = 
   const successor = new Map(successors.map((s) => [s.supersedesId!, s.id]));
   const served = new Set(services.map((s) => s.documentId));
   return rows.map((r) => ({
-    id: r.id, type: r.type, typeName: core.catalogue.byId.get(r.type)?.name ?? r.type,
-    status: r.status as DocumentSummary['status'], numberText: r.numberText, enterpriseId: r.enterpriseId,
-    enterpriseName: r.enterpriseId ? names.get(r.enterpriseId) ?? null : null, inspectionId: r.inspectionId, caseId: r.caseId,
-    issuedAt: r.issuedAt, issuedBy: r.issuedBy, createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version,
-    supersedesId: r.supersedesId, supersededById: successor.get(r.id) ?? null, served: served.has(r.id), hasScan: !!r.scanSha256,
+    id: r.id,
+    type: r.type,
+    typeName: core.catalogue.byId.get(r.type)?.name ?? r.type,
+    status: r.status as DocumentSummary['status'],
+    numberText: r.numberText,
+    enterpriseId: r.enterpriseId,
+    enterpriseName: r.enterpriseId ? (names.get(r.enterpriseId) ?? null) : null,
+    inspectionId: r.inspectionId,
+    caseId: r.caseId,
+    issuedAt: r.issuedAt,
+    issuedBy: r.issuedBy,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    version: r.version,
+    supersedesId: r.supersedesId,
+    supersededById: successor.get(r.id) ?? null,
+    served: served.has(r.id),
+    hasScan: !!r.scanSha256,
   }));
 }
 
 async function detail(core: CoreState, id: number, db: Kysely<DB> = core.store.db): Promise<DocumentDetail> {
   const row = await rowOrThrow(db, id);
   const [summary] = await summaries(core, [row], db);
-  const services = await db.selectFrom('documentServices').selectAll().where('documentId', '=', id).orderBy('id').execute();
-  const officers = new Map((await db.selectFrom('officers').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
+  const services = await db
+    .selectFrom('documentServices')
+    .selectAll()
+    .where('documentId', '=', id)
+    .orderBy('id')
+    .execute();
+  const officers = new Map(
+    (await db.selectFrom('officers').select(['id', 'name']).execute()).map((o) => [o.id, o.name]),
+  );
   return {
     ...summary,
     fields: JSON.parse(row.fieldsJson),
@@ -49,15 +90,24 @@ async function detail(core: CoreState, id: number, db: Kysely<DB> = core.store.d
     pdfSha256: row.pdfSha256,
     scanName: row.scanName,
     services: services.map((s) => ({
-      id: s.id, method: s.method, servedAt: s.servedAt, place: s.place, recipient: s.recipient, refused: s.refused === 1,
-      witness: s.witness, officerNames: (JSON.parse(s.officerIdsJson) as number[]).map((i) => officers.get(i) ?? String(i)),
-      note: s.note, createdAt: s.createdAt, createdBy: s.createdBy,
+      id: s.id,
+      method: s.method,
+      servedAt: s.servedAt,
+      place: s.place,
+      recipient: s.recipient,
+      refused: s.refused === 1,
+      witness: s.witness,
+      officerNames: (JSON.parse(s.officerIdsJson) as number[]).map((i) => officers.get(i) ?? String(i)),
+      note: s.note,
+      createdAt: s.createdAt,
+      createdBy: s.createdBy,
     })),
   };
 }
 
 function requireStatus(row: DocumentRow, status: DocumentRow['status']): void {
-  if (row.status !== status) throw new AppError(status === 'draft' ? 'DOCUMENT_FROZEN' : 'DOCUMENT_NOT_ISSUED', { status: row.status });
+  if (row.status !== status)
+    throw new AppError(status === 'draft' ? 'DOCUMENT_FROZEN' : 'DOCUMENT_NOT_ISSUED', { status: row.status });
 }
 
 export const documentHandlers: HandlerGroup<'documents'> = {
@@ -72,7 +122,13 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     if (status) q = q.where('status', '=', status);
     if (type) q = q.where('type', '=', type);
     const [rows, { n }] = await Promise.all([
-      q.selectAll().orderBy('updatedAt', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      q
+        .selectAll()
+        .orderBy('updatedAt', 'desc')
+        .orderBy('id', 'desc')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items: await summaries(core, rows), total: Number(n) };
@@ -84,17 +140,33 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     const t = typeOf(core, type);
     // A case's documents take the case's enterprise and inspection; a case-stage form is made within a case.
     const kase = caseId ? await caseRow(core.store.db, caseId) : null;
-    if (t.type.stage === 'case' && !kase) throw new AppError('VALIDATION', { issues: [{ path: ['caseId'], key: 'cases.rules.notCaseDocument' }] });
-    const refs = kase ? { enterpriseId: kase.enterpriseId, inspectionId: kase.inspectionId, caseId: kase.id, party } : { enterpriseId: enterpriseId ?? null, inspectionId: inspectionId ?? null };
+    if (t.type.stage === 'case' && !kase)
+      throw new AppError('VALIDATION', { issues: [{ path: ['caseId'], key: 'cases.rules.notCaseDocument' }] });
+    const refs = kase
+      ? { enterpriseId: kase.enterpriseId, inspectionId: kase.inspectionId, caseId: kase.id, party }
+      : { enterpriseId: enterpriseId ?? null, inspectionId: inspectionId ?? null };
     const src = await prefillSource(core, await pageContext(core), refs);
-    if (src.case?.detail.archived) throw new AppError('VALIDATION', { issues: [{ path: ['case'], key: 'cases.rules.archived' }] });
+    if (src.case?.detail.archived)
+      throw new AppError('VALIDATION', { issues: [{ path: ['case'], key: 'cases.rules.archived' }] });
     const fields = t.template.prefill(src);
     const at = core.now().toISOString();
     return core.tx(async (trx) => {
-      const { id } = await trx.insertInto('documents').values({
-        type, status: 'draft', enterpriseId: src.enterprise?.id ?? null, inspectionId: refs.inspectionId, caseId: kase?.id ?? null, fieldsJson: JSON.stringify(fields),
-        createdAt: at, createdBy: actor.userName, updatedAt: at, version: 1,
-      }).returning('id').executeTakeFirstOrThrow();
+      const { id } = await trx
+        .insertInto('documents')
+        .values({
+          type,
+          status: 'draft',
+          enterpriseId: src.enterprise?.id ?? null,
+          inspectionId: refs.inspectionId,
+          caseId: kase?.id ?? null,
+          fieldsJson: JSON.stringify(fields),
+          createdAt: at,
+          createdBy: actor.userName,
+          updatedAt: at,
+          version: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       core.record(actor, { action: 'documents:create', entityType: 'document', entityId: id, after: { type, fields } });
       return detail(core, id, trx);
     });
@@ -104,18 +176,35 @@ export const documentHandlers: HandlerGroup<'documents'> = {
       const row = await rowOrThrow(trx, id);
       requireStatus(row, 'draft');
       assertVersion(row, version);
-      await trx.updateTable('documents').set({ fieldsJson: JSON.stringify(fields), updatedAt: core.now().toISOString(), version: version + 1 })
-        .where('id', '=', id).where('version', '=', version).execute();
-      core.record(actor, { action: 'documents:save', entityType: 'document', entityId: id, before: JSON.parse(row.fieldsJson), after: fields });
+      await trx
+        .updateTable('documents')
+        .set({ fieldsJson: JSON.stringify(fields), updatedAt: core.now().toISOString(), version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .execute();
+      core.record(actor, {
+        action: 'documents:save',
+        entityType: 'document',
+        entityId: id,
+        before: JSON.parse(row.fieldsJson),
+        after: fields,
+      });
       return detail(core, id, trx);
     });
   },
   async 'documents:preview'({ id }, { core }) {
     const row = await rowOrThrow(core.store.db, id);
-    if (row.status !== 'draft' && row.pdfSha256) return download(`${row.numberText ?? row.type}.pdf`, readFile(core.dataDir, row.pdfSha256));
+    if (row.status !== 'draft' && row.pdfSha256)
+      return download(`${row.numberText ?? row.type}.pdf`, readFile(core.dataDir, row.pdfSha256));
     const t = typeOf(core, row.type);
     const fields = parseFields(t.template, JSON.parse(row.fieldsJson));
-    const pdf = await core.render(buildSpec(core, await pageContext(core), t, fields, { numberText: null, draft: true, correction: await correctionOf(core, row) }));
+    const pdf = await core.render(
+      buildSpec(core, await pageContext(core), t, fields, {
+        numberText: null,
+        draft: true,
+        correction: await correctionOf(core, row),
+      }),
+    );
     return download(`${t.type.name}（草稿）.pdf`, pdf);
   },
   async 'documents:issue'({ id, version }, { core, actor }) {
@@ -136,10 +225,24 @@ export const documentHandlers: HandlerGroup<'documents'> = {
       const row = await rowOrThrow(trx, id);
       requireStatus(row, 'issued');
       await refuseIfArchived(trx, row.caseId);
-      await trx.updateTable('documents').set({ status: 'voided', voidReason: reason, updatedAt: core.now().toISOString(), version: row.version + 1 }).where('id', '=', id).execute();
-      await trx.updateTable('documentNumbers').set({ status: 'voided', reason })
-        .where('series', '=', row.numberSeries!).where('year', '=', row.numberYear!).where('serial', '=', row.numberSerial!).execute();
-      core.record(actor, { action: 'documents:void', entityType: 'document', entityId: id, after: { numberText: row.numberText, reason } });
+      await trx
+        .updateTable('documents')
+        .set({ status: 'voided', voidReason: reason, updatedAt: core.now().toISOString(), version: row.version + 1 })
+        .where('id', '=', id)
+        .execute();
+      await trx
+        .updateTable('documentNumbers')
+        .set({ status: 'voided', reason })
+        .where('series', '=', row.numberSeries!)
+        .where('year', '=', row.numberYear!)
+        .where('serial', '=', row.numberSerial!)
+        .execute();
+      core.record(actor, {
+        action: 'documents:void',
+        entityType: 'document',
+        entityId: id,
+        after: { numberText: row.numberText, reason },
+      });
       return detail(core, id, trx);
     });
   },
@@ -151,13 +254,30 @@ export const documentHandlers: HandlerGroup<'documents'> = {
       // Served on or after the day the document bears, and not on a day still to come.
       const day = service.servedAt.slice(0, 10);
       const dated = documentDateOf(row.type, JSON.parse(row.fieldsJson) as Record<string, unknown>);
-      if (day > core.today()) throw new AppError('VALIDATION', { issues: [{ path: ['service', 'servedAt'], key: 'documents.rules.servedInFuture' }] });
-      if (dated && day < dated) throw new AppError('VALIDATION', { issues: [{ path: ['service', 'servedAt'], key: 'documents.rules.servedBeforeDate', params: { date: dated } }] });
-      await trx.insertInto('documentServices').values({
-        documentId: id, method: service.method, servedAt: service.servedAt, place: service.place, recipient: service.recipient,
-        refused: service.refused ? 1 : 0, witness: service.witness, officerIdsJson: JSON.stringify(service.officerIds), note: service.note,
-        createdAt: core.now().toISOString(), createdBy: actor.userName,
-      }).execute();
+      if (day > core.today())
+        throw new AppError('VALIDATION', {
+          issues: [{ path: ['service', 'servedAt'], key: 'documents.rules.servedInFuture' }],
+        });
+      if (dated && day < dated)
+        throw new AppError('VALIDATION', {
+          issues: [{ path: ['service', 'servedAt'], key: 'documents.rules.servedBeforeDate', params: { date: dated } }],
+        });
+      await trx
+        .insertInto('documentServices')
+        .values({
+          documentId: id,
+          method: service.method,
+          servedAt: service.servedAt,
+          place: service.place,
+          recipient: service.recipient,
+          refused: service.refused ? 1 : 0,
+          witness: service.witness,
+          officerIdsJson: JSON.stringify(service.officerIds),
+          note: service.note,
+          createdAt: core.now().toISOString(),
+          createdBy: actor.userName,
+        })
+        .execute();
       core.record(actor, { action: 'documents:serve', entityType: 'document', entityId: id, after: service });
       return detail(core, id, trx);
     });
@@ -171,11 +291,30 @@ export const documentHandlers: HandlerGroup<'documents'> = {
       const existing = await trx.selectFrom('documents').select('id').where('supersedesId', '=', id).executeTakeFirst();
       if (existing) throw new AppError('DOCUMENT_ALREADY_CORRECTED', { id: existing.id });
       const at = core.now().toISOString();
-      const { id: newId } = await trx.insertInto('documents').values({
-        type: row.type, status: 'draft', enterpriseId: row.enterpriseId, inspectionId: row.inspectionId, caseId: row.caseId,
-        fieldsJson: row.fieldsJson, supersedesId: id, correctionReason: reason, createdAt: at, createdBy: actor.userName, updatedAt: at, version: 1,
-      }).returning('id').executeTakeFirstOrThrow();
-      core.record(actor, { action: 'documents:correct', entityType: 'document', entityId: newId, after: { supersedes: id, numberText: row.numberText, reason } });
+      const { id: newId } = await trx
+        .insertInto('documents')
+        .values({
+          type: row.type,
+          status: 'draft',
+          enterpriseId: row.enterpriseId,
+          inspectionId: row.inspectionId,
+          caseId: row.caseId,
+          fieldsJson: row.fieldsJson,
+          supersedesId: id,
+          correctionReason: reason,
+          createdAt: at,
+          createdBy: actor.userName,
+          updatedAt: at,
+          version: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      core.record(actor, {
+        action: 'documents:correct',
+        entityType: 'document',
+        entityId: newId,
+        after: { supersedes: id, numberText: row.numberText, reason },
+      });
       return detail(core, newId, trx);
     });
   },
@@ -187,15 +326,26 @@ export const documentHandlers: HandlerGroup<'documents'> = {
       await refuseIfArchived(trx, row.caseId);
       // The database keeps the first scan too (a trigger); this says so in words.
       if (row.scanSha256 && row.scanSha256 !== hash) throw new AppError('DOCUMENT_SCAN_ATTACHED');
-      await trx.updateTable('documents').set({ scanSha256: hash, scanName: file.fileName }).where('id', '=', id).execute();
-      core.record(actor, { action: 'documents:attach-scan', entityType: 'document', entityId: id, after: { scanSha256: hash, scanName: file.fileName } });
+      await trx
+        .updateTable('documents')
+        .set({ scanSha256: hash, scanName: file.fileName })
+        .where('id', '=', id)
+        .execute();
+      core.record(actor, {
+        action: 'documents:attach-scan',
+        entityType: 'document',
+        entityId: id,
+        after: { scanSha256: hash, scanName: file.fileName },
+      });
       return detail(core, id, trx);
     });
   },
   async 'documents:blank'({ type }, { core }) {
     const t = typeOf(core, type);
     const page = await pageContext(core);
-    const fields = t.template.prefill(await prefillSource(core, page, { enterpriseId: null, inspectionId: null })) as Record<string, unknown>;
+    const fields = t.template.prefill(
+      await prefillSource(core, page, { enterpriseId: null, inspectionId: null }),
+    ) as Record<string, unknown>;
     const pdf = await core.render(buildSpec(core, page, t, fields, { numberText: null, draft: false, blank: true }));
     return download(`${t.type.name}（空白）.pdf`, pdf);
   },

@@ -28,12 +28,16 @@ export type DocumentRow = Selectable<DocumentsTable>;
 export function typeOf(core: CoreState, type: string): { type: DocumentType; template: DocumentTemplate } {
   const t = core.catalogue.byId.get(type);
   const template = TEMPLATES[type];
-  if (!t || !template) throw new AppError('VALIDATION', { issues: [{ path: ['type'], key: 'validation.document.unknownType' }] });
+  if (!t || !template)
+    throw new AppError('VALIDATION', { issues: [{ path: ['type'], key: 'validation.document.unknownType' }] });
   return { type: t, template };
 }
 
 /** The unit profile and the settings every page needs, read once per request. */
-export interface PageContext { unit: UnitProfile; settings: Settings }
+export interface PageContext {
+  unit: UnitProfile;
+  settings: Settings;
+}
 export async function pageContext(core: CoreState): Promise<PageContext> {
   const [unit, settings] = await Promise.all([getUnit(core.store.db), readSettings(core)]);
   if (!unit) throw new AppError('SETUP_REQUIRED');
@@ -41,42 +45,109 @@ export async function pageContext(core: CoreState): Promise<PageContext> {
 }
 
 /** Everything a template may draw on: the unit, the enterprise, the inspection, the roster. */
-export async function prefillSource(core: CoreState, page: PageContext, refs: { enterpriseId: number | null; inspectionId: number | null; caseId?: number | null; party?: PartyKey }): Promise<PrefillSource> {
+export async function prefillSource(
+  core: CoreState,
+  page: PageContext,
+  refs: { enterpriseId: number | null; inspectionId: number | null; caseId?: number | null; party?: PartyKey },
+): Promise<PrefillSource> {
   const db = core.store.db;
-  const { unit, settings: { certExpiryWarningDays } } = page;
+  const {
+    unit,
+    settings: { certExpiryWarningDays },
+  } = page;
   const cr = refs.caseId ? await caseRules(core) : null;
   const detail = refs.caseId && cr ? await caseDetail(core, db, refs.caseId, cr) : null;
   const inspection = refs.inspectionId ? await findInspection(db, refs.inspectionId) : null;
-  if (refs.inspectionId && !inspection) throw new AppError('NOT_FOUND', { entity: 'inspection', id: refs.inspectionId });
+  if (refs.inspectionId && !inspection)
+    throw new AppError('NOT_FOUND', { entity: 'inspection', id: refs.inspectionId });
   const enterpriseId = inspection?.enterpriseId ?? refs.enterpriseId;
   const enterpriseRow = enterpriseId ? await findEnterprise(db, enterpriseId) : undefined;
-  const roster = (await db.selectFrom('officers').selectAll().execute()).map((r) => toOfficer(r, core.today(), certExpiryWarningDays));
+  const roster = (await db.selectFrom('officers').selectAll().execute()).map((r) =>
+    toOfficer(r, core.today(), certExpiryWarningDays),
+  );
   // A 复查 works on the hazards and the order of the inspection it re-checks.
   const hazardSource = inspection?.recheckOf ?? inspection?.id ?? null;
   const hazards = hazardSource ? await listHazards(core, { inspectionId: hazardSource }) : [];
-  const order = hazardSource ? await db.selectFrom('documents').select(['numberText', 'fieldsJson']).where('inspectionId', '=', hazardSource)
-    .where('type', '=', 'rectification-order').where('status', '=', 'issued').orderBy('id', 'desc').executeTakeFirst() : undefined;
-  const orderFields = order ? JSON.parse(order.fieldsJson) as { date: string; items: { text: string; deadline: string }[] } : null;
+  const order = hazardSource
+    ? await db
+        .selectFrom('documents')
+        .select(['numberText', 'fieldsJson'])
+        .where('inspectionId', '=', hazardSource)
+        .where('type', '=', 'rectification-order')
+        .where('status', '=', 'issued')
+        .orderBy('id', 'desc')
+        .executeTakeFirst()
+    : undefined;
+  const orderFields = order
+    ? (JSON.parse(order.fieldsJson) as { date: string; items: { text: string; deadline: string }[] })
+    : null;
   // A case's 送达回执 lists the case's documents; an inspection's, the inspection's.
-  const issuedRows = refs.caseId || inspection ? await db.selectFrom('documents').select(['id', 'type', 'numberText'])
-    .where(refs.caseId ? 'caseId' : 'inspectionId', '=', refs.caseId ?? inspection!.id)
-    .where('status', '=', 'issued').where('numberText', 'is not', null).orderBy('id').execute() : [];
-  const services = issuedRows.length ? await db.selectFrom('documentServices').selectAll().where('documentId', 'in', issuedRows.map((d) => d.id)).orderBy('id').execute() : [];
+  const issuedRows =
+    refs.caseId || inspection
+      ? await db
+          .selectFrom('documents')
+          .select(['id', 'type', 'numberText'])
+          .where(refs.caseId ? 'caseId' : 'inspectionId', '=', refs.caseId ?? inspection!.id)
+          .where('status', '=', 'issued')
+          .where('numberText', 'is not', null)
+          .orderBy('id')
+          .execute()
+      : [];
+  const services = issuedRows.length
+    ? await db
+        .selectFrom('documentServices')
+        .selectAll()
+        .where(
+          'documentId',
+          'in',
+          issuedRows.map((d) => d.id),
+        )
+        .orderBy('id')
+        .execute()
+    : [];
   const issued = issuedRows.map((d) => {
     const t = core.catalogue.byId.get(d.type);
     const s = services.filter((x) => x.documentId === d.id).at(-1);
     return {
-      type: d.type, name: t?.name ?? d.type, numberText: d.numberText!, internal: t?.internal ?? false,
-      service: s ? {
-        method: s.method, servedOn: s.servedAt.slice(0, 10), place: s.place, refused: s.refused === 1, witness: s.witness,
-        officers: (JSON.parse(s.officerIdsJson) as number[]).map((i) => roster.find((o) => o.id === i)?.name ?? '').filter(Boolean),
-      } : null,
+      type: d.type,
+      name: t?.name ?? d.type,
+      numberText: d.numberText!,
+      internal: t?.internal ?? false,
+      service: s
+        ? {
+            method: s.method,
+            servedOn: s.servedAt.slice(0, 10),
+            place: s.place,
+            refused: s.refused === 1,
+            witness: s.witness,
+            officers: (JSON.parse(s.officerIdsJson) as number[])
+              .map((i) => roster.find((o) => o.id === i)?.name ?? '')
+              .filter(Boolean),
+          }
+        : null,
     };
   });
   return {
-    today: core.today(), unit, enterprise: enterpriseRow ? toEnterprise(enterpriseRow, core.knowledge) : null, inspection, roster, hazards, issued,
-    originalOrder: order && orderFields ? { numberText: order.numberText!, date: orderFields.date, items: orderFields.items } : null,
-    case: detail && cr ? { detail, periods: core.knowledge.periods, cal: cr.cal, rules: cr.rules, settings: cr.settings, party: refs.party ?? 'unit' } : null,
+    today: core.today(),
+    unit,
+    enterprise: enterpriseRow ? toEnterprise(enterpriseRow, core.knowledge) : null,
+    inspection,
+    roster,
+    hazards,
+    issued,
+    originalOrder:
+      order && orderFields ? { numberText: order.numberText!, date: orderFields.date, items: orderFields.items } : null,
+    case:
+      detail && cr
+        ? {
+            detail,
+            periods: core.knowledge.periods,
+            cal: cr.cal,
+            rules: cr.rules,
+            settings: cr.settings,
+            party: refs.party ?? 'unit',
+          }
+        : null,
   };
 }
 
@@ -98,16 +169,33 @@ export function parseFields(template: DocumentTemplate, fields: unknown): Record
 }
 
 /** The page as it will print: header, title, number (or the blanks of a draft), body, copies note. */
-export function buildSpec(core: CoreState, page: PageContext, t: { type: DocumentType; template: DocumentTemplate }, fields: Record<string, unknown>,
-  opts: { numberText: string | null; draft: boolean; blank?: boolean; correction?: { numberText: string | null; reason: string } | null }): DocumentSpec {
-  const { unit, settings: { documentLayout, fontOverrides } } = page;
+export function buildSpec(
+  core: CoreState,
+  page: PageContext,
+  t: { type: DocumentType; template: DocumentTemplate },
+  fields: Record<string, unknown>,
+  opts: {
+    numberText: string | null;
+    draft: boolean;
+    blank?: boolean;
+    correction?: { numberText: string | null; reason: string } | null;
+  },
+): DocumentSpec {
+  const {
+    unit,
+    settings: { documentLayout, fontOverrides },
+  } = page;
   const fonts = fontSetFor(core, fontOverrides);
   // Named checks first: a clerk's field, or the unit profile an admin typed, rather than "the template".
   checkFieldGlyphs(fonts, unit, ['unit']);
   if (!opts.blank) checkFieldGlyphs(fonts, fields, ['fields']);
   // A pre-numbered sheet carries its printed number where the others carry the assigned one.
   const preNumber = t.template.preNumbered?.(fields as never);
-  const numberLine = t.template.preNumbered ? `No. ${preNumber || '　　　　'}` : t.type.code ? opts.numberText ?? draftNumber(unit.numberPrefix, t.type.code) : '';
+  const numberLine = t.template.preNumbered
+    ? `No. ${preNumber || '　　　　'}`
+    : t.type.code
+      ? (opts.numberText ?? draftNumber(unit.numberPrefix, t.type.code))
+      : '';
   return {
     geometry: documentLayout,
     header: `${unit.agencyName}${core.catalogue.header}`,
@@ -115,7 +203,15 @@ export function buildSpec(core: CoreState, page: PageContext, t: { type: Documen
     numberLine,
     content: [
       // A correction says on paper which document it replaces and why.
-      ...(opts.correction ? [{ text: `本文书更正${opts.correction.numberText ?? '原文书'}，原文书同时作废。更正原因：${opts.correction.reason}`, fontSize: 11, margin: [0, 0, 0, 6] } as Content] : []),
+      ...(opts.correction
+        ? [
+            {
+              text: `本文书更正${opts.correction.numberText ?? '原文书'}，原文书同时作废。更正原因：${opts.correction.reason}`,
+              fontSize: 11,
+              margin: [0, 0, 0, 6],
+            } as Content,
+          ]
+        : []),
       ...t.template.body(fields as never, { fonts, unit, blank: !!opts.blank }),
     ],
     copiesNote: t.type.copies,
@@ -126,9 +222,16 @@ export function buildSpec(core: CoreState, page: PageContext, t: { type: Documen
   };
 }
 
-export async function correctionOf(core: CoreState, doc: DocumentRow): Promise<{ numberText: string | null; reason: string } | null> {
+export async function correctionOf(
+  core: CoreState,
+  doc: DocumentRow,
+): Promise<{ numberText: string | null; reason: string } | null> {
   if (!doc.supersedesId) return null;
-  const old = await core.store.db.selectFrom('documents').select('numberText').where('id', '=', doc.supersedesId).executeTakeFirst();
+  const old = await core.store.db
+    .selectFrom('documents')
+    .select('numberText')
+    .where('id', '=', doc.supersedesId)
+    .executeTakeFirst();
   return { numberText: old?.numberText ?? null, reason: doc.correctionReason ?? '' };
 }
 
@@ -140,12 +243,27 @@ export async function correctionOf(core: CoreState, doc: DocumentRow): Promise<{
 export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor): Promise<void> {
   const t = typeOf(core, doc.type);
   const page = await pageContext(core);
-  const found = await prefillSource(core, page, { enterpriseId: doc.enterpriseId, inspectionId: doc.inspectionId, caseId: doc.caseId });
+  const found = await prefillSource(core, page, {
+    enterpriseId: doc.enterpriseId,
+    inspectionId: doc.inspectionId,
+    caseId: doc.caseId,
+  });
   // A correction is checked against the case as it will stand: without the document it replaces.
-  const src = found.case && doc.supersedesId
-    ? { ...found, case: { ...found.case, detail: { ...found.case.detail, documents: found.case.detail.documents.filter((d) => d.id !== doc.supersedesId) } } }
-    : found;
-  if (src.case?.detail.archived) throw new AppError('VALIDATION', { issues: [{ path: ['case'], key: 'cases.rules.archived' }] });
+  const src =
+    found.case && doc.supersedesId
+      ? {
+          ...found,
+          case: {
+            ...found.case,
+            detail: {
+              ...found.case.detail,
+              documents: found.case.detail.documents.filter((d) => d.id !== doc.supersedesId),
+            },
+          },
+        }
+      : found;
+  if (src.case?.detail.archived)
+    throw new AppError('VALIDATION', { issues: [{ path: ['case'], key: 'cases.rules.archived' }] });
   const fields = parseFields(t.template, JSON.parse(doc.fieldsJson));
   const problems = t.template.issueChecks(fields as never, src);
   // 回避 holds for every document of the case, whatever its type.
@@ -153,14 +271,23 @@ export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor
   const date = documentDateOf(doc.type, fields) ?? '';
   // A document cannot bear a date still to come; its number takes the year it is issued in.
   if (date > core.today()) problems.push({ path: ['date'], key: 'documents.rules.dateInFuture', params: { date } });
-  if (problems.length) throw new AppError('DOCUMENT_NOT_ISSUABLE', { issues: problems.map((p) => ({ ...p, path: ['fields', ...p.path] })) });
+  if (problems.length)
+    throw new AppError('DOCUMENT_NOT_ISSUABLE', {
+      issues: problems.map((p) => ({ ...p, path: ['fields', ...p.path] })),
+    });
   const correction = await correctionOf(core, doc);
-  if (t.template.preNumbered) return issuePreNumbered(core, page, t, doc, fields, t.template.preNumbered(fields as never), { actor, date, correction });
+  if (t.template.preNumbered)
+    return issuePreNumbered(core, page, t, doc, fields, t.template.preNumbered(fields as never), {
+      actor,
+      date,
+      correction,
+    });
   const year = Number(core.today().slice(0, 4));
   const series = numberSeries(doc.type, t.type.code, page.settings.numberingScheme, doc.caseId);
   const raw = core.store.raw;
   // Past the highest number used, and past any floor a restore left (numbers used before it stay unused).
-  const next = raw.prepare(`SELECT MAX(COALESCE((SELECT MAX(serial) FROM document_numbers WHERE series = @series AND year = @year), 0),
+  const next =
+    raw.prepare(`SELECT MAX(COALESCE((SELECT MAX(serial) FROM document_numbers WHERE series = @series AND year = @year), 0),
     COALESCE((SELECT floor FROM document_number_floors WHERE series = @series AND year = @year), 0)) + 1 AS n`);
   for (let attempt = 0; attempt < 50; attempt++) {
     const serial = (next.get({ series, year }) as { n: number }).n;
@@ -177,15 +304,28 @@ export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor
     // Holding kysely's connection keeps other requests of this process out of the transaction.
     const claimed = await core.store.db.connection().execute(async () => {
       try {
-        raw.transaction(() => {
-          raw.prepare(`INSERT INTO document_numbers (series, year, serial, document_id, status, assigned_at, assigned_by) VALUES (?, ?, ?, ?, 'used', ?, ?)`)
-            .run(series, year, serial, doc.id, at, actor.userName);
-          const changed = raw.prepare(`UPDATE documents SET status = 'issued', number_series = ?, number_year = ?, number_serial = ?, number_text = ?,
-            pdf_sha256 = ?, issued_at = ?, issued_by = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'draft' AND version = ?`)
-            .run(series, year, serial, numberText, hash, at, actor.userName, at, doc.id, doc.version).changes;
-          if (changed !== 1) throw new AppError('STALE_VERSION');
-          core.record(actor, { action: 'documents:issue', entityType: 'document', entityId: doc.id, after: { type: doc.type, numberText, pdfSha256: hash, date } });
-        }).immediate();
+        raw
+          .transaction(() => {
+            raw
+              .prepare(
+                `INSERT INTO document_numbers (series, year, serial, document_id, status, assigned_at, assigned_by) VALUES (?, ?, ?, ?, 'used', ?, ?)`,
+              )
+              .run(series, year, serial, doc.id, at, actor.userName);
+            const changed = raw
+              .prepare(
+                `UPDATE documents SET status = 'issued', number_series = ?, number_year = ?, number_serial = ?, number_text = ?,
+            pdf_sha256 = ?, issued_at = ?, issued_by = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'draft' AND version = ?`,
+              )
+              .run(series, year, serial, numberText, hash, at, actor.userName, at, doc.id, doc.version).changes;
+            if (changed !== 1) throw new AppError('STALE_VERSION');
+            core.record(actor, {
+              action: 'documents:issue',
+              entityType: 'document',
+              entityId: doc.id,
+              after: { type: doc.type, numberText, pdfSha256: hash, date },
+            });
+          })
+          .immediate();
         return true;
       } catch (e) {
         const code = (e as { code?: string }).code ?? '';
@@ -206,16 +346,29 @@ export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor
  * assigned number, in a series of its own that spans the years (a print run does not restart in
  * January), so the database refuses a sheet number used twice, whether issued or voided.
  */
-async function issuePreNumbered(core: CoreState, page: PageContext, t: { type: DocumentType; template: DocumentTemplate }, doc: DocumentRow, fields: Record<string, unknown>,
-  numberText: string, opts: { actor: AuditActor; date: string; correction: { numberText: string | null; reason: string } | null }): Promise<void> {
+async function issuePreNumbered(
+  core: CoreState,
+  page: PageContext,
+  t: { type: DocumentType; template: DocumentTemplate },
+  doc: DocumentRow,
+  fields: Record<string, unknown>,
+  numberText: string,
+  opts: { actor: AuditActor; date: string; correction: { numberText: string | null; reason: string } | null },
+): Promise<void> {
   const series = `preprinted:${t.type.code ?? t.type.id}`;
   const serial = Number(numberText);
   const raw = core.store.raw;
-  const refuse = () => new AppError('DOCUMENT_NOT_ISSUABLE', { issues: [{ path: ['fields', 'formNo'], key: 'documents.rules.formNoUsed', params: { formNo: numberText } }] });
-  if (raw.prepare('SELECT 1 FROM document_numbers WHERE series = ? AND year = 0 AND serial = ?').get(series, serial)) throw refuse();
+  const refuse = () =>
+    new AppError('DOCUMENT_NOT_ISSUABLE', {
+      issues: [{ path: ['fields', 'formNo'], key: 'documents.rules.formNoUsed', params: { formNo: numberText } }],
+    });
+  if (raw.prepare('SELECT 1 FROM document_numbers WHERE series = ? AND year = 0 AND serial = ?').get(series, serial))
+    throw refuse();
   let pdf: Buffer;
   try {
-    pdf = await core.render(buildSpec(core, page, t, fields, { numberText, draft: false, correction: opts.correction }));
+    pdf = await core.render(
+      buildSpec(core, page, t, fields, { numberText, draft: false, correction: opts.correction }),
+    );
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('RENDER_FAILED');
@@ -224,15 +377,28 @@ async function issuePreNumbered(core: CoreState, page: PageContext, t: { type: D
   const at = core.now().toISOString();
   await core.store.db.connection().execute(async () => {
     try {
-      raw.transaction(() => {
-        raw.prepare(`INSERT INTO document_numbers (series, year, serial, document_id, status, assigned_at, assigned_by) VALUES (?, 0, ?, ?, 'used', ?, ?)`)
-          .run(series, serial, doc.id, at, opts.actor.userName);
-        const changed = raw.prepare(`UPDATE documents SET status = 'issued', number_series = ?, number_year = 0, number_serial = ?, number_text = ?, pdf_sha256 = ?,
-          issued_at = ?, issued_by = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'draft' AND version = ?`)
-          .run(series, serial, numberText, hash, at, opts.actor.userName, at, doc.id, doc.version).changes;
-        if (changed !== 1) throw new AppError('STALE_VERSION');
-        core.record(opts.actor, { action: 'documents:issue', entityType: 'document', entityId: doc.id, after: { type: doc.type, numberText, pdfSha256: hash, date: opts.date } });
-      }).immediate();
+      raw
+        .transaction(() => {
+          raw
+            .prepare(
+              `INSERT INTO document_numbers (series, year, serial, document_id, status, assigned_at, assigned_by) VALUES (?, 0, ?, ?, 'used', ?, ?)`,
+            )
+            .run(series, serial, doc.id, at, opts.actor.userName);
+          const changed = raw
+            .prepare(
+              `UPDATE documents SET status = 'issued', number_series = ?, number_year = 0, number_serial = ?, number_text = ?, pdf_sha256 = ?,
+          issued_at = ?, issued_by = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'draft' AND version = ?`,
+            )
+            .run(series, serial, numberText, hash, at, opts.actor.userName, at, doc.id, doc.version).changes;
+          if (changed !== 1) throw new AppError('STALE_VERSION');
+          core.record(opts.actor, {
+            action: 'documents:issue',
+            entityType: 'document',
+            entityId: doc.id,
+            after: { type: doc.type, numberText, pdfSha256: hash, date: opts.date },
+          });
+        })
+        .immediate();
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw refuse();
       throw e;

@@ -3,7 +3,12 @@ import type { z } from 'zod';
 import type { ImportRowError } from '../../../../shared/api/contract.ts';
 import { issuesFromZod } from '../../../../shared/api/errors.ts';
 import {
-  CREDIT_STATUSES, ENFORCEMENT_LEVELS, RISK_GRADES, STANDARDIZATION_GRADES, SUPERVISION_CATEGORIES, vocabKeyOf,
+  CREDIT_STATUSES,
+  ENFORCEMENT_LEVELS,
+  RISK_GRADES,
+  STANDARDIZATION_GRADES,
+  SUPERVISION_CATEGORIES,
+  vocabKeyOf,
 } from '../../../../shared/domain/vocabulary.ts';
 import { type Enterprise, type EnterpriseFields, enterpriseInput } from '../../../../shared/entities/enterprise.ts';
 
@@ -33,7 +38,11 @@ export const COLUMNS = [
 type ColumnKey = (typeof COLUMNS)[number]['key'];
 
 const HEADER_OF = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
-const normalizeHeader = (h: string) => h.replace(/[*＊\s]/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+const normalizeHeader = (h: string) =>
+  h
+    .replace(/[*＊\s]/g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）');
 
 /** Which column a field path points at, for the row report. */
 function columnOfPath(path: (string | number)[]): ColumnKey {
@@ -56,7 +65,11 @@ function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('text' in v) return String(v.text).trim();
     if ('result' in v) return String(v.result ?? '').trim();
     if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -64,12 +77,22 @@ function cellText(cell: ExcelJS.Cell): string {
   return String(v).trim();
 }
 
-export interface ParsedRow { row: number; fields: EnterpriseFields }
+export interface ParsedRow {
+  row: number;
+  fields: EnterpriseFields;
+}
 
-const splitList = (s: string) => s.split(/[、，,;；\s]+/).map((x) => x.trim()).filter(Boolean);
+const splitList = (s: string) =>
+  s
+    .split(/[、，,;；\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** Reads and validates every row; nothing is written here. */
-export async function readLedgerWorkbook(data: Buffer, onProgress?: (done: number, total: number) => void): Promise<{ rows: ParsedRow[]; errors: ImportRowError[]; totalRows: number }> {
+export async function readLedgerWorkbook(
+  data: Buffer,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ rows: ParsedRow[]; errors: ImportRowError[]; totalRows: number }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -112,14 +135,30 @@ export async function readLedgerWorkbook(data: Buffer, onProgress?: (done: numbe
       const v = values[key];
       if (!v) return fallback;
       const found = vocabKeyOf(list, v);
-      if (!found) rowErrors.push({ row: r, column: HEADER_OF[key], reason: 'import.reasons.notInList', params: { allowed: Object.values(list).join('、') }, value: v });
+      if (!found)
+        rowErrors.push({
+          row: r,
+          column: HEADER_OF[key],
+          reason: 'import.reasons.notInList',
+          params: { allowed: Object.values(list).join('、') },
+          value: v,
+        });
       return found ?? fallback;
     };
-    const categories = splitList(values.categories).map((v) => {
-      const k = vocabKeyOf(SUPERVISION_CATEGORIES, v);
-      if (!k) rowErrors.push({ row: r, column: HEADER_OF.categories, reason: 'import.reasons.notInList', params: { allowed: Object.values(SUPERVISION_CATEGORIES).join('、') }, value: v });
-      return k;
-    }).filter((k): k is keyof typeof SUPERVISION_CATEGORIES => !!k);
+    const categories = splitList(values.categories)
+      .map((v) => {
+        const k = vocabKeyOf(SUPERVISION_CATEGORIES, v);
+        if (!k)
+          rowErrors.push({
+            row: r,
+            column: HEADER_OF.categories,
+            reason: 'import.reasons.notInList',
+            params: { allowed: Object.values(SUPERVISION_CATEGORIES).join('、') },
+            value: v,
+          });
+        return k;
+      })
+      .filter((k): k is keyof typeof SUPERVISION_CATEGORIES => !!k);
     const candidate = {
       uscc: values.uscc,
       name: values.name,
@@ -134,16 +173,29 @@ export async function readLedgerWorkbook(data: Buffer, onProgress?: (done: numbe
       riskGrade: vocab('riskGrade', RISK_GRADES, null),
       creditStatus: vocab('creditStatus', CREDIT_STATUSES, 'normal'),
       accidentHistory: values.accidentHistory,
-      contacts: values.contactName || values.contactPhone
-        ? [{ name: values.contactName || values.principal || values.legalRepresentative, role: values.contactRole, phone: values.contactPhone }]
-        : [],
+      contacts:
+        values.contactName || values.contactPhone
+          ? [
+              {
+                name: values.contactName || values.principal || values.legalRepresentative,
+                role: values.contactRole,
+                phone: values.contactPhone,
+              },
+            ]
+          : [],
       notes: values.notes,
     };
     const parsed = enterpriseInput.safeParse(candidate);
     if (!parsed.success) {
       for (const issue of issuesFromZod(parsed.error as z.ZodError)) {
         const column = columnOfPath(issue.path);
-        rowErrors.push({ row: r, column: HEADER_OF[column], reason: issue.key, params: issue.params, value: values[column] });
+        rowErrors.push({
+          row: r,
+          column: HEADER_OF[column],
+          reason: issue.key,
+          params: issue.params,
+          value: values[column],
+        });
       }
     }
     if (rowErrors.length) errors.push(...rowErrors);
@@ -161,20 +213,38 @@ function styleHeader(sheet: ExcelJS.Worksheet): void {
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
-export async function writeLedgerWorkbook(items: Enterprise[], opts: { template?: boolean; sheetName: string }): Promise<Buffer> {
+export async function writeLedgerWorkbook(
+  items: Enterprise[],
+  opts: { template?: boolean; sheetName: string },
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '安全生产执法工作台';
   const sheet = wb.addWorksheet(opts.sheetName);
-  sheet.columns = COLUMNS.map((c) => ({ header: 'required' in c && c.required ? `${c.header}*` : c.header, key: c.key, width: c.width }));
+  sheet.columns = COLUMNS.map((c) => ({
+    header: 'required' in c && c.required ? `${c.header}*` : c.header,
+    key: c.key,
+    width: c.width,
+  }));
   for (const e of items) {
     const contact = e.contacts[0];
     sheet.addRow({
-      uscc: e.uscc, name: e.name, legalRepresentative: e.legalRepresentative, principal: e.principal, address: e.address,
-      township: e.township, industryCode: e.industryCode, categories: e.categories.map((k) => SUPERVISION_CATEGORIES[k]).join('、'),
-      enforcementLevel: ENFORCEMENT_LEVELS[e.enforcementLevel], standardizationGrade: STANDARDIZATION_GRADES[e.standardizationGrade],
-      riskGrade: e.riskGrade ? RISK_GRADES[e.riskGrade] : '', creditStatus: CREDIT_STATUSES[e.creditStatus],
-      accidentHistory: e.accidentHistory, contactName: contact?.name ?? '', contactRole: contact?.role ?? '',
-      contactPhone: contact?.phone ?? '', notes: e.status === 'withdrawn' ? `[已注销] ${e.notes}`.trim() : e.notes,
+      uscc: e.uscc,
+      name: e.name,
+      legalRepresentative: e.legalRepresentative,
+      principal: e.principal,
+      address: e.address,
+      township: e.township,
+      industryCode: e.industryCode,
+      categories: e.categories.map((k) => SUPERVISION_CATEGORIES[k]).join('、'),
+      enforcementLevel: ENFORCEMENT_LEVELS[e.enforcementLevel],
+      standardizationGrade: STANDARDIZATION_GRADES[e.standardizationGrade],
+      riskGrade: e.riskGrade ? RISK_GRADES[e.riskGrade] : '',
+      creditStatus: CREDIT_STATUSES[e.creditStatus],
+      accidentHistory: e.accidentHistory,
+      contactName: contact?.name ?? '',
+      contactRole: contact?.role ?? '',
+      contactPhone: contact?.phone ?? '',
+      notes: e.status === 'withdrawn' ? `[已注销] ${e.notes}`.trim() : e.notes,
     });
   }
   // Codes stay text: Excel would otherwise turn 91511722... into 9.15E+17.
@@ -184,7 +254,10 @@ export async function writeLedgerWorkbook(items: Enterprise[], opts: { template?
   styleHeader(sheet);
   if (opts.template) {
     const help = wb.addWorksheet('填写说明');
-    help.columns = [{ header: '列', key: 'col', width: 18 }, { header: '说明', key: 'text', width: 90 }];
+    help.columns = [
+      { header: '列', key: 'col', width: 18 },
+      { header: '说明', key: 'text', width: 90 },
+    ];
     const lists: Partial<Record<ColumnKey, string>> = {
       uscc: '18位，按 GB 32100 校验；全角、小写会自动转换。必填。',
       name: '营业执照上的全称。必填。',

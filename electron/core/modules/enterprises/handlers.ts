@@ -8,7 +8,14 @@ import { findById, search, toColumns, toEnterprise } from './repository.ts';
 import { knowledgeIssues } from './rules.ts';
 import { download, refuseInDemo } from '../files.ts';
 
-interface PendingImport { id: string; userId: number; fileName: string; rows: ParsedRow[]; errors: ImportRowError[]; createdAt: number }
+interface PendingImport {
+  id: string;
+  userId: number;
+  fileName: string;
+  rows: ParsedRow[];
+  errors: ImportRowError[];
+  createdAt: number;
+}
 
 /** Validated imports wait here for the user's confirmation; an hour is plenty to read a report. */
 const pendingImports = new WeakMap<CoreState, Map<string, PendingImport>>();
@@ -31,7 +38,10 @@ async function ensureUniqueUscc(core: CoreState, uscc: string, exceptId?: number
   let q = core.store.db.selectFrom('enterprises').select(['id', 'name']).where('uscc', '=', uscc);
   if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
   const other = await q.executeTakeFirst();
-  if (other) throw new AppError('USCC_DUPLICATE', { issues: [{ path: ['uscc'], key: 'validation.uscc.duplicate', params: { name: other.name } }] });
+  if (other)
+    throw new AppError('USCC_DUPLICATE', {
+      issues: [{ path: ['uscc'], key: 'validation.uscc.duplicate', params: { name: other.name } }],
+    });
 }
 
 function ensureKnowledge(core: CoreState, fields: Parameters<typeof knowledgeIssues>[0]): void {
@@ -41,12 +51,16 @@ function ensureKnowledge(core: CoreState, fields: Parameters<typeof knowledgeIss
 
 const FIELDS_SKIPPED_IN_HISTORY = new Set(['updatedAt', 'version', 'warnings', 'industryName', 'createdAt']);
 
-function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null): EnterpriseHistoryEntry['changes'] {
+function diff(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): EnterpriseHistoryEntry['changes'] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: EnterpriseHistoryEntry['changes'] = [];
   for (const k of keys) {
     if (FIELDS_SKIPPED_IN_HISTORY.has(k)) continue;
-    const b = before?.[k] ?? null, a = after?.[k] ?? null;
+    const b = before?.[k] ?? null,
+      a = after?.[k] ?? null;
     if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field: k, before: b, after: a });
   }
   return changes;
@@ -60,15 +74,29 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
     return getOrThrow(core, id);
   },
   async 'enterprises:townships'(_input, { core }) {
-    const rows = await core.store.db.selectFrom('enterprises').select('township').distinct().where('township', '!=', '').orderBy('township').execute();
+    const rows = await core.store.db
+      .selectFrom('enterprises')
+      .select('township')
+      .distinct()
+      .where('township', '!=', '')
+      .orderBy('township')
+      .execute();
     return rows.map((r) => r.township);
   },
   async 'enterprises:history'({ id }, { core }) {
     await getOrThrow(core, id);
-    const rows = await core.store.db.selectFrom('auditLog').selectAll()
-      .where('entityType', '=', 'enterprise').where('entityId', '=', String(id)).orderBy('seq', 'desc').execute();
+    const rows = await core.store.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('entityType', '=', 'enterprise')
+      .where('entityId', '=', String(id))
+      .orderBy('seq', 'desc')
+      .execute();
     return rows.map((r) => ({
-      seq: r.seq, at: r.at, userName: r.userName, action: r.action,
+      seq: r.seq,
+      at: r.at,
+      userName: r.userName,
+      action: r.action,
       changes: diff(r.beforeJson ? JSON.parse(r.beforeJson) : null, r.afterJson ? JSON.parse(r.afterJson) : null),
     }));
   },
@@ -77,8 +105,11 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
     await ensureUniqueUscc(core, input.uscc);
     const at = core.now().toISOString();
     return core.tx(async (trx) => {
-      const row = await trx.insertInto('enterprises').values({ ...toColumns(input), status: 'active', createdAt: at, updatedAt: at, version: 1 })
-        .returningAll().executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('enterprises')
+        .values({ ...toColumns(input), status: 'active', createdAt: at, updatedAt: at, version: 1 })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       const created = toEnterprise(row, core.knowledge);
       core.record(actor, { action: 'enterprises:create', entityType: 'enterprise', entityId: row.id, after: created });
       return created;
@@ -90,8 +121,13 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
     ensureKnowledge(core, input);
     await ensureUniqueUscc(core, input.uscc, id);
     return core.tx(async (trx) => {
-      const row = await trx.updateTable('enterprises').set({ ...toColumns(input), updatedAt: core.now().toISOString(), version: version + 1 })
-        .where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
+      const row = await trx
+        .updateTable('enterprises')
+        .set({ ...toColumns(input), updatedAt: core.now().toISOString(), version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returningAll()
+        .executeTakeFirst();
       if (!row) throw new AppError('STALE_VERSION');
       const after = toEnterprise(row, core.knowledge);
       core.record(actor, { action: 'enterprises:update', entityType: 'enterprise', entityId: id, before, after });
@@ -104,9 +140,20 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
     if (before.status === 'withdrawn') return before;
     return core.tx(async (trx) => {
       const at = core.now().toISOString();
-      const row = await trx.updateTable('enterprises')
-        .set({ status: 'withdrawn', withdrawnAt: at, withdrawnBy: actor.userName, withdrawReason: reason, updatedAt: at, version: version + 1 })
-        .where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
+      const row = await trx
+        .updateTable('enterprises')
+        .set({
+          status: 'withdrawn',
+          withdrawnAt: at,
+          withdrawnBy: actor.userName,
+          withdrawReason: reason,
+          updatedAt: at,
+          version: version + 1,
+        })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returningAll()
+        .executeTakeFirst();
       if (!row) throw new AppError('STALE_VERSION');
       const after = toEnterprise(row, core.knowledge);
       core.record(actor, { action: 'enterprises:withdraw', entityType: 'enterprise', entityId: id, before, after });
@@ -118,9 +165,20 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
     assertVersion(before, version);
     if (before.status === 'active') return before;
     return core.tx(async (trx) => {
-      const row = await trx.updateTable('enterprises')
-        .set({ status: 'active', withdrawnAt: null, withdrawnBy: null, withdrawReason: null, updatedAt: core.now().toISOString(), version: version + 1 })
-        .where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
+      const row = await trx
+        .updateTable('enterprises')
+        .set({
+          status: 'active',
+          withdrawnAt: null,
+          withdrawnBy: null,
+          withdrawReason: null,
+          updatedAt: core.now().toISOString(),
+          version: version + 1,
+        })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returningAll()
+        .executeTakeFirst();
       if (!row) throw new AppError('STALE_VERSION');
       const after = toEnterprise(row, core.knowledge);
       core.record(actor, { action: 'enterprises:reinstate', entityType: 'enterprise', entityId: id, before, after });
@@ -132,37 +190,89 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
   },
   async 'enterprises:import-preview'({ file }, { core, session }) {
     const job = `import:${randomUUID()}`;
-    const progress = (phase: string, done: number, total: number) => core.events.emit('event', { type: 'job-progress', job, phase, done, total });
+    const progress = (phase: string, done: number, total: number) =>
+      core.events.emit('event', { type: 'job-progress', job, phase, done, total });
     let read;
     try {
-      read = await readLedgerWorkbook(Buffer.from(file.dataBase64, 'base64'), (done, total) => progress('read', done, total));
+      read = await readLedgerWorkbook(Buffer.from(file.dataBase64, 'base64'), (done, total) =>
+        progress('read', done, total),
+      );
     } catch (e) {
-      if (e instanceof BadWorkbook) throw new AppError('IMPORT_BAD_FILE', { reason: `importFile.${e.reason}`, columns: e.columns?.join('、'), fileName: file.fileName });
+      if (e instanceof BadWorkbook)
+        throw new AppError('IMPORT_BAD_FILE', {
+          reason: `importFile.${e.reason}`,
+          columns: e.columns?.join('、'),
+          fileName: file.fileName,
+        });
       throw e;
     }
     const errors = [...read.errors];
     const warnings: ImportRowError[] = [];
-    const existing = new Map((await core.store.db.selectFrom('enterprises').select(['uscc', 'name']).execute()).map((r) => [r.uscc, r.name]));
+    const existing = new Map(
+      (await core.store.db.selectFrom('enterprises').select(['uscc', 'name']).execute()).map((r) => [r.uscc, r.name]),
+    );
     const seen = new Map<string, number>();
     const valid: ParsedRow[] = [];
     for (const r of read.rows) {
       const rowErrors: ImportRowError[] = [];
       const k = knowledgeIssues(r.fields, core.knowledge);
-      for (const i of k.errors) rowErrors.push({ row: r.row, column: '行业代码', reason: i.key, params: i.params, value: r.fields.industryCode });
-      for (const i of k.warnings) warnings.push({ row: r.row, column: '行业代码', reason: i.key, params: i.params, value: r.fields.industryCode });
+      for (const i of k.errors)
+        rowErrors.push({
+          row: r.row,
+          column: '行业代码',
+          reason: i.key,
+          params: i.params,
+          value: r.fields.industryCode,
+        });
+      for (const i of k.warnings)
+        warnings.push({
+          row: r.row,
+          column: '行业代码',
+          reason: i.key,
+          params: i.params,
+          value: r.fields.industryCode,
+        });
       const dupInDb = existing.get(r.fields.uscc);
-      if (dupInDb !== undefined) rowErrors.push({ row: r.row, column: '统一社会信用代码', reason: 'import.reasons.duplicateInLedger', params: { name: dupInDb }, value: r.fields.uscc });
+      if (dupInDb !== undefined)
+        rowErrors.push({
+          row: r.row,
+          column: '统一社会信用代码',
+          reason: 'import.reasons.duplicateInLedger',
+          params: { name: dupInDb },
+          value: r.fields.uscc,
+        });
       const firstRow = seen.get(r.fields.uscc);
-      if (firstRow !== undefined) rowErrors.push({ row: r.row, column: '统一社会信用代码', reason: 'import.reasons.duplicateInFile', params: { row: firstRow }, value: r.fields.uscc });
+      if (firstRow !== undefined)
+        rowErrors.push({
+          row: r.row,
+          column: '统一社会信用代码',
+          reason: 'import.reasons.duplicateInFile',
+          params: { row: firstRow },
+          value: r.fields.uscc,
+        });
       else seen.set(r.fields.uscc, r.row);
       if (rowErrors.length) errors.push(...rowErrors);
       else valid.push(r);
     }
     errors.sort((a, b) => a.row - b.row);
     const id = randomUUID();
-    importsOf(core).set(id, { id, userId: session!.userId, fileName: file.fileName, rows: valid, errors, createdAt: core.now().getTime() });
+    importsOf(core).set(id, {
+      id,
+      userId: session!.userId,
+      fileName: file.fileName,
+      rows: valid,
+      errors,
+      createdAt: core.now().getTime(),
+    });
     const badRows = new Set(errors.map((e) => e.row)).size;
-    return { importId: id, fileName: file.fileName, totalRows: read.totalRows, validRows: read.totalRows - badRows, errors, warnings };
+    return {
+      importId: id,
+      fileName: file.fileName,
+      totalRows: read.totalRows,
+      validRows: read.totalRows - badRows,
+      errors,
+      warnings,
+    };
   },
   async 'enterprises:import-commit'({ importId }, { core, session, actor }) {
     const pending = importsOf(core).get(importId);
@@ -173,7 +283,8 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
     const at = core.now().toISOString();
     const created = await core.tx(async () => {
       // Raw prepared statements on the same connection, inside the same transaction: 20,000 rows in about a second.
-      const insert = core.store.raw.prepare(`INSERT INTO enterprises (uscc, name, legal_representative, principal, address, township, industry_code,
+      const insert = core.store.raw
+        .prepare(`INSERT INTO enterprises (uscc, name, legal_representative, principal, address, township, industry_code,
         categories_json, enforcement_level, standardization_grade, risk_grade, credit_status, accident_history, contacts_json, notes,
         status, created_at, updated_at, version) VALUES (@uscc, @name, @legalRepresentative, @principal, @address, @township, @industryCode,
         @categoriesJson, @enforcementLevel, @standardizationGrade, @riskGrade, @creditStatus, @accidentHistory, @contactsJson, @notes,
@@ -189,8 +300,14 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
           if (message.includes('UNIQUE')) throw new AppError('USCC_DUPLICATE', { row: r.row, uscc: r.fields.uscc });
           throw new AppError('INTERNAL', { row: r.row });
         }
-        core.record(actor, { action: 'enterprises:import', entityType: 'enterprise', entityId: id, after: { id, ...r.fields, source: pending.fileName, row: r.row } });
-        if (++n % 1000 === 0) core.events.emit('event', { type: 'job-progress', job, phase: 'write', done: n, total: pending.rows.length });
+        core.record(actor, {
+          action: 'enterprises:import',
+          entityType: 'enterprise',
+          entityId: id,
+          after: { id, ...r.fields, source: pending.fileName, row: r.row },
+        });
+        if (++n % 1000 === 0)
+          core.events.emit('event', { type: 'job-progress', job, phase: 'write', done: n, total: pending.rows.length });
       }
       return n;
     });

@@ -74,7 +74,11 @@ export async function findById(db: Kysely<DB>, id: number): Promise<Row | undefi
  * column): at county scale (tens of thousands of rows) it takes milliseconds, and unlike FTS trigram it
  * finds one- and two-character fragments.
  */
-export async function search(db: Kysely<DB>, knowledge: Knowledge, input: ParsedInputOf<'enterprises:search'>): Promise<{ items: EnterpriseListItem[]; total: number }> {
+export async function search(
+  db: Kysely<DB>,
+  knowledge: Knowledge,
+  input: ParsedInputOf<'enterprises:search'>,
+): Promise<{ items: EnterpriseListItem[]; total: number }> {
   let q = db.selectFrom('enterprises');
   if (input.status !== 'all') q = q.where('status', '=', input.status);
   if (input.township) q = q.where('township', '=', input.township);
@@ -84,17 +88,34 @@ export async function search(db: Kysely<DB>, knowledge: Knowledge, input: Parsed
   if (input.category) q = q.where('categoriesJson', 'like', `%"${input.category}"%`);
   const text = input.query.trim();
   // instr() is a plain substring search: several times faster than LIKE on CJK text, nothing to escape.
-  if (text) q = q.where(sql<boolean>`instr(${sql.ref('searchText')}, ${text.replace(/[a-z]/g, (c) => c.toUpperCase())}) > 0`);
+  if (text)
+    q = q.where(sql<boolean>`instr(${sql.ref('searchText')}, ${text.replace(/[a-z]/g, (c) => c.toUpperCase())}) > 0`);
   const [{ total }, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    q.selectAll().orderBy('name').orderBy('id').limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute(),
+    q
+      .selectAll()
+      .orderBy('name')
+      .orderBy('id')
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .execute(),
   ]);
   const items = rows.map((r) => {
     const e = toEnterprise(r, knowledge);
     return {
-      id: e.id, uscc: e.uscc, name: e.name, township: e.township, industryCode: e.industryCode, industryName: e.industryName,
-      categories: e.categories, enforcementLevel: e.enforcementLevel, riskGrade: e.riskGrade, creditStatus: e.creditStatus,
-      status: e.status, updatedAt: e.updatedAt, principal: e.principal,
+      id: e.id,
+      uscc: e.uscc,
+      name: e.name,
+      township: e.township,
+      industryCode: e.industryCode,
+      industryName: e.industryName,
+      categories: e.categories,
+      enforcementLevel: e.enforcementLevel,
+      riskGrade: e.riskGrade,
+      creditStatus: e.creditStatus,
+      status: e.status,
+      updatedAt: e.updatedAt,
+      principal: e.principal,
     };
   });
   return { items, total: Number(total) };

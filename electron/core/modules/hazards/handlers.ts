@@ -1,7 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../../shared/api/errors.ts';
 import { chineseDate } from '../../../../shared/domain/dates.ts';
-import { addCalendarDays, addWorkdays, endOfNaturalPeriod, type WorkCalendar } from '../../../../shared/domain/workdays.ts';
+import {
+  addCalendarDays,
+  addWorkdays,
+  endOfNaturalPeriod,
+  type WorkCalendar,
+} from '../../../../shared/domain/workdays.ts';
 import type { Settings } from '../../../../shared/entities/account.ts';
 import type { Escalation, Hazard, HazardFields } from '../../../../shared/entities/hazard.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
@@ -19,12 +24,21 @@ import { findInspection } from '../inspections/handlers.ts';
 type Row = Selectable<HazardsTable> & { enterpriseName: string };
 
 /** The re-inspection date: N days after the deadline (natural days moved off rest days, or working days). */
-function recheckDue(cal: WorkCalendar, deadline: string, s: Pick<Settings, 'recheckWithinDays' | 'recheckDaysAreWorkdays'>) {
-  return s.recheckDaysAreWorkdays ? addWorkdays(cal, deadline, s.recheckWithinDays) : endOfNaturalPeriod(cal, deadline, s.recheckWithinDays);
+function recheckDue(
+  cal: WorkCalendar,
+  deadline: string,
+  s: Pick<Settings, 'recheckWithinDays' | 'recheckDaysAreWorkdays'>,
+) {
+  return s.recheckDaysAreWorkdays
+    ? addWorkdays(cal, deadline, s.recheckWithinDays)
+    : endOfNaturalPeriod(cal, deadline, s.recheckWithinDays);
 }
 
 /** What due dates need: read before any transaction (the outer handle inside one would deadlock). */
-interface DueRules { cal: WorkCalendar; settings: Settings }
+interface DueRules {
+  cal: WorkCalendar;
+  settings: Settings;
+}
 async function dueRules(core: CoreState): Promise<DueRules> {
   const [cal, settings] = await Promise.all([core.calendar(), readSettings(core)]);
   return { cal, settings };
@@ -33,26 +47,69 @@ async function dueRules(core: CoreState): Promise<DueRules> {
 async function toHazards(core: CoreState, db: Kysely<DB>, rows: Row[], rules: DueRules): Promise<Hazard[]> {
   if (!rows.length) return [];
   const { cal, settings } = rules;
-  const extensions = await db.selectFrom('hazardExtensions').selectAll().where('hazardId', 'in', rows.map((r) => r.id)).orderBy('id').execute();
+  const extensions = await db
+    .selectFrom('hazardExtensions')
+    .selectAll()
+    .where(
+      'hazardId',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('id')
+    .execute();
   return rows.map((r) => {
     const due = r.deadline ? recheckDue(cal, r.deadline, settings) : null;
     const found = r.criteriaItemId ? core.knowledge.checklistItems.get(r.criteriaItemId) : undefined;
     return {
-      id: r.id, inspectionId: r.inspectionId, enterpriseId: r.enterpriseId, enterpriseName: r.enterpriseName, description: r.description,
-      location: r.location, level: r.level as Hazard['level'], criteriaItemId: r.criteriaItemId, legalBasis: r.legalBasis, deadline: r.deadline,
-      photos: JSON.parse(r.photosJson), status: r.status as Hazard['status'], recheckInspectionId: r.recheckInspectionId, recheckedAt: r.recheckedAt,
-      recheckNote: r.recheckNote, recheckDue: due?.date ?? null, recheckDueUncertain: due?.uncertain ?? false, version: r.version,
-      criteria: found ? { article: found.item.article, text: found.item.text, checklist: found.checklist.name, criminalRisk: found.item.criminalRisk, uncertain: found.item.uncertain || found.checklist.uncertain } : null,
-      extensions: extensions.filter((e) => e.hazardId === r.id).map((e) => ({
-        requestedOn: e.requestedOn, requestedUntil: e.requestedUntil, reason: e.reason, decision: e.decision as 'approved' | 'rejected',
-        previousDeadline: e.previousDeadline, decidedAt: e.decidedAt, decidedBy: e.decidedBy,
-      })),
+      id: r.id,
+      inspectionId: r.inspectionId,
+      enterpriseId: r.enterpriseId,
+      enterpriseName: r.enterpriseName,
+      description: r.description,
+      location: r.location,
+      level: r.level as Hazard['level'],
+      criteriaItemId: r.criteriaItemId,
+      legalBasis: r.legalBasis,
+      deadline: r.deadline,
+      photos: JSON.parse(r.photosJson),
+      status: r.status as Hazard['status'],
+      recheckInspectionId: r.recheckInspectionId,
+      recheckedAt: r.recheckedAt,
+      recheckNote: r.recheckNote,
+      recheckDue: due?.date ?? null,
+      recheckDueUncertain: due?.uncertain ?? false,
+      version: r.version,
+      criteria: found
+        ? {
+            article: found.item.article,
+            text: found.item.text,
+            checklist: found.checklist.name,
+            criminalRisk: found.item.criminalRisk,
+            uncertain: found.item.uncertain || found.checklist.uncertain,
+          }
+        : null,
+      extensions: extensions
+        .filter((e) => e.hazardId === r.id)
+        .map((e) => ({
+          requestedOn: e.requestedOn,
+          requestedUntil: e.requestedUntil,
+          reason: e.reason,
+          decision: e.decision as 'approved' | 'rejected',
+          previousDeadline: e.previousDeadline,
+          decidedAt: e.decidedAt,
+          decidedBy: e.decidedBy,
+        })),
     };
   });
 }
 
-const selectHazards = (db: Kysely<DB>) => db.selectFrom('hazards').innerJoin('enterprises', 'enterprises.id', 'hazards.enterpriseId')
-  .selectAll('hazards').select('enterprises.name as enterpriseName').where('hazards.withdrawnAt', 'is', null);
+const selectHazards = (db: Kysely<DB>) =>
+  db
+    .selectFrom('hazards')
+    .innerJoin('enterprises', 'enterprises.id', 'hazards.enterpriseId')
+    .selectAll('hazards')
+    .select('enterprises.name as enterpriseName')
+    .where('hazards.withdrawnAt', 'is', null);
 
 async function hazardById(core: CoreState, db: Kysely<DB>, id: number, rules: DueRules): Promise<Hazard> {
   const row = await selectHazards(db).where('hazards.id', '=', id).executeTakeFirst();
@@ -67,17 +124,38 @@ function fromCriteria(core: CoreState, f: HazardFields): HazardFields {
   if (!f.criteriaItemId) return f;
   const found = core.knowledge.checklistItems.get(f.criteriaItemId);
   if (!found) throw hazardIssue('criteriaItemId', 'validation.hazard.unknownCriteria');
-  const basis = [found.item.violatedProvision && `违反${found.item.violatedProvision}`, found.item.penaltyProvision && `依据${found.item.penaltyProvision}`].filter(Boolean).join('，');
+  const basis = [
+    found.item.violatedProvision && `违反${found.item.violatedProvision}`,
+    found.item.penaltyProvision && `依据${found.item.penaltyProvision}`,
+  ]
+    .filter(Boolean)
+    .join('，');
   return { ...f, level: found.item.major ? 'major' : f.level, legalBasis: f.legalBasis || basis };
 }
 
 type Cause = 'overdue' | 'failed-recheck' | 'criminal-risk';
 /** At most one escalation per hazard and cause (a unique index): looking again adds nothing. */
-async function escalate(core: CoreState, trx: Kysely<DB>, actor: AuditActor, e: { enterpriseId: number; hazardId: number; inspectionId: number | null; kind: Escalation['kind']; cause: Cause; reason: string }): Promise<void> {
-  const created = await trx.insertInto('escalations')
+async function escalate(
+  core: CoreState,
+  trx: Kysely<DB>,
+  actor: AuditActor,
+  e: {
+    enterpriseId: number;
+    hazardId: number;
+    inspectionId: number | null;
+    kind: Escalation['kind'];
+    cause: Cause;
+    reason: string;
+  },
+): Promise<void> {
+  const created = await trx
+    .insertInto('escalations')
     .values({ ...e, status: 'open', createdAt: core.now().toISOString(), createdBy: actor.userName })
-    .onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
-  if (created) core.record(actor, { action: 'escalations:create', entityType: 'escalation', entityId: created.id, after: e });
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (created)
+    core.record(actor, { action: 'escalations:create', entityType: 'escalation', entityId: created.id, after: e });
 }
 
 /** Overdue re-inspections become escalations when looked at (the workbench): no timer needed. */
@@ -85,19 +163,35 @@ async function escalateOverdue(core: CoreState, actor: AuditActor, overdue: Haza
   if (!overdue.length) return;
   await core.tx(async (trx) => {
     for (const h of overdue) {
-      await escalate(core, trx, actor, { enterpriseId: h.enterpriseId, hazardId: h.id, inspectionId: h.inspectionId, kind: 'suggest-case', cause: 'overdue',
-        reason: `隐患“${h.description}”整改期限${chineseDate(h.deadline!)}已过，复查逾期未进行（应于${chineseDate(h.recheckDue!)}前复查）` });
+      await escalate(core, trx, actor, {
+        enterpriseId: h.enterpriseId,
+        hazardId: h.id,
+        inspectionId: h.inspectionId,
+        kind: 'suggest-case',
+        cause: 'overdue',
+        reason: `隐患“${h.description}”整改期限${chineseDate(h.deadline!)}已过，复查逾期未进行（应于${chineseDate(h.recheckDue!)}前复查）`,
+      });
     }
   });
 }
 
 async function inIssuedOrder(db: Kysely<DB>, h: Hazard): Promise<boolean> {
-  const orders = await db.selectFrom('documents').select('fieldsJson').where('inspectionId', '=', h.inspectionId)
-    .where('type', '=', 'rectification-order').where('status', '=', 'issued').execute();
-  return orders.some((o) => (JSON.parse(o.fieldsJson) as { items?: { hazardId: number | null }[] }).items?.some((i) => i.hazardId === h.id));
+  const orders = await db
+    .selectFrom('documents')
+    .select('fieldsJson')
+    .where('inspectionId', '=', h.inspectionId)
+    .where('type', '=', 'rectification-order')
+    .where('status', '=', 'issued')
+    .execute();
+  return orders.some((o) =>
+    (JSON.parse(o.fieldsJson) as { items?: { hazardId: number | null }[] }).items?.some((i) => i.hazardId === h.id),
+  );
 }
 
-export async function listHazards(core: CoreState, filter: { inspectionId?: number; enterpriseId?: number; status?: Hazard['status'] }): Promise<Hazard[]> {
+export async function listHazards(
+  core: CoreState,
+  filter: { inspectionId?: number; enterpriseId?: number; status?: Hazard['status'] },
+): Promise<Hazard[]> {
   const db = core.store.db;
   let q = selectHazards(db);
   if (filter.inspectionId) q = q.where('hazards.inspectionId', '=', filter.inspectionId);
@@ -117,15 +211,36 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
     const f = fromCriteria(core, input);
     const at = core.now().toISOString();
     return core.tx(async (trx) => {
-      const { id } = await trx.insertInto('hazards').values({
-        inspectionId: f.inspectionId, enterpriseId: inspection.enterpriseId, description: f.description, location: f.location, level: f.level,
-        criteriaItemId: f.criteriaItemId, legalBasis: f.legalBasis, photosJson: '[]', deadline: f.deadline, status: 'open', recheckNote: '',
-        createdAt: at, updatedAt: at, version: 1,
-      }).returning('id').executeTakeFirstOrThrow();
+      const { id } = await trx
+        .insertInto('hazards')
+        .values({
+          inspectionId: f.inspectionId,
+          enterpriseId: inspection.enterpriseId,
+          description: f.description,
+          location: f.location,
+          level: f.level,
+          criteriaItemId: f.criteriaItemId,
+          legalBasis: f.legalBasis,
+          photosJson: '[]',
+          deadline: f.deadline,
+          status: 'open',
+          recheckNote: '',
+          createdAt: at,
+          updatedAt: at,
+          version: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const criteria = f.criteriaItemId ? core.knowledge.checklistItems.get(f.criteriaItemId) : undefined;
       if (criteria?.item.criminalRisk) {
-        await escalate(core, trx, actor, { enterpriseId: inspection.enterpriseId, hazardId: id, inspectionId: inspection.id, kind: 'suggest-transfer', cause: 'criminal-risk',
-          reason: `隐患“${f.description}”符合${criteria.checklist.name}${criteria.item.article}，可能涉嫌危险作业罪（《刑法》第一百三十四条之一），建议研判是否移送` });
+        await escalate(core, trx, actor, {
+          enterpriseId: inspection.enterpriseId,
+          hazardId: id,
+          inspectionId: inspection.id,
+          kind: 'suggest-transfer',
+          cause: 'criminal-risk',
+          reason: `隐患“${f.description}”符合${criteria.checklist.name}${criteria.item.article}，可能涉嫌危险作业罪（《刑法》第一百三十四条之一），建议研判是否移送`,
+        });
       }
       const created = await hazardById(core, trx, id, rules);
       core.record(actor, { action: 'hazards:create', entityType: 'hazard', entityId: id, after: created });
@@ -142,10 +257,20 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
         // The issued order states the old date: a new one comes through 整改延期, which is recorded.
         throw hazardIssue('deadline', 'validation.hazard.deadlineInOrder');
       }
-      await trx.updateTable('hazards').set({
-        description: f.description, location: f.location, level: f.level, criteriaItemId: f.criteriaItemId, legalBasis: f.legalBasis,
-        deadline: f.deadline, updatedAt: core.now().toISOString(), version: version + 1,
-      }).where('id', '=', id).execute();
+      await trx
+        .updateTable('hazards')
+        .set({
+          description: f.description,
+          location: f.location,
+          level: f.level,
+          criteriaItemId: f.criteriaItemId,
+          legalBasis: f.legalBasis,
+          deadline: f.deadline,
+          updatedAt: core.now().toISOString(),
+          version: version + 1,
+        })
+        .where('id', '=', id)
+        .execute();
       const after = await hazardById(core, trx, id, rules);
       core.record(actor, { action: 'hazards:update', entityType: 'hazard', entityId: id, before, after });
       return after;
@@ -158,14 +283,31 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
     return core.tx(async (trx) => {
       const before = await hazardById(core, trx, id, rules);
       // The result comes from a 复查 of the hazard's own inspection; the same 复查 may correct what it recorded.
-      if (recheck.recheckOf !== before.inspectionId) throw hazardIssue('recheckInspectionId', 'validation.hazard.notItsRecheck');
-      if (before.status !== 'open' && before.recheckInspectionId !== recheckInspectionId) throw hazardIssue('id', 'validation.hazard.alreadyRechecked');
-      await trx.updateTable('hazards').set({
-        status: result, recheckInspectionId, recheckedAt: recheck.startedAt.slice(0, 10), recheckNote: note, updatedAt: core.now().toISOString(), version: before.version + 1,
-      }).where('id', '=', id).execute();
+      if (recheck.recheckOf !== before.inspectionId)
+        throw hazardIssue('recheckInspectionId', 'validation.hazard.notItsRecheck');
+      if (before.status !== 'open' && before.recheckInspectionId !== recheckInspectionId)
+        throw hazardIssue('id', 'validation.hazard.alreadyRechecked');
+      await trx
+        .updateTable('hazards')
+        .set({
+          status: result,
+          recheckInspectionId,
+          recheckedAt: recheck.startedAt.slice(0, 10),
+          recheckNote: note,
+          updatedAt: core.now().toISOString(),
+          version: before.version + 1,
+        })
+        .where('id', '=', id)
+        .execute();
       if (result === 'not-rectified') {
-        await escalate(core, trx, actor, { enterpriseId: before.enterpriseId, hazardId: id, inspectionId: recheckInspectionId, kind: 'suggest-case', cause: 'failed-recheck',
-          reason: `复查发现隐患“${before.description}”逾期未整改，建议立案查处${note ? `（${note}）` : ''}` });
+        await escalate(core, trx, actor, {
+          enterpriseId: before.enterpriseId,
+          hazardId: id,
+          inspectionId: recheckInspectionId,
+          kind: 'suggest-case',
+          cause: 'failed-recheck',
+          reason: `复查发现隐患“${before.description}”逾期未整改，建议立案查处${note ? `（${note}）` : ''}`,
+        });
       }
       const after = await hazardById(core, trx, id, rules);
       core.record(actor, { action: 'hazards:recheck', entityType: 'hazard', entityId: id, before, after });
@@ -178,11 +320,27 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
       const before = await hazardById(core, trx, id, rules);
       if (before.status !== 'open') throw hazardIssue('id', 'validation.hazard.notOpen');
       // An extension asks for a later deadline than the one in force, and for a day after the request.
-      if (requestedUntil < requestedOn || (before.deadline && requestedUntil <= before.deadline)) throw hazardIssue('requestedUntil', 'validation.hazard.extensionNotLater');
-      await trx.insertInto('hazardExtensions').values({
-        hazardId: id, requestedOn, requestedUntil, reason, decision, previousDeadline: before.deadline, decidedAt: core.now().toISOString(), decidedBy: actor.userName,
-      }).execute();
-      if (decision === 'approved') await trx.updateTable('hazards').set({ deadline: requestedUntil, updatedAt: core.now().toISOString(), version: before.version + 1 }).where('id', '=', id).execute();
+      if (requestedUntil < requestedOn || (before.deadline && requestedUntil <= before.deadline))
+        throw hazardIssue('requestedUntil', 'validation.hazard.extensionNotLater');
+      await trx
+        .insertInto('hazardExtensions')
+        .values({
+          hazardId: id,
+          requestedOn,
+          requestedUntil,
+          reason,
+          decision,
+          previousDeadline: before.deadline,
+          decidedAt: core.now().toISOString(),
+          decidedBy: actor.userName,
+        })
+        .execute();
+      if (decision === 'approved')
+        await trx
+          .updateTable('hazards')
+          .set({ deadline: requestedUntil, updatedAt: core.now().toISOString(), version: before.version + 1 })
+          .where('id', '=', id)
+          .execute();
       const after = await hazardById(core, trx, id, rules);
       core.record(actor, { action: 'hazards:extend', entityType: 'hazard', entityId: id, before, after });
       return after;
@@ -194,15 +352,32 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
     return core.tx(async (trx) => {
       const before = await hazardById(core, trx, id, rules);
       const photos = [...before.photos, { hash, name: file.fileName }];
-      await trx.updateTable('hazards').set({ photosJson: JSON.stringify(photos), updatedAt: core.now().toISOString(), version: before.version + 1 }).where('id', '=', id).execute();
-      core.record(actor, { action: 'hazards:attach-photo', entityType: 'hazard', entityId: id, after: { hash, name: file.fileName } });
+      await trx
+        .updateTable('hazards')
+        .set({ photosJson: JSON.stringify(photos), updatedAt: core.now().toISOString(), version: before.version + 1 })
+        .where('id', '=', id)
+        .execute();
+      core.record(actor, {
+        action: 'hazards:attach-photo',
+        entityType: 'hazard',
+        entityId: id,
+        after: { hash, name: file.fileName },
+      });
       return hazardById(core, trx, id, rules);
     });
   },
   async 'hazards:due'(_input, { core, actor }) {
     const today = core.today();
     const weekEnd = addCalendarDays(today, 7);
-    const open = await toHazards(core, core.store.db, await selectHazards(core.store.db).where('hazards.status', '=', 'open').where('hazards.deadline', 'is not', null).execute(), await dueRules(core));
+    const open = await toHazards(
+      core,
+      core.store.db,
+      await selectHazards(core.store.db)
+        .where('hazards.status', '=', 'open')
+        .where('hazards.deadline', 'is not', null)
+        .execute(),
+      await dueRules(core),
+    );
     const due = open.filter((h) => h.recheckDue && h.recheckDue >= today && h.recheckDue <= weekEnd);
     const overdue = open.filter((h) => h.recheckDue && h.recheckDue < today);
     await escalateOverdue(core, actor, overdue);
@@ -212,18 +387,31 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
 
 export const escalationHandlers: HandlerGroup<'escalations'> = {
   async 'escalations:list'({ status }, { core }) {
-    let q = core.store.db.selectFrom('escalations').innerJoin('enterprises', 'enterprises.id', 'escalations.enterpriseId')
-      .selectAll('escalations').select('enterprises.name as enterpriseName');
+    let q = core.store.db
+      .selectFrom('escalations')
+      .innerJoin('enterprises', 'enterprises.id', 'escalations.enterpriseId')
+      .selectAll('escalations')
+      .select('enterprises.name as enterpriseName');
     if (status) q = q.where('escalations.status', '=', status);
     const rows = await q.orderBy('escalations.id', 'desc').execute();
-    return rows.map(({ cause: _c, ...r }) => ({ ...r, kind: r.kind as Escalation['kind'], status: r.status as Escalation['status'] }));
+    return rows.map(({ cause: _c, ...r }) => ({
+      ...r,
+      kind: r.kind as Escalation['kind'],
+      status: r.status as Escalation['status'],
+    }));
   },
   async 'escalations:resolve'({ id, status }, { core, actor }) {
     await core.tx(async (trx) => {
       const row = await trx.selectFrom('escalations').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw new AppError('NOT_FOUND', { entity: 'escalation', id });
       await trx.updateTable('escalations').set({ status }).where('id', '=', id).execute();
-      core.record(actor, { action: 'escalations:resolve', entityType: 'escalation', entityId: id, before: { status: row.status }, after: { status } });
+      core.record(actor, {
+        action: 'escalations:resolve',
+        entityType: 'escalation',
+        entityId: id,
+        before: { status: row.status },
+        after: { status },
+      });
     });
     return { ok: true as const };
   },

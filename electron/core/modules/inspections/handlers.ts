@@ -15,24 +15,51 @@ type Row = Selectable<InspectionsTable> & { enterpriseName: string };
 
 function toInspection(r: Row): Inspection {
   return {
-    id: r.id, enterpriseId: r.enterpriseId, enterpriseName: r.enterpriseName, kind: r.kind as Inspection['kind'],
-    startedAt: r.startedAt, endedAt: r.endedAt, place: r.place, officerIds: JSON.parse(r.officerIdsJson),
-    experts: JSON.parse(r.expertsJson), present: JSON.parse(r.presentJson), findings: r.findings,
-    refusedToSign: r.refusedToSign === 1, refusalNote: r.refusalNote, recheckOf: r.recheckOf, checklistId: r.checklistId,
-    evidence: JSON.parse(r.evidenceJson), status: r.status as Inspection['status'],
-    createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version,
+    id: r.id,
+    enterpriseId: r.enterpriseId,
+    enterpriseName: r.enterpriseName,
+    kind: r.kind as Inspection['kind'],
+    startedAt: r.startedAt,
+    endedAt: r.endedAt,
+    place: r.place,
+    officerIds: JSON.parse(r.officerIdsJson),
+    experts: JSON.parse(r.expertsJson),
+    present: JSON.parse(r.presentJson),
+    findings: r.findings,
+    refusedToSign: r.refusedToSign === 1,
+    refusalNote: r.refusalNote,
+    recheckOf: r.recheckOf,
+    checklistId: r.checklistId,
+    evidence: JSON.parse(r.evidenceJson),
+    status: r.status as Inspection['status'],
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    version: r.version,
   };
 }
 
 const columns = (f: InspectionFields) => ({
-  enterpriseId: f.enterpriseId, kind: f.kind, startedAt: f.startedAt, endedAt: f.endedAt, place: f.place,
-  officerIdsJson: JSON.stringify(f.officerIds), expertsJson: JSON.stringify(f.experts), presentJson: JSON.stringify(f.present),
-  findings: f.findings, refusedToSign: f.refusedToSign ? 1 : 0, refusalNote: f.refusalNote, recheckOf: f.recheckOf, checklistId: f.checklistId,
+  enterpriseId: f.enterpriseId,
+  kind: f.kind,
+  startedAt: f.startedAt,
+  endedAt: f.endedAt,
+  place: f.place,
+  officerIdsJson: JSON.stringify(f.officerIds),
+  expertsJson: JSON.stringify(f.experts),
+  presentJson: JSON.stringify(f.present),
+  findings: f.findings,
+  refusedToSign: f.refusedToSign ? 1 : 0,
+  refusalNote: f.refusalNote,
+  recheckOf: f.recheckOf,
+  checklistId: f.checklistId,
 });
 
-const selectWithEnterprise = (db: Kysely<DB>) => db.selectFrom('inspections')
-  .innerJoin('enterprises', 'enterprises.id', 'inspections.enterpriseId')
-  .selectAll('inspections').select('enterprises.name as enterpriseName');
+const selectWithEnterprise = (db: Kysely<DB>) =>
+  db
+    .selectFrom('inspections')
+    .innerJoin('enterprises', 'enterprises.id', 'inspections.enterpriseId')
+    .selectAll('inspections')
+    .select('enterprises.name as enterpriseName');
 
 export async function findInspection(db: Kysely<DB>, id: number): Promise<Inspection | null> {
   const row = await selectWithEnterprise(db).where('inspections.id', '=', id).executeTakeFirst();
@@ -41,17 +68,28 @@ export async function findInspection(db: Kysely<DB>, id: number): Promise<Inspec
 
 async function ensureReferences(core: CoreState, f: InspectionFields): Promise<void> {
   if (f.checklistId && !core.knowledge.checklists.some((c) => c.id === f.checklistId)) {
-    throw new AppError('VALIDATION', { issues: [{ path: ['checklistId'], key: 'validation.inspection.unknownChecklist' }] });
+    throw new AppError('VALIDATION', {
+      issues: [{ path: ['checklistId'], key: 'validation.inspection.unknownChecklist' }],
+    });
   }
-  if (!(await findById(core.store.db, f.enterpriseId))) throw new AppError('VALIDATION', { issues: [{ path: ['enterpriseId'], key: 'validation.inspection.unknownEnterprise' }] });
+  if (!(await findById(core.store.db, f.enterpriseId)))
+    throw new AppError('VALIDATION', {
+      issues: [{ path: ['enterpriseId'], key: 'validation.inspection.unknownEnterprise' }],
+    });
   if (f.recheckOf !== null) {
     // A 复查 re-checks an earlier inspection of the same enterprise.
     const original = await findInspection(core.store.db, f.recheckOf);
-    if (original?.enterpriseId !== f.enterpriseId) throw new AppError('VALIDATION', { issues: [{ path: ['recheckOf'], key: 'validation.inspection.unknownRecheckOf' }] });
+    if (original?.enterpriseId !== f.enterpriseId)
+      throw new AppError('VALIDATION', {
+        issues: [{ path: ['recheckOf'], key: 'validation.inspection.unknownRecheckOf' }],
+      });
   }
   if (f.officerIds.length) {
     const found = await core.store.db.selectFrom('officers').select('id').where('id', 'in', f.officerIds).execute();
-    if (found.length !== new Set(f.officerIds).size) throw new AppError('VALIDATION', { issues: [{ path: ['officerIds'], key: 'validation.inspection.unknownOfficer' }] });
+    if (found.length !== new Set(f.officerIds).size)
+      throw new AppError('VALIDATION', {
+        issues: [{ path: ['officerIds'], key: 'validation.inspection.unknownOfficer' }],
+      });
   }
 }
 
@@ -62,9 +100,22 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
     return core.tx(async (trx) => {
       const before = await findInspection(trx, id);
       if (!before) throw new AppError('NOT_FOUND', { entity: 'inspection', id });
-      const item = { hash, name: file.fileName, sizeBytes: data.length, addedAt: core.now().toISOString(), addedBy: actor.userName };
-      await trx.updateTable('inspections').set({ evidenceJson: JSON.stringify([...before.evidence, item]), updatedAt: core.now().toISOString(), version: before.version + 1 })
-        .where('id', '=', id).execute();
+      const item = {
+        hash,
+        name: file.fileName,
+        sizeBytes: data.length,
+        addedAt: core.now().toISOString(),
+        addedBy: actor.userName,
+      };
+      await trx
+        .updateTable('inspections')
+        .set({
+          evidenceJson: JSON.stringify([...before.evidence, item]),
+          updatedAt: core.now().toISOString(),
+          version: before.version + 1,
+        })
+        .where('id', '=', id)
+        .execute();
       core.record(actor, { action: 'inspections:attach-file', entityType: 'inspection', entityId: id, after: item });
       return (await findInspection(trx, id))!;
     });
@@ -78,10 +129,18 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
   async 'inspections:list'({ enterpriseId, page, pageSize }, { core }) {
     let q = selectWithEnterprise(core.store.db).where('inspections.status', '=', 'active');
     if (enterpriseId) q = q.where('inspections.enterpriseId', '=', enterpriseId);
-    let count = core.store.db.selectFrom('inspections').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active');
+    let count = core.store.db
+      .selectFrom('inspections')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'active');
     if (enterpriseId) count = count.where('enterpriseId', '=', enterpriseId);
     const [rows, { n }] = await Promise.all([
-      q.orderBy('inspections.startedAt', 'desc').orderBy('inspections.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      q
+        .orderBy('inspections.startedAt', 'desc')
+        .orderBy('inspections.id', 'desc')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute(),
       count.executeTakeFirstOrThrow(),
     ]);
     return { items: rows.map(toInspection), total: Number(n) };
@@ -95,8 +154,11 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
     await ensureReferences(core, input);
     const at = core.now().toISOString();
     return core.tx(async (trx) => {
-      const { id } = await trx.insertInto('inspections').values({ ...columns(input), status: 'active', createdAt: at, updatedAt: at, version: 1 })
-        .returning('id').executeTakeFirstOrThrow();
+      const { id } = await trx
+        .insertInto('inspections')
+        .values({ ...columns(input), status: 'active', createdAt: at, updatedAt: at, version: 1 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const created = (await findInspection(trx, id))!;
       core.record(actor, { action: 'inspections:create', entityType: 'inspection', entityId: id, after: created });
       return created;
@@ -108,8 +170,12 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
       const before = await findInspection(trx, id);
       if (!before) throw new AppError('NOT_FOUND', { entity: 'inspection', id });
       assertVersion(before, version);
-      await trx.updateTable('inspections').set({ ...columns(inspection), updatedAt: core.now().toISOString(), version: version + 1 })
-        .where('id', '=', id).where('version', '=', version).execute();
+      await trx
+        .updateTable('inspections')
+        .set({ ...columns(inspection), updatedAt: core.now().toISOString(), version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .execute();
       const after = (await findInspection(trx, id))!;
       core.record(actor, { action: 'inspections:update', entityType: 'inspection', entityId: id, before, after });
       return after;

@@ -10,9 +10,19 @@ import { readSettings } from '../accounts/handlers.ts';
 export function toOfficer(row: Selectable<OfficersTable>, today: string, warnDays: number): Officer {
   const cert = certificateStatus(row.certValidFrom, row.certValidTo, today, warnDays);
   return {
-    id: row.id, name: row.name, certificateNo: row.certificateNo, certValidFrom: row.certValidFrom, certValidTo: row.certValidTo,
-    post: row.post as OfficerPost, onDuty: row.onDuty === 1, idCard: row.idCard ? maskIdCard(row.idCard) : '', phone: row.phone,
-    notes: row.notes, certStatus: cert.status, daysToExpiry: cert.daysToExpiry, updatedAt: row.updatedAt,
+    id: row.id,
+    name: row.name,
+    certificateNo: row.certificateNo,
+    certValidFrom: row.certValidFrom,
+    certValidTo: row.certValidTo,
+    post: row.post as OfficerPost,
+    onDuty: row.onDuty === 1,
+    idCard: row.idCard ? maskIdCard(row.idCard) : '',
+    phone: row.phone,
+    notes: row.notes,
+    certStatus: cert.status,
+    daysToExpiry: cert.daysToExpiry,
+    updatedAt: row.updatedAt,
   };
 }
 
@@ -26,7 +36,10 @@ function checkBirthDate(idCard: string, today: string): void {
 async function ensureUniqueCertificate(core: CoreState, certificateNo: string, exceptId?: number): Promise<void> {
   let q = core.store.db.selectFrom('officers').select('id').where('certificateNo', '=', certificateNo);
   if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
-  if (await q.executeTakeFirst()) throw new AppError('VALIDATION', { issues: [{ path: ['certificateNo'], key: 'validation.officer.duplicateCertificate' }] });
+  if (await q.executeTakeFirst())
+    throw new AppError('VALIDATION', {
+      issues: [{ path: ['certificateNo'], key: 'validation.officer.duplicateCertificate' }],
+    });
 }
 
 export const officerHandlers: HandlerGroup<'officers'> = {
@@ -37,14 +50,18 @@ export const officerHandlers: HandlerGroup<'officers'> = {
     return (await q.execute()).map((r) => toOfficer(r, core.today(), certExpiryWarningDays));
   },
   async 'officers:create'(input, { core, actor }) {
-    if (input.idCard.includes('*')) throw new AppError('VALIDATION', { issues: [{ path: ['idCard'], key: 'validation.idCard.format' }] });
+    if (input.idCard.includes('*'))
+      throw new AppError('VALIDATION', { issues: [{ path: ['idCard'], key: 'validation.idCard.format' }] });
     checkBirthDate(input.idCard, core.today());
     await ensureUniqueCertificate(core, input.certificateNo);
     const { certExpiryWarningDays } = await readSettings(core);
     const at = core.now().toISOString();
     return core.tx(async (trx) => {
-      const row = await trx.insertInto('officers').values({ ...input, onDuty: input.onDuty ? 1 : 0, createdAt: at, updatedAt: at })
-        .returningAll().executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('officers')
+        .values({ ...input, onDuty: input.onDuty ? 1 : 0, createdAt: at, updatedAt: at })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       const officer = toOfficer(row, core.today(), certExpiryWarningDays);
       core.record(actor, { action: 'officers:create', entityType: 'officer', entityId: row.id, after: officer });
       return officer;
@@ -59,8 +76,12 @@ export const officerHandlers: HandlerGroup<'officers'> = {
     await ensureUniqueCertificate(core, input.certificateNo, id);
     const { certExpiryWarningDays } = await readSettings(core);
     return core.tx(async (trx) => {
-      const row = await trx.updateTable('officers').set({ ...input, idCard, onDuty: input.onDuty ? 1 : 0, updatedAt: core.now().toISOString() })
-        .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      const row = await trx
+        .updateTable('officers')
+        .set({ ...input, idCard, onDuty: input.onDuty ? 1 : 0, updatedAt: core.now().toISOString() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
       const before = toOfficer(existing, core.today(), certExpiryWarningDays);
       const after = toOfficer(row, core.today(), certExpiryWarningDays);
       core.record(actor, { action: 'officers:update', entityType: 'officer', entityId: id, before, after });

@@ -21,24 +21,56 @@ import { listHazards } from '../hazards/handlers.ts';
  */
 export async function reviewSnapshot(core: CoreState, id: number, cr: CaseRules): Promise<ReviewSnapshot> {
   const { certExpiryWarningDays } = cr.settings;
-  const [detail, officers] = await Promise.all([caseDetail(core, core.store.db, id, cr), core.store.db.selectFrom('officers').selectAll().execute()]);
+  const [detail, officers] = await Promise.all([
+    caseDetail(core, core.store.db, id, cr),
+    core.store.db.selectFrom('officers').selectAll().execute(),
+  ]);
   const { periods, penalties, penaltyLaw, benchmarks } = core.knowledge;
   // Discovered: the inspection the case came from, the file's first record, or its 立案, whichever came first.
   const inspected = detail.inspectionId
-    ? (await core.store.db.selectFrom('inspections').select('startedAt').where('id', '=', detail.inspectionId).executeTakeFirst())?.startedAt.slice(0, 10)
+    ? (
+        await core.store.db
+          .selectFrom('inspections')
+          .select('startedAt')
+          .where('id', '=', detail.inspectionId)
+          .executeTakeFirst()
+      )?.startedAt.slice(0, 10)
     : undefined;
-  const discoveredOn = [inspected, detail.filedOn, ...detail.documents.filter((d) => d.status === 'issued').map((d) => d.date)]
-    .filter((x): x is string => !!x).sort()[0] ?? cr.today;
+  const discoveredOn =
+    [inspected, detail.filedOn, ...detail.documents.filter((d) => d.status === 'issued').map((d) => d.date)]
+      .filter((x): x is string => !!x)
+      .sort()[0] ?? cr.today;
   const hazards = detail.inspectionId ? await listHazards(core, { inspectionId: detail.inspectionId }) : [];
-  const inspectionRecords = detail.inspectionId ? await core.store.db.selectFrom('documents').select('id')
-    .where('inspectionId', '=', detail.inspectionId).where('type', '=', 'inspection-record').where('status', '=', 'issued').execute() : [];
+  const inspectionRecords = detail.inspectionId
+    ? await core.store.db
+        .selectFrom('documents')
+        .select('id')
+        .where('inspectionId', '=', detail.inspectionId)
+        .where('type', '=', 'inspection-record')
+        .where('status', '=', 'issued')
+        .execute()
+    : [];
   return {
-    detail, roster: officers.map((r) => toOfficer(r, cr.today, certExpiryWarningDays)), periods, cal: cr.cal, rules: cr.rules, penalties, penaltyLaw, benchmarks,
-    discoveredOn, hazards, inspectionRecords, today: cr.today,
+    detail,
+    roster: officers.map((r) => toOfficer(r, cr.today, certExpiryWarningDays)),
+    periods,
+    cal: cr.cal,
+    rules: cr.rules,
+    penalties,
+    penaltyLaw,
+    benchmarks,
+    discoveredOn,
+    hazards,
+    inspectionRecords,
+    today: cr.today,
   };
 }
 
-async function runReview(core: CoreState, id: number, decisions: ReviewDecisions): Promise<ReviewRun & { standard: ReviewStandard }> {
+async function runReview(
+  core: CoreState,
+  id: number,
+  decisions: ReviewDecisions,
+): Promise<ReviewRun & { standard: ReviewStandard }> {
   const cr = await caseRules(core);
   const s = await reviewSnapshot(core, id, cr);
   const { detail } = s;
@@ -46,12 +78,19 @@ async function runReview(core: CoreState, id: number, decisions: ReviewDecisions
   const result = review(s, standard, decisions);
   // The documents as the bound file orders them (the province's order where one was imported).
   const inOrder = byFileOrder((cr.settings.fileOrder ?? core.knowledge.fileOrder).order);
-  const documents = detail.documents.filter((d) => d.status === 'issued' && !d.superseded)
+  const documents = detail.documents
+    .filter((d) => d.status === 'issued' && !d.superseded)
     .sort((a, b) => inOrder({ key: a.type, date: a.date ?? '' }, { key: b.type, date: b.date ?? '' }));
   return {
-    caseId: id, caseNo: detail.caseNo, cause: detail.cause, partyName: detail.unit.name, handlerNames: detail.handlerNames,
+    caseId: id,
+    caseNo: detail.caseNo,
+    cause: detail.cause,
+    partyName: detail.unit.name,
+    handlerNames: detail.handlerNames,
     documents: documents.map((d) => ({ id: d.id, typeName: d.typeName, numberText: d.numberText, date: d.date })),
-    result, digest: resultDigest(result), standard,
+    result,
+    digest: resultDigest(result),
+    standard,
   };
 }
 
@@ -59,14 +98,32 @@ async function runReview(core: CoreState, id: number, decisions: ReviewDecisions
 async function standardInForce(core: CoreState): Promise<ReviewStandard> {
   return standardOf(core, await readSettings(core));
 }
-const standardOf = (core: CoreState, settings: Settings): ReviewStandard => settings.reviewStandard ?? core.knowledge.reviewStandard;
+const standardOf = (core: CoreState, settings: Settings): ReviewStandard =>
+  settings.reviewStandard ?? core.knowledge.reviewStandard;
 
 /** The signed reviews of a file, newest first. */
 async function savedReviews(core: CoreState, caseId: number): Promise<SavedReview[]> {
-  const rows = await core.store.db.selectFrom('caseReviews').selectAll().where('caseId', '=', caseId).orderBy('id', 'desc').execute();
+  const rows = await core.store.db
+    .selectFrom('caseReviews')
+    .selectAll()
+    .where('caseId', '=', caseId)
+    .orderBy('id', 'desc')
+    .execute();
   return rows.map((r) => ({
-    id: r.id, caseId: r.caseId, standardId: r.standardId, standardVersion: r.standardVersion, score: r.score, max: r.max, percent: r.percent, grade: r.grade,
-    vetoed: r.vetoed === 1, reviewer: r.reviewer, signedAt: r.signedAt, auditHead: r.auditHead, decisions: JSON.parse(r.decisionsJson), result: JSON.parse(r.resultJson),
+    id: r.id,
+    caseId: r.caseId,
+    standardId: r.standardId,
+    standardVersion: r.standardVersion,
+    score: r.score,
+    max: r.max,
+    percent: r.percent,
+    grade: r.grade,
+    vetoed: r.vetoed === 1,
+    reviewer: r.reviewer,
+    signedAt: r.signedAt,
+    auditHead: r.auditHead,
+    decisions: JSON.parse(r.decisionsJson),
+    result: JSON.parse(r.resultJson),
   }));
 }
 
@@ -85,20 +142,46 @@ export const reviewHandlers = {
     const run = await runReview(core, id, decisions);
     const r = run.result;
     // The file or the standard changed since the reviewer looked: what is signed must be what was seen.
-    if (run.digest !== seen) throw new AppError('VALIDATION', { issues: [{ path: ['seen'], key: 'review.rules.changedSinceViewed' }] });
+    if (run.digest !== seen)
+      throw new AppError('VALIDATION', { issues: [{ path: ['seen'], key: 'review.rules.changedSinceViewed' }] });
     // A signed review is whole: every judgement made, every failure and overruling with its reason.
     const issues = [
-      ...(r.pendingJudgements ? [{ path: ['decisions'], key: 'review.rules.judgementsPending', params: { n: r.pendingJudgements } }] : []),
-      ...Object.entries(decisions.judgements).filter(([, j]) => !j.passed && !j.comment).map(([item]) => ({ path: ['decisions', 'judgements', item, 'comment'], key: 'review.rules.commentRequired' })),
+      ...(r.pendingJudgements
+        ? [{ path: ['decisions'], key: 'review.rules.judgementsPending', params: { n: r.pendingJudgements } }]
+        : []),
+      ...Object.entries(decisions.judgements)
+        .filter(([, j]) => !j.passed && !j.comment)
+        .map(([item]) => ({ path: ['decisions', 'judgements', item, 'comment'], key: 'review.rules.commentRequired' })),
     ];
     if (issues.length) throw new AppError('VALIDATION', { issues });
     const signedAt = core.now().toISOString();
     const reviewId = await core.tx(async (trx) => {
-      const row = await trx.insertInto('caseReviews').values({
-        caseId: id, standardId: r.standard.id, standardVersion: r.standard.version, score: r.score, max: r.max, percent: r.percent, grade: r.grade, vetoed: r.vetoed ? 1 : 0,
-        decisionsJson: JSON.stringify(decisions), resultJson: JSON.stringify(r), standardJson: JSON.stringify(run.standard), reviewer: actor.userName, signedAt, auditHead: core.audit.head(),
-      }).returning('id').executeTakeFirstOrThrow();
-      core.record(actor, { action: 'reviews:sign', entityType: 'case', entityId: id, after: { reviewId: row.id, score: r.score, grade: r.grade, vetoed: r.vetoed, findings: r.findings.length } });
+      const row = await trx
+        .insertInto('caseReviews')
+        .values({
+          caseId: id,
+          standardId: r.standard.id,
+          standardVersion: r.standard.version,
+          score: r.score,
+          max: r.max,
+          percent: r.percent,
+          grade: r.grade,
+          vetoed: r.vetoed ? 1 : 0,
+          decisionsJson: JSON.stringify(decisions),
+          resultJson: JSON.stringify(r),
+          standardJson: JSON.stringify(run.standard),
+          reviewer: actor.userName,
+          signedAt,
+          auditHead: core.audit.head(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      core.record(actor, {
+        action: 'reviews:sign',
+        entityType: 'case',
+        entityId: id,
+        after: { reviewId: row.id, score: r.score, grade: r.grade, vetoed: r.vetoed, findings: r.findings.length },
+      });
       return row.id;
     });
     return (await savedReviews(core, id)).find((x) => x.id === reviewId)!;
@@ -107,10 +190,18 @@ export const reviewHandlers = {
     return savedReviews(core, id);
   },
   async 'reviews:report'({ reviewId }, { core }) {
-    const row = await core.store.db.selectFrom('caseReviews').select(['caseId']).where('id', '=', reviewId).executeTakeFirst();
+    const row = await core.store.db
+      .selectFrom('caseReviews')
+      .select(['caseId'])
+      .where('id', '=', reviewId)
+      .executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND', { entity: 'review', id: reviewId });
     const saved = (await savedReviews(core, row.caseId)).find((x) => x.id === reviewId)!;
-    const c = await core.store.db.selectFrom('cases').select(['caseNo', 'cause', 'unitJson']).where('id', '=', row.caseId).executeTakeFirstOrThrow();
+    const c = await core.store.db
+      .selectFrom('cases')
+      .select(['caseNo', 'cause', 'unitJson'])
+      .where('id', '=', row.caseId)
+      .executeTakeFirstOrThrow();
     const file = { caseNo: c.caseNo, cause: c.cause, partyName: (JSON.parse(c.unitJson) as { name: string }).name };
     return download(`${c.caseNo}_案卷评查表_${reviewId}.pdf`, await reviewReport(core, saved, file));
   },
@@ -119,7 +210,12 @@ export const reviewHandlers = {
     const rows = await core.store.db.selectFrom('cases').selectAll().orderBy('id').execute();
     // A file never filed (an ordinary case still before 立案) is not one to review yet.
     return (await caseSummaries(core, core.store.db, rows))
-      .map(({ summary: c }) => ({ id: c.id, caseNo: c.caseNo, cause: c.cause, filedOn: c.filedOn ?? (c.procedure === 'summary' ? chinaDate(new Date(c.createdAt)) : null) }))
+      .map(({ summary: c }) => ({
+        id: c.id,
+        caseNo: c.caseNo,
+        cause: c.cause,
+        filedOn: c.filedOn ?? (c.procedure === 'summary' ? chinaDate(new Date(c.createdAt)) : null),
+      }))
       .filter((c): c is typeof c & { filedOn: string } => !!c.filedOn && c.filedOn >= from && c.filedOn <= to);
   },
 } satisfies HandlerGroup<'reviews'>;

@@ -12,11 +12,15 @@ import { fontSetFor, pageContext } from '../documents/service.ts';
  * language), its days written as a document writes them (2026年9月17日).
  */
 function chinese(key: string, params: Record<string, string | number> = {}): string {
-  const text = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], resources['zh-CN'].translation);
+  const text = key
+    .split('.')
+    .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], resources['zh-CN'].translation);
   // The screen spaces out an ISO day among Chinese words; a written day needs no spaces.
   const fill = (whole: string, before: string, k: string, after: string) => {
     const v = params[k];
-    return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? chineseDate(v) : `${before}${String(v ?? '')}${after}`;
+    return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
+      ? chineseDate(v)
+      : `${before}${String(v ?? '')}${after}`;
   };
   return typeof text === 'string' ? text.replace(/( ?)\{\{(\w+)\}\}( ?)/g, fill) : key;
 }
@@ -26,32 +30,70 @@ function chinese(key: string, params: Record<string, string | number> = {}): str
  * result and the points lost, every finding with its basis and where it is, the score and grade, and
  * the reviewer's signature line with the audit chain head it was signed at.
  */
-export async function reviewReport(core: CoreState, saved: SavedReview, file: Pick<ReviewRun, 'caseNo' | 'cause' | 'partyName'>): Promise<Buffer> {
+export async function reviewReport(
+  core: CoreState,
+  saved: SavedReview,
+  file: Pick<ReviewRun, 'caseNo' | 'cause' | 'partyName'>,
+): Promise<Buffer> {
   const { unit, settings } = await pageContext(core);
   const fonts = fontSetFor(core, settings.fontOverrides);
   const r = saved.result;
   const head = (t: string) => ({ text: t, font: fonts.roles.heading, alignment: 'center' as const });
   const status = { ok: '通过', deducted: '扣分', hit: '否决', pending: '未判断' } as const;
-  const findingLines = (fs: SavedReview['result']['findings']) => fs.map((f) => `· ${chinese(f.key, f.params)}（${f.basis}${f.uncertain ? '；期限待核实' : ''}）${f.overruled ? `【已复核不扣分：${f.overruled}】` : ''}`).join('\n');
+  const findingLines = (fs: SavedReview['result']['findings']) =>
+    fs
+      .map(
+        (f) =>
+          `· ${chinese(f.key, f.params)}（${f.basis}${f.uncertain ? '；期限待核实' : ''}）${f.overruled ? `【已复核不扣分：${f.overruled}】` : ''}`,
+      )
+      .join('\n');
   const rows: Content[][] = [[head('评查项目'), head('分值'), head('扣分'), head('结果'), head('问题及依据')]];
-  for (const v of r.vetoes) rows.push([`【否决项】${v.name}`, '—', '—', status[v.status], [findingLines(v.findings), v.comment].filter(Boolean).join('\n')]);
+  for (const v of r.vetoes)
+    rows.push([
+      `【否决项】${v.name}`,
+      '—',
+      '—',
+      status[v.status],
+      [findingLines(v.findings), v.comment].filter(Boolean).join('\n'),
+    ]);
   for (const sec of r.sections) {
     rows.push([{ text: sec.name, font: fonts.roles.heading, colSpan: 5 } as Content, '', '', '', '']);
-    for (const i of sec.items) rows.push([i.name, i.points === null ? '—' : String(i.points), i.points === null ? '—' : String(i.lost), status[i.status], [findingLines(i.findings), i.comment].filter(Boolean).join('\n')]);
+    for (const i of sec.items)
+      rows.push([
+        i.name,
+        i.points === null ? '—' : String(i.points),
+        i.points === null ? '—' : String(i.lost),
+        status[i.status],
+        [findingLines(i.findings), i.comment].filter(Boolean).join('\n'),
+      ]);
   }
   checkFieldGlyphs(fonts, { cause: file.cause, party: file.partyName, reviewer: saved.reviewer }, ['case']);
-  const line = (label: string, value: string): Content => ({ text: [{ text: `${label}：`, font: fonts.roles.heading }, value], margin: [0, 2, 0, 2] } as Content);
+  const line = (label: string, value: string): Content =>
+    ({ text: [{ text: `${label}：`, font: fonts.roles.heading }, value], margin: [0, 2, 0, 2] }) as Content;
   const content: Content[] = [
     line('案件', `${file.caseNo}\u3000${file.partyName}${file.cause.replace(/^涉嫌/, '')}`),
     line('评查标准', `${r.standard.name}（${r.standard.version}）${r.standard.example ? '【示例】' : ''}`),
-    line('得分', `${r.score} / ${r.max}${r.percent === null ? '' : `（${r.percent}%）`}\u3000等级：${r.grade ?? '—'}${r.vetoed ? '\u3000一票否决' : ''}`),
-    { table: { headerRows: 1, widths: ['*', 30, 30, 36, '*'], body: rows }, fontSize: 10, margin: [0, 8, 0, 8] } as unknown as Content,
+    line(
+      '得分',
+      `${r.score} / ${r.max}${r.percent === null ? '' : `（${r.percent}%）`}\u3000等级：${r.grade ?? '—'}${r.vetoed ? '\u3000一票否决' : ''}`,
+    ),
+    {
+      table: { headerRows: 1, widths: ['*', 30, 30, 36, '*'], body: rows },
+      fontSize: 10,
+      margin: [0, 8, 0, 8],
+    } as unknown as Content,
     line('评查人员', `${saved.reviewer}\u3000\u3000评查日期：${chineseDate(chinaDate(new Date(saved.signedAt)))}`),
     { text: `签署时审计链：${saved.auditHead ?? '—'}`, fontSize: 8, color: '#555555', margin: [0, 6, 0, 0] } as Content,
   ];
   return core.render({
-    geometry: settings.documentLayout, header: `${unit.agencyName}${core.catalogue.header}`, title: '行政处罚案卷评查表',
-    numberLine: `评查记录第${saved.id}号`, content, copiesNote: null,
-    watermark: core.workspace === 'demo' ? '演示数据' : null, continuationLabel: '行政处罚案卷评查表（续页）', fonts,
+    geometry: settings.documentLayout,
+    header: `${unit.agencyName}${core.catalogue.header}`,
+    title: '行政处罚案卷评查表',
+    numberLine: `评查记录第${saved.id}号`,
+    content,
+    copiesNote: null,
+    watermark: core.workspace === 'demo' ? '演示数据' : null,
+    continuationLabel: '行政处罚案卷评查表（续页）',
+    fonts,
   });
 }

@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
-import { settings as settingsSchema, type UnitProfile, type UnitProfileInput, unitProfile } from '../../../../shared/entities/account.ts';
+import {
+  settings as settingsSchema,
+  type UnitProfile,
+  type UnitProfileInput,
+  unitProfile,
+} from '../../../../shared/entities/account.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
 import type { CoreState, HandlerGroup } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
@@ -18,11 +23,20 @@ export async function getUnit(db: Kysely<DB>): Promise<UnitProfile | null> {
   return unitProfile.parse(profile);
 }
 
-export async function saveUnit(trx: Kysely<DB>, core: CoreState, actor: AuditActor, input: UnitProfileInput): Promise<UnitProfile> {
+export async function saveUnit(
+  trx: Kysely<DB>,
+  core: CoreState,
+  actor: AuditActor,
+  input: UnitProfileInput,
+): Promise<UnitProfile> {
   const profile = unitProfile.parse(input);
   const before = await getUnit(trx);
   const values = { ...profile, updatedAt: core.now().toISOString() };
-  await trx.insertInto('unitProfile').values({ id: 1, ...values }).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+  await trx
+    .insertInto('unitProfile')
+    .values({ id: 1, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
   core.record(actor, { action: 'unit:update', entityType: 'unit', entityId: 1, before, after: profile });
   return profile;
 }
@@ -46,26 +60,48 @@ export const settingsHandlers: HandlerGroup<'settings'> = {
     checkFontFiles(after.fontOverrides);
     // Only what this change brings is checked: a stored order or standard an upgrade outdated must not block an unrelated save.
     if (input.fileOrder && after.fileOrder) {
-      const issues = fileOrderIssues(after.fileOrder, fileOrderKeys([...core.catalogue.byId.keys()], caseEvent.options.map((o) => o.shape.kind.value)));
+      const issues = fileOrderIssues(
+        after.fileOrder,
+        fileOrderKeys(
+          [...core.catalogue.byId.keys()],
+          caseEvent.options.map((o) => o.shape.kind.value),
+        ),
+      );
       if (issues.length) throw new AppError('VALIDATION', { issues });
     }
     // A standard naming a check the app does not run would silently score nothing for it.
     // …and a required document of a type the app does not make would be missing from every file.
     const unknown = input.reviewStandard && after.reviewStandard ? unknownChecks(after.reviewStandard, CHECK_IDS) : [];
-    const unknownTypes = input.reviewStandard && after.reviewStandard ? unknownDocumentTypes(after.reviewStandard, new Set(core.catalogue.byId.keys())) : [];
+    const unknownTypes =
+      input.reviewStandard && after.reviewStandard
+        ? unknownDocumentTypes(after.reviewStandard, new Set(core.catalogue.byId.keys()))
+        : [];
     // …and grades out of order would grade by the wrong line.
     const disordered = !!input.reviewStandard && !!after.reviewStandard && !gradesInOrder(after.reviewStandard);
     if (unknown.length || unknownTypes.length || disordered) {
-      throw new AppError('VALIDATION', { issues: [
-        ...(disordered ? [{ path: ['reviewStandard', 'grades'], key: 'review.standard.gradesOrder' }] : []),
-        ...unknown.map((check) => ({ path: ['reviewStandard'], key: 'review.standard.unknownCheck', params: { check } })),
-        ...unknownTypes.map((type) => ({ path: ['reviewStandard', 'requiredDocuments'], key: 'review.standard.unknownDocumentType', params: { type } })),
-      ] });
+      throw new AppError('VALIDATION', {
+        issues: [
+          ...(disordered ? [{ path: ['reviewStandard', 'grades'], key: 'review.standard.gradesOrder' }] : []),
+          ...unknown.map((check) => ({
+            path: ['reviewStandard'],
+            key: 'review.standard.unknownCheck',
+            params: { check },
+          })),
+          ...unknownTypes.map((type) => ({
+            path: ['reviewStandard', 'requiredDocuments'],
+            key: 'review.standard.unknownDocumentType',
+            params: { type },
+          })),
+        ],
+      });
     }
     await core.tx(async (trx) => {
       for (const [key, value] of Object.entries(after)) {
-        await trx.insertInto('settings').values({ key, valueJson: JSON.stringify(value) })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ valueJson: JSON.stringify(value) })).execute();
+        await trx
+          .insertInto('settings')
+          .values({ key, valueJson: JSON.stringify(value) })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ valueJson: JSON.stringify(value) }))
+          .execute();
       }
       core.record(actor, { action: 'settings:update', entityType: 'settings', entityId: null, before, after });
     });

@@ -21,8 +21,21 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
   return (
     <Modal open={open} title={t('app.changePassword')} onCancel={onClose} onOk={() => void submit()} destroyOnHidden>
       <Form form={form} layout="vertical">
-        <Form.Item name="oldPassword" label={t('auth.oldPassword')} rules={[{ required: true, message: t('validation.required') }]}><Input.Password /></Form.Item>
-        <Form.Item name="newPassword" label={t('auth.newPassword')} extra={t('setup.passwordHint')} rules={[{ required: true, message: t('validation.required') }]}><Input.Password /></Form.Item>
+        <Form.Item
+          name="oldPassword"
+          label={t('auth.oldPassword')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <Input.Password />
+        </Form.Item>
+        <Form.Item
+          name="newPassword"
+          label={t('auth.newPassword')}
+          extra={t('setup.passwordHint')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <Input.Password />
+        </Form.Item>
       </Form>
     </Modal>
   );

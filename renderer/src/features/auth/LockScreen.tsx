@@ -7,7 +7,15 @@ import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 
 /** Covers the screen without unmounting it: after unlocking, the clerk is where they left off. */
-export function LockScreen({ name, onUnlocked, onSignOut }: { name: string; onUnlocked(s: SessionInfo): void; onSignOut(): void }) {
+export function LockScreen({
+  name,
+  onUnlocked,
+  onSignOut,
+}: {
+  name: string;
+  onUnlocked(s: SessionInfo): void;
+  onSignOut(): void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const submit = async ({ password }: { password: string }) => {
@@ -18,13 +26,32 @@ export function LockScreen({ name, onUnlocked, onSignOut }: { name: string; onUn
     }
   };
   return (
-    <Modal open closable={false} maskClosable={false} keyboard={false} footer={null} title={<Space><LockOutlined />{t('auth.lockedTitle')}</Space>}
-      styles={{ mask: { backdropFilter: 'blur(8px)', background: 'rgba(20,30,50,.6)' } }}>
+    <Modal
+      open
+      closable={false}
+      maskClosable={false}
+      keyboard={false}
+      footer={null}
+      title={
+        <Space>
+          <LockOutlined />
+          {t('auth.lockedTitle')}
+        </Space>
+      }
+      styles={{ mask: { backdropFilter: 'blur(8px)', background: 'rgba(20,30,50,.6)' } }}
+    >
       <p>{t('auth.lockedText', { name })}</p>
       {error && <Alert type="error" message={error} style={{ marginBottom: 12 }} />}
       <Form layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item name="password" rules={[{ required: true, message: t('validation.required') }]}><Input.Password autoFocus autoComplete="current-password" /></Form.Item>
-        <Space><Button type="primary" htmlType="submit">{t('auth.unlock')}</Button><Button onClick={onSignOut}>{t('app.signOut')}</Button></Space>
+        <Form.Item name="password" rules={[{ required: true, message: t('validation.required') }]}>
+          <Input.Password autoFocus autoComplete="current-password" />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit">
+            {t('auth.unlock')}
+          </Button>
+          <Button onClick={onSignOut}>{t('app.signOut')}</Button>
+        </Space>
       </Form>
     </Modal>
   );

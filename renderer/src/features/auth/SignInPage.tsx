@@ -5,7 +5,10 @@ import type { AppInfo, SessionInfo } from '../../../../shared/api/contract.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 
-interface Props { info: AppInfo; onSignedIn(s: SessionInfo): void }
+interface Props {
+  info: AppInfo;
+  onSignedIn(s: SessionInfo): void;
+}
 
 export function SignInPage({ info, onSignedIn }: Props) {
   const { t } = useTranslation();
@@ -27,15 +30,43 @@ export function SignInPage({ info, onSignedIn }: Props) {
 
   return (
     <div className="center-screen">
-      <Card style={{ width: 380 }} title={<div>{t('app.title')}<div className="field-hint">{info.unitName}</div></div>}>
-        {info.workspace === 'demo' && <Alert type="info" style={{ marginBottom: 16 }} message={t('setup.demoAccounts', { password: 'demo1234' })} />}
-        {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error} data-testid="sign-in-error" />}
+      <Card
+        style={{ width: 380 }}
+        title={
+          <div>
+            {t('app.title')}
+            <div className="field-hint">{info.unitName}</div>
+          </div>
+        }
+      >
+        {info.workspace === 'demo' && (
+          <Alert type="info" style={{ marginBottom: 16 }} message={t('setup.demoAccounts', { password: 'demo1234' })} />
+        )}
+        {error && (
+          <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error} data-testid="sign-in-error" />
+        )}
         <Form layout="vertical" onFinish={(v) => void submit(v)}>
-          <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('validation.required') }]}><Input autoComplete="username" autoFocus /></Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('validation.required') }]}><Input.Password autoComplete="current-password" /></Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>{t('auth.signIn')}</Button>
+          <Form.Item
+            name="username"
+            label={t('auth.username')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('auth.signIn')}
+          </Button>
         </Form>
-        <Typography.Link style={{ display: 'block', marginTop: 12 }} onClick={() => setRecovering(true)}>{t('auth.forgot')}</Typography.Link>
+        <Typography.Link style={{ display: 'block', marginTop: 12 }} onClick={() => setRecovering(true)}>
+          {t('auth.forgot')}
+        </Typography.Link>
       </Card>
       <RecoverDialog open={recovering} onClose={() => setRecovering(false)} />
     </div>
@@ -55,19 +86,51 @@ function RecoverDialog({ open, onClose }: { open: boolean; onClose(): void }) {
       if (!showFieldErrors(form, e)) message.error(errorMessage(e));
     }
   };
-  const close = () => { setNewCode(null); form.resetFields(); onClose(); };
+  const close = () => {
+    setNewCode(null);
+    form.resetFields();
+    onClose();
+  };
   return (
-    <Modal open={open} title={t('auth.recoverTitle')} onCancel={close} onOk={newCode ? close : () => void submit()} okText={newCode ? t('common.close') : t('auth.recover')} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('auth.recoverTitle')}
+      onCancel={close}
+      onOk={newCode ? close : () => void submit()}
+      okText={newCode ? t('common.close') : t('auth.recover')}
+      destroyOnHidden
+    >
       {newCode ? (
         <>
           <Alert type="success" message={t('auth.recovered')} />
-          <Typography.Title level={3} className="mono" copyable style={{ textAlign: 'center' }}>{newCode}</Typography.Title>
+          <Typography.Title level={3} className="mono" copyable style={{ textAlign: 'center' }}>
+            {newCode}
+          </Typography.Title>
         </>
       ) : (
         <Form form={form} layout="vertical">
-          <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('validation.required') }]}><Input /></Form.Item>
-          <Form.Item name="recoveryCode" label={t('auth.recoveryCode')} rules={[{ required: true, message: t('validation.required') }]}><Input className="mono" /></Form.Item>
-          <Form.Item name="newPassword" label={t('auth.newPassword')} extra={t('setup.passwordHint')} rules={[{ required: true, message: t('validation.required') }]}><Input.Password autoComplete="new-password" /></Form.Item>
+          <Form.Item
+            name="username"
+            label={t('auth.username')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item
+            name="recoveryCode"
+            label={t('auth.recoveryCode')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Input className="mono" />
+          </Form.Item>
+          <Form.Item
+            name="newPassword"
+            label={t('auth.newPassword')}
+            extra={t('setup.passwordHint')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
         </Form>
       )}
     </Modal>

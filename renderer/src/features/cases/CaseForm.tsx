@@ -29,7 +29,11 @@ export function CaseForm({ open, kase, enterpriseId, escalationId, onClose, onSa
     if (!open) return;
     form.resetFields();
     if (kase) form.setFieldsValue(kase);
-    else if (escalationId) void api.cases.draftFromEscalation({ escalationId }).then((draft) => form.setFieldsValue(draft)).catch((e) => message.error(errorMessage(e)));
+    else if (escalationId)
+      void api.cases
+        .draftFromEscalation({ escalationId })
+        .then((draft) => form.setFieldsValue(draft))
+        .catch((e) => message.error(errorMessage(e)));
     else if (enterpriseId) form.setFieldsValue({ enterpriseId });
   }, [open, kase, enterpriseId, escalationId, form, message]);
 
@@ -38,7 +42,11 @@ export function CaseForm({ open, kase, enterpriseId, escalationId, onClose, onSa
     setBusy(true);
     try {
       const input = { ...values, escalationId: escalationId ?? null };
-      onSaved(kase ? await api.cases.update({ id: kase.id, version: kase.version, case: values }) : await api.cases.create(input));
+      onSaved(
+        kase
+          ? await api.cases.update({ id: kase.id, version: kase.version, case: values })
+          : await api.cases.create(input),
+      );
     } catch (e) {
       if (!showFieldErrors(form, e)) message.error(errorMessage(e));
     } finally {
@@ -48,23 +56,67 @@ export function CaseForm({ open, kase, enterpriseId, escalationId, onClose, onSa
 
   const required = [{ required: true, message: t('validation.required') }];
   return (
-    <Drawer open={open} onClose={onClose} width={760} title={kase ? t('cases.editTitle') : t('cases.createTitle')} destroyOnHidden
-      extra={<Space><Button onClick={onClose}>{t('common.cancel')}</Button><Button type="primary" loading={busy} onClick={() => void save()} data-testid="case-save">{t('common.save')}</Button></Space>}>
-      <Form form={form} layout="vertical" initialValues={{ source: 'inspection', procedure: 'ordinary', handlerIds: [], complex: false, suspectedCrime: false }}>
+    <Drawer
+      open={open}
+      onClose={onClose}
+      width={760}
+      title={kase ? t('cases.editTitle') : t('cases.createTitle')}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="case-save">
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          source: 'inspection',
+          procedure: 'ordinary',
+          handlerIds: [],
+          complex: false,
+          suspectedCrime: false,
+        }}
+      >
         <Row gutter={16}>
           <Col span={14}>
             <Form.Item name="enterpriseId" label={t('cases.party')} rules={required}>
               <EnterpriseSelect disabled={!!kase || !!escalationId} testId="case-enterprise" />
             </Form.Item>
           </Col>
-          <Col span={10}><Form.Item name="source" label={t('cases.source')}><Select options={vocabOptions(t, 'caseSources')} /></Form.Item></Col>
+          <Col span={10}>
+            <Form.Item name="source" label={t('cases.source')}>
+              <Select options={vocabOptions(t, 'caseSources')} />
+            </Form.Item>
+          </Col>
         </Row>
-        <Form.Item name="inspectionId" hidden><Input /></Form.Item>
-        <Form.Item name="cause" label={t('cases.cause')} rules={required} extra={t('cases.causeHint')}><Input data-testid="case-cause" /></Form.Item>
-        <Form.Item name="sourceNote" label={t('cases.sourceNote')}><Input.TextArea rows={2} /></Form.Item>
-        <Form.Item name="facts" label={t('cases.facts')}><Input.TextArea rows={4} /></Form.Item>
+        <Form.Item name="inspectionId" hidden>
+          <Input />
+        </Form.Item>
+        <Form.Item name="cause" label={t('cases.cause')} rules={required} extra={t('cases.causeHint')}>
+          <Input data-testid="case-cause" />
+        </Form.Item>
+        <Form.Item name="sourceNote" label={t('cases.sourceNote')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="facts" label={t('cases.facts')}>
+          <Input.TextArea rows={4} />
+        </Form.Item>
         <Row gutter={16}>
-          <Col span={8}><Form.Item name="violationDate" label={t('cases.violationDate')} rules={required} extra={t('cases.violationDateHint')}><DateField /></Form.Item></Col>
+          <Col span={8}>
+            <Form.Item
+              name="violationDate"
+              label={t('cases.violationDate')}
+              rules={required}
+              extra={t('cases.violationDateHint')}
+            >
+              <DateField />
+            </Form.Item>
+          </Col>
           <Col span={16}>
             <Form.Item name="handlerIds" label={t('cases.handlers')} extra={t('cases.handlersHint')}>
               <OfficerSelect testId="case-handlers" />
@@ -72,11 +124,18 @@ export function CaseForm({ open, kase, enterpriseId, escalationId, onClose, onSa
           </Col>
         </Row>
         <Form.Item name="procedure" label={t('cases.procedure')} extra={t('cases.procedureHint')}>
-          <Radio.Group data-testid="case-procedure" options={(['ordinary', 'summary'] as const).map((p) => ({ value: p, label: t(`cases.procedures.${p}`) }))} />
+          <Radio.Group
+            data-testid="case-procedure"
+            options={(['ordinary', 'summary'] as const).map((p) => ({ value: p, label: t(`cases.procedures.${p}`) }))}
+          />
         </Form.Item>
         <Space size="large">
-          <Form.Item name="complex" valuePropName="checked"><Checkbox>{t('cases.complex')}</Checkbox></Form.Item>
-          <Form.Item name="suspectedCrime" valuePropName="checked"><Checkbox>{t('cases.suspectedCrime')}</Checkbox></Form.Item>
+          <Form.Item name="complex" valuePropName="checked">
+            <Checkbox>{t('cases.complex')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="suspectedCrime" valuePropName="checked">
+            <Checkbox>{t('cases.suspectedCrime')}</Checkbox>
+          </Form.Item>
         </Space>
       </Form>
     </Drawer>

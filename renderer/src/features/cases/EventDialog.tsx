@@ -10,41 +10,183 @@ import { readAsUpload } from '../files.ts';
 import { vocabOptions } from '../vocab.ts';
 import { tKey } from '../../i18n.ts';
 
-type Input = 'text' | 'textarea' | 'date' | 'checkbox' | 'yuan' | 'integer' | 'list' | { options: string[] } | 'stages' | 'roles' | 'party';
+type Input =
+  | 'text'
+  | 'textarea'
+  | 'date'
+  | 'checkbox'
+  | 'yuan'
+  | 'integer'
+  | 'list'
+  | { options: string[] }
+  | 'stages'
+  | 'roles'
+  | 'party';
 /** What each kind of case event asks for, in the order of the paper it records. */
 const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
-  approval: [['stage', 'stages'], ['role', 'roles'], ['name', 'text'], ['post', 'text'], ['date', 'date'], ['opinion', 'textarea'], ['approved', 'checkbox']],
-  'legal-review': [['date', 'date'], ['name', 'text'], ['post', 'text'], ['result', { options: ['pass', 'change', 'fail'] }], ['opinion', 'textarea']],
-  'collective-discussion': [['date', 'date'], ['chair', 'text'], ['attendees', 'list'], ['minutes', 'textarea'], ['conclusion', 'textarea']],
-  statement: [['date', 'date'], ['party', 'party'], ['waived', 'checkbox'], ['waivesHearing', 'checkbox'], ['content', 'textarea'], ['adopted', 'checkbox'], ['reply', 'textarea']],
-  'hearing-request': [['date', 'date'], ['party', 'party'], ['note', 'text']],
-  hearing: [['date', 'date'], ['party', 'party'], ['chair', 'text'], ['attended', 'checkbox']],
-  'transfer-answer': [['date', 'date'], ['organ', 'text'], ['result', { options: ['accepted', 'declined'] }], ['note', 'textarea']],
-  payment: [['date', 'date'], ['party', 'party'], ['amount', 'yuan'], ['receiptNo', 'text'], ['note', 'text']],
-  'court-application': [['date', 'date'], ['party', 'party'], ['court', 'text'], ['note', 'textarea']],
-  publication: [['date', 'date'], ['where', 'text']],
-  'summary-filed': [['date', 'date'], ['party', 'party'], ['filedWith', 'text']],
-  'publication-withdrawn': [['date', 'date'], ['where', 'text']],
-  archive: [['date', 'date'], ['archiveNo', 'text'], ['retention', { options: ['永久', '30年', '10年'] }]],
-  remedy: [['date', 'date'], ['remedy', { options: ['review', 'litigation'] }], ['organ', 'text'], ['outcome', { options: ['pending', 'upheld', 'revoked', 'changed', 'withdrawn'] }], ['note', 'textarea']],
-  enforcement: [['date', 'date'], ['party', 'party'], ['result', 'textarea']],
-  borrow: [['date', 'date'], ['borrower', 'text'], ['purpose', 'text'], ['approvedBy', 'text'], ['returnedOn', 'date']],
-  'cash-handed-in': [['date', 'date'], ['party', 'party'], ['amount', 'yuan'], ['receivedBy', 'text']],
-  recusal: [['date', 'date'], ['officer', 'text'], ['applicant', { options: ['party', 'officer'] }], ['reason', 'textarea'], ['decidedBy', 'text'], ['granted', 'checkbox']],
-  'refused-correction': [['date', 'date'], ['party', 'party'], ['orderedOn', 'date'], ['note', 'textarea']],
-  corrected: [['date', 'date'], ['party', 'party'], ['note', 'text']],
+  approval: [
+    ['stage', 'stages'],
+    ['role', 'roles'],
+    ['name', 'text'],
+    ['post', 'text'],
+    ['date', 'date'],
+    ['opinion', 'textarea'],
+    ['approved', 'checkbox'],
+  ],
+  'legal-review': [
+    ['date', 'date'],
+    ['name', 'text'],
+    ['post', 'text'],
+    ['result', { options: ['pass', 'change', 'fail'] }],
+    ['opinion', 'textarea'],
+  ],
+  'collective-discussion': [
+    ['date', 'date'],
+    ['chair', 'text'],
+    ['attendees', 'list'],
+    ['minutes', 'textarea'],
+    ['conclusion', 'textarea'],
+  ],
+  statement: [
+    ['date', 'date'],
+    ['party', 'party'],
+    ['waived', 'checkbox'],
+    ['waivesHearing', 'checkbox'],
+    ['content', 'textarea'],
+    ['adopted', 'checkbox'],
+    ['reply', 'textarea'],
+  ],
+  'hearing-request': [
+    ['date', 'date'],
+    ['party', 'party'],
+    ['note', 'text'],
+  ],
+  hearing: [
+    ['date', 'date'],
+    ['party', 'party'],
+    ['chair', 'text'],
+    ['attended', 'checkbox'],
+  ],
+  'transfer-answer': [
+    ['date', 'date'],
+    ['organ', 'text'],
+    ['result', { options: ['accepted', 'declined'] }],
+    ['note', 'textarea'],
+  ],
+  payment: [
+    ['date', 'date'],
+    ['party', 'party'],
+    ['amount', 'yuan'],
+    ['receiptNo', 'text'],
+    ['note', 'text'],
+  ],
+  'court-application': [
+    ['date', 'date'],
+    ['party', 'party'],
+    ['court', 'text'],
+    ['note', 'textarea'],
+  ],
+  publication: [
+    ['date', 'date'],
+    ['where', 'text'],
+  ],
+  'summary-filed': [
+    ['date', 'date'],
+    ['party', 'party'],
+    ['filedWith', 'text'],
+  ],
+  'publication-withdrawn': [
+    ['date', 'date'],
+    ['where', 'text'],
+  ],
+  archive: [
+    ['date', 'date'],
+    ['archiveNo', 'text'],
+    ['retention', { options: ['永久', '30年', '10年'] }],
+  ],
+  remedy: [
+    ['date', 'date'],
+    ['remedy', { options: ['review', 'litigation'] }],
+    ['organ', 'text'],
+    ['outcome', { options: ['pending', 'upheld', 'revoked', 'changed', 'withdrawn'] }],
+    ['note', 'textarea'],
+  ],
+  enforcement: [
+    ['date', 'date'],
+    ['party', 'party'],
+    ['result', 'textarea'],
+  ],
+  borrow: [
+    ['date', 'date'],
+    ['borrower', 'text'],
+    ['purpose', 'text'],
+    ['approvedBy', 'text'],
+    ['returnedOn', 'date'],
+  ],
+  'cash-handed-in': [
+    ['date', 'date'],
+    ['party', 'party'],
+    ['amount', 'yuan'],
+    ['receivedBy', 'text'],
+  ],
+  recusal: [
+    ['date', 'date'],
+    ['officer', 'text'],
+    ['applicant', { options: ['party', 'officer'] }],
+    ['reason', 'textarea'],
+    ['decidedBy', 'text'],
+    ['granted', 'checkbox'],
+  ],
+  'refused-correction': [
+    ['date', 'date'],
+    ['party', 'party'],
+    ['orderedOn', 'date'],
+    ['note', 'textarea'],
+  ],
+  corrected: [
+    ['date', 'date'],
+    ['party', 'party'],
+    ['note', 'text'],
+  ],
 };
 /** Signed paper (approval forms, the legal opinion) may come with its scan. */
-const WITH_SCAN = new Set<CaseEventKind>(['approval', 'legal-review', 'collective-discussion', 'hearing', 'transfer-answer', 'court-application', 'recusal', 'cash-handed-in']);
+const WITH_SCAN = new Set<CaseEventKind>([
+  'approval',
+  'legal-review',
+  'collective-discussion',
+  'hearing',
+  'transfer-answer',
+  'court-application',
+  'recusal',
+  'cash-handed-in',
+]);
 
-export interface EventDraft { kind: CaseEventKind; values?: Record<string, unknown> }
+export interface EventDraft {
+  kind: CaseEventKind;
+  values?: Record<string, unknown>;
+}
 
 /** Each opening is a fresh form with its initial values, so nothing resets what the user has begun to type. */
-export function EventDialog(props: { kase: CaseDetail; draft: EventDraft | null; onClose(): void; onSaved(c: CaseDetail): void }) {
+export function EventDialog(props: {
+  kase: CaseDetail;
+  draft: EventDraft | null;
+  onClose(): void;
+  onSaved(c: CaseDetail): void;
+}) {
   return props.draft ? <EventForm {...props} draft={props.draft} /> : null;
 }
 
-function EventForm({ kase, draft, onClose, onSaved }: { kase: CaseDetail; draft: EventDraft; onClose(): void; onSaved(c: CaseDetail): void }) {
+function EventForm({
+  kase,
+  draft,
+  onClose,
+  onSaved,
+}: {
+  kase: CaseDetail;
+  draft: EventDraft;
+  onClose(): void;
+  onSaved(c: CaseDetail): void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -60,12 +202,14 @@ function EventForm({ kase, draft, onClose, onSaved }: { kase: CaseDetail; draft:
       const upload = scan ? await readAsUpload(scan) : undefined;
       const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
       if (typeof clean.attendees === 'string') clean.attendees = clean.attendees.split(/[、,，\s]+/).filter(Boolean);
-      const saved = draft.kind === 'legal-review'
-        ? await api.cases.legalReview({ id: kase.id, review: clean as never, scan: upload })
-        : await api.cases.record({ id: kase.id, event: { kind: draft.kind, ...clean } as never, scan: upload });
+      const saved =
+        draft.kind === 'legal-review'
+          ? await api.cases.legalReview({ id: kase.id, review: clean as never, scan: upload })
+          : await api.cases.record({ id: kase.id, event: { kind: draft.kind, ...clean } as never, scan: upload });
       onSaved(saved);
     } catch (e) {
-      if (!showFieldErrors(form, e, draft.kind === 'legal-review' ? ['review'] : ['event'])) message.error(errorMessage(e));
+      if (!showFieldErrors(form, e, draft.kind === 'legal-review' ? ['review'] : ['event']))
+        message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -80,19 +224,69 @@ function EventForm({ kase, draft, onClose, onSaved }: { kase: CaseDetail; draft:
     if (input === 'list') return <Input placeholder={t('cases.attendeesHint')} />;
     if (input === 'stages') return <Select options={vocabOptions(t, 'approvalStages')} />;
     if (input === 'roles') return <Select options={vocabOptions(t, 'approvalRoles')} />;
-    if (input === 'party') return <Select options={[{ value: 'unit', label: kase.unit.name }, ...kase.persons.map((p, i) => ({ value: i, label: p.name }))]} />;
-    if (typeof input === 'object') return <Select options={input.options.map((o) => ({ value: o, label: tKey(`cases.eventOptions.${name}.${o}`) }))} />;
+    if (input === 'party')
+      return (
+        <Select
+          options={[
+            { value: 'unit', label: kase.unit.name },
+            ...kase.persons.map((p, i) => ({ value: i, label: p.name })),
+          ]}
+        />
+      );
+    if (typeof input === 'object')
+      return (
+        <Select options={input.options.map((o) => ({ value: o, label: tKey(`cases.eventOptions.${name}.${o}`) }))} />
+      );
     return <Input />;
   };
   return (
-    <Modal open onCancel={onClose} title={tKey(`cases.events.${draft.kind}`)} width={620} destroyOnHidden
-      footer={[<Button key="c" onClick={onClose}>{t('common.cancel')}</Button>, <Button key="s" type="primary" loading={busy} onClick={() => void save()} data-testid="event-save">{t('common.save')}</Button>]}>
-      <Form form={form} layout="vertical" data-testid={`event-${draft.kind}`} initialValues={{ approved: true, attended: true, granted: true, party: 'unit', ...draft.values }}>
-        {fields.map(([name, input]) => (input === 'checkbox'
-          ? <Form.Item key={name} name={name} valuePropName="checked"><Checkbox>{label(name)}</Checkbox></Form.Item>
-          : <Form.Item key={name} name={name} label={label(name)} rules={name === 'date' ? [{ required: true, message: t('validation.required') }] : undefined}>{control(name, input)}</Form.Item>))}
+    <Modal
+      open
+      onCancel={onClose}
+      title={tKey(`cases.events.${draft.kind}`)}
+      width={620}
+      destroyOnHidden
+      footer={[
+        <Button key="c" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button key="s" type="primary" loading={busy} onClick={() => void save()} data-testid="event-save">
+          {t('common.save')}
+        </Button>,
+      ]}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        data-testid={`event-${draft.kind}`}
+        initialValues={{ approved: true, attended: true, granted: true, party: 'unit', ...draft.values }}
+      >
+        {fields.map(([name, input]) =>
+          input === 'checkbox' ? (
+            <Form.Item key={name} name={name} valuePropName="checked">
+              <Checkbox>{label(name)}</Checkbox>
+            </Form.Item>
+          ) : (
+            <Form.Item
+              key={name}
+              name={name}
+              label={label(name)}
+              rules={name === 'date' ? [{ required: true, message: t('validation.required') }] : undefined}
+            >
+              {control(name, input)}
+            </Form.Item>
+          ),
+        )}
         {WITH_SCAN.has(draft.kind) && (
-          <Upload accept=".pdf,.jpg,.jpeg,.png" maxCount={1} beforeUpload={(f) => { setScan(f); return false; }} onRemove={() => setScan(null)}>
+          <Upload
+            accept=".pdf,.jpg,.jpeg,.png"
+            maxCount={1}
+            beforeUpload={(f) => {
+              setScan(f);
+              return false;
+            }}
+            onRemove={() => setScan(null)}
+          >
             <Button icon={<UploadOutlined />}>{t('cases.attachSignedScan')}</Button>
           </Upload>
         )}

@@ -22,23 +22,51 @@ export function DashboardPage() {
   const squad = session.user.role === 'supervisor' || session.user.role === 'reviewer' || session.user.role === 'admin';
 
   useEffect(() => {
-    if (can('ledger.read')) void api.enterprises.search({ pageSize: 1 }).then((r) => setEnterprises(r.total)).catch(() => undefined);
-    if (can('roster.read')) void api.officers.list({ includeOffDuty: false }).then(setOfficers).catch(() => undefined);
-    if (can('cases.read')) void api.cases.deadlines({ scope: squad ? 'all' : 'mine' }).then(setCaseDeadlines).catch(() => undefined);
+    if (can('ledger.read'))
+      void api.enterprises
+        .search({ pageSize: 1 })
+        .then((r) => setEnterprises(r.total))
+        .catch(() => undefined);
+    if (can('roster.read'))
+      void api.officers
+        .list({ includeOffDuty: false })
+        .then(setOfficers)
+        .catch(() => undefined);
+    if (can('cases.read'))
+      void api.cases
+        .deadlines({ scope: squad ? 'all' : 'mine' })
+        .then(setCaseDeadlines)
+        .catch(() => undefined);
     if (can('inspections.read')) {
-      void api.hazards.due().then(setDue).catch(() => undefined);
-      void api.escalations.list({ status: 'open' }).then(setEscalations).catch(() => undefined);
+      void api.hazards
+        .due()
+        .then(setDue)
+        .catch(() => undefined);
+      void api.escalations
+        .list({ status: 'open' })
+        .then(setEscalations)
+        .catch(() => undefined);
     }
   }, [can, squad]);
   const resolve = async (id: number, status: 'taken' | 'dismissed') => {
     try {
       await api.escalations.resolve({ id, status });
       setEscalations((list) => list.filter((e) => e.id !== id));
-    } catch (e) { message.error(errorMessage(e)); }
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
   };
   const hazardItem = (h: Hazard, late: boolean) => (
-    <List.Item actions={[<a key="o" onClick={() => navigate(`/inspections/${h.inspectionId}`)}>{t('common.details')}</a>]}>
-      <Tag color={late ? 'red' : 'orange'}>{late ? t('dashboard.overdue') : t('dashboard.dueOn', { date: h.recheckDue })}</Tag>
+    <List.Item
+      actions={[
+        <a key="o" onClick={() => navigate(`/inspections/${h.inspectionId}`)}>
+          {t('common.details')}
+        </a>,
+      ]}
+    >
+      <Tag color={late ? 'red' : 'orange'}>
+        {late ? t('dashboard.overdue') : t('dashboard.dueOn', { date: h.recheckDue })}
+      </Tag>
       {h.enterpriseName}：{h.description}
     </List.Item>
   );
@@ -47,15 +75,29 @@ export function DashboardPage() {
   const years = info.calendar.coveredYears;
   return (
     <div className="page">
-      <div className="page-header"><h2>{t('dashboard.welcome', { name: session.user.displayName })}</h2></div>
+      <div className="page-header">
+        <h2>{t('dashboard.welcome', { name: session.user.displayName })}</h2>
+      </div>
       <Row gutter={16}>
-        <Col span={6}><Card hoverable onClick={() => navigate('/enterprises')}><Statistic title={t('dashboard.enterprises')} value={enterprises ?? '—'} /></Card></Col>
-        <Col span={6}><Card hoverable onClick={() => navigate('/settings/officers')}><Statistic title={t('dashboard.officers')} value={officers.length} /></Card></Col>
+        <Col span={6}>
+          <Card hoverable onClick={() => navigate('/enterprises')}>
+            <Statistic title={t('dashboard.enterprises')} value={enterprises ?? '—'} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card hoverable onClick={() => navigate('/settings/officers')}>
+            <Statistic title={t('dashboard.officers')} value={officers.length} />
+          </Card>
+        </Col>
         <Col span={12}>
           <Card title={t('dashboard.calendar')} size="small">
             <Alert type="success" message={t('dashboard.calendarOk', { from: years[0], to: years.at(-1) })} />
             {info.calendar.uncoveredYears.length > 0 && (
-              <Alert style={{ marginTop: 8 }} type="warning" message={t('calendar.missing', { years: info.calendar.uncoveredYears.join('、') })} />
+              <Alert
+                style={{ marginTop: 8 }}
+                type="warning"
+                message={t('calendar.missing', { years: info.calendar.uncoveredYears.join('、') })}
+              />
             )}
           </Card>
         </Col>
@@ -63,47 +105,113 @@ export function DashboardPage() {
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={12}>
           <Card title={t('dashboard.certAlerts')}>
-            {alerts.length === 0 ? <Empty description={t('dashboard.noAlerts')} /> : (
-              <List dataSource={alerts} renderItem={(o) => (
-                <List.Item>
-                  <Tag color={o.certStatus === 'expired' ? 'red' : 'orange'}>{t(`officer.status.${o.certStatus}`, { days: o.daysToExpiry })}</Tag>
-                  {o.certStatus === 'expired' ? t('dashboard.certExpired', { name: o.name, date: o.certValidTo }) : t('dashboard.certExpiring', { name: o.name, date: o.certValidTo, days: o.daysToExpiry })}
-                </List.Item>
-              )} />
+            {alerts.length === 0 ? (
+              <Empty description={t('dashboard.noAlerts')} />
+            ) : (
+              <List
+                dataSource={alerts}
+                renderItem={(o) => (
+                  <List.Item>
+                    <Tag color={o.certStatus === 'expired' ? 'red' : 'orange'}>
+                      {t(`officer.status.${o.certStatus}`, { days: o.daysToExpiry })}
+                    </Tag>
+                    {o.certStatus === 'expired'
+                      ? t('dashboard.certExpired', { name: o.name, date: o.certValidTo })
+                      : t('dashboard.certExpiring', { name: o.name, date: o.certValidTo, days: o.daysToExpiry })}
+                  </List.Item>
+                )}
+              />
             )}
           </Card>
         </Col>
         <Col span={12}>
           <Card title={t('dashboard.upcoming')} data-testid="due-rechecks">
-            {due?.uncertain && <Alert type="warning" style={{ marginBottom: 8 }} message={t('dashboard.dueUncertain')} />}
-            {due && (due.overdue.length + due.dueThisWeek.length) > 0
-              ? <List size="small" dataSource={[...due.overdue.map((h) => [h, true] as const), ...due.dueThisWeek.map((h) => [h, false] as const)]} renderItem={([h, late]) => hazardItem(h, late)} />
-              : <Empty description={t('dashboard.upcomingEmpty')} />}
+            {due?.uncertain && (
+              <Alert type="warning" style={{ marginBottom: 8 }} message={t('dashboard.dueUncertain')} />
+            )}
+            {due && due.overdue.length + due.dueThisWeek.length > 0 ? (
+              <List
+                size="small"
+                dataSource={[
+                  ...due.overdue.map((h) => [h, true] as const),
+                  ...due.dueThisWeek.map((h) => [h, false] as const),
+                ]}
+                renderItem={([h, late]) => hazardItem(h, late)}
+              />
+            ) : (
+              <Empty description={t('dashboard.upcomingEmpty')} />
+            )}
           </Card>
         </Col>
       </Row>
       {caseDeadlines && (
-        <Card title={squad ? t('dashboard.caseDeadlinesSquad') : t('dashboard.caseDeadlinesMine')} style={{ marginTop: 16 }} data-testid="case-deadlines">
-          {caseDeadlines.length === 0 ? <Empty description={t('dashboard.caseDeadlinesEmpty')} /> : (
-            <List size="small" dataSource={caseDeadlines} renderItem={(d) => (
-              <List.Item actions={[<a key="o" onClick={() => navigate(`/cases/${d.caseId}`)}>{t('common.details')}</a>]}>
-                <Tag color={d.urgency === 'overdue' ? 'red' : 'orange'}>{d.urgency === 'overdue' ? t('cases.deadlineOverdue', { date: d.deadline.due }) : t('cases.dueBy', { date: d.deadline.due })}</Tag>
-                {d.caseNo} {d.enterpriseName}：{d.deadline.name}{d.deadline.uncertain ? `（${t('cases.uncertain')}）` : ''}
-              </List.Item>
-            )} />
+        <Card
+          title={squad ? t('dashboard.caseDeadlinesSquad') : t('dashboard.caseDeadlinesMine')}
+          style={{ marginTop: 16 }}
+          data-testid="case-deadlines"
+        >
+          {caseDeadlines.length === 0 ? (
+            <Empty description={t('dashboard.caseDeadlinesEmpty')} />
+          ) : (
+            <List
+              size="small"
+              dataSource={caseDeadlines}
+              renderItem={(d) => (
+                <List.Item
+                  actions={[
+                    <a key="o" onClick={() => navigate(`/cases/${d.caseId}`)}>
+                      {t('common.details')}
+                    </a>,
+                  ]}
+                >
+                  <Tag color={d.urgency === 'overdue' ? 'red' : 'orange'}>
+                    {d.urgency === 'overdue'
+                      ? t('cases.deadlineOverdue', { date: d.deadline.due })
+                      : t('cases.dueBy', { date: d.deadline.due })}
+                  </Tag>
+                  {d.caseNo} {d.enterpriseName}：{d.deadline.name}
+                  {d.deadline.uncertain ? `（${t('cases.uncertain')}）` : ''}
+                </List.Item>
+              )}
+            />
           )}
         </Card>
       )}
       {escalations.length > 0 && (
         <Card title={t('dashboard.escalations')} style={{ marginTop: 16 }} data-testid="escalations">
-          <List size="small" dataSource={escalations} renderItem={(e) => (
-            <List.Item actions={can('inspections.write') ? [
-              ...(can('cases.write') ? [<a key="t" onClick={() => navigate(`/cases?escalation=${e.id}`)} data-testid={`escalation-case-${e.id}`}>{t('dashboard.openCase')}</a>] : []),
-              <a key="d" onClick={() => void resolve(e.id, 'dismissed')}>{t('dashboard.dismiss')}</a>,
-            ] : []}>
-              <Tag color={e.kind === 'suggest-transfer' ? 'magenta' : 'volcano'}>{t(`dashboard.escalationKinds.${e.kind}`)}</Tag>{e.enterpriseName}：{e.reason}
-            </List.Item>
-          )} />
+          <List
+            size="small"
+            dataSource={escalations}
+            renderItem={(e) => (
+              <List.Item
+                actions={
+                  can('inspections.write')
+                    ? [
+                        ...(can('cases.write')
+                          ? [
+                              <a
+                                key="t"
+                                onClick={() => navigate(`/cases?escalation=${e.id}`)}
+                                data-testid={`escalation-case-${e.id}`}
+                              >
+                                {t('dashboard.openCase')}
+                              </a>,
+                            ]
+                          : []),
+                        <a key="d" onClick={() => void resolve(e.id, 'dismissed')}>
+                          {t('dashboard.dismiss')}
+                        </a>,
+                      ]
+                    : []
+                }
+              >
+                <Tag color={e.kind === 'suggest-transfer' ? 'magenta' : 'volcano'}>
+                  {t(`dashboard.escalationKinds.${e.kind}`)}
+                </Tag>
+                {e.enterpriseName}：{e.reason}
+              </List.Item>
+            )}
+          />
         </Card>
       )}
     </div>

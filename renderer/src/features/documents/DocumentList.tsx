@@ -9,7 +9,11 @@ import { errorMessage } from '../../app/errors.ts';
 import { saveDownload } from '../files.ts';
 import { formatDateTime } from '../format.ts';
 
-export const STATUS_COLORS: Record<DocumentSummary['status'], string> = { draft: 'default', issued: 'green', voided: 'red' };
+export const STATUS_COLORS: Record<DocumentSummary['status'], string> = {
+  draft: 'default',
+  issued: 'green',
+  voided: 'red',
+};
 
 /** Documents of an inspection, an enterprise, or all of them. */
 export function DocumentList({ inspectionId, enterpriseId }: { inspectionId?: number; enterpriseId?: number }) {
@@ -19,26 +23,57 @@ export function DocumentList({ inspectionId, enterpriseId }: { inspectionId?: nu
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ items: DocumentSummary[]; total: number }>({ items: [], total: 0 });
   const load = useCallback(async () => {
-    try { setData(await api.documents.list({ inspectionId, enterpriseId, page, pageSize: 20 })); } catch (e) { message.error(errorMessage(e)); }
+    try {
+      setData(await api.documents.list({ inspectionId, enterpriseId, page, pageSize: 20 }));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
   }, [inspectionId, enterpriseId, page, message]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   return (
-    <Table<DocumentSummary> rowKey="id" size="middle" dataSource={data.items} data-testid="document-list"
+    <Table<DocumentSummary>
+      rowKey="id"
+      size="middle"
+      dataSource={data.items}
+      data-testid="document-list"
       onRow={(r) => ({ onClick: () => navigate(`/documents/${r.id}`), style: { cursor: 'pointer' } })}
-      pagination={{ current: page, pageSize: 20, total: data.total, onChange: setPage, showTotal: (n) => t('common.total', { count: n }) }}
+      pagination={{
+        current: page,
+        pageSize: 20,
+        total: data.total,
+        onChange: setPage,
+        showTotal: (n) => t('common.total', { count: n }),
+      }}
       columns={[
         { title: t('document.type'), dataIndex: 'typeName' },
-        { title: t('document.number'), dataIndex: 'numberText', render: (v: string | null) => v ?? t('document.noNumber') },
+        {
+          title: t('document.number'),
+          dataIndex: 'numberText',
+          render: (v: string | null) => v ?? t('document.noNumber'),
+        },
         ...(enterpriseId ? [] : [{ title: t('document.enterprise'), dataIndex: 'enterpriseName' }]),
-        { title: t('document.status'), dataIndex: 'status', width: 110, render: (v: DocumentSummary['status'], r: DocumentSummary) => (
-          <Space size={4}>
-            <Tag color={STATUS_COLORS[v]}>{t(`document.statuses.${v}`)}</Tag>
-            {r.served && <Tag color="blue">{t('document.served')}</Tag>}
-            {r.supersededById && <Tag color="orange">{t('document.superseded')}</Tag>}
-          </Space>
-        ) },
-        { title: t('document.updatedAt'), dataIndex: 'updatedAt', width: 190, render: (v: string) => formatDateTime(v) },
-      ]} />
+        {
+          title: t('document.status'),
+          dataIndex: 'status',
+          width: 110,
+          render: (v: DocumentSummary['status'], r: DocumentSummary) => (
+            <Space size={4}>
+              <Tag color={STATUS_COLORS[v]}>{t(`document.statuses.${v}`)}</Tag>
+              {r.served && <Tag color="blue">{t('document.served')}</Tag>}
+              {r.supersededById && <Tag color="orange">{t('document.superseded')}</Tag>}
+            </Space>
+          ),
+        },
+        {
+          title: t('document.updatedAt'),
+          dataIndex: 'updatedAt',
+          width: 190,
+          render: (v: string) => formatDateTime(v),
+        },
+      ]}
+    />
   );
 }
 
@@ -47,18 +82,32 @@ export function DocumentsPage() {
   const { message } = App.useApp();
   const [types, setTypes] = useState<DocumentType[]>([]);
   const [blank, setBlank] = useState<string>();
-  useEffect(() => { void api.documents.catalogue().then((c) => setTypes(c.filter((x) => x.available))); }, []);
+  useEffect(() => {
+    void api.documents.catalogue().then((c) => setTypes(c.filter((x) => x.available)));
+  }, []);
   const printBlank = async () => {
     if (!blank) return;
-    try { saveDownload(await api.documents.blank({ type: blank })); } catch (e) { message.error(errorMessage(e)); }
+    try {
+      saveDownload(await api.documents.blank({ type: blank }));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
   };
   return (
     <div className="page">
       <div className="page-header">
         <h2>{t('document.listTitle')}</h2>
         <Space>
-          <Select style={{ width: 220 }} placeholder={t('document.blankType')} value={blank} onChange={setBlank} options={types.map((x) => ({ value: x.id, label: x.name }))} />
-          <Button icon={<FilePdfOutlined />} disabled={!blank} onClick={() => void printBlank()}>{t('document.blank')}</Button>
+          <Select
+            style={{ width: 220 }}
+            placeholder={t('document.blankType')}
+            value={blank}
+            onChange={setBlank}
+            options={types.map((x) => ({ value: x.id, label: x.name }))}
+          />
+          <Button icon={<FilePdfOutlined />} disabled={!blank} onClick={() => void printBlank()}>
+            {t('document.blank')}
+          </Button>
         </Space>
       </div>
       <DocumentList />

@@ -1,5 +1,32 @@
-import { ArrowLeftOutlined, CheckCircleOutlined, EyeOutlined, FilePdfOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Form, Input, List, Modal, Result, Row, Select, Space, Spin, Tag, Typography, Upload } from 'antd';
+import {
+  ArrowLeftOutlined,
+  CheckCircleOutlined,
+  EyeOutlined,
+  FilePdfOutlined,
+  SendOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  Modal,
+  Result,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -45,24 +72,35 @@ export function DocumentPage() {
       version.current = d.version;
       setDoc(d);
       form.setFieldsValue(d.fields);
-    } catch (e) { setError(errorMessage(e)); }
+    } catch (e) {
+      setError(errorMessage(e));
+    }
   }, [id, form]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   /** A field address (officers.1) from the review engine or a rule message opens here focused. */
-  const focus = useCallback((path: (string | number)[]) => {
-    const name = path[0] === 'fields' ? path.slice(1) : path;
-    if (!name.length) return;
-    const target = name.length === 2 && typeof name[1] === 'number' && name[0] === 'officers' ? [...name, 'name'] : name;
-    form.scrollToField(target, { behavior: 'smooth', block: 'center', focus: true });
-  }, [form]);
+  const focus = useCallback(
+    (path: (string | number)[]) => {
+      const name = path[0] === 'fields' ? path.slice(1) : path;
+      if (!name.length) return;
+      const target =
+        name.length === 2 && typeof name[1] === 'number' && name[0] === 'officers' ? [...name, 'name'] : name;
+      form.scrollToField(target, { behavior: 'smooth', block: 'center', focus: true });
+    },
+    [form],
+  );
   useEffect(() => {
     const field = params.get('field');
     if (doc && field) setTimeout(() => focus(field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p))), 300);
   }, [doc, params, focus]);
 
   const save = useCallback(async () => {
-    if (timer.current) { window.clearTimeout(timer.current); timer.current = null; }
+    if (timer.current) {
+      window.clearTimeout(timer.current);
+      timer.current = null;
+    }
     const d = await api.documents.save({ id, version: version.current, fields: form.getFieldsValue(true) });
     version.current = d.version;
     setDoc((prev) => (prev ? { ...prev, version: d.version, updatedAt: d.updatedAt } : d));
@@ -72,72 +110,193 @@ export function DocumentPage() {
   const onChange = () => {
     setSaving('pending');
     if (timer.current) window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => { void save().catch((e) => message.error(errorMessage(e))); }, AUTOSAVE_MS);
+    timer.current = window.setTimeout(() => {
+      void save().catch((e) => message.error(errorMessage(e)));
+    }, AUTOSAVE_MS);
   };
-  useEffect(() => () => { if (timer.current) window.clearTimeout(timer.current); }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) window.clearTimeout(timer.current);
+    },
+    [],
+  );
 
-  if (error) return <Result status="404" title={error} extra={<Button onClick={() => navigate('/documents')}>{t('nav.documents')}</Button>} />;
+  if (error)
+    return (
+      <Result
+        status="404"
+        title={error}
+        extra={<Button onClick={() => navigate('/documents')}>{t('nav.documents')}</Button>}
+      />
+    );
   if (!doc) return <Spin style={{ margin: 48 }} />;
 
   const draft = doc.status === 'draft';
   const layout = TEMPLATES[doc.type]?.form;
-  const run = async (fn: () => Promise<void>) => { try { await fn(); } catch (e) { if (!showFieldErrors(form, e)) message.error(errorMessage(e)); } };
-
-  const preview = () => run(async () => {
-    if (draft) await save();
-    setPdf(await api.documents.preview({ id }));
-  });
-  const issue = () => run(async () => {
-    await save();
+  const run = async (fn: () => Promise<void>) => {
     try {
-      const issued = await api.documents.issue({ id, version: version.current });
-      setIssues([]);
-      setDoc(issued);
-      message.success(issued.numberText ? t('document.issuedAs', { number: issued.numberText }) : t('document.issuedUnnumbered'));
+      await fn();
     } catch (e) {
-      if (e instanceof AppError && (e.code === 'DOCUMENT_NOT_ISSUABLE' || e.code === 'VALIDATION') && e.details?.issues) {
-        setIssues(e.details.issues);
-        showFieldErrors(form, new AppError(e.code, { issues: e.details.issues.map((i) => ({ ...i, path: i.path[0] === 'fields' ? i.path.slice(1) : i.path })) }));
-      } else throw e;
+      if (!showFieldErrors(form, e)) message.error(errorMessage(e));
     }
-  });
+  };
+
+  const preview = () =>
+    run(async () => {
+      if (draft) await save();
+      setPdf(await api.documents.preview({ id }));
+    });
+  const issue = () =>
+    run(async () => {
+      await save();
+      try {
+        const issued = await api.documents.issue({ id, version: version.current });
+        setIssues([]);
+        setDoc(issued);
+        message.success(
+          issued.numberText ? t('document.issuedAs', { number: issued.numberText }) : t('document.issuedUnnumbered'),
+        );
+      } catch (e) {
+        if (
+          e instanceof AppError &&
+          (e.code === 'DOCUMENT_NOT_ISSUABLE' || e.code === 'VALIDATION') &&
+          e.details?.issues
+        ) {
+          setIssues(e.details.issues);
+          showFieldErrors(
+            form,
+            new AppError(e.code, {
+              issues: e.details.issues.map((i) => ({ ...i, path: i.path[0] === 'fields' ? i.path.slice(1) : i.path })),
+            }),
+          );
+        } else throw e;
+      }
+    });
 
   return (
     <div className="page">
       <div className="page-header">
         <Space>
-          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(doc.inspectionId ? `/inspections/${doc.inspectionId}` : '/documents')} />
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => navigate(doc.inspectionId ? `/inspections/${doc.inspectionId}` : '/documents')}
+          />
           <h2>{doc.typeName}</h2>
           <Tag color={STATUS_COLORS[doc.status]}>{t(`document.statuses.${doc.status}`)}</Tag>
-          {doc.numberText && <Typography.Text strong data-testid="document-number">{doc.numberText}</Typography.Text>}
-          {draft && saving !== 'idle' && <Typography.Text type="secondary">{saving === 'pending' ? t('document.saving') : t('document.autosaved')}</Typography.Text>}
+          {doc.numberText && (
+            <Typography.Text strong data-testid="document-number">
+              {doc.numberText}
+            </Typography.Text>
+          )}
+          {draft && saving !== 'idle' && (
+            <Typography.Text type="secondary">
+              {saving === 'pending' ? t('document.saving') : t('document.autosaved')}
+            </Typography.Text>
+          )}
         </Space>
         <Space wrap>
-          <Button icon={<EyeOutlined />} onClick={() => void preview()} data-testid="document-preview">{draft ? t('document.preview') : t('document.view')}</Button>
-          {!draft && <Button icon={<FilePdfOutlined />} onClick={() => void run(async () => saveDownload(await api.documents.pdf({ id })))} data-testid="document-download">{t('document.download')}</Button>}
-          {draft && can('documents.issue') && <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => void issue()} data-testid="document-issue">{t('document.issue')}</Button>}
-          {doc.status === 'issued' && can('documents.write') && <>
-            <Button icon={<SendOutlined />} onClick={() => setDialog('serve')}>{t('document.serve')}</Button>
-            {!doc.hasScan && (
-              <Upload showUploadList={false} accept=".pdf,.jpg,.jpeg,.png" beforeUpload={(file) => { void run(async () => setDoc(await api.documents.attachScan({ id, file: await readAsUpload(file) }))); return false; }}>
-                <Button icon={<UploadOutlined />}>{t('document.attachScan')}</Button>
-              </Upload>
-            )}
-            {!doc.supersededById && <Button onClick={() => setDialog('correct')}>{t('document.correct')}</Button>}
-          </>}
-          {doc.status === 'issued' && can('documents.issue') && <Button danger onClick={() => setDialog('void')}>{t('document.void')}</Button>}
+          <Button icon={<EyeOutlined />} onClick={() => void preview()} data-testid="document-preview">
+            {draft ? t('document.preview') : t('document.view')}
+          </Button>
+          {!draft && (
+            <Button
+              icon={<FilePdfOutlined />}
+              onClick={() => void run(async () => saveDownload(await api.documents.pdf({ id })))}
+              data-testid="document-download"
+            >
+              {t('document.download')}
+            </Button>
+          )}
+          {draft && can('documents.issue') && (
+            <Button
+              type="primary"
+              icon={<CheckCircleOutlined />}
+              onClick={() => void issue()}
+              data-testid="document-issue"
+            >
+              {t('document.issue')}
+            </Button>
+          )}
+          {doc.status === 'issued' && can('documents.write') && (
+            <>
+              <Button icon={<SendOutlined />} onClick={() => setDialog('serve')}>
+                {t('document.serve')}
+              </Button>
+              {!doc.hasScan && (
+                <Upload
+                  showUploadList={false}
+                  accept=".pdf,.jpg,.jpeg,.png"
+                  beforeUpload={(file) => {
+                    void run(async () =>
+                      setDoc(await api.documents.attachScan({ id, file: await readAsUpload(file) })),
+                    );
+                    return false;
+                  }}
+                >
+                  <Button icon={<UploadOutlined />}>{t('document.attachScan')}</Button>
+                </Upload>
+              )}
+              {!doc.supersededById && <Button onClick={() => setDialog('correct')}>{t('document.correct')}</Button>}
+            </>
+          )}
+          {doc.status === 'issued' && can('documents.issue') && (
+            <Button danger onClick={() => setDialog('void')}>
+              {t('document.void')}
+            </Button>
+          )}
         </Space>
       </div>
-      {doc.supersedesId && <Alert type="info" style={{ marginBottom: 12 }} message={t('document.correctionOf', { reason: doc.correctionReason })}
-        action={<Button size="small" onClick={() => navigate(`/documents/${doc.supersedesId}`)}>{t('document.openOriginal')}</Button>} />}
-      {doc.supersededById && <Alert type="warning" style={{ marginBottom: 12 }} message={t('document.supersededBy')}
-        action={<Button size="small" onClick={() => navigate(`/documents/${doc.supersededById}`)}>{t('document.openCorrection')}</Button>} />}
-      {doc.status === 'voided' && <Alert type="error" style={{ marginBottom: 12 }} message={t('document.voidedBecause', { reason: doc.voidReason })} />}
+      {doc.supersedesId && (
+        <Alert
+          type="info"
+          style={{ marginBottom: 12 }}
+          message={t('document.correctionOf', { reason: doc.correctionReason })}
+          action={
+            <Button size="small" onClick={() => navigate(`/documents/${doc.supersedesId}`)}>
+              {t('document.openOriginal')}
+            </Button>
+          }
+        />
+      )}
+      {doc.supersededById && (
+        <Alert
+          type="warning"
+          style={{ marginBottom: 12 }}
+          message={t('document.supersededBy')}
+          action={
+            <Button size="small" onClick={() => navigate(`/documents/${doc.supersededById}`)}>
+              {t('document.openCorrection')}
+            </Button>
+          }
+        />
+      )}
+      {doc.status === 'voided' && (
+        <Alert
+          type="error"
+          style={{ marginBottom: 12 }}
+          message={t('document.voidedBecause', { reason: doc.voidReason })}
+        />
+      )}
       {issues.length > 0 && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('document.notIssuable')} data-testid="issue-problems"
-          description={<List size="small" dataSource={issues} renderItem={(i) => (
-            <List.Item><Typography.Link onClick={() => focus(i.path)}>{tKey(i.key, i.params)}</Typography.Link></List.Item>
-          )} />} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('document.notIssuable')}
+          data-testid="issue-problems"
+          description={
+            <List
+              size="small"
+              dataSource={issues}
+              renderItem={(i) => (
+                <List.Item>
+                  <Typography.Link onClick={() => focus(i.path)}>{tKey(i.key, i.params)}</Typography.Link>
+                </List.Item>
+              )}
+            />
+          }
+        />
       )}
       <Row gutter={16}>
         <Col span={draft ? 24 : 14}>
@@ -151,75 +310,205 @@ export function DocumentPage() {
           <Col span={10}>
             <Card size="small" title={t('document.record')}>
               <Descriptions column={1} size="small">
-                <Descriptions.Item label={t('document.issuedAt')}>{formatDateTime(doc.issuedAt)}（{doc.issuedBy}）</Descriptions.Item>
-                <Descriptions.Item label="SHA-256"><Typography.Text className="mono" copyable>{doc.pdfSha256?.slice(0, 16)}…</Typography.Text></Descriptions.Item>
+                <Descriptions.Item label={t('document.issuedAt')}>
+                  {formatDateTime(doc.issuedAt)}（{doc.issuedBy}）
+                </Descriptions.Item>
+                <Descriptions.Item label="SHA-256">
+                  <Typography.Text className="mono" copyable>
+                    {doc.pdfSha256?.slice(0, 16)}…
+                  </Typography.Text>
+                </Descriptions.Item>
                 {doc.scanName && <Descriptions.Item label={t('document.scan')}>{doc.scanName}</Descriptions.Item>}
               </Descriptions>
-              <List size="small" header={t('document.services')} dataSource={doc.services} locale={{ emptyText: t('document.notServed') }}
+              <List
+                size="small"
+                header={t('document.services')}
+                dataSource={doc.services}
+                locale={{ emptyText: t('document.notServed') }}
                 renderItem={(s) => (
                   <List.Item>
-                    {formatDateTime(s.servedAt)} · {vocabLabel(t, 'serviceMethods', s.method)} · {s.refused ? t('document.refusedWitness', { witness: s.witness, officers: s.officerNames.join('、') }) : s.recipient} {s.place}
+                    {formatDateTime(s.servedAt)} · {vocabLabel(t, 'serviceMethods', s.method)} ·{' '}
+                    {s.refused
+                      ? t('document.refusedWitness', { witness: s.witness, officers: s.officerNames.join('、') })
+                      : s.recipient}{' '}
+                    {s.place}
                   </List.Item>
-                )} />
+                )}
+              />
             </Card>
           </Col>
         )}
       </Row>
       <PdfPreview file={pdf} onClose={() => setPdf(null)} />
-      <ServeDialog open={dialog === 'serve'} onClose={() => setDialog(null)} onDone={async (service) => { setDoc(await api.documents.serve({ id, service })); setDialog(null); }} />
-      <ReasonDialog open={dialog === 'correct'} title={t('document.correctTitle')} text={t('document.correctText')} onClose={() => setDialog(null)}
-        onDone={async (reason) => { const c = await api.documents.correct({ id, reason }); setDialog(null); navigate(`/documents/${c.id}`); }} />
-      <ReasonDialog open={dialog === 'void'} title={t('document.voidTitle')} text={t('document.voidText')} danger onClose={() => setDialog(null)}
-        onDone={async (reason) => { setDoc(await api.documents.void({ id, reason })); setDialog(null); }} />
+      <ServeDialog
+        open={dialog === 'serve'}
+        onClose={() => setDialog(null)}
+        onDone={async (service) => {
+          setDoc(await api.documents.serve({ id, service }));
+          setDialog(null);
+        }}
+      />
+      <ReasonDialog
+        open={dialog === 'correct'}
+        title={t('document.correctTitle')}
+        text={t('document.correctText')}
+        onClose={() => setDialog(null)}
+        onDone={async (reason) => {
+          const c = await api.documents.correct({ id, reason });
+          setDialog(null);
+          navigate(`/documents/${c.id}`);
+        }}
+      />
+      <ReasonDialog
+        open={dialog === 'void'}
+        title={t('document.voidTitle')}
+        text={t('document.voidText')}
+        danger
+        onClose={() => setDialog(null)}
+        onDone={async (reason) => {
+          setDoc(await api.documents.void({ id, reason }));
+          setDialog(null);
+        }}
+      />
     </div>
   );
 }
 
-function ReasonDialog({ open, title, text, danger, onClose, onDone }: { open: boolean; title: string; text: string; danger?: boolean; onClose(): void; onDone(reason: string): Promise<void> }) {
+function ReasonDialog({
+  open,
+  title,
+  text,
+  danger,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  title: string;
+  text: string;
+  danger?: boolean;
+  onClose(): void;
+  onDone(reason: string): Promise<void>;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const ok = async () => {
     const { reason } = await form.validateFields();
-    try { await onDone(reason); form.resetFields(); } catch (e) { message.error(errorMessage(e)); }
+    try {
+      await onDone(reason);
+      form.resetFields();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
   };
   return (
-    <Modal open={open} title={title} onCancel={onClose} onOk={() => void ok()} okButtonProps={{ danger }} destroyOnHidden>
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      onOk={() => void ok()}
+      okButtonProps={{ danger }}
+      destroyOnHidden
+    >
       <p>{text}</p>
       <Form form={form} layout="vertical">
-        <Form.Item name="reason" label={t('document.reason')} rules={[{ required: true, min: 2, message: t('validation.reasonRequired') }]}><Input.TextArea rows={2} /></Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('document.reason')}
+          rules={[{ required: true, min: 2, message: t('validation.reasonRequired') }]}
+        >
+          <Input.TextArea rows={2} />
+        </Form.Item>
       </Form>
     </Modal>
   );
 }
 
-type ServiceValues = Parameters<typeof api.documents.serve>[0] extends infer I ? I extends { service: infer S } ? S : never : never;
+type ServiceValues = Parameters<typeof api.documents.serve>[0] extends infer I
+  ? I extends { service: infer S }
+    ? S
+    : never
+  : never;
 
-function ServeDialog({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(s: ServiceValues): Promise<void> }) {
+function ServeDialog({
+  open,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  onClose(): void;
+  onDone(s: ServiceValues): Promise<void>;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [officers, setOfficers] = useState<Officer[]>([]);
-  useEffect(() => { if (open) void api.officers.list({ includeOffDuty: false }).then(setOfficers).catch((e) => message.error(errorMessage(e))); }, [open, message]);
+  useEffect(() => {
+    if (open)
+      void api.officers
+        .list({ includeOffDuty: false })
+        .then(setOfficers)
+        .catch((e) => message.error(errorMessage(e)));
+  }, [open, message]);
   const refused = Form.useWatch('refused', form);
   const ok = async () => {
     const values = await form.validateFields();
-    try { await onDone(values); form.resetFields(); } catch (e) { if (!showFieldErrors(form, e, ['service'])) message.error(errorMessage(e)); }
+    try {
+      await onDone(values);
+      form.resetFields();
+    } catch (e) {
+      if (!showFieldErrors(form, e, ['service'])) message.error(errorMessage(e));
+    }
   };
   return (
-    <Modal open={open} title={t('document.serveTitle')} onCancel={onClose} onOk={() => void ok()} destroyOnHidden width={640}>
+    <Modal
+      open={open}
+      title={t('document.serveTitle')}
+      onCancel={onClose}
+      onOk={() => void ok()}
+      destroyOnHidden
+      width={640}
+    >
       <Form form={form} layout="vertical" initialValues={{ method: 'direct', refused: false, officerIds: [] }}>
         <Row gutter={16}>
-          <Col span={12}><Form.Item name="method" label={t('document.method')}><Select options={vocabOptions(t, 'serviceMethods')} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="servedAt" label={t('document.servedAt')} rules={[{ required: true, message: t('validation.required') }]}><DateTimeField /></Form.Item></Col>
+          <Col span={12}>
+            <Form.Item name="method" label={t('document.method')}>
+              <Select options={vocabOptions(t, 'serviceMethods')} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              name="servedAt"
+              label={t('document.servedAt')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
+              <DateTimeField />
+            </Form.Item>
+          </Col>
         </Row>
-        <Form.Item name="place" label={t('document.servePlace')}><Input /></Form.Item>
-        <Form.Item name="refused" valuePropName="checked"><Checkbox>{t('document.refused')}</Checkbox></Form.Item>
-        {refused ? <>
-          <Form.Item name="witness" label={t('document.witness')}><Input /></Form.Item>
-          <Form.Item name="officerIds" label={t('document.serveOfficers')}><Select mode="multiple" options={officers.map((o) => ({ value: o.id, label: o.name }))} /></Form.Item>
-        </> : <Form.Item name="recipient" label={t('document.recipient')}><Input /></Form.Item>}
-        <Form.Item name="note" label={t('document.note')}><Input /></Form.Item>
+        <Form.Item name="place" label={t('document.servePlace')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="refused" valuePropName="checked">
+          <Checkbox>{t('document.refused')}</Checkbox>
+        </Form.Item>
+        {refused ? (
+          <>
+            <Form.Item name="witness" label={t('document.witness')}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="officerIds" label={t('document.serveOfficers')}>
+              <Select mode="multiple" options={officers.map((o) => ({ value: o.id, label: o.name }))} />
+            </Form.Item>
+          </>
+        ) : (
+          <Form.Item name="recipient" label={t('document.recipient')}>
+            <Input />
+          </Form.Item>
+        )}
+        <Form.Item name="note" label={t('document.note')}>
+          <Input />
+        </Form.Item>
       </Form>
     </Modal>
   );

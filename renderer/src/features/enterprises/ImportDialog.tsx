@@ -17,8 +17,15 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
   useEffect(() => {
-    if (!open) { setPreview(null); setError(null); setProgress(null); return; }
-    return subscribeEvents((e) => { if (e.type === 'job-progress') setProgress({ done: e.done, total: e.total }); });
+    if (!open) {
+      setPreview(null);
+      setError(null);
+      setProgress(null);
+      return;
+    }
+    return subscribeEvents((e) => {
+      if (e.type === 'job-progress') setProgress({ done: e.done, total: e.total });
+    });
   }, [open]);
 
   const check = async (file: File) => {
@@ -58,36 +65,82 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
     { title: t('import.reason'), key: 'reason', render: (_: unknown, r: ImportRowError) => tKey(r.reason, r.params) },
   ];
   return (
-    <Modal open={open} onCancel={onClose} width={900} title={t('import.title')} destroyOnHidden
-      footer={<Space>
-        <Button onClick={() => void api.enterprises.importTemplate().then(saveDownload)}>{t('enterprise.template')}</Button>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button type="primary" disabled={!preview || preview.errors.length > 0 || preview.validRows === 0} loading={busy} onClick={() => void commit()} data-testid="import-confirm">
-          {t('import.confirm', { count: preview?.validRows ?? 0 })}
-        </Button>
-      </Space>}>
+    <Modal
+      open={open}
+      onCancel={onClose}
+      width={900}
+      title={t('import.title')}
+      destroyOnHidden
+      footer={
+        <Space>
+          <Button onClick={() => void api.enterprises.importTemplate().then(saveDownload)}>
+            {t('enterprise.template')}
+          </Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button
+            type="primary"
+            disabled={!preview || preview.errors.length > 0 || preview.validRows === 0}
+            loading={busy}
+            onClick={() => void commit()}
+            data-testid="import-confirm"
+          >
+            {t('import.confirm', { count: preview?.validRows ?? 0 })}
+          </Button>
+        </Space>
+      }
+    >
       <Typography.Paragraph type="secondary">{t('import.intro')}</Typography.Paragraph>
-      <Upload.Dragger accept=".xlsx" showUploadList={false} beforeUpload={(f) => check(f)} disabled={busy} data-testid="import-file">
-        <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+      <Upload.Dragger
+        accept=".xlsx"
+        showUploadList={false}
+        beforeUpload={(f) => check(f)}
+        disabled={busy}
+        data-testid="import-file"
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
         <p>{t('import.choose')}</p>
       </Upload.Dragger>
-      {progress && <Progress percent={Math.round((progress.done / Math.max(progress.total, 1)) * 100)} format={() => t('import.checking', progress)} />}
+      {progress && (
+        <Progress
+          percent={Math.round((progress.done / Math.max(progress.total, 1)) * 100)}
+          format={() => t('import.checking', progress)}
+        />
+      )}
       {error && <Alert type="error" showIcon style={{ marginTop: 16 }} message={error} data-testid="import-error" />}
       {preview && (
         <div style={{ marginTop: 16 }} data-testid="import-report">
           <Alert
             type={preview.errors.length ? 'error' : 'success'}
             showIcon
-            message={preview.errors.length ? t('import.summary', { total: preview.totalRows, valid: preview.validRows, bad }) : t('import.allGood', { total: preview.totalRows })}
+            message={
+              preview.errors.length
+                ? t('import.summary', { total: preview.totalRows, valid: preview.validRows, bad })
+                : t('import.allGood', { total: preview.totalRows })
+            }
             description={preview.errors.length ? t('import.fixAndRetry') : undefined}
           />
           {preview.errors.length > 0 && (
-            <Table size="small" rowKey={(r) => `${r.row}-${r.column}-${r.reason}`} dataSource={preview.errors} columns={columns} pagination={{ pageSize: 8 }} style={{ marginTop: 12 }} />
+            <Table
+              size="small"
+              rowKey={(r) => `${r.row}-${r.column}-${r.reason}`}
+              dataSource={preview.errors}
+              columns={columns}
+              pagination={{ pageSize: 8 }}
+              style={{ marginTop: 12 }}
+            />
           )}
           {preview.warnings.length > 0 && (
             <details style={{ marginTop: 12 }}>
               <summary>{t('import.warnings', { count: preview.warnings.length })}</summary>
-              <Table size="small" rowKey={(r) => `${r.row}-${r.column}`} dataSource={preview.warnings} columns={columns} pagination={{ pageSize: 5 }} />
+              <Table
+                size="small"
+                rowKey={(r) => `${r.row}-${r.column}`}
+                dataSource={preview.warnings}
+                columns={columns}
+                pagination={{ pageSize: 5 }}
+              />
             </details>
           )}
         </div>

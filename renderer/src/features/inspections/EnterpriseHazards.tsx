@@ -11,10 +11,20 @@ export function EnterpriseHazards({ enterpriseId }: { enterpriseId: number }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [hazards, setHazards] = useState<Hazard[]>([]);
-  useEffect(() => { void api.hazards.list({ enterpriseId }).then(setHazards).catch(() => undefined); }, [enterpriseId]);
+  useEffect(() => {
+    void api.hazards
+      .list({ enterpriseId })
+      .then(setHazards)
+      .catch(() => undefined);
+  }, [enterpriseId]);
   return (
-    <Table<Hazard> rowKey="id" size="small" dataSource={hazards} pagination={{ pageSize: 20 }}
+    <Table<Hazard>
+      rowKey="id"
+      size="small"
+      dataSource={hazards}
+      pagination={{ pageSize: 20 }}
       onRow={(h) => ({ onClick: () => navigate(`/inspections/${h.inspectionId}`), style: { cursor: 'pointer' } })}
-      columns={hazardColumns(t)} />
+      columns={hazardColumns(t)}
+    />
   );
 }

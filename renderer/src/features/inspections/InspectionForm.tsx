@@ -28,9 +28,18 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
   const [checklists, setChecklists] = useState<Checklist[]>([]);
   const [categories, setCategories] = useState<string[]>([]);
   const enterpriseId_ = Form.useWatch('enterpriseId', form) as number | undefined;
-  useEffect(() => { void api.knowledge.checklists().then(setChecklists).catch(() => undefined); }, []);
   useEffect(() => {
-    if (enterpriseId_) void api.enterprises.get({ id: enterpriseId_ }).then((e) => setCategories(e.categories)).catch(() => undefined);
+    void api.knowledge
+      .checklists()
+      .then(setChecklists)
+      .catch(() => undefined);
+  }, []);
+  useEffect(() => {
+    if (enterpriseId_)
+      void api.enterprises
+        .get({ id: enterpriseId_ })
+        .then((e) => setCategories(e.categories))
+        .catch(() => undefined);
   }, [enterpriseId_]);
 
   useEffect(() => {
@@ -60,9 +69,26 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
   const required = [{ required: true, message: t('validation.required') }];
   const refused = Form.useWatch('refusedToSign', form);
   return (
-    <Drawer open={open} onClose={onClose} width={820} title={inspection ? t('inspection.editTitle') : t('inspection.createTitle')} destroyOnHidden
-      extra={<Space><Button onClick={onClose}>{t('common.cancel')}</Button><Button type="primary" loading={busy} onClick={() => void save()} data-testid="inspection-save">{t('common.save')}</Button></Space>}>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'plan', officerIds: [], experts: [], present: [], refusedToSign: false }}>
+    <Drawer
+      open={open}
+      onClose={onClose}
+      width={820}
+      title={inspection ? t('inspection.editTitle') : t('inspection.createTitle')}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="inspection-save">
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'plan', officerIds: [], experts: [], present: [], refusedToSign: false }}
+      >
         <Row gutter={16}>
           <Col span={14}>
             <Form.Item name="enterpriseId" label={t('inspection.enterprise')} rules={required}>
@@ -76,37 +102,90 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
           </Col>
         </Row>
         <Row gutter={16}>
-          <Col span={8}><Form.Item name="startedAt" label={t('inspection.startedAt')} rules={required}><DateTimeField /></Form.Item></Col>
-          <Col span={8}><Form.Item name="endedAt" label={t('inspection.endedAt')}><DateTimeField /></Form.Item></Col>
-          <Col span={8}><Form.Item name="place" label={t('inspection.place')}><Input /></Form.Item></Col>
+          <Col span={8}>
+            <Form.Item name="startedAt" label={t('inspection.startedAt')} rules={required}>
+              <DateTimeField />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="endedAt" label={t('inspection.endedAt')}>
+              <DateTimeField />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="place" label={t('inspection.place')}>
+              <Input />
+            </Form.Item>
+          </Col>
         </Row>
         <Form.Item name="checklistId" label={t('inspection.checklist')} extra={t('inspection.checklistHint')}>
-          <Select allowClear options={checklists.filter((c) => c.categories.some((k) => categories.includes(k))).map((c) => ({ value: c.id, label: c.name }))} />
+          <Select
+            allowClear
+            options={checklists
+              .filter((c) => c.categories.some((k) => categories.includes(k)))
+              .map((c) => ({ value: c.id, label: c.name }))}
+          />
         </Form.Item>
         <Form.Item name="officerIds" label={t('inspection.officers')} extra={t('inspection.officersHint')}>
           <OfficerSelect testId="inspection-officers" />
         </Form.Item>
-        <RowsField name="present" label={t('inspection.present')} addLabel={t('inspection.addPresent')} blank={{ role: 'principal', name: '', post: '', phone: '' }}>
-          {(row) => <>
-            <Form.Item name={[row, 'role']}><Select style={{ width: 140 }} options={vocabOptions(t, 'presentRoles')} /></Form.Item>
-            <Form.Item name={[row, 'name']} rules={required}><Input placeholder={t('inspection.personName')} /></Form.Item>
-            <Form.Item name={[row, 'post']}><Input placeholder={t('inspection.personPost')} /></Form.Item>
-            <Form.Item name={[row, 'phone']}><Input placeholder={t('inspection.personPhone')} /></Form.Item>
-          </>}
+        <RowsField
+          name="present"
+          label={t('inspection.present')}
+          addLabel={t('inspection.addPresent')}
+          blank={{ role: 'principal', name: '', post: '', phone: '' }}
+        >
+          {(row) => (
+            <>
+              <Form.Item name={[row, 'role']}>
+                <Select style={{ width: 140 }} options={vocabOptions(t, 'presentRoles')} />
+              </Form.Item>
+              <Form.Item name={[row, 'name']} rules={required}>
+                <Input placeholder={t('inspection.personName')} />
+              </Form.Item>
+              <Form.Item name={[row, 'post']}>
+                <Input placeholder={t('inspection.personPost')} />
+              </Form.Item>
+              <Form.Item name={[row, 'phone']}>
+                <Input placeholder={t('inspection.personPhone')} />
+              </Form.Item>
+            </>
+          )}
         </RowsField>
-        <RowsField name="experts" label={t('inspection.experts')} addLabel={t('inspection.addExpert')} blank={{ name: '', title: '', organisation: '' }}>
-          {(row) => <>
-            <Form.Item name={[row, 'name']} rules={required}><Input placeholder={t('inspection.personName')} /></Form.Item>
-            <Form.Item name={[row, 'title']}><Input placeholder={t('inspection.expertTitle')} /></Form.Item>
-            <Form.Item name={[row, 'organisation']}><Input placeholder={t('inspection.expertOrganisation')} /></Form.Item>
-          </>}
+        <RowsField
+          name="experts"
+          label={t('inspection.experts')}
+          addLabel={t('inspection.addExpert')}
+          blank={{ name: '', title: '', organisation: '' }}
+        >
+          {(row) => (
+            <>
+              <Form.Item name={[row, 'name']} rules={required}>
+                <Input placeholder={t('inspection.personName')} />
+              </Form.Item>
+              <Form.Item name={[row, 'title']}>
+                <Input placeholder={t('inspection.expertTitle')} />
+              </Form.Item>
+              <Form.Item name={[row, 'organisation']}>
+                <Input placeholder={t('inspection.expertOrganisation')} />
+              </Form.Item>
+            </>
+          )}
         </RowsField>
-        <Form.Item name="recheckOf" hidden><Input /></Form.Item>
+        <Form.Item name="recheckOf" hidden>
+          <Input />
+        </Form.Item>
         <Form.Item name="findings" label={t('inspection.findings')} extra={t('inspection.findingsHint')}>
           <Input.TextArea rows={8} data-testid="inspection-findings" />
         </Form.Item>
-        <Form.Item name="refusedToSign" valuePropName="checked"><Checkbox>{t('inspection.refusedToSign')}</Checkbox></Form.Item>
-        {refused && <Form.Item name="refusalNote" label={t('inspection.refusalNote')}><Input /></Form.Item>}
+        <Form.Item name="refusedToSign" valuePropName="checked">
+          <Checkbox>{t('inspection.refusedToSign')}</Checkbox>
+        </Form.Item>
+        {refused && (
+          <Form.Item name="refusalNote" label={t('inspection.refusalNote')}>
+            <Input />
+          </Form.Item>
+        )}
       </Form>
     </Drawer>
   );

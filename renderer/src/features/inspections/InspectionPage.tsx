@@ -34,9 +34,13 @@ export function InspectionPage() {
       setInspection(i);
       setOfficers(roster);
       setCategories((await api.enterprises.get({ id: i.enterpriseId })).categories);
-    } catch (e) { setError(errorMessage(e)); }
+    } catch (e) {
+      setError(errorMessage(e));
+    }
   }, [id]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   if (error) return <Result status="404" title={error} />;
   if (!inspection) return <Spin style={{ margin: 48 }} />;
 
@@ -44,7 +48,9 @@ export function InspectionPage() {
     try {
       const d = await api.documents.create({ type, inspectionId: id });
       navigate(`/documents/${d.id}`);
-    } catch (e) { message.error(errorMessage(e)); }
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
   };
   const recheck = inspection.kind === 'recheck' && inspection.recheckOf !== null;
   const names = inspection.officerIds.map((i) => officers.find((o) => o.id === i)?.name ?? `#${i}`);
@@ -58,48 +64,137 @@ export function InspectionPage() {
         </Space>
         {can('inspections.write') && (
           <Space wrap>
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>
-            {!recheck && <Button onClick={() => setScheduling(true)} data-testid="schedule-recheck">{t('inspection.scheduleRecheck')}</Button>}
-            <Button icon={<FileAddOutlined />} onClick={() => void make('inspection-record')} data-testid="make-inspection-record">{t('inspection.makeRecord')}</Button>
-            <Dropdown menu={{ items: [
-              { key: 'inspection-plan', label: t('inspection.makePlan') },
-              { key: 'onsite-measures', label: t('inspection.makeMeasures') },
-              { key: 'service-receipt', label: t('inspection.makeReceipt') },
-            ], onClick: ({ key }) => void make(key) }}>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Button>
+            {!recheck && (
+              <Button onClick={() => setScheduling(true)} data-testid="schedule-recheck">
+                {t('inspection.scheduleRecheck')}
+              </Button>
+            )}
+            <Button
+              icon={<FileAddOutlined />}
+              onClick={() => void make('inspection-record')}
+              data-testid="make-inspection-record"
+            >
+              {t('inspection.makeRecord')}
+            </Button>
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'inspection-plan', label: t('inspection.makePlan') },
+                  { key: 'onsite-measures', label: t('inspection.makeMeasures') },
+                  { key: 'service-receipt', label: t('inspection.makeReceipt') },
+                ],
+                onClick: ({ key }) => void make(key),
+              }}
+            >
               <Button>{t('inspection.moreDocuments')}</Button>
             </Dropdown>
-            {recheck
-              ? <Button type="primary" icon={<FileAddOutlined />} onClick={() => void make('recheck-opinion')} data-testid="make-recheck-opinion">{t('inspection.makeRecheckOpinion')}</Button>
-              : <Button type="primary" icon={<FileAddOutlined />} onClick={() => void make('rectification-order')} data-testid="make-rectification-order">{t('inspection.makeOrder')}</Button>}
+            {recheck ? (
+              <Button
+                type="primary"
+                icon={<FileAddOutlined />}
+                onClick={() => void make('recheck-opinion')}
+                data-testid="make-recheck-opinion"
+              >
+                {t('inspection.makeRecheckOpinion')}
+              </Button>
+            ) : (
+              <Button
+                type="primary"
+                icon={<FileAddOutlined />}
+                onClick={() => void make('rectification-order')}
+                data-testid="make-rectification-order"
+              >
+                {t('inspection.makeOrder')}
+              </Button>
+            )}
           </Space>
         )}
       </div>
-      {inspection.officerIds.length < 2 && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('documents.rules.twoOfficers')} />}
+      {inspection.officerIds.length < 2 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('documents.rules.twoOfficers')} />
+      )}
       <Descriptions bordered size="middle" column={2} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('inspection.startedAt')}>{formatDateTime(inspection.startedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('inspection.endedAt')}>{formatDateTime(inspection.endedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('inspection.place')}>{inspection.place}</Descriptions.Item>
         <Descriptions.Item label={t('inspection.officers')}>{names.join('、')}</Descriptions.Item>
         <Descriptions.Item label={t('inspection.present')} span={2}>
-          {inspection.present.map((p, i) => <div key={i}>{vocabLabel(t, 'presentRoles', p.role)}：{p.name} {p.post} {p.phone}</div>)}
+          {inspection.present.map((p, i) => (
+            <div key={i}>
+              {vocabLabel(t, 'presentRoles', p.role)}：{p.name} {p.post} {p.phone}
+            </div>
+          ))}
         </Descriptions.Item>
-        <Descriptions.Item label={t('inspection.experts')} span={2}>{inspection.experts.map((x) => `${x.name}（${x.title} ${x.organisation}）`).join('；')}</Descriptions.Item>
-        <Descriptions.Item label={t('inspection.findings')} span={2}><div style={{ whiteSpace: 'pre-wrap' }}>{inspection.findings}</div></Descriptions.Item>
-        {inspection.refusedToSign && <Descriptions.Item label={t('inspection.refusedToSign')} span={2}>{inspection.refusalNote || t('common.yes')}</Descriptions.Item>}
+        <Descriptions.Item label={t('inspection.experts')} span={2}>
+          {inspection.experts.map((x) => `${x.name}（${x.title} ${x.organisation}）`).join('；')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('inspection.findings')} span={2}>
+          <div style={{ whiteSpace: 'pre-wrap' }}>{inspection.findings}</div>
+        </Descriptions.Item>
+        {inspection.refusedToSign && (
+          <Descriptions.Item label={t('inspection.refusedToSign')} span={2}>
+            {inspection.refusalNote || t('common.yes')}
+          </Descriptions.Item>
+        )}
       </Descriptions>
-      {recheck && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('inspection.recheckOf')} action={<Button size="small" onClick={() => navigate(`/inspections/${inspection.recheckOf}`)}>{t('inspection.openOriginal')}</Button>} />}
-      <Card size="small" title={t('inspection.evidence')} style={{ marginBottom: 16 }}
-        extra={can('inspections.write') && (
-          <Upload showUploadList={false} beforeUpload={(file) => { void (async () => {
-            try { setInspection(await api.inspections.attachFile({ id, file: await readAsUpload(file) })); } catch (e) { message.error(errorMessage(e)); }
-          })(); return false; }}>
-            <Button size="small" icon={<UploadOutlined />} data-testid="evidence-upload">{t('inspection.addEvidence')}</Button>
-          </Upload>
-        )}>
-        {inspection.evidence.length === 0 ? <Typography.Text type="secondary">{t('inspection.noEvidence')}</Typography.Text> : (
+      {recheck && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('inspection.recheckOf')}
+          action={
+            <Button size="small" onClick={() => navigate(`/inspections/${inspection.recheckOf}`)}>
+              {t('inspection.openOriginal')}
+            </Button>
+          }
+        />
+      )}
+      <Card
+        size="small"
+        title={t('inspection.evidence')}
+        style={{ marginBottom: 16 }}
+        extra={
+          can('inspections.write') && (
+            <Upload
+              showUploadList={false}
+              beforeUpload={(file) => {
+                void (async () => {
+                  try {
+                    setInspection(await api.inspections.attachFile({ id, file: await readAsUpload(file) }));
+                  } catch (e) {
+                    message.error(errorMessage(e));
+                  }
+                })();
+                return false;
+              }}
+            >
+              <Button size="small" icon={<UploadOutlined />} data-testid="evidence-upload">
+                {t('inspection.addEvidence')}
+              </Button>
+            </Upload>
+          )
+        }
+      >
+        {inspection.evidence.length === 0 ? (
+          <Typography.Text type="secondary">{t('inspection.noEvidence')}</Typography.Text>
+        ) : (
           <Space wrap>
             {inspection.evidence.map((e) => (
-              <Button key={e.hash} size="small" icon={<PaperClipOutlined />} onClick={() => void api.inspections.file({ id, hash: e.hash }).then(saveDownload).catch((err) => message.error(errorMessage(err)))}>
+              <Button
+                key={e.hash}
+                size="small"
+                icon={<PaperClipOutlined />}
+                onClick={() =>
+                  void api.inspections
+                    .file({ id, hash: e.hash })
+                    .then(saveDownload)
+                    .catch((err) => message.error(errorMessage(err)))
+                }
+              >
                 {e.name}
               </Button>
             ))}
@@ -110,9 +205,25 @@ export function InspectionPage() {
       <Card title={t('inspection.documents')} size="small">
         <DocumentList key={docsKey} inspectionId={id} />
       </Card>
-      <InspectionForm open={editing} inspection={inspection} onClose={() => setEditing(false)} onSaved={(i) => { setEditing(false); setInspection(i); }} />
-      <InspectionForm open={scheduling} enterpriseId={inspection.enterpriseId} defaults={{ kind: 'recheck', recheckOf: inspection.id, officerIds: inspection.officerIds }}
-        onClose={() => setScheduling(false)} onSaved={(i) => { setScheduling(false); navigate(`/inspections/${i.id}`); }} />
+      <InspectionForm
+        open={editing}
+        inspection={inspection}
+        onClose={() => setEditing(false)}
+        onSaved={(i) => {
+          setEditing(false);
+          setInspection(i);
+        }}
+      />
+      <InspectionForm
+        open={scheduling}
+        enterpriseId={inspection.enterpriseId}
+        defaults={{ kind: 'recheck', recheckOf: inspection.id, officerIds: inspection.officerIds }}
+        onClose={() => setScheduling(false)}
+        onSaved={(i) => {
+          setScheduling(false);
+          navigate(`/inspections/${i.id}`);
+        }}
+      />
     </div>
   );
 }

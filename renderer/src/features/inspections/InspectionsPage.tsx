@@ -21,25 +21,72 @@ export function InspectionList({ enterpriseId }: { enterpriseId?: number }) {
   const [data, setData] = useState<{ items: Inspection[]; total: number }>({ items: [], total: 0 });
   const [creating, setCreating] = useState(false);
   const load = useCallback(async () => {
-    try { setData(await api.inspections.list({ enterpriseId, page, pageSize: 20 })); } catch (e) { message.error(errorMessage(e)); }
+    try {
+      setData(await api.inspections.list({ enterpriseId, page, pageSize: 20 }));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
   }, [enterpriseId, page, message]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   return (
     <>
       {can('inspections.write') && (
-        <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setCreating(true)} data-testid="inspection-create">{t('inspection.create')}</Button>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          style={{ marginBottom: 12 }}
+          onClick={() => setCreating(true)}
+          data-testid="inspection-create"
+        >
+          {t('inspection.create')}
+        </Button>
       )}
-      <Table<Inspection> rowKey="id" size="middle" dataSource={data.items}
+      <Table<Inspection>
+        rowKey="id"
+        size="middle"
+        dataSource={data.items}
         onRow={(r) => ({ onClick: () => navigate(`/inspections/${r.id}`), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, pageSize: 20, total: data.total, onChange: setPage, showTotal: (n) => t('common.total', { count: n }) }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: data.total,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { count: n }),
+        }}
         columns={[
-          { title: t('inspection.startedAt'), dataIndex: 'startedAt', width: 190, render: (v: string) => formatDateTime(v) },
+          {
+            title: t('inspection.startedAt'),
+            dataIndex: 'startedAt',
+            width: 190,
+            render: (v: string) => formatDateTime(v),
+          },
           ...(enterpriseId ? [] : [{ title: t('inspection.enterprise'), dataIndex: 'enterpriseName' }]),
-          { title: t('inspection.kind'), dataIndex: 'kind', width: 120, render: (v: string) => <Tag>{vocabLabel(t, 'inspectionKinds', v)}</Tag> },
+          {
+            title: t('inspection.kind'),
+            dataIndex: 'kind',
+            width: 120,
+            render: (v: string) => <Tag>{vocabLabel(t, 'inspectionKinds', v)}</Tag>,
+          },
           { title: t('inspection.place'), dataIndex: 'place' },
-          { title: t('inspection.officerCount'), dataIndex: 'officerIds', width: 110, render: (v: number[]) => (v.length < 2 ? <Tag color="orange">{v.length}</Tag> : v.length) },
-        ]} />
-      <InspectionForm open={creating} enterpriseId={enterpriseId} onClose={() => setCreating(false)} onSaved={(i) => { setCreating(false); navigate(`/inspections/${i.id}`); }} />
+          {
+            title: t('inspection.officerCount'),
+            dataIndex: 'officerIds',
+            width: 110,
+            render: (v: number[]) => (v.length < 2 ? <Tag color="orange">{v.length}</Tag> : v.length),
+          },
+        ]}
+      />
+      <InspectionForm
+        open={creating}
+        enterpriseId={enterpriseId}
+        onClose={() => setCreating(false)}
+        onSaved={(i) => {
+          setCreating(false);
+          navigate(`/inspections/${i.id}`);
+        }}
+      />
     </>
   );
 }
@@ -48,7 +95,9 @@ export function InspectionsPage() {
   const { t } = useTranslation();
   return (
     <div className="page">
-      <div className="page-header"><h2>{t('inspection.listTitle')}</h2></div>
+      <div className="page-header">
+        <h2>{t('inspection.listTitle')}</h2>
+      </div>
       <InspectionList />
     </div>
   );

@@ -9,7 +9,12 @@ import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { vocabLabel, vocabOptions } from '../vocab.ts';
 
-const STATUS_COLORS: Record<Officer['certStatus'], string> = { valid: 'green', expiring: 'orange', expired: 'red', notYetValid: 'default' };
+const STATUS_COLORS: Record<Officer['certStatus'], string> = {
+  valid: 'green',
+  expiring: 'orange',
+  expired: 'red',
+  notYetValid: 'default',
+};
 
 export function OfficersTab() {
   const { t } = useTranslation();
@@ -20,18 +25,29 @@ export function OfficersTab() {
   const [form] = Form.useForm();
 
   const load = useCallback(async () => {
-    try { setOfficers(await api.officers.list({ includeOffDuty: true })); } catch (e) { message.error(errorMessage(e)); }
+    try {
+      setOfficers(await api.officers.list({ includeOffDuty: true }));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
   }, [message]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const open = (o: Officer | 'new') => {
     form.resetFields();
-    if (o !== 'new') form.setFieldsValue({ ...o, certValidFrom: dayjs(o.certValidFrom), certValidTo: dayjs(o.certValidTo) });
+    if (o !== 'new')
+      form.setFieldsValue({ ...o, certValidFrom: dayjs(o.certValidFrom), certValidTo: dayjs(o.certValidTo) });
     setEditing(o);
   };
   const save = async () => {
     const v = await form.validateFields();
-    const officer = { ...v, certValidFrom: v.certValidFrom.format('YYYY-MM-DD'), certValidTo: v.certValidTo.format('YYYY-MM-DD') };
+    const officer = {
+      ...v,
+      certValidFrom: v.certValidFrom.format('YYYY-MM-DD'),
+      certValidTo: v.certValidTo.format('YYYY-MM-DD'),
+    };
     try {
       if (editing === 'new') await api.officers.create(officer);
       else if (editing) await api.officers.update({ id: editing.id, officer });
@@ -45,35 +61,102 @@ export function OfficersTab() {
   const required = [{ required: true, message: t('validation.required') }];
   return (
     <>
-      {can('roster.write') && <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => open('new')}>{t('officer.create')}</Button>}
-      <Table<Officer> rowKey="id" dataSource={officers} pagination={false} size="middle"
-        onRow={(o) => ({ onClick: () => can('roster.write') && open(o), style: { cursor: can('roster.write') ? 'pointer' : undefined } })}
+      {can('roster.write') && (
+        <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => open('new')}>
+          {t('officer.create')}
+        </Button>
+      )}
+      <Table<Officer>
+        rowKey="id"
+        dataSource={officers}
+        pagination={false}
+        size="middle"
+        onRow={(o) => ({
+          onClick: () => can('roster.write') && open(o),
+          style: { cursor: can('roster.write') ? 'pointer' : undefined },
+        })}
         columns={[
           { title: t('officer.name'), dataIndex: 'name' },
           { title: t('officer.certificateNo'), dataIndex: 'certificateNo', className: 'mono' },
           { title: t('officer.post'), dataIndex: 'post', render: (v: string) => vocabLabel(t, 'posts', v) },
           { title: t('officer.certValidTo'), dataIndex: 'certValidTo' },
-          { title: t('officer.certStatus'), dataIndex: 'certStatus', render: (v: Officer['certStatus'], o) => <Tag color={STATUS_COLORS[v]}>{t(`officer.status.${v}`, { days: o.daysToExpiry })}</Tag> },
+          {
+            title: t('officer.certStatus'),
+            dataIndex: 'certStatus',
+            render: (v: Officer['certStatus'], o) => (
+              <Tag color={STATUS_COLORS[v]}>{t(`officer.status.${v}`, { days: o.daysToExpiry })}</Tag>
+            ),
+          },
           { title: t('officer.idCard'), dataIndex: 'idCard', className: 'mono' },
-          { title: t('officer.onDuty'), dataIndex: 'onDuty', render: (v: boolean) => (v ? t('common.yes') : t('common.no')) },
-        ]} />
-      <Modal open={editing !== null} width={720} title={editing === 'new' ? t('officer.createTitle') : t('officer.editTitle')} onCancel={() => setEditing(null)} onOk={() => void save()} destroyOnHidden>
+          {
+            title: t('officer.onDuty'),
+            dataIndex: 'onDuty',
+            render: (v: boolean) => (v ? t('common.yes') : t('common.no')),
+          },
+        ]}
+      />
+      <Modal
+        open={editing !== null}
+        width={720}
+        title={editing === 'new' ? t('officer.createTitle') : t('officer.editTitle')}
+        onCancel={() => setEditing(null)}
+        onOk={() => void save()}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" initialValues={{ post: 'officer', onDuty: true }}>
           <Row gutter={16}>
-            <Col span={8}><Form.Item name="name" label={t('officer.name')} rules={required}><Input /></Form.Item></Col>
-            <Col span={8}><Form.Item name="certificateNo" label={t('officer.certificateNo')} rules={required}><Input className="mono" /></Form.Item></Col>
-            <Col span={8}><Form.Item name="post" label={t('officer.post')}><Select options={vocabOptions(t, 'posts')} /></Form.Item></Col>
+            <Col span={8}>
+              <Form.Item name="name" label={t('officer.name')} rules={required}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="certificateNo" label={t('officer.certificateNo')} rules={required}>
+                <Input className="mono" />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="post" label={t('officer.post')}>
+                <Select options={vocabOptions(t, 'posts')} />
+              </Form.Item>
+            </Col>
           </Row>
           <Row gutter={16}>
-            <Col span={8}><Form.Item name="certValidFrom" label={t('officer.certValidFrom')} rules={required}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="certValidTo" label={t('officer.certValidTo')} rules={required}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="onDuty" label={t('officer.onDuty')} valuePropName="checked"><Switch /></Form.Item></Col>
+            <Col span={8}>
+              <Form.Item name="certValidFrom" label={t('officer.certValidFrom')} rules={required}>
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="certValidTo" label={t('officer.certValidTo')} rules={required}>
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="onDuty" label={t('officer.onDuty')} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+            </Col>
           </Row>
           <Row gutter={16}>
-            <Col span={12}><Form.Item name="idCard" label={t('officer.idCard')} extra={editing !== 'new' && editing?.idCard ? t('officer.idCardMasked') : undefined}><Input className="mono" /></Form.Item></Col>
-            <Col span={12}><Form.Item name="phone" label={t('officer.phone')}><Input /></Form.Item></Col>
+            <Col span={12}>
+              <Form.Item
+                name="idCard"
+                label={t('officer.idCard')}
+                extra={editing !== 'new' && editing?.idCard ? t('officer.idCardMasked') : undefined}
+              >
+                <Input className="mono" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="phone" label={t('officer.phone')}>
+                <Input />
+              </Form.Item>
+            </Col>
           </Row>
-          <Form.Item name="notes" label={t('officer.notes')}><Input.TextArea rows={2} /></Form.Item>
+          <Form.Item name="notes" label={t('officer.notes')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
         </Form>
       </Modal>
     </>

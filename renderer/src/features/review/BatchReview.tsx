@@ -1,4 +1,18 @@
-import { Alert, App, Button, Card, Col, DatePicker, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Progress,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,64 +55,170 @@ export function BatchReview() {
         setProgress({ done: done.length, total: files.length });
       }
       setRuns(done);
-      setSummary(summarise(done.map((r) => ({ caseId: r.caseId, handlerNames: r.handlerNames, result: r.result,
-        documentNames: Object.fromEntries(r.documents.map((d) => [d.id, d.typeName])) }))));
-    } catch (e) { message.error(errorMessage(e)); setProgress(null); }
+      setSummary(
+        summarise(
+          done.map((r) => ({
+            caseId: r.caseId,
+            handlerNames: r.handlerNames,
+            result: r.result,
+            documentNames: Object.fromEntries(r.documents.map((d) => [d.id, d.typeName])),
+          })),
+        ),
+      );
+    } catch (e) {
+      message.error(errorMessage(e));
+      setProgress(null);
+    }
   };
   const running = !!progress && progress.done < progress.total;
 
   return (
     <Card size="small" title={t('review.batch.title')} style={{ marginBottom: 16 }} data-testid="review-batch">
       <Space wrap style={{ marginBottom: 12 }}>
-        <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
-        <Button type="primary" loading={running} onClick={() => void start()} data-testid="review-batch-start">{t('review.batch.start')}</Button>
+        <DatePicker.RangePicker
+          value={range}
+          allowClear={false}
+          onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+        />
+        <Button type="primary" loading={running} onClick={() => void start()} data-testid="review-batch-start">
+          {t('review.batch.start')}
+        </Button>
       </Space>
-      {progress && <Progress percent={progress.total ? Math.round((progress.done / progress.total) * 100) : 100} format={() => `${progress.done} / ${progress.total}`} data-testid="review-batch-progress" />}
+      {progress && (
+        <Progress
+          percent={progress.total ? Math.round((progress.done / progress.total) * 100) : 100}
+          format={() => `${progress.done} / ${progress.total}`}
+          data-testid="review-batch-progress"
+        />
+      )}
       {progress?.total === 0 && <Alert type="info" showIcon message={t('review.batch.none')} />}
       {summary && summary.files > 0 && (
         <>
           <Row gutter={16} style={{ margin: '12px 0' }}>
-            <Col span={6}><Statistic title={t('review.batch.files')} value={summary.files} /></Col>
-            <Col span={6}><Statistic title={t('review.batch.average')} value={summary.averagePercent ?? '—'} suffix={summary.averagePercent === null ? '' : '%'} /></Col>
-            <Col span={6}><Statistic title={t('review.batch.vetoed')} value={summary.vetoed} /></Col>
-            <Col span={6}><Typography.Text type="secondary">{t('review.grade')}</Typography.Text><br />
-              <Space wrap>{summary.grades.map((g) => <Tag key={g.grade}>{g.grade} {g.files}</Tag>)}</Space></Col>
+            <Col span={6}>
+              <Statistic title={t('review.batch.files')} value={summary.files} />
+            </Col>
+            <Col span={6}>
+              <Statistic
+                title={t('review.batch.average')}
+                value={summary.averagePercent ?? '—'}
+                suffix={summary.averagePercent === null ? '' : '%'}
+              />
+            </Col>
+            <Col span={6}>
+              <Statistic title={t('review.batch.vetoed')} value={summary.vetoed} />
+            </Col>
+            <Col span={6}>
+              <Typography.Text type="secondary">{t('review.grade')}</Typography.Text>
+              <br />
+              <Space wrap>
+                {summary.grades.map((g) => (
+                  <Tag key={g.grade}>
+                    {g.grade} {g.files}
+                  </Tag>
+                ))}
+              </Space>
+            </Col>
           </Row>
           <Row gutter={16}>
             <Col span={12}>
               <Typography.Title level={5}>{t('review.batch.byCheck')}</Typography.Title>
-              <Table rowKey="check" size="small" pagination={false} dataSource={summary.byCheck} data-testid="review-batch-checks" columns={[
-                { title: t('review.item'), dataIndex: 'check', render: (c: string) => tKey(`review.checks.${c}`) },
-                { title: t('review.batch.filesWith'), dataIndex: 'files', width: 90, align: 'right' },
-                { title: t('review.lost'), dataIndex: 'pointsLost', width: 80, align: 'right' },
-              ]} />
+              <Table
+                rowKey="check"
+                size="small"
+                pagination={false}
+                dataSource={summary.byCheck}
+                data-testid="review-batch-checks"
+                columns={[
+                  { title: t('review.item'), dataIndex: 'check', render: (c: string) => tKey(`review.checks.${c}`) },
+                  { title: t('review.batch.filesWith'), dataIndex: 'files', width: 90, align: 'right' },
+                  { title: t('review.lost'), dataIndex: 'pointsLost', width: 80, align: 'right' },
+                ]}
+              />
             </Col>
             <Col span={12}>
               <Typography.Title level={5}>{t('review.batch.byOfficer')}</Typography.Title>
-              <Table rowKey="name" size="small" pagination={false} dataSource={summary.byOfficer} data-testid="review-batch-officers" columns={[
-                { title: t('review.batch.officer'), dataIndex: 'name' },
-                { title: t('review.batch.files'), dataIndex: 'files', width: 70, align: 'right' },
-                { title: t('review.batch.average'), dataIndex: 'averagePercent', width: 90, align: 'right', render: (p: number | null) => (p === null ? '—' : `${p}%`) },
-                { title: t('review.batch.findings'), dataIndex: 'findings', width: 80, align: 'right' },
-              ]} />
-              <Typography.Title level={5} style={{ marginTop: 12 }}>{t('review.batch.byDocument')}</Typography.Title>
-              <Table rowKey={(d) => d.name ?? '—'} size="small" pagination={false} dataSource={summary.byDocument} columns={[
-                { title: t('review.batch.document'), dataIndex: 'name', render: (n: string | null) => n ?? t('review.batch.caseRecord') },
-                { title: t('review.batch.findings'), dataIndex: 'findings', width: 80, align: 'right' },
-              ]} />
+              <Table
+                rowKey="name"
+                size="small"
+                pagination={false}
+                dataSource={summary.byOfficer}
+                data-testid="review-batch-officers"
+                columns={[
+                  { title: t('review.batch.officer'), dataIndex: 'name' },
+                  { title: t('review.batch.files'), dataIndex: 'files', width: 70, align: 'right' },
+                  {
+                    title: t('review.batch.average'),
+                    dataIndex: 'averagePercent',
+                    width: 90,
+                    align: 'right',
+                    render: (p: number | null) => (p === null ? '—' : `${p}%`),
+                  },
+                  { title: t('review.batch.findings'), dataIndex: 'findings', width: 80, align: 'right' },
+                ]}
+              />
+              <Typography.Title level={5} style={{ marginTop: 12 }}>
+                {t('review.batch.byDocument')}
+              </Typography.Title>
+              <Table
+                rowKey={(d) => d.name ?? '—'}
+                size="small"
+                pagination={false}
+                dataSource={summary.byDocument}
+                columns={[
+                  {
+                    title: t('review.batch.document'),
+                    dataIndex: 'name',
+                    render: (n: string | null) => n ?? t('review.batch.caseRecord'),
+                  },
+                  { title: t('review.batch.findings'), dataIndex: 'findings', width: 80, align: 'right' },
+                ]}
+              />
             </Col>
           </Row>
-          <Typography.Title level={5} style={{ marginTop: 12 }}>{t('review.batch.perFile')}</Typography.Title>
-          <Table rowKey="caseId" size="small" pagination={{ pageSize: 20 }} dataSource={runs}
-            onRow={(r) => ({ onClick: () => navigate(`/review/${r.caseId}`), style: { cursor: 'pointer' } })} columns={[
+          <Typography.Title level={5} style={{ marginTop: 12 }}>
+            {t('review.batch.perFile')}
+          </Typography.Title>
+          <Table
+            rowKey="caseId"
+            size="small"
+            pagination={{ pageSize: 20 }}
+            dataSource={runs}
+            onRow={(r) => ({ onClick: () => navigate(`/review/${r.caseId}`), style: { cursor: 'pointer' } })}
+            columns={[
               { title: t('cases.caseNo'), dataIndex: 'caseNo', width: 110 },
               { title: t('cases.cause'), dataIndex: 'cause' },
-              { title: t('cases.handlers'), dataIndex: 'handlerNames', width: 140, render: (v: string[]) => v.join('、') },
-              { title: t('review.score'), width: 100, align: 'right', render: (_, r) => `${r.result.score} / ${r.result.max}` },
+              {
+                title: t('cases.handlers'),
+                dataIndex: 'handlerNames',
+                width: 140,
+                render: (v: string[]) => v.join('、'),
+              },
+              {
+                title: t('review.score'),
+                width: 100,
+                align: 'right',
+                render: (_, r) => `${r.result.score} / ${r.result.max}`,
+              },
               { title: t('review.grade'), width: 90, render: (_, r) => r.result.grade ?? '—' },
-              { title: t('review.batch.state'), width: 100, render: (_, r) => (r.signed ? <Tag color="green">{t('review.batch.signed')}</Tag> : <Tag>{t('review.batch.provisional')}</Tag>) },
-              { title: t('review.batch.findings'), width: 80, align: 'right', render: (_, r) => r.result.findings.length },
-            ]} />
+              {
+                title: t('review.batch.state'),
+                width: 100,
+                render: (_, r) =>
+                  r.signed ? (
+                    <Tag color="green">{t('review.batch.signed')}</Tag>
+                  ) : (
+                    <Tag>{t('review.batch.provisional')}</Tag>
+                  ),
+              },
+              {
+                title: t('review.batch.findings'),
+                width: 80,
+                align: 'right',
+                render: (_, r) => r.result.findings.length,
+              },
+            ]}
+          />
         </>
       )}
     </Card>

@@ -13,34 +13,80 @@ export function AuditTab() {
   const [data, setData] = useState<{ items: AuditEntry[]; total: number }>({ items: [], total: 0 });
   const [head, setHead] = useState('');
   const [result, setResult] = useState<AuditVerifyResult | null>(null);
-  const load = useCallback(async () => { try { setData(await api.audit.list({ page, pageSize: 20 })); } catch (e) { message.error(errorMessage(e)); } }, [page, message]);
-  useEffect(() => { void load(); }, [load]);
+  const load = useCallback(async () => {
+    try {
+      setData(await api.audit.list({ page, pageSize: 20 }));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }, [page, message]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   const verify = async () => {
-    try { setResult(await api.audit.verify(head.trim() ? { head: head.trim() } : {})); } catch (e) { message.error(errorMessage(e)); }
+    try {
+      setResult(await api.audit.verify(head.trim() ? { head: head.trim() } : {}));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
   };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>{t('audit.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>
+        {t('audit.intro')}
+      </Typography.Paragraph>
       <Space wrap>
-        <Input style={{ width: 520 }} className="mono" placeholder={t('audit.head')} value={head} onChange={(e) => setHead(e.target.value)} />
-        <Button type="primary" onClick={() => void verify()}>{t('audit.verify')}</Button>
+        <Input
+          style={{ width: 520 }}
+          className="mono"
+          placeholder={t('audit.head')}
+          value={head}
+          onChange={(e) => setHead(e.target.value)}
+        />
+        <Button type="primary" onClick={() => void verify()}>
+          {t('audit.verify')}
+        </Button>
       </Space>
       <Typography.Text type="secondary">{t('audit.headHint')}</Typography.Text>
-      {result && (result.ok
-        ? <Alert type="success" showIcon message={t('audit.ok', { entries: result.entries, head: result.head ?? '—' })} />
-        : <Alert type="error" showIcon message={t('audit.failed', { count: result.problems.length })} description={
-          <List size="small" dataSource={result.problems} renderItem={(p) => <List.Item>{t(`audit.problem.${p.kind}`, { seq: p.seq })}</List.Item>} />
-        } />)}
-      <Table<AuditEntry> rowKey="seq" size="small" dataSource={data.items}
+      {result &&
+        (result.ok ? (
+          <Alert
+            type="success"
+            showIcon
+            message={t('audit.ok', { entries: result.entries, head: result.head ?? '—' })}
+          />
+        ) : (
+          <Alert
+            type="error"
+            showIcon
+            message={t('audit.failed', { count: result.problems.length })}
+            description={
+              <List
+                size="small"
+                dataSource={result.problems}
+                renderItem={(p) => <List.Item>{t(`audit.problem.${p.kind}`, { seq: p.seq })}</List.Item>}
+              />
+            }
+          />
+        ))}
+      <Table<AuditEntry>
+        rowKey="seq"
+        size="small"
+        dataSource={data.items}
         pagination={{ current: page, pageSize: 20, total: data.total, onChange: setPage }}
         columns={[
           { title: t('audit.seq'), dataIndex: 'seq', width: 70 },
           { title: t('audit.at'), dataIndex: 'at', width: 180, render: (v: string) => formatDateTime(v) },
           { title: t('audit.user'), dataIndex: 'userName', width: 120 },
           { title: t('audit.action'), dataIndex: 'action', width: 200, render: (v: string) => auditActionLabel(v) },
-          { title: t('audit.entity'), key: 'e', render: (_: unknown, r) => `${auditEntityLabel(r.entityType)} ${r.entityId ?? ''}` },
+          {
+            title: t('audit.entity'),
+            key: 'e',
+            render: (_: unknown, r) => `${auditEntityLabel(r.entityType)} ${r.entityId ?? ''}`,
+          },
           { title: t('audit.hash'), dataIndex: 'hash', className: 'mono', render: (v: string) => `${v.slice(0, 12)}…` },
-        ]} />
+        ]}
+      />
     </Space>
   );
 }

@@ -15,8 +15,16 @@ export function BackupTab() {
   const { signOut } = useSession();
   const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [busy, setBusy] = useState(false);
-  const load = useCallback(async () => { try { setBackups(await api.backups.list()); } catch (e) { message.error(errorMessage(e)); } }, [message]);
-  useEffect(() => { void load(); }, [load]);
+  const load = useCallback(async () => {
+    try {
+      setBackups(await api.backups.list());
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }, [message]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const create = async () => {
     setBusy(true);
@@ -24,38 +32,86 @@ export function BackupTab() {
       const b = await api.backups.create();
       message.success(t('backup.created', { name: b.name }));
       void load();
-    } catch (e) { message.error(errorMessage(e)); } finally { setBusy(false); }
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
   };
   const restore = async (name: string) => {
     try {
       const r = await api.backups.restore({ name });
       modal.success({ title: t('backup.restored', { safety: r.safetyBackup }), onOk: () => void signOut() });
-    } catch (e) { message.error(errorMessage(e)); }
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
   };
   const exportData = async () => {
     setBusy(true);
-    try { saveDownload(await api.backups.exportData()); } catch (e) { message.error(errorMessage(e)); } finally { setBusy(false); }
+    try {
+      saveDownload(await api.backups.exportData());
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>{t('backup.intro')}</Typography.Paragraph>
-      <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => void create()} data-testid="backup-create">{t('backup.create')}</Button>
-      <Table<BackupInfo> rowKey="name" size="small" dataSource={backups} pagination={{ pageSize: 10 }} data-testid="backup-list" columns={[
-        { title: t('backup.name'), dataIndex: 'name', className: 'mono' },
-        { title: t('backup.kind'), dataIndex: 'kind', render: (k: BackupInfo['kind']) => t(`backup.kinds.${k}`) },
-        { title: t('backup.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
-        { title: t('backup.size'), dataIndex: 'sizeBytes', render: (v: number) => `${(v / 1024).toFixed(0)} KB` },
-        { title: t('backup.auditHead'), dataIndex: 'auditHead', className: 'mono', render: (v: string | null) => (v ? <Typography.Text copyable={{ text: v }}>{v.slice(0, 12)}…</Typography.Text> : '') },
-        { title: t('common.actions'), key: 'a', render: (_: unknown, b) => (
-          <Popconfirm title={t('backup.restoreTitle')} description={<div style={{ maxWidth: 320 }}>{t('backup.restoreText', { name: b.name })}</div>} onConfirm={() => void restore(b.name)} okButtonProps={{ danger: true }}>
-            <Button size="small" danger>{t('backup.restore')}</Button>
-          </Popconfirm>
-        ) },
-      ]} />
+      <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>
+        {t('backup.intro')}
+      </Typography.Paragraph>
+      <Button
+        type="primary"
+        icon={<SaveOutlined />}
+        loading={busy}
+        onClick={() => void create()}
+        data-testid="backup-create"
+      >
+        {t('backup.create')}
+      </Button>
+      <Table<BackupInfo>
+        rowKey="name"
+        size="small"
+        dataSource={backups}
+        pagination={{ pageSize: 10 }}
+        data-testid="backup-list"
+        columns={[
+          { title: t('backup.name'), dataIndex: 'name', className: 'mono' },
+          { title: t('backup.kind'), dataIndex: 'kind', render: (k: BackupInfo['kind']) => t(`backup.kinds.${k}`) },
+          { title: t('backup.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+          { title: t('backup.size'), dataIndex: 'sizeBytes', render: (v: number) => `${(v / 1024).toFixed(0)} KB` },
+          {
+            title: t('backup.auditHead'),
+            dataIndex: 'auditHead',
+            className: 'mono',
+            render: (v: string | null) =>
+              v ? <Typography.Text copyable={{ text: v }}>{v.slice(0, 12)}…</Typography.Text> : '',
+          },
+          {
+            title: t('common.actions'),
+            key: 'a',
+            render: (_: unknown, b) => (
+              <Popconfirm
+                title={t('backup.restoreTitle')}
+                description={<div style={{ maxWidth: 320 }}>{t('backup.restoreText', { name: b.name })}</div>}
+                onConfirm={() => void restore(b.name)}
+                okButtonProps={{ danger: true }}
+              >
+                <Button size="small" danger>
+                  {t('backup.restore')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
       <Card title={t('backup.moveTitle')} size="small" style={{ maxWidth: 900 }}>
         <Typography.Paragraph>{t('backup.moveText')}</Typography.Paragraph>
-        <Button icon={<CloudDownloadOutlined />} loading={busy} onClick={() => void exportData()}>{t('backup.export')}</Button>
+        <Button icon={<CloudDownloadOutlined />} loading={busy} onClick={() => void exportData()}>
+          {t('backup.export')}
+        </Button>
       </Card>
     </Space>
   );

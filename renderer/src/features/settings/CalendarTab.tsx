@@ -22,9 +22,22 @@ export function CalendarTab() {
   const [days, setDays] = useState<number>(5);
   const [periods, setPeriods] = useState<StatutoryPeriod[]>([]);
   const [periodId, setPeriodId] = useState<string>();
-  useEffect(() => { void api.knowledge.periods().then(setPeriods).catch(() => undefined); }, []);
-  const load = useCallback(async () => { try { setInfo(await api.calendar.get()); } catch (e) { message.error(errorMessage(e)); } }, [message]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void api.knowledge
+      .periods()
+      .then(setPeriods)
+      .catch(() => undefined);
+  }, []);
+  const load = useCallback(async () => {
+    try {
+      setInfo(await api.calendar.get());
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }, [message]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   const calendar = useMemo(() => (info ? buildCalendar(info.data) : null), [info]);
   // The same pure rule the core uses for statutory deadlines, so what the admin checks here is what cases get.
   const result = calendar && start ? addWorkdays(calendar, start.format('YYYY-MM-DD'), days) : null;
@@ -36,7 +49,11 @@ export function CalendarTab() {
   const applied = (r: CalendarImportOutcome) => {
     const moved = r.changes.reduce((n, c) => n + movedDays(c), 0);
     const covered = info?.years.some((y) => y.year === r.year);
-    message.success(moved > 0 ? t('calendar.change.applied', { year: r.year, count: moved }) : t(covered ? 'calendar.change.same' : 'calendar.imported', { year: r.year }));
+    message.success(
+      moved > 0
+        ? t('calendar.change.applied', { year: r.year, count: moved })
+        : t(covered ? 'calendar.change.same' : 'calendar.imported', { year: r.year }),
+    );
     void load();
     void refreshInfo();
   };
@@ -56,7 +73,12 @@ export function CalendarTab() {
     if (!pending) return;
     setConfirming(true);
     try {
-      const r = await api.calendar.import({ fileName: pending.fileName, text: pending.text, confirm: true, basis: pending.outcome.basis });
+      const r = await api.calendar.import({
+        fileName: pending.fileName,
+        text: pending.text,
+        confirm: true,
+        basis: pending.outcome.basis,
+      });
       if (r.applied) {
         applied(r);
         setPending(null);
@@ -78,45 +100,100 @@ export function CalendarTab() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>{t('calendar.intro')}</Typography.Paragraph>
-      {info && info.uncoveredCurrentOrNext.length > 0 && <Alert type="warning" showIcon message={t('calendar.missing', { years: info.uncoveredCurrentOrNext.join('、') })} />}
+      <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>
+        {t('calendar.intro')}
+      </Typography.Paragraph>
+      {info && info.uncoveredCurrentOrNext.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('calendar.missing', { years: info.uncoveredCurrentOrNext.join('、') })}
+        />
+      )}
       {can('calendar.manage') && (
         <Upload accept=".json,application/json" showUploadList={false} beforeUpload={(f) => importFile(f)}>
           <Button icon={<UploadOutlined />}>{t('calendar.import')}</Button>
         </Upload>
       )}
-      <CalendarChangeDialog pending={pending} busy={confirming} onConfirm={() => void confirmImport()} onCancel={cancelImport} />
+      <CalendarChangeDialog
+        pending={pending}
+        busy={confirming}
+        onConfirm={() => void confirmImport()}
+        onCancel={cancelImport}
+      />
       <Card size="small" title={t('calendar.calculator')} style={{ maxWidth: 640 }}>
         <Space wrap>
-          <span>{t('calendar.startDate')}</span><DatePicker value={start} onChange={setStart} />
-          <span>{t('calendar.days')}</span><InputNumber min={0} max={400} value={days} onChange={(v) => setDays(v ?? 0)} />
+          <span>{t('calendar.startDate')}</span>
+          <DatePicker value={start} onChange={setStart} />
+          <span>{t('calendar.days')}</span>
+          <InputNumber min={0} max={400} value={days} onChange={(v) => setDays(v ?? 0)} />
         </Space>
         {result && (
           <div style={{ marginTop: 12 }}>
             <Typography.Text strong>{t('calendar.result', { n: days, date: result.date })}</Typography.Text>
-            {result.uncertain && <Alert style={{ marginTop: 8 }} type="warning" message={t('calendar.uncertain', { years: result.uncoveredYears.join('、') })} />}
+            {result.uncertain && (
+              <Alert
+                style={{ marginTop: 8 }}
+                type="warning"
+                message={t('calendar.uncertain', { years: result.uncoveredYears.join('、') })}
+              />
+            )}
           </div>
         )}
         <Space wrap style={{ marginTop: 16 }}>
           <span>{t('calendar.statutory')}</span>
-          <Select style={{ width: 360 }} allowClear value={periodId} onChange={setPeriodId} data-testid="period-select"
-            options={periods.map((x) => ({ value: x.id, label: `${x.name}（${x.length}${t(`calendar.units.${x.unit}`)}${x.uncertain ? `，${t('hazard.toVerify')}` : ''}）` }))} />
+          <Select
+            style={{ width: 360 }}
+            allowClear
+            value={periodId}
+            onChange={setPeriodId}
+            data-testid="period-select"
+            options={periods.map((x) => ({
+              value: x.id,
+              label: `${x.name}（${x.length}${t(`calendar.units.${x.unit}`)}${x.uncertain ? `，${t('hazard.toVerify')}` : ''}）`,
+            }))}
+          />
         </Space>
         {statutory && period && (
           <div style={{ marginTop: 8 }} data-testid="period-result">
-            <Typography.Text strong>{t(period.direction === 'before' ? 'calendar.periodBefore' : 'calendar.periodAfter', { from: period.from, date: statutory.date })}</Typography.Text>
-            <div className="field-hint">{period.basis}{period.note ? `。${period.note}` : ''}</div>
-            {statutory.uncertain && <Alert style={{ marginTop: 8 }} type="warning" message={t('calendar.uncertain', { years: statutory.uncoveredYears.join('、') })} />}
+            <Typography.Text strong>
+              {t(period.direction === 'before' ? 'calendar.periodBefore' : 'calendar.periodAfter', {
+                from: period.from,
+                date: statutory.date,
+              })}
+            </Typography.Text>
+            <div className="field-hint">
+              {period.basis}
+              {period.note ? `。${period.note}` : ''}
+            </div>
+            {statutory.uncertain && (
+              <Alert
+                style={{ marginTop: 8 }}
+                type="warning"
+                message={t('calendar.uncertain', { years: statutory.uncoveredYears.join('、') })}
+              />
+            )}
           </div>
         )}
       </Card>
-      <Table size="small" rowKey="year" pagination={{ pageSize: 10 }} dataSource={[...(info?.years ?? [])].reverse()} columns={[
-        { title: t('calendar.year'), dataIndex: 'year' },
-        { title: t('calendar.holidays'), dataIndex: 'holidays' },
-        { title: t('calendar.makeUpWorkdays'), dataIndex: 'makeUpWorkdays' },
-        { title: t('calendar.workdays'), dataIndex: 'workdays' },
-        { title: t('calendar.source'), dataIndex: 'source', render: (v: string, y) => (y.importedBy ? `${v}（${t('calendar.importedBy', { user: y.importedBy })}）` : v) },
-      ]} />
+      <Table
+        size="small"
+        rowKey="year"
+        pagination={{ pageSize: 10 }}
+        dataSource={[...(info?.years ?? [])].reverse()}
+        columns={[
+          { title: t('calendar.year'), dataIndex: 'year' },
+          { title: t('calendar.holidays'), dataIndex: 'holidays' },
+          { title: t('calendar.makeUpWorkdays'), dataIndex: 'makeUpWorkdays' },
+          { title: t('calendar.workdays'), dataIndex: 'workdays' },
+          {
+            title: t('calendar.source'),
+            dataIndex: 'source',
+            render: (v: string, y) =>
+              y.importedBy ? `${v}（${t('calendar.importedBy', { user: y.importedBy })}）` : v,
+          },
+        ]}
+      />
     </Space>
   );
 }

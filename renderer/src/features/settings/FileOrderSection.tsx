@@ -18,11 +18,13 @@ export function FileOrderSection({ editable }: { editable: boolean }) {
   const [imported, setImported] = useState<FileOrder | null>(null);
   const [names, setNames] = useState<Record<string, string>>({});
   useEffect(() => {
-    void Promise.all([api.knowledge.fileOrder(), api.settings.get(), api.documents.catalogue()]).then(([b, s, catalogue]) => {
-      setBundled(b);
-      setImported(s.fileOrder);
-      setNames(Object.fromEntries(catalogue.map((d) => [d.id, d.name])));
-    }).catch((e) => message.error(errorMessage(e)));
+    void Promise.all([api.knowledge.fileOrder(), api.settings.get(), api.documents.catalogue()])
+      .then(([b, s, catalogue]) => {
+        setBundled(b);
+        setImported(s.fileOrder);
+        setNames(Object.fromEntries(catalogue.map((d) => [d.id, d.name])));
+      })
+      .catch((e) => message.error(errorMessage(e)));
   }, [message]);
   const current = imported ?? bundled;
   const titleOf = (key: string) => current?.titles[key] ?? bundled?.titles[key] ?? names[key] ?? key;
@@ -31,7 +33,9 @@ export function FileOrderSection({ editable }: { editable: boolean }) {
     try {
       setImported((await api.settings.update({ fileOrder })).fileOrder);
       message.success(t(fileOrder ? 'settings.fileOrder.imported' : 'settings.fileOrder.reset'));
-    } catch (e) { message.error(errorMessage(e)); }
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
   };
   const importFile = async (file: File) => {
     const parsed = await readJson(file);
@@ -46,21 +50,50 @@ export function FileOrderSection({ editable }: { editable: boolean }) {
       {current && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Space wrap>
-            {imported ? <Tag color="blue">{t('settings.fileOrder.importedTag')}</Tag> : <Tag>{t('settings.fileOrder.bundledTag')}</Tag>}
+            {imported ? (
+              <Tag color="blue">{t('settings.fileOrder.importedTag')}</Tag>
+            ) : (
+              <Tag>{t('settings.fileOrder.bundledTag')}</Tag>
+            )}
             <Typography.Text>{current.source}</Typography.Text>
             <Typography.Text type="secondary">{current.version}</Typography.Text>
           </Space>
           {current.note && <Typography.Text type="secondary">{current.note}</Typography.Text>}
-          <List size="small" bordered style={{ maxHeight: 320, overflow: 'auto' }} dataSource={current.order}
-            renderItem={(key, i) => <List.Item><Space><Typography.Text type="secondary">{i + 1}</Typography.Text>{titleOf(key)}</Space></List.Item>} />
+          <List
+            size="small"
+            bordered
+            style={{ maxHeight: 320, overflow: 'auto' }}
+            dataSource={current.order}
+            renderItem={(key, i) => (
+              <List.Item>
+                <Space>
+                  <Typography.Text type="secondary">{i + 1}</Typography.Text>
+                  {titleOf(key)}
+                </Space>
+              </List.Item>
+            )}
+          />
           <Space>
             {editable && (
-              <Upload accept=".json" showUploadList={false} beforeUpload={(file) => { void importFile(file); return false; }}>
+              <Upload
+                accept=".json"
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  void importFile(file);
+                  return false;
+                }}
+              >
                 <Button data-testid="import-file-order">{t('settings.fileOrder.import')}</Button>
               </Upload>
             )}
-            <Button onClick={exportFile} data-testid="export-file-order">{t('settings.fileOrder.export')}</Button>
-            {editable && imported && <Button onClick={() => void save(null)} data-testid="reset-file-order">{t('settings.fileOrder.resetButton')}</Button>}
+            <Button onClick={exportFile} data-testid="export-file-order">
+              {t('settings.fileOrder.export')}
+            </Button>
+            {editable && imported && (
+              <Button onClick={() => void save(null)} data-testid="reset-file-order">
+                {t('settings.fileOrder.resetButton')}
+              </Button>
+            )}
           </Space>
         </Space>
       )}

@@ -27,8 +27,15 @@ export function SettingsPage() {
   ].filter((x) => x.show);
   return (
     <div className="page">
-      <div className="page-header"><h2>{t('settings.title')}</h2></div>
-      <Tabs activeKey={tab} onChange={(k) => navigate(`/settings/${k}`)} items={tabs.map(({ show: _s, ...x }) => x)} destroyOnHidden />
+      <div className="page-header">
+        <h2>{t('settings.title')}</h2>
+      </div>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => navigate(`/settings/${k}`)}
+        items={tabs.map(({ show: _s, ...x }) => x)}
+        destroyOnHidden
+      />
     </div>
   );
 }

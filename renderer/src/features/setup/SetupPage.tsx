@@ -7,7 +7,11 @@ import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { readAsUpload } from '../files.ts';
 import { UnitFields } from './UnitFields.tsx';
 
-interface Props { onDone(session: SessionInfo): void; onDemo(): void; onImported(): void }
+interface Props {
+  onDone(session: SessionInfo): void;
+  onDemo(): void;
+  onImported(): void;
+}
 
 export function SetupPage({ onDone, onDemo, onImported }: Props) {
   const { t } = useTranslation();
@@ -19,7 +23,12 @@ export function SetupPage({ onDone, onDemo, onImported }: Props) {
   const [ack, setAck] = useState(false);
 
   const next = async () => {
-    await form.validateFields([['admin', 'username'], ['admin', 'displayName'], ['admin', 'password'], ['admin', 'confirm']]);
+    await form.validateFields([
+      ['admin', 'username'],
+      ['admin', 'displayName'],
+      ['admin', 'password'],
+      ['admin', 'confirm'],
+    ]);
     setStep(1);
   };
 
@@ -60,44 +69,106 @@ export function SetupPage({ onDone, onDemo, onImported }: Props) {
         <Col xs={24} lg={16}>
           <Card title={t('setup.title')}>
             <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
-            <Steps current={step} items={[{ title: t('setup.stepAdmin') }, { title: t('setup.stepUnit') }, { title: t('setup.stepDone') }]} style={{ marginBottom: 24 }} />
+            <Steps
+              current={step}
+              items={[{ title: t('setup.stepAdmin') }, { title: t('setup.stepUnit') }, { title: t('setup.stepDone') }]}
+              style={{ marginBottom: 24 }}
+            />
             <Form form={form} layout="vertical" requiredMark>
               <div hidden={step !== 0}>
                 <Row gutter={16}>
-                  <Col span={12}><Form.Item name={['admin', 'username']} label={t('setup.adminUsername')} rules={[{ required: true, message: t('validation.required') }]}><Input autoComplete="username" /></Form.Item></Col>
-                  <Col span={12}><Form.Item name={['admin', 'displayName']} label={t('setup.adminDisplayName')} rules={[{ required: true, message: t('validation.required') }]}><Input /></Form.Item></Col>
+                  <Col span={12}>
+                    <Form.Item
+                      name={['admin', 'username']}
+                      label={t('setup.adminUsername')}
+                      rules={[{ required: true, message: t('validation.required') }]}
+                    >
+                      <Input autoComplete="username" />
+                    </Form.Item>
+                  </Col>
+                  <Col span={12}>
+                    <Form.Item
+                      name={['admin', 'displayName']}
+                      label={t('setup.adminDisplayName')}
+                      rules={[{ required: true, message: t('validation.required') }]}
+                    >
+                      <Input />
+                    </Form.Item>
+                  </Col>
                 </Row>
                 <Row gutter={16}>
                   <Col span={12}>
-                    <Form.Item name={['admin', 'password']} label={t('setup.password')} extra={t('setup.passwordHint')}
-                      rules={[{ required: true, message: t('validation.required') }, { min: 8, message: t('validation.password.short') }, { pattern: /(?=.*[A-Za-z])(?=.*\d)/, message: t('validation.password.weak') }]}>
+                    <Form.Item
+                      name={['admin', 'password']}
+                      label={t('setup.password')}
+                      extra={t('setup.passwordHint')}
+                      rules={[
+                        { required: true, message: t('validation.required') },
+                        { min: 8, message: t('validation.password.short') },
+                        { pattern: /(?=.*[A-Za-z])(?=.*\d)/, message: t('validation.password.weak') },
+                      ]}
+                    >
                       <Input.Password autoComplete="new-password" />
                     </Form.Item>
                   </Col>
                   <Col span={12}>
-                    <Form.Item name={['admin', 'confirm']} label={t('setup.passwordConfirm')} dependencies={[['admin', 'password']]}
-                      rules={[{ required: true, message: t('validation.required') }, ({ getFieldValue }) => ({
-                        validator: (_, v) => (v === getFieldValue(['admin', 'password']) ? Promise.resolve() : Promise.reject(new Error(t('setup.passwordMismatch')))),
-                      })]}>
+                    <Form.Item
+                      name={['admin', 'confirm']}
+                      label={t('setup.passwordConfirm')}
+                      dependencies={[['admin', 'password']]}
+                      rules={[
+                        { required: true, message: t('validation.required') },
+                        ({ getFieldValue }) => ({
+                          validator: (_, v) =>
+                            v === getFieldValue(['admin', 'password'])
+                              ? Promise.resolve()
+                              : Promise.reject(new Error(t('setup.passwordMismatch'))),
+                        }),
+                      ]}
+                    >
                       <Input.Password autoComplete="new-password" />
                     </Form.Item>
                   </Col>
                 </Row>
-                <Button type="primary" onClick={() => void next()}>{t('common.next')}</Button>
+                <Button type="primary" onClick={() => void next()}>
+                  {t('common.next')}
+                </Button>
               </div>
               <div hidden={step !== 1}>
                 <UnitFields prefix={['unit']} />
-                <Button onClick={() => setStep(0)} style={{ marginRight: 8 }}>{t('common.previous')}</Button>
-                <Button type="primary" loading={busy} onClick={() => void finish()}>{t('setup.finish')}</Button>
+                <Button onClick={() => setStep(0)} style={{ marginRight: 8 }}>
+                  {t('common.previous')}
+                </Button>
+                <Button type="primary" loading={busy} onClick={() => void finish()}>
+                  {t('setup.finish')}
+                </Button>
               </div>
             </Form>
             {step === 2 && result && (
               <div>
-                <Alert type="warning" showIcon message={t('setup.recoveryTitle')} description={t('setup.recoveryText')} style={{ marginBottom: 16 }} />
-                <Typography.Title level={3} className="mono" copyable data-testid="recovery-code" style={{ textAlign: 'center', letterSpacing: 2 }}>{result.recoveryCode}</Typography.Title>
-                <Checkbox checked={ack} onChange={(e) => setAck(e.target.checked)}>{t('setup.recoveryAck')}</Checkbox>
+                <Alert
+                  type="warning"
+                  showIcon
+                  message={t('setup.recoveryTitle')}
+                  description={t('setup.recoveryText')}
+                  style={{ marginBottom: 16 }}
+                />
+                <Typography.Title
+                  level={3}
+                  className="mono"
+                  copyable
+                  data-testid="recovery-code"
+                  style={{ textAlign: 'center', letterSpacing: 2 }}
+                >
+                  {result.recoveryCode}
+                </Typography.Title>
+                <Checkbox checked={ack} onChange={(e) => setAck(e.target.checked)}>
+                  {t('setup.recoveryAck')}
+                </Checkbox>
                 <div style={{ marginTop: 16 }}>
-                  <Button type="primary" disabled={!ack} onClick={() => onDone(result.session)}>{t('common.confirm')}</Button>
+                  <Button type="primary" disabled={!ack} onClick={() => onDone(result.session)}>
+                    {t('common.confirm')}
+                  </Button>
                 </div>
               </div>
             )}
@@ -106,7 +177,9 @@ export function SetupPage({ onDone, onDemo, onImported }: Props) {
         <Col xs={24} lg={8}>
           <Card title={t('setup.demoTitle')} style={{ marginBottom: 16 }}>
             <Typography.Paragraph>{t('setup.demoText')}</Typography.Paragraph>
-            <Button onClick={onDemo} data-testid="enter-demo">{t('setup.demoEnter')}</Button>
+            <Button onClick={onDemo} data-testid="enter-demo">
+              {t('setup.demoEnter')}
+            </Button>
           </Card>
           <Card title={t('setup.importTitle')}>
             <Typography.Paragraph>{t('setup.importText')}</Typography.Paragraph>

@@ -1,6 +1,12 @@
 import { Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { ReactNode } from 'react';
-import { blankRow, type DocumentForm, type FieldCell, type FormCell, type RowColumn } from '../../../../../shared/documents/form.ts';
+import {
+  blankRow,
+  type DocumentForm,
+  type FieldCell,
+  type FormCell,
+  type RowColumn,
+} from '../../../../../shared/documents/form.ts';
 import { tKey } from '../../../i18n.ts';
 import { DateField, DateTimeField, RowsField } from '../../fields.tsx';
 import { OfficersField } from './OfficersField.tsx';
@@ -13,69 +19,146 @@ const label = (cell: { field: string; label?: string }) => tKey(`docFields.${cel
 export function DocumentFields({ layout }: { layout: DocumentForm }) {
   return (
     <>
-      {layout.map((item, i) => (Array.isArray(item)
-        ? <Row gutter={16} key={i}>{item.map((cell) => <Col key={cell.field} span={cell.span ?? 24 / item.length}><Field cell={cell} /></Col>)}</Row>
-        : <Cell key={i} cell={item} />))}
+      {layout.map((item, i) =>
+        Array.isArray(item) ? (
+          <Row gutter={16} key={i}>
+            {item.map((cell) => (
+              <Col key={cell.field} span={cell.span ?? 24 / item.length}>
+                <Field cell={cell} />
+              </Col>
+            ))}
+          </Row>
+        ) : (
+          <Cell key={i} cell={item} />
+        ),
+      )}
     </>
   );
 }
 
 function Cell({ cell }: { cell: FormCell }) {
   switch (cell.input) {
-    case 'officers': return <OfficersField label={label(cell)} />;
+    case 'officers':
+      return <OfficersField label={label(cell)} />;
     case 'paragraphs':
       return (
         <RowsField name={cell.field} label={label(cell)} addLabel={tKey(`docFields.${cell.add}`)} blank="" numbered>
-          {(row) => <Form.Item name={row} style={GROW}><Input.TextArea autoSize /></Form.Item>}
+          {(row) => (
+            <Form.Item name={row} style={GROW}>
+              <Input.TextArea autoSize />
+            </Form.Item>
+          )}
         </RowsField>
       );
     case 'rows':
       return (
-        <RowsField name={cell.field} label={label(cell)} addLabel={tKey(`docFields.${cell.add}`)} blank={blankRow(cell)} numbered={cell.numbered}>
+        <RowsField
+          name={cell.field}
+          label={label(cell)}
+          addLabel={tKey(`docFields.${cell.add}`)}
+          blank={blankRow(cell)}
+          numbered={cell.numbered}
+        >
           {(row) => cell.columns.map((c) => <Column key={c.field} row={row} column={c} />)}
         </RowsField>
       );
-    default: return <Field cell={cell} />;
+    default:
+      return <Field cell={cell} />;
   }
 }
 
 function Field({ cell }: { cell: FieldCell }) {
-  if (cell.when) return <Shown while={cell.when}><Field cell={{ ...cell, when: undefined }} /></Shown>;
-  if (cell.input === 'hidden') return <Form.Item name={cell.field} hidden><Input /></Form.Item>;
+  if (cell.when)
+    return (
+      <Shown while={cell.when}>
+        <Field cell={{ ...cell, when: undefined }} />
+      </Shown>
+    );
+  if (cell.input === 'hidden')
+    return (
+      <Form.Item name={cell.field} hidden>
+        <Input />
+      </Form.Item>
+    );
   if (cell.input === 'checkbox') {
-    return <Form.Item name={cell.field} valuePropName="checked"><Checkbox>{label(cell)}</Checkbox></Form.Item>;
+    return (
+      <Form.Item name={cell.field} valuePropName="checked">
+        <Checkbox>{label(cell)}</Checkbox>
+      </Form.Item>
+    );
   }
   if (cell.input === 'select') {
-    return <Form.Item name={cell.field} label={label(cell)}><Select options={options(cell.field, cell.options)} /></Form.Item>;
+    return (
+      <Form.Item name={cell.field} label={label(cell)}>
+        <Select options={options(cell.field, cell.options)} />
+      </Form.Item>
+    );
   }
-  return <Form.Item name={cell.field} label={label(cell)}>{input(cell.input as Exclude<typeof cell.input, 'hidden' | 'checkbox' | 'select'>, cell.rows)}</Form.Item>;
+  return (
+    <Form.Item name={cell.field} label={label(cell)}>
+      {input(cell.input as Exclude<typeof cell.input, 'hidden' | 'checkbox' | 'select'>, cell.rows)}
+    </Form.Item>
+  );
 }
 
 /** A select's choices: the wording the form prints, labelled docOptions.<field>.<option>. */
-const options = (field: string, list: readonly string[] = []) => list.map((o) => ({ value: o, label: tKey(`docOptions.${field}.${o}`) }));
+const options = (field: string, list: readonly string[] = []) =>
+  list.map((o) => ({ value: o, label: tKey(`docOptions.${field}.${o}`) }));
 
 function Shown({ while: name, children }: { while: string; children: ReactNode }) {
   return Form.useWatch(name, Form.useFormInstance()) ? children : null;
 }
 
 function Column({ row, column }: { row: number; column: RowColumn }) {
-  if (column.input === 'hidden') return <Form.Item name={[row, column.field]} hidden><Input /></Form.Item>;
+  if (column.input === 'hidden')
+    return (
+      <Form.Item name={[row, column.field]} hidden>
+        <Input />
+      </Form.Item>
+    );
   const placeholder = column.placeholder && tKey(`docFields.${column.placeholder}`);
   const style = column.width ? { flex: `0 0 ${column.width}px` } : GROW;
   if (column.input === 'select') {
-    return <Form.Item name={[row, column.field]} style={style}><Select placeholder={placeholder} options={options(column.field, column.options)} /></Form.Item>;
+    return (
+      <Form.Item name={[row, column.field]} style={style}>
+        <Select placeholder={placeholder} options={options(column.field, column.options)} />
+      </Form.Item>
+    );
   }
-  return <Form.Item name={[row, column.field]} style={style}>{input(column.input, undefined, placeholder)}</Form.Item>;
+  return (
+    <Form.Item name={[row, column.field]} style={style}>
+      {input(column.input, undefined, placeholder)}
+    </Form.Item>
+  );
 }
 
 /** A textarea without a set height grows with its text (a problem in a list of problems). */
-function input(kind: 'text' | 'textarea' | 'date' | 'datetime' | 'yuan' | 'integer', rows?: number, placeholder?: string) {
+function input(
+  kind: 'text' | 'textarea' | 'date' | 'datetime' | 'yuan' | 'integer',
+  rows?: number,
+  placeholder?: string,
+) {
   switch (kind) {
-    case 'integer': return <InputNumber min={0} precision={0} style={{ width: '100%' }} />;
-    case 'yuan': return <InputNumber min={0} precision={0} step={1000} addonAfter="元" style={{ width: '100%' }} placeholder={placeholder} />;
-    case 'date': return <DateField />;
-    case 'datetime': return <DateTimeField />;
-    case 'textarea': return <Input.TextArea rows={rows} autoSize={!rows} placeholder={placeholder} />;
-    default: return <Input placeholder={placeholder} />;
+    case 'integer':
+      return <InputNumber min={0} precision={0} style={{ width: '100%' }} />;
+    case 'yuan':
+      return (
+        <InputNumber
+          min={0}
+          precision={0}
+          step={1000}
+          addonAfter="元"
+          style={{ width: '100%' }}
+          placeholder={placeholder}
+        />
+      );
+    case 'date':
+      return <DateField />;
+    case 'datetime':
+      return <DateTimeField />;
+    case 'textarea':
+      return <Input.TextArea rows={rows} autoSize={!rows} placeholder={placeholder} />;
+    default:
+      return <Input placeholder={placeholder} />;
   }
 }
