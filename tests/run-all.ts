@@ -73,6 +73,7 @@ const gate = (ok: boolean) => {
 
 gate(step('typecheck', bin('tsc'), ['-p', '.']));
 gate(step('lint', bin('eslint'), ['.']));
+gate(step('format (prettier --check; npm run format fixes it)', bin('prettier'), ['--check', '.']));
 
 const vitestJson = path.join(root, '.ci-vitest.json');
 fs.rmSync(vitestJson, { force: true });
