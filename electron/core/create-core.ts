@@ -36,7 +36,9 @@ import { caseHandlers } from './modules/cases/handlers.ts';
 import { reviewHandlers } from './modules/review/handlers.ts';
 import { inspectionHandlers } from './modules/inspections/handlers.ts';
 import { escalationHandlers, hazardHandlers } from './modules/hazards/handlers.ts';
-import { authHandlers, needsSetup, readSettings, setupHandlers, userHandlers } from './modules/accounts/handlers.ts';
+import { authHandlers, needsSetup, setupHandlers, userHandlers } from './modules/accounts/handlers.ts';
+import { readSettings } from './modules/settings/repository.ts';
+import { settingsHandlers } from './modules/settings/handlers.ts';
 import { appHandlers, knowledgeHandlers } from './modules/app-handlers.ts';
 import { auditHandlers } from './modules/audit/handlers.ts';
 import { backupHandlers, importDataHandler } from './modules/backups/handlers.ts';
@@ -46,7 +48,7 @@ import { seedDemoCases } from './modules/demo/cases.ts';
 import { seedDemo } from './modules/demo/seed.ts';
 import { enterpriseHandlers } from './modules/enterprises/handlers.ts';
 import { officerHandlers } from './modules/officers/handlers.ts';
-import { settingsHandlers, unitHandlers } from './modules/unit/handlers.ts';
+import { unitHandlers } from './modules/unit/handlers.ts';
 
 export interface CoreOptions {
   /** The workspace's own folder: enforce.db, backups/, files/, logs/. */
@@ -253,7 +255,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           ? (sessions.get(envelope.token) ?? null)
           : null;
       if (session && !session.locked) {
-        const { idleLockMinutes } = await readSettings(state);
+        const { idleLockMinutes } = await readSettings(state.store.db);
         if (now().getTime() - session.lastSeen > idleLockMinutes * 60_000) session.locked = true;
       }
       if (spec.access !== 'public') {

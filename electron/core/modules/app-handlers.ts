@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/api/errors.ts';
 import { checklist } from '../../../shared/entities/checklist.ts';
 import { discretionBenchmark } from '../../../shared/entities/discretion.ts';
 import { uncoveredNear } from './calendar/handlers.ts';
-import { getUnit } from './unit/handlers.ts';
+import { getUnit } from './unit/repository.ts';
 
 export const appHandlers: HandlerGroup<'app'> = {
   async 'app:info'(_input, { core }) {

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/api/errors.ts';
 import type { SessionInfo } from '../../../../shared/api/contract.ts';
-import { DEFAULT_SETTINGS, type User, type Settings } from '../../../../shared/entities/account.ts';
+import type { User } from '../../../../shared/entities/account.ts';
 import { ROLE_PERMISSIONS, type Role } from '../../../../shared/domain/roles.ts';
 import type { CoreState, HandlerGroup, Session } from '../../context.ts';
 import type { Kysely, Selectable } from 'kysely';
@@ -14,7 +14,8 @@ import {
   throttleSeconds,
   verifySecret,
 } from './passwords.ts';
-import { saveUnit } from '../unit/handlers.ts';
+import { saveUnit } from '../unit/repository.ts';
+import { readSettings } from '../settings/repository.ts';
 import { rememberSetUp, wasSetUp } from '../../installation.ts';
 
 export function toUser(row: Selectable<UsersTable>): User {
@@ -27,12 +28,6 @@ export function toUser(row: Selectable<UsersTable>): User {
     createdAt: row.createdAt,
     lastSignInAt: row.lastSignInAt,
   };
-}
-
-export async function readSettings(core: CoreState): Promise<Settings> {
-  const rows = await core.store.db.selectFrom('settings').selectAll().execute();
-  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.valueJson)]));
-  return { ...DEFAULT_SETTINGS, ...stored };
 }
 
 /**
@@ -60,7 +55,7 @@ async function openSession(core: CoreState, user: User): Promise<SessionInfo> {
 }
 
 async function sessionInfo(core: CoreState, session: Session, user: User): Promise<SessionInfo> {
-  const { idleLockMinutes } = await readSettings(core);
+  const { idleLockMinutes } = await readSettings(core.store.db);
   return { token: session.token, user, permissions: [...ROLE_PERMISSIONS[user.role]], idleLockMinutes };
 }
 

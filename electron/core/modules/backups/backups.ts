@@ -19,7 +19,7 @@ import {
   writeSnapshot,
 } from '../../db/snapshot.ts';
 import { sha256 } from '../../files.ts';
-import { readSettings } from '../accounts/handlers.ts';
+import { readSettings } from '../settings/repository.ts';
 import { wasSetUp } from '../../installation.ts';
 import { unzipEntries, zipEntries } from './zip.ts';
 
@@ -82,7 +82,7 @@ export async function createBackup(core: CoreState, kind: BackupInfo['kind']): P
   }
   if ('problem' in written) throw new AppError('BACKUP_CORRUPT', { check: written.problem });
   const { manifest } = written;
-  if (kind === 'daily') rotate(core.dataDir, (await readSettings(core)).backupKeep);
+  if (kind === 'daily') rotate(core.dataDir, (await readSettings(core.store.db)).backupKeep);
   return { name, kind, createdAt: manifest.createdAt, sizeBytes: manifest.sizeBytes, auditHead: manifest.auditHead };
 }
 

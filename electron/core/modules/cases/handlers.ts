@@ -29,7 +29,7 @@ import { caseFileBinder } from './binder.ts';
 import { approvalForm } from './approval-forms.ts';
 import { APPROVAL_STAGES } from '../../../../shared/domain/vocabulary.ts';
 import { publicationRecords } from '../../../../shared/domain/publication.ts';
-import { getUnit } from '../unit/handlers.ts';
+import { getUnit } from '../unit/repository.ts';
 
 /**
  * 案件: opened (from an inspection's escalation, a complaint, a referral or an accident), decided

@@ -41,7 +41,7 @@ import type {
 } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
 import type { CasesTable, DB } from '../../db/schema.ts';
-import { readSettings } from '../accounts/handlers.ts';
+import { readSettings } from '../settings/repository.ts';
 
 export type CaseRow = Selectable<CasesTable>;
 
@@ -61,7 +61,7 @@ export interface CaseRules {
   today: string;
 }
 export async function caseRules(core: CoreState): Promise<CaseRules> {
-  const [cal, settings] = await Promise.all([core.calendar(), readSettings(core)]);
+  const [cal, settings] = await Promise.all([core.calendar(), readSettings(core.store.db)]);
   return { cal, settings, rules: procedureRules(settings), today: core.today() };
 }
 

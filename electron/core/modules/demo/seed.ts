@@ -2,7 +2,7 @@ import { orgCodeCheckChar, usccCheckChar } from '../../../../shared/domain/uscc.
 import type { SupervisionCategory } from '../../../../shared/domain/vocabulary.ts';
 import type { CoreState } from '../../context.ts';
 import { hashSecret } from '../accounts/passwords.ts';
-import { saveUnit } from '../unit/handlers.ts';
+import { saveUnit } from '../unit/repository.ts';
 
 /**
  * The demo county: every name is made up (示例县 does not exist; the region code 519999 is not in

@@ -15,12 +15,12 @@ import type { DocumentsTable } from '../../db/schema.ts';
 import { checkFieldGlyphs } from '../../documents/glyphs.ts';
 import { loadFontSet } from '../../documents/fonts.ts';
 import { storeFile } from '../../files.ts';
-import { readSettings } from '../accounts/handlers.ts';
+import { readSettings } from '../settings/repository.ts';
 import { findById as findEnterprise, toEnterprise } from '../enterprises/repository.ts';
 import { findInspection } from '../inspections/handlers.ts';
 import { listHazards } from '../hazards/handlers.ts';
 import { toOfficer } from '../officers/handlers.ts';
-import { getUnit } from '../unit/handlers.ts';
+import { getUnit } from '../unit/repository.ts';
 import { caseDetail, caseRules } from '../cases/repository.ts';
 
 export type DocumentRow = Selectable<DocumentsTable>;
@@ -39,7 +39,7 @@ export interface PageContext {
   settings: Settings;
 }
 export async function pageContext(core: CoreState): Promise<PageContext> {
-  const [unit, settings] = await Promise.all([getUnit(core.store.db), readSettings(core)]);
+  const [unit, settings] = await Promise.all([getUnit(core.store.db), readSettings(core.store.db)]);
   if (!unit) throw new AppError('SETUP_REQUIRED');
   return { unit, settings };
 }

@@ -13,7 +13,7 @@ import type { AuditActor } from '../../audit/audit-log.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
 import type { DB, HazardsTable } from '../../db/schema.ts';
 import { storeFile } from '../../files.ts';
-import { readSettings } from '../accounts/handlers.ts';
+import { readSettings } from '../settings/repository.ts';
 import { findInspection } from '../inspections/handlers.ts';
 
 /**
@@ -40,7 +40,7 @@ interface DueRules {
   settings: Settings;
 }
 async function dueRules(core: CoreState): Promise<DueRules> {
-  const [cal, settings] = await Promise.all([core.calendar(), readSettings(core)]);
+  const [cal, settings] = await Promise.all([core.calendar(), readSettings(core.store.db)]);
   return { cal, settings };
 }
 

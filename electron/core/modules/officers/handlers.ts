@@ -5,7 +5,7 @@ import type { OfficerPost } from '../../../../shared/domain/vocabulary.ts';
 import { certificateStatus, type Officer } from '../../../../shared/entities/officer.ts';
 import type { CoreState, HandlerGroup } from '../../context.ts';
 import type { OfficersTable } from '../../db/schema.ts';
-import { readSettings } from '../accounts/handlers.ts';
+import { readSettings } from '../settings/repository.ts';
 
 export function toOfficer(row: Selectable<OfficersTable>, today: string, warnDays: number): Officer {
   const cert = certificateStatus(row.certValidFrom, row.certValidTo, today, warnDays);
@@ -44,7 +44,7 @@ async function ensureUniqueCertificate(core: CoreState, certificateNo: string, e
 
 export const officerHandlers: HandlerGroup<'officers'> = {
   async 'officers:list'(input, { core }) {
-    const { certExpiryWarningDays } = await readSettings(core);
+    const { certExpiryWarningDays } = await readSettings(core.store.db);
     let q = core.store.db.selectFrom('officers').selectAll().orderBy('onDuty', 'desc').orderBy('name');
     if (!input.includeOffDuty) q = q.where('onDuty', '=', 1);
     return (await q.execute()).map((r) => toOfficer(r, core.today(), certExpiryWarningDays));
@@ -54,7 +54,7 @@ export const officerHandlers: HandlerGroup<'officers'> = {
       throw new AppError('VALIDATION', { issues: [{ path: ['idCard'], key: 'validation.idCard.format' }] });
     checkBirthDate(input.idCard, core.today());
     await ensureUniqueCertificate(core, input.certificateNo);
-    const { certExpiryWarningDays } = await readSettings(core);
+    const { certExpiryWarningDays } = await readSettings(core.store.db);
     const at = core.now().toISOString();
     return core.tx(async (trx) => {
       const row = await trx
@@ -74,7 +74,7 @@ export const officerHandlers: HandlerGroup<'officers'> = {
     const idCard = input.idCard.includes('*') ? existing.idCard : input.idCard;
     checkBirthDate(idCard, core.today());
     await ensureUniqueCertificate(core, input.certificateNo, id);
-    const { certExpiryWarningDays } = await readSettings(core);
+    const { certExpiryWarningDays } = await readSettings(core.store.db);
     return core.tx(async (trx) => {
       const row = await trx
         .updateTable('officers')

@@ -10,7 +10,7 @@ import { chinaDate } from '../../../../shared/domain/dates.ts';
 import { reviewReport } from './report.ts';
 import type { ReviewSnapshot } from '../../../../shared/domain/review/checks.ts';
 import type { CoreState, HandlerGroup } from '../../context.ts';
-import { readSettings } from '../accounts/handlers.ts';
+import { readSettings } from '../settings/repository.ts';
 import { caseDetail, caseRules, type CaseRules, caseSummaries } from '../cases/repository.ts';
 import { toOfficer } from '../officers/handlers.ts';
 import { listHazards } from '../hazards/handlers.ts';
@@ -96,7 +96,7 @@ async function runReview(
 
 /** The province's standard where an admin imported one, else the bundled 示例. */
 async function standardInForce(core: CoreState): Promise<ReviewStandard> {
-  return standardOf(core, await readSettings(core));
+  return standardOf(core, await readSettings(core.store.db));
 }
 const standardOf = (core: CoreState, settings: Settings): ReviewStandard =>
   settings.reviewStandard ?? core.knowledge.reviewStandard;
