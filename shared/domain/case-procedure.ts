@@ -128,6 +128,27 @@ export function approval(
   return { date: approve.date, missing: null };
 }
 
+/**
+ * Whose signature an approval form waits for next, as approval() counts them: two different
+ * 承办人, then the 审核人, then the 审批人 — on a fresh round once a 呈批 is spent (the police
+ * declined the transfer, or the decision was revised after the party was heard). The screen asks
+ * this rather than counting rows itself, so it never offers a row the core would not count.
+ */
+export function nextApprovalRole(
+  events: CaseEvent[],
+  stage: 'filing' | 'disposal' | 'closing',
+): 'handler' | 'review' | 'approve' {
+  switch (approval(events, stage).missing) {
+    case 'cases.rules.approvalReview':
+      return 'review';
+    case 'cases.rules.approvalApprove':
+    case 'cases.rules.approvalRefused':
+      return 'approve';
+    default:
+      return 'handler';
+  }
+}
+
 export const filedOn = (r: CaseRecord): string | null => approval(r.events, 'filing').date;
 
 /** Issued and in force: a corrected document gives way to its correction. */

@@ -26,6 +26,7 @@ import type {
 } from '../../../../shared/entities/case.ts';
 import type { ReviewFinding } from '../../../../shared/domain/review/review.ts';
 import { mayRetract } from '../../../../shared/domain/case-permissions.ts';
+import { nextApprovalRole } from '../../../../shared/domain/case-procedure.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
@@ -419,7 +420,10 @@ export function CasePage() {
                   size="small"
                   data-testid={`approve-${stage}`}
                   onClick={() =>
-                    setDraft({ kind: 'approval', values: { stage, role: nextRole(kase, stage), date: today() } })
+                    setDraft({
+                      kind: 'approval',
+                      values: { stage, role: nextApprovalRole(kase.events, stage), date: today() },
+                    })
                   }
                 >
                   {t('cases.addSignature')}
@@ -636,15 +640,6 @@ export function CasePage() {
       />
     </div>
   );
-}
-
-/** The next signature an approval form is waiting for. */
-function nextRole(kase: CaseDetail, stage: string): 'handler' | 'review' | 'approve' {
-  const signs = kase.events
-    .filter((e) => !e.retracted && e.data.kind === 'approval' && e.data.stage === stage)
-    .map((e) => (e.data as { role: string }).role);
-  if (signs.filter((r) => r === 'handler').length < 2) return 'handler';
-  return signs.includes('review') ? 'approve' : 'review';
 }
 
 function eventSummary(e: CaseEvent): string {
