@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pinnedClock } from '../../electron/core/clock.ts';
 import { createCore } from '../../electron/core/create-core.ts';
-import { caseGenerator } from '../../electron/core/generator/cases.ts';
+import { caseGenerator } from '../../electron/core/modules/demo/case-generator.ts';
 import { buildSpec, pageContext, parseFields, typeOf } from '../../electron/core/modules/documents/service.ts';
 import { TEMPLATES } from '../../shared/documents/registry.ts';
 import { addUser, call, RESOURCES, setUp } from '../support/core.ts';

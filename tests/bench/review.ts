@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pinnedClock } from '../../electron/core/clock.ts';
 import { createCore } from '../../electron/core/create-core.ts';
-import { caseGenerator, type CaseRecipe, GeneratorError } from '../../electron/core/generator/cases.ts';
+import { caseGenerator, type CaseRecipe, GeneratorError } from '../../electron/core/modules/demo/case-generator.ts';
 import { caseRules } from '../../electron/core/modules/cases/repository.ts';
 import { reviewSnapshot } from '../../electron/core/modules/review/handlers.ts';
 import { review } from '../../shared/domain/review/review.ts';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
-import type { GeneratorError } from '../../electron/core/generator/cases.ts';
+import type { GeneratorError } from '../../electron/core/modules/demo/case-generator.ts';
 import type { CaseDetail, ViolationInput } from '../../shared/entities/case.ts';
 import { addUser, call, failure, newCore } from '../support/core.ts';
 import { pdfOf, pdfText } from '../support/documents.ts';

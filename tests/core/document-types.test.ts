@@ -6,7 +6,7 @@ import type { Core } from '../../electron/core/create-core.ts';
 import { TEMPLATES } from '../../shared/documents/registry.ts';
 import { INVESTIGATION_TEMPLATES } from '../../shared/documents/types/investigation.ts';
 import { COERCION_TEMPLATES } from '../../shared/documents/types/coercion.ts';
-import { caseGenerator } from '../../electron/core/generator/cases.ts';
+import { caseGenerator } from '../../electron/core/modules/demo/case-generator.ts';
 import { addUser, call, newCore, setUp } from '../support/core.ts';
 import { inspectionReady, pdfFonts, pdfOf, pdfText } from '../support/documents.ts';
 

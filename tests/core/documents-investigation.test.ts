@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
 import { INVESTIGATION_TEMPLATES } from '../../shared/documents/types/investigation.ts';
-import { caseGenerator } from '../../electron/core/generator/cases.ts';
+import { caseGenerator } from '../../electron/core/modules/demo/case-generator.ts';
 import { call, failure, newCore, setUp } from '../support/core.ts';
 import { inspectionReady, pdfFonts, pdfOf, pdfText } from '../support/documents.ts';
 

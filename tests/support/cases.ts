@@ -1,5 +1,5 @@
 import type { Core } from '../../electron/core/create-core.ts';
-import { caseGenerator } from '../../electron/core/generator/cases.ts';
+import { caseGenerator } from '../../electron/core/modules/demo/case-generator.ts';
 import { call, setUp } from './core.ts';
 import { inspectionReady } from './documents.ts';
 

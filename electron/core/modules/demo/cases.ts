@@ -2,7 +2,7 @@ import type { SessionInfo } from '../../../../shared/api/contract.ts';
 import { addCalendarDays } from '../../../../shared/domain/workdays.ts';
 import type { EnterpriseListItem } from '../../../../shared/entities/enterprise.ts';
 import type { Officer } from '../../../../shared/entities/officer.ts';
-import { type CaseRecipe, caseGenerator, type Dispatch } from '../../generator/cases.ts';
+import { type CaseRecipe, caseGenerator, type Dispatch } from './case-generator.ts';
 import { DEMO_PASSWORD } from './seed.ts';
 
 /**

@@ -1,15 +1,16 @@
-import type { Result } from '../../../shared/api/client.ts';
-import type { ChannelName, InputOf, OutputOf } from '../../../shared/api/contract.ts';
-import type { CaseDetail, CaseEventInput, ViolationInput } from '../../../shared/entities/case.ts';
-import { addCalendarDays, addWorkdays, buildCalendar, type WorkCalendar } from '../../../shared/domain/workdays.ts';
-import { usccCheckChar } from '../../../shared/domain/uscc.ts';
+import type { Result } from '../../../../shared/api/client.ts';
+import type { ChannelName, InputOf, OutputOf } from '../../../../shared/api/contract.ts';
+import type { CaseDetail, CaseEventInput, ViolationInput } from '../../../../shared/entities/case.ts';
+import { addCalendarDays, addWorkdays, buildCalendar, type WorkCalendar } from '../../../../shared/domain/workdays.ts';
+import { usccCheckChar } from '../../../../shared/domain/uscc.ts';
 
 /**
  * Builds realistic case files through the contract, exactly as a clerk's screens would: every step
  * passes the same validation and procedure rules, so a generated file is one the app could hold.
  * Named variations make the late or missing steps the rules only flag (late service, late
  * publication, late payment) or leave a file incomplete at a stage, for tests, the demo county and
- * the benchmarks of the review work.
+ * the benchmarks of the review work. It lives beside the demo seed, its one user in the app: it
+ * builds fixture files, it is not a service the core offers.
  */
 export type Dispatch = (channel: string, input: unknown, envelope: { token: string }) => Promise<Result<unknown>>;
 
