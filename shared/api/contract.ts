@@ -11,20 +11,11 @@ import {
   SUPERVISION_CATEGORIES,
   keysOf,
 } from '../domain/vocabulary.ts';
-import {
-  type AuditEntry,
-  type AuditVerifyResult,
-  type BackupInfo,
-  type Settings,
-  type UnitProfile,
-  type User,
-  password,
-  role,
-  settingsChange,
-  unitProfile,
-  userInput,
-  username,
-} from '../entities/account.ts';
+import { type AuditEntry, type AuditVerifyResult } from '../entities/audit.ts';
+import { type BackupInfo } from '../entities/backup.ts';
+import { type Settings, settingsChange } from '../entities/settings.ts';
+import { type UnitProfile, unitProfile } from '../entities/unit.ts';
+import { type User, password, role, userInput, username } from '../entities/user.ts';
 import { type Enterprise, type EnterpriseListItem, enterpriseInput } from '../entities/enterprise.ts';
 import { type Officer, officerInput } from '../entities/officer.ts';
 import { type Inspection, inspectionInput } from '../entities/inspection.ts';

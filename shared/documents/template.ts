@@ -1,14 +1,14 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { z } from 'zod';
 import type { ValidationIssue } from '../api/errors.ts';
-import type { UnitProfile } from '../entities/account.ts';
+import type { UnitProfile } from '../entities/unit.ts';
 import type { Enterprise } from '../entities/enterprise.ts';
 import type { Inspection } from '../entities/inspection.ts';
 import type { Officer } from '../entities/officer.ts';
 import type { Hazard } from '../entities/hazard.ts';
 import type { CaseDetail, PartyKey } from '../entities/case.ts';
 import type { StatutoryPeriod } from '../entities/period.ts';
-import type { Settings } from '../entities/account.ts';
+import type { Settings } from '../entities/settings.ts';
 import type { ProcedureRules } from '../domain/case-procedure.ts';
 import type { WorkCalendar } from '../domain/workdays.ts';
 import type { DocumentForm } from './form.ts';

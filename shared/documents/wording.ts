@@ -1,4 +1,4 @@
-import type { UnitProfile } from '../entities/account.ts';
+import type { UnitProfile } from '../entities/unit.ts';
 import { yuanFigures, yuanInWords } from '../domain/amount.ts';
 import { optionalText } from '../entities/common.ts';
 

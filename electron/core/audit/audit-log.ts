@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { AuditVerifyResult } from '../../../shared/entities/account.ts';
+import type { AuditVerifyResult } from '../../../shared/entities/audit.ts';
 
 /**
  * 全过程记录: every change made through the core, hash-chained. Each entry's hash covers the

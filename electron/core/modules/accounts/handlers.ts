@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/api/errors.ts';
 import type { SessionInfo } from '../../../../shared/api/contract.ts';
-import type { User } from '../../../../shared/entities/account.ts';
+import type { User } from '../../../../shared/entities/user.ts';
 import { ROLE_PERMISSIONS, type Role } from '../../../../shared/domain/roles.ts';
 import type { CoreState, HandlerGroup, Session } from '../../context.ts';
 import type { Kysely, Selectable } from 'kysely';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../../shared/api/errors.ts';
 import { chinaDate } from '../../../../shared/domain/dates.ts';
-import type { BackupInfo } from '../../../../shared/entities/account.ts';
+import type { BackupInfo } from '../../../../shared/entities/backup.ts';
 import type { CoreState } from '../../context.ts';
 import { stamp } from '../../db/migrate.ts';
 import { dbFileOf, ensureExclusive, INCOMING, lockForReplace, openMarkers, removeSidecars } from '../../db/open.ts';

@@ -27,7 +27,7 @@ import {
 import { dailyPenalties, measureDeadlines, recusedOfficers } from '../../../../shared/domain/case-measures.ts';
 import type { WorkCalendar } from '../../../../shared/domain/workdays.ts';
 import { documentDateOf } from '../../../../shared/documents/registry.ts';
-import type { Settings } from '../../../../shared/entities/account.ts';
+import type { Settings } from '../../../../shared/entities/settings.ts';
 import type {
   CaseDeadline,
   CaseDetail,

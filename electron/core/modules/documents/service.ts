@@ -4,7 +4,8 @@ import { draftNumber, formatDocumentNumber, numberSeries } from '../../../../sha
 import { recusalIssues } from '../../../../shared/domain/case-measures.ts';
 import type { Content } from 'pdfmake/interfaces.js';
 import type { DocumentSpec, FontSet } from '../../../../shared/documents/layout.ts';
-import type { Settings, UnitProfile } from '../../../../shared/entities/account.ts';
+import type { Settings } from '../../../../shared/entities/settings.ts';
+import type { UnitProfile } from '../../../../shared/entities/unit.ts';
 import { documentDateOf, TEMPLATES } from '../../../../shared/documents/registry.ts';
 import type { DocumentTemplate, PrefillSource } from '../../../../shared/documents/template.ts';
 import type { DocumentType } from '../../../../shared/entities/document.ts';

@@ -7,7 +7,7 @@ import {
   endOfNaturalPeriod,
   type WorkCalendar,
 } from '../../../../shared/domain/workdays.ts';
-import type { Settings } from '../../../../shared/entities/account.ts';
+import type { Settings } from '../../../../shared/entities/settings.ts';
 import type { Escalation, Hazard, HazardFields } from '../../../../shared/entities/hazard.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';

@@ -3,7 +3,7 @@ import type { ReviewRun } from '../../../../shared/api/contract.ts';
 import { type ReviewDecisions, resultDigest, review } from '../../../../shared/domain/review/review.ts';
 import type { SavedReview } from '../../../../shared/entities/review.ts';
 import type { ReviewStandard } from '../../../../shared/domain/review/standard.ts';
-import type { Settings } from '../../../../shared/entities/account.ts';
+import type { Settings } from '../../../../shared/entities/settings.ts';
 import { download } from '../files.ts';
 import { byFileOrder } from '../../../../shared/domain/case-file.ts';
 import { chinaDate } from '../../../../shared/domain/dates.ts';

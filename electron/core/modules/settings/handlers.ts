@@ -1,4 +1,4 @@
-import { settings as settingsSchema } from '../../../../shared/entities/account.ts';
+import { settings as settingsSchema } from '../../../../shared/entities/settings.ts';
 import type { HandlerGroup } from '../../context.ts';
 import { checkFontFiles } from '../../documents/fonts.ts';
 import { fileOrderIssues, fileOrderKeys } from '../../../../shared/domain/case-file.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/entities/account.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/entities/settings.ts';
 import type { DB } from '../../db/schema.ts';
 
 /**

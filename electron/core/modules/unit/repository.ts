@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type UnitProfile, type UnitProfileInput, unitProfile } from '../../../../shared/entities/account.ts';
+import { type UnitProfile, type UnitProfileInput, unitProfile } from '../../../../shared/entities/unit.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
 import type { CoreState } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';

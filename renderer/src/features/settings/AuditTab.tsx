@@ -1,7 +1,7 @@
 import { Alert, App, Button, Input, List, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, AuditVerifyResult } from '../../../../shared/entities/account.ts';
+import type { AuditEntry, AuditVerifyResult } from '../../../../shared/entities/audit.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { auditActionLabel, auditEntityLabel, formatDateTime } from '../format.ts';

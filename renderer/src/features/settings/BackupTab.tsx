@@ -2,7 +2,7 @@ import { CloudDownloadOutlined, SaveOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo } from '../../../../shared/entities/account.ts';
+import type { BackupInfo } from '../../../../shared/entities/backup.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Select, Space, Switch, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../../../shared/entities/account.ts';
+import type { User } from '../../../../shared/entities/user.ts';
 import { ROLES } from '../../../../shared/domain/roles.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';

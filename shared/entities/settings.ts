@@ -1,67 +1,10 @@
 import { z } from 'zod';
 import { LEGAL_REVIEW_TRIGGERS } from '../domain/case-procedure.ts';
-import { ROLES } from '../domain/roles.ts';
 import { DEFAULT_GEOMETRY, documentGeometry } from '../documents/layout.ts';
 import { fileOrder } from '../domain/case-file.ts';
 import { reviewStandard } from '../domain/review/standard.ts';
-import { id, optionalText, phone, required } from './common.ts';
 
-export const username = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fa5]{2,32}$/, { error: 'validation.username' });
-/** Eight characters with letters and digits: the floor most government IT policies ask for. */
-export const password = z
-  .string()
-  .min(8, { error: 'validation.password.short' })
-  .max(128, { error: 'validation.tooLong' })
-  .regex(/[A-Za-z]/, { error: 'validation.password.weak' })
-  .regex(/\d/, { error: 'validation.password.weak' });
-
-export const role = z.enum(ROLES);
-
-export const user = z.object({
-  id,
-  username: z.string(),
-  displayName: z.string(),
-  role,
-  active: z.boolean(),
-  createdAt: z.string(),
-  lastSignInAt: z.string().nullable(),
-});
-export type User = z.infer<typeof user>;
-
-export const userInput = z.object({
-  username,
-  displayName: required(z.string().max(50)),
-  role,
-  password,
-});
-
-/** 本单位: the agency whose name heads every document. */
-export const unitProfile = z.object({
-  agencyName: required(z.string().max(60)),
-  squadName: required(z.string().max(60)),
-  regionCode: z
-    .string()
-    .trim()
-    .regex(/^[1-8]\d{5}$/, { error: 'validation.regionCode' }),
-  /** Exactly as printed before the per-document 代字, e.g. 宣应急 or （宣）应急. */
-  numberPrefix: required(z.string().max(20)),
-  reviewAgency: required(z.string().max(60)),
-  court: required(z.string().max(60)),
-  address: required(z.string().max(200)),
-  phone: phone,
-  postalCode: z
-    .string()
-    .trim()
-    .regex(/^(\d{6})?$/, { error: 'validation.postalCode' })
-    .default(''),
-  notes: optionalText(500),
-});
-export type UnitProfile = z.output<typeof unitProfile>;
-export type UnitProfileInput = z.input<typeof unitProfile>;
-
+/** 系统设置: every setting an admin keeps, with its defaults. */
 const fontFile = z
   .string()
   .trim()
@@ -155,41 +98,3 @@ export const DEFAULT_SETTINGS: Settings = {
   finePaymentPlace: '',
   summaryLimits: { unit: 3000, person: 200 },
 };
-
-export const auditEntry = z.object({
-  seq: z.number().int(),
-  at: z.string(),
-  userId: z.number().nullable(),
-  userName: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  hash: z.string(),
-});
-export type AuditEntry = z.infer<typeof auditEntry>;
-
-export const auditVerifyResult = z.object({
-  ok: z.boolean(),
-  entries: z.number().int(),
-  head: z.string().nullable(),
-  problems: z.array(
-    z.object({
-      kind: z.enum(['edited', 'deleted-or-reordered', 'truncated']),
-      seq: z.number().int().nullable(),
-    }),
-  ),
-});
-export type AuditVerifyResult = z.infer<typeof auditVerifyResult>;
-
-export const backupInfo = z.object({
-  name: z.string(),
-  kind: z.enum(['daily', 'manual', 'pre-restore', 'pre-migration']),
-  createdAt: z.string(),
-  sizeBytes: z.number(),
-  auditHead: z.string().nullable(),
-});
-export type BackupInfo = z.infer<typeof backupInfo>;
-
-export { phone };
