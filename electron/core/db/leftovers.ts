@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { BEFORE_REPLACE, INCOMING, onlyOpener } from './open.ts';
-import { adoptLegacyCopy, checkDatabase, isComplete, PARTIAL_PREFIX, readManifest } from './snapshot.ts';
+import { stamp } from './migrate.ts';
+import { BEFORE_REPLACE, INCOMING, onlyOpener, removeSidecars } from './open.ts';
+import { adoptLegacyCopy, BACKUP_NAME, checkDatabase, isComplete, PARTIAL_PREFIX, readManifest } from './snapshot.ts';
 
 /**
  * What a kill leaves behind, put right at start: a replacement of the database cut off half-way,
@@ -16,7 +17,6 @@ export interface LeftoversReport {
   removed: string[];
 }
 
-const BACKUP_NAME = /^(daily|manual|pre-restore|pre-migration)-\d{8}T\d{6}Z(-\d+)?\.db$/;
 const STORED = /^[0-9a-f]{64}$/;
 const HASH_IN_TEXT = /[0-9a-f]{64}/g;
 
@@ -40,18 +40,11 @@ export function finishInterruptedReplace(
     return 'completed';
   }
   if (fs.existsSync(dbFile)) {
-    const kept = path.join(
-      path.dirname(dbFile),
-      'backups',
-      `replaced-${now
-        .toISOString()
-        .replace(/[-:]/g, '')
-        .replace(/\.\d+Z$/, 'Z')}.db`,
-    );
+    const kept = path.join(path.dirname(dbFile), 'backups', `replaced-${stamp(now)}.db`);
     fs.mkdirSync(path.dirname(kept), { recursive: true });
     fs.renameSync(dbFile, kept);
   }
-  for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
+  removeSidecars(dbFile);
   fs.renameSync(aside, dbFile);
   return 'rolled-back';
 }

@@ -66,7 +66,15 @@ export function writeFileAtomic(file: string, data: string | Buffer): void {
   fs.renameSync(tmp, file);
 }
 
-function fsyncFile(file: string): void {
+/** A database file and whatever journal beside it: gone. */
+export function removeWithSidecars(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+}
+
+/** A backup's name: its kind and when it was taken (UTC), with a suffix when two share a second. */
+export const BACKUP_NAME = /^(daily|manual|pre-restore|pre-migration)-(\d{8}T\d{6}Z)(-\d+)?\.db$/;
+
+export function fsyncFile(file: string): void {
   const fd = fs.openSync(file, 'r+');
   try {
     fs.fsyncSync(fd);
@@ -150,15 +158,19 @@ export async function writeSnapshot(
   const tmp = path.join(o.dir, `${PARTIAL_PREFIX}${o.name}-${randomUUID()}`);
   try {
     await raw.backup(tmp);
-    // A copy of a WAL database is itself in WAL mode, and opening it would leave -wal and -shm beside it:
-    // as a single self-contained file it goes back to a rollback journal before anything else reads it.
+    // One look at the copy: a copy of a WAL database is itself in WAL mode, and reading it would leave -wal and
+    // -shm beside it, so as a single self-contained file it goes back to a rollback journal first; then its pages
+    // are checked and its audit head read (from the copy, not the live file another writer may have moved on).
     const copy = new Database(tmp, { fileMustExist: true });
+    let check: string;
+    let auditHead: string | null;
     try {
       copy.pragma('journal_mode = DELETE');
+      check = String(copy.pragma('integrity_check', { simple: true }));
+      auditHead = check === 'ok' ? new AuditLog(copy).head() : null;
     } finally {
       copy.close();
     }
-    const check = integrity(tmp);
     if (check !== 'ok') return { problem: check };
     fsyncFile(tmp);
     const manifest: SnapshotManifest = {
@@ -167,8 +179,7 @@ export async function writeSnapshot(
       createdAt: o.createdAt.toISOString(),
       sizeBytes: fs.statSync(tmp).size,
       sha256: fileSha256(tmp),
-      // The head as the copy holds it: taken from the copy, not the live file another writer may have moved on.
-      auditHead: headOf(tmp),
+      auditHead,
       appVersion: pkg.version,
       migrations: migrationsDone(raw),
       integrity: 'ok',
@@ -177,7 +188,7 @@ export async function writeSnapshot(
     fs.renameSync(tmp, final);
     return { manifest };
   } finally {
-    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) fs.rmSync(f, { force: true });
+    removeWithSidecars(tmp);
   }
 }
 

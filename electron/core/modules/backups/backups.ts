@@ -9,12 +9,15 @@ import { stamp } from '../../db/migrate.ts';
 import { dbFileOf, ensureExclusive, INCOMING, lockForReplace, openMarkers, removeSidecars } from '../../db/open.ts';
 import { saveFloors } from '../../db/number-floors.ts';
 import {
+  BACKUP_NAME,
   checkDatabase,
   fileSha256,
+  fsyncFile,
   headOf,
-  PARTIAL_PREFIX,
   isComplete,
+  PARTIAL_PREFIX,
   readManifest,
+  removeWithSidecars,
   writeFileAtomic,
   writeSnapshot,
 } from '../../db/snapshot.ts';
@@ -30,7 +33,6 @@ import { unzipEntries, zipEntries } from './zip.ts';
  * Daily copies rotate; manual and safety copies stay until removed.
  */
 export const backupsDir = (dataDir: string) => path.join(dataDir, 'backups');
-const NAME = /^(daily|manual|pre-restore|pre-migration)-(\d{8}T\d{6}Z)(-\d+)?\.db$/;
 
 /** Only complete backups: a copy under its final name with the manifest that names its size. */
 export function listBackups(dataDir: string): BackupInfo[] {
@@ -38,11 +40,11 @@ export function listBackups(dataDir: string): BackupInfo[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
-    .filter((n) => NAME.test(n) && isComplete(path.join(dir, n)))
+    .filter((n) => BACKUP_NAME.test(n) && isComplete(path.join(dir, n)))
     .map((name) => {
       const file = path.join(dir, name);
       const m = readManifest(file)!;
-      const [, kind, ts] = NAME.exec(name)!;
+      const [, kind, ts] = BACKUP_NAME.exec(name)!;
       const createdAt =
         m.createdAt ??
         `${ts.slice(0, 4)}-${ts.slice(4, 6)}-${ts.slice(6, 8)}T${ts.slice(9, 11)}:${ts.slice(11, 13)}:${ts.slice(13, 15)}Z`;
@@ -112,7 +114,7 @@ export async function ensureDailyBackup(core: CoreState): Promise<BackupInfo | n
  */
 function stageVerified(dataDir: string, name: string, dbFile: string): string {
   const file = path.join(backupsDir(dataDir), name);
-  if (!NAME.test(name) || !fs.existsSync(file)) throw new AppError('BACKUP_NOT_FOUND', { name });
+  if (!BACKUP_NAME.test(name) || !fs.existsSync(file)) throw new AppError('BACKUP_NOT_FOUND', { name });
   const refuse = (problem: string, detail?: string) =>
     new AppError('BACKUP_NOT_OURS', { name, reason: `backupCheck.${problem}`, ...(detail ? { check: detail } : {}) });
   const m = readManifest(file);
@@ -120,12 +122,7 @@ function stageVerified(dataDir: string, name: string, dbFile: string): string {
   const staged = `${dbFile}${INCOMING}${randomUUID()}`;
   try {
     fs.copyFileSync(file, staged);
-    const fd = fs.openSync(staged, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    fsyncFile(staged);
     // Manifests written before copies were hashed have no sha256; their chain head still has to match.
     if (m.sha256 !== undefined && m.sha256 !== fileSha256(staged)) throw refuse('hashMismatch');
     const check = checkDatabase(staged, m.auditHead ?? null, !wasSetUp(dataDir));
@@ -133,7 +130,7 @@ function stageVerified(dataDir: string, name: string, dbFile: string): string {
     removeSidecars(staged);
     return staged;
   } catch (e) {
-    for (const f of [staged, `${staged}-wal`, `${staged}-shm`]) fs.rmSync(f, { force: true });
+    removeWithSidecars(staged);
     throw e;
   }
 }
@@ -227,7 +224,7 @@ export async function exportDataPackage(core: CoreState): Promise<Buffer> {
       ...entries,
     ]);
   } finally {
-    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+    removeWithSidecars(tmp);
   }
 }
 
@@ -300,7 +297,7 @@ export async function importDataPackage(core: CoreState, data: Buffer): Promise<
     await createBackup(core, 'pre-restore');
     await core.reopen(async (dbFile) => fs.renameSync(staged, dbFile));
   } finally {
-    for (const f of [staged, `${staged}-wal`, `${staged}-shm`]) fs.rmSync(f, { force: true });
+    removeWithSidecars(staged);
   }
   core.sessions.clear();
 }
