@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import type { ChannelName, OutputOf, ParsedInputOf } from '../../shared/api/contract.ts';
-import type { Role } from '../../shared/domain/roles.ts';
+import type { Role } from '../../shared/base/roles.ts';
 import type { WorkCalendar } from '../../shared/domain/workdays.ts';
 import type { AuditActor, AuditChange, AuditLog } from './audit/audit-log.ts';
 import type { Kysely } from 'kysely';
@@ -9,7 +9,7 @@ import type { DB } from './db/schema.ts';
 import type { Knowledge } from './knowledge.ts';
 import type { Catalogue } from './documents/catalogue.ts';
 import type { DocumentSpec, FontSet } from '../../shared/documents/layout.ts';
-import { AppError } from '../../shared/api/errors.ts';
+import { AppError } from '../../shared/base/errors.ts';
 
 export interface Platform {
   /** Where the host wants the user's attention drawn (Electron: flash the window). Optional everywhere. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { AppError } from '../../shared/api/errors.ts';
+import { AppError } from '../../shared/base/errors.ts';
 import { mimeTypeOf } from '../core/files.ts';
 import { CSP, fileUnder } from './app-files.ts';
 import type { Workspace, Workspaces } from '../core/workspaces.ts';

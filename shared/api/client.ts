@@ -1,5 +1,5 @@
 import { CHANNELS, type ChannelName, type InputOf, type OutputOf } from './contract.ts';
-import { AppError, type ErrorPayload } from './errors.ts';
+import { AppError, type ErrorPayload } from '../base/errors.ts';
 
 /**
  * The typed object the renderer calls: `api.enterprises.importPreview(input)` for the channel

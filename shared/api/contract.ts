@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Permission } from '../domain/roles.ts';
+import type { Permission } from '../base/roles.ts';
 import { CASE_RECORD_PERMISSION, permissionToRecord } from '../domain/case-permissions.ts';
 import type { CalendarYear } from '../domain/workdays.ts';
 import type { YearChange } from '../domain/calendar-diff.ts';
@@ -10,7 +10,7 @@ import {
   RISK_GRADES,
   SUPERVISION_CATEGORIES,
   keysOf,
-} from '../domain/vocabulary.ts';
+} from '../base/vocabulary.ts';
 import { type AuditEntry, type AuditVerifyResult } from '../entities/audit.ts';
 import { type BackupInfo } from '../entities/backup.ts';
 import { type Settings, settingsChange } from '../entities/settings.ts';

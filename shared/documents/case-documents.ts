@@ -2,7 +2,7 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { BLANK_DATE, paragraph } from './layout.ts';
 import { issued, live } from '../domain/case-procedure.ts';
 import { documentRef, referredTo } from '../domain/case-measures.ts';
-import type { ValidationIssue } from '../api/errors.ts';
+import type { ValidationIssue } from '../base/errors.ts';
 import type { CaseDetail, CaseDocument, PartyKey } from '../entities/case.ts';
 import { caseParty } from './case-violations.ts';
 import type { PrefillSource } from './template.ts';

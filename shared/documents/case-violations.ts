@@ -4,7 +4,7 @@ import { ROOM } from './layout.ts';
 import { required } from '../entities/common.ts';
 import { type CaseDetail, partyKey, type PartyKey, type PersonParty, type Violation } from '../entities/case.ts';
 import { decisionOf, totalFine, violationsOf } from '../domain/case-procedure.ts';
-import type { ValidationIssue } from '../api/errors.ts';
+import type { ValidationIssue } from '../base/errors.ts';
 import { violationPenalty } from './wording.ts';
 
 /**

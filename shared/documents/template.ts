@@ -1,6 +1,6 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { z } from 'zod';
-import type { ValidationIssue } from '../api/errors.ts';
+import type { ValidationIssue } from '../base/errors.ts';
 import type { UnitProfile } from '../entities/unit.ts';
 import type { Enterprise } from '../entities/enterprise.ts';
 import type { Inspection } from '../entities/inspection.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ValidationIssue } from '../api/errors.ts';
+import type { ValidationIssue } from '../base/errors.ts';
 
 /**
  * 卷内目录: what the bound case file holds, in the configured order (the result document first,

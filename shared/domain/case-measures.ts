@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../api/errors.ts';
+import type { ValidationIssue } from '../base/errors.ts';
 import type { CaseDeadline, CaseDocument, CaseEventData, DailyPenalty, PartyKey } from '../entities/case.ts';
 import type { StatutoryPeriod } from '../entities/period.ts';
 import {

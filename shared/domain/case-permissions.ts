@@ -1,5 +1,5 @@
 import type { CaseEvent, CaseEventKind } from '../entities/case.ts';
-import type { Permission } from './roles.ts';
+import type { Permission } from '../base/roles.ts';
 
 /**
  * Who may record each kind of case event — and therefore who may take one back. A retraction

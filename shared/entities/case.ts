@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPROVAL_ROLES, APPROVAL_STAGES, CASE_SOURCES, keysOf } from '../domain/vocabulary.ts';
+import { APPROVAL_ROLES, APPROVAL_STAGES, CASE_SOURCES, keysOf } from '../base/vocabulary.ts';
 import { DISCRETION_TIERS, VIOLATION_STAGES } from './discretion.ts';
 import { id, isoDate, optionalText, required } from './common.ts';
 import { fileUpload } from './file.ts';

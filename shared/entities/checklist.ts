@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './common.ts';
-import { SUPERVISION_CATEGORIES, keysOf } from '../domain/vocabulary.ts';
+import { SUPERVISION_CATEGORIES, keysOf } from '../base/vocabulary.ts';
 
 /**
  * A checklist from the knowledge files (resources/knowledge/checklists/*.json): the major-accident-

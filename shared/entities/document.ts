@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SERVICE_METHODS, keysOf } from '../domain/vocabulary.ts';
+import { SERVICE_METHODS, keysOf } from '../base/vocabulary.ts';
 import { id, localDateTime } from './common.ts';
 
 export const documentStatus = z.enum(['draft', 'issued', 'voided']);

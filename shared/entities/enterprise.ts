@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkUscc } from '../domain/uscc.ts';
+import { checkUscc } from '../base/uscc.ts';
 import {
   CREDIT_STATUSES,
   ENFORCEMENT_LEVELS,
@@ -7,7 +7,7 @@ import {
   STANDARDIZATION_GRADES,
   SUPERVISION_CATEGORIES,
   keysOf,
-} from '../domain/vocabulary.ts';
+} from '../base/vocabulary.ts';
 import { id, isoDateTime, optionalText, phone, required, withdrawal } from './common.ts';
 
 export const usccField = z.string().transform((raw, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INSPECTION_KINDS, PRESENT_ROLES, keysOf } from '../domain/vocabulary.ts';
+import { INSPECTION_KINDS, PRESENT_ROLES, keysOf } from '../base/vocabulary.ts';
 import { id, localDateTime, optionalText, required } from './common.ts';
 
 export const inspectionInput = z

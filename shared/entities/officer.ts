@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { checkIdCard } from '../domain/id-card.ts';
-import { OFFICER_POSTS, keysOf } from '../domain/vocabulary.ts';
+import { checkIdCard } from '../base/id-card.ts';
+import { OFFICER_POSTS, keysOf } from '../base/vocabulary.ts';
 import { id, isoDate, optionalText, phone, required } from './common.ts';
 
 export const idCardField = z.string().transform((raw, ctx) => {

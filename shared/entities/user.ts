@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../domain/roles.ts';
+import { ROLES } from '../base/roles.ts';
 import { id, required } from './common.ts';
 
 /** The people who sign in, and their roles. */

@@ -1,6 +1,6 @@
 import en from '../../resources/locales/en.json' with { type: 'json' };
 import zhCN from '../../resources/locales/zh-CN.json' with { type: 'json' };
-import type { ErrorCode } from '../api/errors.ts';
+import type { ErrorCode } from '../base/errors.ts';
 
 /**
  * UI wording (not official document text, which lives in templates and knowledge files).

@@ -6,7 +6,7 @@ import {
   retractRefusal,
   ROLE_BOUND_KINDS,
 } from '../../shared/domain/case-permissions.ts';
-import { can, ROLE_PERMISSIONS, ROLES, type Role } from '../../shared/domain/roles.ts';
+import { can, ROLE_PERMISSIONS, ROLES, type Role } from '../../shared/base/roles.ts';
 import type { CaseEventData, CaseEventKind } from '../../shared/entities/case.ts';
 import { resources } from '../../shared/i18n/resources.ts';
 import { addUser, call, failure, newCore } from '../support/core.ts';

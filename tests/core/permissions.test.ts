@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
 import { CHANNELS, contract } from '../../shared/api/contract.ts';
-import { PERMISSIONS, ROLES, type Permission, type Role, can } from '../../shared/domain/roles.ts';
+import { PERMISSIONS, ROLES, type Permission, type Role, can } from '../../shared/base/roles.ts';
 import { addUser, newCore, setUp } from '../support/core.ts';
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type Core, type CoreOptions, createCore } from '../../electron/core/create-core.ts';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/api/contract.ts';
 import { testClock } from './clock.ts';
-import { AppError } from '../../shared/api/errors.ts';
+import { AppError } from '../../shared/base/errors.ts';
 
 export const RESOURCES = path.resolve(import.meta.dirname, '..', '..', 'resources');
 

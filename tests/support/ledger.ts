@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { orgCodeCheckChar, usccCheckChar } from '../../shared/domain/uscc.ts';
+import { orgCodeCheckChar, usccCheckChar } from '../../shared/base/uscc.ts';
 
 /** A valid USCC for serial n (region 511722), with both check characters right. */
 export function usccFor(n: number): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeApi } from '../../shared/api/client.ts';
 import { CHANNELS, contract } from '../../shared/api/contract.ts';
-import { AppError } from '../../shared/api/errors.ts';
+import { AppError } from '../../shared/base/errors.ts';
 
 describe('the contract', () => {
   it('names every channel domain:action in kebab case', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../shared/api/errors.ts';
+import { ERROR_CODES } from '../../shared/base/errors.ts';
 import { resources } from '../../shared/i18n/resources.ts';
 
 type Tree = { [k: string]: string | Tree };

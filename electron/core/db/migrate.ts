@@ -11,7 +11,7 @@ import {
   SqliteDriver,
 } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import { AppError } from '../../../shared/api/errors.ts';
+import { AppError } from '../../../shared/base/errors.ts';
 import { migrations as allMigrations } from './migrations/index.ts';
 import { migrationsDone, unknownMigrations } from './schema-version.ts';
 import { writeSnapshot } from './snapshot.ts';

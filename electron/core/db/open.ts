@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, type LogEvent } from 'kysely';
-import { AppError } from '../../../shared/api/errors.ts';
+import { AppError } from '../../../shared/base/errors.ts';
 import type { DB } from './schema.ts';
 import { migrate, TxSqliteDialect } from './migrate.ts';
 

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { AppError } from '../../../shared/api/errors.ts';
+import { AppError } from '../../../shared/base/errors.ts';
 import type { DB } from './schema.ts';
 
 /** SQLITE_BUSY and its extended codes: another process holds the write lock. */

@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/api/errors.ts';
+import { AppError } from '../../../shared/base/errors.ts';
 import { type FontSet, familyCovers, isLayoutChar } from './fonts.ts';
 
 /**

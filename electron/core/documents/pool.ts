@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { AppError, type ErrorCode } from '../../../shared/api/errors.ts';
+import { AppError, type ErrorCode } from '../../../shared/base/errors.ts';
 import type { DocumentSpec } from '../../../shared/documents/layout.ts';
 
 /**

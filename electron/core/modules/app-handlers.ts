@@ -3,7 +3,7 @@ import type { CoreState, HandlerGroup } from '../context.ts';
 import type { AuditActor } from '../audit/audit-log.ts';
 import { coveredYears } from '../../../shared/domain/workdays.ts';
 import { needsSetup } from './accounts/handlers.ts';
-import { AppError } from '../../../shared/api/errors.ts';
+import { AppError } from '../../../shared/base/errors.ts';
 import { checklist } from '../../../shared/entities/checklist.ts';
 import { discretionBenchmark } from '../../../shared/entities/discretion.ts';
 import { uncoveredNear } from './calendar/handlers.ts';

@@ -1,5 +1,5 @@
 import type { FileDownload } from '../../../shared/api/contract.ts';
-import { AppError } from '../../../shared/api/errors.ts';
+import { AppError } from '../../../shared/base/errors.ts';
 import type { CoreState } from '../context.ts';
 import { mimeTypeOf } from '../files.ts';
 

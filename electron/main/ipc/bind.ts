@@ -1,6 +1,6 @@
 import type { IpcMain, WebContents } from 'electron';
 import { CHANNELS } from '../../../shared/api/contract.ts';
-import { AppError } from '../../../shared/api/errors.ts';
+import { AppError } from '../../../shared/base/errors.ts';
 import type { Workspace, Workspaces } from '../../core/workspaces.ts';
 import { isInternalUrl } from '../security/urls.ts';
 

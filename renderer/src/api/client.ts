@@ -1,6 +1,6 @@
 import { makeApi, type Api, type Result, type Transport } from '../../../shared/api/client.ts';
 import type { ChannelName } from '../../../shared/api/contract.ts';
-import { AppError } from '../../../shared/api/errors.ts';
+import { AppError } from '../../../shared/base/errors.ts';
 
 /**
  * The only module that knows which host the renderer runs in. Under Electron the preload exposes

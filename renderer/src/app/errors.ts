@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { AppError } from '../../../shared/api/errors.ts';
+import { AppError } from '../../../shared/base/errors.ts';
 import { tKey } from '../i18n.ts';
 
 /** The message a person reads for any failure; stacks and internals never reach the screen. */

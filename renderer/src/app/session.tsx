@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { AppInfo, SessionInfo } from '../../../shared/api/contract.ts';
-import type { Permission } from '../../../shared/domain/roles.ts';
+import type { Permission } from '../../../shared/base/roles.ts';
 
 export interface SessionContextValue {
   info: AppInfo;

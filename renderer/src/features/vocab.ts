@@ -12,7 +12,7 @@ import {
   SERVICE_METHODS,
   STANDARDIZATION_GRADES,
   SUPERVISION_CATEGORIES,
-} from '../../../shared/domain/vocabulary.ts';
+} from '../../../shared/base/vocabulary.ts';
 
 /** Select options for the closed vocabularies, labelled in the UI language. */
 const LISTS = {

@@ -4,7 +4,7 @@ import { chineseDate } from '../../domain/dates.ts';
 import { itemsTable, labelled, officerSignatures, paragraph, partySignature, sealAndDate } from '../layout.ts';
 import { type DocumentTemplate, officerChecks, officerRef, officersOf } from '../template.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
-import type { ValidationIssue } from '../../api/errors.ts';
+import type { ValidationIssue } from '../../base/errors.ts';
 import { partyNameCheck } from '../case-documents.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Content } from 'pdfmake/interfaces.js';
-import type { ValidationIssue } from '../../api/errors.ts';
+import type { ValidationIssue } from '../../base/errors.ts';
 import { chineseDate } from '../../domain/dates.ts';
 import { concerns, hearingNoticeOf, hearingRecordOf, live } from '../../domain/case-procedure.ts';
 import type { CaseDetail, PartyKey } from '../../entities/case.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INSPECTION_KINDS } from '../../domain/vocabulary.ts';
+import { INSPECTION_KINDS } from '../../base/vocabulary.ts';
 import { dateOrBlank, labelled, paragraph, ruledLines } from '../layout.ts';
 import type { Content } from 'pdfmake/interfaces.js';
 import { type DocumentTemplate, inspectionDay, officerChecks, officerRef, officersOf } from '../template.ts';

@@ -1,6 +1,6 @@
 import type { Content } from 'pdfmake/interfaces.js';
-import type { ValidationIssue } from '../../api/errors.ts';
-import { checkIdCard } from '../../domain/id-card.ts';
+import type { ValidationIssue } from '../../base/errors.ts';
+import { checkIdCard } from '../../base/id-card.ts';
 import { type FontSet, labelled, ROOM } from '../layout.ts';
 import type { PrefillSource } from '../template.ts';
 import { fromIdNumber } from './penalty-decision.ts';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { concerns, decisionIssues, live } from '../../domain/case-procedure.ts';
-import { checkIdCard } from '../../domain/id-card.ts';
+import { checkIdCard } from '../../base/id-card.ts';
 import { chineseDate } from '../../domain/dates.ts';
-import { checkUscc } from '../../domain/uscc.ts';
-import type { ValidationIssue } from '../../api/errors.ts';
+import { checkUscc } from '../../base/uscc.ts';
+import type { ValidationIssue } from '../../base/errors.ts';
 import type { CaseEvent, PartyKey } from '../../entities/case.ts';
 import { labelled, ordinal, paragraph, ruledLines, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate, LayoutContext, PrefillSource } from '../template.ts';

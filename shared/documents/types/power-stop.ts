@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ValidationIssue } from '../../api/errors.ts';
+import type { ValidationIssue } from '../../base/errors.ts';
 import { chineseDateTime } from '../../domain/dates.ts';
 import { addCalendarDays } from '../../domain/workdays.ts';
 import type { CaseDocument } from '../../entities/case.ts';

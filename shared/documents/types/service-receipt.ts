@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { caseNameOf } from '../case-documents.ts';
 import type { Content } from 'pdfmake/interfaces.js';
 import { chineseDate } from '../../domain/dates.ts';
-import { SERVICE_METHODS } from '../../domain/vocabulary.ts';
+import { SERVICE_METHODS } from '../../base/vocabulary.ts';
 import { labelled, sealAndDate } from '../layout.ts';
 import { type DocumentTemplate, officersOf } from '../template.ts';
 import { isoDate, required } from '../../entities/common.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { summaryDecisionIssues } from '../../domain/case-procedure.ts';
-import { checkIdCard } from '../../domain/id-card.ts';
-import { checkUscc } from '../../domain/uscc.ts';
+import { checkIdCard } from '../../base/id-card.ts';
+import { checkUscc } from '../../base/uscc.ts';
 import type { PartyKey } from '../../entities/case.ts';
 import { labelled, officerSignatures, paragraph, partySignature, ruledLines, sealAndDate } from '../layout.ts';
 import { type DocumentTemplate, officerChecks, officerRef, officersOf } from '../template.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIdCard, idCheckChar, maskIdCard } from '../../../shared/domain/id-card.ts';
+import { checkIdCard, idCheckChar, maskIdCard } from '../../../shared/base/id-card.ts';
 
 const TODAY = '2026-11-22';
 

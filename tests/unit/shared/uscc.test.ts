@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkUscc, normalizeCode, orgCodeCheckChar, usccCheckChar } from '../../../shared/domain/uscc.ts';
+import { checkUscc, normalizeCode, orgCodeCheckChar, usccCheckChar } from '../../../shared/base/uscc.ts';
 
 describe('统一社会信用代码 (GB 32100)', () => {
   it('accepts codes whose check character matches', () => {

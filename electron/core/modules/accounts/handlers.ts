@@ -1,7 +1,7 @@
-import { AppError } from '../../../../shared/api/errors.ts';
+import { AppError } from '../../../../shared/base/errors.ts';
 import type { SessionInfo } from '../../../../shared/api/contract.ts';
 import type { User } from '../../../../shared/entities/user.ts';
-import { ROLE_PERMISSIONS, type Role } from '../../../../shared/domain/roles.ts';
+import { ROLE_PERMISSIONS, type Role } from '../../../../shared/base/roles.ts';
 import type { CoreState, HandlerGroup, Session } from '../../context.ts';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, UsersTable } from '../../db/schema.ts';

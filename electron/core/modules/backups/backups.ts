@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../../shared/api/errors.ts';
+import { AppError } from '../../../../shared/base/errors.ts';
 import { chinaDate } from '../../../../shared/domain/dates.ts';
 import type { BackupInfo } from '../../../../shared/entities/backup.ts';
 import type { CoreState } from '../../context.ts';

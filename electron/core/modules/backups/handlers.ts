@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/api/errors.ts';
+import { AppError } from '../../../../shared/base/errors.ts';
 import type { HandlerGroup } from '../../context.ts';
 import { download, refuseInDemo } from '../files.ts';
 import { needsSetup } from '../accounts/handlers.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Kysely } from 'kysely';
-import { AppError } from '../../../../shared/api/errors.ts';
+import { AppError } from '../../../../shared/base/errors.ts';
 import { calendarChanges } from '../../../../shared/domain/calendar-diff.ts';
 import { parseHolidayFile } from '../../../../shared/domain/calendar-import.ts';
 import {

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/domain/case-procedure.ts';
 import { chineseDate } from '../../../../shared/domain/dates.ts';
 import { yuanFigures, yuanInWords } from '../../../../shared/domain/amount.ts';
-import { APPROVAL_STAGES, CASE_SOURCES } from '../../../../shared/domain/vocabulary.ts';
+import { APPROVAL_STAGES, CASE_SOURCES } from '../../../../shared/base/vocabulary.ts';
 import { caseNameOf } from '../../../../shared/documents/case-documents.ts';
 import { BLANK_DATE, dateOrBlank } from '../../../../shared/documents/layout.ts';
 import { violationPenalty } from '../../../../shared/documents/wording.ts';

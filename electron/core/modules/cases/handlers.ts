@@ -1,6 +1,6 @@
-import { AppError } from '../../../../shared/api/errors.ts';
+import { AppError } from '../../../../shared/base/errors.ts';
 import { amountIssues, statutoryRange } from '../../../../shared/domain/discretion.ts';
-import { checkIdCard } from '../../../../shared/domain/id-card.ts';
+import { checkIdCard } from '../../../../shared/base/id-card.ts';
 import { measureEventIssues } from '../../../../shared/domain/case-measures.ts';
 import {
   approval,
@@ -16,9 +16,9 @@ import {
   permissionToRetract,
   retractRefusal,
 } from '../../../../shared/domain/case-permissions.ts';
-import { ROLE_PERMISSIONS } from '../../../../shared/domain/roles.ts';
+import { ROLE_PERMISSIONS } from '../../../../shared/base/roles.ts';
 import type { CaseEventData, CaseInput, Party } from '../../../../shared/entities/case.ts';
-import type { ValidationIssue } from '../../../../shared/api/errors.ts';
+import type { ValidationIssue } from '../../../../shared/base/errors.ts';
 import { assertVersion, type CoreState, type Ctx, type HandlerGroup } from '../../context.ts';
 import { readFile, storeFile } from '../../files.ts';
 import { download } from '../files.ts';
@@ -27,7 +27,7 @@ import { findInspection } from '../inspections/handlers.ts';
 import { archiveNumbers, caseDetail, caseRules, caseSummaries, deadlinesOf } from './repository.ts';
 import { caseFileBinder } from './binder.ts';
 import { approvalForm } from './approval-forms.ts';
-import { APPROVAL_STAGES } from '../../../../shared/domain/vocabulary.ts';
+import { APPROVAL_STAGES } from '../../../../shared/base/vocabulary.ts';
 import { publicationRecords } from '../../../../shared/domain/publication.ts';
 import { getUnit } from '../unit/repository.ts';
 

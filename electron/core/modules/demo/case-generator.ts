@@ -2,7 +2,7 @@ import type { Result } from '../../../../shared/api/client.ts';
 import type { ChannelName, InputOf, OutputOf } from '../../../../shared/api/contract.ts';
 import type { CaseDetail, CaseEventInput, ViolationInput } from '../../../../shared/entities/case.ts';
 import { addCalendarDays, addWorkdays, buildCalendar, type WorkCalendar } from '../../../../shared/domain/workdays.ts';
-import { usccCheckChar } from '../../../../shared/domain/uscc.ts';
+import { usccCheckChar } from '../../../../shared/base/uscc.ts';
 
 /**
  * Builds realistic case files through the contract, exactly as a clerk's screens would: every step

@@ -1,5 +1,5 @@
-import { orgCodeCheckChar, usccCheckChar } from '../../../../shared/domain/uscc.ts';
-import type { SupervisionCategory } from '../../../../shared/domain/vocabulary.ts';
+import { orgCodeCheckChar, usccCheckChar } from '../../../../shared/base/uscc.ts';
+import type { SupervisionCategory } from '../../../../shared/base/vocabulary.ts';
 import type { CoreState } from '../../context.ts';
 import { hashSecret } from '../accounts/passwords.ts';
 import { saveUnit } from '../unit/repository.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { documentDateOf } from '../../../../shared/documents/registry.ts';
-import { AppError } from '../../../../shared/api/errors.ts';
+import { AppError } from '../../../../shared/base/errors.ts';
 import type { DocumentDetail, DocumentSummary } from '../../../../shared/entities/document.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { AppError, validationError } from '../../../../shared/api/errors.ts';
+import { AppError, validationError } from '../../../../shared/base/errors.ts';
 import { draftNumber, formatDocumentNumber, numberSeries } from '../../../../shared/domain/document-number.ts';
 import { recusalIssues } from '../../../../shared/domain/case-measures.ts';
 import type { Content } from 'pdfmake/interfaces.js';

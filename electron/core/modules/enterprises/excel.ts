@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { ImportRowError } from '../../../../shared/api/contract.ts';
-import { issuesFromZod } from '../../../../shared/api/errors.ts';
+import { issuesFromZod } from '../../../../shared/base/errors.ts';
 import {
   CREDIT_STATUSES,
   ENFORCEMENT_LEVELS,
@@ -9,7 +9,7 @@ import {
   STANDARDIZATION_GRADES,
   SUPERVISION_CATEGORIES,
   vocabKeyOf,
-} from '../../../../shared/domain/vocabulary.ts';
+} from '../../../../shared/base/vocabulary.ts';
 import { type Enterprise, type EnterpriseFields, enterpriseInput } from '../../../../shared/entities/enterprise.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../../shared/api/errors.ts';
+import { AppError } from '../../../../shared/base/errors.ts';
 import type { EnterpriseHistoryEntry, ImportRowError } from '../../../../shared/api/contract.ts';
 import type { Enterprise } from '../../../../shared/entities/enterprise.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';

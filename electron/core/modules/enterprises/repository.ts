@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Enterprise, EnterpriseFields, EnterpriseListItem } from '../../../../shared/entities/enterprise.ts';
-import { checkUscc } from '../../../../shared/domain/uscc.ts';
+import { checkUscc } from '../../../../shared/base/uscc.ts';
 import { lookupIndustry } from '../../../../shared/domain/industry.ts';
 import type { ParsedInputOf } from '../../../../shared/api/contract.ts';
 import type { DB, EnterprisesTable } from '../../db/schema.ts';

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../../../../shared/api/errors.ts';
+import type { ValidationIssue } from '../../../../shared/base/errors.ts';
 import { lookupIndustry } from '../../../../shared/domain/industry.ts';
 import type { EnterpriseFields } from '../../../../shared/entities/enterprise.ts';
 import type { Knowledge } from '../../knowledge.ts';

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { AppError } from '../../../../shared/api/errors.ts';
+import { AppError } from '../../../../shared/base/errors.ts';
 import { chineseDate } from '../../../../shared/domain/dates.ts';
 import {
   addCalendarDays,

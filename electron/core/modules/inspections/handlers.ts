@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { AppError } from '../../../../shared/api/errors.ts';
+import { AppError } from '../../../../shared/base/errors.ts';
 import type { Inspection, InspectionFields } from '../../../../shared/entities/inspection.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
 import type { DB, InspectionsTable } from '../../db/schema.ts';

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
-import { AppError } from '../../../../shared/api/errors.ts';
-import { checkIdCard, maskIdCard } from '../../../../shared/domain/id-card.ts';
-import type { OfficerPost } from '../../../../shared/domain/vocabulary.ts';
+import { AppError } from '../../../../shared/base/errors.ts';
+import { checkIdCard, maskIdCard } from '../../../../shared/base/id-card.ts';
+import type { OfficerPost } from '../../../../shared/base/vocabulary.ts';
 import { certificateStatus, type Officer } from '../../../../shared/entities/officer.ts';
 import type { CoreState, HandlerGroup } from '../../context.ts';
 import type { OfficersTable } from '../../db/schema.ts';

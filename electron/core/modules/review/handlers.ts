@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/api/errors.ts';
+import { AppError } from '../../../../shared/base/errors.ts';
 import type { ReviewRun } from '../../../../shared/api/contract.ts';
 import { type ReviewDecisions, resultDigest, review } from '../../../../shared/domain/review/review.ts';
 import type { SavedReview } from '../../../../shared/entities/review.ts';

@@ -5,7 +5,7 @@ import { fileOrderIssues, fileOrderKeys } from '../../../../shared/domain/case-f
 import { caseEvent } from '../../../../shared/entities/case.ts';
 import { gradesInOrder, unknownChecks, unknownDocumentTypes } from '../../../../shared/domain/review/standard.ts';
 import { CHECK_IDS } from '../../../../shared/domain/review/checks.ts';
-import { AppError } from '../../../../shared/api/errors.ts';
+import { AppError } from '../../../../shared/base/errors.ts';
 import { readSettings } from './repository.ts';
 
 /** The settings:* channels: an admin's settings, checked whole before they are kept. */

@@ -32,7 +32,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { FileDownload } from '../../../../shared/api/contract.ts';
 import { TEMPLATES } from '../../../../shared/documents/registry.ts';
-import { AppError, type ValidationIssue } from '../../../../shared/api/errors.ts';
+import { AppError, type ValidationIssue } from '../../../../shared/base/errors.ts';
 import type { DocumentDetail } from '../../../../shared/entities/document.ts';
 import type { Officer } from '../../../../shared/entities/officer.ts';
 import { api } from '../../api/client.ts';

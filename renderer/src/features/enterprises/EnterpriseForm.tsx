@@ -2,7 +2,7 @@ import { Alert, App, AutoComplete, Button, Col, Drawer, Form, Input, Row, Select
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndustryEntry } from '../../../../shared/api/contract.ts';
-import { checkUscc } from '../../../../shared/domain/uscc.ts';
+import { checkUscc } from '../../../../shared/base/uscc.ts';
 import type { Enterprise } from '../../../../shared/entities/enterprise.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';

@@ -3,7 +3,7 @@ import { App, Button, Form, Input, Modal, Select, Space, Switch, Table } from 'a
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/entities/user.ts';
-import { ROLES } from '../../../../shared/domain/roles.ts';
+import { ROLES } from '../../../../shared/base/roles.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { formatDateTime } from '../format.ts';
