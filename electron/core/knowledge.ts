@@ -6,14 +6,9 @@ import { type Checklist, type ChecklistItem, checklist } from '../../shared/enti
 import { periodCatalogue, type StatutoryPeriod } from '../../shared/entities/period.ts';
 import { penaltyCatalogue, type PenaltyItem } from '../../shared/entities/penalty-article.ts';
 import { discretionBenchmark, type DiscretionBenchmark } from '../../shared/entities/discretion.ts';
-import { fileOrder, type FileOrder } from '../../shared/domain/case-file.ts';
-import {
-  gradesInOrder,
-  reviewStandard,
-  type ReviewStandard,
-  unknownChecks,
-  unknownDocumentTypes,
-} from '../../shared/domain/review/standard.ts';
+import { fileOrder, type FileOrder } from '../../shared/entities/file-order.ts';
+import { reviewStandard, type ReviewStandard } from '../../shared/entities/review-standard.ts';
+import { gradesInOrder, unknownChecks, unknownDocumentTypes } from '../../shared/domain/review/standard.ts';
 import { CHECK_IDS } from '../../shared/domain/review/checks.ts';
 import { TEMPLATES } from '../../shared/documents/registry.ts';
 

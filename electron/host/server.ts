@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../../shared/base/errors.ts';
 import { mimeTypeOf } from '../core/files.ts';
-import { CSP, fileUnder } from './app-files.ts';
+import { CSP, fileUnder } from '../common/app-files.ts';
 import type { Workspace, Workspaces } from '../core/workspaces.ts';
 
 /**

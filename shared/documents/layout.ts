@@ -1,6 +1,6 @@
 import type { Content } from 'pdfmake/interfaces.js';
-import { z } from 'zod';
 import { chineseDate } from '../domain/dates.ts';
+import type { DocumentGeometry } from '../entities/page-geometry.ts';
 
 /** Font families (files) and the roles they play; the core loads the files, the layout names the roles. */
 export interface FontFamily {
@@ -16,49 +16,9 @@ export interface FontSet {
 /**
  * The page and the parts every official form shares: the header line with its double rule, the
  * title, the number line, signature blocks, the seal position over the date, the copies note.
- * Geometry is per unit (settings); positions of header, title and number line are absolute so a
+ * Geometry is per unit (settings: entities/page-geometry.ts); positions of header, title and number line are absolute so a
  * printed form lines up with pre-printed paper and the geometry test can hold them to 1 mm.
  */
-const mm = (min: number, max: number) => z.number().min(min).max(max);
-/** Page geometry per unit (settings), checked so a typo cannot push the text off the paper. */
-export const documentGeometry = z
-  .object({
-    marginTopMm: mm(5, 60),
-    marginBottomMm: mm(5, 60),
-    marginLeftMm: mm(5, 60),
-    marginRightMm: mm(5, 60),
-    headerTopMm: mm(5, 80),
-    titleTopMm: mm(10, 100),
-    numberTopMm: mm(15, 120),
-    bodyTopMm: mm(20, 140),
-    headerSizePt: mm(9, 30),
-    titleSizePt: mm(12, 36),
-    numberSizePt: mm(9, 22),
-    bodySizePt: mm(9, 22),
-    lineHeight: mm(1, 2.5),
-  })
-  .refine((g) => g.headerTopMm < g.titleTopMm && g.titleTopMm < g.numberTopMm && g.numberTopMm < g.bodyTopMm, {
-    error: 'validation.geometry.order',
-    path: ['titleTopMm'],
-  });
-export type DocumentGeometry = z.output<typeof documentGeometry>;
-
-export const DEFAULT_GEOMETRY: DocumentGeometry = {
-  marginTopMm: 25,
-  marginBottomMm: 25,
-  marginLeftMm: 28,
-  marginRightMm: 26,
-  headerTopMm: 25,
-  titleTopMm: 40,
-  numberTopMm: 53,
-  bodyTopMm: 63,
-  headerSizePt: 16,
-  titleSizePt: 22,
-  numberSizePt: 14,
-  bodySizePt: 14,
-  lineHeight: 1.5,
-};
-
 export const MM = 72 / 25.4;
 
 /**

@@ -1,4 +1,5 @@
-import { addCalendarDays, buildCalendar, type CalendarYear, isWorkday } from './workdays.ts';
+import type { CalendarYear } from '../entities/calendar.ts';
+import { addCalendarDays, buildCalendar, isWorkday } from './workdays.ts';
 
 /**
  * What replacing a covered year's schedule would do to its days, compared by their status (working

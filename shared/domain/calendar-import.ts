@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../entities/common.ts';
-import type { CalendarYear } from './workdays.ts';
+import type { CalendarYear } from '../entities/calendar.ts';
 
 /**
  * The admin import for years the bundled calendar does not cover. It takes the format of the

@@ -1,20 +1,11 @@
-import { z } from 'zod';
 import type { ValidationIssue } from '../base/errors.ts';
+import type { FileOrder } from '../entities/file-order.ts';
 
 /**
  * 卷内目录: what the bound case file holds, in the configured order (the result document first,
  * then the procedure as it happened, execution and closing last; anything unlisted after, by
  * date), numbered, each with the pages it takes. The cover, the 目录 and the 备考表 are not numbered.
  */
-export const fileOrder = z.object({
-  version: z.string(),
-  source: z.string(),
-  note: z.string().default(''),
-  order: z.array(z.string().min(1)).min(1),
-  /** What the paper for an approval or a recorded event is called in the 目录. */
-  titles: z.record(z.string(), z.string()).default({}),
-});
-export type FileOrder = z.output<typeof fileOrder>;
 
 /** What may be put in order: every document type, the three approval forms, and each paper a case event stands for. */
 export function fileOrderKeys(documentTypes: string[], eventKinds: string[]): Set<string> {

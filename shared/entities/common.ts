@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Zod messages are translation keys; `shared/api/errors.ts` maps zod's own codes to keys too. */
+/** Zod messages are translation keys; `shared/base/errors.ts` maps zod's own codes to keys too. */
 export const required = (schema: z.ZodString = z.string()) => schema.trim().min(1, { error: 'validation.required' });
 /** A day that exists (2026-02-30 does not): a bad day must fail here, not print on a document or break a deadline. */
 const realDay = (day: string) => {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ReviewResult } from '../domain/review/review.ts';
 
 /** What a reviewer decides on a file: each judgement item or veto judged, and findings overruled with a reason. */
 export const reviewDecisions = z
@@ -36,4 +35,73 @@ export interface SavedReview {
   auditHead: string | null;
   decisions: z.output<typeof reviewDecisions>;
   result: ReviewResult;
+}
+
+/**
+ * A review's result as the domain computes it (domain/review/review.ts) and the reviewer's screen, the
+ * 评查表 and a signed review keep it: findings of the machine checks, each priced by the standard.
+ */
+
+/** Where a finding points: a document's field, or (documentId null) the case's own record. */
+export interface FieldAddress {
+  documentId: number | null;
+  path: (string | number)[];
+}
+
+export interface CheckFinding {
+  check: string;
+  address: FieldAddress;
+  /** The hint's translation key (review.hints.*) and its values. */
+  key: string;
+  params?: Record<string, string | number>;
+  /** The period is 待核实, or counts on a year the calendar lacks: the reviewer confirms it before deducting. */
+  uncertain?: boolean;
+}
+
+export interface ReviewFinding extends CheckFinding {
+  /** Stable across runs of the same file: how the reviewer's overruling finds it again. */
+  id: string;
+  basis: string;
+  /** The reviewer overruled it, with the reason: listed, costing nothing. */
+  overruled: string | null;
+  /** The standard's item (or veto) the finding counts against; null when the standard prices no item for it. */
+  itemId: string | null;
+  vetoId: string | null;
+  pointsLost: number;
+}
+
+export interface ItemResult {
+  id: string;
+  name: string;
+  points: number | null;
+  mode: 'auto' | 'judgement';
+  lost: number;
+  status: 'ok' | 'deducted' | 'pending';
+  findings: ReviewFinding[];
+  /** The reviewer's comment on a judgement item. */
+  comment: string;
+}
+
+export interface ReviewResult {
+  standard: { id: string; name: string; version: string; example: boolean };
+  score: number;
+  max: number;
+  /** Score as a share of the points the standard gives (null when it gives none). */
+  percent: number | null;
+  grade: string | null;
+  vetoed: boolean;
+  vetoes: {
+    id: string;
+    name: string;
+    mode: 'auto' | 'judgement';
+    status: 'ok' | 'hit' | 'pending';
+    findings: ReviewFinding[];
+    comment: string;
+  }[];
+  sections: { id: string; name: string; items: ItemResult[] }[];
+  /** Every finding, in the order of the standard. */
+  findings: ReviewFinding[];
+  pendingJudgements: number;
+  /** Checks the standard names that this version of the app does not run: their items are not decided. */
+  unknownChecks: string[];
 }

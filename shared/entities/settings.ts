@@ -1,10 +1,21 @@
 import { z } from 'zod';
-import { LEGAL_REVIEW_TRIGGERS } from '../domain/case-procedure.ts';
-import { DEFAULT_GEOMETRY, documentGeometry } from '../documents/layout.ts';
-import { fileOrder } from '../domain/case-file.ts';
-import { reviewStandard } from '../domain/review/standard.ts';
+import { DEFAULT_GEOMETRY, documentGeometry } from './page-geometry.ts';
+import { fileOrder } from './file-order.ts';
+import { reviewStandard } from './review-standard.ts';
 
 /** 系统设置: every setting an admin keeps, with its defaults. */
+
+/** What may make a case need 法制审核 (or 集体讨论): the unit picks from these (domain/case-procedure.ts decides them). */
+export const LEGAL_REVIEW_TRIGGERS = [
+  'hearing',
+  'suspension',
+  'large-fine',
+  'complex',
+  'transfer',
+  'all-ordinary',
+] as const;
+export type LegalReviewTrigger = (typeof LEGAL_REVIEW_TRIGGERS)[number];
+
 const fontFile = z
   .string()
   .trim()

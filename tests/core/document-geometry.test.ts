@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
-import { A4, DEFAULT_GEOMETRY, MM } from '../../shared/documents/layout.ts';
+import { A4, MM } from '../../shared/documents/layout.ts';
+import { DEFAULT_GEOMETRY } from '../../shared/entities/page-geometry.ts';
 import { call, newCore, setUp } from '../support/core.ts';
 import { inspectionReady, pdfOf, pdfText } from '../support/documents.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
 import type { caseGenerator, CaseRecipe } from '../../electron/core/modules/demo/case-generator.ts';
 import { CHECK_IDS } from '../../shared/domain/review/checks.ts';
-import type { ReviewFinding } from '../../shared/domain/review/review.ts';
+import type { ReviewFinding } from '../../shared/entities/review.ts';
 import type { CaseDetail } from '../../shared/entities/case.ts';
 import { addUser, call, newCore } from '../support/core.ts';
 import { addCalendarDays } from '../../shared/domain/workdays.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type App, type Protocol, type Session, shell } from 'electron';
 import { mimeTypeOf } from '../../core/files.ts';
-import { CSP } from '../../host/app-files.ts';
+import { CSP } from '../../common/app-files.ts';
 import { APP_SCHEME, isInternalUrl, isSafeExternalUrl, resolveAppFile } from './urls.ts';
 
 /** app:// serves the built renderer, GET only, confined to its folder, with the same CSP as the web host. */

@@ -1,4 +1,4 @@
-import { fileUnder } from '../../host/app-files.ts';
+import { fileUnder } from '../../common/app-files.ts';
 
 /** The renderer is served from app://desk/; nothing else is ever loaded into the window. */
 export const APP_SCHEME = 'app';

@@ -3,9 +3,9 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { chineseDate } from '../../domain/dates.ts';
 import { addCalendarDays } from '../../domain/workdays.ts';
 import type { CaseDocument } from '../../entities/case.ts';
+import { DEFAULT_GEOMETRY } from '../../entities/page-geometry.ts';
 import {
   BLANK_DATE,
-  DEFAULT_GEOMETRY,
   itemsTable,
   labelled,
   officerSignatures,

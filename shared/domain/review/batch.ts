@@ -1,4 +1,4 @@
-import type { ReviewResult } from './review.ts';
+import type { ReviewResult } from '../../entities/review.ts';
 
 /**
  * What a squad leader reads after reviewing a period's files: how the files graded, each officer's

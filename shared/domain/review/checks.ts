@@ -19,13 +19,14 @@ import {
 } from '../case-procedure.ts';
 import { addMonths, periodEnd } from '../periods.ts';
 import type { WorkCalendar } from '../workdays.ts';
-import type { RequiredDocument, ReviewStandard } from './standard.ts';
+import type { RequiredDocument, ReviewStandard } from '../../entities/review-standard.ts';
+import type { CheckFinding, FieldAddress } from '../../entities/review.ts';
 
 /**
  * The machine-decidable checks of a case-file review (案卷评查): pure functions over everything the
  * file holds. Each names its legal basis and the dates it applies to, and every finding points at the
  * document and field at fault (document id + field path), or at the case's own record when no
- * document holds it. A review standard (standard.ts) decides what a finding costs.
+ * document holds it. A review standard (entities/review-standard.ts) decides what a finding costs.
  */
 export interface ReviewSnapshot {
   detail: CaseDetail;
@@ -48,22 +49,6 @@ export interface ReviewSnapshot {
   /** The hazards of the inspection the case came from, with their re-check due dates (none for other cases). */
   hazards: Pick<Hazard, 'id' | 'inspectionId' | 'description' | 'deadline' | 'recheckDue' | 'recheckedAt'>[];
   today: string;
-}
-
-/** Where a finding points: a document's field, or (documentId null) the case's own record. */
-export interface FieldAddress {
-  documentId: number | null;
-  path: (string | number)[];
-}
-
-export interface CheckFinding {
-  check: string;
-  address: FieldAddress;
-  /** The hint's translation key (review.hints.*) and its values. */
-  key: string;
-  params?: Record<string, string | number>;
-  /** The period is 待核实, or counts on a year the calendar lacks: the reviewer confirms it before deducting. */
-  uncertain?: boolean;
 }
 
 export interface ReviewCheck {

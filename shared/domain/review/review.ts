@@ -1,5 +1,7 @@
-import { caseDay, type CheckFinding, REVIEW_CHECKS, type ReviewCheck, type ReviewSnapshot } from './checks.ts';
-import { type ReviewStandard, unknownChecks } from './standard.ts';
+import type { CheckFinding, ItemResult, ReviewFinding, ReviewResult } from '../../entities/review.ts';
+import type { ReviewStandard } from '../../entities/review-standard.ts';
+import { caseDay, REVIEW_CHECKS, type ReviewCheck, type ReviewSnapshot } from './checks.ts';
+import { unknownChecks } from './standard.ts';
 
 /**
  * review(snapshot, standard, decisions) → result: the machine checks run over the file, each finding
@@ -7,29 +9,6 @@ import { type ReviewStandard, unknownChecks } from './standard.ts';
  * items (facts clear, evidence sufficient…) wait for the reviewer's decisions, which may also overrule
  * an automatic finding with a reason; until judged, the result says how many wait.
  */
-export interface ReviewFinding extends CheckFinding {
-  /** Stable across runs of the same file: how the reviewer's overruling finds it again. */
-  id: string;
-  basis: string;
-  /** The reviewer overruled it, with the reason: listed, costing nothing. */
-  overruled: string | null;
-  /** The standard's item (or veto) the finding counts against; null when the standard prices no item for it. */
-  itemId: string | null;
-  vetoId: string | null;
-  pointsLost: number;
-}
-
-export interface ItemResult {
-  id: string;
-  name: string;
-  points: number | null;
-  mode: 'auto' | 'judgement';
-  lost: number;
-  status: 'ok' | 'deducted' | 'pending';
-  findings: ReviewFinding[];
-  /** The reviewer's comment on a judgement item. */
-  comment: string;
-}
 
 /**
  * What the reviewer decided: each judgement item or veto judged (passed, or the points lost and why),
@@ -44,30 +23,6 @@ export const NO_DECISIONS: ReviewDecisions = { judgements: {}, overruled: {} };
 /** A finding's id: the check and the place it points at. */
 export const findingId = (f: CheckFinding): string =>
   `${f.check}@${f.address.documentId ?? 'case'}:${f.address.path.join('.')}#${f.key}`;
-
-export interface ReviewResult {
-  standard: { id: string; name: string; version: string; example: boolean };
-  score: number;
-  max: number;
-  /** Score as a share of the points the standard gives (null when it gives none). */
-  percent: number | null;
-  grade: string | null;
-  vetoed: boolean;
-  vetoes: {
-    id: string;
-    name: string;
-    mode: 'auto' | 'judgement';
-    status: 'ok' | 'hit' | 'pending';
-    findings: ReviewFinding[];
-    comment: string;
-  }[];
-  sections: { id: string; name: string; items: ItemResult[] }[];
-  /** Every finding, in the order of the standard. */
-  findings: ReviewFinding[];
-  pendingJudgements: number;
-  /** Checks the standard names that this version of the app does not run: their items are not decided. */
-  unknownChecks: string[];
-}
 
 /** The checks that apply to the file: in force on the day it was filed. */
 function applicable(s: ReviewSnapshot, checks: ReviewCheck[]): ReviewCheck[] {

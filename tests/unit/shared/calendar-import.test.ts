@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calendarChanges, movedDays, yearChange } from '../../../shared/domain/calendar-diff.ts';
 import { parseHolidayFile } from '../../../shared/domain/calendar-import.ts';
-import type { CalendarYear } from '../../../shared/domain/workdays.ts';
+import type { CalendarYear } from '../../../shared/entities/calendar.ts';
 
 type Day = [date: string, isOffDay: boolean, name?: string];
 const file = (year: number, days: Day[]) =>

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  fileContents,
-  fileOrder,
-  fileOrderIssues,
-  fileOrderKeys,
-  pdfPageCount,
-} from '../../../shared/domain/case-file.ts';
+import { fileContents, fileOrderIssues, fileOrderKeys, pdfPageCount } from '../../../shared/domain/case-file.ts';
+import { fileOrder } from '../../../shared/entities/file-order.ts';
 import { caseEvent } from '../../../shared/entities/case.ts';
 
 const knowledge = (name: string) =>

@@ -10,7 +10,8 @@ import {
 } from '../../../shared/domain/review/checks.ts';
 import { review } from '../../../shared/domain/review/review.ts';
 import { summarise } from '../../../shared/domain/review/batch.ts';
-import { reviewStandard, unknownChecks } from '../../../shared/domain/review/standard.ts';
+import { reviewStandard } from '../../../shared/entities/review-standard.ts';
+import { unknownChecks } from '../../../shared/domain/review/standard.ts';
 import { resources } from '../../../shared/i18n/resources.ts';
 
 const bundled = reviewStandard.parse(

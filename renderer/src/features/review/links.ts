@@ -1,4 +1,4 @@
-import type { ReviewFinding } from '../../../../shared/domain/review/review.ts';
+import type { ReviewFinding } from '../../../../shared/entities/review.ts';
 
 /** Where a finding is fixed: its document at the field, the inspection it came from, or the case. */
 export function findingLink(f: ReviewFinding, caseId: number): string {

@@ -17,7 +17,8 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_PERIOD_IDS, LEGAL_REVIEW_TRIGGERS } from '../../../../shared/domain/case-procedure.ts';
+import { CASE_PERIOD_IDS } from '../../../../shared/domain/case-procedure.ts';
+import { LEGAL_REVIEW_TRIGGERS } from '../../../../shared/entities/settings.ts';
 import type { DiscretionBenchmark } from '../../../../shared/entities/discretion.ts';
 import type { StatutoryPeriod } from '../../../../shared/entities/period.ts';
 import { api } from '../../api/client.ts';

@@ -1,7 +1,7 @@
 import { App, Button, Divider, List, Space, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FileOrder } from '../../../../shared/domain/case-file.ts';
+import type { FileOrder } from '../../../../shared/entities/file-order.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { readJson, saveJson } from '../files.ts';

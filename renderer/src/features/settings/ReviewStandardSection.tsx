@@ -1,7 +1,7 @@
 import { App, Button, Divider, InputNumber, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RequiredDocument, ReviewItem, ReviewStandard } from '../../../../shared/domain/review/standard.ts';
+import type { RequiredDocument, ReviewItem, ReviewStandard } from '../../../../shared/entities/review-standard.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { readJson, saveJson } from '../files.ts';

@@ -1,5 +1,10 @@
 import path from 'node:path';
 
+/**
+ * What both hosts serve the built renderer with: the web host (electron/host) and Electron's app://
+ * protocol (electron/main). Neither host imports the other; both import this.
+ */
+
 /** One Content-Security-Policy for both hosts (web host headers, Electron's app:// protocol). */
 export const CSP = [
   "default-src 'self'",

@@ -1,0 +1,17 @@
+import { channel } from './channel.ts';
+import { none } from './fragments.ts';
+
+export interface AppInfo {
+  version: string;
+  workspace: 'real' | 'demo';
+  needsSetup: boolean;
+  unitName: string | null;
+  /** uncoveredYears: this year and next, where the holiday schedule is missing (deadlines there are 待核实). */
+  calendar: { coveredYears: number[]; uncoveredYears: number[] };
+  /** The core's clock (ISO): the screens take "now" from it, so a pinned clock pins them too. */
+  now: string;
+}
+
+export const appChannels = {
+  'app:info': channel<AppInfo>()({ input: none, access: 'public' }),
+} as const;
