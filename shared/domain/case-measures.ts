@@ -1,6 +1,5 @@
 import type { ValidationIssue } from '../base/errors.ts';
 import type { CaseDeadline, CaseDocument, CaseEventData, DailyPenalty, PartyKey } from '../entities/case.ts';
-import type { StatutoryPeriod } from '../entities/period.ts';
 import {
   type CaseRecord,
   concerns,
@@ -10,13 +9,13 @@ import {
   issued,
   live,
   partyName,
-  type ProcedureRules,
+  type ProcedureContext,
   SUMMARY_TYPES,
   totalFine,
   violationsOf,
 } from './case-procedure.ts';
 import { chineseDate } from './dates.ts';
-import { addCalendarDays, type WorkCalendar } from './workdays.ts';
+import { addCalendarDays } from './workdays.ts';
 
 /**
  * What happens around the penalty itself: investigation (先行调查 before 立案, 先行登记保存),
@@ -86,64 +85,58 @@ function powerCutLatest(cutAt: string): string {
  * first act of investigation; the 先行登记保存 disposal within 7 working days; the 查封扣押 period
  * and its disposal; the 24 hours before a power cut; cash collected on the spot handed in.
  */
-export function measureDeadlines(
-  r: CaseRecord,
-  periods: StatutoryPeriod[],
-  cal: WorkCalendar,
-  today: string,
-  rules: ProcedureRules,
-): CaseDeadline[] {
-  const { out, add } = deadlineList(r, periods, cal, today, rules);
+export function measureDeadlines(r: CaseRecord, ctx: ProcedureContext): CaseDeadline[] {
+  const { out, add } = deadlineList(r, ctx);
   const filed = filedOn(r);
   const firstAct = issued(r, ...INVESTIGATION_TYPES)
     .map((d) => d.date ?? '')
     .filter(Boolean)
     .sort()[0];
-  if (firstAct && (!filed || firstAct < filed)) add('filing-urgent', firstAct, filed);
+  if (firstAct && (!filed || firstAct < filed)) add({ period: 'filing-urgent', from: firstAct, metOn: filed });
   for (const notice of issued(r, 'evidence-preservation-notice')) {
-    add(
-      'evidence-disposal',
-      notice.date,
-      answersTo(r, notice, ['evidence-disposal-decision'], 'noticeNumber')[0]?.date,
-      null,
-      undefined,
-      false,
-      notice.id,
-    );
+    add({
+      period: 'evidence-disposal',
+      from: notice.date,
+      metOn: answersTo(r, notice, ['evidence-disposal-decision'], 'noticeNumber')[0]?.date,
+      documentId: notice.id,
+    });
   }
   for (const decision of issued(r, 'seal-seize-decision')) {
     const startsOn = decision.fields.startsOn;
     if (typeof startsOn !== 'string') continue;
     const disposed = answersTo(r, decision, ['seal-seize-disposal'], 'decisionNumber')[0]?.date;
-    add('seizure-period', startsOn, disposed, null, seizureEnd(r, decision), false, decision.id);
-    add('seizure-disposal', startsOn, disposed, null, undefined, false, decision.id);
+    add({
+      period: 'seizure-period',
+      from: startsOn,
+      metOn: disposed,
+      due: seizureEnd(r, decision),
+      documentId: decision.id,
+    });
+    add({ period: 'seizure-disposal', from: startsOn, metOn: disposed, documentId: decision.id });
   }
   for (const decision of issued(r, 'power-stop-decision')) {
     const cutAt = decision.fields.cutAt;
     if (decision.fields.emergency === true || typeof cutAt !== 'string') continue;
     const latest = powerCutLatest(cutAt);
-    add(
-      'power-cut-notice',
-      decision.date,
-      decision.servedOn,
-      null,
-      latest.slice(0, 10),
-      !!decision.servedAt && decision.servedAt > latest,
-      decision.id,
-    );
+    add({
+      period: 'power-cut-notice',
+      from: decision.date,
+      metOn: decision.servedOn,
+      due: latest.slice(0, 10),
+      lateByTheClock: !!decision.servedAt && decision.servedAt > latest,
+      documentId: decision.id,
+    });
   }
   for (const decision of issued(r, ...SUMMARY_TYPES)) {
     if (decision.fields.cashOnTheSpot !== true) continue;
     const party = (decision.fields.party ?? 'unit') as PartyKey;
-    add(
-      'cash-hand-in',
-      decision.date,
-      live(r.events, 'cash-handed-in').find((c) => concerns(c, party))?.date,
+    add({
+      period: 'cash-hand-in',
+      from: decision.date,
+      metOn: live(r.events, 'cash-handed-in').find((c) => concerns(c, party))?.date,
       party,
-      undefined,
-      false,
-      decision.id,
-    );
+      documentId: decision.id,
+    });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { CaseEvent, CaseEventKind } from '../entities/case.ts';
+import type { CaseEvent, CaseEventKind, StoredCaseEventData } from '../entities/case.ts';
 import type { Permission } from '../base/roles.ts';
 
 /**
@@ -21,7 +21,7 @@ const CASE_STAFF = {
 } as const satisfies Recorder;
 
 /** Total over the kinds: a new kind does not compile until someone decides who records it. */
-const RECORDERS: Record<CaseEventKind, Recorder> = {
+const RECORDERS: Record<StoredCaseEventData['kind'], Recorder> = {
   // 立案/呈批/结案 are signed on the paper form by the 承办人, 审核人 and 审批人 themselves; the app
   // holds a transcription with the scan, which the case staff enter for them, row by row.
   approval: CASE_STAFF,
@@ -49,12 +49,15 @@ const RECORDERS: Record<CaseEventKind, Recorder> = {
   borrow: CASE_STAFF,
   // A retraction is held to what it takes back (permissionToRetract); this row covers only a retraction taken back.
   retract: CASE_STAFF,
+  // Legacy kinds (files of earlier versions): entered by the case staff through cases:record, and taken back by them.
+  deferral: CASE_STAFF,
+  demand: CASE_STAFF,
 };
 
 /** The permission of cases:record, the channel of every kind that is not role-bound. */
 export const CASE_RECORD_PERMISSION: Permission = CASE_STAFF.permission;
 
-export function permissionToRecord(kind: CaseEventKind): Permission {
+export function permissionToRecord(kind: StoredCaseEventData['kind']): Permission {
   return RECORDERS[kind].permission;
 }
 

@@ -8,10 +8,12 @@ import type {
   CaseStage,
   PartyKey,
   PersonParty,
+  StoredCaseEventData,
   Surcharge,
   Violation,
 } from '../entities/case.ts';
 import type { StatutoryPeriod } from '../entities/period.ts';
+import { LEGAL_REVIEW_TRIGGERS, type LegalReviewTrigger } from '../entities/settings.ts';
 import { addMonths, periodEnd, periodInForce } from './periods.ts';
 import { addCalendarDays, countWorkdays, type WorkCalendar } from './workdays.ts';
 
@@ -69,22 +71,12 @@ export const CASE_PERIOD_IDS = [
   'summary-filing',
 ] as const;
 
-export const LEGAL_REVIEW_TRIGGERS = [
-  'hearing',
-  'suspension',
-  'large-fine',
-  'complex',
-  'transfer',
-  'all-ordinary',
-] as const;
-export type LegalReviewTrigger = (typeof LEGAL_REVIEW_TRIGGERS)[number];
-
 /** Measures that always give the right to a hearing (行政处罚法 第六十三条). */
 const HEAVY_MEASURES = /停产停业|停止建设|关闭|吊销|限制从业|降低资质/;
 
-type Live<K extends CaseEventData['kind']> = Extract<CaseEventData, { kind: K }>;
-/** Events not taken back by a later retraction, in the order recorded. */
-export function live<K extends CaseEventData['kind']>(events: CaseEvent[], kind: K): Live<K>[] {
+type Live<K extends StoredCaseEventData['kind']> = Extract<StoredCaseEventData, { kind: K }>;
+/** Events not taken back by a later retraction, in the order recorded (legacy kinds too: files of earlier versions). */
+export function live<K extends StoredCaseEventData['kind']>(events: CaseEvent[], kind: K): Live<K>[] {
   return events.filter((e) => !e.retracted && e.data.kind === kind).map((e) => e.data as Live<K>);
 }
 
@@ -328,12 +320,8 @@ function legalReviewPassed(r: CaseRecord, onOrBefore: string): boolean {
  */
 function statementIssues(
   r: CaseRecord,
-  party: PartyKey,
-  notice: CaseDocument | undefined,
-  decisionDate: string,
-  periods: StatutoryPeriod[],
-  cal: WorkCalendar,
-  rules: ProcedureRules,
+  { party, notice, decisionDate }: { party: PartyKey; notice: CaseDocument | undefined; decisionDate: string },
+  { periods, cal, rules }: Omit<ProcedureContext, 'today'>,
 ): ValidationIssue[] {
   if (!notice?.servedOn) return [{ path: ['case'], key: 'cases.rules.noticeNotServed' }];
   if (decisionDate < notice.servedOn)
@@ -379,12 +367,13 @@ export function periodFor(
   return confirmed ? { ...p, length: confirmed, uncertain: false } : p;
 }
 
-/** Why the 行政处罚告知书 to a party cannot be issued yet (行政处罚法 第四十四条、第五十七条、第六十三条). */
+/**
+ * Why the 行政处罚告知书 to a party cannot be issued yet (行政处罚法 第四十四条、第五十七条、第六十三条):
+ * `hearingRights` is whether the notice states the right to a hearing.
+ */
 export function noticeIssues(
   r: CaseRecord,
-  party: PartyKey,
-  date: string,
-  hearingRightsStated: boolean,
+  { party, date, hearingRights }: { party: PartyKey; date: string; hearingRights: boolean },
   rules: ProcedureRules,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -396,7 +385,7 @@ export function noticeIssues(
     issues.push({ path: ['case'], key: 'cases.rules.disposalNotApproved', params: { missing: disposal.missing } });
   else if (date < disposal.date)
     issues.push({ path: ['date'], key: 'cases.rules.beforeApproval', params: { approved: disposal.date } });
-  if (hearingTriggered(r, rules, party) && !hearingRightsStated)
+  if (hearingTriggered(r, rules, party) && !hearingRights)
     issues.push({ path: ['hearingRights'], key: 'cases.rules.hearingRightsMissing' });
   return issues;
 }
@@ -413,15 +402,11 @@ function commonDecisionIssues(r: CaseRecord, party: PartyKey): ValidationIssue[]
   return issues;
 }
 
-/** Why the 行政处罚决定书 to a party cannot be issued on this day: every rule named. */
+/** Why the 行政处罚决定书 to a party, for this total fine, cannot be issued on this day: every rule named. */
 export function decisionIssues(
   r: CaseRecord,
-  party: PartyKey,
-  date: string,
-  proposedTotal: number,
-  periods: StatutoryPeriod[],
-  cal: WorkCalendar,
-  rules: ProcedureRules,
+  { party, date, totalFine: proposedTotal }: { party: PartyKey; date: string; totalFine: number },
+  ctx: Omit<ProcedureContext, 'today'>,
 ): ValidationIssue[] {
   const issues = commonDecisionIssues(r, party);
   if (r.procedure === 'summary') issues.push({ path: ['case'], key: 'cases.rules.summaryProcedure' });
@@ -431,8 +416,9 @@ export function decisionIssues(
   else if (date < disposal.date)
     issues.push({ path: ['date'], key: 'cases.rules.beforeApproval', params: { approved: disposal.date } });
   const notice = noticeOf(r, party);
-  issues.push(...statementIssues(r, party, notice, date, periods, cal, rules));
+  issues.push(...statementIssues(r, { party, notice, decisionDate: date }, ctx));
   if (hearingOutstanding(r, party, date)) issues.push({ path: ['case'], key: 'cases.rules.hearingPending' });
+  const { rules } = ctx;
   const reasons = legalReviewReasons(r, rules);
   if (reasons.length && !legalReviewPassed(r, date))
     issues.push({ path: ['case'], key: 'cases.rules.legalReviewRequired', params: { reasons: reasons.join('、') } });
@@ -464,10 +450,12 @@ export function decisionIssues(
  */
 export function summaryDecisionIssues(
   r: CaseRecord,
-  party: PartyKey,
-  fine: number,
-  cashOnTheSpot: boolean,
-  hardToPayLater: boolean,
+  {
+    party,
+    fine,
+    cashOnTheSpot,
+    hardToPayLater,
+  }: { party: PartyKey; fine: number; cashOnTheSpot: boolean; hardToPayLater: boolean },
   rules: ProcedureRules,
 ): ValidationIssue[] {
   const issues = commonDecisionIssues(r, party);
@@ -521,7 +509,7 @@ export function closingIssues(r: CaseRecord): ValidationIssue[] {
 
 const isArchived = (r: CaseRecord) => live(r.events, 'archive').length > 0;
 /** After 归档 the file is read-only: only what happens later (复议, 诉讼, 执行, 借阅, 撤回公示) is appended. */
-const AFTER_ARCHIVE = new Set<CaseEventData['kind']>([
+const AFTER_ARCHIVE = new Set<StoredCaseEventData['kind']>([
   'remedy',
   'enforcement',
   'borrow',
@@ -609,7 +597,8 @@ export function eventIssues(
       const d = decisionOf(r, e.party);
       if (!d?.servedOn) return at('cases.rules.decisionNotServed', { party: partyName(r, e.party) ?? '' });
       if (e.date < d.servedOn) return at('cases.rules.beforeDecision', { decided: d.servedOn });
-      return courtApplicationIssues(r, e.party, d.servedOn, e.date, ctx).map((i) => ({ ...i, path: ['event'] }));
+      const application = { party: e.party, servedOn: d.servedOn, appliedOn: e.date };
+      return courtApplicationIssues(r, application, ctx).map((i) => ({ ...i, path: ['event'] }));
     }
     case 'summary-filed': {
       const d = decisionOf(r, e.party);
@@ -678,9 +667,7 @@ export function deferralOf(
     .at(-1);
   if (!letter) {
     // Recorded by hand before the 批准书 was a document (files of earlier versions): one date for the whole fine.
-    const legacy = r.events
-      .filter((e) => !e.retracted && (e.data.kind as string) === 'deferral')
-      .map((e) => e.data as unknown as { party?: PartyKey; until: string })
+    const legacy = live(r.events, 'deferral')
       .filter((x) => concerns(x, party))
       .at(-1);
     return legacy ? [{ until: legacy.until, amount: totalFine(violationsOf(r, party)) }] : undefined;
@@ -703,12 +690,13 @@ function suitPeriodEnd(r: CaseRecord, party: PartyKey, servedOn: string): string
   return [addMonths(servedOn, 6), deferred].sort().at(-1)!;
 }
 
-/** 行政强制法 第五十三条、第五十四条: after the time to sue, within 3 months, and 10 working days after a 催告书. */
+/**
+ * 行政强制法 第五十三条、第五十四条: the court is asked (on `appliedOn`) after the time to sue, counted from
+ * the day the party's decision was served, within 3 months, and 10 working days after a 催告书.
+ */
 function courtApplicationIssues(
   r: CaseRecord,
-  party: PartyKey,
-  servedOn: string,
-  on: string,
+  { party, servedOn, appliedOn: on }: { party: PartyKey; servedOn: string; appliedOn: string },
   ctx: ProcedureContext,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -720,15 +708,9 @@ function courtApplicationIssues(
       .filter((d) => addressee(d) === String(party) && d.servedOn && d.servedOn <= on)
       .at(-1)?.servedOn ??
     // A 催告 recorded by hand before the 催告书 was a document (files of earlier versions).
-    r.events
-      .filter(
-        (e) =>
-          !e.retracted &&
-          (e.data.kind as string) === 'demand' &&
-          concerns(e.data as { party?: PartyKey }, party) &&
-          e.data.date <= on,
-      )
-      .at(-1)?.data.date;
+    live(r.events, 'demand')
+      .filter((x) => concerns(x, party) && x.date <= on)
+      .at(-1)?.date;
   const wait = periodFor(ctx.periods, 'enforcement-demand', served ?? on, ctx.rules);
   if (!served) issues.push({ path: ['case'], key: 'cases.rules.demandMissing' });
   else if (wait && on <= periodEnd(ctx.cal, wait, served).date)
@@ -772,14 +754,8 @@ export function caseStage(r: CaseRecord): CaseStage {
  * service, 3 working days to withdraw a publication after the decision was revoked or changed, the
  * 听证会通知书 7 working days before the hearing, and the transfer's 3 days, 24 hours and 3 days.
  */
-export function caseDeadlines(
-  r: CaseRecord,
-  periods: StatutoryPeriod[],
-  cal: WorkCalendar,
-  today: string,
-  rules: ProcedureRules,
-): CaseDeadline[] {
-  const { out, add } = deadlineList(r, periods, cal, today, rules);
+export function caseDeadlines(r: CaseRecord, ctx: ProcedureContext): CaseDeadline[] {
+  const { out, add } = deadlineList(r, ctx);
   const filed = filedOn(r);
   const decisions = partiesPenalised(r).map((party) => ({ party, doc: decisionOf(r, party) }));
   if (
@@ -795,7 +771,7 @@ export function caseDeadlines(
             .sort()
             .at(-1)
         : null;
-    add('decision', filed, all);
+    add({ period: 'decision', from: filed, metOn: all });
   }
   for (const party of partiesPenalised(r)) {
     const notice = noticeOf(r, party);
@@ -805,44 +781,39 @@ export function caseDeadlines(
       .map((s) => s.date)
       .sort()[0];
     if (notice?.servedOn && !decisionOf(r, party))
-      add('statement', notice.servedOn, answered ?? null, party, undefined, false, notice.id);
+      add({ period: 'statement', from: notice.servedOn, metOn: answered ?? null, party, documentId: notice.id });
     const hearingNotice = hearingNoticeOf(r, party);
     const hearingDate = hearingNotice?.fields.hearingDate;
     if (hearingNotice && typeof hearingDate === 'string')
-      add(
-        'hearing-notice',
-        hearingDate,
-        hearingNotice.servedOn ?? null,
+      add({
+        period: 'hearing-notice',
+        from: hearingDate,
+        metOn: hearingNotice.servedOn ?? null,
         party,
-        hearingNoticeLatest(hearingDate, { periods, cal, rules }),
-        false,
-        hearingNotice.id,
-      );
+        due: hearingNoticeLatest(hearingDate, ctx),
+        documentId: hearingNotice.id,
+      });
   }
   for (const { party, doc } of decisions) {
     if (!doc?.date) continue;
-    add('service', doc.date, doc.servedOn, party, undefined, false, doc.id);
+    add({ period: 'service', from: doc.date, metOn: doc.servedOn, party, documentId: doc.id });
     // 当场处罚 decisions are not published (双公示 covers decisions made in the ordinary procedure); they are filed with the agency (第五十二条).
     if (r.procedure === 'ordinary')
-      add(
-        'publication',
-        doc.date,
-        live(r.events, 'publication').find((p) => p.date >= doc.date!)?.date ?? null,
+      add({
+        period: 'publication',
+        from: doc.date,
+        metOn: live(r.events, 'publication').find((p) => p.date >= doc.date!)?.date ?? null,
         party,
-        undefined,
-        false,
-        doc.id,
-      );
+        documentId: doc.id,
+      });
     else
-      add(
-        'summary-filing',
-        doc.date,
-        live(r.events, 'summary-filed').find((x) => concerns(x, party) && x.date >= doc.date!)?.date ?? null,
+      add({
+        period: 'summary-filing',
+        from: doc.date,
+        metOn: live(r.events, 'summary-filed').find((x) => concerns(x, party) && x.date >= doc.date!)?.date ?? null,
         party,
-        undefined,
-        false,
-        doc.id,
-      );
+        documentId: doc.id,
+      });
     const fine = totalFine(violationsOf(r, party));
     if (fine > 0 && doc.servedOn) {
       const payments = live(r.events, 'payment').filter((p) => concerns(p, party));
@@ -866,18 +837,16 @@ export function caseDeadlines(
         due = (missed ?? plan.at(-1)!).until;
         if (missed) metOn = reached(owed);
       }
-      const pay = add('payment', doc.servedOn, metOn, party, due, false, doc.id);
+      const pay = add({ period: 'payment', from: doc.servedOn, metOn, party, due, documentId: doc.id });
       // Unpaid past its day: the 3 months to ask the court open when the time to sue has run out.
       if (pay?.status === 'overdue') {
-        add(
-          'enforcement-application',
-          suitPeriodEnd(r, party, doc.servedOn),
-          live(r.events, 'court-application').find((x) => concerns(x, party))?.date ?? null,
+        add({
+          period: 'enforcement-application',
+          from: suitPeriodEnd(r, party, doc.servedOn),
+          metOn: live(r.events, 'court-application').find((x) => concerns(x, party))?.date ?? null,
           party,
-          undefined,
-          false,
-          doc.id,
-        );
+          documentId: doc.id,
+        });
       }
     }
   }
@@ -889,49 +858,66 @@ export function caseDeadlines(
         .map((a) => a.date)
         .sort()[0];
       const approved = approval(r.events, 'disposal').date;
-      add('transfer-approval', reported, approved);
+      add({ period: 'transfer-approval', from: reported, metOn: approved });
       // 24 hours to hand the case to the police: met when the letter was served on them.
-      add(
-        'transfer-send',
-        approved,
-        transferLetterOf(r)?.servedOn ?? null,
-        null,
-        undefined,
-        false,
-        transferLetterOf(r)?.id ?? null,
-      );
+      add({
+        period: 'transfer-send',
+        from: approved,
+        metOn: transferLetterOf(r)?.servedOn ?? null,
+        documentId: transferLetterOf(r)?.id ?? null,
+      });
     }
     const letter = transferLetterOf(r);
-    add('transfer-answer', letter?.servedOn, live(r.events, 'transfer-answer').at(-1)?.date ?? null);
+    add({
+      period: 'transfer-answer',
+      from: letter?.servedOn,
+      metOn: live(r.events, 'transfer-answer').at(-1)?.date ?? null,
+    });
   }
   const changed = live(r.events, 'remedy').find((x) => x.outcome === 'revoked' || x.outcome === 'changed');
   if (changed && live(r.events, 'publication').length)
-    add('publication-withdrawal', changed.date, live(r.events, 'publication-withdrawn')[0]?.date ?? null);
+    add({
+      period: 'publication-withdrawal',
+      from: changed.date,
+      metOn: live(r.events, 'publication-withdrawn')[0]?.date ?? null,
+    });
   return out;
+}
+
+/** One deadline to add to a case's list: what it is counted from, and what the record says of it. */
+export interface DeadlineFacts {
+  /** The statutory period's id (knowledge/periods.json). */
+  period: string;
+  /** The day (or moment) the period runs from; nothing is added without one. */
+  from: string | null | undefined;
+  /** The day the step was taken, if it was. */
+  metOn: string | null | undefined;
+  /** The party it concerns; null (the default) for the case as a whole. */
+  party?: PartyKey | null;
+  /** The due date when the recorded facts set it (a deferral, the day of the hearing); else the period's end. */
+  due?: string | null;
+  /** Taken too late although on the due day: hours counted on the clock, which the day alone cannot show. */
+  lateByTheClock?: boolean;
+  /** The document the period runs from, where one does. */
+  documentId?: number | null;
 }
 
 /**
  * A list of a case's deadlines and how one is added: the period in force on its first day, its due
  * date (or the one given, when the recorded facts set it), and whether the step was met, late or is
- * overdue. `late` says so when the day alone cannot (hours counted on the clock).
+ * overdue.
  */
-export function deadlineList(
-  r: Pick<CaseRecord, 'persons'>,
-  periods: StatutoryPeriod[],
-  cal: WorkCalendar,
-  today: string,
-  rules: ProcedureRules,
-) {
+export function deadlineList(r: Pick<CaseRecord, 'persons'>, { periods, cal, today, rules }: ProcedureContext) {
   const out: CaseDeadline[] = [];
-  const add = (
-    id: string,
-    from: string | null | undefined,
-    metOn: string | null | undefined,
-    party: PartyKey | null = null,
-    dueOn?: string | null,
-    late?: boolean,
-    documentId: number | null = null,
-  ) => {
+  const add = ({
+    period: id,
+    from,
+    metOn,
+    party = null,
+    due: dueOn,
+    lateByTheClock: late,
+    documentId = null,
+  }: DeadlineFacts) => {
     if (!from) return;
     const p = periodFor(periods, id, from, rules);
     if (!p) return;

@@ -246,9 +246,33 @@ export type CaseEventKind = CaseEventData['kind'];
 
 export const recordInput = z.object({ id, event: caseEvent, scan: fileUpload.optional() });
 
+/**
+ * Kinds an earlier version recorded by hand, before they were documents: the approval of a 延期（分期）缴纳
+ * (now the 延期（分期）缴纳罚款批准书) and the 催告 (now the 行政强制执行事先催告书). Files keep them, as
+ * that version stored them, and the procedure still reads them; they are not in caseEvent, so no new
+ * one is recorded.
+ */
+export const legacyCaseEvent = z.discriminatedUnion('kind', [
+  /** 延期或者分期缴纳罚款 approved on the party's application (行政处罚法 第六十六条): the whole fine fell due on `until`. */
+  z.object({
+    kind: z.literal('deferral'),
+    date: isoDate,
+    party: partyKey.default('unit'),
+    until: isoDate,
+    instalments: z.number().int().min(1).max(12).default(1),
+    approvedBy: required(z.string().max(50)),
+  }),
+  /** 催告书 served on a party who had not paid (行政强制法 第五十四条): the court may be asked 10 working days later. */
+  z.object({ kind: z.literal('demand'), date: isoDate, party: partyKey.default('unit'), note: optionalText(500) }),
+]);
+export type LegacyCaseEventData = z.output<typeof legacyCaseEvent>;
+/** What a stored event holds: a kind recorded today, or a legacy one in a file of an earlier version. */
+export type StoredCaseEventData = CaseEventData | LegacyCaseEventData;
+
 export interface CaseEvent {
   id: number;
-  data: CaseEventData;
+  /** A kind recorded today, or in a file of an earlier version a legacy one (legacyCaseEvent). */
+  data: StoredCaseEventData;
   scanName: string | null;
   scanSha256: string | null;
   enteredAt: string;

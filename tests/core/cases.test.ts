@@ -8,6 +8,8 @@ import type { CaseDetail, ViolationInput } from '../../shared/entities/case.ts';
 import { addUser, call, failure, newCore } from '../support/core.ts';
 import { pdfOf, pdfText } from '../support/documents.ts';
 import { caseCounty, escalated } from '../support/cases.ts';
+import { mayRetract } from '../../shared/domain/case-permissions.ts';
+import { ROLE_PERMISSIONS } from '../../shared/base/roles.ts';
 
 let core: Core;
 afterEach(() => core?.close());
@@ -1382,6 +1384,17 @@ describe('files of earlier versions', () => {
     const k = await call(core, 'cases:get', { id: c.id }, token);
     expect(k.deadlines.find((d) => d.period === 'payment')).toMatchObject({ due: '2026-12-31', status: 'pending' });
     expect(k.deadlines.some((d) => d.period === 'enforcement-application')).toBe(false);
+    // The case staff who entered them may take them back, like any record of theirs (the case page offers it).
+    const deferral = k.events.find((e) => e.data.kind === 'deferral')!;
+    expect(mayRetract(ROLE_PERMISSIONS.clerk, deferral)).toBe(true);
+    const retracted = await call(
+      core,
+      'cases:retract',
+      { id: c.id, eventId: deferral.id, reason: '误录', date: '2026-11-22' },
+      token,
+    );
+    expect(retracted.events.find((e) => e.id === deferral.id)?.retracted).toMatchObject({ reason: '误录' });
+    expect(retracted.deadlines.find((d) => d.period === 'payment')?.due).not.toBe('2026-12-31');
   });
 });
 

@@ -96,7 +96,7 @@ function prefillBody({ today, unit, case: c }: PrefillSource, party: PartyKey) {
 function bodyChecks(f: BodyFields, src: PrefillSource): ValidationIssue[] {
   if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
   const { detail, periods, cal, rules } = src.case;
-  const issues = decisionIssues(detail, f.party, f.date, f.totalFine, periods, cal, rules);
+  const issues = decisionIssues(detail, f, { periods, cal, rules });
   issues.push(...partyNameCheck(f.partyName, src, f.party));
   if (!f.violations.length) issues.push({ path: ['violations'], key: 'cases.rules.violationsRequired' });
   f.violations.forEach((v, i) => {

@@ -79,7 +79,7 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
     const issues = [];
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
     const { detail } = src.case;
-    issues.push(...noticeIssues(detail, f.party, f.date, f.hearingRights, src.case.rules));
+    issues.push(...noticeIssues(detail, f, src.case.rules));
     if (!f.violations.length) issues.push({ path: ['violations'], key: 'cases.rules.violationsRequired' });
     const approved = partyPart(detail, f.party).totalFine;
     if (f.totalFine !== approved)

@@ -123,7 +123,7 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
     issueChecks(f, src) {
       if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
       const { detail, rules } = src.case;
-      const issues = summaryDecisionIssues(detail, f.party, f.fine, f.cashOnTheSpot, f.hardToPayLater, rules);
+      const issues = summaryDecisionIssues(detail, f, rules);
       // Decided on the spot: on the day the violation was found.
       if (f.date !== detail.violationDate)
         issues.push({ path: ['date'], key: 'cases.rules.summaryNotOnSpot', params: { day: detail.violationDate } });
