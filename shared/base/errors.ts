@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'DB_MISSING',
   /** Another process kept the database's write lock past every bounded wait (electron/core/db/write.ts). */
   'DB_BUSY',
+  /** A long-running job (electron/core/jobs) stopped at the user's request; what it was still to commit was not written. */
+  'JOB_CANCELLED',
   'MIGRATION_FAILED',
   'BACKUP_NOT_FOUND',
   'BACKUP_CORRUPT',
