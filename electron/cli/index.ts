@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../core/db/snapshot.ts';
 import { createCore } from '../core/create-core.ts';
 import { describeOutcome, explainError } from './calendar.ts';
 import { importDataPackage, listBackups, readDataPackage, restoreOffline } from '../core/modules/backups/backups.ts';
-import { needsSetup } from '../core/modules/accounts/handlers.ts';
+import { needsSetup } from '../core/modules/accounts/repository.ts';
 import { workspaceDir } from '../core/workspaces.ts';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/api/contract.ts';
 import { argValue, defaultDataRoot, resourcesDir } from '../host/paths.ts';
@@ -105,7 +105,7 @@ async function main(): Promise<number> {
       }
       case 'data import': {
         if (!target) break;
-        if (!(await needsSetup(core.state))) {
+        if (!(await needsSetup(core.state.store.db, core.state.dataDir))) {
           console.error('本机已完成初始化，不能覆盖 / this installation is set up already: refusing to overwrite');
           return 1;
         }

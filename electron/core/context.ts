@@ -10,6 +10,8 @@ import type { Knowledge } from './knowledge.ts';
 import type { Catalogue } from './documents/catalogue.ts';
 import type { DocumentSpec, FontSet } from '../../shared/documents/layout.ts';
 import { AppError } from '../../shared/base/errors.ts';
+import type { RuleContext } from './rules.ts';
+import type { JobProgressEvent, Jobs } from './jobs/jobs.ts';
 
 export interface Platform {
   /** Where the host wants the user's attention drawn (Electron: flash the window). Optional everywhere. */
@@ -25,13 +27,8 @@ export interface Session {
   locked: boolean;
 }
 
-export interface CoreEvent {
-  type: 'job-progress';
-  job: string;
-  phase: string;
-  done: number;
-  total: number;
-}
+/** What the core tells the hosts unasked (forwarded to the renderer). */
+export type CoreEvent = JobProgressEvent;
 
 /** What every handler gets: the store of the moment (a restore swaps it), the clock, and the actor. */
 export interface CoreState {
@@ -47,6 +44,8 @@ export interface CoreState {
   calendar(): Promise<WorkCalendar>;
   invalidateCalendar(): void;
   events: EventEmitter;
+  /** Long-running work with progress and cancellation (jobs/jobs.ts). */
+  jobs: Jobs;
   sessions: Map<string, Session>;
   /** Runs fn in one write transaction; audit entries appended inside commit with it. */
   tx<T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
@@ -67,6 +66,8 @@ export interface Ctx {
   session: Session | null;
   /** The session's user as audit actor; for public channels a system actor. */
   actor: AuditActor;
+  /** The rules this call reads, built once before the handler runs (rules.ts). */
+  rules: RuleContext;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>, ctx: Ctx) => Promise<OutputOf<C>>;

@@ -36,14 +36,18 @@ import { caseHandlers } from './modules/cases/handlers.ts';
 import { reviewHandlers } from './modules/review/handlers.ts';
 import { inspectionHandlers } from './modules/inspections/handlers.ts';
 import { escalationHandlers, hazardHandlers } from './modules/hazards/handlers.ts';
-import { authHandlers, needsSetup, setupHandlers, userHandlers } from './modules/accounts/handlers.ts';
-import { readSettings } from './modules/settings/repository.ts';
+import { authHandlers, setupHandlers, userHandlers } from './modules/accounts/handlers.ts';
+import { needsSetup } from './modules/accounts/repository.ts';
+import { ruleContext } from './rules.ts';
+import { Jobs } from './jobs/jobs.ts';
 import { settingsHandlers } from './modules/settings/handlers.ts';
-import { appHandlers, knowledgeHandlers } from './modules/app-handlers.ts';
+import { appHandlers } from './modules/app/handlers.ts';
+import { knowledgeHandlers } from './modules/knowledge/handlers.ts';
 import { auditHandlers } from './modules/audit/handlers.ts';
 import { backupHandlers, importDataHandler } from './modules/backups/handlers.ts';
 import { ensureDailyBackup } from './modules/backups/backups.ts';
-import { calendarHandlers, loadCalendar } from './modules/calendar/handlers.ts';
+import { calendarHandlers } from './modules/calendar/handlers.ts';
+import { loadCalendar } from './modules/calendar/repository.ts';
 import { seedDemoCases } from './modules/demo/cases.ts';
 import { seedDemo } from './modules/demo/seed.ts';
 import { enterpriseHandlers } from './modules/enterprises/handlers.ts';
@@ -158,6 +162,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       calendar = null;
     },
     events,
+    jobs: new Jobs(events),
     sessions,
     platform: options.platform ?? {},
     catalogue: loadCatalogue(options.resourcesDir),
@@ -226,7 +231,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   rememberIfSetUp();
 
-  const freshDemo = state.workspace === 'demo' && (await needsSetup(state));
+  const freshDemo = state.workspace === 'demo' && (await needsSetup(state.store.db, dataDir));
   if (freshDemo) await seedDemo(state);
 
   let timer: NodeJS.Timeout | null = null;
@@ -254,10 +259,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         : envelope.token
           ? (sessions.get(envelope.token) ?? null)
           : null;
-      if (session && !session.locked) {
-        const { idleLockMinutes } = await readSettings(state.store.db);
-        if (now().getTime() - session.lastSeen > idleLockMinutes * 60_000) session.locked = true;
-      }
+      // The one read of the settings this call makes: the idle lock and every rule the handler applies use it.
+      const rules = await ruleContext(state.store.db, state);
+      if (session && !session.locked && now().getTime() - session.lastSeen > rules.settings.idleLockMinutes * 60_000)
+        session.locked = true;
       if (spec.access !== 'public') {
         if (!session) throw new AppError('UNAUTHENTICATED');
         if (spec.access !== 'unlock') {
@@ -270,7 +275,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!parsed.success) throw validationError(parsed.error);
       if (session && !session.locked) session.lastSeen = now().getTime();
       const actor = session ? { userId: session.userId || null, userName: session.userName } : SYSTEM_ACTOR;
-      const ctx: Ctx = { core: state, session, actor };
+      const ctx: Ctx = { core: state, session, actor, rules };
       const handler = handlers[name] as (input: unknown, ctx: Ctx) => Promise<unknown>;
       return { ok: true, data: await handler(parsed.data, ctx) };
     } catch (error) {

@@ -7,8 +7,6 @@
 
 import type { CalendarYear } from '../entities/calendar.ts';
 
-export type { CalendarYear };
-
 export interface WorkCalendar {
   years: ReadonlyMap<number, { holidays: ReadonlySet<string>; workdays: ReadonlySet<string>; source: string }>;
 }
@@ -120,4 +118,10 @@ export function endOfNaturalPeriod(cal: WorkCalendar, start: string, days: numbe
 
 export function coveredYears(cal: WorkCalendar): number[] {
   return [...cal.years.keys()].sort((a, b) => a - b);
+}
+
+/** This year and the next, where the calendar does not cover them: what the admin is asked to import. */
+export function uncoveredNear(cal: WorkCalendar, today: string): number[] {
+  const y = Number(today.slice(0, 4));
+  return [y, y + 1].filter((year) => !cal.years.has(year));
 }

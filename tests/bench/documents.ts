@@ -13,7 +13,8 @@ import path from 'node:path';
 import { pinnedClock } from '../../electron/core/clock.ts';
 import { createCore } from '../../electron/core/create-core.ts';
 import { caseGenerator } from '../../electron/core/modules/demo/case-generator.ts';
-import { buildSpec, pageContext, parseFields, typeOf } from '../../electron/core/modules/documents/service.ts';
+import { buildSpec, parseFields, typeOf } from '../../electron/core/modules/documents/service.ts';
+import { ruleContext } from '../../electron/core/rules.ts';
 import { TEMPLATES } from '../../shared/documents/registry.ts';
 import { addUser, call, RESOURCES, setUp } from '../support/core.ts';
 import { inspectionReady } from '../support/documents.ts';
@@ -109,7 +110,7 @@ export async function documentBench(): Promise<Record<string, unknown>> {
       reviewerToken,
     });
 
-    const page = await pageContext(core.state);
+    const page = await ruleContext(core.state.store.db, core.state);
     const specFor = async (type: string, extra: Record<string, unknown> = {}) => {
       const t = typeOf(core.state, type);
       const source =

@@ -11,8 +11,8 @@ import path from 'node:path';
 import { pinnedClock } from '../../electron/core/clock.ts';
 import { createCore } from '../../electron/core/create-core.ts';
 import { caseGenerator, type CaseRecipe, GeneratorError } from '../../electron/core/modules/demo/case-generator.ts';
-import { caseRules } from '../../electron/core/modules/cases/repository.ts';
-import { reviewSnapshot } from '../../electron/core/modules/review/handlers.ts';
+import { ruleContext } from '../../electron/core/rules.ts';
+import { reviewSnapshot } from '../../electron/core/modules/review/snapshot.ts';
 import { review } from '../../shared/domain/review/review.ts';
 import type { ReviewSnapshot } from '../../shared/domain/review/checks.ts';
 import { summarise } from '../../shared/domain/review/batch.ts';
@@ -76,11 +76,11 @@ export async function reviewBench(): Promise<Record<string, unknown>> {
       if (c) ids.push(c.id);
     }
     const generateMs = ms(t);
-    const cr = await caseRules(core.state);
+    const cr = await ruleContext(core.state.store.db, core.state);
     const standard = core.state.knowledge.reviewStandard;
     t = process.hrtime.bigint();
     const snapshots: ReviewSnapshot[] = [];
-    for (const id of ids) snapshots.push(await reviewSnapshot(core.state, id, cr));
+    for (const id of ids) snapshots.push(await reviewSnapshot(core.state, core.state.store.db, id, cr));
     const loadMs = ms(t);
     t = process.hrtime.bigint();
     for (const s of snapshots) review(s, standard);

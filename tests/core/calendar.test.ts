@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
-import { bundledYears } from '../../electron/core/modules/calendar/handlers.ts';
+import { bundledYears } from '../../electron/core/modules/calendar/repository.ts';
 import { addUser, call, failure, newCore, setUp, tempDir } from '../support/core.ts';
 import { inspectionReady } from '../support/documents.ts';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledYears } from '../../../electron/core/modules/calendar/handlers.ts';
+import { bundledYears } from '../../../electron/core/modules/calendar/repository.ts';
 import { CASE_PERIOD_IDS } from '../../../shared/domain/case-procedure.ts';
 import { addMonths, periodEnd, periodInForce } from '../../../shared/domain/periods.ts';
 import { buildCalendar } from '../../../shared/domain/workdays.ts';

@@ -7,7 +7,7 @@ import {
   endOfNaturalPeriod,
   isWorkday,
 } from '../../../shared/domain/workdays.ts';
-import { bundledYears } from '../../../electron/core/modules/calendar/handlers.ts';
+import { bundledYears } from '../../../electron/core/modules/calendar/repository.ts';
 
 const cal = buildCalendar(bundledYears());
 

@@ -1,7 +1,8 @@
 import { AppError } from '../../../../shared/base/errors.ts';
 import type { SessionInfo } from '../../../../shared/api/contract.ts';
 import type { User } from '../../../../shared/entities/user.ts';
-import { ROLE_PERMISSIONS, type Role } from '../../../../shared/base/roles.ts';
+import type { Settings } from '../../../../shared/entities/settings.ts';
+import { ROLE_PERMISSIONS } from '../../../../shared/base/roles.ts';
 import type { CoreState, HandlerGroup, Session } from '../../context.ts';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, UsersTable } from '../../db/schema.ts';
@@ -15,32 +16,10 @@ import {
   verifySecret,
 } from './passwords.ts';
 import { saveUnit } from '../unit/repository.ts';
-import { readSettings } from '../settings/repository.ts';
-import { rememberSetUp, wasSetUp } from '../../installation.ts';
+import { rememberSetUp } from '../../installation.ts';
+import { needsSetup, toUser } from './repository.ts';
 
-export function toUser(row: Selectable<UsersTable>): User {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.displayName,
-    role: row.role as Role,
-    active: row.active === 1,
-    createdAt: row.createdAt,
-    lastSignInAt: row.lastSignInAt,
-  };
-}
-
-/**
- * An installation is set up once it has any user, and once set up it stays so: the data folder
- * remembers (installation.ts), whatever later happens to the database. (Not "has an admin":
- * demoting admins must never reopen the public first-run channels over live data.)
- */
-export async function needsSetup(core: CoreState, db: Kysely<DB> = core.store.db): Promise<boolean> {
-  if (wasSetUp(core.dataDir)) return false;
-  return !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
-}
-
-async function openSession(core: CoreState, user: User): Promise<SessionInfo> {
+function openSession(core: CoreState, user: User, settings: Settings): SessionInfo {
   const token = newToken();
   const session: Session = {
     token,
@@ -51,11 +30,10 @@ async function openSession(core: CoreState, user: User): Promise<SessionInfo> {
     locked: false,
   };
   core.sessions.set(token, session);
-  return sessionInfo(core, session, user);
+  return sessionInfo(session, user, settings);
 }
 
-async function sessionInfo(core: CoreState, session: Session, user: User): Promise<SessionInfo> {
-  const { idleLockMinutes } = await readSettings(core.store.db);
+function sessionInfo(session: Session, user: User, { idleLockMinutes }: Settings): SessionInfo {
   return { token: session.token, user, permissions: [...ROLE_PERMISSIONS[user.role]], idleLockMinutes };
 }
 
@@ -130,15 +108,15 @@ async function adminCount(db: Kysely<DB>, exceptId?: number): Promise<number> {
 }
 
 export const setupHandlers: Pick<HandlerGroup<'setup'>, 'setup:initialize'> = {
-  async 'setup:initialize'(input, { core }) {
-    if (!(await needsSetup(core))) throw new AppError('SETUP_DONE');
+  async 'setup:initialize'(input, { core, rules }) {
+    if (!(await needsSetup(core.store.db, core.dataDir))) throw new AppError('SETUP_DONE');
     const passwordHash = await hashSecret(input.admin.password);
     const recoveryCode = newRecoveryCode();
     const recoveryHash = await hashSecret(recoveryCode);
     const at = core.now().toISOString();
     const user = await core.tx(async (trx) => {
       // Checked again inside the transaction: two first-run submissions must not both succeed.
-      if (!(await needsSetup(core, trx))) throw new AppError('SETUP_DONE');
+      if (!(await needsSetup(trx, core.dataDir))) throw new AppError('SETUP_DONE');
       const row = await trx
         .insertInto('users')
         .values({
@@ -160,12 +138,12 @@ export const setupHandlers: Pick<HandlerGroup<'setup'>, 'setup:initialize'> = {
       return created;
     });
     rememberSetUp(core.dataDir, core.now());
-    return { recoveryCode, session: await openSession(core, user) };
+    return { recoveryCode, session: openSession(core, user, rules.settings) };
   },
 };
 
 export const authHandlers: HandlerGroup<'auth'> = {
-  async 'auth:sign-in'(input, { core }) {
+  async 'auth:sign-in'(input, { core, rules }) {
     const ok = await checkPassword(
       core,
       (db) => db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst(),
@@ -181,14 +159,14 @@ export const authHandlers: HandlerGroup<'auth'> = {
         { action: 'auth:sign-in', entityType: 'user', entityId: ok.id },
       );
     });
-    return openSession(core, toUser({ ...ok, lastSignInAt: at }));
+    return openSession(core, toUser({ ...ok, lastSignInAt: at }), rules.settings);
   },
-  async 'auth:unlock'(input, { core, session }) {
+  async 'auth:unlock'(input, { core, session, rules }) {
     const s = session!;
     const row = await checkPassword(core, byId(s.userId), input.password, (r) => r.passwordHash, 'AUTH_WRONG_PASSWORD');
     s.locked = false;
     s.lastSeen = core.now().getTime();
-    return sessionInfo(core, s, toUser(row));
+    return sessionInfo(s, toUser(row), rules.settings);
   },
   async 'auth:recover'(input, { core }) {
     const ok = await checkPassword(
@@ -216,8 +194,8 @@ export const authHandlers: HandlerGroup<'auth'> = {
     endSessions(core, ok.id);
     return { recoveryCode };
   },
-  async 'auth:session'(_input, { core, session }) {
-    return sessionInfo(core, session!, toUser(await userById(core, session!.userId)));
+  async 'auth:session'(_input, { core, session, rules }) {
+    return sessionInfo(session!, toUser(await userById(core, session!.userId)), rules.settings);
   },
   async 'auth:sign-out'(_input, { core, session }) {
     core.sessions.delete(session!.token);

@@ -16,7 +16,8 @@ import { violationPenalty } from '../../../../shared/documents/wording.ts';
 import type { CaseDetail } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
 import { checkFieldGlyphs } from '../../documents/glyphs.ts';
-import { fontSetFor, pageContext } from '../documents/service.ts';
+import { fontSetFor } from '../documents/service.ts';
+import { type RuleContext, unitOf } from '../../rules.ts';
 
 /**
  * The approval forms the signers sign on paper (立案审批表, 案件处理呈批表, 结案审批表): the case's
@@ -94,8 +95,14 @@ function closingText(detail: CaseDetail): { result: string; execution: string } 
   return { result, execution: payments.length ? `${payments.join('；')}。` : '' };
 }
 
-export async function approvalForm(core: CoreState, detail: CaseDetail, stage: ApprovalStage): Promise<Buffer> {
-  const { unit, settings } = await pageContext(core);
+export async function approvalForm(
+  core: CoreState,
+  rules: RuleContext,
+  detail: CaseDetail,
+  stage: ApprovalStage,
+): Promise<Buffer> {
+  const { settings } = rules;
+  const unit = unitOf(rules);
   const fonts = fontSetFor(core, settings.fontOverrides);
   const signs = live(detail.events, 'approval').filter((a) => a.stage === stage);
   const cell = (text: string, extra: Record<string, unknown> = {}) => ({ text, ...extra });

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import type { Content } from 'pdfmake/interfaces.js';
 import { approval, decisionOf, live } from '../../../../shared/domain/case-procedure.ts';
 import { fileContents, type FileItem, pdfPageCount } from '../../../../shared/domain/case-file.ts';
@@ -7,7 +9,8 @@ import type { CaseDetail } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
 import { readFile } from '../../files.ts';
 import { checkFieldGlyphs } from '../../documents/glyphs.ts';
-import { fontSetFor, pageContext } from '../documents/service.ts';
+import { fontSetFor } from '../documents/service.ts';
+import { type RuleContext, unitOf } from '../../rules.ts';
 import { documentDateOf } from '../../../../shared/documents/registry.ts';
 
 /**
@@ -15,8 +18,12 @@ import { documentDateOf } from '../../../../shared/documents/registry.ts';
  * recorded paper in the configured order and its page numbers, and the 备考表. The documents keep
  * their own PDFs; this prints what goes in front of and behind them.
  */
-async function fileItems(core: CoreState, detail: CaseDetail, titles: Record<string, string>): Promise<FileItem[]> {
-  const db = core.store.db;
+async function fileItems(
+  core: CoreState,
+  db: Kysely<DB>,
+  detail: CaseDetail,
+  titles: Record<string, string>,
+): Promise<FileItem[]> {
   const pagesOf = (hash: string | null, name: string | null) => {
     if (!hash) return 1;
     return name?.toLowerCase().endsWith('.pdf') ? pdfPageCount(readFile(core.dataDir, hash)) : 1;
@@ -72,12 +79,18 @@ async function fileItems(core: CoreState, detail: CaseDetail, titles: Record<str
   return items;
 }
 
-export async function caseFileBinder(core: CoreState, detail: CaseDetail): Promise<Buffer> {
-  const { unit, settings } = await pageContext(core);
+export async function caseFileBinder(
+  core: CoreState,
+  db: Kysely<DB>,
+  rules: RuleContext,
+  detail: CaseDetail,
+): Promise<Buffer> {
+  const { settings } = rules;
+  const unit = unitOf(rules);
   // The province's imported order where there is one; the titles it leaves out are the bundled ones.
   const order = settings.fileOrder ?? core.knowledge.fileOrder;
   const entries = fileContents(
-    await fileItems(core, detail, { ...core.knowledge.fileOrder.titles, ...order.titles }),
+    await fileItems(core, db, detail, { ...core.knowledge.fileOrder.titles, ...order.titles }),
     order.order,
   );
   const pages = entries.at(-1)?.lastPage ?? 0;

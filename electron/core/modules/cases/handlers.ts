@@ -23,13 +23,12 @@ import { assertVersion, type CoreState, type Ctx, type HandlerGroup } from '../.
 import { readFile, storeFile } from '../../files.ts';
 import { download } from '../files.ts';
 import { findById as findEnterprise } from '../enterprises/repository.ts';
-import { findInspection } from '../inspections/handlers.ts';
-import { archiveNumbers, caseDetail, caseRules, caseSummaries, deadlinesOf } from './repository.ts';
+import { findInspection } from '../inspections/repository.ts';
+import { archiveNumbers, caseDetail, caseSummaries, deadlinesOf } from './repository.ts';
 import { caseFileBinder } from './binder.ts';
 import { approvalForm } from './approval-forms.ts';
 import { APPROVAL_STAGES } from '../../../../shared/base/vocabulary.ts';
 import { publicationRecords } from '../../../../shared/domain/publication.ts';
-import { getUnit } from '../unit/repository.ts';
 
 /**
  * 案件: opened (from an inspection's escalation, a complaint, a referral or an accident), decided
@@ -84,10 +83,10 @@ export const caseHandlers: HandlerGroup<'cases'> = {
       .filter((s) => !stage || s.stage === stage);
     return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length };
   },
-  async 'cases:get'({ id }, { core }) {
-    return caseDetail(core, core.store.db, id, await caseRules(core));
+  async 'cases:get'({ id }, { core, rules }) {
+    return caseDetail(core, core.store.db, id, rules);
   },
-  async 'cases:draft-from-escalation'({ escalationId }, { core }) {
+  async 'cases:draft-from-escalation'({ escalationId }, { core, rules }) {
     const db = core.store.db;
     const esc = await db.selectFrom('escalations').selectAll().where('id', '=', escalationId).executeTakeFirst();
     if (!esc) throw new AppError('NOT_FOUND', { entity: 'escalation', id: escalationId });
@@ -111,17 +110,16 @@ export const caseHandlers: HandlerGroup<'cases'> = {
       ]
         .filter(Boolean)
         .join('。'),
-      violationDate: (inspection ?? origin)?.startedAt.slice(0, 10) ?? core.today(),
+      violationDate: (inspection ?? origin)?.startedAt.slice(0, 10) ?? rules.today,
       handlerIds: (inspection ?? origin)?.officerIds ?? [],
       procedure: 'ordinary' as const,
       complex: false,
       suspectedCrime: esc.kind === 'suggest-transfer',
     };
   },
-  async 'cases:create'(input, { core, actor }) {
+  async 'cases:create'(input, { core, actor, rules: cr }) {
     await checkHandlers(core, input.handlerIds);
     const unit = await unitParty(core, input.enterpriseId);
-    const cr = await caseRules(core);
     if (input.violationDate > cr.today) throw invalid([{ path: ['violationDate'], key: 'cases.rules.futureDate' }]);
     const at = core.now().toISOString();
     const year = cr.today.slice(0, 4);
@@ -173,9 +171,8 @@ export const caseHandlers: HandlerGroup<'cases'> = {
       return caseDetail(core, trx, id, cr);
     });
   },
-  async 'cases:update'({ id, version, case: input }, { core, actor }) {
+  async 'cases:update'({ id, version, case: input }, { core, actor, rules: cr }) {
     await checkHandlers(core, input.handlerIds);
-    const cr = await caseRules(core);
     return core.tx(async (trx) => {
       const before = await caseDetail(core, trx, id, cr);
       assertVersion(before, version);
@@ -207,11 +204,13 @@ export const caseHandlers: HandlerGroup<'cases'> = {
       return after;
     });
   },
-  async 'cases:save-disposal'({ id, version, outcome, persons, violations, revisionReason }, { core, actor }) {
-    const cr = await caseRules(core);
+  async 'cases:save-disposal'(
+    { id, version, outcome, persons, violations, revisionReason },
+    { core, actor, rules: cr },
+  ) {
     const issues = violationIssues(violations, persons);
     persons.forEach((p, i) => {
-      const id = p.idNumber ? checkIdCard(p.idNumber, core.today()) : null;
+      const id = p.idNumber ? checkIdCard(p.idNumber, cr.today) : null;
       if (id?.error) issues.push({ path: ['persons', i, 'idNumber'], key: id.error });
     });
     violations.forEach((v, i) => {
@@ -309,18 +308,20 @@ export const caseHandlers: HandlerGroup<'cases'> = {
   async 'cases:legal-review'({ id, review, scan }, ctx) {
     return recordEvent(ctx, id, { kind: 'legal-review', ...review }, scan);
   },
-  async 'cases:binder'({ id }, { core }) {
-    const detail = await caseDetail(core, core.store.db, id, await caseRules(core));
-    return download(`${detail.caseNo}_案卷封面及卷内目录.pdf`, await caseFileBinder(core, detail));
+  async 'cases:binder'({ id }, { core, rules }) {
+    const detail = await caseDetail(core, core.store.db, id, rules);
+    return download(
+      `${detail.caseNo}_案卷封面及卷内目录.pdf`,
+      await caseFileBinder(core, core.store.db, rules, detail),
+    );
   },
-  async 'cases:publication'({ id }, { core }) {
-    const cr = await caseRules(core);
-    const [detail, unit] = await Promise.all([caseDetail(core, core.store.db, id, cr), getUnit(core.store.db)]);
-    return publicationRecords(detail, unit?.agencyName ?? '', cr.settings.publicationYears);
+  async 'cases:publication'({ id }, { core, rules }) {
+    const detail = await caseDetail(core, core.store.db, id, rules);
+    return publicationRecords(detail, rules.unit?.agencyName ?? '', rules.settings.publicationYears);
   },
-  async 'cases:approval-form'({ id, stage }, { core }) {
-    const detail = await caseDetail(core, core.store.db, id, await caseRules(core));
-    return download(`${detail.caseNo}_${APPROVAL_STAGES[stage]}表.pdf`, await approvalForm(core, detail, stage));
+  async 'cases:approval-form'({ id, stage }, { core, rules }) {
+    const detail = await caseDetail(core, core.store.db, id, rules);
+    return download(`${detail.caseNo}_${APPROVAL_STAGES[stage]}表.pdf`, await approvalForm(core, rules, detail, stage));
   },
   async 'cases:file'({ id, hash }, { core }) {
     const ev = await core.store.db
@@ -332,10 +333,9 @@ export const caseHandlers: HandlerGroup<'cases'> = {
     if (!ev) throw new AppError('NOT_FOUND', { entity: 'file', id: hash });
     return download(ev.scanName ?? `${hash}.bin`, readFile(core.dataDir, hash));
   },
-  async 'cases:deadlines'({ scope }, { core, session }) {
+  async 'cases:deadlines'({ scope }, { core, session, rules: cr }) {
     if (scope === 'all' && session && !['supervisor', 'admin', 'reviewer'].includes(session.role))
       throw new AppError('FORBIDDEN', { permission: 'cases.all' });
-    const cr = await caseRules(core);
     const db = core.store.db;
     const me = session
       ? await db.selectFrom('users').select('displayName').where('id', '=', session.userId).executeTakeFirst()
@@ -369,12 +369,11 @@ export const caseHandlers: HandlerGroup<'cases'> = {
 };
 
 async function recordEvent(
-  { core, actor, session }: Ctx,
+  { core, actor, session, rules: cr }: Ctx,
   id: number,
   event: CaseEventData,
   scan?: { fileName: string; dataBase64: string },
 ) {
-  const cr = await caseRules(core);
   const hash = scan ? storeFile(core.dataDir, Buffer.from(scan.dataBase64, 'base64')) : null;
   return core.tx(async (trx) => {
     const before = await caseDetail(core, trx, id, cr);
@@ -387,15 +386,7 @@ async function recordEvent(
         eventKind: retracting.data.kind,
         reason: refusal,
       });
-    const issues = [
-      ...eventIssues(
-        before,
-        event,
-        { today: cr.today, periods: core.knowledge.periods, cal: cr.cal, rules: cr.rules },
-        retracting,
-      ),
-      ...measureEventIssues(before, event),
-    ];
+    const issues = [...eventIssues(before, event, cr, retracting), ...measureEventIssues(before, event)];
     if (event.kind === 'archive' && (await archiveNumbers(trx)).includes(event.archiveNo))
       issues.push({
         path: ['event', 'archiveNo'],

@@ -19,21 +19,18 @@ import {
   noticeOf,
   partiesPenalised,
   penaltiesWithin,
-  type ProcedureRules,
   summaryDecisionIssues,
   totalFine,
   violationsOf,
 } from '../../../../shared/domain/case-procedure.ts';
 import { dailyPenalties, measureDeadlines, recusedOfficers } from '../../../../shared/domain/case-measures.ts';
-import type { WorkCalendar } from '../../../../shared/domain/workdays.ts';
 import { documentDateOf } from '../../../../shared/documents/registry.ts';
-import type { Settings } from '../../../../shared/entities/settings.ts';
 import type {
   CaseDeadline,
   CaseDetail,
   CaseDocument,
   CaseEvent,
-  CaseEventData,
+  StoredCaseEventData,
   CaseSummary,
   Party,
   PersonParty,
@@ -41,29 +38,9 @@ import type {
 } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
 import type { CasesTable, DB } from '../../db/schema.ts';
-import { readSettings } from '../settings/repository.ts';
+import type { RuleContext } from '../../rules.ts';
 
 export type CaseRow = Selectable<CasesTable>;
-
-export const procedureRules = (s: Settings): ProcedureRules => ({
-  hearingThresholds: s.hearingThresholds,
-  legalReviewTriggers: s.legalReviewTriggers,
-  collectiveTriggers: s.collectiveTriggers,
-  confirmedPeriods: s.confirmedPeriods,
-  summaryLimits: s.summaryLimits,
-});
-
-/** What computing a case needs, read before any transaction (the outer handle inside one would deadlock). */
-export interface CaseRules {
-  cal: WorkCalendar;
-  settings: Settings;
-  rules: ProcedureRules;
-  today: string;
-}
-export async function caseRules(core: CoreState): Promise<CaseRules> {
-  const [cal, settings] = await Promise.all([core.calendar(), readSettings(core.store.db)]);
-  return { cal, settings, rules: procedureRules(settings), today: core.today() };
-}
 
 /** An archived file is read-only: its documents are not voided, served, corrected or rescanned either. */
 export async function refuseIfArchived(db: Kysely<DB>, caseId: number | null): Promise<void> {
@@ -109,12 +86,12 @@ async function related(db: Kysely<DB>, rows: CaseRow[]) {
 function toEvents(rows: Selectable<DB['caseEvents']>[]): CaseEvent[] {
   const retractions = new Map<number, { reason: string; by: string }>();
   for (const r of rows) {
-    const data = JSON.parse(r.dataJson) as CaseEventData;
+    const data = JSON.parse(r.dataJson) as StoredCaseEventData;
     if (data.kind === 'retract') retractions.set(data.eventId, { reason: data.reason, by: r.enteredBy });
   }
   return rows.map((r) => ({
     id: r.id,
-    data: JSON.parse(r.dataJson) as CaseEventData,
+    data: JSON.parse(r.dataJson) as StoredCaseEventData,
     scanName: r.scanName,
     scanSha256: r.scanSha256,
     enteredAt: r.enteredAt,
@@ -246,12 +223,12 @@ async function closureCount(db: Kysely<DB>, enterpriseId: number, today: string)
 }
 
 /** Every deadline of the case: the procedure's, then those of its investigation and coercive measures. */
-export function deadlinesOf(core: CoreState, record: CaseRecord, cr: CaseRules): CaseDeadline[] {
-  const args = [record, core.knowledge.periods, cr.cal, cr.today, cr.rules] as const;
-  return [...caseDeadlines(...args), ...measureDeadlines(...args)];
+export function deadlinesOf(core: CoreState, record: CaseRecord, cr: RuleContext): CaseDeadline[] {
+  const ctx = { today: cr.today, periods: core.knowledge.periods, cal: cr.cal, rules: cr.rules };
+  return [...caseDeadlines(record, ctx), ...measureDeadlines(record, ctx)];
 }
 
-export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr: CaseRules): Promise<CaseDetail> {
+export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr: RuleContext): Promise<CaseDetail> {
   const row = await caseRow(db, id);
   const [{ summary, record }] = await caseSummaries(core, db, [row]);
   const deadlines = deadlinesOf(core, record, cr);
@@ -267,13 +244,17 @@ export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr
   for (const party of partiesPenalised(record)) {
     const fine = totalFine(violationsOf(record, party));
     if (stage === 'notice' && !noticeOf(record, party))
-      add('notice', noticeIssues(record, party, cr.today, true, cr.rules));
+      add('notice', noticeIssues(record, { party, date: cr.today, hearingRights: true }, cr.rules));
     if (stage === 'decision' && !decisionOf(record, party)) {
       add(
         'decision',
         record.procedure === 'summary'
-          ? summaryDecisionIssues(record, party, fine, false, false, cr.rules)
-          : decisionIssues(record, party, cr.today, fine, core.knowledge.periods, cr.cal, cr.rules),
+          ? summaryDecisionIssues(record, { party, fine, cashOnTheSpot: false, hardToPayLater: false }, cr.rules)
+          : decisionIssues(
+              record,
+              { party, date: cr.today, totalFine: fine },
+              { periods: core.knowledge.periods, cal: cr.cal, rules: cr.rules },
+            ),
       );
     }
   }

@@ -7,16 +7,7 @@ import type { DB } from '../../db/schema.ts';
 import { readFile, storeFile } from '../../files.ts';
 import { download } from '../files.ts';
 import { caseRow, refuseIfArchived } from '../cases/repository.ts';
-import {
-  buildSpec,
-  correctionOf,
-  type DocumentRow,
-  issue,
-  pageContext,
-  parseFields,
-  prefillSource,
-  typeOf,
-} from './service.ts';
+import { buildSpec, correctionOf, type DocumentRow, issue, parseFields, prefillSource, typeOf } from './service.ts';
 
 async function rowOrThrow(db: Kysely<DB>, id: number): Promise<DocumentRow> {
   const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
@@ -24,12 +15,7 @@ async function rowOrThrow(db: Kysely<DB>, id: number): Promise<DocumentRow> {
   return row;
 }
 
-/** `db` is the transaction when called inside one: the outer handle there would deadlock. */
-async function summaries(
-  core: CoreState,
-  rows: DocumentRow[],
-  db: Kysely<DB> = core.store.db,
-): Promise<DocumentSummary[]> {
+async function summaries(core: CoreState, db: Kysely<DB>, rows: DocumentRow[]): Promise<DocumentSummary[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const [enterprises, successors, services] = await Promise.all([
@@ -70,9 +56,9 @@ async function summaries(
   }));
 }
 
-async function detail(core: CoreState, id: number, db: Kysely<DB> = core.store.db): Promise<DocumentDetail> {
+async function detail(core: CoreState, db: Kysely<DB>, id: number): Promise<DocumentDetail> {
   const row = await rowOrThrow(db, id);
-  const [summary] = await summaries(core, [row], db);
+  const [summary] = await summaries(core, db, [row]);
   const services = await db
     .selectFrom('documentServices')
     .selectAll()
@@ -131,12 +117,12 @@ export const documentHandlers: HandlerGroup<'documents'> = {
         .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
-    return { items: await summaries(core, rows), total: Number(n) };
+    return { items: await summaries(core, core.store.db, rows), total: Number(n) };
   },
   async 'documents:get'({ id }, { core }) {
-    return detail(core, id);
+    return detail(core, core.store.db, id);
   },
-  async 'documents:create'({ type, inspectionId, enterpriseId, caseId, party }, { core, actor }) {
+  async 'documents:create'({ type, inspectionId, enterpriseId, caseId, party }, { core, actor, rules }) {
     const t = typeOf(core, type);
     // A case's documents take the case's enterprise and inspection; a case-stage form is made within a case.
     const kase = caseId ? await caseRow(core.store.db, caseId) : null;
@@ -145,7 +131,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     const refs = kase
       ? { enterpriseId: kase.enterpriseId, inspectionId: kase.inspectionId, caseId: kase.id, party }
       : { enterpriseId: enterpriseId ?? null, inspectionId: inspectionId ?? null };
-    const src = await prefillSource(core, await pageContext(core), refs);
+    const src = await prefillSource(core, core.store.db, rules, refs);
     if (src.case?.detail.archived)
       throw new AppError('VALIDATION', { issues: [{ path: ['case'], key: 'cases.rules.archived' }] });
     const fields = t.template.prefill(src);
@@ -168,7 +154,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
         .returning('id')
         .executeTakeFirstOrThrow();
       core.record(actor, { action: 'documents:create', entityType: 'document', entityId: id, after: { type, fields } });
-      return detail(core, id, trx);
+      return detail(core, trx, id);
     });
   },
   async 'documents:save'({ id, version, fields }, { core, actor }) {
@@ -189,30 +175,30 @@ export const documentHandlers: HandlerGroup<'documents'> = {
         before: JSON.parse(row.fieldsJson),
         after: fields,
       });
-      return detail(core, id, trx);
+      return detail(core, trx, id);
     });
   },
-  async 'documents:preview'({ id }, { core }) {
+  async 'documents:preview'({ id }, { core, rules }) {
     const row = await rowOrThrow(core.store.db, id);
     if (row.status !== 'draft' && row.pdfSha256)
       return download(`${row.numberText ?? row.type}.pdf`, readFile(core.dataDir, row.pdfSha256));
     const t = typeOf(core, row.type);
     const fields = parseFields(t.template, JSON.parse(row.fieldsJson));
     const pdf = await core.render(
-      buildSpec(core, await pageContext(core), t, fields, {
+      buildSpec(core, rules, t, fields, {
         numberText: null,
         draft: true,
-        correction: await correctionOf(core, row),
+        correction: await correctionOf(core.store.db, row),
       }),
     );
     return download(`${t.type.name}（草稿）.pdf`, pdf);
   },
-  async 'documents:issue'({ id, version }, { core, actor }) {
+  async 'documents:issue'({ id, version }, { core, actor, rules }) {
     const row = await rowOrThrow(core.store.db, id);
     requireStatus(row, 'draft');
     assertVersion(row, version);
-    await issue(core, row, actor);
-    return detail(core, id);
+    await issue(core, core.store.db, rules, row, actor);
+    return detail(core, core.store.db, id);
   },
   async 'documents:pdf'({ id }, { core }) {
     const row = await rowOrThrow(core.store.db, id);
@@ -243,10 +229,10 @@ export const documentHandlers: HandlerGroup<'documents'> = {
         entityId: id,
         after: { numberText: row.numberText, reason },
       });
-      return detail(core, id, trx);
+      return detail(core, trx, id);
     });
   },
-  async 'documents:serve'({ id, service }, { core, actor }) {
+  async 'documents:serve'({ id, service }, { core, actor, rules }) {
     return core.tx(async (trx) => {
       const row = await rowOrThrow(trx, id);
       requireStatus(row, 'issued');
@@ -254,7 +240,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
       // Served on or after the day the document bears, and not on a day still to come.
       const day = service.servedAt.slice(0, 10);
       const dated = documentDateOf(row.type, JSON.parse(row.fieldsJson) as Record<string, unknown>);
-      if (day > core.today())
+      if (day > rules.today)
         throw new AppError('VALIDATION', {
           issues: [{ path: ['service', 'servedAt'], key: 'documents.rules.servedInFuture' }],
         });
@@ -279,7 +265,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
         })
         .execute();
       core.record(actor, { action: 'documents:serve', entityType: 'document', entityId: id, after: service });
-      return detail(core, id, trx);
+      return detail(core, trx, id);
     });
   },
   async 'documents:correct'({ id, reason }, { core, actor }) {
@@ -315,7 +301,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
         entityId: newId,
         after: { supersedes: id, numberText: row.numberText, reason },
       });
-      return detail(core, newId, trx);
+      return detail(core, trx, newId);
     });
   },
   async 'documents:attach-scan'({ id, file }, { core, actor }) {
@@ -337,16 +323,15 @@ export const documentHandlers: HandlerGroup<'documents'> = {
         entityId: id,
         after: { scanSha256: hash, scanName: file.fileName },
       });
-      return detail(core, id, trx);
+      return detail(core, trx, id);
     });
   },
-  async 'documents:blank'({ type }, { core }) {
+  async 'documents:blank'({ type }, { core, rules }) {
     const t = typeOf(core, type);
-    const page = await pageContext(core);
     const fields = t.template.prefill(
-      await prefillSource(core, page, { enterpriseId: null, inspectionId: null }),
+      await prefillSource(core, core.store.db, rules, { enterpriseId: null, inspectionId: null }),
     ) as Record<string, unknown>;
-    const pdf = await core.render(buildSpec(core, page, t, fields, { numberText: null, draft: false, blank: true }));
+    const pdf = await core.render(buildSpec(core, rules, t, fields, { numberText: null, draft: false, blank: true }));
     return download(`${t.type.name}（空白）.pdf`, pdf);
   },
 };

@@ -1,28 +1,26 @@
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { AppError, validationError } from '../../../../shared/base/errors.ts';
 import { draftNumber, formatDocumentNumber, numberSeries } from '../../../../shared/domain/document-number.ts';
 import { recusalIssues } from '../../../../shared/domain/case-measures.ts';
 import type { Content } from 'pdfmake/interfaces.js';
 import type { DocumentSpec, FontSet } from '../../../../shared/documents/layout.ts';
 import type { Settings } from '../../../../shared/entities/settings.ts';
-import type { UnitProfile } from '../../../../shared/entities/unit.ts';
 import { documentDateOf, TEMPLATES } from '../../../../shared/documents/registry.ts';
 import type { DocumentTemplate, PrefillSource } from '../../../../shared/documents/template.ts';
 import type { DocumentType } from '../../../../shared/entities/document.ts';
 import type { PartyKey } from '../../../../shared/entities/case.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
 import type { CoreState } from '../../context.ts';
-import type { DocumentsTable } from '../../db/schema.ts';
+import type { DB, DocumentsTable } from '../../db/schema.ts';
 import { checkFieldGlyphs } from '../../documents/glyphs.ts';
 import { loadFontSet } from '../../documents/fonts.ts';
 import { storeFile } from '../../files.ts';
-import { readSettings } from '../settings/repository.ts';
 import { findById as findEnterprise, toEnterprise } from '../enterprises/repository.ts';
-import { findInspection } from '../inspections/handlers.ts';
-import { listHazards } from '../hazards/handlers.ts';
-import { toOfficer } from '../officers/handlers.ts';
-import { getUnit } from '../unit/repository.ts';
-import { caseDetail, caseRules } from '../cases/repository.ts';
+import { findInspection } from '../inspections/repository.ts';
+import { listHazards } from '../hazards/repository.ts';
+import { roster } from '../officers/repository.ts';
+import { caseDetail } from '../cases/repository.ts';
+import { type RuleContext, unitOf } from '../../rules.ts';
 
 export type DocumentRow = Selectable<DocumentsTable>;
 
@@ -34,41 +32,24 @@ export function typeOf(core: CoreState, type: string): { type: DocumentType; tem
   return { type: t, template };
 }
 
-/** The unit profile and the settings every page needs, read once per request. */
-export interface PageContext {
-  unit: UnitProfile;
-  settings: Settings;
-}
-export async function pageContext(core: CoreState): Promise<PageContext> {
-  const [unit, settings] = await Promise.all([getUnit(core.store.db), readSettings(core.store.db)]);
-  if (!unit) throw new AppError('SETUP_REQUIRED');
-  return { unit, settings };
-}
-
 /** Everything a template may draw on: the unit, the enterprise, the inspection, the roster. */
 export async function prefillSource(
   core: CoreState,
-  page: PageContext,
+  db: Kysely<DB>,
+  rc: RuleContext,
   refs: { enterpriseId: number | null; inspectionId: number | null; caseId?: number | null; party?: PartyKey },
 ): Promise<PrefillSource> {
-  const db = core.store.db;
-  const {
-    unit,
-    settings: { certExpiryWarningDays },
-  } = page;
-  const cr = refs.caseId ? await caseRules(core) : null;
-  const detail = refs.caseId && cr ? await caseDetail(core, db, refs.caseId, cr) : null;
+  const unit = unitOf(rc);
+  const detail = refs.caseId ? await caseDetail(core, db, refs.caseId, rc) : null;
   const inspection = refs.inspectionId ? await findInspection(db, refs.inspectionId) : null;
   if (refs.inspectionId && !inspection)
     throw new AppError('NOT_FOUND', { entity: 'inspection', id: refs.inspectionId });
   const enterpriseId = inspection?.enterpriseId ?? refs.enterpriseId;
   const enterpriseRow = enterpriseId ? await findEnterprise(db, enterpriseId) : undefined;
-  const roster = (await db.selectFrom('officers').selectAll().execute()).map((r) =>
-    toOfficer(r, core.today(), certExpiryWarningDays),
-  );
+  const officers = await roster(db, rc);
   // A 复查 works on the hazards and the order of the inspection it re-checks.
   const hazardSource = inspection?.recheckOf ?? inspection?.id ?? null;
-  const hazards = hazardSource ? await listHazards(core, { inspectionId: hazardSource }) : [];
+  const hazards = hazardSource ? await listHazards(db, core.knowledge, rc, { inspectionId: hazardSource }) : [];
   const order = hazardSource
     ? await db
         .selectFrom('documents')
@@ -122,33 +103,32 @@ export async function prefillSource(
             refused: s.refused === 1,
             witness: s.witness,
             officers: (JSON.parse(s.officerIdsJson) as number[])
-              .map((i) => roster.find((o) => o.id === i)?.name ?? '')
+              .map((i) => officers.find((o) => o.id === i)?.name ?? '')
               .filter(Boolean),
           }
         : null,
     };
   });
   return {
-    today: core.today(),
+    today: rc.today,
     unit,
     enterprise: enterpriseRow ? toEnterprise(enterpriseRow, core.knowledge) : null,
     inspection,
-    roster,
+    roster: officers,
     hazards,
     issued,
     originalOrder:
       order && orderFields ? { numberText: order.numberText!, date: orderFields.date, items: orderFields.items } : null,
-    case:
-      detail && cr
-        ? {
-            detail,
-            periods: core.knowledge.periods,
-            cal: cr.cal,
-            rules: cr.rules,
-            settings: cr.settings,
-            party: refs.party ?? 'unit',
-          }
-        : null,
+    case: detail
+      ? {
+          detail,
+          periods: rc.periods,
+          cal: rc.cal,
+          rules: rc.rules,
+          settings: rc.settings,
+          party: refs.party ?? 'unit',
+        }
+      : null,
   };
 }
 
@@ -172,7 +152,7 @@ export function parseFields(template: DocumentTemplate, fields: unknown): Record
 /** The page as it will print: header, title, number (or the blanks of a draft), body, copies note. */
 export function buildSpec(
   core: CoreState,
-  page: PageContext,
+  rc: RuleContext,
   t: { type: DocumentType; template: DocumentTemplate },
   fields: Record<string, unknown>,
   opts: {
@@ -182,10 +162,8 @@ export function buildSpec(
     correction?: { numberText: string | null; reason: string } | null;
   },
 ): DocumentSpec {
-  const {
-    unit,
-    settings: { documentLayout, fontOverrides },
-  } = page;
+  const unit = unitOf(rc);
+  const { documentLayout, fontOverrides } = rc.settings;
   const fonts = fontSetFor(core, fontOverrides);
   // Named checks first: a clerk's field, or the unit profile an admin typed, rather than "the template".
   checkFieldGlyphs(fonts, unit, ['unit']);
@@ -224,11 +202,11 @@ export function buildSpec(
 }
 
 export async function correctionOf(
-  core: CoreState,
+  db: Kysely<DB>,
   doc: DocumentRow,
 ): Promise<{ numberText: string | null; reason: string } | null> {
   if (!doc.supersedesId) return null;
-  const old = await core.store.db
+  const old = await db
     .selectFrom('documents')
     .select('numberText')
     .where('id', '=', doc.supersedesId)
@@ -237,14 +215,18 @@ export async function correctionOf(
 }
 
 /**
- * Issuing: render with the next free number, then in one IMMEDIATE transaction claim the number
- * (UNIQUE), store the PDF hash and freeze the document. If another process took the number while
- * this one rendered, take the next and render again: numbers are never skipped, never reused.
+ * Issuing: the checks the template and the case apply, then a number claimed for the rendered page
+ * (claimNumber). Everything is read through `db` and judged by the call's rule context.
  */
-export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor): Promise<void> {
+export async function issue(
+  core: CoreState,
+  db: Kysely<DB>,
+  rc: RuleContext,
+  doc: DocumentRow,
+  actor: AuditActor,
+): Promise<void> {
   const t = typeOf(core, doc.type);
-  const page = await pageContext(core);
-  const found = await prefillSource(core, page, {
+  const found = await prefillSource(core, db, rc, {
     enterpriseId: doc.enterpriseId,
     inspectionId: doc.inspectionId,
     caseId: doc.caseId,
@@ -271,36 +253,111 @@ export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor
   if (src.case) problems.push(...recusalIssues(src.case.detail, fields as Record<string, unknown>));
   const date = documentDateOf(doc.type, fields) ?? '';
   // A document cannot bear a date still to come; its number takes the year it is issued in.
-  if (date > core.today()) problems.push({ path: ['date'], key: 'documents.rules.dateInFuture', params: { date } });
+  if (date > rc.today) problems.push({ path: ['date'], key: 'documents.rules.dateInFuture', params: { date } });
   if (problems.length)
     throw new AppError('DOCUMENT_NOT_ISSUABLE', {
       issues: problems.map((p) => ({ ...p, path: ['fields', ...p.path] })),
     });
-  const correction = await correctionOf(core, doc);
-  if (t.template.preNumbered)
-    return issuePreNumbered(core, page, t, doc, fields, t.template.preNumbered(fields as never), {
-      actor,
-      date,
-      correction,
-    });
-  const year = Number(core.today().slice(0, 4));
-  const series = numberSeries(doc.type, t.type.code, page.settings.numberingScheme, doc.caseId);
-  const raw = core.store.raw;
-  // Past the highest number used, and past any floor a restore left (numbers used before it stay unused).
-  const next =
-    raw.prepare(`SELECT MAX(COALESCE((SELECT MAX(serial) FROM document_numbers WHERE series = @series AND year = @year), 0),
-    COALESCE((SELECT floor FROM document_number_floors WHERE series = @series AND year = @year), 0)) + 1 AS n`);
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const serial = (next.get({ series, year }) as { n: number }).n;
-    const numberText = t.type.code ? formatDocumentNumber(src.unit.numberPrefix, t.type.code, year, serial) : null;
-    let pdf: Buffer;
+  const correction = await correctionOf(db, doc);
+  const render = async (numberText: string | null) => {
     try {
-      pdf = await core.render(buildSpec(core, page, t, fields, { numberText, draft: false, correction }));
+      return await core.render(buildSpec(core, rc, t, fields, { numberText, draft: false, correction }));
     } catch (e) {
       if (e instanceof AppError) throw e;
       throw new AppError('RENDER_FAILED');
     }
-    const hash = storeFile(core.dataDir, pdf);
+  };
+  await claimNumber(core, { doc, date, actor, render, numbering: numberingOf(core, rc, t, doc, fields) });
+}
+
+/** Where a document's number comes from: the next one of its series, or the one printed on the sheet. */
+interface Numbering {
+  series: string;
+  year: number;
+  /** The number to try now (read afresh each attempt); throws when there is none to try. */
+  propose(): { serial: number; numberText: string | null };
+  /** When another claimed the proposed number first: the refusal, or null to propose again. */
+  taken(): AppError | null;
+}
+
+function numberingOf(
+  core: CoreState,
+  rc: RuleContext,
+  t: { type: DocumentType; template: DocumentTemplate },
+  doc: DocumentRow,
+  fields: Record<string, unknown>,
+): Numbering {
+  const raw = core.store.raw;
+  const printed = t.template.preNumbered?.(fields as never);
+  if (t.template.preNumbered) {
+    /**
+     * A pre-numbered form (当场处罚决定书) bears the number printed on the sheet, in a series of its own that
+     * spans the years (a print run does not restart in January), so a sheet number is never used twice,
+     * whether issued or voided.
+     */
+    const numberText = printed ?? '';
+    const series = `preprinted:${t.type.code ?? t.type.id}`;
+    const serial = Number(numberText);
+    const used = () =>
+      new AppError('DOCUMENT_NOT_ISSUABLE', {
+        issues: [{ path: ['fields', 'formNo'], key: 'documents.rules.formNoUsed', params: { formNo: numberText } }],
+      });
+    return {
+      series,
+      year: 0,
+      propose() {
+        if (
+          raw.prepare('SELECT 1 FROM document_numbers WHERE series = ? AND year = 0 AND serial = ?').get(series, serial)
+        )
+          throw used();
+        return { serial, numberText };
+      },
+      taken: used,
+    };
+  }
+  const year = Number(rc.today.slice(0, 4));
+  const series = numberSeries(doc.type, t.type.code, rc.settings.numberingScheme, doc.caseId);
+  const unit = unitOf(rc);
+  // Past the highest number used, and past any floor a restore left (numbers used before it stay unused).
+  const next =
+    raw.prepare(`SELECT MAX(COALESCE((SELECT MAX(serial) FROM document_numbers WHERE series = @series AND year = @year), 0),
+    COALESCE((SELECT floor FROM document_number_floors WHERE series = @series AND year = @year), 0)) + 1 AS n`);
+  return {
+    series,
+    year,
+    propose() {
+      const serial = (next.get({ series, year }) as { n: number }).n;
+      return {
+        serial,
+        numberText: t.type.code ? formatDocumentNumber(unit.numberPrefix, t.type.code, year, serial) : null,
+      };
+    },
+    taken: () => null,
+  };
+}
+
+/**
+ * The one way a number is claimed: render the page with the proposed number, store it, then in one
+ * IMMEDIATE transaction claim the number (UNIQUE), record the PDF's hash and freeze the document. Should
+ * another process take the number while this one rendered, the numbering says whether to try the next:
+ * numbers are never skipped, never reused.
+ */
+async function claimNumber(
+  core: CoreState,
+  opts: {
+    doc: DocumentRow;
+    date: string;
+    actor: AuditActor;
+    numbering: Numbering;
+    render(numberText: string | null): Promise<Buffer>;
+  },
+): Promise<void> {
+  const { doc, date, actor, numbering } = opts;
+  const { series, year } = numbering;
+  const raw = core.store.raw;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const { serial, numberText } = numbering.propose();
+    const hash = storeFile(core.dataDir, await opts.render(numberText));
     const at = core.now().toISOString();
     // Holding kysely's connection keeps other requests of this process out of the transaction.
     const claimed = await core.store.db.connection().execute(async () => {
@@ -330,79 +387,16 @@ export async function issue(core: CoreState, doc: DocumentRow, actor: AuditActor
         return true;
       } catch (e) {
         const code = (e as { code?: string }).code ?? '';
-        // Taken by another process meanwhile: try the next number. A writer that kept the lock past the wait is no
-        // reason to burn numbers (and renders): the caller is told plainly, nothing claimed.
+        // A writer that kept the lock past the wait is no reason to burn numbers (and renders): the caller is told
+        // plainly, nothing claimed.
         if (code.startsWith('SQLITE_BUSY')) throw new AppError('DB_BUSY');
         if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
         throw e;
       }
     });
     if (claimed) return;
+    const refusal = numbering.taken();
+    if (refusal) throw refusal;
   }
   throw new AppError('RENDER_FAILED', { reason: 'numbering' });
-}
-
-/**
- * A pre-numbered form (当场处罚决定书) bears the number printed on the sheet. It is claimed like an
- * assigned number, in a series of its own that spans the years (a print run does not restart in
- * January), so the database refuses a sheet number used twice, whether issued or voided.
- */
-async function issuePreNumbered(
-  core: CoreState,
-  page: PageContext,
-  t: { type: DocumentType; template: DocumentTemplate },
-  doc: DocumentRow,
-  fields: Record<string, unknown>,
-  numberText: string,
-  opts: { actor: AuditActor; date: string; correction: { numberText: string | null; reason: string } | null },
-): Promise<void> {
-  const series = `preprinted:${t.type.code ?? t.type.id}`;
-  const serial = Number(numberText);
-  const raw = core.store.raw;
-  const refuse = () =>
-    new AppError('DOCUMENT_NOT_ISSUABLE', {
-      issues: [{ path: ['fields', 'formNo'], key: 'documents.rules.formNoUsed', params: { formNo: numberText } }],
-    });
-  if (raw.prepare('SELECT 1 FROM document_numbers WHERE series = ? AND year = 0 AND serial = ?').get(series, serial))
-    throw refuse();
-  let pdf: Buffer;
-  try {
-    pdf = await core.render(
-      buildSpec(core, page, t, fields, { numberText, draft: false, correction: opts.correction }),
-    );
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('RENDER_FAILED');
-  }
-  const hash = storeFile(core.dataDir, pdf);
-  const at = core.now().toISOString();
-  await core.store.db.connection().execute(async () => {
-    try {
-      raw
-        .transaction(() => {
-          raw
-            .prepare(
-              `INSERT INTO document_numbers (series, year, serial, document_id, status, assigned_at, assigned_by) VALUES (?, 0, ?, ?, 'used', ?, ?)`,
-            )
-            .run(series, serial, doc.id, at, opts.actor.userName);
-          const changed = raw
-            .prepare(
-              `UPDATE documents SET status = 'issued', number_series = ?, number_year = 0, number_serial = ?, number_text = ?, pdf_sha256 = ?,
-          issued_at = ?, issued_by = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'draft' AND version = ?`,
-            )
-            .run(series, serial, numberText, hash, at, opts.actor.userName, at, doc.id, doc.version).changes;
-          if (changed !== 1) throw new AppError('STALE_VERSION');
-          core.record(opts.actor, {
-            action: 'documents:issue',
-            entityType: 'document',
-            entityId: doc.id,
-            after: { type: doc.type, numberText, pdfSha256: hash, date: opts.date },
-          });
-        })
-        .immediate();
-    } catch (e) {
-      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw refuse();
-      throw e;
-    }
-  });
 }

@@ -1,122 +1,20 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { AppError } from '../../../../shared/base/errors.ts';
 import { chineseDate } from '../../../../shared/domain/dates.ts';
-import {
-  addCalendarDays,
-  addWorkdays,
-  endOfNaturalPeriod,
-  type WorkCalendar,
-} from '../../../../shared/domain/workdays.ts';
-import type { Settings } from '../../../../shared/entities/settings.ts';
+import { addCalendarDays } from '../../../../shared/domain/workdays.ts';
 import type { Escalation, Hazard, HazardFields } from '../../../../shared/entities/hazard.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
-import type { DB, HazardsTable } from '../../db/schema.ts';
+import type { DB } from '../../db/schema.ts';
 import { storeFile } from '../../files.ts';
-import { readSettings } from '../settings/repository.ts';
-import { findInspection } from '../inspections/handlers.ts';
+import { findInspection } from '../inspections/repository.ts';
+import { hazardById, listHazards, selectHazards, toHazards } from './repository.ts';
 
 /**
  * 隐患: what an inspection found, its rectification deadline, and what the re-inspection found.
  * Re-inspections fall due from the deadline on the working-day calendar; an overdue or failed
  * re-check, or an item that matches 危险作业罪, is recorded as an escalation for the case work.
  */
-type Row = Selectable<HazardsTable> & { enterpriseName: string };
-
-/** The re-inspection date: N days after the deadline (natural days moved off rest days, or working days). */
-function recheckDue(
-  cal: WorkCalendar,
-  deadline: string,
-  s: Pick<Settings, 'recheckWithinDays' | 'recheckDaysAreWorkdays'>,
-) {
-  return s.recheckDaysAreWorkdays
-    ? addWorkdays(cal, deadline, s.recheckWithinDays)
-    : endOfNaturalPeriod(cal, deadline, s.recheckWithinDays);
-}
-
-/** What due dates need: read before any transaction (the outer handle inside one would deadlock). */
-interface DueRules {
-  cal: WorkCalendar;
-  settings: Settings;
-}
-async function dueRules(core: CoreState): Promise<DueRules> {
-  const [cal, settings] = await Promise.all([core.calendar(), readSettings(core.store.db)]);
-  return { cal, settings };
-}
-
-async function toHazards(core: CoreState, db: Kysely<DB>, rows: Row[], rules: DueRules): Promise<Hazard[]> {
-  if (!rows.length) return [];
-  const { cal, settings } = rules;
-  const extensions = await db
-    .selectFrom('hazardExtensions')
-    .selectAll()
-    .where(
-      'hazardId',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => {
-    const due = r.deadline ? recheckDue(cal, r.deadline, settings) : null;
-    const found = r.criteriaItemId ? core.knowledge.checklistItems.get(r.criteriaItemId) : undefined;
-    return {
-      id: r.id,
-      inspectionId: r.inspectionId,
-      enterpriseId: r.enterpriseId,
-      enterpriseName: r.enterpriseName,
-      description: r.description,
-      location: r.location,
-      level: r.level as Hazard['level'],
-      criteriaItemId: r.criteriaItemId,
-      legalBasis: r.legalBasis,
-      deadline: r.deadline,
-      photos: JSON.parse(r.photosJson),
-      status: r.status as Hazard['status'],
-      recheckInspectionId: r.recheckInspectionId,
-      recheckedAt: r.recheckedAt,
-      recheckNote: r.recheckNote,
-      recheckDue: due?.date ?? null,
-      recheckDueUncertain: due?.uncertain ?? false,
-      version: r.version,
-      criteria: found
-        ? {
-            article: found.item.article,
-            text: found.item.text,
-            checklist: found.checklist.name,
-            criminalRisk: found.item.criminalRisk,
-            uncertain: found.item.uncertain || found.checklist.uncertain,
-          }
-        : null,
-      extensions: extensions
-        .filter((e) => e.hazardId === r.id)
-        .map((e) => ({
-          requestedOn: e.requestedOn,
-          requestedUntil: e.requestedUntil,
-          reason: e.reason,
-          decision: e.decision as 'approved' | 'rejected',
-          previousDeadline: e.previousDeadline,
-          decidedAt: e.decidedAt,
-          decidedBy: e.decidedBy,
-        })),
-    };
-  });
-}
-
-const selectHazards = (db: Kysely<DB>) =>
-  db
-    .selectFrom('hazards')
-    .innerJoin('enterprises', 'enterprises.id', 'hazards.enterpriseId')
-    .selectAll('hazards')
-    .select('enterprises.name as enterpriseName')
-    .where('hazards.withdrawnAt', 'is', null);
-
-async function hazardById(core: CoreState, db: Kysely<DB>, id: number, rules: DueRules): Promise<Hazard> {
-  const row = await selectHazards(db).where('hazards.id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'hazard', id });
-  return (await toHazards(core, db, [row], rules))[0];
-}
-
 const hazardIssue = (field: string, key: string) => new AppError('VALIDATION', { issues: [{ path: [field], key }] });
 
 /** A criteria item decides 重大; the suggested legal basis comes from the item unless the officer wrote one. */
@@ -188,24 +86,11 @@ async function inIssuedOrder(db: Kysely<DB>, h: Hazard): Promise<boolean> {
   );
 }
 
-export async function listHazards(
-  core: CoreState,
-  filter: { inspectionId?: number; enterpriseId?: number; status?: Hazard['status'] },
-): Promise<Hazard[]> {
-  const db = core.store.db;
-  let q = selectHazards(db);
-  if (filter.inspectionId) q = q.where('hazards.inspectionId', '=', filter.inspectionId);
-  if (filter.enterpriseId) q = q.where('hazards.enterpriseId', '=', filter.enterpriseId);
-  if (filter.status) q = q.where('hazards.status', '=', filter.status);
-  return toHazards(core, db, await q.orderBy('hazards.id').execute(), await dueRules(core));
-}
-
 export const hazardHandlers: HandlerGroup<'hazards'> = {
-  async 'hazards:list'(filter, { core }) {
-    return listHazards(core, filter);
+  async 'hazards:list'(filter, { core, rules }) {
+    return listHazards(core.store.db, core.knowledge, rules, filter);
   },
-  async 'hazards:create'(input, { core, actor }) {
-    const rules = await dueRules(core);
+  async 'hazards:create'(input, { core, actor, rules }) {
     const inspection = await findInspection(core.store.db, input.inspectionId);
     if (!inspection) throw new AppError('NOT_FOUND', { entity: 'inspection', id: input.inspectionId });
     const f = fromCriteria(core, input);
@@ -242,16 +127,15 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
           reason: `隐患“${f.description}”符合${criteria.checklist.name}${criteria.item.article}，可能涉嫌危险作业罪（《刑法》第一百三十四条之一），建议研判是否移送`,
         });
       }
-      const created = await hazardById(core, trx, id, rules);
+      const created = await hazardById(trx, core.knowledge, id, rules);
       core.record(actor, { action: 'hazards:create', entityType: 'hazard', entityId: id, after: created });
       return created;
     });
   },
-  async 'hazards:update'({ id, version, hazard }, { core, actor }) {
-    const rules = await dueRules(core);
+  async 'hazards:update'({ id, version, hazard }, { core, actor, rules }) {
     const f = fromCriteria(core, hazard);
     return core.tx(async (trx) => {
-      const before = await hazardById(core, trx, id, rules);
+      const before = await hazardById(trx, core.knowledge, id, rules);
       assertVersion(before, version);
       if (f.deadline !== before.deadline && (await inIssuedOrder(trx, before))) {
         // The issued order states the old date: a new one comes through 整改延期, which is recorded.
@@ -271,17 +155,16 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
         })
         .where('id', '=', id)
         .execute();
-      const after = await hazardById(core, trx, id, rules);
+      const after = await hazardById(trx, core.knowledge, id, rules);
       core.record(actor, { action: 'hazards:update', entityType: 'hazard', entityId: id, before, after });
       return after;
     });
   },
-  async 'hazards:recheck'({ id, recheckInspectionId, result, note }, { core, actor }) {
-    const rules = await dueRules(core);
+  async 'hazards:recheck'({ id, recheckInspectionId, result, note }, { core, actor, rules }) {
     const recheck = await findInspection(core.store.db, recheckInspectionId);
     if (!recheck) throw new AppError('NOT_FOUND', { entity: 'inspection', id: recheckInspectionId });
     return core.tx(async (trx) => {
-      const before = await hazardById(core, trx, id, rules);
+      const before = await hazardById(trx, core.knowledge, id, rules);
       // The result comes from a 复查 of the hazard's own inspection; the same 复查 may correct what it recorded.
       if (recheck.recheckOf !== before.inspectionId)
         throw hazardIssue('recheckInspectionId', 'validation.hazard.notItsRecheck');
@@ -309,15 +192,14 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
           reason: `复查发现隐患“${before.description}”逾期未整改，建议立案查处${note ? `（${note}）` : ''}`,
         });
       }
-      const after = await hazardById(core, trx, id, rules);
+      const after = await hazardById(trx, core.knowledge, id, rules);
       core.record(actor, { action: 'hazards:recheck', entityType: 'hazard', entityId: id, before, after });
       return after;
     });
   },
-  async 'hazards:extend'({ id, requestedOn, requestedUntil, reason, decision }, { core, actor }) {
-    const rules = await dueRules(core);
+  async 'hazards:extend'({ id, requestedOn, requestedUntil, reason, decision }, { core, actor, rules }) {
     return core.tx(async (trx) => {
-      const before = await hazardById(core, trx, id, rules);
+      const before = await hazardById(trx, core.knowledge, id, rules);
       if (before.status !== 'open') throw hazardIssue('id', 'validation.hazard.notOpen');
       // An extension asks for a later deadline than the one in force, and for a day after the request.
       if (requestedUntil < requestedOn || (before.deadline && requestedUntil <= before.deadline))
@@ -341,16 +223,15 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
           .set({ deadline: requestedUntil, updatedAt: core.now().toISOString(), version: before.version + 1 })
           .where('id', '=', id)
           .execute();
-      const after = await hazardById(core, trx, id, rules);
+      const after = await hazardById(trx, core.knowledge, id, rules);
       core.record(actor, { action: 'hazards:extend', entityType: 'hazard', entityId: id, before, after });
       return after;
     });
   },
-  async 'hazards:attach-photo'({ id, file }, { core, actor }) {
-    const rules = await dueRules(core);
+  async 'hazards:attach-photo'({ id, file }, { core, actor, rules }) {
     const hash = storeFile(core.dataDir, Buffer.from(file.dataBase64, 'base64'));
     return core.tx(async (trx) => {
-      const before = await hazardById(core, trx, id, rules);
+      const before = await hazardById(trx, core.knowledge, id, rules);
       const photos = [...before.photos, { hash, name: file.fileName }];
       await trx
         .updateTable('hazards')
@@ -363,20 +244,20 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
         entityId: id,
         after: { hash, name: file.fileName },
       });
-      return hazardById(core, trx, id, rules);
+      return hazardById(trx, core.knowledge, id, rules);
     });
   },
-  async 'hazards:due'(_input, { core, actor }) {
-    const today = core.today();
+  async 'hazards:due'(_input, { core, actor, rules }) {
+    const today = rules.today;
     const weekEnd = addCalendarDays(today, 7);
     const open = await toHazards(
-      core,
       core.store.db,
+      core.knowledge,
       await selectHazards(core.store.db)
         .where('hazards.status', '=', 'open')
         .where('hazards.deadline', 'is not', null)
         .execute(),
-      await dueRules(core),
+      rules,
     );
     const due = open.filter((h) => h.recheckDue && h.recheckDue >= today && h.recheckDue <= weekEnd);
     const overdue = open.filter((h) => h.recheckDue && h.recheckDue < today);

@@ -1,43 +1,15 @@
-import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../../shared/base/errors.ts';
-import type { Inspection, InspectionFields } from '../../../../shared/entities/inspection.ts';
+import type { InspectionFields } from '../../../../shared/entities/inspection.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
-import type { DB, InspectionsTable } from '../../db/schema.ts';
 import { readFile, storeFile } from '../../files.ts';
 import { download } from '../files.ts';
 import { findById } from '../enterprises/repository.ts';
+import { findInspection, selectWithEnterprise, toInspection } from './repository.ts';
 
 /**
  * 现场检查: what happened on site. Saving is always allowed (the record must say what really
  * happened); the rules that block are checked when its 现场检查记录 is issued.
  */
-type Row = Selectable<InspectionsTable> & { enterpriseName: string };
-
-function toInspection(r: Row): Inspection {
-  return {
-    id: r.id,
-    enterpriseId: r.enterpriseId,
-    enterpriseName: r.enterpriseName,
-    kind: r.kind as Inspection['kind'],
-    startedAt: r.startedAt,
-    endedAt: r.endedAt,
-    place: r.place,
-    officerIds: JSON.parse(r.officerIdsJson),
-    experts: JSON.parse(r.expertsJson),
-    present: JSON.parse(r.presentJson),
-    findings: r.findings,
-    refusedToSign: r.refusedToSign === 1,
-    refusalNote: r.refusalNote,
-    recheckOf: r.recheckOf,
-    checklistId: r.checklistId,
-    evidence: JSON.parse(r.evidenceJson),
-    status: r.status as Inspection['status'],
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    version: r.version,
-  };
-}
-
 const columns = (f: InspectionFields) => ({
   enterpriseId: f.enterpriseId,
   kind: f.kind,
@@ -53,18 +25,6 @@ const columns = (f: InspectionFields) => ({
   recheckOf: f.recheckOf,
   checklistId: f.checklistId,
 });
-
-const selectWithEnterprise = (db: Kysely<DB>) =>
-  db
-    .selectFrom('inspections')
-    .innerJoin('enterprises', 'enterprises.id', 'inspections.enterpriseId')
-    .selectAll('inspections')
-    .select('enterprises.name as enterpriseName');
-
-export async function findInspection(db: Kysely<DB>, id: number): Promise<Inspection | null> {
-  const row = await selectWithEnterprise(db).where('inspections.id', '=', id).executeTakeFirst();
-  return row ? toInspection(row) : null;
-}
 
 async function ensureReferences(core: CoreState, f: InspectionFields): Promise<void> {
   if (f.checklistId && !core.knowledge.checklists.some((c) => c.id === f.checklistId)) {

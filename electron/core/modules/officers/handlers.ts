@@ -1,30 +1,7 @@
-import type { Selectable } from 'kysely';
 import { AppError } from '../../../../shared/base/errors.ts';
-import { checkIdCard, maskIdCard } from '../../../../shared/base/id-card.ts';
-import type { OfficerPost } from '../../../../shared/base/vocabulary.ts';
-import { certificateStatus, type Officer } from '../../../../shared/entities/officer.ts';
+import { checkIdCard } from '../../../../shared/base/id-card.ts';
 import type { CoreState, HandlerGroup } from '../../context.ts';
-import type { OfficersTable } from '../../db/schema.ts';
-import { readSettings } from '../settings/repository.ts';
-
-export function toOfficer(row: Selectable<OfficersTable>, today: string, warnDays: number): Officer {
-  const cert = certificateStatus(row.certValidFrom, row.certValidTo, today, warnDays);
-  return {
-    id: row.id,
-    name: row.name,
-    certificateNo: row.certificateNo,
-    certValidFrom: row.certValidFrom,
-    certValidTo: row.certValidTo,
-    post: row.post as OfficerPost,
-    onDuty: row.onDuty === 1,
-    idCard: row.idCard ? maskIdCard(row.idCard) : '',
-    phone: row.phone,
-    notes: row.notes,
-    certStatus: cert.status,
-    daysToExpiry: cert.daysToExpiry,
-    updatedAt: row.updatedAt,
-  };
-}
+import { toOfficer } from './repository.ts';
 
 /** The shape check ran at the contract; a birth date after today needs the core's clock. */
 function checkBirthDate(idCard: string, today: string): void {
@@ -43,18 +20,18 @@ async function ensureUniqueCertificate(core: CoreState, certificateNo: string, e
 }
 
 export const officerHandlers: HandlerGroup<'officers'> = {
-  async 'officers:list'(input, { core }) {
-    const { certExpiryWarningDays } = await readSettings(core.store.db);
+  async 'officers:list'(input, { core, rules }) {
+    const { certExpiryWarningDays } = rules.settings;
     let q = core.store.db.selectFrom('officers').selectAll().orderBy('onDuty', 'desc').orderBy('name');
     if (!input.includeOffDuty) q = q.where('onDuty', '=', 1);
-    return (await q.execute()).map((r) => toOfficer(r, core.today(), certExpiryWarningDays));
+    return (await q.execute()).map((r) => toOfficer(r, rules.today, certExpiryWarningDays));
   },
-  async 'officers:create'(input, { core, actor }) {
+  async 'officers:create'(input, { core, actor, rules }) {
     if (input.idCard.includes('*'))
       throw new AppError('VALIDATION', { issues: [{ path: ['idCard'], key: 'validation.idCard.format' }] });
-    checkBirthDate(input.idCard, core.today());
+    checkBirthDate(input.idCard, rules.today);
     await ensureUniqueCertificate(core, input.certificateNo);
-    const { certExpiryWarningDays } = await readSettings(core.store.db);
+    const { certExpiryWarningDays } = rules.settings;
     const at = core.now().toISOString();
     return core.tx(async (trx) => {
       const row = await trx
@@ -62,19 +39,19 @@ export const officerHandlers: HandlerGroup<'officers'> = {
         .values({ ...input, onDuty: input.onDuty ? 1 : 0, createdAt: at, updatedAt: at })
         .returningAll()
         .executeTakeFirstOrThrow();
-      const officer = toOfficer(row, core.today(), certExpiryWarningDays);
+      const officer = toOfficer(row, rules.today, certExpiryWarningDays);
       core.record(actor, { action: 'officers:create', entityType: 'officer', entityId: row.id, after: officer });
       return officer;
     });
   },
-  async 'officers:update'({ id, officer: input }, { core, actor }) {
+  async 'officers:update'({ id, officer: input }, { core, actor, rules }) {
     const existing = await core.store.db.selectFrom('officers').selectAll().where('id', '=', id).executeTakeFirst();
     if (!existing) throw new AppError('NOT_FOUND', { entity: 'officer', id });
     // The edit form receives the masked number; sending it back unchanged keeps the stored one.
     const idCard = input.idCard.includes('*') ? existing.idCard : input.idCard;
-    checkBirthDate(idCard, core.today());
+    checkBirthDate(idCard, rules.today);
     await ensureUniqueCertificate(core, input.certificateNo, id);
-    const { certExpiryWarningDays } = await readSettings(core.store.db);
+    const { certExpiryWarningDays } = rules.settings;
     return core.tx(async (trx) => {
       const row = await trx
         .updateTable('officers')
@@ -82,8 +59,8 @@ export const officerHandlers: HandlerGroup<'officers'> = {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      const before = toOfficer(existing, core.today(), certExpiryWarningDays);
-      const after = toOfficer(row, core.today(), certExpiryWarningDays);
+      const before = toOfficer(existing, rules.today, certExpiryWarningDays);
+      const after = toOfficer(row, rules.today, certExpiryWarningDays);
       core.record(actor, { action: 'officers:update', entityType: 'officer', entityId: id, before, after });
       return after;
     });

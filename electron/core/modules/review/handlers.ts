@@ -2,77 +2,28 @@ import { AppError } from '../../../../shared/base/errors.ts';
 import type { ReviewRun } from '../../../../shared/api/contract.ts';
 import { type ReviewDecisions, resultDigest, review } from '../../../../shared/domain/review/review.ts';
 import type { SavedReview } from '../../../../shared/entities/review.ts';
-import type { ReviewStandard } from '../../../../shared/domain/review/standard.ts';
+import type { ReviewStandard } from '../../../../shared/entities/review-standard.ts';
 import type { Settings } from '../../../../shared/entities/settings.ts';
 import { download } from '../files.ts';
 import { byFileOrder } from '../../../../shared/domain/case-file.ts';
 import { chinaDate } from '../../../../shared/domain/dates.ts';
 import { reviewReport } from './report.ts';
-import type { ReviewSnapshot } from '../../../../shared/domain/review/checks.ts';
 import type { CoreState, HandlerGroup } from '../../context.ts';
-import { readSettings } from '../settings/repository.ts';
-import { caseDetail, caseRules, type CaseRules, caseSummaries } from '../cases/repository.ts';
-import { toOfficer } from '../officers/handlers.ts';
-import { listHazards } from '../hazards/handlers.ts';
+import type { RuleContext } from '../../rules.ts';
+import { caseSummaries } from '../cases/repository.ts';
+import { reviewSnapshot } from './snapshot.ts';
 
 /**
- * 案卷评查: the core gathers a case file into a snapshot (the case as the case page shows it, the
- * roster, the periods and calendar) and runs the pure review over it with the standard in force.
+ * 案卷评查: each file is run through the pure review (shared/domain/review) over its snapshot
+ * (snapshot.ts) with the standard in force; a reviewer signs what was seen, and the 评查表 prints it.
  */
-export async function reviewSnapshot(core: CoreState, id: number, cr: CaseRules): Promise<ReviewSnapshot> {
-  const { certExpiryWarningDays } = cr.settings;
-  const [detail, officers] = await Promise.all([
-    caseDetail(core, core.store.db, id, cr),
-    core.store.db.selectFrom('officers').selectAll().execute(),
-  ]);
-  const { periods, penalties, penaltyLaw, benchmarks } = core.knowledge;
-  // Discovered: the inspection the case came from, the file's first record, or its 立案, whichever came first.
-  const inspected = detail.inspectionId
-    ? (
-        await core.store.db
-          .selectFrom('inspections')
-          .select('startedAt')
-          .where('id', '=', detail.inspectionId)
-          .executeTakeFirst()
-      )?.startedAt.slice(0, 10)
-    : undefined;
-  const discoveredOn =
-    [inspected, detail.filedOn, ...detail.documents.filter((d) => d.status === 'issued').map((d) => d.date)]
-      .filter((x): x is string => !!x)
-      .sort()[0] ?? cr.today;
-  const hazards = detail.inspectionId ? await listHazards(core, { inspectionId: detail.inspectionId }) : [];
-  const inspectionRecords = detail.inspectionId
-    ? await core.store.db
-        .selectFrom('documents')
-        .select('id')
-        .where('inspectionId', '=', detail.inspectionId)
-        .where('type', '=', 'inspection-record')
-        .where('status', '=', 'issued')
-        .execute()
-    : [];
-  return {
-    detail,
-    roster: officers.map((r) => toOfficer(r, cr.today, certExpiryWarningDays)),
-    periods,
-    cal: cr.cal,
-    rules: cr.rules,
-    penalties,
-    penaltyLaw,
-    benchmarks,
-    discoveredOn,
-    hazards,
-    inspectionRecords,
-    today: cr.today,
-  };
-}
-
 async function runReview(
   core: CoreState,
+  cr: RuleContext,
   id: number,
   decisions: ReviewDecisions,
 ): Promise<ReviewRun & { standard: ReviewStandard }> {
-  const cr = await caseRules(core);
-  const s = await reviewSnapshot(core, id, cr);
+  const s = await reviewSnapshot(core, core.store.db, id, cr);
   const { detail } = s;
   const standard = standardOf(core, cr.settings);
   const result = review(s, standard, decisions);
@@ -95,9 +46,6 @@ async function runReview(
 }
 
 /** The province's standard where an admin imported one, else the bundled 示例. */
-async function standardInForce(core: CoreState): Promise<ReviewStandard> {
-  return standardOf(core, await readSettings(core.store.db));
-}
 const standardOf = (core: CoreState, settings: Settings): ReviewStandard =>
   settings.reviewStandard ?? core.knowledge.reviewStandard;
 
@@ -128,18 +76,18 @@ async function savedReviews(core: CoreState, caseId: number): Promise<SavedRevie
 }
 
 export const reviewHandlers = {
-  async 'reviews:standard'(_input, { core }) {
-    return standardInForce(core);
+  async 'reviews:standard'(_input, { core, rules }) {
+    return standardOf(core, rules.settings);
   },
   async 'reviews:bundled-standard'(_input, { core }) {
     return core.knowledge.reviewStandard;
   },
-  async 'reviews:run'({ id, decisions }, { core }) {
-    const { standard: _standard, ...run } = await runReview(core, id, decisions);
+  async 'reviews:run'({ id, decisions }, { core, rules }) {
+    const { standard: _standard, ...run } = await runReview(core, rules, id, decisions);
     return run;
   },
-  async 'reviews:sign'({ id, decisions, seen }, { core, actor }) {
-    const run = await runReview(core, id, decisions);
+  async 'reviews:sign'({ id, decisions, seen }, { core, actor, rules }) {
+    const run = await runReview(core, rules, id, decisions);
     const r = run.result;
     // The file or the standard changed since the reviewer looked: what is signed must be what was seen.
     if (run.digest !== seen)
@@ -189,7 +137,7 @@ export const reviewHandlers = {
   async 'reviews:history'({ id }, { core }) {
     return savedReviews(core, id);
   },
-  async 'reviews:report'({ reviewId }, { core }) {
+  async 'reviews:report'({ reviewId }, { core, rules }) {
     const row = await core.store.db
       .selectFrom('caseReviews')
       .select(['caseId'])
@@ -203,7 +151,7 @@ export const reviewHandlers = {
       .where('id', '=', row.caseId)
       .executeTakeFirstOrThrow();
     const file = { caseNo: c.caseNo, cause: c.cause, partyName: (JSON.parse(c.unitJson) as { name: string }).name };
-    return download(`${c.caseNo}_案卷评查表_${reviewId}.pdf`, await reviewReport(core, saved, file));
+    return download(`${c.caseNo}_案卷评查表_${reviewId}.pdf`, await reviewReport(core, rules, saved, file));
   },
   async 'reviews:files'({ from, to }, { core }) {
     // 当场处罚 has no 立案: the day the file was opened stands for it.

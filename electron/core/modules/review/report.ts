@@ -5,7 +5,8 @@ import type { SavedReview } from '../../../../shared/entities/review.ts';
 import type { CoreState } from '../../context.ts';
 import { resources } from '../../../../shared/i18n/resources.ts';
 import { checkFieldGlyphs } from '../../documents/glyphs.ts';
-import { fontSetFor, pageContext } from '../documents/service.ts';
+import { fontSetFor } from '../documents/service.ts';
+import { type RuleContext, unitOf } from '../../rules.ts';
 
 /**
  * A finding's hint as the Chinese screen words it (the 评查表 is a Chinese record, whatever the reviewer's
@@ -32,10 +33,12 @@ function chinese(key: string, params: Record<string, string | number> = {}): str
  */
 export async function reviewReport(
   core: CoreState,
+  rules: RuleContext,
   saved: SavedReview,
   file: Pick<ReviewRun, 'caseNo' | 'cause' | 'partyName'>,
 ): Promise<Buffer> {
-  const { unit, settings } = await pageContext(core);
+  const { settings } = rules;
+  const unit = unitOf(rules);
   const fonts = fontSetFor(core, settings.fontOverrides);
   const r = saved.result;
   const head = (t: string) => ({ text: t, font: fonts.roles.heading, alignment: 'center' as const });

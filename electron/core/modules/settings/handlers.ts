@@ -6,15 +6,14 @@ import { caseEvent } from '../../../../shared/entities/case.ts';
 import { gradesInOrder, unknownChecks, unknownDocumentTypes } from '../../../../shared/domain/review/standard.ts';
 import { CHECK_IDS } from '../../../../shared/domain/review/checks.ts';
 import { AppError } from '../../../../shared/base/errors.ts';
-import { readSettings } from './repository.ts';
 
 /** The settings:* channels: an admin's settings, checked whole before they are kept. */
 export const settingsHandlers: HandlerGroup<'settings'> = {
-  async 'settings:get'(_input, { core }) {
-    return readSettings(core.store.db);
+  async 'settings:get'(_input, { rules }) {
+    return rules.settings;
   },
-  async 'settings:update'(input, { core, actor }) {
-    const before = await readSettings(core.store.db);
+  async 'settings:update'(input, { core, actor, rules }) {
+    const before = rules.settings;
     const after = settingsSchema.parse({ ...before, ...input });
     checkFontFiles(after.fontOverrides);
     // Only what this change brings is checked: a stored order or standard an upgrade outdated must not block an unrelated save.

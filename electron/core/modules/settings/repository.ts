@@ -3,8 +3,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/entities/set
 import type { DB } from '../../db/schema.ts';
 
 /**
- * 系统设置: the settings as stored over their defaults. Other modules read them here, with the
- * executor they are working in (inside a transaction, its own).
+ * 系统设置: the settings as stored over their defaults. A call reads them once, in its rule context
+ * (rules.ts); work that runs outside any call (the daily backup) reads them here itself.
  */
 export async function readSettings(db: Kysely<DB>): Promise<Settings> {
   const rows = await db.selectFrom('settings').selectAll().execute();

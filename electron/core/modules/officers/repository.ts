@@ -1,0 +1,35 @@
+import type { Kysely, Selectable } from 'kysely';
+import { maskIdCard } from '../../../../shared/base/id-card.ts';
+import type { OfficerPost } from '../../../../shared/base/vocabulary.ts';
+import { certificateStatus, type Officer } from '../../../../shared/entities/officer.ts';
+import type { Settings } from '../../../../shared/entities/settings.ts';
+import type { DB, OfficersTable } from '../../db/schema.ts';
+
+/** 执法人员: what other modules may read of the roster. */
+export function toOfficer(row: Selectable<OfficersTable>, today: string, warnDays: number): Officer {
+  const cert = certificateStatus(row.certValidFrom, row.certValidTo, today, warnDays);
+  return {
+    id: row.id,
+    name: row.name,
+    certificateNo: row.certificateNo,
+    certValidFrom: row.certValidFrom,
+    certValidTo: row.certValidTo,
+    post: row.post as OfficerPost,
+    onDuty: row.onDuty === 1,
+    idCard: row.idCard ? maskIdCard(row.idCard) : '',
+    phone: row.phone,
+    notes: row.notes,
+    certStatus: cert.status,
+    daysToExpiry: cert.daysToExpiry,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** The whole roster, each certificate judged on the call's today and the unit's warning period. */
+export async function roster(
+  db: Kysely<DB>,
+  rc: { today: string; settings: Pick<Settings, 'certExpiryWarningDays'> },
+): Promise<Officer[]> {
+  const rows = await db.selectFrom('officers').selectAll().orderBy('id').execute();
+  return rows.map((r) => toOfficer(r, rc.today, rc.settings.certExpiryWarningDays));
+}

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { ReviewSnapshot } from '../../../../shared/domain/review/checks.ts';
+import type { CoreState } from '../../context.ts';
+import type { DB } from '../../db/schema.ts';
+import type { RuleContext } from '../../rules.ts';
+import { caseDetail } from '../cases/repository.ts';
+import { listHazards } from '../hazards/repository.ts';
+import { roster } from '../officers/repository.ts';
+
+/**
+ * 案卷评查: the core gathers a case file into a snapshot (the case as the case page shows it, the
+ * roster, the periods and calendar) and runs the pure review over it with the standard in force.
+ */
+export async function reviewSnapshot(
+  core: CoreState,
+  db: Kysely<DB>,
+  id: number,
+  cr: RuleContext,
+): Promise<ReviewSnapshot> {
+  const [detail, officers] = await Promise.all([caseDetail(core, db, id, cr), roster(db, cr)]);
+  const { periods, penalties, penaltyLaw, benchmarks } = core.knowledge;
+  // Discovered: the inspection the case came from, the file's first record, or its 立案, whichever came first.
+  const inspected = detail.inspectionId
+    ? (
+        await db.selectFrom('inspections').select('startedAt').where('id', '=', detail.inspectionId).executeTakeFirst()
+      )?.startedAt.slice(0, 10)
+    : undefined;
+  const discoveredOn =
+    [inspected, detail.filedOn, ...detail.documents.filter((d) => d.status === 'issued').map((d) => d.date)]
+      .filter((x): x is string => !!x)
+      .sort()[0] ?? cr.today;
+  const hazards = detail.inspectionId
+    ? await listHazards(db, core.knowledge, cr, { inspectionId: detail.inspectionId })
+    : [];
+  const inspectionRecords = detail.inspectionId
+    ? await db
+        .selectFrom('documents')
+        .select('id')
+        .where('inspectionId', '=', detail.inspectionId)
+        .where('type', '=', 'inspection-record')
+        .where('status', '=', 'issued')
+        .execute()
+    : [];
+  return {
+    detail,
+    roster: officers,
+    periods,
+    cal: cr.cal,
+    rules: cr.rules,
+    penalties,
+    penaltyLaw,
+    benchmarks,
+    discoveredOn,
+    hazards,
+    inspectionRecords,
+    today: cr.today,
+  };
+}
