@@ -38,7 +38,11 @@ import { inspectionHandlers } from './modules/inspections/handlers.ts';
 import { escalationHandlers, hazardHandlers } from './modules/hazards/handlers.ts';
 import { authHandlers, setupHandlers, userHandlers } from './modules/accounts/handlers.ts';
 import { needsSetup } from './modules/accounts/repository.ts';
-import { ruleContext } from './rules.ts';
+import { procedureRules, type RuleContext } from './rules.ts';
+import { getUnit } from './modules/unit/repository.ts';
+import type { Knowledge } from './knowledge.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from './db/schema.ts';
 import { Jobs } from './jobs/jobs.ts';
 import { settingsHandlers } from './modules/settings/handlers.ts';
 import { appHandlers } from './modules/app/handlers.ts';
@@ -48,6 +52,7 @@ import { backupHandlers, importDataHandler } from './modules/backups/handlers.ts
 import { ensureDailyBackup } from './modules/backups/backups.ts';
 import { calendarHandlers } from './modules/calendar/handlers.ts';
 import { loadCalendar } from './modules/calendar/repository.ts';
+import { readSettings } from './modules/settings/repository.ts';
 import { seedDemoCases } from './modules/demo/cases.ts';
 import { seedDemo } from './modules/demo/seed.ts';
 import { enterpriseHandlers } from './modules/enterprises/handlers.ts';
@@ -109,6 +114,22 @@ const handlers: Handlers = {
 };
 
 const SYSTEM_ACTOR = { userId: null, userName: '系统' };
+
+/** The rule context of one call (rules.ts): the settings, the unit and the calendar, read once. */
+export async function ruleContext(
+  db: Kysely<DB>,
+  sources: { today(): string; knowledge: Knowledge; calendar(): Promise<WorkCalendar> },
+): Promise<RuleContext> {
+  const [settings, unit, cal] = await Promise.all([readSettings(db), getUnit(db), sources.calendar()]);
+  return {
+    today: sources.today(),
+    periods: sources.knowledge.periods,
+    cal,
+    rules: procedureRules(settings),
+    settings,
+    unit,
+  };
+}
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.clock ?? systemClock;

@@ -14,7 +14,7 @@ import { pinnedClock } from '../../electron/core/clock.ts';
 import { createCore } from '../../electron/core/create-core.ts';
 import { caseGenerator } from '../../electron/core/modules/demo/case-generator.ts';
 import { buildSpec, parseFields, typeOf } from '../../electron/core/modules/documents/service.ts';
-import { ruleContext } from '../../electron/core/rules.ts';
+import { ruleContext } from '../../electron/core/create-core.ts';
 import { TEMPLATES } from '../../shared/documents/registry.ts';
 import { addUser, call, RESOURCES, setUp } from '../support/core.ts';
 import { inspectionReady } from '../support/documents.ts';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pinnedClock } from '../../electron/core/clock.ts';
 import { createCore } from '../../electron/core/create-core.ts';
 import { caseGenerator, type CaseRecipe, GeneratorError } from '../../electron/core/modules/demo/case-generator.ts';
-import { ruleContext } from '../../electron/core/rules.ts';
+import { ruleContext } from '../../electron/core/create-core.ts';
 import { reviewSnapshot } from '../../electron/core/modules/review/snapshot.ts';
 import { review } from '../../shared/domain/review/review.ts';
 import type { ReviewSnapshot } from '../../shared/domain/review/checks.ts';
