@@ -178,7 +178,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     today: () => chinaDate(now()),
     knowledge: loadKnowledge(options.resourcesDir),
-    calendar: () => (calendar ??= loadCalendar(store.db)),
+    // A failed load is not kept: every call reads the calendar (its rule context), so one failure must not stick.
+    calendar: () =>
+      (calendar ??= loadCalendar(store.db).catch((error: unknown) => {
+        calendar = null;
+        throw error;
+      })),
     invalidateCalendar: () => {
       calendar = null;
     },

@@ -5,8 +5,10 @@ import { AppError } from '../../../shared/base/errors.ts';
 /**
  * 后台任务: work that takes longer than a glance — reading a ledger workbook and writing its rows today;
  * next a batch of reviews, an upload package, a quarterly report. A job tells the screens how far it has
- * got (`job-progress` events, which the hosts forward) and, when cancelled, stops at its next checkpoint
- * with JOB_CANCELLED, having written nothing it was still to commit.
+ * got (`job-progress` events, which the hosts forward). A job that yields between its steps can be
+ * cancelled: it stops at its next checkpoint with JOB_CANCELLED, having written nothing it was still to
+ * commit. The ledger import does not yet yield (its rows are read in one synchronous pass), so no screen
+ * offers to cancel it; the first job that does brings the channel and the button.
  */
 export interface Job {
   readonly id: string;

@@ -23,13 +23,13 @@ export const backupHandlers: HandlerGroup<'backups'> = {
     });
     return result;
   },
-  async 'backups:export-data'(_input, { core, actor }) {
+  async 'backups:export-data'(_input, { core, actor, rules }) {
     refuseInDemo(core);
     const data = await exportDataPackage(core);
     await core.tx(async () => {
       core.record(actor, { action: 'backups:export-data', entityType: 'backup', entityId: null });
     });
-    return download(`执法工作台数据迁移包_${core.today()}.zip`, data);
+    return download(`执法工作台数据迁移包_${rules.today}.zip`, data);
   },
 };
 

@@ -8,7 +8,7 @@ import { loadCalendarYears } from './repository.ts';
 
 /** 工作日历: the years in force (repository.ts), and an admin's import of a year, confirmed when days move. */
 export const calendarHandlers: HandlerGroup<'calendar'> = {
-  async 'calendar:get'(_input, { core }) {
+  async 'calendar:get'(_input, { core, rules }) {
     const data = await loadCalendarYears(core.store.db);
     const cal = buildCalendar(data);
     const importers = new Map(
@@ -27,7 +27,7 @@ export const calendarHandlers: HandlerGroup<'calendar'> = {
         makeUpWorkdays: y.workdays.length,
         workdays: countWorkdays(cal, `${y.year}-01-01`, `${y.year}-12-31`).count,
       })),
-      uncoveredCurrentOrNext: uncoveredNear(cal, core.today()),
+      uncoveredCurrentOrNext: uncoveredNear(cal, rules.today),
     };
   },
   async 'calendar:import'(input, { core, actor }) {

@@ -197,7 +197,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     const row = await rowOrThrow(core.store.db, id);
     requireStatus(row, 'draft');
     assertVersion(row, version);
-    await issue(core, core.store.db, rules, row, actor);
+    await issue(core, rules, row, actor);
     return detail(core, core.store.db, id);
   },
   async 'documents:pdf'({ id }, { core }) {

@@ -215,16 +215,12 @@ export async function correctionOf(
 }
 
 /**
- * Issuing: the checks the template and the case apply, then a number claimed for the rendered page
- * (claimNumber). Everything is read through `db` and judged by the call's rule context.
+ * Issuing: the checks the template and the case apply, judged by the call's rule context, then a number
+ * claimed for the rendered page (claimNumber). It runs outside any transaction — rendering takes seconds —
+ * and claims the number in one of its own, so it takes no executor.
  */
-export async function issue(
-  core: CoreState,
-  db: Kysely<DB>,
-  rc: RuleContext,
-  doc: DocumentRow,
-  actor: AuditActor,
-): Promise<void> {
+export async function issue(core: CoreState, rc: RuleContext, doc: DocumentRow, actor: AuditActor): Promise<void> {
+  const db = core.store.db;
   const t = typeOf(core, doc.type);
   const found = await prefillSource(core, db, rc, {
     enterpriseId: doc.enterpriseId,

@@ -314,11 +314,11 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
     importsOf(core).delete(importId);
     return { created };
   },
-  async 'enterprises:export'({ includeWithdrawn }, { core }) {
+  async 'enterprises:export'({ includeWithdrawn }, { core, rules }) {
     refuseInDemo(core);
     let q = core.store.db.selectFrom('enterprises').selectAll().orderBy('name');
     if (!includeWithdrawn) q = q.where('status', '=', 'active');
     const items = (await q.execute()).map((r) => toEnterprise(r, core.knowledge));
-    return download(`企业档案_${core.today()}.xlsx`, await writeLedgerWorkbook(items, { sheetName: '企业档案' }));
+    return download(`企业档案_${rules.today}.xlsx`, await writeLedgerWorkbook(items, { sheetName: '企业档案' }));
   },
 };
