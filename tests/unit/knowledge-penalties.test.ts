@@ -50,7 +50,7 @@ describe('knowledge: 安全生产法 penalty articles', () => {
 
   it('has min ≤ max in every range', () => {
     for (const i of items) {
-      for (const r of [i.unitFine, i.personFine]) {
+      for (const r of [i.unitFine, i.personFine, i.overdue?.unitFine, i.overdue?.personFine]) {
         if (r && r.min !== null && r.max !== null) expect(r.min, i.id).toBeLessThanOrEqual(r.max);
       }
     }
@@ -67,9 +67,11 @@ describe('knowledge: 安全生产法 penalty articles', () => {
     }
   });
 
-  it('covers every row of the §9 table (49 rows, 第九十四条–第一百一十三条)', () => {
+  it('covers every row of the §9 table and the stages it left as prose (第九十四条–第一百一十三条)', () => {
+    // §9's 49 rows, plus (issue 15): 第九十四条第二款、第三款 (+2); 第九十五条 split into its four 项 (+3);
+    // 第九十六条's accident stage (+1). 55 items.
     const from94to113 = items.filter((i) => articleNumber(i.article) >= 94 && articleNumber(i.article) <= 113);
-    expect(from94to113).toHaveLength(49);
+    expect(from94to113).toHaveLength(55);
   });
 
   it('matches §9 spot checks', () => {
@@ -84,6 +86,7 @@ describe('knowledge: 安全生产法 penalty articles', () => {
     const a98 = byId('aqsc-98-1');
     expect(a98.unitFine).toEqual({ min: 100000, max: 500000 });
     expect(a98.personFine).toEqual({ min: 20000, max: 50000 });
+    expect(a98.overdue).toEqual({ unitFine: { min: 500000, max: 1000000 }, personFine: { min: 50000, max: 100000 } });
     expect(a98.criminal).toBe(true);
 
     // §9: "第一百零二条 | … | ≤5万, plus an order to remove it at once or by a deadline | — at first | 拒不执行: 停产停业整顿 and DR 5–10万"
@@ -97,6 +100,7 @@ describe('knowledge: 安全生产法 penalty articles', () => {
 
     // §9: "第一百零九条 | … | 5–10万, plus an order to correct | None | 逾期: 10–20万"
     expect(byId('aqsc-109').unitFine).toEqual({ min: 50000, max: 100000 });
+    expect(byId('aqsc-109').overdue).toEqual({ unitFine: { min: 100000, max: 200000 }, personFine: null });
   });
 
   it('flags the rows §9 marks UNCERTAIN', () => {
