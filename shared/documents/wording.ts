@@ -37,8 +37,17 @@ export function penaltyText(parts: string[]): string {
 /** 人民币贰万元整（¥20,000.00）: an amount of whole 元 as the forms write it, in 大写 and in figures. */
 export const yuanText = (yuan: number): string => `人民币${yuanInWords(yuan * 100)}（¥${yuanFigures(yuan * 100)}）`;
 
-/** A violation's penalty as a phrase: the fine in 大写 and figures, then the measures. */
-export function violationPenalty(v: { fine: number; measures: string[] }): string {
+/** The measure 第九十二条第二款 and 第一百零三条 order beside the fine. */
+export const CONFISCATION = '没收违法所得';
+
+/**
+ * A violation's penalty as a phrase: 没收违法所得 first where ordered (with the amount the case
+ * established, in 大写 and figures), as the articles put it; then the fine; then the other measures.
+ */
+export function violationPenalty(v: { fine: number; measures: string[]; gains?: number | null }): string {
   const fine = v.fine > 0 ? `罚款${yuanText(v.fine)}` : '';
-  return [fine, ...v.measures].filter(Boolean).join('，');
+  const confiscation = v.measures
+    .filter((m) => m === CONFISCATION)
+    .map((m) => (v.gains ? `${m}${yuanText(v.gains)}` : m));
+  return [...confiscation, fine, ...v.measures.filter((m) => m !== CONFISCATION)].filter(Boolean).join('，');
 }

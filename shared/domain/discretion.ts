@@ -13,8 +13,37 @@ export interface Band {
   max: number;
 }
 
-/** The statutory range for the party at this stage; "处…以下" has no floor (0). Null: the article sets no fine here. */
-export function statutoryRange(item: PenaltyItem, party: PartyKind, stage: ViolationStage): Band | null {
+/** What some articles measure the fine by: the person's 上一年年收入, the unit's 违法所得 (元). */
+export interface FineFacts {
+  income?: number | null;
+  gains?: number | null;
+}
+
+/**
+ * The statutory range for the party at this stage; "处…以下" has no floor (0). Null: the article sets no
+ * fine here, or sets it by the person's income and none is recorded (basisMissing says so).
+ * - 违法所得 at or above the article's threshold: minTimes–maxTimes times it; below it, or none, the fixed range.
+ * - A share of 上一年年收入: the percentages of it, in whole yuan (a share that falls between two yuan
+ *   allows the nearest; a range keeps inside its bounds).
+ */
+export function statutoryRange(
+  item: PenaltyItem,
+  party: PartyKind,
+  stage: ViolationStage,
+  facts: FineFacts = {},
+): Band | null {
+  if (stage === 'first' && party === 'unit' && item.unitGains && (facts.gains ?? 0) >= item.unitGains.threshold) {
+    const gains = facts.gains!;
+    return { min: Math.ceil(gains * item.unitGains.minTimes), max: Math.floor(gains * item.unitGains.maxTimes) };
+  }
+  if (stage === 'first' && party === 'person' && item.personIncome) {
+    if (facts.income === null || facts.income === undefined) return null;
+    const lo = (facts.income * item.personIncome.minPercent) / 100;
+    const hi = (facts.income * item.personIncome.maxPercent) / 100;
+    const min = Math.ceil(lo - 1e-9);
+    const max = Math.floor(hi + 1e-9);
+    return min <= max ? { min, max } : { min: Math.round(lo), max: Math.round(lo) };
+  }
   const r: FineRange =
     stage === 'first'
       ? party === 'unit'
@@ -25,6 +54,18 @@ export function statutoryRange(item: PenaltyItem, party: PartyKind, stage: Viola
         : (item.overdue?.personFine ?? null);
   if (!r || r.max === null) return null;
   return { min: r.min ?? 0, max: r.max };
+}
+
+/** The fact the range needs and the case has not recorded: the person's 上一年年收入. */
+export function basisMissing(
+  item: PenaltyItem,
+  party: PartyKind,
+  stage: ViolationStage,
+  facts: FineFacts,
+): 'income' | null {
+  return stage === 'first' && party === 'person' && item.personIncome && (facts.income ?? null) === null
+    ? 'income'
+    : null;
 }
 
 export interface Proposal {
@@ -58,10 +99,11 @@ export function proposeDiscretion(args: {
   entry: BenchmarkEntry | null;
   circumstanceIds: string[];
   reduce?: boolean;
+  facts?: FineFacts;
 }): Proposal {
   const { item, party, stage, benchmark, entry } = args;
   const chosen = (benchmark?.circumstances ?? []).filter((c) => args.circumstanceIds.includes(c.id));
-  const statutory = statutoryRange(item, party, stage);
+  const statutory = statutoryRange(item, party, stage, args.facts);
   const uncertain = !!benchmark?.example || chosen.some((c) => c.uncertain);
   const bases = [...new Set(chosen.map((c) => c.basis))];
   const has = (effect: string) => chosen.some((c) => c.effect === effect);
@@ -114,6 +156,8 @@ export function amountIssues(args: {
   statutory: Band | null;
   path: (string | number)[];
   mitigated?: boolean;
+  /** The fact the statutory range is measured by and the case lacks (basisMissing). */
+  missing?: 'income' | null;
 }): ValidationIssue[] {
   const { tier, amount, statutory, path } = args;
   if (tier === 'no-penalty' || tier === 'waived')
@@ -122,6 +166,9 @@ export function amountIssues(args: {
   if (tier === 'reduced' && !args.mitigated)
     return [{ path: [...path.slice(0, -1), 'tier'], key: 'cases.rules.reducedNeedsGround' }];
   // No fine where the article sets none is a measure-only penalty; where it sets one, 0 is below its floor.
+  // A fine measured by the person's income cannot be checked, or proposed, until the income is recorded.
+  if (args.missing === 'income' && amount > 0)
+    return [{ path: [...path.slice(0, -1), 'income'], key: 'cases.rules.incomeRequired' }];
   if (amount === 0 && (!statutory || statutory.min === 0 || tier === 'reduced')) return [];
   if (!statutory) return [{ path, key: 'cases.rules.noStatutoryFine' }];
   if (amount > statutory.max) return [{ path, key: 'cases.rules.aboveStatutoryMax', params: { max: statutory.max } }];

@@ -67,6 +67,14 @@ export const violationInput = z.object({
   /** 元, whole yuan. */
   fine: z.number().int().min(0).max(100_000_000),
   measures: z.array(z.string().trim().min(1).max(100)).max(10).default([]),
+  /**
+   * The person's 上一年年收入 in 元, where the article sets the fine as a share of it (第九十五条, 第九十六条,
+   * 第一百一十条); and the 违法所得 in 元, where it sets the fine (and the confiscation) by it (第九十二条第二款,
+   * 第一百零三条). Null where not established; `basisEvidence` names the proof of either.
+   */
+  income: z.number().int().min(0).max(10_000_000_000).nullable().default(null),
+  gains: z.number().int().min(0).max(10_000_000_000).nullable().default(null),
+  basisEvidence: optionalText(500),
 });
 export type ViolationInput = z.input<typeof violationInput>;
 export type Violation = z.output<typeof violationInput>;

@@ -1326,6 +1326,68 @@ describe('an unpaid fine', () => {
   });
 });
 
+describe('fines measured by a fact of the case', () => {
+  it('a share of the principal’s 上一年年收入 (第一百一十条), and 违法所得 with its confiscation (第一百零三条第一款)', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-11-02', stopAt: 'filed' });
+    const principal = { name: '王明', idNumber: '', post: '主要负责人', address: '', phone: '' };
+    const save = (violations: ViolationInput[]) =>
+      failure(
+        core,
+        'cases:save-disposal',
+        { id: c.id, version: c.version, outcome: 'penalty', persons: [principal], violations },
+        token,
+      );
+    const fled = (over: Partial<ViolationInput>) =>
+      violation({
+        party: 0,
+        facts: '事故发生后擅离职守',
+        violatedProvision: '《中华人民共和国安全生产法》第八十三条第二款',
+        penaltyItemId: 'aqsc-110-k1',
+        ...over,
+      });
+    // No income recorded: the range cannot be known, and the field to fill is named.
+    expect((await save([fled({ fine: 100000 })])).details).toMatchObject({
+      issues: [{ path: ['violations', 0, 'income'], key: 'cases.rules.incomeRequired' }],
+    });
+    // 60%–100% of 200,000 元: 120,000 to 200,000.
+    expect(issuesOf(await save([fled({ fine: 119999, income: 200000 })]))).toEqual(['cases.rules.belowStatutoryMin']);
+    expect(issuesOf(await save([fled({ fine: 200001, income: 200000 })]))).toEqual(['cases.rules.aboveStatutoryMax']);
+    const sublet = (over: Partial<ViolationInput>) =>
+      violation({
+        facts: '将仓库出租给不具备安全生产条件的个人',
+        violatedProvision: '《中华人民共和国安全生产法》第四十九条第一款',
+        penaltyItemId: 'aqsc-103-k1',
+        measures: ['没收违法所得'],
+        ...over,
+      });
+    // 违法所得 of 150,000 元 (at least 100,000): two to five times it, 300,000 to 750,000; the fixed 10–20万 no longer.
+    expect(issuesOf(await save([sublet({ fine: 200000, gains: 150000 })]))).toEqual(['cases.rules.belowStatutoryMin']);
+    expect(issuesOf(await save([sublet({ fine: 750001, gains: 150000 })]))).toEqual(['cases.rules.aboveStatutoryMax']);
+    // Below the threshold the fixed range applies.
+    expect(issuesOf(await save([sublet({ fine: 250000, gains: 50000 })]))).toEqual(['cases.rules.aboveStatutoryMax']);
+    const saved = await call(
+      core,
+      'cases:save-disposal',
+      {
+        id: c.id,
+        version: c.version,
+        outcome: 'penalty',
+        persons: [principal],
+        violations: [
+          sublet({ fine: 450000, gains: 150000, basisEvidence: '租赁合同及收款凭证' }),
+          fled({ fine: 150000, income: 200000, basisEvidence: '个人所得税纳税记录' }),
+        ],
+      },
+      token,
+    );
+    expect(saved.violations.map((v) => [v.gains, v.income, v.basisEvidence])).toEqual([
+      [150000, null, '租赁合同及收款凭证'],
+      [null, 200000, '个人所得税纳税记录'],
+    ]);
+  });
+});
+
 describe('the evidence of a case from an inspection', () => {
   it("lists the inspection's 现场检查记录 first among the records of the facts", async () => {
     const county = await ready();

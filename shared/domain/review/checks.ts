@@ -415,6 +415,7 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
           benchmark,
           entry,
           circumstanceIds: v.circumstanceIds,
+          facts: v,
         });
         if (!band || (v.fine >= band.min && v.fine <= band.max)) return [];
         const where = violationAt(s, i, 'penalty');
@@ -616,7 +617,7 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
   {
     // The documents the procedure used calls for (the standard's list: 案卷文书齐全), each once the file has reached its stage.
     id: 'required-documents',
-    basis: '《中华人民共和国行政处罚法》第五十四条、第五十五条；行政执法案卷评查标准',
+    basis: '《中华人民共和国行政处罚法》第五十四条第一款、第五十五条第二款；行政执法案卷评查标准',
     appliesFrom: '2021-07-15',
     appliesTo: null,
     run: (s, standard) =>

@@ -30,6 +30,9 @@ const violation = (party: PartyKey, fine = 20000): Violation => ({
   reasoning: '一般情节',
   fine,
   measures: [],
+  income: null,
+  gains: null,
+  basisEvidence: '',
 });
 const person = (name: string): PersonParty => ({ name, idNumber: '', post: '主要负责人', address: '', phone: '' });
 

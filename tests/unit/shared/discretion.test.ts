@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   amountIssues,
+  basisMissing,
   benchmarkInForce,
   proposeDiscretion,
   statutoryRange,
@@ -107,6 +108,38 @@ describe('the discretion helper (行政处罚法 第三十二、三十三条)', 
     expect(amountIssues({ tier: 'general', amount: 1000, statutory: null, path: ['fine'] })[0].key).toBe(
       'cases.rules.noStatutoryFine',
     );
+  });
+
+  it('measures a fine by 违法所得 at or above the threshold, and by the fixed range below it', () => {
+    const sublet = item('aqsc-103-k1');
+    expect(statutoryRange(sublet, 'unit', 'first', { gains: 150000 })).toEqual({ min: 300000, max: 750000 });
+    expect(statutoryRange(sublet, 'unit', 'first', { gains: 100000 })).toEqual({ min: 200000, max: 500000 });
+    expect(statutoryRange(sublet, 'unit', 'first', { gains: 99999 })).toEqual({ min: 100000, max: 200000 });
+    expect(statutoryRange(sublet, 'unit', 'first', {})).toEqual({ min: 100000, max: 200000 });
+    // The persons' fine is fixed whatever the gains.
+    expect(statutoryRange(sublet, 'person', 'first', { gains: 150000 })).toEqual({ min: 10000, max: 20000 });
+  });
+
+  it('measures a fine by 上一年年收入, in whole yuan, and says when the income is missing', () => {
+    const fled = item('aqsc-110-k1');
+    expect(statutoryRange(fled, 'person', 'first', { income: 200000 })).toEqual({ min: 120000, max: 200000 });
+    expect(statutoryRange(fled, 'person', 'first', {})).toBeNull();
+    expect(basisMissing(fled, 'person', 'first', {})).toBe('income');
+    expect(basisMissing(fled, 'person', 'first', { income: 0 })).toBeNull();
+    // 一般事故: exactly 40%; a share between two yuan allows the nearest.
+    expect(statutoryRange(item('aqsc-95-1'), 'person', 'first', { income: 123457 })).toEqual({
+      min: 49383,
+      max: 49383,
+    });
+    expect(
+      amountIssues({
+        tier: 'general',
+        amount: 150000,
+        statutory: null,
+        path: ['violations', 0, 'fine'],
+        missing: 'income',
+      }),
+    ).toEqual([{ path: ['violations', 0, 'income'], key: 'cases.rules.incomeRequired' }]);
   });
 
   it('prefers an imported benchmark in force over the example', () => {

@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/base/errors.ts';
-import { amountIssues, statutoryRange } from '../../../../shared/domain/discretion.ts';
+import { amountIssues, basisMissing, statutoryRange } from '../../../../shared/domain/discretion.ts';
 import { checkIdCard } from '../../../../shared/base/id-card.ts';
 import { measureEventIssues } from '../../../../shared/domain/case-measures.ts';
 import {
@@ -227,9 +227,10 @@ export const caseHandlers: HandlerGroup<'cases'> = {
         ...amountIssues({
           tier: v.tier,
           amount: v.fine,
-          statutory: statutoryRange(item, party, v.stage),
+          statutory: statutoryRange(item, party, v.stage, v),
           path: ['violations', i, 'fine'],
           mitigated: grounds.some((c) => c.effect === 'lighter' || c.effect === 'reduce'),
+          missing: basisMissing(item, party, v.stage, v),
         }),
       );
     });

@@ -222,8 +222,12 @@ function ViolationFields({
         entry,
         circumstanceIds: v.circumstanceIds ?? [],
         reduce: v.tier === 'reduced',
+        facts: { income: v.income, gains: v.gains },
       })
     : null;
+  // Some articles measure the fine by a fact of the case: the person's 上一年年收入, the unit's 违法所得.
+  const byIncome = stage === 'first' && party === 'person' ? (item?.personIncome ?? null) : null;
+  const byGains = stage === 'first' && party === 'unit' ? (item?.unitGains ?? null) : null;
   const set = (name: string, value: unknown) => form.setFieldValue(['violations', row, name], value);
 
   const pickItem = (id: string) => {
@@ -251,6 +255,7 @@ function ViolationFields({
             name={[row, 'penaltyItemId']}
             label={t('cases.penaltyItem')}
             rules={[{ required: true, message: t('validation.required') }]}
+            extra={item?.criminal ? t('cases.criminalClause') : undefined}
           >
             <Select
               showSearch
@@ -304,6 +309,52 @@ function ViolationFields({
           }))}
         />
       </Form.Item>
+      {(byIncome || byGains) && (
+        <Row gutter={12}>
+          <Col span={8}>
+            {byIncome ? (
+              <Form.Item
+                name={[row, 'income']}
+                label={t('cases.income')}
+                extra={t('cases.incomeHelp', { min: byIncome.minPercent, max: byIncome.maxPercent })}
+              >
+                <InputNumber
+                  min={0}
+                  precision={0}
+                  addonAfter="元"
+                  style={{ width: '100%' }}
+                  data-testid={`violation-income-${row}`}
+                />
+              </Form.Item>
+            ) : (
+              byGains && (
+                <Form.Item
+                  name={[row, 'gains']}
+                  label={t('cases.gains')}
+                  extra={t('cases.gainsHelp', {
+                    threshold: yuan(byGains.threshold),
+                    minTimes: byGains.minTimes,
+                    maxTimes: byGains.maxTimes,
+                  })}
+                >
+                  <InputNumber
+                    min={0}
+                    precision={0}
+                    addonAfter="元"
+                    style={{ width: '100%' }}
+                    data-testid={`violation-gains-${row}`}
+                  />
+                </Form.Item>
+              )
+            )}
+          </Col>
+          <Col span={16}>
+            <Form.Item name={[row, 'basisEvidence']} label={t('cases.basisEvidence')}>
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
       {proposal && (
         <Alert
           type={proposal.uncertain ? 'warning' : 'info'}
@@ -365,7 +416,7 @@ function ViolationFields({
         </Col>
         <Col span={12}>
           <Form.Item name={[row, 'measures']} label={t('cases.measures')}>
-            <Select mode="tags" />
+            <Select mode="tags" options={(item?.measures ?? []).map((m) => ({ value: m, label: m }))} />
           </Form.Item>
         </Col>
       </Row>
