@@ -56,7 +56,10 @@ export function DisposalEditor({
   useEffect(() => {
     void api.knowledge
       .penalties()
-      .then((p) => setPenalties(p.filter((i) => i.unitFine || i.personFine || i.overdue)))
+      // The items that can fine someone: a fixed range, a later stage's, or one measured by income or gains.
+      .then((p) =>
+        setPenalties(p.filter((i) => i.unitFine || i.personFine || i.overdue || i.personIncome || i.unitGains)),
+      )
       .catch(() => undefined);
     void api.knowledge
       .benchmarks()
@@ -195,6 +198,12 @@ export function DisposalEditor({
   );
 }
 
+/**
+ * Amounts in whole yuan. The rule also makes a change re-validate the field, which clears what the core
+ * refused on it (an amount above the range, an income not yet recorded) once the clerk corrects it.
+ */
+const AMOUNT_RULES = [{ type: 'number' as const, min: 0 }];
+
 function ViolationFields({
   row,
   penalties,
@@ -315,6 +324,7 @@ function ViolationFields({
             {byIncome ? (
               <Form.Item
                 name={[row, 'income']}
+                rules={AMOUNT_RULES}
                 label={t('cases.income')}
                 extra={t('cases.incomeHelp', { min: byIncome.minPercent, max: byIncome.maxPercent })}
               >
@@ -330,6 +340,7 @@ function ViolationFields({
               byGains && (
                 <Form.Item
                   name={[row, 'gains']}
+                  rules={AMOUNT_RULES}
                   label={t('cases.gains')}
                   extra={t('cases.gainsHelp', {
                     threshold: yuan(byGains.threshold),
@@ -403,7 +414,7 @@ function ViolationFields({
           </Form.Item>
         </Col>
         <Col span={6}>
-          <Form.Item name={[row, 'fine']} label={t('cases.fine')}>
+          <Form.Item name={[row, 'fine']} label={t('cases.fine')} rules={AMOUNT_RULES}>
             <InputNumber
               min={0}
               precision={0}
