@@ -277,7 +277,12 @@ function ViolationFields({
         </Col>
         <Col span={5}>
           <Form.Item name={[row, 'stage']} label={t('cases.violationStage')}>
-            <Select options={VIOLATION_STAGES.map((s) => ({ value: s, label: t(`cases.violationStages.${s}`) }))} />
+            <Select
+              options={VIOLATION_STAGES.filter(
+                // The later stages only where the article has one (逾期未改正 / 拒不改正 / 拒不执行).
+                (s) => s === 'first' || !item || item.overdue || item.whenOverdue || s === stage,
+              ).map((s) => ({ value: s, label: t(`cases.violationStages.${s}`) }))}
+            />
           </Form.Item>
         </Col>
       </Row>
