@@ -1,6 +1,7 @@
 import type { UnitProfile } from '../entities/unit.ts';
 import { yuanFigures, yuanInWords } from '../domain/amount.ts';
 import { optionalText } from '../entities/common.ts';
+import { CONFISCATION } from '../entities/penalty-article.ts';
 
 /**
  * Official wording shared by several forms. Since the 2023 行政复议法 (in force 2024-01-01) the
@@ -36,9 +37,6 @@ export function penaltyText(parts: string[]): string {
 
 /** 人民币贰万元整（¥20,000.00）: an amount of whole 元 as the forms write it, in 大写 and in figures. */
 export const yuanText = (yuan: number): string => `人民币${yuanInWords(yuan * 100)}（¥${yuanFigures(yuan * 100)}）`;
-
-/** The measure 第九十二条第二款 and 第一百零三条 order beside the fine. */
-export const CONFISCATION = '没收违法所得';
 
 /**
  * A violation's penalty as a phrase: 没收违法所得 first where ordered (with the amount the case

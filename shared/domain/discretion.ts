@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../base/errors.ts';
 import type { BenchmarkEntry, DiscretionBenchmark, DiscretionTier, ViolationStage } from '../entities/discretion.ts';
-import type { FineRange, PenaltyItem } from '../entities/penalty-article.ts';
+import { CONFISCATION, type FineRange, type PenaltyItem } from '../entities/penalty-article.ts';
 
 /**
  * The discretion helper (行政处罚法 第三十二、三十三条; 应急管理部令第12号): from the circumstances
@@ -56,16 +56,36 @@ export function statutoryRange(
   return { min: r.min ?? 0, max: r.max };
 }
 
-/** The fact the range needs and the case has not recorded: the person's 上一年年收入. */
+/**
+ * The fact the range is measured by and the case has not recorded: the person's 上一年年收入, or the unit's
+ * 违法所得 (0 when the investigation found none: the article's fixed range then applies, but "not
+ * established" is no ground for it).
+ */
 export function basisMissing(
   item: PenaltyItem,
   party: PartyKind,
   stage: ViolationStage,
   facts: FineFacts,
-): 'income' | null {
-  return stage === 'first' && party === 'person' && item.personIncome && (facts.income ?? null) === null
-    ? 'income'
-    : null;
+): 'income' | 'gains' | null {
+  if (stage !== 'first') return null;
+  if (party === 'person' && item.personIncome && (facts.income ?? null) === null) return 'income';
+  if (party === 'unit' && item.unitGains && (facts.gains ?? null) === null) return 'gains';
+  return null;
+}
+
+/**
+ * 没收违法所得 where the article orders it (第九十二条第二款, 第一百零三条): ordered whenever the case found
+ * 违法所得, and only then (there is nothing to confiscate, and an order without an amount cannot be enforced).
+ */
+export function confiscationIssues(
+  item: PenaltyItem,
+  v: { gains?: number | null; measures: string[] },
+  path: (string | number)[],
+): ValidationIssue[] {
+  const ordered = v.measures.includes(CONFISCATION);
+  if (item.confiscation && (v.gains ?? 0) > 0 && !ordered) return [{ path, key: 'cases.rules.confiscationRequired' }];
+  if (ordered && !((v.gains ?? 0) > 0)) return [{ path, key: 'cases.rules.confiscationWithoutGains' }];
+  return [];
 }
 
 export interface Proposal {
@@ -157,7 +177,7 @@ export function amountIssues(args: {
   path: (string | number)[];
   mitigated?: boolean;
   /** The fact the statutory range is measured by and the case lacks (basisMissing). */
-  missing?: 'income' | null;
+  missing?: 'income' | 'gains' | null;
 }): ValidationIssue[] {
   const { tier, amount, statutory, path } = args;
   if (tier === 'no-penalty' || tier === 'waived')
@@ -165,10 +185,10 @@ export function amountIssues(args: {
   // 减轻 needs a 第三十二条 ground recorded in the case, not just the tier chosen.
   if (tier === 'reduced' && !args.mitigated)
     return [{ path: [...path.slice(0, -1), 'tier'], key: 'cases.rules.reducedNeedsGround' }];
+  // A fine measured by income or gains can be neither checked nor left out (these fines are mandatory) until the
+  // fact is recorded.
+  if (args.missing) return [{ path: [...path.slice(0, -1), args.missing], key: `cases.rules.${args.missing}Required` }];
   // No fine where the article sets none is a measure-only penalty; where it sets one, 0 is below its floor.
-  // A fine measured by the person's income cannot be checked, or proposed, until the income is recorded.
-  if (args.missing === 'income' && amount > 0)
-    return [{ path: [...path.slice(0, -1), 'income'], key: 'cases.rules.incomeRequired' }];
   if (amount === 0 && (!statutory || statutory.min === 0 || tier === 'reduced')) return [];
   if (!statutory) return [{ path, key: 'cases.rules.noStatutoryFine' }];
   if (amount > statutory.max) return [{ path, key: 'cases.rules.aboveStatutoryMax', params: { max: statutory.max } }];

@@ -65,7 +65,7 @@ export const violationInput = z.object({
   tier: z.enum(DISCRETION_TIERS),
   reasoning: required(z.string().max(2000)),
   /** 元, whole yuan. */
-  fine: z.number().int().min(0).max(100_000_000),
+  fine: z.number().int().min(0).max(10_000_000_000),
   measures: z.array(z.string().trim().min(1).max(100)).max(10).default([]),
   /**
    * The person's 上一年年收入 in 元, where the article sets the fine as a share of it (第九十五条, 第九十六条,

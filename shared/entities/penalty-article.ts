@@ -10,6 +10,9 @@ export const fineRange = z
   .object({ min: z.number().int().min(0).nullable(), max: z.number().int().positive().nullable() })
   .nullable();
 
+/** The measure 第九十二条第二款 and 第一百零三条 order beside the fine, as the forms print it. */
+export const CONFISCATION = '没收违法所得';
+
 /** The clause that makes an item a possible crime, in the statute's words (安全生产法 第九十条–第一百一十一条). */
 export const CRIMINAL_CLAUSE = '构成犯罪的，依照刑法有关规定追究刑事责任';
 

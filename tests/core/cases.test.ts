@@ -1361,6 +1361,13 @@ describe('fines measured by a fact of the case', () => {
         measures: ['没收违法所得'],
         ...over,
       });
+    // The gains must be established (0 when none), and confiscated when found.
+    expect((await save([sublet({ fine: 150000, measures: [] })])).details).toMatchObject({
+      issues: [{ path: ['violations', 0, 'gains'], key: 'cases.rules.gainsRequired' }],
+    });
+    expect(issuesOf(await save([sublet({ fine: 450000, gains: 150000, measures: ['责令限期改正'] })]))).toEqual([
+      'cases.rules.confiscationRequired',
+    ]);
     // 违法所得 of 150,000 元 (at least 100,000): two to five times it, 300,000 to 750,000; the fixed 10–20万 no longer.
     expect(issuesOf(await save([sublet({ fine: 200000, gains: 150000 })]))).toEqual(['cases.rules.belowStatutoryMin']);
     expect(issuesOf(await save([sublet({ fine: 750001, gains: 150000 })]))).toEqual(['cases.rules.aboveStatutoryMax']);

@@ -5,6 +5,7 @@ import {
   amountIssues,
   basisMissing,
   benchmarkInForce,
+  confiscationIssues,
   proposeDiscretion,
   statutoryRange,
 } from '../../../shared/domain/discretion.ts';
@@ -115,7 +116,20 @@ describe('the discretion helper (行政处罚法 第三十二、三十三条)', 
     expect(statutoryRange(sublet, 'unit', 'first', { gains: 150000 })).toEqual({ min: 300000, max: 750000 });
     expect(statutoryRange(sublet, 'unit', 'first', { gains: 100000 })).toEqual({ min: 200000, max: 500000 });
     expect(statutoryRange(sublet, 'unit', 'first', { gains: 99999 })).toEqual({ min: 100000, max: 200000 });
-    expect(statutoryRange(sublet, 'unit', 'first', {})).toEqual({ min: 100000, max: 200000 });
+    expect(statutoryRange(sublet, 'unit', 'first', { gains: 0 })).toEqual({ min: 100000, max: 200000 });
+    // Not established is not "none": the gains must be recorded (0 when the investigation found none).
+    expect(basisMissing(sublet, 'unit', 'first', {})).toBe('gains');
+    expect(basisMissing(sublet, 'unit', 'first', { gains: 0 })).toBeNull();
+    expect(basisMissing(sublet, 'unit', 'overdue', {})).toBeNull();
+    // Confiscation: ordered whenever gains were found, and only then.
+    expect(confiscationIssues(sublet, { gains: 150000, measures: [] }, ['m'])).toEqual([
+      { path: ['m'], key: 'cases.rules.confiscationRequired' },
+    ]);
+    expect(confiscationIssues(sublet, { gains: 150000, measures: ['没收违法所得'] }, ['m'])).toEqual([]);
+    expect(confiscationIssues(sublet, { gains: 0, measures: ['没收违法所得'] }, ['m'])).toEqual([
+      { path: ['m'], key: 'cases.rules.confiscationWithoutGains' },
+    ]);
+    expect(confiscationIssues(sublet, { gains: 0, measures: [] }, ['m'])).toEqual([]);
     // The persons' fine is fixed whatever the gains.
     expect(statutoryRange(sublet, 'person', 'first', { gains: 150000 })).toEqual({ min: 10000, max: 20000 });
   });
@@ -139,6 +153,10 @@ describe('the discretion helper (行政处罚法 第三十二、三十三条)', 
         path: ['violations', 0, 'fine'],
         missing: 'income',
       }),
+    ).toEqual([{ path: ['violations', 0, 'income'], key: 'cases.rules.incomeRequired' }]);
+    // The fine is mandatory: leaving it at 0 does not get round the missing income.
+    expect(
+      amountIssues({ tier: 'general', amount: 0, statutory: null, path: ['violations', 0, 'fine'], missing: 'income' }),
     ).toEqual([{ path: ['violations', 0, 'income'], key: 'cases.rules.incomeRequired' }]);
   });
 

@@ -35,7 +35,7 @@ interface Case {
   facts: FineFacts;
   /** The lawful range by the statute; null: no fine may be set (or, with `needs`, not until the fact is known). */
   lawful: Band | null;
-  needs?: 'income';
+  needs?: 'income' | 'gains';
 }
 
 function casesOf(row: LawRow): Case[] {
@@ -48,7 +48,15 @@ function casesOf(row: LawRow): Case[] {
   if (row.unitGains) {
     const { threshold, minTimes, maxTimes } = row.unitGains;
     const fixed = band(row.first.unit);
-    add({ name: 'first, unit, no gains', party: 'unit', stage: 'first', facts: {}, lawful: fixed });
+    add({
+      name: 'first, unit, gains not established',
+      party: 'unit',
+      stage: 'first',
+      facts: {},
+      lawful: null,
+      needs: 'gains',
+    });
+    add({ name: 'first, unit, no gains', party: 'unit', stage: 'first', facts: { gains: 0 }, lawful: fixed });
     add({
       name: 'first, unit, gains below',
       party: 'unit',
@@ -107,10 +115,13 @@ describe('the amount check at the edges of every statutory range', () => {
   });
 
   it.each(all.map((c) => [`${c.id}: ${c.name}`, c] as const))('%s', (_name, c) => {
+    if (c.needs) {
+      // Mandatory fines: neither an amount nor none at all until the fact is recorded.
+      for (const amount of [0, 1, 100000]) expect(check(c, amount)).toEqual([`cases.rules.${c.needs}Required`]);
+      return;
+    }
     if (!c.lawful) {
-      expect(check(c, 1)).toEqual([
-        c.needs === 'income' ? 'cases.rules.incomeRequired' : 'cases.rules.noStatutoryFine',
-      ]);
+      expect(check(c, 1)).toEqual(['cases.rules.noStatutoryFine']);
       return;
     }
     const { min, max } = c.lawful;

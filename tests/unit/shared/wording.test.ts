@@ -8,7 +8,7 @@ describe('a violation’s penalty as the forms write it', () => {
     );
   });
 
-  it('names the confiscation without an amount when none was established, and writes a plain fine as before', () => {
+  it('writes a plain fine as before (and a bare confiscation, which the core refuses to record without gains)', () => {
     expect(violationPenalty({ fine: 0, gains: null, measures: ['没收违法所得'] })).toBe('没收违法所得');
     expect(violationPenalty({ fine: 20000, measures: ['责令限期消除事故隐患'] })).toBe(
       '罚款人民币贰万元整（¥20,000.00），责令限期消除事故隐患',

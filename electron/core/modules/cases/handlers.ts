@@ -1,5 +1,10 @@
 import { AppError } from '../../../../shared/base/errors.ts';
-import { amountIssues, basisMissing, statutoryRange } from '../../../../shared/domain/discretion.ts';
+import {
+  amountIssues,
+  basisMissing,
+  confiscationIssues,
+  statutoryRange,
+} from '../../../../shared/domain/discretion.ts';
 import { checkIdCard } from '../../../../shared/base/id-card.ts';
 import { measureEventIssues } from '../../../../shared/domain/case-measures.ts';
 import {
@@ -232,6 +237,7 @@ export const caseHandlers: HandlerGroup<'cases'> = {
           mitigated: grounds.some((c) => c.effect === 'lighter' || c.effect === 'reduce'),
           missing: basisMissing(item, party, v.stage, v),
         }),
+        ...confiscationIssues(item, v, ['violations', i, 'measures']),
       );
     });
     if (outcome === 'penalty' && !violations.length)

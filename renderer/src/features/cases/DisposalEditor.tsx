@@ -331,7 +331,11 @@ function ViolationFields({
                 name={[row, 'income']}
                 rules={AMOUNT_RULES}
                 label={t('cases.income')}
-                extra={t('cases.incomeHelp', { min: byIncome.minPercent, max: byIncome.maxPercent })}
+                extra={
+                  byIncome.minPercent === byIncome.maxPercent
+                    ? t('cases.incomeHelpExact', { percent: byIncome.minPercent })
+                    : t('cases.incomeHelp', { min: byIncome.minPercent, max: byIncome.maxPercent })
+                }
               >
                 <InputNumber
                   min={0}
@@ -432,7 +436,13 @@ function ViolationFields({
         </Col>
         <Col span={12}>
           <Form.Item name={[row, 'measures']} label={t('cases.measures')}>
-            <Select mode="tags" options={(item?.measures ?? []).map((m) => ({ value: m, label: m }))} />
+            <Select
+              mode="tags"
+              // What this department orders in its decision (责令…, 没收违法所得); 处分, 拘留 and 关闭 are others' to decide.
+              options={(item?.measures ?? [])
+                .filter((m) => /^(责令|没收)/.test(m))
+                .map((m) => ({ value: m, label: m }))}
+            />
           </Form.Item>
         </Col>
       </Row>
