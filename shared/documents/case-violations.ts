@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { RowsCell } from './form.ts';
 import { ROOM } from './layout.ts';
-import { required } from '../entities/common.ts';
+import { optionalText, required } from '../entities/common.ts';
 import { type CaseDetail, partyKey, type PartyKey, type PersonParty, type Violation } from '../entities/case.ts';
 import { decisionOf, totalFine, violationsOf } from '../domain/case-procedure.ts';
 import type { ValidationIssue } from '../base/errors.ts';
-import { violationPenalty } from './wording.ts';
+import { violationWording } from './wording.ts';
 
 /**
  * The violations a 告知书 or 决定书 states, one row each: facts, the provision violated, the penalty
@@ -16,6 +16,8 @@ export const caseViolationRow = z.object({
   violatedProvision: required(z.string().max(300)),
   penaltyProvision: required(z.string().max(300)),
   penalty: required(z.string().max(500)),
+  /** 责令改正 and the like: printed as a separate order after the penalty, never as one (shared/domain/measures.ts). */
+  order: optionalText(300),
 });
 
 export const caseViolationsCell: RowsCell<'violations'> = {
@@ -29,11 +31,12 @@ export const caseViolationsCell: RowsCell<'violations'> = {
     { field: 'violatedProvision', input: 'text', placeholder: 'violatedProvision', width: 220 },
     { field: 'penaltyProvision', input: 'text', placeholder: 'penaltyProvision', width: 220 },
     { field: 'penalty', input: 'text', placeholder: 'penalty', width: 220 },
+    { field: 'order', input: 'text', placeholder: 'correctionOrder', width: 180 },
   ],
 };
 
 /** What a blank form prints in the sentences: room to write each citation by hand (the facts get ruled lines). */
-export const BLANK_VIOLATION = { facts: '', violatedProvision: ROOM, penaltyProvision: ROOM, penalty: ROOM };
+export const BLANK_VIOLATION = { facts: '', violatedProvision: ROOM, penaltyProvision: ROOM, penalty: ROOM, order: '' };
 
 /** Who a notice or decision is addressed to: the unit, or a person fined beside it (their index in the 呈批). */
 export const addresseeField = partyKey.default('unit');
@@ -47,7 +50,7 @@ export function partyPart(c: { violations: Violation[] } | null | undefined, par
       facts: v.facts,
       violatedProvision: v.violatedProvision,
       penaltyProvision: v.penaltyProvision,
-      penalty: violationPenalty(v),
+      ...violationWording(v),
     })),
     evidence: own
       .map((v) => v.evidence)

@@ -2,6 +2,7 @@ import type { UnitProfile } from '../entities/unit.ts';
 import { yuanFigures, yuanInWords } from '../domain/amount.ts';
 import { optionalText } from '../entities/common.ts';
 import { CONFISCATION } from '../entities/penalty-article.ts';
+import { isCorrectionOrder } from '../domain/measures.ts';
 
 /**
  * Official wording shared by several forms. Since the 2023 行政复议法 (in force 2024-01-01) the
@@ -39,13 +40,30 @@ export function penaltyText(parts: string[]): string {
 export const yuanText = (yuan: number): string => `人民币${yuanInWords(yuan * 100)}（¥${yuanFigures(yuan * 100)}）`;
 
 /**
- * A violation's penalty as a phrase: 没收违法所得 first where ordered (with the amount the case
- * established, in 大写 and figures), as the articles put it; then the fine; then the other measures.
+ * A violation's penalty as the forms word it, and apart from it the order to correct, which is no penalty
+ * (shared/domain/measures.ts): 没收违法所得 first where ordered (with the amount the case established, in
+ * 大写 and figures), as the articles put it; then the fine; then the other penalties.
  */
-export function violationPenalty(v: { fine: number; measures: string[]; gains?: number | null }): string {
+export function violationWording(v: { fine: number; measures: string[]; gains?: number | null }): {
+  penalty: string;
+  order: string;
+} {
   const fine = v.fine > 0 ? `罚款${yuanText(v.fine)}` : '';
-  const confiscation = v.measures
+  const penalties = v.measures.filter((m) => !isCorrectionOrder(m));
+  const confiscation = penalties
     .filter((m) => m === CONFISCATION)
     .map((m) => (v.gains ? `${m}${yuanText(v.gains)}` : m));
-  return [...confiscation, fine, ...v.measures.filter((m) => m !== CONFISCATION)].filter(Boolean).join('，');
+  return {
+    penalty: [...confiscation, fine, ...penalties.filter((m) => m !== CONFISCATION)].filter(Boolean).join('，'),
+    order: v.measures.filter(isCorrectionOrder).join('，'),
+  };
+}
+
+/** "，并责令你单位限期消除事故隐患": the order to correct, addressed to the party, after the penalty. */
+export function orderClause(order: string, party: string): string {
+  if (!order.trim()) return '';
+  return `，并${order
+    .split('，')
+    .map((o) => o.replace(/^责令/, `责令${party}`))
+    .join('，')}`;
 }

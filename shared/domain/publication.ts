@@ -1,3 +1,4 @@
+import { isCorrectionOrder } from './measures.ts';
 import type { CaseDocument, Party, PartyKey, PersonParty, Violation } from '../entities/case.ts';
 import { addMonths } from './periods.ts';
 import { addCalendarDays } from './workdays.ts';
@@ -97,8 +98,7 @@ function categories(violations: Violation[]): string {
       else if (/吊销|暂扣/.test(m)) kinds.add('暂扣或者吊销许可证');
       else if (/没收/.test(m)) kinds.add('没收违法所得、没收非法财物');
       else if (/关闭/.test(m)) kinds.add('责令关闭');
-      // 责令改正 (or to remove a hazard, now or by a date) is not a penalty (行政处罚法 第二十八条).
-      else if (!/^责令.*(改正|消除|整改)/.test(m)) kinds.add('其他');
+      else if (!isCorrectionOrder(m)) kinds.add('其他');
     }
   }
   return [...kinds].join('；');

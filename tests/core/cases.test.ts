@@ -89,11 +89,16 @@ describe('a case from an inspection escalation to 归档', () => {
     expect(noticeText).toContain(
       '违反了《中华人民共和国安全生产法》第四十一条第二款的规定，依据《中华人民共和国安全生产法》第一百零二条的规定',
     );
-    expect(noticeText).toContain('罚款人民币贰万元整（¥20,000.00）');
+    // 责令改正 is ordered beside the penalty, never worded as a kind of it (行政处罚法 第九条、第二十八条).
+    expect(noticeText).toContain('作出罚款人民币贰万元整（¥20,000.00）的行政处罚，并责令你单位限期消除事故隐患。');
     expect(noticeText).toContain('可在收到本告知书之日起3日内向本机关进行陈述和申辩');
     expect(noticeText).not.toContain('听证');
     const decisionText = flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: decision.id }, token))));
     expect(decisionText).toContain(`统一社会信用代码：${enterprise.uscc}`);
+    expect(decisionText).toContain(
+      '决定给予罚款人民币贰万元整（¥20,000.00）的行政处罚，并责令你单位限期消除事故隐患。',
+    );
+    expect(decisionText).not.toContain('责令限期消除事故隐患的行政处罚');
     expect(decisionText).toContain('你单位提出：已经购置报警装置，请求从轻处罚。经复核，不予采纳');
     expect(decisionText).toContain('罚款限你单位自收到本决定书之日起15日内缴至宣汉县农村信用合作联社');
     expect(decisionText).toContain('每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款的数额');

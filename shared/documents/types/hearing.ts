@@ -11,7 +11,7 @@ import { caseNameOf, partyNameCheck } from '../case-documents.ts';
 import { isoDate, localDateTime, optionalText, required } from '../../entities/common.ts';
 import { timeRange } from './inspection-record.ts';
 import { BLANK_TIME_RANGE, refusalChecks, signatureBlock, timeRangeChecks } from './investigation-common.ts';
-import { violationPenalty } from '../wording.ts';
+import { orderClause, violationWording } from '../wording.ts';
 
 /**
  * 听证笔录 and 听证会报告书 (行政处罚法 第六十四条、第六十五条): the record of what was said at the
@@ -60,7 +60,7 @@ function proposal(d: CaseDetail, party: PartyKey): string {
     own
       .map(
         (v) =>
-          `${v.facts.replace(/[。；;.]+$/, '')}，违反了${v.violatedProvision}的规定，依据${v.penaltyProvision}的规定，建议给予${violationPenalty(v)}`,
+          `${v.facts.replace(/[。；;.]+$/, '')}，违反了${v.violatedProvision}的规定，依据${v.penaltyProvision}的规定，建议给予${violationWording(v).penalty}的行政处罚${orderClause(violationWording(v).order, '')}`,
       )
       .join('；') +
     '。证据有：' +

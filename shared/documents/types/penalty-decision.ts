@@ -18,7 +18,7 @@ import {
 import { partyNameCheck } from '../case-documents.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import type { DocumentForm } from '../form.ts';
-import { penaltyText, remedyClause, remedyFields, remedyOf, remedyPrefill, yuanText } from '../wording.ts';
+import { orderClause, penaltyText, remedyClause, remedyFields, remedyOf, remedyPrefill, yuanText } from '../wording.ts';
 import type { Content } from 'pdfmake/interfaces.js';
 
 /**
@@ -129,7 +129,7 @@ function body(f: BodyFields, partyBlock: Content[], { unit, blank }: LayoutConte
     paragraph(f.statementSummary ? `陈述、申辩及采纳情况：${f.statementSummary}` : '陈述、申辩及采纳情况：　　　　'),
     ...rows.map((v, i) =>
       paragraph(
-        `${many ? `${ordinal(i)}、` : ''}${y}的上述${many ? '第' + ordinal(i) + '项' : ''}行为违反了${v.violatedProvision}的规定，依据${v.penaltyProvision}的规定，决定给予${v.penalty}的行政处罚。`,
+        `${many ? `${ordinal(i)}、` : ''}${y}的上述${many ? '第' + ordinal(i) + '项' : ''}行为违反了${v.violatedProvision}的规定，依据${v.penaltyProvision}的规定，决定给予${v.penalty}的行政处罚${orderClause(v.order ?? '', y)}。`,
       ),
     ),
     ...(many

@@ -13,7 +13,7 @@ import {
 } from '../case-violations.ts';
 import { partyNameCheck } from '../case-documents.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
-import { penaltyText, yuanText } from '../wording.ts';
+import { orderClause, penaltyText, yuanText } from '../wording.ts';
 
 /**
  * 行政处罚告知书: the facts, the provisions, the proposed penalty, and the rights to state and defend
@@ -103,7 +103,13 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
             ),
           ]),
       paragraph(
-        `${y}的上述行为违反了${rows.map((v) => v.violatedProvision).join('，')}的规定，依据${rows.map((v) => v.penaltyProvision).join('，')}的规定，本机关拟对${y}作出${penaltyText(rows.map((v) => v.penalty))}${fine}的行政处罚。`,
+        `${y}的上述行为违反了${rows.map((v) => v.violatedProvision).join('，')}的规定，依据${rows.map((v) => v.penaltyProvision).join('，')}的规定，本机关拟对${y}作出${penaltyText(rows.map((v) => v.penalty))}${fine}的行政处罚${orderClause(
+          rows
+            .map((v) => v.order ?? '')
+            .filter(Boolean)
+            .join('，'),
+          y,
+        )}。`,
       ),
       paragraph(
         f.hearingRights

@@ -7,7 +7,7 @@ import { labelled, officerSignatures, paragraph, partySignature, ruledLines, sea
 import { type DocumentTemplate, officerChecks, officerRef, officersOf } from '../template.ts';
 import { addresseeField, caseParty, partyPart, you } from '../case-violations.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
-import { penaltyText, remedyClause, remedyFields, remedyOf, remedyPrefill, yuanText } from '../wording.ts';
+import { orderClause, penaltyText, remedyClause, remedyFields, remedyOf, remedyPrefill, yuanText } from '../wording.ts';
 
 /**
  * 行政（当场）处罚决定书（单位）/（个人）: the summary procedure (行政处罚法 第五十一条、第五十二条) —
@@ -32,6 +32,8 @@ const summaryFields = z.object({
   violatedProvision: required(z.string().max(300)),
   penaltyProvision: required(z.string().max(300)),
   penalty: required(z.string().max(200)),
+  /** 责令改正 and the like, ordered beside the penalty (never worded as one). */
+  order: optionalText(200),
   fine: z.number().int().min(0),
   cashOnTheSpot: z.boolean().default(false),
   /** 第六十八条第（二）项: paying later would be hard (remote places, a party passing through). */
@@ -79,6 +81,7 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
         { field: 'penalty', input: 'text', span: 16 },
         { field: 'fine', input: 'yuan', span: 8 },
       ],
+      [{ field: 'order', input: 'text', label: 'correctionOrder' }],
       [
         { field: 'cashOnTheSpot', input: 'checkbox', span: 8 },
         { field: 'hardToPayLater', input: 'checkbox', span: 16, when: 'cashOnTheSpot' },
@@ -108,6 +111,10 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
         violatedProvision: part.violations.map((v) => v.violatedProvision).join('，'),
         penaltyProvision: part.violations.map((v) => v.penaltyProvision).join('，'),
         penalty: penaltyText(part.violations.map((v) => v.penalty)),
+        order: part.violations
+          .map((v) => v.order)
+          .filter(Boolean)
+          .join('，'),
         fine: part.totalFine,
         cashOnTheSpot: false,
         hardToPayLater: false,
@@ -152,7 +159,7 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
           ? [paragraph('违法事实：'), ruledLines(3)]
           : [paragraph(`违法事实：${you(f.party)}${f.facts.replace(/[。.]$/, '')}。`)]),
         paragraph(
-          `以上行为违反了${f.violatedProvision || '　　　　　　'}的规定，依据${f.penaltyProvision || '　　　　　　'}和《中华人民共和国行政处罚法》第五十一条的规定，决定给予${blank ? '　　　　　　' : f.penalty}的行政处罚。`,
+          `以上行为违反了${f.violatedProvision || '　　　　　　'}的规定，依据${f.penaltyProvision || '　　　　　　'}和《中华人民共和国行政处罚法》第五十一条的规定，决定给予${blank ? '　　　　　　' : f.penalty}的行政处罚${blank ? '' : orderClause(f.order ?? '', you(f.party))}。`,
         ),
         ...(f.fine > 0 || blank ? [paragraph(paymentSentence(f, blank))] : []),
         paragraph(remedyClause(remedyOf(f, unit), '决定')),

@@ -12,7 +12,7 @@ import { yuanFigures, yuanInWords } from '../../../../shared/domain/amount.ts';
 import { APPROVAL_STAGES, CASE_SOURCES } from '../../../../shared/base/vocabulary.ts';
 import { caseNameOf } from '../../../../shared/documents/case-documents.ts';
 import { BLANK_DATE, dateOrBlank } from '../../../../shared/documents/layout.ts';
-import { violationPenalty } from '../../../../shared/documents/wording.ts';
+import { orderClause, violationWording } from '../../../../shared/documents/wording.ts';
 import type { CaseDetail } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
 import { checkFieldGlyphs } from '../../documents/glyphs.ts';
@@ -60,7 +60,7 @@ function disposalText(detail: CaseDetail): { findings: string; proposal: string 
       const who = party === 'unit' ? detail.unit.name : partyName(detail, party);
       const lines = own.map(
         (v) =>
-          `依据${v.penaltyProvision}的规定，${v.reasoning.replace(/[。；]$/, '')}，建议给予${violationPenalty(v)}的行政处罚`,
+          `依据${v.penaltyProvision}的规定，${v.reasoning.replace(/[。；]$/, '')}，建议给予${violationWording(v).penalty}的行政处罚${orderClause(violationWording(v).order, '')}`,
       );
       const total = totalFine(own);
       return `对${who}：${lines.join('；')}。${own.length > 1 && total ? `合并罚款人民币${yuanInWords(total * 100)}（¥${yuanFigures(total * 100)}）。` : ''}`;
@@ -85,7 +85,9 @@ function closingText(detail: CaseDetail): { result: string; execution: string } 
     .map((party) => {
       const d = decisionOf(detail, party);
       const who = party === 'unit' ? detail.unit.name : partyName(detail, party);
-      return `${who}：${d?.numberText ? `${d.numberText}，` : ''}${violationsOf(detail, party).map(violationPenalty).join('，')}`;
+      return `${who}：${d?.numberText ? `${d.numberText}，` : ''}${violationsOf(detail, party)
+        .map((v) => violationWording(v).penalty)
+        .join('，')}`;
     })
     .join('\n');
   const payments = live(detail.events, 'payment').map(
