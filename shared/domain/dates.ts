@@ -28,13 +28,11 @@ export function chineseDate(isoDate: string): string {
 
 /** 2026年11月22日9时30分 from a local date-time 2026-11-22T09:30: the 检查时间 form on records. */
 export function chineseDateTime(localDateTime: string): string {
-  const [date, time = '00:00'] = localDateTime.split('T');
-  const [h, min] = time.split(':').map(Number);
-  return `${chineseDate(date)}${h}时${min}分`;
+  return `${chineseDate(localDateTime.split('T')[0])}${chineseTime(localDateTime)}`;
 }
 
-/** The time part only, for the end of a range on the same day (forms write 11时0分, Arabic numerals). */
+/** The time part only, as the forms write it: Arabic numerals, the minutes in two digits (9时00分, 11时05分). */
 export function chineseTime(localDateTime: string): string {
   const [h, min] = (localDateTime.split('T')[1] ?? '00:00').split(':').map(Number);
-  return `${h}时${min}分`;
+  return `${h}时${String(min).padStart(2, '0')}分`;
 }

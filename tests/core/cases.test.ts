@@ -885,7 +885,7 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
     );
     for (const piece of [
       '听证笔录',
-      '听证时间：2026年9月24日9时0分至10时30分',
+      '听证时间：2026年9月24日9时00分至10时30分',
       '主持人：李法制',
       '记录员：孙记录',
       '周律师',

@@ -104,7 +104,7 @@ const EXPECTED: Record<string, string[]> = {
     '宣汉县东林化工有限公司：',
     '为调查宣汉县东林化工有限公司涉嫌未采取措施消除事故隐患一案',
     '根据《中华人民共和国行政处罚法》第五十五条和《中华人民共和国安全生产法》第六十六条的规定',
-    '请你单位派员于2026年11月23日9时0分到宣汉县东乡街道接受询问调查',
+    '请你单位派员于2026年11月23日9时00分到宣汉县东乡街道接受询问调查',
     '请携带以下材料：',
     '1.营业执照副本及复印件；',
     '3.危化品仓库可燃气体报警装置的采购、安装资料。',
@@ -150,7 +150,7 @@ const EXPECTED: Record<string, string[]> = {
   'survey-record': [
     '勘验笔录',
     '案件名称：宣汉县东林化工有限公司涉嫌未采取措施消除事故隐患案',
-    '勘验时间：2026年11月20日14时0分至15时10分',
+    '勘验时间：2026年11月20日14时00分至15时10分',
     '勘验场所：宣汉县东乡街道工业园区8号',
     '天气情况：晴',
     '勘验对象：1号危化品仓库及其可燃气体报警装置',
@@ -284,7 +284,7 @@ describe('investigation documents', () => {
     await call(core, 'documents:issue', { id: notice.id, version: notice.version }, token);
     const text = squash(pdfText(pdfOf(await call(core, 'documents:pdf', { id: notice.id }, token))));
     expect(text).toContain('王明：');
-    expect(text).toContain('请你于2026年11月20日15时0分到宣汉县应急管理局询问室接受询问调查');
+    expect(text).toContain('请你于2026年11月20日15时00分到宣汉县应急管理局询问室接受询问调查');
     expect(text).toContain('你应当如实回答询问');
     const record = await call(core, 'documents:create', { type: 'questioning-record', caseId }, token);
     expect(record.fields).toMatchObject({

@@ -54,7 +54,8 @@ describe('dates on documents', () => {
     expect(chineseDate('2026-11-22')).toBe('2026年11月22日');
     expect(chineseDate('2026-01-05T08:00:00Z')).toBe('2026年1月5日');
     expect(chineseDateTime('2026-11-22T09:30')).toBe('2026年11月22日9时30分');
-    expect(chineseTime('2026-11-22T11:00')).toBe('11时0分');
+    expect(chineseTime('2026-11-22T11:00')).toBe('11时00分');
+    expect(chineseDateTime('2026-11-22T09:05')).toBe('2026年11月22日9时05分');
   });
   it('counts days in China time whatever the PC clock zone', () => {
     expect(chinaDate(new Date('2026-11-21T16:30:00Z'))).toBe('2026-11-22');
