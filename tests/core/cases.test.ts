@@ -873,9 +873,10 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
     expect(full.stage).toBe('archived');
     expect(full.triggers.legalReview).toEqual(expect.arrayContaining(['hearing', 'large-fine']));
     const decision = full.documents.find((d) => d.type === 'penalty-decision-unit')!;
-    expect(flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: decision.id }, token))))).toContain(
-      '本机关于2026年9月24日依法举行了听证',
-    );
+    const decisionText = flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: decision.id }, token))));
+    expect(decisionText).toContain('本机关于2026年9月24日依法举行了听证');
+    // Heard at the hearing, the party did state a defence: the decision never says it raised none.
+    expect(decisionText).not.toContain('未提出陈述、申辩');
     const record = flat(
       pdfText(
         pdfOf(

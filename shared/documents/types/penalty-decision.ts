@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { concerns, decisionIssues, live } from '../../domain/case-procedure.ts';
+import { concerns, decisionIssues, issued, live } from '../../domain/case-procedure.ts';
 import { checkIdCard } from '../../base/id-card.ts';
 import { chineseDate } from '../../domain/dates.ts';
 import { checkUscc } from '../../base/uscc.ts';
 import type { ValidationIssue } from '../../base/errors.ts';
-import type { CaseEvent, PartyKey } from '../../entities/case.ts';
+import type { CaseDetail, PartyKey } from '../../entities/case.ts';
 import { labelled, ordinal, paragraph, ruledLines, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate, LayoutContext, PrefillSource } from '../template.ts';
 import {
@@ -55,11 +55,16 @@ const bodyForm: DocumentForm<keyof typeof decisionBody & string> = [
   { field: 'court', input: 'hidden' },
 ];
 
-/** What the party said and what the agency made of it, from the recorded statements and hearing. */
-function statementSummary(events: CaseEvent[], party: PartyKey): string {
+/**
+ * What the party said and what the agency made of it, from the recorded statements and hearing. A party
+ * heard at a hearing did state a defence there: the decision says so, with the defence as the 听证会报告书
+ * records it, never that the party raised none; whether it was adopted, and why not, the clerk records as
+ * a statement (or writes here).
+ */
+function statementSummary(d: Pick<CaseDetail, 'events' | 'documents'>, party: PartyKey): string {
   const y = you(party);
-  const said = live(events, 'statement').filter((s) => concerns(s, party));
-  const hearing = live(events, 'hearing')
+  const said = live(d.events, 'statement').filter((s) => concerns(s, party));
+  const hearing = live(d.events, 'hearing')
     .filter((h) => concerns(h, party))
     .at(-1);
   const heard = hearing
@@ -67,6 +72,13 @@ function statementSummary(events: CaseEvent[], party: PartyKey): string {
       ? `本机关于${chineseDate(hearing.date)}依法举行了听证。`
       : `${y}经依法通知未参加听证，视为放弃听证权利。`
     : '';
+  if (!said.length && hearing?.attended) {
+    const report = issued(d, 'hearing-report')
+      .filter((r) => String(r.fields.party ?? 'unit') === String(party))
+      .at(-1);
+    const defence = typeof report?.fields.defence === 'string' ? report.fields.defence.replace(/[。.]$/, '') : '';
+    return `${heard}${y}在听证中进行了陈述、申辩${defence ? `：${defence}` : ''}。`;
+  }
   if (!said.length) return `${heard}${y}在规定期限内未提出陈述、申辩。`;
   if (said.every((s) => s.waived)) return `${heard}${y}明确表示放弃陈述、申辩的权利。`;
   return (
@@ -85,7 +97,7 @@ function prefillBody({ today, unit, case: c }: PrefillSource, party: PartyKey) {
   const d = c?.detail;
   return {
     ...partyPart(d, party),
-    statementSummary: d ? statementSummary(d.events, party) : '',
+    statementSummary: d ? statementSummary(d, party) : '',
     paymentPlace: c?.settings.finePaymentPlace ?? '',
     ...remedyPrefill(unit),
     date: today,
