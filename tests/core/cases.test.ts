@@ -931,6 +931,8 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
       '《中华人民共和国行政处罚法》第五十一条',
       '人民币贰仟元整',
       '当场缴纳',
+      // 行政处罚法 第五十二条: where the decision was made is printed, not only collected.
+      '处罚地点：液氨储罐区现场',
       '执法人员（签名）',
     ])
       expect(text).toContain(s);
