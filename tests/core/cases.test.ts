@@ -1403,6 +1403,47 @@ describe('fines measured by a fact of the case', () => {
   });
 });
 
+describe('citations on the 告知书', () => {
+  it('are refused at issue without their article, or with a law by its short name', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-11-02', stopAt: 'approved' });
+    const draft = await call(core, 'documents:create', { type: 'penalty-notice', caseId: c.id }, token);
+    const fields = draft.fields as { violations: Record<string, string>[] };
+    const saved = await call(
+      core,
+      'documents:save',
+      {
+        id: draft.id,
+        version: draft.version,
+        fields: {
+          ...fields,
+          date: '2026-11-20',
+          violations: [
+            {
+              ...fields.violations[0],
+              violatedProvision: '《安全生产法》',
+              penaltyProvision: '《中华人民共和国安全生产法》',
+            },
+          ],
+        },
+      },
+      token,
+    );
+    const refused = await failure(core, 'documents:issue', { id: saved.id, version: saved.version }, token);
+    expect((refused.details as { issues: unknown[] }).issues).toEqual(
+      expect.arrayContaining([
+        { path: ['fields', 'violations', 0, 'violatedProvision'], key: 'documents.rules.citationArticle' },
+        {
+          path: ['fields', 'violations', 0, 'violatedProvision'],
+          key: 'documents.rules.lawShortName',
+          params: { name: '《安全生产法》' },
+        },
+        { path: ['fields', 'violations', 0, 'penaltyProvision'], key: 'documents.rules.citationArticle' },
+      ]),
+    );
+  });
+});
+
 describe('the evidence of a case from an inspection', () => {
   it("lists the inspection's 现场检查记录 first among the records of the facts", async () => {
     const county = await ready();

@@ -9,6 +9,7 @@ import { labelled, ordinal, paragraph, ruledLines, sealAndDate } from '../layout
 import type { DocumentTemplate, LayoutContext, PrefillSource } from '../template.ts';
 import {
   addresseeField,
+  rowCitationIssues,
   BLANK_VIOLATION,
   caseViolationRow,
   caseViolationsCell,
@@ -111,13 +112,7 @@ function bodyChecks(f: BodyFields, src: PrefillSource): ValidationIssue[] {
   const issues = decisionIssues(detail, f, { periods, cal, rules });
   issues.push(...partyNameCheck(f.partyName, src, f.party));
   if (!f.violations.length) issues.push({ path: ['violations'], key: 'cases.rules.violationsRequired' });
-  f.violations.forEach((v, i) => {
-    // Citations go down to the article at least (第…条), with 款/项 where the law has them.
-    if (!/第[零一二三四五六七八九十百]+条/.test(v.violatedProvision))
-      issues.push({ path: ['violations', i, 'violatedProvision'], key: 'documents.rules.citationArticle' });
-    if (!/第[零一二三四五六七八九十百]+条/.test(v.penaltyProvision))
-      issues.push({ path: ['violations', i, 'penaltyProvision'], key: 'documents.rules.citationArticle' });
-  });
+  issues.push(...rowCitationIssues(f.violations));
   const approved = partyPart(detail, f.party).totalFine;
   if (f.totalFine !== approved)
     issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved } });

@@ -9,6 +9,7 @@ import {
   caseViolationRow,
   caseViolationsCell,
   partyPart,
+  rowCitationIssues,
   you,
 } from '../case-violations.ts';
 import { partyNameCheck } from '../case-documents.ts';
@@ -81,6 +82,7 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
     const { detail } = src.case;
     issues.push(...noticeIssues(detail, f, src.case.rules));
     if (!f.violations.length) issues.push({ path: ['violations'], key: 'cases.rules.violationsRequired' });
+    issues.push(...rowCitationIssues(f.violations));
     const approved = partyPart(detail, f.party).totalFine;
     if (f.totalFine !== approved)
       issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved } });

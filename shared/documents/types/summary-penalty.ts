@@ -5,7 +5,7 @@ import { checkUscc } from '../../base/uscc.ts';
 import type { PartyKey } from '../../entities/case.ts';
 import { labelled, officerSignatures, paragraph, partySignature, ruledLines, sealAndDate } from '../layout.ts';
 import { type DocumentTemplate, officerChecks, officerRef, officersOf } from '../template.ts';
-import { addresseeField, caseParty, partyPart, you } from '../case-violations.ts';
+import { addresseeField, caseParty, citationIssues, partyPart, you } from '../case-violations.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import { orderClause, penaltyText, remedyClause, remedyFields, remedyOf, remedyPrefill, yuanText } from '../wording.ts';
 
@@ -135,6 +135,10 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
       if (f.date !== detail.violationDate)
         issues.push({ path: ['date'], key: 'cases.rules.summaryNotOnSpot', params: { day: detail.violationDate } });
       issues.push(...officerChecks(f.officers, src.roster, f.date));
+      issues.push(
+        ...citationIssues(f.violatedProvision, ['violatedProvision']),
+        ...citationIssues(f.penaltyProvision, ['penaltyProvision']),
+      );
       if ((kind === 'unit') !== (f.party === 'unit')) issues.push({ path: ['party'], key: 'cases.rules.unknownParty' });
       const named = caseParty(detail, f.party);
       if (named && f.partyName !== named.name)
