@@ -224,7 +224,7 @@ describe('a case from an inspection escalation to 归档', () => {
   });
 
   it('computes the 3% surcharge on a late payment, capped at the fine', async () => {
-    const { enterprise, handlerIds, generate } = await ready();
+    const { token, enterprise, handlerIds, generate } = await ready();
     const c = await generate({
       enterpriseId: enterprise.id,
       handlerIds,
@@ -237,6 +237,33 @@ describe('a case from an inspection escalation to 归档', () => {
       { party: 'unit', partyName: null, due: '2026-09-23', days: 5, amount: 3000, paused: false },
     ]);
     expect(c.deadlines.find((d) => d.period === 'payment')).toMatchObject({ status: 'late', metOn: '2026-09-28' });
+    // The 结案审批表 names the payer and tells the fine from the 加处罚款 the payment also covered.
+    const closing = flat(
+      pdfText(pdfOf(await call(core, 'cases:approval-form', { id: c.id, stage: 'closing' }, token))),
+    );
+    expect(closing).toContain('2026年9月28日宣汉县东林化工有限公司缴纳罚款20,000.00元');
+  });
+
+  it('prints a payment of the fine and its 加处罚款 as the two, on the 结案审批表', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    const c = await generate({
+      enterpriseId: enterprise.id,
+      handlerIds,
+      filedOn: '2026-09-01',
+      variations: ['statement-waived'],
+      stopAt: 'decided',
+    });
+    await call(
+      core,
+      'cases:record',
+      { id: c.id, event: { kind: 'payment', date: '2026-11-20', amount: 23000 } },
+      token,
+    );
+    const closing = flat(
+      pdfText(pdfOf(await call(core, 'cases:approval-form', { id: c.id, stage: 'closing' }, token))),
+    );
+    expect(closing).toContain('2026年11月20日宣汉县东林化工有限公司缴纳罚款20,000.00元、加处罚款3,000.00元');
+    expect(closing).not.toContain('缴纳罚款23,000.00元');
   });
 });
 

@@ -90,10 +90,20 @@ function closingText(detail: CaseDetail): { result: string; execution: string } 
         .join('，')}`;
     })
     .join('\n');
-  const payments = live(detail.events, 'payment').map(
-    (p) =>
-      `${chineseDate(p.date)}缴纳罚款${yuanFigures(p.amount * 100)}元${p.receiptNo ? `（票据号${p.receiptNo}）` : ''}`,
+  // Each payment names its payer, and what it paid beyond the party's fine is 加处罚款, not the fine.
+  const unpaid = new Map(
+    partiesPenalised(detail).map((party) => [String(party), totalFine(violationsOf(detail, party))]),
   );
+  const payments = live(detail.events, 'payment').map((p) => {
+    const who = p.party === 'unit' ? detail.unit.name : partyName(detail, p.party);
+    const fine = Math.min(p.amount, unpaid.get(String(p.party)) ?? 0);
+    unpaid.set(String(p.party), (unpaid.get(String(p.party)) ?? 0) - fine);
+    const parts = [
+      fine > 0 ? `罚款${yuanFigures(fine * 100)}元` : '',
+      p.amount > fine ? `加处罚款${yuanFigures((p.amount - fine) * 100)}元` : '',
+    ].filter(Boolean);
+    return `${chineseDate(p.date)}${who}缴纳${parts.join('、')}${p.receiptNo ? `（票据号${p.receiptNo}）` : ''}`;
+  });
   return { result, execution: payments.length ? `${payments.join('；')}。` : '' };
 }
 
