@@ -111,7 +111,8 @@ export function citationIssues(citation: string, path: (string | number)[]): Val
     issues.push({ path, key: 'documents.rules.citationArticle' });
   const short = [...citation.matchAll(/《([^》]+法)》/g)]
     .map((m) => m[1])
-    .find((name) => !name.startsWith('中华人民共和国'));
+    // A law (…法) is cited by the name it was enacted under; a ministry's rules (…办法) are named as they are.
+    .find((name) => !name.endsWith('办法') && !name.startsWith('中华人民共和国'));
   if (short) issues.push({ path, key: 'documents.rules.lawShortName', params: { name: `《${short}》` } });
   return issues;
 }
