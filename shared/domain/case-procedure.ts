@@ -177,34 +177,31 @@ export const partyName = (r: Pick<CaseRecord, 'persons'>, party: PartyKey): stri
 
 export const totalFine = (violations: Violation[]): number => violations.reduce((s, v) => s + v.fine, 0);
 
-/** Per party: 较大数额 is judged on what one party is fined in the case. */
-function finesByParty(violations: Violation[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const v of violations) m.set(String(v.party), (m.get(String(v.party)) ?? 0) + v.fine);
-  return m;
-}
-
 const heavyMeasure = (r: Pick<CaseRecord, 'violations'>) =>
   r.violations.some((v) => v.measures.some((m) => HEAVY_MEASURES.test(m)));
-/** 较大数额罚款: what one party is fined reaches the province's threshold for a unit or a person. */
-const largeFine = (r: Pick<CaseRecord, 'violations'>, rules: ProcedureRules) =>
-  [...finesByParty(r.violations)].some(
-    ([party, sum]) => sum >= (party === 'unit' ? rules.hearingThresholds.unit : rules.hearingThresholds.person),
-  );
 
-/**
- * 没收较大数额违法所得 (行政处罚法 第六十三条第（二）项): what one party has confiscated, judged by the same
- * per-party thresholds as a fine. The law leaves 较大数额 to each province; that it is the fine's amount
- * here too is how most provinces set it, and 待核实 for a province that sets its own.
- */
-const largeConfiscation = (r: Pick<CaseRecord, 'violations'>, rules: ProcedureRules) => {
-  const byParty = new Map<string, number>();
-  for (const v of r.violations.filter((x) => x.measures.includes(CONFISCATION)))
-    byParty.set(String(v.party), (byParty.get(String(v.party)) ?? 0) + (v.gains ?? 0));
-  return [...byParty].some(
+/** An amount summed per party over the violations (String keys: 'unit', or a person's index). */
+function sumByParty(violations: Violation[], amountOf: (v: Violation) => number): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const v of violations) m.set(String(v.party), (m.get(String(v.party)) ?? 0) + amountOf(v));
+  return m;
+}
+const finesByParty = (violations: Violation[]) => sumByParty(violations, (v) => v.fine);
+
+/** 较大数额 is judged per party, on what one party is fined (or has confiscated), by the province's thresholds. */
+const largeForAParty = (r: Pick<CaseRecord, 'violations'>, rules: ProcedureRules, amountOf: (v: Violation) => number) =>
+  [...sumByParty(r.violations, amountOf)].some(
     ([party, sum]) => sum >= (party === 'unit' ? rules.hearingThresholds.unit : rules.hearingThresholds.person),
   );
-};
+/** 较大数额罚款: what one party is fined. */
+const largeFine = (r: Pick<CaseRecord, 'violations'>, rules: ProcedureRules) => largeForAParty(r, rules, (v) => v.fine);
+/**
+ * 没收较大数额违法所得 (行政处罚法 第六十三条第（二）项): what one party has confiscated, by the same thresholds
+ * as a fine. The law leaves 较大数额 to each province; that it is the fine's amount here too is how most
+ * provinces set it, and 待核实 for a province that sets its own.
+ */
+const largeConfiscation = (r: Pick<CaseRecord, 'violations'>, rules: ProcedureRules) =>
+  largeForAParty(r, rules, (v) => (v.measures.includes(CONFISCATION) ? (v.gains ?? 0) : 0));
 
 /**
  * 听证: a large fine or a large confiscation (per the province's thresholds), or a heavy measure, gives the

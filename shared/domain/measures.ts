@@ -7,3 +7,9 @@ const CORRECTION_ORDER = /^责令.*(改正|消除|整改)/;
 
 export const isCorrectionOrder = (measure: string): boolean =>
   CORRECTION_ORDER.test(measure) && !/停产停业|停止建设|关闭/.test(measure);
+
+/**
+ * What this department orders in its own decision: the orders to correct and the penalties it decides
+ * (责令…, 没收…). 处分, 拘留 and 关闭 an article also names are for others to decide.
+ */
+export const orderedByTheDepartment = (measure: string): boolean => /^(责令|没收)/.test(measure);

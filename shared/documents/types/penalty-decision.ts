@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { concerns, decisionIssues, issued, live } from '../../domain/case-procedure.ts';
+import { concerns, decisionIssues, hearingReportOf, live } from '../../domain/case-procedure.ts';
 import { checkIdCard } from '../../base/id-card.ts';
 import { chineseDate } from '../../domain/dates.ts';
 import { checkUscc } from '../../base/uscc.ts';
@@ -74,9 +74,7 @@ function statementSummary(d: Pick<CaseDetail, 'events' | 'documents'>, party: Pa
       : `${y}经依法通知未参加听证，视为放弃听证权利。`
     : '';
   if (!said.length && hearing?.attended) {
-    const report = issued(d, 'hearing-report')
-      .filter((r) => String(r.fields.party ?? 'unit') === String(party))
-      .at(-1);
+    const report = hearingReportOf(d, party);
     const defence = typeof report?.fields.defence === 'string' ? report.fields.defence.replace(/[。.]$/, '') : '';
     return `${heard}${y}在听证中进行了陈述、申辩${defence ? `：${defence}` : ''}。`;
   }

@@ -19,6 +19,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { benchmarkInForce, proposeDiscretion } from '../../../../shared/domain/discretion.ts';
+import { orderedByTheDepartment } from '../../../../shared/domain/measures.ts';
 import type { CaseDetail, ViolationInput } from '../../../../shared/entities/case.ts';
 import {
   DISCRETION_TIERS,
@@ -438,10 +439,7 @@ function ViolationFields({
           <Form.Item name={[row, 'measures']} label={t('cases.measures')}>
             <Select
               mode="tags"
-              // What this department orders in its decision (责令…, 没收违法所得); 处分, 拘留 and 关闭 are others' to decide.
-              options={(item?.measures ?? [])
-                .filter((m) => /^(责令|没收)/.test(m))
-                .map((m) => ({ value: m, label: m }))}
+              options={(item?.measures ?? []).filter(orderedByTheDepartment).map((m) => ({ value: m, label: m }))}
             />
           </Form.Item>
         </Col>
