@@ -189,90 +189,88 @@ export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
     return download('企业档案导入模板.xlsx', await writeLedgerWorkbook([], { template: true, sheetName: '企业档案' }));
   },
   async 'enterprises:import-preview'({ file }, { core, session }) {
-    // Reading a workbook of 20,000 rows takes seconds: the dialog shows how far it has got.
-    return core.jobs.run('import', async (job) => {
-      let read;
-      try {
-        read = await readLedgerWorkbook(Buffer.from(file.dataBase64, 'base64'), (done, total) =>
-          job.progress('read', done, total),
-        );
-      } catch (e) {
-        if (e instanceof BadWorkbook)
-          throw new AppError('IMPORT_BAD_FILE', {
-            reason: `importFile.${e.reason}`,
-            columns: e.columns?.join('、'),
-            fileName: file.fileName,
-          });
-        throw e;
-      }
-      const errors = [...read.errors];
-      const warnings: ImportRowError[] = [];
-      const existing = new Map(
-        (await core.store.db.selectFrom('enterprises').select(['uscc', 'name']).execute()).map((r) => [r.uscc, r.name]),
+    let read;
+    try {
+      // Reading a workbook of 20,000 rows takes seconds: the dialog shows how far it has got.
+      read = await core.jobs.run('import', (job) =>
+        readLedgerWorkbook(Buffer.from(file.dataBase64, 'base64'), (done, total) => job.progress('read', done, total)),
       );
-      const seen = new Map<string, number>();
-      const valid: ParsedRow[] = [];
-      for (const r of read.rows) {
-        const rowErrors: ImportRowError[] = [];
-        const k = knowledgeIssues(r.fields, core.knowledge);
-        for (const i of k.errors)
-          rowErrors.push({
-            row: r.row,
-            column: '行业代码',
-            reason: i.key,
-            params: i.params,
-            value: r.fields.industryCode,
-          });
-        for (const i of k.warnings)
-          warnings.push({
-            row: r.row,
-            column: '行业代码',
-            reason: i.key,
-            params: i.params,
-            value: r.fields.industryCode,
-          });
-        const dupInDb = existing.get(r.fields.uscc);
-        if (dupInDb !== undefined)
-          rowErrors.push({
-            row: r.row,
-            column: '统一社会信用代码',
-            reason: 'import.reasons.duplicateInLedger',
-            params: { name: dupInDb },
-            value: r.fields.uscc,
-          });
-        const firstRow = seen.get(r.fields.uscc);
-        if (firstRow !== undefined)
-          rowErrors.push({
-            row: r.row,
-            column: '统一社会信用代码',
-            reason: 'import.reasons.duplicateInFile',
-            params: { row: firstRow },
-            value: r.fields.uscc,
-          });
-        else seen.set(r.fields.uscc, r.row);
-        if (rowErrors.length) errors.push(...rowErrors);
-        else valid.push(r);
-      }
-      errors.sort((a, b) => a.row - b.row);
-      const id = randomUUID();
-      importsOf(core).set(id, {
-        id,
-        userId: session!.userId,
-        fileName: file.fileName,
-        rows: valid,
-        errors,
-        createdAt: core.now().getTime(),
-      });
-      const badRows = new Set(errors.map((e) => e.row)).size;
-      return {
-        importId: id,
-        fileName: file.fileName,
-        totalRows: read.totalRows,
-        validRows: read.totalRows - badRows,
-        errors,
-        warnings,
-      };
+    } catch (e) {
+      if (e instanceof BadWorkbook)
+        throw new AppError('IMPORT_BAD_FILE', {
+          reason: `importFile.${e.reason}`,
+          columns: e.columns?.join('、'),
+          fileName: file.fileName,
+        });
+      throw e;
+    }
+    const errors = [...read.errors];
+    const warnings: ImportRowError[] = [];
+    const existing = new Map(
+      (await core.store.db.selectFrom('enterprises').select(['uscc', 'name']).execute()).map((r) => [r.uscc, r.name]),
+    );
+    const seen = new Map<string, number>();
+    const valid: ParsedRow[] = [];
+    for (const r of read.rows) {
+      const rowErrors: ImportRowError[] = [];
+      const k = knowledgeIssues(r.fields, core.knowledge);
+      for (const i of k.errors)
+        rowErrors.push({
+          row: r.row,
+          column: '行业代码',
+          reason: i.key,
+          params: i.params,
+          value: r.fields.industryCode,
+        });
+      for (const i of k.warnings)
+        warnings.push({
+          row: r.row,
+          column: '行业代码',
+          reason: i.key,
+          params: i.params,
+          value: r.fields.industryCode,
+        });
+      const dupInDb = existing.get(r.fields.uscc);
+      if (dupInDb !== undefined)
+        rowErrors.push({
+          row: r.row,
+          column: '统一社会信用代码',
+          reason: 'import.reasons.duplicateInLedger',
+          params: { name: dupInDb },
+          value: r.fields.uscc,
+        });
+      const firstRow = seen.get(r.fields.uscc);
+      if (firstRow !== undefined)
+        rowErrors.push({
+          row: r.row,
+          column: '统一社会信用代码',
+          reason: 'import.reasons.duplicateInFile',
+          params: { row: firstRow },
+          value: r.fields.uscc,
+        });
+      else seen.set(r.fields.uscc, r.row);
+      if (rowErrors.length) errors.push(...rowErrors);
+      else valid.push(r);
+    }
+    errors.sort((a, b) => a.row - b.row);
+    const id = randomUUID();
+    importsOf(core).set(id, {
+      id,
+      userId: session!.userId,
+      fileName: file.fileName,
+      rows: valid,
+      errors,
+      createdAt: core.now().getTime(),
     });
+    const badRows = new Set(errors.map((e) => e.row)).size;
+    return {
+      importId: id,
+      fileName: file.fileName,
+      totalRows: read.totalRows,
+      validRows: read.totalRows - badRows,
+      errors,
+      warnings,
+    };
   },
   async 'enterprises:import-commit'({ importId }, { core, session, actor }) {
     const pending = importsOf(core).get(importId);
