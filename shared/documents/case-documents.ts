@@ -1,5 +1,6 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { BLANK_DATE, paragraph } from './layout.ts';
+import { chineseDate } from '../domain/dates.ts';
 import { issued, live } from '../domain/case-procedure.ts';
 import { documentRef, referredTo } from '../domain/case-measures.ts';
 import type { ValidationIssue } from '../base/errors.ts';
@@ -17,11 +18,18 @@ import type { PrefillSource } from './template.ts';
  * How a later document tells of the earlier one: 于2026年11月20日对你单位作出《查封扣押决定书》 for one
  * named by its date, 对你单位作出《查封扣押决定书》（宣应急…〔2026〕1号） for one with a number.
  */
-export function madeWhen(typeName: string, ref: string, to = ''): string {
+export function madeWhen(typeName: string, ref: string, to = '', date: string | null = null): string {
   const r = ref.trim();
   if (!r) return `于${BLANK_DATE}${to}作出《${typeName}》`;
   const dated = r.startsWith(typeName) ? /^（(.+)）$/.exec(r.slice(typeName.length)) : null;
-  return dated ? `于${dated[1]}${to}作出《${typeName}》` : `${to}作出《${typeName}》（${r}）`;
+  if (dated) return `于${dated[1]}${to}作出《${typeName}》`;
+  return `${date ? `于${chineseDate(date)}` : ''}${to}作出《${typeName}》（${r}）`;
+}
+
+/** The day the document a later one names by `ref` bears (the latest of its type where the reference names none). */
+export function referredDate(src: PrefillSource, type: string, ref: unknown): string | null {
+  const docs = src.case ? issued(src.case.detail, type) : [];
+  return referredTo(docs, ref).doc?.date ?? null;
 }
 
 /** The 负责人 who signed the case's latest approval (立案, 呈批…): who most likely approves its measures too. */

@@ -6,6 +6,8 @@ import { type CaseDetail, partyKey, type PartyKey, type PersonParty, type Violat
 import { decisionOf, totalFine, violationsOf } from '../domain/case-procedure.ts';
 import type { ValidationIssue } from '../base/errors.ts';
 import { violationWording } from './wording.ts';
+import { yuanInWords } from '../domain/amount.ts';
+import { citationIssues } from '../domain/citations.ts';
 
 /**
  * The violations a 告知书 or 决定书 states, one row each: facts, the provision violated, the penalty
@@ -20,18 +22,20 @@ export const caseViolationRow = z.object({
   order: optionalText(300),
 });
 
+/** One row per violation of the 呈批: the facts worded by the clerk, the rest as the 呈批 decided it. */
 export const caseViolationsCell: RowsCell<'violations'> = {
   field: 'violations',
   input: 'rows',
   label: 'caseViolations',
   add: 'addViolation',
   numbered: true,
+  record: true,
   columns: [
     { field: 'facts', input: 'textarea', placeholder: 'violationFacts' },
-    { field: 'violatedProvision', input: 'text', placeholder: 'violatedProvision', width: 220 },
-    { field: 'penaltyProvision', input: 'text', placeholder: 'penaltyProvision', width: 220 },
-    { field: 'penalty', input: 'text', placeholder: 'penalty', width: 220 },
-    { field: 'order', input: 'text', placeholder: 'correctionOrder', width: 180 },
+    { field: 'violatedProvision', input: 'text', placeholder: 'violatedProvision', width: 220, record: true },
+    { field: 'penaltyProvision', input: 'text', placeholder: 'penaltyProvision', width: 220, record: true },
+    { field: 'penalty', input: 'text', placeholder: 'penalty', width: 220, record: true },
+    { field: 'order', input: 'text', placeholder: 'correctionOrder', width: 180, record: true },
   ],
 };
 
@@ -101,25 +105,72 @@ export function caseParty(
   return party === 'unit' ? c.unit : (c.persons[party] ?? null);
 }
 
-/**
- * A citation as an outward document prints it: down to the article at least (第…条, with 款/项 where the
- * law has them), and a national law by its full name (《中华人民共和国安全生产法》, never 《安全生产法》).
- */
-export function citationIssues(citation: string, path: (string | number)[]): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (!/第[零一二三四五六七八九十百千]+条/.test(citation))
-    issues.push({ path, key: 'documents.rules.citationArticle' });
-  const short = [...citation.matchAll(/《([^》]+法)》/g)]
-    .map((m) => m[1])
-    // A law (…法) is cited by the name it was enacted under; a ministry's rules (…办法) are named as they are.
-    .find((name) => !name.endsWith('办法') && !name.startsWith('中华人民共和国'));
-  if (short) issues.push({ path, key: 'documents.rules.lawShortName', params: { name: `《${short}》` } });
-  return issues;
-}
-
 /** Every violation row's citations, checked as citationIssues says. */
 export const rowCitationIssues = (rows: { violatedProvision: string; penaltyProvision: string }[]): ValidationIssue[] =>
   rows.flatMap((v, i) => [
     ...citationIssues(v.violatedProvision, ['violations', i, 'violatedProvision']),
     ...citationIssues(v.penaltyProvision, ['violations', i, 'penaltyProvision']),
   ]);
+
+/**
+ * The violation rows as the record decides them: one per violation of the party's part of the 呈批, its
+ * citations, penalty and order from there; the facts as the clerk worded them in that row, where there is one.
+ */
+export function recordViolations(detail: CaseDetail, party: PartyKey, typed: unknown) {
+  const rows = Array.isArray(typed) ? (typed as { facts?: unknown }[]) : [];
+  return partyPart(detail, party).violations.map((v, i) => {
+    const facts = rows[i]?.facts;
+    return { ...v, facts: typeof facts === 'string' && facts.trim() ? facts : v.facts };
+  });
+}
+
+/** Quoted words (a statute's own "处五万元以下罚款") are the clerk's quotation, not the case's figures. */
+const QUOTED = /“[^”]*”|「[^」]*」|『[^』]*』|"[^"]*"/g;
+const FIGURES = /(?:¥|￥)\s?(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s?(万)?元/g;
+const WORDS =
+  /[壹贰叁肆伍陆柒捌玖][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?/g;
+const CITATION =
+  /《[^》]+》第[零一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?(?:第[零一二三四五六七八九十]+款)?(?:第（[零一二三四五六七八九十]+）项)?/g;
+
+/**
+ * A narrative the clerk words freely (the facts, the evidence) may state only the amounts and citations the
+ * record holds for the party: the fines, 违法所得 and 年收入 of its violations, their provisions (or a part
+ * of one: the article of a 款 cited). A quotation (in “”) is exempt. Each other amount or citation is refused
+ * by name.
+ */
+export function narrativeIssues(
+  text: string,
+  path: (string | number)[],
+  detail: { violations: Violation[] },
+  party: PartyKey,
+): ValidationIssue[] {
+  const own = violationsOf(detail, party);
+  const yuan = new Set([...own.flatMap((v) => [v.fine, v.gains ?? 0, v.income ?? 0]), totalFine(own)]);
+  yuan.delete(0);
+  const words = new Set([...yuan].map((y) => yuanInWords(y * 100).replace(/整$/, '')));
+  const citations = own.flatMap((v) => [v.violatedProvision, v.penaltyProvision]);
+  const plain = text.replace(QUOTED, '');
+  const issues: ValidationIssue[] = [];
+  for (const m of plain.matchAll(FIGURES)) {
+    const n = Number((m[1] ?? m[2]).replace(/,/g, '')) * (m[3] ? 10_000 : 1);
+    if (!yuan.has(n)) issues.push({ path, key: 'documents.rules.narrativeAmount', params: { amount: m[0] } });
+  }
+  for (const m of plain.matchAll(WORDS))
+    if (!words.has(m[0].replace(/整$/, '')))
+      issues.push({ path, key: 'documents.rules.narrativeAmount', params: { amount: m[0] } });
+  for (const m of plain.matchAll(CITATION))
+    if (!citations.some((c) => c.includes(m[0])))
+      issues.push({ path, key: 'documents.rules.narrativeCitation', params: { citation: m[0] } });
+  return issues;
+}
+
+/** The facts of every row and the evidence, each checked as narrativeIssues says. */
+export function narrativesIssues(
+  f: { violations: { facts: string }[]; evidence?: string; party: PartyKey },
+  detail: { violations: Violation[] },
+): ValidationIssue[] {
+  return [
+    ...f.violations.flatMap((v, i) => narrativeIssues(v.facts, ['violations', i, 'facts'], detail, f.party)),
+    ...narrativeIssues(f.evidence ?? '', ['evidence'], detail, f.party),
+  ];
+}

@@ -22,6 +22,8 @@ export interface FieldCell<K extends string = string> {
   when?: K;
   /** The choices of a 'select'. */
   options?: readonly string[];
+  /** Generated from the record (DocumentTemplate.fromRecord): shown, not edited. */
+  record?: true;
 }
 
 /** The officers named on the document, picked from the roster. */
@@ -47,6 +49,8 @@ export interface RowColumn {
   options?: readonly string[];
   /** Fixed width in pixels; a column without one takes the room the line has left. */
   width?: number;
+  /** Generated from the record: shown, not edited. */
+  record?: true;
 }
 
 /** A list of small records, one line each (problems with their deadlines, documents served). */
@@ -56,6 +60,8 @@ export interface RowsCell<K extends string = string> {
   label?: string;
   add: string;
   numbered?: boolean;
+  /** The rows are the record's (one per violation of the 呈批): none added or removed here. */
+  record?: true;
   columns: RowColumn[];
 }
 

@@ -109,6 +109,7 @@ export function officerSignatures(label: string, officers: { name: string; certi
     table: { widths: ['auto', '*', 'auto', '*'], body: rows },
     layout: 'fillIn',
     margin: [0, 14, 0, 0],
+    signing: true,
   } as Content;
 }
 
@@ -127,6 +128,7 @@ export function partySignature(label: string): Content {
     },
     layout: 'fillIn',
     margin: [0, 10, 0, 0],
+    signing: true,
   } as Content;
 }
 
@@ -147,7 +149,33 @@ export function sealAndDate(agency: string, date: string | null): Content {
       { text: dateOrBlank(date), alignment: 'right', margin: [0, 6, 12, 0] },
     ],
     unbreakable: true,
-  };
+    signing: true,
+  } as Content;
+}
+
+/** A place to sign or seal (marked by the helpers that draw one): it never stands alone at the top of a page. */
+const isSigning = (c: Content): boolean => typeof c === 'object' && c !== null && 'signing' in c;
+
+/**
+ * The signature and seal blocks at the end of a document, kept on one page with the paragraph before them
+ * (and any short note among them): when they do not fit, that text moves to the next page with them, so no
+ * page holds only places to sign.
+ */
+export function keepSigningWithText(content: Content[]): Content[] {
+  let start = content.length;
+  const short = (c: Content) =>
+    typeof c === 'object' && c !== null && 'text' in c && typeof c.text === 'string' && c.text.length < 80;
+  while (start > 0 && (isSigning(content[start - 1]) || (short(content[start - 1]) && start < content.length))) start--;
+  // A short note counts only between places to sign (a refusal noted under the signatures), not before them.
+  while (start < content.length && !isSigning(content[start])) start++;
+  if (start === content.length || start === 0) return content;
+  // pdfmake loses an unbreakable block nested in another: the group is the one unbreakable block.
+  const flat = content.slice(start - 1).map((c) => {
+    if (typeof c !== 'object' || c === null || !('unbreakable' in c)) return c;
+    const { unbreakable: _, ...rest } = c as unknown as Record<string, unknown>;
+    return rest as unknown as Content;
+  });
+  return [...content.slice(0, start - 1), { stack: flat, unbreakable: true } as Content];
 }
 
 /** 一、二、三… for numbered findings and items. */
@@ -160,7 +188,32 @@ export function ordinal(i: number): string {
 }
 
 export function paragraph(text: string, opts: { indent?: boolean } = {}): Content {
-  return { text, leadingIndent: opts.indent === false ? 0 : 28, margin: [0, 2, 0, 2], alignment: 'justify' } as Content;
+  return {
+    text: unbroken(text),
+    leadingIndent: opts.indent === false ? 0 : 28,
+    margin: [0, 2, 0, 2],
+    alignment: 'justify',
+  } as Content;
+}
+
+/**
+ * What a line never breaks inside: a date (2026年9月8日, with its time), a time (9时00分), a 文号
+ * (宣应急罚〔2026〕3号) and an amount in figures (¥20,000.00). pdfmake breaks Chinese text between any two
+ * characters; these runs are kept whole (noWrap) and move to the next line together.
+ */
+const KEEP =
+  /\d{4}年\d{1,2}月\d{1,2}日(?:\d{1,2}时\d{2}分)?|\d{1,2}时\d{2}分|[\u4e00-\u9fa5]{0,8}〔\d{4}〕\d+号|[¥￥][\d,]+(?:\.\d+)?|\d[\d,]*(?:\.\d+)?元/g;
+export function unbroken(text: string): string | { text: string; noWrap?: boolean }[] {
+  const runs: { text: string; noWrap?: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(KEEP)) {
+    if (m.index > at) runs.push({ text: text.slice(at, m.index) });
+    runs.push({ text: m[0], noWrap: true });
+    at = m.index + m[0].length;
+  }
+  if (!runs.length) return text;
+  if (at < text.length) runs.push({ text: text.slice(at) });
+  return runs;
 }
 
 /**
@@ -170,9 +223,10 @@ export function paragraph(text: string, opts: { indent?: boolean } = {}): Conten
 export function labelled(fonts: FontSet, ...pairs: [string, string][] | [string, string]): Content {
   const list: [string, string][] =
     typeof pairs[0] === 'string' ? [pairs as [string, string]] : (pairs as [string, string][]);
+  // A label never breaks inside (法定代表人（负责人）：); a value's dates and numbers neither.
   const text = list.flatMap(([label, value], i) => [
-    { text: `${i ? '　　' : ''}${label}：`, font: fonts.roles.heading },
-    value || '　　　　',
+    { text: `${i ? '　　' : ''}${label}：`, font: fonts.roles.heading, noWrap: true },
+    ...[unbroken(value || '　　　　')].flat(),
   ]);
   return { text, margin: [0, 2, 0, 2] } as Content;
 }
@@ -205,7 +259,7 @@ export function itemsTable(
     alignment: 'center' as const,
   }));
   const body = rows.length
-    ? rows.map((r, i) => [String(i + 1), ...r])
+    ? rows.map((r, i) => [String(i + 1), ...r.map((cell) => ({ text: unbroken(cell) }))])
     : Array.from({ length: blankRows }, () => head.map(() => ' '));
   return {
     table: { headerRows: 1, widths: [30, ...columns.map((c) => c.width)], body: [head, ...body] },

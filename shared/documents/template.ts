@@ -33,6 +33,8 @@ export interface PrefillSource {
     type: string;
     name: string;
     numberText: string;
+    /** Whom it is addressed to: a person fined beside the unit, or the unit (every document not addressed to a person). */
+    party: PartyKey;
     internal: boolean;
     /** The latest service recorded for it, if any (for the 送达回执). */
     service: {
@@ -73,6 +75,13 @@ export interface DocumentTemplate<S extends z.ZodType = z.ZodType> {
   /** The editing form, in print order; every field of the schema appears in it once. */
   form: DocumentForm<Extract<keyof z.output<S>, string>>;
   prefill(src: PrefillSource): z.input<S>;
+  /**
+   * The legal content the record decides — the party and its code, the citations, the penalties and their amounts,
+   * the defence and how it was treated, the remedy bodies — laid over the draft whenever it is read, saved,
+   * previewed or issued, so the document follows its source and the clerk changes it there (the 呈批, the
+   * hearing, the unit settings). The form shows these fields, and row columns, with `record: true`, read-only.
+   */
+  fromRecord?(src: PrefillSource, fields: Partial<z.output<S>>): Partial<z.input<S>>;
   /** Problems that block issuing (saving a draft is always allowed); keys name the rule. */
   issueChecks(fields: z.output<S>, src: PrefillSource): ValidationIssue[];
   /**

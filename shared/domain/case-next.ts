@@ -48,10 +48,12 @@ export function documentChoices(
     ...(unit && unitType ? [{ type: unitType }] : []),
     ...fined.map((p) => ({ type: personType, ...p })),
   ];
+  // A 送达回执 lists what was served on its addressee: one for the unit, one for each person fined beside it.
+  const receipts = perParty('service-receipt', 'service-receipt');
   if (r.procedure === 'summary')
     return [
       ['penalty', perParty('summary-penalty-unit', 'summary-penalty-person')],
-      ['other', [{ type: 'service-receipt' }]],
+      ['other', receipts],
     ];
   const has = (type: string) => issued(r, type).length > 0;
   const types = (...list: (string | false)[]) => list.filter((x): x is string => !!x).map((type) => ({ type }));
@@ -106,6 +108,6 @@ export function documentChoices(
           : []),
       ],
     ],
-    ['other', [{ type: 'service-receipt' }]],
+    ['other', receipts],
   ];
 }

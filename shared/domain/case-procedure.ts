@@ -1,3 +1,4 @@
+import { citationIssues } from './citations.ts';
 import { CONFISCATION } from '../entities/penalty-article.ts';
 import type { ValidationIssue } from '../base/errors.ts';
 import type {
@@ -1019,6 +1020,8 @@ export function violationIssues(violations: Violation[], persons: PersonParty[])
   violations.forEach((v, i) => {
     if (typeof v.party === 'number' && v.party >= persons.length)
       issues.push({ path: ['violations', i, 'party'], key: 'cases.rules.unknownParty' });
+    // The documents print the 呈批's citation as it stands: it names the article, and a law by its full name.
+    issues.push(...citationIssues(v.violatedProvision, ['violations', i, 'violatedProvision']));
     const keys = [
       `${v.party}|facts|${v.facts.replace(/\s+/g, '')}`,
       ...(v.hazardId ? [`${v.party}|hazard|${v.hazardId}`] : []),

@@ -424,7 +424,8 @@ describe('the procedure refuses steps out of order, naming the rule', () => {
     expect(await failure(core, 'documents:issue', { id: saved.id, version: saved.version }, token)).toMatchObject({
       details: { issues: [{ key: 'cases.rules.statementPeriodRunning', params: { until: '2026-11-24' } }] },
     });
-    // A statement heard: the decision may follow, but never heavier than the notice (第四十五条).
+    // A statement heard: the decision may follow, never heavier than the notice (第四十五条) — nor other than the
+    // approved 呈批: a fine typed over it is replaced by the record's (issue 16).
     await rec({ kind: 'statement', date: '2026-11-20', content: '请求从轻', adopted: false });
     const heavier = await call(
       core,
@@ -432,9 +433,9 @@ describe('the procedure refuses steps out of order, naming the rule', () => {
       { id: saved.id, version: saved.version, fields: { ...saved.fields, totalFine: 30000 } },
       token,
     );
-    expect(
-      issuesOf(await failure(core, 'documents:issue', { id: heavier.id, version: heavier.version }, token)),
-    ).toEqual(['cases.rules.noHeavierThanNotice', 'documents.rules.totalFineMismatch']);
+    expect(heavier.fields.totalFine).toBe(20000);
+    // The statement and its 复核 are stated as recorded.
+    expect(heavier.fields.statementSummary).toBe('你单位提出：请求从轻。经复核，不予采纳。');
     // Dated before the notice was served: refused, whatever was heard.
     const early = await call(
       core,
@@ -1145,8 +1146,21 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
       ['penalty-notice', 0],
       ['penalty-decision-unit', 'unit'],
       ['penalty-decision-person', 0],
-      ['service-receipt', undefined],
+      // One 送达回执 per addressee, each listing what was served on it.
+      ['service-receipt', 'unit'],
+      ['service-receipt', 0],
     ]);
+    const receipts = await Promise.all(
+      c.documents
+        .filter((d) => d.type === 'service-receipt')
+        .map(async (d) => flat(pdfText(pdfOf(await call(core, 'documents:pdf', { id: d.id }, token))))),
+    );
+    expect(receipts[0]).toContain('受送达单位（个人）：宣汉县东林化工有限公司');
+    expect(receipts[0]).toContain('行政处罚决定书（单位）');
+    expect(receipts[0]).not.toContain('行政处罚决定书（个人）');
+    expect(receipts[1]).toContain('受送达单位（个人）：王明');
+    expect(receipts[1]).toContain('行政处罚决定书（个人）');
+    expect(receipts[1]).not.toContain('行政处罚决定书（单位）');
     expect(c.deadlines.filter((d) => d.period === 'payment').map((d) => [d.partyName, d.status])).toEqual([
       [null, 'met'],
       ['王明', 'met'],
@@ -1431,11 +1445,12 @@ describe('fines measured by a fact of the case', () => {
 });
 
 describe('citations on the 告知书', () => {
-  it('are refused at issue without their article, or with a law by its short name', async () => {
+  it('are those of the 呈批: typed over, they are replaced; the 呈批 cites the article and a law by its full name', async () => {
     const { token, enterprise, handlerIds, generate } = await ready();
     const c = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-11-02', stopAt: 'approved' });
     const draft = await call(core, 'documents:create', { type: 'penalty-notice', caseId: c.id }, token);
     const fields = draft.fields as { violations: Record<string, string>[] };
+    const recorded = fields.violations[0];
     const saved = await call(
       core,
       'documents:save',
@@ -1446,26 +1461,47 @@ describe('citations on the 告知书', () => {
           ...fields,
           date: '2026-11-20',
           violations: [
-            {
-              ...fields.violations[0],
-              violatedProvision: '《安全生产法》',
-              penaltyProvision: '《中华人民共和国安全生产法》',
-            },
+            { ...recorded, violatedProvision: '《安全生产法》', penaltyProvision: '《中华人民共和国安全生产法》' },
           ],
         },
       },
       token,
     );
-    const refused = await failure(core, 'documents:issue', { id: saved.id, version: saved.version }, token);
+    expect(saved.fields.violations).toEqual([recorded]);
+    // At the source: a 呈批 citing without the article, or a law by its short name, is refused naming the row.
+    const filed = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-11-02', stopAt: 'filed' });
+    const refused = await failure(
+      core,
+      'cases:save-disposal',
+      {
+        id: filed.id,
+        version: filed.version,
+        outcome: 'penalty',
+        persons: [],
+        violations: [
+          {
+            party: 'unit',
+            facts: '危化品仓库未设置可燃气体报警装置',
+            violatedProvision: '《安全生产法》',
+            penaltyItemId: 'aqsc-102',
+            stage: 'first',
+            circumstanceIds: [],
+            tier: 'general',
+            reasoning: '一般情节',
+            fine: 20000,
+          },
+        ],
+      },
+      token,
+    );
     expect((refused.details as { issues: unknown[] }).issues).toEqual(
       expect.arrayContaining([
-        { path: ['fields', 'violations', 0, 'violatedProvision'], key: 'documents.rules.citationArticle' },
+        { path: ['violations', 0, 'violatedProvision'], key: 'documents.rules.citationArticle' },
         {
-          path: ['fields', 'violations', 0, 'violatedProvision'],
+          path: ['violations', 0, 'violatedProvision'],
           key: 'documents.rules.lawShortName',
           params: { name: '《安全生产法》' },
         },
-        { path: ['fields', 'violations', 0, 'penaltyProvision'], key: 'documents.rules.citationArticle' },
       ]),
     );
   });

@@ -8,7 +8,8 @@ import { INVESTIGATION_TEMPLATES } from '../../shared/documents/types/investigat
 import { COERCION_TEMPLATES } from '../../shared/documents/types/coercion.ts';
 import { caseGenerator } from '../../electron/core/modules/demo/case-generator.ts';
 import { addUser, call, newCore, setUp } from '../support/core.ts';
-import { inspectionReady, pdfFonts, pdfOf, pdfText } from '../support/documents.ts';
+import { inspectionReady, numberOf, pdfFonts, pdfOf, pdfText, printedFaults } from '../support/documents.ts';
+import { legalContentEscapes, partiesOf } from '../support/legal-content.ts';
 
 /**
  * Every document type with a template, rendered on a real database: issued with its number, the
@@ -273,7 +274,7 @@ const EXPECTED: Record<string, string[]> = {
   'hearing-meeting-notice': [
     '行政处罚听证会通知书',
     '当事人：宣汉县东林化工有限公司',
-    '根据你单位的申请和《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，本机关定于2026年12月2日上午9时',
+    '根据你单位的申请和《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，本机关定于2026年12月2日9时00分',
     '公开举行你单位涉嫌未采取措施消除事故隐患一案的听证会',
     '由李法制担任主持人',
     '委托一至二人代理',
@@ -372,7 +373,8 @@ const EXPECTED: Record<string, string[]> = {
     '营业执照复印件（当事人提供）',
     '当事人主体资格',
     '物证',
-    '先行登记保存的物品及其清单（宣应急先保通〔2026〕1号）',
+    // The number is kept whole on a line of its own (a table's text comes out row by row, the date between).
+    '清单（宣应急先保通〔2026〕1号）',
     '未采取措施消除事故隐患',
     '制作人：张明',
   ],
@@ -513,11 +515,17 @@ describe('every document type', () => {
         token,
       );
     }
-    const issued = await call(core, 'documents:issue', { id: draft.id, version: draft.version }, token);
+    // Every legal-content field perturbed, one at a time: each change refused or impossible (issue 16).
+    const guarded = await legalContentEscapes(core, token, draft, await partiesOf(core, token, source));
+    expect(guarded.escapes).toEqual([]);
+    const issued = await call(core, 'documents:issue', { id: draft.id, version: guarded.version }, token);
     expect(issued.status).toBe('issued');
     const pdf = pdfOf(await call(core, 'documents:pdf', { id: issued.id }, token));
     // Written first, so a failing expectation leaves the page to look at.
     fs.writeFileSync(path.join(OUT, `${type}.pdf`), pdf);
+    // The printed text read back, every page: no page of signing lines alone, times as 9时00分, no broken 文号,
+    // date or label, the 文号 where the type is numbered (issue 16).
+    expect(printedFaults(pdf, await numberOf(core, token, type))).toEqual([]);
     const text = pdfText(pdf).replace(/\s+/g, '');
     let at = -1;
     for (const piece of EXPECTED[type]) {

@@ -6,7 +6,8 @@ import type { Core } from '../../electron/core/create-core.ts';
 import { COERCION_TEMPLATES } from '../../shared/documents/types/coercion.ts';
 import { caseGenerator } from '../../electron/core/modules/demo/case-generator.ts';
 import { call, failure, newCore, setUp } from '../support/core.ts';
-import { inspectionReady, pdfFonts, pdfOf, pdfText } from '../support/documents.ts';
+import { inspectionReady, numberOf, pdfFonts, pdfOf, pdfText, printedFaults } from '../support/documents.ts';
+import { legalContentEscapes, partiesOf } from '../support/legal-content.ts';
 
 /**
  * The coercive measures (行政强制) on a real database: 查封扣押 with its 清单, its one extension and
@@ -108,7 +109,7 @@ const EXPECTED: Record<string, string[]> = {
   'seal-seize-extension': [
     '延长查封扣押期限决定书',
     '当事人：宣汉县东林化工有限公司',
-    '本机关于2026年11月20日对你单位作出《查封扣押决定书》，查封扣押期限至2026年12月19日届满。',
+    '本机关于2026年11月20日对你单位作出《查封扣押决定书》（宣应急查扣〔2026〕1号），查封扣押期限至2026年12月19日届满。',
     '因压力容器须委托特种设备检验机构检测，案情复杂，经本机关负责人批准，依据《中华人民共和国行政强制法》第二十五条的规定，决定将查封扣押期限延长30日，至2027年1月18日止。',
     '延长期间',
     '向宣汉县人民政府申请行政复议',
@@ -117,7 +118,7 @@ const EXPECTED: Record<string, string[]> = {
   'seal-seize-disposal': [
     '查封扣押处理决定书',
     '当事人：宣汉县东林化工有限公司',
-    '本机关于2026年11月20日对你单位作出《查封扣押决定书》，对有关场所、设施、财物予以查封扣押。',
+    '本机关于2026年11月20日对你单位作出《查封扣押决定书》（宣应急查扣〔2026〕1号），对有关场所、设施、财物予以查封扣押。',
     '依据《中华人民共和国安全生产法》第六十五条第一款第（四）项和《中华人民共和国行政强制法》第二十七条、第二十八条的规定',
     '作出如下处理决定：',
     '序号',
@@ -138,7 +139,7 @@ const EXPECTED: Record<string, string[]> = {
     '停止供电（供应民用爆炸物品）通知书',
     '国网四川省电力公司宣汉县供电分公司：',
     '经查，宣汉县东林化工有限公司拒不执行本机关依法作出的停产停业',
-    '经本机关主要负责人批准，本机关已于2026年11月16日作出《停止供电（供应民用爆炸物品）决定书》。',
+    '经本机关主要负责人批准，本机关已于2026年11月16日作出《停止供电（供应民用爆炸物品）决定书》（宣应急停供〔2026〕1号）。',
     '自2026年11月17日9时00分起停止对宣汉县东林化工有限公司供电。',
     '本机关将及时书面通知你单位恢复供电',
     '特此通知',
@@ -147,7 +148,7 @@ const EXPECTED: Record<string, string[]> = {
   'power-restore-notice': [
     '恢复供电（供应民用爆炸物品）通知书',
     '国网四川省电力公司宣汉县供电分公司：',
-    '本机关于2026年11月16日作出《停止供电（供应民用爆炸物品）决定书》，通知你单位停止对宣汉县东林化工有限公司供电。',
+    '本机关于2026年11月16日作出《停止供电（供应民用爆炸物品）决定书》（宣应急停供〔2026〕1号），通知你单位停止对宣汉县东林化工有限公司供电。',
     '现宣汉县东林化工有限公司已依法履行行政决定，采取相应措施消除了事故隐患。依据《中华人民共和国安全生产法》第七十条第二款的规定',
     '自2026年11月20日15时00分起恢复对宣汉县东林化工有限公司供电',
     '特此通知',
@@ -191,10 +192,11 @@ describe('coercive measures', () => {
       });
       expect(prefilled.officers).toHaveLength(2);
     }
-    // A form without a 代字 is referred to by its name and date.
+    // A decision is referred to by its number, with the day it bears (issue 16: every binding decision is numbered).
     if (type === 'seal-seize-extension')
       expect(prefilled).toMatchObject({
-        decisionNumber: '查封扣押决定书（2026年11月20日）',
+        decisionNumber: '宣应急查扣〔2026〕1号',
+        decisionDate: '2026-11-20',
         originalEnd: '2026-12-19',
       });
     if (type === 'seal-seize-disposal') {
@@ -207,7 +209,8 @@ describe('coercive measures', () => {
       expect(prefilled).toMatchObject({
         supplier: SUPPLIER,
         supply: '供电',
-        decisionNumber: '停止供电（供应民用爆炸物品）决定书（2026年11月16日）',
+        decisionNumber: '宣应急停供〔2026〕1号',
+        decisionDate: '2026-11-16',
       });
     }
     if (type === 'power-stop-notice')
@@ -223,11 +226,17 @@ describe('coercive measures', () => {
       },
       token,
     );
-    const issued = await issue(d);
+    // Every legal-content field perturbed, one at a time: each change refused or impossible (issue 16).
+    const guarded = await legalContentEscapes(core, token, d, await partiesOf(core, token, { caseId }));
+    expect(guarded.escapes).toEqual([]);
+    const issued = await issue({ id: d.id, version: guarded.version });
     expect(issued.status).toBe('issued');
     const pdf = pdfOf(await call(core, 'documents:pdf', { id: issued.id }, token));
     // Written first, so a failing expectation leaves the page to look at.
     fs.writeFileSync(path.join(OUT, `${type}.pdf`), pdf);
+    // The printed text read back, every page: no page of signing lines alone, times as 9时00分, no broken 文号,
+    // date or label, the 文号 where the type is numbered (issue 16).
+    expect(printedFaults(pdf, await numberOf(core, token, type))).toEqual([]);
     const text = flat(pdfText(pdf));
     let at = -1;
     for (const piece of EXPECTED[type]) {

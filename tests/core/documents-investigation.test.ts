@@ -6,7 +6,8 @@ import type { Core } from '../../electron/core/create-core.ts';
 import { INVESTIGATION_TEMPLATES } from '../../shared/documents/types/investigation.ts';
 import { caseGenerator } from '../../electron/core/modules/demo/case-generator.ts';
 import { call, failure, newCore, setUp } from '../support/core.ts';
-import { inspectionReady, pdfFonts, pdfOf, pdfText } from '../support/documents.ts';
+import { legalContentEscapes, partiesOf } from '../support/legal-content.ts';
+import { inspectionReady, numberOf, pdfFonts, pdfOf, pdfText, printedFaults } from '../support/documents.ts';
 
 /**
  * The investigation documents of a penalty case (询问通知书, 询问笔录, 勘验笔录, 抽样取证凭证,
@@ -236,11 +237,16 @@ describe('investigation documents', () => {
 
   it.each(Object.keys(EXPECTED))('%s is prefilled from the case, issues and prints as expected', async (type) => {
     const draft = await draftWith(type, FILLED[type]);
-    const issued = await call(core, 'documents:issue', { id: draft.id, version: draft.version }, token);
+    // Every legal-content field perturbed, one at a time: each change refused or impossible (issue 16).
+    const guarded = await legalContentEscapes(core, token, draft, await partiesOf(core, token, { caseId }));
+    expect(guarded.escapes).toEqual([]);
+    const issued = await call(core, 'documents:issue', { id: draft.id, version: guarded.version }, token);
     expect(issued.status).toBe('issued');
     const pdf = pdfOf(await call(core, 'documents:pdf', { id: issued.id }, token));
     // Written first, so a failing expectation leaves the page to look at.
     fs.writeFileSync(path.join(OUT, `${type}.pdf`), pdf);
+    // The printed text read back, every page (issue 16).
+    expect(printedFaults(pdf, await numberOf(core, token, type))).toEqual([]);
     // -layout keeps each printed line together (label–value pairs side by side).
     const text = squash(pdfText(pdf, ['-layout']));
     let at = -1;

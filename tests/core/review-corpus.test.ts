@@ -358,10 +358,11 @@ const CORPUS: Entry[] = [
     expected: [['party-consistency', 'party-named', 'questioning-notice', 'addressee']],
   },
   {
-    name: "a 当场处罚 form with another unit's 统一社会信用代码",
-    kind: 'violation',
+    // The slip can no longer reach paper: the party's code is generated from the record (issue 16).
+    name: "a 当场处罚 form sent with another unit's 统一社会信用代码 prints the party's own",
+    kind: 'near-miss',
     make: (w) => w.generate({ ...w.base, filedOn: '2026-11-02', variations: ['summary', 'wrong-code'] }),
-    expected: [['party-consistency', 'party-named', 'summary-penalty-unit', 'code']],
+    expected: [],
   },
   // Questioned on Thu 10 Sep before 立案: 5 days → Tue 15 Sep; filed Mon 21 Sep.
   {

@@ -83,3 +83,42 @@ export function pdfFonts(pdf: Buffer): { name: string; emb: string; sub: string 
 }
 
 export const pdfOf = (d: { dataBase64: string }) => Buffer.from(d.dataBase64, 'base64');
+
+/** Lines that are only a place to sign or seal, or the date under a seal: never a page's whole content. */
+const SIGNING =
+  /^(.*（(签名|印章|签字|盖章)）.*|.*签名或盖章.*|(\d{4}|\u3000*)\s*年\s*(\d{1,2}|\u3000*)\s*月\s*(\d{1,2}|\u3000*)\s*日|[^\s]+（印章）|\s*第\s*\d+\s*页.*|.*（续页）|.*安全生产行政执法文书|本文书一式.*|演示数据|演|示|数|据|草|稿|草\s*稿)$/;
+
+/**
+ * What the printed text of a document must never show (issue 16), read with pdftotext over every page:
+ * a page holding only signature or seal lines (the block went on alone), a time not written as 9时00分,
+ * a line starting with 号, 日 or a closing bracket (a 文号, a date or a label broken inside), and a missing
+ * 文号 where the type is numbered (`number`, e.g. 宣应急罚).
+ */
+export function printedFaults(pdf: Buffer, number: string | null): string[] {
+  const pages = pdfText(pdf, ['-layout']).split('\f').slice(0, -1);
+  const faults: string[] = [];
+  pages.forEach((page, i) => {
+    const lines = page
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const content = lines.filter((l) => !SIGNING.test(l.replace(/\s+/g, ' ')));
+    if (i > 0 && lines.length && !content.length)
+      faults.push(`page ${i + 1} holds only signing lines: ${lines.join(' / ')}`);
+    for (const l of lines) {
+      if (/^[号日）〕]/.test(l)) faults.push(`page ${i + 1}: a line starts with “${l[0]}”: ${l}`);
+      for (const m of l.replace(/\s+/g, '').matchAll(/\d+时(?!\d{2}分)/g))
+        faults.push(`page ${i + 1}: a time not as 9时00分: …${m[0]}`);
+    }
+  });
+  const flat = pages.join('').replace(/\s+/g, '');
+  if (number && !new RegExp(`${number}〔\\d{4}〕\\d+号`).test(flat)) faults.push(`no 文号 ${number}〔年〕N号`);
+  return faults;
+}
+
+/** The 文号 a type's documents carry (the unit's prefix and the type's 代字), or null for one without. */
+export async function numberOf(core: Core, token: string, type: string): Promise<string | null> {
+  const t = (await call(core, 'documents:catalogue', undefined, token)).find((x) => x.id === type);
+  const unit = await call(core, 'unit:get', undefined, token);
+  return t?.code && unit && !type.startsWith('summary-penalty') ? `${unit.numberPrefix}${t.code}` : null;
+}

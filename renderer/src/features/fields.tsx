@@ -48,12 +48,14 @@ interface RowsFieldProps {
   blank: unknown;
   /** Number the rows (1. 2. 3.) as the printed document does. */
   numbered?: boolean;
+  /** The rows are given (a document's rows from the record): none added or removed. */
+  fixed?: boolean;
   /** The inputs of one row, given the row's index in the list (its Form.List name). */
   children(row: number): ReactNode;
 }
 
 /** A list of small records edited one line each: contacts, persons present, officers, problems. */
-export function RowsField({ name, label, addLabel, blank, numbered, children }: RowsFieldProps) {
+export function RowsField({ name, label, addLabel, blank, numbered, fixed, children }: RowsFieldProps) {
   return (
     <Form.Item label={label}>
       <Form.List name={name}>
@@ -66,12 +68,16 @@ export function RowsField({ name, label, addLabel, blank, numbered, children }: 
               >
                 {numbered && <span style={{ lineHeight: '32px' }}>{i + 1}.</span>}
                 {children(f.name)}
-                <MinusCircleOutlined style={numbered ? { marginTop: 8 } : undefined} onClick={() => remove(f.name)} />
+                {!fixed && (
+                  <MinusCircleOutlined style={numbered ? { marginTop: 8 } : undefined} onClick={() => remove(f.name)} />
+                )}
               </div>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(structuredClone(blank))}>
-              {addLabel}
-            </Button>
+            {!fixed && (
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(structuredClone(blank))}>
+                {addLabel}
+              </Button>
+            )}
           </>
         )}
       </Form.List>

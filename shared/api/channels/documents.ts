@@ -9,6 +9,7 @@ import {
   serviceInput,
 } from '../../entities/document.ts';
 import { channel } from './channel.ts';
+import type { ValidationIssue } from '../../base/errors.ts';
 import {
   attachment,
   byId,
@@ -58,6 +59,8 @@ export const documentChannels = {
     input: z.object({ id, version: expectedVersion, fields: z.record(z.string(), z.unknown()) }),
     access: 'documents.write',
   }),
+  /** What stands in the way of issuing the draft now; nothing is written. */
+  'documents:check': channel<{ issues: ValidationIssue[] }>()({ input: byId, access: 'documents.read' }),
   'documents:preview': channel<FileDownload>()({ input: byId, access: 'documents.read' }),
   'documents:issue': channel<DocumentDetail>()({ input: versioned, access: 'documents.issue' }),
   'documents:pdf': channel<FileDownload>()({ input: byId, access: 'documents.read' }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decisionOf } from '../../domain/case-procedure.ts';
+import { decisionOf, lateSurcharges } from '../../domain/case-procedure.ts';
 import { dateOrBlank, labelled, paragraph, ROOM, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
 import { yuanText } from '../wording.ts';
@@ -40,13 +40,13 @@ export const enforcementDemand: DocumentTemplate<typeof demandFields> = {
   fields: demandFields,
   form: [
     [
-      { field: 'partyName', input: 'text', span: 12 },
-      { field: 'decisionNumber', input: 'text', span: 8 },
-      { field: 'decisionDate', input: 'date', span: 4 },
+      { field: 'partyName', input: 'text', span: 12, record: true },
+      { field: 'decisionNumber', input: 'text', span: 8, record: true },
+      { field: 'decisionDate', input: 'date', span: 4, record: true },
     ],
     [
-      { field: 'fine', input: 'yuan' },
-      { field: 'surcharge', input: 'yuan' },
+      { field: 'fine', input: 'yuan', record: true },
+      { field: 'surcharge', input: 'yuan', record: true },
       { field: 'performDays', input: 'integer' },
     ],
     { field: 'paymentPlace', input: 'text' },
@@ -58,22 +58,39 @@ export const enforcementDemand: DocumentTemplate<typeof demandFields> = {
     { field: 'party', input: 'hidden' },
   ],
 
-  prefill({ today, unit, case: c }) {
+  prefill(src) {
+    const { today, unit, case: c } = src;
     const party = c?.party ?? 'unit';
-    const decision = c ? decisionOf(c.detail, party) : undefined;
-    const surcharge = c?.detail.surcharges.find((s) => String(s.party) === String(party))?.amount ?? 0;
     return {
       party,
-      partyName: (c && caseParty(c.detail, party)?.name) ?? '',
-      decisionNumber: decision?.numberText ?? '',
-      decisionDate: decision?.date ?? null,
-      fine: partyPart(c?.detail, party).totalFine,
-      surcharge,
+      partyName: '',
+      decisionNumber: '',
+      decisionDate: null,
+      fine: 0,
+      surcharge: 0,
       performDays: 10,
-      paymentPlace: decisionPaymentPlace(decision) || (c?.settings.finePaymentPlace ?? ''),
+      paymentPlace: c?.settings.finePaymentPlace ?? '',
       contactPerson: c?.detail.handlerNames[0] ?? '',
       contactPhone: unit.phone,
       date: today,
+      ...enforcementDemand.fromRecord!(src, { date: today }),
+    };
+  },
+
+  /** The decision as the case holds it, and the 加处罚款 reached on the day the 催告书 bears (第七十二条), computed. */
+  fromRecord({ today, case: c }, f) {
+    if (!c) return {};
+    const decision = decisionOf(c.detail, c.party);
+    const on = typeof f.date === 'string' && f.date ? f.date : today;
+    const surcharge = lateSurcharges(c.detail, c.detail.deadlines, on).find((s) => String(s.party) === String(c.party));
+    return {
+      party: c.party,
+      partyName: caseParty(c.detail, c.party)?.name ?? '',
+      decisionNumber: decision?.numberText ?? '',
+      decisionDate: decision?.date ?? null,
+      fine: partyPart(c.detail, c.party).totalFine,
+      surcharge: surcharge?.amount ?? 0,
+      ...(decisionPaymentPlace(decision) ? { paymentPlace: decisionPaymentPlace(decision) } : {}),
     };
   },
 

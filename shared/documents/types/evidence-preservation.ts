@@ -140,6 +140,9 @@ const disposalFields = z.object({
 const noticesOf = (src: Parameters<DocumentTemplate['prefill']>[0]) =>
   src.case ? issued(src.case.detail, 'evidence-preservation-notice') : [];
 
+/** 行政处罚法 第五十六条: decided on within 7 days of the 先行登记保存; the law's, not the clerk's. */
+const DISPOSAL_BASIS = '《中华人民共和国行政处罚法》第五十六条';
+
 export const evidenceDisposalDecision: DocumentTemplate<typeof disposalFields> = {
   type: 'evidence-disposal-decision',
   fields: disposalFields,
@@ -147,7 +150,7 @@ export const evidenceDisposalDecision: DocumentTemplate<typeof disposalFields> =
     [
       { field: 'noticeNumber', input: 'text', span: 10 },
       { field: 'noticeDate', input: 'date', span: 6 },
-      { field: 'partyName', input: 'text', span: 8 },
+      { field: 'partyName', input: 'text', span: 8, record: true },
     ],
     {
       field: 'items',
@@ -161,7 +164,7 @@ export const evidenceDisposalDecision: DocumentTemplate<typeof disposalFields> =
       ],
     },
     [
-      { field: 'basis', input: 'text', span: 16 },
+      { field: 'basis', input: 'text', span: 16, record: true },
       { field: 'date', input: 'date', span: 8 },
     ],
   ],
@@ -174,10 +177,12 @@ export const evidenceDisposalDecision: DocumentTemplate<typeof disposalFields> =
       noticeDate: notice?.date ?? null,
       partyName: caseUnitName(src),
       items: items.map((i) => ({ name: i.name, quantity: i.quantity, disposal: '解除先行登记保存，予以退还' })),
-      basis: '《中华人民共和国行政处罚法》第五十六条',
+      basis: DISPOSAL_BASIS,
       date: src.today,
     };
   },
+
+  fromRecord: (src) => ({ basis: DISPOSAL_BASIS, ...(src.case ? { partyName: caseUnitName(src) } : {}) }),
 
   issueChecks(f, src) {
     const issues = partyIssues(f.partyName, src);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { concerns, hearingNoticeLatest, live } from '../../domain/case-procedure.ts';
-import { chineseDate } from '../../domain/dates.ts';
+import { chineseDate, chineseTime } from '../../domain/dates.ts';
 import { dateOrBlank, labelled, paragraph, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
 import { addresseeField, caseParty, you } from '../case-violations.ts';
@@ -18,7 +18,11 @@ const hearingNoticeFields = z.object({
   partyName: required(z.string().max(100)),
   cause: required(z.string().max(200)),
   hearingDate: isoDate,
-  hearingTime: required(z.string().max(30)),
+  /** 24-hour 09:00; printed as the forms write times (9时00分). */
+  hearingTime: z
+    .string()
+    .trim()
+    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { error: 'documents.rules.timeFormat' }),
   place: required(z.string().max(200)),
   chair: required(z.string().max(50)),
   clerk: optionalText(50),
@@ -62,7 +66,7 @@ export const hearingMeetingNotice: DocumentTemplate<typeof hearingNoticeFields> 
       partyName: (c && caseParty(c.detail, party)?.name) ?? '',
       cause: c?.detail.cause ?? '',
       hearingDate: today,
-      hearingTime: '上午9时',
+      hearingTime: '09:00',
       place: unit.address,
       chair: '',
       clerk: '',
@@ -92,7 +96,9 @@ export const hearingMeetingNotice: DocumentTemplate<typeof hearingNoticeFields> 
 
   body(f, { fonts, unit, blank }) {
     const y = you(f.party);
-    const when = blank ? dateOrBlank(null) + '　　时' : `${chineseDate(f.hearingDate)}${f.hearingTime}`;
+    const when = blank
+      ? `${dateOrBlank(null)}\u3000\u3000时\u3000\u3000分`
+      : `${chineseDate(f.hearingDate)}${chineseTime(`T${f.hearingTime}`)}`;
     return [
       labelled(fonts, '当事人', f.partyName),
       paragraph(

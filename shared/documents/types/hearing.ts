@@ -220,6 +220,8 @@ export const hearingRecord: DocumentTemplate<typeof recordFields> = {
 // ---------------------------------------------------------------------------------------------
 // 听证会报告书
 
+export const ADOPTION = ['不予采纳', '部分采纳', '予以采纳'] as const;
+
 const reportFields = z.object({
   party: addresseeField,
   caseName: required(z.string().max(200)),
@@ -232,8 +234,10 @@ const reportFields = z.object({
   caseStated: required(z.string().max(8000)),
   /** The party's statement, defence and cross-examination. */
   defence: required(z.string().max(8000)),
-  /** What the hearing established: the facts and evidence as the chair finds them. */
+  /** What the hearing established: the facts and evidence as the chair finds them (the reasons the decision gives). */
   findings: required(z.string().max(8000)),
+  /** Whether the party's defence is adopted: the decision states it, with the findings as its reasons. */
+  adoption: z.enum(ADOPTION).default('不予采纳'),
   /** 处理意见和建议. */
   opinion: required(z.string().max(4000)),
   date: isoDate,
@@ -259,6 +263,7 @@ export const hearingReport: DocumentTemplate<typeof reportFields> = {
     { field: 'caseStated', input: 'textarea', rows: 3 },
     { field: 'defence', input: 'textarea', rows: 3 },
     { field: 'findings', input: 'textarea', label: 'hearingFindings', rows: 3 },
+    [{ field: 'adoption', input: 'select', options: ADOPTION, span: 8 }],
     { field: 'opinion', input: 'textarea', label: 'hearingOpinion', rows: 3 },
     { field: 'party', input: 'hidden' },
   ],
@@ -285,6 +290,7 @@ export const hearingReport: DocumentTemplate<typeof reportFields> = {
       caseStated: by(/调查/) || (d ? proposal(d, party) : ''),
       defence: by(/当事人|代理人|法定代表人/),
       findings: '',
+      adoption: '不予采纳' as const,
       opinion: '',
       date: today,
     };
@@ -332,6 +338,7 @@ export const hearingReport: DocumentTemplate<typeof reportFields> = {
       ...part('一、案件调查人员提出的违法事实、证据和行政处罚建议：', f.caseStated, 4),
       ...part('二、当事人的陈述、申辩和质证意见：', f.defence, 4),
       ...part('三、听证认定的事实和证据：', f.findings, 4),
+      ...(blank ? [] : [paragraph(`对当事人的陈述、申辩意见：${f.adoption}。`)]),
       ...part('四、处理意见和建议：', f.opinion, 3),
       labelled(fonts, '报告日期', blank ? '　　年　　月　　日' : chineseDate(f.date)),
       signatureBlock([{ label: '主持人' }]),

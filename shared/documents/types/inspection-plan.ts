@@ -23,7 +23,7 @@ export const inspectionPlan: DocumentTemplate<typeof inspectionPlanFields> = {
   fields: inspectionPlanFields,
   form: [
     [
-      { field: 'enterpriseName', input: 'text' },
+      { field: 'enterpriseName', input: 'text', record: true },
       { field: 'address', input: 'text' },
     ],
     [
@@ -56,6 +56,9 @@ export const inspectionPlan: DocumentTemplate<typeof inspectionPlanFields> = {
       date: today,
     };
   },
+
+  // The unit inspected, as the ledger names it.
+  fromRecord: ({ enterprise }) => (enterprise ? { enterpriseName: enterprise.name } : {}),
 
   issueChecks(f, { roster }) {
     const issues = officerChecks(f.officers, roster, f.plannedDate);

@@ -35,7 +35,7 @@ export const inspectionRecord: DocumentTemplate<typeof inspectionRecordFields> =
   fields: inspectionRecordFields,
   form: [
     [
-      { field: 'enterpriseName', input: 'text' },
+      { field: 'enterpriseName', input: 'text', record: true },
       { field: 'address', input: 'text' },
     ],
     [
@@ -78,6 +78,9 @@ export const inspectionRecord: DocumentTemplate<typeof inspectionRecordFields> =
       date: inspectionDay(inspection, today),
     };
   },
+
+  // The unit inspected, as the ledger names it.
+  fromRecord: ({ enterprise }) => (enterprise ? { enterpriseName: enterprise.name } : {}),
 
   issueChecks(f, { roster }) {
     const issues = officerChecks(f.officers, roster, f.startedAt.slice(0, 10));

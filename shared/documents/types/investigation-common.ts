@@ -113,5 +113,6 @@ export function signatureBlock(
     stack: [{ table: { widths: ['auto', '*', 'auto', 110], body }, layout: 'fillIn' }],
     unbreakable: true,
     margin: [0, 12, 0, 0],
+    signing: true,
   } as Content;
 }

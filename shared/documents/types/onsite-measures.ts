@@ -17,6 +17,9 @@ import { remedyClause } from '../wording.ts';
  * remove the hazard at once; for a 重大事故隐患, withdraw the workers and stop production or the equipment.
  */
 
+/** The power to decide measures on the spot (安全生产法 第六十五条第一款第（三）项): the law's, not the clerk's. */
+const ONSITE_BASIS = '《中华人民共和国安全生产法》第六十五条第一款第（三）项';
+
 const onsiteMeasuresFields = z.object({
   enterpriseName: required(z.string().max(100)),
   inspectionDate: isoDate,
@@ -38,12 +41,12 @@ export const onsiteMeasures: DocumentTemplate<typeof onsiteMeasuresFields> = {
   fields: onsiteMeasuresFields,
   form: [
     [
-      { field: 'enterpriseName', input: 'text', span: 12 },
+      { field: 'enterpriseName', input: 'text', span: 12, record: true },
       { field: 'inspectionDate', input: 'date', span: 6 },
       { field: 'date', input: 'date', span: 6 },
     ],
     { field: 'findings', input: 'paragraphs', label: 'violations', add: 'addItem' },
-    { field: 'basis', input: 'text' },
+    { field: 'basis', input: 'text', record: true },
     { field: 'measures', input: 'paragraphs', add: 'addMeasure' },
     { field: 'officers', input: 'officers', label: 'officersOrder' },
   ],
@@ -55,7 +58,7 @@ export const onsiteMeasures: DocumentTemplate<typeof onsiteMeasuresFields> = {
       enterpriseName: enterprise?.name ?? '',
       inspectionDate: inspectionDay(inspection, today),
       findings: hazards.map((h) => (h.location ? `${h.location}：${h.description}` : h.description)),
-      basis: '《中华人民共和国安全生产法》第六十五条第一款第（三）项',
+      basis: ONSITE_BASIS,
       measures: major
         ? [
             '立即从危险区域内撤出作业人员，暂时停产停业（停止使用相关设施、设备），重大事故隐患排除后经审查同意，方可恢复生产经营和使用。',
@@ -65,6 +68,9 @@ export const onsiteMeasures: DocumentTemplate<typeof onsiteMeasuresFields> = {
       date: inspectionDay(inspection, today),
     };
   },
+
+  // The unit inspected, as the ledger names it.
+  fromRecord: ({ enterprise }) => ({ basis: ONSITE_BASIS, ...(enterprise ? { enterpriseName: enterprise.name } : {}) }),
 
   issueChecks(f, { roster }) {
     const issues = officerChecks(f.officers, roster, f.date);

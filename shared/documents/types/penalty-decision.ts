@@ -13,7 +13,9 @@ import {
   BLANK_VIOLATION,
   caseViolationRow,
   caseViolationsCell,
+  narrativesIssues,
   partyPart,
+  recordViolations,
   you,
 } from '../case-violations.ts';
 import { partyNameCheck } from '../case-documents.ts';
@@ -45,9 +47,9 @@ type BodyFields = z.output<z.ZodObject<typeof decisionBody>> & { partyName: stri
 const bodyForm: DocumentForm<keyof typeof decisionBody & string> = [
   caseViolationsCell,
   { field: 'evidence', input: 'textarea', rows: 2 },
-  { field: 'statementSummary', input: 'textarea', rows: 2 },
+  { field: 'statementSummary', input: 'textarea', rows: 2, record: true },
   [
-    { field: 'totalFine', input: 'yuan', span: 8 },
+    { field: 'totalFine', input: 'yuan', span: 8, record: true },
     { field: 'paymentPlace', input: 'text', span: 16 },
   ],
   [{ field: 'date', input: 'date', span: 8 }],
@@ -57,39 +59,50 @@ const bodyForm: DocumentForm<keyof typeof decisionBody & string> = [
 ];
 
 /**
- * What the party said and what the agency made of it, from the recorded statements and hearing. A party
- * heard at a hearing did state a defence there: the decision says so, with the defence as the 听证会报告书
- * records it, never that the party raised none; whether it was adopted, and why not, the clerk records as
- * a statement (or writes here).
+ * What the party said and what the agency made of it, from the record: the hearing (its defence, and whether
+ * it was adopted and why, as the 听证会报告书 records them) and each 陈述、申辩 with its 复核. A party heard at a
+ * hearing did state a defence there: the decision says so, never that the party raised none.
  */
 function statementSummary(d: Pick<CaseDetail, 'events' | 'documents'>, party: PartyKey): string {
   const y = you(party);
-  const said = live(d.events, 'statement').filter((s) => concerns(s, party));
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim().replace(/[。.；;]$/, '') : '');
+  const statements = live(d.events, 'statement').filter((s) => concerns(s, party));
+  const said = statements.filter((s) => !s.waived);
   const hearing = live(d.events, 'hearing')
     .filter((h) => concerns(h, party))
     .at(-1);
-  const heard = hearing
-    ? hearing.attended
-      ? `本机关于${chineseDate(hearing.date)}依法举行了听证。`
-      : `${y}经依法通知未参加听证，视为放弃听证权利。`
-    : '';
-  if (!said.length && hearing?.attended) {
-    const report = hearingReportOf(d, party);
-    const defence = typeof report?.fields.defence === 'string' ? report.fields.defence.replace(/[。.]$/, '') : '';
-    return `${heard}${y}在听证中进行了陈述、申辩${defence ? `：${defence}` : ''}。`;
+  const parts: string[] = [];
+  if (hearing && !hearing.attended) parts.push(`${y}经依法通知未参加听证，视为放弃听证权利。`);
+  if (hearing?.attended) {
+    parts.push(`本机关于${chineseDate(hearing.date)}依法举行了听证。`);
+    const report = hearingReportOf(d, party)?.fields;
+    const defence = text(report?.defence);
+    parts.push(`${y}在听证中进行了陈述、申辩${defence ? `：${defence}` : ''}。`);
+    if (report) {
+      const adoption = text(report.adoption) || '不予采纳';
+      const reasons = text(report.findings);
+      parts.push(`经复核，${adoption}${adoption !== '予以采纳' && reasons ? `，理由是：${reasons}` : ''}。`);
+    }
   }
-  if (!said.length) return `${heard}${y}在规定期限内未提出陈述、申辩。`;
-  if (said.every((s) => s.waived)) return `${heard}${y}明确表示放弃陈述、申辩的权利。`;
-  return (
-    heard +
-    said
-      .filter((s) => !s.waived)
-      .map(
-        (s) =>
-          `${y}提出：${s.content.replace(/[。.]$/, '')}。经复核，${s.adopted ? '予以采纳' : '不予采纳'}${s.reply ? `，理由是：${s.reply.replace(/[。.]$/, '')}` : ''}。`,
-      )
-      .join('')
-  );
+  for (const s of said)
+    parts.push(
+      `${y}提出：${text(s.content)}。经复核，${s.adopted ? '予以采纳' : '不予采纳'}${s.reply ? `，理由是：${text(s.reply)}` : ''}。`,
+    );
+  if (!said.length && !hearing?.attended)
+    parts.push(statements.length ? `${y}明确表示放弃陈述、申辩的权利。` : `${y}在规定期限内未提出陈述、申辩。`);
+  return parts.join('');
+}
+
+/** What the record decides on both decisions: the violations, the total, the defence, the remedy bodies. */
+function bodyFromRecord({ unit, case: c }: PrefillSource, f: { violations?: unknown }) {
+  if (!c) return {};
+  return {
+    party: c.party,
+    violations: recordViolations(c.detail, c.party, f.violations),
+    totalFine: partyPart(c.detail, c.party).totalFine,
+    statementSummary: statementSummary(c.detail, c.party),
+    ...remedyPrefill(unit),
+  };
 }
 
 function prefillBody({ today, unit, case: c }: PrefillSource, party: PartyKey) {
@@ -110,7 +123,7 @@ function bodyChecks(f: BodyFields, src: PrefillSource): ValidationIssue[] {
   const issues = decisionIssues(detail, f, { periods, cal, rules });
   issues.push(...partyNameCheck(f.partyName, src, f.party));
   if (!f.violations.length) issues.push({ path: ['violations'], key: 'cases.rules.violationsRequired' });
-  issues.push(...rowCitationIssues(f.violations));
+  issues.push(...rowCitationIssues(f.violations), ...narrativesIssues(f, detail));
   const approved = partyPart(detail, f.party).totalFine;
   if (f.totalFine !== approved)
     issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved } });
@@ -165,12 +178,12 @@ export const penaltyDecisionUnit: DocumentTemplate<typeof unitFields> = {
   fields: unitFields,
   form: [
     [
-      { field: 'partyName', input: 'text', span: 14 },
-      { field: 'partyCode', input: 'text', span: 10 },
+      { field: 'partyName', input: 'text', span: 14, record: true },
+      { field: 'partyCode', input: 'text', span: 10, record: true },
     ],
     [
-      { field: 'address', input: 'text', span: 14 },
-      { field: 'legalRepresentative', input: 'text', span: 10 },
+      { field: 'address', input: 'text', span: 14, record: true },
+      { field: 'legalRepresentative', input: 'text', span: 10, record: true },
     ],
     ...bodyForm,
   ],
@@ -182,6 +195,17 @@ export const penaltyDecisionUnit: DocumentTemplate<typeof unitFields> = {
       address: u?.address ?? '',
       legalRepresentative: u?.legalRepresentative ?? '',
       ...prefillBody(src, 'unit'),
+    };
+  },
+  fromRecord(src, f) {
+    const u = src.case?.detail.unit;
+    if (!u) return {};
+    return {
+      partyName: u.name,
+      partyCode: u.code,
+      address: u.address,
+      legalRepresentative: u.legalRepresentative,
+      ...bodyFromRecord(src, f),
     };
   },
   issueChecks(f, src) {
@@ -233,17 +257,17 @@ export const penaltyDecisionPerson: DocumentTemplate<typeof personFields> = {
   fields: personFields,
   form: [
     [
-      { field: 'partyName', input: 'text', span: 12 },
-      { field: 'idNumber', input: 'text', span: 12 },
+      { field: 'partyName', input: 'text', span: 12, record: true },
+      { field: 'idNumber', input: 'text', span: 12, record: true },
     ],
     [
-      { field: 'homeAddress', input: 'text', span: 16 },
-      { field: 'phone', input: 'text', span: 8 },
+      { field: 'homeAddress', input: 'text', span: 16, record: true },
+      { field: 'phone', input: 'text', span: 8, record: true },
     ],
     [
-      { field: 'employer', input: 'text', span: 10 },
-      { field: 'post', input: 'text', span: 6 },
-      { field: 'employerAddress', input: 'text', span: 8 },
+      { field: 'employer', input: 'text', span: 10, record: true },
+      { field: 'post', input: 'text', span: 6, record: true },
+      { field: 'employerAddress', input: 'text', span: 8, record: true },
     ],
     ...bodyForm,
   ],
@@ -260,6 +284,21 @@ export const penaltyDecisionPerson: DocumentTemplate<typeof personFields> = {
       employerAddress: c?.detail.unit.address ?? '',
       phone: p?.phone ?? '',
       ...prefillBody(src, party),
+    };
+  },
+  fromRecord(src, f) {
+    const c = src.case;
+    const p = c && typeof c.party === 'number' ? c.detail.persons[c.party] : undefined;
+    if (!c || !p) return {};
+    return {
+      partyName: p.name,
+      idNumber: p.idNumber,
+      homeAddress: p.address,
+      employer: c.detail.unit.name,
+      post: p.post,
+      employerAddress: c.detail.unit.address,
+      phone: p.phone,
+      ...bodyFromRecord(src, f),
     };
   },
   issueChecks(f, src) {

@@ -8,7 +8,9 @@ import {
   caseParty,
   caseViolationRow,
   caseViolationsCell,
+  narrativesIssues,
   partyPart,
+  recordViolations,
   rowCitationIssues,
   you,
 } from '../case-violations.ts';
@@ -42,16 +44,16 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
   fields: penaltyNoticeFields,
   form: [
     [
-      { field: 'partyName', input: 'text', span: 16 },
+      { field: 'partyName', input: 'text', span: 16, record: true },
       { field: 'date', input: 'date', span: 8 },
     ],
     { field: 'party', input: 'hidden' },
     caseViolationsCell,
     { field: 'evidence', input: 'textarea', rows: 2 },
     [
-      { field: 'totalFine', input: 'yuan', span: 8 },
+      { field: 'totalFine', input: 'yuan', span: 8, record: true },
       { field: 'statementDays', input: 'integer', span: 8 },
-      { field: 'hearingRights', input: 'checkbox', span: 8 },
+      { field: 'hearingRights', input: 'checkbox', span: 8, record: true },
     ],
     [
       { field: 'contactPerson', input: 'text' },
@@ -76,13 +78,24 @@ export const penaltyNotice: DocumentTemplate<typeof penaltyNoticeFields> = {
     };
   },
 
+  fromRecord({ case: c }, f) {
+    if (!c) return {};
+    return {
+      party: c.party,
+      partyName: caseParty(c.detail, c.party)?.name ?? '',
+      violations: recordViolations(c.detail, c.party, f.violations),
+      totalFine: partyPart(c.detail, c.party).totalFine,
+      hearingRights: hearingTriggered(c.detail, c.rules, c.party),
+    };
+  },
+
   issueChecks(f, src) {
     const issues = [];
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
     const { detail } = src.case;
     issues.push(...noticeIssues(detail, f, src.case.rules));
     if (!f.violations.length) issues.push({ path: ['violations'], key: 'cases.rules.violationsRequired' });
-    issues.push(...rowCitationIssues(f.violations));
+    issues.push(...rowCitationIssues(f.violations), ...narrativesIssues(f, detail));
     const approved = partyPart(detail, f.party).totalFine;
     if (f.totalFine !== approved)
       issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved } });

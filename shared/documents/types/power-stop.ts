@@ -7,7 +7,14 @@ import { addresseeLine, labelled, ROOM, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate, PrefillSource } from '../template.ts';
 import type { DocumentForm } from '../form.ts';
 import { issued } from '../../domain/case-procedure.ts';
-import { caseApprover, madeWhen, paragraphsFor, partyNameCheck, referredDocument } from '../case-documents.ts';
+import {
+  caseApprover,
+  madeWhen,
+  paragraphsFor,
+  partyNameCheck,
+  referredDate,
+  referredDocument,
+} from '../case-documents.ts';
 import { documentRef } from '../../domain/case-measures.ts';
 import { isoDate, localDateTime, required } from '../../entities/common.ts';
 import { remedyClause } from '../wording.ts';
@@ -160,6 +167,8 @@ const toSupplier = {
   partyName: required(z.string().max(100)),
   supply: z.enum(SUPPLIES),
   decisionNumber: required(z.string().max(100)),
+  /** The day the decision named bears, as the case holds it. */
+  decisionDate: isoDate.nullable().default(null),
 };
 const toSupplierForm: DocumentForm<keyof typeof toSupplier> = [
   [
@@ -170,6 +179,7 @@ const toSupplierForm: DocumentForm<keyof typeof toSupplier> = [
     { field: 'supply', input: 'select', options: SUPPLIES, span: 12 },
     { field: 'decisionNumber', input: 'text', label: 'powerStopDecisionNumber', span: 12 },
   ],
+  { field: 'decisionDate', input: 'hidden', record: true },
 ];
 /** A notice to the supplier: the decision it carries out issued and cited, the party named as the case names it. */
 const toSupplierChecks = (f: { decisionNumber: string; partyName: string }, src: PrefillSource): ValidationIssue[] =>
@@ -206,6 +216,7 @@ export const powerStopNotice: DocumentTemplate<typeof noticeFields> = {
     };
   },
 
+  fromRecord: (src, f) => ({ decisionDate: referredDate(src, 'power-stop-decision', f.decisionNumber) }),
   issueChecks: toSupplierChecks,
 
   body(f, { unit, blank }) {
@@ -215,7 +226,7 @@ export const powerStopNotice: DocumentTemplate<typeof noticeFields> = {
     return [
       addresseeLine(f.supplier, blank),
       para(
-        `经查，${party}拒不执行本机关依法作出的停产停业（停止施工、停止使用相关设施、设备）决定，${REAL_DANGER}。依据${ARTICLE}的规定，经本机关主要负责人批准，本机关已${madeWhen(DECISION, blank ? '' : f.decisionNumber)}。请你单位在保证安全的前提下，自${when(f.cutAt, blank)}起停止对${party}${supply}。`,
+        `经查，${party}拒不执行本机关依法作出的停产停业（停止施工、停止使用相关设施、设备）决定，${REAL_DANGER}。依据${ARTICLE}的规定，经本机关主要负责人批准，本机关已${madeWhen(DECISION, blank ? '' : f.decisionNumber, '', f.decisionDate)}。请你单位在保证安全的前提下，自${when(f.cutAt, blank)}起停止对${party}${supply}。`,
       ),
       para(`${party}依法履行行政决定、消除事故隐患后，本机关将及时书面通知你单位恢复${supply}。`),
       para('特此通知，请予配合。'),
@@ -255,6 +266,7 @@ export const powerRestoreNotice: DocumentTemplate<typeof restoreFields> = {
     };
   },
 
+  fromRecord: (src, f) => ({ decisionDate: referredDate(src, 'power-stop-decision', f.decisionNumber) }),
   issueChecks: toSupplierChecks,
 
   body(f, { unit, blank }) {
@@ -264,7 +276,7 @@ export const powerRestoreNotice: DocumentTemplate<typeof restoreFields> = {
     return [
       addresseeLine(f.supplier, blank),
       para(
-        `本机关${madeWhen(DECISION, blank ? '' : f.decisionNumber)}，通知你单位停止对${party}${supply}。现${party}${blank ? '　　　　　　　　　　　　' : clean(f.reason)}。依据${ARTICLE}第二款的规定，本机关决定解除上述措施，请你单位自${when(f.restoreAt, blank)}起恢复对${party}${supply}。`,
+        `本机关${madeWhen(DECISION, blank ? '' : f.decisionNumber, '', f.decisionDate)}，通知你单位停止对${party}${supply}。现${party}${blank ? '　　　　　　　　　　　　' : clean(f.reason)}。依据${ARTICLE}第二款的规定，本机关决定解除上述措施，请你单位自${when(f.restoreAt, blank)}起恢复对${party}${supply}。`,
       ),
       para('特此通知。'),
       sealAndDate(unit.agencyName, blank ? null : f.date),

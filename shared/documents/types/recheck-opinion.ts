@@ -20,7 +20,7 @@ export const recheckOpinion: DocumentTemplate<typeof recheckOpinionFields> = {
   fields: recheckOpinionFields,
   form: [
     [
-      { field: 'enterpriseName', input: 'text', label: 'recheckedUnit' },
+      { field: 'enterpriseName', input: 'text', label: 'recheckedUnit', record: true },
       { field: 'date', input: 'date' },
     ],
     [
@@ -46,6 +46,9 @@ export const recheckOpinion: DocumentTemplate<typeof recheckOpinionFields> = {
       date: inspectionDay(inspection, today),
     };
   },
+
+  // The unit inspected, as the ledger names it.
+  fromRecord: ({ enterprise }) => (enterprise ? { enterpriseName: enterprise.name } : {}),
 
   issueChecks(f, { roster }) {
     const issues = officerChecks(f.officers, roster, f.date);

@@ -50,7 +50,7 @@ export const rectificationOrder: DocumentTemplate<typeof rectificationOrderField
   fields: rectificationOrderFields,
   form: [
     [
-      { field: 'enterpriseName', input: 'text', span: 12 },
+      { field: 'enterpriseName', input: 'text', span: 12, record: true },
       { field: 'inspectionDate', input: 'date', span: 6 },
       { field: 'date', input: 'date', span: 6 },
     ],
@@ -80,6 +80,9 @@ export const rectificationOrder: DocumentTemplate<typeof rectificationOrderField
       date: inspectionDay(inspection, today),
     };
   },
+
+  // The unit inspected, as the ledger names it.
+  fromRecord: ({ enterprise }) => (enterprise ? { enterpriseName: enterprise.name } : {}),
 
   issueChecks(f, { roster }) {
     const issues = officerChecks(f.officers, roster, f.date);

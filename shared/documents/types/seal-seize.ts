@@ -18,10 +18,18 @@ import {
 } from '../layout.ts';
 import { type DocumentTemplate, officerChecks, officerRef, officersOf, type PrefillSource } from '../template.ts';
 import { issued } from '../../domain/case-procedure.ts';
-import { caseApprover, madeWhen, paragraphsFor, partyNameCheck, referredDocument } from '../case-documents.ts';
+import {
+  caseApprover,
+  madeWhen,
+  paragraphsFor,
+  partyNameCheck,
+  referredDate,
+  referredDocument,
+} from '../case-documents.ts';
 import { documentRef, lastDayOf } from '../../domain/case-measures.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import { remedyClause } from '../wording.ts';
+import { narrativeIssues } from '../case-violations.ts';
 
 /**
  * 查封扣押 (安全生产法 第六十五条第一款第（四）项; 行政强制法 第九条、第十八条、第二十四条至第二十八条):
@@ -114,7 +122,7 @@ export const sealSeizeDecision: DocumentTemplate<typeof decisionFields> = {
       { field: 'address', input: 'text', span: 12 },
     ],
     { field: 'facts', input: 'textarea', label: 'seizeFacts', rows: 3 },
-    { field: 'basis', input: 'text', label: 'legalBasis' },
+    { field: 'basis', input: 'text', label: 'legalBasis', record: true },
     [
       { field: 'measure', input: 'select', options: SEIZE_MEASURES, span: 6 },
       { field: 'startsOn', input: 'date', span: 6 },
@@ -163,9 +171,13 @@ export const sealSeizeDecision: DocumentTemplate<typeof decisionFields> = {
     };
   },
 
+  // The department's power to seal and seize (安全生产法 第六十五条第一款第（四）项) and the procedure of 行政强制法.
+  fromRecord: () => ({ basis: DEFAULT_BASIS }),
+
   issueChecks(f, src) {
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
     const issues = officerChecks(f.officers, src.roster, f.date);
+    issues.push(...narrativeIssues(f.facts, ['facts'], src.case.detail, 'unit'));
     if (f.periodDays > SEIZURE_MAX_DAYS)
       issues.push({ path: ['periodDays'], key: 'documents.rules.seizePeriodMax', params: { max: SEIZURE_MAX_DAYS } });
     if (!f.items.length) issues.push({ path: ['items'], key: 'documents.rules.seizedItemsRequired' });
@@ -292,6 +304,8 @@ function seizureList(
 
 const extensionFields = z.object({
   decisionNumber: required(z.string().max(100)),
+  /** The day the decision named bears, as the case holds it. */
+  decisionDate: isoDate.nullable().default(null),
   partyName: required(z.string().max(100)),
   originalEnd: isoDate,
   extendDays: z.number().int().min(1).max(365),
@@ -309,6 +323,7 @@ export const sealSeizeExtension: DocumentTemplate<typeof extensionFields> = {
       { field: 'partyName', input: 'text', span: 12 },
       { field: 'decisionNumber', input: 'text', label: 'seizeDecisionNumber', span: 12 },
     ],
+    { field: 'decisionDate', input: 'hidden', record: true },
     [
       { field: 'originalEnd', input: 'date', span: 12 },
       { field: 'extendDays', input: 'integer', span: 12 },
@@ -335,6 +350,8 @@ export const sealSeizeExtension: DocumentTemplate<typeof extensionFields> = {
       date: today,
     };
   },
+
+  fromRecord: (src, f) => ({ decisionDate: referredDate(src, 'seal-seize-decision', f.decisionNumber) }),
 
   issueChecks(f, src) {
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
@@ -370,7 +387,7 @@ export const sealSeizeExtension: DocumentTemplate<typeof extensionFields> = {
 
   body(f, { fonts, unit, blank }) {
     const para = paragraphsFor(blank);
-    const made = `本机关${madeWhen(DECISION, blank ? '' : f.decisionNumber, '对你单位')}`;
+    const made = `本机关${madeWhen(DECISION, blank ? '' : f.decisionNumber, '对你单位', f.decisionDate)}`;
     const basis = '经本机关负责人批准，依据《中华人民共和国行政强制法》第二十五条的规定，决定将查封扣押期限延长';
     // A hand-fill form gives the reason lines of its own rather than a gap in the sentence.
     const text = blank
@@ -406,6 +423,8 @@ const disposalItem = z.object({
 
 const disposalFields = z.object({
   decisionNumber: required(z.string().max(100)),
+  /** The day the decision named bears, as the case holds it. */
+  decisionDate: isoDate.nullable().default(null),
   partyName: required(z.string().max(100)),
   items: z.array(disposalItem).max(100).default([]),
   basis: required(z.string().max(500)),
@@ -420,7 +439,8 @@ export const sealSeizeDisposal: DocumentTemplate<typeof disposalFields> = {
       { field: 'partyName', input: 'text', span: 12 },
       { field: 'decisionNumber', input: 'text', label: 'seizeDecisionNumber', span: 12 },
     ],
-    { field: 'basis', input: 'text' },
+    { field: 'decisionDate', input: 'hidden', record: true },
+    { field: 'basis', input: 'text', record: true },
     {
       field: 'items',
       input: 'rows',
@@ -451,6 +471,11 @@ export const sealSeizeDisposal: DocumentTemplate<typeof disposalFields> = {
     };
   },
 
+  fromRecord: (src, f) => ({
+    basis: DISPOSAL_BASIS,
+    decisionDate: referredDate(src, 'seal-seize-decision', f.decisionNumber),
+  }),
+
   issueChecks(f, src) {
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
     const { issues } = referredDecision(f.decisionNumber, src);
@@ -466,7 +491,7 @@ export const sealSeizeDisposal: DocumentTemplate<typeof disposalFields> = {
     return [
       labelled(fonts, '当事人', blank ? '' : f.partyName),
       para(
-        `本机关${madeWhen(DECISION, blank ? '' : f.decisionNumber, '对你单位')}，对有关场所、设施、财物予以查封扣押。经调查核实，依据${f.basis || ROOM}的规定，本机关对查封扣押的场所、设施、财物作出如下处理决定：`,
+        `本机关${madeWhen(DECISION, blank ? '' : f.decisionNumber, '对你单位', f.decisionDate)}，对有关场所、设施、财物予以查封扣押。经调查核实，依据${f.basis || ROOM}的规定，本机关对查封扣押的场所、设施、财物作出如下处理决定：`,
       ),
       itemsTable(
         fonts,

@@ -4,12 +4,28 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { chineseDate } from '../../domain/dates.ts';
 import { SERVICE_METHODS } from '../../base/vocabulary.ts';
 import { labelled, sealAndDate } from '../layout.ts';
-import { type DocumentTemplate, officersOf } from '../template.ts';
+import { type DocumentTemplate, officersOf, type PrefillSource } from '../template.ts';
 import { isoDate, required } from '../../entities/common.ts';
+import { addresseeField, caseParty } from '../case-violations.ts';
 
 /** 文书送达回执: which documents were served on whom, where, when, how and by whom; the recipient signs. */
 
+/**
+ * What the receipt lists: the documents served on its addressee, as their service was recorded — a document not
+ * yet served is not on it, and a person's documents are on the person's receipt, not the unit's.
+ */
+function servedOn({ inspection, roster, issued, case: c }: PrefillSource) {
+  const party = c?.party ?? 'unit';
+  const servers = officersOf(inspection?.officerIds, roster)
+    .map((o) => o.name)
+    .join('、');
+  const served = issued.filter((d) => !d.internal && d.service && String(d.party) === String(party));
+  return { party, served, servers };
+}
+
 const serviceReceiptFields = z.object({
+  /** The addressee: the unit (or the enterprise inspected), or a person fined beside it. */
+  party: addresseeField,
   caseName: z.string().trim().max(200).default(''),
   recipient: required(z.string().max(100)),
   rows: z
@@ -33,8 +49,8 @@ export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
   fields: serviceReceiptFields,
   form: [
     [
-      { field: 'caseName', input: 'text', span: 12 },
-      { field: 'recipient', input: 'text', span: 8 },
+      { field: 'caseName', input: 'text', span: 12, record: true },
+      { field: 'recipient', input: 'text', span: 8, record: true },
       { field: 'date', input: 'date', span: 4 },
     ],
     {
@@ -42,33 +58,41 @@ export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
       input: 'rows',
       label: 'servedDocuments',
       add: 'addServedDocument',
+      record: true,
       columns: [
-        { field: 'document', input: 'text', placeholder: 'documentAndNumber', width: 300 },
-        { field: 'place', input: 'text', placeholder: 'servePlace' },
-        { field: 'servedOn', input: 'date', width: 150 },
-        { field: 'method', input: 'text', placeholder: 'serveMethod' },
-        { field: 'server', input: 'text', placeholder: 'server' },
+        { field: 'document', input: 'text', placeholder: 'documentAndNumber', width: 300, record: true },
+        { field: 'place', input: 'text', placeholder: 'servePlace', record: true },
+        { field: 'servedOn', input: 'date', width: 150, record: true },
+        { field: 'method', input: 'text', placeholder: 'serveMethod', record: true },
+        { field: 'server', input: 'text', placeholder: 'server', record: true },
       ],
     },
     { field: 'note', input: 'text' },
+    { field: 'party', input: 'hidden' },
   ],
 
-  prefill({ today, enterprise, inspection, roster, issued, case: c }) {
-    const servers = officersOf(inspection?.officerIds, roster)
-      .map((o) => o.name)
-      .join('、');
-    const served = issued.filter((d) => !d.internal);
-    // What was recorded at service fills the row; a refusal goes in 备注 with its witness (留置送达).
-    const refusals = served
+  prefill(src) {
+    // A refusal goes in 备注 with its witness (留置送达); the clerk may add to it.
+    const { served, servers } = servedOn(src);
+    const note = served
       .filter((d) => d.service?.refused)
       .map(
         (d) =>
           `${d.name}（${d.numberText}）受送达人拒绝签收，已由${d.service!.officers.join('、') || servers}留置送达，见证人：${d.service!.witness}`,
-      );
+      )
+      .join('；');
+    return { party: src.case?.party ?? 'unit', note, date: src.today, ...serviceReceipt.fromRecord!(src, {}) } as never;
+  },
+
+  /** The documents served on the addressee, each as its service was recorded. */
+  fromRecord(src) {
+    const { enterprise, case: c } = src;
+    const { party, served, servers } = servedOn(src);
     return {
+      party,
       // A case's receipt names the case; an inspection's has none to name.
       caseName: caseNameOf(c?.detail),
-      recipient: enterprise?.name ?? c?.detail.unit.name ?? '',
+      recipient: (c ? caseParty(c.detail, party)?.name : enterprise?.name) ?? '',
       rows: served.map((d) => ({
         document: `${d.name}（${d.numberText}）`,
         place: d.service?.place || enterprise?.address || '',
@@ -78,8 +102,6 @@ export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
           : '',
         server: d.service?.officers.join('、') || servers,
       })),
-      note: refusals.join('；'),
-      date: today,
     };
   },
 

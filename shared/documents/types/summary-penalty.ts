@@ -4,8 +4,9 @@ import { checkIdCard } from '../../base/id-card.ts';
 import { checkUscc } from '../../base/uscc.ts';
 import type { PartyKey } from '../../entities/case.ts';
 import { labelled, officerSignatures, paragraph, partySignature, ruledLines, sealAndDate } from '../layout.ts';
-import { type DocumentTemplate, officerChecks, officerRef, officersOf } from '../template.ts';
-import { addresseeField, caseParty, citationIssues, partyPart, you } from '../case-violations.ts';
+import { type DocumentTemplate, officerChecks, officerRef, officersOf, type PrefillSource } from '../template.ts';
+import { addresseeField, caseParty, narrativeIssues, partyPart, you } from '../case-violations.ts';
+import { citationIssues } from '../../domain/citations.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import { orderClause, penaltyText, remedyClause, remedyFields, remedyOf, remedyPrefill, yuanText } from '../wording.ts';
 
@@ -60,28 +61,29 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
         { field: 'date', input: 'date', span: 6 },
       ],
       [
-        { field: 'partyName', input: 'text', span: 12 },
-        { field: 'code', input: 'text', span: 12, label: kind === 'unit' ? 'partyCode' : 'idNumber' },
+        { field: 'partyName', input: 'text', span: 12, record: true },
+        { field: 'code', input: 'text', span: 12, label: kind === 'unit' ? 'partyCode' : 'idNumber', record: true },
       ],
       [
-        { field: 'address', input: 'text', span: 12 },
+        { field: 'address', input: 'text', span: 12, record: true },
         {
           field: 'representative',
           input: 'text',
           span: 12,
           label: kind === 'unit' ? 'legalRepresentative' : 'employerAndPost',
+          record: true,
         },
       ],
       { field: 'facts', input: 'textarea', rows: 3 },
       [
-        { field: 'violatedProvision', input: 'text' },
-        { field: 'penaltyProvision', input: 'text' },
+        { field: 'violatedProvision', input: 'text', record: true },
+        { field: 'penaltyProvision', input: 'text', record: true },
       ],
       [
-        { field: 'penalty', input: 'text', span: 16 },
-        { field: 'fine', input: 'yuan', span: 8 },
+        { field: 'penalty', input: 'text', span: 16, record: true },
+        { field: 'fine', input: 'yuan', span: 8, record: true },
       ],
-      [{ field: 'order', input: 'text', label: 'correctionOrder' }],
+      [{ field: 'order', input: 'text', label: 'correctionOrder', record: true }],
       [
         { field: 'cashOnTheSpot', input: 'checkbox', span: 8 },
         { field: 'hardToPayLater', input: 'checkbox', span: 16, when: 'cashOnTheSpot' },
@@ -94,38 +96,27 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
       { field: 'court', input: 'hidden' },
     ],
 
-    prefill({ today, unit, roster, case: c }) {
+    prefill(src) {
+      const { today, roster, case: c } = src;
       const d = c?.detail;
       const party: PartyKey = kind === 'unit' ? 'unit' : typeof c?.party === 'number' ? c.party : 0;
-      const person = d && party !== 'unit' ? d.persons[party] : undefined;
       const part = partyPart(d, party);
       return {
+        ...fromTheRecord(src, kind),
         party,
         formNo: '',
-        partyName: (d && caseParty(d, party)?.name) ?? '',
-        code: kind === 'unit' ? (d?.unit.code ?? '') : (person?.idNumber ?? ''),
-        address: kind === 'unit' ? (d?.unit.address ?? '') : (person?.address ?? ''),
-        representative:
-          kind === 'unit' ? (d?.unit.legalRepresentative ?? '') : person ? `${d!.unit.name}${person.post}` : '',
         facts: part.violations.map((v) => v.facts.replace(/[。；;.]$/, '')).join('；'),
-        violatedProvision: part.violations.map((v) => v.violatedProvision).join('，'),
-        penaltyProvision: part.violations.map((v) => v.penaltyProvision).join('，'),
-        penalty: penaltyText(part.violations.map((v) => v.penalty)),
-        order: part.violations
-          .map((v) => v.order)
-          .filter(Boolean)
-          .join('，'),
-        fine: part.totalFine,
         cashOnTheSpot: false,
         hardToPayLater: false,
         paymentPlace: c?.settings.finePaymentPlace ?? '',
         place: d?.unit.address ?? '',
         officers: officersOf(d?.handlerIds, roster),
         partyRefused: false,
-        ...remedyPrefill(unit),
         date: today,
       };
     },
+
+    fromRecord: (src) => (src.case ? fromTheRecord(src, kind) : {}),
 
     issueChecks(f, src) {
       if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
@@ -146,6 +137,7 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
       const approved = partyPart(detail, f.party).totalFine;
       if (f.fine !== approved)
         issues.push({ path: ['fine'], key: 'documents.rules.totalFineMismatch', params: { approved } });
+      issues.push(...narrativeIssues(f.facts, ['facts'], detail, f.party));
       const codeError = kind === 'unit' ? checkUscc(f.code).error : checkIdCard(f.code, f.date).error;
       if (codeError) issues.push({ path: ['code'], key: kind === 'unit' ? 'validation.uscc.checkChar' : codeError });
       if (f.fine > 0 && !f.cashOnTheSpot && !f.paymentPlace)
@@ -175,6 +167,31 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
         sealAndDate(unit.agencyName, blank ? null : f.date),
       ];
     },
+  };
+}
+
+/** What the record decides: the party as the case names it, the 呈批's citations, penalty and fine, the remedy bodies. */
+function fromTheRecord({ unit, case: c }: PrefillSource, kind: 'unit' | 'person') {
+  const d = c?.detail;
+  const party: PartyKey = kind === 'unit' ? 'unit' : typeof c?.party === 'number' ? c.party : 0;
+  const person = d && party !== 'unit' ? d.persons[party] : undefined;
+  const part = partyPart(d, party);
+  return {
+    party,
+    partyName: (d && caseParty(d, party)?.name) ?? '',
+    code: kind === 'unit' ? (d?.unit.code ?? '') : (person?.idNumber ?? ''),
+    address: kind === 'unit' ? (d?.unit.address ?? '') : (person?.address ?? ''),
+    representative:
+      kind === 'unit' ? (d?.unit.legalRepresentative ?? '') : person ? `${d!.unit.name}${person.post}` : '',
+    violatedProvision: part.violations.map((v) => v.violatedProvision).join('，'),
+    penaltyProvision: part.violations.map((v) => v.penaltyProvision).join('，'),
+    penalty: penaltyText(part.violations.map((v) => v.penalty)),
+    order: part.violations
+      .map((v) => v.order)
+      .filter(Boolean)
+      .join('，'),
+    fine: part.totalFine,
+    ...remedyPrefill(unit),
   };
 }
 

@@ -4,6 +4,8 @@ import { approval } from '../../domain/case-procedure.ts';
 import { chineseDate } from '../../domain/dates.ts';
 import { labelled, paragraph, ruledLines, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
+import { narrativeIssues } from '../case-violations.ts';
+import { citationIssues } from '../../domain/citations.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 
 /**
@@ -25,6 +27,10 @@ const CRIMINAL_MATERIALS = [
   '有关检验报告或者鉴定意见',
   '其他有关涉嫌犯罪的材料（现场照片、询问笔录、责令整改指令书等）',
 ];
+
+/** A suspected crime is handed over under these (行政处罚法 第二十七条第一款 and the two rules on transfers). */
+const CRIMINAL_BASIS =
+  '《中华人民共和国行政处罚法》第二十七条第一款、《行政执法机关移送涉嫌犯罪案件的规定》第三条、《安全生产行政执法与刑事司法衔接工作办法》（应急〔2019〕54号）';
 
 const transferFields = z.object({
   receivingOrgan: required(z.string().max(100)),
@@ -50,7 +56,7 @@ export const transferLetter: DocumentTemplate<typeof transferFields> = {
   form: [
     [
       { field: 'receivingOrgan', input: 'text', span: 12 },
-      { field: 'partyName', input: 'text', span: 12 },
+      { field: 'partyName', input: 'text', span: 12, record: true },
     ],
     [
       { field: 'cause', input: 'text', span: 16 },
@@ -58,7 +64,7 @@ export const transferLetter: DocumentTemplate<typeof transferFields> = {
     ],
     { field: 'facts', input: 'textarea', rows: 4 },
     [
-      { field: 'provisions', input: 'text', span: 12 },
+      { field: 'provisions', input: 'text', span: 12, record: true },
       { field: 'suspects', input: 'text', span: 6 },
       { field: 'crime', input: 'text', span: 6 },
     ],
@@ -98,9 +104,7 @@ export const transferLetter: DocumentTemplate<typeof transferFields> = {
       provisions: d ? [...new Set(d.violations.map((v) => v.violatedProvision))].join('，') : '',
       crime: '',
       suspects: d ? d.persons.map((p) => `${p.name}（${p.post}）`).join('、') : '',
-      basis: criminal
-        ? '《中华人民共和国行政处罚法》第二十七条第一款、《行政执法机关移送涉嫌犯罪案件的规定》第三条、《安全生产行政执法与刑事司法衔接工作办法》（应急〔2019〕54号）'
-        : '',
+      basis: criminal ? CRIMINAL_BASIS : '',
       materials: criminal ? CRIMINAL_MATERIALS.map((name) => ({ name, items: 1, pages: 0 })) : [],
       contactPerson: d?.handlerNames[0] ?? '',
       contactPhone: unit.phone,
@@ -108,10 +112,31 @@ export const transferLetter: DocumentTemplate<typeof transferFields> = {
     };
   },
 
+  /** The party and the provisions the 呈批 found violated, as the case holds them. */
+  fromRecord({ case: c }) {
+    const d = c?.detail;
+    if (!d) return {};
+    return {
+      partyName: d.unit.name,
+      provisions: [...new Set(d.violations.map((v) => v.violatedProvision))].join('，'),
+    };
+  },
+
   issueChecks(f, src) {
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
     const { detail } = src.case;
     const issues = [];
+    // A suspected crime is handed over on the grounds the law gives, cited in full; the facts state only the case's figures.
+    if (detail.suspectedCrime && f.basis !== CRIMINAL_BASIS)
+      issues.push({ path: ['basis'], key: 'documents.rules.recordMismatch', params: { value: CRIMINAL_BASIS } });
+    if (!detail.suspectedCrime)
+      issues.push(
+        ...f.basis
+          .split('、')
+          .filter((b) => b.includes('第'))
+          .flatMap((b) => citationIssues(b, ['basis'])),
+      );
+    issues.push(...narrativeIssues(f.facts, ['facts'], detail, 'unit'));
     if (detail.outcome !== 'transfer') issues.push({ path: ['case'], key: 'cases.rules.outcomeNotTransfer' });
     const approved = approval(detail.events, 'disposal').date;
     if (!approved) issues.push({ path: ['case'], key: 'cases.rules.disposalNotApproved' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citationIssues } from '../../../shared/documents/case-violations.ts';
+import { citationIssues } from '../../../shared/domain/citations.ts';
+import { narrativeIssues } from '../../../shared/documents/case-violations.ts';
 
 describe('a citation on an outward document', () => {
   it('names the article and a national law by its full name', () => {
@@ -22,5 +23,44 @@ describe('a citation on an outward document', () => {
       'documents.rules.citationArticle',
       'documents.rules.lawShortName',
     ]);
+  });
+});
+
+describe('a narrative the clerk words (facts, evidence)', () => {
+  const detail = {
+    violations: [
+      {
+        party: 'unit' as const,
+        fine: 20_000,
+        gains: 5_000,
+        income: null,
+        violatedProvision: '《中华人民共和国安全生产法》第四十一条第二款',
+        penaltyProvision: '《中华人民共和国安全生产法》第一百零二条',
+      },
+      { party: 0, fine: 3_000, gains: null, income: 80_000, violatedProvision: '', penaltyProvision: '' },
+    ],
+  } as unknown as Parameters<typeof narrativeIssues>[2];
+  const keys = (text: string, party: 'unit' | 0 = 'unit') =>
+    narrativeIssues(text, ['facts'], detail, party).map((i) => `${i.key}:${Object.values(i.params ?? {})[0]}`);
+
+  it('states the amounts the record holds for the party, in figures or in 大写', () => {
+    expect(keys('违法所得5,000元，拟罚款2万元，即人民币贰万元整')).toEqual([]);
+    expect(keys('违法所得6,000元')).toEqual(['documents.rules.narrativeAmount:6,000元']);
+    expect(keys('罚款人民币叁万元整')).toEqual(['documents.rules.narrativeAmount:叁万元整']);
+    // The person's income is theirs, not the unit's.
+    expect(keys('上一年年收入80,000元')).toEqual(['documents.rules.narrativeAmount:80,000元']);
+    expect(keys('上一年年收入80,000元', 0)).toEqual([]);
+  });
+
+  it('cites the provisions of the 呈批, or a part of one', () => {
+    expect(keys('违反了《中华人民共和国安全生产法》第四十一条的规定')).toEqual([]);
+    expect(keys('违反了《中华人民共和国安全生产法》第四十二条的规定')).toEqual([
+      'documents.rules.narrativeCitation:《中华人民共和国安全生产法》第四十二条',
+    ]);
+  });
+
+  it('leaves a quotation of the statute alone', () => {
+    expect(keys('该条规定“处五万元以下的罚款”，《中华人民共和国安全生产法》“第九十九条”')).toEqual([]);
+    expect(keys('依照“《中华人民共和国安全生产法》第九十九条”，处“5万元以下”罚款')).toEqual([]);
   });
 });

@@ -37,7 +37,8 @@ export const CASE_VARIATIONS = [
   'off-benchmark',
   'shallow-citation',
   'no-service-receipt',
-  // …a 询问通知书 addressed by the unit's short name, a 当场处罚 form with another unit's code.
+  // …a 询问通知书 addressed by the unit's short name; a 当场处罚 form sent with another unit's code (which the
+  // record's own replaces: the near-miss that shows it cannot reach paper).
   'short-name',
   'wrong-code',
 ] as const;
@@ -451,8 +452,9 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     }
     const servedOn = v.has('late-service') ? await lateDay(decidedOn, 14, 7) : decidedOn;
     for (const d of decisions) await serve(d.id, servedOn, recipe.handlerIds);
-    // The 文书送达回执 the party signed, listing what was served on it (the file's proof of service).
-    if (!v.has('no-service-receipt')) await issue(c.id, 'service-receipt', servedOn);
+    // The 文书送达回执 each party signed, listing what was served on it (the file's proof of service).
+    if (!v.has('no-service-receipt'))
+      for (const party of parties) await issue(c.id, 'service-receipt', servedOn, {}, party);
     await record(c.id, {
       kind: 'publication',
       date: v.has('late-publication') ? await lateDay(decidedOn, 15, 7) : day(decidedOn, 2),

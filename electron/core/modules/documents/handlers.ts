@@ -7,7 +7,20 @@ import type { DB } from '../../db/schema.ts';
 import { readFile, storeFile } from '../../files.ts';
 import { download } from '../files.ts';
 import { caseRow, refuseIfArchived } from '../cases/repository.ts';
-import { buildSpec, correctionOf, type DocumentRow, issue, parseFields, prefillSource, typeOf } from './service.ts';
+import {
+  buildSpec,
+  correctionOf,
+  currentFields,
+  type DocumentRow,
+  issue,
+  issueReadiness,
+  parseFields,
+  prefillSource,
+  sourceOf,
+  typeOf,
+  withRecord,
+} from './service.ts';
+import type { RuleContext } from '../../rules.ts';
 
 async function rowOrThrow(db: Kysely<DB>, id: number): Promise<DocumentRow> {
   const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
@@ -56,9 +69,11 @@ async function summaries(core: CoreState, db: Kysely<DB>, rows: DocumentRow[]): 
   }));
 }
 
-async function detail(core: CoreState, db: Kysely<DB>, id: number): Promise<DocumentDetail> {
+/** A document as the editor shows it: a draft with what the record decides as it stands now. */
+async function detail(core: CoreState, db: Kysely<DB>, id: number, rc?: RuleContext): Promise<DocumentDetail> {
   const row = await rowOrThrow(db, id);
   const [summary] = await summaries(core, db, [row]);
+  const fields = rc && row.status === 'draft' ? await currentFields(core, db, rc, row) : JSON.parse(row.fieldsJson);
   const services = await db
     .selectFrom('documentServices')
     .selectAll()
@@ -70,7 +85,7 @@ async function detail(core: CoreState, db: Kysely<DB>, id: number): Promise<Docu
   );
   return {
     ...summary,
-    fields: JSON.parse(row.fieldsJson),
+    fields,
     correctionReason: row.correctionReason,
     voidReason: row.voidReason,
     pdfSha256: row.pdfSha256,
@@ -119,8 +134,13 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     ]);
     return { items: await summaries(core, core.store.db, rows), total: Number(n) };
   },
-  async 'documents:get'({ id }, { core }) {
-    return detail(core, core.store.db, id);
+  async 'documents:get'({ id }, { core, rules }) {
+    return detail(core, core.store.db, id, rules);
+  },
+  async 'documents:check'({ id }, { core, rules }) {
+    const row = await rowOrThrow(core.store.db, id);
+    requireStatus(row, 'draft');
+    return { issues: (await issueReadiness(core, rules, row)).issues };
   },
   async 'documents:create'({ type, inspectionId, enterpriseId, caseId, party }, { core, actor, rules }) {
     const t = typeOf(core, type);
@@ -134,7 +154,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     const src = await prefillSource(core, core.store.db, rules, refs);
     if (src.case?.detail.archived)
       throw new AppError('VALIDATION', { issues: [{ path: ['case'], key: 'cases.rules.archived' }] });
-    const fields = t.template.prefill(src);
+    const fields = withRecord(t.template, src, t.template.prefill(src));
     const at = core.now().toISOString();
     return core.tx(async (trx) => {
       const { id } = await trx
@@ -157,7 +177,13 @@ export const documentHandlers: HandlerGroup<'documents'> = {
       return detail(core, trx, id);
     });
   },
-  async 'documents:save'({ id, version, fields }, { core, actor }) {
+  async 'documents:save'({ id, version, fields: typed }, { core, actor, rules }) {
+    // What the record decides is laid over what was typed: a read-only field sent changed changes nothing.
+    const before = await rowOrThrow(core.store.db, id);
+    const t = typeOf(core, before.type);
+    const fields = t.template.fromRecord
+      ? withRecord(t.template, await sourceOf(core, core.store.db, rules, before, typed), typed)
+      : typed;
     return core.tx(async (trx) => {
       const row = await rowOrThrow(trx, id);
       requireStatus(row, 'draft');
@@ -183,7 +209,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     if (row.status !== 'draft' && row.pdfSha256)
       return download(`${row.numberText ?? row.type}.pdf`, readFile(core.dataDir, row.pdfSha256));
     const t = typeOf(core, row.type);
-    const fields = parseFields(t.template, JSON.parse(row.fieldsJson));
+    const fields = parseFields(t.template, await currentFields(core, core.store.db, rules, row));
     const pdf = await core.render(
       buildSpec(core, rules, t, fields, {
         numberText: null,

@@ -3,7 +3,7 @@ import { AppError, validationError } from '../../../../shared/base/errors.ts';
 import { draftNumber, formatDocumentNumber, numberSeries } from '../../../../shared/domain/document-number.ts';
 import { recusalIssues } from '../../../../shared/domain/case-measures.ts';
 import type { Content } from 'pdfmake/interfaces.js';
-import type { DocumentSpec, FontSet } from '../../../../shared/documents/layout.ts';
+import { type DocumentSpec, type FontSet, keepSigningWithText } from '../../../../shared/documents/layout.ts';
 import type { Settings } from '../../../../shared/entities/settings.ts';
 import { documentDateOf, TEMPLATES } from '../../../../shared/documents/registry.ts';
 import type { DocumentTemplate, PrefillSource } from '../../../../shared/documents/template.ts';
@@ -68,7 +68,7 @@ export async function prefillSource(
     refs.caseId || inspection
       ? await db
           .selectFrom('documents')
-          .select(['id', 'type', 'numberText'])
+          .select(['id', 'type', 'numberText', 'fieldsJson'])
           .where(refs.caseId ? 'caseId' : 'inspectionId', '=', refs.caseId ?? inspection!.id)
           .where('status', '=', 'issued')
           .where('numberText', 'is not', null)
@@ -90,10 +90,12 @@ export async function prefillSource(
   const issued = issuedRows.map((d) => {
     const t = core.catalogue.byId.get(d.type);
     const s = services.filter((x) => x.documentId === d.id).at(-1);
+    const party = (JSON.parse(d.fieldsJson) as { party?: unknown }).party;
     return {
       type: d.type,
       name: t?.name ?? d.type,
       numberText: d.numberText!,
+      party: typeof party === 'number' ? party : ('unit' as const),
       internal: t?.internal ?? false,
       service: s
         ? {
@@ -191,7 +193,7 @@ export function buildSpec(
             } as Content,
           ]
         : []),
-      ...t.template.body(fields as never, { fonts, unit, blank: !!opts.blank }),
+      ...keepSigningWithText(t.template.body(fields as never, { fonts, unit, blank: !!opts.blank })),
     ],
     copiesNote: t.type.copies,
     // The demo county's printouts say so on every page; a draft says it is one.
@@ -214,19 +216,40 @@ export async function correctionOf(
   return { numberText: old?.numberText ?? null, reason: doc.correctionReason ?? '' };
 }
 
-/**
- * Issuing: the checks the template and the case apply, judged by the call's rule context, then a number
- * claimed for the rendered page (claimNumber). It runs outside any transaction — rendering takes seconds —
- * and claims the number in one of its own, so it takes no executor.
- */
-export async function issue(core: CoreState, rc: RuleContext, doc: DocumentRow, actor: AuditActor): Promise<void> {
-  const db = core.store.db;
-  const t = typeOf(core, doc.type);
-  const found = await prefillSource(core, db, rc, {
+/** A draft's source: what it was made from, addressed to the party its fields name. */
+export function sourceOf(core: CoreState, db: Kysely<DB>, rc: RuleContext, doc: DocumentRow, fields: unknown) {
+  const party = (fields as { party?: unknown } | null)?.party;
+  return prefillSource(core, db, rc, {
     enterpriseId: doc.enterpriseId,
     inspectionId: doc.inspectionId,
     caseId: doc.caseId,
+    party: party === 'unit' || typeof party === 'number' ? party : undefined,
   });
+}
+
+/** The draft's fields with what the record decides laid over them (DocumentTemplate.fromRecord). */
+export function withRecord(template: DocumentTemplate, src: PrefillSource, fields: unknown): Record<string, unknown> {
+  const raw = (fields ?? {}) as Record<string, unknown>;
+  return template.fromRecord ? { ...raw, ...(template.fromRecord(src, raw as never) as Record<string, unknown>) } : raw;
+}
+
+/** A draft's fields as they would be issued now: from the record where it decides, as typed elsewhere. */
+export async function currentFields(core: CoreState, db: Kysely<DB>, rc: RuleContext, doc: DocumentRow) {
+  const t = typeOf(core, doc.type);
+  const raw = JSON.parse(doc.fieldsJson) as unknown;
+  if (!t.template.fromRecord) return raw as Record<string, unknown>;
+  return withRecord(t.template, await sourceOf(core, db, rc, doc, raw), raw);
+}
+
+/**
+ * What stands in the way of issuing the draft now (the template's checks, the case's, a date to come), with
+ * the fields as they would be issued. Nothing is written: the editor asks it, and issuing acts on it.
+ */
+export async function issueReadiness(core: CoreState, rc: RuleContext, doc: DocumentRow) {
+  const db = core.store.db;
+  const t = typeOf(core, doc.type);
+  const raw = JSON.parse(doc.fieldsJson) as unknown;
+  const found = await sourceOf(core, db, rc, doc, raw);
   // A correction is checked against the case as it will stand: without the document it replaces.
   const src =
     found.case && doc.supersedesId
@@ -243,17 +266,26 @@ export async function issue(core: CoreState, rc: RuleContext, doc: DocumentRow, 
       : found;
   if (src.case?.detail.archived)
     throw new AppError('VALIDATION', { issues: [{ path: ['case'], key: 'cases.rules.archived' }] });
-  const fields = parseFields(t.template, JSON.parse(doc.fieldsJson));
+  const fields = parseFields(t.template, withRecord(t.template, src, raw));
   const problems = t.template.issueChecks(fields as never, src);
   // 回避 holds for every document of the case, whatever its type.
   if (src.case) problems.push(...recusalIssues(src.case.detail, fields as Record<string, unknown>));
   const date = documentDateOf(doc.type, fields) ?? '';
   // A document cannot bear a date still to come; its number takes the year it is issued in.
   if (date > rc.today) problems.push({ path: ['date'], key: 'documents.rules.dateInFuture', params: { date } });
-  if (problems.length)
-    throw new AppError('DOCUMENT_NOT_ISSUABLE', {
-      issues: problems.map((p) => ({ ...p, path: ['fields', ...p.path] })),
-    });
+  return { t, fields, date, issues: problems.map((p) => ({ ...p, path: ['fields', ...p.path] })) };
+}
+
+/**
+ * Issuing: the checks the template and the case apply, judged by the call's rule context, then a number
+ * claimed for the rendered page (claimNumber), the fields stored as issued (the record's where it decides).
+ * It runs outside any transaction — rendering takes seconds — and claims the number in one of its own, so it
+ * takes no executor.
+ */
+export async function issue(core: CoreState, rc: RuleContext, doc: DocumentRow, actor: AuditActor): Promise<void> {
+  const db = core.store.db;
+  const { t, fields, date, issues } = await issueReadiness(core, rc, doc);
+  if (issues.length) throw new AppError('DOCUMENT_NOT_ISSUABLE', { issues });
   const correction = await correctionOf(db, doc);
   const render = async (numberText: string | null) => {
     try {
@@ -263,7 +295,14 @@ export async function issue(core: CoreState, rc: RuleContext, doc: DocumentRow, 
       throw new AppError('RENDER_FAILED');
     }
   };
-  await claimNumber(core, { doc, date, actor, render, numbering: numberingOf(core, rc, t, doc, fields) });
+  await claimNumber(core, {
+    doc,
+    date,
+    actor,
+    render,
+    fieldsJson: JSON.stringify(fields),
+    numbering: numberingOf(core, rc, t, doc, fields),
+  });
 }
 
 /** Where a document's number comes from: the next one of its series, or the one printed on the sheet. */
@@ -344,6 +383,8 @@ async function claimNumber(
     doc: DocumentRow;
     date: string;
     actor: AuditActor;
+    /** The fields the page was rendered from, stored with it. */
+    fieldsJson: string;
     numbering: Numbering;
     render(numberText: string | null): Promise<Buffer>;
   },
@@ -368,9 +409,22 @@ async function claimNumber(
             const changed = raw
               .prepare(
                 `UPDATE documents SET status = 'issued', number_series = ?, number_year = ?, number_serial = ?, number_text = ?,
-            pdf_sha256 = ?, issued_at = ?, issued_by = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'draft' AND version = ?`,
+            pdf_sha256 = ?, fields_json = ?, issued_at = ?, issued_by = ?, updated_at = ?, version = version + 1
+            WHERE id = ? AND status = 'draft' AND version = ?`,
               )
-              .run(series, year, serial, numberText, hash, at, actor.userName, at, doc.id, doc.version).changes;
+              .run(
+                series,
+                year,
+                serial,
+                numberText,
+                hash,
+                opts.fieldsJson,
+                at,
+                actor.userName,
+                at,
+                doc.id,
+                doc.version,
+              ).changes;
             if (changed !== 1) throw new AppError('STALE_VERSION');
             core.record(actor, {
               action: 'documents:issue',

@@ -14,6 +14,8 @@ import { OfficersField } from './OfficersField.tsx';
 /** A text without a set width takes the room the line has left. */
 const GROW = { flex: '1 1 160px' };
 const label = (cell: { field: string; label?: string }) => tKey(`docFields.${cell.label ?? cell.field}`);
+/** A field the record decides is shown, locked, saying where it is changed. */
+const fromRecord = (cell: { record?: true }) => (cell.record ? tKey('documents.fromRecord') : undefined);
 
 /** Any document type's form, drawn from the layout its template declares. */
 export function DocumentFields({ layout }: { layout: DocumentForm }) {
@@ -58,6 +60,7 @@ function Cell({ cell }: { cell: FormCell }) {
           addLabel={tKey(`docFields.${cell.add}`)}
           blank={blankRow(cell)}
           numbered={cell.numbered}
+          fixed={cell.record}
         >
           {(row) => cell.columns.map((c) => <Column key={c.field} row={row} column={c} />)}
         </RowsField>
@@ -80,23 +83,24 @@ function Field({ cell }: { cell: FieldCell }) {
         <Input />
       </Form.Item>
     );
+  const locked = !!cell.record;
   if (cell.input === 'checkbox') {
     return (
-      <Form.Item name={cell.field} valuePropName="checked">
-        <Checkbox>{label(cell)}</Checkbox>
+      <Form.Item name={cell.field} valuePropName="checked" tooltip={fromRecord(cell)}>
+        <Checkbox disabled={locked}>{label(cell)}</Checkbox>
       </Form.Item>
     );
   }
   if (cell.input === 'select') {
     return (
-      <Form.Item name={cell.field} label={label(cell)}>
-        <Select options={options(cell.field, cell.options)} />
+      <Form.Item name={cell.field} label={label(cell)} tooltip={fromRecord(cell)}>
+        <Select options={options(cell.field, cell.options)} disabled={locked} />
       </Form.Item>
     );
   }
   return (
-    <Form.Item name={cell.field} label={label(cell)}>
-      {input(cell.input as Exclude<typeof cell.input, 'hidden' | 'checkbox' | 'select'>, cell.rows)}
+    <Form.Item name={cell.field} label={label(cell)} tooltip={fromRecord(cell)}>
+      {input(cell.input as Exclude<typeof cell.input, 'hidden' | 'checkbox' | 'select'>, cell.rows, undefined, locked)}
     </Form.Item>
   );
 }
@@ -121,13 +125,13 @@ function Column({ row, column }: { row: number; column: RowColumn }) {
   if (column.input === 'select') {
     return (
       <Form.Item name={[row, column.field]} style={style}>
-        <Select placeholder={placeholder} options={options(column.field, column.options)} />
+        <Select placeholder={placeholder} options={options(column.field, column.options)} disabled={!!column.record} />
       </Form.Item>
     );
   }
   return (
     <Form.Item name={[row, column.field]} style={style}>
-      {input(column.input, undefined, placeholder)}
+      {input(column.input, undefined, placeholder, !!column.record)}
     </Form.Item>
   );
 }
@@ -137,10 +141,11 @@ function input(
   kind: 'text' | 'textarea' | 'date' | 'datetime' | 'yuan' | 'integer',
   rows?: number,
   placeholder?: string,
+  disabled = false,
 ) {
   switch (kind) {
     case 'integer':
-      return <InputNumber min={0} precision={0} style={{ width: '100%' }} />;
+      return <InputNumber min={0} precision={0} style={{ width: '100%' }} disabled={disabled} />;
     case 'yuan':
       return (
         <InputNumber
@@ -150,6 +155,7 @@ function input(
           addonAfter="元"
           style={{ width: '100%' }}
           placeholder={placeholder}
+          disabled={disabled}
         />
       );
     case 'date':
@@ -157,8 +163,8 @@ function input(
     case 'datetime':
       return <DateTimeField />;
     case 'textarea':
-      return <Input.TextArea rows={rows} autoSize={!rows} placeholder={placeholder} />;
+      return <Input.TextArea rows={rows} autoSize={!rows || disabled} placeholder={placeholder} disabled={disabled} />;
     default:
-      return <Input placeholder={placeholder} />;
+      return <Input placeholder={placeholder} disabled={disabled} />;
   }
 }
