@@ -41,6 +41,8 @@ export interface DocumentSpec {
   continuationLabel: string;
   /** 第 N 页 共 M 页 at the foot (the file's own cover, 目录 and 备考表 are not numbered). */
   pageNumbers?: boolean;
+  /** Who signs every page of a 笔录 (被询问人…): a signature line at the foot of each page. */
+  pageSignature?: string;
   fonts: FontSet;
   /** The core's now (ISO), as the PDF's creation date: the machine's clock never stamps an official document. */
   createdAt?: string;

@@ -89,6 +89,8 @@ export interface DocumentTemplate<S extends z.ZodType = z.ZodType> {
    * of the sheet used; the app checks it is not used twice instead of assigning one.
    */
   preNumbered?(fields: z.output<S>): string;
+  /** A 笔录 is signed on every page by the person it records: who (被询问人, 当事人…). */
+  pageSignature?: string;
   /** The date the document bears (seal line, and the year of its number); its `date` field unless said otherwise. */
   documentDate?(fields: z.output<S>): string;
   body(fields: z.output<S>, ctx: LayoutContext): Content[];

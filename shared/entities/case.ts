@@ -296,6 +296,8 @@ export interface CaseDocument {
   typeName: string;
   status: 'draft' | 'issued' | 'voided';
   numberText: string | null;
+  /** The pages its PDF printed on, once issued (null for one issued before the count was kept). */
+  pages: number | null;
   date: string | null;
   servedOn: string | null;
   fields: Record<string, unknown>;

@@ -40,8 +40,8 @@ const FILLED: Record<string, Record<string, unknown>> = {
       { name: '询问笔录', items: 2, pages: 9 },
     ],
   },
-  'summary-penalty-unit': { formNo: '0000001', paymentPlace: '宣汉县农村信用合作联社' },
-  'summary-penalty-person': { formNo: '0000002', cashOnTheSpot: true, hardToPayLater: true },
+  'summary-penalty-unit': { formNo: '0000001', time: '10:30', paymentPlace: '宣汉县农村信用合作联社' },
+  'summary-penalty-person': { formNo: '0000002', time: '10:30', cashOnTheSpot: true, hardToPayLater: true },
   'evidence-preservation-notice': {
     items: [{ name: '液氨储罐压力表', spec: 'Y-100', quantity: '2只', location: '液氨储罐区' }],
     approvedBy: '陈局长',

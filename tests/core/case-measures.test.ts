@@ -230,7 +230,14 @@ describe('cash taken on the spot', () => {
       {
         id: d.id,
         version: d.version,
-        fields: { ...d.fields, formNo: '0000009', cashOnTheSpot: true, hardToPayLater: true, date: '2026-11-20' },
+        fields: {
+          ...d.fields,
+          formNo: '0000009',
+          time: '10:30',
+          cashOnTheSpot: true,
+          hardToPayLater: true,
+          date: '2026-11-20',
+        },
       },
       token,
     );

@@ -6,7 +6,7 @@ import type { Core } from '../../electron/core/create-core.ts';
 import type { GeneratorError } from '../../electron/core/modules/demo/case-generator.ts';
 import type { CaseDetail, ViolationInput } from '../../shared/entities/case.ts';
 import { addUser, call, failure, newCore } from '../support/core.ts';
-import { pdfOf, pdfText } from '../support/documents.ts';
+import { pdfOf, pdfText, printedFaults } from '../support/documents.ts';
 import { caseCounty, escalated } from '../support/cases.ts';
 import { mayRetract } from '../../shared/domain/case-permissions.ts';
 import { ROLE_PERMISSIONS } from '../../shared/base/roles.ts';
@@ -1029,7 +1029,13 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
       {
         id: d.id,
         version: d.version,
-        fields: { ...d.fields, formNo: '0001235', paymentPlace: '宣汉县农村信用合作联社', date: '2026-11-20' },
+        fields: {
+          ...d.fields,
+          formNo: '0001235',
+          time: '10:30',
+          paymentPlace: '宣汉县农村信用合作联社',
+          date: '2026-11-20',
+        },
       },
       token,
     );
@@ -1526,6 +1532,56 @@ describe('the evidence of a case from an inspection', () => {
         collectedOn: inspection.startedAt.slice(0, 10),
       }),
     ]);
+  });
+});
+
+describe('the case file (案卷)', () => {
+  it('lists the 整改复查意见书 that proves the hazard was not put right, and every decision number on the cover', async () => {
+    const county = await ready(new Date('2026-12-21T02:00:00Z'));
+    const { token, enterprise, inspection, handlerIds, generate } = county;
+    const escalationId = await escalated(core, county, '2026-11-25');
+    // The order the party did not carry out, and the 复查 that found so: the ground of a 逾期未改正 penalty.
+    const issue = async (type: string, inspectionId: number, fields: Record<string, unknown> = {}) => {
+      const d = await call(core, 'documents:create', { type, inspectionId }, token);
+      const s = await call(
+        core,
+        'documents:save',
+        { id: d.id, version: d.version, fields: { ...d.fields, ...fields } },
+        token,
+      );
+      const r = await core.dispatch('documents:issue', { id: s.id, version: s.version }, { token });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.data as { numberText: string };
+    };
+    await issue('rectification-order', inspection.id, {
+      items: [{ hazardId: null, text: '危化品仓库未设置可燃气体报警装置', deadline: '2026-11-25' }],
+      date: inspection.startedAt.slice(0, 10),
+    });
+    const recheck = await core.state.store.db
+      .selectFrom('inspections')
+      .select('id')
+      .where('recheckOf', '=', inspection.id)
+      .executeTakeFirstOrThrow();
+    const opinion = await issue('recheck-opinion', recheck.id, {
+      opinion: '经复查，危化品仓库仍未设置可燃气体报警装置。',
+    });
+    const c = await generate({
+      enterpriseId: enterprise.id,
+      handlerIds,
+      filedOn: '2026-11-26',
+      escalationId,
+      variations: ['person-fined', 'statement-waived'],
+      stopAt: 'decided',
+      reviewerToken: await addUser(core, token, 'fzsh2', 'reviewer'),
+    });
+    const binder = pdfOf(await call(core, 'cases:binder', { id: c.id }, token));
+    const text = flat(pdfText(binder, ['-layout']));
+    expect(text).toContain(`整改复查意见书${opinion.numberText}`);
+    // No 文号 or date broken across the 目录's lines.
+    expect(printedFaults(binder, null)).toEqual([]);
+    const numbers = c.documents.filter((d) => d.type.startsWith('penalty-decision')).map((d) => d.numberText);
+    expect(numbers).toHaveLength(2);
+    expect(text).toContain(`处罚决定书文号：${numbers.join('、')}`);
   });
 });
 

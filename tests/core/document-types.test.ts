@@ -331,6 +331,9 @@ const EXPECTED: Record<string, string[]> = {
     '第九十九条',
     '《中华人民共和国行政处罚法》第五十一条',
     '罚款人民币贰仟元整（¥2,000.00）的履行方式和期限：□当场缴纳；√自收到本决定书之日起15日内',
+    // 行政处罚法 第五十二条: when and where it was decided.
+    '处罚时间：2026年11月20日10时30分',
+    '处罚地点：',
     '执法人员（签名）',
     '当事人或者委托代理人（签名）',
   ],
@@ -462,8 +465,8 @@ describe('every document type', () => {
           { name: '询问笔录', items: 2, pages: 9 },
         ],
       },
-      'summary-penalty-unit': { formNo: '0000001', paymentPlace: '宣汉县农村信用合作联社' },
-      'summary-penalty-person': { formNo: '0000002', cashOnTheSpot: true, hardToPayLater: true },
+      'summary-penalty-unit': { formNo: '0000001', time: '10:30', paymentPlace: '宣汉县农村信用合作联社' },
+      'summary-penalty-person': { formNo: '0000002', time: '10:30', cashOnTheSpot: true, hardToPayLater: true },
       'evidence-list': (prefilled: Record<string, unknown>) => ({
         items: [
           {
@@ -525,7 +528,7 @@ describe('every document type', () => {
     fs.writeFileSync(path.join(OUT, `${type}.pdf`), pdf);
     // The printed text read back, every page: no page of signing lines alone, times as 9时00分, no broken 文号,
     // date or label, the 文号 where the type is numbered (issue 16).
-    expect(printedFaults(pdf, await numberOf(core, token, type))).toEqual([]);
+    expect(printedFaults(pdf, await numberOf(core, token, type), TEMPLATES[type].pageSignature)).toEqual([]);
     const text = pdfText(pdf).replace(/\s+/g, '');
     let at = -1;
     for (const piece of EXPECTED[type]) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
+import { TEMPLATES } from '../../shared/documents/registry.ts';
 import { COERCION_TEMPLATES } from '../../shared/documents/types/coercion.ts';
 import { caseGenerator } from '../../electron/core/modules/demo/case-generator.ts';
 import { call, failure, newCore, setUp } from '../support/core.ts';
@@ -236,7 +237,7 @@ describe('coercive measures', () => {
     fs.writeFileSync(path.join(OUT, `${type}.pdf`), pdf);
     // The printed text read back, every page: no page of signing lines alone, times as 9时00分, no broken 文号,
     // date or label, the 文号 where the type is numbered (issue 16).
-    expect(printedFaults(pdf, await numberOf(core, token, type))).toEqual([]);
+    expect(printedFaults(pdf, await numberOf(core, token, type), TEMPLATES[type].pageSignature)).toEqual([]);
     const text = flat(pdfText(pdf));
     let at = -1;
     for (const piece of EXPECTED[type]) {

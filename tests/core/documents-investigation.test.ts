@@ -3,6 +3,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
+import { TEMPLATES } from '../../shared/documents/registry.ts';
 import { INVESTIGATION_TEMPLATES } from '../../shared/documents/types/investigation.ts';
 import { caseGenerator } from '../../electron/core/modules/demo/case-generator.ts';
 import { call, failure, newCore, setUp } from '../support/core.ts';
@@ -246,7 +247,7 @@ describe('investigation documents', () => {
     // Written first, so a failing expectation leaves the page to look at.
     fs.writeFileSync(path.join(OUT, `${type}.pdf`), pdf);
     // The printed text read back, every page (issue 16).
-    expect(printedFaults(pdf, await numberOf(core, token, type))).toEqual([]);
+    expect(printedFaults(pdf, await numberOf(core, token, type), TEMPLATES[type].pageSignature)).toEqual([]);
     // -layout keeps each printed line together (label–value pairs side by side).
     const text = squash(pdfText(pdf, ['-layout']));
     let at = -1;
@@ -318,9 +319,11 @@ describe('investigation documents', () => {
     await call(core, 'documents:issue', { id: witness.id, version: witness.version }, token);
     const list = await call(core, 'documents:create', { type: 'evidence-list', caseId }, token);
     const items = list.fields.items as { kind: string; name: string; collectedOn: string }[];
+    // Counted as the pages it printed on: the 询问笔录 issued above runs to two.
     expect(items.find((x) => x.name.startsWith('王明询问笔录（第1次）'))).toMatchObject({
       kind: '当事人的陈述',
       collectedOn: '2026-11-20',
+      pages: 2,
     });
     expect(items.find((x) => x.name.startsWith('赵六询问笔录'))).toMatchObject({ kind: '证人证言' });
     expect(items.find((x) => x.name.startsWith('勘验笔录'))).toMatchObject({ kind: '勘验笔录、现场笔录' });

@@ -83,9 +83,20 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
   });
   await expect(page.getByTestId('case-stage')).toHaveText('待决定');
   await kase.makeDocument('行政处罚决定书（单位）');
+  // What the law says of the party is the 呈批's: shown, locked, saying where it is changed.
+  await expect(page.getByLabel('罚款合计')).toBeDisabled();
+  await expect(page.getByLabel('罚款合计')).toHaveValue('20000');
+  await expect(page.getByLabel('当事人', { exact: true })).toBeDisabled();
+  await expect(page.getByPlaceholder('违反的条款').first()).toBeDisabled();
   await page
     .getByLabel('罚款缴纳地点（银行、账号或缴款渠道）')
     .fill('示例县农村信用合作联社（账号：88010120000012345）');
+  await shot('35-decision-editor');
+  // The same screen in English: the locked fields say where they are changed.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByText('come from the case file and cannot be changed here')).toBeVisible();
+  await shot('35-decision-editor-en');
+  await page.getByRole('button', { name: '中文' }).click();
   const decisionNumber = await inspections.issueOpenDocument();
   expect(decisionNumber).toMatch(/^示应急罚〔2026〕\d+号$/);
   const decisionText = await inspections.downloadPdfText(desk.dataRoot, 'decision.pdf');

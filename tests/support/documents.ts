@@ -92,9 +92,9 @@ const SIGNING =
  * What the printed text of a document must never show (issue 16), read with pdftotext over every page:
  * a page holding only signature or seal lines (the block went on alone), a time not written as 9时00分,
  * a line starting with 号, 日 or a closing bracket (a 文号, a date or a label broken inside), and a missing
- * 文号 where the type is numbered (`number`, e.g. 宣应急罚).
+ * 文号 where the type is numbered (`number`, e.g. 宣应急罚), and a page of a 笔录 without its signer's line.
  */
-export function printedFaults(pdf: Buffer, number: string | null): string[] {
+export function printedFaults(pdf: Buffer, number: string | null, pageSignature?: string): string[] {
   const pages = pdfText(pdf, ['-layout']).split('\f').slice(0, -1);
   const faults: string[] = [];
   pages.forEach((page, i) => {
@@ -105,6 +105,9 @@ export function printedFaults(pdf: Buffer, number: string | null): string[] {
     const content = lines.filter((l) => !SIGNING.test(l.replace(/\s+/g, ' ')));
     if (i > 0 && lines.length && !content.length)
       faults.push(`page ${i + 1} holds only signing lines: ${lines.join(' / ')}`);
+    // A 笔录 is signed on every page by the person it records.
+    if (pageSignature && !lines.some((l) => l.replace(/\s+/g, '').startsWith(`${pageSignature}（签名）`)))
+      faults.push(`page ${i + 1} has no ${pageSignature}（签名） line`);
     for (const l of lines) {
       if (/^[号日）〕]/.test(l)) faults.push(`page ${i + 1}: a line starts with “${l[0]}”: ${l}`);
       for (const m of l.replace(/\s+/g, '').matchAll(/\d+时(?!\d{2}分)/g))

@@ -206,6 +206,8 @@ export interface DocumentsTable {
   numberSerial: number | null;
   numberText: string | null;
   pdfSha256: string | null;
+  /** Pages the issued PDF printed on (NULL before 0007). */
+  pageCount: number | null;
   issuedAt: string | null;
   issuedBy: string | null;
   supersedesId: number | null;

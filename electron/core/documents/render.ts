@@ -57,6 +57,20 @@ function definition(spec: DocumentSpec): TDocumentDefinitions {
         : null) as Content,
     footer: (page: number, pages: number) => {
       const parts: Content[] = [];
+      // A 笔录 is signed on every page, so no page can be swapped after it was read back and signed.
+      if (spec.pageSignature)
+        parts.push({
+          columns: [
+            { width: '*', text: '' },
+            {
+              width: 'auto',
+              text: applyRuns(fonts, `${spec.pageSignature}（签名）：`, body, false, 'footer') as never,
+              fontSize: small + 1,
+            },
+            { width: 110, canvas: [{ type: 'line', x1: 0, y1: small + 4, x2: 110, y2: small + 4, lineWidth: 0.5 }] },
+          ],
+          margin: [0, 0, 0, 4],
+        } as Content);
       if (page === pages && spec.copiesNote) {
         parts.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: textWidthPt(g), y2: 0, lineWidth: 0.5 }] });
         parts.push({

@@ -76,7 +76,8 @@ function fromRecords(d: CaseDetail): z.input<typeof item>[] {
         name: `${named[doc.type](doc.fields)}${doc.numberText ? `（${doc.numberText}）` : ''}`,
         source: '',
         collectedOn: doc.date ?? '',
-        pages: 1,
+        // As many pages as it printed on (a 2-page 笔录 is 2 pages of evidence).
+        pages: doc.pages ?? 1,
         proves: d.cause.replace(/^涉嫌/, '').replace(/案$/, ''),
       },
     ];

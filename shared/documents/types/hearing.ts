@@ -107,6 +107,7 @@ function prefillRecord(src: PrefillSource): z.input<typeof recordFields> {
 
 export const hearingRecord: DocumentTemplate<typeof recordFields> = {
   type: 'hearing-record',
+  pageSignature: '当事人或者委托代理人',
   fields: recordFields,
   documentDate: day,
   form: [

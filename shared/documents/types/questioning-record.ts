@@ -91,6 +91,7 @@ const RECUSAL =
 
 export const questioningRecord: DocumentTemplate<typeof questioningRecordFields> = {
   type: 'questioning-record',
+  pageSignature: '被询问人',
   fields: questioningRecordFields,
   documentDate: day,
   form: [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { summaryDecisionIssues } from '../../domain/case-procedure.ts';
 import { checkIdCard } from '../../base/id-card.ts';
+import { chineseDateTime } from '../../domain/dates.ts';
 import { checkUscc } from '../../base/uscc.ts';
 import type { PartyKey } from '../../entities/case.ts';
 import { labelled, officerSignatures, paragraph, partySignature, ruledLines, sealAndDate } from '../layout.ts';
@@ -41,6 +42,12 @@ const summaryFields = z.object({
   hardToPayLater: z.boolean().default(false),
   paymentPlace: optionalText(300),
   place: required(z.string().max(200)),
+  /** 24-hour 10:30: when on the day it was decided (行政处罚法 第五十二条: the decision states its time and place). */
+  time: z
+    .string()
+    .trim()
+    .regex(/^(([01]?\d|2[0-3]):[0-5]\d)?$/, { error: 'documents.rules.timeFormat' })
+    .default(''),
   officers: z.array(officerRef).max(4).default([]),
   partyRefused: z.boolean().default(false),
   ...remedyFields,
@@ -57,8 +64,9 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
     form: [
       [
         { field: 'formNo', input: 'text', span: 8 },
-        { field: 'place', input: 'text', span: 10 },
-        { field: 'date', input: 'date', span: 6 },
+        { field: 'place', input: 'text', span: 8 },
+        { field: 'date', input: 'date', span: 4 },
+        { field: 'time', input: 'text', label: 'decidedTime', span: 4 },
       ],
       [
         { field: 'partyName', input: 'text', span: 12, record: true },
@@ -110,6 +118,7 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
         hardToPayLater: false,
         paymentPlace: c?.settings.finePaymentPlace ?? '',
         place: d?.unit.address ?? '',
+        time: '',
         officers: officersOf(d?.handlerIds, roster),
         partyRefused: false,
         date: today,
@@ -138,6 +147,7 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
       if (f.fine !== approved)
         issues.push({ path: ['fine'], key: 'documents.rules.totalFineMismatch', params: { approved } });
       issues.push(...narrativeIssues(f.facts, ['facts'], detail, f.party));
+      if (!f.time) issues.push({ path: ['time'], key: 'validation.required' });
       const codeError = kind === 'unit' ? checkUscc(f.code).error : checkIdCard(f.code, f.date).error;
       if (codeError) issues.push({ path: ['code'], key: kind === 'unit' ? 'validation.uscc.checkChar' : codeError });
       if (f.fine > 0 && !f.cashOnTheSpot && !f.paymentPlace)
@@ -160,7 +170,11 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
         ...(f.fine > 0 || blank ? [paragraph(paymentSentence(f, blank))] : []),
         paragraph(remedyClause(remedyOf(f, unit), '决定')),
         // 行政处罚法 第五十二条: the decision states where (and, with its date, when) it was made.
-        labelled(fonts, '处罚地点', blank ? '' : f.place),
+        labelled(
+          fonts,
+          ['处罚时间', blank ? '' : f.time ? chineseDateTime(`${f.date}T${f.time}`) : ''],
+          ['处罚地点', blank ? '' : f.place],
+        ),
         officerSignatures('执法人员', f.officers),
         partySignature('当事人或者委托代理人'),
         ...(f.partyRefused ? [paragraph('当事人拒绝签收，已由执法人员在本决定书上注明。')] : []),

@@ -49,6 +49,7 @@ const day = (f: { startedAt: string }) => f.startedAt.slice(0, 10);
 
 export const surveyRecord: DocumentTemplate<typeof surveyRecordFields> = {
   type: 'survey-record',
+  pageSignature: '当事人',
   fields: surveyRecordFields,
   documentDate: day,
   form: [

@@ -71,6 +71,7 @@ const document = (id: number, type: string, servedOn: string, fields: Record<str
   fields,
   servedAt: null,
   superseded: false,
+  pages: null,
 });
 
 /** A unit fined 5000 元, the decision served on Mon 5 January 2026; a person beside it fined 1000 元. */

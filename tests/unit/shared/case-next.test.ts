@@ -65,6 +65,7 @@ function doc(
     fields,
     servedAt: null,
     superseded: false,
+    pages: null,
   };
 }
 const hearingRequest = (party: PartyKey): CaseEventData => ({

@@ -5,6 +5,7 @@ import * as m0003 from './0003_inspections_documents.ts';
 import * as m0004 from './0004_hazards.ts';
 import * as m0005 from './0005_cases.ts';
 import * as m0006 from './0006_reviews.ts';
+import * as m0007 from './0007_document_pages.ts';
 
 /** Statically imported so a bundled or packed main process finds every migration. Names sort by zero-padded number. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_hazards': m0004,
   '0005_cases': m0005,
   '0006_reviews': m0006,
+  '0007_document_pages': m0007,
 };

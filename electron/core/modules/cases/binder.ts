@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Content } from 'pdfmake/interfaces.js';
-import { approval, decisionOf, live } from '../../../../shared/domain/case-procedure.ts';
+import { approval, issued, live } from '../../../../shared/domain/case-procedure.ts';
 import { fileContents, type FileItem, pdfPageCount } from '../../../../shared/domain/case-file.ts';
 import { chineseDate } from '../../../../shared/domain/dates.ts';
-import { labelled, paragraph } from '../../../../shared/documents/layout.ts';
+import { labelled, paragraph, unbroken } from '../../../../shared/documents/layout.ts';
 import type { CaseDetail } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
 import { readFile } from '../../files.ts';
@@ -28,13 +28,22 @@ async function fileItems(
     if (!hash) return 1;
     return name?.toLowerCase().endsWith('.pdf') ? pdfPageCount(readFile(core.dataDir, hash)) : 1;
   };
-  // The case's documents, and those of the inspection it came from (检查记录, 整改指令书, 复查意见书).
+  // The case's documents, and those of the inspection it came from and of its 复查 (检查记录, 整改指令书, and the
+  // 复查意见书 that proves the hazard was not put right in time: the ground of a 逾期未改正 penalty).
+  const inspections = detail.inspectionId
+    ? [
+        detail.inspectionId,
+        ...(await db.selectFrom('inspections').select('id').where('recheckOf', '=', detail.inspectionId).execute()).map(
+          (i) => i.id,
+        ),
+      ]
+    : [];
   let q = db
     .selectFrom('documents')
-    .select(['id', 'type', 'numberText', 'fieldsJson', 'pdfSha256', 'supersedesId'])
+    .select(['id', 'type', 'numberText', 'fieldsJson', 'pdfSha256', 'pageCount', 'supersedesId'])
     .where('status', '=', 'issued');
-  q = detail.inspectionId
-    ? q.where((eb) => eb.or([eb('caseId', '=', detail.id), eb('inspectionId', '=', detail.inspectionId)]))
+  q = inspections.length
+    ? q.where((eb) => eb.or([eb('caseId', '=', detail.id), eb('inspectionId', 'in', inspections)]))
     : q.where('caseId', '=', detail.id);
   const docs = await q.orderBy('id').execute();
   const superseded = new Set(docs.map((d) => d.supersedesId).filter((x) => x !== null));
@@ -46,7 +55,7 @@ async function fileItems(
         title: titles[d.type] ?? core.catalogue.byId.get(d.type)?.name ?? d.type,
         numberText: d.numberText ?? '',
         date: documentDateOf(d.type, JSON.parse(d.fieldsJson)) ?? '',
-        pages: d.pdfSha256 ? pdfPageCount(readFile(core.dataDir, d.pdfSha256)) : 1,
+        pages: d.pageCount ?? (d.pdfSha256 ? pdfPageCount(readFile(core.dataDir, d.pdfSha256)) : 1),
       };
     });
   for (const stage of ['filing', 'disposal', 'closing'] as const) {
@@ -95,7 +104,15 @@ export async function caseFileBinder(
   );
   const pages = entries.at(-1)?.lastPage ?? 0;
   const archive = live(detail.events, 'archive').at(-1);
-  const decision = decisionOf(detail);
+  // Every decision of the case: the unit's and each person's (a person fined beside the unit has a number of their own).
+  const decisions = issued(detail, 'penalty-decision-unit')
+    .concat(
+      issued(detail, 'penalty-decision-person'),
+      issued(detail, 'summary-penalty-unit'),
+      issued(detail, 'summary-penalty-person'),
+    )
+    .map((d) => d.numberText)
+    .filter(Boolean);
   const closed = approval(detail.events, 'closing').date;
   const fonts = fontSetFor(core, settings.fontOverrides);
   // A character no font has stops here with the field named, as for any document.
@@ -125,7 +142,7 @@ export async function caseFileBinder(
     { text: '', margin: [0, 40, 0, 0] } as Content,
     labelled(fonts, '案件名称', `${detail.unit.name}${detail.cause.replace(/^涉嫌/, '')}`),
     labelled(fonts, '当事人', detail.unit.name),
-    labelled(fonts, '处罚决定书文号', decision?.numberText ?? ''),
+    labelled(fonts, '处罚决定书文号', decisions.join('、')),
     labelled(
       fonts,
       '处理结果',
@@ -144,14 +161,15 @@ export async function caseFileBinder(
     {
       table: {
         headerRows: 1,
-        widths: [28, '*', 112, 78, 36],
+        widths: [26, '*', 130, 76, 30],
         body: [
           [head('序号'), head('文书名称'), head('文号'), head('日期'), head('页号')],
           ...entries.map((e) => [
             String(e.no),
             e.title,
-            e.numberText,
-            e.date ? chineseDate(e.date) : '',
+            // A 文号 and a date are never broken across lines.
+            { text: unbroken(e.numberText) },
+            { text: unbroken(e.date ? chineseDate(e.date) : '') },
             e.firstPage === e.lastPage ? String(e.firstPage) : `${e.firstPage}–${e.lastPage}`,
           ]),
         ],

@@ -116,6 +116,7 @@ function toRecord(
         typeName: catalogueName(d.type),
         status: d.status as CaseDocument['status'],
         numberText: d.numberText,
+        pages: d.pageCount,
         date: documentDateOf(d.type, fields),
         servedOn: servedAt?.slice(0, 10) ?? null,
         servedAt,

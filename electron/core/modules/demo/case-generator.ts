@@ -517,6 +517,7 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const decision = await issue(c.id, 'summary-penalty-unit', f, {
       formNo: recipe.formNo ?? `51172200${String(c.id).padStart(4, '0')}`,
       place: '液氨储罐区现场',
+      time: '10:30',
       ...(recipe.variations?.includes('wrong-code') ? { code: neighbourCode(c.unit.code) } : {}),
       // Taken in cash: paying later at the bank would be hard for the party (第六十八条).
       ...(recipe.cashHandedInOn ? { cashOnTheSpot: true, hardToPayLater: true } : {}),

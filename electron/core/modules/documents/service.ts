@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { AppError, validationError } from '../../../../shared/base/errors.ts';
 import { draftNumber, formatDocumentNumber, numberSeries } from '../../../../shared/domain/document-number.ts';
+import { pdfPageCount } from '../../../../shared/domain/case-file.ts';
 import { recusalIssues } from '../../../../shared/domain/case-measures.ts';
 import type { Content } from 'pdfmake/interfaces.js';
 import { type DocumentSpec, type FontSet, keepSigningWithText } from '../../../../shared/documents/layout.ts';
@@ -199,6 +200,8 @@ export function buildSpec(
     // The demo county's printouts say so on every page; a draft says it is one.
     watermark: core.workspace === 'demo' ? '演示数据' : opts.draft ? '草　稿' : null,
     continuationLabel: `${t.type.name}（续页）`,
+    // A blank form is signed by hand where it was filled in; every filled page carries the line.
+    pageSignature: t.template.pageSignature,
     fonts,
   };
 }
@@ -394,7 +397,9 @@ async function claimNumber(
   const raw = core.store.raw;
   for (let attempt = 0; attempt < 50; attempt++) {
     const { serial, numberText } = numbering.propose();
-    const hash = storeFile(core.dataDir, await opts.render(numberText));
+    const pdf = await opts.render(numberText);
+    const hash = storeFile(core.dataDir, pdf);
+    const pages = pdfPageCount(pdf);
     const at = core.now().toISOString();
     // Holding kysely's connection keeps other requests of this process out of the transaction.
     const claimed = await core.store.db.connection().execute(async () => {
@@ -409,7 +414,7 @@ async function claimNumber(
             const changed = raw
               .prepare(
                 `UPDATE documents SET status = 'issued', number_series = ?, number_year = ?, number_serial = ?, number_text = ?,
-            pdf_sha256 = ?, fields_json = ?, issued_at = ?, issued_by = ?, updated_at = ?, version = version + 1
+            pdf_sha256 = ?, page_count = ?, fields_json = ?, issued_at = ?, issued_by = ?, updated_at = ?, version = version + 1
             WHERE id = ? AND status = 'draft' AND version = ?`,
               )
               .run(
@@ -418,6 +423,7 @@ async function claimNumber(
                 serial,
                 numberText,
                 hash,
+                pages,
                 opts.fieldsJson,
                 at,
                 actor.userName,

@@ -302,7 +302,11 @@ export function DocumentPage() {
         <Col span={draft ? 24 : 14}>
           <Card size="small">
             <Form form={form} layout="vertical" disabled={!draft || !can('documents.write')} onValuesChange={onChange}>
-              {layout ? <DocumentFields layout={layout} /> : <Alert type="warning" message={t('document.noForm')} />}
+              {layout ? (
+                <DocumentFields layout={layout} editing={draft} />
+              ) : (
+                <Alert type="warning" message={t('document.noForm')} />
+              )}
             </Form>
           </Card>
         </Col>

@@ -1,4 +1,4 @@
-import { Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Alert, Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { ReactNode } from 'react';
 import {
   blankRow,
@@ -17,10 +17,17 @@ const label = (cell: { field: string; label?: string }) => tKey(`docFields.${cel
 /** A field the record decides is shown, locked, saying where it is changed. */
 const fromRecord = (cell: { record?: true }) => (cell.record ? tKey('documents.fromRecord') : undefined);
 
+/** Whether a form shows anything the record decides (a locked field, or a locked column of rows). */
+const hasRecord = (layout: DocumentForm) =>
+  layout.flat().some((c) => ('record' in c && c.record) || (c.input === 'rows' && c.columns.some((col) => col.record)));
+
 /** Any document type's form, drawn from the layout its template declares. */
-export function DocumentFields({ layout }: { layout: DocumentForm }) {
+export function DocumentFields({ layout, editing = false }: { layout: DocumentForm; editing?: boolean }) {
   return (
     <>
+      {editing && hasRecord(layout) && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={tKey('documents.fromRecordNote')} />
+      )}
       {layout.map((item, i) =>
         Array.isArray(item) ? (
           <Row gutter={16} key={i}>
@@ -165,6 +172,11 @@ function input(
     case 'textarea':
       return <Input.TextArea rows={rows} autoSize={!rows || disabled} placeholder={placeholder} disabled={disabled} />;
     default:
-      return <Input placeholder={placeholder} disabled={disabled} />;
+      // Locked text wraps, so a whole citation can be read (第…条第…款), not only its law's name.
+      return disabled ? (
+        <Input.TextArea autoSize placeholder={placeholder} disabled />
+      ) : (
+        <Input placeholder={placeholder} />
+      );
   }
 }
