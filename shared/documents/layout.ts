@@ -171,6 +171,8 @@ export function keepSigningWithText(content: Content[]): Content[] {
   // A short note counts only between places to sign (a refusal noted under the signatures), not before them.
   while (start < content.length && !isSigning(content[start])) start++;
   if (start === content.length || start === 0) return content;
+  // The label lines just above the signatures (处罚时间、处罚地点) go with them, and the paragraph above those.
+  for (let n = 0; n < 3 && start > 1 && textLength(content[start - 1]) <= 30; n++) start--;
   // pdfmake loses an unbreakable block nested in another: the group is the one unbreakable block.
   const flat = content.slice(start - 1).map((c) => {
     if (typeof c !== 'object' || c === null || !('unbreakable' in c)) return c;
@@ -178,6 +180,17 @@ export function keepSigningWithText(content: Content[]): Content[] {
     return rest as unknown as Content;
   });
   return [...content.slice(0, start - 1), { stack: flat, unbreakable: true } as Content];
+}
+
+/** How many characters a block of text prints (a label line's label and value); a table or stack counts as long. */
+function textLength(c: Content): number {
+  if (typeof c === 'string') return c.length;
+  if (typeof c !== 'object' || c === null || !('text' in c)) return Infinity;
+  const t = c.text as unknown;
+  if (typeof t === 'string') return t.length;
+  if (Array.isArray(t))
+    return t.reduce((n: number, x) => n + (typeof x === 'string' ? x.length : textLength(x as Content)), 0);
+  return Infinity;
 }
 
 /** 一、二、三… for numbered findings and items. */
@@ -199,12 +212,13 @@ export function paragraph(text: string, opts: { indent?: boolean } = {}): Conten
 }
 
 /**
- * What a line never breaks inside: a date (2026年9月8日, with its time), a time (9时00分), a 文号
- * (宣应急罚〔2026〕3号) and an amount in figures (¥20,000.00). pdfmake breaks Chinese text between any two
- * characters; these runs are kept whole (noWrap) and move to the next line together.
+ * What a line never breaks inside: a date (2026年9月8日), a time (9时00分), the year and serial of a 文号
+ * (〔2026〕3号), an article, 款 or 项 (第一百零二条, 第（三）项) and an amount in figures (¥20,000.00).
+ * pdfmake breaks Chinese text between any two characters; these runs are kept whole (noWrap) and move to the
+ * next line together. Each is short, so a justified line never stretches much to make room for one.
  */
 const KEEP =
-  /\d{4}年\d{1,2}月\d{1,2}日(?:\d{1,2}时\d{2}分)?|\d{1,2}时\d{2}分|[\u4e00-\u9fa5]{0,8}〔\d{4}〕\d+号|[¥￥][\d,]+(?:\.\d+)?|\d[\d,]*(?:\.\d+)?元/g;
+  /\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}时\d{2}分|〔\d{4}〕\d+号|第[零一二三四五六七八九十百千]+[条款](?:之[一二三四五六七八九十]+)?|第（[一二三四五六七八九十]+）项|[¥￥][\d,]+(?:\.\d+)?|\d[\d,]*(?:\.\d+)?元/g;
 export function unbroken(text: string): string | { text: string; noWrap?: boolean }[] {
   const runs: { text: string; noWrap?: boolean }[] = [];
   let at = 0;

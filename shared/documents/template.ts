@@ -67,6 +67,8 @@ export interface LayoutContext {
   unit: UnitProfile;
   /** A blank form for filling in by hand on site: ruled lines instead of empty values, no date. */
   blank: boolean;
+  /** The number the document is issued with (null for a draft or a blank): a page attached to it cites it. */
+  numberText?: string | null;
 }
 
 export interface DocumentTemplate<S extends z.ZodType = z.ZodType> {

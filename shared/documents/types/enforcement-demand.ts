@@ -108,7 +108,7 @@ export const enforcementDemand: DocumentTemplate<typeof demandFields> = {
         `本机关于${dateOrBlank(blank ? null : f.decisionDate)}对${y}作出${blank ? ROOM : `《行政处罚决定书》（${f.decisionNumber}）`}，决定给予${blank ? ROOM : `罚款${yuanText(f.fine)}`}的行政处罚。${y}至今未在规定期限内缴纳罚款。`,
       ),
       paragraph(
-        `根据《中华人民共和国行政处罚法》第七十二条的规定，每日按罚款数额的百分之三加处罚款，截至本催告书作出之日已加处罚款${blank ? ROOM : yuanText(f.surcharge)}（加处罚款的数额不超过罚款的数额）。`,
+        `根据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，每日按罚款数额的百分之三加处罚款，截至本催告书作出之日已加处罚款${blank ? ROOM : yuanText(f.surcharge)}（加处罚款的数额不超过罚款的数额）。`,
       ),
       paragraph(
         `根据《中华人民共和国行政强制法》第五十四条的规定，现催告${y}自收到本催告书之日起${blank ? '　　' : f.performDays}日内履行上述义务${blank ? `，缴至${ROOM}` : f.paymentPlace ? `，缴至${f.paymentPlace}` : ''}。`,

@@ -147,7 +147,7 @@ export const powerStopDecision: DocumentTemplate<typeof decisionFields> = {
       labelled(fonts, '当事人', blank ? '' : f.partyName),
       para(facts),
       para(
-        `依据${ARTICLE}的规定，经本机关主要负责人批准，决定通知${blank || !f.supplier ? ROOM : f.supplier}自${when(f.cutAt, blank)}起停止对你单位${supply}，强制你单位履行上述决定。${urgency}`,
+        `依据${ARTICLE}第一款的规定，经本机关主要负责人批准，决定通知${blank || !f.supplier ? ROOM : f.supplier}自${when(f.cutAt, blank)}起停止对你单位${supply}，强制你单位履行上述决定。${urgency}`,
       ),
       para(
         `你单位依法履行行政决定、采取相应措施消除事故隐患后，本机关将及时解除上述措施，通知${blank || !f.supplier ? '有关单位' : f.supplier}恢复${supply}。`,
@@ -226,7 +226,7 @@ export const powerStopNotice: DocumentTemplate<typeof noticeFields> = {
     return [
       addresseeLine(f.supplier, blank),
       para(
-        `经查，${party}拒不执行本机关依法作出的停产停业（停止施工、停止使用相关设施、设备）决定，${REAL_DANGER}。依据${ARTICLE}的规定，经本机关主要负责人批准，本机关已${madeWhen(DECISION, blank ? '' : f.decisionNumber, '', f.decisionDate)}。请你单位在保证安全的前提下，自${when(f.cutAt, blank)}起停止对${party}${supply}。`,
+        `经查，${party}拒不执行本机关依法作出的停产停业（停止施工、停止使用相关设施、设备）决定，${REAL_DANGER}。依据${ARTICLE}第一款的规定，经本机关主要负责人批准，本机关已${madeWhen(DECISION, blank ? '' : f.decisionNumber, '', f.decisionDate)}。请你单位在保证安全的前提下，自${when(f.cutAt, blank)}起停止对${party}${supply}。`,
       ),
       para(`${party}依法履行行政决定、消除事故隐患后，本机关将及时书面通知你单位恢复${supply}。`),
       para('特此通知，请予配合。'),

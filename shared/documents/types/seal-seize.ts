@@ -210,7 +210,7 @@ export const sealSeizeDecision: DocumentTemplate<typeof decisionFields> = {
     return issues;
   },
 
-  body(f, { fonts, unit, blank }) {
+  body(f, { fonts, unit, blank, numberText }) {
     const para = paragraphsFor(blank);
     const m = blank ? '查封（扣押）' : f.measure;
     const period = blank
@@ -237,7 +237,7 @@ export const sealSeizeDecision: DocumentTemplate<typeof decisionFields> = {
       para(remedyClause(unit, '决定')),
       para(`附件：${LIST_TITLE}`),
       sealAndDate(unit.agencyName, blank ? null : f.date),
-      ...seizureList(f, { fonts, unit, blank }),
+      ...seizureList(f, { fonts, unit, blank, numberText }),
     ];
   },
 };
@@ -245,7 +245,7 @@ export const sealSeizeDecision: DocumentTemplate<typeof decisionFields> = {
 /** The 清单 on a page of its own, laid out as the form: header and double rule, title, the table, the signatures. */
 function seizureList(
   f: z.output<typeof decisionFields>,
-  { fonts, unit, blank }: Parameters<typeof sealSeizeDecision.body>[1],
+  { fonts, unit, blank, numberText }: Parameters<typeof sealSeizeDecision.body>[1],
 ): Content[] {
   const width = textWidthPt(DEFAULT_GEOMETRY);
   const rows = blank ? [] : f.items.map((it) => [it.name, it.spec, it.quantity, it.location]);
@@ -278,7 +278,7 @@ function seizureList(
     paragraph(
       blank
         ? `依据本机关${BLANK_DATE}作出的《${DECISION}》，对下列场所、设施、财物予以查封（扣押）：`
-        : `依据本机关${chineseDate(f.date)}作出的《${DECISION}》，对下列场所、设施、财物予以${f.measure}：`,
+        : `依据本机关${chineseDate(f.date)}作出的《${DECISION}》${numberText ? `（${numberText}）` : ''}，对下列场所、设施、财物予以${f.measure}：`,
       { indent: false },
     ),
     itemsTable(
@@ -388,7 +388,7 @@ export const sealSeizeExtension: DocumentTemplate<typeof extensionFields> = {
   body(f, { fonts, unit, blank }) {
     const para = paragraphsFor(blank);
     const made = `本机关${madeWhen(DECISION, blank ? '' : f.decisionNumber, '对你单位', f.decisionDate)}`;
-    const basis = '经本机关负责人批准，依据《中华人民共和国行政强制法》第二十五条的规定，决定将查封扣押期限延长';
+    const basis = '经本机关负责人批准，依据《中华人民共和国行政强制法》第二十五条第一款的规定，决定将查封扣押期限延长';
     // A hand-fill form gives the reason lines of its own rather than a gap in the sentence.
     const text = blank
       ? [

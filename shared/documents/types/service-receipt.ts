@@ -3,7 +3,7 @@ import { caseNameOf } from '../case-documents.ts';
 import type { Content } from 'pdfmake/interfaces.js';
 import { chineseDate } from '../../domain/dates.ts';
 import { SERVICE_METHODS } from '../../base/vocabulary.ts';
-import { labelled, sealAndDate } from '../layout.ts';
+import { labelled, sealAndDate, unbroken } from '../layout.ts';
 import { type DocumentTemplate, officersOf, type PrefillSource } from '../template.ts';
 import { isoDate, required } from '../../entities/common.ts';
 import { addresseeField, caseParty } from '../case-violations.ts';
@@ -115,14 +115,20 @@ export const serviceReceipt: DocumentTemplate<typeof serviceReceiptFields> = {
       f.rows.length
         ? f.rows
         : Array.from({ length: 4 }, () => ({ document: '', place: '', servedOn: '', method: '', server: '' }))
-    ).map((r) => [r.document, '', r.place, r.servedOn ? chineseDate(r.servedOn) : '', r.method, r.server]);
+    ).map((r) =>
+      // A 文号 and a date never broken inside a cell.
+      [r.document, '', r.place, r.servedOn ? chineseDate(r.servedOn) : '', r.method, r.server].map((cell) => ({
+        text: unbroken(cell),
+      })),
+    );
     return [
-      labelled(fonts, '案件名称', f.caseName),
+      // An inspection's receipt has no case to name; a blank form leaves the line to fill in.
+      ...(f.caseName || blank ? [labelled(fonts, '案件名称', f.caseName)] : []),
       labelled(fonts, '受送达单位（个人）', f.recipient),
       {
         table: {
           headerRows: 1,
-          widths: ['*', 70, 70, 62, 50, 50],
+          widths: ['*', 62, 66, 82, 44, 50],
           // Tall rows leave room for a signature or seal (plain numbers: the layout crosses to the render worker).
           heights: [20, ...rows.map(() => 46)],
           body: [

@@ -170,11 +170,8 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
         ...(f.fine > 0 || blank ? [paragraph(paymentSentence(f, blank))] : []),
         paragraph(remedyClause(remedyOf(f, unit), '决定')),
         // 行政处罚法 第五十二条: the decision states where (and, with its date, when) it was made.
-        labelled(
-          fonts,
-          ['处罚时间', blank ? '' : f.time ? chineseDateTime(`${f.date}T${f.time}`) : ''],
-          ['处罚地点', blank ? '' : f.place],
-        ),
+        labelled(fonts, '处罚时间', blank ? '' : f.time ? chineseDateTime(`${f.date}T${f.time}`) : ''),
+        labelled(fonts, '处罚地点', blank ? '' : f.place),
         officerSignatures('执法人员', f.officers),
         partySignature('当事人或者委托代理人'),
         ...(f.partyRefused ? [paragraph('当事人拒绝签收，已由执法人员在本决定书上注明。')] : []),

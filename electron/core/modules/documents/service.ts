@@ -194,7 +194,9 @@ export function buildSpec(
             } as Content,
           ]
         : []),
-      ...keepSigningWithText(t.template.body(fields as never, { fonts, unit, blank: !!opts.blank })),
+      ...keepSigningWithText(
+        t.template.body(fields as never, { fonts, unit, blank: !!opts.blank, numberText: opts.numberText }),
+      ),
     ],
     copiesNote: t.type.copies,
     // The demo county's printouts say so on every page; a draft says it is one.
