@@ -174,3 +174,14 @@ export function narrativesIssues(
     ...narrativeIssues(f.evidence ?? '', ['evidence'], detail, f.party),
   ];
 }
+
+/**
+ * Where a fine is paid is the unit's, as its settings name it (the bank and account the 罚缴分离 rules fix): a
+ * decision that names another place is refused. A unit that has set none writes it on each decision.
+ */
+export function paymentPlaceIssues(place: string, settings: { finePaymentPlace: string }): ValidationIssue[] {
+  const configured = settings.finePaymentPlace.trim();
+  return configured && place.trim() !== configured
+    ? [{ path: ['paymentPlace'], key: 'documents.rules.recordMismatch', params: { value: configured } }]
+    : [];
+}

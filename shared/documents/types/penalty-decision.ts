@@ -15,6 +15,7 @@ import {
   caseViolationsCell,
   narrativesIssues,
   partyPart,
+  paymentPlaceIssues,
   recordViolations,
   you,
 } from '../case-violations.ts';
@@ -123,7 +124,11 @@ function bodyChecks(f: BodyFields, src: PrefillSource): ValidationIssue[] {
   const issues = decisionIssues(detail, f, { periods, cal, rules });
   issues.push(...partyNameCheck(f.partyName, src, f.party));
   if (!f.violations.length) issues.push({ path: ['violations'], key: 'cases.rules.violationsRequired' });
-  issues.push(...rowCitationIssues(f.violations), ...narrativesIssues(f, detail));
+  issues.push(
+    ...rowCitationIssues(f.violations),
+    ...narrativesIssues(f, detail),
+    ...paymentPlaceIssues(f.paymentPlace, src.case.settings),
+  );
   const approved = partyPart(detail, f.party).totalFine;
   if (f.totalFine !== approved)
     issues.push({ path: ['totalFine'], key: 'documents.rules.totalFineMismatch', params: { approved } });

@@ -6,7 +6,7 @@ import { checkUscc } from '../../base/uscc.ts';
 import type { PartyKey } from '../../entities/case.ts';
 import { labelled, officerSignatures, paragraph, partySignature, ruledLines, sealAndDate } from '../layout.ts';
 import { type DocumentTemplate, officerChecks, officerRef, officersOf, type PrefillSource } from '../template.ts';
-import { addresseeField, caseParty, narrativeIssues, partyPart, you } from '../case-violations.ts';
+import { addresseeField, caseParty, narrativeIssues, partyPart, paymentPlaceIssues, you } from '../case-violations.ts';
 import { citationIssues } from '../../domain/citations.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import { orderClause, penaltyText, remedyClause, remedyFields, remedyOf, remedyPrefill, yuanText } from '../wording.ts';
@@ -152,6 +152,7 @@ function summaryPenalty(type: string, kind: 'unit' | 'person'): DocumentTemplate
       if (codeError) issues.push({ path: ['code'], key: kind === 'unit' ? 'validation.uscc.checkChar' : codeError });
       if (f.fine > 0 && !f.cashOnTheSpot && !f.paymentPlace)
         issues.push({ path: ['paymentPlace'], key: 'validation.required' });
+      if (f.fine > 0 && !f.cashOnTheSpot) issues.push(...paymentPlaceIssues(f.paymentPlace, src.case.settings));
       return issues;
     },
 
@@ -211,7 +212,12 @@ function paymentSentence(f: SummaryFields, blank: boolean): string {
   const fine = blank ? '　　　　元' : yuanText(f.fine);
   // The printed box is ticked with √ (both in GB 2312, which the official fonts cover).
   const box = (on: boolean) => (blank ? '□' : on ? '√' : '□');
-  return `罚款${fine}的履行方式和期限：${box(f.cashOnTheSpot)}当场缴纳；${box(!f.cashOnTheSpot)}自收到本决定书之日起15日内缴至${f.paymentPlace || '　　　　'}。到期不缴纳罚款的，本机关可以每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款的数额。`;
+  // Taken on the spot, the form says on which ground of 第六十八条 (a fine up to 100 元, or one hard to collect later).
+  const ground =
+    !blank && f.cashOnTheSpot
+      ? `（依据《中华人民共和国行政处罚法》第六十八条第（${f.fine <= 100 ? '一' : '二'}）项）`
+      : '';
+  return `罚款${fine}的履行方式和期限：${box(f.cashOnTheSpot)}当场缴纳${ground}；${box(!f.cashOnTheSpot)}自收到本决定书之日起15日内缴至${f.cashOnTheSpot ? '　　　　' : f.paymentPlace || '　　　　'}。到期不缴纳罚款的，本机关可以每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款的数额。`;
 }
 
 export const summaryPenaltyUnit = summaryPenalty('summary-penalty-unit', 'unit');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { citationIssues } from '../../../shared/domain/citations.ts';
-import { narrativeIssues } from '../../../shared/documents/case-violations.ts';
+import { narrativeIssues, paymentPlaceIssues } from '../../../shared/documents/case-violations.ts';
 
 describe('a citation on an outward document', () => {
   it('names the article and a national law by its full name', () => {
@@ -62,5 +62,17 @@ describe('a narrative the clerk words (facts, evidence)', () => {
   it('leaves a quotation of the statute alone', () => {
     expect(keys('该条规定“处五万元以下的罚款”，《中华人民共和国安全生产法》“第九十九条”')).toEqual([]);
     expect(keys('依照“《中华人民共和国安全生产法》第九十九条”，处“5万元以下”罚款')).toEqual([]);
+  });
+});
+
+describe('where a fine is paid', () => {
+  it("is the unit's configured place, where it has one", () => {
+    const settings = { finePaymentPlace: '宣汉县农村信用合作联社（账号：88010120000012345）' };
+    expect(paymentPlaceIssues('宣汉县农村信用合作联社（账号：88010120000012345）', settings)).toEqual([]);
+    expect(paymentPlaceIssues('某某银行', settings)).toEqual([
+      { path: ['paymentPlace'], key: 'documents.rules.recordMismatch', params: { value: settings.finePaymentPlace } },
+    ]);
+    // A unit that has set none writes it on each decision.
+    expect(paymentPlaceIssues('某某银行', { finePaymentPlace: '' })).toEqual([]);
   });
 });
