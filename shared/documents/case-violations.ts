@@ -17,9 +17,9 @@ export const caseViolationRow = z.object({
   facts: required(z.string().max(4000)),
   violatedProvision: required(z.string().max(300)),
   penaltyProvision: required(z.string().max(300)),
-  penalty: required(z.string().max(500)),
+  penalty: required(z.string().max(2000)),
   /** 责令改正 and the like: printed as a separate order after the penalty, never as one (shared/domain/measures.ts). */
-  order: optionalText(300),
+  order: optionalText(1100),
 });
 
 /** One row per violation of the 呈批: the facts worded by the clerk, the rest as the 呈批 decided it. */
@@ -129,14 +129,39 @@ const QUOTED = /“[^”]*”|「[^」]*」|『[^』]*』|"[^"]*"/g;
 const FIGURES = /(?:¥|￥)\s?(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s?(万)?元/g;
 const WORDS =
   /[壹贰叁肆伍陆柒捌玖][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?/g;
-const CITATION =
-  /《[^》]+》第[零一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?(?:第[零一二三四五六七八九十]+款)?(?:第（[零一二三四五六七八九十]+）项)?/g;
+const ARTICLE =
+  /第[零一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?(?:第[零一二三四五六七八九十]+款)?(?:第（[零一二三四五六七八九十]+）项)?/g;
+const CITATION = new RegExp(`《[^》]+》${ARTICLE.source}`, 'g');
+
+/** The 元 amounts a text states, in figures (20,000元, 2万元, ¥20,000.00) and in 大写 (贰万元整), outside quotations. */
+function amountsIn(text: string): { shown: string; yuan: number | null; words: string | null }[] {
+  const plain = text.replace(QUOTED, '');
+  return [
+    ...[...plain.matchAll(FIGURES)].map((m) => ({
+      shown: m[0],
+      // Rounded: 1.12万 is 11,200 元, whatever the floating point makes of 1.12 × 10,000.
+      yuan: Math.round(Number((m[1] ?? m[2]).replace(/,/g, '')) * (m[3] ? 10_000 : 1) * 100) / 100,
+      words: null,
+    })),
+    ...[...plain.matchAll(WORDS)].map((m) => ({ shown: m[0], yuan: null, words: m[0].replace(/整$/, '') })),
+  ];
+}
+
+/** Each article a citation names, with its law: "《法》第二十八条第一款、第四十四条" names two. */
+function articlesOf(citation: string): string[] {
+  const laws = [...citation.matchAll(/《[^》]+》/g)];
+  return laws.flatMap((law, i) => {
+    const end = laws[i + 1]?.index ?? citation.length;
+    const tail = citation.slice(law.index + law[0].length, end);
+    return [...tail.matchAll(ARTICLE)].map((a) => `${law[0]}${a[0]}`);
+  });
+}
 
 /**
  * A narrative the clerk words freely (the facts, the evidence) may state only the amounts and citations the
- * record holds for the party: the fines, 违法所得 and 年收入 of its violations, their provisions (or a part
- * of one: the article of a 款 cited). A quotation (in “”) is exempt. Each other amount or citation is refused
- * by name.
+ * record holds for the party: the fines, 违法所得 and 年收入 of its violations, their provisions (or a part of
+ * one: the article of a 款 cited), and what the 呈批's own facts and evidence state. A quotation (in “”) is
+ * exempt. Each other amount or citation is refused by name.
  */
 export function narrativeIssues(
   text: string,
@@ -145,21 +170,29 @@ export function narrativeIssues(
   party: PartyKey,
 ): ValidationIssue[] {
   const own = violationsOf(detail, party);
-  const yuan = new Set([...own.flatMap((v) => [v.fine, v.gains ?? 0, v.income ?? 0]), totalFine(own)]);
+  const recorded = own.flatMap((v) => amountsIn(`${v.facts ?? ''}\n${v.evidence ?? ''}`));
+  const yuan = new Set([
+    ...own.flatMap((v) => [v.fine, v.gains ?? 0, v.income ?? 0]),
+    totalFine(own),
+    ...recorded.map((a) => a.yuan ?? 0),
+  ]);
   yuan.delete(0);
-  const words = new Set([...yuan].map((y) => yuanInWords(y * 100).replace(/整$/, '')));
-  const citations = own.flatMap((v) => [v.violatedProvision, v.penaltyProvision]);
-  const plain = text.replace(QUOTED, '');
+  const words = new Set([
+    ...[...yuan].filter(Number.isInteger).map((y) => yuanInWords(y * 100).replace(/整$/, '')),
+    ...recorded.map((a) => a.words ?? ''),
+  ]);
+  const citations = own.flatMap((v) =>
+    [v.violatedProvision, v.penaltyProvision, v.facts, v.evidence]
+      .filter((x) => typeof x === 'string')
+      .flatMap(articlesOf),
+  );
   const issues: ValidationIssue[] = [];
-  for (const m of plain.matchAll(FIGURES)) {
-    const n = Number((m[1] ?? m[2]).replace(/,/g, '')) * (m[3] ? 10_000 : 1);
-    if (!yuan.has(n)) issues.push({ path, key: 'documents.rules.narrativeAmount', params: { amount: m[0] } });
-  }
-  for (const m of plain.matchAll(WORDS))
-    if (!words.has(m[0].replace(/整$/, '')))
-      issues.push({ path, key: 'documents.rules.narrativeAmount', params: { amount: m[0] } });
-  for (const m of plain.matchAll(CITATION))
-    if (!citations.some((c) => c.includes(m[0])))
+  for (const a of amountsIn(text))
+    if (a.yuan !== null ? !yuan.has(a.yuan) : !words.has(a.words!))
+      issues.push({ path, key: 'documents.rules.narrativeAmount', params: { amount: a.shown } });
+  for (const m of text.replace(QUOTED, '').matchAll(CITATION))
+    // The same article: cited as the 呈批 does, or down to a 款 or 项 of an article it cites whole.
+    if (!citations.some((c) => c.startsWith(m[0]) || m[0].startsWith(c)))
       issues.push({ path, key: 'documents.rules.narrativeCitation', params: { citation: m[0] } });
   return issues;
 }

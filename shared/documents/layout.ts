@@ -173,6 +173,10 @@ export function keepSigningWithText(content: Content[]): Content[] {
   if (start === content.length || start === 0) return content;
   // The label lines just above the signatures (处罚时间、处罚地点) go with them, and the paragraph above those.
   for (let n = 0; n < 3 && start > 1 && textLength(content[start - 1]) <= 30; n++) start--;
+  // Only a paragraph that surely fits on a page goes into the one unbreakable block: pdfmake keeps only the first
+  // page of an unbreakable block taller than a page, and drops the rest. A table or a long text stays where it is.
+  if (textLength(content[start - 1]) > KEEP_WITH_SIGNING) start++;
+  if (start === content.length) return content;
   // pdfmake loses an unbreakable block nested in another: the group is the one unbreakable block.
   const flat = content.slice(start - 1).map((c) => {
     if (typeof c !== 'object' || c === null || !('unbreakable' in c)) return c;
@@ -181,6 +185,9 @@ export function keepSigningWithText(content: Content[]): Content[] {
   });
   return [...content.slice(0, start - 1), { stack: flat, unbreakable: true } as Content];
 }
+
+/** The longest paragraph (in characters, about 12 lines) kept on one page with the signatures below it. */
+const KEEP_WITH_SIGNING = 360;
 
 /** How many characters a block of text prints (a label line's label and value); a table or stack counts as long. */
 function textLength(c: Content): number {

@@ -49,7 +49,11 @@ export function documentChoices(
     ...fined.map((p) => ({ type: personType, ...p })),
   ];
   // A 送达回执 lists what was served on its addressee: one for the unit, one for each person fined beside it.
-  const receipts = perParty('service-receipt', 'service-receipt');
+  // The unit's always: what was served on it (a 查封扣押决定书) needs one even where only a person is fined.
+  const receipts: DocumentChoice[] = [
+    { type: 'service-receipt' },
+    ...fined.map((p) => ({ type: 'service-receipt', ...p })),
+  ];
   if (r.procedure === 'summary')
     return [
       ['penalty', perParty('summary-penalty-unit', 'summary-penalty-person')],

@@ -64,6 +64,27 @@ const GROWS: Record<string, (fields: Record<string, unknown>, text: string) => R
 const LINE = '危化品仓库可燃气体报警装置未按规定设置，现场检查时仓库内存放甲类危险化学品。';
 
 describe('the end of a page', () => {
+  it('never loses text: a paragraph longer than a page still prints whole, with the signatures after it', async () => {
+    const draft = await call(
+      core,
+      'documents:create',
+      { type: 'inspection-record', ...source['inspection-record'] },
+      token,
+    );
+    // One paragraph of about 1,500 characters, ending in words to find.
+    const findings = `${LINE.repeat(40)}以上为本次检查发现的全部问题。`;
+    const saved = await call(
+      core,
+      'documents:save',
+      { id: draft.id, version: draft.version, fields: { ...draft.fields, findings } },
+      token,
+    );
+    const text = pdfText(pdfOf(await call(core, 'documents:preview', { id: saved.id }, token))).replace(/\s+/g, '');
+    expect(text).toContain('以上为本次检查发现的全部问题。');
+    expect(text).toContain('检查人员（签名）');
+    expect(text).toContain('宣汉县应急管理局（印章）');
+  });
+
   it.each(Object.keys(GROWS))('%s keeps its signing lines with its text at every length', async (type) => {
     const draft = await call(core, 'documents:create', { type, ...source[type] }, token);
     let version = draft.version;

@@ -69,16 +69,20 @@ export function mutators(record: { names: string[]; codes: string[] }): Record<s
 }
 
 /**
- * Fields that are not the agency's decision: what someone said or saw, written as said (a 笔录's questions and
- * answers and the person's own employer, the words spoken at a hearing, what a 勘验 found), and whom a 询问通知书
- * summons — any person or unit whose statement is needed, not only the party (a unit party's 简称 there is the
- * case-file review's criterion).
+ * Fields that are not the agency's decision on the law: what someone said or saw, written as said (a 笔录's
+ * questions and answers and the person's own employer, the words spoken at a hearing, what a 勘验 found), whom a
+ * 询问通知书 summons — any person or unit whose statement is needed, not only the party (a unit party's 简称 there
+ * is the case-file review's criterion) — and facts stated before any 呈批.
  */
 const TESTIMONY: Record<string, readonly string[]> = {
   'hearing-record': ['proceedings'],
   'questioning-record': ['qa', 'employer'],
   'survey-record': ['findings'],
   'questioning-notice': ['addressee'],
+  // What was found, before (or apart from) any 呈批 deciding the law: a seizure's grounds, the facts handed to the
+  // police (losses, quantities). Their legal bases are generated; the case's own figures are not yet decided.
+  'seal-seize-decision': ['facts'],
+  'transfer-letter': ['facts'],
 };
 
 /** The narratives a clerk words freely: the facts and the evidence of a case document. */
@@ -142,7 +146,16 @@ export async function legalContentEscapes(
       tried++;
       const fields = withLeaf(original, leaf.path, value) as Record<string, unknown>;
       const saved = await core.dispatch('documents:save', { id: draft.id, version, fields }, { token });
-      if (!saved.ok) continue;
+      if (!saved.ok) {
+        if (saved.error.code !== 'VALIDATION')
+          escapes.push({
+            type: draft.type,
+            path: leaf.path.join('.'),
+            mutation,
+            value: `${saved.error.code}: ${String(value)}`,
+          });
+        continue;
+      }
       const detail = saved.data as { version: number; fields: Record<string, unknown> };
       version = detail.version;
       // Generated from the record: the draft holds the record's value whatever was sent.

@@ -28,10 +28,21 @@ export function DateTimeField({
   );
 }
 
-export function DateField({ value, onChange, id }: { value?: string; onChange?: (v: string) => void; id?: string }) {
+export function DateField({
+  value,
+  onChange,
+  id,
+  disabled,
+}: {
+  value?: string;
+  onChange?: (v: string) => void;
+  id?: string;
+  disabled?: boolean;
+}) {
   return (
     <DatePicker
       id={id}
+      disabled={disabled}
       format="YYYY-MM-DD"
       style={{ width: '100%' }}
       value={value ? dayjs(value) : null}

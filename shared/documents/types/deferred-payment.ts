@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { chineseDate } from '../../domain/dates.ts';
 import { decisionOf, live } from '../../domain/case-procedure.ts';
 import { dateOrBlank, itemsTable, labelled, ROOM, sealAndDate } from '../layout.ts';
-import type { DocumentTemplate } from '../template.ts';
+import type { DocumentTemplate, PrefillSource } from '../template.ts';
+import type { PartyKey } from '../../entities/case.ts';
 import {
   addresseeField,
   caseParty,
@@ -46,18 +47,28 @@ const deferralFields = z.object({
   date: isoDate,
 });
 
+/** The party's fine less what it has paid. */
+function unpaid(c: PrefillSource['case'], party: PartyKey): number {
+  const paid = c
+    ? live(c.detail.events, 'payment')
+        .filter((p) => String(p.party ?? 'unit') === String(party))
+        .reduce((s, p) => s + p.amount, 0)
+    : 0;
+  return Math.max(0, partyPart(c?.detail, party).totalFine - paid);
+}
+
 export const deferredPaymentLetter: DocumentTemplate<typeof deferralFields> = {
   type: 'deferred-payment-approval-letter',
   fields: deferralFields,
   form: [
     [
-      { field: 'partyName', input: 'text', span: 12 },
-      { field: 'decisionNumber', input: 'text', span: 8 },
-      { field: 'decisionDate', input: 'date', span: 4 },
+      { field: 'partyName', input: 'text', span: 12, record: true },
+      { field: 'decisionNumber', input: 'text', span: 8, record: true },
+      { field: 'decisionDate', input: 'date', span: 4, record: true },
     ],
     [
       { field: 'appliedOn', input: 'date' },
-      { field: 'fine', input: 'yuan', label: 'unpaidFine' },
+      { field: 'fine', input: 'yuan', label: 'unpaidFine', record: true },
       { field: 'mode', input: 'select', options: MODES },
     ],
     {
@@ -82,12 +93,7 @@ export const deferredPaymentLetter: DocumentTemplate<typeof deferralFields> = {
   prefill({ today, case: c }) {
     const party = c?.party ?? 'unit';
     const decision = c ? decisionOf(c.detail, party) : undefined;
-    const paid = c
-      ? live(c.detail.events, 'payment')
-          .filter((p) => String(p.party ?? 'unit') === String(party))
-          .reduce((s, p) => s + p.amount, 0)
-      : 0;
-    const fine = Math.max(0, partyPart(c?.detail, party).totalFine - paid);
+    const fine = unpaid(c, party);
     return {
       party,
       partyName: (c && caseParty(c.detail, party)?.name) ?? '',
@@ -100,6 +106,19 @@ export const deferredPaymentLetter: DocumentTemplate<typeof deferralFields> = {
       paymentPlace: decisionPaymentPlace(decision) || (c?.settings.finePaymentPlace ?? ''),
       approvedBy: caseApprover(c?.detail),
       date: today,
+    };
+  },
+
+  /** The decision as the case holds it, and what of its fine is still unpaid: the record's, not typed. */
+  fromRecord({ case: c }) {
+    if (!c) return {};
+    const decision = decisionOf(c.detail, c.party);
+    return {
+      party: c.party,
+      partyName: caseParty(c.detail, c.party)?.name ?? '',
+      decisionNumber: decision?.numberText ?? '',
+      decisionDate: decision?.date ?? null,
+      fine: unpaid(c, c.party),
     };
   },
 

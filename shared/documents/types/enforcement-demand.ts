@@ -81,7 +81,8 @@ export const enforcementDemand: DocumentTemplate<typeof demandFields> = {
   fromRecord({ today, case: c }, f) {
     if (!c) return {};
     const decision = decisionOf(c.detail, c.party);
-    const on = typeof f.date === 'string' && f.date ? f.date : today;
+    // A day of the calendar up to today (a document never bears a later one): anything else counts to today.
+    const on = typeof f.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(f.date) && f.date <= today ? f.date : today;
     const surcharge = lateSurcharges(c.detail, c.detail.deadlines, on).find((s) => String(s.party) === String(c.party));
     return {
       party: c.party,

@@ -37,7 +37,8 @@ const decisionBody = {
   violations: z.array(caseViolationRow).max(30).default([]),
   evidence: required(z.string().max(2000)),
   /** 当事人陈述、申辩（听证）及采纳情况. */
-  statementSummary: optionalText(2000),
+  /** Generated from the statements and the hearing report: room for all of them. */
+  statementSummary: optionalText(40_000),
   totalFine: z.number().int().min(0),
   paymentPlace: required(z.string().max(300)),
   ...remedyFields,
@@ -79,8 +80,9 @@ function statementSummary(d: Pick<CaseDetail, 'events' | 'documents'>, party: Pa
     const report = hearingReportOf(d, party)?.fields;
     const defence = text(report?.defence);
     parts.push(`${y}在听证中进行了陈述、申辩${defence ? `：${defence}` : ''}。`);
-    if (report) {
-      const adoption = text(report.adoption) || '不予采纳';
+    // A report made before it recorded whether the defence was adopted says nothing of it: neither does the decision.
+    if (report && typeof report.adoption === 'string') {
+      const adoption = text(report.adoption);
       const reasons = text(report.findings);
       parts.push(`经复核，${adoption}${adoption !== '予以采纳' && reasons ? `，理由是：${reasons}` : ''}。`);
     }
@@ -127,7 +129,7 @@ function bodyChecks(f: BodyFields, src: PrefillSource): ValidationIssue[] {
   issues.push(
     ...rowCitationIssues(f.violations),
     ...narrativesIssues(f, detail),
-    ...paymentPlaceIssues(f.paymentPlace, src.case.settings),
+    ...(f.totalFine > 0 ? paymentPlaceIssues(f.paymentPlace, src.case.settings) : []),
   );
   const approved = partyPart(detail, f.party).totalFine;
   if (f.totalFine !== approved)

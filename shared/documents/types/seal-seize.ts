@@ -29,7 +29,6 @@ import {
 import { documentRef, lastDayOf } from '../../domain/case-measures.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 import { remedyClause } from '../wording.ts';
-import { narrativeIssues } from '../case-violations.ts';
 
 /**
  * 查封扣押 (安全生产法 第六十五条第一款第（四）项; 行政强制法 第九条、第十八条、第二十四条至第二十八条):
@@ -177,7 +176,6 @@ export const sealSeizeDecision: DocumentTemplate<typeof decisionFields> = {
   issueChecks(f, src) {
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
     const issues = officerChecks(f.officers, src.roster, f.date);
-    issues.push(...narrativeIssues(f.facts, ['facts'], src.case.detail, 'unit'));
     if (f.periodDays > SEIZURE_MAX_DAYS)
       issues.push({ path: ['periodDays'], key: 'documents.rules.seizePeriodMax', params: { max: SEIZURE_MAX_DAYS } });
     if (!f.items.length) issues.push({ path: ['items'], key: 'documents.rules.seizedItemsRequired' });

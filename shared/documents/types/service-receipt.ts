@@ -38,7 +38,7 @@ const serviceReceiptFields = z.object({
         server: z.string().trim().max(60).default(''),
       }),
     )
-    .max(20)
+    .max(200)
     .default([]),
   note: z.string().trim().max(1000).default(''),
   date: isoDate,

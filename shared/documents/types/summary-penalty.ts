@@ -31,11 +31,12 @@ const summaryFields = z.object({
   /** 法定代表人（负责人） of a unit; the person's 所在单位及职务. */
   representative: optionalText(100),
   facts: required(z.string().max(2000)),
-  violatedProvision: required(z.string().max(300)),
-  penaltyProvision: required(z.string().max(300)),
-  penalty: required(z.string().max(200)),
+  // Joined from every violation of the party: room for the 呈批's thirty.
+  violatedProvision: required(z.string().max(10_000)),
+  penaltyProvision: required(z.string().max(10_000)),
+  penalty: required(z.string().max(30_000)),
   /** 责令改正 and the like, ordered beside the penalty (never worded as one). */
-  order: optionalText(200),
+  order: optionalText(30_000),
   fine: z.number().int().min(0),
   cashOnTheSpot: z.boolean().default(false),
   /** 第六十八条第（二）项: paying later would be hard (remote places, a party passing through). */

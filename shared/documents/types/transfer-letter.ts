@@ -4,7 +4,6 @@ import { approval } from '../../domain/case-procedure.ts';
 import { chineseDate } from '../../domain/dates.ts';
 import { labelled, paragraph, ruledLines, sealAndDate } from '../layout.ts';
 import type { DocumentTemplate } from '../template.ts';
-import { narrativeIssues } from '../case-violations.ts';
 import { citationIssues } from '../../domain/citations.ts';
 import { isoDate, optionalText, required } from '../../entities/common.ts';
 
@@ -38,7 +37,7 @@ const transferFields = z.object({
   cause: required(z.string().max(200)),
   filedOn: isoDate.nullable().default(null),
   facts: required(z.string().max(4000)),
-  provisions: required(z.string().max(500)),
+  provisions: required(z.string().max(10_000)),
   /** 涉嫌罪名 (危险作业罪, 重大责任事故罪…); empty for a transfer to another administrative organ. */
   crime: optionalText(100),
   /** Who is suspected: 危险作业罪 and most others are committed by natural persons, not by the unit. */
@@ -126,7 +125,7 @@ export const transferLetter: DocumentTemplate<typeof transferFields> = {
     if (!src.case) return [{ path: ['case'], key: 'cases.rules.notCaseDocument' }];
     const { detail } = src.case;
     const issues = [];
-    // A suspected crime is handed over on the grounds the law gives, cited in full; the facts state only the case's figures.
+    // A suspected crime is handed over on the grounds the law gives, cited in full.
     if (detail.suspectedCrime && f.basis !== CRIMINAL_BASIS)
       issues.push({ path: ['basis'], key: 'documents.rules.recordMismatch', params: { value: CRIMINAL_BASIS } });
     if (!detail.suspectedCrime)
@@ -136,7 +135,6 @@ export const transferLetter: DocumentTemplate<typeof transferFields> = {
           .filter((b) => b.includes('第'))
           .flatMap((b) => citationIssues(b, ['basis'])),
       );
-    issues.push(...narrativeIssues(f.facts, ['facts'], detail, 'unit'));
     if (detail.outcome !== 'transfer') issues.push({ path: ['case'], key: 'cases.rules.outcomeNotTransfer' });
     const approved = approval(detail.events, 'disposal').date;
     if (!approved) issues.push({ path: ['case'], key: 'cases.rules.disposalNotApproved' });

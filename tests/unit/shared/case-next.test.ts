@@ -125,8 +125,8 @@ describe('the documents a case can make now', () => {
     // Only the person fined: the unit has no violation of its own once any is recorded.
     expect(documentChoices(persons)).toEqual([
       ['penalty', [{ type: 'summary-penalty-person', party: 1, name: '赵六' }]],
-      // The 送达回执 of the person served, listing what was served on that person.
-      ['other', [{ type: 'service-receipt', party: 1, name: '赵六' }]],
+      // The unit's 送达回执 and the person's, each listing what was served on its addressee.
+      ['other', [{ type: 'service-receipt' }, { type: 'service-receipt', party: 1, name: '赵六' }]],
     ]);
   });
 

@@ -59,6 +59,29 @@ describe('a narrative the clerk words (facts, evidence)', () => {
     ]);
   });
 
+  it('reads each article of a citation naming several, decimals of 万 exactly, and what the 呈批 itself states', () => {
+    const several = {
+      violations: [
+        {
+          party: 'unit' as const,
+          fine: 11_200,
+          gains: null,
+          income: null,
+          facts: '少提取安全生产费用12万元',
+          evidence: '',
+          violatedProvision: '《中华人民共和国安全生产法》第二十八条第一款、第四十四条',
+          penaltyProvision: '《中华人民共和国安全生产法》第九十七条第（三）项',
+        },
+      ],
+    } as unknown as Parameters<typeof narrativeIssues>[2];
+    const found = (text: string) => narrativeIssues(text, ['facts'], several, 'unit').map((i) => i.params);
+    expect(found('违反了《中华人民共和国安全生产法》第四十四条')).toEqual([]);
+    expect(found('罚款1.12万元')).toEqual([]);
+    expect(found('该单位少提取安全生产费用12万元')).toEqual([]);
+    expect(found('依据《中华人民共和国安全生产法》第九十七条')).toEqual([]);
+    expect(found('少提取13万元')).toEqual([{ amount: '13万元' }]);
+  });
+
   it('leaves a quotation of the statute alone', () => {
     expect(keys('该条规定“处五万元以下的罚款”，《中华人民共和国安全生产法》“第九十九条”')).toEqual([]);
     expect(keys('依照“《中华人民共和国安全生产法》第九十九条”，处“5万元以下”罚款')).toEqual([]);

@@ -438,7 +438,8 @@ async function claimNumber(
               action: 'documents:issue',
               entityType: 'document',
               entityId: doc.id,
-              after: { type: doc.type, numberText, pdfSha256: hash, date },
+              // The fields as issued (the record's where it decides), so the audit shows what went out.
+              after: { type: doc.type, numberText, pdfSha256: hash, date, fields: JSON.parse(opts.fieldsJson) },
             });
           })
           .immediate();

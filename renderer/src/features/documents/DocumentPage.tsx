@@ -45,7 +45,11 @@ import { formatDateTime } from '../format.ts';
 import { vocabLabel, vocabOptions } from '../vocab.ts';
 import { STATUS_COLORS } from './DocumentList.tsx';
 import { PdfPreview } from './PdfPreview.tsx';
-import { DocumentFields } from './forms/DocumentFields.tsx';
+import { DocumentFields, recordValues } from './forms/DocumentFields.tsx';
+
+/** Rows compared without the clerk's own words (a row's facts), which the record never changes. */
+const stripFacts = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map((r) => (r && typeof r === 'object' ? { ...(r as object), facts: undefined } : r)) : v;
 
 const AUTOSAVE_MS = 1200;
 
@@ -103,6 +107,13 @@ export function DocumentPage() {
     }
     const d = await api.documents.save({ id, version: version.current, fields: form.getFieldsValue(true) });
     version.current = d.version;
+    // What the record decided comes back with the save: shown as it will print. A row's facts are the clerk's words,
+    // so rows are replaced only where the record changed one of its own columns.
+    const templateForm = TEMPLATES[d.type]?.form;
+    if (templateForm)
+      for (const [name, value] of recordValues(templateForm, d.fields as Record<string, unknown>))
+        if (JSON.stringify(stripFacts(form.getFieldValue(name))) !== JSON.stringify(stripFacts(value)))
+          form.setFieldValue(name, value);
     setDoc((prev) => (prev ? { ...prev, version: d.version, updatedAt: d.updatedAt } : d));
     setSaving('saved');
   }, [id, form]);

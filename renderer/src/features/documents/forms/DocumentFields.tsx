@@ -17,6 +17,21 @@ const label = (cell: { field: string; label?: string }) => tKey(`docFields.${cel
 /** A field the record decides is shown, locked, saying where it is changed. */
 const fromRecord = (cell: { record?: true }) => (cell.record ? tKey('documents.fromRecord') : undefined);
 
+/**
+ * The values the record decided, as the saved draft holds them: laid into the form after each save, so what the
+ * editor shows is what will print (a 加处罚款 follows the date; a field the clerk could not change shows the record).
+ */
+export function recordValues(layout: DocumentForm, fields: Record<string, unknown>): [(string | number)[], unknown][] {
+  return layout.flat().flatMap((c): [(string | number)[], unknown][] => {
+    if (c.input === 'rows') {
+      const rows = Array.isArray(fields[c.field]) ? (fields[c.field] as Record<string, unknown>[]) : [];
+      if (c.record) return [[[c.field], rows]];
+      return [];
+    }
+    return 'record' in c && c.record ? [[[c.field], fields[c.field]]] : [];
+  });
+}
+
 /** Whether a form shows anything the record decides (a locked field, or a locked column of rows). */
 const hasRecord = (layout: DocumentForm) =>
   layout.flat().some((c) => ('record' in c && c.record) || (c.input === 'rows' && c.columns.some((col) => col.record)));
@@ -166,7 +181,7 @@ function input(
         />
       );
     case 'date':
-      return <DateField />;
+      return <DateField disabled={disabled || undefined} />;
     case 'datetime':
       return <DateTimeField />;
     case 'textarea':
