@@ -8,7 +8,8 @@ export function formatDocumentNumber(prefix: string, code: string, year: number,
 
 /** What a draft shows where its number will go: the blanks a printed form has. */
 export function draftNumber(prefix: string, code: string): string {
-  return `${prefix}${code}〔    〕  号`;
+  // Room to write the year (four digits) and the serial by hand on a blank form.
+  return `${prefix}${code}〔\u3000\u3000\u3000〕\u3000\u3000号`;
 }
 
 /**

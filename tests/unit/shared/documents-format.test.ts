@@ -7,7 +7,7 @@ describe('文号', () => {
   it('joins prefix, 代字, year in 六角括号 and serial', () => {
     expect(formatDocumentNumber('宣应急', '责改', 2026, 3)).toBe('宣应急责改〔2026〕3号');
     expect(formatDocumentNumber('（宣）应急', '检记', 2026, 12)).toBe('（宣）应急检记〔2026〕12号');
-    expect(draftNumber('宣应急', '复查')).toBe('宣应急复查〔    〕  号');
+    expect(draftNumber('宣应急', '复查')).toBe('宣应急复查〔\u3000\u3000\u3000〕\u3000\u3000号');
   });
   it('numbers by 代字 (types sharing one share the series), or within the case when the setting says so', () => {
     expect(numberSeries('rectification-order', '责改', 'per-type', 7)).toBe('code:责改');
