@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
 import { addUser, call, failure, newCore } from '../support/core.ts';
 import { pdfOf, pdfText } from '../support/documents.ts';
-import { caseCounty } from '../support/cases.ts';
+import { caseCounty, escalated } from '../support/cases.ts';
 
 /**
  * 案卷评查 over case files made through the contract: a clean complete file scores every point the
@@ -136,6 +136,65 @@ describe('案卷评查', () => {
     expect(r.findings.map(where)).toEqual([['officer-qualification', record.id, 'officers.1']]);
     expect(r.findings[0]).toMatchObject({ vetoId: 'veto-officers', key: 'documents.rules.certificateInvalid' });
     expect(r).toMatchObject({ vetoed: true, score: 0, grade: '不合格' });
+  });
+
+  it("reads the inspection's own documents as part of the file: a 现场检查记录 signed on a lapsed certificate (issue 17)", async () => {
+    const county = await ready();
+    const { token, enterprise, inspection, officers, handlerIds, generate, reviewOf } = county;
+    // The record of the inspection the case came from, issued and served with the rest.
+    const draft = await call(
+      core,
+      'documents:create',
+      { type: 'inspection-record', inspectionId: inspection.id },
+      token,
+    );
+    const record = await call(core, 'documents:issue', { id: draft.id, version: draft.version }, token);
+    const c = await generate({
+      enterpriseId: enterprise.id,
+      handlerIds,
+      filedOn: '2026-11-21',
+      escalationId: await escalated(core, county),
+      stopAt: 'filed',
+    });
+    expect((await reviewOf(c.id)).findings.filter((f) => f.check === 'officer-qualification')).toEqual([]);
+    // The roster corrected: 李华's certificate had run out before the inspection (20 November).
+    await call(
+      core,
+      'officers:update',
+      {
+        id: officers[1].id,
+        officer: {
+          name: '李华',
+          certificateNo: officers[1].certificateNo,
+          certValidFrom: '2020-01-01',
+          certValidTo: '2026-11-19',
+        },
+      },
+      token,
+    );
+    const found = (await reviewOf(c.id)).findings.filter((f) => f.check === 'officer-qualification').map(where);
+    expect(found).toContainEqual(['officer-qualification', record.id, 'officers.1']);
+    // And an inspection on a day 李华's certificate is not valid is refused when it is recorded, naming him.
+    const refused = await failure(
+      core,
+      'inspections:create',
+      {
+        enterpriseId: enterprise.id,
+        kind: 'plan',
+        startedAt: '2026-11-21T09:00',
+        officerIds: officers.map((o) => o.id),
+      },
+      token,
+    );
+    expect(refused.details).toMatchObject({
+      issues: [
+        {
+          path: ['officerIds', 1],
+          key: 'documents.rules.certificateInvalid',
+          params: { name: '李华', date: '2026-11-21', to: '2026-11-19' },
+        },
+      ],
+    });
   });
 
   it("asks for the 法制审核 the unit's rules call for, before the decision", async () => {

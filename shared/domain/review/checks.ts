@@ -1,4 +1,4 @@
-import type { CaseDeadline, CaseDetail } from '../../entities/case.ts';
+import type { CaseDeadline, CaseDetail, CaseDocument } from '../../entities/case.ts';
 import type { Officer } from '../../entities/officer.ts';
 import type { StatutoryPeriod } from '../../entities/period.ts';
 import type { PenaltyItem } from '../../entities/penalty-article.ts';
@@ -44,8 +44,11 @@ export interface ReviewSnapshot {
    * file, or its 立案, whichever is earliest.
    */
   discoveredOn: string;
-  /** The 现场检查记录 issued at the inspection the case came from (none for other cases): records of the file's evidence too. */
-  inspectionRecords: { id: number }[];
+  /**
+   * The documents issued at the inspection the case came from and at its 复查 (现场检查方案, 现场检查记录, 责令限期整改
+   * 指令书, 整改复查意见书…), as frozen: part of the file (none for other cases).
+   */
+  inspectionDocuments: CaseDocument[];
   /** The hazards of the inspection the case came from, with their re-check due dates (none for other cases). */
   hazards: Pick<Hazard, 'id' | 'inspectionId' | 'description' | 'deadline' | 'recheckDue' | 'recheckedAt'>[];
   today: string;
@@ -237,13 +240,14 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
   ),
   {
     // 行政处罚法 第四十二条: two officers on every document they sign, each certificate valid that day (a veto item in
-    // every standard). A certificate is judged by its number: one renewed since (a new number) was checked when signed.
+    // every standard), the inspection's documents included. A certificate is judged by its number: one renewed since
+    // (a new number) was checked when signed.
     id: 'officer-qualification',
     basis: '《中华人民共和国行政处罚法》第四十二条',
     appliesFrom: '2021-07-15',
     appliesTo: null,
     run: (s) =>
-      s.detail.documents
+      [...s.inspectionDocuments, ...s.detail.documents]
         .filter((d) => d.status === 'issued' && !d.superseded && Array.isArray(d.fields.officers))
         .flatMap((d) => {
           const officers = d.fields.officers as { name: string; certificateNo: string }[];
@@ -641,7 +645,8 @@ function requiredNow(s: ReviewSnapshot, r: RequiredDocument): boolean {
 }
 
 const held = (s: ReviewSnapshot, types: string[]) =>
-  issued(s.detail, ...types).length > 0 || (types.includes('inspection-record') && s.inspectionRecords.length > 0);
+  issued(s.detail, ...types).length > 0 ||
+  s.inspectionDocuments.some((d) => d.status === 'issued' && types.includes(d.type));
 
 export const CHECK_IDS: ReadonlySet<string> = new Set(REVIEW_CHECKS.map((c) => c.id));
 

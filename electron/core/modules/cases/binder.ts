@@ -5,6 +5,7 @@ import { approval, issued, live } from '../../../../shared/domain/case-procedure
 import { fileContents, type FileItem, pdfPageCount } from '../../../../shared/domain/case-file.ts';
 import { chineseDate } from '../../../../shared/domain/dates.ts';
 import { labelled, paragraph, unbroken } from '../../../../shared/documents/layout.ts';
+import { inspectionAndRechecks } from '../inspections/repository.ts';
 import type { CaseDetail } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
 import { readFile } from '../../files.ts';
@@ -30,14 +31,7 @@ async function fileItems(
   };
   // The case's documents, and those of the inspection it came from and of its 复查 (检查记录, 整改指令书, and the
   // 复查意见书 that proves the hazard was not put right in time: the ground of a 逾期未改正 penalty).
-  const inspections = detail.inspectionId
-    ? [
-        detail.inspectionId,
-        ...(await db.selectFrom('inspections').select('id').where('recheckOf', '=', detail.inspectionId).execute()).map(
-          (i) => i.id,
-        ),
-      ]
-    : [];
+  const inspections = detail.inspectionId ? await inspectionAndRechecks(db, detail.inspectionId) : [];
   let q = db
     .selectFrom('documents')
     .select(['id', 'type', 'numberText', 'fieldsJson', 'pdfSha256', 'pageCount', 'supersedesId'])

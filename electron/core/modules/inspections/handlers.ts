@@ -53,6 +53,33 @@ async function ensureReferences(core: CoreState, f: InspectionFields): Promise<v
   }
 }
 
+/**
+ * 行政处罚法 第四十二条: an inspection is made by officers whose 执法证 is valid on its day. One whose certificate had
+ * lapsed (or was not yet issued) is refused when the inspection is recorded, naming the officer and the dates.
+ */
+async function certificatesValid(core: CoreState, f: InspectionFields): Promise<void> {
+  if (!f.officerIds.length) return;
+  const day = f.startedAt.slice(0, 10);
+  const rows = await core.store.db
+    .selectFrom('officers')
+    .select(['id', 'name', 'certValidFrom', 'certValidTo'])
+    .where('id', 'in', f.officerIds)
+    .execute();
+  const issues = f.officerIds.flatMap((id, i) => {
+    const o = rows.find((r) => r.id === id);
+    return o && (day < o.certValidFrom || day > o.certValidTo)
+      ? [
+          {
+            path: ['officerIds', i],
+            key: 'documents.rules.certificateInvalid',
+            params: { name: o.name, date: day, from: o.certValidFrom, to: o.certValidTo },
+          },
+        ]
+      : [];
+  });
+  if (issues.length) throw new AppError('VALIDATION', { issues });
+}
+
 export const inspectionHandlers: HandlerGroup<'inspections'> = {
   async 'inspections:attach-file'({ id, file }, { core, actor }) {
     const data = Buffer.from(file.dataBase64, 'base64');
@@ -112,6 +139,7 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
   },
   async 'inspections:create'(input, { core, actor }) {
     await ensureReferences(core, input);
+    await certificatesValid(core, input);
     const at = core.now().toISOString();
     return core.tx(async (trx) => {
       const { id } = await trx

@@ -41,3 +41,9 @@ export async function findInspection(db: Kysely<DB>, id: number): Promise<Inspec
   const row = await selectWithEnterprise(db).where('inspections.id', '=', id).executeTakeFirst();
   return row ? toInspection(row) : null;
 }
+
+/** An inspection and its 复查s: whose documents belong to the file of a case opened from it. */
+export async function inspectionAndRechecks(db: Kysely<DB>, inspectionId: number): Promise<number[]> {
+  const rechecks = await db.selectFrom('inspections').select('id').where('recheckOf', '=', inspectionId).execute();
+  return [inspectionId, ...rechecks.map((r) => r.id)];
+}

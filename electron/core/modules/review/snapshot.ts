@@ -1,11 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { ReviewSnapshot } from '../../../../shared/domain/review/checks.ts';
+import type { CaseDocument } from '../../../../shared/entities/case.ts';
+import { documentDateOf } from '../../../../shared/documents/registry.ts';
 import type { CoreState } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import type { RuleContext } from '../../rules.ts';
 import { caseDetail } from '../cases/repository.ts';
 import { listHazards } from '../hazards/repository.ts';
 import { roster } from '../officers/repository.ts';
+import { inspectionAndRechecks } from '../inspections/repository.ts';
 
 /**
  * 案卷评查: the core gathers a case file into a snapshot (the case as the case page shows it, the
@@ -32,15 +35,7 @@ export async function reviewSnapshot(
   const hazards = detail.inspectionId
     ? await listHazards(db, core.knowledge, cr, { inspectionId: detail.inspectionId })
     : [];
-  const inspectionRecords = detail.inspectionId
-    ? await db
-        .selectFrom('documents')
-        .select('id')
-        .where('inspectionId', '=', detail.inspectionId)
-        .where('type', '=', 'inspection-record')
-        .where('status', '=', 'issued')
-        .execute()
-    : [];
+  const inspectionDocuments = await inspectionDocumentsOf(core, db, detail.inspectionId);
   return {
     detail,
     roster: officers,
@@ -52,7 +47,55 @@ export async function reviewSnapshot(
     benchmarks,
     discoveredOn,
     hazards,
-    inspectionRecords,
+    inspectionDocuments,
     today: cr.today,
   };
+}
+
+/**
+ * The documents issued at the inspection a case came from and at its 复查s, as frozen and as served: the file's
+ * first papers (检查记录, 整改指令书, and the 复查意见书 that proves a hazard was not put right).
+ */
+async function inspectionDocumentsOf(
+  core: CoreState,
+  db: Kysely<DB>,
+  inspectionId: number | null,
+): Promise<CaseDocument[]> {
+  if (!inspectionId) return [];
+  const rows = await db
+    .selectFrom('documents')
+    .selectAll()
+    .where('inspectionId', 'in', await inspectionAndRechecks(db, inspectionId))
+    .where('caseId', 'is', null)
+    .where('status', '=', 'issued')
+    .orderBy('id')
+    .execute();
+  if (!rows.length) return [];
+  const services = await db
+    .selectFrom('documentServices')
+    .select(['documentId', 'servedAt'])
+    .where(
+      'documentId',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map((d) => {
+    const fields = JSON.parse(d.fieldsJson) as Record<string, unknown>;
+    const servedAt = services.find((x) => x.documentId === d.id)?.servedAt ?? null;
+    return {
+      id: d.id,
+      type: d.type,
+      typeName: core.catalogue.byId.get(d.type)?.name ?? d.type,
+      status: 'issued' as const,
+      numberText: d.numberText,
+      pages: d.pageCount,
+      date: documentDateOf(d.type, fields),
+      servedOn: servedAt?.slice(0, 10) ?? null,
+      servedAt,
+      fields,
+      superseded: rows.some((x) => x.supersedesId === d.id),
+    };
+  });
 }
