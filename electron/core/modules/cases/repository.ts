@@ -68,19 +68,47 @@ async function related(db: Kysely<DB>, rows: CaseRow[]) {
     db.selectFrom('documents').selectAll().where('caseId', 'in', ids).orderBy('id').execute(),
     db.selectFrom('officers').select(['id', 'name']).execute(),
   ]);
-  const services = docs.length
-    ? await db
+  const services = await servicesOf(
+    db,
+    docs.map((d) => d.id),
+  );
+  return { events, docs, officers: new Map(officers.map((o) => [o.id, o.name])), services };
+}
+
+/** When each of these documents was served, earliest first. */
+export async function servicesOf(db: Kysely<DB>, documentIds: number[]) {
+  return documentIds.length
+    ? db
         .selectFrom('documentServices')
         .select(['documentId', 'servedAt'])
-        .where(
-          'documentId',
-          'in',
-          docs.map((d) => d.id),
-        )
+        .where('documentId', 'in', documentIds)
         .orderBy('servedAt')
         .execute()
     : [];
-  return { events, docs, officers: new Map(officers.map((o) => [o.id, o.name])), services };
+}
+
+/** A document as a case file reads it: its fields as frozen, the date it bears, when it was first served. */
+export function toCaseDocument(
+  d: Selectable<DB['documents']>,
+  all: Selectable<DB['documents']>[],
+  services: { documentId: number; servedAt: string }[],
+  catalogueName: (t: string) => string,
+): CaseDocument {
+  const fields = JSON.parse(d.fieldsJson) as Record<string, unknown>;
+  const servedAt = services.find((s) => s.documentId === d.id)?.servedAt ?? null;
+  return {
+    id: d.id,
+    type: d.type,
+    typeName: catalogueName(d.type),
+    status: d.status as CaseDocument['status'],
+    numberText: d.numberText,
+    pages: d.pageCount,
+    date: documentDateOf(d.type, fields),
+    servedOn: servedAt?.slice(0, 10) ?? null,
+    servedAt,
+    fields,
+    superseded: all.some((x) => x.supersedesId === d.id && x.status === 'issued'),
+  };
 }
 
 function toEvents(rows: Selectable<DB['caseEvents']>[]): CaseEvent[] {
@@ -107,23 +135,7 @@ function toRecord(
 ): CaseRecord {
   const documents: CaseDocument[] = rel.docs
     .filter((d) => d.caseId === row.id)
-    .map((d) => {
-      const fields = JSON.parse(d.fieldsJson) as Record<string, unknown>;
-      const servedAt = rel.services.find((s) => s.documentId === d.id)?.servedAt ?? null;
-      return {
-        id: d.id,
-        type: d.type,
-        typeName: catalogueName(d.type),
-        status: d.status as CaseDocument['status'],
-        numberText: d.numberText,
-        pages: d.pageCount,
-        date: documentDateOf(d.type, fields),
-        servedOn: servedAt?.slice(0, 10) ?? null,
-        servedAt,
-        fields,
-        superseded: rel.docs.some((x) => x.supersedesId === d.id && x.status === 'issued'),
-      };
-    });
+    .map((d) => toCaseDocument(d, rel.docs, rel.services, catalogueName));
   const handlerIds = JSON.parse(row.handlerIdsJson) as number[];
   return {
     procedure: row.procedure as CaseRecord['procedure'],

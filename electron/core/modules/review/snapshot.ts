@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { ReviewSnapshot } from '../../../../shared/domain/review/checks.ts';
 import type { CaseDocument } from '../../../../shared/entities/case.ts';
-import { documentDateOf } from '../../../../shared/documents/registry.ts';
 import type { CoreState } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import type { RuleContext } from '../../rules.ts';
-import { caseDetail } from '../cases/repository.ts';
+import { caseDetail, servicesOf, toCaseDocument } from '../cases/repository.ts';
 import { listHazards } from '../hazards/repository.ts';
 import { roster } from '../officers/repository.ts';
 import { inspectionAndRechecks } from '../inspections/repository.ts';
@@ -70,32 +69,9 @@ async function inspectionDocumentsOf(
     .where('status', '=', 'issued')
     .orderBy('id')
     .execute();
-  if (!rows.length) return [];
-  const services = await db
-    .selectFrom('documentServices')
-    .select(['documentId', 'servedAt'])
-    .where(
-      'documentId',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('id')
-    .execute();
-  return rows.map((d) => {
-    const fields = JSON.parse(d.fieldsJson) as Record<string, unknown>;
-    const servedAt = services.find((x) => x.documentId === d.id)?.servedAt ?? null;
-    return {
-      id: d.id,
-      type: d.type,
-      typeName: core.catalogue.byId.get(d.type)?.name ?? d.type,
-      status: 'issued' as const,
-      numberText: d.numberText,
-      pages: d.pageCount,
-      date: documentDateOf(d.type, fields),
-      servedOn: servedAt?.slice(0, 10) ?? null,
-      servedAt,
-      fields,
-      superseded: rows.some((x) => x.supersedesId === d.id),
-    };
-  });
+  const services = await servicesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((d) => toCaseDocument(d, rows, services, (t) => core.catalogue.byId.get(t)?.name ?? t));
 }
