@@ -491,6 +491,14 @@ const paidBy = (r: CaseRecord, party: PartyKey) =>
     .filter((p) => concerns(p, party))
     .reduce((s, p) => s + p.amount, 0);
 
+/** Whether an issued 送达回执 of the file lists the document of this number. */
+const onReceipt = (r: CaseRecord, numberText: string) =>
+  issued(r, 'service-receipt').some((x) =>
+    (Array.isArray(x.fields.rows) ? (x.fields.rows as { document?: unknown }[]) : []).some(
+      (row) => typeof row.document === 'string' && row.document.includes(numberText),
+    ),
+  );
+
 /** 结案: the penalty carried out (each party's decision served, fines paid), a lawful 不予处罚, or the case transferred and accepted. */
 export function closingIssues(r: CaseRecord): ValidationIssue[] {
   const transfer = transferState(r);
@@ -511,6 +519,13 @@ export function closingIssues(r: CaseRecord): ValidationIssue[] {
       }
       if (!decision.servedOn)
         issues.push({ path: ['case'], key: 'cases.rules.decisionNotServed', params: { party: who } });
+      // Served is proven in the file by the 送达回执 the party signed, naming the decision (第六十一条).
+      else if (decision.numberText && !onReceipt(r, decision.numberText))
+        issues.push({
+          path: ['case'],
+          key: 'cases.rules.receiptMissing',
+          params: { party: who, number: decision.numberText },
+        });
       const fine = totalFine(violationsOf(r, party));
       const paid = paidBy(r, party);
       if (fine > 0 && paid < fine && !live(r.events, 'enforcement').some((x) => concerns(x, party)))

@@ -1585,6 +1585,31 @@ describe('the case file (案卷)', () => {
   });
 });
 
+describe('结案', () => {
+  it('is refused while a decision is on no 送达回执, naming the decision (issue 17)', async () => {
+    const { enterprise, handlerIds, generate } = await ready(new Date('2026-12-21T02:00:00Z'));
+    const refused = await generate({
+      enterpriseId: enterprise.id,
+      handlerIds,
+      filedOn: '2026-09-01',
+      variations: ['statement-waived', 'no-service-receipt'],
+    }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      channel: 'cases:record',
+      error: {
+        details: {
+          issues: [
+            {
+              key: 'cases.rules.receiptMissing',
+              params: { number: expect.stringMatching(/^宣应急罚〔2026〕\d+号$/) },
+            },
+          ],
+        },
+      },
+    });
+  });
+});
+
 describe('files of earlier versions', () => {
   it('keep a deferral and a 催告 recorded by hand before they were documents', async () => {
     const { token, enterprise, handlerIds, generate } = await ready();

@@ -283,7 +283,9 @@ const CORPUS: Entry[] = [
   {
     name: 'a decision served with no 送达回执 in the file',
     kind: 'violation',
-    make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'no-service-receipt'] }),
+    // Closing is refused without it now (issue 17): the file stops at the decision, as one awaiting its receipt would.
+    make: (w) =>
+      w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'no-service-receipt'], stopAt: 'decided' }),
     expected: [['service-receipt', 'service', 'penalty-decision-unit', 'service']],
   },
   {

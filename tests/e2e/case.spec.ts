@@ -127,6 +127,10 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
   await kase.serveOpenDocument(`${TODAY} 10:00`, '王经理');
   await shot('32-decision-served');
   await page.goBack();
+  // The 送达回执 the party signed, listing what was served on it: the file's proof of service, needed before 结案.
+  await kase.makeDocument('文书送达回执');
+  expect(await inspections.issueOpenDocument()).toMatch(/^示应急回〔2026〕\d+号$/);
+  await page.goBack();
 
   // Payment, then 结案 and 归档: the file becomes read-only.
   await expect(page.getByTestId('case-stage')).toHaveText('执行');
