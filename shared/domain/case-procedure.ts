@@ -492,7 +492,7 @@ const paidBy = (r: CaseRecord, party: PartyKey) =>
     .reduce((s, p) => s + p.amount, 0);
 
 /** Whether an issued 送达回执 of the file lists the document of this number. */
-const onReceipt = (r: CaseRecord, numberText: string) =>
+export const onReceipt = (r: Pick<CaseRecord, 'documents'>, numberText: string) =>
   issued(r, 'service-receipt').some((x) =>
     (Array.isArray(x.fields.rows) ? (x.fields.rows as { document?: unknown }[]) : []).some(
       (row) => typeof row.document === 'string' && row.document.includes(numberText),

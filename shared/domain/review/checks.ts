@@ -10,6 +10,7 @@ import {
   approval,
   decisionOf,
   DECISION_TYPES,
+  onReceipt,
   issued,
   legalReviewReasons,
   live,
@@ -503,16 +504,12 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
     basis: '《中华人民共和国行政处罚法》第六十一条',
     appliesFrom: '2021-07-15',
     appliesTo: null,
-    run: (s) => {
-      const receipts = issued(s.detail, 'service-receipt').flatMap((r) =>
-        (Array.isArray(r.fields.rows) ? (r.fields.rows as { document?: string }[]) : []).map((x) => x.document ?? ''),
-      );
-      return issued(s.detail, ...DECISION_TYPES)
-        .filter((d) => d.servedOn && d.numberText && !receipts.some((line) => line.includes(d.numberText!)))
+    run: (s) =>
+      issued(s.detail, ...DECISION_TYPES)
+        .filter((d) => d.servedOn && d.numberText && !onReceipt(s.detail, d.numberText))
         .map((d) =>
           at('service-receipt', d.id, ['service'], 'review.hints.receiptNotInFile', { number: d.numberText! }),
-        );
-    },
+        ),
   },
   {
     // The file's timeline ends at 结案: a document made after the 结案审批 was approved is out of order (R-DATE-ORDER;
