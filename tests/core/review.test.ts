@@ -25,6 +25,18 @@ async function ready() {
   return { ...county, reviewOf };
 }
 
+/** 李华's certificate, same number, corrected in the roster to have run out on `to`. */
+const lapsed = (token: string, officer: { id: number; certificateNo: string }, to: string) =>
+  call(
+    core,
+    'officers:update',
+    {
+      id: officer.id,
+      officer: { name: '李华', certificateNo: officer.certificateNo, certValidFrom: '2020-01-01', certValidTo: to },
+    },
+    token,
+  );
+
 const where = (f: { check: string; address: { documentId: number | null; path: (string | number)[] } }) => [
   f.check,
   f.address.documentId,
@@ -117,20 +129,7 @@ describe('案卷评查', () => {
     );
     expect((await reviewOf(c.id)).findings).toEqual([]);
     // The roster corrected instead: 李华's certificate had run out on 31 August.
-    await call(
-      core,
-      'officers:update',
-      {
-        id: officers[1].id,
-        officer: {
-          name: '李华',
-          certificateNo: officers[1].certificateNo,
-          certValidFrom: '2020-01-01',
-          certValidTo: '2026-08-31',
-        },
-      },
-      token,
-    );
+    await lapsed(token, officers[1], '2026-08-31');
     const r = await reviewOf(c.id);
     const record = c.documents.find((d) => d.type === 'questioning-record')!;
     expect(r.findings.map(where)).toEqual([['officer-qualification', record.id, 'officers.1']]);
@@ -141,7 +140,7 @@ describe('案卷评查', () => {
   it("reads the inspection's own documents as part of the file: a 现场检查记录 signed on a lapsed certificate (issue 17)", async () => {
     const county = await ready();
     const { token, enterprise, inspection, officers, handlerIds, generate, reviewOf } = county;
-    // The record of the inspection the case came from, issued and served with the rest.
+    // The record of the inspection the case came from, issued before the case.
     const draft = await call(
       core,
       'documents:create',
@@ -158,20 +157,7 @@ describe('案卷评查', () => {
     });
     expect((await reviewOf(c.id)).findings.filter((f) => f.check === 'officer-qualification')).toEqual([]);
     // The roster corrected: 李华's certificate had run out before the inspection (20 November).
-    await call(
-      core,
-      'officers:update',
-      {
-        id: officers[1].id,
-        officer: {
-          name: '李华',
-          certificateNo: officers[1].certificateNo,
-          certValidFrom: '2020-01-01',
-          certValidTo: '2026-11-19',
-        },
-      },
-      token,
-    );
+    await lapsed(token, officers[1], '2026-11-19');
     const found = (await reviewOf(c.id)).findings.filter((f) => f.check === 'officer-qualification').map(where);
     expect(found).toContainEqual(['officer-qualification', record.id, 'officers.1']);
     // And an inspection on a day 李华's certificate is not valid is refused when it is recorded, naming him.
