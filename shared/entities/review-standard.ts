@@ -23,6 +23,11 @@ export const reviewItem = z
     checks: z.array(z.string()).default([]),
     /** 'all': any finding costs the item's points; a number: that many per finding, up to the item's points. */
     deduct: z.union([z.literal('all'), z.number().positive()]).default('all'),
+    /**
+     * A finding here (not overruled) and the file cannot pass whatever it scored: it is graded at the floor
+     * (案卷文书不齐全: a file missing a document its procedure requires is neither 优秀 nor 合格).
+     */
+    failsFile: z.boolean().default(false),
   })
   .refine((i) => (i.mode === 'auto') === i.checks.length > 0, {
     error: 'review.standard.checksForAuto',
@@ -53,6 +58,8 @@ export const requiredDocument = z.object({
   outcomes: z.array(z.enum(['penalty', 'no-penalty', 'transfer'])).min(1),
   /** From when the file must hold it: the 呈批 approved, every party decided, or 结案 approved. */
   from: z.enum(['approved', 'decided', 'closed']),
+  /** Only where the file went that way: a hearing held (听证笔录, 听证会报告书). */
+  when: z.enum(['hearing-held']).optional(),
   anyOf: z.array(z.string().min(1)).min(1),
 });
 export type RequiredDocument = z.output<typeof requiredDocument>;

@@ -102,6 +102,13 @@ export interface ReviewResult {
   /** Every finding, in the order of the standard. */
   findings: ReviewFinding[];
   pendingJudgements: number;
+  /**
+   * The grade is 暂评 (provisional): judgement or veto items still wait for the reviewer, listed here; the
+   * grade assumes they pass. Absent in reviews signed before it was kept (a signed review has none pending).
+   */
+  pending?: { id: string; name: string }[];
+  /** Items whose findings fail the file whatever it scored (failsFile): the grade is the floor. */
+  failedBy?: { id: string; name: string }[];
   /** Checks the standard names that this version of the app does not run: their items are not decided. */
   unknownChecks: string[];
 }

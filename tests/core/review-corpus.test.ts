@@ -339,7 +339,7 @@ const CORPUS: Entry[] = [
     kind: 'violation',
     make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: ['statement-waived'] }),
     expected: [
-      ['evidence-listed', 'evidence-listed', null, 'documents.evidence-list'],
+      ['evidence-listed', 'documents-complete', null, 'documents.evidence-list'],
       ['required-documents', 'documents-complete', null, 'documents.investigation-record'],
     ],
   },
@@ -350,6 +350,19 @@ const CORPUS: Entry[] = [
       const unit = (await call(w.core, 'unit:get', {}, w.token))!;
       await call(w.core, 'unit:update', { ...unit, reviewAgency: '达州市应急管理局' }, w.token);
       return w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean] });
+    },
+    expected: [['remedy-clause', 'remedy', 'penalty-decision-unit', 'reviewAgency']],
+  },
+  {
+    // A government, so no pattern catches it: the city's, where the unit (corrected since) configures its county's.
+    name: "a decision naming another government than the unit's for 行政复议",
+    kind: 'violation',
+    async make(w) {
+      const unit = (await call(w.core, 'unit:get', {}, w.token))!;
+      await call(w.core, 'unit:update', { ...unit, reviewAgency: '达州市人民政府' }, w.token);
+      const c = await w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean] });
+      await call(w.core, 'unit:update', unit, w.token);
+      return c;
     },
     expected: [['remedy-clause', 'remedy', 'penalty-decision-unit', 'reviewAgency']],
   },

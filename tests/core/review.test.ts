@@ -87,11 +87,11 @@ describe('案卷评查', () => {
     const r = await reviewOf(c.id);
     // In the standard's order: 调查取证, 送达执行, then 归档.
     expect(r.findings.map(where)).toEqual([
-      ['evidence-listed', null, 'documents.evidence-list'],
       ['service-in-time', decision.id, 'service'],
       ['payment-receipt', null, `events.${payment.id}.receiptNo`],
       ['publication-in-time', null, 'events.publication'],
       ['required-documents', null, 'documents.investigation-record'],
+      ['evidence-listed', null, 'documents.evidence-list'],
     ]);
     // Decided Tue 8 Sep, due by Thu 17 Sep (7 working days), served Tue 22 Sep: the 3 points of 送达 are lost.
     expect(r.findings.find((f) => f.check === 'service-in-time')).toMatchObject({
@@ -106,7 +106,12 @@ describe('案卷评查', () => {
       itemId: 'publication',
       pointsLost: 0,
     });
-    expect(r).toMatchObject({ score: 49, max: 55, percent: 89.1, grade: '合格' });
+    // 89.1% would be 合格, but a file missing the documents its procedure requires cannot pass (issue 17); and the
+    // grade is 暂评 while the reviewer has items to judge.
+    expect(r).toMatchObject({ score: 49, max: 55, percent: 89.1, grade: '不合格' });
+    expect(r.failedBy).toEqual([{ id: 'documents-complete', name: expect.stringContaining('文书齐全') }]);
+    expect(r.pending!.length).toBe(r.pendingJudgements);
+    expect(r.pending).toContainEqual({ id: 'veto-facts', name: expect.any(String) });
   });
 
   it('fails the file on a veto item: a certificate not valid on the day an officer signed', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AuditEntry, AuditVerifyResult } from '../../entities/audit.ts';
 import { channel } from './channel.ts';
-import { type Page, paging, sha256 } from './fragments.ts';
+import { type Page, paging } from './fragments.ts';
 
 /** 全过程记录: the hash-chained audit log. */
 export const auditChannels = {
@@ -10,7 +10,10 @@ export const auditChannels = {
     access: 'audit.read',
   }),
   'audit:verify': channel<AuditVerifyResult>()({
-    input: z.object({ head: sha256.optional() }).default({}),
+    // The whole head, or its first 16 digits as a 评查表 or a receipt prints it.
+    input: z
+      .object({ head: z.string().regex(/^[0-9a-f]{16,64}$/, { error: 'validation.hash' }).optional() })
+      .default({}),
     access: 'audit.read',
   }),
 } as const;

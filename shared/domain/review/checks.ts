@@ -53,6 +53,8 @@ export interface ReviewSnapshot {
   /** The hazards of the inspection the case came from, with their re-check due dates (none for other cases). */
   hazards: Pick<Hazard, 'id' | 'inspectionId' | 'description' | 'deadline' | 'recheckDue' | 'recheckedAt'>[];
   today: string;
+  /** The organs of remedy as the unit configures them (本单位): what every decision must name. */
+  remedy: { reviewAgency: string; court: string };
 }
 
 export interface ReviewCheck {
@@ -597,19 +599,30 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
   },
   {
     // Since 2024-01-01 the 复议机关 of a county department is the county government alone (行政复议法 第二十四条), named
-    // in full, with the court in full (第五十九条第一款第（五）项: the ways and time limits of remedy).
+    // in full, with the court in full (第五十九条第一款第（五）项: the ways and time limits of remedy). Each decision names
+    // the organs the unit configures — another government or court is wrong however it is worded — and the unit's
+    // own 复议机关 is a people's government, never an either/or.
     id: 'remedy-clause',
     basis: '《中华人民共和国行政复议法》第二十四条；《中华人民共和国行政处罚法》第五十九条第一款第（五）项',
     appliesFrom: '2024-01-01',
     appliesTo: null,
     run: (s) =>
       issued(s.detail, ...DECISION_TYPES).flatMap((d) => {
-        const { reviewAgency, court } = d.fields as { reviewAgency?: string; court?: string };
+        const printed = d.fields as { reviewAgency?: string; court?: string };
+        const { reviewAgency, court } = s.remedy;
+        const differs = (field: 'reviewAgency' | 'court') => {
+          const named = printed[field];
+          return named !== undefined && named !== s.remedy[field]
+            ? [at('remedy-clause', d.id, [field], 'review.hints.remedyDiffers', { named, configured: s.remedy[field] })]
+            : [];
+        };
         return [
-          ...(reviewAgency && (!/人民政府$/.test(reviewAgency) || /或/.test(reviewAgency))
+          ...differs('reviewAgency'),
+          ...differs('court'),
+          ...(printed.reviewAgency === reviewAgency && (!/人民政府$/.test(reviewAgency) || /或/.test(reviewAgency))
             ? [at('remedy-clause', d.id, ['reviewAgency'], 'review.hints.remedyAgency', { named: reviewAgency })]
             : []),
-          ...(court && !/人民法院$/.test(court)
+          ...(printed.court === court && !/人民法院$/.test(court)
             ? [at('remedy-clause', d.id, ['court'], 'review.hints.remedyCourt', { named: court })]
             : []),
         ];
@@ -634,6 +647,7 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
 function requiredNow(s: ReviewSnapshot, r: RequiredDocument): boolean {
   const d = s.detail;
   if (d.procedure !== r.procedure || !d.outcome || !r.outcomes.includes(d.outcome)) return false;
+  if (r.when === 'hearing-held' && !live(d.events, 'hearing').length) return false;
   const closed = !!approval(d.events, 'closing').date;
   if (r.from === 'closed') return closed;
   if (r.from === 'approved') return d.procedure === 'summary' || !!approval(d.events, 'disposal').date;

@@ -112,15 +112,21 @@ export function review(
   const items = sections.flatMap((x) => x.items);
   const max = items.reduce((n, i) => n + (i.points ?? 0), 0);
   const vetoed = vetoes.some((v) => v.status === 'hit');
+  const failing = new Set(standard.sections.flatMap((x) => x.items.filter((i) => i.failsFile).map((i) => i.id)));
+  const failedBy = items
+    .filter((i) => failing.has(i.id) && i.status === 'deducted')
+    .map(({ id, name }) => ({ id, name }));
+  const pending = [...vetoes, ...items].filter((i) => i.status === 'pending').map(({ id, name }) => ({ id, name }));
   // A veto item failed makes the file 不合格 whatever it scored (评查标准: 基本标准).
   const score = vetoed ? 0 : Math.max(0, max - items.reduce((n, i) => n + i.lost, 0));
   const percent = max > 0 ? Math.round((score / max) * 1000) / 10 : null;
   const grades = [...standard.grades].sort((a, b) => b.min - a.min);
-  const grade = vetoed
-    ? grades.at(-1)!.name
-    : percent === null
-      ? null
-      : (grades.find((g) => percent >= g.min) ?? grades.at(-1)!).name;
+  const grade =
+    vetoed || failedBy.length
+      ? grades.at(-1)!.name
+      : percent === null
+        ? null
+        : (grades.find((g) => percent >= g.min) ?? grades.at(-1)!).name;
   // Findings of checks the standard does not price are still shown: the clerk fixes them all.
   const priced = new Set([
     ...standard.vetoes.flatMap((v) => v.checks),
@@ -140,8 +146,9 @@ export function review(
     vetoes,
     sections,
     findings: [...vetoes.flatMap((v) => v.findings), ...items.flatMap((i) => i.findings), ...unpriced],
-    pendingJudgements:
-      vetoes.filter((v) => v.status === 'pending').length + items.filter((i) => i.status === 'pending').length,
+    pendingJudgements: pending.length,
+    pending,
+    failedBy,
     unknownChecks: unknownChecks(standard, new Set(checks.map((c) => c.id))),
   };
 }

@@ -90,6 +90,39 @@ describe('review(snapshot, standard)', () => {
     });
   });
 
+  it('grades at the floor a file an item fails whatever it scored (a document missing), unless overruled', () => {
+    const strict = {
+      ...standard,
+      sections: [
+        {
+          ...standard.sections[0],
+          items: standard.sections[0].items.map((i) => (i.id === 'none' ? { ...i, failsFile: true } : i)),
+        },
+      ],
+    };
+    const r = review(snapshot(), strict, undefined, [fake('d', 1)]);
+    expect(r).toMatchObject({ score: 20, percent: 100, grade: '不合格', failedBy: [{ id: 'none', name: '不计分' }] });
+    const overruled = review(snapshot(), strict, { judgements: {}, overruled: { [r.findings[0].id]: '卷内另附' } }, [
+      fake('d', 1),
+    ]);
+    expect(overruled).toMatchObject({ grade: '优秀', failedBy: [] });
+  });
+
+  it('says the grade is provisional (暂评) while veto or judgement items wait, naming them', () => {
+    const r = review(snapshot(), standard, undefined, []);
+    expect(r.pending).toEqual([
+      { id: 'veto-j', name: '事实清楚' },
+      { id: 'judge', name: '人工' },
+    ]);
+    const judged = review(
+      snapshot(),
+      standard,
+      { judgements: { 'veto-j': { passed: true, comment: '' }, judge: { passed: true, comment: '' } }, overruled: {} },
+      [],
+    );
+    expect(judged).toMatchObject({ pending: [], pendingJudgements: 0, grade: '优秀' });
+  });
+
   it('runs only the checks in force on the day the file was filed', () => {
     expect(review(snapshot('2021-07-14'), standard, undefined, [fake('c', 1)]).findings).toEqual([]);
     expect(review(snapshot('2021-07-15'), standard, undefined, [fake('c', 1)]).findings).toHaveLength(1);

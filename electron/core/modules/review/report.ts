@@ -86,7 +86,15 @@ export async function reviewReport(
       margin: [0, 8, 0, 8],
     } as unknown as Content,
     line('评查人员', `${saved.reviewer}\u3000\u3000评查日期：${chineseDate(chinaDate(new Date(saved.signedAt)))}`),
-    { text: `签署时审计链：${saved.auditHead ?? '—'}`, fontSize: 8, color: '#555555', margin: [0, 6, 0, 0] } as Content,
+    {
+      // Short, as a receipt prints a hash; 16 digits are enough to find the entry, and verifying checks the whole chain.
+      text: saved.auditHead
+        ? `签署时全过程记录链头：${saved.auditHead.slice(0, 16)}（可在“系统设置—全过程记录”填入此链头核验，或运行 audit verify --head ${saved.auditHead.slice(0, 16)}）`
+        : '签署时全过程记录链头：—',
+      fontSize: 8,
+      color: '#555555',
+      margin: [0, 6, 0, 0],
+    } as Content,
   ];
   return core.render({
     geometry: settings.documentLayout,

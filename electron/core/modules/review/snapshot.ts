@@ -3,7 +3,7 @@ import type { ReviewSnapshot } from '../../../../shared/domain/review/checks.ts'
 import type { CaseDocument } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
-import type { RuleContext } from '../../rules.ts';
+import { type RuleContext, unitOf } from '../../rules.ts';
 import { caseDetail, servicesOf, toCaseDocument } from '../cases/repository.ts';
 import { listHazards } from '../hazards/repository.ts';
 import { roster } from '../officers/repository.ts';
@@ -21,6 +21,7 @@ export async function reviewSnapshot(
 ): Promise<ReviewSnapshot> {
   const [detail, officers] = await Promise.all([caseDetail(core, db, id, cr), roster(db, cr)]);
   const { periods, penalties, penaltyLaw, benchmarks } = core.knowledge;
+  const unit = unitOf(cr);
   // Discovered: the inspection the case came from, the file's first record, or its 立案, whichever came first.
   const inspected = detail.inspectionId
     ? (
@@ -48,6 +49,7 @@ export async function reviewSnapshot(
     hazards,
     inspectionDocuments,
     today: cr.today,
+    remedy: { reviewAgency: unit.reviewAgency, court: unit.court },
   };
 }
 

@@ -264,7 +264,7 @@ export function ReviewPage() {
                 style={{ fontSize: 16, padding: '2px 10px' }}
                 data-testid="review-grade"
               >
-                {r.grade}
+                {r.pending?.length ? t('review.provisionalGrade', { grade: r.grade }) : r.grade}
               </Tag>
             ) : (
               '—'
@@ -288,12 +288,23 @@ export function ReviewPage() {
         />
       )}
       {r.vetoed && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('review.vetoed')} />}
+      {r.failedBy && r.failedBy.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('review.failedBy', { items: r.failedBy.map((i) => i.name).join('、') })}
+          data-testid="review-failed-by"
+        />
+      )}
       {r.pendingJudgements > 0 && (
         <Alert
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
           message={t('review.pending', { n: r.pendingJudgements })}
+          description={r.pending?.map((i) => i.name).join('、')}
+          data-testid="review-pending"
         />
       )}
       {r.findings.length === 0 && (
