@@ -34,6 +34,19 @@ export const INVESTIGATION_TYPES = [
   'seal-seize-decision',
 ];
 
+/**
+ * An act of investigation before 立案 of an ordinary case stands on a recorded 先行调查取证 (its reason and the head's
+ * approval) dated on or before it; without one, investigation waits for the case to be filed.
+ */
+export function preInvestigationIssues(r: CaseRecord, type: string, date: string): ValidationIssue[] {
+  if (r.procedure !== 'ordinary' || !INVESTIGATION_TYPES.includes(type) || !date) return [];
+  const filed = filedOn(r);
+  if (filed && date >= filed) return [];
+  return live(r.events, 'pre-investigation').some((e) => e.date <= date)
+    ? []
+    : [{ path: ['date'], key: 'cases.rules.preInvestigationRequired', params: { date } }];
+}
+
 /** How a later document names an earlier one: its number, or (a form without a 代字) its name and date. */
 export function documentRef(d: CaseDocument): string {
   return d.numberText ?? `${d.typeName}（${d.date ? chineseDate(d.date) : ''}）`;

@@ -37,6 +37,10 @@ const RECORDERS: Record<StoredCaseEventData['kind'], Recorder> = {
   'court-application': CASE_STAFF,
   'cash-handed-in': CASE_STAFF,
   recusal: CASE_STAFF,
+  // The head's approval is on paper; the case staff transcribe it with its scan.
+  'pre-investigation': CASE_STAFF,
+  // The head's decision not to transfer is on paper (kept on file with its reasons); the case staff transcribe it.
+  'transfer-assessment': CASE_STAFF,
   'refused-correction': CASE_STAFF,
   corrected: CASE_STAFF,
   // Written by the core when an approved 呈批 is changed (cases:save-disposal, itself cases.write).

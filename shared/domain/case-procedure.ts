@@ -8,6 +8,7 @@ import type {
   CaseEventData,
   CaseOutcome,
   CaseStage,
+  CrimeRisk,
   PartyKey,
   PersonParty,
   StoredCaseEventData,
@@ -36,6 +37,8 @@ export interface CaseRecord {
   violations: Violation[];
   events: CaseEvent[];
   documents: CaseDocument[];
+  /** Violations that may amount to 危险作业罪 (from the penalty items and hazard criteria, computed by the core). */
+  crimeRisks: CrimeRisk[];
 }
 
 /** Configurable per province (settings): hearing thresholds and which cases need 法制审核 / 集体讨论. */
@@ -419,6 +422,30 @@ function commonDecisionIssues(r: CaseRecord, party: PartyKey): ValidationIssue[]
 }
 
 /** Why the 行政处罚决定书 to a party, for this total fine, cannot be issued on this day: every rule named. */
+/**
+ * 行刑衔接: a case whose violations may be 危险作业罪 is decided only once assessed for transfer — transferred and
+ * declined by the police (国务院令第310号 第十条), or a reasoned decision not to transfer, approved by the head, dated on or
+ * before the decision. A fine never stands in for a transfer concluded on (第十一条).
+ */
+export function transferAssessmentIssues(r: CaseRecord, date: string): ValidationIssue[] {
+  if (!r.crimeRisks.length) return [];
+  if (live(r.events, 'transfer-answer').some((a) => a.result === 'declined' && a.date <= date)) return [];
+  const assessed = live(r.events, 'transfer-assessment')
+    .filter((a) => a.date <= date)
+    .at(-1);
+  if (!assessed)
+    return [
+      {
+        path: ['case'],
+        key: 'cases.rules.transferAssessmentMissing',
+        params: { markers: [...new Set(r.crimeRisks.map((c) => c.marker))].join('、') },
+      },
+    ];
+  return assessed.conclusion === 'transfer'
+    ? [{ path: ['case'], key: 'cases.rules.transferConcluded', params: { date: assessed.date } }]
+    : [];
+}
+
 export function decisionIssues(
   r: CaseRecord,
   { party, date, totalFine: proposedTotal }: { party: PartyKey; date: string; totalFine: number },
@@ -454,6 +481,7 @@ export function decisionIssues(
   }
   if (collectiveRequired(r, rules) && !live(r.events, 'collective-discussion').some((c) => c.date <= date))
     issues.push({ path: ['case'], key: 'cases.rules.collectiveRequired' });
+  issues.push(...transferAssessmentIssues(r, date));
   const noticeTotal = typeof notice?.fields.totalFine === 'number' ? notice.fields.totalFine : null;
   if (noticeTotal !== null && proposedTotal > noticeTotal)
     issues.push({ path: ['totalFine'], key: 'cases.rules.noHeavierThanNotice', params: { notice: noticeTotal } });
@@ -588,6 +616,15 @@ export function eventIssues(
       if (approval(r.events, 'closing').date) return at('cases.rules.alreadyApproved');
       return e.role === 'approve' && e.approved ? closingIssues(r).map((i) => ({ ...i, path: ['event'] })) : [];
     }
+    case 'transfer-assessment':
+      if (r.procedure !== 'ordinary') return at('cases.rules.summaryProcedure');
+      if (!filed) return at('cases.rules.notFiled');
+      if (e.date < filed) return at('cases.rules.beforeFiling', { filed });
+      return partiesPenalised(r).some((p) => decisionOf(r, p)) ? at('cases.rules.afterDecision') : [];
+    case 'pre-investigation':
+      // Evidence gathered ahead of 立案: once the case is filed, investigation needs no leave of its own.
+      if (r.procedure !== 'ordinary') return at('cases.rules.summaryProcedure');
+      return filed && e.date >= filed ? at('cases.rules.preInvestigationFiled', { filed }) : [];
     case 'legal-review':
     case 'collective-discussion':
       if (!r.outcome) return at('cases.rules.disposalContentMissing');
@@ -678,7 +715,13 @@ export function eventIssues(
           'transfer-answer',
         ].includes(retracting.data.kind) &&
         (issued(r, 'penalty-notice', 'hearing-meeting-notice', 'transfer-letter').length || decision);
-      return reliedOn ? at('cases.rules.retractTooLate') : [];
+      // Evidence gathered before 立案 on the strength of a 先行调查取证 keeps its leave.
+      const leaveFor =
+        retracting.data.kind === 'pre-investigation' &&
+        r.documents.some(
+          (d) => d.status === 'issued' && !!d.date && d.date >= retracting.data.date && (!filed || d.date < filed),
+        );
+      return reliedOn || leaveFor ? at('cases.rules.retractTooLate') : [];
     }
   }
 }

@@ -186,6 +186,27 @@ export const caseEvent = z.discriminatedUnion('kind', [
     receivedBy: required(z.string().max(50)),
   }),
   /**
+   * 先行调查取证: evidence gathered before 立案 because it would otherwise be lost (the unit's head approves,
+   * and the case is filed within the period after it, 2015 办法 第二十三条). Without it, investigation waits for 立案.
+   */
+  z.object({
+    kind: z.literal('pre-investigation'),
+    date: isoDate,
+    reason: required(z.string().max(1000)),
+    approvedBy: required(z.string().max(50)),
+  }),
+  /**
+   * 行刑衔接: whether a case whose violations may be a crime goes to the police. Not to transfer is a decision of its
+   * own, reasoned and approved by the head (国务院令第310号 第五条; 应急〔2019〕54号), recorded before the case is decided.
+   */
+  z.object({
+    kind: z.literal('transfer-assessment'),
+    date: isoDate,
+    conclusion: z.enum(['transfer', 'not-transfer']),
+    reasoning: required(z.string().max(2000)),
+    approvedBy: required(z.string().max(50)),
+  }),
+  /**
    * 回避 (行政处罚法 第四十三条): an officer with an interest withdraws, on the party's application or
    * his own; the 负责人 decides. A recused officer may no longer sign or investigate in the case.
    */
@@ -385,6 +406,19 @@ export interface Surcharge {
   paused: boolean;
 }
 
+/**
+ * A violation that may amount to 危险作业罪 (刑法 第一百三十四条之一): its penalty item punishes such an act, or the
+ * hazard it stands on matched a criterion marked so. The case is assessed for transfer before it is decided.
+ */
+export interface CrimeRisk {
+  /** The violation's index in the 呈批. */
+  violation: number;
+  /** 第（一）至（三）项 where the penalty item names it; null where a hazard criterion marks the risk. */
+  situation: 1 | 2 | 3 | null;
+  /** What marks it: the penalty item's article, or the criterion (its list and article). */
+  marker: string;
+}
+
 export interface CaseDetail extends CaseSummary {
   escalationId: number | null;
   inspectionId: number | null;
@@ -402,6 +436,8 @@ export interface CaseDetail extends CaseSummary {
   /** Computed from the recorded events and documents: nothing here is typed in. */
   deadlines: CaseDeadline[];
   triggers: { hearing: boolean; legalReview: string[]; collectiveDiscussion: boolean };
+  /** Violations that may amount to 危险作业罪: a transfer assessment is recorded before the decision (行刑衔接). */
+  crimeRisks: CrimeRisk[];
   /** What the next step needs and what blocks it, by rule. */
   blockers: { step: string; key: string; params?: Record<string, unknown> }[];
   /** Art. 113: penalised 3 times in 180 days or 4 in a year with a major hazard → 提请关闭. */

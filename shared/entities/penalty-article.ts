@@ -58,6 +58,14 @@ export const penaltyItem = z
     whenOverdue: z.string().default(''),
     /** The ranges when the party did not correct in time (or refused), where the article sets them; null where unknown here. */
     overdue: z.object({ unitFine: fineRange, personFine: fineRange }).nullable().default(null),
+    /**
+     * The situation of 危险作业罪 (刑法 第一百三十四条之一第（一）至（三）项) the act this item punishes amounts to, where
+     * it does in itself: the case must be assessed for transfer to the police before it is decided (行刑衔接).
+     */
+    crimeSituation: z
+      .union([z.literal(1), z.literal(2), z.literal(3)])
+      .nullable()
+      .default(null),
     uncertain: z.boolean().default(false),
     note: z.string().default(''),
   })

@@ -27,6 +27,77 @@ const flat = (s: string) => s.replace(/\s+/g, '');
 const issuesOf = (e: { details?: unknown }) =>
   ((e.details as { issues?: { key: string }[] })?.issues ?? []).map((i) => i.key);
 
+describe('先行调查取证', () => {
+  it("refuses investigation before 立案 until a 先行调查取证 is recorded with its reason and the head's approval, which then stays", async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    // Filed on Fri 13 Nov; the witness must be heard on Tue 10 Nov, before it.
+    const c = await generate({
+      enterpriseId: enterprise.id,
+      handlerIds,
+      filedOn: '2026-11-13',
+      violationDate: '2026-11-05',
+      stopAt: 'filed',
+    });
+    const draft = await call(core, 'documents:create', { type: 'questioning-record', caseId: c.id }, token);
+    const record = await call(
+      core,
+      'documents:save',
+      {
+        id: draft.id,
+        version: draft.version,
+        fields: {
+          ...draft.fields,
+          startedAt: '2026-11-10T09:30',
+          endedAt: '2026-11-10T10:30',
+          gender: '男',
+          age: 46,
+          post: '总经理',
+          understood: '听清楚了。',
+          recusalAnswer: '不申请。',
+          qa: [{ question: '仓库是否设置可燃气体报警装置？', answer: '没有。' }],
+        },
+      },
+      token,
+    );
+    const refused = await failure(core, 'documents:issue', { id: record.id, version: record.version }, token);
+    expect((refused.details as { issues: unknown[] }).issues).toContainEqual({
+      path: ['fields', 'date'],
+      key: 'cases.rules.preInvestigationRequired',
+      params: { date: '2026-11-10' },
+    });
+    // Recorded after 立案 is dated: refused, as investigation after it needs no leave.
+    const late = await failure(
+      core,
+      'cases:record',
+      {
+        id: c.id,
+        event: { kind: 'pre-investigation', date: '2026-11-13', reason: '证据可能灭失', approvedBy: '陈局长' },
+      },
+      token,
+    );
+    expect(issuesOf(late)).toEqual(['cases.rules.preInvestigationFiled']);
+    const leave = await call(
+      core,
+      'cases:record',
+      {
+        id: c.id,
+        event: { kind: 'pre-investigation', date: '2026-11-10', reason: '证据可能灭失', approvedBy: '陈局长' },
+      },
+      token,
+    );
+    const issued = await call(core, 'documents:issue', { id: record.id, version: record.version }, token);
+    expect(issued.status).toBe('issued');
+    // The record the evidence stands on is not taken back.
+    const retract = await failure(
+      core,
+      'cases:record',
+      { id: c.id, event: { kind: 'retract', date: '2026-11-20', eventId: leave.events.at(-1)!.id, reason: '误录' } },
+      token,
+    );
+    expect(issuesOf(retract)).toEqual(['cases.rules.retractTooLate']);
+  });
+});
+
 describe('先行登记保存 and 回避', () => {
   it('flags a disposal decided after 7 working days, and lets a recused officer sign nothing', async () => {
     const { token, enterprise, officers, handlerIds, generate } = await ready();

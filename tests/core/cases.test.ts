@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
+import { NO_DECISIONS } from '../../shared/domain/review/review.ts';
 import type { GeneratorError } from '../../electron/core/modules/demo/case-generator.ts';
 import type { CaseDetail, ViolationInput } from '../../shared/entities/case.ts';
 import { addUser, call, failure, newCore } from '../support/core.ts';
@@ -1610,6 +1611,78 @@ describe('结案', () => {
   });
 });
 
+describe('行刑衔接 (issue 17)', () => {
+  it('blocks the decision on a possible 危险作业罪 until the transfer assessment is recorded, and a fine never replaces a transfer concluded on', async () => {
+    const { token, enterprise, handlerIds, generate } = await ready();
+    const c = await generate({
+      enterpriseId: enterprise.id,
+      handlerIds,
+      filedOn: '2026-10-09',
+      variations: ['statement-waived', 'investigated', 'crime-risk'],
+      stopAt: 'noticed',
+    });
+    // The alarm switched off: 第九十九条第（四）项 is 危险作业罪 第（一）项.
+    expect(c.crimeRisks).toEqual([{ violation: 0, situation: 1, marker: '第九十九条第（四）项' }]);
+    // The case page says what stands before the decision.
+    const waiting = await call(core, 'cases:get', { id: c.id }, token);
+    expect(waiting.blockers).toContainEqual({
+      step: 'decision',
+      key: 'cases.rules.transferAssessmentMissing',
+      params: { markers: '第九十九条第（四）项' },
+    });
+    const d = await call(core, 'documents:create', { type: 'penalty-decision-unit', caseId: c.id }, token);
+    const draft = await call(
+      core,
+      'documents:save',
+      {
+        id: d.id,
+        version: d.version,
+        fields: { ...d.fields, paymentPlace: '宣汉县农村信用合作联社（账号：88010120000012345）', date: '2026-10-20' },
+      },
+      token,
+    );
+    const issue = () => failure(core, 'documents:issue', { id: draft.id, version: draft.version }, token);
+    expect(issuesOf(await issue())).toEqual(['cases.rules.transferAssessmentMissing']);
+    const assess = (conclusion: 'transfer' | 'not-transfer', date: string) =>
+      call(
+        core,
+        'cases:record',
+        {
+          id: c.id,
+          event: { kind: 'transfer-assessment', date, conclusion, reasoning: '研判意见', approvedBy: '陈局长' },
+        },
+        token,
+      );
+    await assess('transfer', '2026-10-19');
+    expect(issuesOf(await issue())).toEqual(['cases.rules.transferConcluded']);
+    // Reconsidered with the head's approval: no real danger, so not a crime; the decision may be made.
+    await assess('not-transfer', '2026-10-20');
+    expect((await call(core, 'cases:get', { id: c.id }, token)).blockers).toEqual([]);
+    const decided = await call(core, 'documents:issue', { id: draft.id, version: draft.version }, token);
+    expect(decided.status).toBe('issued');
+    // Assessed after the decision: refused, the assessment comes before it.
+    expect(
+      issuesOf(
+        await failure(
+          core,
+          'cases:record',
+          {
+            id: c.id,
+            event: {
+              kind: 'transfer-assessment',
+              date: '2026-10-21',
+              conclusion: 'not-transfer',
+              reasoning: '补录',
+              approvedBy: '陈局长',
+            },
+          },
+          token,
+        ),
+      ),
+    ).toEqual(['cases.rules.afterDecision']);
+  });
+});
+
 describe('files of earlier versions', () => {
   it('keep a deferral and a 催告 recorded by hand before they were documents', async () => {
     const { token, enterprise, handlerIds, generate } = await ready();
@@ -1692,5 +1765,13 @@ describe('the demo county', () => {
     const list = investigating.documents.find((d) => d.type === 'evidence-list' && d.status === 'issued')!;
     expect((list.fields.items as { kind: string }[]).map((x) => x.kind)).toEqual(['书证', '视听资料', '当事人的陈述']);
     expect(investigating.documents.some((d) => d.type === 'questioning-record' && d.status === 'issued')).toBe(true);
+    // Made as the law asks but for the two slips one file shows the reviewer (late-service, late-publication): the
+    // review finds nothing else in any of its files (issue 17), the printed content included.
+    const runs = await Promise.all(
+      items.map((c) => call(core, 'reviews:run', { id: c.id, decisions: NO_DECISIONS }, token)),
+    );
+    expect(
+      runs.flatMap((r) => r.result.findings.map((f) => `${r.caseNo} ${f.check}@${f.address.path.join('.')}`)).sort(),
+    ).toEqual(['2026-0002 publication-in-time@events.publication', '2026-0002 service-in-time@service']);
   });
 });

@@ -409,7 +409,8 @@ describe('investigation documents', () => {
     it('a 询问笔录 before the violation, or a refusal to sign without a note', async () => {
       expect(
         await refusal('questioning-record', { startedAt: '2026-10-01T09:00', endedAt: '2026-10-01T10:00' }),
-      ).toEqual(['documents.rules.beforeViolation']);
+        // Before 立案 too, with no 先行调查取证 recorded.
+      ).toEqual(['documents.rules.beforeViolation', 'cases.rules.preInvestigationRequired']);
       expect(await refusal('questioning-record', { refusedToSign: true })).toEqual([
         'documents.rules.refusalNoteRequired',
       ]);

@@ -7,6 +7,7 @@ import type { CaseDetail } from '../../shared/entities/case.ts';
 import { addUser, call, newCore } from '../support/core.ts';
 import { addCalendarDays } from '../../shared/domain/workdays.ts';
 import { caseCounty, escalated } from '../support/cases.ts';
+import { frozenAsTyped } from '../support/documents.ts';
 
 /**
  * The review corpus: case files made through the contract by the case generator, clean ones of each
@@ -365,6 +366,53 @@ const CORPUS: Entry[] = [
       return c;
     },
     expected: [['remedy-clause', 'remedy', 'penalty-decision-unit', 'reviewAgency']],
+  },
+  {
+    // A file of an earlier version, whose clerk typed the decision: 2,000 元 where the 呈批 approved 20,000, and the
+    // provision violated cited without its 款.
+    name: 'a decision printing a fine and a provision the 呈批 does not hold',
+    kind: 'violation',
+    async make(w) {
+      const c = await w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean] });
+      const decision = c.documents.find((d) => d.type === 'penalty-decision-unit')!;
+      frozenAsTyped(w.core, decision.id, (f) => {
+        f.totalFine = 2000;
+        const row = (f.violations as { violatedProvision: string }[])[0];
+        row.violatedProvision = row.violatedProvision.replace(/第二款$/, '');
+      });
+      return c;
+    },
+    expected: [
+      ['printed-as-recorded', 'printed-record', 'penalty-decision-unit', 'totalFine'],
+      ['printed-as-recorded', 'printed-record', 'penalty-decision-unit', 'violations.0.violatedProvision'],
+    ],
+  },
+  {
+    // The same file as made today: nothing typed, nothing to differ.
+    name: 'a decision issued from the record',
+    kind: 'near-miss',
+    make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean] }),
+    expected: [],
+  },
+  {
+    // Decided while the catalogue did not yet mark its item as 危险作业罪 (an earlier version's knowledge): no transfer
+    // assessment in the file, a veto item.
+    name: 'a possible 危险作业罪 decided with no transfer assessment',
+    kind: 'violation',
+    async make(w) {
+      const c = await w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean] });
+      const item = w.core.state.knowledge.penalties.find((p) => p.id === 'aqsc-102')!;
+      (item as { crimeSituation: number | null }).crimeSituation = 2;
+      return c;
+    },
+    expected: [['transfer-assessed', 'veto-transfer-assessed', 'penalty-decision-unit', 'date']],
+  },
+  {
+    // The alarm switched off: assessed, and not sent on, with the head's approval and the reasons, before the decision.
+    name: 'a possible 危险作业罪 assessed and decided',
+    kind: 'near-miss',
+    make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'crime-risk'] }),
+    expected: [],
   },
   {
     name: "a 询问通知书 addressed by the unit's short name",

@@ -75,7 +75,7 @@ test('a clerk investigates a filed case: a 询问笔录 with its questions, a re
     await d.getByLabel('申请回避的执法人员').fill(handler);
     await d.getByLabel('提出方').click();
     await page.locator('.ant-select-item-option', { hasText: '当事人申请' }).click();
-    await d.getByLabel('回避理由').fill('与当事人法定代表人系近亲属');
+    await d.getByLabel('理由').fill('与当事人法定代表人系近亲属');
     await d.getByLabel('决定人（负责人）').fill('陈局长');
   });
   await expect(page.getByTestId('case-blockers')).toContainText(`承办人 ${handler} 已决定回避`);

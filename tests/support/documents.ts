@@ -125,3 +125,25 @@ export async function numberOf(core: Core, token: string, type: string): Promise
   const unit = await call(core, 'unit:get', undefined, token);
   return t?.code && unit && !type.startsWith('summary-penalty') ? `${unit.numberPrefix}${t.code}` : null;
 }
+
+/**
+ * An issued document as a file of an earlier version froze it (before its legal content came from the record,
+ * issue 16): its stored fields changed under the freeze trigger, which is put back as it was.
+ */
+export function frozenAsTyped(core: Core, id: number, change: (fields: Record<string, unknown>) => void): void {
+  const raw = core.state.store.raw;
+  const trigger = (
+    raw.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'documents_frozen'").get() as {
+      sql: string;
+    }
+  ).sql;
+  const fields = JSON.parse(
+    (raw.prepare('SELECT fields_json AS f FROM documents WHERE id = ?').get(id) as { f: string }).f,
+  ) as Record<string, unknown>;
+  change(fields);
+  raw.transaction(() => {
+    raw.exec('DROP TRIGGER documents_frozen');
+    raw.prepare('UPDATE documents SET fields_json = ? WHERE id = ?').run(JSON.stringify(fields), id);
+    raw.exec(trigger);
+  })();
+}

@@ -12,7 +12,12 @@ export const auditChannels = {
   'audit:verify': channel<AuditVerifyResult>()({
     // The whole head, or its first 16 digits as a 评查表 or a receipt prints it.
     input: z
-      .object({ head: z.string().regex(/^[0-9a-f]{16,64}$/, { error: 'validation.hash' }).optional() })
+      .object({
+        head: z
+          .string()
+          .regex(/^[0-9a-f]{16,64}$/, { error: 'validation.hash' })
+          .optional(),
+      })
       .default({}),
     access: 'audit.read',
   }),

@@ -5,7 +5,7 @@ import type { PenaltyItem } from '../../entities/penalty-article.ts';
 import type { Hazard } from '../../entities/hazard.ts';
 import type { DiscretionBenchmark } from '../../entities/discretion.ts';
 import { benchmarkInForce, proposeDiscretion } from '../discretion.ts';
-import { INVESTIGATION_TYPES } from '../case-measures.ts';
+import { INVESTIGATION_TYPES, preInvestigationIssues } from '../case-measures.ts';
 import {
   approval,
   decisionOf,
@@ -17,6 +17,7 @@ import {
   partiesPenalised,
   periodFor,
   type ProcedureRules,
+  transferAssessmentIssues,
 } from '../case-procedure.ts';
 import { addMonths, periodEnd } from '../periods.ts';
 import type { WorkCalendar } from '../workdays.ts';
@@ -55,6 +56,11 @@ export interface ReviewSnapshot {
   today: string;
   /** The organs of remedy as the unit configures them (本单位): what every decision must name. */
   remedy: { reviewAgency: string; court: string };
+  /**
+   * Each issued document's legal content as the record gives it now (by document id; only for types whose
+   * content comes from the record): what was printed is compared with it.
+   */
+  asRecorded: Record<number, Record<string, unknown>>;
 }
 
 export interface ReviewCheck {
@@ -275,6 +281,24 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
         }),
   },
   {
+    // 行刑衔接: a violation that may be 危险作业罪 (its penalty item or hazard criterion says so) is assessed for transfer
+    // before the decision — a veto item, as a fine standing in for a transfer is (国务院令第310号 第十一条).
+    id: 'transfer-assessed',
+    basis: '《行政执法机关移送涉嫌犯罪案件的规定》第三条、第十一条；《中华人民共和国刑法》第一百三十四条之一',
+    appliesFrom: '2021-03-01',
+    appliesTo: null,
+    run: (s) =>
+      issued(s.detail, ...DECISION_TYPES)
+        .filter((d) => d.type.startsWith('penalty-decision-'))
+        .flatMap((d) =>
+          transferAssessmentIssues(s.detail, d.date ?? '').map((i) =>
+            at('transfer-assessed', d.id, ['date'], 'review.hints.transferNotAssessed', {
+              markers: String(i.params?.markers ?? ''),
+            }),
+          ),
+        ),
+  },
+  {
     // 第五十八条: where the unit's triggers call for 法制审核, a passing opinion comes before the decision.
     id: 'legal-review-before-decision',
     basis: '《中华人民共和国行政处罚法》第五十八条',
@@ -314,7 +338,8 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
     },
   },
   {
-    // 先行调查取证 before 立案 is allowed only if the case is filed within the period (2015 办法 第二十三条; 待核实 under 18号令).
+    // 先行调查取证 before 立案 stands on its recorded reason and the head's approval, and the case is filed within the
+    // period after it (2015 办法 第二十三条; 待核实 under 18号令).
     id: 'investigation-before-filing',
     basis: '《安全生产违法行为行政处罚办法》（2015）第二十三条',
     appliesFrom: '2015-05-01',
@@ -327,15 +352,27 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
         .flatMap((d) => {
           const p = periodFor(s.periods, 'filing-urgent', d.date!, s.rules);
           const latest = p ? periodEnd(s.cal, p, d.date!).date : d.date!;
-          return filed > latest
-            ? [
-                at('investigation-before-filing', d.id, ['date'], 'review.hints.filedTooLate', {
-                  investigated: d.date!,
-                  filed,
-                  latest,
-                }),
-              ]
-            : [];
+          // A file of an earlier version may hold investigation before 立案 with no 先行调查取证 recorded.
+          const unapproved = preInvestigationIssues(s.detail, d.type, d.date!).length > 0;
+          return [
+            ...(unapproved
+              ? [
+                  at('investigation-before-filing', d.id, ['date'], 'review.hints.preInvestigationMissing', {
+                    investigated: d.date!,
+                    filed,
+                  }),
+                ]
+              : []),
+            ...(filed > latest
+              ? [
+                  at('investigation-before-filing', d.id, ['date'], 'review.hints.filedTooLate', {
+                    investigated: d.date!,
+                    filed,
+                    latest,
+                  }),
+                ]
+              : []),
+          ];
         });
     },
   },
@@ -629,6 +666,25 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
       }),
   },
   {
+    // What each document printed, field by field, against what the record holds: the violations' provisions, penalties
+    // and orders, the amounts, the defence and its adoption, the dates and numbers referred to (R-AMOUNT, R-CITATION;
+    // 第五十九条). A document frozen before its content came from the record (issue 16), or a 呈批 revised after it was
+    // issued, prints what the file no longer says. The party's name and code are party-consistency's; the remedy
+    // organs remedy-clause's.
+    id: 'printed-as-recorded',
+    basis: '《中华人民共和国行政处罚法》第五十九条第一款',
+    appliesFrom: '2021-07-15',
+    appliesTo: null,
+    run: (s) =>
+      [...s.detail.documents]
+        .filter((d) => d.status === 'issued' && !d.superseded && s.asRecorded[d.id])
+        .flatMap((d) =>
+          differences(d.fields, s.asRecorded[d.id]).map(({ path, printed, recorded }) =>
+            at('printed-as-recorded', d.id, path, 'review.hints.printedDiffers', { printed, recorded }),
+          ),
+        ),
+  },
+  {
     // The documents the procedure used calls for (the standard's list: 案卷文书齐全), each once the file has reached its stage.
     id: 'required-documents',
     basis: '《中华人民共和国行政处罚法》第五十四条第一款、第五十五条第二款；行政执法案卷评查标准',
@@ -642,6 +698,47 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
         ),
   },
 ];
+
+/** Fields other checks read: the party's name and code (party-consistency), the remedy organs (remedy-clause). */
+const READ_ELSEWHERE = new Set(['partyName', 'partyCode', 'idNumber', 'code', 'addressee', 'reviewAgency', 'court']);
+
+/** A value as a finding quotes it: short, and an empty one said so. */
+const quoted = (v: unknown): string => {
+  const text = v === undefined || v === null || v === '' ? '（空）' : typeof v === 'string' ? v : JSON.stringify(v);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+};
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Lists whose every row the document printed whole: a 送达回执's rows are the documents served when it was made, and
+ * the record lists more as later ones are served, so its printed rows are compared as far as they go.
+ */
+const WHOLE_LISTS = new Set(['violations']);
+
+/** Where a document's printed fields differ from the record's, down to a table's row and column. */
+function differences(
+  printed: Record<string, unknown>,
+  recorded: Record<string, unknown>,
+): { path: (string | number)[]; printed: string; recorded: string }[] {
+  return Object.entries(recorded)
+    .filter(([key]) => !READ_ELSEWHERE.has(key))
+    .flatMap(([key, want]) => {
+      const got = printed[key];
+      if (!Array.isArray(want) || !Array.isArray(got))
+        return same(got, want) ? [] : [{ path: [key], printed: quoted(got), recorded: quoted(want) }];
+      const rows = Math.max(got.length, WHOLE_LISTS.has(key) ? want.length : 0);
+      return Array.from({ length: rows }, (_, i) => {
+        const [was, row]: unknown[] = [got[i], want[i]];
+        if (row && typeof row === 'object' && was && typeof was === 'object') {
+          const [r, w] = [row, was] as Record<string, unknown>[];
+          return Object.keys(r)
+            .filter((col) => !same(w[col], r[col]))
+            .map((col) => ({ path: [key, i, col], printed: quoted(w[col]), recorded: quoted(r[col]) }));
+        }
+        return same(was, row) ? [] : [{ path: [key, i], printed: quoted(was), recorded: quoted(row) }];
+      }).flat();
+    });
+}
 
 /** Whether the file has reached the stage from which it must hold the document. */
 function requiredNow(s: ReviewSnapshot, r: RequiredDocument): boolean {

@@ -92,6 +92,7 @@ function fined(events: CaseEvent[], documents: CaseDocument[] = []): CaseRecord 
     violationDate: '2025-11-20',
     complex: false,
     suspectedCrime: false,
+    crimeRisks: [],
     handlerNames: ['张明', '李华'],
     persons: [{ name: '王五', idNumber: '', post: '主要负责人', address: '', phone: '' }],
     violations: [violation('unit', 5000), violation(0, 1000)],

@@ -30,6 +30,7 @@ import type {
   CaseDetail,
   CaseDocument,
   CaseEvent,
+  CrimeRisk,
   StoredCaseEventData,
   CaseSummary,
   Party,
@@ -72,7 +73,42 @@ async function related(db: Kysely<DB>, rows: CaseRow[]) {
     db,
     docs.map((d) => d.id),
   );
-  return { events, docs, officers: new Map(officers.map((o) => [o.id, o.name])), services };
+  const hazardIds = [
+    ...new Set(
+      rows.flatMap((r) =>
+        (JSON.parse(r.violationsJson) as Violation[]).flatMap((v) => (v.hazardId === null ? [] : [v.hazardId])),
+      ),
+    ),
+  ];
+  const hazards = hazardIds.length
+    ? await db.selectFrom('hazards').select(['id', 'criteriaItemId']).where('id', 'in', hazardIds).execute()
+    : [];
+  return {
+    events,
+    docs,
+    officers: new Map(officers.map((o) => [o.id, o.name])),
+    services,
+    criteria: new Map(hazards.map((h) => [h.id, h.criteriaItemId])),
+  };
+}
+
+/**
+ * The violations that may amount to 危险作业罪: the penalty item punishes such an act (its 项 of 第一百三十四条之一), or
+ * the hazard the violation stands on matched a criterion marked so.
+ */
+function crimeRisksOf(
+  knowledge: CoreState['knowledge'],
+  violations: Violation[],
+  criteria: Map<number, string | null>,
+): CrimeRisk[] {
+  return violations.flatMap((v, i): CrimeRisk[] => {
+    const item = knowledge.penalties.find((p) => p.id === v.penaltyItemId);
+    if (item?.crimeSituation) return [{ violation: i, situation: item.crimeSituation, marker: item.article }];
+    const criterion = v.hazardId === null ? undefined : knowledge.checklistItems.get(criteria.get(v.hazardId) ?? '');
+    return criterion?.item.criminalRisk
+      ? [{ violation: i, situation: null, marker: `${criterion.checklist.name}${criterion.item.article}` }]
+      : [];
+  });
 }
 
 /** When each of these documents was served, earliest first. */
@@ -132,11 +168,13 @@ function toRecord(
   row: CaseRow,
   rel: Awaited<ReturnType<typeof related>>,
   catalogueName: (t: string) => string,
+  knowledge: CoreState['knowledge'],
 ): CaseRecord {
   const documents: CaseDocument[] = rel.docs
     .filter((d) => d.caseId === row.id)
     .map((d) => toCaseDocument(d, rel.docs, rel.services, catalogueName));
   const handlerIds = JSON.parse(row.handlerIdsJson) as number[];
+  const violations = JSON.parse(row.violationsJson) as Violation[];
   return {
     procedure: row.procedure as CaseRecord['procedure'],
     outcome: row.outcome as CaseRecord['outcome'],
@@ -145,9 +183,10 @@ function toRecord(
     suspectedCrime: row.suspectedCrime === 1,
     handlerNames: handlerIds.map((i) => rel.officers.get(i) ?? String(i)),
     persons: JSON.parse(row.personsJson) as PersonParty[],
-    violations: JSON.parse(row.violationsJson) as Violation[],
+    violations,
     events: toEvents(rel.events.filter((e) => e.caseId === row.id)),
     documents,
+    crimeRisks: crimeRisksOf(knowledge, violations, rel.criteria),
   };
 }
 
@@ -193,7 +232,7 @@ export async function caseSummaries(
   const [rel, names] = await Promise.all([related(db, rows), enterpriseNames(db, rows)]);
   const name = (t: string) => core.catalogue.byId.get(t)?.name ?? t;
   return rows.map((row) => {
-    const record = toRecord(row, rel, name);
+    const record = toRecord(row, rel, name, core.knowledge);
     return { summary: summaryOf(row, record, names.get(row.enterpriseId) ?? ''), record };
   });
 }
@@ -291,6 +330,7 @@ export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr
     violations: record.violations,
     events: record.events,
     documents: record.documents,
+    crimeRisks: record.crimeRisks,
     deadlines,
     triggers: {
       hearing: hearingTriggered(record, cr.rules),

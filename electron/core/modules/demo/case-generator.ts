@@ -41,6 +41,9 @@ export const CASE_VARIATIONS = [
   // record's own replaces: the near-miss that shows it cannot reach paper).
   'short-name',
   'wrong-code',
+  // The alarm switched off rather than missing (第九十九条第（四）项, 危险作业罪 第（一）项): assessed for transfer and,
+  // with no real danger found, decided as an administrative case.
+  'crime-risk',
 ] as const;
 export type CaseVariation = (typeof CASE_VARIATIONS)[number];
 /** Where an incomplete file stops: after 立案, after 呈批, after the 告知书 was served, after the decision. */
@@ -209,6 +212,14 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     if (v.has('investigated')) {
       // 调查取证 the days after 立案 (or first, before it): the 法定代表人 questioned, then the evidence listed by its statutory kinds.
       const on = recipe.investigatedOn ?? day(f, 1);
+      // Evidence that would be lost if it waited for 立案: gathered first, on the head's approval (先行调查取证).
+      if (on < f)
+        c = await record(c.id, {
+          kind: 'pre-investigation',
+          date: on,
+          reason: '举报称该单位正在拆除仓库内设施，不及时询问、勘验证据可能灭失',
+          approvedBy: '陈局长',
+        });
       if (v.has('short-name')) {
         // The 询问通知书 the unit had first, addressed as people call it (华瑞化工) rather than by its registered name.
         await issue(c.id, 'questioning-notice', on, {
@@ -246,13 +257,22 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const fine = v.has('off-benchmark') ? 35000 : v.has('large-fine') || v.has('hearing') ? 40000 : 20000;
     const violation: ViolationInput = {
       party: 'unit',
-      facts: '危化品仓库未按规定设置可燃气体报警装置，未采取措施消除该事故隐患',
       evidence: '现场检查记录、现场照片、询问笔录',
-      // Cited without its 款: the shallow-citation defect.
-      violatedProvision: `《中华人民共和国安全生产法》第四十一条${v.has('shallow-citation') ? '' : '第二款'}`,
-      penaltyItemId: 'aqsc-102',
+      ...(v.has('crime-risk')
+        ? {
+            facts: '关闭危化品仓库已安装的可燃气体报警装置，致其不能正常报警',
+            violatedProvision: '《中华人民共和国安全生产法》第三十六条第三款',
+            penaltyItemId: 'aqsc-99-4',
+            benchmarkCircumstance: '',
+          }
+        : {
+            facts: '危化品仓库未按规定设置可燃气体报警装置，未采取措施消除该事故隐患',
+            // Cited without its 款: the shallow-citation defect.
+            violatedProvision: `《中华人民共和国安全生产法》第四十一条${v.has('shallow-citation') ? '' : '第二款'}`,
+            penaltyItemId: 'aqsc-102',
+            benchmarkCircumstance: fine >= 40000 ? '重大事故隐患未采取措施消除' : '一般事故隐患未采取措施消除',
+          }),
       stage: 'first',
-      benchmarkCircumstance: fine >= 40000 ? '重大事故隐患未采取措施消除' : '一般事故隐患未采取措施消除',
       circumstanceIds: [],
       tier: v.has('no-penalty') ? 'waived' : 'general',
       reasoning: '一般事故隐患，未造成后果，按一般情节裁量',
@@ -436,6 +456,15 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
       decidedOn = day(hearingOn, 2);
     }
     if (stop === 'noticed') return call('cases:get', { id: c.id });
+    // 行刑衔接: a violation that may be 危险作业罪, not sent to the police, is decided on after a reasoned decision not to.
+    if (c.crimeRisks.length && !transfer)
+      c = await record(c.id, {
+        kind: 'transfer-assessment',
+        date: decidedOn,
+        conclusion: 'not-transfer',
+        reasoning: '报警装置关闭时间短，仓库内未储存危险化学品，不具有发生重大伤亡事故的现实危险，不构成危险作业罪',
+        approvedBy: '陈局长',
+      });
 
     const decisions = [];
     for (const party of parties) {

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { AppError, validationError } from '../../../../shared/base/errors.ts';
 import { draftNumber, formatDocumentNumber, numberSeries } from '../../../../shared/domain/document-number.ts';
 import { pdfPageCount } from '../../../../shared/domain/case-file.ts';
-import { recusalIssues } from '../../../../shared/domain/case-measures.ts';
+import { preInvestigationIssues, recusalIssues } from '../../../../shared/domain/case-measures.ts';
 import type { Content } from 'pdfmake/interfaces.js';
 import { type DocumentSpec, type FontSet, keepSigningWithText } from '../../../../shared/documents/layout.ts';
 import type { Settings } from '../../../../shared/entities/settings.ts';
@@ -276,6 +276,8 @@ export async function issueReadiness(core: CoreState, rc: RuleContext, doc: Docu
   // 回避 holds for every document of the case, whatever its type.
   if (src.case) problems.push(...recusalIssues(src.case.detail, fields as Record<string, unknown>));
   const date = documentDateOf(doc.type, fields) ?? '';
+  // Investigation before 立案 stands on a recorded 先行调查取证.
+  if (src.case) problems.push(...preInvestigationIssues(src.case.detail, doc.type, date));
   // A document cannot bear a date still to come; its number takes the year it is issued in.
   if (date > rc.today) problems.push({ path: ['date'], key: 'documents.rules.dateInFuture', params: { date } });
   return { t, fields, date, issues: problems.map((p) => ({ ...p, path: ['fields', ...p.path] })) };

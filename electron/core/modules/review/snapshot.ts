@@ -8,6 +8,8 @@ import { caseDetail, servicesOf, toCaseDocument } from '../cases/repository.ts';
 import { listHazards } from '../hazards/repository.ts';
 import { roster } from '../officers/repository.ts';
 import { inspectionAndRechecks } from '../inspections/repository.ts';
+import { sourceOf, typeOf } from '../documents/service.ts';
+import type { PrefillSource } from '../../../../shared/documents/template.ts';
 
 /**
  * 案卷评查: the core gathers a case file into a snapshot (the case as the case page shows it, the
@@ -36,6 +38,7 @@ export async function reviewSnapshot(
     ? await listHazards(db, core.knowledge, cr, { inspectionId: detail.inspectionId })
     : [];
   const inspectionDocuments = await inspectionDocumentsOf(core, db, detail.inspectionId);
+  const asRecorded = await recordedContent(core, db, cr, detail.documents);
   return {
     detail,
     roster: officers,
@@ -50,7 +53,54 @@ export async function reviewSnapshot(
     inspectionDocuments,
     today: cr.today,
     remedy: { reviewAgency: unit.reviewAgency, court: unit.court },
+    asRecorded,
   };
+}
+
+/**
+ * What the record gives each issued document's legal content now (DocumentTemplate.fromRecord over the document's
+ * own fields), by document id: the review compares it with what was printed. One source per addressee.
+ */
+async function recordedContent(
+  core: CoreState,
+  db: Kysely<DB>,
+  cr: RuleContext,
+  documents: CaseDocument[],
+): Promise<Record<number, Record<string, unknown>>> {
+  const live = documents.filter(
+    (d) => d.status === 'issued' && !d.superseded && typeOf(core, d.type).template.fromRecord,
+  );
+  if (!live.length) return {};
+  const rows = await db
+    .selectFrom('documents')
+    .selectAll()
+    .where(
+      'id',
+      'in',
+      live.map((d) => d.id),
+    )
+    .execute();
+  // A 呈批 revised after a hearing (a lighter penalty) leaves what was issued before it printing what was proposed
+  // then: that is compared with nothing, and what was issued since with the 呈批 as revised.
+  const revisedAt =
+    (
+      await db
+        .selectFrom('caseEvents')
+        .select((eb) => eb.fn.max('enteredAt').as('at'))
+        .where('caseId', '=', rows[0].caseId ?? -1)
+        .where('kind', '=', 'disposal-revised')
+        .executeTakeFirst()
+    )?.at ?? '';
+  const sources = new Map<string, Promise<PrefillSource>>();
+  const out: Record<number, Record<string, unknown>> = {};
+  for (const row of rows.filter((r) => !revisedAt || (r.issuedAt ?? '') > revisedAt)) {
+    const d = live.find((x) => x.id === row.id)!;
+    const key = JSON.stringify([row.enterpriseId, row.inspectionId, row.caseId, d.fields.party ?? null]);
+    if (!sources.has(key)) sources.set(key, sourceOf(core, db, cr, row, d.fields));
+    const src = await sources.get(key)!;
+    out[row.id] = typeOf(core, d.type).template.fromRecord!(src, d.fields as never) as Record<string, unknown>;
+  }
+  return out;
 }
 
 /**

@@ -129,6 +129,17 @@ const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
     ['amount', 'yuan'],
     ['receivedBy', 'text'],
   ],
+  'transfer-assessment': [
+    ['date', 'date'],
+    ['conclusion', { options: ['transfer', 'not-transfer'] }],
+    ['reasoning', 'textarea'],
+    ['approvedBy', 'text'],
+  ],
+  'pre-investigation': [
+    ['date', 'date'],
+    ['reason', 'textarea'],
+    ['approvedBy', 'text'],
+  ],
   recusal: [
     ['date', 'date'],
     ['officer', 'text'],
@@ -159,6 +170,8 @@ const WITH_SCAN = new Set<CaseEventKind>([
   'court-application',
   'recusal',
   'cash-handed-in',
+  'pre-investigation',
+  'transfer-assessment',
 ]);
 
 export interface EventDraft {

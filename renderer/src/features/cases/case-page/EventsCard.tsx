@@ -14,7 +14,9 @@ import type { EventDraft } from '../EventDialog.tsx';
 
 /** What the 登记 menu records after the approvals: the later steps of the procedure, in the order they come. */
 const LATER_EVENTS: CaseEventKind[] = [
+  'pre-investigation',
   'recusal',
+  'transfer-assessment',
   'statement',
   'hearing-request',
   'hearing',
@@ -183,6 +185,10 @@ function eventSummary(e: CaseEvent): string {
       return `${d.officer}（${t(`cases.eventOptions.applicant.${d.applicant}`)}）${d.granted ? t('cases.recusalGranted') : t('cases.recusalRefused')} — ${d.decidedBy}`;
     case 'disposal-revised':
       return d.reason;
+    case 'transfer-assessment':
+      return `${t(`cases.eventOptions.conclusion.${d.conclusion}`)}：${d.reasoning} — ${t('cases.eventFields.approvedBy')}：${d.approvedBy}`;
+    case 'pre-investigation':
+      return `${d.reason} — ${t('cases.eventFields.approvedBy')}：${d.approvedBy}`;
     case 'refused-correction':
       return `${t('cases.eventFields.orderedOn')}：${d.orderedOn} — ${d.note}`;
     default:
