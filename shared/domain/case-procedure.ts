@@ -1071,28 +1071,35 @@ export function penaltiesWithin(decisionDates: string[], today: string): { in180
   };
 }
 
-/** One act is fined once (行政处罚法 第二十九条): the same party, hazard or facts may not appear twice. */
+/**
+ * One act is fined once (行政处罚法 第二十九条): violations of one party are one act when they stem from the same source,
+ * however their facts are worded — the hazard each stands on, or, found in the case itself, the penalty item (instances
+ * of one kind of act are one act, their extent a matter of discretion). Each later one names the first: [index, first].
+ */
+export function sameActs(violations: Violation[]): [number, number][] {
+  const seen = new Map<string, number>();
+  return violations.flatMap((v, i): [number, number][] => {
+    const key = v.hazardId ? `${v.party}|hazard|${v.hazardId}` : `${v.party}|item|${v.penaltyItemId}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    return first === undefined ? [] : [[i, first]];
+  });
+}
+
+/** The 呈批's violations: parties known, citations whole, one act fined once. */
 export function violationIssues(violations: Violation[], persons: PersonParty[]): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const seen = new Map<string, number>();
   violations.forEach((v, i) => {
     if (typeof v.party === 'number' && v.party >= persons.length)
       issues.push({ path: ['violations', i, 'party'], key: 'cases.rules.unknownParty' });
     // The documents print the 呈批's citation as it stands: it names the article, and a law by its full name.
     issues.push(...citationIssues(v.violatedProvision, ['violations', i, 'violatedProvision']));
-    const keys = [
-      `${v.party}|facts|${v.facts.replace(/\s+/g, '')}`,
-      ...(v.hazardId ? [`${v.party}|hazard|${v.hazardId}`] : []),
-    ];
-    for (const k of keys) {
-      if (seen.has(k))
-        issues.push({
-          path: ['violations', i, 'facts'],
-          key: 'cases.rules.oneActOneFine',
-          params: { other: seen.get(k)! + 1 },
-        });
-      else seen.set(k, i);
-    }
   });
+  for (const [i, first] of sameActs(violations))
+    issues.push({
+      path: ['violations', i, 'penaltyItemId'],
+      key: 'cases.rules.oneActOneFine',
+      params: { other: first + 1 },
+    });
   return issues;
 }

@@ -1611,6 +1611,47 @@ describe('结案', () => {
   });
 });
 
+describe('one act, one fine (issue 17)', () => {
+  it('refuses to fine the unit again for a hazard another case already fined it for, naming that case', async () => {
+    const { token, enterprise, inspection, handlerIds, generate } = await ready(new Date('2026-12-21T02:00:00Z'));
+    const hazard = await call(
+      core,
+      'hazards:create',
+      { inspectionId: inspection.id, description: '危化品仓库未设置可燃气体报警装置', deadline: '2026-11-30' },
+      token,
+    );
+    const first = await generate({
+      enterpriseId: enterprise.id,
+      handlerIds,
+      filedOn: '2026-11-21',
+      variations: ['statement-waived', 'investigated'],
+      hazardId: hazard.id,
+      stopAt: 'decided',
+    });
+    const again = await generate({
+      enterpriseId: enterprise.id,
+      handlerIds,
+      filedOn: '2026-11-23',
+      variations: ['statement-waived', 'investigated'],
+      hazardId: hazard.id,
+    }).catch((e: unknown) => e);
+    expect(again).toMatchObject({
+      channel: 'cases:save-disposal',
+      error: {
+        details: {
+          issues: [
+            {
+              path: ['violations', 0, 'hazardId'],
+              key: 'cases.rules.hazardFinedElsewhere',
+              params: { caseNo: first.caseNo },
+            },
+          ],
+        },
+      },
+    });
+  });
+});
+
 describe('行刑衔接 (issue 17)', () => {
   it('blocks the decision on a possible 危险作业罪 until the transfer assessment is recorded, and a fine never replaces a transfer concluded on', async () => {
     const { token, enterprise, handlerIds, generate } = await ready();

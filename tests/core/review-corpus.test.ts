@@ -820,8 +820,11 @@ describe('the review corpus', () => {
     const seeded = new Set(
       CORPUS.filter((e) => e.kind === 'violation').flatMap((e) => e.expected.map(([check]) => check)),
     );
+    // One act fined twice can no longer be made through the app (the 呈批 refuses it, and a hazard fined in another case):
+    // the mutation suite seeds it where a file of an earlier version would hold it.
+    const refusedAtEntry = new Set(['one-act-one-fine']);
     expect(
-      [...CHECK_IDS].filter((c) => !seeded.has(c)),
+      [...CHECK_IDS].filter((c) => !seeded.has(c) && !refusedAtEntry.has(c)),
       'checks with no file that breaks them',
     ).toEqual([]);
     let tp = 0,

@@ -17,6 +17,7 @@ import {
   partiesPenalised,
   periodFor,
   type ProcedureRules,
+  sameActs,
   transferAssessmentIssues,
 } from '../case-procedure.ts';
 import { addMonths, periodEnd } from '../periods.ts';
@@ -61,6 +62,8 @@ export interface ReviewSnapshot {
    * content comes from the record): what was printed is compared with it.
    */
   asRecorded: Record<number, Record<string, unknown>>;
+  /** The hazards of this case's violations another case already fined the unit for. */
+  finedElsewhere: { hazardId: number; caseNo: string }[];
 }
 
 export interface ReviewCheck {
@@ -297,6 +300,30 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
             }),
           ),
         ),
+  },
+  {
+    // 第二十九条: one act, one fine — violations stemming from the same hazard (or, found in the case, the same penalty
+    // item) are one act however worded, and a hazard another case fined the unit for is not fined again.
+    id: 'one-act-one-fine',
+    basis: '《中华人民共和国行政处罚法》第二十九条',
+    appliesFrom: '2021-07-15',
+    appliesTo: null,
+    run: (s) => [
+      ...sameActs(s.detail.violations).map(([i, first]) => {
+        const where = violationAt(s, i, 'penalty');
+        return at('one-act-one-fine', where.documentId, where.path, 'review.hints.oneActTwice', { other: first + 1 });
+      }),
+      ...s.detail.violations.flatMap((v, i) =>
+        s.finedElsewhere
+          .filter((e) => v.party === 'unit' && e.hazardId === v.hazardId)
+          .map((e) => {
+            const where = violationAt(s, i, 'penalty');
+            return at('one-act-one-fine', where.documentId, where.path, 'review.hints.finedElsewhere', {
+              caseNo: e.caseNo,
+            });
+          }),
+      ),
+    ],
   },
   {
     // 第五十八条: where the unit's triggers call for 法制审核, a passing opinion comes before the decision.

@@ -29,7 +29,7 @@ import { readFile, storeFile } from '../../files.ts';
 import { download } from '../files.ts';
 import { findById as findEnterprise } from '../enterprises/repository.ts';
 import { findInspection } from '../inspections/repository.ts';
-import { archiveNumbers, caseDetail, caseSummaries, deadlinesOf } from './repository.ts';
+import { archiveNumbers, caseDetail, caseSummaries, deadlinesOf, hazardsFinedElsewhere } from './repository.ts';
 import { caseFileBinder } from './binder.ts';
 import { approvalForm } from './approval-forms.ts';
 import { APPROVAL_STAGES } from '../../../../shared/base/vocabulary.ts';
@@ -253,6 +253,23 @@ export const caseHandlers: HandlerGroup<'cases'> = {
     return core.tx(async (trx) => {
       const before = await caseDetail(core, trx, id, cr);
       assertVersion(before, version);
+      const elsewhere = await hazardsFinedElsewhere(
+        trx,
+        id,
+        violations.flatMap((v) => (v.party === 'unit' && v.hazardId !== null ? [v.hazardId] : [])),
+      );
+      if (elsewhere.length)
+        throw invalid(
+          violations.flatMap((v, i) =>
+            elsewhere
+              .filter((e) => v.party === 'unit' && e.hazardId === v.hazardId)
+              .map((e) => ({
+                path: ['violations', i, 'hazardId'],
+                key: 'cases.rules.hazardFinedElsewhere',
+                params: { caseNo: e.caseNo },
+              })),
+          ),
+        );
       // 当场处罚 is decided on the spot, without 立案; an ordinary case is decided after it.
       if (before.procedure === 'ordinary' && !approval(before.events, 'filing').date)
         throw invalid([{ path: ['case'], key: 'cases.rules.notFiled' }]);

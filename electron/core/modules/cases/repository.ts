@@ -250,6 +250,34 @@ export async function nextArchiveNo(db: Kysely<DB>, today: string): Promise<stri
   return `${year}-${String(Math.max(0, ...used) + 1).padStart(4, '0')}`;
 }
 
+/**
+ * The hazards among `hazardIds` another case already fined the unit for (a decision issued on a violation standing on
+ * it): one act is not fined twice (行政处罚法 第二十九条).
+ */
+export async function hazardsFinedElsewhere(
+  db: Kysely<DB>,
+  caseId: number,
+  hazardIds: number[],
+  /** Only decisions issued before this moment (the review asks about fines before the case's own). */
+  before?: string,
+): Promise<{ hazardId: number; caseNo: string }[]> {
+  if (!hazardIds.length) return [];
+  let query = db
+    .selectFrom('cases')
+    .innerJoin('documents', 'documents.caseId', 'cases.id')
+    .select(['cases.caseNo', 'cases.violationsJson'])
+    .where('cases.id', '!=', caseId)
+    .where('documents.type', 'in', ['penalty-decision-unit', 'summary-penalty-unit'])
+    .where('documents.status', '=', 'issued');
+  if (before) query = query.where('documents.issuedAt', '<', before);
+  const decided = await query.distinct().execute();
+  return decided.flatMap((c) =>
+    (JSON.parse(c.violationsJson) as Violation[])
+      .filter((v) => v.party === 'unit' && v.hazardId !== null && hazardIds.includes(v.hazardId))
+      .map((v) => ({ hazardId: v.hazardId!, caseNo: c.caseNo })),
+  );
+}
+
 /** The decisions issued against the enterprise (for 第一百一十三条), and whether it has a major hazard on file. */
 async function closureCount(db: Kysely<DB>, enterpriseId: number, today: string): Promise<CaseDetail['closurePrompt']> {
   const major = await db

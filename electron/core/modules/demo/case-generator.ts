@@ -74,6 +74,8 @@ export interface CaseRecipe {
   summaryFiledOn?: string;
   /** 当场处罚: the fine taken in cash on the spot, handed in to the agency on this day. */
   cashHandedInOn?: string;
+  /** The hazard the unit's violation stands on (one found at an inspection). */
+  hazardId?: number;
 }
 
 export class GeneratorError extends Error {
@@ -258,6 +260,7 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
     const violation: ViolationInput = {
       party: 'unit',
       evidence: '现场检查记录、现场照片、询问笔录',
+      hazardId: recipe.hazardId ?? null,
       ...(v.has('crime-risk')
         ? {
             facts: '关闭危化品仓库已安装的可燃气体报警装置，致其不能正常报警',

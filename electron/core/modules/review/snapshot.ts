@@ -4,7 +4,7 @@ import type { CaseDocument } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { type RuleContext, unitOf } from '../../rules.ts';
-import { caseDetail, servicesOf, toCaseDocument } from '../cases/repository.ts';
+import { caseDetail, hazardsFinedElsewhere, servicesOf, toCaseDocument } from '../cases/repository.ts';
 import { listHazards } from '../hazards/repository.ts';
 import { roster } from '../officers/repository.ts';
 import { inspectionAndRechecks } from '../inspections/repository.ts';
@@ -54,6 +54,21 @@ export async function reviewSnapshot(
     today: cr.today,
     remedy: { reviewAgency: unit.reviewAgency, court: unit.court },
     asRecorded,
+    // The fine that came second is the one fined twice.
+    finedElsewhere: await hazardsFinedElsewhere(
+      db,
+      id,
+      detail.violations.flatMap((v) => (v.party === 'unit' && v.hazardId !== null ? [v.hazardId] : [])),
+      (
+        await db
+          .selectFrom('documents')
+          .select((eb) => eb.fn.min('issuedAt').as('at'))
+          .where('caseId', '=', id)
+          .where('type', 'in', ['penalty-decision-unit', 'summary-penalty-unit'])
+          .where('status', '=', 'issued')
+          .executeTakeFirst()
+      )?.at ?? undefined,
+    ),
   };
 }
 
