@@ -41,6 +41,8 @@ const RECORDERS: Record<StoredCaseEventData['kind'], Recorder> = {
   'pre-investigation': CASE_STAFF,
   // The head's decision not to transfer is on paper (kept on file with its reasons); the case staff transcribe it.
   'transfer-assessment': CASE_STAFF,
+  // The request goes to the government on paper; the case staff record it with its scan.
+  'closure-request': CASE_STAFF,
   'refused-correction': CASE_STAFF,
   corrected: CASE_STAFF,
   // Written by the core when an approved 呈批 is changed (cases:save-disposal, itself cases.write).

@@ -567,8 +567,12 @@ export function closingIssues(r: CaseRecord): ValidationIssue[] {
 }
 
 const isArchived = (r: CaseRecord) => live(r.events, 'archive').length > 0;
-/** After 归档 the file is read-only: only what happens later (复议, 诉讼, 执行, 借阅, 撤回公示) is appended. */
+/**
+ * After 归档 the file is read-only: only what happens later (复议, 诉讼, 执行, 借阅, 撤回公示, and the 提请关闭 the decision
+ * made due) is appended.
+ */
 const AFTER_ARCHIVE = new Set<StoredCaseEventData['kind']>([
+  'closure-request',
   'remedy',
   'enforcement',
   'borrow',
@@ -616,6 +620,8 @@ export function eventIssues(
       if (approval(r.events, 'closing').date) return at('cases.rules.alreadyApproved');
       return e.role === 'approve' && e.approved ? closingIssues(r).map((i) => ({ ...i, path: ['event'] })) : [];
     }
+    case 'closure-request':
+      return r.procedure === 'ordinary' && !filed ? at('cases.rules.notFiled') : [];
     case 'transfer-assessment':
       if (r.procedure !== 'ordinary') return at('cases.rules.summaryProcedure');
       if (!filed) return at('cases.rules.notFiled');
@@ -1063,12 +1069,26 @@ export function lateSurcharges(r: CaseRecord, deadlines: CaseDeadline[], today: 
     });
 }
 
-/** 安全生产法 第一百一十三条: decisions against one unit within 180 days and within a year, up to a day. */
-export function penaltiesWithin(decisionDates: string[], today: string): { in180: number; in365: number } {
-  return {
-    in180: decisionDates.filter((d) => d > addCalendarDays(today, -180) && d <= today).length,
-    in365: decisionDates.filter((d) => d > addCalendarDays(today, -365) && d <= today).length,
-  };
+/**
+ * 第一百一十三条第（一）项: a unit with a major hazard penalised three times within 180 days, or four within a year, is to be
+ * closed. The windows are anchored on the penalties' own dates, not on today: the latest window (ending on a penalty)
+ * that holds them, or null.
+ */
+export function closureWindow(
+  decisionDates: string[],
+): { count: number; days: 180 | 365; from: string; to: string } | null {
+  const dates = decisionDates.filter(Boolean).sort();
+  for (let i = dates.length - 1; i >= 0; i--) {
+    const to = dates[i];
+    for (const [days, need] of [
+      [180, 3],
+      [365, 4],
+    ] as const) {
+      const inside = dates.slice(0, i + 1).filter((d) => d > addCalendarDays(to, -days));
+      if (inside.length >= need) return { count: inside.length, days, from: inside[0], to };
+    }
+  }
+  return null;
 }
 
 /**

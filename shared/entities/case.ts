@@ -196,6 +196,16 @@ export const caseEvent = z.discriminatedUnion('kind', [
     approvedBy: required(z.string().max(50)),
   }),
   /**
+   * 第一百一十三条: the request to the local government to close a unit penalised three times in 180 days or four in a year
+   * with a major hazard (提请关闭; the government decides, 第一百一十五条).
+   */
+  z.object({
+    kind: z.literal('closure-request'),
+    date: isoDate,
+    government: required(z.string().max(100)),
+    note: optionalText(1000),
+  }),
+  /**
    * 行刑衔接: whether a case whose violations may be a crime goes to the police. Not to transfer is a decision of its
    * own, reasoned and approved by the head (国务院令第310号 第五条; 应急〔2019〕54号), recorded before the case is decided.
    */
@@ -440,8 +450,11 @@ export interface CaseDetail extends CaseSummary {
   crimeRisks: CrimeRisk[];
   /** What the next step needs and what blocks it, by rule. */
   blockers: { step: string; key: string; params?: Record<string, unknown> }[];
-  /** Art. 113: penalised 3 times in 180 days or 4 in a year with a major hazard → 提请关闭. */
-  closurePrompt: { in180: number; in365: number } | null;
+  /**
+   * 第一百一十三条: with a major hazard, penalised 3 times in 180 days or 4 in a year (the window anchored on the penalties'
+   * own dates) → 提请关闭; gone once the request is recorded on the case.
+   */
+  closurePrompt: { count: number; days: 180 | 365; from: string; to: string } | null;
   /** 加处罚款 per party with a payment deadline. */
   surcharges: Surcharge[];
   /** 按日连续处罚 (第一百一十二条) counted per refusal to correct: days so far and the original fine for each. */

@@ -228,6 +228,29 @@ async function unpaid(w: World): Promise<CaseDetail> {
   await certifiedSince2020(w);
   return w.generate({ ...w.base, filedOn: '2025-12-01', variations: [...clean], stopAt: 'decided' });
 }
+/** Three decisions against the unit within 180 days, with a major hazard on file; the last file asks for closure or not. */
+async function thirdPenalty(w: World, requested: boolean): Promise<CaseDetail> {
+  await call(
+    w.core,
+    'hazards:create',
+    {
+      inspectionId: w.county.inspection.id,
+      description: '液氨储罐区未设置泄漏报警装置',
+      level: 'major',
+      legalBasis: '重大事故隐患判定标准',
+    },
+    w.token,
+  );
+  for (const filedOn of ['2026-06-01', '2026-07-27']) await w.generate({ ...w.base, filedOn, variations: [...clean] });
+  const c = await w.generate({ ...w.base, filedOn: '2026-08-25', variations: [...clean] });
+  if (!requested) return c;
+  return call(
+    w.core,
+    'cases:record',
+    { id: c.id, event: { kind: 'closure-request', date: '2026-09-30', government: '宣汉县人民政府' } },
+    w.token,
+  );
+}
 const CORPUS: Entry[] = [
   // Clean complete files of each procedure.
   {
@@ -412,6 +435,20 @@ const CORPUS: Entry[] = [
     name: 'a possible 危险作业罪 assessed and decided',
     kind: 'near-miss',
     make: (w) => w.generate({ ...w.base, filedOn: '2026-09-01', variations: [...clean, 'crime-risk'] }),
+    expected: [],
+  },
+  {
+    // A major hazard on file and three penalties in 180 days (8 Jun, 3 Aug, 1 Sep 2026): the third file asks the
+    // government to close the unit, or is found; looked at in December, when "180 days before today" holds two.
+    name: 'the third penalty in 180 days of a unit with a major hazard, no 提请关闭',
+    kind: 'violation',
+    make: (w) => thirdPenalty(w, false),
+    expected: [['closure-considered', 'closure', 'penalty-decision-unit', 'date']],
+  },
+  {
+    name: 'the third penalty in 180 days, the 提请关闭 recorded',
+    kind: 'near-miss',
+    make: (w) => thirdPenalty(w, true),
     expected: [],
   },
   {

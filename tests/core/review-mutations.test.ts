@@ -317,6 +317,17 @@ const MUTATIONS: Record<string, Mutation[]> = {
       },
     },
   ],
+  'closure-considered': [
+    {
+      name: 'the third penalty in 180 days of a unit with a major hazard, no 提请关闭',
+      file: 'ordinary',
+      seed: (s) => {
+        const to = one(s, 'penalty-decision-unit').date!;
+        s.closure = { count: 3, days: 180, from: later(to, -120), to };
+        return [['closure-considered', 'penalty-decision-unit', 'date']];
+      },
+    },
+  ],
   'one-act-one-fine': [
     {
       name: 'one act fined twice in two rows worded differently',

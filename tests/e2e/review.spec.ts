@@ -1,3 +1,6 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { dbFileOf } from '../../electron/core/db/open.ts';
 import { expect, screenshots, test } from './fixtures.ts';
 import { Shell } from './pages/shell.ts';
 
@@ -19,8 +22,9 @@ test('a legal reviewer reviews a case file: the score sheet, the findings priced
   await expect(served).toContainText('扣 3 分');
   await expect(served).toContainText('《中华人民共和国行政处罚法》第六十一条');
   await expect(page.getByTestId('review-finding').filter({ hasText: '处罚决定应于' })).toBeVisible();
-  // 55 points in the example standard, 3 lost: 94.5%, still 优秀 (the standard is sparse where its sources are).
-  await expect(page.getByTestId('review-grade')).toHaveText('优秀');
+  // 55 points in the example standard, 3 lost: 94.5%, 优秀 for now (the standard is sparse where its sources are):
+  // 暂评 while the judgement items wait.
+  await expect(page.getByTestId('review-grade')).toHaveText('暂评 优秀');
   await expect(page.getByText('94.5')).toBeVisible();
   await shot('40-review');
   // The reviewer judges every judgement item, then signs: the review is kept and can be printed.
@@ -30,6 +34,7 @@ test('a legal reviewer reviews a case file: the score sheet, the findings priced
   await expect(judgements).toHaveCount(11);
   for (let i = 0; i < 11; i++) await judgements.nth(i).getByText('通过', { exact: true }).click();
   await expect(page.getByText(/还有 \d+ 项需要评查人员判断/)).toBeHidden();
+  await expect(page.getByTestId('review-grade')).toHaveText('优秀');
   await page.getByTestId('review-sign').click();
   await expect(page.getByText(/评查结果已保存（第 \d+ 号）/)).toBeVisible();
   await expect(page.getByTestId('review-history')).toContainText('52 / 55');
@@ -100,5 +105,74 @@ test("an admin weighs late service at 10 points in the province's standard: a ne
   await page.getByTestId('review-list').getByRole('row').filter({ hasText: '执行' }).first().click();
   await expect(page.getByText('52', { exact: true })).toBeVisible();
   await expect(page.getByText('/ 62')).toBeVisible();
+  await expect(page.getByTestId('review-grade')).toHaveText('暂评 不合格');
+});
+
+/**
+ * A demo file as an earlier version left it: its decision typed with 2,000 元 where the 呈批 approved 20,000 (before the
+ * legal content came from the record), and its 证据清单 voided with nothing in its place. Written under the freeze
+ * triggers, which are put back as they were.
+ */
+function earlierVersion(dataRoot: string, caseNo: string): void {
+  const db = new Database(dbFileOf(path.join(dataRoot, 'demo')));
+  try {
+    const trigger = (
+      db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'documents_frozen'").get() as {
+        sql: string;
+      }
+    ).sql;
+    const { id } = db.prepare('SELECT id FROM cases WHERE case_no = ?').get(caseNo) as { id: number };
+    const decision = db
+      .prepare("SELECT id, fields_json AS f FROM documents WHERE case_id = ? AND type = 'penalty-decision-unit'")
+      .get(id) as { id: number; f: string };
+    db.transaction(() => {
+      db.exec('DROP TRIGGER documents_frozen');
+      db.prepare('UPDATE documents SET fields_json = ? WHERE id = ?').run(
+        JSON.stringify({ ...JSON.parse(decision.f), totalFine: 2000 }),
+        decision.id,
+      );
+      db.prepare("UPDATE documents SET status = 'voided' WHERE case_id = ? AND type = 'evidence-list'").run(id);
+      db.exec(trigger);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+test('a reviewer opens a file with a wrong printed fine and no 证据清单: 暂评 不合格, judges, signs (issue 17)', async ({
+  page,
+  desk,
+}) => {
+  const shot = screenshots(page);
+  const shell = await Shell.demo(page, desk.url, 'reviewer');
+  earlierVersion(desk.dataRoot, '2026-0001');
+  await shell.open('案卷评查');
+  await page.getByTestId('review-list').getByRole('row').filter({ hasText: '2026-0001' }).click();
+  await expect(page.getByTestId('review-page')).toBeVisible();
+  // What the decision printed against what the file records, at the field; the document missing, by name.
+  const printed = page.getByTestId('review-finding').filter({ hasText: '文书印制为“2000”' });
+  await expect(printed).toContainText('案件记录为“20000”');
+  await expect(page.getByTestId('review-finding').filter({ hasText: '证据清单' })).toBeVisible();
+  // A file missing a document cannot pass whatever it scores; and the grade is provisional while items wait.
+  await expect(page.getByTestId('review-failed-by')).toContainText('文书齐全');
+  await expect(page.getByTestId('review-grade')).toHaveText('暂评 不合格');
+  await expect(page.getByTestId('review-pending')).toContainText('事实清楚');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await shot('44-review-provisional');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByTestId('review-grade')).toHaveText('Provisional: 不合格');
+  await shot('44-review-provisional-en');
+  await page.getByRole('button', { name: '中文' }).click();
+  // Judged item by item, then signed: the grade is final, the file 不合格.
+  const judgements = page.locator('[data-testid^="judge-"]');
+  await expect(judgements).toHaveCount(11);
+  for (let i = 0; i < 11; i++) await judgements.nth(i).getByText('通过', { exact: true }).click();
+  await expect(page.getByTestId('review-pending')).toBeHidden();
   await expect(page.getByTestId('review-grade')).toHaveText('不合格');
+  await page.getByTestId('review-sign').click();
+  await expect(page.getByText(/评查结果已保存（第 \d+ 号）/)).toBeVisible();
+  await expect(page.getByTestId('review-history')).toContainText('不合格');
+  // 定位 opens the decision at the fine it printed.
+  await printed.getByRole('button', { name: '定位' }).click();
+  await expect(page).toHaveURL(/\/documents\/\d+\?field=totalFine/);
 });

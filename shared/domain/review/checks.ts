@@ -64,6 +64,11 @@ export interface ReviewSnapshot {
   asRecorded: Record<number, Record<string, unknown>>;
   /** The hazards of this case's violations another case already fined the unit for. */
   finedElsewhere: { hazardId: number; caseNo: string }[];
+  /**
+   * 第一百一十三条: the enterprise's latest window of penalties holding three in 180 days or four in a year (with a major
+   * hazard on file), counted up to this file's decision; null where none.
+   */
+  closure: { count: number; days: 180 | 365; from: string; to: string } | null;
 }
 
 export interface ReviewCheck {
@@ -324,6 +329,29 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
           }),
       ),
     ],
+  },
+  {
+    // 第一百一十三条第（一）项: the decision that makes the third penalty in 180 days (or the fourth in a year) of a unit with a
+    // major hazard is followed by the request to the government to close it — the window anchored on the penalties' dates.
+    id: 'closure-considered',
+    basis: '《中华人民共和国安全生产法》第一百一十三条第（一）项',
+    appliesFrom: '2021-09-01',
+    appliesTo: null,
+    run: (s) => {
+      const w = s.closure;
+      const decision = issued(s.detail, 'penalty-decision-unit', 'summary-penalty-unit').find(
+        (d) => w && d.date === w.to,
+      );
+      if (!w || !decision || live(s.detail.events, 'closure-request').length) return [];
+      return [
+        at('closure-considered', decision.id, ['date'], 'review.hints.closureNotRequested', {
+          count: w.count,
+          days: w.days,
+          from: w.from,
+          to: w.to,
+        }),
+      ];
+    },
   },
   {
     // 第五十八条: where the unit's triggers call for 法制审核, a passing opinion comes before the decision.

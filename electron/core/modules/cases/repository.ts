@@ -18,7 +18,7 @@ import {
   noticeIssues,
   noticeOf,
   partiesPenalised,
-  penaltiesWithin,
+  closureWindow,
   summaryDecisionIssues,
   totalFine,
   violationsOf,
@@ -278,8 +278,16 @@ export async function hazardsFinedElsewhere(
   );
 }
 
-/** The decisions issued against the enterprise (for 第一百一十三条), and whether it has a major hazard on file. */
-async function closureCount(db: Kysely<DB>, enterpriseId: number, today: string): Promise<CaseDetail['closurePrompt']> {
+/**
+ * 第一百一十三条第（一）项 for the enterprise: with a major hazard on file, the latest window of its penalties (the unit's own
+ * decisions, a corrected one counted once) that holds three in 180 days or four in a year — up to `until` (a decision's
+ * day, for the review of that file), or null.
+ */
+export async function closureWindowOf(
+  db: Kysely<DB>,
+  enterpriseId: number,
+  until?: string,
+): Promise<CaseDetail['closurePrompt']> {
   const major = await db
     .selectFrom('hazards')
     .select('id')
@@ -290,16 +298,17 @@ async function closureCount(db: Kysely<DB>, enterpriseId: number, today: string)
   if (!major) return null;
   const decisions = await db
     .selectFrom('documents')
-    .select('fieldsJson')
+    .select(['id', 'fieldsJson', 'supersedesId'])
     .where('enterpriseId', '=', enterpriseId)
-    .where('type', 'in', DECISION_TYPES)
+    .where('type', 'in', ['penalty-decision-unit', 'summary-penalty-unit'])
     .where('status', '=', 'issued')
     .execute();
-  const count = penaltiesWithin(
-    decisions.map((d) => String((JSON.parse(d.fieldsJson) as { date?: string }).date ?? '')),
-    today,
-  );
-  return count.in180 >= 3 || count.in365 >= 4 ? count : null;
+  const replaced = new Set(decisions.map((d) => d.supersedesId));
+  const dates = decisions
+    .filter((d) => !replaced.has(d.id))
+    .map((d) => String((JSON.parse(d.fieldsJson) as { date?: string }).date ?? ''))
+    .filter((d) => d && (!until || d <= until));
+  return closureWindow(dates);
 }
 
 /** Every deadline of the case: the procedure's, then those of its investigation and coercive measures. */
@@ -366,7 +375,8 @@ export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr
       collectiveDiscussion: collectiveRequired(record, cr.rules),
     },
     blockers,
-    closurePrompt: await closureCount(db, row.enterpriseId, cr.today),
+    // Until the 提请关闭 is recorded on the case.
+    closurePrompt: live(record.events, 'closure-request').length ? null : await closureWindowOf(db, row.enterpriseId),
     surcharges: lateSurcharges(record, deadlines, cr.today),
     dailyPenalties: dailyPenalties(record, cr.today),
     recused,

@@ -4,12 +4,13 @@ import type { CaseDocument } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { type RuleContext, unitOf } from '../../rules.ts';
-import { caseDetail, hazardsFinedElsewhere, servicesOf, toCaseDocument } from '../cases/repository.ts';
+import { caseDetail, closureWindowOf, hazardsFinedElsewhere, servicesOf, toCaseDocument } from '../cases/repository.ts';
 import { listHazards } from '../hazards/repository.ts';
 import { roster } from '../officers/repository.ts';
 import { inspectionAndRechecks } from '../inspections/repository.ts';
 import { sourceOf, typeOf } from '../documents/service.ts';
 import type { PrefillSource } from '../../../../shared/documents/template.ts';
+import { issued } from '../../../../shared/domain/case-procedure.ts';
 
 /**
  * 案卷评查: the core gathers a case file into a snapshot (the case as the case page shows it, the
@@ -54,6 +55,14 @@ export async function reviewSnapshot(
     today: cr.today,
     remedy: { reviewAgency: unit.reviewAgency, court: unit.court },
     asRecorded,
+    closure: await closureWindowOf(
+      db,
+      detail.enterpriseId,
+      issued(detail, 'penalty-decision-unit', 'summary-penalty-unit')
+        .map((d) => d.date ?? '')
+        .sort()
+        .at(-1) ?? '0000-00-00',
+    ),
     // The fine that came second is the one fined twice.
     finedElsewhere: await hazardsFinedElsewhere(
       db,

@@ -129,6 +129,11 @@ const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
     ['amount', 'yuan'],
     ['receivedBy', 'text'],
   ],
+  'closure-request': [
+    ['date', 'date'],
+    ['government', 'text'],
+    ['note', 'textarea'],
+  ],
   'transfer-assessment': [
     ['date', 'date'],
     ['conclusion', { options: ['transfer', 'not-transfer'] }],
@@ -172,6 +177,7 @@ const WITH_SCAN = new Set<CaseEventKind>([
   'cash-handed-in',
   'pre-investigation',
   'transfer-assessment',
+  'closure-request',
 ]);
 
 export interface EventDraft {

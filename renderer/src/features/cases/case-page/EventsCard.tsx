@@ -17,6 +17,7 @@ const LATER_EVENTS: CaseEventKind[] = [
   'pre-investigation',
   'recusal',
   'transfer-assessment',
+  'closure-request',
   'statement',
   'hearing-request',
   'hearing',
@@ -185,6 +186,8 @@ function eventSummary(e: CaseEvent): string {
       return `${d.officer}（${t(`cases.eventOptions.applicant.${d.applicant}`)}）${d.granted ? t('cases.recusalGranted') : t('cases.recusalRefused')} — ${d.decidedBy}`;
     case 'disposal-revised':
       return d.reason;
+    case 'closure-request':
+      return [d.government, d.note].filter(Boolean).join(' — ');
     case 'transfer-assessment':
       return `${t(`cases.eventOptions.conclusion.${d.conclusion}`)}：${d.reasoning} — ${t('cases.eventFields.approvedBy')}：${d.approvedBy}`;
     case 'pre-investigation':
