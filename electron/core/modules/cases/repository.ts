@@ -6,7 +6,6 @@ import {
   caseStage,
   closingIssues,
   collectiveRequired,
-  DECISION_TYPES,
   decisionIssues,
   decisionOf,
   disposalRevisable,
