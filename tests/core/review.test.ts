@@ -344,6 +344,9 @@ describe('案卷评查', () => {
       '决定书应于2026年9月17日前送达',
       '已复核不扣分',
       '评查人员',
+      // The chain head short, with where to verify it (issue 17).
+      `签署时全过程记录链头：${saved.auditHead!.slice(0, 16)}`,
+      `auditverify--head${saved.auditHead!.slice(0, 16)}`,
     ])
       expect(text).toContain(piece);
   });

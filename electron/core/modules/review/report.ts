@@ -81,20 +81,31 @@ export async function reviewReport(
       `${r.score} / ${r.max}${r.percent === null ? '' : `（${r.percent}%）`}\u3000等级：${r.grade ?? '—'}${r.vetoed ? '\u3000一票否决' : ''}`,
     ),
     {
-      table: { headerRows: 1, widths: ['*', 30, 30, 36, '*'], body: rows },
+      // A row is read whole: never split across pages.
+      table: { headerRows: 1, dontBreakRows: true, widths: ['*', 30, 30, 36, '*'], body: rows },
       fontSize: 10,
       margin: [0, 8, 0, 8],
     } as unknown as Content,
     line('评查人员', `${saved.reviewer}\u3000\u3000评查日期：${chineseDate(chinaDate(new Date(saved.signedAt)))}`),
-    {
-      // Short, as a receipt prints a hash; 16 digits are enough to find the entry, and verifying checks the whole chain.
-      text: saved.auditHead
-        ? `签署时全过程记录链头：${saved.auditHead.slice(0, 16)}（可在“系统设置—全过程记录”填入此链头核验，或运行 audit verify --head ${saved.auditHead.slice(0, 16)}）`
-        : '签署时全过程记录链头：—',
-      fontSize: 8,
-      color: '#555555',
-      margin: [0, 6, 0, 0],
-    } as Content,
+    // Short, as a receipt prints a hash: 16 digits find the entry, and verifying checks the whole chain up to it.
+    ...((saved.auditHead
+      ? [
+          {
+            text: `签署时全过程记录链头：${saved.auditHead.slice(0, 16)}`,
+            fontSize: 8,
+            color: '#555555',
+            margin: [0, 6, 0, 0],
+          },
+          {
+            text: [
+              '核验：在“系统设置—全过程记录”中填入此链头核验，或运行 ',
+              { text: `audit verify --head ${saved.auditHead.slice(0, 16)}`, noWrap: true },
+            ],
+            fontSize: 8,
+            color: '#555555',
+          },
+        ]
+      : [{ text: '签署时全过程记录链头：—', fontSize: 8, color: '#555555', margin: [0, 6, 0, 0] }]) as Content[]),
   ];
   return core.render({
     geometry: settings.documentLayout,
