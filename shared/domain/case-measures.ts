@@ -6,6 +6,7 @@ import {
   deadlineList,
   decisionOf,
   filedOn,
+  INVESTIGATION_TYPES,
   issued,
   live,
   partyName,
@@ -17,22 +18,13 @@ import {
 import { chineseDate } from './dates.ts';
 import { addCalendarDays } from './workdays.ts';
 
+export { INVESTIGATION_TYPES };
+
 /**
  * What happens around the penalty itself: investigation (先行调查 before 立案, 先行登记保存),
  * coercive measures (查封扣押, 停止供电), 回避, cash taken on the spot, and refusals to correct after
  * the decision (按日连续处罚). Pure rules over the recorded documents and events, like the procedure's.
  */
-
-/** Acts of investigation: made before 立案, the case must be filed within the period (先行调查取证). */
-export const INVESTIGATION_TYPES = [
-  'questioning-notice',
-  'questioning-record',
-  'survey-record',
-  'sampling-receipt',
-  'evidence-preservation-notice',
-  'appraisal-request',
-  'seal-seize-decision',
-];
 
 /**
  * An act of investigation before 立案 of an ordinary case stands on a recorded 先行调查取证 (its reason and the head's

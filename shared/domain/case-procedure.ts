@@ -156,6 +156,17 @@ const addressee = (d: CaseDocument): string => String(d.fields.party ?? 'unit');
 /** Whether an event or document concerns the party (events recorded before parties were told apart are the unit's). */
 export const concerns = (x: { party?: PartyKey }, party: PartyKey) => String(x.party ?? 'unit') === String(party);
 export const SUMMARY_TYPES = ['summary-penalty-unit', 'summary-penalty-person'];
+/** Acts of investigation: made before 立案, they stand on a recorded 先行调查取证 and the case is filed within the period. */
+export const INVESTIGATION_TYPES = [
+  'questioning-notice',
+  'questioning-record',
+  'survey-record',
+  'sampling-receipt',
+  'evidence-preservation-notice',
+  'appraisal-request',
+  'seal-seize-decision',
+];
+
 export const DECISION_TYPES = ['penalty-decision-unit', 'penalty-decision-person', ...SUMMARY_TYPES];
 /** The decision in force against a party, or (no party given) the latest against anyone. */
 export const decisionOf = (r: CaseRecord, party?: PartyKey): CaseDocument | undefined =>
@@ -430,8 +441,10 @@ function commonDecisionIssues(r: CaseRecord, party: PartyKey): ValidationIssue[]
 export function transferAssessmentIssues(r: CaseRecord, date: string): ValidationIssue[] {
   if (!r.crimeRisks.length) return [];
   if (live(r.events, 'transfer-answer').some((a) => a.result === 'declined' && a.date <= date)) return [];
+  // The latest by its date (one entered late but dated earlier does not override a later one).
   const assessed = live(r.events, 'transfer-assessment')
     .filter((a) => a.date <= date)
+    .sort((a, b) => a.date.localeCompare(b.date))
     .at(-1);
   if (!assessed)
     return [
@@ -626,7 +639,8 @@ export function eventIssues(
       if (r.procedure !== 'ordinary') return at('cases.rules.summaryProcedure');
       if (!filed) return at('cases.rules.notFiled');
       if (e.date < filed) return at('cases.rules.beforeFiling', { filed });
-      return partiesPenalised(r).some((p) => decisionOf(r, p)) ? at('cases.rules.afterDecision') : [];
+      // Dated on or before every decision: a paper assessment of an earlier file may be transcribed late.
+      return issued(r, ...DECISION_TYPES).some((d) => d.date && d.date < e.date) ? at('cases.rules.afterDecision') : [];
     case 'pre-investigation':
       // Evidence gathered ahead of 立案: once the case is filed, investigation needs no leave of its own.
       if (r.procedure !== 'ordinary') return at('cases.rules.summaryProcedure');
@@ -719,13 +733,19 @@ export function eventIssues(
           'hearing-request',
           'hearing',
           'transfer-answer',
+          'transfer-assessment',
         ].includes(retracting.data.kind) &&
         (issued(r, 'penalty-notice', 'hearing-meeting-notice', 'transfer-letter').length || decision);
       // Evidence gathered before 立案 on the strength of a 先行调查取证 keeps its leave.
       const leaveFor =
         retracting.data.kind === 'pre-investigation' &&
-        r.documents.some(
-          (d) => d.status === 'issued' && !!d.date && d.date >= retracting.data.date && (!filed || d.date < filed),
+        issued(r, ...INVESTIGATION_TYPES).some(
+          (d) =>
+            !!d.date &&
+            d.date >= retracting.data.date &&
+            (!filed || d.date < filed) &&
+            // Unless another leave, dated on or before the act, still covers it.
+            !live(r.events, 'pre-investigation').some((o) => o !== retracting.data && o.date <= d.date!),
         );
       return reliedOn || leaveFor ? at('cases.rules.retractTooLate') : [];
     }
@@ -1046,7 +1066,8 @@ export function lateSurcharges(r: CaseRecord, deadlines: CaseDeadline[], today: 
     .map((pay) => {
       const party = pay.party ?? 'unit';
       const fine = totalFine(violationsOf(r, party));
-      const end = pay.metOn ?? today;
+      // To the day asked for at the latest (a 催告书 states what was reached on its own date, whenever it was paid).
+      const end = pay.metOn && pay.metOn < today ? pay.metOn : today;
       let days = 0;
       // Days after the due date, less those when a 复议/诉讼 was pending (from filing to its recorded outcome).
       for (let d = addCalendarDays(pay.due, 1); d <= end; d = addCalendarDays(d, 1)) {
@@ -1084,7 +1105,10 @@ export function closureWindow(
       [180, 3],
       [365, 4],
     ] as const) {
-      const inside = dates.slice(0, i + 1).filter((d) => d > addCalendarDays(to, -days));
+      // 民法典 第二百零一条、第二百零二条: the first day is not counted, so the 180 days run to the 180th day after it and
+      // the year to its corresponding day.
+      const from = days === 180 ? addCalendarDays(to, -180) : addMonths(to, -12);
+      const inside = dates.slice(0, i + 1).filter((d) => d >= from);
       if (inside.length >= need) return { count: inside.length, days, from: inside[0], to };
     }
   }
@@ -1092,17 +1116,19 @@ export function closureWindow(
 }
 
 /**
- * One act is fined once (行政处罚法 第二十九条): violations of one party are one act when they stem from the same source,
- * however their facts are worded — the hazard each stands on, or, found in the case itself, the penalty item (instances
- * of one kind of act are one act, their extent a matter of discretion). Each later one names the first: [index, first].
+ * One act is fined once (行政处罚法 第二十九条): violations of one party stemming from the same source are one act, however
+ * their facts are worded — the hazard each stands on ('hazard'). Found in the case itself with no hazard linked, two
+ * under the same penalty item are likely one act, its extent a matter of discretion ('item': a reviewer may find them
+ * distinct). Each later one names the first: [index, first index, how].
  */
-export function sameActs(violations: Violation[]): [number, number][] {
+export function sameActs(violations: Violation[]): [number, number, 'hazard' | 'item'][] {
   const seen = new Map<string, number>();
-  return violations.flatMap((v, i): [number, number][] => {
+  return violations.flatMap((v, i): [number, number, 'hazard' | 'item'][] => {
+    const how = v.hazardId ? 'hazard' : 'item';
     const key = v.hazardId ? `${v.party}|hazard|${v.hazardId}` : `${v.party}|item|${v.penaltyItemId}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, i);
-    return first === undefined ? [] : [[i, first]];
+    return first === undefined ? [] : [[i, first, how]];
   });
 }
 
@@ -1115,7 +1141,7 @@ export function violationIssues(violations: Violation[], persons: PersonParty[])
     // The documents print the 呈批's citation as it stands: it names the article, and a law by its full name.
     issues.push(...citationIssues(v.violatedProvision, ['violations', i, 'violatedProvision']));
   });
-  for (const [i, first] of sameActs(violations))
+  for (const [i, first] of sameActs(violations).filter(([, , how]) => how === 'hazard'))
     issues.push({
       path: ['violations', i, 'penaltyItemId'],
       key: 'cases.rules.oneActOneFine',

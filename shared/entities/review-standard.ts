@@ -58,7 +58,7 @@ export const requiredDocument = z.object({
   outcomes: z.array(z.enum(['penalty', 'no-penalty', 'transfer'])).min(1),
   /** From when the file must hold it: the 呈批 approved, every party decided, or 结案 approved. */
   from: z.enum(['approved', 'decided', 'closed']),
-  /** Only where the file went that way: a hearing held (听证笔录, 听证会报告书). */
+  /** Only where the file went that way: a hearing held with the party there (听证笔录, 听证会报告书). */
   when: z.enum(['hearing-held']).optional(),
   anyOf: z.array(z.string().min(1)).min(1),
 });

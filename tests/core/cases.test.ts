@@ -341,14 +341,14 @@ describe('the procedure refuses steps out of order, naming the rule', () => {
       ),
     ).toEqual(['cases.rules.alreadyApproved']);
 
-    // The amount: above the statutory maximum of 第一百零二条, and one act fined twice.
+    // The amount: above the statutory maximum of 第一百零二条.
     const bad = await failure(
       core,
       'cases:save-disposal',
-      { id: c.id, version: k.version, outcome: 'penalty', violations: [violation({ fine: 60000 }), violation()] },
+      { id: c.id, version: k.version, outcome: 'penalty', violations: [violation({ fine: 60000 })] },
       token,
     );
-    expect(issuesOf(bad)).toEqual(['cases.rules.oneActOneFine', 'cases.rules.aboveStatutoryMax']);
+    expect(issuesOf(bad)).toEqual(['cases.rules.aboveStatutoryMax']);
     k = await call(
       core,
       'cases:save-disposal',
@@ -1627,6 +1627,33 @@ describe('one act, one fine (issue 17)', () => {
       variations: ['statement-waived', 'investigated'],
       hazardId: hazard.id,
       stopAt: 'decided',
+    });
+    // Within one 呈批: two rows on the same hazard are one act, however each is worded.
+    const open = await generate({
+      enterpriseId: enterprise.id,
+      handlerIds,
+      filedOn: '2026-11-23',
+      variations: ['investigated'],
+      stopAt: 'filed',
+    });
+    const twice = await failure(
+      core,
+      'cases:save-disposal',
+      {
+        id: open.id,
+        version: open.version,
+        outcome: 'penalty',
+        violations: [
+          violation({ hazardId: hazard.id }),
+          violation({ hazardId: hazard.id, facts: '仓库可燃气体报警装置缺失', penaltyItemId: 'aqsc-99-2' }),
+        ],
+      },
+      token,
+    );
+    expect((twice.details as { issues: unknown[] }).issues).toContainEqual({
+      path: ['violations', 1, 'penaltyItemId'],
+      key: 'cases.rules.oneActOneFine',
+      params: { other: 1 },
     });
     const again = await generate({
       enterpriseId: enterprise.id,

@@ -229,12 +229,19 @@ async function unpaid(w: World): Promise<CaseDetail> {
   return w.generate({ ...w.base, filedOn: '2025-12-01', variations: [...clean], stopAt: 'decided' });
 }
 /** Three decisions against the unit within 180 days, with a major hazard on file; the last file asks for closure or not. */
-async function thirdPenalty(w: World, requested: boolean): Promise<CaseDetail> {
+async function thirdPenalty(w: World, requested: boolean, hazardFound = '2026-05-20'): Promise<CaseDetail> {
+  // The major hazard found at an inspection (in May, before the penalties, unless said).
+  const may = await call(
+    w.core,
+    'inspections:create',
+    { enterpriseId: w.base.enterpriseId, kind: 'plan', startedAt: `${hazardFound}T09:00`, officerIds: w.handlerIds },
+    w.token,
+  );
   await call(
     w.core,
     'hazards:create',
     {
-      inspectionId: w.county.inspection.id,
+      inspectionId: may.id,
       description: '液氨储罐区未设置泄漏报警装置',
       level: 'major',
       legalBasis: '重大事故隐患判定标准',
@@ -449,6 +456,13 @@ const CORPUS: Entry[] = [
     name: 'the third penalty in 180 days, the 提请关闭 recorded',
     kind: 'near-miss',
     make: (w) => thirdPenalty(w, true),
+    expected: [],
+  },
+  {
+    // 第一百一十三条 asks for a major hazard: one found only after the third penalty does not reach back.
+    name: 'the third penalty in 180 days, the major hazard found only after it',
+    kind: 'near-miss',
+    make: (w) => thirdPenalty(w, false, '2026-10-20'),
     expected: [],
   },
   {
@@ -768,6 +782,27 @@ const CORPUS: Entry[] = [
     name: 'a 公示 withdrawn on the 调休 Saturday, its 3rd working day',
     kind: 'near-miss',
     make: (w) => revoked(w, '2026-10-10'),
+    expected: [],
+  },
+  // The 催告书 states the 加处罚款 reached on its own date; paid later with more, it still states what it did.
+  {
+    name: 'a 催告书 whose fine was paid, with its 加处罚款, after it',
+    kind: 'near-miss',
+    async make(w) {
+      const c = await unpaid(w);
+      const demand = await made(w, c.id, 'enforcement-demand', { date: '2026-08-17' });
+      const surcharge = demand.fields.surcharge as number;
+      expect(surcharge).toBeGreaterThan(0);
+      return call(
+        w.core,
+        'cases:record',
+        {
+          id: c.id,
+          event: { kind: 'payment', date: '2026-08-28', amount: 20000 + surcharge + 3000, receiptNo: '非税0012345' },
+        },
+        w.token,
+      );
+    },
     expected: [],
   },
   // 催告书 served Mon 17 Aug; 10 working days → Mon 31 Aug; the court asked on the last day, Tue 8 Sep.

@@ -323,7 +323,7 @@ const MUTATIONS: Record<string, Mutation[]> = {
       file: 'ordinary',
       seed: (s) => {
         const to = one(s, 'penalty-decision-unit').date!;
-        s.closure = { count: 3, days: 180, from: later(to, -120), to };
+        s.closure = { count: 3, days: 180, from: later(to, -120), to, requested: false };
         return [['closure-considered', 'penalty-decision-unit', 'date']];
       },
     },
@@ -355,8 +355,14 @@ const MUTATIONS: Record<string, Mutation[]> = {
   ],
 };
 
-/** What another check reads of a document's record-given fields (the rest are printed-as-recorded's). */
-const OWNER: Record<string, string> = {
+/**
+ * What another check reads of a document's record-given fields (the rest are printed-as-recorded's); null for what no
+ * check compares: the addressee's key (its name is compared), and a 告知书's hearing rights, which follow thresholds the
+ * unit may have changed since and are judged when the notice is issued.
+ */
+const OWNER: Record<string, string | null> = {
+  party: null,
+  hearingRights: null,
   partyName: 'party-consistency',
   partyCode: 'party-consistency',
   idNumber: 'party-consistency',
@@ -383,7 +389,11 @@ function printedMutations(): Mutation[] {
               row && typeof row === 'object' ? Object.keys(row).map((col) => [key, i, col]) : [[key, i]],
             )
           : [[key]];
+        const owner = key in OWNER ? OWNER[key] : 'printed-as-recorded';
+        if (owner === null) continue;
         for (const path of paths) {
+          // A receipt's row is known by the document it names: altered, the row is found as a whole.
+          const at = path.at(-1) === 'document' ? path.slice(0, -1) : path;
           out.push({
             name: `${d.type} ${path.join('.')}`,
             file,
@@ -393,7 +403,7 @@ function printedMutations(): Mutation[] {
               for (const step of path.slice(0, -1)) holder = holder[step] as Record<string | number, unknown>;
               const last = path.at(-1)!;
               holder[last] = altered(holder[last]);
-              return [[OWNER[key] ?? 'printed-as-recorded', d.type, path.join('.')]];
+              return [[owner, d.type, at.join('.')]];
             },
           });
         }

@@ -66,9 +66,10 @@ export interface ReviewSnapshot {
   finedElsewhere: { hazardId: number; caseNo: string }[];
   /**
    * 第一百一十三条: the enterprise's latest window of penalties holding three in 180 days or four in a year (with a major
-   * hazard on file), counted up to this file's decision; null where none.
+   * hazard found by its end), counted up to this file's decision, and whether the 提请关闭 was recorded since on any of
+   * the enterprise's cases; null where none.
    */
-  closure: { count: number; days: 180 | 365; from: string; to: string } | null;
+  closure: { count: number; days: 180 | 365; from: string; to: string; requested: boolean } | null;
 }
 
 export interface ReviewCheck {
@@ -300,9 +301,13 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
         .filter((d) => d.type.startsWith('penalty-decision-'))
         .flatMap((d) =>
           transferAssessmentIssues(s.detail, d.date ?? '').map((i) =>
-            at('transfer-assessed', d.id, ['date'], 'review.hints.transferNotAssessed', {
-              markers: String(i.params?.markers ?? ''),
-            }),
+            i.key === 'cases.rules.transferConcluded'
+              ? at('transfer-assessed', d.id, ['date'], 'review.hints.penaltyReplacedTransfer', {
+                  assessed: String(i.params?.date ?? ''),
+                })
+              : at('transfer-assessed', d.id, ['date'], 'review.hints.transferNotAssessed', {
+                  markers: String(i.params?.markers ?? ''),
+                }),
           ),
         ),
   },
@@ -314,13 +319,19 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
     appliesFrom: '2021-07-15',
     appliesTo: null,
     run: (s) => [
-      ...sameActs(s.detail.violations).map(([i, first]) => {
+      ...sameActs(s.detail.violations).map(([i, first, how]) => {
         const where = violationAt(s, i, 'penalty');
-        return at('one-act-one-fine', where.documentId, where.path, 'review.hints.oneActTwice', { other: first + 1 });
+        return at(
+          'one-act-one-fine',
+          where.documentId,
+          where.path,
+          how === 'hazard' ? 'review.hints.oneActTwice' : 'review.hints.oneActSameItem',
+          { other: first + 1 },
+        );
       }),
       ...s.detail.violations.flatMap((v, i) =>
         s.finedElsewhere
-          .filter((e) => v.party === 'unit' && e.hazardId === v.hazardId)
+          .filter((e) => v.party === 'unit' && v.stage === 'first' && v.fine > 0 && e.hazardId === v.hazardId)
           .map((e) => {
             const where = violationAt(s, i, 'penalty');
             return at('one-act-one-fine', where.documentId, where.path, 'review.hints.finedElsewhere', {
@@ -342,14 +353,20 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
       const decision = issued(s.detail, 'penalty-decision-unit', 'summary-penalty-unit').find(
         (d) => w && d.date === w.to,
       );
-      if (!w || !decision || live(s.detail.events, 'closure-request').length) return [];
+      if (!w || !decision || w.requested) return [];
       return [
-        at('closure-considered', decision.id, ['date'], 'review.hints.closureNotRequested', {
-          count: w.count,
-          days: w.days,
-          from: w.from,
-          to: w.to,
-        }),
+        at(
+          'closure-considered',
+          decision.id,
+          ['date'],
+          w.days === 180 ? 'review.hints.closureNotRequested180' : 'review.hints.closureNotRequested365',
+          {
+            count: w.count,
+            days: w.days,
+            from: w.from,
+            to: w.to,
+          },
+        ),
       ];
     },
   },
@@ -754,15 +771,38 @@ export const REVIEW_CHECKS: ReviewCheck[] = [
   },
 ];
 
-/** Fields other checks read: the party's name and code (party-consistency), the remedy organs (remedy-clause). */
-const READ_ELSEWHERE = new Set(['partyName', 'partyCode', 'idNumber', 'code', 'addressee', 'reviewAgency', 'court']);
+/**
+ * Fields not compared here: the party's name and code (party-consistency's), the remedy organs (remedy-clause's), the
+ * addressee's key, and what follows settings that may have changed since (the hearing thresholds behind a 告知书's
+ * hearing rights, judged when it was issued).
+ */
+const READ_ELSEWHERE = new Set([
+  'party',
+  'partyName',
+  'partyCode',
+  'idNumber',
+  'code',
+  'addressee',
+  'reviewAgency',
+  'court',
+  'hearingRights',
+]);
 
 /** A value as a finding quotes it: short, and an empty one said so. */
 const quoted = (v: unknown): string => {
-  const text = v === undefined || v === null || v === '' ? '（空）' : typeof v === 'string' ? v : JSON.stringify(v);
+  const named = v && typeof v === 'object' ? (v as { document?: unknown }).document : undefined;
+  const text =
+    v === undefined || v === null || v === ''
+      ? '（空）'
+      : typeof v === 'string'
+        ? v
+        : typeof named === 'string'
+          ? named
+          : JSON.stringify(v);
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 };
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Equal as printed: an empty value is empty whether it was kept as '', null or not at all (a column added since). */
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? '') === JSON.stringify(b ?? '');
 
 /**
  * Lists whose every row the document printed whole: a 送达回执's rows are the documents served when it was made, and
@@ -782,8 +822,13 @@ function differences(
       if (!Array.isArray(want) || !Array.isArray(got))
         return same(got, want) ? [] : [{ path: [key], printed: quoted(got), recorded: quoted(want) }];
       const rows = Math.max(got.length, WHOLE_LISTS.has(key) ? want.length : 0);
+      // A receipt's rows name their document: each printed row is compared with the record's row for that document.
+      const named = (row: unknown) =>
+        row && typeof row === 'object' ? (row as { document?: unknown }).document : undefined;
+      const counterpart = (i: number): unknown =>
+        typeof named(got[i]) === 'string' ? want.find((r: unknown) => named(r) === named(got[i])) : want[i];
       return Array.from({ length: rows }, (_, i) => {
-        const [was, row]: unknown[] = [got[i], want[i]];
+        const [was, row]: unknown[] = [got[i], i < got.length ? counterpart(i) : want[i]];
         if (row && typeof row === 'object' && was && typeof was === 'object') {
           const [r, w] = [row, was] as Record<string, unknown>[];
           return Object.keys(r)
@@ -799,7 +844,7 @@ function differences(
 function requiredNow(s: ReviewSnapshot, r: RequiredDocument): boolean {
   const d = s.detail;
   if (d.procedure !== r.procedure || !d.outcome || !r.outcomes.includes(d.outcome)) return false;
-  if (r.when === 'hearing-held' && !live(d.events, 'hearing').length) return false;
+  if (r.when === 'hearing-held' && !live(d.events, 'hearing').some((h) => h.attended)) return false;
   const closed = !!approval(d.events, 'closing').date;
   if (r.from === 'closed') return closed;
   if (r.from === 'approved') return d.procedure === 'summary' || !!approval(d.events, 'disposal').date;

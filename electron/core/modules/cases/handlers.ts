@@ -29,7 +29,14 @@ import { readFile, storeFile } from '../../files.ts';
 import { download } from '../files.ts';
 import { findById as findEnterprise } from '../enterprises/repository.ts';
 import { findInspection } from '../inspections/repository.ts';
-import { archiveNumbers, caseDetail, caseSummaries, deadlinesOf, hazardsFinedElsewhere } from './repository.ts';
+import {
+  archiveNumbers,
+  caseDetail,
+  caseSummaries,
+  deadlinesOf,
+  finedAtFirst,
+  hazardsFinedElsewhere,
+} from './repository.ts';
 import { caseFileBinder } from './binder.ts';
 import { approvalForm } from './approval-forms.ts';
 import { APPROVAL_STAGES } from '../../../../shared/base/vocabulary.ts';
@@ -253,16 +260,18 @@ export const caseHandlers: HandlerGroup<'cases'> = {
     return core.tx(async (trx) => {
       const before = await caseDetail(core, trx, id, cr);
       assertVersion(before, version);
+      const fined = outcome === 'penalty' ? violations.filter(finedAtFirst) : [];
       const elsewhere = await hazardsFinedElsewhere(
         trx,
         id,
-        violations.flatMap((v) => (v.party === 'unit' && v.hazardId !== null ? [v.hazardId] : [])),
+        before.enterpriseId,
+        fined.map((v) => v.hazardId!),
       );
       if (elsewhere.length)
         throw invalid(
           violations.flatMap((v, i) =>
             elsewhere
-              .filter((e) => v.party === 'unit' && e.hazardId === v.hazardId)
+              .filter((e) => fined.includes(v) && e.hazardId === v.hazardId)
               .map((e) => ({
                 path: ['violations', i, 'hazardId'],
                 key: 'cases.rules.hazardFinedElsewhere',

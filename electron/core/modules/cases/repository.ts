@@ -13,6 +13,7 @@ import {
   hearingTriggered,
   lateSurcharges,
   legalReviewReasons,
+  issued,
   live,
   noticeIssues,
   noticeOf,
@@ -250,51 +251,54 @@ export async function nextArchiveNo(db: Kysely<DB>, today: string): Promise<stri
 }
 
 /**
- * The hazards among `hazardIds` another case already fined the unit for (a decision issued on a violation standing on
- * it): one act is not fined twice (行政处罚法 第二十九条).
+ * The hazards among `hazardIds` another case of the enterprise already fined the unit for at the first stage (a
+ * decision issued on a violation standing on it, with a fine): one act is not fined twice (行政处罚法 第二十九条). What
+ * follows it on the same hazard — 逾期未改正, 拒不改正, a transfer — is another act and is not counted.
  */
 export async function hazardsFinedElsewhere(
   db: Kysely<DB>,
   caseId: number,
+  enterpriseId: number,
   hazardIds: number[],
-  /** Only decisions issued before this moment (the review asks about fines before the case's own). */
+  /** Only decisions dated before this day (the review asks about fines before the case's own). */
   before?: string,
 ): Promise<{ hazardId: number; caseNo: string }[]> {
   if (!hazardIds.length) return [];
-  let query = db
+  const decided = await db
     .selectFrom('cases')
     .innerJoin('documents', 'documents.caseId', 'cases.id')
-    .select(['cases.caseNo', 'cases.violationsJson'])
+    .select(['cases.caseNo', 'cases.violationsJson', 'documents.fieldsJson'])
+    .where('cases.enterpriseId', '=', enterpriseId)
     .where('cases.id', '!=', caseId)
+    .where('cases.outcome', '=', 'penalty')
     .where('documents.type', 'in', ['penalty-decision-unit', 'summary-penalty-unit'])
-    .where('documents.status', '=', 'issued');
-  if (before) query = query.where('documents.issuedAt', '<', before);
-  const decided = await query.distinct().execute();
-  return decided.flatMap((c) =>
+    .where('documents.status', '=', 'issued')
+    .execute();
+  const dated = decided.filter(
+    (c) => !before || String((JSON.parse(c.fieldsJson) as { date?: unknown }).date ?? '') < before,
+  );
+  return [...new Map(dated.map((c) => [c.caseNo, c])).values()].flatMap((c) =>
     (JSON.parse(c.violationsJson) as Violation[])
-      .filter((v) => v.party === 'unit' && v.hazardId !== null && hazardIds.includes(v.hazardId))
+      .filter((v) => finedAtFirst(v) && hazardIds.includes(v.hazardId!))
       .map((v) => ({ hazardId: v.hazardId!, caseNo: c.caseNo })),
   );
 }
 
+/** A violation of the unit on a hazard, fined at the first stage: what a second fine for the same hazard repeats. */
+export const finedAtFirst = (v: Violation): boolean =>
+  v.party === 'unit' && v.hazardId !== null && v.stage === 'first' && v.fine > 0;
+
 /**
- * 第一百一十三条第（一）项 for the enterprise: with a major hazard on file, the latest window of its penalties (the unit's own
- * decisions, a corrected one counted once) that holds three in 180 days or four in a year — up to `until` (a decision's
- * day, for the review of that file), or null.
+ * 第一百一十三条第（一）项 for the enterprise: the latest window of its penalties (the unit's own decisions, a corrected one
+ * counted once) that holds three in 180 days or four in a year — up to `until` (a decision's day, for the review of that
+ * file) — where a major hazard had been found by the window's last day; with whether the 提请关闭 was recorded since
+ * (on any of its cases), or null.
  */
 export async function closureWindowOf(
   db: Kysely<DB>,
   enterpriseId: number,
   until?: string,
-): Promise<CaseDetail['closurePrompt']> {
-  const major = await db
-    .selectFrom('hazards')
-    .select('id')
-    .where('enterpriseId', '=', enterpriseId)
-    .where('level', '=', 'major')
-    .where('withdrawnAt', 'is', null)
-    .executeTakeFirst();
-  if (!major) return null;
+): Promise<(NonNullable<CaseDetail['closurePrompt']> & { requested: boolean }) | null> {
   const decisions = await db
     .selectFrom('documents')
     .select(['id', 'fieldsJson', 'supersedesId'])
@@ -307,7 +311,50 @@ export async function closureWindowOf(
     .filter((d) => !replaced.has(d.id))
     .map((d) => String((JSON.parse(d.fieldsJson) as { date?: string }).date ?? ''))
     .filter((d) => d && (!until || d <= until));
-  return closureWindow(dates);
+  const w = closureWindow(dates);
+  if (!w) return null;
+  const major = await db
+    .selectFrom('hazards')
+    .innerJoin('inspections', 'inspections.id', 'hazards.inspectionId')
+    .select('hazards.id')
+    .where('hazards.enterpriseId', '=', enterpriseId)
+    .where('hazards.level', '=', 'major')
+    .where('hazards.withdrawnAt', 'is', null)
+    .where('inspections.startedAt', '<=', `${w.to}T23:59`)
+    .executeTakeFirst();
+  if (!major) return null;
+  const requests = await db
+    .selectFrom('caseEvents')
+    .innerJoin('cases', 'cases.id', 'caseEvents.caseId')
+    .select(['caseEvents.id', 'caseEvents.caseId', 'caseEvents.kind', 'caseEvents.dataJson'])
+    .where('cases.enterpriseId', '=', enterpriseId)
+    .where('caseEvents.kind', 'in', ['closure-request', 'retract'])
+    .execute();
+  const retracted = new Set(
+    requests.filter((r) => r.kind === 'retract').map((r) => (JSON.parse(r.dataJson) as { eventId: number }).eventId),
+  );
+  const requested = requests.some(
+    (r) =>
+      r.kind === 'closure-request' && !retracted.has(r.id) && (JSON.parse(r.dataJson) as { date: string }).date >= w.to,
+  );
+  return { ...w, requested };
+}
+
+/**
+ * The 提请关闭 the case page asks for: on the case whose decision completed the window, until the request is recorded
+ * (on any of the enterprise's cases, dated on or after it).
+ */
+async function closurePromptOf(
+  db: Kysely<DB>,
+  enterpriseId: number,
+  record: CaseRecord,
+): Promise<CaseDetail['closurePrompt']> {
+  const own = issued(record, 'penalty-decision-unit', 'summary-penalty-unit').map((d) => d.date ?? '');
+  if (!own.length) return null;
+  const w = await closureWindowOf(db, enterpriseId);
+  if (!w || w.requested || !own.includes(w.to)) return null;
+  const { requested: _requested, ...window } = w;
+  return window;
 }
 
 /** Every deadline of the case: the procedure's, then those of its investigation and coercive measures. */
@@ -374,8 +421,7 @@ export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr
       collectiveDiscussion: collectiveRequired(record, cr.rules),
     },
     blockers,
-    // Until the 提请关闭 is recorded on the case.
-    closurePrompt: live(record.events, 'closure-request').length ? null : await closureWindowOf(db, row.enterpriseId),
+    closurePrompt: await closurePromptOf(db, row.enterpriseId, record),
     surcharges: lateSurcharges(record, deadlines, cr.today),
     dailyPenalties: dailyPenalties(record, cr.today),
     recused,

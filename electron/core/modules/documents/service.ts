@@ -20,7 +20,7 @@ import { findById as findEnterprise, toEnterprise } from '../enterprises/reposit
 import { findInspection } from '../inspections/repository.ts';
 import { listHazards } from '../hazards/repository.ts';
 import { roster } from '../officers/repository.ts';
-import { caseDetail } from '../cases/repository.ts';
+import { caseDetail, finedAtFirst, hazardsFinedElsewhere } from '../cases/repository.ts';
 import { type RuleContext, unitOf } from '../../rules.ts';
 
 export type DocumentRow = Selectable<DocumentsTable>;
@@ -278,6 +278,18 @@ export async function issueReadiness(core: CoreState, rc: RuleContext, doc: Docu
   const date = documentDateOf(doc.type, fields) ?? '';
   // Investigation before 立案 stands on a recorded 先行调查取证.
   if (src.case) problems.push(...preInvestigationIssues(src.case.detail, doc.type, date));
+  // One act, one fine: two open cases on one hazard may both have passed their 呈批; the second decision waits.
+  if (src.case && doc.caseId && (doc.type === 'penalty-decision-unit' || doc.type === 'summary-penalty-unit')) {
+    const detail = src.case.detail;
+    const fined = detail.outcome === 'penalty' ? detail.violations.filter(finedAtFirst) : [];
+    for (const e of await hazardsFinedElsewhere(
+      db,
+      doc.caseId,
+      detail.enterpriseId,
+      fined.map((v) => v.hazardId!),
+    ))
+      problems.push({ path: ['case'], key: 'cases.rules.hazardFinedElsewhere', params: { caseNo: e.caseNo } });
+  }
   // A document cannot bear a date still to come; its number takes the year it is issued in.
   if (date > rc.today) problems.push({ path: ['date'], key: 'documents.rules.dateInFuture', params: { date } });
   return { t, fields, date, issues: problems.map((p) => ({ ...p, path: ['fields', ...p.path] })) };

@@ -78,7 +78,7 @@ export async function reviewReport(
     line('评查标准', `${r.standard.name}（${r.standard.version}）${r.standard.example ? '【示例】' : ''}`),
     line(
       '得分',
-      `${r.score} / ${r.max}${r.percent === null ? '' : `（${r.percent}%）`}\u3000等级：${r.grade ?? '—'}${r.vetoed ? '\u3000一票否决' : ''}`,
+      `${r.score} / ${r.max}${r.percent === null ? '' : `（${r.percent}%）`}\u3000等级：${r.grade ?? '—'}${r.vetoed ? '\u3000一票否决' : ''}${r.failedBy?.length ? `\u3000（“${r.failedBy.map((i) => i.name).join('”“')}”未通过，无论得分均评为${r.grade ?? ''}）` : ''}`,
     ),
     {
       // A row is read whole: never split across pages.

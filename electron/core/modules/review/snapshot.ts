@@ -4,7 +4,14 @@ import type { CaseDocument } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { type RuleContext, unitOf } from '../../rules.ts';
-import { caseDetail, closureWindowOf, hazardsFinedElsewhere, servicesOf, toCaseDocument } from '../cases/repository.ts';
+import {
+  caseDetail,
+  closureWindowOf,
+  finedAtFirst,
+  hazardsFinedElsewhere,
+  servicesOf,
+  toCaseDocument,
+} from '../cases/repository.ts';
 import { listHazards } from '../hazards/repository.ts';
 import { roster } from '../officers/repository.ts';
 import { inspectionAndRechecks } from '../inspections/repository.ts';
@@ -63,21 +70,19 @@ export async function reviewSnapshot(
         .sort()
         .at(-1) ?? '0000-00-00',
     ),
-    // The fine that came second is the one fined twice.
-    finedElsewhere: await hazardsFinedElsewhere(
-      db,
-      id,
-      detail.violations.flatMap((v) => (v.party === 'unit' && v.hazardId !== null ? [v.hazardId] : [])),
-      (
-        await db
-          .selectFrom('documents')
-          .select((eb) => eb.fn.min('issuedAt').as('at'))
-          .where('caseId', '=', id)
-          .where('type', 'in', ['penalty-decision-unit', 'summary-penalty-unit'])
-          .where('status', '=', 'issued')
-          .executeTakeFirst()
-      )?.at ?? undefined,
-    ),
+    // The fine that came second (by the decisions' dates) is the one fined twice.
+    finedElsewhere:
+      detail.outcome === 'penalty'
+        ? await hazardsFinedElsewhere(
+            db,
+            id,
+            detail.enterpriseId,
+            detail.violations.filter(finedAtFirst).map((v) => v.hazardId!),
+            issued(detail, 'penalty-decision-unit', 'summary-penalty-unit')
+              .map((d) => d.date ?? '')
+              .sort()[0],
+          )
+        : [],
   };
 }
 
@@ -91,9 +96,8 @@ async function recordedContent(
   cr: RuleContext,
   documents: CaseDocument[],
 ): Promise<Record<number, Record<string, unknown>>> {
-  const live = documents.filter(
-    (d) => d.status === 'issued' && !d.superseded && typeOf(core, d.type).template.fromRecord,
-  );
+  const templateOf = (type: string) => (core.catalogue.byId.has(type) ? typeOf(core, type).template : undefined);
+  const live = documents.filter((d) => d.status === 'issued' && !d.superseded && templateOf(d.type)?.fromRecord);
   if (!live.length) return {};
   const rows = await db
     .selectFrom('documents')
@@ -119,12 +123,32 @@ async function recordedContent(
   const out: Record<number, Record<string, unknown>> = {};
   for (const row of rows.filter((r) => !revisedAt || (r.issuedAt ?? '') > revisedAt)) {
     const d = live.find((x) => x.id === row.id)!;
-    const key = JSON.stringify([row.enterpriseId, row.inspectionId, row.caseId, d.fields.party ?? null]);
+    const key = JSON.stringify([row.enterpriseId, row.inspectionId, row.caseId, d.fields.party ?? 'unit']);
     if (!sources.has(key)) sources.set(key, sourceOf(core, db, cr, row, d.fields));
-    const src = await sources.get(key)!;
-    out[row.id] = typeOf(core, d.type).template.fromRecord!(src, d.fields as never) as Record<string, unknown>;
+    const src = asOf(await sources.get(key)!, d.date ?? cr.today);
+    out[row.id] = templateOf(d.type)!.fromRecord!(src, d.fields as never) as Record<string, unknown>;
   }
   return out;
+}
+
+/**
+ * The record as it stood on the day a document was made: what was recorded, issued or served later is left out (a
+ * 批准书 states what was unpaid then, a 催告书 the 加处罚款 reached on its date, a 送达回执 what had been served).
+ */
+function asOf(src: PrefillSource, day: string): PrefillSource {
+  return {
+    ...src,
+    today: day,
+    issued: src.issued.map((x) => (x.service && x.service.servedOn > day ? { ...x, service: null } : x)),
+    case: src.case && {
+      ...src.case,
+      detail: {
+        ...src.case.detail,
+        events: src.case.detail.events.filter((e) => e.data.date <= day),
+        documents: src.case.detail.documents.filter((d) => !d.date || d.date <= day),
+      },
+    },
+  };
 }
 
 /**

@@ -63,7 +63,7 @@ export function CaseAlerts({ kase, warnings }: { kase: CaseDetail; warnings: Rev
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          message={t('cases.closurePrompt', kase.closurePrompt)}
+          message={t(`cases.closurePrompt${kase.closurePrompt.days}`, kase.closurePrompt)}
         />
       )}
       {kase.suspectedCrime && (
