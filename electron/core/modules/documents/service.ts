@@ -9,7 +9,7 @@ import type { Settings } from '../../../../shared/entities/settings.ts';
 import { documentDateOf, TEMPLATES } from '../../../../shared/documents/registry.ts';
 import type { DocumentTemplate, PrefillSource } from '../../../../shared/documents/template.ts';
 import type { DocumentType } from '../../../../shared/entities/document.ts';
-import type { PartyKey } from '../../../../shared/entities/case.ts';
+import type { CaseDetail, PartyKey } from '../../../../shared/entities/case.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
 import type { CoreState } from '../../context.ts';
 import type { DB, DocumentsTable } from '../../db/schema.ts';
@@ -39,9 +39,15 @@ export async function prefillSource(
   db: Kysely<DB>,
   rc: RuleContext,
   refs: { enterpriseId: number | null; inspectionId: number | null; caseId?: number | null; party?: PartyKey },
+  /** The case as the caller already loaded it in this call (the review's snapshot), not read again. */
+  loaded?: CaseDetail,
 ): Promise<PrefillSource> {
   const unit = unitOf(rc);
-  const detail = refs.caseId ? await caseDetail(core, db, refs.caseId, rc) : null;
+  const detail = refs.caseId
+    ? loaded?.id === refs.caseId
+      ? loaded
+      : await caseDetail(core, db, refs.caseId, rc)
+    : null;
   const inspection = refs.inspectionId ? await findInspection(db, refs.inspectionId) : null;
   if (refs.inspectionId && !inspection)
     throw new AppError('NOT_FOUND', { entity: 'inspection', id: refs.inspectionId });
@@ -222,14 +228,27 @@ export async function correctionOf(
 }
 
 /** A draft's source: what it was made from, addressed to the party its fields name. */
-export function sourceOf(core: CoreState, db: Kysely<DB>, rc: RuleContext, doc: DocumentRow, fields: unknown) {
+export function sourceOf(
+  core: CoreState,
+  db: Kysely<DB>,
+  rc: RuleContext,
+  doc: DocumentRow,
+  fields: unknown,
+  loaded?: CaseDetail,
+) {
   const party = (fields as { party?: unknown } | null)?.party;
-  return prefillSource(core, db, rc, {
-    enterpriseId: doc.enterpriseId,
-    inspectionId: doc.inspectionId,
-    caseId: doc.caseId,
-    party: party === 'unit' || typeof party === 'number' ? party : undefined,
-  });
+  return prefillSource(
+    core,
+    db,
+    rc,
+    {
+      enterpriseId: doc.enterpriseId,
+      inspectionId: doc.inspectionId,
+      caseId: doc.caseId,
+      party: party === 'unit' || typeof party === 'number' ? party : undefined,
+    },
+    loaded,
+  );
 }
 
 /** The draft's fields with what the record decides laid over them (DocumentTemplate.fromRecord). */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ReviewSnapshot } from '../../../../shared/domain/review/checks.ts';
-import type { CaseDocument } from '../../../../shared/entities/case.ts';
+import type { CaseDetail, CaseDocument } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { type RuleContext, unitOf } from '../../rules.ts';
@@ -46,7 +46,7 @@ export async function reviewSnapshot(
     ? await listHazards(db, core.knowledge, cr, { inspectionId: detail.inspectionId })
     : [];
   const inspectionDocuments = await inspectionDocumentsOf(core, db, detail.inspectionId);
-  const asRecorded = await recordedContent(core, db, cr, detail.documents);
+  const asRecorded = await recordedContent(core, db, cr, detail);
   return {
     detail,
     roster: officers,
@@ -94,8 +94,9 @@ async function recordedContent(
   core: CoreState,
   db: Kysely<DB>,
   cr: RuleContext,
-  documents: CaseDocument[],
+  detail: CaseDetail,
 ): Promise<Record<number, Record<string, unknown>>> {
+  const { documents } = detail;
   const templateOf = (type: string) => (core.catalogue.byId.has(type) ? typeOf(core, type).template : undefined);
   const live = documents.filter((d) => d.status === 'issued' && !d.superseded && templateOf(d.type)?.fromRecord);
   if (!live.length) return {};
@@ -124,7 +125,7 @@ async function recordedContent(
   for (const row of rows.filter((r) => !revisedAt || (r.issuedAt ?? '') > revisedAt)) {
     const d = live.find((x) => x.id === row.id)!;
     const key = JSON.stringify([row.enterpriseId, row.inspectionId, row.caseId, d.fields.party ?? 'unit']);
-    if (!sources.has(key)) sources.set(key, sourceOf(core, db, cr, row, d.fields));
+    if (!sources.has(key)) sources.set(key, sourceOf(core, db, cr, row, d.fields, detail));
     const src = asOf(await sources.get(key)!, d.date ?? cr.today);
     out[row.id] = templateOf(d.type)!.fromRecord!(src, d.fields as never) as Record<string, unknown>;
   }
