@@ -90,3 +90,31 @@ test('a clerk investigates a filed case: a 询问笔录 with its questions, a re
     expect(filing).toContain(piece);
   await shot('37-case-recusal');
 });
+
+test('a clerk sees that a case may be 危险作业罪 and records the transfer assessment before the decision (issue 17)', async ({
+  page,
+  desk,
+}) => {
+  const shot = screenshots(page);
+  const shell = await Shell.demo(page, desk.url, 'clerk');
+  await shell.open('案件办理');
+  // The demo's file whose 呈批 cites 第九十九条第（四）项: the alarm switched off.
+  await page.getByRole('row').filter({ hasText: '告知' }).first().click();
+  const risk = page.getByTestId('case-crime-risk');
+  await expect(risk).toContainText('可能涉嫌危险作业罪（第九十九条第（四）项）');
+  await expect(risk).toContainText('移送研判');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await shot('36-case-crime-risk');
+  const kase = new CasePage(page);
+  await kase.record('移送研判（行刑衔接）', 'transfer-assessment', async (d) => {
+    await d.getByLabel('结论').click();
+    await page.locator('.ant-select-item-option', { hasText: '不予移送' }).click();
+    await d.getByLabel('研判理由').fill('报警装置关闭时间短，仓库内未储存危险化学品，不具有发生重大伤亡事故的现实危险');
+    await d.getByLabel('批准人').fill('陈局长');
+  });
+  await expect(risk).toBeHidden();
+  await expect(page.getByText('不予移送：报警装置关闭时间短')).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByText(/Do not transfer：/)).toBeVisible();
+  await shot('36-case-crime-risk-recorded-en');
+});

@@ -40,7 +40,8 @@ export async function seedDemoCases(dispatch: Dispatch, today: string): Promise<
     { filedOn: back(45), variations: ['transfer-accepted', 'investigated'] },
     { filedOn: back(12), variations: ['hearing', 'investigated'], stopAt: 'noticed' },
     { filedOn: back(12), variations: ['summary'], formNo: '0000101' },
-    { filedOn: back(20), variations: ['investigated'], stopAt: 'approved' },
+    // The alarm switched off: 危险作业罪 第（一）项 possible, the transfer assessment still to be made.
+    { filedOn: back(20), variations: ['investigated', 'crime-risk'], stopAt: 'approved' },
     { filedOn: back(3), variations: ['investigated'], stopAt: 'filed' },
   ];
   for (const [i, r] of recipes.entries()) {

@@ -4,7 +4,19 @@ import { useNavigate } from 'react-router';
 import type { ReviewFinding } from '../../../../../shared/entities/review.ts';
 import type { CaseDetail } from '../../../../../shared/entities/case.ts';
 import { tKey } from '../../../i18n.ts';
+import { live } from '../../../../../shared/domain/case-procedure.ts';
 import { findingLink } from '../../review/links.ts';
+
+/**
+ * 行刑衔接 ahead of the decision: a violation that may be 危险作业罪, no assessment recorded yet, nothing decided, and the
+ * blockers not already saying so.
+ */
+const crimeAssessmentDue = (k: CaseDetail) =>
+  k.crimeRisks.length > 0 &&
+  k.outcome !== 'transfer' &&
+  !live(k.events, 'transfer-assessment').length &&
+  !k.documents.some((d) => d.status === 'issued' && d.type.startsWith('penalty-decision-')) &&
+  !k.blockers.some((b) => b.key === 'cases.rules.transferAssessmentMissing');
 
 /**
  * What stands in the case's way, above its cards: the blockers of the next step by rule, the review's
@@ -56,6 +68,17 @@ export function CaseAlerts({ kase, warnings }: { kase: CaseDetail; warnings: Rev
               </ul>
             </>
           }
+        />
+      )}
+      {crimeAssessmentDue(kase) && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="case-crime-risk"
+          message={t('cases.crimeRiskNotice', {
+            markers: [...new Set(kase.crimeRisks.map((c) => c.marker))].join('、'),
+          })}
         />
       )}
       {kase.closurePrompt && (
