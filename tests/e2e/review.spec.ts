@@ -150,7 +150,7 @@ test('a reviewer opens a file with a wrong printed fine and no 证据清单: 暂
   await page.getByTestId('review-list').getByRole('row').filter({ hasText: '2026-0001' }).click();
   await expect(page.getByTestId('review-page')).toBeVisible();
   // What the decision printed against what the file records, at the field; the document missing, by name.
-  const printed = page.getByTestId('review-finding').filter({ hasText: '文书印制为“2000”' });
+  const printed = page.getByTestId('review-finding').filter({ hasText: '文书载明“2000”' });
   await expect(printed).toContainText('案件记录为“20000”');
   await expect(page.getByTestId('review-finding').filter({ hasText: '证据清单' })).toBeVisible();
   // A file missing a document cannot pass whatever it scores; and the grade is provisional while items wait.
