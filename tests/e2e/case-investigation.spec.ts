@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, SCREENS, screenshots, test } from './fixtures.ts';
 import { CasePage } from './pages/case-page.ts';
-import { InspectionsPage } from './pages/inspections-page.ts';
+import { InspectionsPage, issueAndConfirm } from './pages/inspections-page.ts';
 import { Shell } from './pages/shell.ts';
 import { TEST_TODAY } from '../support/clock.ts';
 
@@ -42,8 +42,8 @@ test('a clerk investigates a filed case: a 询问笔录 with its questions, a re
   await page.getByRole('button', { name: '添加问答' }).click();
   await page.getByPlaceholder('问', { exact: true }).fill('你单位危化品仓库是否设置了可燃气体报警装置？');
   await page.getByPlaceholder('答', { exact: true }).fill('没有设置，正在联系厂家采购。');
-  // A 询问笔录 bears no number: issued, it can be downloaded.
-  await page.getByTestId('document-issue').click();
+  // A 询问笔录 bears no number: the confirmation shows none; issued, it can be downloaded.
+  expect(await issueAndConfirm(page)).toBeNull();
   await expect(page.getByTestId('document-download')).toBeVisible();
   const inspections = new InspectionsPage(page);
   const text = await inspections.downloadPdfText(desk.dataRoot, 'questioning.pdf');

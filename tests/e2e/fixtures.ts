@@ -67,5 +67,18 @@ export const SCREENS = path.resolve(import.meta.dirname, '..', '..', 'test-resul
 /** Screenshots for looking at afterwards, under test-results/screens. */
 export function screenshots(page: Page, fullPage = true): (name: string) => Promise<Buffer> {
   fs.mkdirSync(SCREENS, { recursive: true });
-  return (name) => page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage });
+  // A dialog or menu mid-way through opening or closing is not what the user reads: wait for their motion to end
+  // (antd marks it with …-appear/-enter/-leave classes), then finish any animation still running.
+  return async (name) => {
+    await page
+      .waitForFunction(
+        () => !document.querySelector('[class*="-appear-"], [class*="-enter-"], [class*="-leave-"]'),
+        null,
+        {
+          timeout: 3000,
+        },
+      )
+      .catch(() => undefined);
+    return page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage, animations: 'disabled' });
+  };
 }

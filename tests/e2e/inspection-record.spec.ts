@@ -32,8 +32,14 @@ test('record an inspection, make its 现场检查记录, fix what blocks issuing
   await page.getByRole('button', { name: '添加执法人员' }).click();
   await page.getByTestId('pick-officer-1').click();
   await page.locator('.ant-select-item-option', { hasText: '李华' }).click();
+  // 签发 asks first, showing the number it will take and what becomes final.
   await page.getByTestId('document-issue').click();
-  await expect(page.getByTestId('document-number')).toHaveText(/^示应急检记〔2026〕\d+号$/);
+  await expect(page.getByTestId('confirm-final-number')).toHaveText(/示应急检记〔2026〕\d+号$/);
+  await expect(page.getByTestId('confirm-final')).toContainText('文号一经占用不再回收');
+  await shot('11b-issue-confirm');
+  const shown = (await page.getByTestId('confirm-final-number').innerText()).replace(/^.*：/, '');
+  await page.getByTestId('confirm-final-ok').click();
+  await expect(page.getByTestId('document-number')).toHaveText(shown);
   await shot('12-issued');
 
   const text = await inspections.downloadPdfText(desk.dataRoot, 'record.pdf');

@@ -2,6 +2,7 @@ import { Alert, App as AntApp, Button, Result, Spin, Watermark } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, SessionInfo } from '../../../shared/api/contract.ts';
+import { useNavigate } from 'react-router';
 import { api, getWorkspace, onSessionProblem, setToken, setWorkspace } from '../api/client.ts';
 import { LockScreen } from '../features/auth/LockScreen.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
@@ -93,6 +94,15 @@ export function App() {
     },
     [refreshInfo],
   );
+  // A fresh sign-in starts on the workbench, which every role may see (the page left open may be another user's).
+  const navigate = useNavigate();
+  const signedInAfresh = useCallback(
+    (s: SessionInfo) => {
+      signedIn(s);
+      void navigate('/', { replace: true });
+    },
+    [signedIn, navigate],
+  );
 
   const switchWorkspace = useCallback(
     (ws: 'real' | 'demo') => {
@@ -146,7 +156,7 @@ export function App() {
   if (info.needsSetup) {
     body = <SetupPage onDone={signedIn} onDemo={() => switchWorkspace('demo')} onImported={() => void refreshInfo()} />;
   } else if (!session || !value) {
-    body = <SignInPage info={info} onSignedIn={signedIn} />;
+    body = <SignInPage info={info} onSignedIn={signedInAfresh} />;
   } else {
     body = (
       <SessionContext.Provider value={value}>

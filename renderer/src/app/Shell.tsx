@@ -30,6 +30,7 @@ import { CasesPage } from '../features/cases/CaseList.tsx';
 import { CasePage } from '../features/cases/CasePage.tsx';
 import { ReviewListPage, ReviewPage } from '../features/review/ReviewPage.tsx';
 import { setLanguage } from '../i18n.ts';
+import { NotFound } from './NotFound.tsx';
 import { ComingSoon } from './ComingSoon.tsx';
 import { useSession } from './session.tsx';
 
@@ -54,8 +55,11 @@ export function Shell() {
   const navigate = useNavigate();
   const location = useLocation();
   const [changingPassword, setChangingPassword] = useState(false);
+  // The section the address is in; none for an address of no section (the not-found page).
   const current =
-    SECTIONS.filter((s) => s.path !== '/' && location.pathname.startsWith(s.path)).at(0)?.key ?? 'dashboard';
+    location.pathname === '/'
+      ? 'dashboard'
+      : (SECTIONS.filter((s) => s.path !== '/' && location.pathname.startsWith(s.path)).at(0)?.key ?? '');
   const missingYears = info.calendar.uncoveredYears;
 
   return (
@@ -144,7 +148,7 @@ export function Shell() {
             {COMING.map((k) => (
               <Route key={k} path={`/${k}`} element={<ComingSoon section={k} />} />
             ))}
-            <Route path="*" element={<DashboardPage />} />
+            <Route path="*" element={<NotFound />} />
           </Routes>
         </Layout.Content>
       </Layout>

@@ -60,7 +60,11 @@ export const documentChannels = {
     access: 'documents.write',
   }),
   /** What stands in the way of issuing the draft now; nothing is written. */
-  'documents:check': channel<{ issues: ValidationIssue[] }>()({ input: byId, access: 'documents.read' }),
+  /** What stands in the way of issuing now, and, where nothing does, the number issuing would take. */
+  'documents:check': channel<{ issues: ValidationIssue[]; number: string | null }>()({
+    input: byId,
+    access: 'documents.read',
+  }),
   'documents:preview': channel<FileDownload>()({ input: byId, access: 'documents.read' }),
   'documents:issue': channel<DocumentDetail>()({ input: versioned, access: 'documents.issue' }),
   'documents:pdf': channel<FileDownload>()({ input: byId, access: 'documents.read' }),

@@ -22,7 +22,7 @@ export class InspectionsPage {
 
   /** Issues the document open on screen and returns its number. */
   async issueOpenDocument(): Promise<string> {
-    await this.page.getByTestId('document-issue').click();
+    await issueAndConfirm(this.page);
     const number = this.page.getByTestId('document-number');
     await expect(number).toBeVisible();
     return number.innerText();
@@ -60,4 +60,19 @@ export class InspectionsPage {
     await drawer.getByTestId('inspection-save').click();
     await expect(p.getByTestId('make-inspection-record')).toBeVisible();
   }
+}
+
+/**
+ * 签发 on the open document when nothing stands in its way: the confirmation shows the number it will take (if it
+ * takes one), and the document is issued once confirmed. Returns the number the confirmation showed.
+ */
+export async function issueAndConfirm(page: Page): Promise<string | null> {
+  await page.getByTestId('document-issue').click();
+  const ok = page.getByTestId('confirm-final-ok');
+  await expect(ok).toBeVisible();
+  const shown = page.getByTestId('confirm-final-number');
+  const number = (await shown.count()) ? (await shown.innerText()).replace(/^.*[：:]\s*/, '') : null;
+  await ok.click();
+  await expect(ok).toBeHidden();
+  return number;
 }

@@ -11,7 +11,7 @@ export class Shell {
     await page.goto(url);
     await page.getByTestId('enter-demo').click();
     const shell = new Shell(page);
-    await shell.signIn(username, 'demo1234');
+    await shell.signedIn(username, 'demo1234');
     return shell;
   }
 
@@ -33,5 +33,11 @@ export class Shell {
     await this.page.getByLabel('用户名').fill(username);
     await this.page.getByLabel('密码').fill(password);
     await this.page.getByRole('button', { name: /登\s?录/ }).click();
+  }
+
+  /** Signs in and waits for the workbench a fresh sign-in lands on. */
+  async signedIn(username: string, password: string): Promise<void> {
+    await this.signIn(username, password);
+    await expect(this.page.getByTestId('user-menu')).toBeVisible();
   }
 }

@@ -16,6 +16,7 @@ import {
   issueReadiness,
   parseFields,
   prefillSource,
+  proposedNumber,
   sourceOf,
   typeOf,
   withRecord,
@@ -140,7 +141,11 @@ export const documentHandlers: HandlerGroup<'documents'> = {
   async 'documents:check'({ id }, { core, rules }) {
     const row = await rowOrThrow(core.store.db, id);
     requireStatus(row, 'draft');
-    return { issues: (await issueReadiness(core, rules, row)).issues };
+    const { t, fields, issues } = await issueReadiness(core, rules, row);
+    return {
+      issues,
+      number: issues.length ? null : proposedNumber(core, rules, t, row, fields as Record<string, unknown>),
+    };
   },
   async 'documents:create'({ type, inspectionId, enterpriseId, caseId, party }, { core, actor, rules }) {
     const t = typeOf(core, type);

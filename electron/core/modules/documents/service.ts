@@ -343,6 +343,24 @@ export async function issue(core: CoreState, rc: RuleContext, doc: DocumentRow, 
   });
 }
 
+/**
+ * The number issuing would take now, for the clerk to confirm before it is used (another issue may take it first:
+ * the one claimed is said when issued). Null for a form without a number, or a printed one already used.
+ */
+export function proposedNumber(
+  core: CoreState,
+  rc: RuleContext,
+  t: { type: DocumentType; template: DocumentTemplate },
+  doc: DocumentRow,
+  fields: Record<string, unknown>,
+): string | null {
+  try {
+    return numberingOf(core, rc, t, doc, fields).propose().numberText;
+  } catch {
+    return null;
+  }
+}
+
 /** Where a document's number comes from: the next one of its series, or the one printed on the sheet. */
 interface Numbering {
   series: string;

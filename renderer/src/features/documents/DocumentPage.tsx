@@ -29,6 +29,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmFinal } from '../../app/ConfirmFinal.tsx';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { FileDownload } from '../../../../shared/api/contract.ts';
 import { TEMPLATES } from '../../../../shared/documents/registry.ts';
@@ -64,6 +65,8 @@ export function DocumentPage() {
   const [error, setError] = useState<string | null>(null);
   const [pdf, setPdf] = useState<FileDownload | null>(null);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  /** 签发 asked for and nothing in its way: the number it would take, awaiting the clerk's confirmation. */
+  const [confirming, setConfirming] = useState<{ number: string | null } | null>(null);
   const [saving, setSaving] = useState<'idle' | 'pending' | 'saved'>('idle');
   const [dialog, setDialog] = useState<'serve' | 'correct' | 'void' | null>(null);
   const [form] = Form.useForm();
@@ -157,35 +160,63 @@ export function DocumentPage() {
       if (draft) await save();
       setPdf(await api.documents.preview({ id }));
     });
+  // 签发 in two steps: what stands in the way is shown at once; otherwise the clerk confirms, seeing the number it takes.
   const issue = () =>
     run(async () => {
+      setIssues([]);
       await save();
-      try {
-        const issued = await api.documents.issue({ id, version: version.current });
-        setIssues([]);
-        setDoc(issued);
-        message.success(
-          issued.numberText ? t('document.issuedAs', { number: issued.numberText }) : t('document.issuedUnnumbered'),
-        );
-      } catch (e) {
-        if (
-          e instanceof AppError &&
-          (e.code === 'DOCUMENT_NOT_ISSUABLE' || e.code === 'VALIDATION') &&
-          e.details?.issues
-        ) {
-          setIssues(e.details.issues);
-          showFieldErrors(
-            form,
-            new AppError(e.code, {
-              issues: e.details.issues.map((i) => ({ ...i, path: i.path[0] === 'fields' ? i.path.slice(1) : i.path })),
-            }),
-          );
-        } else throw e;
+      const check = await api.documents.check({ id });
+      if (check.issues.length) {
+        showIssues(check.issues);
+        return;
       }
+      setConfirming({ number: check.number });
     });
+  const confirmIssue = async () => {
+    try {
+      const issued = await api.documents.issue({ id, version: version.current });
+      setConfirming(null);
+      setIssues([]);
+      setDoc(issued);
+      message.success(
+        issued.numberText ? t('document.issuedAs', { number: issued.numberText }) : t('document.issuedUnnumbered'),
+      );
+    } catch (e) {
+      if (
+        e instanceof AppError &&
+        (e.code === 'DOCUMENT_NOT_ISSUABLE' || e.code === 'VALIDATION') &&
+        e.details?.issues
+      ) {
+        setConfirming(null);
+        showIssues(e.details.issues);
+      } else throw e;
+    }
+  };
+  const showIssues = (list: ValidationIssue[]) => {
+    setIssues(list);
+    showFieldErrors(
+      form,
+      new AppError('DOCUMENT_NOT_ISSUABLE', {
+        issues: list.map((i) => ({ ...i, path: i.path[0] === 'fields' ? i.path.slice(1) : i.path })),
+      }),
+    );
+  };
 
   return (
     <div className="page">
+      <ConfirmFinal
+        open={!!confirming}
+        title={t('document.issueConfirmTitle', { type: doc.typeName })}
+        number={confirming?.number}
+        consequences={[
+          t('document.issueFinalFields'),
+          ...(confirming?.number ? [t('document.issueFinalNumber')] : []),
+          t('document.issueFinalCorrection'),
+        ]}
+        okText={t('document.issue')}
+        onConfirm={confirmIssue}
+        onCancel={() => setConfirming(null)}
+      />
       <div className="page-header">
         <Space>
           <Button

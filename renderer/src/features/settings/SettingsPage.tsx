@@ -1,6 +1,7 @@
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { NotFound } from '../../app/NotFound.tsx';
 import { useSession } from '../../app/session.tsx';
 import { OfficersTab } from '../officers/OfficersTab.tsx';
 import { AuditTab } from './AuditTab.tsx';
@@ -25,6 +26,8 @@ export function SettingsPage() {
     { key: 'audit', label: t('settings.tabAudit'), children: <AuditTab />, show: can('audit.read') },
     { key: 'system', label: t('settings.tabSystem'), children: <SystemTab />, show: true },
   ].filter((x) => x.show);
+  // A tab that does not exist, or one this role may not see (a link kept from another user's session).
+  if (!tabs.some((x) => x.key === tab)) return <NotFound />;
   return (
     <div className="page">
       <div className="page-header">

@@ -1,0 +1,31 @@
+import { expect, screenshots, test } from './fixtures.ts';
+import { Shell } from './pages/shell.ts';
+
+test('a clerk signing in after an admin lands on the workbench; a page that does not exist, or that the role may not see, says so with the way back (issue 18)', async ({
+  page,
+  desk,
+}) => {
+  const shot = screenshots(page, false);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const shell = await Shell.demo(page, desk.url, 'admin');
+  await shell.open('系统设置');
+  await page.getByRole('tab', { name: '用户与权限' }).click();
+  await expect(page).toHaveURL(/#\/settings\/users$/);
+  await shell.signOut();
+  await shell.signIn('clerk', 'demo1234');
+  // Not the admin's tab: the workbench, which every role may see.
+  await expect(page).toHaveURL(/#\/$/);
+  await expect(page.getByTestId('not-found')).toBeHidden();
+  // The admin's tab by its address: not for a clerk.
+  await page.goto(`${desk.url}/#/settings/users`);
+  await expect(page.getByTestId('not-found')).toContainText('当前账号无权查看');
+  // An address that does not exist.
+  await page.goto(`${desk.url}/#/no-such-page`);
+  await expect(page.getByTestId('not-found')).toContainText('页面不存在');
+  await shot('05-not-found');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByTestId('not-found')).toContainText('Page not found');
+  await shot('05-not-found-en');
+  await page.getByRole('button', { name: 'Back to the workbench' }).click();
+  await expect(page).toHaveURL(/#\/$/);
+});
