@@ -36,6 +36,8 @@ export interface DocumentSummary {
   typeName: string;
   status: DocumentStatus;
   numberText: string | null;
+  /** The day the document bears (文书日期), as it prints it. */
+  date: string | null;
   enterpriseId: number | null;
   enterpriseName: string | null;
   inspectionId: number | null;

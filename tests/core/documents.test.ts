@@ -128,7 +128,8 @@ describe('现场检查记录 from draft to issued', () => {
     let now = new Date('2025-12-30T03:00:00Z');
     core = await newCore({ clock: () => now });
     let token = await setUp(core);
-    const { inspection } = await inspectionReady(core, token);
+    // Inspected on the 29th: an inspection bears no day still to come.
+    const { inspection } = await inspectionReady(core, token, 1, '2025-12-29');
     const late = await call(
       core,
       'documents:create',

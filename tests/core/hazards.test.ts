@@ -303,6 +303,39 @@ describe('hazards, the rectification order and the re-inspection', () => {
       details: { issues: [{ path: ['fields', 'items', 0, 'deadline'], key: 'documents.rules.deadlineAfterDate' }] },
     });
   });
+
+  it('refuses an inspection dated after today, as a service is, naming the field and the rule (issue 18)', async () => {
+    core = await newCore({ clock: () => new Date('2026-11-20T03:00:00Z') });
+    const token = await setUp(core);
+    const { enterprise, inspection, officers } = await inspectionReady(core, token);
+    const tomorrow = {
+      enterpriseId: enterprise.id,
+      kind: 'plan' as const,
+      startedAt: '2026-11-21T09:00',
+      officerIds: officers.map((o) => o.id),
+    };
+    expect(await failure(core, 'inspections:create', tomorrow, token)).toMatchObject({
+      details: {
+        issues: [
+          {
+            path: ['startedAt'],
+            key: 'inspection.rules.inFuture',
+            params: { date: '2026-11-21', today: '2026-11-20' },
+          },
+        ],
+      },
+    });
+    expect(
+      await failure(
+        core,
+        'inspections:update',
+        { id: inspection.id, version: inspection.version, inspection: tomorrow },
+        token,
+      ),
+    ).toMatchObject({ details: { issues: [{ key: 'inspection.rules.inFuture' }] } });
+    // Today, at any hour, is an inspection that happened.
+    await call(core, 'inspections:create', { ...tomorrow, startedAt: '2026-11-20T18:00' }, token);
+  });
 });
 
 describe('inspection evidence and checklist', () => {

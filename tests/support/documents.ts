@@ -7,7 +7,7 @@ import { call } from './core.ts';
 import { usccFor } from './ledger.ts';
 
 /** An enterprise, two officers with valid certificates and an inspection, ready for documents. */
-export async function inspectionReady(core: Core, token: string, n = 1) {
+export async function inspectionReady(core: Core, token: string, n = 1, day = '2026-11-20') {
   const enterprise = await call(
     core,
     'enterprises:create',
@@ -43,8 +43,8 @@ export async function inspectionReady(core: Core, token: string, n = 1) {
     {
       enterpriseId: enterprise.id,
       kind: 'plan',
-      startedAt: '2026-11-20T09:30',
-      endedAt: '2026-11-20T11:00',
+      startedAt: `${day}T09:30`,
+      endedAt: `${day}T11:00`,
       place: '危化品仓库',
       officerIds: officers.map((o) => o.id),
       present: [{ role: 'principal', name: '王明', post: '总经理', phone: '13900002222' }],

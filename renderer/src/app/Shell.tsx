@@ -51,7 +51,7 @@ const COMING = ['plans', 'exports', 'reports'] as const;
 
 export function Shell() {
   const { t, i18n } = useTranslation();
-  const { info, session, signOut } = useSession();
+  const { info, session, signOut, can } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [changingPassword, setChangingPassword] = useState(false);
@@ -122,12 +122,15 @@ export function Shell() {
             </Button>
           </Dropdown>
         </Layout.Header>
-        {missingYears.length > 0 && (
+        {/* Only an admin can import the calendar: the others see 待核实 where a deadline depends on it. */}
+        {missingYears.length > 0 && can('calendar.manage') && (
           <Alert
             type="warning"
             showIcon
             banner
+            closable
             message={t('app.calendarMissing', { years: missingYears.join('、') })}
+            data-testid="calendar-missing"
           />
         )}
         <Layout.Content>

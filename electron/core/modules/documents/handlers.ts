@@ -54,6 +54,7 @@ async function summaries(core: CoreState, db: Kysely<DB>, rows: DocumentRow[]): 
     typeName: core.catalogue.byId.get(r.type)?.name ?? r.type,
     status: r.status as DocumentSummary['status'],
     numberText: r.numberText,
+    date: documentDateOf(r.type, JSON.parse(r.fieldsJson) as Record<string, unknown>) ?? null,
     enterpriseId: r.enterpriseId,
     enterpriseName: r.enterpriseId ? (names.get(r.enterpriseId) ?? null) : null,
     inspectionId: r.inspectionId,

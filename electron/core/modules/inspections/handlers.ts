@@ -57,6 +57,15 @@ async function ensureReferences(core: CoreState, f: InspectionFields): Promise<v
  * 行政处罚法 第四十二条: an inspection is made by officers whose 执法证 is valid on its day. One whose certificate had
  * lapsed (or was not yet issued) is refused when the inspection is recorded, naming the officer and the dates.
  */
+/** An inspection records what happened: it bears no day still to come (a future service is refused alike). */
+function notInFuture(f: Pick<InspectionFields, 'startedAt'>, today: string): void {
+  const day = f.startedAt.slice(0, 10);
+  if (day > today)
+    throw new AppError('VALIDATION', {
+      issues: [{ path: ['startedAt'], key: 'inspection.rules.inFuture', params: { date: day, today } }],
+    });
+}
+
 async function certificatesValid(core: CoreState, f: InspectionFields): Promise<void> {
   if (!f.officerIds.length) return;
   const day = f.startedAt.slice(0, 10);
@@ -137,7 +146,8 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
     if (!found) throw new AppError('NOT_FOUND', { entity: 'inspection', id });
     return found;
   },
-  async 'inspections:create'(input, { core, actor }) {
+  async 'inspections:create'(input, { core, actor, rules }) {
+    notInFuture(input, rules.today);
     await ensureReferences(core, input);
     await certificatesValid(core, input);
     const at = core.now().toISOString();
@@ -152,7 +162,8 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
       return created;
     });
   },
-  async 'inspections:update'({ id, version, inspection }, { core, actor }) {
+  async 'inspections:update'({ id, version, inspection }, { core, actor, rules }) {
+    notInFuture(inspection, rules.today);
     await ensureReferences(core, inspection);
     return core.tx(async (trx) => {
       const before = await findInspection(trx, id);

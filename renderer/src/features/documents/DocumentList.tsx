@@ -7,7 +7,6 @@ import type { DocumentSummary, DocumentType } from '../../../../shared/entities/
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { saveDownload } from '../files.ts';
-import { formatDateTime } from '../format.ts';
 
 export const STATUS_COLORS: Record<DocumentSummary['status'], string> = {
   draft: 'default',
@@ -66,12 +65,7 @@ export function DocumentList({ inspectionId, enterpriseId }: { inspectionId?: nu
             </Space>
           ),
         },
-        {
-          title: t('document.updatedAt'),
-          dataIndex: 'updatedAt',
-          width: 190,
-          render: (v: string) => formatDateTime(v),
-        },
+        { title: t('document.date'), dataIndex: 'date', width: 120, render: (v: string | null) => v ?? '—' },
       ]}
     />
   );

@@ -222,7 +222,16 @@ export function DocumentPage() {
           <Button
             type="text"
             icon={<ArrowLeftOutlined />}
-            onClick={() => navigate(doc.inspectionId ? `/inspections/${doc.inspectionId}` : '/documents')}
+            // Back to what the document belongs to: its case, else its inspection, else the list.
+            onClick={() =>
+              navigate(
+                doc.caseId
+                  ? `/cases/${doc.caseId}`
+                  : doc.inspectionId
+                    ? `/inspections/${doc.inspectionId}`
+                    : '/documents',
+              )
+            }
           />
           <h2>{doc.typeName}</h2>
           <Tag color={STATUS_COLORS[doc.status]}>{t(`document.statuses.${doc.status}`)}</Tag>

@@ -20,6 +20,14 @@ export function InspectionList({ enterpriseId }: { enterpriseId?: number }) {
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ items: Inspection[]; total: number }>({ items: [], total: 0 });
   const [creating, setCreating] = useState(false);
+  // The officers by name, as the list shows them (the roster is small; read once).
+  const [names, setNames] = useState<Map<number, string>>(new Map());
+  useEffect(() => {
+    api.officers
+      .list({})
+      .then((list) => setNames(new Map(list.map((o) => [o.id, o.name]))))
+      .catch(() => undefined);
+  }, []);
   const load = useCallback(async () => {
     try {
       setData(await api.inspections.list({ enterpriseId, page, pageSize: 20 }));
@@ -71,10 +79,14 @@ export function InspectionList({ enterpriseId }: { enterpriseId?: number }) {
           },
           { title: t('inspection.place'), dataIndex: 'place' },
           {
-            title: t('inspection.officerCount'),
+            title: t('inspection.officers'),
             dataIndex: 'officerIds',
-            width: 110,
-            render: (v: number[]) => (v.length < 2 ? <Tag color="orange">{v.length}</Tag> : v.length),
+            width: 160,
+            // Fewer than two is flagged: a 现场检查记录 needs two officers (行政处罚法 第四十二条).
+            render: (v: number[]) => {
+              const text = v.map((id) => names.get(id) ?? String(id)).join('、') || '—';
+              return v.length < 2 ? <Tag color="orange">{text}</Tag> : text;
+            },
           },
         ]}
       />
