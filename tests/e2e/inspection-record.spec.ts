@@ -20,6 +20,13 @@ test('record an inspection, make its 现场检查记录, fix what blocks issuing
     findings: '1. 危化品仓库未设置可燃气体报警装置。\n2. 有限空间作业未制定专项方案。',
   });
   await expect(page.getByText('执法人员不得少于两人')).toBeVisible();
+  // The list names the officers, and flags an inspection made by one.
+  await shell.open('现场检查');
+  await expect(
+    page.getByRole('row').filter({ hasText: '危化品仓库' }).locator('.ant-tag', { hasText: '张明' }),
+  ).toBeVisible();
+  await shot('06-inspections-list');
+  await page.getByRole('row').filter({ hasText: '危化品仓库' }).first().click();
   await page.getByTestId('make-inspection-record').click();
   await expect(page.getByRole('heading', { name: '现场检查记录' })).toBeVisible();
   await shot('10-inspection-record-draft');

@@ -29,3 +29,25 @@ test('a clerk signing in after an admin lands on the workbench; a page that does
   await page.getByRole('button', { name: 'Back to the workbench' }).click();
   await expect(page).toHaveURL(/#\/$/);
 });
+
+test('lists say what a clerk looks for: the officers, documents by their own date; the calendar warning only to whom can fix it (issue 18)', async ({
+  page,
+  desk,
+}) => {
+  const shot = screenshots(page, false);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const shell = await Shell.demo(page, desk.url, 'clerk');
+  await expect(page.getByTestId('calendar-missing')).toBeHidden();
+  await shell.open('现场检查');
+  await expect(page.getByRole('columnheader', { name: '执法人员' })).toBeVisible();
+  await shell.open('执法文书');
+  await expect(page.getByRole('columnheader', { name: '文书日期' })).toBeVisible();
+  await shot('07-documents-list');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Document date' })).toBeVisible();
+  await shot('07-documents-list-en');
+  await page.getByRole('button', { name: '中文' }).click();
+  await shell.signOut();
+  await shell.signedIn('admin', 'demo1234');
+  await expect(page.getByTestId('calendar-missing')).toContainText('系统设置 → 工作日历');
+});
