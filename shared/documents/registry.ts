@@ -21,8 +21,14 @@ import { COERCION_TEMPLATES } from './types/coercion.ts';
 /** The date a document bears: what its template says, or its `date` field. */
 export function documentDateOf(type: string, fields: Record<string, unknown>): string | null {
   const t = TEMPLATES[type];
-  const d = t?.documentDate ? t.documentDate(fields as never) : fields.date;
-  return typeof d === 'string' ? d : null;
+  // A draft's fields are whatever was saved so far: a template's reading of them may find what it reads missing.
+  let d: unknown;
+  try {
+    d = t?.documentDate ? t.documentDate(fields as never) : fields.date;
+  } catch {
+    d = null;
+  }
+  return typeof d === 'string' && d ? d : null;
 }
 
 /** Every document type that has a template; the catalogue (knowledge file) names and numbers them. */

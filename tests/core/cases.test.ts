@@ -977,6 +977,17 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
       (e: GeneratorError) => e.error as { details: unknown },
     );
     expect(issuesOf(again ?? {})).toEqual(['documents.rules.formNoUsed']);
+    // Asked before 签发 is confirmed, the check says so too, rather than proposing no number (issue 18).
+    const { items: drafts } = await call(
+      core,
+      'documents:list',
+      { type: 'summary-penalty-unit', status: 'draft', page: 1, pageSize: 5 },
+      token,
+    );
+    expect(await call(core, 'documents:check', { id: drafts[0].id }, token)).toMatchObject({
+      number: null,
+      issues: [{ key: 'documents.rules.formNoUsed' }],
+    });
     const s = await call(
       core,
       'cases:create',

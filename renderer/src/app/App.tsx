@@ -94,12 +94,16 @@ export function App() {
     },
     [refreshInfo],
   );
-  // A fresh sign-in starts on the workbench, which every role may see (the page left open may be another user's).
+  // Another user's sign-in starts on the workbench, which every role may see (the page left open was the last user's);
+  // the same user signing in again after the session ended keeps their place.
   const navigate = useNavigate();
+  const lastUser = useRef<number | null>(null);
   const signedInAfresh = useCallback(
     (s: SessionInfo) => {
+      const changed = lastUser.current !== s.user.id;
+      lastUser.current = s.user.id;
       signedIn(s);
-      void navigate('/', { replace: true });
+      if (changed) void navigate('/', { replace: true });
     },
     [signedIn, navigate],
   );

@@ -1,5 +1,5 @@
 import { Alert, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from './errors.ts';
 
@@ -22,6 +22,10 @@ export function ConfirmFinal(props: {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Each opening starts clean: an earlier refusal is not shown again.
+  useEffect(() => {
+    if (props.open) setError(null);
+  }, [props.open]);
   const confirm = async () => {
     setBusy(true);
     setError(null);
@@ -42,6 +46,11 @@ export function ConfirmFinal(props: {
       confirmLoading={busy}
       onOk={() => void confirm()}
       onCancel={() => !busy && props.onCancel()}
+      // While it works, nothing pretends to cancel it.
+      cancelButtonProps={{ disabled: busy }}
+      closable={!busy}
+      keyboard={!busy}
+      maskClosable={!busy}
       okButtonProps={{ 'data-testid': 'confirm-final-ok' } as React.ComponentProps<typeof Modal>['okButtonProps']}
       destroyOnHidden
       data-testid="confirm-final"

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { documentDateOf } from '../../../../shared/documents/registry.ts';
-import { AppError } from '../../../../shared/base/errors.ts';
+import { AppError, type ValidationIssue } from '../../../../shared/base/errors.ts';
 import type { DocumentDetail, DocumentSummary } from '../../../../shared/entities/document.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
@@ -143,10 +143,16 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     const row = await rowOrThrow(core.store.db, id);
     requireStatus(row, 'draft');
     const { t, fields, issues } = await issueReadiness(core, rules, row);
-    return {
-      issues,
-      number: issues.length ? null : proposedNumber(core, rules, t, row, fields as Record<string, unknown>),
-    };
+    if (issues.length) return { issues, number: null };
+    try {
+      return { issues, number: proposedNumber(core, rules, t, row, fields as Record<string, unknown>) };
+    } catch (e) {
+      // A 当场处罚 form's printed number already used: said now, not after the clerk confirmed.
+      const listed =
+        e instanceof AppError ? (e.details as { issues?: ValidationIssue[] } | undefined)?.issues : undefined;
+      if (listed) return { issues: listed, number: null };
+      throw e;
+    }
   },
   async 'documents:create'({ type, inspectionId, enterpriseId, caseId, party }, { core, actor, rules }) {
     const t = typeOf(core, type);

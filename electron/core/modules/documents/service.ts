@@ -345,7 +345,7 @@ export async function issue(core: CoreState, rc: RuleContext, doc: DocumentRow, 
 
 /**
  * The number issuing would take now, for the clerk to confirm before it is used (another issue may take it first:
- * the one claimed is said when issued). Null for a form without a number, or a printed one already used.
+ * the one claimed is said when issued); null for a form without a number. A printed number already used is refused.
  */
 export function proposedNumber(
   core: CoreState,
@@ -354,11 +354,7 @@ export function proposedNumber(
   doc: DocumentRow,
   fields: Record<string, unknown>,
 ): string | null {
-  try {
-    return numberingOf(core, rc, t, doc, fields).propose().numberText;
-  } catch {
-    return null;
-  }
+  return numberingOf(core, rc, t, doc, fields).propose().numberText;
 }
 
 /** Where a document's number comes from: the next one of its series, or the one printed on the sheet. */

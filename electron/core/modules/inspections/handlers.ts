@@ -53,10 +53,6 @@ async function ensureReferences(core: CoreState, f: InspectionFields): Promise<v
   }
 }
 
-/**
- * 行政处罚法 第四十二条: an inspection is made by officers whose 执法证 is valid on its day. One whose certificate had
- * lapsed (or was not yet issued) is refused when the inspection is recorded, naming the officer and the dates.
- */
 /** An inspection records what happened: it bears no day still to come (a future service is refused alike). */
 function notInFuture(f: Pick<InspectionFields, 'startedAt'>, today: string): void {
   const day = f.startedAt.slice(0, 10);
@@ -66,6 +62,10 @@ function notInFuture(f: Pick<InspectionFields, 'startedAt'>, today: string): voi
     });
 }
 
+/**
+ * 行政处罚法 第四十二条: an inspection is made by officers whose 执法证 is valid on its day. One whose certificate had
+ * lapsed (or was not yet issued) is refused when the inspection is recorded, naming the officer and the dates.
+ */
 async function certificatesValid(core: CoreState, f: InspectionFields): Promise<void> {
   if (!f.officerIds.length) return;
   const day = f.startedAt.slice(0, 10);
@@ -163,11 +163,12 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
     });
   },
   async 'inspections:update'({ id, version, inspection }, { core, actor, rules }) {
-    notInFuture(inspection, rules.today);
     await ensureReferences(core, inspection);
     return core.tx(async (trx) => {
       const before = await findInspection(trx, id);
       if (!before) throw new AppError('NOT_FOUND', { entity: 'inspection', id });
+      // Only a day changed to one still to come is refused: one stored before this rule may still be edited.
+      if (inspection.startedAt.slice(0, 10) !== before.startedAt.slice(0, 10)) notInFuture(inspection, rules.today);
       assertVersion(before, version);
       await trx
         .updateTable('inspections')

@@ -67,6 +67,7 @@ export function DocumentPage() {
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   /** 签发 asked for and nothing in its way: the number it would take, awaiting the clerk's confirmation. */
   const [confirming, setConfirming] = useState<{ number: string | null } | null>(null);
+  const [checking, setChecking] = useState(false);
   const [saving, setSaving] = useState<'idle' | 'pending' | 'saved'>('idle');
   const [dialog, setDialog] = useState<'serve' | 'correct' | 'void' | null>(null);
   const [form] = Form.useForm();
@@ -161,34 +162,53 @@ export function DocumentPage() {
       setPdf(await api.documents.preview({ id }));
     });
   // 签发 in two steps: what stands in the way is shown at once; otherwise the clerk confirms, seeing the number it takes.
+  /** Refusals that list what stands in the way: shown in the 不能签发 list and at their fields. */
+  const refusedWith = (e: unknown) =>
+    e instanceof AppError && (e.code === 'DOCUMENT_NOT_ISSUABLE' || e.code === 'VALIDATION') && e.details?.issues
+      ? e.details.issues
+      : null;
   const issue = () =>
     run(async () => {
+      if (checking || confirming) return;
+      setChecking(true);
       setIssues([]);
-      await save();
-      const check = await api.documents.check({ id });
-      if (check.issues.length) {
-        showIssues(check.issues);
-        return;
+      try {
+        await save();
+        const check = await api.documents.check({ id });
+        if (check.issues.length) showIssues(check.issues);
+        else setConfirming({ number: check.number });
+      } catch (e) {
+        const listed = refusedWith(e);
+        if (listed) showIssues(listed);
+        else throw e;
+      } finally {
+        setChecking(false);
       }
-      setConfirming({ number: check.number });
     });
   const confirmIssue = async () => {
     try {
       const issued = await api.documents.issue({ id, version: version.current });
+      const shown = confirming?.number;
       setConfirming(null);
       setIssues([]);
       setDoc(issued);
-      message.success(
-        issued.numberText ? t('document.issuedAs', { number: issued.numberText }) : t('document.issuedUnnumbered'),
-      );
+      // Another issue took the number shown meanwhile: the one taken is said plainly.
+      if (shown && issued.numberText && issued.numberText !== shown)
+        message.warning(t('document.issuedOtherNumber', { number: issued.numberText, shown }));
+      else
+        message.success(
+          issued.numberText ? t('document.issuedAs', { number: issued.numberText }) : t('document.issuedUnnumbered'),
+        );
     } catch (e) {
-      if (
-        e instanceof AppError &&
-        (e.code === 'DOCUMENT_NOT_ISSUABLE' || e.code === 'VALIDATION') &&
-        e.details?.issues
-      ) {
+      const listed = refusedWith(e);
+      if (listed) {
         setConfirming(null);
-        showIssues(e.details.issues);
+        showIssues(listed);
+      } else if (e instanceof AppError && (e.code === 'STALE_VERSION' || e.code === 'DOCUMENT_FROZEN')) {
+        // Someone else saved or issued it meanwhile: retrying cannot help; the page shows it as it now is.
+        setConfirming(null);
+        message.error(errorMessage(e));
+        await load();
       } else throw e;
     }
   };
@@ -264,6 +284,7 @@ export function DocumentPage() {
               type="primary"
               icon={<CheckCircleOutlined />}
               onClick={() => void issue()}
+              loading={checking}
               data-testid="document-issue"
             >
               {t('document.issue')}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Table, Tag } from 'antd';
+import { App, Button, Table, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -84,8 +84,14 @@ export function InspectionList({ enterpriseId }: { enterpriseId?: number }) {
             width: 160,
             // Fewer than two is flagged: a 现场检查记录 needs two officers (行政处罚法 第四十二条).
             render: (v: number[]) => {
-              const text = v.map((id) => names.get(id) ?? String(id)).join('、') || '—';
-              return v.length < 2 ? <Tag color="orange">{text}</Tag> : text;
+              const text = names.size ? v.map((id) => names.get(id) ?? String(id)).join('、') || '—' : '…';
+              return v.length < 2 ? (
+                <Tooltip title={t('inspection.fewerThanTwo')}>
+                  <Tag color="orange">{text}</Tag>
+                </Tooltip>
+              ) : (
+                text
+              );
             },
           },
         ]}
