@@ -115,8 +115,14 @@ const OWN_KEY = /^[a-z][A-Za-z]*(\.[\w-]+)+$/;
 export function issuesFromZod(error: z.ZodError): ValidationIssue[] {
   return error.issues.map((issue) => {
     const own = typeof issue.message === 'string' && OWN_KEY.test(issue.message);
-    const key = own ? issue.message : (ZOD_CODE_KEYS[issue.code] ?? 'validation.invalid');
-    const params = (issue as { params?: Record<string, unknown> }).params;
+    let key = own ? issue.message : (ZOD_CODE_KEYS[issue.code] ?? 'validation.invalid');
+    let params = (issue as { params?: Record<string, unknown> }).params;
+    // Text too long says its limit (内容太长 alone leaves the user guessing how much to cut).
+    const { origin, maximum } = issue as { origin?: string; maximum?: unknown };
+    if (issue.code === 'too_big' && origin === 'string' && key === 'validation.tooLong' && maximum !== undefined) {
+      key = 'validation.tooLongMax';
+      params = { ...params, max: Number(maximum) };
+    }
     return { path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), key, ...(params ? { params } : {}) };
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeApi } from '../../shared/api/client.ts';
 import { CHANNELS, contract } from '../../shared/api/contract.ts';
-import { AppError } from '../../shared/base/errors.ts';
+import { AppError, issuesFromZod } from '../../shared/base/errors.ts';
 
 describe('the contract', () => {
   it('names every channel domain:action in kebab case', () => {
@@ -25,6 +25,15 @@ describe('the contract', () => {
     const api = makeApi(async () => ({ ok: false, error: { code: 'FORBIDDEN', messageKey: 'errors.FORBIDDEN' } }));
     await expect(api.users.list()).rejects.toBeInstanceOf(AppError);
     await expect(api.users.list()).rejects.toMatchObject({ code: 'FORBIDDEN', messageKey: 'errors.FORBIDDEN' });
+  });
+
+  it('names the limit of a text too long (issue 18)', () => {
+    const r = contract['enterprises:create'].input.safeParse({ uscc: '91350100M000100Y4X', name: '企'.repeat(101) });
+    expect(issuesFromZod(r.error!).find((i) => i.path[0] === 'name')).toEqual({
+      path: ['name'],
+      key: 'validation.tooLongMax',
+      params: { max: 100 },
+    });
   });
 
   it('validates inputs with translation keys for messages', () => {
