@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { dbFileOf } from '../../electron/core/db/open.ts';
+import { underFreeze } from '../support/documents.ts';
 import { expect, screenshots, test } from './fixtures.ts';
 import { Shell } from './pages/shell.ts';
 
@@ -116,24 +117,17 @@ test("an admin weighs late service at 10 points in the province's standard: a ne
 function earlierVersion(dataRoot: string, caseNo: string): void {
   const db = new Database(dbFileOf(path.join(dataRoot, 'demo')));
   try {
-    const trigger = (
-      db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'documents_frozen'").get() as {
-        sql: string;
-      }
-    ).sql;
     const { id } = db.prepare('SELECT id FROM cases WHERE case_no = ?').get(caseNo) as { id: number };
     const decision = db
       .prepare("SELECT id, fields_json AS f FROM documents WHERE case_id = ? AND type = 'penalty-decision-unit'")
       .get(id) as { id: number; f: string };
-    db.transaction(() => {
-      db.exec('DROP TRIGGER documents_frozen');
+    underFreeze(db, () => {
       db.prepare('UPDATE documents SET fields_json = ? WHERE id = ?').run(
         JSON.stringify({ ...JSON.parse(decision.f), totalFine: 2000 }),
         decision.id,
       );
       db.prepare("UPDATE documents SET status = 'voided' WHERE case_id = ? AND type = 'evidence-list'").run(id);
-      db.exec(trigger);
-    })();
+    });
   } finally {
     db.close();
   }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type Database from 'better-sqlite3';
 import type { Core } from '../../electron/core/create-core.ts';
 import { call } from './core.ts';
 import { usccFor } from './ledger.ts';
@@ -127,23 +128,33 @@ export async function numberOf(core: Core, token: string, type: string): Promise
 }
 
 /**
- * An issued document as a file of an earlier version froze it (before its legal content came from the record,
- * issue 16): its stored fields changed under the freeze trigger, which is put back as it was.
+ * Writes under the documents' freeze trigger, as a file of an earlier version or a tool with the database file could:
+ * the trigger is dropped for `write` and put back as it was, in one transaction.
  */
-export function frozenAsTyped(core: Core, id: number, change: (fields: Record<string, unknown>) => void): void {
-  const raw = core.state.store.raw;
+export function underFreeze(raw: Database.Database, write: () => void): void {
   const trigger = (
     raw.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'documents_frozen'").get() as {
       sql: string;
     }
   ).sql;
+  raw.transaction(() => {
+    raw.exec('DROP TRIGGER documents_frozen');
+    write();
+    raw.exec(trigger);
+  })();
+}
+
+/**
+ * An issued document as a file of an earlier version froze it (before its legal content came from the record,
+ * issue 16): its stored fields changed under the freeze trigger.
+ */
+export function frozenAsTyped(core: Core, id: number, change: (fields: Record<string, unknown>) => void): void {
+  const raw = core.state.store.raw;
   const fields = JSON.parse(
     (raw.prepare('SELECT fields_json AS f FROM documents WHERE id = ?').get(id) as { f: string }).f,
   ) as Record<string, unknown>;
   change(fields);
-  raw.transaction(() => {
-    raw.exec('DROP TRIGGER documents_frozen');
-    raw.prepare('UPDATE documents SET fields_json = ? WHERE id = ?').run(JSON.stringify(fields), id);
-    raw.exec(trigger);
-  })();
+  underFreeze(raw, () =>
+    raw.prepare('UPDATE documents SET fields_json = ? WHERE id = ?').run(JSON.stringify(fields), id),
+  );
 }

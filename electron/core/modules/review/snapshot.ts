@@ -47,6 +47,11 @@ export async function reviewSnapshot(
     : [];
   const inspectionDocuments = await inspectionDocumentsOf(core, db, detail.inspectionId);
   const asRecorded = await recordedContent(core, db, cr, detail);
+  // The days of the unit's own decisions in this file, earliest first (第一百一十三条 and one act, one fine read them).
+  const decided = issued(detail, 'penalty-decision-unit', 'summary-penalty-unit')
+    .map((d) => d.date ?? '')
+    .filter(Boolean)
+    .sort();
   return {
     detail,
     roster: officers,
@@ -62,14 +67,8 @@ export async function reviewSnapshot(
     today: cr.today,
     remedy: { reviewAgency: unit.reviewAgency, court: unit.court },
     asRecorded,
-    closure: await closureWindowOf(
-      db,
-      detail.enterpriseId,
-      issued(detail, 'penalty-decision-unit', 'summary-penalty-unit')
-        .map((d) => d.date ?? '')
-        .sort()
-        .at(-1) ?? '0000-00-00',
-    ),
+    // Up to the file's own last decision (none: before any penalty, so nothing it completed).
+    closure: await closureWindowOf(db, detail.enterpriseId, decided.at(-1) ?? '0000-00-00'),
     // The fine that came second (by the decisions' dates) is the one fined twice.
     finedElsewhere:
       detail.outcome === 'penalty'
@@ -78,9 +77,7 @@ export async function reviewSnapshot(
             id,
             detail.enterpriseId,
             detail.violations.filter(finedAtFirst).map((v) => v.hazardId!),
-            issued(detail, 'penalty-decision-unit', 'summary-penalty-unit')
-              .map((d) => d.date ?? '')
-              .sort()[0],
+            decided[0],
           )
         : [],
   };
