@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'cases.read',
   'cases.write',
   'cases.review',
+  'cases.approve',
   'users.manage',
   'unit.manage',
   'settings.manage',
@@ -30,8 +31,8 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
- * 办案人员 keep the ledger and run cases; 法制审核员 read everything and record 法制审核 opinions; 大队负责人 keep the roster;
- * the admin runs the installation. Reviewers do not edit the ledger: their job is to check it.
+ * 办案人员 keep the ledger and run cases; 法制审核员 read everything, record 法制审核 opinions and sign the 审核 row of
+ * an approval form; 大队负责人 keep the roster and sign its 审批 row; the admin runs the installation. Reviewers do not edit the ledger: their job is to check it.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   clerk: [
@@ -71,6 +72,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'documents.issue',
     'cases.read',
     'cases.write',
+    'cases.approve',
   ],
   admin: [...PERMISSIONS],
 };

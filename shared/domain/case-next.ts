@@ -1,5 +1,21 @@
-import type { CaseStage, PartyKey } from '../entities/case.ts';
-import { type CaseRecord, concerns, hearingRecordOf, issued, live } from './case-procedure.ts';
+import type { CaseDocument, CaseStage, NextAction, NextStep, PartyKey, StepActor } from '../entities/case.ts';
+import {
+  type CaseRecord,
+  caseStage,
+  closingIssues,
+  concerns,
+  decisionOf,
+  hearingNoticeOf,
+  hearingOutstanding,
+  hearingRecordOf,
+  issued,
+  live,
+  nextApprovalRole,
+  noticeOf,
+  partiesPenalised,
+  partyName,
+  transferLetterOf,
+} from './case-procedure.ts';
 
 /**
  * What a case may do next, as the case page offers it: the path of stages it takes, and the documents
@@ -114,4 +130,140 @@ export function documentChoices(
     ],
     ['other', receipts],
   ];
+}
+
+const SIGNER: Record<'handler' | 'review' | 'approve', StepActor> = {
+  handler: 'clerk',
+  review: 'reviewer',
+  approve: 'supervisor',
+};
+
+/**
+ * The one step the case waits for now, who takes it and what the case page does for it — read from the same rules
+ * the core refuses with (the stage, the approval rows in their order, the blockers of the next document, the
+ * reasons a file cannot close), so the button never offers what the core would refuse. `blockers` are those the
+ * core computed for the notice and the decision (CaseDetail.blockers).
+ */
+export function nextStep(r: CaseRecord, blockers: { key: string }[]): NextStep | null {
+  const stage = caseStage(r);
+  // 回避: nothing goes on until the 负责人's decision names another 承办人 on the case.
+  if (stage !== 'archived' && blockers.some((b) => b.key === 'cases.rules.recusedHandler'))
+    return { key: 'cases.next.replaceHandler', who: 'clerk', action: { kind: 'edit' } };
+  const sign = (form: 'filing' | 'disposal' | 'closing'): NextStep => {
+    const role = nextApprovalRole(r.events, form);
+    return {
+      key: `cases.next.sign.${form}`,
+      params: { role },
+      who: SIGNER[role],
+      action: { kind: 'sign', stage: form },
+    };
+  };
+  const party = (p: PartyKey) => (p === 'unit' ? {} : { party: p });
+  const name = (p: PartyKey) => ({ party: partyName(r, p) ?? '' });
+  switch (stage) {
+    case 'filing':
+      return sign('filing');
+    case 'investigation':
+      return { key: 'cases.next.disposal', who: 'clerk', action: { kind: 'disposal' } };
+    case 'disposal':
+      return r.outcome ? sign('disposal') : { key: 'cases.next.disposal', who: 'clerk', action: { kind: 'disposal' } };
+    case 'transfer':
+      return transferLetterOf(r)
+        ? { key: 'cases.next.transferAnswer', who: 'clerk', action: { kind: 'record', event: 'transfer-answer' } }
+        : documentStep(r, 'transfer-letter', {});
+    case 'hearing': {
+      const p = partiesPenalised(r).find((x) => hearingOutstanding(r, x)) ?? 'unit';
+      return hearingNoticeOf(r, p)
+        ? { key: 'cases.next.hearing', params: name(p), who: 'clerk', action: { kind: 'record', event: 'hearing' } }
+        : documentStep(r, 'hearing-meeting-notice', party(p));
+    }
+    case 'notice': {
+      const p = partiesPenalised(r).find((x) => !noticeOf(r, x)?.servedOn && !decisionOf(r, x)) ?? 'unit';
+      const notice = noticeOf(r, p);
+      if (notice)
+        return { key: 'cases.next.serve', params: { type: 'penalty-notice' }, who: 'clerk', action: serveOf(notice) };
+      return blocked(r, blockers) ?? documentStep(r, 'penalty-notice', party(p));
+    }
+    case 'decision': {
+      const p = partiesPenalised(r).find((x) => !decisionOf(r, x)) ?? 'unit';
+      const type =
+        r.procedure === 'summary'
+          ? p === 'unit'
+            ? 'summary-penalty-unit'
+            : 'summary-penalty-person'
+          : p === 'unit'
+            ? 'penalty-decision-unit'
+            : 'penalty-decision-person';
+      return blocked(r, blockers) ?? documentStep(r, type, party(p));
+    }
+    case 'execution': {
+      const issue = closingIssues(r)[0];
+      const p = partiesPenalised(r).find((x) => partyName(r, x) === issue?.params?.party) ?? 'unit';
+      const decision = decisionOf(r, p);
+      switch (issue?.key) {
+        case 'cases.rules.decisionNotServed':
+          return decision
+            ? { key: 'cases.next.serve', params: { type: decision.type }, who: 'clerk', action: serveOf(decision) }
+            : null;
+        case 'cases.rules.receiptMissing':
+          return documentStep(r, 'service-receipt', party(p));
+        case 'cases.rules.notPaid':
+          return {
+            key: 'cases.next.payment',
+            params: name(p),
+            who: 'clerk',
+            action: { kind: 'record', event: 'payment' },
+          };
+        case 'cases.rules.publicationMissing':
+          return { key: 'cases.next.publication', who: 'clerk', action: { kind: 'record', event: 'publication' } };
+        default:
+          return sign('closing');
+      }
+    }
+    case 'closing':
+      return sign('closing');
+    case 'closed':
+      return { key: 'cases.next.archive', who: 'clerk', action: { kind: 'record', event: 'archive' } };
+    default:
+      return null;
+  }
+}
+
+/** Make the document, or go on with its draft where one was begun for the same party (never a second draft). */
+function documentStep(r: Pick<CaseRecord, 'documents'>, type: string, party: { party?: number }): NextStep {
+  const draft = r.documents.find(
+    (d) =>
+      d.status === 'draft' && d.type === type && String(d.fields.party ?? 'unit') === String(party.party ?? 'unit'),
+  );
+  return {
+    key: draft ? 'cases.next.finish' : 'cases.next.document',
+    params: { type },
+    who: 'clerk',
+    action: draft ? { kind: 'open-document', documentId: draft.id } : { kind: 'document', type, ...party },
+  };
+}
+
+const serveOf = (d: CaseDocument): NextAction => ({ kind: 'open-document', documentId: d.id });
+
+/**
+ * A blocker the next document waits for, as a step of its own where someone can take it: the legal reviewer's
+ * opinion, the 集体讨论, the transfer assessment, the hearing's record and report; otherwise the blockers are
+ * waited out (the statement period) and the step has no button.
+ */
+function blocked(r: Pick<CaseRecord, 'documents'>, blockers: { key: string }[]): NextStep | null {
+  const keys = new Set(blockers.map((b) => b.key));
+  if (!keys.size) return null;
+  if (keys.has('cases.rules.legalReviewRequired') || keys.has('cases.rules.legalReviewAfterHearing'))
+    return { key: 'cases.next.legalReview', who: 'reviewer', action: { kind: 'record', event: 'legal-review' } };
+  if (keys.has('cases.rules.collectiveRequired'))
+    return { key: 'cases.next.collective', who: 'clerk', action: { kind: 'record', event: 'collective-discussion' } };
+  if (keys.has('cases.rules.transferAssessmentMissing'))
+    return {
+      key: 'cases.next.transferAssessment',
+      who: 'clerk',
+      action: { kind: 'record', event: 'transfer-assessment' },
+    };
+  if (keys.has('cases.rules.hearingRecordMissing')) return documentStep(r, 'hearing-record', {});
+  if (keys.has('cases.rules.hearingReportMissing')) return documentStep(r, 'hearing-report', {});
+  return { key: 'cases.next.blocked', who: 'clerk', action: null };
 }

@@ -1,5 +1,8 @@
 import type { CaseEvent, CaseEventKind, StoredCaseEventData } from '../entities/case.ts';
 import type { Permission } from '../base/roles.ts';
+import type { APPROVAL_ROLES } from '../base/vocabulary.ts';
+
+type ApprovalRole = keyof typeof APPROVAL_ROLES;
 
 /**
  * Who may record each kind of case event — and therefore who may take one back. A retraction
@@ -22,8 +25,7 @@ const CASE_STAFF = {
 
 /** Total over the kinds: a new kind does not compile until someone decides who records it. */
 const RECORDERS: Record<StoredCaseEventData['kind'], Recorder> = {
-  // 立案/呈批/结案 are signed on the paper form by the 承办人, 审核人 and 审批人 themselves; the app
-  // holds a transcription with the scan, which the case staff enter for them, row by row.
+  // 立案/呈批/结案 are signed on the paper form; each row is recorded by whom its role allows (APPROVAL_ROWS).
   approval: CASE_STAFF,
   // 行政处罚法 第五十八条: the opinion is the legal reviewer's own, never the case handler's.
   'legal-review': { permission: 'cases.review', retractRule: 'cases.rules.retractLegalReview' },
@@ -60,26 +62,57 @@ const RECORDERS: Record<StoredCaseEventData['kind'], Recorder> = {
   demand: CASE_STAFF,
 };
 
-/** The permission of cases:record, the channel of every kind that is not role-bound. */
+/**
+ * The rows of an approval form: the 承办人 sign their own (the case staff record them); the 审核 row is the
+ * 审核人's and the 审批 row the 负责人's, so a clerk never records either — a form the handlers could complete
+ * alone would approve nothing.
+ */
+const APPROVAL_ROWS: Record<ApprovalRole, Recorder> = {
+  handler: CASE_STAFF,
+  review: { permission: 'cases.review', retractRule: 'cases.rules.retractReviewSign' },
+  approve: { permission: 'cases.approve', retractRule: 'cases.rules.retractApproveSign' },
+};
+
+/** What is recorded: the kind, and for an approval signature its row. */
+type Recorded = { kind: StoredCaseEventData['kind']; role?: ApprovalRole };
+
+function recorderOf(data: Recorded): Recorder {
+  return data.kind === 'approval' && data.role ? APPROVAL_ROWS[data.role] : RECORDERS[data.kind];
+}
+
+/** The permission of cases:record, the channel of every kind without one of its own. */
 export const CASE_RECORD_PERMISSION: Permission = CASE_STAFF.permission;
 
-export function permissionToRecord(kind: StoredCaseEventData['kind']): Permission {
-  return RECORDERS[kind].permission;
+export function permissionToRecord(data: Recorded): Permission {
+  return recorderOf(data).permission;
 }
 
 /** Taking an event back needs exactly what recording it needed. */
 export function permissionToRetract(event: Pick<CaseEvent, 'data'>): Permission {
-  return permissionToRecord(event.data.kind);
+  return permissionToRecord(event.data);
 }
 
-/** Kinds that not everyone who runs a case may record: each has a channel of its own, guarded by its permission. */
-export const ROLE_BOUND_KINDS: readonly CaseEventKind[] = (Object.keys(RECORDERS) as CaseEventKind[]).filter(
-  (kind) => RECORDERS[kind].permission !== CASE_RECORD_PERMISSION,
-);
+/**
+ * Kinds with a channel of their own, guarded row by row: the 法制审核 opinion (the legal reviewer's alone) and the
+ * approval signatures (cases:sign, each row by its own role). cases:record refuses them.
+ */
+export const OWN_CHANNEL_KINDS: readonly CaseEventKind[] = ['legal-review', 'approval'];
+
+/** What not everyone who runs a case may record, each with the permission it needs. */
+export const ROLE_BOUND_RECORDS: readonly Recorded[] = [
+  { kind: 'legal-review' },
+  { kind: 'approval', role: 'review' },
+  { kind: 'approval', role: 'approve' },
+];
+
+/** May these permissions record this row of an approval form? */
+export function maySign(permissions: readonly Permission[], role: ApprovalRole): boolean {
+  return permissions.includes(APPROVAL_ROWS[role].permission);
+}
 
 /** The rule that stops these permissions taking the event back, or null when they may. */
 export function retractRefusal(permissions: readonly Permission[], event: Pick<CaseEvent, 'data'>): string | null {
-  const recorder = RECORDERS[event.data.kind];
+  const recorder = recorderOf(event.data);
   return permissions.includes(recorder.permission) ? null : recorder.retractRule;
 }
 

@@ -95,20 +95,7 @@ export function approval(
   events: CaseEvent[],
   stage: 'filing' | 'disposal' | 'closing',
 ): { date: string | null; missing: string | null } {
-  // A 呈批 is spent by the police declining the transfer, or by its content changing after the party was heard.
-  const spent =
-    stage === 'disposal'
-      ? events.findLast(
-          (e) =>
-            !e.retracted &&
-            ((e.data.kind === 'transfer-answer' && e.data.result === 'declined') || e.data.kind === 'disposal-revised'),
-        )
-      : undefined;
-  // Entered after that and dated on or after it: a new 呈批 cannot be backdated before it.
-  const signs = live(
-    events.filter((e) => !spent || (e.id > spent.id && e.data.date >= spent.data.date)),
-    'approval',
-  ).filter((a) => a.stage === stage);
+  const signs = signsOf(events, stage);
   const handlers = signs.filter((a) => a.role === 'handler');
   const review = signs.filter((a) => a.role === 'review').at(-1);
   const approve = signs.filter((a) => a.role === 'approve').at(-1);
@@ -123,6 +110,55 @@ export function approval(
   if (review.date < lastHandler || approve.date < review.date)
     return { date: null, missing: 'cases.rules.approvalOrder' };
   return { date: approve.date, missing: null };
+}
+
+/** The signatures that count on an approval form now: the current round (a spent 呈批's are left behind), in the order entered. */
+export function signsOf(events: CaseEvent[], stage: 'filing' | 'disposal' | 'closing'): Live<'approval'>[] {
+  const spent = spentBy(events, stage);
+  // Entered after that and dated on or after it: a new 呈批 cannot be backdated before it.
+  return live(
+    events.filter((e) => !spent || (e.id > spent.id && e.data.date >= spent.data.date)),
+    'approval',
+  ).filter((a) => a.stage === stage);
+}
+
+/** What spent the 呈批 signed so far: the police declining the transfer, or its content changing after the party was heard. */
+function spentBy(events: CaseEvent[], stage: 'filing' | 'disposal' | 'closing'): CaseEvent | undefined {
+  return stage === 'disposal'
+    ? events.findLast(
+        (e) =>
+          !e.retracted &&
+          ((e.data.kind === 'transfer-answer' && e.data.result === 'declined') || e.data.kind === 'disposal-revised'),
+      )
+    : undefined;
+}
+
+/**
+ * Whether this row may be signed now, in the form's order: the 审核 after two different 承办人, the 审批 after the
+ * 审核, each dated on or after the row before it, and no row added to a form already approved (checked apart).
+ */
+export function signOrderIssues(
+  events: CaseEvent[],
+  sign: { stage: 'filing' | 'disposal' | 'closing'; role: 'handler' | 'review' | 'approve'; date: string },
+): { key: string; params?: Record<string, string> }[] {
+  const spent = spentBy(events, sign.stage);
+  // A new round starts on the day that spent the old one: a row dated before it would never count.
+  if (spent && sign.date < spent.data.date)
+    return [{ key: 'cases.rules.signBefore', params: { date: spent.data.date } }];
+  const signs = signsOf(events, sign.stage);
+  const handlers = signs.filter((a) => a.role === 'handler');
+  const review = signs.filter((a) => a.role === 'review').at(-1);
+  if (sign.role === 'handler') return [];
+  if (new Set(handlers.map((h) => h.name)).size < 2) return [{ key: 'cases.rules.approvalHandlers' }];
+  const before =
+    sign.role === 'review'
+      ? handlers
+          .map((h) => h.date)
+          .sort()
+          .at(-1)!
+      : review?.date;
+  if (!before) return [{ key: 'cases.rules.approvalReview' }];
+  return sign.date < before ? [{ key: 'cases.rules.signBefore', params: { date: before } }] : [];
 }
 
 /**
@@ -623,15 +659,18 @@ export function eventIssues(
     case 'approval': {
       // 当场处罚 has no 立案 or 呈批: the officers decide on the spot; the file is still closed by approval.
       if (r.procedure === 'summary' && e.stage !== 'closing') return at('cases.rules.summaryProcedure');
-      if (e.stage === 'filing') return filed ? at('cases.rules.alreadyApproved') : [];
+      const inOrder = () => signOrderIssues(r.events, e).map((i) => ({ path: ['event', 'date'], ...i }));
+      if (e.stage === 'filing') return filed ? at('cases.rules.alreadyApproved') : inOrder();
       if (!filed && r.procedure === 'ordinary') return at('cases.rules.notFiled');
       if (filed && e.date < filed) return at('cases.rules.beforeFiling', { filed });
       if (e.stage === 'disposal') {
         if (!r.outcome) return at('cases.rules.disposalContentMissing');
-        return approval(r.events, 'disposal').date ? at('cases.rules.alreadyApproved') : [];
+        return approval(r.events, 'disposal').date ? at('cases.rules.alreadyApproved') : inOrder();
       }
       if (approval(r.events, 'closing').date) return at('cases.rules.alreadyApproved');
-      return e.role === 'approve' && e.approved ? closingIssues(r).map((i) => ({ ...i, path: ['event'] })) : [];
+      // What keeps the file open is said before whose turn it is: the head cannot close it either way.
+      const open = e.role === 'approve' && e.approved ? closingIssues(r).map((i) => ({ ...i, path: ['event'] })) : [];
+      return open.length ? open : inOrder();
     }
     case 'closure-request':
       return r.procedure === 'ordinary' && !filed ? at('cases.rules.notFiled') : [];

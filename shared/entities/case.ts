@@ -91,16 +91,19 @@ export const disposalInput = z.object({
 
 const signer = { name: required(z.string().max(50)), post: optionalText(50), date: isoDate };
 
+/** One row of an approval form (立案 / 呈批 / 结案), as its signer wrote it on the paper. */
+export const approvalSign = z.object({
+  stage: z.enum(keysOf(APPROVAL_STAGES)),
+  role: z.enum(keysOf(APPROVAL_ROLES)),
+  ...signer,
+  opinion: optionalText(1000),
+  approved: z.boolean().default(true),
+});
+export type ApprovalSign = z.input<typeof approvalSign>;
+
 /** What can be recorded on a case: each kind with its own fields, checked against the procedure. */
 export const caseEvent = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('approval'),
-    stage: z.enum(keysOf(APPROVAL_STAGES)),
-    role: z.enum(keysOf(APPROVAL_ROLES)),
-    ...signer,
-    opinion: optionalText(1000),
-    approved: z.boolean().default(true),
-  }),
+  approvalSign.extend({ kind: z.literal('approval') }),
   z.object({
     kind: z.literal('legal-review'),
     ...signer,
@@ -450,6 +453,8 @@ export interface CaseDetail extends CaseSummary {
   crimeRisks: CrimeRisk[];
   /** What the next step needs and what blocks it, by rule. */
   blockers: { step: string; key: string; params?: Record<string, unknown> }[];
+  /** The one step the case waits for, who takes it and what the page does for it (domain/case-next.ts nextStep). */
+  next: NextStep | null;
   /**
    * 第一百一十三条: with a major hazard, penalised 3 times in 180 days or 4 in a year (the window anchored on the penalties'
    * own dates) → 提请关闭; gone once the request is recorded on the case.
@@ -467,4 +472,23 @@ export interface CaseDetail extends CaseSummary {
   archived: boolean;
   /** Offered when the file is closed: the year's next free 归档号. */
   nextArchiveNo: string | null;
+}
+
+/** Who acts on a step: the case staff, the legal reviewer (法制审核), the head (审批). */
+export type StepActor = 'clerk' | 'reviewer' | 'supervisor';
+/** What the case page's 下一步 button does. */
+export type NextAction =
+  | { kind: 'sign'; stage: 'filing' | 'disposal' | 'closing' }
+  | { kind: 'disposal' }
+  | { kind: 'edit' }
+  | { kind: 'document'; type: string; party?: number }
+  | { kind: 'open-document'; documentId: number }
+  | { kind: 'record'; event: CaseEventKind };
+export interface NextStep {
+  /** A cases.next.* key saying the step; `params` fill it in. */
+  key: string;
+  params?: Record<string, string>;
+  who: StepActor;
+  /** None where the step is waiting for time to pass or for what the blockers list. */
+  action: NextAction | null;
 }

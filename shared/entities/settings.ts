@@ -23,6 +23,8 @@ const fontFile = z
 const FONT_FAMILIES = ['Song', 'Fang', 'Hei'] as const;
 type FontOverrides = Partial<Record<(typeof FONT_FAMILIES)[number], { normal: string; bold?: string }>>;
 
+const usualSigner = z.object({ name: z.string().trim().max(50), post: z.string().trim().max(50) });
+
 /** Every setting; defaults live in DEFAULT_SETTINGS only, so a change never resets what it leaves out. */
 export const settings = z.object({
   idleLockMinutes: z.number().int().min(1).max(240),
@@ -46,6 +48,11 @@ export const settings = z.object({
   legalReviewTriggers: z.array(z.enum(LEGAL_REVIEW_TRIGGERS)),
   /** Which cases need 集体讨论 (第五十七条第二款): locally usually the same heavy list. */
   collectiveTriggers: z.array(z.enum(LEGAL_REVIEW_TRIGGERS)),
+  /**
+   * Who usually signs the 审核 and 审批 rows of the approval forms (立案 / 呈批 / 结案): the approval panel offers their
+   * names; whoever records the row may still write another (a deputy standing in).
+   */
+  approvalSigners: z.object({ review: usualSigner, approve: usualSigner }),
   /** Where and how fines are paid, as the 决定书 states it (bank, account, or the non-tax e-payment channel). */
   finePaymentPlace: z.string().trim().max(300),
   /**
@@ -107,5 +114,6 @@ export const DEFAULT_SETTINGS: Settings = {
   collectiveTriggers: ['suspension', 'large-fine', 'complex'],
   confirmedPeriods: {},
   finePaymentPlace: '',
+  approvalSigners: { review: { name: '', post: '' }, approve: { name: '', post: '' } },
   summaryLimits: { unit: 3000, person: 200 },
 };

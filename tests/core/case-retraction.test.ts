@@ -4,13 +4,13 @@ import {
   CASE_RECORD_PERMISSION,
   permissionToRecord,
   retractRefusal,
-  ROLE_BOUND_KINDS,
+  ROLE_BOUND_RECORDS,
 } from '../../shared/domain/case-permissions.ts';
 import { can, ROLE_PERMISSIONS, ROLES, type Role } from '../../shared/base/roles.ts';
-import type { CaseEventData, CaseEventKind } from '../../shared/entities/case.ts';
+import type { CaseEventData } from '../../shared/entities/case.ts';
 import { resources } from '../../shared/i18n/resources.ts';
 import { addUser, call, failure, newCore } from '../support/core.ts';
-import { caseCounty } from '../support/cases.ts';
+import { caseCounty, recordOn } from '../support/cases.ts';
 
 /**
  * Only a role that may record an event may take it back: a clerk cannot withdraw the legal
@@ -31,7 +31,52 @@ interface Scene {
   record(caseId: number, token: string): Promise<number>;
 }
 
-const SCENES: Partial<Record<CaseEventKind, Scene>> = {
+/** A case whose 立案审批表 the two 承办人 signed: its 审核 row is next. */
+async function handlersSigned({ enterprise, handlerIds, token }: County): Promise<number> {
+  const c = await call(
+    core,
+    'cases:create',
+    {
+      enterpriseId: enterprise.id,
+      source: 'complaint',
+      cause: '未按规定设置报警装置',
+      violationDate: '2026-11-01',
+      handlerIds,
+    },
+    token,
+  );
+  for (const name of ['张明', '李华'])
+    await recordOn(core, c.id, { kind: 'approval', stage: 'filing', role: 'handler', name, date: '2026-11-02' }, token);
+  return c.id;
+}
+const sign = (role: 'review' | 'approve', name: string) => async (id: number, token: string) =>
+  (await call(core, 'cases:sign', { id, sign: { stage: 'filing', role, name, date: '2026-11-03' } }, token)).events.at(
+    -1,
+  )!.id;
+
+/** Each role-bound record by its label: the kind, and an approval's row. */
+const label = (r: { kind: string; role?: string }) => (r.role ? `${r.kind}/${r.role}` : r.kind);
+
+const SCENES: Record<string, Scene> = {
+  // The 审核 row of a form the 承办人 signed: taken back while the 审批 row is still empty.
+  'approval/review': { open: handlersSigned, record: sign('review', '赵审核') },
+  // A refused 审批 (不同意) is still the head's row: only the head's role takes it back.
+  'approval/approve': {
+    open: async (county) => {
+      const id = await handlersSigned(county);
+      await sign('review', '赵审核')(id, county.token);
+      return id;
+    },
+    record: async (id, token) =>
+      (
+        await call(
+          core,
+          'cases:sign',
+          { id, sign: { stage: 'filing', role: 'approve', name: '陈局长', date: '2026-11-03', approved: false } },
+          token,
+        )
+      ).events.at(-1)!.id,
+  },
   // A 4万 fine calls for 法制审核; once the 呈批 is approved and before any 告知书 the opinion may be taken back.
   'legal-review': {
     open: async ({ enterprise, handlerIds, generate }) =>
@@ -103,11 +148,12 @@ describe('the legal reviewer’s opinion', () => {
   });
 });
 
-describe.each(ROLE_BOUND_KINDS)('a %s event', (kind) => {
-  it('is taken back by the roles that may record it and by no other', async () => {
-    const scene = SCENES[kind];
-    if (!scene) throw new Error(`${kind} is role-bound but has no scene here: add one to SCENES`);
-    const needed = permissionToRecord(kind);
+describe.each(ROLE_BOUND_RECORDS.map((r) => [label(r), r] as const))('a %s record', (name, recorded) => {
+  it('is recorded and taken back by the roles that may record it and by no other', async () => {
+    const kind = recorded.kind;
+    const scene = SCENES[name];
+    if (!scene) throw new Error(`${name} is role-bound but has no scene here: add one to SCENES`);
+    const needed = permissionToRecord(recorded);
     const recorders = ROLES.filter((r) => can(r, needed));
     const others = ROLES.filter((r) => !can(r, needed));
     expect(others.length).toBeGreaterThan(0);
@@ -116,7 +162,9 @@ describe.each(ROLE_BOUND_KINDS)('a %s event', (kind) => {
     const eventId = await scene.record(caseId, c.tokens[recorders[0]]);
 
     for (const role of others) {
-      const rule = retractRefusal(ROLE_PERMISSIONS[role], { data: { kind } as CaseEventData });
+      const rule = retractRefusal(ROLE_PERMISSIONS[role], { data: recorded as CaseEventData });
+      // Nor may this role record one.
+      await expect(scene.record(caseId, c.tokens[role]), role).rejects.toThrow(/FORBIDDEN/);
       expect(rule, role).not.toBeNull();
       expect(
         [words(rule!, 'zh-CN'), words(rule!, 'en')].every((w) => typeof w === 'string' && w.length > 0),
@@ -181,7 +229,7 @@ describe('what the case staff record', () => {
       filedOn: '2026-09-01',
       stopAt: 'filed',
     });
-    const signature = filed.events.findLast((e) => e.data.kind === 'approval')!;
+    const signature = filed.events.findLast((e) => e.data.kind === 'approval' && e.data.role === 'handler')!;
     expect(
       await failure(core, 'cases:retract', { id: filed.id, eventId: signature.id, ...RETRACTION }, c.tokens.reviewer),
     ).toMatchObject({

@@ -8,7 +8,7 @@ import type { GeneratorError } from '../../electron/core/modules/demo/case-gener
 import type { CaseDetail, ViolationInput } from '../../shared/entities/case.ts';
 import { addUser, call, failure, newCore } from '../support/core.ts';
 import { pdfOf, pdfText, printedFaults } from '../support/documents.ts';
-import { caseCounty, escalated } from '../support/cases.ts';
+import { caseCounty, escalated, recordOn, refusalOf } from '../support/cases.ts';
 import { mayRetract } from '../../shared/domain/case-permissions.ts';
 import { ROLE_PERMISSIONS } from '../../shared/base/roles.ts';
 
@@ -310,14 +310,32 @@ describe('the procedure refuses steps out of order, naming the rule', () => {
         ),
       ),
     ).toEqual(['cases.rules.twoHandlers']);
-    // An approval signed by the head before the reviewer is out of order.
-    const rec = (event: object) => call(core, 'cases:record', { id: c.id, event: event as never }, token);
+    // Each row in its turn: the 审核 waits for two 承办人, the 审批 for the 审核, and none is dated before the row above.
+    const rec = (event: object) => recordOn(core, c.id, event, token);
+    const refused = (event: object) => refusalOf(core, c.id, event, token).then(issuesOf);
+    expect(
+      await refused({ kind: 'approval', stage: 'filing', role: 'review', name: '赵审核', date: '2026-11-04' }),
+    ).toEqual(['cases.rules.approvalHandlers']);
     await rec({ kind: 'approval', stage: 'filing', role: 'handler', name: '张明', date: '2026-11-02' });
+    expect(
+      await refused({ kind: 'approval', stage: 'filing', role: 'review', name: '赵审核', date: '2026-11-04' }),
+    ).toEqual(['cases.rules.approvalHandlers']);
     await rec({ kind: 'approval', stage: 'filing', role: 'handler', name: '李华', date: '2026-11-02' });
-    await rec({ kind: 'approval', stage: 'filing', role: 'review', name: '赵审核', date: '2026-11-04' });
-    let k = await rec({ kind: 'approval', stage: 'filing', role: 'approve', name: '陈局长', date: '2026-11-03' });
+    expect(
+      await refused({ kind: 'approval', stage: 'filing', role: 'approve', name: '陈局长', date: '2026-11-04' }),
+    ).toEqual(['cases.rules.approvalReview']);
+    let k = await rec({ kind: 'approval', stage: 'filing', role: 'review', name: '赵审核', date: '2026-11-04' });
+    const signedEarly = await refusalOf(
+      core,
+      c.id,
+      { kind: 'approval', stage: 'filing', role: 'approve', name: '陈局长', date: '2026-11-03' },
+      token,
+    );
+    expect(signedEarly).toMatchObject({
+      details: { issues: [{ path: ['event', 'date'], key: 'cases.rules.signBefore', params: { date: '2026-11-04' } }] },
+    });
     expect(k.stage).toBe('filing');
-    // Retracted and signed again on the right day.
+    // A row entered wrongly is retracted and signed again.
     const retracted = await rec({
       kind: 'retract',
       date: '2026-11-04',
@@ -325,16 +343,17 @@ describe('the procedure refuses steps out of order, naming the rule', () => {
       reason: '日期登记错误',
     });
     expect(retracted.events.at(-2)?.retracted).toEqual({ reason: '日期登记错误', by: '管理员' });
+    await rec({ kind: 'approval', stage: 'filing', role: 'review', name: '赵审核', date: '2026-11-04' });
     k = await rec({ kind: 'approval', stage: 'filing', role: 'approve', name: '陈局长', date: '2026-11-04' });
     expect(k).toMatchObject({ stage: 'investigation', filedOn: '2026-11-04' });
     expect(
       issuesOf(
         await failure(
           core,
-          'cases:record',
+          'cases:sign',
           {
             id: c.id,
-            event: { kind: 'approval', stage: 'filing', role: 'approve', name: '陈局长', date: '2026-11-05' },
+            sign: { stage: 'filing', role: 'approve', name: '陈局长', date: '2026-11-05' },
           },
           token,
         ),
@@ -474,10 +493,10 @@ describe('the procedure refuses steps out of order, naming the rule', () => {
       issuesOf(
         await failure(
           core,
-          'cases:record',
+          'cases:sign',
           {
             id: c.id,
-            event: { kind: 'approval', stage: 'closing', role: 'approve', name: '陈局长', date: '2026-11-21' },
+            sign: { stage: 'closing', role: 'approve', name: '陈局长', date: '2026-11-21' },
           },
           token,
         ),
@@ -660,7 +679,7 @@ describe('the procedure refuses steps out of order, naming the rule', () => {
       },
       token,
     );
-    const rec = (event: object) => call(core, 'cases:record', { id: c.id, event: event as never }, token);
+    const rec = (event: object) => recordOn(core, c.id, event, token);
     const approveSign = c.events.findLast((e) => e.data.kind === 'approval')!;
     expect(
       issuesOf(
@@ -686,15 +705,15 @@ describe('the procedure refuses steps out of order, naming the rule', () => {
       { id: c.id, version: k.version, outcome: 'penalty', violations: [violation()] },
       token,
     );
-    // Signed "on" Sat 5 Sep, before the answer of Mon 7 Sep: not an approval of the new 呈批.
+    // Signed "on" Sat 5 Sep, before the answer of Mon 7 Sep: not an approval of the new 呈批, refused at entry.
     for (const [role, name] of [
       ['handler', '张明'],
-      ['handler', '李华'],
       ['review', '赵审核'],
       ['approve', '陈局长'],
     ])
-      k = await rec({ kind: 'approval', stage: 'disposal', role, name, date: '2026-09-05' });
-    expect(k.stage).toBe('disposal');
+      expect(
+        await refusalOf(core, c.id, { kind: 'approval', stage: 'disposal', role, name, date: '2026-09-05' }, token),
+      ).toMatchObject({ details: { issues: [{ key: 'cases.rules.signBefore', params: { date: '2026-09-07' } }] } });
     for (const [role, name] of [
       ['handler', '张明'],
       ['handler', '李华'],
@@ -726,7 +745,7 @@ describe('the procedure refuses steps out of order, naming the rule', () => {
       filedOn: '2026-09-01',
       variations: ['statement-waived'],
     });
-    const rec = (event: object) => call(core, 'cases:record', { id: c.id, event: event as never }, token);
+    const rec = (event: object) => recordOn(core, c.id, event, token);
     await rec({ kind: 'remedy', date: '2026-10-30', remedy: 'review', organ: '宣汉县人民政府', outcome: 'pending' });
     let k: CaseDetail = await rec({
       kind: 'remedy',
@@ -792,7 +811,7 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
       metOn: '2026-09-09',
       status: 'met',
     });
-    const rec = (event: object) => failure(core, 'cases:record', { id: c.id, event: event as never }, token);
+    const rec = (event: object) => refusalOf(core, c.id, event, token);
     const held = { kind: 'hearing', date: '2026-09-24', chair: '李法制', attended: true };
     expect(issuesOf(await rec({ ...held, chair: officers[0].name }))).toEqual(['cases.rules.chairIsInvestigator']);
     expect(issuesOf(await rec({ ...held, date: '2026-09-23' }))).toEqual(['cases.rules.hearingNotOnNoticeDay']);
@@ -1005,8 +1024,8 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
       issuesOf(
         await failure(
           core,
-          'cases:record',
-          { id: s.id, event: { kind: 'approval', stage: 'filing', role: 'handler', name: '张', date: '2026-11-20' } },
+          'cases:sign',
+          { id: s.id, sign: { stage: 'filing', role: 'handler', name: '张', date: '2026-11-20' } },
           token,
         ),
       ),
@@ -1140,8 +1159,8 @@ describe('the hearing, the summary procedure and persons fined beside the unit',
     ] as const) {
       k = await call(
         core,
-        'cases:record',
-        { id: c.id, event: { kind: 'approval', stage: 'disposal', role, name, date: '2026-11-22' } },
+        'cases:sign',
+        { id: c.id, sign: { stage: 'disposal', role, name, date: '2026-11-22' } },
         token,
       );
     }
@@ -1241,7 +1260,7 @@ describe('an unpaid fine', () => {
       due: '2026-12-09',
       status: 'pending',
     });
-    const rec = (event: object) => call(core, 'cases:record', { id: c.id, event: event as never }, token);
+    const rec = (event: object) => recordOn(core, c.id, event, token);
     const refused = (event: object) =>
       failure(core, 'cases:record', { id: c.id, event: event as never }, token).then(issuesOf);
     const apply = { kind: 'court-application', court: '宣汉县人民法院' };
@@ -1607,7 +1626,7 @@ describe('结案', () => {
       variations: ['statement-waived', 'no-service-receipt'],
     }).catch((e: unknown) => e);
     expect(refused).toMatchObject({
-      channel: 'cases:record',
+      channel: 'cases:sign',
       error: {
         details: {
           issues: [

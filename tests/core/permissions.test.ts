@@ -43,6 +43,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   'cases.write': ['clerk', 'supervisor', 'admin'],
   // 法制审核 is the legal reviewer's opinion, not the case handler's (行政处罚法 第五十八条).
   'cases.review': ['reviewer', 'admin'],
+  // The 审批 row of an approval form is the head's (大队负责人), never the clerk's.
+  'cases.approve': ['supervisor', 'admin'],
   'users.manage': ['admin'],
   'unit.manage': ['admin'],
   'settings.manage': ['admin'],

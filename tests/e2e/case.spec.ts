@@ -44,7 +44,10 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
   await drawer.getByTestId('case-save').click();
   await expect(page.getByTestId('case-page')).toBeVisible();
   const kase = new CasePage(page);
-  await kase.sign('filing', ['张明', '李华', '赵审核', '陈局长']);
+  // The case says what comes next and whose turn it is; the clerk enters the 承办人 rows, the reviewer and the head theirs.
+  await expect(page.getByTestId('case-next-step')).toHaveText('立案审批表：待承办人签署');
+  await kase.signForm(shell, 'filing', TODAY, (user) => shot(`29-approval-panel-${user}`));
+  await expect(page.getByTestId('case-next-step')).toHaveText('调查终结后填写案件处理呈批：处理意见和违法行为');
   await expect(page.getByTestId('case-stage')).toHaveText('调查取证');
 
   // 呈批: the violation, its penalty article and the discretion helper's band.
@@ -62,7 +65,7 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
     .fill('现场检查记录、现场照片');
   await page.getByTestId('disposal-save').click();
   await expect(page.getByText('已保存')).toBeVisible();
-  await kase.sign('disposal', ['张明', '李华', '赵审核', '陈局长']);
+  await kase.signForm(shell, 'disposal', TODAY);
   await expect(page.getByTestId('case-stage')).toHaveText('告知');
   await shot('30-case-disposal-approved');
 
@@ -156,7 +159,7 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
     await d.getByLabel('公示平台').fill('示例县人民政府网站');
   });
   await expect(page.getByTestId('case-stage')).toHaveText('待结案');
-  await kase.sign('closing', ['张明', '李华', '赵审核', '陈局长']);
+  await kase.signForm(shell, 'closing', TODAY);
   await expect(page.getByTestId('case-stage')).toHaveText('已结案');
   // The year's next free 归档号 is offered.
   await kase.record('归档', 'archive', async (d) => {

@@ -1,6 +1,6 @@
 import type { Core } from '../../electron/core/create-core.ts';
 import { caseGenerator } from '../../electron/core/modules/demo/case-generator.ts';
-import { call, setUp } from './core.ts';
+import { call, failure, setUp } from './core.ts';
 import { inspectionReady } from './documents.ts';
 
 /**
@@ -49,4 +49,22 @@ export async function escalated(
   );
   const [escalation] = await call(core, 'escalations:list', { status: 'open' }, token);
   return escalation.id;
+}
+
+/** Through the channel that takes it: an approval row through cases:sign, every other event through cases:record. */
+function recordInputOf(id: number, event: object): [string, object] {
+  const { kind, ...sign } = event as { kind: string };
+  return kind === 'approval' ? ['cases:sign', { id, sign }] : ['cases:record', { id, event }];
+}
+
+/** Records an event on a case as the user of `token` would, by its channel. */
+export function recordOn(core: Core, id: number, event: object, token: string) {
+  const [channel, input] = recordInputOf(id, event);
+  return call(core, channel as 'cases:record', input as never, token);
+}
+
+/** The refusal of recording it (see recordOn). */
+export function refusalOf(core: Core, id: number, event: object, token: string) {
+  const [channel, input] = recordInputOf(id, event);
+  return failure(core, channel as 'cases:record', input as never, token);
 }

@@ -2,6 +2,10 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
+import { today } from '../app/clock.ts';
+
+/** For an act that has happened (an inspection, a signature, a service): the days after today are greyed out, as the core refuses them. */
+const afterToday = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD') > today();
 
 /**
  * Date inputs that hold the strings the contract uses (2026-11-22, 2026-11-22T09:30), so forms
@@ -11,14 +15,17 @@ export function DateTimeField({
   value,
   onChange,
   id,
+  past,
 }: {
   value?: string;
   onChange?: (v: string) => void;
   id?: string;
+  past?: boolean;
 }) {
   return (
     <DatePicker
       id={id}
+      disabledDate={past ? afterToday : undefined}
       showTime={{ format: 'HH:mm' }}
       format="YYYY-MM-DD HH:mm"
       style={{ width: '100%' }}
@@ -33,15 +40,18 @@ export function DateField({
   onChange,
   id,
   disabled,
+  past,
 }: {
   value?: string;
   onChange?: (v: string) => void;
   id?: string;
   disabled?: boolean;
+  past?: boolean;
 }) {
   return (
     <DatePicker
       id={id}
+      disabledDate={past ? afterToday : undefined}
       disabled={disabled}
       format="YYYY-MM-DD"
       style={{ width: '100%' }}

@@ -7,6 +7,7 @@ import {
   type CaseInput,
   type CaseStage,
   type CaseSummary,
+  approvalSign,
   caseInput,
   disposalInput,
   recordInput,
@@ -68,6 +69,14 @@ export const caseChannels = {
     input: z.object({ id, eventId: id, date: isoDate, reason: required(z.string().max(500)) }),
     access: 'cases.read',
   }),
+  /**
+   * A row of an approval form, transcribed from the signed paper: the 承办人 rows by the case staff, the 审核 row
+   * by the 审核人 (cases.review), the 审批 row by the 负责人 (cases.approve) — the core checks the row.
+   */
+  'cases:sign': channel<CaseDetail>()({
+    input: z.object({ id, sign: approvalSign, scan: fileUpload.optional() }),
+    access: 'cases.read',
+  }),
   /** 法制审核: only the legal reviewer records the opinion (行政处罚法 第五十八条). */
   'cases:legal-review': channel<CaseDetail>()({
     input: z.object({
@@ -81,7 +90,7 @@ export const caseChannels = {
       }),
       scan: fileUpload.optional(),
     }),
-    access: permissionToRecord('legal-review'),
+    access: permissionToRecord({ kind: 'legal-review' }),
   }),
   /** The bound file's cover, 卷内目录 (in the configured order, with page numbers) and 备考表, as a PDF. */
   'cases:binder': channel<FileDownload>()({ input: byId, access: 'cases.read' }),

@@ -1,4 +1,5 @@
 import { type Page, expect } from '@playwright/test';
+import type { Shell } from './shell.ts';
 
 /** A case file as a clerk works it: signatures, the 呈批, documents made from the case, events recorded. */
 export class CasePage {
@@ -7,14 +8,63 @@ export class CasePage {
     this.page = page;
   }
 
-  /** 承办人 ×2 → 审核 → 审批, each signature entered from the signed paper form. */
-  async sign(stage: 'filing' | 'disposal' | 'closing', names: string[]): Promise<void> {
+  /**
+   * Enters the next `count` rows of an approval form in its panel as the user signed in, each dated `date`, with the
+   * name the panel offers (the case's officers, the unit's usual signers), which the test checks.
+   */
+  async signRows(
+    stage: 'filing' | 'disposal' | 'closing',
+    names: string[],
+    date: string,
+    look?: () => Promise<unknown>,
+  ): Promise<void> {
+    await this.page.getByTestId(`approve-${stage}`).click();
+    const panel = this.page.getByTestId(`approval-panel-${stage}`);
+    // The whole form fits the office screen: no row is below the fold.
+    await expect(panel.locator('[data-testid^="approval-row-"]').first()).toBeVisible();
+    const box = await this.page.getByRole('dialog').last().boundingBox();
+    expect(box!.height).toBeLessThanOrEqual(this.page.viewportSize()!.height);
+    await look?.();
     for (const name of names) {
-      await this.page.getByTestId(`approve-${stage}`).click();
-      const form = this.page.getByTestId('event-approval');
-      await form.getByLabel('姓名').fill(name);
-      await this.page.getByTestId('event-save').click();
-      await expect(form).toBeHidden();
+      const row = panel
+        .locator('[data-testid^="approval-row-"]')
+        .filter({ has: this.page.getByTestId('approval-sign') });
+      await expect(row.getByLabel('姓名')).toHaveValue(name);
+      await row.locator('.ant-picker input').fill(date);
+      await row.locator('.ant-picker input').press('Enter');
+      await row.getByTestId('approval-sign').click();
+      // Recorded: the row now shows who signed, with no inputs.
+      await expect(
+        panel
+          .locator('[data-testid^="approval-row-"]', { hasText: name })
+          .filter({ hasNot: this.page.getByTestId('approval-sign') }),
+      ).toHaveCount(1);
+    }
+    await panel.locator('.ant-modal-footer').getByRole('button').click();
+    await expect(panel).toBeHidden();
+  }
+
+  /**
+   * 承办人 ×2 → 审核 → 审批, each row by the role it belongs to: the clerk enters the 承办人, the legal reviewer the
+   * 审核, the head the 审批; the clerk is signed in again at the end, on the same case.
+   */
+  async signForm(
+    shell: Shell,
+    stage: 'filing' | 'disposal' | 'closing',
+    date: string,
+    look?: (user: 'clerk' | 'reviewer' | 'supervisor') => Promise<unknown>,
+  ): Promise<void> {
+    const url = this.page.url();
+    await this.signRows(stage, ['张明', '李华'], date, look && (() => look('clerk')));
+    for (const [user, name] of [
+      ['reviewer', '赵审核'],
+      ['supervisor', '陈局长'],
+      ['clerk', null],
+    ] as const) {
+      await shell.switchUser(user);
+      await this.page.goto(url);
+      await expect(this.page.getByTestId('case-page')).toBeVisible();
+      if (name) await this.signRows(stage, [name], date, look && (() => look(user)));
     }
   }
 

@@ -35,6 +35,12 @@ export class Shell {
     await this.page.getByRole('button', { name: /登\s?录/ }).click();
   }
 
+  /** Signs out and in again as another user of the demo county. */
+  async switchUser(username: 'admin' | 'clerk' | 'reviewer' | 'supervisor'): Promise<void> {
+    await this.signOut();
+    await this.signedIn(username, 'demo1234');
+  }
+
   /** Signs in and waits for the workbench a fresh sign-in lands on. */
   async signedIn(username: string, password: string): Promise<void> {
     await this.signIn(username, password);

@@ -16,12 +16,12 @@ import {
   violationIssues,
 } from '../../../../shared/domain/case-procedure.ts';
 import {
-  CASE_RECORD_PERMISSION,
+  OWN_CHANNEL_KINDS,
   permissionToRecord,
   permissionToRetract,
   retractRefusal,
 } from '../../../../shared/domain/case-permissions.ts';
-import { ROLE_PERMISSIONS } from '../../../../shared/base/roles.ts';
+import { ROLE_PERMISSIONS, can } from '../../../../shared/base/roles.ts';
 import type { CaseEventData, CaseInput, Party } from '../../../../shared/entities/case.ts';
 import type { ValidationIssue } from '../../../../shared/base/errors.ts';
 import { assertVersion, type CoreState, type Ctx, type HandlerGroup } from '../../context.ts';
@@ -330,9 +330,15 @@ export const caseHandlers: HandlerGroup<'cases'> = {
     });
   },
   async 'cases:record'({ id, event, scan }, ctx) {
-    // A role-bound kind comes only through its own channel, which its permission guards.
-    const needed = permissionToRecord(event.kind);
-    if (needed !== CASE_RECORD_PERMISSION) throw new AppError('FORBIDDEN', { permission: needed });
+    // A kind with its own channel comes only through it, which checks who may record it.
+    if (OWN_CHANNEL_KINDS.includes(event.kind))
+      throw new AppError('FORBIDDEN', { permission: permissionToRecord(event) });
+    return recordEvent(ctx, id, event, scan);
+  },
+  async 'cases:sign'({ id, sign, scan }, ctx) {
+    const event = { kind: 'approval' as const, ...sign };
+    const needed = permissionToRecord(event);
+    if (ctx.session && !can(ctx.session.role, needed)) throw new AppError('FORBIDDEN', { permission: needed });
     return recordEvent(ctx, id, event, scan);
   },
   async 'cases:retract'({ id, ...retraction }, ctx) {

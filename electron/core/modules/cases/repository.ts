@@ -23,6 +23,7 @@ import {
   totalFine,
   violationsOf,
 } from '../../../../shared/domain/case-procedure.ts';
+import { nextStep } from '../../../../shared/domain/case-next.ts';
 import { dailyPenalties, measureDeadlines, recusedOfficers } from '../../../../shared/domain/case-measures.ts';
 import { documentDateOf } from '../../../../shared/documents/registry.ts';
 import type {
@@ -421,6 +422,7 @@ export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr
       collectiveDiscussion: collectiveRequired(record, cr.rules),
     },
     blockers,
+    next: nextStep(record, blockers),
     closurePrompt: await closurePromptOf(db, row.enterpriseId, record),
     surcharges: lateSurcharges(record, deadlines, cr.today),
     dailyPenalties: dailyPenalties(record, cr.today),

@@ -1,6 +1,6 @@
 import type { Result } from '../../../../shared/api/client.ts';
 import type { ChannelName, InputOf, OutputOf } from '../../../../shared/api/contract.ts';
-import type { CaseDetail, CaseEventInput, ViolationInput } from '../../../../shared/entities/case.ts';
+import type { ApprovalSign, CaseDetail, CaseEventInput, ViolationInput } from '../../../../shared/entities/case.ts';
 import { addCalendarDays, addWorkdays, buildCalendar, type WorkCalendar } from '../../../../shared/domain/workdays.ts';
 import { usccCheckChar } from '../../../../shared/base/uscc.ts';
 
@@ -88,7 +88,11 @@ export class GeneratorError extends Error {
   }
 }
 
-export function caseGenerator(dispatch: Dispatch, token: string) {
+/**
+ * `signers`: whose sessions sign the 审核 and 审批 rows of the approval forms (a clerk's session may sign neither);
+ * by default the generator's own, which must then be allowed to.
+ */
+export function caseGenerator(dispatch: Dispatch, token: string, signers?: { review: string; approve: string }) {
   async function call<C extends ChannelName>(channel: C, input: InputOf<C>, as = token): Promise<OutputOf<C>> {
     const r = await dispatch(channel, input, { token: as });
     if (!r.ok) throw new GeneratorError(channel, r.error);
@@ -128,28 +132,13 @@ export function caseGenerator(dispatch: Dispatch, token: string) {
       service: { method: 'direct', servedAt: `${on}T10:00`, recipient, place, officerIds },
     });
   }
+  const sign = (id: number, row: ApprovalSign) =>
+    call('cases:sign', { id, sign: row }, row.role === 'handler' ? token : (signers?.[row.role] ?? token));
   async function approve(caseId: number, stage: 'filing' | 'disposal' | 'closing', on: string, officers: string[]) {
-    await record(caseId, {
-      kind: 'approval',
-      stage,
-      role: 'handler',
-      name: officers[0],
-      post: '执法人员',
-      date: on,
-      opinion: '建议同意',
-    });
-    await record(caseId, { kind: 'approval', stage, role: 'handler', name: officers[1], post: '执法人员', date: on });
-    await record(caseId, {
-      kind: 'approval',
-      stage,
-      role: 'review',
-      name: '赵审核',
-      post: '法制股股长',
-      date: on,
-      opinion: '同意',
-    });
-    return record(caseId, {
-      kind: 'approval',
+    await sign(caseId, { stage, role: 'handler', name: officers[0], post: '执法人员', date: on, opinion: '建议同意' });
+    await sign(caseId, { stage, role: 'handler', name: officers[1], post: '执法人员', date: on });
+    await sign(caseId, { stage, role: 'review', name: '赵审核', post: '法制股股长', date: on, opinion: '同意' });
+    return sign(caseId, {
       stage,
       role: 'approve',
       name: '陈局长',

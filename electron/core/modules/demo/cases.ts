@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from './seed.ts';
 
 /**
  * The demo county's case files, made by the case generator through the contract exactly as the
- * clerk and the legal reviewer would make them: one of each path and stage, dated back from today,
+ * clerk, the legal reviewer and the head would make them: one of each path and stage, dated back from today,
  * so a newcomer finds filed, noticed, decided, closed, transferred and on-the-spot cases to open.
  */
 export async function seedDemoCases(dispatch: Dispatch, today: string): Promise<void> {
@@ -18,6 +18,7 @@ export async function seedDemoCases(dispatch: Dispatch, today: string): Promise<
   };
   const clerk = await signIn('clerk');
   const reviewer = await signIn('reviewer');
+  const supervisor = await signIn('supervisor');
   const list = async <T>(channel: string, input: unknown) => {
     const r = await dispatch(channel, input, { token: clerk });
     if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
@@ -27,7 +28,7 @@ export async function seedDemoCases(dispatch: Dispatch, today: string): Promise<
   const byName = (n: string) => officers.find((o) => o.name === n)!.id;
   const handlerIds: CaseRecipe['handlerIds'] = [byName('张明'), byName('李华')];
   const { items } = await list<{ items: EnterpriseListItem[] }>('enterprises:search', { pageSize: 20 });
-  const generate = caseGenerator(dispatch, clerk);
+  const generate = caseGenerator(dispatch, clerk, { review: reviewer, approve: supervisor });
   const back = (days: number) => addCalendarDays(today, -days);
   const recipes: Omit<CaseRecipe, 'enterpriseId' | 'handlerIds' | 'reviewerToken'>[] = [
     { filedOn: back(90), variations: ['statement-waived', 'investigated'] },

@@ -1,5 +1,6 @@
 import { orgCodeCheckChar, usccCheckChar } from '../../../../shared/base/uscc.ts';
 import type { SupervisionCategory } from '../../../../shared/base/vocabulary.ts';
+import type { Settings } from '../../../../shared/entities/settings.ts';
 import type { CoreState } from '../../context.ts';
 import { hashSecret } from '../accounts/passwords.ts';
 import { saveUnit } from '../unit/repository.ts';
@@ -62,6 +63,15 @@ export async function seedDemo(core: CoreState): Promise<void> {
       postalCode: '636100',
       notes: '',
     });
+    // Who signs the approval forms' 审核 and 审批 rows, as the signing panel offers them.
+    const signers: Settings['approvalSigners'] = {
+      review: { name: '赵审核', post: '法制股股长' },
+      approve: { name: '陈局长', post: '局长' },
+    };
+    await trx
+      .insertInto('settings')
+      .values({ key: 'approvalSigners', valueJson: JSON.stringify(signers) })
+      .execute();
     const officers = [
       { name: '张明', certificateNo: '51990001', to: `${year + 2}-06-30`, post: 'officer' },
       { name: '李华', certificateNo: '51990002', to: `${year}-12-31`, post: 'officer' },

@@ -9,7 +9,9 @@ import { useSession } from '../../app/session.tsx';
 import { CaseForm } from './CaseForm.tsx';
 import { type EventDraft, EventDialog } from './EventDialog.tsx';
 import { PublicationDialog } from './PublicationDialog.tsx';
-import { ApprovalsCard } from './case-page/ApprovalsCard.tsx';
+import { ApprovalPanel } from './case-page/ApprovalPanel.tsx';
+import { ApprovalsCard, type Stage } from './case-page/ApprovalsCard.tsx';
+import { NextStepCard } from './case-page/NextStepCard.tsx';
 import { CaseAlerts } from './case-page/CaseAlerts.tsx';
 import { CaseHeader } from './case-page/CaseHeader.tsx';
 import { CaseSummaryCard } from './case-page/CaseSummaryCard.tsx';
@@ -31,6 +33,7 @@ export function CasePage() {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<EventDraft | null>(null);
   const [publishing, setPublishing] = useState(false);
+  const [signing, setSigning] = useState<Stage | null>(null);
   // The review's machine checks, run again whenever the case changes: what a reviewer would deduct for, before the file is archived.
   // Shown with the case they belong to, in one render: warnings arriving later would shift the page under the clerk's pointer.
   const [warnings, setWarnings] = useState<ReviewFinding[]>([]);
@@ -59,10 +62,14 @@ export function CasePage() {
   return (
     <div className="page" data-testid="case-page">
       <CaseHeader kase={kase} write={write} onEdit={() => setEditing(true)} />
+      <NextStepCard kase={kase} onSign={setSigning} onDraft={setDraft} onEdit={() => setEditing(true)} />
       <CaseAlerts kase={kase} warnings={warnings} />
       <CaseSummaryCard kase={kase} />
       <DeadlinesCard kase={kase} />
-      <ApprovalsCard kase={kase} write={write} onDraft={setDraft} />
+      <ApprovalsCard kase={kase} onOpen={setSigning} />
+      {signing && (
+        <ApprovalPanel kase={kase} stage={signing} onClose={() => setSigning(null)} onSaved={(c) => void show(c)} />
+      )}
       <DisposalCard kase={kase} write={write} onSaved={(c) => void show(c)} onDraft={setDraft} />
       <DocumentsCard kase={kase} write={write} onPublish={() => setPublishing(true)} />
       {publishing && <PublicationDialog caseId={kase.id} onClose={() => setPublishing(false)} />}

@@ -7,32 +7,11 @@ import { api } from '../../api/client.ts';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { DateField } from '../fields.tsx';
 import { readAsUpload } from '../files.ts';
-import { vocabOptions } from '../vocab.ts';
 import { tKey } from '../../i18n.ts';
 
-type Input =
-  | 'text'
-  | 'textarea'
-  | 'date'
-  | 'checkbox'
-  | 'yuan'
-  | 'integer'
-  | 'list'
-  | { options: string[] }
-  | 'stages'
-  | 'roles'
-  | 'party';
+type Input = 'text' | 'textarea' | 'date' | 'checkbox' | 'yuan' | 'integer' | 'list' | { options: string[] } | 'party';
 /** What each kind of case event asks for, in the order of the paper it records. */
 const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
-  approval: [
-    ['stage', 'stages'],
-    ['role', 'roles'],
-    ['name', 'text'],
-    ['post', 'text'],
-    ['date', 'date'],
-    ['opinion', 'textarea'],
-    ['approved', 'checkbox'],
-  ],
   'legal-review': [
     ['date', 'date'],
     ['name', 'text'],
@@ -165,9 +144,8 @@ const FIELDS: Partial<Record<CaseEventKind, [string, Input][]>> = {
     ['note', 'text'],
   ],
 };
-/** Signed paper (approval forms, the legal opinion) may come with its scan. */
+/** Signed paper (the legal opinion, the head's approvals) may come with its scan; approval forms have their own panel. */
 const WITH_SCAN = new Set<CaseEventKind>([
-  'approval',
   'legal-review',
   'collective-discussion',
   'hearing',
@@ -236,13 +214,11 @@ function EventForm({
 
   const label = (name: string) => tKey(`cases.eventFields.${name}`);
   const control = (name: string, input: Input) => {
-    if (input === 'date') return <DateField />;
+    if (input === 'date') return <DateField past />;
     if (input === 'textarea') return <Input.TextArea rows={3} />;
     if (input === 'integer') return <InputNumber min={1} max={12} precision={0} />;
     if (input === 'yuan') return <InputNumber min={1} precision={0} addonAfter="元" style={{ width: '100%' }} />;
     if (input === 'list') return <Input placeholder={t('cases.attendeesHint')} />;
-    if (input === 'stages') return <Select options={vocabOptions(t, 'approvalStages')} />;
-    if (input === 'roles') return <Select options={vocabOptions(t, 'approvalRoles')} />;
     if (input === 'party')
       return (
         <Select

@@ -142,6 +142,22 @@ export function CasesTab() {
       >
         <Input data-testid="settings-payment-place" />
       </Form.Item>
+      <Divider titlePlacement="start">{t('settings.cases.signersSection')}</Divider>
+      <Typography.Paragraph type="secondary">{t('settings.cases.signersHint')}</Typography.Paragraph>
+      <Row gutter={16}>
+        {(['review', 'approve'] as const).map((row) => [
+          <Col span={6} key={`${row}-name`}>
+            <Form.Item name={['approvalSigners', row, 'name']} label={t(`settings.cases.signer.${row}`)}>
+              <Input maxLength={50} data-testid={`settings-signer-${row}`} />
+            </Form.Item>
+          </Col>,
+          <Col span={6} key={`${row}-post`}>
+            <Form.Item name={['approvalSigners', row, 'post']} label={t('settings.cases.signerPost')}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>,
+        ])}
+      </Row>
       <Row gutter={16}>
         <Col span={8}>
           <Form.Item

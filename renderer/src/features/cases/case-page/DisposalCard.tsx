@@ -22,7 +22,7 @@ export function DisposalCard({
   const { t } = useTranslation();
   const { can, session } = useSession();
   return (
-    <Card size="small" title={t('cases.disposal')} style={{ marginBottom: 16 }}>
+    <Card size="small" title={t('cases.disposal')} style={{ marginBottom: 16 }} id="case-disposal">
       {kase.filedOn || kase.procedure === 'summary' ? (
         <DisposalEditor
           kase={kase}
