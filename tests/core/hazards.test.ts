@@ -267,11 +267,19 @@ describe('hazards, the rectification order and the re-inspection', () => {
       legalBasis: '违反《安全生产法》第四十一条第二款，依据《安全生产法》第一百零二条',
       criteria: { article: '第七项', criminalRisk: true },
     });
-    expect((await call(core, 'escalations:list', {}, token))[0]).toMatchObject({
+    const [review] = await call(core, 'escalations:list', {}, token);
+    expect(review).toMatchObject({
       kind: 'suggest-transfer',
       hazardId: h.id,
       reason: expect.stringContaining('危险作业罪'),
     });
+    // Opening a case from it: the advice is shown beside the form, never ticked or written into the file (issue 18).
+    const draft = await call(core, 'cases:draft-from-escalation', { escalationId: review.id }, token);
+    expect(draft).toMatchObject({ suspectedCrime: false, advice: review.reason });
+    expect(draft.facts).toBe(
+      '成品仓库防雷设施失效。违反《安全生产法》第四十一条第二款，依据《安全生产法》第一百零二条',
+    );
+    expect(draft.sourceNote).not.toContain('危险作业罪');
     expect(
       await failure(
         core,

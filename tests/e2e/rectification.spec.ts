@@ -22,6 +22,23 @@ test('two hazards, a 责令限期整改指令书 with their deadlines, then the 
   await inspections.addHazard('有限空间作业未制定专项方案', '2026-12-10');
   await shot('13-hazards');
 
+  // Picking a 重大事故隐患 criterion fills the grade and the basis at once, as its help says, before saving (issue 18).
+  await page.getByTestId('hazard-create').click();
+  const hazardDialog = page.getByRole('dialog', { name: '登记隐患' });
+  await hazardDialog.getByTestId('hazard-description').fill('主要负责人未经安全生产知识和管理能力考核');
+  await hazardDialog.getByLabel('对应的判定标准条目').click();
+  await page.keyboard.type('主要负责人和安全生产管理人员未依法经考核合格');
+  await page.locator('.ant-select-item-option', { hasText: '未依法经考核合格' }).first().click();
+  await expect(hazardDialog.getByRole('radio', { name: '重大' })).toBeChecked();
+  await expect(hazardDialog.getByLabel('建议法律依据')).toHaveValue(/依据《安全生产法》第九十七条第（二）项/);
+  await shot('13b-hazard-criteria');
+  // Cancelling what was typed asks first; nothing is saved when the clerk discards it.
+  await hazardDialog.getByRole('button', { name: /取\s?消/ }).click();
+  await expect(page.locator('.ant-modal-confirm-title', { hasText: '放弃未保存的内容？' })).toBeVisible();
+  await page.getByTestId('discard-ok').click();
+  await expect(hazardDialog).toBeHidden();
+  await expect(page.getByTestId('hazard-list')).not.toContainText('未经安全生产知识');
+
   await page.getByTestId('make-rectification-order').click();
   await expect(page.getByRole('heading', { name: '责令限期整改指令书' })).toBeVisible();
   const orderNumber = await inspections.issueOpenDocument();

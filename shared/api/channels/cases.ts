@@ -50,8 +50,14 @@ export const caseChannels = {
     access: 'cases.read',
   }),
   'cases:get': channel<CaseDetail>()({ input: byId, access: 'cases.read' }),
-  /** What an escalation brings to a new case (enterprise, facts, hazard, officers), for the form to show before 立案. */
-  'cases:draft-from-escalation': channel<CaseInput>()({ input: z.object({ escalationId: id }), access: 'cases.write' }),
+  /**
+   * What an escalation brings to a new case (enterprise, facts, hazard, officers), for the form to show before 立案;
+   * `advice`, a transfer review's, is shown beside the form and never kept.
+   */
+  'cases:draft-from-escalation': channel<CaseInput & { advice: string | null }>()({
+    input: z.object({ escalationId: id }),
+    access: 'cases.write',
+  }),
   'cases:create': channel<CaseDetail>()({ input: caseInput, access: 'cases.write' }),
   'cases:update': channel<CaseDetail>()({
     input: z.object({ id, version: expectedVersion, case: caseInput }),

@@ -1,4 +1,5 @@
 import { AppError } from '../../../../shared/base/errors.ts';
+import { chineseDate } from '../../../../shared/domain/dates.ts';
 import {
   amountIssues,
   basisMissing,
@@ -108,25 +109,26 @@ export const caseHandlers: HandlerGroup<'cases'> = {
       ? await db.selectFrom('hazards').selectAll().where('id', '=', esc.hazardId).executeTakeFirst()
       : undefined;
     const origin = hazard ? await findInspection(db, hazard.inspectionId) : inspection;
+    const found = (inspection ?? origin)?.startedAt.slice(0, 10) ?? rules.today;
+    // A transfer review is advice to the officers, not a fact of the file: it is shown beside the form, never
+    // written into the case (and so never printed on the 立案审批表), and 涉嫌犯罪 stays theirs to tick.
+    const advice = esc.kind === 'suggest-transfer' ? esc.reason : null;
     return {
       enterpriseId: esc.enterpriseId,
       source: 'inspection' as const,
       escalationId: esc.id,
       inspectionId: origin?.id ?? null,
-      sourceNote: esc.reason,
+      sourceNote: advice ? `${chineseDate(found)}现场检查发现` : esc.reason,
       cause: hazard ? `涉嫌未采取措施消除事故隐患案（${hazard.description.slice(0, 40)}）` : '',
-      facts: [
-        hazard && `${hazard.description}${hazard.location ? `（${hazard.location}）` : ''}`,
-        hazard?.legalBasis,
-        esc.reason,
-      ]
+      facts: [hazard && `${hazard.description}${hazard.location ? `（${hazard.location}）` : ''}`, hazard?.legalBasis]
         .filter(Boolean)
         .join('。'),
-      violationDate: (inspection ?? origin)?.startedAt.slice(0, 10) ?? rules.today,
+      violationDate: found,
       handlerIds: (inspection ?? origin)?.officerIds ?? [],
       procedure: 'ordinary' as const,
       complex: false,
-      suspectedCrime: esc.kind === 'suggest-transfer',
+      suspectedCrime: false,
+      advice,
     };
   },
   async 'cases:create'(input, { core, actor, rules: cr }) {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../../shared/base/errors.ts';
 import { chineseDate } from '../../../../shared/domain/dates.ts';
+import { withCriteria } from '../../../../shared/domain/hazard-criteria.ts';
 import { addCalendarDays } from '../../../../shared/domain/workdays.ts';
 import type { Escalation, Hazard, HazardFields } from '../../../../shared/entities/hazard.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
@@ -22,13 +23,7 @@ function fromCriteria(core: CoreState, f: HazardFields): HazardFields {
   if (!f.criteriaItemId) return f;
   const found = core.knowledge.checklistItems.get(f.criteriaItemId);
   if (!found) throw hazardIssue('criteriaItemId', 'validation.hazard.unknownCriteria');
-  const basis = [
-    found.item.violatedProvision && `违反${found.item.violatedProvision}`,
-    found.item.penaltyProvision && `依据${found.item.penaltyProvision}`,
-  ]
-    .filter(Boolean)
-    .join('，');
-  return { ...f, level: found.item.major ? 'major' : f.level, legalBasis: f.legalBasis || basis };
+  return withCriteria(found.item, f);
 }
 
 type Cause = 'overdue' | 'failed-recheck' | 'criminal-risk';

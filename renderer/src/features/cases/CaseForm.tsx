@@ -1,8 +1,9 @@
-import { App, Button, Checkbox, Col, Drawer, Form, Input, Radio, Row, Select, Space } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Drawer, Form, Input, Radio, Row, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/entities/case.ts';
 import { api } from '../../api/client.ts';
+import { useDiscardGuard } from '../../app/discard.tsx';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { DateField } from '../fields.tsx';
 import { vocabOptions } from '../vocab.ts';
@@ -23,16 +24,23 @@ export function CaseForm({ open, kase, enterpriseId, escalationId, onClose, onSa
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const close = useDiscardGuard(form, onClose);
   const [busy, setBusy] = useState(false);
+  // A transfer review's advice: shown while the case is opened, never written into it.
+  const [advice, setAdvice] = useState<string | null>(null);
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
+    setAdvice(null);
     if (kase) form.setFieldsValue(kase);
     else if (escalationId)
       void api.cases
         .draftFromEscalation({ escalationId })
-        .then((draft) => form.setFieldsValue(draft))
+        .then(({ advice: said, ...draft }) => {
+          setAdvice(said);
+          form.setFieldsValue(draft);
+        })
         .catch((e) => message.error(errorMessage(e)));
     else if (enterpriseId) form.setFieldsValue({ enterpriseId });
   }, [open, kase, enterpriseId, escalationId, form, message]);
@@ -58,13 +66,13 @@ export function CaseForm({ open, kase, enterpriseId, escalationId, onClose, onSa
   return (
     <Drawer
       open={open}
-      onClose={onClose}
+      onClose={close}
       width={760}
       title={kase ? t('cases.editTitle') : t('cases.createTitle')}
       destroyOnHidden
       extra={
         <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button onClick={close}>{t('common.cancel')}</Button>
           <Button type="primary" loading={busy} onClick={() => void save()} data-testid="case-save">
             {t('common.save')}
           </Button>
@@ -129,6 +137,22 @@ export function CaseForm({ open, kase, enterpriseId, escalationId, onClose, onSa
             options={(['ordinary', 'summary'] as const).map((p) => ({ value: p, label: t(`cases.procedures.${p}`) }))}
           />
         </Form.Item>
+        {advice && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="case-advice"
+            message={t('cases.adviceTitle')}
+            description={
+              <>
+                {advice}
+                <br />
+                {t('cases.adviceHint')}
+              </>
+            }
+          />
+        )}
         <Space size="large">
           <Form.Item name="complex" valuePropName="checked">
             <Checkbox>{t('cases.complex')}</Checkbox>

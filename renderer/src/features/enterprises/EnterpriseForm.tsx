@@ -5,6 +5,7 @@ import type { IndustryEntry } from '../../../../shared/api/contract.ts';
 import { checkUscc } from '../../../../shared/base/uscc.ts';
 import type { Enterprise } from '../../../../shared/entities/enterprise.ts';
 import { api } from '../../api/client.ts';
+import { useDiscardGuard } from '../../app/discard.tsx';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { tKey } from '../../i18n.ts';
 import { RowsField } from '../fields.tsx';
@@ -23,6 +24,7 @@ export function EnterpriseForm({ open, enterprise, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const close = useDiscardGuard(form, onClose);
   const [busy, setBusy] = useState(false);
   const [industries, setIndustries] = useState<IndustryEntry[]>([]);
   const [townships, setTownships] = useState<string[]>([]);
@@ -76,13 +78,13 @@ export function EnterpriseForm({ open, enterprise, onClose, onSaved }: Props) {
   return (
     <Drawer
       open={open}
-      onClose={onClose}
+      onClose={close}
       width={760}
       title={enterprise ? t('enterprise.editTitle') : t('enterprise.createTitle')}
       destroyOnHidden
       extra={
         <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button onClick={close}>{t('common.cancel')}</Button>
           <Button type="primary" loading={busy} onClick={() => void save()} data-testid="enterprise-save">
             {t('common.save')}
           </Button>

@@ -17,13 +17,15 @@ import {
   Tag,
   Tooltip,
 } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Checklist } from '../../../../shared/entities/checklist.ts';
+import { criteriaBasis, withCriteria } from '../../../../shared/domain/hazard-criteria.ts';
 import type { Hazard } from '../../../../shared/entities/hazard.ts';
 import type { Inspection } from '../../../../shared/entities/inspection.ts';
 import { api } from '../../api/client.ts';
+import { useDiscardGuard } from '../../app/discard.tsx';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { DateField } from '../fields.tsx';
@@ -106,6 +108,7 @@ export function HazardsCard({
   const [extending, setExtending] = useState<Hazard | null>(null);
   const [form] = Form.useForm();
   const [extForm] = Form.useForm();
+  const closeHazard = useDiscardGuard(form, () => setEditing(null));
   const recheck = inspection.kind === 'recheck' && inspection.recheckOf !== null;
   const source = recheck ? inspection.recheckOf! : inspection.id;
   const writable = can('inspections.write');
@@ -124,6 +127,21 @@ export function HazardsCard({
       .then(setChecklists)
       .catch(() => undefined);
   }, [load]);
+
+  const itemOf = (id?: string) => checklists.flatMap((c) => c.items).find((i) => i.id === id);
+  // Picking an item fills what it decides at once, as the core will keep it: 重大 and the suggested basis. A basis the
+  // officer wrote is kept; one the previous item suggested gives way to the new item's.
+  const picked = useRef<string | undefined>(undefined);
+  const applyCriteria = (id?: string) => {
+    const item = itemOf(id);
+    const before = itemOf(picked.current);
+    picked.current = id;
+    if (!item) return;
+    const typed: string = form.getFieldValue('legalBasis') ?? '';
+    const basis = before && typed === criteriaBasis(before) ? '' : typed;
+    const applied = withCriteria(item, { level: form.getFieldValue('level') ?? 'general', legalBasis: basis });
+    form.setFieldsValue(applied);
+  };
 
   // The criteria offered follow the enterprise's supervision categories.
   // The checklist chosen for the inspection comes first; otherwise every list for the enterprise's categories.
@@ -149,6 +167,7 @@ export function HazardsCard({
   const open = (h: Hazard | 'new') => {
     form.resetFields();
     if (h !== 'new') form.setFieldsValue(h);
+    picked.current = h === 'new' ? undefined : (h.criteriaItemId ?? undefined);
     setEditing(h);
   };
   const save = async () => {
@@ -263,7 +282,7 @@ export function HazardsCard({
         open={editing !== null}
         width={760}
         title={editing === 'new' ? t('hazard.create') : t('hazard.edit')}
-        onCancel={() => setEditing(null)}
+        onCancel={closeHazard}
         onOk={() => void save()}
         destroyOnHidden
       >
@@ -298,7 +317,14 @@ export function HazardsCard({
             </Col>
           </Row>
           <Form.Item name="criteriaItemId" label={t('hazard.criteria')} extra={t('hazard.criteriaHint')}>
-            <Select allowClear showSearch optionFilterProp="label" options={criteriaOptions} />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              options={criteriaOptions}
+              onChange={(id?: string) => applyCriteria(id)}
+              data-testid="hazard-criteria"
+            />
           </Form.Item>
           {criteriaOptions.length === 0 && (
             <Alert type="info" message={t('hazard.noCriteria')} style={{ marginBottom: 12 }} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../../../shared/entities/inspection.ts';
 import type { Checklist } from '../../../../shared/entities/checklist.ts';
 import { api } from '../../api/client.ts';
+import { useDiscardGuard } from '../../app/discard.tsx';
 import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { DateTimeField, RowsField } from '../fields.tsx';
 import { vocabOptions } from '../vocab.ts';
@@ -24,6 +25,7 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const close = useDiscardGuard(form, onClose);
   const [busy, setBusy] = useState(false);
   const [checklists, setChecklists] = useState<Checklist[]>([]);
   const [categories, setCategories] = useState<string[]>([]);
@@ -71,13 +73,13 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
   return (
     <Drawer
       open={open}
-      onClose={onClose}
+      onClose={close}
       width={820}
       title={inspection ? t('inspection.editTitle') : t('inspection.createTitle')}
       destroyOnHidden
       extra={
         <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button onClick={close}>{t('common.cancel')}</Button>
           <Button type="primary" loading={busy} onClick={() => void save()} data-testid="inspection-save">
             {t('common.save')}
           </Button>
