@@ -31,7 +31,9 @@ function Root() {
         token: {
           colorPrimary: '#1d4e89',
           borderRadius: 4,
-          fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif',
+          // In English a Latin face comes first, so ’ and “” are not set full-width by the CJK face; Chinese data
+          // falls through to the CJK faces either way.
+          fontFamily: `${lng === 'en' ? '"Segoe UI", "Noto Sans", "DejaVu Sans", ' : ''}"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif`,
         },
       }}
     >

@@ -21,7 +21,7 @@ export type { FileDownload } from './channels/fragments.ts';
 export type { AppInfo } from './channels/app.ts';
 export type { SessionInfo } from './channels/accounts.ts';
 export type { EnterpriseHistoryEntry, ImportPreview, ImportRowError } from './channels/enterprises.ts';
-export type { CaseDeadlineRow } from './channels/cases.ts';
+export type { CaseAwaitingRow, CaseDeadlineRow } from './channels/cases.ts';
 export type { ReviewRun } from './channels/reviews.ts';
 export type { IndustryEntry } from './channels/knowledge.ts';
 export type { CalendarImportOutcome, CalendarInfo } from './channels/calendar.ts';

@@ -6,9 +6,13 @@ import { z } from 'zod';
  * and the grade bands. Each item says whether the machine decides it (the checks it runs) or the
  * reviewer's judgement does. A province imports its own; the bundled one is marked 示例.
  */
+/** A name as the standard writes it, and optionally in English for the English UI (official text stays Chinese on paper). */
+const nameEn = z.string().max(200).optional();
+
 const itemBase = {
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1).max(200),
+  nameEn,
   /** Where the item and its points come from. */
   source: z.string().max(300).default(''),
 };
@@ -67,13 +71,14 @@ export type RequiredDocument = z.output<typeof requiredDocument>;
 export const reviewStandard = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1).max(200),
+  nameEn,
   version: z.string().min(1).max(40),
   effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** Bundled from partial published sources, not a province's adopted standard. */
   example: z.boolean().default(false),
   source: z.string().max(1000).default(''),
   /** Lowest percentage for each grade, best first; the last is the floor. */
-  grades: z.array(z.object({ name: z.string().min(1).max(20), min: z.number().min(0).max(100) })).min(1),
+  grades: z.array(z.object({ name: z.string().min(1).max(20), nameEn, min: z.number().min(0).max(100) })).min(1),
   gradesUncertain: z.boolean().default(false),
   vetoes: z.array(reviewVeto).default([]),
   sections: z
@@ -81,6 +86,7 @@ export const reviewStandard = z.object({
       z.object({
         id: z.string().regex(/^[a-z0-9-]+$/),
         name: z.string().min(1).max(60),
+        nameEn,
         items: z.array(reviewItem).min(1),
       }),
     )

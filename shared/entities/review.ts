@@ -73,6 +73,8 @@ export interface ReviewFinding extends CheckFinding {
 export interface ItemResult {
   id: string;
   name: string;
+  /** The name in English, where the standard gives one (for the English UI). */
+  nameEn?: string;
   points: number | null;
   mode: 'auto' | 'judgement';
   lost: number;
@@ -83,7 +85,15 @@ export interface ItemResult {
 }
 
 export interface ReviewResult {
-  standard: { id: string; name: string; version: string; example: boolean };
+  standard: {
+    id: string;
+    name: string;
+    nameEn?: string;
+    version: string;
+    example: boolean;
+    /** Absent in results signed before it was kept. */
+    grades?: { name: string; nameEn?: string }[];
+  };
   score: number;
   max: number;
   /** Score as a share of the points the standard gives (null when it gives none). */
@@ -93,12 +103,13 @@ export interface ReviewResult {
   vetoes: {
     id: string;
     name: string;
+    nameEn?: string;
     mode: 'auto' | 'judgement';
     status: 'ok' | 'hit' | 'pending';
     findings: ReviewFinding[];
     comment: string;
   }[];
-  sections: { id: string; name: string; items: ItemResult[] }[];
+  sections: { id: string; name: string; nameEn?: string; items: ItemResult[] }[];
   /** Every finding, in the order of the standard. */
   findings: ReviewFinding[];
   pendingJudgements: number;
@@ -106,9 +117,9 @@ export interface ReviewResult {
    * The grade is 暂评 (provisional): judgement or veto items still wait for the reviewer, listed here; the
    * grade assumes they pass. Absent in reviews signed before it was kept (a signed review has none pending).
    */
-  pending?: { id: string; name: string }[];
+  pending?: { id: string; name: string; nameEn?: string }[];
   /** Items whose findings fail the file whatever it scored (failsFile): the grade is the floor. */
-  failedBy?: { id: string; name: string }[];
+  failedBy?: { id: string; name: string; nameEn?: string }[];
   /** Checks the standard names that this version of the app does not run: their items are not decided. */
   unknownChecks: string[];
 }

@@ -109,9 +109,15 @@ describe('案卷评查', () => {
     // 89.1% would be 合格, but a file missing the documents its procedure requires cannot pass (issue 17); and the
     // grade is 暂评 while the reviewer has items to judge.
     expect(r).toMatchObject({ score: 49, max: 55, percent: 89.1, grade: '不合格' });
-    expect(r.failedBy).toEqual([{ id: 'documents-complete', name: expect.stringContaining('文书齐全') }]);
+    expect(r.failedBy).toEqual([
+      {
+        id: 'documents-complete',
+        name: expect.stringContaining('文书齐全'),
+        nameEn: expect.stringContaining('required'),
+      },
+    ]);
     expect(r.pending!.length).toBe(r.pendingJudgements);
-    expect(r.pending).toContainEqual({ id: 'veto-facts', name: expect.any(String) });
+    expect(r.pending).toContainEqual({ id: 'veto-facts', name: expect.any(String), nameEn: 'The facts are clear' });
   });
 
   it('fails the file on a veto item: a certificate not valid on the day an officer signed', async () => {

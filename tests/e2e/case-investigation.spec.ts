@@ -5,6 +5,7 @@ import { CasePage } from './pages/case-page.ts';
 import { InspectionsPage, issueAndConfirm } from './pages/inspections-page.ts';
 import { Shell } from './pages/shell.ts';
 import { TEST_TODAY } from '../support/clock.ts';
+import { previewAndSave } from './pages/preview.ts';
 
 /** The squad's today (Asia/Shanghai), as the app dates its documents. */
 const TODAY = TEST_TODAY;
@@ -81,10 +82,9 @@ test('a clerk investigates a filed case: a 询问笔录 with its questions, a re
   await expect(page.getByTestId('case-blockers')).toContainText(`承办人 ${handler} 已决定回避`);
 
   // The 立案审批表, filled in with the case and its recorded signatures.
-  const download = page.waitForEvent('download');
-  await page.getByTestId('approval-form-filing').click();
+  const download = await previewAndSave(page, page.getByTestId('approval-form-filing'));
   const form = path.join(desk.dataRoot, 'filing.pdf');
-  await (await download).saveAs(form);
+  await download.saveAs(form);
   const filing = execFileSync('pdftotext', ['-layout', form, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   for (const piece of ['立案审批表', '案件名称', '案件来源', '承办人意见', '审核意见', '审批意见'])
     expect(filing).toContain(piece);

@@ -6,6 +6,7 @@ import { InspectionsPage } from './pages/inspections-page.ts';
 import { Shell } from './pages/shell.ts';
 
 import { TEST_TODAY } from '../support/clock.ts';
+import { previewAndSave } from './pages/preview.ts';
 
 /** The squad's today (Asia/Shanghai), as the app dates its documents. */
 const TODAY = TEST_TODAY;
@@ -170,10 +171,9 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
   await expect(page.getByTestId('case-document-create')).toBeHidden();
   await shot('33-case-archived');
   // The bound file's cover, 卷内目录 and 备考表.
-  const download = page.waitForEvent('download');
-  await page.getByTestId('case-binder').click();
+  const download = await previewAndSave(page, page.getByTestId('case-binder'));
   const binder = path.join(desk.dataRoot, 'binder.pdf');
-  await (await download).saveAs(binder);
+  await download.saveAs(binder);
   const bound = execFileSync('pdftotext', ['-layout', binder, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   for (const piece of [
     '安全生产行政执法案卷',

@@ -43,6 +43,14 @@ test('lists say what a clerk looks for: the officers, documents by their own dat
   await shell.open('执法文书');
   await expect(page.getByRole('columnheader', { name: '文书日期' })).toBeVisible();
   await shot('07-documents-list');
+  // A blank form opens in the same preview as every printable, made while the clerk watches a spinner.
+  await page.locator('.ant-select', { hasText: '选择文书种类' }).click();
+  await page.locator('.ant-select-item-option').first().click();
+  await page.getByRole('button', { name: '打印空白文书' }).click();
+  await expect(page.getByTestId('pdf-frame')).toBeVisible({ timeout: 30_000 });
+  await shot('07-blank-preview');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('print-preview')).toBeHidden();
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('columnheader', { name: 'Document date' })).toBeVisible();
   await shot('07-documents-list-en');

@@ -4,6 +4,7 @@ import { dbFileOf } from '../../electron/core/db/open.ts';
 import { underFreeze } from '../support/documents.ts';
 import { expect, screenshots, test } from './fixtures.ts';
 import { Shell } from './pages/shell.ts';
+import { previewAndSave } from './pages/preview.ts';
 
 test('a legal reviewer reviews a case file: the score sheet, the findings priced, and the document at fault opened', async ({
   page,
@@ -39,9 +40,8 @@ test('a legal reviewer reviews a case file: the score sheet, the findings priced
   await page.getByTestId('review-sign').click();
   await expect(page.getByText(/评查结果已保存（第 \d+ 号）/)).toBeVisible();
   await expect(page.getByTestId('review-history')).toContainText('52 / 55');
-  const download = page.waitForEvent('download');
-  await page.getByTestId('review-print').click();
-  expect((await download).suggestedFilename()).toMatch(/案卷评查表/);
+  const download = await previewAndSave(page, page.getByTestId('review-print'));
+  expect(download.suggestedFilename()).toMatch(/案卷评查表/);
   await shot('40b-review-signed');
   // 定位 opens the decision itself.
   await served.getByRole('button', { name: '定位' }).click();
@@ -154,7 +154,7 @@ test('a reviewer opens a file with a wrong printed fine and no 证据清单: 暂
   await page.setViewportSize({ width: 1366, height: 768 });
   await shot('44-review-provisional');
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByTestId('review-grade')).toHaveText('Provisional: 不合格');
+  await expect(page.getByTestId('review-grade')).toHaveText('Provisional: Fail');
   await shot('44-review-provisional-en');
   await page.getByRole('button', { name: '中文' }).click();
   // Judged item by item, then signed: the grade is final, the file 不合格.

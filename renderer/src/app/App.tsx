@@ -11,6 +11,7 @@ import { syncClock } from './clock.ts';
 import { errorMessage } from './errors.ts';
 import { SessionContext, type SessionContextValue } from './session.tsx';
 import { Shell } from './Shell.tsx';
+import { PrintPreviewProvider } from './PrintPreview.tsx';
 
 const ACTIVITY_EVENTS = ['mousedown', 'keydown', 'wheel', 'touchstart'] as const;
 
@@ -164,7 +165,9 @@ export function App() {
   } else {
     body = (
       <SessionContext.Provider value={value}>
-        <Shell />
+        <PrintPreviewProvider>
+          <Shell />
+        </PrintPreviewProvider>
         {locked && (
           <LockScreen name={session.user.displayName} onUnlocked={signedIn} onSignOut={() => void value.signOut()} />
         )}

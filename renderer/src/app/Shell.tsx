@@ -97,6 +97,8 @@ export function Shell() {
             type="text"
             icon={<TranslationOutlined />}
             onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
+            // Its label names the other language, in that language.
+            lang={i18n.language === 'en' ? 'zh-CN' : 'en'}
           >
             {t('app.language')}
           </Button>

@@ -40,3 +40,10 @@ export function vocabOptions(t: TFunction, list: VocabList): { value: string; la
 }
 
 export const RISK_COLORS: Record<string, string> = { major: 'red', high: 'orange', general: 'gold', low: 'blue' };
+
+/** A document type's name in the UI language; the catalogue's own (Chinese) name where the UI has none. */
+export function documentTypeLabel(t: TFunction, type: string, typeName: string): string {
+  const key = `cases.documentTypes.${type}`;
+  const label = t(key as never) as string;
+  return label === key ? typeName : label;
+}

@@ -7,6 +7,7 @@ import {
   type CaseInput,
   type CaseStage,
   type CaseSummary,
+  type NextStep,
   approvalSign,
   caseInput,
   disposalInput,
@@ -16,7 +17,7 @@ import { fileUpload } from '../../entities/file.ts';
 import { CASE_RECORD_PERMISSION, permissionToRecord } from '../../domain/case-permissions.ts';
 import type { PublicationRecord } from '../../domain/publication.ts';
 import { channel } from './channel.ts';
-import { byId, expectedVersion, type FileDownload, type Page, paging, storedFile } from './fragments.ts';
+import { byId, expectedVersion, type FileDownload, none, type Page, paging, storedFile } from './fragments.ts';
 
 /** 案件办理: penalty cases from 立案 to 归档. */
 const CASE_STAGES = [
@@ -40,6 +41,14 @@ export interface CaseDeadlineRow {
   cause: string;
   urgency: 'overdue' | 'soon';
   deadline: CaseDeadline;
+}
+
+export interface CaseAwaitingRow {
+  caseId: number;
+  caseNo: string;
+  enterpriseName: string;
+  cause: string;
+  next: NextStep;
 }
 
 export const caseChannels = {
@@ -108,6 +117,11 @@ export const caseChannels = {
     access: 'cases.read',
   }),
   'cases:file': channel<FileDownload>()({ input: storedFile, access: 'cases.read' }),
+  /**
+   * The workbench: open cases whose next step is the signed-in user's to take — the 审核 row or 法制审核 for a legal
+   * reviewer, the 审批 row for the head (an admin sees both) — so nobody has to go looking for what waits on them.
+   */
+  'cases:awaiting': channel<CaseAwaitingRow[]>()({ input: none, access: 'cases.read' }),
   /** The workbench: open case deadlines overdue or due within 3 working days; 'all' (the squad) for supervisors and reviewers. */
   'cases:deadlines': channel<CaseDeadlineRow[]>()({
     input: z.object({ scope: z.enum(['mine', 'all']).default('mine') }).default({ scope: 'mine' }),

@@ -12,7 +12,7 @@ export interface ReviewRun {
   cause: string;
   partyName: string;
   handlerNames: string[];
-  documents: { id: number; typeName: string; numberText: string | null; date: string | null }[];
+  documents: { id: number; type: string; typeName: string; numberText: string | null; date: string | null }[];
   result: ReviewResult;
   digest: string;
 }

@@ -67,11 +67,12 @@ export function review(
         : findings.some((f) => !f.overruled)
           ? 'hit'
           : 'ok';
-    return { id: v.id, name: v.name, mode: v.mode, status, findings, comment: j?.comment ?? '' };
+    return { id: v.id, name: v.name, ...en(v), mode: v.mode, status, findings, comment: j?.comment ?? '' };
   });
   const sections = standard.sections.map((sec) => ({
     id: sec.id,
     name: sec.name,
+    ...en(sec),
     items: sec.items.map((item): ItemResult => {
       const cap = item.points ?? 0;
       if (item.mode === 'judgement') {
@@ -81,6 +82,7 @@ export function review(
         return {
           id: item.id,
           name: item.name,
+          ...en(item),
           points: item.points,
           mode: item.mode,
           lost,
@@ -99,6 +101,7 @@ export function review(
       return {
         id: item.id,
         name: item.name,
+        ...en(item),
         points: item.points,
         mode: item.mode,
         lost: cap - left,
@@ -115,8 +118,10 @@ export function review(
   const failing = new Set(standard.sections.flatMap((x) => x.items.filter((i) => i.failsFile).map((i) => i.id)));
   const failedBy = items
     .filter((i) => failing.has(i.id) && i.status === 'deducted')
-    .map(({ id, name }) => ({ id, name }));
-  const pending = [...vetoes, ...items].filter((i) => i.status === 'pending').map(({ id, name }) => ({ id, name }));
+    .map(({ id, name, nameEn }) => ({ id, name, ...en({ nameEn }) }));
+  const pending = [...vetoes, ...items]
+    .filter((i) => i.status === 'pending')
+    .map(({ id, name, nameEn }) => ({ id, name, ...en({ nameEn }) }));
   // A veto item failed makes the file 不合格 whatever it scored (评查标准: 基本标准).
   const score = vetoed ? 0 : Math.max(0, max - items.reduce((n, i) => n + i.lost, 0));
   const percent = max > 0 ? Math.round((score / max) * 1000) / 10 : null;
@@ -137,7 +142,14 @@ export function review(
     .flatMap(([, fs]) => fs.map((f) => finding(f, null, null)));
 
   return {
-    standard: { id: standard.id, name: standard.name, version: standard.version, example: standard.example },
+    standard: {
+      id: standard.id,
+      name: standard.name,
+      ...en(standard),
+      version: standard.version,
+      example: standard.example,
+      grades: standard.grades.map((g) => ({ name: g.name, ...en(g) })),
+    },
     score,
     max,
     percent,
@@ -175,3 +187,6 @@ export function resultDigest(r: ReviewResult): string {
   }
   return h.toString(16).padStart(8, '0');
 }
+
+/** A name's English, where the standard gives one (only then: a stored result stays as it was made). */
+const en = (x: { nameEn?: string }): { nameEn?: string } => (x.nameEn ? { nameEn: x.nameEn } : {});

@@ -1,6 +1,8 @@
 import { type Page, expect } from '@playwright/test';
 import type { Shell } from './shell.ts';
 
+const FORM_NAMES = { filing: '立案审批表', disposal: '案件处理呈批表', closing: '结案审批表' } as const;
+
 /** A case file as a clerk works it: signatures, the 呈批, documents made from the case, events recorded. */
 export class CasePage {
   readonly page: Page;
@@ -62,6 +64,11 @@ export class CasePage {
       ['clerk', null],
     ] as const) {
       await shell.switchUser(user);
+      // What waits on the reviewer and the head is on their workbench, first.
+      if (name)
+        await expect(this.page.getByTestId('awaiting')).toContainText(
+          `${FORM_NAMES[stage]}：待${user === 'reviewer' ? '审核人' : '审批人'}签署`,
+        );
       await this.page.goto(url);
       await expect(this.page.getByTestId('case-page')).toBeVisible();
       if (name) await this.signRows(stage, [name], date, look && (() => look(user)));

@@ -374,6 +374,32 @@ export const caseHandlers: HandlerGroup<'cases'> = {
     if (!ev) throw new AppError('NOT_FOUND', { entity: 'file', id: hash });
     return download(ev.scanName ?? `${hash}.bin`, readFile(core.dataDir, hash));
   },
+  async 'cases:awaiting'(_input, { core, session, rules: cr }) {
+    const mine = new Set(
+      (['reviewer', 'supervisor'] as const).filter((who) =>
+        session ? can(session.role, who === 'reviewer' ? 'cases.review' : 'cases.approve') : false,
+      ),
+    );
+    if (!mine.size) return [];
+    const db = core.store.db;
+    const rows = await db.selectFrom('cases').selectAll().orderBy('id').execute();
+    // Only a form to sign or a decision to review waits on them: the other stages are not read in full.
+    const signing = new Set(['filing', 'disposal', 'decision', 'execution', 'closing']);
+    const open = (await caseSummaries(core, db, rows)).filter(({ summary }) => signing.has(summary.stage));
+    const out = [];
+    for (const { summary } of open) {
+      const detail = await caseDetail(core, db, summary.id, cr);
+      if (detail.next && mine.has(detail.next.who as 'reviewer' | 'supervisor'))
+        out.push({
+          caseId: detail.id,
+          caseNo: detail.caseNo,
+          enterpriseName: detail.enterpriseName,
+          cause: detail.cause,
+          next: detail.next,
+        });
+    }
+    return out;
+  },
   async 'cases:deadlines'({ scope }, { core, session, rules: cr }) {
     if (scope === 'all' && session && !['supervisor', 'admin', 'reviewer'].includes(session.role))
       throw new AppError('FORBIDDEN', { permission: 'cases.all' });

@@ -1,13 +1,14 @@
-import { Alert, App, Card, Col, Empty, List, Row, Statistic, Tag } from 'antd';
+import { Alert, App, Card, Col, Empty, List, Row, Space, Statistic, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Officer } from '../../../../shared/entities/officer.ts';
 import type { Escalation, Hazard } from '../../../../shared/entities/hazard.ts';
-import type { CaseDeadlineRow } from '../../../../shared/api/contract.ts';
+import type { CaseAwaitingRow, CaseDeadlineRow } from '../../../../shared/api/contract.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
+import { nextStepText } from '../cases/case-page/NextStepCard.tsx';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function DashboardPage() {
   const [due, setDue] = useState<{ dueThisWeek: Hazard[]; overdue: Hazard[]; uncertain: boolean } | null>(null);
   const [escalations, setEscalations] = useState<Escalation[]>([]);
   const [caseDeadlines, setCaseDeadlines] = useState<CaseDeadlineRow[] | null>(null);
+  const [awaiting, setAwaiting] = useState<CaseAwaitingRow[]>([]);
   const squad = session.user.role === 'supervisor' || session.user.role === 'reviewer' || session.user.role === 'admin';
 
   useEffect(() => {
@@ -32,11 +34,16 @@ export function DashboardPage() {
         .list({ includeOffDuty: false })
         .then(setOfficers)
         .catch(() => undefined);
-    if (can('cases.read'))
+    if (can('cases.read')) {
       void api.cases
         .deadlines({ scope: squad ? 'all' : 'mine' })
         .then(setCaseDeadlines)
         .catch(() => undefined);
+      void api.cases
+        .awaiting()
+        .then(setAwaiting)
+        .catch(() => undefined);
+    }
     if (can('inspections.read')) {
       void api.hazards
         .due()
@@ -73,147 +80,165 @@ export function DashboardPage() {
 
   const alerts = officers.filter((o) => o.certStatus === 'expired' || o.certStatus === 'expiring');
   const years = info.calendar.coveredYears;
+  const rechecks = due
+    ? [...due.overdue.map((h) => [h, true] as const), ...due.dueThisWeek.map((h) => [h, false] as const)]
+    : [];
+  // Most urgent first: what waits on this user, what is overdue or due, what an inspection escalated, then the rest.
+  // A card with nothing in it is left out; the figures come last.
+  const cards = [
+    awaiting.length > 0 && (
+      <Card key="awaiting" title={t('dashboard.awaiting')} data-testid="awaiting">
+        <List
+          size="small"
+          dataSource={awaiting}
+          renderItem={(a) => (
+            <List.Item
+              actions={[
+                <a key="o" onClick={() => navigate(`/cases/${a.caseId}`)}>
+                  {t('cases.next.go')}
+                </a>,
+              ]}
+            >
+              <Tag color="blue">{t(`roles.${a.next.who}`)}</Tag>
+              {a.caseNo} {a.enterpriseName}：{nextStepText(t, a.next)}
+            </List.Item>
+          )}
+        />
+      </Card>
+    ),
+    caseDeadlines && caseDeadlines.length > 0 && (
+      <Card
+        key="deadlines"
+        title={squad ? t('dashboard.caseDeadlinesSquad') : t('dashboard.caseDeadlinesMine')}
+        data-testid="case-deadlines"
+      >
+        <List
+          size="small"
+          dataSource={caseDeadlines}
+          renderItem={(d) => (
+            <List.Item
+              actions={[
+                <a key="o" onClick={() => navigate(`/cases/${d.caseId}`)}>
+                  {t('common.details')}
+                </a>,
+              ]}
+            >
+              <Tag color={d.urgency === 'overdue' ? 'red' : 'orange'}>
+                {d.urgency === 'overdue'
+                  ? t('cases.deadlineOverdue', { date: d.deadline.due })
+                  : t('cases.dueBy', { date: d.deadline.due })}
+              </Tag>
+              {d.caseNo} {d.enterpriseName}：{d.deadline.name}
+              {d.deadline.uncertain ? `（${t('cases.uncertain')}）` : ''}
+            </List.Item>
+          )}
+        />
+      </Card>
+    ),
+    (rechecks.length > 0 || due?.uncertain) && (
+      <Card key="rechecks" title={t('dashboard.upcoming')} data-testid="due-rechecks">
+        {due?.uncertain && <Alert type="warning" style={{ marginBottom: 8 }} message={t('dashboard.dueUncertain')} />}
+        {rechecks.length > 0 ? (
+          <List size="small" dataSource={rechecks} renderItem={([h, late]) => hazardItem(h, late)} />
+        ) : (
+          <Empty description={t('dashboard.upcomingEmpty')} />
+        )}
+      </Card>
+    ),
+    escalations.length > 0 && (
+      <Card key="escalations" title={t('dashboard.escalations')} data-testid="escalations">
+        <List
+          size="small"
+          dataSource={escalations}
+          renderItem={(e) => (
+            <List.Item
+              actions={
+                can('inspections.write')
+                  ? [
+                      ...(can('cases.write')
+                        ? [
+                            <a
+                              key="t"
+                              onClick={() => navigate(`/cases?escalation=${e.id}`)}
+                              data-testid={`escalation-case-${e.id}`}
+                            >
+                              {t('dashboard.openCase')}
+                            </a>,
+                          ]
+                        : []),
+                      <a key="d" onClick={() => void resolve(e.id, 'dismissed')}>
+                        {t('dashboard.dismiss')}
+                      </a>,
+                    ]
+                  : []
+              }
+            >
+              <Tag color={e.kind === 'suggest-transfer' ? 'magenta' : 'volcano'}>
+                {t(`dashboard.escalationKinds.${e.kind}`)}
+              </Tag>
+              {e.enterpriseName}：{e.reason}
+            </List.Item>
+          )}
+        />
+      </Card>
+    ),
+    alerts.length > 0 && (
+      <Card key="certs" title={t('dashboard.certAlerts')} data-testid="cert-alerts">
+        <List
+          size="small"
+          dataSource={alerts}
+          renderItem={(o) => (
+            <List.Item>
+              <Tag color={o.certStatus === 'expired' ? 'red' : 'orange'}>
+                {t(`officer.status.${o.certStatus}`, { days: o.daysToExpiry })}
+              </Tag>
+              {o.certStatus === 'expired'
+                ? t('dashboard.certExpired', { name: o.name, date: o.certValidTo })
+                : t('dashboard.certExpiring', { name: o.name, date: o.certValidTo, days: o.daysToExpiry })}
+            </List.Item>
+          )}
+        />
+      </Card>
+    ),
+  ].filter(Boolean);
   return (
     <div className="page">
       <div className="page-header">
         <h2>{t('dashboard.welcome', { name: session.user.displayName })}</h2>
       </div>
-      <Row gutter={16}>
-        <Col span={6}>
-          <Card hoverable onClick={() => navigate('/enterprises')}>
-            <Statistic title={t('dashboard.enterprises')} value={enterprises ?? '—'} />
+      <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="workbench">
+        {cards.length ? (
+          cards
+        ) : (
+          <Card>
+            <Empty description={t('dashboard.nothingDue')} data-testid="nothing-due" />
           </Card>
-        </Col>
-        <Col span={6}>
-          <Card hoverable onClick={() => navigate('/settings/officers')}>
-            <Statistic title={t('dashboard.officers')} value={officers.length} />
-          </Card>
-        </Col>
-        <Col span={12}>
-          <Card title={t('dashboard.calendar')} size="small">
-            <Alert type="success" message={t('dashboard.calendarOk', { from: years[0], to: years.at(-1) })} />
-            {info.calendar.uncoveredYears.length > 0 && (
-              <Alert
-                style={{ marginTop: 8 }}
-                type="warning"
-                message={t('calendar.missing', { years: info.calendar.uncoveredYears.join('、') })}
-              />
-            )}
-          </Card>
-        </Col>
-      </Row>
-      <Row gutter={16} style={{ marginTop: 16 }}>
-        <Col span={12}>
-          <Card title={t('dashboard.certAlerts')}>
-            {alerts.length === 0 ? (
-              <Empty description={t('dashboard.noAlerts')} />
-            ) : (
-              <List
-                dataSource={alerts}
-                renderItem={(o) => (
-                  <List.Item>
-                    <Tag color={o.certStatus === 'expired' ? 'red' : 'orange'}>
-                      {t(`officer.status.${o.certStatus}`, { days: o.daysToExpiry })}
-                    </Tag>
-                    {o.certStatus === 'expired'
-                      ? t('dashboard.certExpired', { name: o.name, date: o.certValidTo })
-                      : t('dashboard.certExpiring', { name: o.name, date: o.certValidTo, days: o.daysToExpiry })}
-                  </List.Item>
-                )}
-              />
-            )}
-          </Card>
-        </Col>
-        <Col span={12}>
-          <Card title={t('dashboard.upcoming')} data-testid="due-rechecks">
-            {due?.uncertain && (
-              <Alert type="warning" style={{ marginBottom: 8 }} message={t('dashboard.dueUncertain')} />
-            )}
-            {due && due.overdue.length + due.dueThisWeek.length > 0 ? (
-              <List
-                size="small"
-                dataSource={[
-                  ...due.overdue.map((h) => [h, true] as const),
-                  ...due.dueThisWeek.map((h) => [h, false] as const),
-                ]}
-                renderItem={([h, late]) => hazardItem(h, late)}
-              />
-            ) : (
-              <Empty description={t('dashboard.upcomingEmpty')} />
-            )}
-          </Card>
-        </Col>
-      </Row>
-      {caseDeadlines && (
-        <Card
-          title={squad ? t('dashboard.caseDeadlinesSquad') : t('dashboard.caseDeadlinesMine')}
-          style={{ marginTop: 16 }}
-          data-testid="case-deadlines"
-        >
-          {caseDeadlines.length === 0 ? (
-            <Empty description={t('dashboard.caseDeadlinesEmpty')} />
-          ) : (
-            <List
-              size="small"
-              dataSource={caseDeadlines}
-              renderItem={(d) => (
-                <List.Item
-                  actions={[
-                    <a key="o" onClick={() => navigate(`/cases/${d.caseId}`)}>
-                      {t('common.details')}
-                    </a>,
-                  ]}
-                >
-                  <Tag color={d.urgency === 'overdue' ? 'red' : 'orange'}>
-                    {d.urgency === 'overdue'
-                      ? t('cases.deadlineOverdue', { date: d.deadline.due })
-                      : t('cases.dueBy', { date: d.deadline.due })}
-                  </Tag>
-                  {d.caseNo} {d.enterpriseName}：{d.deadline.name}
-                  {d.deadline.uncertain ? `（${t('cases.uncertain')}）` : ''}
-                </List.Item>
+        )}
+        <Row gutter={16}>
+          <Col span={6}>
+            <Card hoverable size="small" onClick={() => navigate('/enterprises')}>
+              <Statistic title={t('dashboard.enterprises')} value={enterprises ?? '—'} />
+            </Card>
+          </Col>
+          <Col span={6}>
+            <Card hoverable size="small" onClick={() => navigate('/settings/officers')}>
+              <Statistic title={t('dashboard.officers')} value={officers.length} />
+            </Card>
+          </Col>
+          <Col span={12}>
+            <Card title={t('dashboard.calendar')} size="small">
+              <Alert type="success" message={t('dashboard.calendarOk', { from: years[0], to: years.at(-1) })} />
+              {info.calendar.uncoveredYears.length > 0 && (
+                <Alert
+                  style={{ marginTop: 8 }}
+                  type="warning"
+                  message={t('calendar.missing', { years: info.calendar.uncoveredYears.join('、') })}
+                />
               )}
-            />
-          )}
-        </Card>
-      )}
-      {escalations.length > 0 && (
-        <Card title={t('dashboard.escalations')} style={{ marginTop: 16 }} data-testid="escalations">
-          <List
-            size="small"
-            dataSource={escalations}
-            renderItem={(e) => (
-              <List.Item
-                actions={
-                  can('inspections.write')
-                    ? [
-                        ...(can('cases.write')
-                          ? [
-                              <a
-                                key="t"
-                                onClick={() => navigate(`/cases?escalation=${e.id}`)}
-                                data-testid={`escalation-case-${e.id}`}
-                              >
-                                {t('dashboard.openCase')}
-                              </a>,
-                            ]
-                          : []),
-                        <a key="d" onClick={() => void resolve(e.id, 'dismissed')}>
-                          {t('dashboard.dismiss')}
-                        </a>,
-                      ]
-                    : []
-                }
-              >
-                <Tag color={e.kind === 'suggest-transfer' ? 'magenta' : 'volcano'}>
-                  {t(`dashboard.escalationKinds.${e.kind}`)}
-                </Tag>
-                {e.enterpriseName}：{e.reason}
-              </List.Item>
-            )}
-          />
-        </Card>
-      )}
+            </Card>
+          </Col>
+        </Row>
+      </Space>
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { useNavigate } from 'react-router';
 import type { DocumentSummary, DocumentType } from '../../../../shared/entities/document.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
-import { saveDownload } from '../files.ts';
+import { documentTypeLabel } from '../vocab.ts';
+import { usePrintPreview } from '../../app/PrintPreview.tsx';
 
 export const STATUS_COLORS: Record<DocumentSummary['status'], string> = {
   draft: 'default',
@@ -46,7 +47,11 @@ export function DocumentList({ inspectionId, enterpriseId }: { inspectionId?: nu
         showTotal: (n) => t('common.total', { count: n }),
       }}
       columns={[
-        { title: t('document.type'), dataIndex: 'typeName' },
+        {
+          title: t('document.type'),
+          dataIndex: 'typeName',
+          render: (v: string, d) => documentTypeLabel(t, d.type, v),
+        },
         {
           title: t('document.number'),
           dataIndex: 'numberText',
@@ -73,19 +78,15 @@ export function DocumentList({ inspectionId, enterpriseId }: { inspectionId?: nu
 
 export function DocumentsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [types, setTypes] = useState<DocumentType[]>([]);
   const [blank, setBlank] = useState<string>();
   useEffect(() => {
     void api.documents.catalogue().then((c) => setTypes(c.filter((x) => x.available)));
   }, []);
-  const printBlank = async () => {
-    if (!blank) return;
-    try {
-      saveDownload(await api.documents.blank({ type: blank }));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
+  const preview = usePrintPreview();
+  const printBlank = () => {
+    const type = types.find((x) => x.id === blank);
+    if (type) preview(() => api.documents.blank({ type: type.id }), documentTypeLabel(t, type.id, type.name));
   };
   return (
     <div className="page">
@@ -99,7 +100,7 @@ export function DocumentsPage() {
             onChange={setBlank}
             options={types.map((x) => ({ value: x.id, label: x.name }))}
           />
-          <Button icon={<FilePdfOutlined />} disabled={!blank} onClick={() => void printBlank()}>
+          <Button icon={<FilePdfOutlined />} disabled={!blank} onClick={printBlank}>
             {t('document.blank')}
           </Button>
         </Space>

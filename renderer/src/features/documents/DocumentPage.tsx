@@ -31,7 +31,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmFinal } from '../../app/ConfirmFinal.tsx';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import type { FileDownload } from '../../../../shared/api/contract.ts';
 import { TEMPLATES } from '../../../../shared/documents/registry.ts';
 import { AppError, type ValidationIssue } from '../../../../shared/base/errors.ts';
 import type { DocumentDetail } from '../../../../shared/entities/document.ts';
@@ -43,9 +42,9 @@ import { tKey } from '../../i18n.ts';
 import { DateTimeField } from '../fields.tsx';
 import { readAsUpload, saveDownload } from '../files.ts';
 import { formatDateTime } from '../format.ts';
-import { vocabLabel, vocabOptions } from '../vocab.ts';
+import { vocabLabel, vocabOptions, documentTypeLabel } from '../vocab.ts';
 import { STATUS_COLORS } from './DocumentList.tsx';
-import { PdfPreview } from './PdfPreview.tsx';
+import { usePrintPreview } from '../../app/PrintPreview.tsx';
 import { DocumentFields, recordValues } from './forms/DocumentFields.tsx';
 
 /** Rows compared without the clerk's own words (a row's facts), which the record never changes. */
@@ -63,7 +62,7 @@ export function DocumentPage() {
   const [params] = useSearchParams();
   const [doc, setDoc] = useState<DocumentDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [pdf, setPdf] = useState<FileDownload | null>(null);
+  const openPreview = usePrintPreview();
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   /** 签发 asked for and nothing in its way: the number it would take, awaiting the clerk's confirmation. */
   const [confirming, setConfirming] = useState<{ number: string | null } | null>(null);
@@ -159,7 +158,7 @@ export function DocumentPage() {
   const preview = () =>
     run(async () => {
       if (draft) await save();
-      setPdf(await api.documents.preview({ id }));
+      openPreview(() => api.documents.preview({ id }), documentTypeLabel(t, doc.type, doc.typeName));
     });
   // 签发 in two steps: what stands in the way is shown at once; otherwise the clerk confirms, seeing the number it takes.
   /** Refusals that list what stands in the way: shown in the 不能签发 list and at their fields. */
@@ -226,7 +225,7 @@ export function DocumentPage() {
     <div className="page">
       <ConfirmFinal
         open={!!confirming}
-        title={t('document.issueConfirmTitle', { type: doc.typeName })}
+        title={t('document.issueConfirmTitle', { type: documentTypeLabel(t, doc.type, doc.typeName) })}
         number={confirming?.number}
         consequences={[
           t('document.issueFinalFields'),
@@ -253,7 +252,7 @@ export function DocumentPage() {
               )
             }
           />
-          <h2>{doc.typeName}</h2>
+          <h2>{documentTypeLabel(t, doc.type, doc.typeName)}</h2>
           <Tag color={STATUS_COLORS[doc.status]}>{t(`document.statuses.${doc.status}`)}</Tag>
           {doc.numberText && (
             <Typography.Text strong data-testid="document-number">
@@ -415,7 +414,6 @@ export function DocumentPage() {
           </Col>
         )}
       </Row>
-      <PdfPreview file={pdf} onClose={() => setPdf(null)} />
       <ServeDialog
         open={dialog === 'serve'}
         onClose={() => setDialog(null)}

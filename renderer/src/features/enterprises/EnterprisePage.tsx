@@ -104,7 +104,9 @@ export function EnterprisePage() {
       <div className="page-header">
         <Space>
           <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/enterprises')} />
-          <h2 data-testid="enterprise-title">{e.name}</h2>
+          <h2 data-testid="enterprise-title" data-record>
+            {e.name}
+          </h2>
           {e.status === 'withdrawn' ? (
             <Tag>{t('enterprise.statusWithdrawn')}</Tag>
           ) : (

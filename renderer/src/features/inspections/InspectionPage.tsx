@@ -59,7 +59,7 @@ export function InspectionPage() {
       <div className="page-header">
         <Space>
           <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/inspections')} />
-          <h2>{inspection.enterpriseName}</h2>
+          <h2 data-record>{inspection.enterpriseName}</h2>
           <Tag>{vocabLabel(t, 'inspectionKinds', inspection.kind)}</Tag>
         </Space>
         {can('inspections.write') && (

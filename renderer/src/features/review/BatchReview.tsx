@@ -23,6 +23,8 @@ import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { tKey } from '../../i18n.ts';
 import { nowDayjs } from '../../app/clock.ts';
+import { gradeName } from './standard-names.ts';
+import { documentTypeLabel } from '../vocab.ts';
 
 /** A file of the batch: the signed review where there is one, else the machine's result alone. */
 type BatchRun = ReviewRun & { signed: boolean };
@@ -61,7 +63,7 @@ export function BatchReview() {
             caseId: r.caseId,
             handlerNames: r.handlerNames,
             result: r.result,
-            documentNames: Object.fromEntries(r.documents.map((d) => [d.id, d.typeName])),
+            documentNames: Object.fromEntries(r.documents.map((d) => [d.id, documentTypeLabel(t, d.type, d.typeName)])),
           })),
         ),
       );
@@ -114,7 +116,7 @@ export function BatchReview() {
               <Space wrap>
                 {summary.grades.map((g) => (
                   <Tag key={g.grade}>
-                    {g.grade} {g.files}
+                    {runs[0] ? gradeName(runs[0].result.standard, g.grade) : g.grade} {g.files}
                   </Tag>
                 ))}
               </Space>
@@ -192,7 +194,7 @@ export function BatchReview() {
                 title: t('cases.handlers'),
                 dataIndex: 'handlerNames',
                 width: 140,
-                render: (v: string[]) => v.join('、'),
+                render: (v: string[]) => v.join(t('common.listSeparator')),
               },
               {
                 title: t('review.score'),
@@ -200,7 +202,11 @@ export function BatchReview() {
                 align: 'right',
                 render: (_, r) => `${r.result.score} / ${r.result.max}`,
               },
-              { title: t('review.grade'), width: 90, render: (_, r) => r.result.grade ?? '—' },
+              {
+                title: t('review.grade'),
+                width: 90,
+                render: (_, r) => (r.result.grade ? gradeName(r.result.standard, r.result.grade) : '—'),
+              },
               {
                 title: t('review.batch.state'),
                 width: 100,

@@ -26,10 +26,12 @@ import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { tKey } from '../../i18n.ts';
-import { saveDownload } from '../files.ts';
 import { formatDateTime } from '../format.ts';
 import { BatchReview } from './BatchReview.tsx';
 import { findingLink } from './links.ts';
+import { documentTypeLabel } from '../vocab.ts';
+import { gradeName, standardName } from './standard-names.ts';
+import { usePrintPreview } from '../../app/PrintPreview.tsx';
 
 const GRADE_COLORS: Record<string, string> = { 优秀: 'green', 合格: 'blue', 不合格: 'red' };
 const STATUS_COLORS = { ok: 'green', deducted: 'orange', hit: 'red', pending: 'default' } as const;
@@ -46,6 +48,7 @@ export function ReviewPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const id = Number(useParams().id);
+  const preview = usePrintPreview();
   const [run, setRun] = useState<ReviewRun | null>(null);
   const [decisions, setDecisions] = useState<ReviewDecisions>({ judgements: {}, overruled: {} });
   const [history, setHistory] = useState<SavedReview[]>([]);
@@ -240,7 +243,7 @@ export function ReviewPage() {
     <div className="page" data-testid="review-page">
       <div className="page-header">
         <h2>
-          {t('review.title')} · {run.caseNo} {run.cause}
+          {t('review.title')} · {run.caseNo} <span data-record>{run.cause}</span>
         </h2>
         <Space>
           <Button onClick={() => navigate(`/cases/${run.caseId}`)}>{t('review.openCase')}</Button>
@@ -264,14 +267,16 @@ export function ReviewPage() {
                 style={{ fontSize: 16, padding: '2px 10px' }}
                 data-testid="review-grade"
               >
-                {r.pending?.length ? t('review.provisionalGrade', { grade: r.grade }) : r.grade}
+                {r.pending?.length
+                  ? t('review.provisionalGrade', { grade: gradeName(r.standard, r.grade) })
+                  : gradeName(r.standard, r.grade)}
               </Tag>
             ) : (
               '—'
             )}
           </div>
           <Space direction="vertical" size={0}>
-            <Typography.Text>{r.standard.name}</Typography.Text>
+            <Typography.Text>{standardName(r.standard)}</Typography.Text>
             <Space size={4}>
               <Typography.Text type="secondary">{r.standard.version}</Typography.Text>
               {r.standard.example && <Tag color="orange">{t('review.example')}</Tag>}
@@ -293,7 +298,7 @@ export function ReviewPage() {
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          message={t('review.failedBy', { items: r.failedBy.map((i) => i.name).join('、') })}
+          message={t('review.failedBy', { items: r.failedBy.map(standardName).join(t('common.listSeparator')) })}
           data-testid="review-failed-by"
         />
       )}
@@ -303,7 +308,7 @@ export function ReviewPage() {
           showIcon
           style={{ marginBottom: 16 }}
           message={t('review.pending', { n: r.pendingJudgements })}
-          description={r.pending?.map((i) => i.name).join('、')}
+          description={r.pending?.map(standardName).join(t('common.listSeparator'))}
           data-testid="review-pending"
         />
       )}
@@ -329,7 +334,7 @@ export function ReviewPage() {
                     <Space direction="vertical" size={0}>
                       <Space size={4}>
                         <Typography.Text type="secondary">{i + 1}</Typography.Text>
-                        <Typography.Text>{d.typeName}</Typography.Text>
+                        <Typography.Text>{documentTypeLabel(t, d.type, d.typeName)}</Typography.Text>
                         {flagged > 0 && <Tag color="orange">{flagged}</Tag>}
                       </Space>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -351,7 +356,7 @@ export function ReviewPage() {
                 <List.Item style={{ display: 'block' }}>
                   <Space wrap>
                     <Tag color={STATUS_COLORS[v.status]}>{t(`review.status.${v.status}`)}</Tag>
-                    {v.name}
+                    {standardName(v)}
                     <Typography.Text type="secondary">{t(`review.modes.${v.mode}`)}</Typography.Text>
                     {v.mode === 'judgement' && judgementControl(v.id, null)}
                   </Space>
@@ -365,7 +370,7 @@ export function ReviewPage() {
             <Card
               key={sec.id}
               size="small"
-              title={sec.name}
+              title={standardName(sec)}
               style={{ marginBottom: 16 }}
               data-testid={`review-section-${sec.id}`}
             >
@@ -381,7 +386,7 @@ export function ReviewPage() {
                     i.mode === 'judgement' ? judgementControl(i.id, i.points) : findingList(i.findings),
                 }}
                 columns={[
-                  { title: t('review.item'), dataIndex: 'name' },
+                  { title: t('review.item'), dataIndex: 'name', render: (_: string, i: ItemResult) => standardName(i) },
                   {
                     title: t('review.mode'),
                     dataIndex: 'mode',
@@ -440,12 +445,7 @@ export function ReviewPage() {
                     size="small"
                     icon={<PrinterOutlined />}
                     data-testid="review-print"
-                    onClick={() =>
-                      void api.reviews
-                        .report({ reviewId: h.id })
-                        .then(saveDownload)
-                        .catch((e) => message.error(errorMessage(e)))
-                    }
+                    onClick={() => preview(() => api.reviews.report({ reviewId: h.id }), t('review.printReport'))}
                   >
                     {t('review.printReport')}
                   </Button>,
@@ -456,7 +456,7 @@ export function ReviewPage() {
                   <Typography.Text>
                     {h.score} / {h.max}
                   </Typography.Text>
-                  {h.grade && <Tag color={GRADE_COLORS[h.grade] ?? 'default'}>{h.grade}</Tag>}
+                  {h.grade && <Tag color={GRADE_COLORS[h.grade] ?? 'default'}>{gradeName(r.standard, h.grade)}</Tag>}
                   <Typography.Text type="secondary">
                     {t('review.signedBy', { reviewer: h.reviewer, at: formatDateTime(h.signedAt) })}
                   </Typography.Text>

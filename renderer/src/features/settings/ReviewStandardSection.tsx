@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { readJson, saveJson } from '../files.ts';
 import { today } from '../../app/clock.ts';
+import { standardName } from '../review/standard-names.ts';
 
 /** Points changed here make a new version (2026-11-22（2026-12-01调整）): two reviews under one version always scored alike. */
 function adjusted(s: ReviewStandard): ReviewStandard {
@@ -84,7 +85,7 @@ export function ReviewStandardSection({ editable }: { editable: boolean }) {
             <Tag>{t('settings.fileOrder.bundledTag')}</Tag>
           )}
           {current.example && <Tag color="orange">{t('review.example')}</Tag>}
-          <Typography.Text>{current.name}</Typography.Text>
+          <Typography.Text>{standardName(current)}</Typography.Text>
           <Typography.Text type="secondary">
             {current.version} · {t('settings.reviewStandard.from', { date: current.effectiveFrom })}
           </Typography.Text>
@@ -94,7 +95,7 @@ export function ReviewStandardSection({ editable }: { editable: boolean }) {
           <Typography.Text type="secondary">{t('settings.reviewStandard.gradeBands')}</Typography.Text>
           {current.grades.map((g, i) => (
             <Space key={i} size={4}>
-              <Typography.Text>{g.name} ≥</Typography.Text>
+              <Typography.Text>{standardName(g)} ≥</Typography.Text>
               {/* The last band is the floor: whatever scores less than the others. */}
               <InputNumber
                 size="small"
@@ -117,9 +118,9 @@ export function ReviewStandardSection({ editable }: { editable: boolean }) {
             size="small"
             pagination={false}
             dataSource={sec.items}
-            title={() => <b>{sec.name}</b>}
+            title={() => <b>{standardName(sec)}</b>}
             columns={[
-              { title: t('review.item'), dataIndex: 'name' },
+              { title: t('review.item'), dataIndex: 'name', render: (_: string, i: ReviewItem) => standardName(i) },
               {
                 title: t('review.mode'),
                 dataIndex: 'mode',

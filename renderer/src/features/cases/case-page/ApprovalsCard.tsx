@@ -1,15 +1,14 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { permissionToRecord } from '../../../../../shared/domain/case-permissions.ts';
 import { approval } from '../../../../../shared/domain/case-procedure.ts';
 import type { CaseDetail } from '../../../../../shared/entities/case.ts';
 import { api } from '../../../api/client.ts';
-import { errorMessage } from '../../../app/errors.ts';
 import { useSession } from '../../../app/session.tsx';
-import { saveDownload } from '../../files.ts';
 import { vocabLabel } from '../../vocab.ts';
 import { formRows, nextRow } from './ApprovalPanel.tsx';
+import { usePrintPreview } from '../../../app/PrintPreview.tsx';
 
 export type Stage = 'filing' | 'disposal' | 'closing';
 
@@ -30,7 +29,7 @@ const ROLE_OF_ROW = ['handler', 'handler', 'review', 'approve'] as const;
  */
 export function ApprovalsCard({ kase, onOpen }: { kase: CaseDetail; onOpen(stage: Stage): void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const preview = usePrintPreview();
   const { can } = useSession();
   const maySign = (role: (typeof ROLE_OF_ROW)[number]) => can(permissionToRecord({ kind: 'approval', role }));
   // Whoever may sign some row opens the form: the reviewer and the head sign theirs there too.
@@ -86,10 +85,10 @@ export function ApprovalsCard({ kase, onOpen }: { kase: CaseDetail; onOpen(stage
                 icon={<PrinterOutlined />}
                 data-testid={`approval-form-${stage}`}
                 onClick={() =>
-                  void api.cases
-                    .approvalForm({ id: kase.id, stage })
-                    .then(saveDownload)
-                    .catch((e) => message.error(errorMessage(e)))
+                  preview(
+                    () => api.cases.approvalForm({ id: kase.id, stage }),
+                    `${vocabLabel(t, 'approvalStages', stage)}${t('cases.formSuffix')}`,
+                  )
                 }
               >
                 {t('cases.printApprovalForm')}

@@ -1,23 +1,22 @@
-import { App, Button, Space, Steps, Tag } from 'antd';
+import { Button, Space, Steps, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { stepsOf } from '../../../../../shared/domain/case-next.ts';
 import type { CaseDetail } from '../../../../../shared/entities/case.ts';
 import { api } from '../../../api/client.ts';
-import { errorMessage } from '../../../app/errors.ts';
-import { saveDownload } from '../../files.ts';
 import { STAGE_COLORS } from '../CaseList.tsx';
+import { usePrintPreview } from '../../../app/PrintPreview.tsx';
 
 /** The case's cause and stage, the bound file once closed, the edit button, and the path it takes. */
 export function CaseHeader({ kase, write, onEdit }: { kase: CaseDetail; write: boolean; onEdit(): void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const preview = usePrintPreview();
   const steps = stepsOf(kase);
   const stageIndex = steps.indexOf(kase.stage);
   return (
     <>
       <div className="page-header">
         <h2>
-          {kase.cause}{' '}
+          <span data-record>{kase.cause}</span>{' '}
           <Tag color={STAGE_COLORS[kase.stage]} data-testid="case-stage">
             {t(`cases.stages.${kase.stage}`)}
           </Tag>
@@ -26,12 +25,7 @@ export function CaseHeader({ kase, write, onEdit }: { kase: CaseDetail; write: b
           {(kase.stage === 'closed' || kase.stage === 'archived') && (
             <Button
               data-testid="case-binder"
-              onClick={() =>
-                void api.cases
-                  .binder({ id: kase.id })
-                  .then(saveDownload)
-                  .catch((e) => message.error(errorMessage(e)))
-              }
+              onClick={() => preview(() => api.cases.binder({ id: kase.id }), t('cases.binder'))}
             >
               {t('cases.binder')}
             </Button>

@@ -6,6 +6,7 @@ import type { CaseDetail } from '../../../../../shared/entities/case.ts';
 import { api } from '../../../api/client.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { tKey } from '../../../i18n.ts';
+import { documentTypeLabel } from '../../vocab.ts';
 
 /**
  * The case's documents: the menu of those it can make now (asked of the domain, grouped as the file
@@ -67,7 +68,11 @@ export function DocumentsCard({ kase, write, onPublish }: { kase: CaseDetail; wr
           dataSource={kase.documents}
           onRow={(r) => ({ onClick: () => navigate(`/documents/${r.id}`), style: { cursor: 'pointer' } })}
           columns={[
-            { title: t('cases.documentType'), dataIndex: 'typeName' },
+            {
+              title: t('cases.documentType'),
+              dataIndex: 'typeName',
+              render: (v: string, d) => documentTypeLabel(t, d.type, v),
+            },
             {
               title: t('cases.documentNumber'),
               dataIndex: 'numberText',

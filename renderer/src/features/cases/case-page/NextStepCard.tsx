@@ -1,9 +1,10 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Alert, App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useNavigate } from 'react-router';
 import { permissionToRecord } from '../../../../../shared/domain/case-permissions.ts';
-import type { CaseDetail, NextAction, StepActor } from '../../../../../shared/entities/case.ts';
+import type { CaseDetail, NextAction, NextStep, StepActor } from '../../../../../shared/entities/case.ts';
 import type { Permission } from '../../../../../shared/base/roles.ts';
 import { api } from '../../../api/client.ts';
 import { errorMessage } from '../../../app/errors.ts';
@@ -12,6 +13,15 @@ import { tKey } from '../../../i18n.ts';
 import { vocabLabel } from '../../vocab.ts';
 import type { EventDraft } from '../EventDialog.tsx';
 import type { Stage } from './ApprovalsCard.tsx';
+
+/** The step in words: its document type and approval row named in the user's language. */
+export function nextStepText(t: TFunction, next: NextStep): string {
+  return tKey(next.key, {
+    ...next.params,
+    type: next.params?.type ? tKey(`cases.documentTypes.${next.params.type}`) : '',
+    role: next.params?.role ? vocabLabel(t, 'approvalRoles', next.params.role) : '',
+  });
+}
 
 /** What the step's actor needs: the case staff run the case, the reviewer records 法制审核 and the 审核 row, the head the 审批 row. */
 const ACTOR_PERMISSION: Record<StepActor, Permission> = {
@@ -41,11 +51,6 @@ export function NextStepCard({
   const { can } = useSession();
   const next = kase.next;
   if (!next) return null;
-  const params = {
-    ...next.params,
-    type: next.params?.type ? tKey(`cases.documentTypes.${next.params.type}`) : '',
-    role: next.params?.role ? vocabLabel(t, 'approvalRoles', next.params.role) : '',
-  };
   const who = t(`roles.${next.who}`);
   const mine = can(ACTOR_PERMISSION[next.who]) && !kase.archived;
 
@@ -81,7 +86,7 @@ export function NextStepCard({
       message={
         <span>
           <b>{t('cases.next.title')}：</b>
-          <span data-testid="case-next-step">{tKey(next.key, params)}</span>
+          <span data-testid="case-next-step">{nextStepText(t, next)}</span>
         </span>
       }
       description={mine ? t('cases.next.by', { who }) : t('cases.next.waiting', { who })}
