@@ -58,12 +58,18 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
   await page.locator('.ant-select-item-option', { hasText: '第一百零二条' }).first().click();
   await page.getByTestId('violation-facts-0').fill('危化品仓库未按规定设置可燃气体报警装置，逾期未消除该事故隐患');
   await expect(page.getByTestId('proposal-0')).toBeVisible();
-  await page.getByTestId('violation-fine-0').fill('20000');
   await page.getByTestId('violation-reasoning-0').fill('一般事故隐患，未造成后果，按一般情节裁量');
   await page
     .getByTestId('violation-0')
     .getByRole('textbox', { name: '证据', exact: true })
     .fill('现场检查记录、现场照片');
+  // Above the article's maximum: said under the amount, and gone as soon as the amount is corrected (issue 18).
+  await page.getByTestId('violation-fine-0').fill('60000');
+  await page.getByTestId('disposal-save').click();
+  const tooHigh = page.getByTestId('violation-0').getByText(/罚款超过法定上限/);
+  await expect(tooHigh).toBeVisible();
+  await page.getByTestId('violation-fine-0').fill('20000');
+  await expect(tooHigh).toBeHidden();
   await page.getByTestId('disposal-save').click();
   await expect(page.getByText('已保存')).toBeVisible();
   await kase.signForm(shell, 'disposal', TODAY);

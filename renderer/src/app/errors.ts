@@ -31,3 +31,29 @@ export function showFieldErrors(form: FormInstance, error: unknown, within: stri
   form.setFields(fields);
   return fields.length === error.details.issues.length;
 }
+
+/** Every path a Form's changedValues reaches (['violations', 0, 'fine'] for one fine typed in a list), with its prefixes. */
+function changedPaths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
+  const here = at.length ? [at] : [];
+  if (Array.isArray(value))
+    return [...here, ...value.flatMap((v, i) => (v === undefined ? [] : changedPaths(v, [...at, i])))];
+  if (
+    value &&
+    typeof value === 'object' &&
+    !(value instanceof Date) &&
+    Object.getPrototypeOf(value) === Object.prototype
+  )
+    return [...here, ...Object.entries(value).flatMap(([k, v]) => changedPaths(v, [...at, k]))];
+  return here;
+}
+
+/**
+ * For a Form's onValuesChange: an error the core put under a field (showFieldErrors) goes as soon as the user changes
+ * that field — a fixed amount no longer sits above "罚款超过法定上限". The core judges it again on the next save.
+ */
+export function clearErrorsOnChange(form: FormInstance) {
+  return (changed: Record<string, unknown>) => {
+    const touched = changedPaths(changed).filter((name) => form.getFieldError(name as never).length > 0);
+    if (touched.length) form.setFields(touched.map((name) => ({ name: name as never, errors: [] })));
+  };
+}

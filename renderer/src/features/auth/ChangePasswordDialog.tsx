@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { errorMessage, showFieldErrors } from '../../app/errors.ts';
+import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 
 export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useTranslation();
@@ -20,7 +20,7 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
   };
   return (
     <Modal open={open} title={t('app.changePassword')} onCancel={onClose} onOk={() => void submit()} destroyOnHidden>
-      <Form form={form} layout="vertical">
+      <Form form={form} onValuesChange={clearErrorsOnChange(form)} layout="vertical">
         <Form.Item
           name="oldPassword"
           label={t('auth.oldPassword')}

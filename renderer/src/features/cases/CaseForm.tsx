@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/entities/case.ts';
 import { api } from '../../api/client.ts';
 import { useDiscardGuard } from '../../app/discard.tsx';
-import { errorMessage, showFieldErrors } from '../../app/errors.ts';
+import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 import { DateField } from '../fields.tsx';
 import { vocabOptions } from '../vocab.ts';
 import { EnterpriseSelect, OfficerSelect } from '../pickers.tsx';
@@ -81,6 +81,7 @@ export function CaseForm({ open, kase, enterpriseId, escalationId, onClose, onSa
     >
       <Form
         form={form}
+        onValuesChange={clearErrorsOnChange(form)}
         layout="vertical"
         initialValues={{
           source: 'inspection',

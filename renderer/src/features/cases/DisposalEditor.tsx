@@ -28,7 +28,7 @@ import {
 } from '../../../../shared/entities/discretion.ts';
 import type { PenaltyItem } from '../../../../shared/entities/penalty-article.ts';
 import { api } from '../../api/client.ts';
-import { errorMessage, showFieldErrors } from '../../app/errors.ts';
+import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 import { RowsField } from '../fields.tsx';
 import { yuan } from './CaseList.tsx';
 
@@ -99,7 +99,13 @@ export function DisposalEditor({
     measures: [],
   };
   return (
-    <Form form={form} layout="vertical" disabled={!editable} data-testid="disposal">
+    <Form
+      form={form}
+      onValuesChange={clearErrorsOnChange(form)}
+      layout="vertical"
+      disabled={!editable}
+      data-testid="disposal"
+    >
       {benchmark?.example && (
         <Alert
           type="warning"

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseEventKind } from '../../../../shared/entities/case.ts';
 import { api } from '../../api/client.ts';
-import { errorMessage, showFieldErrors } from '../../app/errors.ts';
+import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 import { DateField } from '../fields.tsx';
 import { readAsUpload } from '../files.ts';
 import { tKey } from '../../i18n.ts';
@@ -252,6 +252,7 @@ function EventForm({
     >
       <Form
         form={form}
+        onValuesChange={clearErrorsOnChange(form)}
         layout="vertical"
         data-testid={`event-${draft.kind}`}
         initialValues={{ approved: true, attended: true, granted: true, party: 'unit', ...draft.values }}

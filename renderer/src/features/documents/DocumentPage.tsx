@@ -36,7 +36,7 @@ import { AppError, type ValidationIssue } from '../../../../shared/base/errors.t
 import type { DocumentDetail } from '../../../../shared/entities/document.ts';
 import type { Officer } from '../../../../shared/entities/officer.ts';
 import { api } from '../../api/client.ts';
-import { errorMessage, showFieldErrors } from '../../app/errors.ts';
+import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { tKey } from '../../i18n.ts';
 import { DateTimeField } from '../fields.tsx';
@@ -45,7 +45,7 @@ import { formatDateTime } from '../format.ts';
 import { vocabLabel, vocabOptions, documentTypeLabel } from '../vocab.ts';
 import { STATUS_COLORS } from './DocumentList.tsx';
 import { usePrintPreview } from '../../app/PrintPreview.tsx';
-import { DocumentFields, recordValues } from './forms/DocumentFields.tsx';
+import { DocumentFields, fieldLabelOf, recordValues } from './forms/DocumentFields.tsx';
 
 /** Rows compared without the clerk's own words (a row's facts), which the record never changes. */
 const stripFacts = (v: unknown): unknown =>
@@ -121,7 +121,9 @@ export function DocumentPage() {
     setSaving('saved');
   }, [id, form]);
 
-  const onChange = () => {
+  const clearFixed = clearErrorsOnChange(form);
+  const onChange = (changed: Record<string, unknown>) => {
+    clearFixed(changed);
     setSaving('pending');
     if (timer.current) window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
@@ -210,6 +212,13 @@ export function DocumentPage() {
         await load();
       } else throw e;
     }
+  };
+  /** An issue as the list says it: the field it is about named first, so "必填" never stands alone. */
+  const issueText = (i: ValidationIssue) => {
+    const path = i.path[0] === 'fields' ? i.path.slice(1) : i.path;
+    const field = layout ? fieldLabelOf(layout, path) : null;
+    const said = tKey(i.key, i.params);
+    return field ? t('common.fieldIssue', { field, issue: said }) : said;
   };
   const showIssues = (list: ValidationIssue[]) => {
     setIssues(list);
@@ -362,7 +371,7 @@ export function DocumentPage() {
               dataSource={issues}
               renderItem={(i) => (
                 <List.Item>
-                  <Typography.Link onClick={() => focus(i.path)}>{tKey(i.key, i.params)}</Typography.Link>
+                  <Typography.Link onClick={() => focus(i.path)}>{issueText(i)}</Typography.Link>
                 </List.Item>
               )}
             />

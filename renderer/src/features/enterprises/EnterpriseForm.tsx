@@ -6,7 +6,7 @@ import { checkUscc } from '../../../../shared/base/uscc.ts';
 import type { Enterprise } from '../../../../shared/entities/enterprise.ts';
 import { api } from '../../api/client.ts';
 import { useDiscardGuard } from '../../app/discard.tsx';
-import { errorMessage, showFieldErrors } from '../../app/errors.ts';
+import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 import { tKey } from '../../i18n.ts';
 import { RowsField } from '../fields.tsx';
 import { vocabOptions } from '../vocab.ts';
@@ -93,6 +93,7 @@ export function EnterpriseForm({ open, enterprise, onClose, onSaved }: Props) {
     >
       <Form
         form={form}
+        onValuesChange={clearErrorsOnChange(form)}
         layout="vertical"
         initialValues={{
           enforcementLevel: 'county',

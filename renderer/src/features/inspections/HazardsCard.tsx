@@ -26,7 +26,7 @@ import type { Hazard } from '../../../../shared/entities/hazard.ts';
 import type { Inspection } from '../../../../shared/entities/inspection.ts';
 import { api } from '../../api/client.ts';
 import { useDiscardGuard } from '../../app/discard.tsx';
-import { errorMessage, showFieldErrors } from '../../app/errors.ts';
+import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { DateField } from '../fields.tsx';
 
@@ -286,7 +286,12 @@ export function HazardsCard({
         onOk={() => void save()}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" initialValues={{ level: 'general' }}>
+        <Form
+          form={form}
+          onValuesChange={clearErrorsOnChange(form)}
+          layout="vertical"
+          initialValues={{ level: 'general' }}
+        >
           <Form.Item
             name="description"
             label={t('hazard.description')}
@@ -341,7 +346,12 @@ export function HazardsCard({
         onOk={() => void extend()}
         destroyOnHidden
       >
-        <Form form={extForm} layout="vertical" initialValues={{ decision: 'approved' }}>
+        <Form
+          form={extForm}
+          onValuesChange={clearErrorsOnChange(extForm)}
+          layout="vertical"
+          initialValues={{ decision: 'approved' }}
+        >
           <Row gutter={16}>
             <Col span={12}>
               <Form.Item

@@ -5,7 +5,7 @@ import type { Inspection } from '../../../../shared/entities/inspection.ts';
 import type { Checklist } from '../../../../shared/entities/checklist.ts';
 import { api } from '../../api/client.ts';
 import { useDiscardGuard } from '../../app/discard.tsx';
-import { errorMessage, showFieldErrors } from '../../app/errors.ts';
+import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 import { DateTimeField, RowsField } from '../fields.tsx';
 import { vocabOptions } from '../vocab.ts';
 import { EnterpriseSelect, OfficerSelect } from '../pickers.tsx';
@@ -88,6 +88,7 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
     >
       <Form
         form={form}
+        onValuesChange={clearErrorsOnChange(form)}
         layout="vertical"
         initialValues={{ kind: 'plan', officerIds: [], experts: [], present: [], refusedToSign: false }}
       >

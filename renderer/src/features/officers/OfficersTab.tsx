@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Officer } from '../../../../shared/entities/officer.ts';
 import { api } from '../../api/client.ts';
-import { errorMessage, showFieldErrors } from '../../app/errors.ts';
+import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { vocabLabel, vocabOptions } from '../vocab.ts';
 
@@ -103,7 +103,12 @@ export function OfficersTab() {
         onOk={() => void save()}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" initialValues={{ post: 'officer', onDuty: true }}>
+        <Form
+          form={form}
+          onValuesChange={clearErrorsOnChange(form)}
+          layout="vertical"
+          initialValues={{ post: 'officer', onDuty: true }}
+        >
           <Row gutter={16}>
             <Col span={8}>
               <Form.Item name="name" label={t('officer.name')} rules={required}>

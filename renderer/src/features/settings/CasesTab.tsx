@@ -22,7 +22,7 @@ import { LEGAL_REVIEW_TRIGGERS } from '../../../../shared/entities/settings.ts';
 import type { DiscretionBenchmark } from '../../../../shared/entities/discretion.ts';
 import type { StatutoryPeriod } from '../../../../shared/entities/period.ts';
 import { api } from '../../api/client.ts';
-import { errorMessage, showFieldErrors } from '../../app/errors.ts';
+import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { tKey } from '../../i18n.ts';
 import { FileOrderSection } from './FileOrderSection.tsx';
@@ -89,7 +89,14 @@ export function CasesTab() {
   );
 
   return (
-    <Form form={form} layout="vertical" disabled={!editable} style={{ maxWidth: 960 }} data-testid="settings-cases">
+    <Form
+      form={form}
+      onValuesChange={clearErrorsOnChange(form)}
+      layout="vertical"
+      disabled={!editable}
+      style={{ maxWidth: 960 }}
+      data-testid="settings-cases"
+    >
       {!editable && <Alert type="info" message={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
       <Divider titlePlacement="start">{t('settings.cases.hearingSection')}</Divider>
       <Row gutter={16}>

@@ -2,7 +2,7 @@ import { Alert, App, Button, Col, Divider, Form, Input, InputNumber, Row, Switch
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { errorMessage, showFieldErrors } from '../../app/errors.ts';
+import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { UnitFields } from '../setup/UnitFields.tsx';
 
@@ -26,7 +26,13 @@ export function UnitTab() {
     }
   };
   return (
-    <Form form={form} layout="vertical" disabled={!editable} style={{ maxWidth: 960 }}>
+    <Form
+      form={form}
+      onValuesChange={clearErrorsOnChange(form)}
+      layout="vertical"
+      disabled={!editable}
+      style={{ maxWidth: 960 }}
+    >
       {!editable && <Alert type="info" message={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
       <UnitFields />
       {editable && (
@@ -65,7 +71,13 @@ export function SystemTab() {
     </Col>
   );
   return (
-    <Form form={form} layout="vertical" disabled={!editable} style={{ maxWidth: 960 }}>
+    <Form
+      form={form}
+      onValuesChange={clearErrorsOnChange(form)}
+      layout="vertical"
+      disabled={!editable}
+      style={{ maxWidth: 960 }}
+    >
       {!editable && <Alert type="info" message={t('settings.adminOnly')} style={{ marginBottom: 16 }} />}
       <Row gutter={16}>
         <Col span={8}>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/entities/user.ts';
 import { ROLES } from '../../../../shared/base/roles.ts';
 import { api } from '../../api/client.ts';
-import { errorMessage, showFieldErrors } from '../../app/errors.ts';
+import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 import { formatDateTime } from '../format.ts';
 
 export function UsersTab() {
@@ -114,7 +114,12 @@ export function UsersTab() {
         onOk={() => void save()}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" initialValues={{ role: 'clerk', active: true }}>
+        <Form
+          form={form}
+          onValuesChange={clearErrorsOnChange(form)}
+          layout="vertical"
+          initialValues={{ role: 'clerk', active: true }}
+        >
           <Form.Item name="username" label={t('users.username')} rules={required}>
             <Input disabled={editing !== 'new'} />
           </Form.Item>
@@ -142,7 +147,7 @@ export function UsersTab() {
         onOk={() => void reset()}
         destroyOnHidden
       >
-        <Form form={pwForm} layout="vertical">
+        <Form form={pwForm} onValuesChange={clearErrorsOnChange(pwForm)} layout="vertical">
           <Form.Item name="password" label={t('auth.newPassword')} extra={t('setup.passwordHint')} rules={required}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../shared/api/contract.ts';
 import { api } from '../../api/client.ts';
-import { errorMessage, showFieldErrors } from '../../app/errors.ts';
+import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 import { readAsUpload } from '../files.ts';
 import { UnitFields } from './UnitFields.tsx';
 
@@ -74,7 +74,7 @@ export function SetupPage({ onDone, onDemo, onImported }: Props) {
               items={[{ title: t('setup.stepAdmin') }, { title: t('setup.stepUnit') }, { title: t('setup.stepDone') }]}
               style={{ marginBottom: 24 }}
             />
-            <Form form={form} layout="vertical" requiredMark>
+            <Form form={form} onValuesChange={clearErrorsOnChange(form)} layout="vertical" requiredMark>
               <div hidden={step !== 0}>
                 <Row gutter={16}>
                   <Col span={12}>

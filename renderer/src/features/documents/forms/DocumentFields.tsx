@@ -14,6 +14,14 @@ import { OfficersField } from './OfficersField.tsx';
 /** A text without a set width takes the room the line has left. */
 const GROW = { flex: '1 1 160px' };
 const label = (cell: { field: string; label?: string }) => tKey(`docFields.${cell.label ?? cell.field}`);
+
+/** The label of the field an issue's path points at (['party'], ['violations', 0, 'fine']…), as the form shows it. */
+export function fieldLabelOf(layout: DocumentForm, path: (string | number)[]): string | null {
+  const cell = layout.flat().find((c) => c.field === path[0]);
+  if (!cell) return null;
+  const row = typeof path[1] === 'number' ? path[1] + 1 : null;
+  return row ? tKey('document.fieldRow', { field: label(cell), row }) : label(cell);
+}
 /** A field the record decides is shown, locked, saying where it is changed. */
 const fromRecord = (cell: { record?: true }) => (cell.record ? tKey('documents.fromRecord') : undefined);
 
