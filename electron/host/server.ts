@@ -34,6 +34,14 @@ function loopbackHost(req: http.IncomingMessage, port: number): boolean {
   return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host);
 }
 
+/**
+ * The demo county is for trying the app on the PC itself: a caller over the network (once the host listens on the
+ * office network) never reaches it, so it cannot be mistaken for the squad's real data or used to probe the app.
+ */
+export function demoAllowedFrom(remoteAddress: string | undefined): boolean {
+  return remoteAddress === '127.0.0.1' || remoteAddress === '::1' || remoteAddress === '::ffff:127.0.0.1';
+}
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const data = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -73,7 +81,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
       if (url.pathname === '/api/events' && req.method === 'GET') {
-        const core = await options.workspaces.get(workspaceOf(url.searchParams.get('workspace')));
+        const workspace = workspaceOf(url.searchParams.get('workspace'));
+        if (workspace === 'demo' && !demoAllowedFrom(req.socket.remoteAddress)) {
+          res.writeHead(403).end();
+          return;
+        }
+        const core = await options.workspaces.get(workspace);
         // EventSource cannot send headers, so the session token comes in the query string.
         if (!core.state.sessions.has(url.searchParams.get('token') ?? '')) {
           res.writeHead(401).end();
@@ -111,7 +124,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           });
           return;
         }
-        const core = await options.workspaces.get(workspaceOf(req.headers['x-workspace']));
+        const workspace = workspaceOf(req.headers['x-workspace']);
+        if (workspace === 'demo' && !demoAllowedFrom(req.socket.remoteAddress)) {
+          res.writeHead(403).end();
+          return;
+        }
+        const core = await options.workspaces.get(workspace);
         const token = typeof req.headers['x-session-token'] === 'string' ? req.headers['x-session-token'] : undefined;
         sendJson(res, 200, await core.dispatch(channel, body.input ?? {}, { token }));
         return;

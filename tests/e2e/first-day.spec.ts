@@ -103,6 +103,15 @@ test('a squad’s first day: set up, sign in, keep the ledger, import, back up',
   await expect(page.getByText(/已备份：manual-/)).toBeVisible();
   await expect(page.getByTestId('backup-list').locator('tr', { hasText: '手动' })).toHaveCount(1);
   await shot('08-backup');
+
+  // After setup the demo county is still a click away, from the sign-in page on this PC, and leaving it is one click.
+  await new Shell(page).signOut();
+  await page.getByTestId('sign-in-demo').click();
+  await expect(page.getByText('您正在使用演示县')).toBeVisible({ timeout: 60_000 });
+  await new Shell(page).signedIn('clerk', 'demo1234');
+  await page.getByRole('button', { name: '退出演示' }).click();
+  await expect(page.getByText('您正在使用演示县')).toBeHidden();
+  await expect(page.getByTestId('sign-in-demo')).toBeVisible();
 });
 
 test('the demo county is marked on every screen and will not export', async ({ page, desk }) => {

@@ -128,6 +128,7 @@ export function App() {
             can: (p) => session.permissions.includes(p),
             refreshInfo,
             leaveDemo: () => switchWorkspace('real'),
+            enterDemo: () => switchWorkspace('demo'),
             async signOut() {
               await api.auth.signOut().catch(() => undefined);
               setToken(undefined);
@@ -161,7 +162,7 @@ export function App() {
   if (info.needsSetup) {
     body = <SetupPage onDone={signedIn} onDemo={() => switchWorkspace('demo')} onImported={() => void refreshInfo()} />;
   } else if (!session || !value) {
-    body = <SignInPage info={info} onSignedIn={signedInAfresh} />;
+    body = <SignInPage info={info} onSignedIn={signedInAfresh} onDemo={() => switchWorkspace('demo')} />;
   } else {
     body = (
       <SessionContext.Provider value={value}>

@@ -9,6 +9,8 @@ export interface SessionContextValue {
   signOut(): Promise<void>;
   refreshInfo(): Promise<void>;
   leaveDemo(): void;
+  /** Leaves this workspace for the demo county (signed in there afresh). */
+  enterDemo(): void;
 }
 
 export const SessionContext = createContext<SessionContextValue | null>(null);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isInternalUrl, isSafeExternalUrl, resolveAppFile } from '../../../electron/main/security/urls.ts';
 import { webPreferences } from '../../../electron/main/windows/web-preferences.ts';
+import { demoAllowedFrom } from '../../../electron/host/server.ts';
 
 describe('main window webPreferences', () => {
   it('stay hardened (snapshot)', () => {
@@ -75,5 +76,13 @@ describe('app:// protocol paths', () => {
     expect(resolveAppFile(root, 'app://desk/..%2f..%2fsecret')).toBeNull();
     for (const u of ['app://other/index.html', 'app://desk/%00', 'app://desk/a%5c..%5cx', 'https://desk/index.html'])
       expect(resolveAppFile(root, u), u).toBeNull();
+  });
+});
+
+describe('the demo county over the web host', () => {
+  it('is reached from the PC itself only, never from another address (issue 18)', () => {
+    for (const local of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) expect(demoAllowedFrom(local), local).toBe(true);
+    for (const remote of ['192.168.1.20', '::ffff:192.168.1.20', '10.0.0.2', undefined])
+      expect(demoAllowedFrom(remote), String(remote)).toBe(false);
   });
 });

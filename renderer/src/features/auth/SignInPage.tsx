@@ -8,9 +8,11 @@ import { errorMessage, showFieldErrors } from '../../app/errors.ts';
 interface Props {
   info: AppInfo;
   onSignedIn(s: SessionInfo): void;
+  /** Opens the demo county (fictitious data, for trying and training), offered only from the real workspace. */
+  onDemo(): void;
 }
 
-export function SignInPage({ info, onSignedIn }: Props) {
+export function SignInPage({ info, onSignedIn, onDemo }: Props) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -67,6 +69,11 @@ export function SignInPage({ info, onSignedIn }: Props) {
         <Typography.Link style={{ display: 'block', marginTop: 12 }} onClick={() => setRecovering(true)}>
           {t('auth.forgot')}
         </Typography.Link>
+        {info.workspace === 'real' && (
+          <Typography.Link style={{ display: 'block', marginTop: 8 }} onClick={onDemo} data-testid="sign-in-demo">
+            {t('auth.openDemo')}
+          </Typography.Link>
+        )}
       </Card>
       <RecoverDialog open={recovering} onClose={() => setRecovering(false)} />
     </div>

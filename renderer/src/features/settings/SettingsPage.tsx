@@ -1,4 +1,4 @@
-import { Tabs } from 'antd';
+import { Button, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { NotFound } from '../../app/NotFound.tsx';
@@ -13,7 +13,7 @@ import { UsersTab } from './UsersTab.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const { can } = useSession();
+  const { can, info, enterDemo } = useSession();
   const navigate = useNavigate();
   const tab = useParams().tab ?? 'unit';
   const tabs = [
@@ -32,6 +32,11 @@ export function SettingsPage() {
     <div className="page">
       <div className="page-header">
         <h2>{t('settings.title')}</h2>
+        {info.workspace === 'real' && (
+          <Button onClick={enterDemo} data-testid="settings-demo">
+            {t('auth.openDemo')}
+          </Button>
+        )}
       </div>
       <Tabs
         activeKey={tab}
