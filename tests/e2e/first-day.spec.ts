@@ -26,6 +26,8 @@ test('a squad’s first day: set up, sign in, keep the ledger, import, back up',
   const setup = new SetupPage(page);
   await setup.createAdmin('admin', '张主任', 'admin12345');
   await setup.fillUnit(UNIT);
+  // Asked now, so the first 决定书 is not held up by a setting nobody asked for.
+  await page.getByTestId('setup-payment-place').fill('宣汉县农村信用合作联社（账号：88010120000012345）');
   await expect(page.getByText('文号示例：宣应急罚〔')).toBeVisible();
   await shot('01-setup-unit');
   await page.getByRole('button', { name: '完成初始化' }).click();
@@ -34,6 +36,11 @@ test('a squad’s first day: set up, sign in, keep the ledger, import, back up',
   await page.getByText('我已记下恢复码').click();
   await page.getByRole('button', { name: /确\s?定/ }).click();
   await expect(page.getByText('张主任，您好')).toBeVisible();
+  // The admin's checklist: the payment place given at setup is done; the roster, the accounts, the signers are next.
+  const checklist = page.getByTestId('setup-checklist');
+  await expect(checklist).toContainText('开始使用前的准备（已完成 1/5）');
+  await expect(checklist.getByTestId('setup-item-paymentPlace').getByText('去设置')).toBeHidden();
+  await expect(checklist.getByTestId('setup-item-officers').getByText('去设置')).toBeVisible();
   await shot('03-dashboard');
 
   // Sign out and back in; a wrong password is refused in Chinese.

@@ -135,6 +135,12 @@ export const setupHandlers: Pick<HandlerGroup<'setup'>, 'setup:initialize'> = {
       const actor = { userId: created.id, userName: created.displayName };
       core.record(actor, { action: 'setup:initialize', entityType: 'user', entityId: created.id, after: created });
       await saveUnit(trx, core, actor, input.unit);
+      if (input.finePaymentPlace)
+        await trx
+          .insertInto('settings')
+          .values({ key: 'finePaymentPlace', valueJson: JSON.stringify(input.finePaymentPlace) })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ valueJson: JSON.stringify(input.finePaymentPlace) }))
+          .execute();
       return created;
     });
     rememberSetUp(core.dataDir, core.now());

@@ -9,6 +9,7 @@ import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { nextStepText } from '../cases/case-page/NextStepCard.tsx';
+import { SetupChecklist } from './SetupChecklist.tsx';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -86,6 +87,7 @@ export function DashboardPage() {
   // Most urgent first: what waits on this user, what is overdue or due, what an inspection escalated, then the rest.
   // A card with nothing in it is left out; the figures come last.
   const cards = [
+    can('settings.manage') && can('users.manage') && <SetupChecklist key="setup" officers={officers} />,
     awaiting.length > 0 && (
       <Card key="awaiting" title={t('dashboard.awaiting')} data-testid="awaiting">
         <List

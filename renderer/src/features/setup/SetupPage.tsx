@@ -37,7 +37,11 @@ export function SetupPage({ onDone, onDemo, onImported }: Props) {
     setBusy(true);
     try {
       const { confirm: _c, ...admin } = values.admin;
-      const r = await api.setup.initialize({ admin, unit: values.unit });
+      const r = await api.setup.initialize({
+        admin,
+        unit: values.unit,
+        finePaymentPlace: values.finePaymentPlace ?? '',
+      });
       setResult(r);
       setStep(2);
     } catch (e) {
@@ -136,6 +140,13 @@ export function SetupPage({ onDone, onDemo, onImported }: Props) {
               </div>
               <div hidden={step !== 1}>
                 <UnitFields prefix={['unit']} />
+                <Form.Item
+                  name="finePaymentPlace"
+                  label={t('settings.cases.paymentPlace')}
+                  extra={t('setup.paymentPlaceHint')}
+                >
+                  <Input maxLength={300} data-testid="setup-payment-place" />
+                </Form.Item>
                 <Button onClick={() => setStep(0)} style={{ marginRight: 8 }}>
                   {t('common.previous')}
                 </Button>
