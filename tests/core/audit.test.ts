@@ -35,6 +35,22 @@ describe('全过程记录 (hash-chained audit log)', () => {
     const created = list.items.find((e) => e.action === 'officers:create')!;
     expect(created).toMatchObject({ userName: '管理员', entityType: 'officer', before: null });
     expect(created.after).toMatchObject({ name: expect.stringMatching(/^执法员/) });
+    // Filtered on the core (issue 18): by section, by who did it, by China's day.
+    const officers = await call(core, 'audit:list', { page: 1, pageSize: 50, section: 'officers' }, token);
+    expect(officers.total).toBeGreaterThan(0);
+    expect(officers.items.every((e) => e.action.startsWith('officers:'))).toBe(true);
+    expect((await call(core, 'audit:list', { page: 1, pageSize: 50, user: '无此人' }, token)).total).toBe(0);
+    const day = created.at.slice(0, 10);
+    const onDay = await call(
+      core,
+      'audit:list',
+      { page: 1, pageSize: 50, from: '2000-01-01', to: '2000-01-02' },
+      token,
+    );
+    expect(onDay.total).toBe(0);
+    expect((await call(core, 'audit:list', { page: 1, pageSize: 50, from: day, to: addDay(day) }, token)).total).toBe(
+      list.total,
+    );
   });
 
   it('refuses UPDATE and DELETE through the database itself', async () => {
@@ -95,3 +111,5 @@ describe('全过程记录 (hash-chained audit log)', () => {
     expect((await call(core, 'audit:verify', { head: head.slice(0, 16) }, token)).ok).toBe(true);
   });
 });
+
+const addDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -9,6 +9,17 @@ test('a clerk signing in after an admin lands on the workbench; a page that does
   await page.setViewportSize({ width: 1366, height: 768 });
   const shell = await Shell.demo(page, desk.url, 'admin');
   await shell.open('系统设置');
+  // The audit log says what happened in words, each record a link, and filters on the core.
+  await page.getByRole('tab', { name: '全过程记录' }).click();
+  const log = page.locator('.ant-table');
+  await expect(log).toContainText('签发文书');
+  await expect(log).not.toContainText('documents:issue');
+  await page.locator('[data-testid="audit-filters"] .ant-select').click();
+  await page.locator('.ant-select-item-option', { hasText: '案件办理' }).click();
+  await expect(log).not.toContainText('签发文书');
+  await expect(log).toContainText('登记：审批签署');
+  await expect(log).not.toContainText('cases:');
+  await shot('06-audit-log');
   await page.getByRole('tab', { name: '用户与权限' }).click();
   await expect(page).toHaveURL(/#\/settings\/users$/);
   await shell.signOut();

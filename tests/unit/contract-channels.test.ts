@@ -66,7 +66,14 @@ describe('the merged table', () => {
       version: number;
       reason: string;
     }>();
-    expectTypeOf<ParsedInputOf<'audit:list'>>().toEqualTypeOf<{ page: number; pageSize: number }>();
+    expectTypeOf<ParsedInputOf<'audit:list'>>().toEqualTypeOf<{
+      page: number;
+      pageSize: number;
+      from?: string;
+      to?: string;
+      section?: string;
+      user?: string;
+    }>();
     expectTypeOf<'app:info'>().toExtend<ChannelName>();
     expectTypeOf<'app:nothing'>().not.toExtend<ChannelName>();
   });

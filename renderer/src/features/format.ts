@@ -18,7 +18,11 @@ export function formatDateTime(iso: string | null | undefined): string {
 export function auditActionLabel(action: string): string {
   const key = `audit.actionNames.${action.replace(/[:-]/g, '_')}`;
   const text = tKey(key);
-  return text === key ? action : text;
+  if (text !== key) return text;
+  // A step recorded on a case is logged by its kind (cases:approval, cases:payment): said as the case page says it.
+  const kind = /^cases:(.+)$/.exec(action)?.[1];
+  const step = kind && tKey(`cases.events.${kind}`);
+  return step && step !== `cases.events.${kind}` ? tKey('audit.caseStep', { step }) : action;
 }
 
 export function auditEntityLabel(type: string): string {

@@ -1,15 +1,23 @@
 import type { HandlerGroup } from '../../context.ts';
 
 export const auditHandlers: HandlerGroup<'audit'> = {
-  async 'audit:list'({ page, pageSize }, { core }) {
-    const db = core.store.db;
+  async 'audit:list'({ page, pageSize, from, to, section, user }, { core }) {
+    // Stamps are UTC ISO; a day is China's (UTC+8, no daylight saving): 2026-11-22 runs from 2026-11-21T16:00Z.
+    const chinaDayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
+    const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`) + 86_400_000).toISOString();
+    const filtered = () => {
+      let q = core.store.db.selectFrom('auditLog');
+      if (from) q = q.where('at', '>=', chinaDayStart(from));
+      if (to) q = q.where('at', '<', nextDay(to));
+      if (section) q = q.where('action', 'like', `${section}:%`);
+      if (user) q = q.where('userName', '=', user);
+      return q;
+    };
     const [{ total }, rows] = await Promise.all([
-      db
-        .selectFrom('auditLog')
+      filtered()
         .select((eb) => eb.fn.countAll<number>().as('total'))
         .executeTakeFirstOrThrow(),
-      db
-        .selectFrom('auditLog')
+      filtered()
         .selectAll()
         .orderBy('seq', 'desc')
         .limit(pageSize)

@@ -20,6 +20,7 @@ import {
   Modal,
   Result,
   Row,
+  Segmented,
   Select,
   Space,
   Spin,
@@ -45,6 +46,7 @@ import { formatDateTime } from '../format.ts';
 import { vocabLabel, vocabOptions, documentTypeLabel } from '../vocab.ts';
 import { STATUS_COLORS } from './DocumentList.tsx';
 import { usePrintPreview } from '../../app/PrintPreview.tsx';
+import { IssuedPdf } from './IssuedPdf.tsx';
 import { DocumentFields, fieldLabelOf, recordValues } from './forms/DocumentFields.tsx';
 
 /** Rows compared without the clerk's own words (a row's facts), which the record never changes. */
@@ -60,6 +62,8 @@ export function DocumentPage() {
   const navigate = useNavigate();
   const id = Number(useParams().id);
   const [params] = useSearchParams();
+  // A link to one of its fields (a review finding) opens the fields; otherwise an issued document opens as printed.
+  const [view, setView] = useState<'pdf' | 'form'>(params.get('field') ? 'form' : 'pdf');
   const [doc, setDoc] = useState<DocumentDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const openPreview = usePrintPreview();
@@ -380,7 +384,21 @@ export function DocumentPage() {
       )}
       <Row gutter={16}>
         <Col span={draft ? 24 : 14}>
-          <Card size="small">
+          {/* Issued: the PDF as printed is what the page shows; the fields it was made from are one click away. */}
+          {!draft && (
+            <Segmented
+              style={{ marginBottom: 8 }}
+              value={view}
+              onChange={(v) => setView(v as 'pdf' | 'form')}
+              options={[
+                { value: 'pdf', label: t('document.issuedPdf') },
+                { value: 'form', label: t('document.issuedFields') },
+              ]}
+              data-testid="issued-view"
+            />
+          )}
+          {!draft && view === 'pdf' && <IssuedPdf id={doc.id} sha256={doc.pdfSha256} />}
+          <Card size="small" hidden={!draft && view === 'pdf'}>
             <Form form={form} layout="vertical" disabled={!draft || !can('documents.write')} onValuesChange={onChange}>
               {layout ? (
                 <DocumentFields layout={layout} editing={draft} />
