@@ -49,15 +49,33 @@ export class InspectionsPage {
     const drawer = p.getByRole('dialog', { name: '新建现场检查' });
     await drawer.getByTestId('inspection-enterprise').locator('input').fill(opts.enterprise.slice(0, 2));
     await p.locator('.ant-select-item-option', { hasText: opts.enterprise }).first().click();
+    await expect(drawer.getByTestId('inspection-enterprise')).toContainText(opts.enterprise);
     await drawer.getByLabel('检查时间').fill(opts.start);
     await drawer.getByLabel('检查时间').press('Enter');
+    await expect(drawer.getByLabel('检查时间')).toHaveValue(opts.start);
     await drawer.getByLabel('检查场所').fill(opts.place);
     // A multiple select stays open while options are picked; clicking elsewhere closes it.
-    await drawer.getByTestId('inspection-officers').click();
-    for (const name of opts.officers) await p.locator('.ant-select-item-option', { hasText: name }).first().click();
+    // A click can land while the list is still being placed (a loaded machine): each pick is checked on the select's
+    // own tags and made again until it shows.
+    const picker = drawer.getByTestId('inspection-officers');
+    for (const name of opts.officers)
+      await expect(async () => {
+        if (!(await picker.locator('.ant-select-selection-item', { hasText: name }).count())) {
+          if (!(await p.locator('.ant-select-dropdown:visible').count())) await picker.click();
+          await p.locator('.ant-select-item-option', { hasText: name }).first().click({ timeout: 3000 });
+        }
+        await expect(picker.locator('.ant-select-selection-item', { hasText: name })).toBeVisible({ timeout: 1000 });
+      }).toPass({ timeout: 15_000 });
     await drawer.getByLabel('检查场所').click();
     await drawer.getByTestId('inspection-findings').fill(opts.findings);
     await drawer.getByTestId('inspection-save').click();
+    // Saved: the drawer closes. If it does not, the test says which field the form refused.
+    await expect(drawer)
+      .toBeHidden()
+      .catch(async (e: unknown) => {
+        const refused = await drawer.locator('.ant-form-item-explain-error').allInnerTexts();
+        throw new Error(`the inspection was not saved: ${refused.join('；')}\n${String(e)}`);
+      });
     await expect(p.getByTestId('make-inspection-record')).toBeVisible();
   }
 }
