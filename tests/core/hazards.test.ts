@@ -343,6 +343,19 @@ describe('hazards, the rectification order and the re-inspection', () => {
     ).toMatchObject({ details: { issues: [{ key: 'inspection.rules.inFuture' }] } });
     // Today, at any hour, is an inspection that happened.
     await call(core, 'inspections:create', { ...tomorrow, startedAt: '2026-11-20T18:00' }, token);
+    // Nor does it end on a day still to come.
+    expect(
+      await failure(
+        core,
+        'inspections:create',
+        { ...tomorrow, startedAt: '2026-11-20T09:00', endedAt: '2026-11-21T10:00' },
+        token,
+      ),
+    ).toMatchObject({
+      details: {
+        issues: [{ path: ['endedAt'], key: 'inspection.rules.endsInFuture', params: { date: '2026-11-21' } }],
+      },
+    });
   });
 });
 

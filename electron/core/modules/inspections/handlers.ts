@@ -53,13 +53,17 @@ async function ensureReferences(core: CoreState, f: InspectionFields): Promise<v
   }
 }
 
-/** An inspection records what happened: it bears no day still to come (a future service is refused alike). */
-function notInFuture(f: Pick<InspectionFields, 'startedAt'>, today: string): void {
-  const day = f.startedAt.slice(0, 10);
-  if (day > today)
-    throw new AppError('VALIDATION', {
-      issues: [{ path: ['startedAt'], key: 'inspection.rules.inFuture', params: { date: day, today } }],
-    });
+/** An inspection records what happened: it neither starts nor ends on a day still to come (a future service is refused alike). */
+function notInFuture(f: { startedAt: string | null; endedAt: string | null }, today: string): void {
+  const issues = (['startedAt', 'endedAt'] as const)
+    .map((field) => [field, f[field]?.slice(0, 10)] as const)
+    .filter(([, day]) => day && day > today)
+    .map(([field, day]) => ({
+      path: [field],
+      key: field === 'startedAt' ? 'inspection.rules.inFuture' : 'inspection.rules.endsInFuture',
+      params: { date: day!, today },
+    }));
+  if (issues.length) throw new AppError('VALIDATION', { issues });
 }
 
 /**
@@ -168,7 +172,14 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
       const before = await findInspection(trx, id);
       if (!before) throw new AppError('NOT_FOUND', { entity: 'inspection', id });
       // Only a day changed to one still to come is refused: one stored before this rule may still be edited.
-      if (inspection.startedAt.slice(0, 10) !== before.startedAt.slice(0, 10)) notInFuture(inspection, rules.today);
+      // Only what this change moves: a stored inspection stays editable on later days.
+      notInFuture(
+        {
+          startedAt: inspection.startedAt.slice(0, 10) !== before.startedAt.slice(0, 10) ? inspection.startedAt : null,
+          endedAt: inspection.endedAt !== before.endedAt ? inspection.endedAt : null,
+        },
+        rules.today,
+      );
       assertVersion(before, version);
       await trx
         .updateTable('inspections')

@@ -583,7 +583,7 @@ function ServeDialog({
               label={t('document.servedAt')}
               rules={[{ required: true, message: t('validation.required') }]}
             >
-              <DateTimeField />
+              <DateTimeField past />
             </Form.Item>
           </Col>
         </Row>

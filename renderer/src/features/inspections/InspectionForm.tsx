@@ -107,12 +107,12 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="startedAt" label={t('inspection.startedAt')} rules={required}>
-              <DateTimeField />
+              <DateTimeField past />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="endedAt" label={t('inspection.endedAt')}>
-              <DateTimeField />
+              <DateTimeField past />
             </Form.Item>
           </Col>
           <Col span={8}>
