@@ -69,6 +69,18 @@ describe('a case from an inspection escalation to 归档', () => {
       paid: 20000,
       caseNo: '2026-0001',
     });
+    // The case's documents are the case's: the inspection it came from lists only its own (issue 18).
+    expect(c.inspectionId).toBe(inspection.id);
+    const fromInspection = await call(
+      core,
+      'documents:list',
+      { inspectionId: inspection.id, page: 1, pageSize: 50 },
+      token,
+    );
+    expect(fromInspection.items.filter((d) => d.caseId !== null)).toEqual([]);
+    expect((await call(core, 'documents:list', { caseId: c.id, page: 1, pageSize: 50 }, token)).total).toBeGreaterThan(
+      0,
+    );
     expect(c.deadlines.map((d) => [d.period, d.status])).toEqual([
       ['decision', 'met'],
       ['service', 'met'],

@@ -119,7 +119,8 @@ export const documentHandlers: HandlerGroup<'documents'> = {
   },
   async 'documents:list'({ inspectionId, caseId, enterpriseId, status, type, page, pageSize }, { core }) {
     let q = core.store.db.selectFrom('documents');
-    if (inspectionId) q = q.where('inspectionId', '=', inspectionId);
+    // An inspection's own documents: those of a case opened from it are the case's, listed on the case.
+    if (inspectionId) q = q.where('inspectionId', '=', inspectionId).where('caseId', 'is', null);
     if (caseId) q = q.where('caseId', '=', caseId);
     if (enterpriseId) q = q.where('enterpriseId', '=', enterpriseId);
     if (status) q = q.where('status', '=', status);
