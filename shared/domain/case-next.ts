@@ -8,6 +8,7 @@ import {
   hearingNoticeOf,
   hearingOutstanding,
   hearingRecordOf,
+  hearingReportOf,
   issued,
   live,
   nextApprovalRole,
@@ -144,7 +145,7 @@ const SIGNER: Record<'handler' | 'review' | 'approve', StepActor> = {
  * reasons a file cannot close), so the button never offers what the core would refuse. `blockers` are those the
  * core computed for the notice and the decision (CaseDetail.blockers).
  */
-export function nextStep(r: CaseRecord, blockers: { key: string }[]): NextStep | null {
+export function nextStep(r: CaseRecord, blockers: { key: string }[], today?: string): NextStep | null {
   const stage = caseStage(r);
   // 回避: nothing goes on until the 负责人's decision names another 承办人 on the case.
   if (stage !== 'archived' && blockers.some((b) => b.key === 'cases.rules.recusedHandler'))
@@ -167,15 +168,30 @@ export function nextStep(r: CaseRecord, blockers: { key: string }[]): NextStep |
       return { key: 'cases.next.disposal', who: 'clerk', action: { kind: 'disposal' } };
     case 'disposal':
       return r.outcome ? sign('disposal') : { key: 'cases.next.disposal', who: 'clerk', action: { kind: 'disposal' } };
-    case 'transfer':
-      return transferLetterOf(r)
-        ? { key: 'cases.next.transferAnswer', who: 'clerk', action: { kind: 'record', event: 'transfer-answer' } }
-        : documentStep(r, 'transfer-letter', {});
+    case 'transfer': {
+      const letter = transferLetterOf(r);
+      if (!letter) return documentStep(r, 'transfer-letter', {});
+      // The answer comes after the letter reached the police: served first.
+      if (!letter.servedOn)
+        return { key: 'cases.next.serve', params: { type: 'transfer-letter' }, who: 'clerk', action: serveOf(letter) };
+      return { key: 'cases.next.transferAnswer', who: 'clerk', action: { kind: 'record', event: 'transfer-answer' } };
+    }
     case 'hearing': {
       const p = partiesPenalised(r).find((x) => hearingOutstanding(r, x)) ?? 'unit';
-      return hearingNoticeOf(r, p)
-        ? { key: 'cases.next.hearing', params: name(p), who: 'clerk', action: { kind: 'record', event: 'hearing' } }
-        : documentStep(r, 'hearing-meeting-notice', party(p));
+      const notice = hearingNoticeOf(r, p);
+      if (!notice) return documentStep(r, 'hearing-meeting-notice', party(p));
+      if (!notice.servedOn)
+        return {
+          key: 'cases.next.serve',
+          params: { type: 'hearing-meeting-notice' },
+          who: 'clerk',
+          action: serveOf(notice),
+        };
+      // Recorded once it is held: until the day the notice set, the case waits.
+      const day = typeof notice.fields.hearingDate === 'string' ? notice.fields.hearingDate.slice(0, 10) : null;
+      if (day && today && day > today)
+        return { key: 'cases.next.hearingOn', params: { date: day }, who: 'clerk', action: null };
+      return { key: 'cases.next.hearing', params: name(p), who: 'clerk', action: { kind: 'record', event: 'hearing' } };
     }
     case 'notice': {
       const p = partiesPenalised(r).find((x) => !noticeOf(r, x)?.servedOn && !decisionOf(r, x)) ?? 'unit';
@@ -245,12 +261,15 @@ function documentStep(r: Pick<CaseRecord, 'documents'>, type: string, party: { p
 
 const serveOf = (d: CaseDocument): NextAction => ({ kind: 'open-document', documentId: d.id });
 
+/** Every party a hearing may concern: the unit, then each person in the case. */
+const partiesOf = (r: Pick<CaseRecord, 'persons'>): PartyKey[] => ['unit', ...r.persons.map((_, i) => i)];
+
 /**
  * A blocker the next document waits for, as a step of its own where someone can take it: the legal reviewer's
  * opinion, the 集体讨论, the transfer assessment, the hearing's record and report; otherwise the blockers are
  * waited out (the statement period) and the step has no button.
  */
-function blocked(r: Pick<CaseRecord, 'documents'>, blockers: { key: string }[]): NextStep | null {
+function blocked(r: CaseRecord, blockers: { key: string }[]): NextStep | null {
   const keys = new Set(blockers.map((b) => b.key));
   if (!keys.size) return null;
   if (keys.has('cases.rules.legalReviewRequired') || keys.has('cases.rules.legalReviewAfterHearing'))
@@ -263,7 +282,12 @@ function blocked(r: Pick<CaseRecord, 'documents'>, blockers: { key: string }[]):
       who: 'clerk',
       action: { kind: 'record', event: 'transfer-assessment' },
     };
-  if (keys.has('cases.rules.hearingRecordMissing')) return documentStep(r, 'hearing-record', {});
-  if (keys.has('cases.rules.hearingReportMissing')) return documentStep(r, 'hearing-report', {});
+  // The record and report of the party whose hearing was held (each party's hearing is its own).
+  const heard = (p: PartyKey) => live(r.events, 'hearing').some((h) => h.attended && concerns(h, p));
+  const forParty = (p: PartyKey | undefined) => (p === undefined || p === 'unit' ? {} : { party: p });
+  if (keys.has('cases.rules.hearingRecordMissing'))
+    return documentStep(r, 'hearing-record', forParty(partiesOf(r).find((p) => heard(p) && !hearingRecordOf(r, p))));
+  if (keys.has('cases.rules.hearingReportMissing'))
+    return documentStep(r, 'hearing-report', forParty(partiesOf(r).find((p) => heard(p) && !hearingReportOf(r, p))));
   return { key: 'cases.next.blocked', who: 'clerk', action: null };
 }

@@ -148,7 +148,8 @@ export function signOrderIssues(
   const signs = signsOf(events, sign.stage);
   const handlers = signs.filter((a) => a.role === 'handler');
   const review = signs.filter((a) => a.role === 'review').at(-1);
-  if (sign.role === 'handler') return [];
+  // The 承办人 rows come first: once the 审核 is signed, a new 承办人 row would never count.
+  if (sign.role === 'handler') return review ? [{ key: 'cases.rules.signAfterReview' }] : [];
   if (new Set(handlers.map((h) => h.name)).size < 2) return [{ key: 'cases.rules.approvalHandlers' }];
   const before =
     sign.role === 'review'
@@ -786,7 +787,15 @@ export function eventIssues(
             // Unless another leave, dated on or before the act, still covers it.
             !live(r.events, 'pre-investigation').some((o) => o !== retracting.data && o.date <= d.date!),
         );
-      return reliedOn || leaveFor ? at('cases.rules.retractTooLate') : [];
+      if (reliedOn || leaveFor) return at('cases.rules.retractTooLate');
+      // A row of an approval form stands under the rows signed after it: those are taken back first, by whom signed them.
+      if (retracting.data.kind === 'approval') {
+        const order = { handler: 0, review: 1, approve: 2 } as const;
+        const taken = retracting.data;
+        const later = signsOf(r.events, taken.stage).some((s) => s !== taken && order[s.role] > order[taken.role]);
+        if (later) return at('cases.rules.retractSignOrder');
+      }
+      return [];
     }
   }
 }

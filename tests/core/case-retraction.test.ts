@@ -236,6 +236,14 @@ describe('what the case staff record', () => {
       code: 'CASE_RETRACT_FORBIDDEN',
       details: { permission: 'cases.write', eventKind: 'approval', reason: 'cases.rules.retractCaseRecord' },
     });
+    // The clerk's own row stands under the 审核 and 审批 signed after it: those go first, by whom signed them (issue 18).
+    expect(
+      await failure(core, 'cases:retract', { id: filed.id, eventId: signature.id, ...RETRACTION }, c.tokens.clerk),
+    ).toMatchObject({ code: 'VALIDATION', details: { issues: [{ key: 'cases.rules.retractSignOrder' }] } });
+    const approveRow = filed.events.findLast((e) => e.data.kind === 'approval' && e.data.role === 'approve')!;
+    const reviewRow = filed.events.findLast((e) => e.data.kind === 'approval' && e.data.role === 'review')!;
+    await call(core, 'cases:retract', { id: filed.id, eventId: approveRow.id, ...RETRACTION }, c.tokens.supervisor);
+    await call(core, 'cases:retract', { id: filed.id, eventId: reviewRow.id, ...RETRACTION }, c.tokens.reviewer);
     const after = await call(
       core,
       'cases:retract',

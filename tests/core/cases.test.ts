@@ -337,6 +337,10 @@ describe('the procedure refuses steps out of order, naming the rule', () => {
       await refused({ kind: 'approval', stage: 'filing', role: 'approve', name: '陈局长', date: '2026-11-04' }),
     ).toEqual(['cases.rules.approvalReview']);
     let k = await rec({ kind: 'approval', stage: 'filing', role: 'review', name: '赵审核', date: '2026-11-04' });
+    // The 承办人 sign before the 审核: a third 承办人 row after it would never count, so it is refused.
+    expect(
+      await refused({ kind: 'approval', stage: 'filing', role: 'handler', name: '王芳', date: '2026-11-04' }),
+    ).toEqual(['cases.rules.signAfterReview']);
     const signedEarly = await refusalOf(
       core,
       c.id,

@@ -422,7 +422,7 @@ export async function caseDetail(core: CoreState, db: Kysely<DB>, id: number, cr
       collectiveDiscussion: collectiveRequired(record, cr.rules),
     },
     blockers,
-    next: nextStep(record, blockers),
+    next: nextStep(record, blockers, cr.today),
     closurePrompt: await closurePromptOf(db, row.enterpriseId, record),
     surcharges: lateSurcharges(record, deadlines, cr.today),
     dailyPenalties: dailyPenalties(record, cr.today),

@@ -13,6 +13,9 @@ export function IssuedPdf({ id, sha256 }: { id: number; sha256: string | null })
   useEffect(() => {
     let made: string | null = null;
     let gone = false;
+    // Another document (or a new version): nothing of the last one is shown meanwhile.
+    setUrl(null);
+    setError(null);
     api.documents.pdf({ id }).then(
       (file) => {
         if (gone) return;

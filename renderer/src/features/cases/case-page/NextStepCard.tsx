@@ -7,6 +7,7 @@ import { permissionToRecord } from '../../../../../shared/domain/case-permission
 import type { CaseDetail, NextAction, NextStep, StepActor } from '../../../../../shared/entities/case.ts';
 import type { Permission } from '../../../../../shared/base/roles.ts';
 import { api } from '../../../api/client.ts';
+import { today } from '../../../app/clock.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { useSession } from '../../../app/session.tsx';
 import { tKey } from '../../../i18n.ts';
@@ -63,7 +64,14 @@ export function NextStepCard({
       case 'edit':
         return onEdit();
       case 'record':
-        return onDraft({ kind: action.event });
+        // As the 登记 menu opens it: dated today, and 归档 with the year's next free number.
+        return onDraft({
+          kind: action.event,
+          values: {
+            date: today(),
+            ...(action.event === 'archive' && kase.nextArchiveNo ? { archiveNo: kase.nextArchiveNo } : {}),
+          },
+        });
       case 'open-document':
         return navigate(`/documents/${action.documentId}`);
       case 'document':
