@@ -18,9 +18,14 @@ const AUDIT_SECTIONS = [
   'reviews',
   'officers',
   'users',
+  'escalations',
+  'knowledge',
+  'calendar',
+  'unit',
   'settings',
   'backups',
   'auth',
+  'setup',
 ] as const;
 
 /** Where an entry's record is opened, for the kinds that have a page. */
