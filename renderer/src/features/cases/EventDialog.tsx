@@ -158,6 +158,24 @@ const WITH_SCAN = new Set<CaseEventKind>([
   'closure-request',
 ]);
 
+/** The scan of the signed paper a record may come with: one PDF or picture, kept until the record is saved. */
+export function SignedScanUpload({ onChange }: { onChange(file: File | null): void }) {
+  const { t } = useTranslation();
+  return (
+    <Upload
+      accept=".pdf,.jpg,.jpeg,.png"
+      maxCount={1}
+      beforeUpload={(f) => {
+        onChange(f);
+        return false;
+      }}
+      onRemove={() => onChange(null)}
+    >
+      <Button icon={<UploadOutlined />}>{t('cases.attachSignedScan')}</Button>
+    </Upload>
+  );
+}
+
 export interface EventDraft {
   kind: CaseEventKind;
   values?: Record<string, unknown>;
@@ -273,19 +291,7 @@ function EventForm({
             </Form.Item>
           ),
         )}
-        {WITH_SCAN.has(draft.kind) && (
-          <Upload
-            accept=".pdf,.jpg,.jpeg,.png"
-            maxCount={1}
-            beforeUpload={(f) => {
-              setScan(f);
-              return false;
-            }}
-            onRemove={() => setScan(null)}
-          >
-            <Button icon={<UploadOutlined />}>{t('cases.attachSignedScan')}</Button>
-          </Upload>
-        )}
+        {WITH_SCAN.has(draft.kind) && <SignedScanUpload onChange={setScan} />}
       </Form>
     </Modal>
   );

@@ -1,5 +1,5 @@
-import { CheckCircleFilled, CloseCircleFilled, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Input, Modal, Radio, Space, Tag, Typography, Upload } from 'antd';
+import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { App, Button, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { APPROVAL_STAGES } from '../../../../../shared/base/vocabulary.ts';
@@ -13,6 +13,7 @@ import { useSession } from '../../../app/session.tsx';
 import { DateField } from '../../fields.tsx';
 import { readAsUpload } from '../../files.ts';
 import { vocabLabel } from '../../vocab.ts';
+import { SignedScanUpload } from '../EventDialog.tsx';
 
 type ApprovalStage = keyof typeof APPROVAL_STAGES;
 type Role = 'handler' | 'review' | 'approve';
@@ -282,16 +283,7 @@ function EditRow({
             onChange={(e) => setOpinion(e.target.value)}
             style={{ width: 420 }}
           />
-          <Upload
-            maxCount={1}
-            beforeUpload={(f) => {
-              setScan(f);
-              return false;
-            }}
-            onRemove={() => setScan(null)}
-          >
-            <Button icon={<UploadOutlined />}>{t('cases.attachSignedScan')}</Button>
-          </Upload>
+          <SignedScanUpload onChange={setScan} />
           <Button type="primary" loading={busy} onClick={() => void save()} data-testid="approval-sign">
             {t('cases.sign.record')}
           </Button>

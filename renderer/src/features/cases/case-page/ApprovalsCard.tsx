@@ -42,6 +42,7 @@ export function ApprovalsCard({ kase, onOpen }: { kase: CaseDetail; onOpen(stage
         const next = nextRow(kase, stage);
         const approved = approval(kase.events, stage).date;
         const nextRole = next === null ? null : ROLE_OF_ROW[next];
+        const notYet = approved ? null : blocked(kase, stage);
         return (
           <div key={stage} style={{ marginBottom: 8 }}>
             <Space wrap>
@@ -58,18 +59,18 @@ export function ApprovalsCard({ kase, onOpen }: { kase: CaseDetail; onOpen(stage
                 <Typography.Text type="success">{t('cases.sign.approvedOn', { date: approved })}</Typography.Text>
               ) : (
                 nextRole &&
-                !blocked(kase, stage) && (
+                !notYet && (
                   <Typography.Text type="secondary">
                     {t('cases.sign.next', { role: vocabLabel(t, 'approvalRoles', nextRole) })}
                   </Typography.Text>
                 )
               )}
-              {!approved && blocked(kase, stage) && (
+              {notYet && (
                 <Typography.Text type="warning" data-testid={`approval-blocked-${stage}`}>
-                  {t(blocked(kase, stage)!)}
+                  {t(notYet)}
                 </Typography.Text>
               )}
-              {mayOpen && !approved && !blocked(kase, stage) && (
+              {mayOpen && !approved && !notYet && (
                 <Button
                   size="small"
                   type={nextRole && maySign(nextRole) ? 'primary' : 'default'}
