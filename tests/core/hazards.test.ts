@@ -233,6 +233,8 @@ describe('hazards, the rectification order and the re-inspection', () => {
     });
     now = new Date('2026-12-20T02:00:00Z');
     token = await signIn(core);
+    // The workbench asks for escalations and re-checks at once: the escalations alone already see the late re-check.
+    expect((await call(core, 'escalations:list', {}, token))[0]).toMatchObject({ hazardId: h.id });
     const due = await call(core, 'hazards:due', {}, token);
     expect(due.overdue.map((x) => x.id)).toEqual([h.id]);
     expect((await call(core, 'escalations:list', {}, token))[0]).toMatchObject({

@@ -8,6 +8,7 @@ import type { AuditActor } from '../../audit/audit-log.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { storeFile } from '../../files.ts';
+import type { RuleContext } from '../../rules.ts';
 import { findInspection } from '../inspections/repository.ts';
 import { hazardById, listHazards, selectHazards, toHazards } from './repository.ts';
 
@@ -66,6 +67,32 @@ async function escalateOverdue(core: CoreState, actor: AuditActor, overdue: Haza
       });
     }
   });
+}
+
+/**
+ * Open hazards whose re-check is due within the week or already late; the late ones are escalated here, so
+ * whichever the workbench asks first (the re-checks or the escalations) already sees them.
+ */
+async function rechecks(
+  core: CoreState,
+  actor: AuditActor,
+  rules: RuleContext,
+): Promise<{ due: Hazard[]; overdue: Hazard[] }> {
+  const today = rules.today;
+  const weekEnd = addCalendarDays(today, 7);
+  const open = await toHazards(
+    core.store.db,
+    core.knowledge,
+    await selectHazards(core.store.db)
+      .where('hazards.status', '=', 'open')
+      .where('hazards.deadline', 'is not', null)
+      .execute(),
+    rules,
+  );
+  const due = open.filter((h) => h.recheckDue && h.recheckDue >= today && h.recheckDue <= weekEnd);
+  const overdue = open.filter((h) => h.recheckDue && h.recheckDue < today);
+  await escalateOverdue(core, actor, overdue);
+  return { due, overdue };
 }
 
 async function inIssuedOrder(db: Kysely<DB>, h: Hazard): Promise<boolean> {
@@ -243,26 +270,14 @@ export const hazardHandlers: HandlerGroup<'hazards'> = {
     });
   },
   async 'hazards:due'(_input, { core, actor, rules }) {
-    const today = rules.today;
-    const weekEnd = addCalendarDays(today, 7);
-    const open = await toHazards(
-      core.store.db,
-      core.knowledge,
-      await selectHazards(core.store.db)
-        .where('hazards.status', '=', 'open')
-        .where('hazards.deadline', 'is not', null)
-        .execute(),
-      rules,
-    );
-    const due = open.filter((h) => h.recheckDue && h.recheckDue >= today && h.recheckDue <= weekEnd);
-    const overdue = open.filter((h) => h.recheckDue && h.recheckDue < today);
-    await escalateOverdue(core, actor, overdue);
+    const { due, overdue } = await rechecks(core, actor, rules);
     return { dueThisWeek: due, overdue, uncertain: [...due, ...overdue].some((h) => h.recheckDueUncertain) };
   },
 };
 
 export const escalationHandlers: HandlerGroup<'escalations'> = {
-  async 'escalations:list'({ status }, { core }) {
+  async 'escalations:list'({ status }, { core, actor, rules }) {
+    await rechecks(core, actor, rules);
     let q = core.store.db
       .selectFrom('escalations')
       .innerJoin('enterprises', 'enterprises.id', 'escalations.enterpriseId')
