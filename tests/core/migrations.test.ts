@@ -108,6 +108,30 @@ describe('database migrations', () => {
     beforeDb.close();
   });
 
+  it('0008 dates the documents already there from their fields, issued ones included, and then freezes the date', async () => {
+    const dir = tempDir();
+    fs.copyFileSync(path.join(FIXTURES, 'schema-0007.db'), opts(dir).file);
+    const raw = new Database(opts(dir).file);
+    const insert = raw.prepare(
+      `INSERT INTO documents (type, status, fields_json, number_text, created_at, created_by, updated_at, version)
+       VALUES (?, ?, ?, ?, '2026-11-01', 'x', '2026-11-01', 1)`,
+    );
+    insert.run('rectification-order', 'issued', JSON.stringify({ date: '2026-10-30' }), '宣应急责改〔2026〕1号');
+    insert.run('rectification-order', 'draft', JSON.stringify({ date: '' }), null);
+    insert.run('rectification-order', 'draft', '{not json', null);
+    raw.close();
+    const { store } = await openStore(opts(dir));
+    expect(store.raw.prepare('SELECT status, document_date AS d FROM documents ORDER BY id').all()).toEqual([
+      { status: 'issued', d: '2026-10-30' },
+      { status: 'draft', d: null },
+      { status: 'draft', d: null },
+    ]);
+    expect(() => store.raw.prepare("UPDATE documents SET document_date = '2026-11-30' WHERE id = 1").run()).toThrow(
+      /frozen/,
+    );
+    await store.close();
+  });
+
   it('refuses, without touching it, a database written by a newer version', async () => {
     const dir = tempDir();
     const { store } = await openStore(opts(dir));

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, screenshots, test } from './fixtures.ts';
 import { Shell } from './pages/shell.ts';
 
@@ -51,12 +52,45 @@ test('lists say what a clerk looks for: the officers, documents by their own dat
   await expect(page.getByTestId('calendar-missing')).toBeHidden();
   await shell.open('现场检查');
   await expect(page.getByRole('columnheader', { name: '执法人员' })).toBeVisible();
+  // Filtered on the core: by an officer and by the days the inspection began (issue 18).
+  const inspections = page.getByTestId('inspection-list').locator('tbody tr.ant-table-row');
+  await expect(inspections.first()).toBeVisible();
+  const allInspections = await inspections.count();
+  await pickOption(page, 'inspection-filter-officer', '李华');
+  await expect(inspections.first()).toBeVisible();
+  for (const row of await inspections.all()) await expect(row).toContainText('李华');
+  await pickDays(page, 'inspection-filter-dates', '2026-11-01', '2026-11-30');
+  await expect
+    .poll(async () => (await inspections.allInnerTexts()).every((r) => r.includes('2026年11月') && r.includes('李华')))
+    .toBe(true);
+  expect(await inspections.count()).toBeLessThanOrEqual(allInspections);
+  await shot('07-inspections-filtered');
   await shell.open('执法文书');
   await expect(page.getByRole('columnheader', { name: '文书日期' })).toBeVisible();
+  const documents = page.getByTestId('document-list').locator('tbody tr.ant-table-row');
+  await expect(documents.first()).toBeVisible();
+  await pickOption(page, 'document-filter-status', '已签发');
+  await expect.poll(async () => (await documents.allInnerTexts()).every((r) => r.includes('已签发'))).toBe(true);
+  // The date column sorts by the date each document bears, oldest first, then newest first.
+  const dates = async () => (await documents.locator('td:last-child').allInnerTexts()).filter((d) => d !== '—');
+  await page.getByRole('columnheader', { name: '文书日期' }).click();
+  await expect
+    .poll(async () => {
+      const d = await dates();
+      return d.length > 1 && d.join() === [...d].sort().join();
+    })
+    .toBe(true);
+  await page.getByRole('columnheader', { name: '文书日期' }).click();
+  await expect
+    .poll(async () => {
+      const d = await dates();
+      return d.join() === [...d].sort().reverse().join();
+    })
+    .toBe(true);
   await shot('07-documents-list');
   // A blank form opens in the same preview as every printable, made while the clerk watches a spinner.
   await page.locator('.ant-select', { hasText: '选择文书种类' }).click();
-  await page.locator('.ant-select-item-option').first().click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
   await page.getByRole('button', { name: '打印空白文书' }).click();
   await expect(page.getByTestId('pdf-frame')).toBeVisible({ timeout: 30_000 });
   await shot('07-blank-preview');
@@ -70,3 +104,19 @@ test('lists say what a clerk looks for: the officers, documents by their own dat
   await shell.signedIn('admin', 'demo1234');
   await expect(page.getByTestId('calendar-missing')).toContainText('系统设置 → 工作日历');
 });
+
+/** Picks an option of a filter's select by its label. */
+async function pickOption(page: Page, testId: string, label: string) {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
+
+/** Types both ends of a filter's day range. */
+async function pickDays(page: Page, testId: string, from: string, to: string) {
+  const inputs = page.getByTestId(testId).locator('input');
+  await inputs.nth(0).click();
+  await inputs.nth(0).fill(from);
+  await inputs.nth(0).press('Enter');
+  await inputs.nth(1).fill(to);
+  await inputs.nth(1).press('Enter');
+}

@@ -208,6 +208,8 @@ export interface DocumentsTable {
   pdfSha256: string | null;
   /** Pages the issued PDF printed on (NULL before 0007). */
   pageCount: number | null;
+  /** The date the document bears (its template's reading of its fields); NULL while a draft has none. */
+  documentDate: Generated<string | null>;
   issuedAt: string | null;
   issuedBy: string | null;
   supersedesId: number | null;

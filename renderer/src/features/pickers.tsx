@@ -14,12 +14,19 @@ export function EnterpriseSelect({
   disabled,
   id,
   testId,
+  placeholder,
+  allowClear,
+  style,
 }: {
   value?: number;
-  onChange?: (v: number) => void;
+  onChange?: (v: number | undefined) => void;
   disabled?: boolean;
   id?: string;
   testId?: string;
+  /** As a list's filter: says what it filters, and clears to "any". */
+  placeholder?: string;
+  allowClear?: boolean;
+  style?: React.CSSProperties;
 }) {
   const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
   const search = async (query: string) => {
@@ -40,6 +47,9 @@ export function EnterpriseSelect({
       value={value}
       onChange={onChange}
       disabled={disabled}
+      placeholder={placeholder}
+      allowClear={allowClear}
+      style={style}
       showSearch
       filterOption={false}
       onSearch={(q) => void search(q)}

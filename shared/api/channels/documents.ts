@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from '../../entities/common.ts';
+import { id, isoDate } from '../../entities/common.ts';
 import { partyKey } from '../../entities/case.ts';
 import {
   type DocumentDetail,
@@ -18,6 +18,7 @@ import {
   none,
   type Page,
   paging,
+  sortOrder,
   reason,
   versioned,
 } from './fragments.ts';
@@ -37,9 +38,15 @@ export const documentChannels = {
         enterpriseId: id.optional(),
         status: documentStatus.optional(),
         type: z.string().max(60).optional(),
+        /** The date the document bears, from and to (both included). */
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        /** By the document's own date, or by when it was last worked on (the default: the drafts in hand first). */
+        sort: z.enum(['updated', 'date']).default('updated'),
+        order: sortOrder,
         ...paging(),
       })
-      .default({ page: 1, pageSize: 20 }),
+      .default({ page: 1, pageSize: 20, sort: 'updated', order: 'desc' }),
     access: 'documents.read',
   }),
   'documents:get': channel<DocumentDetail>()({ input: byId, access: 'documents.read' }),

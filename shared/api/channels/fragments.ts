@@ -37,6 +37,9 @@ export const paging = (pageSize = 20) => ({
   pageSize: z.number().int().min(1).max(200).default(pageSize),
 });
 
+/** Which way a list is sorted: newest first unless asked. */
+export const sortOrder = z.enum(['asc', 'desc']).default('desc');
+
 /** The fields of a data file read as text (a knowledge file, a holiday schedule), up to `maxChars` long. */
 export const textFile = (maxChars: number) => ({
   fileName: z.string().min(1),

@@ -6,6 +6,7 @@ import * as m0004 from './0004_hazards.ts';
 import * as m0005 from './0005_cases.ts';
 import * as m0006 from './0006_reviews.ts';
 import * as m0007 from './0007_document_pages.ts';
+import * as m0008 from './0008_document_dates.ts';
 
 /** Statically imported so a bundled or packed main process finds every migration. Names sort by zero-padded number. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_cases': m0005,
   '0006_reviews': m0006,
   '0007_document_pages': m0007,
+  '0008_document_dates': m0008,
 };

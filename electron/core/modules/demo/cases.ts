@@ -6,7 +6,7 @@ import { type CaseRecipe, caseGenerator, type Dispatch } from './case-generator.
 import { DEMO_PASSWORD } from './seed.ts';
 
 /**
- * The demo county's case files, made by the case generator through the contract exactly as the
+ * The demo county's case files, and a few inspections besides, made by the case generator through the contract exactly as the
  * clerk, the legal reviewer and the head would make them: one of each path and stage, dated back from today,
  * so a newcomer finds filed, noticed, decided, closed, transferred and on-the-spot cases to open.
  */
@@ -50,6 +50,33 @@ export async function seedDemoCases(dispatch: Dispatch, today: string): Promise<
     await generate({ ...r, enterpriseId: items[(i * 3) % items.length].id, handlerIds, reviewerToken: reviewer }).catch(
       (e: unknown) => console.warn('demo case left out:', e instanceof Error ? e.message : e),
     );
+  }
+  // Inspections that led to no case, so 现场检查 is not empty and its filters have something to find.
+  const chen = officers.find((o) => o.name === '陈静')?.id;
+  const visits: { days: number; kind: string; place: string; findings: string; with?: number }[] = [
+    { days: 30, kind: 'plan', place: '生产车间', findings: '1. 安全生产责任制已落实。\n2. 未发现事故隐患。' },
+    { days: 21, kind: 'random', place: '危化品仓库', findings: '1. 仓库通风良好，报警装置运行正常。' },
+    { days: 14, kind: 'special', place: '有限空间作业点', findings: '1. 有限空间作业审批手续齐全。', with: chen },
+    { days: 7, kind: 'complaint', place: '粉尘作业区', findings: '1. 举报反映的粉尘清扫问题已整改，现场未见积尘。' },
+    { days: 2, kind: 'plan', place: '液氨制冷车间', findings: '1. 液氨储罐区泄漏报警装置运行正常。', with: chen },
+  ];
+  for (const [i, v] of visits.entries()) {
+    const day = back(v.days);
+    const r = await dispatch(
+      'inspections:create',
+      {
+        enterpriseId: items[(i * 5 + 1) % items.length].id,
+        kind: v.kind,
+        startedAt: `${day}T09:30`,
+        endedAt: `${day}T11:00`,
+        place: v.place,
+        officerIds: [handlerIds[0], v.with ?? handlerIds[1]],
+        present: [],
+        findings: v.findings,
+      },
+      { token: clerk },
+    );
+    if (!r.ok) console.warn('demo inspection left out:', JSON.stringify(r.error));
   }
   for (const token of [clerk, reviewer]) await dispatch('auth:sign-out', {}, { token });
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { documentDateOf } from '../../../../shared/documents/registry.ts';
 import { AppError, type ValidationIssue } from '../../../../shared/base/errors.ts';
 import type { DocumentDetail, DocumentSummary } from '../../../../shared/entities/document.ts';
@@ -54,7 +54,7 @@ async function summaries(core: CoreState, db: Kysely<DB>, rows: DocumentRow[]): 
     typeName: core.catalogue.byId.get(r.type)?.name ?? r.type,
     status: r.status as DocumentSummary['status'],
     numberText: r.numberText,
-    date: documentDateOf(r.type, JSON.parse(r.fieldsJson) as Record<string, unknown>) ?? null,
+    date: r.documentDate,
     enterpriseId: r.enterpriseId,
     enterpriseName: r.enterpriseId ? (names.get(r.enterpriseId) ?? null) : null,
     inspectionId: r.inspectionId,
@@ -117,7 +117,10 @@ export const documentHandlers: HandlerGroup<'documents'> = {
   async 'documents:catalogue'(_input, { core }) {
     return core.catalogue.types;
   },
-  async 'documents:list'({ inspectionId, caseId, enterpriseId, status, type, page, pageSize }, { core }) {
+  async 'documents:list'(
+    { inspectionId, caseId, enterpriseId, status, type, from, to, sort, order, page, pageSize },
+    { core },
+  ) {
     let q = core.store.db.selectFrom('documents');
     // An inspection's own documents: those of a case opened from it are the case's, listed on the case.
     if (inspectionId) q = q.where('inspectionId', '=', inspectionId).where('caseId', 'is', null);
@@ -125,11 +128,20 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     if (enterpriseId) q = q.where('enterpriseId', '=', enterpriseId);
     if (status) q = q.where('status', '=', status);
     if (type) q = q.where('type', '=', type);
+    // By the date the document bears: a draft not dated yet falls outside any range.
+    if (from) q = q.where('documentDate', '>=', from);
+    if (to) q = q.where('documentDate', '<=', to);
+    // Undated drafts sort after the dated ones either way: they are not "earliest" or "latest" of anything.
+    const ordered =
+      sort === 'date'
+        ? q
+            .orderBy(sql`document_date IS NULL`)
+            .orderBy('documentDate', order)
+            .orderBy('id', order)
+        : q.orderBy('updatedAt', order).orderBy('id', order);
     const [rows, { n }] = await Promise.all([
-      q
+      ordered
         .selectAll()
-        .orderBy('updatedAt', 'desc')
-        .orderBy('id', 'desc')
         .limit(pageSize)
         .offset((page - 1) * pageSize)
         .execute(),
@@ -179,6 +191,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
           inspectionId: refs.inspectionId,
           caseId: kase?.id ?? null,
           fieldsJson: JSON.stringify(fields),
+          documentDate: documentDateOf(type, fields),
           createdAt: at,
           createdBy: actor.userName,
           updatedAt: at,
@@ -203,7 +216,12 @@ export const documentHandlers: HandlerGroup<'documents'> = {
       assertVersion(row, version);
       await trx
         .updateTable('documents')
-        .set({ fieldsJson: JSON.stringify(fields), updatedAt: core.now().toISOString(), version: version + 1 })
+        .set({
+          fieldsJson: JSON.stringify(fields),
+          documentDate: documentDateOf(row.type, fields),
+          updatedAt: core.now().toISOString(),
+          version: version + 1,
+        })
         .where('id', '=', id)
         .where('version', '=', version)
         .execute();
@@ -325,6 +343,7 @@ export const documentHandlers: HandlerGroup<'documents'> = {
           inspectionId: row.inspectionId,
           caseId: row.caseId,
           fieldsJson: row.fieldsJson,
+          documentDate: row.documentDate,
           supersedesId: id,
           correctionReason: reason,
           createdAt: at,

@@ -463,7 +463,7 @@ async function claimNumber(
             const changed = raw
               .prepare(
                 `UPDATE documents SET status = 'issued', number_series = ?, number_year = ?, number_serial = ?, number_text = ?,
-            pdf_sha256 = ?, page_count = ?, fields_json = ?, issued_at = ?, issued_by = ?, updated_at = ?, version = version + 1
+            pdf_sha256 = ?, page_count = ?, fields_json = ?, document_date = ?, issued_at = ?, issued_by = ?, updated_at = ?, version = version + 1
             WHERE id = ? AND status = 'draft' AND version = ?`,
               )
               .run(
@@ -474,6 +474,7 @@ async function claimNumber(
                 hash,
                 pages,
                 opts.fieldsJson,
+                date || null,
                 at,
                 actor.userName,
                 at,

@@ -1,10 +1,11 @@
+import { sql } from 'kysely';
 import { AppError } from '../../../../shared/base/errors.ts';
 import type { InspectionFields } from '../../../../shared/entities/inspection.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
 import { readFile, storeFile } from '../../files.ts';
 import { download } from '../files.ts';
 import { findById } from '../enterprises/repository.ts';
-import { findInspection, selectWithEnterprise, toInspection } from './repository.ts';
+import { findInspection, toInspection } from './repository.ts';
 
 /**
  * 现场检查: what happened on site. Saving is always allowed (the record must say what really
@@ -126,22 +127,39 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
     if (!item) throw new AppError('NOT_FOUND', { entity: 'file', hash });
     return download(item.name, readFile(core.dataDir, hash));
   },
-  async 'inspections:list'({ enterpriseId, page, pageSize }, { core }) {
-    let q = selectWithEnterprise(core.store.db).where('inspections.status', '=', 'active');
-    if (enterpriseId) q = q.where('inspections.enterpriseId', '=', enterpriseId);
-    let count = core.store.db
-      .selectFrom('inspections')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'active');
-    if (enterpriseId) count = count.where('enterpriseId', '=', enterpriseId);
+  async 'inspections:list'({ enterpriseId, from, to, officerId, kind, order, page, pageSize }, { core }) {
+    const filtered = () => {
+      let q = core.store.db
+        .selectFrom('inspections')
+        .innerJoin('enterprises', 'enterprises.id', 'inspections.enterpriseId')
+        .where('inspections.status', '=', 'active');
+      if (enterpriseId) q = q.where('inspections.enterpriseId', '=', enterpriseId);
+      // startedAt is the squad's local time (YYYY-MM-DDTHH:mm): its first ten characters are the day.
+      if (from) q = q.where('inspections.startedAt', '>=', from);
+      if (to) q = q.where('inspections.startedAt', '<', `${to}T99`);
+      if (kind) q = q.where('inspections.kind', '=', kind);
+      if (officerId)
+        q = q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom(sql<{ value: number }>`json_each(inspections.officer_ids_json)`.as('o'))
+              .select('o.value')
+              .where('o.value', '=', officerId),
+          ),
+        );
+      return q;
+    };
     const [rows, { n }] = await Promise.all([
-      q
-        .orderBy('inspections.startedAt', 'desc')
-        .orderBy('inspections.id', 'desc')
+      filtered()
+        .selectAll('inspections')
+        .select('enterprises.name as enterpriseName')
+        .orderBy('inspections.startedAt', order)
+        .orderBy('inspections.id', order)
         .limit(pageSize)
         .offset((page - 1) * pageSize)
         .execute(),
-      count.executeTakeFirstOrThrow(),
+      filtered()
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
     return { items: rows.map(toInspection), total: Number(n) };
   },
