@@ -105,6 +105,37 @@ test('lists say what a clerk looks for: the officers, documents by their own dat
   await expect(page.getByTestId('calendar-missing')).toContainText('系统设置 → 工作日历');
 });
 
+test('a long case page jumps to its parts and says where it is: sections kept in view, breadcrumbs back up (issue 18)', async ({
+  page,
+  desk,
+}) => {
+  const shot = screenshots(page, false);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const shell = await Shell.demo(page, desk.url, 'clerk');
+  await shell.open('案件办理');
+  await page.locator('tbody tr.ant-table-row').first().click();
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  const address = page.url();
+  const crumbs = page.getByTestId('breadcrumbs');
+  await expect(crumbs).toContainText('案件办理');
+  const sections = page.getByTestId('case-sections');
+  await sections.getByText('办案记录', { exact: true }).click();
+  await expect(page.getByTestId('case-events')).toBeInViewport();
+  // The sections stay at the top while the page scrolls, and the jump leaves the address alone.
+  await expect(sections).toBeInViewport();
+  expect(page.url()).toBe(address);
+  await shot('08-case-sections');
+  await sections.getByText('法定期限', { exact: true }).click();
+  await expect(page.getByTestId('case-deadlines')).toBeInViewport();
+  // A document of the case names the case in its trail, and the trail leads back to it.
+  await page.getByTestId('case-documents').locator('tbody tr.ant-table-row').first().click();
+  await expect(crumbs).toContainText('案件');
+  await crumbs.getByRole('link').nth(1).click();
+  await expect(page).toHaveURL(address);
+  await crumbs.getByRole('link', { name: '案件办理' }).click();
+  await expect(page).toHaveURL(/#\/cases$/);
+});
+
 /** Picks an option of a filter's select by its label. */
 async function pickOption(page: Page, testId: string, label: string) {
   await page.getByTestId(testId).click();

@@ -183,6 +183,8 @@ export function App() {
           font={{ fontSize: 18, color: 'rgba(200, 30, 30, 0.12)' }}
           gap={[120, 120]}
           zIndex={2000}
+          // Clipped without being a scroll container (the default "hidden" is one): sticky headings stay sticky.
+          style={{ overflow: 'clip' }}
         >
           <div className="demo-frame" data-workspace="demo">
             <Alert

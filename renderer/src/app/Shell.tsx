@@ -33,6 +33,7 @@ import { setLanguage } from '../i18n.ts';
 import { NotFound } from './NotFound.tsx';
 import { ComingSoon } from './ComingSoon.tsx';
 import { useSession } from './session.tsx';
+import { Crumbs, CrumbsProvider } from './crumbs.tsx';
 
 export const SECTIONS = [
   { key: 'dashboard', path: '/', icon: <AppstoreOutlined /> },
@@ -62,102 +63,108 @@ export function Shell() {
       : (SECTIONS.filter((s) => s.path !== '/' && location.pathname.startsWith(s.path)).at(0)?.key ?? '');
   const missingYears = info.calendar.uncoveredYears;
 
+  const section = SECTIONS.find((s) => s.key === current);
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} theme="dark">
-        <div className="brand">
-          {t('app.title')}
-          <small>{info.unitName}</small>
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[current]}
-          items={SECTIONS.map((s) => ({
-            key: s.key,
-            icon: s.icon,
-            label: t(`nav.${s.key}`),
-            onClick: () => navigate(s.path),
-          }))}
-        />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header
-          style={{
-            background: '#fff',
-            padding: '0 24px',
-            display: 'flex',
-            justifyContent: 'flex-end',
-            alignItems: 'center',
-            gap: 12,
-          }}
-        >
-          {info.workspace === 'demo' && <Tag color="red">{t('app.demoBadge')}</Tag>}
-          <Button
-            type="text"
-            icon={<TranslationOutlined />}
-            onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
-            // Its label names the other language, in that language.
-            lang={i18n.language === 'en' ? 'zh-CN' : 'en'}
-          >
-            {t('app.language')}
-          </Button>
-          <Dropdown
-            menu={{
-              items: [
-                {
-                  key: 'pw',
-                  icon: <UserOutlined />,
-                  label: t('app.changePassword'),
-                  onClick: () => setChangingPassword(true),
-                },
-                { key: 'out', icon: <LogoutOutlined />, label: t('app.signOut'), onClick: () => void signOut() },
-              ],
-            }}
-          >
-            <Button type="text" data-testid="user-menu">
-              <Space>
-                <UserOutlined />
-                {session.user.displayName}
-                <Tag>{t(`roles.${session.user.role}`)}</Tag>
-              </Space>
-            </Button>
-          </Dropdown>
-        </Layout.Header>
-        {/* Only an admin can import the calendar: the others see 待核实 where a deadline depends on it. */}
-        {missingYears.length > 0 && can('calendar.manage') && (
-          <Alert
-            type="warning"
-            showIcon
-            banner
-            closable
-            message={t('app.calendarMissing', { years: missingYears.join('、') })}
-            data-testid="calendar-missing"
-          />
-        )}
-        <Layout.Content>
-          <Routes>
-            <Route path="/" element={<DashboardPage />} />
-            <Route path="/enterprises" element={<EnterpriseListPage />} />
-            <Route path="/enterprises/:id" element={<EnterprisePage />} />
-            <Route path="/inspections" element={<InspectionsPage />} />
-            <Route path="/inspections/:id" element={<InspectionPage />} />
-            <Route path="/cases" element={<CasesPage />} />
-            <Route path="/cases/:id" element={<CasePage />} />
-            <Route path="/documents" element={<DocumentsPage />} />
-            <Route path="/documents/:id" element={<DocumentPage />} />
-            <Route path="/review" element={<ReviewListPage />} />
-            <Route path="/review/:id" element={<ReviewPage />} />
-            <Route path="/settings" element={<SettingsPage />} />
-            <Route path="/settings/:tab" element={<SettingsPage />} />
-            {COMING.map((k) => (
-              <Route key={k} path={`/${k}`} element={<ComingSoon section={k} />} />
-            ))}
-            <Route path="*" element={<NotFound />} />
-          </Routes>
-        </Layout.Content>
-      </Layout>
-      <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
-    </Layout>
+    <CrumbsProvider>
+      {(trail) => (
+        <Layout style={{ minHeight: '100vh' }}>
+          <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} theme="dark">
+            <div className="brand">
+              {t('app.title')}
+              <small>{info.unitName}</small>
+            </div>
+            <Menu
+              theme="dark"
+              mode="inline"
+              selectedKeys={[current]}
+              items={SECTIONS.map((s) => ({
+                key: s.key,
+                icon: s.icon,
+                label: t(`nav.${s.key}`),
+                onClick: () => navigate(s.path),
+              }))}
+            />
+          </Layout.Sider>
+          <Layout>
+            <Layout.Header
+              style={{
+                background: '#fff',
+                padding: '0 24px',
+                display: 'flex',
+                alignItems: 'center',
+                gap: 12,
+              }}
+            >
+              <Crumbs section={section ? { label: t(`nav.${section.key}`), to: section.path } : null} trail={trail} />
+              <span style={{ flex: 1 }} />
+              {info.workspace === 'demo' && <Tag color="red">{t('app.demoBadge')}</Tag>}
+              <Button
+                type="text"
+                icon={<TranslationOutlined />}
+                onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
+                // Its label names the other language, in that language.
+                lang={i18n.language === 'en' ? 'zh-CN' : 'en'}
+              >
+                {t('app.language')}
+              </Button>
+              <Dropdown
+                menu={{
+                  items: [
+                    {
+                      key: 'pw',
+                      icon: <UserOutlined />,
+                      label: t('app.changePassword'),
+                      onClick: () => setChangingPassword(true),
+                    },
+                    { key: 'out', icon: <LogoutOutlined />, label: t('app.signOut'), onClick: () => void signOut() },
+                  ],
+                }}
+              >
+                <Button type="text" data-testid="user-menu">
+                  <Space>
+                    <UserOutlined />
+                    {session.user.displayName}
+                    <Tag>{t(`roles.${session.user.role}`)}</Tag>
+                  </Space>
+                </Button>
+              </Dropdown>
+            </Layout.Header>
+            {/* Only an admin can import the calendar: the others see 待核实 where a deadline depends on it. */}
+            {missingYears.length > 0 && can('calendar.manage') && (
+              <Alert
+                type="warning"
+                showIcon
+                banner
+                closable
+                message={t('app.calendarMissing', { years: missingYears.join('、') })}
+                data-testid="calendar-missing"
+              />
+            )}
+            <Layout.Content>
+              <Routes>
+                <Route path="/" element={<DashboardPage />} />
+                <Route path="/enterprises" element={<EnterpriseListPage />} />
+                <Route path="/enterprises/:id" element={<EnterprisePage />} />
+                <Route path="/inspections" element={<InspectionsPage />} />
+                <Route path="/inspections/:id" element={<InspectionPage />} />
+                <Route path="/cases" element={<CasesPage />} />
+                <Route path="/cases/:id" element={<CasePage />} />
+                <Route path="/documents" element={<DocumentsPage />} />
+                <Route path="/documents/:id" element={<DocumentPage />} />
+                <Route path="/review" element={<ReviewListPage />} />
+                <Route path="/review/:id" element={<ReviewPage />} />
+                <Route path="/settings" element={<SettingsPage />} />
+                <Route path="/settings/:tab" element={<SettingsPage />} />
+                {COMING.map((k) => (
+                  <Route key={k} path={`/${k}`} element={<ComingSoon section={k} />} />
+                ))}
+                <Route path="*" element={<NotFound />} />
+              </Routes>
+            </Layout.Content>
+          </Layout>
+          <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
+        </Layout>
+      )}
+    </CrumbsProvider>
   );
 }

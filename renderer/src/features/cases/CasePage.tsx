@@ -1,5 +1,6 @@
-import { App } from 'antd';
+import { Anchor, App } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { CaseDetail } from '../../../../shared/entities/case.ts';
 import type { ReviewFinding } from '../../../../shared/entities/review.ts';
@@ -19,6 +20,7 @@ import { DeadlinesCard } from './case-page/DeadlinesCard.tsx';
 import { DisposalCard } from './case-page/DisposalCard.tsx';
 import { DocumentsCard } from './case-page/DocumentsCard.tsx';
 import { EventsCard } from './case-page/EventsCard.tsx';
+import { useCrumbs } from '../../app/crumbs.tsx';
 
 /**
  * A case file, card by card (case-page/): it loads the case with the review's warnings, holds what the
@@ -55,6 +57,7 @@ export function CasePage() {
   useEffect(() => {
     void load();
   }, [load]);
+  useCrumbs(kase && [{ label: kase.caseNo || kase.enterpriseName }]);
   if (!kase) return <div className="page" />;
 
   const write = can('cases.write') && !kase.archived;
@@ -63,6 +66,7 @@ export function CasePage() {
     <div className="page" data-testid="case-page">
       <CaseHeader kase={kase} write={write} onEdit={() => setEditing(true)} />
       <NextStepCard kase={kase} onSign={setSigning} onDraft={setDraft} onEdit={() => setEditing(true)} />
+      <CaseSections />
       <CaseAlerts kase={kase} warnings={warnings} />
       <CaseSummaryCard kase={kase} />
       <DeadlinesCard kase={kase} />
@@ -87,5 +91,31 @@ export function CasePage() {
         onSaved={(c) => void show(c).then(() => setEditing(false))}
       />
     </div>
+  );
+}
+
+/**
+ * The case's cards by name, kept at the top of the window: a file runs long (approvals, 呈批, documents, the record),
+ * and the clerk jumps to the part in hand. Scrolls only: the address (the app's route) stays as it is.
+ */
+function CaseSections() {
+  const { t } = useTranslation();
+  const sections = [
+    ['case-summary', t('cases.sections.summary')],
+    ['case-deadlines', t('cases.deadlines')],
+    ['case-approvals', t('cases.approvals')],
+    ['case-disposal', t('cases.disposal')],
+    ['case-documents', t('cases.documents')],
+    ['case-events', t('cases.record')],
+  ] as const;
+  return (
+    <nav aria-label={t('cases.sections.label')} className="case-sections" data-testid="case-sections">
+      <Anchor
+        direction="horizontal"
+        targetOffset={56}
+        onClick={(e) => e.preventDefault()}
+        items={sections.map(([id, title]) => ({ key: id, href: `#${id}`, title }))}
+      />
+    </nav>
   );
 }

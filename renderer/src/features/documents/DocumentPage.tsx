@@ -48,6 +48,7 @@ import { STATUS_COLORS } from './DocumentList.tsx';
 import { usePrintPreview } from '../../app/PrintPreview.tsx';
 import { IssuedPdf } from './IssuedPdf.tsx';
 import { DocumentFields, fieldLabelOf, recordValues } from './forms/DocumentFields.tsx';
+import { useCrumbs } from '../../app/crumbs.tsx';
 
 /** Rows compared without the clerk's own words (a row's facts), which the record never changes. */
 const stripFacts = (v: unknown): unknown =>
@@ -141,6 +142,21 @@ export function DocumentPage() {
     [],
   );
 
+  useCrumbs(
+    doc && [
+      ...(doc.caseId
+        ? [{ label: t('crumbs.caseOf', { enterprise: doc.enterpriseName ?? '' }), to: `/cases/${doc.caseId}` }]
+        : doc.inspectionId
+          ? [
+              {
+                label: t('crumbs.inspectionOf', { enterprise: doc.enterpriseName ?? '' }),
+                to: `/inspections/${doc.inspectionId}`,
+              },
+            ]
+          : []),
+      { label: [documentTypeLabel(t, doc.type, doc.typeName), doc.numberText].filter(Boolean).join(' ') },
+    ],
+  );
   if (error)
     return (
       <Result

@@ -31,6 +31,7 @@ import { DocumentList } from '../documents/DocumentList.tsx';
 import { InspectionList } from '../inspections/InspectionsPage.tsx';
 import { EnterpriseHazards } from '../inspections/EnterpriseHazards.tsx';
 import { CaseList } from '../cases/CaseList.tsx';
+import { useCrumbs } from '../../app/crumbs.tsx';
 
 export function EnterprisePage() {
   const { t } = useTranslation();
@@ -66,6 +67,7 @@ export function EnterprisePage() {
         extra={<Button onClick={() => navigate('/enterprises')}>{t('nav.enterprises')}</Button>}
       />
     );
+  useCrumbs(enterprise && [{ label: enterprise.name }]);
   if (!enterprise) return <Spin style={{ margin: 48 }} />;
 
   const withdraw = async () => {

@@ -14,6 +14,7 @@ import { vocabLabel } from '../vocab.ts';
 import { readAsUpload, saveDownload } from '../files.ts';
 import { HazardsCard } from './HazardsCard.tsx';
 import { InspectionForm } from './InspectionForm.tsx';
+import { useCrumbs } from '../../app/crumbs.tsx';
 
 export function InspectionPage() {
   const { t } = useTranslation();
@@ -41,6 +42,12 @@ export function InspectionPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  useCrumbs(
+    inspection && [
+      { label: inspection.enterpriseName, to: `/enterprises/${inspection.enterpriseId}` },
+      { label: formatDateTime(inspection.startedAt) },
+    ],
+  );
   if (error) return <Result status="404" title={error} />;
   if (!inspection) return <Spin style={{ margin: 48 }} />;
 

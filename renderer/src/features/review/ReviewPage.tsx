@@ -32,6 +32,7 @@ import { findingLink } from './links.ts';
 import { documentTypeLabel } from '../vocab.ts';
 import { gradeName, standardName } from './standard-names.ts';
 import { usePrintPreview } from '../../app/PrintPreview.tsx';
+import { useCrumbs } from '../../app/crumbs.tsx';
 
 const GRADE_COLORS: Record<string, string> = { 优秀: 'green', 合格: 'blue', 不合格: 'red' };
 const STATUS_COLORS = { ok: 'green', deducted: 'orange', hit: 'red', pending: 'default' } as const;
@@ -87,6 +88,7 @@ export function ReviewPage() {
   useEffect(() => {
     void loadHistory();
   }, [loadHistory]);
+  useCrumbs(run && [{ label: `${run.caseNo} ${run.cause}`, to: `/cases/${run.caseId}` }, { label: t('review.title') }]);
   if (!run) return <div className="page" />;
   const r = run.result;
   const open = (f: ReviewFinding) => navigate(findingLink(f, run.caseId));

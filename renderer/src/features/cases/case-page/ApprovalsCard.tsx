@@ -36,7 +36,13 @@ export function ApprovalsCard({ kase, onOpen }: { kase: CaseDetail; onOpen(stage
   const mayOpen = !kase.archived && ROLE_OF_ROW.some(maySign);
   const stages: Stage[] = kase.procedure === 'summary' ? ['closing'] : ['filing', 'disposal', 'closing'];
   return (
-    <Card size="small" title={t('cases.approvals')} style={{ marginBottom: 16 }} data-testid="case-approvals">
+    <Card
+      size="small"
+      title={t('cases.approvals')}
+      style={{ marginBottom: 16 }}
+      data-testid="case-approvals"
+      id="case-approvals"
+    >
       {stages.map((stage) => {
         const rows = formRows(kase, stage);
         const next = nextRow(kase, stage);

@@ -10,7 +10,7 @@ export function CaseSummaryCard({ kase }: { kase: CaseDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Card size="small" style={{ marginBottom: 16 }}>
+    <Card size="small" style={{ marginBottom: 16 }} id="case-summary">
       <Descriptions
         size="small"
         column={3}

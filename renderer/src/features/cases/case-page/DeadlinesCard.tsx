@@ -16,7 +16,13 @@ export function DeadlinesCard({ kase }: { kase: CaseDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Card size="small" title={t('cases.deadlines')} style={{ marginBottom: 16 }} data-testid="case-deadlines">
+    <Card
+      size="small"
+      title={t('cases.deadlines')}
+      style={{ marginBottom: 16 }}
+      data-testid="case-deadlines"
+      id="case-deadlines"
+    >
       {kase.deadlines.length === 0 ? (
         <Empty description={t('cases.noDeadlines')} />
       ) : (

@@ -29,6 +29,7 @@ export function DocumentsCard({ kase, write, onPublish }: { kase: CaseDetail; wr
       title={t('cases.documents')}
       style={{ marginBottom: 16 }}
       data-testid="case-documents"
+      id="case-documents"
       extra={
         write && (
           <Dropdown

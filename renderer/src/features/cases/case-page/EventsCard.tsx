@@ -75,6 +75,7 @@ export function EventsCard({
       size="small"
       title={t('cases.record')}
       data-testid="case-events"
+      id="case-events"
       extra={
         (write || (kase.archived && can('cases.write'))) && (
           <Dropdown
