@@ -58,6 +58,7 @@ export function EnterprisePage() {
   useEffect(() => {
     void load();
   }, [load]);
+  useCrumbs(enterprise && [{ label: enterprise.name }]);
 
   if (error)
     return (
@@ -67,7 +68,6 @@ export function EnterprisePage() {
         extra={<Button onClick={() => navigate('/enterprises')}>{t('nav.enterprises')}</Button>}
       />
     );
-  useCrumbs(enterprise && [{ label: enterprise.name }]);
   if (!enterprise) return <Spin style={{ margin: 48 }} />;
 
   const withdraw = async () => {
