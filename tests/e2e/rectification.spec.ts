@@ -20,6 +20,8 @@ test('two hazards, a 责令限期整改指令书 with their deadlines, then the 
   });
   await inspections.addHazard('危化品仓库未设置可燃气体报警装置', '2026-11-30');
   await inspections.addHazard('有限空间作业未制定专项方案', '2026-12-10');
+  // 下一步 reads the record: the 现场检查记录 comes first (issue 18).
+  await expect(page.getByTestId('inspection-next-step')).toHaveText('制作现场检查记录，由被检查单位负责人现场签字');
   await shot('13-hazards');
 
   // Picking a 重大事故隐患 criterion fills the grade and the basis at once, as its help says, before saving (issue 18).
@@ -59,13 +61,15 @@ test('two hazards, a 责令限期整改指令书 with their deadlines, then the 
   await drawer.getByTestId('inspection-findings').fill('复查整改情况。');
   await drawer.getByTestId('inspection-save').click();
   await expect(page.getByText('本次为复查')).toBeVisible();
+  await expect(page.getByTestId('inspection-next-step')).toHaveText('登记 2 项隐患的复查结果');
   const list = page.getByTestId('hazard-list');
   await list.locator('tr', { hasText: '可燃气体报警装置' }).getByRole('button', { name: '已整改' }).click();
   await list.locator('tr', { hasText: '专项方案' }).getByRole('button', { name: '未整改' }).click();
   await expect(list.locator('tr', { hasText: '专项方案' })).toContainText('未整改');
+  await expect(page.getByTestId('inspection-next-step')).toHaveText('制作整改复查意见书');
   await shot('15-recheck');
 
-  await page.getByTestId('make-recheck-opinion').click();
+  await page.getByTestId('inspection-next-go').click();
   await expect(page.getByRole('heading', { name: '整改复查意见书' })).toBeVisible();
   await expect(page.getByLabel('原指令书文号')).toHaveValue(orderNumber);
   const opinionNumber = await inspections.issueOpenDocument();

@@ -14,6 +14,7 @@ import { vocabLabel } from '../vocab.ts';
 import { readAsUpload, saveDownload } from '../files.ts';
 import { HazardsCard } from './HazardsCard.tsx';
 import { InspectionForm } from './InspectionForm.tsx';
+import { InspectionNextStep } from './InspectionNextStep.tsx';
 import { useCrumbs } from '../../app/crumbs.tsx';
 
 export function InspectionPage() {
@@ -120,6 +121,7 @@ export function InspectionPage() {
           </Space>
         )}
       </div>
+      <InspectionNextStep inspection={inspection} version={docsKey} onScheduleRecheck={() => setScheduling(true)} />
       {inspection.officerIds.length < 2 && (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('documents.rules.twoOfficers')} />
       )}
@@ -127,7 +129,7 @@ export function InspectionPage() {
         <Descriptions.Item label={t('inspection.startedAt')}>{formatDateTime(inspection.startedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('inspection.endedAt')}>{formatDateTime(inspection.endedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('inspection.place')}>{inspection.place}</Descriptions.Item>
-        <Descriptions.Item label={t('inspection.officers')}>{names.join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('inspection.officers')}>{names.join(t('common.listSeparator'))}</Descriptions.Item>
         <Descriptions.Item label={t('inspection.present')} span={2}>
           {inspection.present.map((p, i) => (
             <div key={i}>
@@ -208,7 +210,9 @@ export function InspectionPage() {
           </Space>
         )}
       </Card>
-      <HazardsCard inspection={inspection} categories={categories} onChanged={() => setDocsKey((k) => k + 1)} />
+      <div id="inspection-hazards">
+        <HazardsCard inspection={inspection} categories={categories} onChanged={() => setDocsKey((k) => k + 1)} />
+      </div>
       <Card title={t('inspection.documents')} size="small">
         <DocumentList key={docsKey} inspectionId={id} />
       </Card>

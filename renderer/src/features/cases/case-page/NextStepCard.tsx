@@ -93,7 +93,7 @@ export function NextStepCard({
       data-testid="case-next"
       message={
         <span>
-          <b>{t('cases.next.title')}：</b>
+          <b>{t('cases.next.titled')}</b>
           <span data-testid="case-next-step">{nextStepText(t, next)}</span>
         </span>
       }
