@@ -30,6 +30,7 @@ export const caseViolationsCell: RowsCell<'violations'> = {
   add: 'addViolation',
   numbered: true,
   record: true,
+  stacked: true,
   columns: [
     { field: 'facts', input: 'textarea', placeholder: 'violationFacts' },
     { field: 'violatedProvision', input: 'text', placeholder: 'violatedProvision', width: 220, record: true },

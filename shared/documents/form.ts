@@ -62,6 +62,11 @@ export interface RowsCell<K extends string = string> {
   numbered?: boolean;
   /** The rows are the record's (one per violation of the 呈批): none added or removed here. */
   record?: true;
+  /**
+   * Each row a block of labelled lines instead of one line of inputs: for rows of long texts (a violation's facts,
+   * its two citations, its penalty and its order), read whole, the record's parts as text.
+   */
+  stacked?: true;
   columns: RowColumn[];
 }
 

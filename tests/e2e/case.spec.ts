@@ -97,7 +97,10 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
   await expect(page.getByLabel('罚款合计')).toBeDisabled();
   await expect(page.getByLabel('罚款合计')).toHaveValue('20000');
   await expect(page.getByLabel('当事人', { exact: true })).toBeDisabled();
-  await expect(page.getByPlaceholder('违反的条款').first()).toBeDisabled();
+  // A violation reads as labelled lines: the 呈批's citations as text, never an input to edit (issue 18).
+  const violation = page.locator('.doc-row-block').first();
+  await expect(violation.locator('.doc-row-line', { hasText: '处罚依据' })).toContainText('第一百零二条');
+  await expect(violation.locator('.doc-row-line', { hasText: '违反的条款' }).getByRole('textbox')).toHaveCount(0);
   await page
     .getByLabel('罚款缴纳地点（银行、账号或缴款渠道）')
     .fill('示例县农村信用合作联社（账号：88010120000012345）');

@@ -92,7 +92,17 @@ function Cell({ cell }: { cell: FormCell }) {
           numbered={cell.numbered}
           fixed={cell.record}
         >
-          {(row) => cell.columns.map((c) => <Column key={c.field} row={row} column={c} />)}
+          {(row) =>
+            cell.stacked ? (
+              <div className="doc-row-block">
+                {cell.columns.map((c) => (
+                  <StackedColumn key={c.field} row={row} column={c} />
+                ))}
+              </div>
+            ) : (
+              cell.columns.map((c) => <Column key={c.field} row={row} column={c} />)
+            )
+          }
         </RowsField>
       );
     default:
@@ -164,6 +174,31 @@ function Column({ row, column }: { row: number; column: RowColumn }) {
       {input(column.input, undefined, placeholder, !!column.record)}
     </Form.Item>
   );
+}
+
+/**
+ * A column of a stacked row on its own labelled line: what the record decides as text to read (never a greyed
+ * input cut off at its width), what the clerk writes as a growing textarea.
+ */
+function StackedColumn({ row, column }: { row: number; column: RowColumn }) {
+  if (column.input === 'hidden') return <Column row={row} column={column} />;
+  const title = column.placeholder ? tKey(`docFields.${column.placeholder}`) : column.field;
+  return (
+    <Form.Item
+      name={[row, column.field]}
+      label={title}
+      tooltip={fromRecord(column)}
+      className="doc-row-line"
+    >
+      {column.record ? <RecordText /> : input(column.input === 'select' ? 'text' : column.input, undefined, title)}
+    </Form.Item>
+  );
+}
+
+/** A value the record decides, shown as text to read whole (a Form.Item gives it its value). */
+function RecordText({ value }: { value?: unknown }) {
+  const text = value === null || value === undefined || value === '' ? '—' : String(value);
+  return <div className="record-text">{text}</div>;
 }
 
 /** A textarea without a set height grows with its text (a problem in a list of problems). */
