@@ -113,6 +113,12 @@ export function approval(
 }
 
 /** The signatures that count on an approval form now: the current round (a spent 呈批's are left behind), in the order entered. */
+/** An approval row with rows of a later role signed after it on the same form: those are taken back first. */
+export function signedUnder(events: CaseEvent[], row: Live<'approval'>): boolean {
+  const order = { handler: 0, review: 1, approve: 2 } as const;
+  return signsOf(events, row.stage).some((s) => s !== row && order[s.role] > order[row.role]);
+}
+
 export function signsOf(events: CaseEvent[], stage: 'filing' | 'disposal' | 'closing'): Live<'approval'>[] {
   const spent = spentBy(events, stage);
   // Entered after that and dated on or after it: a new 呈批 cannot be backdated before it.
@@ -789,12 +795,8 @@ export function eventIssues(
         );
       if (reliedOn || leaveFor) return at('cases.rules.retractTooLate');
       // A row of an approval form stands under the rows signed after it: those are taken back first, by whom signed them.
-      if (retracting.data.kind === 'approval') {
-        const order = { handler: 0, review: 1, approve: 2 } as const;
-        const taken = retracting.data;
-        const later = signsOf(r.events, taken.stage).some((s) => s !== taken && order[s.role] > order[taken.role]);
-        if (later) return at('cases.rules.retractSignOrder');
-      }
+      if (retracting.data.kind === 'approval' && signedUnder(r.events, retracting.data))
+        return at('cases.rules.retractSignOrder');
       return [];
     }
   }

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../format.ts';
 import { saveDownload } from '../../files.ts';
 import { yuan } from '../CaseList.tsx';
 import type { EventDraft } from '../EventDialog.tsx';
+import { signedUnder } from '../../../../../shared/domain/case-procedure.ts';
 
 /** What the 登记 menu records after the approvals: the later steps of the procedure, in the order they come. */
 const LATER_EVENTS: CaseEventKind[] = [
@@ -127,6 +128,7 @@ export function EventsCard({
                   {!e.retracted &&
                     !kase.archived &&
                     e.data.kind !== 'retract' &&
+                    !(e.data.kind === 'approval' && signedUnder(kase.events, e.data)) &&
                     mayRetract(session.permissions, e) && (
                       <a style={{ marginLeft: 8 }} onClick={() => retract(e)}>
                         {t('cases.retract')}
