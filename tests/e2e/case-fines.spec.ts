@@ -13,7 +13,7 @@ test('a clerk fines a principal a share of last year’s income: asked for the i
   await Shell.demo(page, desk.url, 'clerk');
   // The demo county's file 2026-0008 is still under investigation: its 呈批 is open to edit.
   await page.goto(`${desk.url}/#/cases/8`);
-  await expect(page.getByText('2026-0008')).toBeVisible();
+  await expect(page.getByTestId('case-page').getByText('2026-0008')).toBeVisible();
   await page.getByRole('button', { name: '添加个人' }).click();
   await page.getByPlaceholder('姓名').fill('王明');
   await page.getByPlaceholder('职务').fill('主要负责人');

@@ -179,7 +179,7 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
           <Input />
         </Form.Item>
         <Form.Item name="findings" label={t('inspection.findings')} extra={t('inspection.findingsHint')}>
-          <Input.TextArea rows={8} data-testid="inspection-findings" />
+          <Input.TextArea rows={8} maxLength={20_000} showCount data-testid="inspection-findings" />
         </Form.Item>
         <Form.Item name="refusedToSign" valuePropName="checked">
           <Checkbox>{t('inspection.refusedToSign')}</Checkbox>

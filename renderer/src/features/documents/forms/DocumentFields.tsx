@@ -184,12 +184,7 @@ function StackedColumn({ row, column }: { row: number; column: RowColumn }) {
   if (column.input === 'hidden') return <Column row={row} column={column} />;
   const title = column.placeholder ? tKey(`docFields.${column.placeholder}`) : column.field;
   return (
-    <Form.Item
-      name={[row, column.field]}
-      label={title}
-      tooltip={fromRecord(column)}
-      className="doc-row-line"
-    >
+    <Form.Item name={[row, column.field]} label={title} tooltip={fromRecord(column)} className="doc-row-line">
       {column.record ? <RecordText /> : input(column.input === 'select' ? 'text' : column.input, undefined, title)}
     </Form.Item>
   );
