@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * 上报包: what a package says of itself (manifest.json) and what a check of it finds. The manifest holds no time of
+ * making: the same data makes the same bytes, whenever and wherever it is made (the export is logged with its time
+ * in the audit log instead).
+ */
+
+export const PACKAGE_FORMAT = 'enforce-desk/upload-package';
+export const PACKAGE_FORMAT_VERSION = 1;
+
+export const packageKinds = z.enum(['full', 'incremental', 'typical-case', 'publication']);
+export type PackageKind = z.infer<typeof packageKinds>;
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const packageFile = z
+  .object({
+    path: z.string().min(1).max(300).describe('包内路径 / path inside the package'),
+    bytes: z.number().int().min(0).describe('字节数 / size in bytes'),
+    sha256: sha256.describe('SHA-256 摘要 / SHA-256 digest (hex)'),
+    sm3: sha256.describe('SM3 摘要（GB/T 32905）/ SM3 digest (hex)'),
+  })
+  .strict();
+export type PackageFile = z.infer<typeof packageFile>;
+
+export const packageManifest = z
+  .object({
+    format: z.literal(PACKAGE_FORMAT),
+    formatVersion: z.literal(PACKAGE_FORMAT_VERSION),
+    kind: packageKinds.describe('包的种类 / kind: full, incremental, typical-case, publication'),
+    unit: z
+      .object({
+        agencyName: z.string().describe('执法机关 / enforcement agency'),
+        regionCode: z.string().describe('行政区划代码 / region code (GB/T 2260)'),
+      })
+      .strict(),
+    period: z
+      .object({ from: z.string().nullable(), to: z.string() })
+      .strict()
+      .describe('所含记录的期间 / the period the records cover'),
+    appVersion: z.string(),
+    auditHead: z.string().nullable().describe('导出时全过程记录链的链头 / audit chain head at export'),
+    /** Records in each data file, by entity. */
+    counts: z.record(z.string(), z.number().int().min(0)),
+    files: z.array(packageFile),
+    /** Pre-upload blockers overridden, each with the reason given (also in the audit log). */
+    overrides: z.array(z.object({ code: z.string(), subject: z.string(), reason: z.string() }).strict()),
+  })
+  .strict();
+export type PackageManifest = z.infer<typeof packageManifest>;
+
+/** What a check of a package found wrong, each naming the file (and line) it is about. */
+export const packageProblemCodes = [
+  'not-a-zip',
+  'too-large',
+  'manifest-missing',
+  'manifest-invalid',
+  'file-missing',
+  'file-unlisted',
+  'size-mismatch',
+  'sha256-mismatch',
+  'sm3-mismatch',
+  'record-invalid',
+  'reference-missing',
+] as const;
+export type PackageProblemCode = (typeof packageProblemCodes)[number];
+
+export interface PackageProblem {
+  code: PackageProblemCode;
+  /** The file inside the package; with a line for a data record. */
+  path: string | null;
+  line?: number;
+  detail?: string;
+}
+
+export interface PackageReport {
+  ok: boolean;
+  manifest: PackageManifest | null;
+  files: number;
+  bytes: number;
+  problems: PackageProblem[];
+}
