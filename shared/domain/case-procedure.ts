@@ -112,13 +112,13 @@ export function approval(
   return { date: approve.date, missing: null };
 }
 
-/** The signatures that count on an approval form now: the current round (a spent 呈批's are left behind), in the order entered. */
 /** An approval row with rows of a later role signed after it on the same form: those are taken back first. */
 export function signedUnder(events: CaseEvent[], row: Live<'approval'>): boolean {
   const order = { handler: 0, review: 1, approve: 2 } as const;
   return signsOf(events, row.stage).some((s) => s !== row && order[s.role] > order[row.role]);
 }
 
+/** The signatures that count on an approval form now: the current round (a spent 呈批's are left behind), in the order entered. */
 export function signsOf(events: CaseEvent[], stage: 'filing' | 'disposal' | 'closing'): Live<'approval'>[] {
   const spent = spentBy(events, stage);
   // Entered after that and dated on or after it: a new 呈批 cannot be backdated before it.

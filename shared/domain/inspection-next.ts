@@ -30,6 +30,7 @@ export type InspectionAction =
   | { kind: 'open-document'; documentId: number }
   | { kind: 'schedule-recheck' }
   | { kind: 'hazards' }
+  | { kind: 'open-inspection'; inspectionId: number }
   | { kind: 'escalations' };
 
 export interface InspectionStep {
@@ -45,6 +46,8 @@ export function inspectionNextStep(facts: {
   documents: InspectionDocumentFacts[];
   /** The hazards this inspection found; on a 复查, those of the inspection it re-checks. */
   hazards: HazardFacts[];
+  /** The latest 复查 of this inspection, once one is recorded: its results are entered there. */
+  recheckId?: number | null;
   today: string;
 }): InspectionStep {
   const live = facts.documents.filter((d) => d.status !== 'voided' && d.supersededById === null);
@@ -87,6 +90,9 @@ export function inspectionNextStep(facts: {
       .filter((h) => h.deadline && h.recheckDue)
       .sort((a, b) => a.recheckDue!.localeCompare(b.recheckDue!));
     const first = waiting[0];
+    // A 复查 already made: the results wait there, not a second one.
+    if (first && facts.recheckId)
+      return { key: 'inspection.next.openRecheck', action: { kind: 'open-inspection', inspectionId: facts.recheckId } };
     if (first) {
       if (first.recheckDue! < facts.today)
         return {

@@ -59,6 +59,24 @@ describe('lists filtered and sorted on the core', () => {
     expect(page).toMatchObject({ total: 3, items: [{ id: expect.any(Number) }] });
     expect(page.items[0].enterpriseName).toBe('宣汉县东林化工有限公司3');
     expect(special.kind).toBe('special');
+    // The 复查 of an inspection, found from it.
+    const recheck = await call(
+      core,
+      'inspections:create',
+      {
+        enterpriseId: made[1].enterprise.id,
+        kind: 'recheck',
+        recheckOf: made[1].inspection.id,
+        startedAt: '2026-11-21T10:00',
+        officerIds: made[1].officers.map((o) => o.id),
+        findings: '复查整改情况',
+      },
+      token,
+    );
+    expect((await call(core, 'inspections:list', { recheckOf: made[1].inspection.id }, token)).items).toEqual([
+      expect.objectContaining({ id: recheck.id }),
+    ]);
+    expect((await call(core, 'inspections:list', { recheckOf: made[0].inspection.id }, token)).total).toBe(0);
   });
 
   it('finds documents by the date they bear, kept as the draft changes and frozen when issued', async () => {

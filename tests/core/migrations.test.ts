@@ -119,12 +119,15 @@ describe('database migrations', () => {
     insert.run('rectification-order', 'issued', JSON.stringify({ date: '2026-10-30' }), '宣应急责改〔2026〕1号');
     insert.run('rectification-order', 'draft', JSON.stringify({ date: '' }), null);
     insert.run('rectification-order', 'draft', '{not json', null);
+    // A 笔录 bears the day it began.
+    insert.run('questioning-record', 'draft', JSON.stringify({ startedAt: '2026-11-03T09:00', date: '' }), null);
     raw.close();
     const { store } = await openStore(opts(dir));
     expect(store.raw.prepare('SELECT status, document_date AS d FROM documents ORDER BY id').all()).toEqual([
       { status: 'issued', d: '2026-10-30' },
       { status: 'draft', d: null },
       { status: 'draft', d: null },
+      { status: 'draft', d: '2026-11-03' },
     ]);
     expect(() => store.raw.prepare("UPDATE documents SET document_date = '2026-11-30' WHERE id = 1").run()).toThrow(
       /frozen/,

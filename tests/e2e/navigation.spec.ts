@@ -69,6 +69,12 @@ test('lists say what a clerk looks for: the officers, documents by their own dat
   await expect(page.getByRole('columnheader', { name: '文书日期' })).toBeVisible();
   const documents = page.getByTestId('document-list').locator('tbody tr.ant-table-row');
   await expect(documents.first()).toBeVisible();
+  // Paging stays on the page asked for (a table's change event must not send it back to page 1).
+  const pager = page.locator('.ant-pagination');
+  await expect(pager.getByTitle('2', { exact: true })).toBeVisible();
+  await pager.getByTitle('2', { exact: true }).click();
+  await expect(pager.locator('.ant-pagination-item-active')).toHaveText('2');
+  await pager.getByTitle('1', { exact: true }).click();
   await pickOption(page, 'document-filter-status', '已签发');
   await expect.poll(async () => (await documents.allInnerTexts()).every((r) => r.includes('已签发'))).toBe(true);
   // The date column sorts by the date each document bears, oldest first, then newest first.

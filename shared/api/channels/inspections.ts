@@ -26,6 +26,8 @@ export const inspectionChannels = {
         /** One of the officers who inspected. */
         officerId: id.optional(),
         kind: z.enum(keysOf(INSPECTION_KINDS)).optional(),
+        /** The 复查 of this inspection. */
+        recheckOf: id.optional(),
         /** By the day it began: the latest first unless asked. */
         order: sortOrder,
         ...paging(),

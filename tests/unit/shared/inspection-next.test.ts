@@ -83,6 +83,16 @@ describe('下一步 on an inspection', () => {
       key: 'inspection.next.recheckLate',
       params: { due: '2026-11-20' },
     });
+    // A 复查 already made: its results are entered there, no second one is offered.
+    expect(
+      inspectionNextStep({
+        recheck: false,
+        documents: served,
+        hazards: [hazard('2026-11-10', '2026-11-20')],
+        recheckId: 9,
+        today: TODAY,
+      }),
+    ).toEqual({ key: 'inspection.next.openRecheck', action: { kind: 'open-inspection', inspectionId: 9 } });
     // Once re-checked, nothing waits.
     expect(next(served, [hazard('2026-11-10', '2026-11-20', 'rectified')]).key).toBe('inspection.next.done');
   });

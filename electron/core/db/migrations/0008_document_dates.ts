@@ -1,12 +1,24 @@
 import { type Kysely, sql } from 'kysely';
-import { documentDateOf } from '../../../../shared/documents/registry.ts';
 
 /**
  * The date each document bears (文书日期), kept beside its fields so the documents list filters and sorts by it on
  * the database rather than reading every document's fields. It is derived, never typed: each write of the fields
- * writes it, and the rows already there are filled here from their fields by the same reading the app uses. An
- * issued document's date is frozen with the rest of it. Frozen: never edit after release.
+ * writes it, and the rows already there are filled here from their fields as the templates read them at this
+ * release (the rule is copied, not imported: a later change to a template must not change what this migration did).
+ * An issued document's date is frozen with the rest of it. Frozen: never edit after release.
  */
+
+/** The 笔录 are dated by the day they began; every other document by its `date` field. */
+const DATED_BY_START = new Set(['questioning-record', 'survey-record', 'hearing-record']);
+
+function dateOf(type: string, fields: Record<string, unknown>): string | null {
+  const d = DATED_BY_START.has(type)
+    ? typeof fields.startedAt === 'string'
+      ? fields.startedAt.slice(0, 10)
+      : null
+    : fields.date;
+  return typeof d === 'string' && d ? d : null;
+}
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE documents ADD COLUMN document_date TEXT`.execute(db);
   const rows = await sql<{ id: number; type: string; fields_json: string }>`
@@ -18,7 +30,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     } catch {
       // A row whose fields do not parse bears no date; it stays listed, undated.
     }
-    const date = documentDateOf(r.type, fields);
+    const date = dateOf(r.type, fields);
     if (date) await sql`UPDATE documents SET document_date = ${date} WHERE id = ${r.id}`.execute(db);
   }
   await sql`CREATE INDEX documents_date ON documents (document_date)`.execute(db);

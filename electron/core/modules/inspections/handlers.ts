@@ -127,7 +127,7 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
     if (!item) throw new AppError('NOT_FOUND', { entity: 'file', hash });
     return download(item.name, readFile(core.dataDir, hash));
   },
-  async 'inspections:list'({ enterpriseId, from, to, officerId, kind, order, page, pageSize }, { core }) {
+  async 'inspections:list'({ enterpriseId, from, to, officerId, kind, recheckOf, order, page, pageSize }, { core }) {
     const filtered = () => {
       let q = core.store.db
         .selectFrom('inspections')
@@ -138,6 +138,7 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
       if (from) q = q.where('inspections.startedAt', '>=', from);
       if (to) q = q.where('inspections.startedAt', '<', `${to}T99`);
       if (kind) q = q.where('inspections.kind', '=', kind);
+      if (recheckOf) q = q.where('inspections.recheckOf', '=', recheckOf);
       if (officerId)
         q = q.where(({ exists, selectFrom }) =>
           exists(

@@ -112,6 +112,8 @@ function CaseSections() {
     <nav aria-label={t('cases.sections.label')} className="case-sections" data-testid="case-sections">
       <Anchor
         direction="horizontal"
+        // The bar sticks by itself (CSS): the anchor's own affix would fix it a second time.
+        affix={false}
         targetOffset={56}
         onClick={(e) => e.preventDefault()}
         items={sections.map(([id, title]) => ({ key: id, href: `#${id}`, title }))}

@@ -114,7 +114,9 @@ export function DocumentList({
         data-testid="document-list"
         onRow={(r) => ({ onClick: () => navigate(`/documents/${r.id}`), style: { cursor: 'pointer' } })}
         // Unsorted, the drafts in hand come first (last worked on); the date column sorts by the date each bears.
-        onChange={(_p, _f, sorter) => {
+        // Paging calls this too, with the sorter unchanged: only a click on a header re-sorts (and starts at page 1).
+        onChange={(_p, _f, sorter, { action }) => {
+          if (action !== 'sort') return;
           const order = orderOf(sorter);
           refine(order ? { sort: 'date', order } : { sort: undefined, order: undefined });
         }}

@@ -41,9 +41,19 @@ export function InspectionNextStep({
     void Promise.all([
       api.documents.list({ inspectionId: inspection.id, pageSize: 200 }),
       api.hazards.list({ inspectionId: recheck ? inspection.recheckOf! : inspection.id }),
+      recheck ? null : api.inspections.list({ recheckOf: inspection.id, pageSize: 1 }),
     ])
-      .then(([docs, hazards]) => {
-        if (live) setStep(inspectionNextStep({ recheck, documents: docs.items, hazards, today: today() }));
+      .then(([docs, hazards, rechecks]) => {
+        if (live)
+          setStep(
+            inspectionNextStep({
+              recheck,
+              documents: docs.items,
+              hazards,
+              recheckId: rechecks?.items[0]?.id ?? null,
+              today: today(),
+            }),
+          );
       })
       .catch(() => undefined);
     return () => {
@@ -51,7 +61,9 @@ export function InspectionNextStep({
     };
   }, [inspection, recheck, version]);
   if (!step) return null;
-  const mine = can('inspections.write') && can('documents.write');
+  // Making or opening a document asks for documents.write; the rest of the steps are the inspection's own.
+  const mayDo = (action: InspectionAction) =>
+    can('inspections.write') && (!['document', 'open-document'].includes(action.kind) || can('documents.write'));
 
   const act = async (action: InspectionAction) => {
     switch (action.kind) {
@@ -71,6 +83,8 @@ export function InspectionNextStep({
         return document.getElementById('inspection-hazards')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
       case 'escalations':
         return navigate('/');
+      case 'open-inspection':
+        return navigate(`/inspections/${action.inspectionId}`);
     }
   };
   const text = tKey(step.key, {
@@ -91,8 +105,8 @@ export function InspectionNextStep({
         </span>
       }
       action={
-        mine &&
-        step.action && (
+        step.action &&
+        mayDo(step.action) && (
           <Button type="primary" data-testid="inspection-next-go" onClick={() => void act(step.action!)}>
             {t('cases.next.go')}
           </Button>

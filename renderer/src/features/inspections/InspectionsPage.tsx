@@ -108,7 +108,10 @@ export function InspectionList({ enterpriseId }: { enterpriseId?: number }) {
         size="middle"
         dataSource={data.items}
         onRow={(r) => ({ onClick: () => navigate(`/inspections/${r.id}`), style: { cursor: 'pointer' } })}
-        onChange={(_p, _f, sorter) => refine({ order: orderOf(sorter) })}
+        // Paging calls this too, with the sorter unchanged: only a click on a header re-sorts (and starts at page 1).
+        onChange={(_p, _f, sorter, { action }) => {
+          if (action === 'sort') refine({ order: orderOf(sorter) });
+        }}
         data-testid="inspection-list"
         pagination={{
           current: page,

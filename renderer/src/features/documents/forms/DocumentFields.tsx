@@ -190,10 +190,17 @@ function StackedColumn({ row, column }: { row: number; column: RowColumn }) {
   );
 }
 
-/** A value the record decides, shown as text to read whole (a Form.Item gives it its value). */
-function RecordText({ value }: { value?: unknown }) {
+/**
+ * A value the record decides, shown as text to read whole (a Form.Item gives it its value and its id: a finding or an
+ * issue that names the field scrolls to it and focuses it).
+ */
+function RecordText({ value, id }: { value?: unknown; id?: string }) {
   const text = value === null || value === undefined || value === '' ? '—' : String(value);
-  return <div className="record-text">{text}</div>;
+  return (
+    <div id={id} className="record-text" tabIndex={-1}>
+      {text}
+    </div>
+  );
 }
 
 /** A textarea without a set height grows with its text (a problem in a list of problems). */
