@@ -11,6 +11,7 @@ import { createCore } from '../core/create-core.ts';
 import { describeOutcome, explainError } from './calendar.ts';
 import { importDataPackage, listBackups, readDataPackage, restoreOffline } from '../core/modules/backups/backups.ts';
 import { needsSetup } from '../core/modules/accounts/repository.ts';
+import { exportsDir, verifyPackageFile } from '../core/modules/exports/service.ts';
 import { workspaceDir } from '../core/workspaces.ts';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/api/contract.ts';
 import { argValue, defaultDataRoot, resourcesDir } from '../host/paths.ts';
@@ -27,6 +28,8 @@ const USAGE = `用法 / usage: npm run cli -- <command> [--data-dir <folder>] [-
                                    导入年度放假安排；会改变已覆盖年份的日期时先列出变动，加 --confirm 才导入 /
                                    import a year's holiday schedule; one that changes days of a covered year
                                    lists them and is imported only with --confirm
+  export full <file.zip>           生成全量上报包 / make a full upload package
+  export verify <file.zip>         按接收方的方式核验上报包（无需数据库）/ check a package as the receiving side would (no database)
   documents issue --type <type> --inspection <id> [--count N]
                                    按检查记录生成并签发文书 / draft and issue documents for an inspection`;
 
@@ -46,6 +49,18 @@ async function main(): Promise<number> {
   if (!group) {
     console.log(USAGE);
     return 2;
+  }
+  // A package is checked with nothing but the file: no installation, no database.
+  if (group === 'export' && command === 'verify' && target) {
+    const report = await verifyPackageFile(path.resolve(target));
+    console.log(
+      JSON.stringify(
+        { ...report, manifest: report.manifest && { ...report.manifest, files: report.manifest.files.length } },
+        null,
+        2,
+      ),
+    );
+    return report.ok ? 0 : 1;
   }
   const dataDir = workspaceDir(dataRoot, workspace);
   let core;
@@ -101,6 +116,22 @@ async function main(): Promise<number> {
         // Whole or not at all: a package cut short by a kill must not sit there under its name.
         writeFileAtomic(path.resolve(target), Buffer.from(file.dataBase64, 'base64'));
         console.log(`已写出 / written: ${path.resolve(target)}`);
+        return 0;
+      }
+      case 'export full': {
+        if (!target) break;
+        const made = await run('exports:create', { kind: 'full' });
+        // Copied whole or not at all, beside the one kept in the workspace's exports folder.
+        const copy = `${path.resolve(target)}.part-${process.pid}`;
+        fs.copyFileSync(path.join(exportsDir(core.state.dataDir), made.name), copy);
+        fs.renameSync(copy, path.resolve(target));
+        print({
+          written: path.resolve(target),
+          bytes: made.bytes,
+          sha256: made.sha256,
+          sm3: made.sm3,
+          counts: made.manifest.counts,
+        });
         return 0;
       }
       case 'data import': {

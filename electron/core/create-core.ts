@@ -49,6 +49,7 @@ import { appHandlers } from './modules/app/handlers.ts';
 import { knowledgeHandlers } from './modules/knowledge/handlers.ts';
 import { auditHandlers } from './modules/audit/handlers.ts';
 import { backupHandlers, importDataHandler } from './modules/backups/handlers.ts';
+import { exportHandlers } from './modules/exports/handlers.ts';
 import { ensureDailyBackup } from './modules/backups/backups.ts';
 import { calendarHandlers } from './modules/calendar/handlers.ts';
 import { loadCalendar } from './modules/calendar/repository.ts';
@@ -111,6 +112,7 @@ const handlers: Handlers = {
   ...auditHandlers,
   ...backupHandlers,
   ...calendarHandlers,
+  ...exportHandlers,
 };
 
 const SYSTEM_ACTOR = { userId: null, userName: '系统' };

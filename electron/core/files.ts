@@ -11,7 +11,7 @@ export function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-function filePath(dataDir: string, hash: string): string {
+export function filePath(dataDir: string, hash: string): string {
   if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('not a sha-256');
   return path.join(dataDir, 'files', hash.slice(0, 2), hash);
 }

@@ -9,6 +9,7 @@ import { caseChannels } from './channels/cases.ts';
 import { mergeChannels } from './channels/channel.ts';
 import { documentChannels } from './channels/documents.ts';
 import { enterpriseChannels } from './channels/enterprises.ts';
+import { exportChannels } from './channels/exports.ts';
 import { hazardChannels } from './channels/hazards.ts';
 import { inspectionChannels } from './channels/inspections.ts';
 import { knowledgeChannels } from './channels/knowledge.ts';
@@ -49,6 +50,7 @@ export const contract = mergeChannels({
   audit: auditChannels,
   backups: backupChannels,
   calendar: calendarChannels,
+  exports: exportChannels,
 });
 
 export type Contract = typeof contract;

@@ -54,6 +54,8 @@ export const ERROR_CODES = [
   /** A role taking back a case event it could not have recorded (shared/domain/case-permissions.ts). */
   'CASE_RETRACT_FORBIDDEN',
   'RENDER_FAILED',
+  /** An upload package whose records would fail the receiving system's check: nothing is written (details.problems). */
+  'EXPORT_BLOCKED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

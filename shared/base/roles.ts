@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'audit.read',
   'backup.manage',
   'calendar.manage',
+  /** 数据上报: make upload packages of the whole record. */
+  'exports.make',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,6 +50,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'documents.issue',
     'cases.read',
     'cases.write',
+    'exports.make',
   ],
   reviewer: [
     'ledger.read',
@@ -73,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases.read',
     'cases.write',
     'cases.approve',
+    'exports.make',
   ],
   admin: [...PERMISSIONS],
 };

@@ -26,26 +26,29 @@ export type PackageFile = z.infer<typeof packageFile>;
 
 export const packageManifest = z
   .object({
-    format: z.literal(PACKAGE_FORMAT),
-    formatVersion: z.literal(PACKAGE_FORMAT_VERSION),
+    format: z.literal(PACKAGE_FORMAT).describe('格式名称 / format name'),
+    formatVersion: z.literal(PACKAGE_FORMAT_VERSION).describe('格式版本 / format version'),
     kind: packageKinds.describe('包的种类 / kind: full, incremental, typical-case, publication'),
     unit: z
       .object({
         agencyName: z.string().describe('执法机关 / enforcement agency'),
         regionCode: z.string().describe('行政区划代码 / region code (GB/T 2260)'),
       })
-      .strict(),
+      .strict()
+      .describe('报送单位 / the reporting unit'),
     period: z
       .object({ from: z.string().nullable(), to: z.string() })
       .strict()
       .describe('所含记录的期间 / the period the records cover'),
-    appVersion: z.string(),
+    appVersion: z.string().describe('生成软件版本 / version of the app that made it'),
     auditHead: z.string().nullable().describe('导出时全过程记录链的链头 / audit chain head at export'),
     /** Records in each data file, by entity. */
-    counts: z.record(z.string(), z.number().int().min(0)),
-    files: z.array(packageFile),
+    counts: z.record(z.string(), z.number().int().min(0)).describe('各类记录条数 / records in each data file'),
+    files: z.array(packageFile).describe('包内文件及其摘要 / every other file with its size and digests'),
     /** Pre-upload blockers overridden, each with the reason given (also in the audit log). */
-    overrides: z.array(z.object({ code: z.string(), subject: z.string(), reason: z.string() }).strict()),
+    overrides: z
+      .array(z.object({ code: z.string(), subject: z.string(), reason: z.string() }).strict())
+      .describe('经说明理由放行的检查问题 / pre-upload blockers overridden, with the reason'),
   })
   .strict();
 export type PackageManifest = z.infer<typeof packageManifest>;

@@ -29,6 +29,7 @@ const ACCESS_LEVELS = new Set<string>(['public', 'unlock', 'signed-in', ...PERMI
  */
 const EXPECTED: Record<Permission, Role[]> = {
   'ledger.read': ['clerk', 'reviewer', 'supervisor', 'admin'],
+  'exports.make': ['clerk', 'supervisor', 'admin'],
   'ledger.write': ['clerk', 'supervisor', 'admin'],
   'ledger.import': ['clerk', 'supervisor', 'admin'],
   'ledger.export': ['clerk', 'reviewer', 'supervisor', 'admin'],

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { channel } from './channel.ts';
 import { none } from './fragments.ts';
 
@@ -14,4 +15,9 @@ export interface AppInfo {
 
 export const appChannels = {
   'app:info': channel<AppInfo>()({ input: none, access: 'public' }),
+  /** Stops a running job (an export) at its next checkpoint; false when it is no longer running. */
+  'app:cancel-job': channel<{ cancelled: boolean }>()({
+    input: z.object({ job: z.string().min(1).max(100) }),
+    access: 'signed-in',
+  }),
 } as const;

@@ -14,4 +14,7 @@ export const appHandlers: HandlerGroup<'app'> = {
       now: core.now().toISOString(),
     };
   },
+  async 'app:cancel-job'({ job }, { core }) {
+    return { cancelled: core.jobs.cancel(job) };
+  },
 };

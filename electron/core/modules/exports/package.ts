@@ -115,7 +115,12 @@ export type LineVisitor = (file: string, line: number, text: string) => PackageP
  */
 export async function verifyPackage(
   file: string,
-  opts: { limits?: VerifyLimits; onLine?: LineVisitor; after?: () => PackageProblem[] } = {},
+  opts: {
+    limits?: VerifyLimits;
+    onLine?: LineVisitor;
+    /** Checks that need every file read first (references to files), given each file's digests. */
+    after?: (files: Map<string, Digests>) => PackageProblem[];
+  } = {},
 ): Promise<PackageReport> {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const problems: PackageProblem[] = [];
@@ -192,7 +197,7 @@ export async function verifyPackage(
     }
   }
   for (const name of seen.keys()) if (!listed.has(name)) problems.push({ code: 'file-unlisted', path: name });
-  problems.push(...(opts.after?.() ?? []));
+  problems.push(...(opts.after?.(seen) ?? []));
   return report(manifest, problems);
 
   function report(m: PackageManifest | null, found: PackageProblem[]): PackageReport {

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../../../shared/base/errors.ts';
+import type { HandlerGroup } from '../../context.ts';
+import { download, refuseInDemo } from '../files.ts';
+import { exportFull, exportsDir, verifyPackageFile } from './service.ts';
+
+export const exportHandlers: HandlerGroup<'exports'> = {
+  async 'exports:create'({ job }, { core, actor, rules }) {
+    // The demo county's names are made up: nothing of it leaves the PC as if it were real.
+    refuseInDemo(core);
+    const made = await core.jobs.run('export', (j) => exportFull(core, actor, rules.today, j), job);
+    return { name: made.name, bytes: made.bytes, sha256: made.sha256, sm3: made.sm3, manifest: made.manifest };
+  },
+  async 'exports:download'({ name }, { core }) {
+    const file = path.join(exportsDir(core.dataDir), name);
+    if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', { entity: 'export', id: name });
+    return download(name, fs.readFileSync(file));
+  },
+  async 'exports:verify'({ file }) {
+    // Checked from a file, as the receiving side would hold it: written aside, read as a stream, removed after.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-'));
+    try {
+      const target = path.join(dir, 'package.zip');
+      fs.writeFileSync(target, Buffer.from(file.dataBase64, 'base64'));
+      return await verifyPackageFile(target);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,119 @@
+import type { PackageProblem } from '../entities/export-package.ts';
+import { RECORD_SCHEMAS, type RecordEntity } from '../entities/exports/records.ts';
+
+/**
+ * What a package's records must satisfy, the same before it leaves (the pre-upload check) and when it is received
+ * (the verifier, with no database): each line a record of its entity's schema, and every id and file a record names
+ * present in the package.
+ */
+
+export const DATA_FILES: Record<RecordEntity, string> = Object.fromEntries(
+  Object.keys(RECORD_SCHEMAS).map((e) => [e, `data/${e}.jsonl`]),
+) as Record<RecordEntity, string>;
+
+const ENTITY_OF_FILE = new Map(Object.entries(DATA_FILES).map(([e, f]) => [f, e as RecordEntity]));
+
+export const evidencePath = (hash: string) => `evidence/${hash}`;
+
+interface Reference {
+  entity: RecordEntity;
+  /** The record that names it, as a reader finds it: the file and the line. */
+  from: { path: string; line: number };
+  id: number;
+}
+
+/** Gathers each entity's ids and what the records name, then reports what is missing. */
+export class PackageIndex {
+  readonly #ids = new Map<RecordEntity, Set<number>>();
+  readonly #refs: Reference[] = [];
+  readonly #files: { from: { path: string; line: number }; path: string; sha256: string }[] = [];
+
+  /** Reads one line of a data file: a problem when it is not a record of its entity. */
+  line(path: string, line: number, text: string): PackageProblem | null {
+    const entity = ENTITY_OF_FILE.get(path);
+    if (!entity || !text.trim()) return null;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      return { code: 'record-invalid', path, line, detail: e instanceof Error ? e.message : String(e) };
+    }
+    const parsed = RECORD_SCHEMAS[entity].safeParse(value);
+    if (!parsed.success)
+      return {
+        code: 'record-invalid',
+        path,
+        line,
+        detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      };
+    this.add(entity, value as Record<string, unknown>, { path, line });
+    return null;
+  }
+
+  add(entity: RecordEntity, r: Record<string, unknown>, from: { path: string; line: number }) {
+    const ids = this.#ids.get(entity) ?? new Set<number>();
+    ids.add(r.id as number);
+    this.#ids.set(entity, ids);
+    const ref = (to: RecordEntity, id: unknown) => {
+      if (typeof id === 'number') this.#refs.push({ entity: to, from, id });
+    };
+    const file = (f: unknown) => {
+      const x = f as { hash?: string } | null;
+      if (x?.hash) this.#files.push({ from, path: evidencePath(x.hash), sha256: x.hash });
+    };
+    switch (entity) {
+      case 'inspections':
+        ref('enterprises', r.enterpriseId);
+        for (const o of r.officerIds as number[]) ref('officers', o);
+        ref('inspections', r.recheckOf);
+        for (const f of r.evidence as unknown[]) file(f);
+        break;
+      case 'hazards':
+        ref('enterprises', r.enterpriseId);
+        ref('inspections', r.inspectionId);
+        ref('inspections', r.recheckInspectionId);
+        for (const f of r.photos as unknown[]) file(f);
+        break;
+      case 'cases':
+        ref('enterprises', r.enterpriseId);
+        ref('inspections', r.inspectionId);
+        for (const o of r.handlerIds as number[]) ref('officers', o);
+        break;
+      case 'caseEvents':
+        ref('cases', r.caseId);
+        file(r.scan);
+        break;
+      case 'documents': {
+        ref('enterprises', r.enterpriseId);
+        ref('inspections', r.inspectionId);
+        ref('cases', r.caseId);
+        ref('documents', r.supersedesId);
+        file(r.scan);
+        const pdf = r.pdf as { path: string; sha256: string } | null;
+        if (pdf) this.#files.push({ from, path: pdf.path, sha256: pdf.sha256 });
+        break;
+      }
+      case 'services':
+        ref('documents', r.documentId);
+        for (const o of r.officerIds as number[]) ref('officers', o);
+        break;
+      case 'reviews':
+        ref('cases', r.caseId);
+        break;
+    }
+  }
+
+  /** What the records name and the package lacks: a record's id, or a file (by its path and SHA-256). */
+  missing(files: Map<string, { sha256: string }>): PackageProblem[] {
+    const out: PackageProblem[] = [];
+    for (const r of this.#refs)
+      if (!this.#ids.get(r.entity)?.has(r.id))
+        out.push({ code: 'reference-missing', path: r.from.path, line: r.from.line, detail: `${r.entity} ${r.id}` });
+    for (const f of this.#files) {
+      const found = files.get(f.path);
+      if (!found || found.sha256 !== f.sha256)
+        out.push({ code: 'reference-missing', path: f.from.path, line: f.from.line, detail: f.path });
+    }
+    return out;
+  }
+}

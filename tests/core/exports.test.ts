@@ -1,0 +1,254 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import yauzl from 'yauzl';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Core, createCore } from '../../electron/core/create-core.ts';
+import { readPackageData, TABLE_COVERAGE } from '../../electron/core/modules/exports/records.ts';
+import { exportsDir, verifyPackageFile } from '../../electron/core/modules/exports/service.ts';
+import { workspaceDir } from '../../electron/core/workspaces.ts';
+import { DATA_FILES } from '../../shared/domain/package-checks.ts';
+import { call, failure, RESOURCES, tempDir } from '../support/core.ts';
+import { caseCounty } from '../support/cases.ts';
+
+const CLI = path.resolve(import.meta.dirname, '..', '..', 'electron', 'cli', 'index.ts');
+const clock = () => new Date('2026-11-25T06:00:00Z');
+const cores: Core[] = [];
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close();
+});
+
+/** A county with a decided and a closed case (their PDFs issued), a photo on the inspection and a signed review. */
+async function county(root = tempDir()) {
+  const core = await createCore({
+    dataDir: workspaceDir(root, 'real'),
+    resourcesDir: RESOURCES,
+    autoBackup: false,
+    clock,
+  });
+  cores.push(core);
+  const c = await caseCounty(core);
+  await call(
+    core,
+    'inspections:attach-file',
+    {
+      id: c.inspection.id,
+      file: { fileName: '现场照片.jpg', dataBase64: Buffer.from('jpeg bytes').toString('base64') },
+    },
+    c.token,
+  );
+  const decided = await c.generate({
+    enterpriseId: c.enterprise.id,
+    handlerIds: c.handlerIds,
+    filedOn: '2026-09-01',
+    stopAt: 'decided',
+  });
+  const closed = await c.generate({
+    enterpriseId: c.enterprise.id,
+    handlerIds: c.handlerIds,
+    filedOn: '2026-08-03',
+    stopAt: 'closed',
+  });
+  // The closed file's review, every judgement passed, signed as seen.
+  const standard = await call(core, 'reviews:standard', {}, c.token);
+  const judgements = Object.fromEntries(
+    [...standard.vetoes, ...standard.sections.flatMap((x) => x.items)]
+      .filter((i) => i.mode === 'judgement')
+      .map((i) => [i.id, { passed: true, comment: '' }]),
+  );
+  const seen = (await call(core, 'reviews:run', { id: closed.id, decisions: { judgements } }, c.token)).digest;
+  await call(core, 'reviews:sign', { id: closed.id, decisions: { judgements }, seen }, c.token);
+  return { root, core, ...c, decided, closed };
+}
+
+function entries(file: string): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    const out = new Map<string, Buffer>();
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      zip.on('entry', (e: yauzl.Entry) =>
+        zip.openReadStream(e, (er, s) => {
+          if (er || !s) return reject(er);
+          const chunks: Buffer[] = [];
+          s.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
+            out.set(e.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        }),
+      );
+      zip.on('end', () => resolve(out));
+      zip.readEntry();
+    });
+  });
+}
+
+describe('数据上报: the full upload package', () => {
+  it('holds every record as stored, the issued PDFs and the evidence, and passes the receiving side’s check', async () => {
+    const { core, token, decided } = await county();
+    const made = await call(core, 'exports:create', { kind: 'full' }, token);
+    expect(made.name).toBe('上报包_511722_全量_2026-11-25.zip');
+    const file = path.join(exportsDir(core.state.dataDir), made.name);
+    const report = await verifyPackageFile(file);
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+
+    // Read back, the data files are the database's records, line for line.
+    const zip = await entries(file);
+    const data = await readPackageData(core.state.store.db);
+    for (const [entity, name] of Object.entries(DATA_FILES)) {
+      const lines = zip.get(name)!.toString('utf8').trim().split('\n').filter(Boolean);
+      expect(lines.map((l) => JSON.parse(l))).toEqual(
+        JSON.parse(JSON.stringify(data.records[entity as keyof typeof data.records])),
+      );
+      expect(made.manifest.counts[entity]).toBe(lines.length);
+    }
+    expect(made.manifest.counts.cases).toBe(2);
+    // The decision as issued, under its number, byte for byte the stored PDF.
+    const decision = data.records.documents.find((d) => d.caseId === decided.id && d.type === 'penalty-decision-unit')!;
+    expect(decision.pdf!.path).toBe(`documents/${decision.numberText}.pdf`);
+    const pdf = await call(core, 'documents:pdf', { id: decision.id }, token);
+    expect(zip.get(decision.pdf!.path)!.equals(Buffer.from(pdf.dataBase64, 'base64'))).toBe(true);
+    expect([...zip.keys()].filter((n) => n.startsWith('evidence/'))).toHaveLength(1);
+    // The export is in the audit log with its digests.
+    const log = await call(core, 'audit:list', { section: 'exports' }, token);
+    expect(log.items[0]).toMatchObject({
+      action: 'exports:create',
+      after: { name: made.name, sha256: made.sha256, sm3: made.sm3 },
+    });
+  });
+
+  it('refuses, writing nothing, a record the receiving side would refuse, naming it', async () => {
+    const { core, token, inspection } = await county();
+    core.state.store.raw.prepare("UPDATE inspections SET officer_ids_json = '[1, 99]' WHERE id = ?").run(inspection.id);
+    const refused = await failure(core, 'exports:create', { kind: 'full' }, token);
+    expect(refused).toMatchObject({
+      code: 'EXPORT_BLOCKED',
+      details: {
+        count: 1,
+        problems: [{ code: 'reference-missing', path: 'data/inspections.jsonl', detail: 'officers 99' }],
+      },
+    });
+    expect(fs.existsSync(exportsDir(core.state.dataDir)) ? fs.readdirSync(exportsDir(core.state.dataDir)) : []).toEqual(
+      [],
+    );
+  });
+
+  it('catches, without a database, a record changed, a PDF swapped and a manifest edited to match', async () => {
+    const { core, token } = await county();
+    const made = await call(core, 'exports:create', { kind: 'full' }, token);
+    const file = path.join(exportsDir(core.state.dataDir), made.name);
+    const zip = await entries(file);
+    const repack = async (change: (m: Map<string, Buffer>) => void) => {
+      const copy = new Map(zip);
+      change(copy);
+      const yazl = (await import('yazl')).default;
+      const z = new yazl.ZipFile();
+      for (const [n, d] of copy) z.addBuffer(d, n);
+      z.end();
+      const target = path.join(tempDir(), 'tampered.zip');
+      await new Promise<void>((resolve) =>
+        z.outputStream.pipe(fs.createWriteStream(target)).on('close', () => resolve()),
+      );
+      return (await verifyPackageFile(target)).problems.map((p) => `${p.code} ${p.path}${p.line ? `:${p.line}` : ''}`);
+    };
+    // A fine changed in the data: its digests no longer match.
+    expect(
+      await repack((m) =>
+        m.set(
+          'data/cases.jsonl',
+          Buffer.from(
+            m
+              .get('data/cases.jsonl')!
+              .toString()
+              .replace(/"fine":(\d)/, (_all, d: string) => `"fine":${d === '9' ? '8' : '9'}`),
+          ),
+        ),
+      ),
+    ).toEqual(['sha256-mismatch data/cases.jsonl', 'sm3-mismatch data/cases.jsonl']);
+    // The same, with the manifest's digests made to match: the record itself no longer checks (a referenced id gone).
+    const manifest = JSON.parse(zip.get('manifest.json')!.toString());
+    const { digestBuffer } = await import('../../electron/core/modules/exports/digest.ts');
+    const officers = zip.get('data/officers.jsonl')!.toString().split('\n').slice(1).join('\n');
+    const d = await digestBuffer(Buffer.from(officers));
+    const forged = {
+      ...manifest,
+      files: manifest.files.map((f: { path: string }) =>
+        f.path === 'data/officers.jsonl' ? { path: f.path, ...d } : f,
+      ),
+    };
+    const problems = await repack((m) => {
+      m.set('data/officers.jsonl', Buffer.from(officers));
+      m.set('manifest.json', Buffer.from(JSON.stringify(forged)));
+    });
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.startsWith('reference-missing'))).toBe(true);
+    // A PDF swapped for another of the same name: the manifest and the document's own record both disagree.
+    const pdfName = [...zip.keys()].find((n) => n.startsWith('documents/'))!;
+    const swapped = await repack((m) => m.set(pdfName, Buffer.from('%PDF-1.7 forged')));
+    expect(swapped[0]).toBe(`size-mismatch ${pdfName}`);
+    expect(swapped.slice(1)).toEqual([expect.stringMatching(/^reference-missing data\/documents\.jsonl:\d+$/)]);
+  });
+
+  it('makes the same bytes from the same data in two processes a day apart, from the command line', async () => {
+    const { root } = await county();
+    for (const c of cores.splice(0)) await c.close();
+    const again = tempDir();
+    fs.cpSync(root, again, { recursive: true });
+    const out = tempDir();
+    const make = (dataDir: string, clockAt: string, name: string) =>
+      spawnSync(
+        process.execPath,
+        [CLI, 'export', 'full', path.join(out, name), '--data-dir', dataDir, '--clock', clockAt],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, TZ: name === 'one.zip' ? 'Asia/Shanghai' : 'America/New_York' },
+        },
+      );
+    const one = make(root, '2026-11-25T10:00:00+08:00', 'one.zip');
+    expect(one.status, one.stderr).toBe(0);
+    const two = make(again, '2026-11-26T10:00:00+08:00', 'two.zip');
+    expect(two.status, two.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(out, 'one.zip')).equals(fs.readFileSync(path.join(out, 'two.zip')))).toBe(true);
+    const verified = spawnSync(process.execPath, [CLI, 'export', 'verify', path.join(out, 'two.zip')], {
+      encoding: 'utf8',
+    });
+    expect(verified.status, verified.stdout).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('keeps the demo county home', async () => {
+    const root = tempDir();
+    const demo = await createCore({
+      dataDir: workspaceDir(root, 'demo'),
+      resourcesDir: RESOURCES,
+      workspace: 'demo',
+      autoBackup: false,
+      clock,
+    });
+    cores.push(demo);
+    const token = (await call(demo, 'auth:sign-in', { username: 'clerk', password: 'demo1234' })).token;
+    expect(await failure(demo, 'exports:create', { kind: 'full' }, token)).toMatchObject({
+      code: 'DEMO_EXPORT_REFUSED',
+    });
+  });
+
+  it('places every table of the database: in a data file, in the manifest, or kept home for a stated reason', async () => {
+    const root = tempDir();
+    const core = await createCore({
+      dataDir: workspaceDir(root, 'real'),
+      resourcesDir: RESOURCES,
+      autoBackup: false,
+      clock,
+    });
+    cores.push(core);
+    const db = new Database(path.join(workspaceDir(root, 'real'), 'enforce.db'), { readonly: true });
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()));
+    db.close();
+    expect(tables.filter((t) => !(t in TABLE_COVERAGE))).toEqual([]);
+  });
+});
