@@ -15,10 +15,16 @@ const ENTITY_OF_FILE = new Map(Object.entries(DATA_FILES).map(([e, f]) => [f, e 
 
 export const evidencePath = (hash: string) => `evidence/${hash}`;
 
+/** The record that names something, as a reader finds it: the file and the line, and which record it is. */
+interface Origin {
+  path: string;
+  line: number;
+  record: { entity: RecordEntity; id: number };
+}
+
 interface Reference {
   entity: RecordEntity;
-  /** The record that names it, as a reader finds it: the file and the line. */
-  from: { path: string; line: number };
+  from: Origin;
   id: number;
 }
 
@@ -26,7 +32,7 @@ interface Reference {
 export class PackageIndex {
   readonly #ids = new Map<RecordEntity, Set<number>>();
   readonly #refs: Reference[] = [];
-  readonly #files: { from: { path: string; line: number }; path: string; sha256: string }[] = [];
+  readonly #files: { from: Origin; path: string; sha256: string }[] = [];
 
   /** Reads one line of a data file: a problem when it is not a record of its entity. */
   line(path: string, line: number, text: string): PackageProblem | null {
@@ -39,18 +45,21 @@ export class PackageIndex {
       return { code: 'record-invalid', path, line, detail: e instanceof Error ? e.message : String(e) };
     }
     const parsed = RECORD_SCHEMAS[entity].safeParse(value);
+    const id = (value as { id?: unknown } | null)?.id;
     if (!parsed.success)
       return {
         code: 'record-invalid',
         path,
         line,
+        ...(typeof id === 'number' ? { record: { entity, id } } : {}),
         detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
       };
     this.add(entity, value as Record<string, unknown>, { path, line });
     return null;
   }
 
-  add(entity: RecordEntity, r: Record<string, unknown>, from: { path: string; line: number }) {
+  add(entity: RecordEntity, r: Record<string, unknown>, at: { path: string; line: number }) {
+    const from: Origin = { ...at, record: { entity, id: r.id as number } };
     const ids = this.#ids.get(entity) ?? new Set<number>();
     ids.add(r.id as number);
     this.#ids.set(entity, ids);
@@ -108,11 +117,23 @@ export class PackageIndex {
     const out: PackageProblem[] = [];
     for (const r of this.#refs)
       if (!this.#ids.get(r.entity)?.has(r.id))
-        out.push({ code: 'reference-missing', path: r.from.path, line: r.from.line, detail: `${r.entity} ${r.id}` });
+        out.push({
+          code: 'reference-missing',
+          path: r.from.path,
+          line: r.from.line,
+          record: r.from.record,
+          detail: `${r.entity} ${r.id}`,
+        });
     for (const f of this.#files) {
       const found = files.get(f.path);
       if (!found || found.sha256 !== f.sha256)
-        out.push({ code: 'reference-missing', path: f.from.path, line: f.from.line, detail: f.path });
+        out.push({
+          code: 'reference-missing',
+          path: f.from.path,
+          line: f.from.line,
+          record: f.from.record,
+          detail: f.path,
+        });
     }
     return out;
   }

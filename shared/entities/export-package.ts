@@ -74,6 +74,8 @@ export interface PackageProblem {
   /** The file inside the package; with a line for a data record. */
   path: string | null;
   line?: number;
+  /** The record the problem is in, for a link that opens it. */
+  record?: { entity: string; id: number };
   detail?: string;
 }
 

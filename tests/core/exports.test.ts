@@ -126,7 +126,14 @@ describe('数据上报: the full upload package', () => {
       code: 'EXPORT_BLOCKED',
       details: {
         count: 1,
-        problems: [{ code: 'reference-missing', path: 'data/inspections.jsonl', detail: 'officers 99' }],
+        problems: [
+          {
+            code: 'reference-missing',
+            path: 'data/inspections.jsonl',
+            record: { entity: 'inspections', id: inspection.id },
+            detail: 'officers 99',
+          },
+        ],
       },
     });
     expect(fs.existsSync(exportsDir(core.state.dataDir)) ? fs.readdirSync(exportsDir(core.state.dataDir)) : []).toEqual(

@@ -2,7 +2,7 @@ import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
-export function ComingSoon({ section }: { section: 'plans' | 'exports' | 'reports' }) {
+export function ComingSoon({ section }: { section: 'plans' | 'reports' }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (

@@ -34,6 +34,7 @@ import { NotFound } from './NotFound.tsx';
 import { ComingSoon } from './ComingSoon.tsx';
 import { useSession } from './session.tsx';
 import { Crumbs, CrumbsProvider } from './crumbs.tsx';
+import { ExportsPage } from '../features/exports/ExportsPage.tsx';
 
 export const SECTIONS = [
   { key: 'dashboard', path: '/', icon: <AppstoreOutlined /> },
@@ -48,7 +49,7 @@ export const SECTIONS = [
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
 ] as const;
 
-const COMING = ['plans', 'exports', 'reports'] as const;
+const COMING = ['plans', 'reports'] as const;
 
 export function Shell() {
   const { t, i18n } = useTranslation();
@@ -153,6 +154,7 @@ export function Shell() {
                 <Route path="/documents/:id" element={<DocumentPage />} />
                 <Route path="/review" element={<ReviewListPage />} />
                 <Route path="/review/:id" element={<ReviewPage />} />
+                <Route path="/exports" element={<ExportsPage />} />
                 <Route path="/settings" element={<SettingsPage />} />
                 <Route path="/settings/:tab" element={<SettingsPage />} />
                 {COMING.map((k) => (

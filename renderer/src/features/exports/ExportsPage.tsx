@@ -1,0 +1,254 @@
+import { CloudDownloadOutlined, CloudUploadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, List, Progress, Space, Typography, Upload } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { AppError } from '../../../../shared/base/errors.ts';
+import type { ExportSummary } from '../../../../shared/api/channels/exports.ts';
+import type { PackageProblem, PackageReport } from '../../../../shared/entities/export-package.ts';
+import { api, subscribeEvents } from '../../api/client.ts';
+import { errorMessage } from '../../app/errors.ts';
+import { useSession } from '../../app/session.tsx';
+import { tKey } from '../../i18n.ts';
+import { readAsUpload, saveDownload } from '../files.ts';
+
+/** The record a problem names, where it has a page of its own. */
+const PAGES: Record<string, (id: number) => string> = {
+  enterprises: (id) => `/enterprises/${id}`,
+  inspections: (id) => `/inspections/${id}`,
+  cases: (id) => `/cases/${id}`,
+  documents: (id) => `/documents/${id}`,
+};
+
+/** A size as people read it: KiB under a MiB, MiB above. */
+const mib = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/**
+ * 数据上报: a full package of the record for the province, made as a job the user can follow and stop, refused
+ * whole when a record would fail the receiving side (each problem links to what to fix); and the check of any
+ * package as the province or the city runs it.
+ */
+export function ExportsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { can, info } = useSession();
+  const demo = info.workspace === 'demo';
+  const [job, setJob] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ phase: string; done: number; total: number } | null>(null);
+  const [made, setMade] = useState<ExportSummary | null>(null);
+  const [blocked, setBlocked] = useState<{ problems: PackageProblem[]; count: number } | null>(null);
+  const [report, setReport] = useState<PackageReport | null>(null);
+  const [checking, setChecking] = useState(false);
+
+  useEffect(() => {
+    if (!job) return;
+    return subscribeEvents((e) => {
+      if (e.type === 'job-progress' && e.job === job) setProgress({ phase: e.phase, done: e.done, total: e.total });
+    });
+  }, [job]);
+
+  const make = async () => {
+    const id = `export:${crypto.randomUUID()}`;
+    setJob(id);
+    setProgress({ phase: 'read', done: 0, total: 1 });
+    setMade(null);
+    setBlocked(null);
+    try {
+      setMade(await api.exports.create({ kind: 'full', job: id }));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'EXPORT_BLOCKED')
+        setBlocked(e.details as unknown as { problems: PackageProblem[]; count: number });
+      else message.error(errorMessage(e));
+    } finally {
+      setJob(null);
+      setProgress(null);
+    }
+  };
+  const cancel = () => {
+    if (job) void api.app.cancelJob({ job });
+  };
+  const verify = async (file: File) => {
+    setChecking(true);
+    setReport(null);
+    try {
+      setReport(await api.exports.verify({ file: await readAsUpload(file) }));
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setChecking(false);
+    }
+    return false;
+  };
+
+  return (
+    <div className="page" data-testid="exports-page">
+      <div className="page-header">
+        <h2>{t('nav.exports')}</h2>
+      </div>
+      <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>
+        {t('exports.intro')}
+      </Typography.Paragraph>
+      <Card size="small" title={t('exports.full.title')} style={{ marginBottom: 16 }}>
+        {demo ? (
+          <Alert type="info" showIcon message={t('errors.DEMO_EXPORT_REFUSED')} />
+        ) : (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Typography.Text>{t('exports.full.hint')}</Typography.Text>
+            <Space>
+              <Button
+                type="primary"
+                icon={<CloudUploadOutlined />}
+                loading={!!job}
+                disabled={!can('exports.make')}
+                onClick={() => void make()}
+                data-testid="export-full"
+              >
+                {t('exports.full.make')}
+              </Button>
+              {job && (
+                <Button onClick={cancel} data-testid="export-cancel">
+                  {t('common.cancel')}
+                </Button>
+              )}
+            </Space>
+            {progress && (
+              <div data-testid="export-progress">
+                <Typography.Text type="secondary">{tKey(`exports.phases.${progress.phase}`)}</Typography.Text>
+                <Progress
+                  percent={progress.total ? Math.round((progress.done / progress.total) * 100) : 0}
+                  status="active"
+                />
+              </div>
+            )}
+            {blocked && <Problems problems={blocked.problems} count={blocked.count} title={t('exports.blocked')} />}
+            {made && (
+              <Alert
+                type="success"
+                showIcon
+                data-testid="export-made"
+                message={t('exports.full.made', { name: made.name })}
+                description={
+                  <Space direction="vertical" style={{ width: '100%' }}>
+                    <Digests bytes={made.bytes} sha256={made.sha256} sm3={made.sm3} />
+                    <Counts counts={made.manifest.counts} />
+                    <Typography.Text type="secondary">{t('exports.full.next')}</Typography.Text>
+                    <Button
+                      icon={<CloudDownloadOutlined />}
+                      onClick={() =>
+                        void api.exports
+                          .download({ name: made.name })
+                          .then(saveDownload)
+                          .catch((e) => message.error(errorMessage(e)))
+                      }
+                      data-testid="export-download"
+                    >
+                      {t('exports.full.download')}
+                    </Button>
+                  </Space>
+                }
+              />
+            )}
+          </Space>
+        )}
+      </Card>
+      <Card size="small" title={t('exports.verify.title')}>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text>{t('exports.verify.hint')}</Typography.Text>
+          <Upload accept=".zip" showUploadList={false} beforeUpload={(f) => verify(f)}>
+            <Button icon={<SafetyCertificateOutlined />} loading={checking} data-testid="export-verify">
+              {t('exports.verify.choose')}
+            </Button>
+          </Upload>
+          {report &&
+            (report.ok ? (
+              <Alert
+                type="success"
+                showIcon
+                data-testid="verify-report"
+                message={t('exports.verify.ok', { files: report.files, size: mib(report.bytes) })}
+                description={report.manifest && <Counts counts={report.manifest.counts} />}
+              />
+            ) : (
+              <div data-testid="verify-report">
+                <Problems
+                  problems={report.problems}
+                  count={report.problems.length}
+                  title={t('exports.verify.failed')}
+                />
+              </div>
+            ))}
+        </Space>
+      </Card>
+    </div>
+  );
+}
+
+function Digests({ bytes, sha256, sm3 }: { bytes: number; sha256: string; sm3: string }) {
+  const { t } = useTranslation();
+  return (
+    <Descriptions size="small" column={1}>
+      <Descriptions.Item label={t('exports.size')}>{mib(bytes)}</Descriptions.Item>
+      <Descriptions.Item label="SHA-256">
+        <Typography.Text className="mono" copyable>
+          {sha256}
+        </Typography.Text>
+      </Descriptions.Item>
+      <Descriptions.Item label="SM3">
+        <Typography.Text className="mono" copyable>
+          {sm3}
+        </Typography.Text>
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+function Counts({ counts }: { counts: Record<string, number> }) {
+  return (
+    <Descriptions size="small" column={3} bordered style={{ maxWidth: 720 }} data-testid="export-counts">
+      {Object.entries(counts).map(([entity, n]) => (
+        <Descriptions.Item key={entity} label={tKey(`exports.entities.${entity}`)}>
+          {n}
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}
+
+/** What stops a package, a line each, naming the record with a link to it where it has a page. */
+function Problems({ problems, count, title }: { problems: PackageProblem[]; count: number; title: string }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="export-problems"
+      message={title}
+      description={
+        <>
+          <List
+            size="small"
+            dataSource={problems}
+            renderItem={(p) => {
+              const to = p.record && PAGES[p.record.entity]?.(p.record.id);
+              const where = p.record
+                ? t('exports.record', { entity: tKey(`exports.entities.${p.record.entity}`), id: p.record.id })
+                : [p.path, p.line].filter(Boolean).join(':');
+              return (
+                <List.Item>
+                  <span>
+                    {to ? <Link to={to}>{where}</Link> : <span className="mono">{where}</span>}{' '}
+                    {tKey(`exports.problems.${p.code}`, { detail: p.detail ?? '' })}
+                  </span>
+                </List.Item>
+              );
+            }}
+          />
+          {count > problems.length && (
+            <Typography.Text type="secondary">{t('exports.more', { count: count - problems.length })}</Typography.Text>
+          )}
+        </>
+      }
+    />
+  );
+}
