@@ -31,6 +31,8 @@ interface Reference {
 /** Gathers each entity's ids and what the records name, then reports what is missing. */
 export class PackageIndex {
   readonly #ids = new Map<RecordEntity, Set<number>>();
+  readonly #lines = new Map<RecordEntity, number>();
+  readonly #twice: PackageProblem[] = [];
   readonly #refs: Reference[] = [];
   readonly #files: { from: Origin; path: string; sha256: string }[] = [];
 
@@ -61,6 +63,16 @@ export class PackageIndex {
   add(entity: RecordEntity, r: Record<string, unknown>, at: { path: string; line: number }) {
     const from: Origin = { ...at, record: { entity, id: r.id as number } };
     const ids = this.#ids.get(entity) ?? new Set<number>();
+    this.#lines.set(entity, (this.#lines.get(entity) ?? 0) + 1);
+    // One record per id: a second under the same id would leave a reader to choose.
+    if (ids.has(r.id as number))
+      this.#twice.push({
+        code: 'record-invalid',
+        path: at.path,
+        line: at.line,
+        record: from.record,
+        detail: 'id twice',
+      });
     ids.add(r.id as number);
     this.#ids.set(entity, ids);
     const ref = (to: RecordEntity, id: unknown) => {
@@ -112,9 +124,18 @@ export class PackageIndex {
     }
   }
 
-  /** What the records name and the package lacks: a record's id, or a file (by its path and SHA-256). */
-  missing(files: Map<string, { sha256: string }>): PackageProblem[] {
-    const out: PackageProblem[] = [];
+  /**
+   * What the records name and the package lacks (a record's id, a file by its path and SHA-256), a data file missing,
+   * an id twice, and each data file's records counted against what the manifest says it holds.
+   */
+  missing(files: Map<string, { sha256: string }>, counts?: Record<string, number>): PackageProblem[] {
+    const out: PackageProblem[] = [...this.#twice];
+    for (const [entity, path] of Object.entries(DATA_FILES) as [RecordEntity, string][]) {
+      if (!files.has(path)) out.push({ code: 'file-missing', path });
+      const read = this.#lines.get(entity) ?? 0;
+      if (counts && counts[entity] !== read)
+        out.push({ code: 'count-mismatch', path, detail: `${read} ≠ ${counts[entity] ?? '—'}` });
+    }
     for (const r of this.#refs)
       if (!this.#ids.get(r.entity)?.has(r.id))
         out.push({

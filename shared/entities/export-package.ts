@@ -61,11 +61,13 @@ export const packageProblemCodes = [
   'manifest-invalid',
   'file-missing',
   'file-unlisted',
+  'file-duplicate',
   'size-mismatch',
   'sha256-mismatch',
   'sm3-mismatch',
   'record-invalid',
   'reference-missing',
+  'count-mismatch',
 ] as const;
 export type PackageProblemCode = (typeof packageProblemCodes)[number];
 
@@ -84,5 +86,7 @@ export interface PackageReport {
   manifest: PackageManifest | null;
   files: number;
   bytes: number;
+  /** Every problem found; `problems` lists the first of them. */
+  problemCount: number;
   problems: PackageProblem[];
 }

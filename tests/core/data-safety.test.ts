@@ -266,6 +266,7 @@ describe('kills leave nothing half-done', () => {
     ['issue', [30, 150, 400]],
     ['import', [50, 200, 600]],
     ['restore', [20, 90, 300]],
+    ['export', [40, 150, 400]],
   ] as const)(
     'a %s killed at random moments',
     async (kind, delays) => {
@@ -298,6 +299,7 @@ describe('kills leave nothing half-done', () => {
           partialImport: false,
           leftovers: [],
           badBackups: [],
+          badPackages: [],
           setUp: true,
         });
       }

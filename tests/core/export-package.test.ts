@@ -152,6 +152,46 @@ describe('the upload package container', () => {
     expect((await verifyPackage(added)).problems).toEqual([{ code: 'file-unlisted', path: 'evidence/extra.jpg' }]);
   });
 
+  it('refuses a name twice, too many entries and a line without end, within its limits', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'package.zip');
+    await writePackage(target, [{ path: 'data/enterprises.jsonl', data: Buffer.from('{"id":1}\n') }], BASE);
+    // The same file name twice: the reader would have to guess which copy counts.
+    const twice = await rewrite(target, (_n, d) => d);
+    const doubled = path.join(dir, 'doubled.zip');
+    {
+      const zip = new yazl.ZipFile();
+      zip.addBuffer(Buffer.from('{"id":1}\n'), 'data/enterprises.jsonl');
+      zip.addBuffer(Buffer.from('{"id":9}\n'), 'data/enterprises.jsonl');
+      const manifest = (await verifyPackage(twice)).manifest!;
+      zip.addBuffer(Buffer.from(JSON.stringify(manifest)), MANIFEST);
+      zip.end();
+      await new Promise<void>((resolve) =>
+        zip.outputStream.pipe(fs.createWriteStream(doubled)).on('close', () => resolve()),
+      );
+    }
+    expect((await verifyPackage(doubled)).problems).toEqual([
+      { code: 'file-duplicate', path: 'data/enterprises.jsonl' },
+    ]);
+    const limits = { maxBytes: 1e9, maxEntries: 1, maxManifestBytes: 1e6, maxLineBytes: 7, maxProblems: 1 };
+    expect((await verifyPackage(target, { limits })).problems).toEqual([
+      expect.objectContaining({ code: 'too-large', path: null }),
+    ]);
+    const lines: number[] = [];
+    const long = await verifyPackage(target, {
+      limits: { ...limits, maxEntries: 10 },
+      onLine: (_f, n) => {
+        lines.push(n);
+        return null;
+      },
+    });
+    // A 7-byte limit: the 8-byte record is reported, never handed on.
+    expect(long.problems).toEqual([
+      { code: 'record-invalid', path: 'data/enterprises.jsonl', line: 1, detail: 'line too long' },
+    ]);
+    expect(lines).toEqual([]);
+  });
+
   it('makes the same bytes from the same files at any time, and leaves nothing when stopped', async () => {
     const dir = tempDir();
     const sources = [

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core/create-core.ts';
 import { readPackageData, TABLE_COVERAGE } from '../../electron/core/modules/exports/records.ts';
 import { exportsDir, verifyPackageFile } from '../../electron/core/modules/exports/service.ts';
+import { filePath } from '../../electron/core/files.ts';
 import { workspaceDir } from '../../electron/core/workspaces.ts';
 import { DATA_FILES } from '../../shared/domain/package-checks.ts';
 import { call, failure, RESOURCES, tempDir } from '../support/core.ts';
@@ -188,13 +189,67 @@ describe('数据上报: the full upload package', () => {
       m.set('data/officers.jsonl', Buffer.from(officers));
       m.set('manifest.json', Buffer.from(JSON.stringify(forged)));
     });
-    expect(problems.length).toBeGreaterThan(0);
-    expect(problems.every((p) => p.startsWith('reference-missing'))).toBe(true);
+    // One record fewer than the manifest counts, and the ids the other records name gone.
+    expect(problems).toContain('count-mismatch data/officers.jsonl');
+    expect(problems.filter((p) => p !== 'count-mismatch data/officers.jsonl').length).toBeGreaterThan(0);
+    expect(
+      problems
+        .filter((p) => p !== 'count-mismatch data/officers.jsonl')
+        .every((p) => p.startsWith('reference-missing')),
+    ).toBe(true);
+    // A data file dropped from the zip and the manifest alike.
+    const noReviews = await repack((m) => {
+      m.delete('data/reviews.jsonl');
+      m.set(
+        'manifest.json',
+        Buffer.from(
+          JSON.stringify({
+            ...manifest,
+            files: manifest.files.filter((f: { path: string }) => f.path !== 'data/reviews.jsonl'),
+          }),
+        ),
+      );
+    });
+    expect(noReviews).toEqual(['file-missing data/reviews.jsonl', 'count-mismatch data/reviews.jsonl']);
     // A PDF swapped for another of the same name: the manifest and the document's own record both disagree.
     const pdfName = [...zip.keys()].find((n) => n.startsWith('documents/'))!;
     const swapped = await repack((m) => m.set(pdfName, Buffer.from('%PDF-1.7 forged')));
     expect(swapped[0]).toBe(`size-mismatch ${pdfName}`);
     expect(swapped.slice(1)).toEqual([expect.stringMatching(/^reference-missing data\/documents\.jsonl:\d+$/)]);
+  });
+
+  it('refuses a package whose stored PDF is gone or changed on the disk, and leaves nothing when cancelled', async () => {
+    const { core, token, decided } = await county();
+    const data = await readPackageData(core.state.store.db);
+    const decision = data.records.documents.find((d) => d.caseId === decided.id && d.type === 'penalty-decision-unit')!;
+    const stored = filePath(core.state.dataDir, decision.pdf!.sha256);
+    const bytes = fs.readFileSync(stored);
+    fs.writeFileSync(stored, Buffer.concat([bytes, Buffer.from('%% changed')]));
+    expect(await failure(core, 'exports:create', { kind: 'full' }, token)).toMatchObject({
+      code: 'EXPORT_BLOCKED',
+      details: { problems: [{ code: 'sha256-mismatch', path: decision.pdf!.path }] },
+    });
+    fs.rmSync(stored);
+    expect(await failure(core, 'exports:create', { kind: 'full' }, token)).toMatchObject({
+      code: 'EXPORT_BLOCKED',
+      details: {
+        problems: [
+          { code: 'reference-missing', record: { entity: 'documents', id: decision.id }, detail: decision.pdf!.path },
+        ],
+      },
+    });
+    fs.writeFileSync(stored, bytes);
+    // Cancelled while it is written: the job stops, and no package, whole or partial, is left.
+    const job = 'export:00000000-0000-4000-8000-000000000001';
+    const cancel = (e: unknown) => {
+      if ((e as { phase?: string }).phase === 'write') void core.dispatch('app:cancel-job', { job }, { token });
+    };
+    core.events.on('event', cancel);
+    expect(await failure(core, 'exports:create', { kind: 'full', job }, token)).toMatchObject({
+      code: 'JOB_CANCELLED',
+    });
+    core.events.off('event', cancel);
+    expect(fs.readdirSync(exportsDir(core.state.dataDir))).toEqual([]);
   });
 
   it('makes the same bytes from the same data in two processes a day apart, from the command line', async () => {
@@ -222,6 +277,20 @@ describe('数据上报: the full upload package', () => {
     });
     expect(verified.status, verified.stdout).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('clears a package cut short by a kill when the app next starts', async () => {
+    const root = tempDir();
+    const dataDir = workspaceDir(root, 'real');
+    const first = await createCore({ dataDir, resourcesDir: RESOURCES, autoBackup: false, clock });
+    await first.close();
+    fs.mkdirSync(exportsDir(dataDir), { recursive: true });
+    const partial = path.join(exportsDir(dataDir), '.partial-0f2a.zip');
+    fs.writeFileSync(partial, 'PK half a package');
+    fs.writeFileSync(path.join(exportsDir(dataDir), '上报包_511722_全量_2026-11-24.zip'), 'kept: a whole one');
+    const again = await createCore({ dataDir, resourcesDir: RESOURCES, autoBackup: false, clock });
+    cores.push(again);
+    expect(fs.readdirSync(exportsDir(dataDir))).toEqual(['上报包_511722_全量_2026-11-24.zip']);
   });
 
   it('keeps the demo county home', async () => {

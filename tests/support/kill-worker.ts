@@ -1,6 +1,6 @@
 /**
  * A process that does one kind of interruptible work over and over on a data folder, for a test to
- * SIGKILL at a moment of its choosing: `node kill-worker.ts <dataDir> <backup|issue|import|restore> [inspectionId]`.
+ * SIGKILL at a moment of its choosing: `node kill-worker.ts <dataDir> <backup|issue|import|restore|export> [inspectionId]`.
  * It says "ready" once the first round is done, so a kill lands in the middle of a later round.
  */
 import { createCore } from '../../electron/core/create-core.ts';
@@ -36,6 +36,7 @@ for (;;) {
       .filter((b) => b.kind === 'manual')
       .slice(-2);
     await restoreBackup(core.state, manual[round % manual.length].name);
-  } else throw new Error(`unknown kind ${kind}`);
+  } else if (kind === 'export') await run('exports:create', { kind: 'full' });
+  else throw new Error(`unknown kind ${kind}`);
   if (round++ === 0) process.stdout.write('ready\n');
 }

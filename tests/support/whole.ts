@@ -4,13 +4,14 @@ import path from 'node:path';
 import { createCore } from '../../electron/core/create-core.ts';
 import { checkDatabase, readManifest } from '../../electron/core/db/snapshot.ts';
 import { listBackups } from '../../electron/core/modules/backups/backups.ts';
+import { verifyPackageFile } from '../../electron/core/modules/exports/service.ts';
 import { RESOURCES } from './core.ts';
 import { testClock } from './clock.ts';
 
 const WORKER = path.join(import.meta.dirname, 'kill-worker.ts');
 
 /** Starts the worker on `dataDir`, waits for its first round, lets it run `afterMs` more, and SIGKILLs it. */
-export type KillKind = 'backup' | 'issue' | 'import' | 'restore';
+export type KillKind = 'backup' | 'issue' | 'import' | 'restore' | 'export';
 
 export async function killDuring(
   dataDir: string,
@@ -58,6 +59,8 @@ export interface Wholeness {
   /** Listed backups that would not restore. */
   badBackups: string[];
   backups: number;
+  /** Upload packages under their final names that fail the receiving side's check. */
+  badPackages: string[];
   /** The database still has its users (a replacement never leaves an empty one in place). */
   setUp: boolean;
 }
@@ -106,6 +109,10 @@ export async function checkWhole(dataDir: string, importSize = 300): Promise<Who
       })
       .map((b) => b.name);
     const setUp = (raw.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n > 0;
+    const packages = path.join(dataDir, 'exports');
+    const badPackages: string[] = [];
+    for (const n of fs.existsSync(packages) ? fs.readdirSync(packages) : [])
+      if (!(await verifyPackageFile(path.join(packages, n))).ok) badPackages.push(n);
     return {
       integrity,
       auditOk,
@@ -115,6 +122,7 @@ export async function checkWhole(dataDir: string, importSize = 300): Promise<Who
       leftovers,
       badBackups,
       backups: listed.length,
+      badPackages,
       setUp,
     };
   } finally {

@@ -120,6 +120,11 @@ export function removeLeftovers(
         removeIf(file, removed, dataDir);
     }
   }
+  // An upload package cut short (a kill while it was written) under its temporary name.
+  const exports = path.join(dataDir, 'exports');
+  if (fs.existsSync(exports))
+    for (const n of fs.readdirSync(exports))
+      if (n.startsWith(PARTIAL_PREFIX)) removeIf(path.join(exports, n), removed, dataDir);
   const files = path.join(dataDir, 'files');
   // A backup names only files stored before it was taken; a file stored since the newest one can be named by none
   // of them. An older unnamed file may still be named by a backup (the state before a restore): it stays.

@@ -36,6 +36,9 @@ export class Jobs {
 
   /** Runs `work` as the job `kind:<uuid>` (or the id given, when the screen must know it beforehand). */
   async run<T>(kind: string, work: (job: Job) => Promise<T>, id = `${kind}:${randomUUID()}`): Promise<T> {
+    // An id in use would take over the other job's cancel: refused.
+    if (this.#running.has(id))
+      throw new AppError('VALIDATION', { issues: [{ path: ['job'], key: 'validation.jobRunning' }] });
     const controller = new AbortController();
     this.#running.set(id, controller);
     const events = this.#events;

@@ -15,11 +15,17 @@ import type { CoreState } from '../../context.ts';
 import { filePath } from '../../files.ts';
 import type { Job } from '../../jobs/jobs.ts';
 import { getUnit } from '../unit/repository.ts';
-import { type PackageSource, verifyPackage, writePackage } from './package.ts';
+import { type PackageSource, StoredFileChanged, verifyPackage, writePackage } from './package.ts';
 import { readPackageData } from './records.ts';
 
 /** The day in China (UTC+8, no daylight saving) of a UTC stamp. */
 const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** Audit entries that change no record a package holds: signing in, exporting, backing up, reading the log. */
+const NOT_RECORD_CHANGES = ['auth', 'exports', 'backups', 'audit'];
+
+const blocked = (problems: PackageProblem[]) =>
+  new AppError('EXPORT_BLOCKED', { problems: problems.slice(0, 200), count: problems.length });
 
 /** Packages are written here, in the workspace's folder, under names that say what they are. */
 export const exportsDir = (dataDir: string) => path.join(dataDir, 'exports');
@@ -59,27 +65,31 @@ export async function exportFull(core: CoreState, actor: AuditActor, today: stri
     });
     sources.push({ path: DATA_FILES[entity], data: Buffer.from(lines.map((l) => `${l}\n`).join('')) });
   }
-  const files = new Map<string, { sha256: string }>();
-  for (const pdf of [...data.pdfs].sort((a, b) => a.path.localeCompare(b.path))) {
-    sources.push({ path: pdf.path, file: filePath(core.dataDir, pdf.hash) });
-    files.set(pdf.path, { sha256: pdf.hash });
-  }
-  for (const hash of [...data.evidence.keys()].sort()) {
+  // What the package will hold, for the references: the data files, then each stored file still on the disk (one
+  // gone is reported with the record that names it, never packed as nothing).
+  const files = new Map<string, { sha256: string }>(Object.values(DATA_FILES).map((p) => [p, { sha256: '' }]));
+  const stored = new Map<string, string>();
+  const pack = (at: string, hash: string) => {
     const file = filePath(core.dataDir, hash);
-    // A stored file gone from the disk is reported with the record that names it, not packed as nothing.
-    if (!fs.existsSync(file)) continue;
-    sources.push({ path: evidencePath(hash), file });
-    files.set(evidencePath(hash), { sha256: hash });
-  }
-  problems.push(...index.missing(files));
-  if (problems.length)
-    throw new AppError('EXPORT_BLOCKED', { problems: problems.slice(0, 200), count: problems.length });
+    if (!fs.existsSync(file)) return;
+    sources.push({ path: at, file });
+    files.set(at, { sha256: hash });
+    stored.set(at, hash);
+  };
+  // Sorted by code point, never by the machine's locale: the same package everywhere.
+  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  for (const pdf of [...data.pdfs].sort(byPath)) pack(pdf.path, pdf.hash);
+  for (const hash of [...data.evidence.keys()].sort()) pack(evidencePath(hash), hash);
+  problems.push(...index.missing(files, counts));
+  if (problems.length) throw blocked(problems);
 
-  // As of the last change the record holds (its audit entry's China day), not the day it was packed: the same record
-  // makes the same package on any day.
+  // As of the last change to the record (its audit entry, and that entry's China day), not the day it was packed nor
+  // a sign-in or an export since: the same record makes the same package on any day. That head is a point of the
+  // chain `audit verify --head` accepts while later entries follow it.
   const last = await core.store.db
     .selectFrom('auditLog')
-    .select('at')
+    .select(['at', 'hash'])
+    .where((eb) => eb.and(NOT_RECORD_CHANGES.map((prefix) => eb('action', 'not like', `${prefix}:%`))))
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -98,12 +108,22 @@ export async function exportFull(core: CoreState, actor: AuditActor, today: stri
       unit: { agencyName: unit.agencyName, regionCode: unit.regionCode },
       period: { from: null, to: asOf },
       appVersion: core.version,
-      auditHead: core.audit.head(),
+      auditHead: last?.hash ?? null,
       counts,
       overrides: [],
     },
-    { checkpoint: () => job?.checkpoint(), progress: (done, total) => job?.progress('write', done, total) },
-  );
+    {
+      checkpoint: () => job?.checkpoint(),
+      signal: job?.signal,
+      progress: (done, total) => job?.progress('write', done, total),
+      expect: stored,
+    },
+  ).catch((e: unknown) => {
+    job?.checkpoint();
+    // A stored file whose bytes are no longer those its record names: the package would fail its own check.
+    if (e instanceof StoredFileChanged) throw blocked([{ code: 'sha256-mismatch', path: e.path }]);
+    throw e;
+  });
   await core.tx(async () => {
     core.record(actor, {
       action: 'exports:create',
@@ -120,6 +140,6 @@ export async function verifyPackageFile(file: string): Promise<PackageReport> {
   const index = new PackageIndex();
   return verifyPackage(file, {
     onLine: (p, line, text) => index.line(p, line, text),
-    after: (files) => index.missing(files),
+    after: (files, manifest) => index.missing(files, manifest.counts),
   });
 }

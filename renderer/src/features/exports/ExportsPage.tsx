@@ -59,6 +59,7 @@ export function ExportsPage() {
     } catch (e) {
       if (e instanceof AppError && e.code === 'EXPORT_BLOCKED')
         setBlocked(e.details as unknown as { problems: PackageProblem[]; count: number });
+      else if (e instanceof AppError && e.code === 'JOB_CANCELLED') message.info(t('exports.cancelled'));
       else message.error(errorMessage(e));
     } finally {
       setJob(null);
@@ -171,11 +172,7 @@ export function ExportsPage() {
               />
             ) : (
               <div data-testid="verify-report">
-                <Problems
-                  problems={report.problems}
-                  count={report.problems.length}
-                  title={t('exports.verify.failed')}
-                />
+                <Problems problems={report.problems} count={report.problemCount} title={t('exports.verify.failed')} />
               </div>
             ))}
         </Space>

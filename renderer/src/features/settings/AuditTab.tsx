@@ -24,6 +24,7 @@ const AUDIT_SECTIONS = [
   'unit',
   'settings',
   'backups',
+  'exports',
   'auth',
   'setup',
 ] as const;
