@@ -24,6 +24,16 @@ export const packageFile = z
   .strict();
 export type PackageFile = z.infer<typeof packageFile>;
 
+/** A pre-upload blocker let through, and why (said by the user, kept in the manifest and the audit log). */
+export const packageOverride = z
+  .object({
+    code: z.literal('incomplete'),
+    subject: z.string().min(1).max(400),
+    reason: z.string().trim().min(2, { error: 'validation.required' }).max(500, { error: 'validation.tooLong' }),
+  })
+  .strict();
+export type PackageOverride = z.infer<typeof packageOverride>;
+
 export const packageManifest = z
   .object({
     format: z.literal(PACKAGE_FORMAT).describe('格式名称 / format name'),
@@ -47,7 +57,7 @@ export const packageManifest = z
     files: z.array(packageFile).describe('包内文件及其摘要 / every other file with its size and digests'),
     /** Pre-upload blockers overridden, each with the reason given (also in the audit log). */
     overrides: z
-      .array(z.object({ code: z.string(), subject: z.string(), reason: z.string() }).strict())
+      .array(packageOverride)
       .describe('经说明理由放行的检查问题 / pre-upload blockers overridden, with the reason'),
   })
   .strict();
@@ -68,6 +78,8 @@ export const packageProblemCodes = [
   'record-invalid',
   'reference-missing',
   'count-mismatch',
+  /** Complete as the province counts it (upload-completeness.ts): may be let through with a reason. */
+  'incomplete',
 ] as const;
 export type PackageProblemCode = (typeof packageProblemCodes)[number];
 
@@ -79,6 +91,11 @@ export interface PackageProblem {
   /** The record the problem is in, for a link that opens it. */
   record?: { entity: string; id: number };
   detail?: string;
+  /** An 'incomplete' problem: what an override names to let it through. */
+  subject?: string;
+  /** What it says, as a translation key and its values (a review hint, an exports.incomplete.* key). */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface PackageReport {

@@ -39,16 +39,26 @@ async function county(root = tempDir()) {
     },
     c.token,
   );
+  // The inspection's 现场检查记录, issued: complete as the province counts it.
+  const record = await call(
+    core,
+    'documents:create',
+    { type: 'inspection-record', inspectionId: c.inspection.id },
+    c.token,
+  );
+  await call(core, 'documents:issue', { id: record.id, version: record.version }, c.token);
   const decided = await c.generate({
     enterpriseId: c.enterprise.id,
     handlerIds: c.handlerIds,
     filedOn: '2026-09-01',
+    variations: ['investigated'],
     stopAt: 'decided',
   });
   const closed = await c.generate({
     enterpriseId: c.enterprise.id,
     handlerIds: c.handlerIds,
     filedOn: '2026-08-03',
+    variations: ['investigated'],
     stopAt: 'closed',
   });
   // The closed file's review, every judgement passed, signed as seen.
@@ -117,6 +127,57 @@ describe('数据上报: the full upload package', () => {
       action: 'exports:create',
       after: { name: made.name, sha256: made.sha256, sm3: made.sm3 },
     });
+  });
+
+  it('holds back what the province counts as incomplete until it is put right or let through with a reason', async () => {
+    const { core, token, enterprise, officers } = await county();
+    const bare = await call(
+      core,
+      'inspections:create',
+      {
+        enterpriseId: enterprise.id,
+        kind: 'special',
+        startedAt: '2026-11-24T09:00',
+        officerIds: [officers[0].id],
+        findings: '未见异常。',
+      },
+      token,
+    );
+    const refused = await failure(core, 'exports:create', { kind: 'full' }, token);
+    expect(refused).toMatchObject({ code: 'EXPORT_BLOCKED', details: { count: 2 } });
+    const problems = (refused.details as { problems: { subject: string; key: string }[] }).problems;
+    expect(problems.map((p) => [p.subject, p.key])).toEqual([
+      [`inspections:${bare.id}:two-officers`, 'exports.incomplete.twoOfficers'],
+      [`inspections:${bare.id}:record`, 'exports.incomplete.noRecord'],
+    ]);
+    // A reason for one is not a reason for the other.
+    const one = [
+      {
+        code: 'incomplete' as const,
+        subject: problems[0].subject,
+        reason: '专项检查由一名执法人员陪同专家进行，已报备',
+      },
+    ];
+    expect(await failure(core, 'exports:create', { kind: 'full', overrides: one }, token)).toMatchObject({
+      details: { count: 1, problems: [{ subject: `inspections:${bare.id}:record` }] },
+    });
+    // Both let through, each with its reason: kept in the manifest and the audit log.
+    const made = await call(
+      core,
+      'exports:create',
+      {
+        kind: 'full',
+        overrides: [...one, { code: 'incomplete', subject: problems[1].subject, reason: '记录为纸质，已归档' }],
+      },
+      token,
+    );
+    expect(made.manifest.overrides).toEqual([
+      ...one,
+      { code: 'incomplete', subject: problems[1].subject, reason: '记录为纸质，已归档' },
+    ]);
+    const log = await call(core, 'audit:list', { section: 'exports' }, token);
+    expect(log.items[0].after).toMatchObject({ overrides: made.manifest.overrides });
+    expect((await verifyPackageFile(path.join(exportsDir(core.state.dataDir), made.name))).ok).toBe(true);
   });
 
   it('refuses, writing nothing, a record the receiving side would refuse, naming it', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PackageManifest, PackageReport } from '../../entities/export-package.ts';
+import { type PackageManifest, type PackageReport, packageOverride } from '../../entities/export-package.ts';
 import { channel } from './channel.ts';
 import { fileUpload } from '../../entities/file.ts';
 import type { FileDownload } from './fragments.ts';
@@ -23,6 +23,8 @@ export const exportChannels = {
         .string()
         .regex(/^export:[0-9a-f-]{36}$/)
         .optional(),
+      /** Pre-upload blockers let through, each with the user's reason. */
+      overrides: z.array(packageOverride).max(500).default([]),
     }),
     access: 'exports.make',
   }),

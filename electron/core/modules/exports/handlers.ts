@@ -7,10 +7,10 @@ import { download, refuseInDemo } from '../files.ts';
 import { exportFull, exportsDir, verifyPackageFile } from './service.ts';
 
 export const exportHandlers: HandlerGroup<'exports'> = {
-  async 'exports:create'({ job }, { core, actor, rules }) {
+  async 'exports:create'({ job, overrides }, { core, actor, rules }) {
     // The demo county's names are made up: nothing of it leaves the PC as if it were real.
     refuseInDemo(core);
-    const made = await core.jobs.run('export', (j) => exportFull(core, actor, rules.today, j), job);
+    const made = await core.jobs.run('export', (j) => exportFull(core, actor, rules, { job: j, overrides }), job);
     return { name: made.name, bytes: made.bytes, sha256: made.sha256, sm3: made.sm3, manifest: made.manifest };
   },
   async 'exports:download'({ name }, { core }) {

@@ -6,11 +6,16 @@ import {
   PACKAGE_FORMAT,
   PACKAGE_FORMAT_VERSION,
   type PackageManifest,
+  type PackageOverride,
   type PackageProblem,
   type PackageReport,
 } from '../../../../shared/entities/export-package.ts';
 import { RECORD_SCHEMAS, type RecordEntity } from '../../../../shared/entities/exports/records.ts';
+import { completenessProblems } from '../../../../shared/domain/upload-completeness.ts';
+import type { ReviewFinding } from '../../../../shared/entities/review.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
+import type { RuleContext } from '../../rules.ts';
+import { runReview } from '../review/run.ts';
 import type { CoreState } from '../../context.ts';
 import { filePath } from '../../files.ts';
 import type { Job } from '../../jobs/jobs.ts';
@@ -44,7 +49,14 @@ export interface ExportResult {
  * found before anything is written (what would fail the receiving system's check fails here, first), then the data
  * files, the issued PDFs and the evidence, streamed into the zip.
  */
-export async function exportFull(core: CoreState, actor: AuditActor, today: string, job?: Job): Promise<ExportResult> {
+export async function exportFull(
+  core: CoreState,
+  actor: AuditActor,
+  rules: RuleContext,
+  opts: { job?: Job; overrides?: PackageOverride[] } = {},
+): Promise<ExportResult> {
+  const { job } = opts;
+  const today = rules.today;
   const unit = await getUnit(core.store.db);
   if (!unit) throw new AppError('VALIDATION', { issues: [{ path: ['unit'], key: 'exports.rules.noUnit' }] });
   job?.progress('read', 0, 1);
@@ -81,7 +93,25 @@ export async function exportFull(core: CoreState, actor: AuditActor, today: stri
   for (const pdf of [...data.pdfs].sort(byPath)) pack(pdf.path, pdf.hash);
   for (const hash of [...data.evidence.keys()].sort()) pack(evidencePath(hash), hash);
   problems.push(...index.missing(files, counts));
+  // A malformed record or one naming what is not there cannot be let through; what the province counts as incomplete
+  // can, each with the user's reason.
   if (problems.length) throw blocked(problems);
+  const findings = new Map<number, ReviewFinding[]>();
+  for (const [i, c] of data.records.cases.entries()) {
+    job?.progress('check', i, data.records.cases.length);
+    job?.checkpoint();
+    findings.set(c.id, (await runReview(core, rules, c.id, { judgements: {}, overruled: {} })).result.findings);
+  }
+  const reasons = new Map((opts.overrides ?? []).map((o) => [o.subject, o]));
+  const incomplete = completenessProblems({
+    inspections: data.records.inspections,
+    documents: data.records.documents,
+    services: data.records.services,
+    findings,
+  });
+  const overrides = incomplete.filter((p) => reasons.has(p.subject!)).map((p) => reasons.get(p.subject!)!);
+  const standing = incomplete.filter((p) => !reasons.has(p.subject!));
+  if (standing.length) throw blocked(standing);
 
   // As of the last change to the record (its audit entry, and that entry's China day), not the day it was packed nor
   // a sign-in or an export since: the same record makes the same package on any day. That head is a point of the
@@ -110,7 +140,7 @@ export async function exportFull(core: CoreState, actor: AuditActor, today: stri
       appVersion: core.version,
       auditHead: last?.hash ?? null,
       counts,
-      overrides: [],
+      overrides,
     },
     {
       checkpoint: () => job?.checkpoint(),
@@ -129,7 +159,15 @@ export async function exportFull(core: CoreState, actor: AuditActor, today: stri
       action: 'exports:create',
       entityType: 'export',
       entityId: null,
-      after: { name, kind: 'full', bytes: digests.bytes, sha256: digests.sha256, sm3: digests.sm3, counts },
+      after: {
+        name,
+        kind: 'full',
+        bytes: digests.bytes,
+        sha256: digests.sha256,
+        sm3: digests.sm3,
+        counts,
+        overrides,
+      },
     });
   });
   return { name, file: target, manifest, ...digests };

@@ -1,0 +1,67 @@
+import type { PackageProblem } from '../entities/export-package.ts';
+import type { RecordOf } from '../entities/exports/records.ts';
+import type { ReviewFinding } from '../entities/review.ts';
+import { DECISION_TYPES } from './case-procedure.ts';
+
+/**
+ * 上报前检查: what the province counts as complete (录入率, 线上办案率), checked before a package leaves. Unlike a malformed
+ * record, each of these may be let through with a reason (a record kept on paper before the app, say), which goes
+ * into the manifest and the audit log.
+ *
+ * - every inspection made by two officers at least, with its 现场检查记录 (a 复查 with its 整改复查意见书) issued;
+ * - every decision served;
+ * - every case without a veto finding of the review, its required documents issued and printed as recorded.
+ */
+
+/** The review's checks whose findings keep a case from leaving; any veto it hits does too. */
+export const BLOCKING_CHECKS = ['required-documents', 'printed-as-recorded'] as const;
+
+export interface CompletenessInput {
+  inspections: RecordOf<'inspections'>[];
+  documents: RecordOf<'documents'>[];
+  services: RecordOf<'services'>[];
+  /** Each case's review findings (machine checks), by case id. */
+  findings: Map<number, ReviewFinding[]>;
+}
+
+/** A blocker as the user may let it through: the same subject is named in the override. */
+const incomplete = (
+  entity: string,
+  id: number,
+  rule: string,
+  key: string,
+  params?: Record<string, string | number>,
+): PackageProblem => ({
+  code: 'incomplete',
+  path: `data/${entity}.jsonl`,
+  record: { entity, id },
+  subject: `${entity}:${id}:${rule}`,
+  key,
+  ...(params ? { params } : {}),
+});
+
+export function completenessProblems(input: CompletenessInput): PackageProblem[] {
+  const out: PackageProblem[] = [];
+  const live = input.documents.filter(
+    (d) => d.status === 'issued' && !input.documents.some((x) => x.supersedesId === d.id && x.status === 'issued'),
+  );
+  for (const i of input.inspections) {
+    if (i.status === 'withdrawn') continue;
+    if ((i.officerIds ?? []).length < 2)
+      out.push(incomplete('inspections', i.id, 'two-officers', 'exports.incomplete.twoOfficers'));
+    const own = i.kind === 'recheck' ? ['inspection-record', 'recheck-opinion'] : ['inspection-record'];
+    if (!live.some((d) => d.inspectionId === i.id && d.caseId === null && own.includes(d.type)))
+      out.push(incomplete('inspections', i.id, 'record', 'exports.incomplete.noRecord'));
+  }
+  const served = new Set(input.services.map((s) => s.documentId));
+  for (const d of live)
+    if (DECISION_TYPES.includes(d.type) && !served.has(d.id))
+      out.push(incomplete('documents', d.id, 'served', 'exports.incomplete.notServed', { number: d.numberText ?? '' }));
+  for (const [caseId, findings] of [...input.findings].sort(([a], [b]) => a - b))
+    for (const f of findings) {
+      if (f.overruled) continue;
+      if (f.vetoId || (BLOCKING_CHECKS as readonly string[]).includes(f.check))
+        out.push(incomplete('cases', caseId, f.id, f.key, f.params));
+    }
+  return out;
+}
