@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import type { Page } from '@playwright/test';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { expect, screenshots, test } from './fixtures.ts';
 import { EnterprisesPage } from './pages/enterprises-page.ts';
+import { InspectionsPage } from './pages/inspections-page.ts';
 import { SetupPage } from './pages/setup-page.ts';
 import { Shell } from './pages/shell.ts';
 
@@ -17,6 +19,23 @@ const UNIT = {
   address: '宣汉县东乡街道人民路1号',
   phone: '0818-5221234',
 };
+
+/** A call through the web host as the signed-in user (the session the page holds). */
+async function call(page: Page, channel: string, input: unknown) {
+  const r = await page.evaluate(
+    async ([c, i]) => {
+      const token = sessionStorage.getItem('desk.token.real') ?? '';
+      const res = await fetch(`/api/${c}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-workspace': 'real', 'x-session-token': token },
+        body: JSON.stringify({ input: i }),
+      });
+      return (await res.json()) as { ok: boolean; error?: unknown };
+    },
+    [channel, input] as const,
+  );
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+}
 
 /** The package's files with one changed: what a tampered upload looks like to the receiving side. */
 async function tampered(file: string, target: string, change: (name: string, data: Buffer) => Buffer) {
@@ -64,12 +83,55 @@ test('a clerk makes the full upload package, downloads it and checks it; a chang
   await ledger.save();
   await expect(page.getByTestId('enterprise-title')).toHaveText('宣汉县东林化工有限公司');
 
+  // Two officers on the roster (set up through the contract, as the roster screen is tested elsewhere), and an
+  // inspection recorded without its 现场检查记录: a blocker as the province counts it.
+  for (const [name, no] of [
+    ['张明', '51172200101'],
+    ['李华', '51172200102'],
+  ])
+    await call(page, 'officers:create', {
+      name,
+      certificateNo: no,
+      certValidFrom: '2024-01-01',
+      certValidTo: '2028-12-31',
+    });
+  await shell.open('现场检查');
+  const inspections = new InspectionsPage(page);
+  await inspections.record({
+    enterprise: '宣汉县东林化工有限公司',
+    officers: ['张明', '李华'],
+    start: '2026-11-20 09:30',
+    place: '危化品仓库',
+    findings: '危化品仓库未设置可燃气体报警装置。',
+  });
+
+  await shell.open('数据上报');
+  await page.getByTestId('export-full').click();
+  const problems = page.getByTestId('export-problems');
+  await expect(problems).toContainText('上报包未生成');
+  await expect(problems.getByTestId('export-problem')).toHaveCount(1);
+  await expect(problems).toContainText('未签发现场检查记录');
+  await shot('39-export-blocked');
+  // A reason can let it through; none given, the dialog will not.
+  await problems.getByTestId('export-override').click();
+  await expect(page.getByTestId('override-ok')).toBeDisabled();
+  await page.getByTestId('override-reason').fill('该检查为纸质办理，现场检查记录已归入纸质卷宗');
+  await page.getByTestId('override-ok').click();
+  await expect(problems).toContainText('已说明理由放行：该检查为纸质办理');
+  await shot('39b-export-override');
+  // The link opens the inspection; its next step makes the record; issued, the package goes.
+  await problems.getByRole('link').click();
+  await expect(page.getByTestId('inspection-next-step')).toHaveText('制作现场检查记录，由被检查单位负责人现场签字');
+  await page.getByTestId('inspection-next-go').click();
+  await expect(page.getByRole('heading', { name: '现场检查记录' })).toBeVisible();
+  await inspections.issueOpenDocument();
   await shell.open('数据上报');
   await page.getByTestId('export-full').click();
   const made = page.getByTestId('export-made');
   await expect(made).toContainText('已生成：上报包_511722_全量_');
   await expect(made).toContainText('SM3');
   await expect(made.getByTestId('export-counts')).toContainText('企业1');
+  await expect(made.getByTestId('export-counts')).toContainText('现场检查1');
   await shot('40-export-made');
   const download = page.waitForEvent('download');
   await page.getByTestId('export-download').click();

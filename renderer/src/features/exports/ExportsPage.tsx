@@ -1,11 +1,25 @@
 import { CloudDownloadOutlined, CloudUploadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, List, Progress, Space, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  type ButtonProps,
+  Card,
+  Descriptions,
+  Input,
+  List,
+  Modal,
+  Progress,
+  Space,
+  Typography,
+  Upload,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AppError } from '../../../../shared/base/errors.ts';
 import type { ExportSummary } from '../../../../shared/api/channels/exports.ts';
-import type { PackageProblem, PackageReport } from '../../../../shared/entities/export-package.ts';
+import type { PackageOverride, PackageProblem, PackageReport } from '../../../../shared/entities/export-package.ts';
 import { api, subscribeEvents } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
@@ -39,6 +53,9 @@ export function ExportsPage() {
   const [made, setMade] = useState<ExportSummary | null>(null);
   const [blocked, setBlocked] = useState<{ problems: PackageProblem[]; count: number } | null>(null);
   const [report, setReport] = useState<PackageReport | null>(null);
+  // Blockers let through, each with the reason the user gave: sent with the next try, kept in the manifest.
+  const [overrides, setOverrides] = useState<PackageOverride[]>([]);
+  const [overriding, setOverriding] = useState<PackageProblem | null>(null);
   const [checking, setChecking] = useState(false);
 
   useEffect(() => {
@@ -55,7 +72,7 @@ export function ExportsPage() {
     setMade(null);
     setBlocked(null);
     try {
-      setMade(await api.exports.create({ kind: 'full', job: id }));
+      setMade(await api.exports.create({ kind: 'full', job: id, overrides }));
     } catch (e) {
       if (e instanceof AppError && e.code === 'EXPORT_BLOCKED')
         setBlocked(e.details as unknown as { problems: PackageProblem[]; count: number });
@@ -122,7 +139,18 @@ export function ExportsPage() {
                 />
               </div>
             )}
-            {blocked && <Problems problems={blocked.problems} count={blocked.count} title={t('exports.blocked')} />}
+            {blocked && (
+              <>
+                <Problems
+                  problems={blocked.problems}
+                  count={blocked.count}
+                  title={t('exports.blocked')}
+                  overrides={overrides}
+                  onOverride={setOverriding}
+                />
+                <Typography.Text type="secondary">{t('exports.blockedNext')}</Typography.Text>
+              </>
+            )}
             {made && (
               <Alert
                 type="success"
@@ -153,6 +181,14 @@ export function ExportsPage() {
           </Space>
         )}
       </Card>
+      <OverrideDialog
+        problem={overriding}
+        onClose={() => setOverriding(null)}
+        onSave={(o) => {
+          setOverrides((list) => [...list.filter((x) => x.subject !== o.subject), o]);
+          setOverriding(null);
+        }}
+      />
       <Card size="small" title={t('exports.verify.title')}>
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>{t('exports.verify.hint')}</Typography.Text>
@@ -213,7 +249,19 @@ function Counts({ counts }: { counts: Record<string, number> }) {
 }
 
 /** What stops a package, a line each, naming the record with a link to it where it has a page. */
-function Problems({ problems, count, title }: { problems: PackageProblem[]; count: number; title: string }) {
+function Problems({
+  problems,
+  count,
+  title,
+  overrides = [],
+  onOverride,
+}: {
+  problems: PackageProblem[];
+  count: number;
+  title: string;
+  overrides?: PackageOverride[];
+  onOverride?: (p: PackageProblem) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Alert
@@ -231,11 +279,29 @@ function Problems({ problems, count, title }: { problems: PackageProblem[]; coun
               const where = p.record
                 ? t('exports.record', { entity: tKey(`exports.entities.${p.record.entity}`), id: p.record.id })
                 : [p.path, p.line].filter(Boolean).join(':');
+              const given = p.subject ? overrides.find((o) => o.subject === p.subject) : undefined;
               return (
-                <List.Item>
+                <List.Item
+                  data-testid="export-problem"
+                  actions={
+                    p.code === 'incomplete' && onOverride
+                      ? [
+                          <a key="o" onClick={() => onOverride(p)} data-testid="export-override">
+                            {given ? t('exports.override.change') : t('exports.override.action')}
+                          </a>,
+                        ]
+                      : []
+                  }
+                >
                   <span>
                     {to ? <Link to={to}>{where}</Link> : <span className="mono">{where}</span>}{' '}
-                    {tKey(`exports.problems.${p.code}`, { detail: p.detail ?? '' })}
+                    {p.key ? tKey(p.key, p.params) : tKey(`exports.problems.${p.code}`, { detail: p.detail ?? '' })}
+                    {given && (
+                      <Typography.Text type="success">
+                        {' '}
+                        {t('exports.override.given', { reason: given.reason })}
+                      </Typography.Text>
+                    )}
                   </span>
                 </List.Item>
               );
@@ -247,5 +313,42 @@ function Problems({ problems, count, title }: { problems: PackageProblem[]; coun
         </>
       }
     />
+  );
+}
+
+/** Lets one blocker through: the reason is required, and it goes into the manifest and the audit log. */
+function OverrideDialog({
+  problem,
+  onClose,
+  onSave,
+}: {
+  problem: PackageProblem | null;
+  onClose(): void;
+  onSave(o: PackageOverride): void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  useEffect(() => setReason(''), [problem]);
+  const tooShort = reason.trim().length < 2;
+  return (
+    <Modal
+      open={!!problem}
+      title={t('exports.override.title')}
+      onCancel={onClose}
+      okText={t('exports.override.ok')}
+      okButtonProps={{ disabled: tooShort, 'data-testid': 'override-ok' } as ButtonProps}
+      onOk={() => problem?.subject && onSave({ code: 'incomplete', subject: problem.subject, reason: reason.trim() })}
+    >
+      <Typography.Paragraph>{t('exports.override.hint')}</Typography.Paragraph>
+      <Input.TextArea
+        rows={3}
+        maxLength={500}
+        showCount
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder={t('exports.override.placeholder')}
+        data-testid="override-reason"
+      />
+    </Modal>
   );
 }
