@@ -8,7 +8,14 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 /** Tiny sizes (each may be overridden from the environment). */
-const TINY = { BENCH_ROWS: '200', BENCH_REVIEW_FILES: '10', BENCH_RENDER_RUNS: '3', BENCH_CHROMIUM_RUNS: '1' };
+const TINY = {
+  BENCH_ROWS: '200',
+  BENCH_REVIEW_FILES: '10',
+  BENCH_RENDER_RUNS: '3',
+  BENCH_CHROMIUM_RUNS: '1',
+  BENCH_EXPORT_CASES: '4',
+  BENCH_EXPORT_INSPECTIONS: '10',
+};
 
 /** Every figure the bench prints (dotted paths into its JSON); each must be a finite number. */
 export const FIGURES = [
@@ -51,6 +58,21 @@ export const FIGURES = [
   'review.loadAndReviewPerFileMs',
   'review.findingsInThousand',
   'review.peakRssMiB',
+  'exports.fixture.cases',
+  'exports.fixture.inspections',
+  'exports.fixture.buildMs',
+  'exports.distinctPdfs',
+  'exports.pdfBytes',
+  'exports.packageBytes',
+  'exports.overridden',
+  'exports.exportMs.value',
+  'exports.exportMs.target',
+  'exports.verifyMs.value',
+  'exports.verifyMs.hashBothMs',
+  'exports.verifyMs.ratio',
+  'exports.verifyMs.targetRatio',
+  'exports.peakRssMiB.value',
+  'exports.peakRssMiB.target',
 ];
 
 /** What is wrong with the bench's JSON: figures absent or not numbers, and any null (JSON's NaN) anywhere in it. */

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the ledger's speed targets on 20,000 generated enterprises, printed as JSON.
  * Targets (not assertions): search p50 ≤ 30 ms, 20,000-row import ≤ 10 s, core start ≤ 300 ms; then the
- * documents' and the 案卷评查's figures, each from a process of its own. Every core runs on a pinned clock
+ * documents', the 案卷评查's and the 上报包's figures, each from a process of its own. Every core runs on a pinned clock
  * (the same day on any machine). BENCH_ROWS (and the variables documents.ts and review.ts read) make a
  * smaller run; `node tests/bench/check.ts` runs it at tiny sizes and checks that every figure is there.
  */
@@ -91,4 +91,8 @@ const documents = execFileSync(process.execPath, [path.join(import.meta.dirname,
 Object.assign(result, { documents: JSON.parse(documents.trim().split('\n').at(-1)!) });
 const reviews = execFileSync(process.execPath, [path.join(import.meta.dirname, 'review.ts')], { encoding: 'utf8' });
 Object.assign(result, { review: JSON.parse(reviews.trim().split('\n').at(-1)!) });
+const exportsPart = execFileSync(process.execPath, [path.join(import.meta.dirname, 'exports.ts')], {
+  encoding: 'utf8',
+});
+Object.assign(result, { exports: JSON.parse(exportsPart.trim().split('\n').at(-1)!) });
 console.log(JSON.stringify(result, null, 2));

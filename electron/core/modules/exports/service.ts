@@ -21,7 +21,7 @@ import { filePath } from '../../files.ts';
 import type { Job } from '../../jobs/jobs.ts';
 import { getUnit } from '../unit/repository.ts';
 import { type PackageSource, StoredFileChanged, verifyPackage, writePackage } from './package.ts';
-import { readPackageData } from './records.ts';
+import { type PackageData, readPackageData } from './records.ts';
 
 /** The day in China (UTC+8, no daylight saving) of a UTC stamp. */
 const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -96,19 +96,8 @@ export async function exportFull(
   // A malformed record or one naming what is not there cannot be let through; what the province counts as incomplete
   // can, each with the user's reason.
   if (problems.length) throw blocked(problems);
-  const findings = new Map<number, ReviewFinding[]>();
-  for (const [i, c] of data.records.cases.entries()) {
-    job?.progress('check', i, data.records.cases.length);
-    job?.checkpoint();
-    findings.set(c.id, (await runReview(core, rules, c.id, { judgements: {}, overruled: {} })).result.findings);
-  }
   const reasons = new Map((opts.overrides ?? []).map((o) => [o.subject, o]));
-  const incomplete = completenessProblems({
-    inspections: data.records.inspections,
-    documents: data.records.documents,
-    services: data.records.services,
-    findings,
-  });
+  const incomplete = await incompleteOf(core, rules, data, job);
   const overrides = incomplete.filter((p) => reasons.has(p.subject!)).map((p) => reasons.get(p.subject!)!);
   const standing = incomplete.filter((p) => !reasons.has(p.subject!));
   if (standing.length) throw blocked(standing);
@@ -171,6 +160,27 @@ export async function exportFull(
     });
   });
   return { name, file: target, manifest, ...digests };
+}
+
+/** What the province would count as incomplete in the record (upload-completeness.ts), every one of them. */
+export async function incompleteOf(
+  core: CoreState,
+  rules: RuleContext,
+  data: PackageData,
+  job?: Job,
+): Promise<PackageProblem[]> {
+  const findings = new Map<number, ReviewFinding[]>();
+  for (const [i, c] of data.records.cases.entries()) {
+    job?.progress('check', i, data.records.cases.length);
+    job?.checkpoint();
+    findings.set(c.id, (await runReview(core, rules, c.id, { judgements: {}, overruled: {} })).result.findings);
+  }
+  return completenessProblems({
+    inspections: data.records.inspections,
+    documents: data.records.documents,
+    services: data.records.services,
+    findings,
+  });
 }
 
 /** Checks a package file with nothing but the file: what the receiving system (or the city) would run. */
