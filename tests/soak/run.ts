@@ -1,6 +1,6 @@
 /**
  * `npm run soak`: the kill trials of tests/core/data-safety.test.ts at full size. Each kind of
- * interruptible work (backup, issuing, import, restore) is SIGKILLed SOAK_KILLS times (default 100) at a
+ * interruptible work (backup, issuing, import, restore, export) is SIGKILLed SOAK_KILLS times (default 100) at a
  * random moment, and after each kill the folder is opened as the app would and checked whole.
  * Prints the counts as JSON; exits 1 if any kill left anything half-done.
  */
@@ -16,7 +16,7 @@ import { checkWhole, killDuring, type Wholeness } from '../support/whole.ts';
 
 const KILLS = Number(process.env.SOAK_KILLS ?? 100);
 const MAX_DELAY_MS = Number(process.env.SOAK_MAX_DELAY_MS ?? 800);
-const kinds = ['backup', 'issue', 'import', 'restore'] as const;
+const kinds = ['backup', 'issue', 'import', 'restore', 'export'] as const;
 
 function faultsOf(w: Wholeness): string[] {
   return [
@@ -27,6 +27,7 @@ function faultsOf(w: Wholeness): string[] {
     ...(w.partialImport ? ['partial import'] : []),
     ...w.leftovers.map((f) => `leftover ${f}`),
     ...w.badBackups.map((b) => `backup ${b} listed but not whole`),
+    ...w.badPackages.map((p) => `upload package ${p} fails its check`),
     ...(w.setUp ? [] : ['the database lost its users (an empty one in place)']),
   ];
 }
