@@ -80,6 +80,7 @@ export async function writePackage(
   const abort = () => reading?.destroy(new Error('cancelled'));
   opts.signal?.addEventListener('abort', abort);
   const files: PackageFile[] = [];
+  const fileDigests = await digester();
   try {
     for (const [i, s] of sources.entries()) {
       opts.checkpoint?.();
@@ -91,7 +92,8 @@ export async function writePackage(
       } else {
         // Digested on its way into the zip (one read of the file): the zip pulls the bytes through the digest, so
         // none flows past before the zip reads it.
-        const d = await digester();
+        const d = fileDigests;
+        d.reset();
         const through = new Transform({
           transform(chunk: Buffer, _enc, done) {
             d.update(chunk);
@@ -176,6 +178,7 @@ export async function verifyPackage(
   let manifestText: string | null = null;
   let total = 0;
   const add = (p: PackageProblem) => problems.push(p);
+  const entryDigests = await digester();
   try {
     await readEntries(file, limits.maxEntries, async (name, size, stream) => {
       total += size;
@@ -195,7 +198,8 @@ export async function verifyPackage(
         manifestText = Buffer.concat(chunks).toString('utf8');
         return;
       }
-      const d = await digester();
+      const d = entryDigests;
+      d.reset();
       const lines =
         opts.onLine && name.endsWith('.jsonl')
           ? new LineSplitter(limits.maxLineBytes, (n, text) => {
@@ -206,10 +210,21 @@ export async function verifyPackage(
               if (p) add(p);
             })
           : null;
+      // The zip hands over small chunks; the digests take them a megabyte at a time (each call into WebAssembly has
+      // its cost), which keeps the check close to the time of hashing alone.
+      let batch: Buffer[] = [];
+      let batched = 0;
       for await (const c of stream) {
-        d.update(c as Buffer);
+        batch.push(c as Buffer);
+        batched += (c as Buffer).length;
+        if (batched >= 1 << 20) {
+          d.update(Buffer.concat(batch, batched));
+          batch = [];
+          batched = 0;
+        }
         lines?.push(c as Buffer);
       }
+      if (batched) d.update(Buffer.concat(batch, batched));
       lines?.end();
       seen.set(name, d.digest());
     });
