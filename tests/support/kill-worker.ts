@@ -18,6 +18,19 @@ async function run(channel: string, input: unknown): Promise<Record<string, unkn
   return r.data as Record<string, unknown>;
 }
 
+/** A full package; what the pre-upload check holds back (the test's inspection has no record) is let through. */
+let overrides: { code: 'incomplete'; subject: string; reason: string }[] = [];
+async function exportFull() {
+  const r = await core.dispatch('exports:create', { kind: 'full', overrides }, trusted);
+  if (r.ok) return;
+  const details = r.error.details as { problems?: { code: string; subject?: string }[] } | undefined;
+  const blockers = details?.problems?.filter((p) => p.code === 'incomplete' && p.subject) ?? [];
+  if (r.error.code !== 'EXPORT_BLOCKED' || !blockers.length || overrides.length)
+    throw new Error(`exports:create: ${JSON.stringify(r.error)}`);
+  overrides = blockers.map((p) => ({ code: 'incomplete', subject: p.subject!, reason: '测试：按原样上报' }));
+  await exportFull();
+}
+
 let round = 0;
 let offset = Number(process.pid % 1000) * 1000;
 for (;;) {
@@ -36,7 +49,7 @@ for (;;) {
       .filter((b) => b.kind === 'manual')
       .slice(-2);
     await restoreBackup(core.state, manual[round % manual.length].name);
-  } else if (kind === 'export') await run('exports:create', { kind: 'full' });
+  } else if (kind === 'export') await exportFull();
   else throw new Error(`unknown kind ${kind}`);
   if (round++ === 0) process.stdout.write('ready\n');
 }
