@@ -28,7 +28,10 @@ const USAGE = `用法 / usage: npm run cli -- <command> [--data-dir <folder>] [-
                                    导入年度放假安排；会改变已覆盖年份的日期时先列出变动，加 --confirm 才导入 /
                                    import a year's holiday schedule; one that changes days of a covered year
                                    lists them and is imported only with --confirm
-  export full <file.zip>           生成全量上报包 / make a full upload package
+  export full <file.zip> [--overrides <file.json>]
+                                   生成全量上报包；上报前检查拦下的记录可在 JSON 文件中逐条说明理由放行 /
+                                   make a full upload package; blockers let through with reasons from a JSON file
+                                   ([{ "subject": "inspections:3:record", "reason": "…" }])
   export verify <file.zip>         按接收方的方式核验上报包（无需数据库）/ check a package as the receiving side would (no database)
   documents issue --type <type> --inspection <id> [--count N]
                                    按检查记录生成并签发文书 / draft and issue documents for an inspection`;
@@ -37,7 +40,10 @@ const args = process.argv.slice(2);
 const positional = args.filter(
   (a, i) =>
     !a.startsWith('--') &&
-    !(i > 0 && ['--data-dir', '--head', '--type', '--inspection', '--count', '--clock'].includes(args[i - 1])),
+    !(
+      i > 0 &&
+      ['--data-dir', '--head', '--type', '--inspection', '--count', '--clock', '--overrides'].includes(args[i - 1])
+    ),
 );
 const [group, command, target] = positional;
 const dataRoot = path.resolve(argValue(args, '--data-dir') ?? defaultDataRoot());
@@ -120,7 +126,14 @@ async function main(): Promise<number> {
       }
       case 'export full': {
         if (!target) break;
-        const made = await run('exports:create', { kind: 'full' });
+        // Blockers let through as in the app: a JSON file of [{ "subject": …, "reason": … }], subjects as refused.
+        const given = argValue(args, '--overrides');
+        const overrides = given
+          ? (JSON.parse(fs.readFileSync(path.resolve(given), 'utf8')) as { subject: string; reason: string }[]).map(
+              (o) => ({ code: 'incomplete' as const, subject: o.subject, reason: o.reason }),
+            )
+          : [];
+        const made = await run('exports:create', { kind: 'full', overrides });
         // Copied whole or not at all, beside the one kept in the workspace's exports folder.
         const copy = `${path.resolve(target)}.part-${process.pid}`;
         fs.copyFileSync(path.join(exportsDir(core.state.dataDir), made.name), copy);

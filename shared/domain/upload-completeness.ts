@@ -49,7 +49,7 @@ export function completenessProblems(input: CompletenessInput): PackageProblem[]
     if (i.status === 'withdrawn') continue;
     if ((i.officerIds ?? []).length < 2)
       out.push(incomplete('inspections', i.id, 'two-officers', 'exports.incomplete.twoOfficers'));
-    const own = i.kind === 'recheck' ? ['inspection-record', 'recheck-opinion'] : ['inspection-record'];
+    const own = i.kind === 'recheck' ? ['recheck-opinion'] : ['inspection-record'];
     if (!live.some((d) => d.inspectionId === i.id && d.caseId === null && own.includes(d.type)))
       out.push(incomplete('inspections', i.id, 'record', 'exports.incomplete.noRecord'));
   }
@@ -63,5 +63,6 @@ export function completenessProblems(input: CompletenessInput): PackageProblem[]
       if (f.vetoId || (BLOCKING_CHECKS as readonly string[]).includes(f.check))
         out.push(incomplete('cases', caseId, f.id, f.key, f.params));
     }
-  return out;
+  // A check a standard counts twice (under a veto and an item) is one blocker, let through once.
+  return out.filter((p, i) => out.findIndex((q) => q.subject === p.subject) === i);
 }

@@ -130,7 +130,7 @@ describe('数据上报: the full upload package', () => {
   });
 
   it('holds back what the province counts as incomplete until it is put right or let through with a reason', async () => {
-    const { core, token, enterprise, officers } = await county();
+    const { root, core, token, enterprise, officers } = await county();
     const bare = await call(
       core,
       'inspections:create',
@@ -177,7 +177,45 @@ describe('数据上报: the full upload package', () => {
     ]);
     const log = await call(core, 'audit:list', { section: 'exports' }, token);
     expect(log.items[0].after).toMatchObject({ overrides: made.manifest.overrides });
-    expect((await verifyPackageFile(path.join(exportsDir(core.state.dataDir), made.name))).ok).toBe(true);
+    // The same from the command line, the reasons in a file.
+    await core.close();
+    cores.splice(0);
+    const reasons = path.join(tempDir(), 'reasons.json');
+    fs.writeFileSync(
+      reasons,
+      JSON.stringify(made.manifest.overrides.map(({ subject, reason }) => ({ subject, reason }))),
+    );
+    const target = path.join(tempDir(), 'cli.zip');
+    const args = ['export', 'full', target, '--data-dir', root, '--clock', '2026-11-25T14:00:00+08:00'];
+    expect(spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' }).status).toBe(1);
+    const cli = spawnSync(process.execPath, [CLI, ...args, '--overrides', reasons], { encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect((await verifyPackageFile(target)).manifest?.overrides).toEqual(made.manifest.overrides);
+  });
+
+  it('lets a finding through that the legal reviewer overruled when signing the file', async () => {
+    const { core, token, enterprise, handlerIds, generate } = await county();
+    // No 询问笔录: the review finds an investigation record missing.
+    const bare = await generate({ enterpriseId: enterprise.id, handlerIds, filedOn: '2026-07-01', stopAt: 'closed' });
+    const refused = await failure(core, 'exports:create', { kind: 'full' }, token);
+    const held = (refused.details as { problems: { subject: string; record: { id: number } }[] }).problems.filter(
+      (p) => p.record.id === bare.id,
+    );
+    expect(held.length).toBeGreaterThan(0);
+    const standard = await call(core, 'reviews:standard', {}, token);
+    const judgements = Object.fromEntries(
+      [...standard.vetoes, ...standard.sections.flatMap((x) => x.items)]
+        .filter((i) => i.mode === 'judgement')
+        .map((i) => [i.id, { passed: true, comment: '' }]),
+    );
+    const overruled = Object.fromEntries(
+      held.map((p) => [p.subject.split(':').slice(2).join(':'), '询问笔录在纸质卷宗中，已核实']),
+    );
+    const decisions = { judgements, overruled };
+    const seen = (await call(core, 'reviews:run', { id: bare.id, decisions }, token)).digest;
+    await call(core, 'reviews:sign', { id: bare.id, decisions, seen }, token);
+    const made = await call(core, 'exports:create', { kind: 'full' }, token);
+    expect(made.manifest.counts.reviews).toBe(2);
   });
 
   it('refuses, writing nothing, a record the receiving side would refuse, naming it', async () => {

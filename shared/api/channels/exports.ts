@@ -24,7 +24,7 @@ export const exportChannels = {
         .regex(/^export:[0-9a-f-]{36}$/)
         .optional(),
       /** Pre-upload blockers let through, each with the user's reason. */
-      overrides: z.array(packageOverride).max(500).default([]),
+      overrides: z.array(packageOverride).max(50_000).default([]),
     }),
     access: 'exports.make',
   }),

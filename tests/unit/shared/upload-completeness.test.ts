@@ -45,6 +45,13 @@ describe('上报前检查: complete as the province counts it', () => {
         documents: [doc(6, 'recheck-opinion', { inspectionId: 2 })],
       }),
     ).toEqual([]);
+    // A 复查's own paper is its 整改复查意见书: a 现场检查记录 alone does not make it complete.
+    expect(
+      subjects({
+        inspections: [inspection(2, { kind: 'recheck' })],
+        documents: [doc(6, 'inspection-record', { inspectionId: 2 })],
+      }),
+    ).toEqual(['inspections:2:record']);
     // A draft or a voided record counts for nothing; a withdrawn inspection is not counted.
     expect(
       subjects({
@@ -74,5 +81,16 @@ describe('上报前检查: complete as the province counts it', () => {
       [4, [finding({ id: 'd', check: 'required-documents', overruled: '纸质卷宗已补' })]],
     ]);
     expect(subjects({ findings })).toEqual(['cases:3:a', 'cases:3:b']);
+    // The same finding counted under a veto and an item is one blocker.
+    const twice = new Map([
+      [
+        5,
+        [
+          finding({ id: 'e', check: 'required-documents' }),
+          finding({ id: 'e', vetoId: 'v2', check: 'required-documents' }),
+        ],
+      ],
+    ]);
+    expect(subjects({ findings: twice })).toEqual(['cases:5:e']);
   });
 });

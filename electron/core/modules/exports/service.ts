@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/entities/export-package.ts';
 import { RECORD_SCHEMAS, type RecordEntity } from '../../../../shared/entities/exports/records.ts';
 import { completenessProblems } from '../../../../shared/domain/upload-completeness.ts';
+import type { ReviewDecisions } from '../../../../shared/domain/review/review.ts';
 import type { ReviewFinding } from '../../../../shared/entities/review.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
 import type { RuleContext } from '../../rules.ts';
@@ -170,10 +171,14 @@ export async function incompleteOf(
   job?: Job,
 ): Promise<PackageProblem[]> {
   const findings = new Map<number, ReviewFinding[]>();
+  // Each file as its legal reviewer last signed it: a finding the reviewer overruled, with a reason, holds nothing back.
+  const signed = new Map<number, ReviewDecisions>();
+  for (const r of data.records.reviews) signed.set(r.caseId, r.decisions as ReviewDecisions);
   for (const [i, c] of data.records.cases.entries()) {
     job?.progress('check', i, data.records.cases.length);
     job?.checkpoint();
-    findings.set(c.id, (await runReview(core, rules, c.id, { judgements: {}, overruled: {} })).result.findings);
+    const decisions = signed.get(c.id) ?? { judgements: {}, overruled: {} };
+    findings.set(c.id, (await runReview(core, rules, c.id, decisions)).result.findings);
   }
   return completenessProblems({
     inspections: data.records.inspections,

@@ -73,6 +73,8 @@ export function ExportsPage() {
     setBlocked(null);
     try {
       setMade(await api.exports.create({ kind: 'full', job: id, overrides }));
+      // Said for this package: the next one asks again.
+      setOverrides([]);
     } catch (e) {
       if (e instanceof AppError && e.code === 'EXPORT_BLOCKED')
         setBlocked(e.details as unknown as { problems: PackageProblem[]; count: number });
@@ -183,6 +185,7 @@ export function ExportsPage() {
       </Card>
       <OverrideDialog
         problem={overriding}
+        given={overriding?.subject ? overrides.find((o) => o.subject === overriding.subject)?.reason : undefined}
         onClose={() => setOverriding(null)}
         onSave={(o) => {
           setOverrides((list) => [...list.filter((x) => x.subject !== o.subject), o]);
@@ -319,16 +322,19 @@ function Problems({
 /** Lets one blocker through: the reason is required, and it goes into the manifest and the audit log. */
 function OverrideDialog({
   problem,
+  given,
   onClose,
   onSave,
 }: {
   problem: PackageProblem | null;
+  /** The reason already given, to change. */
+  given?: string;
   onClose(): void;
   onSave(o: PackageOverride): void;
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  useEffect(() => setReason(''), [problem]);
+  useEffect(() => setReason(given ?? ''), [problem, given]);
   const tooShort = reason.trim().length < 2;
   return (
     <Modal
