@@ -90,7 +90,12 @@ export async function issueAndConfirm(page: Page): Promise<string | null> {
   await expect(ok).toBeVisible();
   const shown = page.getByTestId('confirm-final-number');
   const number = (await shown.count()) ? (await shown.innerText()).replace(/^.*[：:]\s*/, '') : null;
-  await ok.click();
-  await expect(ok).toBeHidden();
+  // A click that lands while the confirmation is still opening can go unheard on a loaded machine: clicked again
+  // until the confirmation closes, never while it is busy issuing (the button then shows its spinner and is ignored).
+  await expect(async () => {
+    if ((await ok.isVisible()) && !(await ok.getAttribute('class'))?.includes('ant-btn-loading'))
+      await ok.click({ timeout: 2000 });
+    await expect(ok).toBeHidden({ timeout: 8000 });
+  }).toPass({ timeout: 45_000 });
   return number;
 }
