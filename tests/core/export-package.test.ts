@@ -3,6 +3,7 @@ import path from 'node:path';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
+import { unzipEntries, zipEntries } from '../../electron/core/modules/backups/zip.ts';
 import { digestBuffer, digestFile } from '../../electron/core/modules/exports/digest.ts';
 import { MANIFEST, verifyPackage, writePackage } from '../../electron/core/modules/exports/package.ts';
 import type { PackageManifest } from '../../shared/entities/export-package.ts';
@@ -22,34 +23,11 @@ const BASE: Omit<PackageManifest, 'files'> = {
 
 /** Rewrites a zip, entry by entry, letting `change` alter a file's bytes (or drop it with null). */
 async function rewrite(file: string, change: (name: string, data: Buffer) => Buffer | null): Promise<string> {
-  const entries: { name: string; data: Buffer }[] = await new Promise((resolve, reject) => {
-    const out: { name: string; data: Buffer }[] = [];
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      zip.on('entry', (e: yauzl.Entry) =>
-        zip.openReadStream(e, (er, s) => {
-          if (er || !s) return reject(er);
-          const chunks: Buffer[] = [];
-          s.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
-            out.push({ name: e.fileName, data: Buffer.concat(chunks) });
-            zip.readEntry();
-          });
-        }),
-      );
-      zip.on('end', () => resolve(out));
-      zip.readEntry();
-    });
-  });
+  const kept = [...(await unzipEntries(fs.readFileSync(file)))]
+    .map(([name, data]) => ({ name, data: change(name, data) }))
+    .filter((e): e is { name: string; data: Buffer } => e.data !== null);
   const target = `${file}.changed.zip`;
-  const zip = new yazl.ZipFile();
-  for (const e of entries) {
-    const data = change(e.name, e.data);
-    if (data) zip.addBuffer(data, e.name);
-  }
-  zip.end();
-  await new Promise<void>((resolve) =>
-    zip.outputStream.pipe(fs.createWriteStream(target)).on('close', () => resolve()),
-  );
+  fs.writeFileSync(target, await zipEntries(kept));
   return target;
 }
 

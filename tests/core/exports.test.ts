@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import yauzl from 'yauzl';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core/create-core.ts';
+import { unzipEntries, zipEntries } from '../../electron/core/modules/backups/zip.ts';
 import { readPackageData, TABLE_COVERAGE } from '../../electron/core/modules/exports/records.ts';
 import { exportsDir, verifyPackageFile } from '../../electron/core/modules/exports/service.ts';
 import { filePath } from '../../electron/core/files.ts';
@@ -73,26 +73,8 @@ async function county(root = tempDir()) {
   return { root, core, ...c, decided, closed };
 }
 
-function entries(file: string): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    const out = new Map<string, Buffer>();
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      zip.on('entry', (e: yauzl.Entry) =>
-        zip.openReadStream(e, (er, s) => {
-          if (er || !s) return reject(er);
-          const chunks: Buffer[] = [];
-          s.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
-            out.set(e.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        }),
-      );
-      zip.on('end', () => resolve(out));
-      zip.readEntry();
-    });
-  });
-}
+/** The package's files by name, read with the app's own zip code. */
+const entries = (file: string) => unzipEntries(fs.readFileSync(file));
 
 describe('数据上报: the full upload package', () => {
   it('holds every record as stored, the issued PDFs and the evidence, and passes the receiving side’s check', async () => {
@@ -249,14 +231,8 @@ describe('数据上报: the full upload package', () => {
     const repack = async (change: (m: Map<string, Buffer>) => void) => {
       const copy = new Map(zip);
       change(copy);
-      const yazl = (await import('yazl')).default;
-      const z = new yazl.ZipFile();
-      for (const [n, d] of copy) z.addBuffer(d, n);
-      z.end();
       const target = path.join(tempDir(), 'tampered.zip');
-      await new Promise<void>((resolve) =>
-        z.outputStream.pipe(fs.createWriteStream(target)).on('close', () => resolve()),
-      );
+      fs.writeFileSync(target, await zipEntries([...copy].map(([name, data]) => ({ name, data }))));
       return (await verifyPackageFile(target)).problems.map((p) => `${p.code} ${p.path}${p.line ? `:${p.line}` : ''}`);
     };
     // A fine changed in the data: its digests no longer match.

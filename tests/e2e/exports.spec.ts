@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import path from 'node:path';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
+import { unzipEntries, zipEntries } from '../../electron/core/modules/backups/zip.ts';
 import { expect, screenshots, test } from './fixtures.ts';
 import { EnterprisesPage } from './pages/enterprises-page.ts';
 import { InspectionsPage } from './pages/inspections-page.ts';
@@ -39,28 +38,11 @@ async function call(page: Page, channel: string, input: unknown) {
 
 /** The package's files with one changed: what a tampered upload looks like to the receiving side. */
 async function tampered(file: string, target: string, change: (name: string, data: Buffer) => Buffer) {
-  const zip = new yazl.ZipFile();
-  await new Promise<void>((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true }, (err, src) => {
-      if (err || !src) return reject(err);
-      src.on('entry', (e: yauzl.Entry) =>
-        src.openReadStream(e, (er, s) => {
-          if (er || !s) return reject(er);
-          const chunks: Buffer[] = [];
-          s.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
-            zip.addBuffer(change(e.fileName, Buffer.concat(chunks)), e.fileName);
-            src.readEntry();
-          });
-        }),
-      );
-      src.on('end', () => resolve());
-      src.readEntry();
-    }),
-  );
-  zip.end();
-  await new Promise<void>((resolve) =>
-    zip.outputStream.pipe(fs.createWriteStream(target)).on('close', () => resolve()),
-  );
+  const files = [...(await unzipEntries(fs.readFileSync(file)))].map(([name, data]) => ({
+    name,
+    data: change(name, data),
+  }));
+  fs.writeFileSync(target, await zipEntries(files));
 }
 
 test('a clerk makes the full upload package, downloads it and checks it; a changed copy is caught (issue 19)', async ({
