@@ -32,6 +32,13 @@ const USAGE = `用法 / usage: npm run cli -- <command> [--data-dir <folder>] [-
                                    生成全量上报包；上报前检查拦下的记录可在 JSON 文件中逐条说明理由放行 /
                                    make a full upload package; blockers let through with reasons from a JSON file
                                    ([{ "subject": "inspections:3:record", "reason": "…" }])
+  export incremental <file.zip> [--overrides <file.json>]
+                                   生成增量上报包：自上次已接收的上报包以来新增、变更、撤销和删除的记录 /
+                                   make an incremental package: what changed since the last package marked accepted
+  export list                      已生成的上报包及接收情况 / packages made, and which were accepted
+  export accept <id> [--on <YYYY-MM-DD>] [--note <text>]
+                                   标记上报包已被接收（下一个增量包以它为基础）/ mark a package accepted (the next
+                                   incremental package follows it)
   export verify <file.zip>         按接收方的方式核验上报包（无需数据库）/ check a package as the receiving side would (no database)
   documents issue --type <type> --inspection <id> [--count N]
                                    按检查记录生成并签发文书 / draft and issue documents for an inspection`;
@@ -42,7 +49,7 @@ const positional = args.filter(
     !a.startsWith('--') &&
     !(
       i > 0 &&
-      ['--data-dir', '--head', '--type', '--inspection', '--count', '--clock', '--overrides'].includes(args[i - 1])
+      ['--data-dir', '--head', '--type', '--inspection', '--count', '--clock', '--overrides', '--on', '--note'].includes(args[i - 1])
     ),
 );
 const [group, command, target] = positional;
@@ -124,7 +131,20 @@ async function main(): Promise<number> {
         console.log(`已写出 / written: ${path.resolve(target)}`);
         return 0;
       }
-      case 'export full': {
+      case 'export list':
+        print(await run('exports:list', {}));
+        return 0;
+      case 'export accept':
+        if (!target) break;
+        await run('exports:accept', {
+          id: Number(target),
+          on: argValue(args, '--on') ?? core.state.today(),
+          note: argValue(args, '--note') ?? '',
+        });
+        console.log(`已标记为已接收 / marked accepted: ${target}`);
+        return 0;
+      case 'export full':
+      case 'export incremental': {
         if (!target) break;
         // Blockers let through as in the app: a JSON file of [{ "subject": …, "reason": … }], subjects as refused.
         const given = argValue(args, '--overrides');
@@ -133,13 +153,14 @@ async function main(): Promise<number> {
               (o) => ({ code: 'incomplete' as const, subject: o.subject, reason: o.reason }),
             )
           : [];
-        const made = await run('exports:create', { kind: 'full', overrides });
+        const made = await run('exports:create', { kind: command as 'full' | 'incremental', overrides });
         // Copied whole or not at all, beside the one kept in the workspace's exports folder.
         const copy = `${path.resolve(target)}.part-${process.pid}`;
         fs.copyFileSync(path.join(exportsDir(core.state.dataDir), made.name), copy);
         fs.renameSync(copy, path.resolve(target));
         print({
           written: path.resolve(target),
+          id: made.id,
           bytes: made.bytes,
           sha256: made.sha256,
           sm3: made.sm3,

@@ -124,11 +124,22 @@ export class PackageIndex {
     }
   }
 
+  /** Every file the records read so far name (the issued PDFs and evidence), by path with its SHA-256. */
+  named(): Map<string, string> {
+    return new Map(this.#files.map((f) => [f.path, f.sha256]));
+  }
+
   /**
    * What the records name and the package lacks (a record's id, a file by its path and SHA-256), a data file missing,
-   * an id twice, and each data file's records counted against what the manifest says it holds.
+   * an id twice, and each data file's records counted against what the manifest says it holds. An incremental package
+   * (`partial`) holds only what changed: a record it names may be in the package it follows, but every file its own
+   * records name must be in it.
    */
-  missing(files: Map<string, { sha256: string }>, counts?: Record<string, number>): PackageProblem[] {
+  missing(
+    files: Map<string, { sha256: string }>,
+    counts?: Record<string, number>,
+    opts: { partial?: boolean } = {},
+  ): PackageProblem[] {
     const out: PackageProblem[] = [...this.#twice];
     for (const [entity, path] of Object.entries(DATA_FILES) as [RecordEntity, string][]) {
       if (!files.has(path)) out.push({ code: 'file-missing', path });
@@ -136,7 +147,7 @@ export class PackageIndex {
       if (counts && counts[entity] !== read)
         out.push({ code: 'count-mismatch', path, detail: `${read} ≠ ${counts[entity] ?? '—'}` });
     }
-    for (const r of this.#refs)
+    for (const r of opts.partial ? [] : this.#refs)
       if (!this.#ids.get(r.entity)?.has(r.id))
         out.push({
           code: 'reference-missing',

@@ -52,6 +52,16 @@ export const packageManifest = z
       .describe('所含记录的期间 / the period the records cover'),
     appVersion: z.string().describe('生成软件版本 / version of the app that made it'),
     auditHead: z.string().nullable().describe('导出时全过程记录链的链头 / audit chain head at export'),
+    /** An incremental package follows the package the receiving system last accepted: named here by its digests. */
+    base: z
+      .object({ name: z.string(), sha256, sm3: sha256 })
+      .strict()
+      .nullable()
+      .describe('增量包所接续的已接收上报包 / the accepted package an incremental one follows (null for a full one)'),
+    /** Records the base held that are no longer in the record (a draft deleted), by entity. */
+    removed: z
+      .record(z.string(), z.array(z.number().int()))
+      .describe('上次接收后已删除的记录编号 / ids of records removed since the base package, by entity'),
     /** Records in each data file, by entity. */
     counts: z.record(z.string(), z.number().int().min(0)).describe('各类记录条数 / records in each data file'),
     files: z.array(packageFile).describe('包内文件及其摘要 / every other file with its size and digests'),
@@ -90,6 +100,8 @@ export interface PackageProblem {
   line?: number;
   /** The record the problem is in, for a link that opens it. */
   record?: { entity: string; id: number };
+  /** How the user knows that record (the enterprise and the day of an inspection, a document's number, a case's 案号). */
+  label?: string;
   detail?: string;
   /** An 'incomplete' problem: what an override names to let it through. */
   subject?: string;

@@ -15,7 +15,7 @@ import { createCore, ruleContext } from '../../electron/core/create-core.ts';
 import { caseGenerator, type CaseRecipe } from '../../electron/core/modules/demo/case-generator.ts';
 import { digestFile } from '../../electron/core/modules/exports/digest.ts';
 import { readPackageData } from '../../electron/core/modules/exports/records.ts';
-import { exportFull, incompleteOf, verifyPackageFile } from '../../electron/core/modules/exports/service.ts';
+import { exportPackage, incompleteOf, verifyPackageFile } from '../../electron/core/modules/exports/service.ts';
 import { addCalendarDays } from '../../shared/domain/workdays.ts';
 import { addUser, call, RESOURCES, setUp } from '../support/core.ts';
 import { inspectionReady } from '../support/documents.ts';
@@ -108,7 +108,7 @@ export async function exportBench(): Promise<Record<string, unknown>> {
       reason: '基准测试：生成的案卷按原样上报',
     }));
     let t = process.hrtime.bigint();
-    const made = await exportFull(core.state, actor, rules, { overrides });
+    const made = await exportPackage(core.state, actor, rules, { overrides });
     const exportMs = ms(t);
     const pdfs = made.manifest.files.filter((f) => f.path.endsWith('.pdf'));
     t = process.hrtime.bigint();

@@ -17,6 +17,8 @@ const BASE: Omit<PackageManifest, 'files'> = {
   period: { from: null, to: '2026-11-25' },
   appVersion: '0.0.0-test',
   auditHead: 'a'.repeat(64),
+  base: null,
+  removed: {},
   counts: { enterprises: 2 },
   overrides: [],
 };

@@ -12,6 +12,7 @@ import { workspaceDir } from '../../electron/core/workspaces.ts';
 import { DATA_FILES } from '../../shared/domain/package-checks.ts';
 import { call, failure, RESOURCES, tempDir } from '../support/core.ts';
 import { caseCounty } from '../support/cases.ts';
+import { usccFor } from '../support/ledger.ts';
 
 const CLI = path.resolve(import.meta.dirname, '..', '..', 'electron', 'cli', 'index.ts');
 const clock = () => new Date('2026-11-25T06:00:00Z');
@@ -75,6 +76,190 @@ async function county(root = tempDir()) {
 
 /** The package's files by name, read with the app's own zip code. */
 const entries = (file: string) => unzipEntries(fs.readFileSync(file));
+
+describe('数据上报: incremental packages since the one accepted', () => {
+  it('carries what was added, changed, withdrawn and deleted since the accepted package, and nothing else', async () => {
+    const { root, core, token, enterprise, officers } = await county();
+    const db = core.state.store.db;
+    const byId = async (entity: keyof typeof DATA_FILES) => {
+      const data = await readPackageData(db);
+      return new Map((data.records[entity] as { id: number }[]).map((r) => [r.id, JSON.parse(JSON.stringify(r))]));
+    };
+    // Before the first package: a second enterprise, a third officer, and an inspection kept on paper (let through).
+    const other = await call(
+      core,
+      'enterprises:create',
+      { uscc: usccFor(950), name: '宣汉县南坝建材有限公司', address: '宣汉县南坝镇', principal: '李强' },
+      token,
+    );
+    const retired = await call(
+      core,
+      'officers:create',
+      { name: '周平', certificateNo: '51172200109', certValidFrom: '2024-01-01', certValidTo: '2028-12-31' },
+      token,
+    );
+    const paper = await call(
+      core,
+      'inspections:create',
+      {
+        enterpriseId: other.id,
+        kind: 'special',
+        startedAt: '2026-11-21T09:00',
+        officerIds: [officers[0].id],
+        findings: '纸质办理。',
+      },
+      token,
+    );
+    const refused = await failure(core, 'exports:create', { kind: 'incremental' }, token);
+    expect(refused.details).toMatchObject({ issues: [{ key: 'exports.rules.noAcceptedBase' }] });
+    const blockers = (await failure(core, 'exports:create', { kind: 'full' }, token)).details as {
+      problems: { subject: string; label?: string }[];
+    };
+    // Named as the user knows them: the enterprise and the day.
+    expect(blockers.problems.find((p) => p.subject.startsWith(`inspections:${paper.id}:`))?.label).toBe(
+      '宣汉县南坝建材有限公司 2026-11-21',
+    );
+    const overrides = blockers.problems.map((p) => ({
+      code: 'incomplete' as const,
+      subject: p.subject,
+      reason: '纸质办理',
+    }));
+    const full = await call(core, 'exports:create', { kind: 'full', overrides }, token);
+    await call(core, 'exports:accept', { id: full.id, on: '2026-11-25', note: '省平台回执 1' }, token);
+    expect(await failure(core, 'exports:create', { kind: 'incremental' }, token)).toMatchObject({
+      details: { issues: [{ key: 'exports.rules.nothingChanged' }] },
+    });
+
+    // After it: one enterprise changed, one withdrawn, one added; an inspection added with its record; an officer gone.
+    const e = await call(core, 'enterprises:get', { id: enterprise.id }, token);
+    await call(
+      core,
+      'enterprises:update',
+      {
+        id: e.id,
+        version: e.version,
+        enterprise: { uscc: e.uscc, name: e.name, address: e.address, principal: '王明远' },
+      },
+      token,
+    );
+    const o = await call(core, 'enterprises:get', { id: other.id }, token);
+    await call(core, 'enterprises:withdraw', { id: o.id, version: o.version, reason: '企业已注销' }, token);
+    const added = await call(
+      core,
+      'enterprises:create',
+      { uscc: usccFor(951), name: '宣汉县北山砂石有限公司', address: '宣汉县北山镇', principal: '赵刚' },
+      token,
+    );
+    const visit = await call(
+      core,
+      'inspections:create',
+      {
+        enterpriseId: added.id,
+        kind: 'special',
+        startedAt: '2026-11-25T09:00',
+        officerIds: [officers[0].id, officers[1].id],
+        findings: '未见异常。',
+      },
+      token,
+    );
+    const record = await call(core, 'documents:create', { type: 'inspection-record', inspectionId: visit.id }, token);
+    await call(core, 'documents:issue', { id: record.id, version: record.version }, token);
+    // No screen deletes a record, but one gone all the same (a database copied back by hand) is said, not left out.
+    core.state.store.raw.prepare('DELETE FROM officers WHERE id = ?').run(retired.id);
+
+    const inc = await call(core, 'exports:create', { kind: 'incremental' }, token);
+    expect(inc.name).toBe('上报包_511722_增量_2026-11-25.zip');
+    expect(inc.manifest).toMatchObject({
+      kind: 'incremental',
+      base: { name: full.name, sha256: full.sha256, sm3: full.sm3 },
+      removed: { officers: [retired.id] },
+      period: { from: full.manifest.period.to },
+    });
+    const file = path.join(exportsDir(core.state.dataDir), inc.name);
+    const report = await verifyPackageFile(file);
+    expect(report.problems).toEqual([]);
+    // Exactly the records that differ, each as it now stands; the PDF of the new record, nothing already sent.
+    const zip = await entries(file);
+    const lines = (entity: keyof typeof DATA_FILES) =>
+      zip
+        .get(DATA_FILES[entity])!
+        .toString('utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { id: number });
+    const now = await byId('enterprises');
+    expect(lines('enterprises')).toEqual([now.get(enterprise.id), now.get(other.id), now.get(added.id)]);
+    expect(lines('enterprises')[1]).toMatchObject({ status: 'withdrawn' });
+    expect(lines('inspections').map((r) => r.id)).toEqual([visit.id]);
+    expect(lines('documents').map((r) => r.id)).toEqual([record.id]);
+    for (const entity of ['officers', 'hazards', 'cases', 'caseEvents', 'services', 'reviews'] as const)
+      expect(lines(entity), entity).toEqual([]);
+    expect([...zip.keys()].filter((n) => n.startsWith('documents/'))).toHaveLength(1);
+    expect([...zip.keys()].filter((n) => n.startsWith('evidence/'))).toEqual([]);
+    // The inspection let through in the base holds nothing back now; the new one is complete.
+    expect(inc.manifest.overrides).toEqual([]);
+
+    // Not yet accepted, the next increment still follows the full package: nothing is left out of it.
+    const again = await call(core, 'exports:create', { kind: 'incremental' }, token);
+    expect(again.name).toBe('上报包_511722_增量_2026-11-25_2.zip');
+    expect(again.manifest.counts).toEqual(inc.manifest.counts);
+    await call(core, 'exports:accept', { id: again.id, on: '2026-11-25', note: '' }, token);
+    // The earlier twin can no longer be accepted, nor the full package again; the register says what was.
+    for (const [id, key] of [
+      [inc.id, 'exports.rules.laterAccepted'],
+      [full.id, 'exports.rules.alreadyAccepted'],
+    ] as const)
+      expect(await failure(core, 'exports:accept', { id, on: '2026-11-25', note: '' }, token)).toMatchObject({
+        details: { issues: [{ key }] },
+      });
+    const register = await call(core, 'exports:list', {}, token);
+    expect(register.map((r) => [r.name, r.kind, r.accepted?.on ?? null, r.acceptable])).toEqual([
+      [again.name, 'incremental', '2026-11-25', false],
+      [inc.name, 'incremental', null, false],
+      [full.name, 'full', '2026-11-25', false],
+    ]);
+    expect(register[0].baseName).toBe(full.name);
+    const log = await call(core, 'audit:list', { section: 'exports' }, token);
+    expect(log.items[0]).toMatchObject({ action: 'exports:accept', after: { name: again.name, on: '2026-11-25' } });
+
+    // Only the latest accepted package's record state is kept: that is all an increment is ever made against.
+    const kept = core.state.store.raw.prepare('SELECT DISTINCT export_id AS id FROM export_records').all();
+    expect(kept).toEqual([{ id: again.id }]);
+
+    // One more change, made and accepted from the command line.
+    const v = await call(core, 'inspections:get', { id: visit.id }, token);
+    await call(
+      core,
+      'inspections:update',
+      {
+        id: v.id,
+        version: v.version,
+        inspection: {
+          enterpriseId: added.id,
+          kind: 'special',
+          startedAt: '2026-11-25T09:00',
+          officerIds: [officers[0].id, officers[1].id],
+          findings: '未见异常，企业已整改完毕。',
+        },
+      },
+      token,
+    );
+    await core.close();
+    cores.splice(0);
+    const target = path.join(tempDir(), 'inc.zip');
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, ...args, '--data-dir', root, '--clock', '2026-11-26T10:00:00+08:00'], {
+        encoding: 'utf8',
+      });
+    const made = cli('export', 'incremental', target);
+    expect(made.status, made.stderr).toBe(0);
+    const third = JSON.parse(made.stdout) as { id: number };
+    expect((await verifyPackageFile(target)).manifest?.counts.inspections).toBe(1);
+    expect(cli('export', 'accept', String(third.id), '--on', '2026-11-26').status).toBe(0);
+    const listed = JSON.parse(cli('export', 'list').stdout) as { id: number; accepted: { on: string } | null }[];
+    expect(listed[0]).toMatchObject({ id: third.id, accepted: { on: '2026-11-26' } });
+  });
+});
 
 describe('数据上报: the full upload package', () => {
   it('holds every record as stored, the issued PDFs and the evidence, and passes the receiving side’s check', async () => {

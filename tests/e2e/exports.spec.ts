@@ -125,6 +125,26 @@ test('a clerk makes the full upload package, downloads it and checks it; a chang
   await expect(page.getByTestId('verify-report')).toContainText('核验通过');
   await shot('41-export-verified');
 
+  // The province accepted it: marked so, the next package carries only what changed since.
+  await expect(page.getByTestId('export-incremental')).toBeDisabled();
+  const register = page.getByTestId('export-register');
+  await register.getByTestId('export-accept').click();
+  await page.getByTestId('accept-ok').click();
+  await expect(register.getByTestId('export-accepted')).toHaveCount(1);
+  await expect(page.getByTestId('export-base')).toContainText('增量以 上报包_511722_全量_');
+  await call(page, 'officers:create', {
+    name: '王强',
+    certificateNo: '51172200103',
+    certValidFrom: '2024-01-01',
+    certValidTo: '2028-12-31',
+  });
+  await page.getByTestId('export-incremental').click();
+  await expect(made).toContainText('已生成：上报包_511722_增量_');
+  await expect(made.getByTestId('export-counts')).toContainText('执法人员1');
+  await expect(made.getByTestId('export-counts')).toContainText('企业0');
+  await expect(register.locator('tbody tr.ant-table-row')).toHaveCount(2);
+  await shot('41b-export-incremental');
+
   // One record changed after it was made: both digests say so.
   const changed = path.join(desk.dataRoot, 'changed.zip');
   await tampered(file, changed, (name, data) =>

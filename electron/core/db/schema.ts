@@ -303,6 +303,33 @@ export interface CaseReviewsTable {
   auditHead: string | null;
 }
 
+export interface ExportsTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  baseId: number | null;
+  periodFrom: string | null;
+  periodTo: string;
+  countsJson: string;
+  removedJson: string;
+  bytes: number;
+  sha256: string;
+  sm3: string;
+  createdAt: string;
+  createdBy: string;
+  acceptedAt: string | null;
+  acceptedOn: string | null;
+  acceptedBy: string | null;
+  acceptedNote: string | null;
+}
+
+export interface ExportRecordsTable {
+  exportId: number;
+  entity: string;
+  recordId: number;
+  digest: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -324,4 +351,6 @@ export interface DB {
   caseEvents: CaseEventsTable;
   discretionBenchmarks: UnitKnowledgeTable;
   caseReviews: CaseReviewsTable;
+  exports: ExportsTable;
+  exportRecords: ExportRecordsTable;
 }

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { type PackageManifest, type PackageReport, packageOverride } from '../../entities/export-package.ts';
 import { channel } from './channel.ts';
 import { fileUpload } from '../../entities/file.ts';
-import type { FileDownload } from './fragments.ts';
+import { none, type FileDownload, type Ok } from './fragments.ts';
+import { id, isoDate } from '../../entities/common.ts';
 
 /** A package made: where it was written and what it holds, with its own digests (SHA-256 and SM3). */
 export interface ExportSummary {
+  id: number;
   name: string;
   bytes: number;
   sha256: string;
@@ -13,18 +15,55 @@ export interface ExportSummary {
   manifest: PackageManifest;
 }
 
+/** A package in the register: what it held, and whether the receiving system accepted it. */
+export interface ExportRow {
+  id: number;
+  name: string;
+  kind: 'full' | 'incremental';
+  /** The accepted package an incremental one follows. */
+  baseName: string | null;
+  period: { from: string | null; to: string };
+  counts: Record<string, number>;
+  /** Records removed since the base (ids listed in the manifest). */
+  removed: number;
+  bytes: number;
+  sha256: string;
+  sm3: string;
+  createdAt: string;
+  createdBy: string;
+  accepted: { on: string; by: string; note: string | null } | null;
+  /** Whether it may be marked accepted now (newer than the last accepted; an increment only of that one). */
+  acceptable: boolean;
+  /** Still in the workspace's exports folder, to download again. */
+  onDisk: boolean;
+}
+
 /** 数据上报: upload packages made from the record, and the check of a package as the receiving side runs it. */
 export const exportChannels = {
-  /** A full package; `job` names the job beforehand so the screen can follow and cancel it. */
+  /**
+   * A full package, or an incremental one of what changed since the package last accepted; `job` names the job
+   * beforehand so the screen can follow and cancel it.
+   */
   'exports:create': channel<ExportSummary>()({
     input: z.object({
-      kind: z.literal('full'),
+      kind: z.enum(['full', 'incremental']),
       job: z
         .string()
         .regex(/^export:[0-9a-f-]{36}$/)
         .optional(),
       /** Pre-upload blockers let through, each with the user's reason. */
       overrides: z.array(packageOverride).max(50_000).default([]),
+    }),
+    access: 'exports.make',
+  }),
+  /** The register of packages made, newest first. */
+  'exports:list': channel<ExportRow[]>()({ input: none, access: 'exports.make' }),
+  /** Marks a package as accepted by the receiving system, on the day it said so: the next increment follows it. */
+  'exports:accept': channel<Ok>()({
+    input: z.object({
+      id,
+      on: isoDate,
+      note: z.string().trim().max(500, { error: 'validation.tooLong' }).default(''),
     }),
     access: 'exports.make',
   }),

@@ -4,14 +4,32 @@ import path from 'node:path';
 import { AppError } from '../../../../shared/base/errors.ts';
 import type { HandlerGroup } from '../../context.ts';
 import { download, refuseInDemo } from '../files.ts';
-import { exportFull, exportsDir, verifyPackageFile } from './service.ts';
+import { acceptExport, exportPackage, exportsDir, listExports, verifyPackageFile } from './service.ts';
 
 export const exportHandlers: HandlerGroup<'exports'> = {
-  async 'exports:create'({ job, overrides }, { core, actor, rules }) {
+  async 'exports:create'({ kind, job, overrides }, { core, actor, rules }) {
     // The demo county's names are made up: nothing of it leaves the PC as if it were real.
     refuseInDemo(core);
-    const made = await core.jobs.run('export', (j) => exportFull(core, actor, rules, { job: j, overrides }), job);
-    return { name: made.name, bytes: made.bytes, sha256: made.sha256, sm3: made.sm3, manifest: made.manifest };
+    const made = await core.jobs.run(
+      'export',
+      (j) => exportPackage(core, actor, rules, { kind, job: j, overrides }),
+      job,
+    );
+    return {
+      id: made.id,
+      name: made.name,
+      bytes: made.bytes,
+      sha256: made.sha256,
+      sm3: made.sm3,
+      manifest: made.manifest,
+    };
+  },
+  async 'exports:list'(_input, { core }) {
+    return listExports(core);
+  },
+  async 'exports:accept'(input, { core, actor, rules }) {
+    await acceptExport(core, actor, rules, input);
+    return { ok: true };
   },
   async 'exports:download'({ name }, { core }) {
     const file = path.join(exportsDir(core.dataDir), name);

@@ -258,6 +258,8 @@ export const TABLE_COVERAGE: Record<keyof DB | 'kyselyMigration' | 'kyselyMigrat
   escalations: 'not sent: the workbench’s suggestions; a case opened from one names it',
   customChecklists: 'not sent: this unit’s own checklists (knowledge)',
   discretionBenchmarks: 'not sent: this unit’s discretion benchmark (knowledge)',
+  exports: 'not sent: this unit’s register of packages made and accepted',
+  exportRecords: 'not sent: what each package made held, to make the next increment',
   kyselyMigration: 'not sent: the schema’s history',
   kyselyMigrationLock: 'not sent: the schema’s history',
 };

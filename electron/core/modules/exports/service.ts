@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import { AppError } from '../../../../shared/base/errors.ts';
-import { PackageIndex, DATA_FILES, evidencePath } from '../../../../shared/domain/package-checks.ts';
+import type { ExportRow } from '../../../../shared/api/channels/exports.ts';
+import type { DB } from '../../db/schema.ts';
+import { PackageIndex, DATA_FILES } from '../../../../shared/domain/package-checks.ts';
 import {
   PACKAGE_FORMAT,
   PACKAGE_FORMAT_VERSION,
@@ -30,13 +34,37 @@ const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toIS
 /** Audit entries that change no record a package holds: signing in, exporting, backing up, reading the log. */
 const NOT_RECORD_CHANGES = ['auth', 'exports', 'backups', 'audit'];
 
-const blocked = (problems: PackageProblem[]) =>
-  new AppError('EXPORT_BLOCKED', { problems: problems.slice(0, 200), count: problems.length });
+const blocked = (problems: PackageProblem[], data?: PackageData) =>
+  new AppError('EXPORT_BLOCKED', {
+    problems: problems.slice(0, 200).map((p) => (data ? labelled(p, data) : p)),
+    count: problems.length,
+  });
+
+/** A problem's record as the user knows it: the enterprise and the day of an inspection, a 文书号, a 案号. */
+function labelled(p: PackageProblem, data: PackageData): PackageProblem {
+  if (!p.record) return p;
+  const { entity, id } = p.record;
+  const find = <T extends { id: number }>(rows: T[]) => rows.find((r) => r.id === id);
+  const enterprise = (eid: number | null) => data.records.enterprises.find((e) => e.id === eid)?.name ?? '';
+  let label: string | undefined;
+  if (entity === 'inspections') {
+    const i = find(data.records.inspections);
+    if (i) label = `${enterprise(i.enterpriseId)} ${i.startedAt.slice(0, 10)}`;
+  } else if (entity === 'documents') {
+    const d = find(data.records.documents);
+    if (d) label = d.numberText ?? `${enterprise(d.enterpriseId)} ${d.documentDate ?? ''}`.trim();
+  } else if (entity === 'cases') {
+    const c = find(data.records.cases);
+    if (c) label = `${c.caseNo ?? ''} ${enterprise(c.enterpriseId)}`.trim();
+  } else if (entity === 'enterprises') label = enterprise(id) || undefined;
+  return label ? { ...p, label } : p;
+}
 
 /** Packages are written here, in the workspace's folder, under names that say what they are. */
 export const exportsDir = (dataDir: string) => path.join(dataDir, 'exports');
 
 export interface ExportResult {
+  id: number;
   name: string;
   file: string;
   manifest: PackageManifest;
@@ -45,68 +73,150 @@ export interface ExportResult {
   sm3: string;
 }
 
+const KIND_NAMES = { full: '全量', incremental: '增量' } as const;
+export type RecordPackageKind = keyof typeof KIND_NAMES;
+
+/** What a record's line hashes to: an incremental package holds the records whose line differs from the base's. */
+const lineDigest = (line: string) => createHash('sha256').update(line).digest('hex');
+
+/** The package the next increment follows: the last one the user marked as accepted by the receiving system. */
+export async function acceptedBase(db: Kysely<DB>) {
+  return db
+    .selectFrom('exports')
+    .selectAll()
+    .where('acceptedAt', 'is not', null)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** A name no package has yet: by region, kind and day, with a number after the first of the day. */
+async function freeName(db: Kysely<DB>, dir: string, stem: string): Promise<string> {
+  const taken = new Set(
+    (await db.selectFrom('exports').select('name').where('name', 'like', `${stem}%`).execute()).map((r) => r.name),
+  );
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `${stem}.zip` : `${stem}_${n}.zip`;
+    if (!taken.has(name) && !fs.existsSync(path.join(dir, name))) return name;
+  }
+}
+
 /**
- * A full package of the record as it stands: every record checked against its schema and every reference and file
- * found before anything is written (what would fail the receiving system's check fails here, first), then the data
- * files, the issued PDFs and the evidence, streamed into the zip.
+ * A package of the record: every record checked against its schema and every reference and file found before
+ * anything is written (what would fail the receiving system's check fails here, first), then the data files, the
+ * issued PDFs and the evidence, streamed into the zip.
+ *
+ * A full package holds every record; an incremental one what differs from the package last accepted (records added,
+ * changed — a withdrawal is a change — and the ids of those removed), with the files its records name. Either way
+ * the whole record is checked for references, and what the province counts as incomplete is held back for the
+ * records the package carries.
  */
-export async function exportFull(
+export async function exportPackage(
   core: CoreState,
   actor: AuditActor,
   rules: RuleContext,
-  opts: { job?: Job; overrides?: PackageOverride[] } = {},
+  opts: { kind?: RecordPackageKind; job?: Job; overrides?: PackageOverride[] } = {},
 ): Promise<ExportResult> {
   const { job } = opts;
+  const kind = opts.kind ?? 'full';
   const today = rules.today;
-  const unit = await getUnit(core.store.db);
+  const db = core.store.db;
+  const unit = await getUnit(db);
   if (!unit) throw new AppError('VALIDATION', { issues: [{ path: ['unit'], key: 'exports.rules.noUnit' }] });
+  const base = kind === 'incremental' ? await acceptedBase(db) : undefined;
+  if (kind === 'incremental' && !base)
+    throw new AppError('VALIDATION', { issues: [{ path: ['kind'], key: 'exports.rules.noAcceptedBase' }] });
   job?.progress('read', 0, 1);
-  const data = await readPackageData(core.store.db);
+  const data = await readPackageData(db);
   job?.checkpoint();
 
-  const sources: PackageSource[] = [];
   const index = new PackageIndex();
   const problems: PackageProblem[] = [];
-  const counts: Record<string, number> = {};
+  const lines = {} as Record<RecordEntity, string[]>;
+  const digests = new Map<RecordEntity, Map<number, string>>();
   for (const entity of Object.keys(RECORD_SCHEMAS) as RecordEntity[]) {
-    const rows = data.records[entity];
-    counts[entity] = rows.length;
-    const lines = rows.map((r) => JSON.stringify(r));
-    lines.forEach((text, i) => {
+    lines[entity] = data.records[entity].map((r) => JSON.stringify(r));
+    digests.set(entity, new Map(data.records[entity].map((r, i) => [r.id, lineDigest(lines[entity][i])])));
+    lines[entity].forEach((text, i) => {
       const p = index.line(DATA_FILES[entity], i + 1, text);
       if (p) problems.push(p);
     });
-    sources.push({ path: DATA_FILES[entity], data: Buffer.from(lines.map((l) => `${l}\n`).join('')) });
   }
-  // What the package will hold, for the references: the data files, then each stored file still on the disk (one
-  // gone is reported with the record that names it, never packed as nothing).
+  // The whole record's files, for its references: the data files, then each stored file still on the disk (one gone
+  // is reported with the record that names it, never packed as nothing).
+  const onDisk = (hash: string) => fs.existsSync(filePath(core.dataDir, hash));
   const files = new Map<string, { sha256: string }>(Object.values(DATA_FILES).map((p) => [p, { sha256: '' }]));
-  const stored = new Map<string, string>();
-  const pack = (at: string, hash: string) => {
-    const file = filePath(core.dataDir, hash);
-    if (!fs.existsSync(file)) return;
-    sources.push({ path: at, file });
-    files.set(at, { sha256: hash });
-    stored.set(at, hash);
-  };
-  // Sorted by code point, never by the machine's locale: the same package everywhere.
-  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  for (const pdf of [...data.pdfs].sort(byPath)) pack(pdf.path, pdf.hash);
-  for (const hash of [...data.evidence.keys()].sort()) pack(evidencePath(hash), hash);
-  problems.push(...index.missing(files, counts));
+  for (const [at, hash] of index.named()) if (onDisk(hash)) files.set(at, { sha256: hash });
+  problems.push(...index.missing(files, Object.fromEntries([...digests].map(([e, m]) => [e, m.size]))));
   // A malformed record or one naming what is not there cannot be let through; what the province counts as incomplete
   // can, each with the user's reason.
-  if (problems.length) throw blocked(problems);
+  if (problems.length) throw blocked(problems, data);
+
+  // What the package carries: everything, or what differs from the accepted base.
+  const sent = new Map<RecordEntity, Set<number>>();
+  const removed: Record<string, number[]> = {};
+  const before = new Map<string, string>();
+  if (base)
+    for (const r of await db
+      .selectFrom('exportRecords')
+      .select(['entity', 'recordId', 'digest'])
+      .where('exportId', '=', base.id)
+      .execute())
+      before.set(`${r.entity}:${r.recordId}`, r.digest);
+  for (const [entity, now] of digests) {
+    sent.set(
+      entity,
+      new Set([...now].filter(([id, d]) => !base || before.get(`${entity}:${id}`) !== d).map(([id]) => id)),
+    );
+    if (!base) continue;
+    const gone = [...before.keys()]
+      .filter((k) => k.startsWith(`${entity}:`))
+      .map((k) => Number(k.slice(entity.length + 1)))
+      .filter((id) => !now.has(id))
+      .sort((a, b) => a - b);
+    if (gone.length) removed[entity] = gone;
+  }
+  const total = [...sent.values()].reduce((n, s) => n + s.size, 0);
+  if (base && !total && !Object.keys(removed).length)
+    throw new AppError('VALIDATION', { issues: [{ path: ['kind'], key: 'exports.rules.nothingChanged' }] });
+
+  const sources: PackageSource[] = [];
+  const counts: Record<string, number> = {};
+  const carried = new PackageIndex();
+  for (const entity of Object.keys(RECORD_SCHEMAS) as RecordEntity[]) {
+    const ids = sent.get(entity)!;
+    const own = data.records[entity].flatMap((r, i) => (ids.has(r.id) ? [lines[entity][i]] : []));
+    counts[entity] = own.length;
+    own.forEach((text, i) => carried.line(DATA_FILES[entity], i + 1, text));
+    sources.push({ path: DATA_FILES[entity], data: Buffer.from(own.map((l) => `${l}\n`).join('')) });
+  }
+  // The files the carried records name, by path in code-point order, never the machine's locale: the same package
+  // everywhere. A PDF is placed under documents/, evidence under evidence/ (package-checks.ts).
+  const stored = new Map<string, string>();
+  for (const [at, hash] of [...carried.named()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    sources.push({ path: at, file: filePath(core.dataDir, hash) });
+    stored.set(at, hash);
+  }
+
+  // The cases a package touches: its own, and those of the events, documents and reviews it carries.
+  const touched = new Set(sent.get('cases'));
+  for (const entity of ['caseEvents', 'documents', 'reviews'] as const)
+    for (const r of data.records[entity]) if (r.caseId !== null && sent.get(entity)!.has(r.id)) touched.add(r.caseId);
+  const carries = (p: PackageProblem) =>
+    !base ||
+    (p.record?.entity === 'cases'
+      ? touched.has(p.record.id)
+      : !!p.record && sent.get(p.record.entity as RecordEntity)?.has(p.record.id));
   const reasons = new Map((opts.overrides ?? []).map((o) => [o.subject, o]));
-  const incomplete = await incompleteOf(core, rules, data, job);
+  const incomplete = (await incompleteOf(core, rules, data, job, base ? touched : undefined)).filter(carries);
   const overrides = incomplete.filter((p) => reasons.has(p.subject!)).map((p) => reasons.get(p.subject!)!);
   const standing = incomplete.filter((p) => !reasons.has(p.subject!));
-  if (standing.length) throw blocked(standing);
+  if (standing.length) throw blocked(standing, data);
 
   // As of the last change to the record (its audit entry, and that entry's China day), not the day it was packed nor
   // a sign-in or an export since: the same record makes the same package on any day. That head is a point of the
   // chain `audit verify --head` accepts while later entries follow it.
-  const last = await core.store.db
+  const last = await db
     .selectFrom('auditLog')
     .select(['at', 'hash'])
     .where((eb) => eb.and(NOT_RECORD_CHANGES.map((prefix) => eb('action', 'not like', `${prefix}:%`))))
@@ -114,28 +224,30 @@ export async function exportFull(
     .limit(1)
     .executeTakeFirst();
   const asOf = last ? chinaDay(last.at) : today;
-  const name = `上报包_${unit.regionCode}_全量_${today}.zip`;
   const dir = exportsDir(core.dataDir);
   fs.mkdirSync(dir, { recursive: true });
+  const name = await freeName(db, dir, `上报包_${unit.regionCode}_${KIND_NAMES[kind]}_${today}`);
   const target = path.join(dir, name);
-  const { manifest, digests } = await writePackage(
+  const { manifest, digests: made } = await writePackage(
     target,
     sources,
     {
       format: PACKAGE_FORMAT,
       formatVersion: PACKAGE_FORMAT_VERSION,
-      kind: 'full',
+      kind,
       unit: { agencyName: unit.agencyName, regionCode: unit.regionCode },
-      period: { from: null, to: asOf },
+      period: { from: base?.periodTo ?? null, to: asOf },
       appVersion: core.version,
       auditHead: last?.hash ?? null,
+      base: base ? { name: base.name, sha256: base.sha256, sm3: base.sm3 } : null,
+      removed,
       counts,
       overrides,
     },
     {
       checkpoint: () => job?.checkpoint(),
       signal: job?.signal,
-      progress: (done, total) => job?.progress('write', done, total),
+      progress: (done, n) => job?.progress('write', done, n),
       expect: stored,
     },
   ).catch((e: unknown) => {
@@ -144,23 +256,132 @@ export async function exportFull(
     if (e instanceof StoredFileChanged) throw blocked([{ code: 'sha256-mismatch', path: e.path }]);
     throw e;
   });
-  await core.tx(async () => {
+  try {
+    const id = await core.tx(async (trx) => {
+      const row = await trx
+        .insertInto('exports')
+        .values({
+          name,
+          kind,
+          baseId: base?.id ?? null,
+          periodFrom: manifest.period.from,
+          periodTo: manifest.period.to,
+          countsJson: JSON.stringify(counts),
+          removedJson: JSON.stringify(removed),
+          bytes: made.bytes,
+          sha256: made.sha256,
+          sm3: made.sm3,
+          createdAt: core.now().toISOString(),
+          createdBy: actor.userName,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // The record as it stands after this package: what the receiving side holds once it accepts it.
+      const rows = [...digests].flatMap(([entity, m]) =>
+        [...m].map(([recordId, digest]) => ({ exportId: row.id, entity, recordId, digest })),
+      );
+      for (let i = 0; i < rows.length; i += 1000)
+        await trx
+          .insertInto('exportRecords')
+          .values(rows.slice(i, i + 1000))
+          .execute();
+      core.record(actor, {
+        action: 'exports:create',
+        entityType: 'export',
+        entityId: String(row.id),
+        after: {
+          name,
+          kind,
+          base: base?.name ?? null,
+          bytes: made.bytes,
+          sha256: made.sha256,
+          sm3: made.sm3,
+          counts,
+          removed,
+          overrides,
+        },
+      });
+      return row.id;
+    });
+    return { id, name, file: target, manifest, ...made };
+  } catch (e) {
+    // Not registered, not kept: a package the register does not know could never be accepted nor followed.
+    fs.rmSync(target, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Marks a package as accepted by the receiving system, on the day it said so: the next incremental package follows
+ * it. Only the latest package can follow the last accepted one: an older one, or an increment of another base,
+ * would leave the receiving side with a gap.
+ */
+export async function acceptExport(
+  core: CoreState,
+  actor: AuditActor,
+  rules: RuleContext,
+  input: { id: number; on: string; note: string },
+): Promise<void> {
+  await core.tx(async (trx) => {
+    const row = await trx.selectFrom('exports').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'export', id: input.id });
+    const base = await acceptedBase(trx);
+    const refuse = (key: string, path = 'id') => {
+      throw new AppError('VALIDATION', { issues: [{ path: [path], key }] });
+    };
+    if (row.acceptedAt) refuse('exports.rules.alreadyAccepted');
+    if (base && base.id > row.id) refuse('exports.rules.laterAccepted');
+    if (row.kind === 'incremental' && row.baseId !== (base?.id ?? null)) refuse('exports.rules.baseNotLatest');
+    if (input.on > rules.today) refuse('exports.rules.acceptedInFuture', 'on');
+    if (input.on < chinaDay(row.createdAt)) refuse('exports.rules.acceptedBeforeMade', 'on');
+    await trx
+      .updateTable('exports')
+      .set({
+        acceptedAt: core.now().toISOString(),
+        acceptedOn: input.on,
+        acceptedBy: actor.userName,
+        acceptedNote: input.note || null,
+      })
+      .where('id', '=', row.id)
+      .execute();
+    // Only the last accepted package is ever followed, and nothing before it can be accepted any more: what the
+    // record stood at for those is not needed again.
+    await trx.deleteFrom('exportRecords').where('exportId', '<', row.id).execute();
     core.record(actor, {
-      action: 'exports:create',
+      action: 'exports:accept',
       entityType: 'export',
-      entityId: null,
-      after: {
-        name,
-        kind: 'full',
-        bytes: digests.bytes,
-        sha256: digests.sha256,
-        sm3: digests.sm3,
-        counts,
-        overrides,
-      },
+      entityId: String(row.id),
+      after: { name: row.name, on: input.on, note: input.note || null },
     });
   });
-  return { name, file: target, manifest, ...digests };
+}
+
+/** The register of packages made, newest first, with what each held and whether it was accepted. */
+export async function listExports(core: CoreState): Promise<ExportRow[]> {
+  const db = core.store.db;
+  const rows = await db.selectFrom('exports').selectAll().orderBy('id', 'desc').execute();
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  const base = rows.find((r) => r.acceptedAt);
+  const dir = exportsDir(core.dataDir);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind as RecordPackageKind,
+    baseName: r.baseId === null ? null : (names.get(r.baseId) ?? null),
+    period: { from: r.periodFrom, to: r.periodTo },
+    counts: JSON.parse(r.countsJson) as Record<string, number>,
+    removed: Object.values(JSON.parse(r.removedJson) as Record<string, number[]>).reduce((n, ids) => n + ids.length, 0),
+    bytes: r.bytes,
+    sha256: r.sha256,
+    sm3: r.sm3,
+    createdAt: r.createdAt,
+    createdBy: r.createdBy,
+    accepted: r.acceptedAt ? { on: r.acceptedOn!, by: r.acceptedBy!, note: r.acceptedNote } : null,
+    // What can be marked accepted now: newer than the last accepted, and an increment only of that one.
+    acceptable:
+      !r.acceptedAt && (!base || r.id > base.id) && (r.kind !== 'incremental' || r.baseId === (base?.id ?? null)),
+    onDisk: fs.existsSync(path.join(dir, r.name)),
+  }));
 }
 
 /** What the province would count as incomplete in the record (upload-completeness.ts), every one of them. */
@@ -169,13 +390,16 @@ export async function incompleteOf(
   rules: RuleContext,
   data: PackageData,
   job?: Job,
+  /** Only these cases are reviewed (an increment's): the others' findings are not asked for. */
+  only?: Set<number>,
 ): Promise<PackageProblem[]> {
   const findings = new Map<number, ReviewFinding[]>();
   // Each file as its legal reviewer last signed it: a finding the reviewer overruled, with a reason, holds nothing back.
   const signed = new Map<number, ReviewDecisions>();
   for (const r of data.records.reviews) signed.set(r.caseId, r.decisions as ReviewDecisions);
-  for (const [i, c] of data.records.cases.entries()) {
-    job?.progress('check', i, data.records.cases.length);
+  const cases = data.records.cases.filter((c) => !only || only.has(c.id));
+  for (const [i, c] of cases.entries()) {
+    job?.progress('check', i, cases.length);
     job?.checkpoint();
     const decisions = signed.get(c.id) ?? { judgements: {}, overruled: {} };
     findings.set(c.id, (await runReview(core, rules, c.id, decisions)).result.findings);
@@ -193,6 +417,6 @@ export async function verifyPackageFile(file: string): Promise<PackageReport> {
   const index = new PackageIndex();
   return verifyPackage(file, {
     onLine: (p, line, text) => index.line(p, line, text),
-    after: (files, manifest) => index.missing(files, manifest.counts),
+    after: (files, manifest) => index.missing(files, manifest.counts, { partial: manifest.base !== null }),
   });
 }

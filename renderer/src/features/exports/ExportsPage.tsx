@@ -11,20 +11,25 @@ import {
   Modal,
   Progress,
   Space,
+  Table,
+  Tag,
   Typography,
   Upload,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AppError } from '../../../../shared/base/errors.ts';
-import type { ExportSummary } from '../../../../shared/api/channels/exports.ts';
+import type { ExportRow, ExportSummary } from '../../../../shared/api/channels/exports.ts';
 import type { PackageOverride, PackageProblem, PackageReport } from '../../../../shared/entities/export-package.ts';
 import { api, subscribeEvents } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { tKey } from '../../i18n.ts';
 import { readAsUpload, saveDownload } from '../files.ts';
+import { DateField } from '../fields.tsx';
+import { formatDateTime } from '../format.ts';
+import { today } from '../../app/clock.ts';
 
 /** The record a problem names, where it has a page of its own. */
 const PAGES: Record<string, (id: number) => string> = {
@@ -65,14 +70,28 @@ export function ExportsPage() {
     });
   }, [job]);
 
-  const make = async () => {
+  // The register: what was made, what the receiving system accepted (the base of the next increment).
+  const [register, setRegister] = useState<ExportRow[] | null>(null);
+  const [accepting, setAccepting] = useState<ExportRow | null>(null);
+  const reload = useCallback(() => {
+    if (!can('exports.make') || demo) return;
+    api.exports
+      .list()
+      .then(setRegister)
+      .catch((e) => message.error(errorMessage(e)));
+  }, [can, demo, message]);
+  useEffect(reload, [reload]);
+  const base = register?.find((r) => r.accepted) ?? null;
+
+  const make = async (kind: ExportRow['kind']) => {
     const id = `export:${crypto.randomUUID()}`;
     setJob(id);
     setProgress({ phase: 'read', done: 0, total: 1 });
     setMade(null);
     setBlocked(null);
     try {
-      setMade(await api.exports.create({ kind: 'full', job: id, overrides }));
+      setMade(await api.exports.create({ kind, job: id, overrides }));
+      reload();
       // Said for this package: the next one asks again.
       setOverrides([]);
     } catch (e) {
@@ -109,22 +128,35 @@ export function ExportsPage() {
       <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>
         {t('exports.intro')}
       </Typography.Paragraph>
-      <Card size="small" title={t('exports.full.title')} style={{ marginBottom: 16 }}>
+      <Card size="small" title={t('exports.make.title')} style={{ marginBottom: 16 }}>
         {demo ? (
           <Alert type="info" showIcon message={t('errors.DEMO_EXPORT_REFUSED')} />
         ) : (
           <Space direction="vertical" style={{ width: '100%' }}>
-            <Typography.Text>{t('exports.full.hint')}</Typography.Text>
+            <Typography.Text>{t('exports.make.hint')}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="export-base">
+              {base ? t('exports.make.since', { name: base.name, on: base.accepted!.on }) : t('exports.make.noBase')}
+            </Typography.Text>
             <Space>
               <Button
-                type="primary"
+                type={base ? 'default' : 'primary'}
                 icon={<CloudUploadOutlined />}
                 loading={!!job}
                 disabled={!can('exports.make')}
-                onClick={() => void make()}
+                onClick={() => void make('full')}
                 data-testid="export-full"
               >
                 {t('exports.full.make')}
+              </Button>
+              <Button
+                type={base ? 'primary' : 'default'}
+                icon={<CloudUploadOutlined />}
+                loading={!!job}
+                disabled={!can('exports.make') || !base}
+                onClick={() => void make('incremental')}
+                data-testid="export-incremental"
+              >
+                {t('exports.incremental.make')}
               </Button>
               {job && (
                 <Button onClick={cancel} data-testid="export-cancel">
@@ -163,6 +195,13 @@ export function ExportsPage() {
                   <Space direction="vertical" style={{ width: '100%' }}>
                     <Digests bytes={made.bytes} sha256={made.sha256} sm3={made.sm3} />
                     <Counts counts={made.manifest.counts} />
+                    {Object.keys(made.manifest.removed).length > 0 && (
+                      <Typography.Text>
+                        {t('exports.incremental.removed', {
+                          count: Object.values(made.manifest.removed).reduce((n, ids) => n + ids.length, 0),
+                        })}
+                      </Typography.Text>
+                    )}
                     <Typography.Text type="secondary">{t('exports.full.next')}</Typography.Text>
                     <Button
                       icon={<CloudDownloadOutlined />}
@@ -183,6 +222,19 @@ export function ExportsPage() {
           </Space>
         )}
       </Card>
+      {register && register.length > 0 && (
+        <Card size="small" title={t('exports.register.title')} style={{ marginBottom: 16 }}>
+          <Register rows={register} onAccept={setAccepting} />
+        </Card>
+      )}
+      <AcceptDialog
+        row={accepting}
+        onClose={() => setAccepting(null)}
+        onDone={() => {
+          setAccepting(null);
+          reload();
+        }}
+      />
       <OverrideDialog
         problem={overriding}
         given={overriding?.subject ? overrides.find((o) => o.subject === overriding.subject)?.reason : undefined}
@@ -217,6 +269,146 @@ export function ExportsPage() {
         </Space>
       </Card>
     </div>
+  );
+}
+
+const downloadPackage = (name: string) => api.exports.download({ name }).then(saveDownload);
+
+/** The packages made, newest first: each one's kind, period, records, digests, and whether it was accepted. */
+function Register({ rows, onAccept }: { rows: ExportRow[]; onAccept(r: ExportRow): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return (
+    <Table<ExportRow>
+      size="small"
+      rowKey="id"
+      data-testid="export-register"
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      dataSource={rows}
+      expandable={{
+        expandedRowRender: (r) => (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Digests bytes={r.bytes} sha256={r.sha256} sm3={r.sm3} />
+            <Counts counts={r.counts} />
+            {r.accepted?.note && <Typography.Text>{r.accepted.note}</Typography.Text>}
+          </Space>
+        ),
+      }}
+      columns={[
+        {
+          title: t('exports.register.name'),
+          dataIndex: 'name',
+          render: (v: string) => <span className="mono">{v}</span>,
+        },
+        {
+          title: t('exports.register.kind'),
+          dataIndex: 'kind',
+          width: 70,
+          render: (k: ExportRow['kind']) => tKey(`exports.kinds.${k}`),
+        },
+        {
+          title: t('exports.register.period'),
+          width: 170,
+          render: (_, r) =>
+            r.period.from ? t('exports.register.between', r.period) : t('exports.register.upTo', r.period),
+        },
+        {
+          title: t('exports.register.records'),
+          width: 90,
+          render: (_, r) => {
+            const n = Object.values(r.counts).reduce((a, b) => a + b, 0);
+            return r.removed ? t('exports.register.withRemoved', { n, removed: r.removed }) : n;
+          },
+        },
+        {
+          title: t('exports.register.made'),
+          width: 150,
+          render: (_, r) => `${formatDateTime(r.createdAt)} ${r.createdBy}`,
+        },
+        {
+          title: t('exports.register.accepted'),
+          width: 130,
+          render: (_, r) =>
+            r.accepted ? (
+              <Tag color="green" data-testid="export-accepted">
+                {t('exports.register.acceptedOn', { on: r.accepted.on })}
+              </Tag>
+            ) : (
+              <Typography.Text type="secondary">{t('exports.register.notAccepted')}</Typography.Text>
+            ),
+        },
+        {
+          title: t('common.actions'),
+          width: 150,
+          render: (_, r) => (
+            <Space size="small">
+              {r.onDisk && (
+                <a onClick={() => void downloadPackage(r.name).catch((e) => message.error(errorMessage(e)))}>
+                  {t('exports.register.download')}
+                </a>
+              )}
+              {r.acceptable && (
+                <a onClick={() => onAccept(r)} data-testid="export-accept">
+                  {t('exports.accept.action')}
+                </a>
+              )}
+            </Space>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** Marks a package accepted by the receiving system, on the day it said so, with what it said. */
+function AcceptDialog({ row, onClose, onDone }: { row: ExportRow | null; onClose(): void; onDone(): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [on, setOn] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    setOn(today());
+    setNote('');
+  }, [row]);
+  const save = async () => {
+    if (!row) return;
+    setBusy(true);
+    try {
+      await api.exports.accept({ id: row.id, on, note });
+      message.success(t('exports.accept.done', { name: row.name }));
+      onDone();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={!!row}
+      title={t('exports.accept.title')}
+      onCancel={onClose}
+      okText={t('exports.accept.ok')}
+      confirmLoading={busy}
+      okButtonProps={{ disabled: !on, 'data-testid': 'accept-ok' } as ButtonProps}
+      onOk={() => void save()}
+    >
+      <Typography.Paragraph>{t('exports.accept.hint', { name: row?.name ?? '' })}</Typography.Paragraph>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <span>{t('exports.accept.on')}</span>
+        <DateField id="accept-on" value={on} past onChange={setOn} />
+        <span>{t('exports.accept.note')}</span>
+        <Input.TextArea
+          rows={2}
+          maxLength={500}
+          showCount
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={t('exports.accept.placeholder')}
+        />
+      </Space>
+    </Modal>
   );
 }
 
@@ -279,8 +471,11 @@ function Problems({
             dataSource={problems}
             renderItem={(p) => {
               const to = p.record && PAGES[p.record.entity]?.(p.record.id);
+              const entity = p.record && tKey(`exports.entities.${p.record.entity}`);
               const where = p.record
-                ? t('exports.record', { entity: tKey(`exports.entities.${p.record.entity}`), id: p.record.id })
+                ? p.label
+                  ? `${entity} ${p.label}`
+                  : t('exports.record', { entity, id: p.record.id })
                 : [p.path, p.line].filter(Boolean).join(':');
               const given = p.subject ? overrides.find((o) => o.subject === p.subject) : undefined;
               return (
