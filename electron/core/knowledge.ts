@@ -11,6 +11,8 @@ import { reviewStandard, type ReviewStandard } from '../../shared/entities/revie
 import { gradesInOrder, unknownChecks, unknownDocumentTypes } from '../../shared/domain/review/standard.ts';
 import { CHECK_IDS } from '../../shared/domain/review/checks.ts';
 import { TEMPLATES } from '../../shared/documents/registry.ts';
+import { fieldMapping, type FieldMapping } from '../../shared/entities/field-mapping.ts';
+import { mappingProblems } from '../../shared/domain/field-mapping.ts';
 
 /** Versioned legal and standard data shipped in resources/knowledge, read once at start. */
 export interface Knowledge {
@@ -32,6 +34,8 @@ export interface Knowledge {
   fileOrder: FileOrder;
   /** The bundled 案卷评查 standard (示例); a province's own comes later as an import. */
   reviewStandard: ReviewStandard;
+  /** Field mappings onto provinces' templates (数据上报): this app's own fields, an example, a province's own. */
+  mappings: FieldMapping[];
 }
 
 /** The imported benchmarks beside the bundled example; an imported id never replaces a bundled one. */
@@ -105,9 +109,25 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
       JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'file-order.json'), 'utf8')),
     ),
     reviewStandard: bundledReviewStandard(resourcesDir),
+    mappings: bundledMappings(resourcesDir),
   };
   setCustomChecklists(knowledge, []);
   return knowledge;
+}
+
+/** The bundled mappings, each naming only fields the records have and coding every value of what it codes. */
+function bundledMappings(resourcesDir: string): FieldMapping[] {
+  const dir = path.join(resourcesDir, 'knowledge', 'mappings');
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort((a, b) => (a === 'default.json' ? -1 : b === 'default.json' ? 1 : a < b ? -1 : 1))
+    .map((n) => {
+      const m = fieldMapping.parse(JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8')));
+      const problems = mappingProblems(m);
+      if (problems.length) throw new Error(`mappings/${n}: ${problems.join('; ')}`);
+      return m;
+    });
 }
 
 /** The bundled review standard, every check it names one the app runs (a typo would silently score nothing). */

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core/create-core.ts';
 import { unzipEntries, zipEntries } from '../../electron/core/modules/backups/zip.ts';
@@ -258,6 +259,96 @@ describe('数据上报: incremental packages since the one accepted', () => {
     expect(cli('export', 'accept', String(third.id), '--on', '2026-11-26').status).toBe(0);
     const listed = JSON.parse(cli('export', 'list').stdout) as { id: number; accepted: { on: string } | null }[];
     expect(listed[0]).toMatchObject({ id: third.id, accepted: { on: '2026-11-26' } });
+  });
+});
+
+describe('公示 and a province’s template, filled from the record', () => {
+  it('lists each decision to publish with its deadline, and writes it and the record as Excel and JSON', async () => {
+    const { core, token, decided, closed } = await county();
+    // The decided case's publication taken back (entered by mistake): its decision is still to publish.
+    const detail = await call(core, 'cases:get', { id: decided.id }, token);
+    const published = detail.events.find((e) => e.data.kind === 'publication')!;
+    await call(
+      core,
+      'cases:retract',
+      { id: decided.id, eventId: published.id, date: '2026-11-25', reason: '误登记，尚未公示' },
+      token,
+    );
+    const rows = await call(core, 'exports:publications', {}, token);
+    expect(rows.map((r) => [r.caseId, r.status])).toEqual([
+      [closed.id, 'done'],
+      [decided.id, expect.stringMatching(/^(overdue|soon|later)$/)],
+    ]);
+    const decision = rows[1];
+    expect(decision.publishedOn).toBeNull();
+    expect(decision.due! > decision.values.decisionDate).toBe(true);
+    // What is published is the case page's own record of it.
+    const own = await call(core, 'cases:publication', { id: decided.id }, token);
+    expect(decision.values).toEqual(own[0].values);
+
+    // 公示 as Excel: one row per decision, the dataset's headers, the fields as published.
+    const pub = await call(
+      core,
+      'exports:table',
+      { mapping: 'default', format: 'xlsx', tables: ['publications'] },
+      token,
+    );
+    expect(pub.fileName).toBe('行政处罚公示_511722_2026-11-25.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(pub.dataBase64, 'base64') as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['行政处罚公示']);
+    const sheet = wb.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 2)).toEqual(['行政相对人名称', '统一社会信用代码']);
+    expect(sheet.rowCount).toBe(3);
+    const decisionNumber = header.indexOf('行政处罚决定书文号') + 1;
+    expect(sheet.getRow(3).getCell(decisionNumber).value).toBe(decision.values.decisionNumber);
+
+    // The whole record in the app's own fields, codes in words; and as JSON, the same rows.
+    const all = await call(core, 'exports:table', { mapping: 'default', format: 'json' }, token);
+    const json = JSON.parse(Buffer.from(all.dataBase64, 'base64').toString('utf8')) as {
+      mapping: { id: string };
+      sheets: Record<string, Record<string, unknown>[]>;
+    };
+    const data = await readPackageData(core.state.store.db);
+    expect(json.mapping.id).toBe('default');
+    expect(json.sheets['现场检查']).toHaveLength(data.records.inspections.length);
+    expect(json.sheets['现场检查'][0]).toMatchObject({
+      检查编号: data.records.inspections[0].id,
+      检查类型: expect.any(String),
+    });
+    expect(json.sheets['案件'].map((c) => c['案号'])).toEqual(data.records.cases.map((c) => c.caseNo));
+    expect(json.sheets['行政处罚公示']).toHaveLength(2);
+
+    // The example template: its own headers and code table.
+    const example = await call(core, 'exports:table', { mapping: 'example-province', format: 'json' }, token);
+    const ex = JSON.parse(Buffer.from(example.dataBase64, 'base64').toString('utf8')) as {
+      sheets: Record<string, Record<string, unknown>[]>;
+    };
+    const kinds: Record<string, string> = { plan: '01', random: '02', special: '03', recheck: '08' };
+    expect(ex.sheets['检查行为'].map((r) => r.JCLX)).toEqual(data.records.inspections.map((i) => kinds[i.kind]));
+
+    // A template whose code table misses one of our values is refused, naming the column and the value.
+    core.state.knowledge.mappings.push({
+      id: 'partial',
+      name: '缺代码的模板',
+      version: '1',
+      notes: '',
+      sheets: [
+        {
+          table: 'inspections',
+          sheet: '检查',
+          columns: [{ field: 'kind', header: 'JCLX', codes: { recheck: '08' }, join: ',' }],
+        },
+      ],
+    });
+    const refused = await failure(core, 'exports:table', { mapping: 'partial', format: 'xlsx' }, token);
+    expect(refused).toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ key: 'exports.mapping.unmappedCode', params: { sheet: '检查', header: 'JCLX' } }] },
+    });
+    const mappings = await call(core, 'exports:mappings', {}, token);
+    expect(mappings.map((m) => m.id)).toEqual(['default', 'example-province', 'partial']);
   });
 });
 

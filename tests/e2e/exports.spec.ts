@@ -121,11 +121,13 @@ test('a clerk makes the full upload package, downloads it and checks it; a chang
   await (await download).saveAs(file);
 
   // Checked as the province would: whole.
+  await page.getByRole('tab', { name: '核验上报包' }).click();
   await page.locator('input[type=file]').setInputFiles(file);
   await expect(page.getByTestId('verify-report')).toContainText('核验通过');
   await shot('41-export-verified');
 
   // The province accepted it: marked so, the next package carries only what changed since.
+  await page.getByRole('tab', { name: '上报包', exact: true }).click();
   await expect(page.getByTestId('export-incremental')).toBeDisabled();
   const register = page.getByTestId('export-register');
   await register.getByTestId('export-accept').click();
@@ -144,6 +146,15 @@ test('a clerk makes the full upload package, downloads it and checks it; a chang
   await expect(made.getByTestId('export-counts')).toContainText('企业0');
   await expect(register.locator('tbody tr.ant-table-row')).toHaveCount(2);
   await shot('41b-export-incremental');
+
+  // The record in the province's template: the mapping's sheets, as Excel.
+  await page.getByRole('tab', { name: '按模板导出' }).click();
+  await expect(page.getByTestId('template-sheets')).toContainText('现场检查（11 列）');
+  const sheet = page.waitForEvent('download');
+  await page.getByTestId('template-xlsx').click();
+  expect((await sheet).suggestedFilename()).toMatch(/^本软件字段_上报包格式第_1_版_511722_\d{4}-\d{2}-\d{2}\.xlsx$/);
+  await shot('41c-export-template');
+  await page.getByRole('tab', { name: '核验上报包' }).click();
 
   // One record changed after it was made: both digests say so.
   const changed = path.join(desk.dataRoot, 'changed.zip');

@@ -157,3 +157,27 @@ async function pickDays(page: Page, testId: string, from: string, to: string) {
   await inputs.nth(1).fill(to);
   await inputs.nth(1).press('Enter');
 }
+
+test('the decisions to publish are listed with their 7 working days, the pressing ones first (issue 19)', async ({
+  page,
+  desk,
+}) => {
+  const shot = screenshots(page, false);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const shell = await Shell.demo(page, desk.url, 'clerk');
+  await shell.open('数据上报');
+  await page.getByRole('tab', { name: '行政处罚公示' }).click();
+  const list = page.getByTestId('publications');
+  await expect(list.getByTestId('publications-next')).toBeVisible();
+  await expect(list.getByTestId('publication-status').first()).toBeVisible();
+  // Nothing of the demo county leaves the PC.
+  await expect(list.getByTestId('publications-xlsx')).toHaveCount(0);
+  await list.locator('tbody tr.ant-table-row').first().getByRole('link').click();
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('tab', { name: '行政处罚公示', selected: true })).toBeVisible();
+  await shot('43-publications');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(list).toContainText('Publication of penalty decisions');
+  await shot('43-publications-en');
+});

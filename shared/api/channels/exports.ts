@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { type PackageManifest, type PackageReport, packageOverride } from '../../entities/export-package.ts';
 import { channel } from './channel.ts';
 import { fileUpload } from '../../entities/file.ts';
+import { MAPPED_TABLES, type MappingSummary } from '../../entities/field-mapping.ts';
+import type { PublicationField } from '../../domain/publication.ts';
 import { none, type FileDownload, type Ok } from './fragments.ts';
 import { id, isoDate } from '../../entities/common.ts';
 
@@ -38,6 +40,19 @@ export interface ExportRow {
   onDisk: boolean;
 }
 
+/** A decision to publish (双公示): its fields as published (persons masked), and its 7-working-day deadline. */
+export interface PublicationRow {
+  caseId: number;
+  caseNo: string;
+  enterpriseName: string;
+  documentId: number;
+  values: Record<PublicationField, string>;
+  due: string | null;
+  publishedOn: string | null;
+  /** As the workbench counts it: done (published in time), late (published after), overdue, soon (within 3 working days), later. */
+  status: 'done' | 'late' | 'overdue' | 'soon' | 'later';
+}
+
 /** 数据上报: upload packages made from the record, and the check of a package as the receiving side runs it. */
 export const exportChannels = {
   /**
@@ -64,6 +79,19 @@ export const exportChannels = {
       id,
       on: isoDate,
       note: z.string().trim().max(500, { error: 'validation.tooLong' }).default(''),
+    }),
+    access: 'exports.make',
+  }),
+  /** Every decision to publish, with its deadline and whether it was published. */
+  'exports:publications': channel<PublicationRow[]>()({ input: none, access: 'cases.read' }),
+  /** The mapping files: this app's own fields, an example, and any a province's template needs. */
+  'exports:mappings': channel<MappingSummary[]>()({ input: none, access: 'exports.make' }),
+  /** The record filled into a mapping's sheets (or only those of the tables named), as Excel or JSON. */
+  'exports:table': channel<FileDownload>()({
+    input: z.object({
+      mapping: z.string().regex(/^[a-z0-9-]{1,40}$/),
+      format: z.enum(['xlsx', 'json']),
+      tables: z.array(z.enum(MAPPED_TABLES)).min(1).max(MAPPED_TABLES.length).optional(),
     }),
     access: 'exports.make',
   }),

@@ -206,7 +206,7 @@ export async function readLedgerWorkbook(
   return { rows, errors, totalRows };
 }
 
-function styleHeader(sheet: ExcelJS.Worksheet): void {
+export function styleHeader(sheet: ExcelJS.Worksheet): void {
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../../../shared/base/errors.ts';
 import type { HandlerGroup } from '../../context.ts';
 import { download, refuseInDemo } from '../files.ts';
+import { mappedTables, publicationRows } from './tables.ts';
 import { acceptExport, exportPackage, exportsDir, listExports, verifyPackageFile } from './service.ts';
 
 export const exportHandlers: HandlerGroup<'exports'> = {
@@ -30,6 +31,23 @@ export const exportHandlers: HandlerGroup<'exports'> = {
   async 'exports:accept'(input, { core, actor, rules }) {
     await acceptExport(core, actor, rules, input);
     return { ok: true };
+  },
+  async 'exports:publications'(_input, { core, rules }) {
+    return publicationRows(core, rules);
+  },
+  async 'exports:mappings'(_input, { core }) {
+    return core.knowledge.mappings.map((m) => ({
+      id: m.id,
+      name: m.name,
+      version: m.version,
+      notes: m.notes,
+      sheets: m.sheets.map((s) => ({ table: s.table, sheet: s.sheet, columns: s.columns.length })),
+    }));
+  },
+  async 'exports:table'(input, { core, rules }) {
+    refuseInDemo(core);
+    const { fileName, data } = await mappedTables(core, rules, input);
+    return download(fileName, data);
   },
   async 'exports:download'({ name }, { core }) {
     const file = path.join(exportsDir(core.dataDir), name);

@@ -12,13 +12,16 @@ import {
   Progress,
   Space,
   Table,
+  Tabs,
   Tag,
   Typography,
   Upload,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { PublicationsPanel } from './PublicationsPanel.tsx';
+import { TemplatesPanel } from './TemplatesPanel.tsx';
 import { AppError } from '../../../../shared/base/errors.ts';
 import type { ExportRow, ExportSummary } from '../../../../shared/api/channels/exports.ts';
 import type { PackageOverride, PackageProblem, PackageReport } from '../../../../shared/entities/export-package.ts';
@@ -62,6 +65,8 @@ export function ExportsPage() {
   const [overrides, setOverrides] = useState<PackageOverride[]>([]);
   const [overriding, setOverriding] = useState<PackageProblem | null>(null);
   const [checking, setChecking] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'package';
 
   useEffect(() => {
     if (!job) return;
@@ -128,146 +133,178 @@ export function ExportsPage() {
       <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>
         {t('exports.intro')}
       </Typography.Paragraph>
-      <Card size="small" title={t('exports.make.title')} style={{ marginBottom: 16 }}>
-        {demo ? (
-          <Alert type="info" showIcon message={t('errors.DEMO_EXPORT_REFUSED')} />
-        ) : (
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <Typography.Text>{t('exports.make.hint')}</Typography.Text>
-            <Typography.Text type="secondary" data-testid="export-base">
-              {base ? t('exports.make.since', { name: base.name, on: base.accepted!.on }) : t('exports.make.noBase')}
-            </Typography.Text>
-            <Space>
-              <Button
-                type={base ? 'default' : 'primary'}
-                icon={<CloudUploadOutlined />}
-                loading={!!job}
-                disabled={!can('exports.make')}
-                onClick={() => void make('full')}
-                data-testid="export-full"
-              >
-                {t('exports.full.make')}
-              </Button>
-              <Button
-                type={base ? 'primary' : 'default'}
-                icon={<CloudUploadOutlined />}
-                loading={!!job}
-                disabled={!can('exports.make') || !base}
-                onClick={() => void make('incremental')}
-                data-testid="export-incremental"
-              >
-                {t('exports.incremental.make')}
-              </Button>
-              {job && (
-                <Button onClick={cancel} data-testid="export-cancel">
-                  {t('common.cancel')}
-                </Button>
-              )}
-            </Space>
-            {progress && (
-              <div data-testid="export-progress">
-                <Typography.Text type="secondary">{tKey(`exports.phases.${progress.phase}`)}</Typography.Text>
-                <Progress
-                  percent={progress.total ? Math.round((progress.done / progress.total) * 100) : 0}
-                  status="active"
-                />
-              </div>
-            )}
-            {blocked && (
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams(k === 'package' ? {} : { tab: k }, { replace: true })}
+        items={[
+          {
+            key: 'package',
+            label: t('exports.tabs.package'),
+            children: (
               <>
-                <Problems
-                  problems={blocked.problems}
-                  count={blocked.count}
-                  title={t('exports.blocked')}
-                  overrides={overrides}
-                  onOverride={setOverriding}
-                />
-                <Typography.Text type="secondary">{t('exports.blockedNext')}</Typography.Text>
-              </>
-            )}
-            {made && (
-              <Alert
-                type="success"
-                showIcon
-                data-testid="export-made"
-                message={t('exports.full.made', { name: made.name })}
-                description={
-                  <Space direction="vertical" style={{ width: '100%' }}>
-                    <Digests bytes={made.bytes} sha256={made.sha256} sm3={made.sm3} />
-                    <Counts counts={made.manifest.counts} />
-                    {Object.keys(made.manifest.removed).length > 0 && (
-                      <Typography.Text>
-                        {t('exports.incremental.removed', {
-                          count: Object.values(made.manifest.removed).reduce((n, ids) => n + ids.length, 0),
-                        })}
+                <Card size="small" title={t('exports.make.title')} style={{ marginBottom: 16 }}>
+                  {demo ? (
+                    <Alert type="info" showIcon message={t('errors.DEMO_EXPORT_REFUSED')} />
+                  ) : (
+                    <Space direction="vertical" style={{ width: '100%' }}>
+                      <Typography.Text>{t('exports.make.hint')}</Typography.Text>
+                      <Typography.Text type="secondary" data-testid="export-base">
+                        {base
+                          ? t('exports.make.since', { name: base.name, on: base.accepted!.on })
+                          : t('exports.make.noBase')}
                       </Typography.Text>
-                    )}
-                    <Typography.Text type="secondary">{t('exports.full.next')}</Typography.Text>
-                    <Button
-                      icon={<CloudDownloadOutlined />}
-                      onClick={() =>
-                        void api.exports
-                          .download({ name: made.name })
-                          .then(saveDownload)
-                          .catch((e) => message.error(errorMessage(e)))
-                      }
-                      data-testid="export-download"
-                    >
-                      {t('exports.full.download')}
+                      <Space>
+                        <Button
+                          type={base ? 'default' : 'primary'}
+                          icon={<CloudUploadOutlined />}
+                          loading={!!job}
+                          disabled={!can('exports.make')}
+                          onClick={() => void make('full')}
+                          data-testid="export-full"
+                        >
+                          {t('exports.full.make')}
+                        </Button>
+                        <Button
+                          type={base ? 'primary' : 'default'}
+                          icon={<CloudUploadOutlined />}
+                          loading={!!job}
+                          disabled={!can('exports.make') || !base}
+                          onClick={() => void make('incremental')}
+                          data-testid="export-incremental"
+                        >
+                          {t('exports.incremental.make')}
+                        </Button>
+                        {job && (
+                          <Button onClick={cancel} data-testid="export-cancel">
+                            {t('common.cancel')}
+                          </Button>
+                        )}
+                      </Space>
+                      {progress && (
+                        <div data-testid="export-progress">
+                          <Typography.Text type="secondary">{tKey(`exports.phases.${progress.phase}`)}</Typography.Text>
+                          <Progress
+                            percent={progress.total ? Math.round((progress.done / progress.total) * 100) : 0}
+                            status="active"
+                          />
+                        </div>
+                      )}
+                      {blocked && (
+                        <>
+                          <Problems
+                            problems={blocked.problems}
+                            count={blocked.count}
+                            title={t('exports.blocked')}
+                            overrides={overrides}
+                            onOverride={setOverriding}
+                          />
+                          <Typography.Text type="secondary">{t('exports.blockedNext')}</Typography.Text>
+                        </>
+                      )}
+                      {made && (
+                        <Alert
+                          type="success"
+                          showIcon
+                          data-testid="export-made"
+                          message={t('exports.full.made', { name: made.name })}
+                          description={
+                            <Space direction="vertical" style={{ width: '100%' }}>
+                              <Digests bytes={made.bytes} sha256={made.sha256} sm3={made.sm3} />
+                              <Counts counts={made.manifest.counts} />
+                              {Object.keys(made.manifest.removed).length > 0 && (
+                                <Typography.Text>
+                                  {t('exports.incremental.removed', {
+                                    count: Object.values(made.manifest.removed).reduce((n, ids) => n + ids.length, 0),
+                                  })}
+                                </Typography.Text>
+                              )}
+                              <Typography.Text type="secondary">{t('exports.full.next')}</Typography.Text>
+                              <Button
+                                icon={<CloudDownloadOutlined />}
+                                onClick={() =>
+                                  void api.exports
+                                    .download({ name: made.name })
+                                    .then(saveDownload)
+                                    .catch((e) => message.error(errorMessage(e)))
+                                }
+                                data-testid="export-download"
+                              >
+                                {t('exports.full.download')}
+                              </Button>
+                            </Space>
+                          }
+                        />
+                      )}
+                    </Space>
+                  )}
+                </Card>
+                {register && register.length > 0 && (
+                  <Card size="small" title={t('exports.register.title')} style={{ marginBottom: 16 }}>
+                    <Register rows={register} onAccept={setAccepting} />
+                  </Card>
+                )}
+                <AcceptDialog
+                  row={accepting}
+                  onClose={() => setAccepting(null)}
+                  onDone={() => {
+                    setAccepting(null);
+                    reload();
+                  }}
+                />
+                <OverrideDialog
+                  problem={overriding}
+                  given={
+                    overriding?.subject ? overrides.find((o) => o.subject === overriding.subject)?.reason : undefined
+                  }
+                  onClose={() => setOverriding(null)}
+                  onSave={(o) => {
+                    setOverrides((list) => [...list.filter((x) => x.subject !== o.subject), o]);
+                    setOverriding(null);
+                  }}
+                />
+              </>
+            ),
+          },
+          { key: 'publications', label: t('exports.tabs.publications'), children: <PublicationsPanel /> },
+          ...(demo || !can('exports.make')
+            ? []
+            : [{ key: 'templates', label: t('exports.tabs.templates'), children: <TemplatesPanel /> }]),
+          {
+            key: 'verify',
+            label: t('exports.tabs.verify'),
+            children: (
+              <Card size="small" title={t('exports.verify.title')}>
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  <Typography.Text>{t('exports.verify.hint')}</Typography.Text>
+                  <Upload accept=".zip" showUploadList={false} beforeUpload={(f) => verify(f)}>
+                    <Button icon={<SafetyCertificateOutlined />} loading={checking} data-testid="export-verify">
+                      {t('exports.verify.choose')}
                     </Button>
-                  </Space>
-                }
-              />
-            )}
-          </Space>
-        )}
-      </Card>
-      {register && register.length > 0 && (
-        <Card size="small" title={t('exports.register.title')} style={{ marginBottom: 16 }}>
-          <Register rows={register} onAccept={setAccepting} />
-        </Card>
-      )}
-      <AcceptDialog
-        row={accepting}
-        onClose={() => setAccepting(null)}
-        onDone={() => {
-          setAccepting(null);
-          reload();
-        }}
+                  </Upload>
+                  {report &&
+                    (report.ok ? (
+                      <Alert
+                        type="success"
+                        showIcon
+                        data-testid="verify-report"
+                        message={t('exports.verify.ok', { files: report.files, size: mib(report.bytes) })}
+                        description={report.manifest && <Counts counts={report.manifest.counts} />}
+                      />
+                    ) : (
+                      <div data-testid="verify-report">
+                        <Problems
+                          problems={report.problems}
+                          count={report.problemCount}
+                          title={t('exports.verify.failed')}
+                        />
+                      </div>
+                    ))}
+                </Space>
+              </Card>
+            ),
+          },
+        ]}
       />
-      <OverrideDialog
-        problem={overriding}
-        given={overriding?.subject ? overrides.find((o) => o.subject === overriding.subject)?.reason : undefined}
-        onClose={() => setOverriding(null)}
-        onSave={(o) => {
-          setOverrides((list) => [...list.filter((x) => x.subject !== o.subject), o]);
-          setOverriding(null);
-        }}
-      />
-      <Card size="small" title={t('exports.verify.title')}>
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Typography.Text>{t('exports.verify.hint')}</Typography.Text>
-          <Upload accept=".zip" showUploadList={false} beforeUpload={(f) => verify(f)}>
-            <Button icon={<SafetyCertificateOutlined />} loading={checking} data-testid="export-verify">
-              {t('exports.verify.choose')}
-            </Button>
-          </Upload>
-          {report &&
-            (report.ok ? (
-              <Alert
-                type="success"
-                showIcon
-                data-testid="verify-report"
-                message={t('exports.verify.ok', { files: report.files, size: mib(report.bytes) })}
-                description={report.manifest && <Counts counts={report.manifest.counts} />}
-              />
-            ) : (
-              <div data-testid="verify-report">
-                <Problems problems={report.problems} count={report.problemCount} title={t('exports.verify.failed')} />
-              </div>
-            ))}
-        </Space>
-      </Card>
     </div>
   );
 }
