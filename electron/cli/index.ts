@@ -49,7 +49,17 @@ const positional = args.filter(
     !a.startsWith('--') &&
     !(
       i > 0 &&
-      ['--data-dir', '--head', '--type', '--inspection', '--count', '--clock', '--overrides', '--on', '--note'].includes(args[i - 1])
+      [
+        '--data-dir',
+        '--head',
+        '--type',
+        '--inspection',
+        '--count',
+        '--clock',
+        '--overrides',
+        '--on',
+        '--note',
+      ].includes(args[i - 1])
     ),
 );
 const [group, command, target] = positional;

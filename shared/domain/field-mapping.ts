@@ -63,7 +63,9 @@ export function mapSheet(sheet: MappingSheet, records: readonly unknown[], unmap
 
 /** The zod type under optional, nullable, default and array wrappers, for walking a path. */
 function inner(t: z.ZodType): z.ZodType {
-  let s = t as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; element?: z.ZodType; in?: z.ZodType } } };
+  let s = t as unknown as {
+    _zod: { def: { type: string; innerType?: z.ZodType; element?: z.ZodType; in?: z.ZodType } };
+  };
   for (;;) {
     const d = s._zod.def;
     if (['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch'].includes(d.type) && d.innerType)
@@ -82,8 +84,7 @@ function fieldType(table: MappedTable, path: string[]): z.ZodType | null {
       : null;
   let t: z.ZodType = RECORD_SCHEMAS[table];
   for (const key of path) {
-    const d = (inner(t) as unknown as { _zod: { def: { type: string; shape?: Record<string, z.ZodType> } } })._zod
-      .def;
+    const d = (inner(t) as unknown as { _zod: { def: { type: string; shape?: Record<string, z.ZodType> } } })._zod.def;
     if (d.type !== 'object' || !d.shape?.[key]) return null;
     t = d.shape[key];
   }
@@ -106,8 +107,7 @@ export function mappingProblems(m: FieldMapping): string[] {
         out.push(`${s.sheet}.${c.header}: no field ${s.table}.${c.field}`);
         continue;
       }
-      const d = (inner(t) as unknown as { _zod: { def: { type: string; entries?: Record<string, string> } } })._zod
-        .def;
+      const d = (inner(t) as unknown as { _zod: { def: { type: string; entries?: Record<string, string> } } })._zod.def;
       if (d.type === 'object' || d.type === 'record')
         out.push(`${s.sheet}.${c.header}: ${c.field} is an object; name one of its fields`);
       if (c.codes && d.type === 'enum' && d.entries)

@@ -262,6 +262,65 @@ describe('数据上报: incremental packages since the one accepted', () => {
   });
 });
 
+describe('录入与上报: the completeness figures of a period', () => {
+  it('counts what the pre-upload check would hold back, and what the accepted package holds as it now stands', async () => {
+    const { core, token, officers, enterprise } = await county();
+    const bare = await call(
+      core,
+      'inspections:create',
+      {
+        enterpriseId: enterprise.id,
+        kind: 'special',
+        startedAt: '2026-11-24T09:00',
+        officerIds: [officers[0].id],
+        findings: '未见异常。',
+      },
+      token,
+    );
+    const figures = async () =>
+      Object.fromEntries((await call(core, 'exports:completeness', {}, token)).indicators.map((v) => [v.id, v]));
+    const q = await call(core, 'exports:completeness', {}, token);
+    expect([q.from, q.to, q.base]).toEqual(['2026-10-01', '2026-12-31', null]);
+    let f = await figures();
+    const inspections = (await readPackageData(core.state.store.db)).records.inspections.length;
+    expect(f['inspections-complete']).toMatchObject({ numerator: inspections - 1, denominator: inspections });
+    expect(f['inspections-complete'].short).toEqual([
+      { entity: 'inspections', id: bare.id, label: `${enterprise.name} 2026-11-24` },
+    ]);
+    expect(f['cases-complete']).toMatchObject({ numerator: 2, denominator: 2 });
+    expect(f.reported).toMatchObject({ numerator: 0, denominator: inspections + 2 });
+
+    const overrides = [
+      { code: 'incomplete' as const, subject: `inspections:${bare.id}:two-officers`, reason: '纸质办理' },
+      { code: 'incomplete' as const, subject: `inspections:${bare.id}:record`, reason: '纸质办理' },
+    ];
+    const full = await call(core, 'exports:create', { kind: 'full', overrides }, token);
+    await call(core, 'exports:accept', { id: full.id, on: '2026-11-25', note: '' }, token);
+    f = await figures();
+    expect(f.reported).toMatchObject({ numerator: inspections + 2, percent: 100 });
+    // Changed after it was accepted: to be reported again.
+    const i = await call(core, 'inspections:get', { id: bare.id }, token);
+    await call(
+      core,
+      'inspections:update',
+      {
+        id: i.id,
+        version: i.version,
+        inspection: {
+          enterpriseId: enterprise.id,
+          kind: 'special',
+          startedAt: '2026-11-24T09:00',
+          officerIds: [officers[0].id, officers[1].id],
+          findings: '未见异常。',
+        },
+      },
+      token,
+    );
+    f = await figures();
+    expect(f.reported.short).toEqual([{ entity: 'inspections', id: bare.id, label: `${enterprise.name} 2026-11-24` }]);
+  });
+});
+
 describe('公示 and a province’s template, filled from the record', () => {
   it('lists each decision to publish with its deadline, and writes it and the record as Excel and JSON', async () => {
     const { core, token, decided, closed } = await county();

@@ -158,13 +158,21 @@ async function pickDays(page: Page, testId: string, from: string, to: string) {
   await inputs.nth(1).press('Enter');
 }
 
-test('the decisions to publish are listed with their 7 working days, the pressing ones first (issue 19)', async ({
+test('the workbench shows this quarter’s entry and reporting; the decisions to publish are listed with their 7 working days, the pressing ones first (issue 19)', async ({
   page,
   desk,
 }) => {
   const shot = screenshots(page, false);
   await page.setViewportSize({ width: 1366, height: 768 });
   const shell = await Shell.demo(page, desk.url, 'clerk');
+  // The workbench says how complete this quarter's record is, each figure with its definition and what falls short.
+  const figures = page.getByTestId('completeness');
+  await expect(figures).toContainText('检查录入完整率');
+  await expect(figures).toContainText('尚无已接收的上报包');
+  await figures.getByTestId('indicator-inspections-complete').click();
+  await expect(page.locator('.ant-modal')).toContainText('口径：本期开始的现场检查');
+  await shot('43-completeness');
+  await page.keyboard.press('Escape');
   await shell.open('数据上报');
   await page.getByRole('tab', { name: '行政处罚公示' }).click();
   const list = page.getByTestId('publications');

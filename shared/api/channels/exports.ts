@@ -4,6 +4,7 @@ import { channel } from './channel.ts';
 import { fileUpload } from '../../entities/file.ts';
 import { MAPPED_TABLES, type MappingSummary } from '../../entities/field-mapping.ts';
 import type { PublicationField } from '../../domain/publication.ts';
+import type { IndicatorValue } from '../../domain/indicators/completeness.ts';
 import { none, type FileDownload, type Ok } from './fragments.ts';
 import { id, isoDate } from '../../entities/common.ts';
 
@@ -53,6 +54,15 @@ export interface PublicationRow {
   status: 'done' | 'late' | 'overdue' | 'soon' | 'later';
 }
 
+/** 录入/上报 completeness of a period (shared/domain/indicators/completeness.ts). */
+export interface Completeness {
+  from: string;
+  to: string;
+  /** The package last accepted, that 已上报 is measured against. */
+  base: { name: string; acceptedOn: string } | null;
+  indicators: IndicatorValue[];
+}
+
 /** 数据上报: upload packages made from the record, and the check of a package as the receiving side runs it. */
 export const exportChannels = {
   /**
@@ -84,6 +94,11 @@ export const exportChannels = {
   }),
   /** Every decision to publish, with its deadline and whether it was published. */
   'exports:publications': channel<PublicationRow[]>()({ input: none, access: 'cases.read' }),
+  /** This squad's 录入/上报 completeness for a period (this quarter unless said). */
+  'exports:completeness': channel<Completeness>()({
+    input: z.object({ from: isoDate.optional(), to: isoDate.optional() }).default({}),
+    access: 'cases.read',
+  }),
   /** The mapping files: this app's own fields, an example, and any a province's template needs. */
   'exports:mappings': channel<MappingSummary[]>()({ input: none, access: 'exports.make' }),
   /** The record filled into a mapping's sheets (or only those of the tables named), as Excel or JSON. */

@@ -5,6 +5,8 @@ import { AppError } from '../../../../shared/base/errors.ts';
 import type { HandlerGroup } from '../../context.ts';
 import { download, refuseInDemo } from '../files.ts';
 import { mappedTables, publicationRows } from './tables.ts';
+import { completenessOf } from './completeness.ts';
+import { quarterOf } from '../../../../shared/domain/indicators/completeness.ts';
 import { acceptExport, exportPackage, exportsDir, listExports, verifyPackageFile } from './service.ts';
 
 export const exportHandlers: HandlerGroup<'exports'> = {
@@ -34,6 +36,10 @@ export const exportHandlers: HandlerGroup<'exports'> = {
   },
   async 'exports:publications'(_input, { core, rules }) {
     return publicationRows(core, rules);
+  },
+  async 'exports:completeness'({ from, to }, { core, rules }) {
+    const q = quarterOf(rules.today);
+    return completenessOf(core, rules, { from: from ?? q.from, to: to ?? q.to });
   },
   async 'exports:mappings'(_input, { core }) {
     return core.knowledge.mappings.map((m) => ({

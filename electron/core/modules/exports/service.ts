@@ -77,7 +77,7 @@ const KIND_NAMES = { full: '全量', incremental: '增量' } as const;
 export type RecordPackageKind = keyof typeof KIND_NAMES;
 
 /** What a record's line hashes to: an incremental package holds the records whose line differs from the base's. */
-const lineDigest = (line: string) => createHash('sha256').update(line).digest('hex');
+export const lineDigest = (line: string) => createHash('sha256').update(line).digest('hex');
 
 /** The package the next increment follows: the last one the user marked as accepted by the receiving system. */
 export async function acceptedBase(db: Kysely<DB>) {

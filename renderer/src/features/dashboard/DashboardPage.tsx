@@ -9,6 +9,7 @@ import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { nextStepText } from '../cases/case-page/NextStepCard.tsx';
+import { CompletenessCard } from './CompletenessCard.tsx';
 import { SetupChecklist } from './SetupChecklist.tsx';
 
 export function DashboardPage() {
@@ -216,6 +217,7 @@ export function DashboardPage() {
             <Empty description={t('dashboard.nothingDue')} data-testid="nothing-due" />
           </Card>
         )}
+        {can('cases.read') && can('inspections.read') && <CompletenessCard />}
         <Row gutter={16}>
           <Col span={6}>
             <Card hoverable size="small" onClick={() => navigate('/enterprises')}>

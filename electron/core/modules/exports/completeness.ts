@@ -1,0 +1,57 @@
+import type { Completeness } from '../../../../shared/api/channels/exports.ts';
+import { completenessIndicators } from '../../../../shared/domain/indicators/completeness.ts';
+import type { CoreState } from '../../context.ts';
+import type { RuleContext } from '../../rules.ts';
+import { readPackageData } from './records.ts';
+import { acceptedBase, incompleteOf, lineDigest } from './service.ts';
+
+/**
+ * This squad's 录入/上报 completeness for a period: what the pre-upload check would hold back of the period's
+ * inspections and cases, and which of them the province holds as they now stand (in the package last accepted).
+ */
+export async function completenessOf(
+  core: CoreState,
+  rules: RuleContext,
+  period: { from: string; to: string },
+): Promise<Completeness> {
+  const db = core.store.db;
+  const data = await readPackageData(db);
+  const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+  // Only the period's cases are reviewed: the others' findings count for nothing here.
+  const cases = new Set(
+    data.records.cases
+      .filter((c) => chinaDay(c.createdAt) >= period.from && chinaDay(c.createdAt) <= period.to)
+      .map((c) => c.id),
+  );
+  const problems = await incompleteOf(core, rules, data, undefined, cases);
+  const base = await acceptedBase(db);
+  const reported = new Set<string>();
+  if (base) {
+    const sent = new Map(
+      (
+        await db
+          .selectFrom('exportRecords')
+          .select(['entity', 'recordId', 'digest'])
+          .where('exportId', '=', base.id)
+          .where('entity', 'in', ['inspections', 'cases'])
+          .execute()
+      ).map((r) => [`${r.entity}:${r.recordId}`, r.digest]),
+    );
+    for (const entity of ['inspections', 'cases'] as const)
+      for (const r of data.records[entity])
+        if (sent.get(`${entity}:${r.id}`) === lineDigest(JSON.stringify(r))) reported.add(`${entity}:${r.id}`);
+  }
+  return {
+    ...period,
+    base: base ? { name: base.name, acceptedOn: base.acceptedOn! } : null,
+    indicators: completenessIndicators({
+      ...period,
+      enterprises: data.records.enterprises,
+      inspections: data.records.inspections,
+      cases: data.records.cases,
+      documents: data.records.documents,
+      problems,
+      reported,
+    }),
+  };
+}
