@@ -115,18 +115,24 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
   return knowledge;
 }
 
-/** The bundled mappings, each naming only fields the records have and coding every value of what it codes. */
+/** The mappings, each naming only fields the records have and coding every value of what it codes (a test holds the bundled ones to it). */
 function bundledMappings(resourcesDir: string): FieldMapping[] {
   const dir = path.join(resourcesDir, 'knowledge', 'mappings');
   return fs
     .readdirSync(dir)
     .filter((n) => n.endsWith('.json'))
     .sort((a, b) => (a === 'default.json' ? -1 : b === 'default.json' ? 1 : a < b ? -1 : 1))
-    .map((n) => {
-      const m = fieldMapping.parse(JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8')));
-      const problems = mappingProblems(m);
-      if (problems.length) throw new Error(`mappings/${n}: ${problems.join('; ')}`);
-      return m;
+    .flatMap((n) => {
+      // A file put here by hand that is wrong is left out, said in the log, never the app's start.
+      try {
+        const m = fieldMapping.parse(JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8')));
+        const problems = mappingProblems(m);
+        if (!problems.length) return [m];
+        console.warn(`[knowledge] mappings/${n} left out: ${problems.join('; ')}`);
+      } catch (e) {
+        console.warn(`[knowledge] mappings/${n} left out: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return [];
     });
 }
 

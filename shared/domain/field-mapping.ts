@@ -23,16 +23,26 @@ export interface MappedSheet {
   rows: Cell[][];
 }
 
-/** The values a path reaches in a record: through objects, and over every element of a list. */
+/**
+ * The values a path reaches in a record: through objects, and over every element of a list. Through a list every
+ * element keeps its place (an empty one as ''), so two columns of the same list line up item by item.
+ */
 function valuesAt(record: unknown, path: string[]): unknown[] {
   let values: unknown[] = [record];
+  let listed = false;
   for (const key of path)
     values = values.flatMap((v) => {
-      if (v === null || v === undefined) return [];
+      if (v === null || v === undefined || v === '') return listed ? [''] : [];
       const next = (v as Record<string, unknown>)[key];
-      return Array.isArray(next) ? next : [next];
+      if (Array.isArray(next)) {
+        listed = true;
+        return next;
+      }
+      return [next];
     });
-  return values.filter((v) => v !== null && v !== undefined && v !== '');
+  return listed
+    ? values.map((v) => (v === null || v === undefined ? '' : v))
+    : values.filter((v) => v !== null && v !== undefined && v !== '');
 }
 
 const text = (v: unknown) => (typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v));
@@ -47,7 +57,8 @@ export function mapSheet(sheet: MappingSheet, records: readonly unknown[], unmap
       }
       return values
         .map((v) => {
-          const code = c.codes![text(v)];
+          if (v === '') return '';
+          const code = Object.hasOwn(c.codes!, text(v)) ? c.codes![text(v)] : undefined;
           if (code === undefined) {
             if (!unmapped.some((u) => u.sheet === sheet.sheet && u.header === c.header && u.value === text(v)))
               unmapped.push({ sheet: sheet.sheet, header: c.header, value: text(v) });

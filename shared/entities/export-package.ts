@@ -7,7 +7,8 @@ import { z } from 'zod';
  */
 
 export const PACKAGE_FORMAT = 'enforce-desk/upload-package';
-export const PACKAGE_FORMAT_VERSION = 1;
+/** 2 added `base` and `removed` (incremental packages); a version 1 package still verifies, as a full one. */
+export const PACKAGE_FORMAT_VERSION = 2;
 
 export const packageKinds = z.enum(['full', 'incremental', 'typical-case', 'publication']);
 export type PackageKind = z.infer<typeof packageKinds>;
@@ -37,7 +38,9 @@ export type PackageOverride = z.infer<typeof packageOverride>;
 export const packageManifest = z
   .object({
     format: z.literal(PACKAGE_FORMAT).describe('格式名称 / format name'),
-    formatVersion: z.literal(PACKAGE_FORMAT_VERSION).describe('格式版本 / format version'),
+    formatVersion: z
+      .union([z.literal(1), z.literal(PACKAGE_FORMAT_VERSION)])
+      .describe('格式版本 / format version (1 or 2)'),
     kind: packageKinds.describe('包的种类 / kind: full, incremental, typical-case, publication'),
     unit: z
       .object({
@@ -57,11 +60,17 @@ export const packageManifest = z
       .object({ name: z.string(), sha256, sm3: sha256 })
       .strict()
       .nullable()
-      .describe('增量包所接续的已接收上报包 / the accepted package an incremental one follows (null for a full one)'),
+      .default(null)
+      .describe(
+        '增量包所接续的已接收上报包 / the accepted package an incremental one follows (null for a full one; absent in version 1)',
+      ),
     /** Records the base held that are no longer in the record (a draft deleted), by entity. */
     removed: z
       .record(z.string(), z.array(z.number().int()))
-      .describe('上次接收后已删除的记录编号 / ids of records removed since the base package, by entity'),
+      .default({})
+      .describe(
+        '上次接收后已删除的记录编号 / ids of records removed since the base package, by entity (absent in version 1)',
+      ),
     /** Records in each data file, by entity. */
     counts: z.record(z.string(), z.number().int().min(0)).describe('各类记录条数 / records in each data file'),
     files: z.array(packageFile).describe('包内文件及其摘要 / every other file with its size and digests'),

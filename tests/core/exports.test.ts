@@ -204,6 +204,10 @@ describe('数据上报: incremental packages since the one accepted', () => {
     const again = await call(core, 'exports:create', { kind: 'incremental' }, token);
     expect(again.name).toBe('上报包_511722_增量_2026-11-25_2.zip');
     expect(again.manifest.counts).toEqual(inc.manifest.counts);
+    // Only the newest can be marked: it carries all the older one did.
+    expect(await failure(core, 'exports:accept', { id: inc.id, on: '2026-11-25', note: '' }, token)).toMatchObject({
+      details: { issues: [{ key: 'exports.rules.newerMade' }] },
+    });
     await call(core, 'exports:accept', { id: again.id, on: '2026-11-25', note: '' }, token);
     // The earlier twin can no longer be accepted, nor the full package again; the register says what was.
     for (const [id, key] of [
@@ -264,7 +268,7 @@ describe('数据上报: incremental packages since the one accepted', () => {
 
 describe('录入与上报: the completeness figures of a period', () => {
   it('counts what the pre-upload check would hold back, and what the accepted package holds as it now stands', async () => {
-    const { core, token, officers, enterprise } = await county();
+    const { core, token, officers, enterprise, inspection } = await county();
     const bare = await call(
       core,
       'inspections:create',
@@ -318,6 +322,21 @@ describe('录入与上报: the completeness figures of a period', () => {
     );
     f = await figures();
     expect(f.reported.short).toEqual([{ entity: 'inspections', id: bare.id, label: `${enterprise.name} 2026-11-24` }]);
+
+    // A 现场检查记录 voided since: the inspection it completed is no longer reported as it stands, and an increment
+    // carrying the voided record is held back by that inspection, though the inspection itself did not change.
+    const data = await readPackageData(core.state.store.db);
+    const record = data.records.documents.find(
+      (d) => d.inspectionId === inspection.id && d.type === 'inspection-record' && d.status === 'issued',
+    )!;
+    await call(core, 'documents:void', { id: record.id, reason: '记录有误，需重新制作' }, token);
+    f = await figures();
+    expect(f.reported.short.map((r) => r.id)).toEqual([inspection.id, bare.id]);
+    const held = await failure(core, 'exports:create', { kind: 'incremental' }, token);
+    expect(held).toMatchObject({ code: 'EXPORT_BLOCKED' });
+    expect((held.details as { problems: { subject: string }[] }).problems.map((p) => p.subject)).toContain(
+      `inspections:${inspection.id}:record`,
+    );
   });
 });
 
@@ -378,6 +397,18 @@ describe('公示 and a province’s template, filled from the record', () => {
     });
     expect(json.sheets['案件'].map((c) => c['案号'])).toEqual(data.records.cases.map((c) => c.caseNo));
     expect(json.sheets['行政处罚公示']).toHaveLength(2);
+    // Only what is still to publish, when that is what is being submitted.
+    const due = await call(
+      core,
+      'exports:table',
+      { mapping: 'default', format: 'json', tables: ['publications'], pendingOnly: true },
+      token,
+    );
+    const dueSheets = JSON.parse(Buffer.from(due.dataBase64, 'base64').toString('utf8')).sheets as Record<
+      string,
+      { 行政处罚决定书文号: string }[]
+    >;
+    expect(dueSheets['行政处罚公示'].map((r) => r['行政处罚决定书文号'])).toEqual([decision.values.decisionNumber]);
 
     // The example template: its own headers and code table.
     const example = await call(core, 'exports:table', { mapping: 'example-province', format: 'json' }, token);

@@ -107,6 +107,8 @@ export const exportChannels = {
       mapping: z.string().regex(/^[a-z0-9-]{1,40}$/),
       format: z.enum(['xlsx', 'json']),
       tables: z.array(z.enum(MAPPED_TABLES)).min(1).max(MAPPED_TABLES.length).optional(),
+      /** 公示: only the decisions not yet published (what is to be submitted now). */
+      pendingOnly: z.boolean().default(false),
     }),
     access: 'exports.make',
   }),

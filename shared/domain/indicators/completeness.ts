@@ -41,7 +41,7 @@ export interface CompletenessInput {
   documents: RecordOf<'documents'>[];
   /** The pre-upload check's problems of the record (upload-completeness.ts). */
   problems: PackageProblem[];
-  /** Records as last accepted by the province (entity:id), whose line has not changed since. */
+  /** Records as last accepted by the province (entity:id), unchanged since with every record that completes them. */
   reported: Set<string>;
 }
 
@@ -52,7 +52,8 @@ const percent = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 :
  *   整改复查意见书) issued, over those inspections.
  * - 案件录入完整率: cases entered in the period (the day the case was created in the app) whose every issued decision is
  *   served and whose file has no veto finding nor required document missing, over those cases.
- * - 已上报率: those inspections and cases as they now stand in the package the province last accepted, over them.
+ * - 已上报率: those inspections and cases held, as they now stand with their documents, service, hazards, events and
+ *   review, in the package the province last accepted, over them.
  */
 export function completenessIndicators(input: CompletenessInput): IndicatorValue[] {
   const within = (day: string) => day >= input.from && day <= input.to;

@@ -81,4 +81,32 @@ describe('字段映射: mapping files onto a province’s template', () => {
     // Reported once per value, however many rows hold it.
     expect(unmapped).toEqual([{ sheet: '案件', header: '程序', value: 'summary' }]);
   });
+
+  it('keeps each item of a list in its place, an empty one included, so two columns line up', () => {
+    const unmapped: UnmappedCode[] = [];
+    const sheet = mapSheet(
+      {
+        table: 'cases',
+        sheet: '案件',
+        columns: [
+          { field: 'violations.violatedProvision', header: '违反条款', join: '；' },
+          { field: 'violations.penaltyProvision', header: '处罚依据', join: '；' },
+          { field: 'procedure', header: '程序', codes: { ordinary: '普通' }, join: '；' },
+        ],
+      },
+      [
+        {
+          violations: [
+            { violatedProvision: 'A', penaltyProvision: '' },
+            { violatedProvision: 'B', penaltyProvision: 'Y' },
+          ],
+          procedure: 'constructor',
+        },
+      ],
+      unmapped,
+    );
+    expect(sheet.rows).toEqual([['A；B', '；Y', 'constructor']]);
+    // A name every object has is no code.
+    expect(unmapped).toEqual([{ sheet: '案件', header: '程序', value: 'constructor' }]);
+  });
 });

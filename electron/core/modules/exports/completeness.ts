@@ -25,6 +25,8 @@ export async function completenessOf(
   );
   const problems = await incompleteOf(core, rules, data, undefined, cases);
   const base = await acceptedBase(db);
+  // Reported: the record, and every record that completes it (its documents and their service, its hazards; a case's
+  // events and review), held in the accepted package as they now stand.
   const reported = new Set<string>();
   if (base) {
     const sent = new Map(
@@ -33,13 +35,25 @@ export async function completenessOf(
           .selectFrom('exportRecords')
           .select(['entity', 'recordId', 'digest'])
           .where('exportId', '=', base.id)
-          .where('entity', 'in', ['inspections', 'cases'])
           .execute()
       ).map((r) => [`${r.entity}:${r.recordId}`, r.digest]),
     );
+    const same = (entity: string, r: { id: number }) => sent.get(`${entity}:${r.id}`) === lineDigest(JSON.stringify(r));
+    const changed = new Set<string>();
+    const { documents, services, hazards, caseEvents, reviews } = data.records;
+    const docOf = new Map(documents.map((d) => [d.id, d]));
+    const mark = (key: string | null) => key && changed.add(key);
+    const ownerOf = (d: { inspectionId: number | null; caseId: number | null }) =>
+      d.caseId !== null ? `cases:${d.caseId}` : d.inspectionId !== null ? `inspections:${d.inspectionId}` : null;
+    for (const d of documents) if (!same('documents', d)) mark(ownerOf(d));
+    for (const x of services)
+      if (!same('services', x) && docOf.has(x.documentId)) mark(ownerOf(docOf.get(x.documentId)!));
+    for (const h of hazards) if (!same('hazards', h)) mark(`inspections:${h.inspectionId}`);
+    for (const e of caseEvents) if (!same('caseEvents', e)) mark(`cases:${e.caseId}`);
+    for (const r of reviews) if (!same('reviews', r)) mark(`cases:${r.caseId}`);
     for (const entity of ['inspections', 'cases'] as const)
       for (const r of data.records[entity])
-        if (sent.get(`${entity}:${r.id}`) === lineDigest(JSON.stringify(r))) reported.add(`${entity}:${r.id}`);
+        if (same(entity, r) && !changed.has(`${entity}:${r.id}`)) reported.add(`${entity}:${r.id}`);
   }
   return {
     ...period,

@@ -90,6 +90,9 @@ export async function acceptedBase(db: Kysely<DB>) {
     .executeTakeFirst();
 }
 
+/** Names being written now: two exports at once never pick the same one. */
+const writing = new Set<string>();
+
 /** A name no package has yet: by region, kind and day, with a number after the first of the day. */
 async function freeName(db: Kysely<DB>, dir: string, stem: string): Promise<string> {
   const taken = new Set(
@@ -97,7 +100,11 @@ async function freeName(db: Kysely<DB>, dir: string, stem: string): Promise<stri
   );
   for (let n = 1; ; n++) {
     const name = n === 1 ? `${stem}.zip` : `${stem}_${n}.zip`;
-    if (!taken.has(name) && !fs.existsSync(path.join(dir, name))) return name;
+    const at = path.join(dir, name);
+    if (!taken.has(name) && !writing.has(at) && !fs.existsSync(at)) {
+      writing.add(at);
+      return name;
+    }
   }
 }
 
@@ -198,15 +205,29 @@ export async function exportPackage(
     stored.set(at, hash);
   }
 
-  // The cases a package touches: its own, and those of the events, documents and reviews it carries.
+  // What a package touches, for what the province counts as incomplete: the records it carries, and those whose
+  // completeness a carried record changes (a service its document; a document its inspection and its case; an event
+  // or a review its case).
+  const touchedDocs = new Set(sent.get('documents'));
+  for (const r of data.records.services) if (sent.get('services')!.has(r.id)) touchedDocs.add(r.documentId);
+  const touchedInspections = new Set(sent.get('inspections'));
   const touched = new Set(sent.get('cases'));
-  for (const entity of ['caseEvents', 'documents', 'reviews'] as const)
-    for (const r of data.records[entity]) if (r.caseId !== null && sent.get(entity)!.has(r.id)) touched.add(r.caseId);
-  const carries = (p: PackageProblem) =>
-    !base ||
-    (p.record?.entity === 'cases'
-      ? touched.has(p.record.id)
-      : !!p.record && sent.get(p.record.entity as RecordEntity)?.has(p.record.id));
+  for (const d of data.records.documents)
+    if (touchedDocs.has(d.id)) {
+      if (d.inspectionId !== null) touchedInspections.add(d.inspectionId);
+      if (d.caseId !== null) touched.add(d.caseId);
+    }
+  for (const entity of ['caseEvents', 'reviews'] as const)
+    for (const r of data.records[entity]) if (sent.get(entity)!.has(r.id)) touched.add(r.caseId);
+  const carries = (p: PackageProblem) => {
+    if (!base) return true;
+    const id = p.record?.id ?? -1;
+    if (p.record?.entity === 'cases') return touched.has(id);
+    if (p.record?.entity === 'documents') return touchedDocs.has(id);
+    if (p.record?.entity === 'inspections') return touchedInspections.has(id);
+    return !!p.record && !!sent.get(p.record.entity as RecordEntity)?.has(id);
+  };
+
   const reasons = new Map((opts.overrides ?? []).map((o) => [o.subject, o]));
   const incomplete = (await incompleteOf(core, rules, data, job, base ? touched : undefined)).filter(carries);
   const overrides = incomplete.filter((p) => reasons.has(p.subject!)).map((p) => reasons.get(p.subject!)!);
@@ -228,86 +249,90 @@ export async function exportPackage(
   fs.mkdirSync(dir, { recursive: true });
   const name = await freeName(db, dir, `上报包_${unit.regionCode}_${KIND_NAMES[kind]}_${today}`);
   const target = path.join(dir, name);
-  const { manifest, digests: made } = await writePackage(
-    target,
-    sources,
-    {
-      format: PACKAGE_FORMAT,
-      formatVersion: PACKAGE_FORMAT_VERSION,
-      kind,
-      unit: { agencyName: unit.agencyName, regionCode: unit.regionCode },
-      period: { from: base?.periodTo ?? null, to: asOf },
-      appVersion: core.version,
-      auditHead: last?.hash ?? null,
-      base: base ? { name: base.name, sha256: base.sha256, sm3: base.sm3 } : null,
-      removed,
-      counts,
-      overrides,
-    },
-    {
-      checkpoint: () => job?.checkpoint(),
-      signal: job?.signal,
-      progress: (done, n) => job?.progress('write', done, n),
-      expect: stored,
-    },
-  ).catch((e: unknown) => {
-    job?.checkpoint();
-    // A stored file whose bytes are no longer those its record names: the package would fail its own check.
-    if (e instanceof StoredFileChanged) throw blocked([{ code: 'sha256-mismatch', path: e.path }]);
-    throw e;
-  });
   try {
-    const id = await core.tx(async (trx) => {
-      const row = await trx
-        .insertInto('exports')
-        .values({
-          name,
-          kind,
-          baseId: base?.id ?? null,
-          periodFrom: manifest.period.from,
-          periodTo: manifest.period.to,
-          countsJson: JSON.stringify(counts),
-          removedJson: JSON.stringify(removed),
-          bytes: made.bytes,
-          sha256: made.sha256,
-          sm3: made.sm3,
-          createdAt: core.now().toISOString(),
-          createdBy: actor.userName,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      // The record as it stands after this package: what the receiving side holds once it accepts it.
-      const rows = [...digests].flatMap(([entity, m]) =>
-        [...m].map(([recordId, digest]) => ({ exportId: row.id, entity, recordId, digest })),
-      );
-      for (let i = 0; i < rows.length; i += 1000)
-        await trx
-          .insertInto('exportRecords')
-          .values(rows.slice(i, i + 1000))
-          .execute();
-      core.record(actor, {
-        action: 'exports:create',
-        entityType: 'export',
-        entityId: String(row.id),
-        after: {
-          name,
-          kind,
-          base: base?.name ?? null,
-          bytes: made.bytes,
-          sha256: made.sha256,
-          sm3: made.sm3,
-          counts,
-          removed,
-          overrides,
-        },
-      });
-      return row.id;
+    const { manifest, digests: made } = await writePackage(
+      target,
+      sources,
+      {
+        format: PACKAGE_FORMAT,
+        formatVersion: PACKAGE_FORMAT_VERSION,
+        kind,
+        unit: { agencyName: unit.agencyName, regionCode: unit.regionCode },
+        period: { from: base?.periodTo ?? null, to: asOf },
+        appVersion: core.version,
+        auditHead: last?.hash ?? null,
+        base: base ? { name: base.name, sha256: base.sha256, sm3: base.sm3 } : null,
+        removed,
+        counts,
+        overrides,
+      },
+      {
+        checkpoint: () => job?.checkpoint(),
+        signal: job?.signal,
+        progress: (done, n) => job?.progress('write', done, n),
+        expect: stored,
+      },
+    ).catch((e: unknown) => {
+      job?.checkpoint();
+      // A stored file whose bytes are no longer those its record names: the package would fail its own check.
+      if (e instanceof StoredFileChanged) throw blocked([{ code: 'sha256-mismatch', path: e.path }]);
+      throw e;
     });
-    return { id, name, file: target, manifest, ...made };
-  } catch (e) {
-    // Not registered, not kept: a package the register does not know could never be accepted nor followed.
-    fs.rmSync(target, { force: true });
-    throw e;
+    try {
+      const id = await core.tx(async (trx) => {
+        const row = await trx
+          .insertInto('exports')
+          .values({
+            name,
+            kind,
+            baseId: base?.id ?? null,
+            periodFrom: manifest.period.from,
+            periodTo: manifest.period.to,
+            countsJson: JSON.stringify(counts),
+            removedJson: JSON.stringify(removed),
+            bytes: made.bytes,
+            sha256: made.sha256,
+            sm3: made.sm3,
+            createdAt: core.now().toISOString(),
+            createdBy: actor.userName,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        // The record as it stands after this package: what the receiving side holds once it accepts it.
+        const rows = [...digests].flatMap(([entity, m]) =>
+          [...m].map(([recordId, digest]) => ({ exportId: row.id, entity, recordId, digest })),
+        );
+        for (let i = 0; i < rows.length; i += 1000)
+          await trx
+            .insertInto('exportRecords')
+            .values(rows.slice(i, i + 1000))
+            .execute();
+        core.record(actor, {
+          action: 'exports:create',
+          entityType: 'export',
+          entityId: String(row.id),
+          after: {
+            name,
+            kind,
+            base: base?.name ?? null,
+            bytes: made.bytes,
+            sha256: made.sha256,
+            sm3: made.sm3,
+            counts,
+            removed,
+            overrides,
+          },
+        });
+        return row.id;
+      });
+      return { id, name, file: target, manifest, ...made };
+    } catch (e) {
+      // Not registered, not kept: a package the register does not know could never be accepted nor followed.
+      fs.rmSync(target, { force: true });
+      throw e;
+    }
+  } finally {
+    writing.delete(target);
   }
 }
 
@@ -331,6 +356,10 @@ export async function acceptExport(
     };
     if (row.acceptedAt) refuse('exports.rules.alreadyAccepted');
     if (base && base.id > row.id) refuse('exports.rules.laterAccepted');
+    // Two packages made since the last accepted one: the province holds one of them, and only the newest carries
+    // everything; marking an older one would let the next increment leave out what changed between them.
+    const newer = await trx.selectFrom('exports').select('id').where('id', '>', row.id).executeTakeFirst();
+    if (newer) refuse('exports.rules.newerMade');
     if (row.kind === 'incremental' && row.baseId !== (base?.id ?? null)) refuse('exports.rules.baseNotLatest');
     if (input.on > rules.today) refuse('exports.rules.acceptedInFuture', 'on');
     if (input.on < chinaDay(row.createdAt)) refuse('exports.rules.acceptedBeforeMade', 'on');
@@ -362,6 +391,7 @@ export async function listExports(core: CoreState): Promise<ExportRow[]> {
   const rows = await db.selectFrom('exports').selectAll().orderBy('id', 'desc').execute();
   const names = new Map(rows.map((r) => [r.id, r.name]));
   const base = rows.find((r) => r.acceptedAt);
+  const newest = rows[0]?.id;
   const dir = exportsDir(core.dataDir);
   return rows.map((r) => ({
     id: r.id,
@@ -379,7 +409,11 @@ export async function listExports(core: CoreState): Promise<ExportRow[]> {
     accepted: r.acceptedAt ? { on: r.acceptedOn!, by: r.acceptedBy!, note: r.acceptedNote } : null,
     // What can be marked accepted now: newer than the last accepted, and an increment only of that one.
     acceptable:
-      !r.acceptedAt && (!base || r.id > base.id) && (r.kind !== 'incremental' || r.baseId === (base?.id ?? null)),
+      r.id === newest &&
+      !r.acceptedAt &&
+      (!base || r.id > base.id) &&
+      (r.kind !== 'incremental' || r.baseId === (base?.id ?? null)),
+
     onDisk: fs.existsSync(path.join(dir, r.name)),
   }));
 }

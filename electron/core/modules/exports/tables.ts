@@ -74,7 +74,7 @@ export type TableFormat = 'xlsx' | 'json';
 export async function mappedTables(
   core: CoreState,
   rules: RuleContext,
-  input: { mapping: string; format: TableFormat; tables?: MappedTable[] },
+  input: { mapping: string; format: TableFormat; tables?: MappedTable[]; pendingOnly?: boolean },
 ): Promise<{ fileName: string; data: Buffer }> {
   const mapping = core.knowledge.mappings.find((m) => m.id === input.mapping);
   if (!mapping) throw new AppError('NOT_FOUND', { entity: 'mapping', id: input.mapping });
@@ -85,7 +85,11 @@ export async function mappedTables(
   if (!unit) throw new AppError('VALIDATION', { issues: [{ path: ['unit'], key: 'exports.rules.noUnit' }] });
   const needs = new Set(sheets.map((s) => s.table));
   const data = [...needs].some((t) => t !== 'publications') ? await readPackageData(core.store.db) : null;
-  const publications = needs.has('publications') ? (await publicationRows(core, rules)).map((r) => r.values) : [];
+  const publications = needs.has('publications')
+    ? (await publicationRows(core, rules))
+        .filter((r) => !input.pendingOnly || (r.status !== 'done' && r.status !== 'late'))
+        .map((r) => r.values)
+    : [];
   const unmapped: UnmappedCode[] = [];
   const mapped: MappedSheet[] = sheets.map((s) =>
     mapSheet(s, s.table === 'publications' ? publications : data!.records[s.table], unmapped),

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { Completeness } from '../../../../shared/api/channels/exports.ts';
 import type { IndicatorValue } from '../../../../shared/domain/indicators/completeness.ts';
 import { api } from '../../api/client.ts';
+import { errorMessage } from '../../app/errors.ts';
 import { tKey } from '../../i18n.ts';
 
 const PAGES = { inspections: 'inspections', cases: 'cases' } as const;
@@ -18,20 +19,22 @@ export function CompletenessCard() {
   const { t } = useTranslation();
   const [figures, setFigures] = useState<Completeness | null>(null);
   const [open, setOpen] = useState<IndicatorValue | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     void api.exports
       .completeness({})
       .then(setFigures)
-      .catch(() => undefined);
+      .catch((e) => setFailed(errorMessage(e)));
   }, []);
   return (
     <Card
       size="small"
-      loading={!figures}
+      loading={!figures && !failed}
       title={figures ? t('indicators.title', { from: figures.from, to: figures.to }) : t('indicators.loading')}
       extra={<Link to="/exports">{t('indicators.toExports')}</Link>}
       data-testid="completeness"
     >
+      {failed && <Typography.Text type="danger">{failed}</Typography.Text>}
       {figures && (
         <>
           <Row gutter={16}>

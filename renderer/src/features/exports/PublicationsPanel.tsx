@@ -37,7 +37,9 @@ export function PublicationsPanel() {
   const save = async (format: 'xlsx' | 'json') => {
     setBusy(format);
     try {
-      saveDownload(await api.exports.table({ mapping: 'default', format, tables: ['publications'] }));
+      saveDownload(
+        await api.exports.table({ mapping: 'default', format, tables: ['publications'], pendingOnly: true }),
+      );
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -65,7 +67,7 @@ export function PublicationsPanel() {
             <Button
               icon={<FileExcelOutlined />}
               loading={busy === 'xlsx'}
-              disabled={!can('exports.make') || !rows?.length}
+              disabled={!can('exports.make') || !pending}
               onClick={() => void save('xlsx')}
               data-testid="publications-xlsx"
             >
@@ -74,7 +76,7 @@ export function PublicationsPanel() {
             <Button
               icon={<FileTextOutlined />}
               loading={busy === 'json'}
-              disabled={!can('exports.make') || !rows?.length}
+              disabled={!can('exports.make') || !pending}
               onClick={() => void save('json')}
             >
               {t('exports.publications.json')}
