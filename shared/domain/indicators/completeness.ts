@@ -1,3 +1,4 @@
+import { chinaDate } from '../dates.ts';
 import type { PackageProblem } from '../../entities/export-package.ts';
 import type { RecordOf } from '../../entities/exports/records.ts';
 
@@ -45,6 +46,9 @@ export interface CompletenessInput {
   reported: Set<string>;
 }
 
+/** The day a case was entered in the app, as China counts it: what 案件录入完整率 dates a case by. */
+export const enteredOn = (c: { createdAt: string }) => chinaDate(new Date(c.createdAt));
+
 const percent = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : null);
 
 /**
@@ -72,7 +76,7 @@ export function completenessIndicators(input: CompletenessInput): IndicatorValue
     else inspections.push(r);
   }
   const cases: IndicatorRecord[] = input.cases
-    .filter((c) => within(chinaDayOf(c.createdAt)))
+    .filter((c) => within(enteredOn(c)))
     .map((c) => ({ entity: 'cases', id: c.id, label: `${c.caseNo} ${name.get(c.enterpriseId) ?? ''}` }));
   // A case is held back by its own findings and by a decision of its not served.
   const caseOf = new Map(input.documents.map((d) => [d.id, d.caseId]));
@@ -97,9 +101,6 @@ export function completenessIndicators(input: CompletenessInput): IndicatorValue
     value('reported', [...inspections, ...cases], (r) => input.reported.has(`${r.entity}:${r.id}`)),
   ];
 }
-
-/** The day in China (UTC+8) of a stored UTC stamp. */
-const chinaDayOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The calendar quarter a day falls in: 2026-11-22 → 2026-10-01 … 2026-12-31. */
 export function quarterOf(day: string): { from: string; to: string; year: number; quarter: number } {

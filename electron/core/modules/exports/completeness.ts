@@ -1,9 +1,9 @@
 import type { Completeness } from '../../../../shared/api/channels/exports.ts';
-import { completenessIndicators } from '../../../../shared/domain/indicators/completeness.ts';
+import { completenessIndicators, enteredOn } from '../../../../shared/domain/indicators/completeness.ts';
 import type { CoreState } from '../../context.ts';
 import type { RuleContext } from '../../rules.ts';
 import { readPackageData } from './records.ts';
-import { acceptedBase, incompleteOf, lineDigest } from './service.ts';
+import { acceptedBase, digestsOf, incompleteOf, lineDigest } from './service.ts';
 
 /**
  * This squad's 录入/上报 completeness for a period: what the pre-upload check would hold back of the period's
@@ -16,12 +16,9 @@ export async function completenessOf(
 ): Promise<Completeness> {
   const db = core.store.db;
   const data = await readPackageData(db);
-  const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
   // Only the period's cases are reviewed: the others' findings count for nothing here.
   const cases = new Set(
-    data.records.cases
-      .filter((c) => chinaDay(c.createdAt) >= period.from && chinaDay(c.createdAt) <= period.to)
-      .map((c) => c.id),
+    data.records.cases.filter((c) => enteredOn(c) >= period.from && enteredOn(c) <= period.to).map((c) => c.id),
   );
   const problems = await incompleteOf(core, rules, data, undefined, cases);
   const base = await acceptedBase(db);
@@ -29,15 +26,7 @@ export async function completenessOf(
   // events and review), held in the accepted package as they now stand.
   const reported = new Set<string>();
   if (base) {
-    const sent = new Map(
-      (
-        await db
-          .selectFrom('exportRecords')
-          .select(['entity', 'recordId', 'digest'])
-          .where('exportId', '=', base.id)
-          .execute()
-      ).map((r) => [`${r.entity}:${r.recordId}`, r.digest]),
-    );
+    const sent = await digestsOf(db, base.id);
     const same = (entity: string, r: { id: number }) => sent.get(`${entity}:${r.id}`) === lineDigest(JSON.stringify(r));
     const changed = new Set<string>();
     const { documents, services, hazards, caseEvents, reviews } = data.records;

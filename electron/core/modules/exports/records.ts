@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { RecordEntity, RecordOf } from '../../../../shared/entities/exports/records.ts';
 import type { EvidenceFile } from '../../../../shared/entities/inspection.ts';
 import type { DB } from '../../db/schema.ts';
+import { toSavedReview } from '../review/saved.ts';
 
 /**
  * The records of a package, read from the database as stored (JSON columns decoded), each entity sorted by id: what
@@ -213,22 +214,7 @@ export async function readPackageData(db: Kysely<DB>): Promise<PackageData> {
         createdAt: r.createdAt,
         createdBy: r.createdBy,
       })),
-      reviews: reviews.map((r) => ({
-        id: r.id,
-        caseId: r.caseId,
-        standardId: r.standardId,
-        standardVersion: r.standardVersion,
-        score: r.score,
-        max: r.max,
-        percent: r.percent,
-        grade: r.grade,
-        vetoed: r.vetoed === 1,
-        decisions: json(r.decisionsJson),
-        result: json(r.resultJson),
-        reviewer: r.reviewer,
-        signedAt: r.signedAt,
-        auditHead: r.auditHead,
-      })),
+      reviews: reviews.map(toSavedReview),
     },
   };
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../../shared/base/errors.ts';
+import { chinaDate } from '../../../../shared/domain/dates.ts';
 import type { ExportRow } from '../../../../shared/api/channels/exports.ts';
 import type { DB } from '../../db/schema.ts';
 import { PackageIndex, DATA_FILES } from '../../../../shared/domain/package-checks.ts';
@@ -27,9 +28,6 @@ import type { Job } from '../../jobs/jobs.ts';
 import { getUnit } from '../unit/repository.ts';
 import { type PackageSource, StoredFileChanged, verifyPackage, writePackage } from './package.ts';
 import { type PackageData, readPackageData } from './records.ts';
-
-/** The day in China (UTC+8, no daylight saving) of a UTC stamp. */
-const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Audit entries that change no record a package holds: signing in, exporting, backing up, reading the log. */
 const NOT_RECORD_CHANGES = ['auth', 'exports', 'backups', 'audit'];
@@ -92,6 +90,16 @@ export async function acceptedBase(db: Kysely<DB>) {
 
 /** Names being written now: two exports at once never pick the same one. */
 const writing = new Set<string>();
+
+/** What each record's line was when a package was made, by `entity:id`. */
+export async function digestsOf(db: Kysely<DB>, exportId: number): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('exportRecords')
+    .select(['entity', 'recordId', 'digest'])
+    .where('exportId', '=', exportId)
+    .execute();
+  return new Map(rows.map((r) => [`${r.entity}:${r.recordId}`, r.digest]));
+}
 
 /** A name no package has yet: by region, kind and day, with a number after the first of the day. */
 async function freeName(db: Kysely<DB>, dir: string, stem: string): Promise<string> {
@@ -162,14 +170,7 @@ export async function exportPackage(
   // What the package carries: everything, or what differs from the accepted base.
   const sent = new Map<RecordEntity, Set<number>>();
   const removed: Record<string, number[]> = {};
-  const before = new Map<string, string>();
-  if (base)
-    for (const r of await db
-      .selectFrom('exportRecords')
-      .select(['entity', 'recordId', 'digest'])
-      .where('exportId', '=', base.id)
-      .execute())
-      before.set(`${r.entity}:${r.recordId}`, r.digest);
+  const before = base ? await digestsOf(db, base.id) : new Map<string, string>();
   for (const [entity, now] of digests) {
     sent.set(
       entity,
@@ -244,7 +245,7 @@ export async function exportPackage(
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const asOf = last ? chinaDay(last.at) : today;
+  const asOf = last ? chinaDate(new Date(last.at)) : today;
   const dir = exportsDir(core.dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const name = await freeName(db, dir, `上报包_${unit.regionCode}_${KIND_NAMES[kind]}_${today}`);
@@ -362,7 +363,7 @@ export async function acceptExport(
     if (newer) refuse('exports.rules.newerMade');
     if (row.kind === 'incremental' && row.baseId !== (base?.id ?? null)) refuse('exports.rules.baseNotLatest');
     if (input.on > rules.today) refuse('exports.rules.acceptedInFuture', 'on');
-    if (input.on < chinaDay(row.createdAt)) refuse('exports.rules.acceptedBeforeMade', 'on');
+    if (input.on < chinaDate(new Date(row.createdAt))) refuse('exports.rules.acceptedBeforeMade', 'on');
     await trx
       .updateTable('exports')
       .set({

@@ -6,6 +6,7 @@ import { reviewReport } from './report.ts';
 import type { CoreState, HandlerGroup } from '../../context.ts';
 import { caseSummaries } from '../cases/repository.ts';
 import { runReview, standardOf } from './run.ts';
+import { toSavedReview } from './saved.ts';
 
 /**
  * 案卷评查: each file is run through the pure review (shared/domain/review) over its snapshot
@@ -19,22 +20,7 @@ async function savedReviews(core: CoreState, caseId: number): Promise<SavedRevie
     .where('caseId', '=', caseId)
     .orderBy('id', 'desc')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    caseId: r.caseId,
-    standardId: r.standardId,
-    standardVersion: r.standardVersion,
-    score: r.score,
-    max: r.max,
-    percent: r.percent,
-    grade: r.grade,
-    vetoed: r.vetoed === 1,
-    reviewer: r.reviewer,
-    signedAt: r.signedAt,
-    auditHead: r.auditHead,
-    decisions: JSON.parse(r.decisionsJson),
-    result: JSON.parse(r.resultJson),
-  }));
+  return rows.map(toSavedReview);
 }
 
 export const reviewHandlers = {
