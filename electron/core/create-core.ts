@@ -50,6 +50,7 @@ import { knowledgeHandlers } from './modules/knowledge/handlers.ts';
 import { auditHandlers } from './modules/audit/handlers.ts';
 import { backupHandlers, importDataHandler } from './modules/backups/handlers.ts';
 import { exportHandlers } from './modules/exports/handlers.ts';
+import { typicalCaseHandlers } from './modules/typical-cases/handlers.ts';
 import { ensureDailyBackup } from './modules/backups/backups.ts';
 import { calendarHandlers } from './modules/calendar/handlers.ts';
 import { loadCalendar } from './modules/calendar/repository.ts';
@@ -113,6 +114,7 @@ const handlers: Handlers = {
   ...backupHandlers,
   ...calendarHandlers,
   ...exportHandlers,
+  ...typicalCaseHandlers,
 };
 
 const SYSTEM_ACTOR = { userId: null, userName: '系统' };

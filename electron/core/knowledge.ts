@@ -13,6 +13,7 @@ import { CHECK_IDS } from '../../shared/domain/review/checks.ts';
 import { TEMPLATES } from '../../shared/documents/registry.ts';
 import { fieldMapping, type FieldMapping } from '../../shared/entities/field-mapping.ts';
 import { mappingProblems } from '../../shared/domain/field-mapping.ts';
+import { typicalCaseCatalogue, type TypicalCaseCatalogue } from '../../shared/entities/typical-case.ts';
 
 /** Versioned legal and standard data shipped in resources/knowledge, read once at start. */
 export interface Knowledge {
@@ -36,6 +37,8 @@ export interface Knowledge {
   reviewStandard: ReviewStandard;
   /** Field mappings onto provinces' templates (数据上报): this app's own fields, an example, a province's own. */
   mappings: FieldMapping[];
+  /** 典型执法案例: the write-up's field list and the reporting schedule (the ministry's, and local rules). */
+  typicalCases: TypicalCaseCatalogue;
 }
 
 /** The imported benchmarks beside the bundled example; an imported id never replaces a bundled one. */
@@ -110,6 +113,9 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
     ),
     reviewStandard: bundledReviewStandard(resourcesDir),
     mappings: bundledMappings(resourcesDir),
+    typicalCases: typicalCaseCatalogue.parse(
+      JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'typical-cases.json'), 'utf8')),
+    ),
   };
   setCustomChecklists(knowledge, []);
   return knowledge;

@@ -16,6 +16,7 @@ import { knowledgeChannels } from './channels/knowledge.ts';
 import { officerChannels } from './channels/officers.ts';
 import { reviewChannels } from './channels/reviews.ts';
 import { settingsChannels } from './channels/settings.ts';
+import { typicalCaseChannels } from './channels/typical-cases.ts';
 
 export type { Access, Channel } from './channels/channel.ts';
 export type { FileDownload } from './channels/fragments.ts';
@@ -51,6 +52,7 @@ export const contract = mergeChannels({
   backups: backupChannels,
   calendar: calendarChannels,
   exports: exportChannels,
+  typical: typicalCaseChannels,
 });
 
 export type Contract = typeof contract;

@@ -95,7 +95,16 @@ function fieldType(table: MappedTable, path: string[]): z.ZodType | null {
       : null;
   let t: z.ZodType = RECORD_SCHEMAS[table];
   for (const key of path) {
-    const d = (inner(t) as unknown as { _zod: { def: { type: string; shape?: Record<string, z.ZodType> } } })._zod.def;
+    const d = (
+      inner(t) as unknown as {
+        _zod: { def: { type: string; shape?: Record<string, z.ZodType>; valueType?: z.ZodType } };
+      }
+    )._zod.def;
+    // A record keyed by what a knowledge file names (a 典型案例's fields by the field list's ids): any key, one type.
+    if (d.type === 'record' && d.valueType) {
+      t = d.valueType;
+      continue;
+    }
     if (d.type !== 'object' || !d.shape?.[key]) return null;
     t = d.shape[key];
   }

@@ -121,6 +121,12 @@ export class PackageIndex {
       case 'reviews':
         ref('cases', r.caseId);
         break;
+      case 'typicalCases': {
+        ref('cases', r.caseId);
+        const pdf = r.pdf as { path: string; sha256: string } | null;
+        if (pdf) this.#files.push({ from, path: pdf.path, sha256: pdf.sha256 });
+        break;
+      }
     }
   }
 

@@ -330,6 +330,29 @@ export interface ExportRecordsTable {
   digest: string;
 }
 
+export interface TypicalCasesTable {
+  id: Generated<number>;
+  caseId: number;
+  templateVersion: string;
+  fieldsJson: string;
+  status: string;
+  pdfSha256: string | null;
+  pageCount: number | null;
+  finalAt: string | null;
+  finalBy: string | null;
+  sentOn: string | null;
+  sentBy: string | null;
+  sentNote: string | null;
+  packageName: string | null;
+  packageSha256: string | null;
+  packageSm3: string | null;
+  packagedAt: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  version: Generated<number>;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -353,4 +376,5 @@ export interface DB {
   caseReviews: CaseReviewsTable;
   exports: ExportsTable;
   exportRecords: ExportRecordsTable;
+  typicalCases: TypicalCasesTable;
 }

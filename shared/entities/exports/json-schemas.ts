@@ -18,6 +18,7 @@ const TITLES: Record<keyof typeof RECORD_SCHEMAS | 'manifest', string> = {
   documents: '执法文书 / document',
   services: '送达 / service',
   reviews: '案卷评查 / case-file review',
+  typicalCases: '典型执法案例 / typical enforcement case',
 };
 
 export function packageJsonSchemas(): Record<string, unknown> {

@@ -6,6 +6,7 @@ import { enterpriseInput } from '../enterprise.ts';
 import { hazardInput, hazardStatus } from '../hazard.ts';
 import { inspectionInput } from '../inspection.ts';
 import { officerInput } from '../officer.ts';
+import { typicalCaseStatus } from '../typical-case.ts';
 
 /**
  * 上报包的数据: one record per stored row of what a receiving system or the city needs, as data/<entity>.jsonl, a JSON
@@ -326,6 +327,39 @@ export const reviewRecord = described(
   },
 );
 
+export const typicalCaseRecord = described(
+  {
+    id,
+    caseId: id,
+    templateVersion: z.string(),
+    fields: z.record(z.string(), z.string()),
+    status: typicalCaseStatus,
+    pdf: z.object({ path: z.string(), sha256: z.string(), pages: z.number().int().nullable() }).strict().nullable(),
+    finalAt: isoDateTime.nullable(),
+    finalBy: z.string().nullable(),
+    sentOn: isoDate.nullable(),
+    sentBy: z.string().nullable(),
+    sentNote: z.string().nullable(),
+    createdBy: z.string(),
+    ...stamps,
+  },
+  {
+    id: '典型案例编号 / typical case id',
+    caseId: '案件 / case id',
+    templateVersion: '字段表版本 / version of the field list it was written with',
+    fields: '各字段内容（字段表见 typical-cases.json）/ the fields as written (ids of the field list)',
+    status: '状态 / status: draft, final, sent',
+    pdf: '定稿的 PDF / the finalised PDF (documents/…)',
+    finalAt: '定稿时间 / finalised at',
+    finalBy: '定稿人 / finalised by',
+    sentOn: '报送日期 / sent on',
+    sentBy: '报送登记人 / sent, as entered by',
+    sentNote: '报送备注 / note on sending',
+    createdBy: '起草人 / drafted by',
+    ...stampNames,
+  },
+);
+
 /** The data files of a package, in the order written: each entity's records sorted by id. */
 export const RECORD_SCHEMAS = {
   enterprises: enterpriseRecord,
@@ -337,6 +371,7 @@ export const RECORD_SCHEMAS = {
   documents: documentRecord,
   services: serviceRecord,
   reviews: reviewRecord,
+  typicalCases: typicalCaseRecord,
 } as const;
 export type RecordEntity = keyof typeof RECORD_SCHEMAS;
 export type RecordOf<E extends RecordEntity> = z.input<(typeof RECORD_SCHEMAS)[E]>;

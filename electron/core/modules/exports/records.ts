@@ -26,23 +26,35 @@ export async function readPackageData(db: Kysely<DB>): Promise<PackageData> {
   };
   const scan = (hash: string | null, name: string | null) => (hash ? note([{ hash, name: name ?? hash }])[0] : null);
 
-  const [enterprises, officers, inspections, hazards, extensions, cases, events, documents, services, reviews] =
-    await Promise.all([
-      db.selectFrom('enterprises').selectAll().orderBy('id').execute(),
-      db.selectFrom('officers').selectAll().orderBy('id').execute(),
-      db.selectFrom('inspections').selectAll().orderBy('id').execute(),
-      db.selectFrom('hazards').selectAll().orderBy('id').execute(),
-      db.selectFrom('hazardExtensions').selectAll().orderBy('id').execute(),
-      db.selectFrom('cases').selectAll().orderBy('id').execute(),
-      db.selectFrom('caseEvents').selectAll().orderBy('id').execute(),
-      db.selectFrom('documents').selectAll().orderBy('id').execute(),
-      db.selectFrom('documentServices').selectAll().orderBy('id').execute(),
-      db.selectFrom('caseReviews').selectAll().orderBy('id').execute(),
-    ]);
+  const [
+    enterprises,
+    officers,
+    inspections,
+    hazards,
+    extensions,
+    cases,
+    events,
+    documents,
+    services,
+    reviews,
+    typical,
+  ] = await Promise.all([
+    db.selectFrom('enterprises').selectAll().orderBy('id').execute(),
+    db.selectFrom('officers').selectAll().orderBy('id').execute(),
+    db.selectFrom('inspections').selectAll().orderBy('id').execute(),
+    db.selectFrom('hazards').selectAll().orderBy('id').execute(),
+    db.selectFrom('hazardExtensions').selectAll().orderBy('id').execute(),
+    db.selectFrom('cases').selectAll().orderBy('id').execute(),
+    db.selectFrom('caseEvents').selectAll().orderBy('id').execute(),
+    db.selectFrom('documents').selectAll().orderBy('id').execute(),
+    db.selectFrom('documentServices').selectAll().orderBy('id').execute(),
+    db.selectFrom('caseReviews').selectAll().orderBy('id').execute(),
+    db.selectFrom('typicalCases').selectAll().orderBy('id').execute(),
+  ]);
 
   const pdfs: PackageData['pdfs'] = [];
   const taken = new Set<string>();
-  const pdfPath = (d: (typeof documents)[number]) => {
+  const pdfPath = (d: { numberText: string | null; type: string; id: number }) => {
     // By its number where it has one (a 笔录 or 证据清单 has none): the name a reader looks for.
     let name = `documents/${(d.numberText ?? `${d.type}-${d.id}`).replace(/[\\/:*?"<>|]/g, '_')}.pdf`;
     if (taken.has(name)) name = name.replace(/\.pdf$/, `-${d.id}.pdf`);
@@ -215,6 +227,34 @@ export async function readPackageData(db: Kysely<DB>): Promise<PackageData> {
         createdBy: r.createdBy,
       })),
       reviews: reviews.map(toSavedReview),
+      typicalCases: typical.map((r) => {
+        const caseNo = cases.find((c) => c.id === r.caseId)?.caseNo ?? String(r.caseId);
+        // Named as the case it writes up: 典型案例-宣应急罚〔2026〕3号.pdf
+        const pdf = r.pdfSha256
+          ? {
+              path: pdfPath({ numberText: `典型案例-${caseNo}`, type: 'typical-case', id: r.id }),
+              sha256: r.pdfSha256,
+              pages: r.pageCount,
+            }
+          : null;
+        if (pdf) pdfs.push({ path: pdf.path, hash: pdf.sha256 });
+        return {
+          id: r.id,
+          caseId: r.caseId,
+          templateVersion: r.templateVersion,
+          fields: json<Record<string, string>>(r.fieldsJson),
+          status: r.status as never,
+          pdf,
+          finalAt: r.finalAt,
+          finalBy: r.finalBy,
+          sentOn: r.sentOn,
+          sentBy: r.sentBy,
+          sentNote: r.sentNote,
+          createdBy: r.createdBy,
+          createdAt: r.createdAt,
+          updatedAt: r.updatedAt,
+        };
+      }),
     },
   };
 }
@@ -246,6 +286,7 @@ export const TABLE_COVERAGE: Record<keyof DB | 'kyselyMigration' | 'kyselyMigrat
   discretionBenchmarks: 'not sent: this unit’s discretion benchmark (knowledge)',
   exports: 'not sent: this unit’s register of packages made and accepted',
   exportRecords: 'not sent: what each package made held, to make the next increment',
+  typicalCases: 'typicalCases',
   kyselyMigration: 'not sent: the schema’s history',
   kyselyMigrationLock: 'not sent: the schema’s history',
 };

@@ -58,6 +58,22 @@ function labelled(p: PackageProblem, data: PackageData): PackageProblem {
   return label ? { ...p, label } : p;
 }
 
+/**
+ * As of the last change to the record (its audit entry, and that entry's China day), not the day it was packed nor a
+ * sign-in or an export since: the same record makes the same package on any day. That head is a point of the chain
+ * `audit verify --head` accepts while later entries follow it.
+ */
+export async function recordHead(db: Kysely<DB>, today: string): Promise<{ head: string | null; asOf: string }> {
+  const last = await db
+    .selectFrom('auditLog')
+    .select(['at', 'hash'])
+    .where((eb) => eb.and(NOT_RECORD_CHANGES.map((prefix) => eb('action', 'not like', `${prefix}:%`))))
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { head: last?.hash ?? null, asOf: last ? chinaDate(new Date(last.at)) : today };
+}
+
 /** Packages are written here, in the workspace's folder, under names that say what they are. */
 export const exportsDir = (dataDir: string) => path.join(dataDir, 'exports');
 
@@ -235,17 +251,7 @@ export async function exportPackage(
   const standing = incomplete.filter((p) => !reasons.has(p.subject!));
   if (standing.length) throw blocked(standing, data);
 
-  // As of the last change to the record (its audit entry, and that entry's China day), not the day it was packed nor
-  // a sign-in or an export since: the same record makes the same package on any day. That head is a point of the
-  // chain `audit verify --head` accepts while later entries follow it.
-  const last = await db
-    .selectFrom('auditLog')
-    .select(['at', 'hash'])
-    .where((eb) => eb.and(NOT_RECORD_CHANGES.map((prefix) => eb('action', 'not like', `${prefix}:%`))))
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const asOf = last ? chinaDate(new Date(last.at)) : today;
+  const { head, asOf } = await recordHead(db, today);
   const dir = exportsDir(core.dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const name = await freeName(db, dir, `上报包_${unit.regionCode}_${KIND_NAMES[kind]}_${today}`);
@@ -261,7 +267,7 @@ export async function exportPackage(
         unit: { agencyName: unit.agencyName, regionCode: unit.regionCode },
         period: { from: base?.periodTo ?? null, to: asOf },
         appVersion: core.version,
-        auditHead: last?.hash ?? null,
+        auditHead: head,
         base: base ? { name: base.name, sha256: base.sha256, sm3: base.sm3 } : null,
         removed,
         counts,
@@ -452,6 +458,8 @@ export async function verifyPackageFile(file: string): Promise<PackageReport> {
   const index = new PackageIndex();
   return verifyPackage(file, {
     onLine: (p, line, text) => index.line(p, line, text),
-    after: (files, manifest) => index.missing(files, manifest.counts, { partial: manifest.base !== null }),
+    // An increment holds what changed since its base; a 典型案例 package, one case: records they name may be elsewhere.
+    after: (files, manifest) =>
+      index.missing(files, manifest.counts, { partial: manifest.base !== null || manifest.kind === 'typical-case' }),
   });
 }

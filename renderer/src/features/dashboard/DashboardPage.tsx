@@ -10,6 +10,7 @@ import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { nextStepText } from '../cases/case-page/NextStepCard.tsx';
 import { CompletenessCard } from './CompletenessCard.tsx';
+import { TypicalCaseCard } from './TypicalCaseCard.tsx';
 import { SetupChecklist } from './SetupChecklist.tsx';
 
 export function DashboardPage() {
@@ -217,7 +218,16 @@ export function DashboardPage() {
             <Empty description={t('dashboard.nothingDue')} data-testid="nothing-due" />
           </Card>
         )}
-        {can('cases.read') && can('inspections.read') && <CompletenessCard />}
+        {can('cases.read') && can('inspections.read') && (
+          <Row gutter={16}>
+            <Col span={16}>
+              <CompletenessCard />
+            </Col>
+            <Col span={8}>
+              <TypicalCaseCard />
+            </Col>
+          </Row>
+        )}
         <Row gutter={16}>
           <Col span={6}>
             <Card hoverable size="small" onClick={() => navigate('/enterprises')}>

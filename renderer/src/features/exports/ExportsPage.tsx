@@ -22,6 +22,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PublicationsPanel } from './PublicationsPanel.tsx';
 import { TemplatesPanel } from './TemplatesPanel.tsx';
+import { TypicalCasesPanel } from './TypicalCasesPanel.tsx';
+import { Digests, mib } from './Digests.tsx';
 import { AppError } from '../../../../shared/base/errors.ts';
 import type { ExportRow, ExportSummary } from '../../../../shared/api/channels/exports.ts';
 import type { PackageOverride, PackageProblem, PackageReport } from '../../../../shared/entities/export-package.ts';
@@ -41,10 +43,6 @@ const PAGES: Record<string, (id: number) => string> = {
   cases: (id) => `/cases/${id}`,
   documents: (id) => `/documents/${id}`,
 };
-
-/** A size as people read it: KiB under a MiB, MiB above. */
-const mib = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /**
  * 数据上报: a full package of the record for the province, made as a job the user can follow and stop, refused
@@ -266,6 +264,7 @@ export function ExportsPage() {
             ),
           },
           { key: 'publications', label: t('exports.tabs.publications'), children: <PublicationsPanel /> },
+          { key: 'typical', label: t('exports.tabs.typical'), children: <TypicalCasesPanel /> },
           ...(demo || !can('exports.make')
             ? []
             : [{ key: 'templates', label: t('exports.tabs.templates'), children: <TemplatesPanel /> }]),
@@ -446,25 +445,6 @@ function AcceptDialog({ row, onClose, onDone }: { row: ExportRow | null; onClose
         />
       </Space>
     </Modal>
-  );
-}
-
-function Digests({ bytes, sha256, sm3 }: { bytes: number; sha256: string; sm3: string }) {
-  const { t } = useTranslation();
-  return (
-    <Descriptions size="small" column={1}>
-      <Descriptions.Item label={t('exports.size')}>{mib(bytes)}</Descriptions.Item>
-      <Descriptions.Item label="SHA-256">
-        <Typography.Text className="mono" copyable>
-          {sha256}
-        </Typography.Text>
-      </Descriptions.Item>
-      <Descriptions.Item label="SM3">
-        <Typography.Text className="mono" copyable>
-          {sm3}
-        </Typography.Text>
-      </Descriptions.Item>
-    </Descriptions>
   );
 }
 

@@ -1,0 +1,39 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * 典型执法案例: one write-up per decided case, its fields as the clerk wrote them (those from the file frozen in once it
+ * is finalised, with its PDF), the day it was sent to the ministry, and the last package made of it. A write-up sent
+ * stays as it was sent. Frozen: never edit after release.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`CREATE TABLE typical_cases (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL UNIQUE REFERENCES cases(id),
+    template_version TEXT NOT NULL,
+    fields_json TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('draft', 'final', 'sent')),
+    pdf_sha256 TEXT,
+    page_count INTEGER,
+    final_at TEXT,
+    final_by TEXT,
+    sent_on TEXT,
+    sent_by TEXT,
+    sent_note TEXT,
+    package_name TEXT,
+    package_sha256 TEXT,
+    package_sm3 TEXT,
+    packaged_at TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+  )`.execute(db);
+  // What was sent stays as it was sent; only a package of it may still be made (and named here).
+  await sql`CREATE TRIGGER typical_cases_sent_frozen BEFORE UPDATE ON typical_cases
+    WHEN OLD.status = 'sent' AND (NEW.fields_json IS NOT OLD.fields_json OR NEW.status IS NOT OLD.status
+      OR NEW.pdf_sha256 IS NOT OLD.pdf_sha256 OR NEW.sent_on IS NOT OLD.sent_on)
+    BEGIN SELECT RAISE(ABORT, 'a typical case sent is frozen'); END`.execute(db);
+  await sql`CREATE TRIGGER typical_cases_sent_kept BEFORE DELETE ON typical_cases
+    WHEN OLD.status = 'sent'
+    BEGIN SELECT RAISE(ABORT, 'a typical case sent is frozen'); END`.execute(db);
+}

@@ -1,0 +1,571 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely, Selectable } from 'kysely';
+import { AppError, type ValidationIssue } from '../../../../shared/base/errors.ts';
+import { DECISION_TYPES, issued } from '../../../../shared/domain/case-procedure.ts';
+import { chinaDate } from '../../../../shared/domain/dates.ts';
+import { lookupIndustry } from '../../../../shared/domain/industry.ts';
+import { DATA_FILES, PackageIndex } from '../../../../shared/domain/package-checks.ts';
+import {
+  editIssues,
+  missingFields,
+  refusalOf,
+  rulesFor,
+  schedulePeriods,
+  sourceValues,
+  type TypicalCaseFacts,
+  unitLevel,
+  valuesOf,
+} from '../../../../shared/domain/typical-case.ts';
+import type { ReviewDecisions } from '../../../../shared/domain/review/review.ts';
+import {
+  PACKAGE_FORMAT,
+  PACKAGE_FORMAT_VERSION,
+  type PackageProblem,
+} from '../../../../shared/entities/export-package.ts';
+import { RECORD_SCHEMAS, type RecordEntity } from '../../../../shared/entities/exports/records.ts';
+import type { TypicalCandidate, TypicalCase, TypicalOverview } from '../../../../shared/entities/typical-case.ts';
+import type { ExportSummary } from '../../../../shared/api/channels/exports.ts';
+import type { AuditActor } from '../../audit/audit-log.ts';
+import type { CoreState } from '../../context.ts';
+import type { DB, TypicalCasesTable } from '../../db/schema.ts';
+import { filePath, readFile, storeFile } from '../../files.ts';
+import type { RuleContext } from '../../rules.ts';
+import { caseDetail, caseSummaries } from '../cases/repository.ts';
+import { exportsDir, recordHead } from '../exports/service.ts';
+import { type PackageSource, writePackage } from '../exports/package.ts';
+import { readPackageData } from '../exports/records.ts';
+import { listHazards } from '../hazards/repository.ts';
+import { runReview } from '../review/run.ts';
+import { getUnit } from '../unit/repository.ts';
+import { typicalCasePdf } from './report.ts';
+import { pdfPageCount } from '../../../../shared/domain/case-file.ts';
+
+/**
+ * 典型执法案例: a decided case written up for the ministry, drafted from the file, edited by the clerk, finalised to a
+ * PDF through the document engine, marked as sent on the day it went, and packed with the case's issued documents.
+ */
+
+type Row = Selectable<TypicalCasesTable>;
+
+const invalid = (issues: ValidationIssue[]) => new AppError('VALIDATION', { issues });
+const refuse = (key: string, path = 'id', params?: Record<string, string | number>) =>
+  invalid([{ path: [path], key, ...(params ? { params } : {}) }]);
+
+/** What the file says for the write-up, gathered from the case as the case page shows it. */
+export async function factsOf(core: CoreState, db: Kysely<DB>, rules: RuleContext, caseId: number) {
+  const detail = await caseDetail(core, db, caseId, rules);
+  const enterprise = await db
+    .selectFrom('enterprises')
+    .select(['industryCode', 'township'])
+    .where('id', '=', detail.enterpriseId)
+    .executeTakeFirstOrThrow();
+  const inspection = detail.inspectionId
+    ? await db.selectFrom('inspections').select('startedAt').where('id', '=', detail.inspectionId).executeTakeFirst()
+    : undefined;
+  const hazards = detail.inspectionId
+    ? await listHazards(db, core.knowledge, rules, { inspectionId: detail.inspectionId })
+    : [];
+  const industry = lookupIndustry(core.knowledge.industryIndex, enterprise.industryCode);
+  const decisions = detail.documents
+    .filter((d) => d.status === 'issued' && !d.superseded && DECISION_TYPES.includes(d.type))
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id - b.id)
+    .map((d) => ({
+      numberText: d.numberText ?? '',
+      date: d.date ?? '',
+      party: (d.fields.party === undefined || d.fields.party === 'unit' ? 'unit' : Number(d.fields.party)) as
+        'unit' | number,
+    }));
+  const live = hazards;
+  const facts: TypicalCaseFacts = {
+    agency: rules.unit?.agencyName ?? '',
+    phone: rules.unit?.phone ?? '',
+    cause: detail.cause,
+    unit: detail.unit,
+    persons: detail.persons,
+    violations: detail.violations,
+    decisions,
+    industry: {
+      code: enterprise.industryCode,
+      name: industry.status === 'known' ? industry.name : industry.status === 'unlisted' ? industry.divisionName : '',
+    },
+    region: { code: rules.unit?.regionCode ?? '', township: enterprise.township },
+    inspectionDate: inspection?.startedAt.slice(0, 10) ?? null,
+    majorHazards: [
+      ...new Set(
+        live
+          .filter((h) => h.level === 'major' && h.criteria)
+          .map((h) => `${h.criteria!.checklist}${h.criteria!.article}：${h.criteria!.text}`),
+      ),
+    ],
+    hazards: {
+      open: live.filter((h) => h.status === 'open').length,
+      rectified: live.filter((h) => h.status === 'rectified').length,
+      notRectified: live.filter((h) => h.status === 'not-rectified').length,
+    },
+    transferred: detail.outcome === 'transfer' || issued(detail, 'transfer-letter').length > 0,
+    handlerNames: detail.handlerNames,
+  };
+  return { detail, facts, sources: sourceValues(facts) };
+}
+
+/** Whether a case may be written up: decided by this unit, 结案, and its review (as last signed) without a veto. */
+async function refusalFor(core: CoreState, db: Kysely<DB>, rules: RuleContext, caseId: number) {
+  const row = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'case', id: caseId });
+  const [{ summary, record }] = await caseSummaries(core, db, [row]);
+  const decided = issued(record, ...DECISION_TYPES).length > 0;
+  const closed = summary.stage === 'closed' || summary.stage === 'archived';
+  const first = refusalOf({ outcome: summary.outcome, procedure: summary.procedure, decided, closed, vetoed: null });
+  if (first) return { refusal: first, summary, record };
+  const signed = await db
+    .selectFrom('caseReviews')
+    .select('decisionsJson')
+    .where('caseId', '=', caseId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const decisions = signed ? (JSON.parse(signed.decisionsJson) as ReviewDecisions) : { judgements: {}, overruled: {} };
+  const review = await runReview(core, rules, caseId, decisions);
+  return {
+    refusal: refusalOf({
+      outcome: summary.outcome,
+      procedure: summary.procedure,
+      decided,
+      closed,
+      vetoed: review.result.vetoed,
+    }),
+    summary,
+    record,
+  };
+}
+
+async function rowOf(db: Kysely<DB>, id: number): Promise<Row> {
+  const row = await db.selectFrom('typicalCases').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'typicalCase', id });
+  return row;
+}
+
+const stored = (row: Row) => JSON.parse(row.fieldsJson) as Record<string, string>;
+
+/** A write-up as the screen shows it: a draft's fields from the file as the file stands now. */
+export async function getTypicalCase(core: CoreState, rules: RuleContext, id: number): Promise<TypicalCase> {
+  const db = core.store.db;
+  const row = await rowOf(db, id);
+  const { fields } = core.knowledge.typicalCases;
+  const { detail, sources } = await factsOf(core, db, rules, row.caseId);
+  const values = valuesOf(fields, stored(row), row.status === 'draft' ? sources : null);
+  return {
+    ...summaryOf(row, detail.caseNo, detail.enterpriseName),
+    fields,
+    values,
+    missing: missingFields(fields, values),
+  };
+}
+
+function summaryOf(row: Row, caseNo: string, enterpriseName: string): TypicalOverview['records'][number] {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    caseNo,
+    enterpriseName,
+    status: row.status as TypicalCase['status'],
+    templateVersion: row.templateVersion,
+    pdf: row.pdfSha256 ? { sha256: row.pdfSha256, pages: row.pageCount } : null,
+    finalAt: row.finalAt,
+    finalBy: row.finalBy,
+    sent: row.sentOn ? { on: row.sentOn, by: row.sentBy ?? '', note: row.sentNote } : null,
+    package:
+      row.packageName && row.packageSha256 && row.packageSm3 && row.packagedAt
+        ? { name: row.packageName, sha256: row.packageSha256, sm3: row.packageSm3, at: row.packagedAt }
+        : null,
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+    version: row.version,
+  };
+}
+
+/** Drafts a write-up of a decided case: the drafted fields from the file, the rest for the clerk. */
+export async function createTypicalCase(
+  core: CoreState,
+  actor: AuditActor,
+  rules: RuleContext,
+  caseId: number,
+): Promise<TypicalCase> {
+  const db = core.store.db;
+  const { refusal } = await refusalFor(core, db, rules, caseId);
+  if (refusal) throw refuse(refusal, 'caseId');
+  const { fields, version } = core.knowledge.typicalCases;
+  const { sources } = await factsOf(core, db, rules, caseId);
+  const drafted = Object.fromEntries(fields.filter((f) => f.draft).map((f) => [f.id, sources[f.draft!]]));
+  const at = core.now().toISOString();
+  const id = await core.tx(async (trx) => {
+    const taken = await trx.selectFrom('typicalCases').select('id').where('caseId', '=', caseId).executeTakeFirst();
+    if (taken) throw refuse('typicalCases.rules.exists', 'caseId');
+    const row = await trx
+      .insertInto('typicalCases')
+      .values({
+        caseId,
+        templateVersion: version,
+        fieldsJson: JSON.stringify(drafted),
+        status: 'draft',
+        createdAt: at,
+        createdBy: actor.userName,
+        updatedAt: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    core.record(actor, {
+      action: 'typical:create',
+      entityType: 'typicalCase',
+      entityId: row.id,
+      after: { caseId, fields: drafted },
+    });
+    return row.id;
+  });
+  return getTypicalCase(core, rules, id);
+}
+
+/** Saves what the clerk wrote: never a field from the file, which the file alone changes. */
+export async function saveTypicalCase(
+  core: CoreState,
+  actor: AuditActor,
+  rules: RuleContext,
+  input: { id: number; version: number; values: Record<string, string> },
+): Promise<TypicalCase> {
+  const { fields } = core.knowledge.typicalCases;
+  const issues = editIssues(fields, input.values);
+  if (issues.length) throw invalid(issues);
+  await core.tx(async (trx) => {
+    const row = await rowOf(trx, input.id);
+    if (row.version !== input.version) throw new AppError('STALE_VERSION');
+    if (row.status !== 'draft') throw refuse('typicalCases.rules.notDraft');
+    const before = stored(row);
+    const after = { ...before, ...Object.fromEntries(Object.entries(input.values).map(([k, v]) => [k, v.trim()])) };
+    await trx
+      .updateTable('typicalCases')
+      .set({ fieldsJson: JSON.stringify(after), updatedAt: core.now().toISOString(), version: row.version + 1 })
+      .where('id', '=', row.id)
+      .execute();
+    core.record(actor, {
+      action: 'typical:save',
+      entityType: 'typicalCase',
+      entityId: row.id,
+      before,
+      after,
+    });
+  });
+  return getTypicalCase(core, rules, input.id);
+}
+
+/** The page as it will print; a draft says it is one. */
+export async function previewTypicalCase(core: CoreState, rules: RuleContext, id: number): Promise<Buffer> {
+  const t = await getTypicalCase(core, rules, id);
+  if (t.pdf && t.status !== 'draft') return readFile(core.dataDir, t.pdf.sha256);
+  return typicalCasePdf(core, rules, t.fields, t.values, { draft: true });
+}
+
+/**
+ * Finalises a write-up: every required field filled, the case still qualifying, the fields from the file frozen in as
+ * they stand, the PDF rendered and kept.
+ */
+export async function finalizeTypicalCase(
+  core: CoreState,
+  actor: AuditActor,
+  rules: RuleContext,
+  input: { id: number; version: number },
+): Promise<TypicalCase> {
+  const db = core.store.db;
+  const t = await getTypicalCase(core, rules, input.id);
+  if (t.version !== input.version) throw new AppError('STALE_VERSION');
+  if (t.status !== 'draft') throw refuse('typicalCases.rules.notDraft');
+  if (t.missing.length) throw invalid(t.missing.map((f) => ({ path: ['values', f], key: 'validation.required' })));
+  const { refusal } = await refusalFor(core, db, rules, t.caseId);
+  if (refusal) throw refuse(refusal, 'caseId');
+  const pdf = await typicalCasePdf(core, rules, t.fields, t.values, { draft: false });
+  const hash = storeFile(core.dataDir, pdf);
+  await core.tx(async (trx) => {
+    const at = core.now().toISOString();
+    const changed = await trx
+      .updateTable('typicalCases')
+      .set({
+        status: 'final',
+        fieldsJson: JSON.stringify(t.values),
+        pdfSha256: hash,
+        pageCount: pdfPageCount(pdf),
+        finalAt: at,
+        finalBy: actor.userName,
+        updatedAt: at,
+        version: t.version + 1,
+      })
+      .where('id', '=', t.id)
+      .where('version', '=', t.version)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1) throw new AppError('STALE_VERSION');
+    core.record(actor, {
+      action: 'typical:finalize',
+      entityType: 'typicalCase',
+      entityId: t.id,
+      after: { pdfSha256: hash, fields: t.values },
+    });
+  });
+  return getTypicalCase(core, rules, t.id);
+}
+
+/** Back to a draft, before it was sent: the fields from the file follow the file again. */
+export async function reopenTypicalCase(
+  core: CoreState,
+  actor: AuditActor,
+  rules: RuleContext,
+  input: { id: number; version: number },
+): Promise<TypicalCase> {
+  const { fields } = core.knowledge.typicalCases;
+  await core.tx(async (trx) => {
+    const row = await rowOf(trx, input.id);
+    if (row.version !== input.version) throw new AppError('STALE_VERSION');
+    if (row.status !== 'final')
+      throw refuse(row.status === 'sent' ? 'typicalCases.rules.sent' : 'typicalCases.rules.notFinal');
+    // The clerk's text stays; what came from the file is read from it again.
+    const kept = Object.fromEntries(Object.entries(stored(row)).filter(([k]) => !fields.find((f) => f.id === k)?.from));
+    await trx
+      .updateTable('typicalCases')
+      .set({
+        status: 'draft',
+        fieldsJson: JSON.stringify(kept),
+        pdfSha256: null,
+        pageCount: null,
+        finalAt: null,
+        finalBy: null,
+        updatedAt: core.now().toISOString(),
+        version: row.version + 1,
+      })
+      .where('id', '=', row.id)
+      .execute();
+    core.record(actor, { action: 'typical:reopen', entityType: 'typicalCase', entityId: row.id });
+  });
+  return getTypicalCase(core, rules, input.id);
+}
+
+/** Marks a finalised write-up as sent to the ministry, on the day it went (not after today, not before it was final). */
+export async function markTypicalCaseSent(
+  core: CoreState,
+  actor: AuditActor,
+  rules: RuleContext,
+  input: { id: number; on: string; note: string },
+): Promise<TypicalCase> {
+  await core.tx(async (trx) => {
+    const row = await rowOf(trx, input.id);
+    if (row.status === 'sent') throw refuse('typicalCases.rules.sent');
+    if (row.status !== 'final') throw refuse('typicalCases.rules.notFinal');
+    if (input.on > rules.today) throw refuse('typicalCases.rules.sentInFuture', 'on');
+    const finalOn = chinaDate(new Date(row.finalAt!));
+    if (input.on < finalOn) throw refuse('typicalCases.rules.sentBeforeFinal', 'on', { final: finalOn });
+    await trx
+      .updateTable('typicalCases')
+      .set({
+        status: 'sent',
+        sentOn: input.on,
+        sentBy: actor.userName,
+        sentNote: input.note || null,
+        updatedAt: core.now().toISOString(),
+        version: row.version + 1,
+      })
+      .where('id', '=', row.id)
+      .execute();
+    core.record(actor, {
+      action: 'typical:sent',
+      entityType: 'typicalCase',
+      entityId: row.id,
+      after: { on: input.on, note: input.note || null },
+    });
+  });
+  return getTypicalCase(core, rules, input.id);
+}
+
+/** The finalised PDF. */
+export async function typicalCaseFile(core: CoreState, id: number): Promise<{ name: string; pdf: Buffer }> {
+  const row = await rowOf(core.store.db, id);
+  if (!row.pdfSha256) throw refuse('typicalCases.rules.notFinal');
+  const c = await core.store.db.selectFrom('cases').select('caseNo').where('id', '=', row.caseId).executeTakeFirst();
+  return { name: `典型案例-${safe(c?.caseNo ?? String(row.caseId))}.pdf`, pdf: readFile(core.dataDir, row.pdfSha256) };
+}
+
+const safe = (s: string) => s.replace(/[\\/:*?"<>|]/g, '_');
+
+/** How many decided cases the overview reviews for a veto, newest first: enough to choose from, quick to open. */
+const CANDIDATES_REVIEWED = 12;
+
+/** What is due under each rule binding the unit, what was sent, and the decided cases that would qualify. */
+export async function typicalOverview(core: CoreState, rules: RuleContext): Promise<TypicalOverview> {
+  const db = core.store.db;
+  const regionCode = rules.unit?.regionCode ?? '';
+  const rows = await db.selectFrom('typicalCases').selectAll().orderBy('id', 'desc').execute();
+  const cases = await db
+    .selectFrom('cases')
+    .selectAll()
+    .where('outcome', '=', 'penalty')
+    .orderBy('id', 'desc')
+    .execute();
+  const all = await caseSummaries(core, db, cases);
+  const byCase = new Map(all.map((c) => [c.summary.id, c]));
+  const writeUps = new Map(rows.map((r) => [r.caseId, r.id]));
+  // Decided and closed first, newest decision first; only those are reviewed (for a veto), a dozen at most.
+  const decided = all
+    .map(({ summary, record }) => {
+      const decisions = issued(record, ...DECISION_TYPES)
+        .map((d) => d.date ?? '')
+        .sort();
+      return { summary, record, decidedOn: decisions.at(-1) ?? '' };
+    })
+    .filter((c) => c.decidedOn)
+    .sort((a, b) => b.decidedOn.localeCompare(a.decidedOn) || b.summary.id - a.summary.id);
+  const candidates: TypicalCandidate[] = [];
+  let reviewed = 0;
+  for (const c of decided) {
+    if (candidates.length >= CANDIDATES_REVIEWED * 2) break;
+    const closed = c.summary.stage === 'closed' || c.summary.stage === 'archived';
+    let refusal = refusalOf({
+      outcome: c.summary.outcome,
+      procedure: c.summary.procedure,
+      decided: true,
+      closed,
+      vetoed: null,
+    });
+    if (!refusal && !writeUps.has(c.summary.id)) {
+      if (reviewed >= CANDIDATES_REVIEWED) continue;
+      reviewed++;
+      refusal = (await refusalFor(core, db, rules, c.summary.id)).refusal;
+    }
+    candidates.push({
+      caseId: c.summary.id,
+      caseNo: c.summary.caseNo,
+      enterpriseName: c.summary.enterpriseName,
+      cause: c.summary.cause,
+      decidedOn: c.decidedOn,
+      totalFine: c.summary.totalFine,
+      typicalCaseId: writeUps.get(c.summary.id) ?? null,
+      refusal,
+    });
+  }
+  const titles: Record<number, string> = {};
+  const records = rows.map((r) => {
+    const s = byCase.get(r.caseId)?.summary;
+    titles[r.id] = stored(r).title ?? '';
+    return summaryOf(r, s?.caseNo ?? '', s?.enterpriseName ?? '');
+  });
+  return {
+    level: unitLevel(regionCode),
+    periods: schedulePeriods(
+      rulesFor(core.knowledge.typicalCases.schedule, regionCode),
+      rules.today,
+      rows.flatMap((r) => (r.sentOn ? [r.sentOn] : [])),
+    ),
+    candidates,
+    records,
+    titles,
+  };
+}
+
+/**
+ * A package of one write-up: its record and PDF with the case it writes up — the case, its enterprise, its handlers,
+ * its events, documents (with their PDFs), services and reviews — verifiable as any package (references to records it
+ * does not carry, such as the inspection, are left to the full package).
+ */
+export async function packageTypicalCase(
+  core: CoreState,
+  actor: AuditActor,
+  rules: RuleContext,
+  id: number,
+): Promise<ExportSummary> {
+  const db = core.store.db;
+  const row = await rowOf(db, id);
+  if (row.status === 'draft') throw refuse('typicalCases.rules.notFinal');
+  const unit = await getUnit(db);
+  if (!unit) throw invalid([{ path: ['unit'], key: 'exports.rules.noUnit' }]);
+  const data = await readPackageData(db);
+  const c = data.records.cases.find((x) => x.id === row.caseId)!;
+  const docs = new Set(data.records.documents.filter((d) => d.caseId === c.id).map((d) => d.id));
+  type Line = { id: number; caseId?: number | null; documentId?: number };
+  const keep: Record<RecordEntity, (r: Line) => boolean> = {
+    enterprises: (r) => r.id === c.enterpriseId,
+    officers: (r) => (c.handlerIds as number[]).includes(r.id),
+    inspections: () => false,
+    hazards: () => false,
+    cases: (r) => r.id === c.id,
+    caseEvents: (r) => r.caseId === c.id,
+    documents: (r) => docs.has(r.id),
+    services: (r) => docs.has(r.documentId!),
+    reviews: (r) => r.caseId === c.id,
+    typicalCases: (r) => r.id === row.id,
+  };
+  const index = new PackageIndex();
+  const sources: PackageSource[] = [];
+  const counts: Record<string, number> = {};
+  const problems: PackageProblem[] = [];
+  for (const entity of Object.keys(RECORD_SCHEMAS) as RecordEntity[]) {
+    const lines = (data.records[entity] as Line[]).filter(keep[entity]).map((r) => JSON.stringify(r));
+    lines.forEach((text, i) => {
+      const p = index.line(DATA_FILES[entity], i + 1, text);
+      if (p) problems.push(p);
+    });
+    counts[entity] = lines.length;
+    sources.push({ path: DATA_FILES[entity], data: Buffer.from(lines.map((l) => `${l}\n`).join('')) });
+  }
+  const stored = new Map<string, string>();
+  for (const [at, hash] of [...index.named()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!fs.existsSync(filePath(core.dataDir, hash))) problems.push({ code: 'reference-missing' as const, path: at });
+    sources.push({ path: at, file: filePath(core.dataDir, hash) });
+    stored.set(at, hash);
+  }
+  if (problems.length)
+    throw new AppError('EXPORT_BLOCKED', { problems: problems.slice(0, 200), count: problems.length });
+  const { head, asOf } = await recordHead(db, rules.today);
+  const dir = exportsDir(core.dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const stem = `典型案例_${unit.regionCode}_${safe(c.caseNo ?? String(c.id))}_${rules.today}`;
+  let name = `${stem}.zip`;
+  for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `${stem}_${n}.zip`;
+  const target = path.join(dir, name);
+  const { manifest, digests } = await writePackage(
+    target,
+    sources,
+    {
+      format: PACKAGE_FORMAT,
+      formatVersion: PACKAGE_FORMAT_VERSION,
+      kind: 'typical-case',
+      unit: { agencyName: unit.agencyName, regionCode: unit.regionCode },
+      period: { from: null, to: asOf },
+      appVersion: core.version,
+      auditHead: head,
+      base: null,
+      removed: {},
+      counts,
+      overrides: [],
+    },
+    { expect: stored },
+  );
+  try {
+    await core.tx(async (trx) => {
+      await trx
+        .updateTable('typicalCases')
+        .set({
+          packageName: name,
+          packageSha256: digests.sha256,
+          packageSm3: digests.sm3,
+          packagedAt: core.now().toISOString(),
+        })
+        .where('id', '=', row.id)
+        .execute();
+      core.record(actor, {
+        action: 'typical:package',
+        entityType: 'typicalCase',
+        entityId: row.id,
+        after: { name, bytes: digests.bytes, sha256: digests.sha256, sm3: digests.sm3, counts },
+      });
+    });
+  } catch (e) {
+    fs.rmSync(target, { force: true });
+    throw e;
+  }
+  return { id: row.id, name, bytes: digests.bytes, sha256: digests.sha256, sm3: digests.sm3, manifest };
+}
