@@ -7,6 +7,16 @@ import { RECORD_SCHEMAS, type RecordEntity } from '../entities/exports/records.t
  * present in the package.
  */
 
+/** The format version that first held each data file (those not named are in every version). */
+const SINCE: Partial<Record<RecordEntity, number>> = { typicalCases: 3 };
+
+/** The data files a package of this format version holds. */
+export const entitiesOf = (formatVersion: number): RecordEntity[] =>
+  (Object.keys(RECORD_SCHEMAS) as RecordEntity[]).filter((e) => (SINCE[e] ?? 1) <= formatVersion);
+
+/** What a 典型案例 package names without holding: the full package has them. */
+export const TYPICAL_CASE_ELSEWHERE: readonly RecordEntity[] = ['inspections', 'hazards', 'officers'];
+
 export const DATA_FILES: Record<RecordEntity, string> = Object.fromEntries(
   Object.keys(RECORD_SCHEMAS).map((e) => [e, `data/${e}.jsonl`]),
 ) as Record<RecordEntity, string>;
@@ -139,22 +149,28 @@ export class PackageIndex {
    * What the records name and the package lacks (a record's id, a file by its path and SHA-256), a data file missing,
    * an id twice, and each data file's records counted against what the manifest says it holds. An incremental package
    * (`partial`) holds only what changed: a record it names may be in the package it follows, but every file its own
-   * records name must be in it.
+   * records name must be in it. A 典型案例 package holds one case: what it names beyond the case (an inspection, an
+   * officer who served a document) is in the full package. A package of an earlier format holds that format's files.
    */
   missing(
     files: Map<string, { sha256: string }>,
     counts?: Record<string, number>,
-    opts: { partial?: boolean } = {},
+    opts: { partial?: boolean | readonly RecordEntity[]; formatVersion?: number } = {},
   ): PackageProblem[] {
     const out: PackageProblem[] = [...this.#twice];
+    const held = new Set(entitiesOf(opts.formatVersion ?? Infinity));
     for (const [entity, path] of Object.entries(DATA_FILES) as [RecordEntity, string][]) {
+      if (!held.has(entity)) continue;
       if (!files.has(path)) out.push({ code: 'file-missing', path });
       const read = this.#lines.get(entity) ?? 0;
       if (counts && counts[entity] !== read)
         out.push({ code: 'count-mismatch', path, detail: `${read} ≠ ${counts[entity] ?? '—'}` });
     }
-    for (const r of opts.partial ? [] : this.#refs)
-      if (!this.#ids.get(r.entity)?.has(r.id))
+    // Partial: references may be to records elsewhere (all of them, or those of the entities named).
+    const elsewhere = (e: RecordEntity) =>
+      opts.partial === true || (Array.isArray(opts.partial) && opts.partial.includes(e));
+    for (const r of this.#refs)
+      if (!elsewhere(r.entity) && !this.#ids.get(r.entity)?.has(r.id))
         out.push({
           code: 'reference-missing',
           path: r.from.path,

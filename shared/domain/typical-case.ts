@@ -62,7 +62,11 @@ function penaltyOf(f: TypicalCaseFacts, party: PartyKey): string {
 export function sourceValues(f: TypicalCaseFacts): Record<TypicalCaseSource, string> {
   const names = f.persons.map((p) => p.name);
   const mask = (s: string) => maskPersonalData(s, names);
-  const parties: PartyKey[] = ['unit', ...f.persons.map((_, i) => i)];
+  // Whom the unit decided on: each issued decision's party, as the decisions name them.
+  const parties = [...new Set(f.decisions.map((d) => String(d.party)))].map((p): PartyKey =>
+    p === 'unit' ? 'unit' : Number(p),
+  );
+  const decidedPersons = parties.filter((p): p is number => p !== 'unit');
   const penalty = parties
     .map((p) => penaltyOf(f, p))
     .filter(Boolean)
@@ -81,7 +85,10 @@ export function sourceValues(f: TypicalCaseFacts): Record<TypicalCaseSource, str
     agency: f.agency,
     decisionNumber: f.decisions.map((d) => d.numberText).join('；'),
     decisionDate,
-    partyName: [f.unit.name, ...f.persons.map((p) => `${maskName(p.name)}（${p.post}）`)].join('；'),
+    partyName: [
+      ...(parties.includes('unit') ? [f.unit.name] : []),
+      ...decidedPersons.map((i) => `${maskName(f.persons[i]?.name ?? '')}（${f.persons[i]?.post ?? ''}）`),
+    ].join('；'),
     partyCode: f.unit.code,
     industry: f.industry.name ? `${f.industry.code} ${f.industry.name}` : f.industry.code,
     region: [f.region.code, f.region.township].filter(Boolean).join(' '),
@@ -89,9 +96,7 @@ export function sourceValues(f: TypicalCaseFacts): Record<TypicalCaseSource, str
     violated,
     basis,
     penalty: penalty ? `${penalty}。` : '',
-    suspension: f.violations.some((v) => v.measures.some((m) => /停产停业|停止建设|停止施工|停止使用/.test(m)))
-      ? '是'
-      : '否',
+    suspension: f.violations.some((v) => v.measures.some((m) => /停产停业|停止建设|停止施工/.test(m))) ? '是' : '否',
     transferred: f.transferred ? '是' : '否',
     majorHazard: f.majorHazards.join('；') || '无',
     summary: mask(
@@ -111,22 +116,44 @@ export function sourceValues(f: TypicalCaseFacts): Record<TypicalCaseSource, str
   };
 }
 
+/** A drafted field the clerk has changed: its text is no longer the draft it was made from. */
+const edited = (id: string, stored: Record<string, string>, drafts: Record<string, string>) =>
+  Object.hasOwn(stored, id) && stored[id] !== drafts[id];
+
 /**
- * The values a write-up shows: a field from the file as the file stands while it is a draft (frozen once final), a
- * drafted field as the clerk left it (the draft until then), the others as typed.
+ * The values a write-up shows. While it is a draft: a field from the file as the file stands; a drafted field as the
+ * file drafts it now until the clerk changes it, then as the clerk wrote it; the others as typed. Once final, as
+ * frozen (`sources` null).
  */
 export function valuesOf(
   fields: TypicalCaseField[],
   stored: Record<string, string>,
+  drafts: Record<string, string>,
   sources: Record<TypicalCaseSource, string> | null,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of fields) {
-    if (f.from && sources) out[f.id] = sources[f.from];
-    else if (Object.hasOwn(stored, f.id)) out[f.id] = stored[f.id];
-    else out[f.id] = f.draft && sources ? sources[f.draft] : '';
+    if (!sources) out[f.id] = stored[f.id] ?? '';
+    else if (f.from) out[f.id] = sources[f.from];
+    else if (f.draft && !edited(f.id, stored, drafts)) out[f.id] = sources[f.draft];
+    else out[f.id] = stored[f.id] ?? '';
   }
   return out;
+}
+
+/**
+ * Drafted fields the clerk changed whose draft the file has since changed (a decision corrected, a date moved): the
+ * text may now disagree with the file, so it is not finalised until the clerk redrafts it or confirms it.
+ */
+export function staleFields(
+  fields: TypicalCaseField[],
+  stored: Record<string, string>,
+  drafts: Record<string, string>,
+  sources: Record<TypicalCaseSource, string>,
+): string[] {
+  return fields
+    .filter((f) => f.draft && edited(f.id, stored, drafts) && drafts[f.id] !== sources[f.draft])
+    .map((f) => f.id);
 }
 
 /** What the clerk may change: only fields that are not from the file, each within its length. */

@@ -7,8 +7,11 @@ import { z } from 'zod';
  */
 
 export const PACKAGE_FORMAT = 'enforce-desk/upload-package';
-/** 2 added `base` and `removed` (incremental packages); a version 1 package still verifies, as a full one. */
-export const PACKAGE_FORMAT_VERSION = 2;
+/**
+ * 2 added `base` and `removed` (incremental packages); 3 added the 典型执法案例 (data/typicalCases.jsonl). A package of
+ * an earlier version still verifies, holding the data files of its version.
+ */
+export const PACKAGE_FORMAT_VERSION = 3;
 
 export const packageKinds = z.enum(['full', 'incremental', 'typical-case', 'publication']);
 export type PackageKind = z.infer<typeof packageKinds>;
@@ -39,8 +42,8 @@ export const packageManifest = z
   .object({
     format: z.literal(PACKAGE_FORMAT).describe('格式名称 / format name'),
     formatVersion: z
-      .union([z.literal(1), z.literal(PACKAGE_FORMAT_VERSION)])
-      .describe('格式版本 / format version (1 or 2)'),
+      .union([z.literal(1), z.literal(2), z.literal(PACKAGE_FORMAT_VERSION)])
+      .describe('格式版本 / format version (1, 2 or 3)'),
     kind: packageKinds.describe('包的种类 / kind: full, incremental, typical-case, publication'),
     unit: z
       .object({

@@ -64,7 +64,12 @@ export const scheduleRule = z
     basis: z.string().min(1).max(200),
     level: z.enum(unitLevels),
     /** Periods of this many months, the first beginning in `firstMonth` (12: December to January). */
-    months: z.number().int().min(1).max(12),
+    months: z
+      .number()
+      .int()
+      .refine((m) => [1, 2, 3, 4, 6, 12].includes(m), {
+        error: 'a period divides the year: 1, 2, 3, 4, 6 or 12 months',
+      }),
     firstMonth: z.number().int().min(1).max(12),
     /** Cases to send within each period. */
     count: z.number().int().min(1).max(20),
@@ -108,6 +113,11 @@ export interface TypicalCase {
   values: Record<string, string>;
   /** Fields a required value is missing from: finalising is refused until they are filled. */
   missing: string[];
+  /**
+   * Drafted fields the clerk changed whose draft the file has since changed, each with what the file drafts now:
+   * redrafted or confirmed before it is finalised.
+   */
+  stale: Record<string, string>;
   pdf: { sha256: string; pages: number | null } | null;
   finalAt: string | null;
   finalBy: string | null;
@@ -153,7 +163,7 @@ export interface TypicalOverview {
   level: UnitLevel;
   periods: SchedulePeriod[];
   candidates: TypicalCandidate[];
-  records: Omit<TypicalCase, 'fields' | 'values' | 'missing'>[];
+  records: Omit<TypicalCase, 'fields' | 'values' | 'missing' | 'stale'>[];
   /** The title of each write-up, beside the list's rows. */
   titles: Record<number, string>;
 }
@@ -162,10 +172,13 @@ export const typicalCaseSave = z.object({
   id,
   version: z.number().int(),
   values: z.record(z.string().max(40), z.string().max(20_000)),
+  /** Drafted fields whose text the clerk keeps although the file now drafts them otherwise. */
+  confirmed: z.array(z.string().max(40)).max(60).default([]),
 });
 
 export const typicalCaseSent = z.object({
   id,
+  version: z.number().int(),
   on: isoDate,
   note: z.string().trim().max(500, { error: 'validation.tooLong' }).default(''),
 });

@@ -8,10 +8,11 @@ import { type Core, createCore } from '../../electron/core/create-core.ts';
 import { unzipEntries, zipEntries } from '../../electron/core/modules/backups/zip.ts';
 import { readPackageData, TABLE_COVERAGE } from '../../electron/core/modules/exports/records.ts';
 import { exportsDir, verifyPackageFile } from '../../electron/core/modules/exports/service.ts';
-import { filePath } from '../../electron/core/files.ts';
+import { readPackage, writePackageRecords } from '../../electron/core/modules/exports/reader.ts';
+import { filePath, storeFile } from '../../electron/core/files.ts';
 import { workspaceDir } from '../../electron/core/workspaces.ts';
 import { DATA_FILES } from '../../shared/domain/package-checks.ts';
-import { call, failure, RESOURCES, tempDir } from '../support/core.ts';
+import { call, failure, RESOURCES, setUp, tempDir } from '../support/core.ts';
 import { caseCounty } from '../support/cases.ts';
 import { usccFor } from '../support/ledger.ts';
 
@@ -477,6 +478,45 @@ describe('数据上报: the full upload package', () => {
     });
   });
 
+  it('is read back by the receiving side into an empty database, where each case reviews as it did at home', async () => {
+    const { core, token, decided, closed } = await county();
+    const made = await call(core, 'exports:create', { kind: 'full' }, token);
+    const { records, files } = await readPackage(fs.readFileSync(path.join(exportsDir(core.state.dataDir), made.name)));
+    // The city's PC: a fresh installation of the same unit, the package's records and files written into it.
+    const city = await createCore({
+      dataDir: workspaceDir(tempDir(), 'real'),
+      resourcesDir: RESOURCES,
+      autoBackup: false,
+      clock,
+    });
+    cores.push(city);
+    const cityToken = await setUp(city);
+    await city.state.tx((trx) => writePackageRecords(trx, records));
+    for (const data of files.values()) storeFile(city.state.dataDir, data);
+    for (const id of [decided.id, closed.id]) {
+      const saved = (await call(core, 'reviews:history', { id }, token))[0];
+      const decisions = saved ? saved.decisions : { judgements: {} };
+      const home = await call(core, 'reviews:run', { id, decisions }, token);
+      const there = await call(city, 'reviews:run', { id, decisions }, cityToken);
+      expect(there.result).toEqual(home.result);
+      expect(there.digest).toBe(home.digest);
+      expect(there.documents).toEqual(home.documents);
+    }
+    // Not an empty comparison: a package without its services would review the closed file differently.
+    const short = await createCore({
+      dataDir: workspaceDir(tempDir(), 'real'),
+      resourcesDir: RESOURCES,
+      autoBackup: false,
+      clock,
+    });
+    cores.push(short);
+    const shortToken = await setUp(short);
+    await short.state.tx((trx) => writePackageRecords(trx, { ...records, services: [] }));
+    const run = (c: Core, t: string) => call(c, 'reviews:run', { id: closed.id, decisions: { judgements: {} } }, t);
+    const [full, without] = [await run(city, cityToken), await run(short, shortToken)];
+    expect(without.result.findings.length).toBeGreaterThan(full.result.findings.length);
+  });
+
   it('holds back what the province counts as incomplete until it is put right or let through with a reason', async () => {
     const { root, core, token, enterprise, officers } = await county();
     const bare = await call(
@@ -652,6 +692,29 @@ describe('数据上报: the full upload package', () => {
       );
     });
     expect(noReviews).toEqual(['file-missing data/reviews.jsonl', 'count-mismatch data/reviews.jsonl']);
+    // A package of format 2 (made before the 典型案例 existed) holds no typicalCases.jsonl, and still verifies; a
+    // format-3 package without it does not.
+    const withoutTypical = (formatVersion: number) => (m: Map<string, Buffer>) => {
+      m.delete('data/typicalCases.jsonl');
+      const { typicalCases: _t, ...counts } = manifest.counts as Record<string, number>;
+      m.set(
+        'manifest.json',
+        Buffer.from(
+          JSON.stringify({
+            ...manifest,
+            formatVersion,
+            counts,
+            files: manifest.files.filter((f: { path: string }) => f.path !== 'data/typicalCases.jsonl'),
+          }),
+        ),
+      );
+    };
+    expect(manifest.formatVersion).toBe(3);
+    expect(await repack(withoutTypical(2))).toEqual([]);
+    expect(await repack(withoutTypical(3))).toEqual([
+      'file-missing data/typicalCases.jsonl',
+      'count-mismatch data/typicalCases.jsonl',
+    ]);
     // A PDF swapped for another of the same name: the manifest and the document's own record both disagree.
     const pdfName = [...zip.keys()].find((n) => n.startsWith('documents/'))!;
     const swapped = await repack((m) => m.set(pdfName, Buffer.from('%PDF-1.7 forged')));

@@ -119,9 +119,14 @@ describe('典型执法案例', () => {
     expect(await failure(core, 'typical:save', { id: t.id, version: final.version, values: {} }, token)).toMatchObject({
       details: { issues: [{ key: 'typicalCases.rules.notDraft' }] },
     });
-    const ahead = await failure(core, 'typical:sent', { id: t.id, on: '2026-11-26' }, token);
+    const ahead = await failure(core, 'typical:sent', { id: t.id, version: final.version, on: '2026-11-26' }, token);
     expect(ahead.details?.issues).toEqual([{ path: ['on'], key: 'typicalCases.rules.sentInFuture' }]);
-    const sent = await call(core, 'typical:sent', { id: t.id, on: '2026-11-25', note: '部平台回执 001' }, token);
+    const sent = await call(
+      core,
+      'typical:sent',
+      { id: t.id, version: final.version, on: '2026-11-25', note: '部平台回执 001' },
+      token,
+    );
     expect(sent.sent).toEqual({ on: '2026-11-25', by: expect.any(String), note: '部平台回执 001' });
     expect(await failure(core, 'typical:reopen', { id: t.id, version: sent.version }, token)).toMatchObject({
       details: { issues: [{ key: 'typicalCases.rules.sent' }] },
@@ -163,6 +168,72 @@ describe('典型执法案例', () => {
     const full = await call(core, 'exports:create', { kind: 'full', overrides }, token);
     expect(full.manifest.counts.typicalCases).toBe(1);
     expect((await verifyPackageFile(path.join(exportsDir(dataDir), full.name))).ok).toBe(true);
+  });
+
+  it('follows the file until the clerk changes a draft; a changed draft the file moved under is held back until redrafted or kept', async () => {
+    const { core, token, closed } = await county();
+    const t = await call(core, 'typical:create', { caseId: closed.id }, token);
+    const edited = `${t.values.result}本案已执行完毕。`;
+    const saved = await call(
+      core,
+      'typical:save',
+      { id: t.id, version: t.version, values: { result: edited, analysis: '典型意义。', summary: t.values.summary } },
+      token,
+    );
+    expect(saved.values.result).toBe(edited);
+    expect(saved.stale).toEqual({});
+    // The decision corrected, under another date: the file now drafts otherwise.
+    const detail = await call(core, 'cases:get', { id: closed.id }, token);
+    const decision = detail.documents.find((d) => d.type === 'penalty-decision-unit' && d.status === 'issued')!;
+    const correction = await call(core, 'documents:correct', { id: decision.id, reason: '决定日期有误' }, token);
+    const redated = await call(
+      core,
+      'documents:save',
+      { id: correction.id, version: correction.version, fields: { ...correction.fields, date: '2026-08-24' } },
+      token,
+    );
+    const issued = await call(core, 'documents:issue', { id: redated.id, version: redated.version }, token);
+    const now = await call(core, 'typical:get', { id: t.id }, token);
+    expect(now.values.decisionNumber).toBe(issued.numberText);
+    expect(now.values.decisionDate).toBe('2026年8月24日');
+    // Saved as drafted, the summary follows the file; the clerk's 处理结果 is theirs, and held back.
+    expect(now.values.summary).toBe(saved.values.summary);
+    expect(Object.keys(now.stale)).toEqual(['result']);
+    expect(now.stale.result).toContain('于2026年8月24日作出行政处罚决定');
+    expect(now.values.result).toBe(edited);
+    const held = await failure(core, 'typical:finalize', { id: t.id, version: now.version }, token);
+    expect(held.details?.issues).toEqual([{ path: ['values', 'result'], key: 'typicalCases.rules.fileChanged' }]);
+    // Redrafted (saved as the file drafts it now): it follows the file again, and finalises.
+    const redrafted = await call(
+      core,
+      'typical:save',
+      { id: t.id, version: now.version, values: { result: now.stale.result } },
+      token,
+    );
+    expect(redrafted.stale).toEqual({});
+    const final = await call(core, 'typical:finalize', { id: t.id, version: redrafted.version }, token);
+    expect(final.values.result).toContain('2026年8月24日');
+
+    // The same write-up packed twice is the same bytes (a package is no change of the record); reopened, the package
+    // is no longer its own.
+    const a = await call(core, 'typical:package', { id: t.id }, token);
+    const b = await call(core, 'typical:package', { id: t.id }, token);
+    expect(b.name).not.toBe(a.name);
+    expect(b.sha256).toBe(a.sha256);
+    const reopened = await call(core, 'typical:reopen', { id: t.id, version: final.version }, token);
+    expect(reopened.package).toBeNull();
+    expect(reopened.status).toBe('draft');
+    const again = await call(core, 'typical:finalize', { id: t.id, version: reopened.version }, token);
+    // Sent as the version the clerk had open: one finalised again meanwhile is not what went.
+    expect(
+      await failure(core, 'typical:sent', { id: t.id, version: final.version, on: '2026-11-25' }, token),
+    ).toMatchObject({ code: 'STALE_VERSION' });
+    await call(core, 'typical:sent', { id: t.id, version: again.version, on: '2026-11-25' }, token);
+    // Sent, it is frozen in the database itself: not even its note changes.
+    expect(() =>
+      core.state.store.raw.prepare(`UPDATE typical_cases SET sent_note = 'x' WHERE id = ?`).run(t.id),
+    ).toThrow(/frozen/);
+    expect(() => core.state.store.raw.prepare(`DELETE FROM typical_cases WHERE id = ?`).run(t.id)).toThrow(/frozen/);
   });
 
   it('refuses a write-up of a case whose signed review holds a veto', async () => {

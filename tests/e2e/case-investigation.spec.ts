@@ -74,9 +74,14 @@ test('a clerk investigates a filed case: a 询问笔录 with its questions, a re
   const handler = (await page.getByTestId('case-page').innerText()).includes('张明') ? '张明' : '李华';
   await kase.record('回避决定', 'recusal', async (d) => {
     await d.getByLabel('申请回避的执法人员').fill(handler);
-    await d.getByLabel('提出方').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '当事人申请' }).click();
-    await expect(d.getByLabel('提出方')).not.toHaveAttribute('aria-invalid', 'true');
+    // Chosen, not merely clicked: on a busy machine the option can be clicked while the list still opens.
+    await expect(async () => {
+      await d.getByLabel('提出方').click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '当事人申请' })
+        .click({ timeout: 3000 });
+      await expect(d.locator('.ant-form-item', { hasText: '提出方' })).toContainText('当事人申请', { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
     await d.getByLabel('理由').fill('与当事人法定代表人系近亲属');
     await d.getByLabel('决定人（负责人）').fill('陈局长');
   });

@@ -14,7 +14,7 @@ test('a clerk drafts a typical case from a closed file, writes the commentary, f
   const card = page.getByTestId('typical-card');
   await expect(card).toContainText('应急管理部：县级每两个月至少一件');
   await expect(card.getByTestId('typical-card-period')).toHaveText(['未完成 0/1', '待报送 0/1']);
-  await expect(card.getByTestId('typical-card-qualifying')).toContainText(/可起草的案件 [1-9]\d* 件/);
+  await expect(card.getByTestId('typical-card-qualifying')).toContainText(/可起草的案件：[1-9]\d* 件/);
   await card.getByRole('link', { name: '去报送' }).click();
   await expect(page.getByRole('tab', { name: '典型案例', selected: true })).toBeVisible();
   const panel = page.getByTestId('typical');

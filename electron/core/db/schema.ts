@@ -335,6 +335,7 @@ export interface TypicalCasesTable {
   caseId: number;
   templateVersion: string;
   fieldsJson: string;
+  draftsJson: Generated<string>;
   status: string;
   pdfSha256: string | null;
   pageCount: number | null;

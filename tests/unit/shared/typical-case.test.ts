@@ -9,6 +9,7 @@ import {
   rulesFor,
   schedulePeriods,
   sourceValues,
+  staleFields,
   type TypicalCaseFacts,
   unitLevel,
   valuesOf,
@@ -141,6 +142,12 @@ const facts: TypicalCaseFacts = {
 };
 
 describe('what the file gives a write-up', () => {
+  it('names only whom a decision was issued to', () => {
+    const v = sourceValues({ ...facts, decisions: facts.decisions.slice(0, 1) });
+    expect(v.partyName).toBe('宣汉县东林化工有限公司');
+    expect(v.penalty).toBe('对宣汉县东林化工有限公司罚款人民币贰万叁仟元整（¥23,000.00）。');
+  });
+
   it('computes the amounts in words, keeps orders out of the penalties and masks the persons', () => {
     const v = sourceValues(facts);
     expect(fineText(23_000)).toBe('罚款人民币贰万叁仟元整（¥23,000.00）');
@@ -166,20 +173,29 @@ describe('what the file gives a write-up', () => {
     { id: 'analysis', label: '评析', labelEn: 'Analysis', input: 'textarea', max: 500, required: true },
   ];
 
-  it('shows a draft’s file fields as the file stands, a final one’s as frozen, and the clerk’s as typed', () => {
+  it('shows a draft’s file fields as the file stands, a drafted one as the file drafts it until the clerk changes it', () => {
     const v = sourceValues(facts);
-    expect(valuesOf(fields, { title: '某案', penalty: '旧' }, v)).toEqual({
-      title: '某案',
-      penalty: v.penalty,
-      analysis: '',
-    });
-    expect(valuesOf(fields, { title: '某案', penalty: '旧' }, null)).toEqual({
+    // Untouched (or saved as drafted): follows the file.
+    expect(valuesOf(fields, {}, { title: '旧标题' }, v)).toEqual({ title: v.title, penalty: v.penalty, analysis: '' });
+    expect(valuesOf(fields, { title: '旧标题' }, { title: '旧标题' }, v).title).toBe(v.title);
+    // Changed by the clerk: the clerk's, whatever the file drafts now.
+    expect(valuesOf(fields, { title: '某案' }, { title: '旧标题' }, v).title).toBe('某案');
+    // Final: as frozen.
+    expect(valuesOf(fields, { title: '某案', penalty: '旧' }, {}, null)).toEqual({
       title: '某案',
       penalty: '旧',
       analysis: '',
     });
-    expect(valuesOf(fields, {}, v).title).toBe(v.title);
     expect(missingFields(fields, { title: '某案', penalty: '', analysis: ' ' })).toEqual(['analysis']);
+  });
+
+  it('holds back a changed draft the file has moved under, until redrafted or confirmed', () => {
+    const v = sourceValues(facts);
+    // Drafted from an older file, then changed by the clerk: the file drafts otherwise now.
+    expect(staleFields(fields, { title: '某案' }, { title: '旧标题' }, v)).toEqual(['title']);
+    // Confirmed (the draft recorded is the file's now), or never changed: nothing to hold back.
+    expect(staleFields(fields, { title: '某案' }, { title: v.title }, v)).toEqual([]);
+    expect(staleFields(fields, {}, { title: '旧标题' }, v)).toEqual([]);
   });
 
   it('refuses typing over the file, an unknown field and a value over its length', () => {

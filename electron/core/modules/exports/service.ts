@@ -6,7 +6,7 @@ import { AppError } from '../../../../shared/base/errors.ts';
 import { chinaDate } from '../../../../shared/domain/dates.ts';
 import type { ExportRow } from '../../../../shared/api/channels/exports.ts';
 import type { DB } from '../../db/schema.ts';
-import { PackageIndex, DATA_FILES } from '../../../../shared/domain/package-checks.ts';
+import { PackageIndex, DATA_FILES, TYPICAL_CASE_ELSEWHERE } from '../../../../shared/domain/package-checks.ts';
 import {
   PACKAGE_FORMAT,
   PACKAGE_FORMAT_VERSION,
@@ -107,6 +107,8 @@ export async function acceptedBase(db: Kysely<DB>) {
 /** Names being written now: two exports at once never pick the same one. */
 const writing = new Set<string>();
 
+export const releaseName = (target: string) => writing.delete(target);
+
 /** What each record's line was when a package was made, by `entity:id`. */
 export async function digestsOf(db: Kysely<DB>, exportId: number): Promise<Map<string, string>> {
   const rows = await db
@@ -117,8 +119,11 @@ export async function digestsOf(db: Kysely<DB>, exportId: number): Promise<Map<s
   return new Map(rows.map((r) => [`${r.entity}:${r.recordId}`, r.digest]));
 }
 
-/** A name no package has yet: by region, kind and day, with a number after the first of the day. */
-async function freeName(db: Kysely<DB>, dir: string, stem: string): Promise<string> {
+/**
+ * A name no package has yet: by region, kind and day, with a number after the first of the day. Held until
+ * `releaseName` (in a `finally`): two exports at once never pick the same one.
+ */
+export async function freeName(db: Kysely<DB>, dir: string, stem: string): Promise<string> {
   const taken = new Set(
     (await db.selectFrom('exports').select('name').where('name', 'like', `${stem}%`).execute()).map((r) => r.name),
   );
@@ -339,7 +344,7 @@ export async function exportPackage(
       throw e;
     }
   } finally {
-    writing.delete(target);
+    releaseName(target);
   }
 }
 
@@ -458,8 +463,12 @@ export async function verifyPackageFile(file: string): Promise<PackageReport> {
   const index = new PackageIndex();
   return verifyPackage(file, {
     onLine: (p, line, text) => index.line(p, line, text),
-    // An increment holds what changed since its base; a 典型案例 package, one case: records they name may be elsewhere.
+    // An increment holds what changed since its base: records it names may be there. A 典型案例 package holds one case
+    // (what else it names is in the full package); an older format, the data files it had.
     after: (files, manifest) =>
-      index.missing(files, manifest.counts, { partial: manifest.base !== null || manifest.kind === 'typical-case' }),
+      index.missing(files, manifest.counts, {
+        partial: manifest.base !== null ? true : manifest.kind === 'typical-case' ? TYPICAL_CASE_ELSEWHERE : false,
+        formatVersion: manifest.formatVersion,
+      }),
   });
 }

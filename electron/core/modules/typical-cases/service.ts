@@ -5,11 +5,12 @@ import { AppError, type ValidationIssue } from '../../../../shared/base/errors.t
 import { DECISION_TYPES, issued } from '../../../../shared/domain/case-procedure.ts';
 import { chinaDate } from '../../../../shared/domain/dates.ts';
 import { lookupIndustry } from '../../../../shared/domain/industry.ts';
-import { DATA_FILES, PackageIndex } from '../../../../shared/domain/package-checks.ts';
+import { DATA_FILES, PackageIndex, TYPICAL_CASE_ELSEWHERE } from '../../../../shared/domain/package-checks.ts';
 import {
   editIssues,
   missingFields,
   refusalOf,
+  staleFields,
   rulesFor,
   schedulePeriods,
   sourceValues,
@@ -24,7 +25,12 @@ import {
   type PackageProblem,
 } from '../../../../shared/entities/export-package.ts';
 import { RECORD_SCHEMAS, type RecordEntity } from '../../../../shared/entities/exports/records.ts';
-import type { TypicalCandidate, TypicalCase, TypicalOverview } from '../../../../shared/entities/typical-case.ts';
+import type {
+  TypicalCandidate,
+  TypicalCase,
+  TypicalCaseField,
+  TypicalOverview,
+} from '../../../../shared/entities/typical-case.ts';
 import type { ExportSummary } from '../../../../shared/api/channels/exports.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
 import type { CoreState } from '../../context.ts';
@@ -32,8 +38,8 @@ import type { DB, TypicalCasesTable } from '../../db/schema.ts';
 import { filePath, readFile, storeFile } from '../../files.ts';
 import type { RuleContext } from '../../rules.ts';
 import { caseDetail, caseSummaries } from '../cases/repository.ts';
-import { exportsDir, recordHead } from '../exports/service.ts';
-import { type PackageSource, writePackage } from '../exports/package.ts';
+import { exportsDir, freeName, recordHead, releaseName } from '../exports/service.ts';
+import { type PackageSource, StoredFileChanged, writePackage } from '../exports/package.ts';
 import { readPackageData } from '../exports/records.ts';
 import { listHazards } from '../hazards/repository.ts';
 import { runReview } from '../review/run.ts';
@@ -76,7 +82,9 @@ export async function factsOf(core: CoreState, db: Kysely<DB>, rules: RuleContex
       party: (d.fields.party === undefined || d.fields.party === 'unit' ? 'unit' : Number(d.fields.party)) as
         'unit' | number,
     }));
-  const live = hazards;
+  // The hazards this case fined, not every hazard the inspection found: another may have been dealt with elsewhere.
+  const fined = new Set(detail.violations.flatMap((v) => (v.hazardId === null ? [] : [v.hazardId])));
+  const live = hazards.filter((h) => fined.has(h.id));
   const facts: TypicalCaseFacts = {
     agency: rules.unit?.agencyName ?? '',
     phone: rules.unit?.phone ?? '',
@@ -146,19 +154,37 @@ async function rowOf(db: Kysely<DB>, id: number): Promise<Row> {
 }
 
 const stored = (row: Row) => JSON.parse(row.fieldsJson) as Record<string, string>;
+const draftsOf = (row: Row) => JSON.parse(row.draftsJson) as Record<string, string>;
 
-/** A write-up as the screen shows it: a draft's fields from the file as the file stands now. */
+/** A write-up as the screen shows it: a draft's fields as the file drafts them now, unless the clerk changed them. */
 export async function getTypicalCase(core: CoreState, rules: RuleContext, id: number): Promise<TypicalCase> {
   const db = core.store.db;
   const row = await rowOf(db, id);
-  const { fields } = core.knowledge.typicalCases;
+  const current = core.knowledge.typicalCases.fields;
   const { detail, sources } = await factsOf(core, db, rules, row.caseId);
-  const values = valuesOf(fields, stored(row), row.status === 'draft' ? sources : null);
+  const draft = row.status === 'draft';
+  const kept = stored(row);
+  const drafts = draftsOf(row);
+  // A final one shows what it froze, a field since taken off the list included.
+  const fields: TypicalCaseField[] = draft
+    ? current
+    : [
+        ...current,
+        ...Object.keys(kept)
+          .filter((k) => !current.some((f) => f.id === k))
+          .map((k) => ({ id: k, label: k, labelEn: k, input: 'text' as const, max: 20_000, required: false })),
+      ];
+  const values = valuesOf(fields, kept, drafts, draft ? sources : null);
   return {
     ...summaryOf(row, detail.caseNo, detail.enterpriseName),
     fields,
     values,
-    missing: missingFields(fields, values),
+    missing: draft ? missingFields(fields, values) : [],
+    stale: draft
+      ? Object.fromEntries(
+          staleFields(fields, kept, drafts, sources).map((f) => [f, sources[fields.find((x) => x.id === f)!.draft!]]),
+        )
+      : {},
   };
 }
 
@@ -184,7 +210,11 @@ function summaryOf(row: Row, caseNo: string, enterpriseName: string): TypicalOve
   };
 }
 
-/** Drafts a write-up of a decided case: the drafted fields from the file, the rest for the clerk. */
+/** The drafts the file gives now, by drafted field. */
+const draftedNow = (fields: TypicalCaseField[], sources: Record<string, string>) =>
+  Object.fromEntries(fields.filter((f) => f.draft).map((f) => [f.id, sources[f.draft!]]));
+
+/** Drafts a write-up of a decided case: the drafted fields follow the file until the clerk changes them. */
 export async function createTypicalCase(
   core: CoreState,
   actor: AuditActor,
@@ -196,7 +226,7 @@ export async function createTypicalCase(
   if (refusal) throw refuse(refusal, 'caseId');
   const { fields, version } = core.knowledge.typicalCases;
   const { sources } = await factsOf(core, db, rules, caseId);
-  const drafted = Object.fromEntries(fields.filter((f) => f.draft).map((f) => [f.id, sources[f.draft!]]));
+  const drafts = draftedNow(fields, sources);
   const at = core.now().toISOString();
   const id = await core.tx(async (trx) => {
     const taken = await trx.selectFrom('typicalCases').select('id').where('caseId', '=', caseId).executeTakeFirst();
@@ -206,7 +236,8 @@ export async function createTypicalCase(
       .values({
         caseId,
         templateVersion: version,
-        fieldsJson: JSON.stringify(drafted),
+        fieldsJson: '{}',
+        draftsJson: JSON.stringify(drafts),
         status: 'draft',
         createdAt: at,
         createdBy: actor.userName,
@@ -218,32 +249,52 @@ export async function createTypicalCase(
       action: 'typical:create',
       entityType: 'typicalCase',
       entityId: row.id,
-      after: { caseId, fields: drafted },
+      after: { caseId, drafts },
     });
     return row.id;
   });
   return getTypicalCase(core, rules, id);
 }
 
-/** Saves what the clerk wrote: never a field from the file, which the file alone changes. */
+/**
+ * Saves what the clerk wrote: never a field from the file, which the file alone changes. A drafted field left as the
+ * file drafts it keeps following the file; one changed is the clerk's, against the draft it was changed from.
+ */
 export async function saveTypicalCase(
   core: CoreState,
   actor: AuditActor,
   rules: RuleContext,
-  input: { id: number; version: number; values: Record<string, string> },
+  input: { id: number; version: number; values: Record<string, string>; confirmed: string[] },
 ): Promise<TypicalCase> {
   const { fields } = core.knowledge.typicalCases;
   const issues = editIssues(fields, input.values);
   if (issues.length) throw invalid(issues);
+  const { caseId } = await rowOf(core.store.db, input.id);
+  const { sources } = await factsOf(core, core.store.db, rules, caseId);
+  const now = draftedNow(fields, sources);
   await core.tx(async (trx) => {
     const row = await rowOf(trx, input.id);
     if (row.version !== input.version) throw new AppError('STALE_VERSION');
     if (row.status !== 'draft') throw refuse('typicalCases.rules.notDraft');
     const before = stored(row);
-    const after = { ...before, ...Object.fromEntries(Object.entries(input.values).map(([k, v]) => [k, v.trim()])) };
+    const after = { ...before };
+    const drafts = draftsOf(row);
+    for (const [k, raw] of Object.entries(input.values)) {
+      const v = raw.trim();
+      after[k] = v;
+      // As the file drafts it now: following the file again. Changed: the clerk's, against the draft on the screen.
+      if (Object.hasOwn(now, k) && (v === now[k] || !Object.hasOwn(drafts, k))) drafts[k] = now[k];
+    }
+    // Kept as written although the file now drafts it otherwise: the clerk has read the new draft.
+    for (const k of input.confirmed) if (Object.hasOwn(now, k)) drafts[k] = now[k];
     await trx
       .updateTable('typicalCases')
-      .set({ fieldsJson: JSON.stringify(after), updatedAt: core.now().toISOString(), version: row.version + 1 })
+      .set({
+        fieldsJson: JSON.stringify(after),
+        draftsJson: JSON.stringify(drafts),
+        updatedAt: core.now().toISOString(),
+        version: row.version + 1,
+      })
       .where('id', '=', row.id)
       .execute();
     core.record(actor, {
@@ -265,8 +316,8 @@ export async function previewTypicalCase(core: CoreState, rules: RuleContext, id
 }
 
 /**
- * Finalises a write-up: every required field filled, the case still qualifying, the fields from the file frozen in as
- * they stand, the PDF rendered and kept.
+ * Finalises a write-up: every required field filled, no changed draft the file has moved under, the case still
+ * qualifying; the fields frozen in as they stand, the PDF rendered and kept.
  */
 export async function finalizeTypicalCase(
   core: CoreState,
@@ -278,9 +329,15 @@ export async function finalizeTypicalCase(
   const t = await getTypicalCase(core, rules, input.id);
   if (t.version !== input.version) throw new AppError('STALE_VERSION');
   if (t.status !== 'draft') throw refuse('typicalCases.rules.notDraft');
-  if (t.missing.length) throw invalid(t.missing.map((f) => ({ path: ['values', f], key: 'validation.required' })));
+  const problems: ValidationIssue[] = [
+    ...t.missing.map((f) => ({ path: ['values', f], key: 'validation.required' })),
+    ...Object.keys(t.stale).map((f) => ({ path: ['values', f], key: 'typicalCases.rules.fileChanged' })),
+  ];
+  if (problems.length) throw invalid(problems);
   const { refusal } = await refusalFor(core, db, rules, t.caseId);
   if (refusal) throw refuse(refusal, 'caseId');
+  const { sources } = await factsOf(core, db, rules, t.caseId);
+  const { fields, version } = core.knowledge.typicalCases;
   const pdf = await typicalCasePdf(core, rules, t.fields, t.values, { draft: false });
   const hash = storeFile(core.dataDir, pdf);
   await core.tx(async (trx) => {
@@ -289,7 +346,10 @@ export async function finalizeTypicalCase(
       .updateTable('typicalCases')
       .set({
         status: 'final',
+        templateVersion: version,
         fieldsJson: JSON.stringify(t.values),
+        // Reopened, a field left as drafted follows the file again; one the clerk changed stays theirs.
+        draftsJson: JSON.stringify(draftedNow(fields, sources)),
         pdfSha256: hash,
         pageCount: pdfPageCount(pdf),
         finalAt: at,
@@ -312,7 +372,7 @@ export async function finalizeTypicalCase(
   return getTypicalCase(core, rules, t.id);
 }
 
-/** Back to a draft, before it was sent: the fields from the file follow the file again. */
+/** Back to a draft, before it was sent: the fields from the file follow the file again, and a package made goes. */
 export async function reopenTypicalCase(
   core: CoreState,
   actor: AuditActor,
@@ -336,6 +396,11 @@ export async function reopenTypicalCase(
         pageCount: null,
         finalAt: null,
         finalBy: null,
+        // A package of the page that is no more is no package of this write-up.
+        packageName: null,
+        packageSha256: null,
+        packageSm3: null,
+        packagedAt: null,
         updatedAt: core.now().toISOString(),
         version: row.version + 1,
       })
@@ -346,15 +411,19 @@ export async function reopenTypicalCase(
   return getTypicalCase(core, rules, input.id);
 }
 
-/** Marks a finalised write-up as sent to the ministry, on the day it went (not after today, not before it was final). */
+/**
+ * Marks a finalised write-up as sent to the ministry, on the day it went (not after today, not before it was final),
+ * as the version the clerk sent: one reopened and finalised again since is not the one that went.
+ */
 export async function markTypicalCaseSent(
   core: CoreState,
   actor: AuditActor,
   rules: RuleContext,
-  input: { id: number; on: string; note: string },
+  input: { id: number; version: number; on: string; note: string },
 ): Promise<TypicalCase> {
   await core.tx(async (trx) => {
     const row = await rowOf(trx, input.id);
+    if (row.version !== input.version) throw new AppError('STALE_VERSION');
     if (row.status === 'sent') throw refuse('typicalCases.rules.sent');
     if (row.status !== 'final') throw refuse('typicalCases.rules.notFinal');
     if (input.on > rules.today) throw refuse('typicalCases.rules.sentInFuture', 'on');
@@ -517,55 +586,71 @@ export async function packageTypicalCase(
     sources.push({ path: at, file: filePath(core.dataDir, hash) });
     stored.set(at, hash);
   }
+  // What the receiving side checks, checked here first: the package must pass its own verification.
+  const files = new Map<string, { sha256: string }>(Object.values(DATA_FILES).map((p) => [p, { sha256: '' }]));
+  for (const [at, hash] of stored) if (fs.existsSync(filePath(core.dataDir, hash))) files.set(at, { sha256: hash });
+  problems.push(...index.missing(files, counts, { partial: TYPICAL_CASE_ELSEWHERE }));
   if (problems.length)
     throw new AppError('EXPORT_BLOCKED', { problems: problems.slice(0, 200), count: problems.length });
   const { head, asOf } = await recordHead(db, rules.today);
   const dir = exportsDir(core.dataDir);
   fs.mkdirSync(dir, { recursive: true });
-  const stem = `典型案例_${unit.regionCode}_${safe(c.caseNo ?? String(c.id))}_${rules.today}`;
-  let name = `${stem}.zip`;
-  for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `${stem}_${n}.zip`;
+  const name = await freeName(db, dir, `典型案例_${unit.regionCode}_${safe(c.caseNo ?? String(c.id))}_${rules.today}`);
   const target = path.join(dir, name);
-  const { manifest, digests } = await writePackage(
-    target,
-    sources,
-    {
-      format: PACKAGE_FORMAT,
-      formatVersion: PACKAGE_FORMAT_VERSION,
-      kind: 'typical-case',
-      unit: { agencyName: unit.agencyName, regionCode: unit.regionCode },
-      period: { from: null, to: asOf },
-      appVersion: core.version,
-      auditHead: head,
-      base: null,
-      removed: {},
-      counts,
-      overrides: [],
-    },
-    { expect: stored },
-  );
   try {
-    await core.tx(async (trx) => {
-      await trx
-        .updateTable('typicalCases')
-        .set({
-          packageName: name,
-          packageSha256: digests.sha256,
-          packageSm3: digests.sm3,
-          packagedAt: core.now().toISOString(),
-        })
-        .where('id', '=', row.id)
-        .execute();
-      core.record(actor, {
-        action: 'typical:package',
-        entityType: 'typicalCase',
-        entityId: row.id,
-        after: { name, bytes: digests.bytes, sha256: digests.sha256, sm3: digests.sm3, counts },
-      });
+    const { manifest, digests } = await writePackage(
+      target,
+      sources,
+      {
+        format: PACKAGE_FORMAT,
+        formatVersion: PACKAGE_FORMAT_VERSION,
+        kind: 'typical-case',
+        unit: { agencyName: unit.agencyName, regionCode: unit.regionCode },
+        period: { from: null, to: asOf },
+        appVersion: core.version,
+        auditHead: head,
+        base: null,
+        removed: {},
+        counts,
+        overrides: [],
+      },
+      { expect: stored },
+    ).catch((e: unknown) => {
+      // A stored PDF or scan no longer the bytes its record names: said as the file, not as a failure of the app.
+      if (e instanceof StoredFileChanged)
+        throw new AppError('EXPORT_BLOCKED', { problems: [{ code: 'sha256-mismatch', path: e.path }], count: 1 });
+      throw e;
     });
-  } catch (e) {
-    fs.rmSync(target, { force: true });
-    throw e;
+    try {
+      await core.tx(async (trx) => {
+        // Of the write-up as it was read: one reopened meanwhile is not what this package holds.
+        const changed = await trx
+          .updateTable('typicalCases')
+          .set({
+            packageName: name,
+            packageSha256: digests.sha256,
+            packageSm3: digests.sm3,
+            packagedAt: core.now().toISOString(),
+          })
+          .where('id', '=', row.id)
+          .where('version', '=', row.version)
+          .where('status', '!=', 'draft')
+          .executeTakeFirst();
+        if (Number(changed.numUpdatedRows) !== 1) throw new AppError('STALE_VERSION');
+        // An export: not a change of the record, so the next package's record head stays where it was.
+        core.record(actor, {
+          action: 'exports:typical-case',
+          entityType: 'typicalCase',
+          entityId: row.id,
+          after: { name, bytes: digests.bytes, sha256: digests.sha256, sm3: digests.sm3, counts },
+        });
+      });
+    } catch (e) {
+      fs.rmSync(target, { force: true });
+      throw e;
+    }
+    return { id: row.id, name, bytes: digests.bytes, sha256: digests.sha256, sm3: digests.sm3, manifest };
+  } finally {
+    releaseName(target);
   }
-  return { id: row.id, name, bytes: digests.bytes, sha256: digests.sha256, sm3: digests.sm3, manifest };
 }

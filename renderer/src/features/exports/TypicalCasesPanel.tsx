@@ -27,6 +27,7 @@ import type {
   TypicalCaseField,
   TypicalOverview,
 } from '../../../../shared/entities/typical-case.ts';
+import { AppError } from '../../../../shared/base/errors.ts';
 import { api } from '../../api/client.ts';
 import { clearErrorsOnChange, errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { usePrintPreview } from '../../app/PrintPreview.tsx';
@@ -257,9 +258,13 @@ function TypicalCaseEditor({ id, onClose, onChanged }: { id: number | null; onCl
   const [made, setMade] = useState<ExportSummary | null>(null);
   const en = i18n.language.startsWith('en');
   const label = (f: TypicalCaseField) => (en ? f.labelEn : f.label);
+  const [confirmed, setConfirmed] = useState<string[]>([]);
   const show = useCallback(
     (x: TypicalCase) => {
       setTc(x);
+      setConfirmed([]);
+      // A package is of a final page: reopened, it is no longer this write-up's.
+      if (x.status === 'draft') setMade(null);
       form.setFieldsValue(Object.fromEntries(x.fields.filter((f) => !f.from).map((f) => [f.id, x.values[f.id]])));
     },
     [form],
@@ -282,7 +287,10 @@ function TypicalCaseEditor({ id, onClose, onChanged }: { id: number | null; onCl
       if (next) show(next);
       onChanged();
     } catch (e) {
-      if (!showFieldErrors(form, e, ['values'])) message.error(errorMessage(e));
+      // A field's problem under the field; the write-up's own (a veto since, sent already) said plainly.
+      const onFields =
+        e instanceof AppError && !!e.details?.issues?.every((i) => i.path[0] === 'values' && i.path.length > 1);
+      if (!onFields || !showFieldErrors(form, e, ['values'])) message.error(errorMessage(e));
     } finally {
       setBusy(null);
     }
@@ -290,7 +298,7 @@ function TypicalCaseEditor({ id, onClose, onChanged }: { id: number | null; onCl
   // Saved first: the preview and the final page are made from what is stored, never from the screen.
   const save = async (): Promise<TypicalCase> => {
     const values = form.getFieldsValue();
-    return api.typical.save({ id: tc!.id, version: tc!.version, values });
+    return api.typical.save({ id: tc!.id, version: tc!.version, values, confirmed });
   };
   const demo = info.workspace === 'demo';
   const next = !tc
@@ -472,21 +480,50 @@ function TypicalCaseEditor({ id, onClose, onChanged }: { id: number | null; onCl
               .map((f) => (
                 <Form.Item
                   key={f.id}
-                  name={f.id}
                   label={label(f)}
                   required={f.required}
                   extra={f.draft && editable ? t('typicalCases.editor.drafted') : undefined}
                 >
-                  {f.input === 'textarea' ? (
-                    <Input.TextArea
-                      autoSize={{ minRows: 3, maxRows: 12 }}
-                      maxLength={f.max}
-                      showCount
-                      data-testid={`typical-field-${f.id}`}
+                  {Object.hasOwn(tc.stale, f.id) && !confirmed.includes(f.id) && (
+                    <Alert
+                      type="warning"
+                      showIcon
+                      style={{ marginBottom: 8 }}
+                      data-testid={`typical-stale-${f.id}`}
+                      message={t('typicalCases.editor.stale')}
+                      description={
+                        <Space direction="vertical" style={{ width: '100%' }}>
+                          <Typography.Text>{tc.stale[f.id]}</Typography.Text>
+                          <Space>
+                            <Button
+                              size="small"
+                              onClick={() => {
+                                form.setFieldValue(f.id, tc.stale[f.id]);
+                                setConfirmed((c) => [...c, f.id]);
+                              }}
+                            >
+                              {t('typicalCases.editor.redraft')}
+                            </Button>
+                            <Button size="small" onClick={() => setConfirmed((c) => [...c, f.id])}>
+                              {t('typicalCases.editor.keep')}
+                            </Button>
+                          </Space>
+                        </Space>
+                      }
                     />
-                  ) : (
-                    <Input maxLength={f.max} data-testid={`typical-field-${f.id}`} />
                   )}
+                  <Form.Item name={f.id} noStyle>
+                    {f.input === 'textarea' ? (
+                      <Input.TextArea
+                        autoSize={{ minRows: 3, maxRows: 12 }}
+                        maxLength={f.max}
+                        showCount
+                        data-testid={`typical-field-${f.id}`}
+                      />
+                    ) : (
+                      <Input maxLength={f.max} data-testid={`typical-field-${f.id}`} />
+                    )}
+                  </Form.Item>
                 </Form.Item>
               ))}
           </Form>
@@ -538,7 +575,7 @@ function SentDialog({
       onOk={() => {
         setBusy(true);
         api.typical
-          .sent({ id: tc.id, on, note })
+          .sent({ id: tc.id, version: tc.version, on, note })
           .then(onDone)
           .catch((e) => message.error(errorMessage(e)))
           .finally(() => setBusy(false));
