@@ -12,6 +12,7 @@ import { describeOutcome, explainError } from './calendar.ts';
 import { importDataPackage, listBackups, readDataPackage, restoreOffline } from '../core/modules/backups/backups.ts';
 import { needsSetup } from '../core/modules/accounts/repository.ts';
 import { exportsDir, verifyPackageFile } from '../core/modules/exports/service.ts';
+import { volumeName } from '../core/modules/exports/volumes.ts';
 import { workspaceDir } from '../core/workspaces.ts';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/api/contract.ts';
 import { argValue, defaultDataRoot, resourcesDir } from '../host/paths.ts';
@@ -39,7 +40,8 @@ const USAGE = `用法 / usage: npm run cli -- <command> [--data-dir <folder>] [-
   export accept <id> [--on <YYYY-MM-DD>] [--note <text>]
                                    标记上报包已被接收（下一个增量包以它为基础）/ mark a package accepted (the next
                                    incremental package follows it)
-  export verify <file.zip>         按接收方的方式核验上报包（无需数据库）/ check a package as the receiving side would (no database)
+  export verify <file.zip>         按接收方的方式核验上报包（无需数据库）/ check a package as the receiving side would (no database);
+                                   分卷的包给出第一卷 / for a package cut into volumes, name the first: file.zip.001
   documents issue --type <type> --inspection <id> [--count N]
                                    按检查记录生成并签发文书 / draft and issue documents for an inspection`;
 
@@ -168,8 +170,16 @@ async function main(): Promise<number> {
         const copy = `${path.resolve(target)}.part-${process.pid}`;
         fs.copyFileSync(path.join(exportsDir(core.state.dataDir), made.name), copy);
         fs.renameSync(copy, path.resolve(target));
+        // Cut for the portal's upload limit (系统设置): the volumes beside it, target.zip.001, .002…
+        const volumes = (made.volumes ?? []).map((v, i) => {
+          const to = volumeName(path.resolve(target), i + 1);
+          fs.copyFileSync(path.join(exportsDir(core.state.dataDir), v.name), `${to}.part-${process.pid}`);
+          fs.renameSync(`${to}.part-${process.pid}`, to);
+          return { written: to, bytes: v.bytes, sha256: v.sha256, sm3: v.sm3 };
+        });
         print({
           written: path.resolve(target),
+          ...(volumes.length ? { volumes } : {}),
           id: made.id,
           bytes: made.bytes,
           sha256: made.sha256,

@@ -75,6 +75,11 @@ export const settings = z.object({
    * person (a local rule, e.g. 5 and 2; no national figure).
    */
   publicationYears: z.object({ unit: z.number().int().min(1).max(20), person: z.number().int().min(1).max(20) }),
+  /**
+   * The largest file the province's portal takes for an upload, in MiB: a package larger is also cut into volumes of
+   * this size (上报包.zip.001, .002…). Null: never cut.
+   */
+  exportVolumeMiB: z.number().int().min(1).max(4096).nullable(),
   /** The province's own 案卷评查 standard, imported or edited by an admin; null means the bundled 示例. */
   reviewStandard: reviewStandard.nullable(),
   /** The province's own 卷内目录 order, imported by an admin; null means the bundled one (knowledge/file-order.json). */
@@ -109,6 +114,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fileOrder: null,
   reviewStandard: null,
   publicationYears: { unit: 5, person: 2 },
+  exportVolumeMiB: null,
   hearingThresholds: { unit: 30000, person: 10000 },
   legalReviewTriggers: ['hearing', 'suspension', 'large-fine', 'complex', 'transfer'],
   collectiveTriggers: ['suspension', 'large-fine', 'complex'],

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -515,6 +516,52 @@ describe('数据上报: the full upload package', () => {
     const run = (c: Core, t: string) => call(c, 'reviews:run', { id: closed.id, decisions: { judgements: {} } }, t);
     const [full, without] = [await run(city, cityToken), await run(short, shortToken)];
     expect(without.result.findings.length).toBeGreaterThan(full.result.findings.length);
+  });
+
+  it('cuts a package over the portal’s upload limit into volumes that join into the package itself', async () => {
+    const { core, token, inspection } = await county();
+    // A photo large enough (and random: it does not compress) to take the package over one MiB.
+    const photo = randomBytes(1_600_000);
+    await call(
+      core,
+      'inspections:attach-file',
+      { id: inspection.id, file: { fileName: '全景.jpg', dataBase64: photo.toString('base64') } },
+      token,
+    );
+    await call(core, 'settings:update', { exportVolumeMiB: 1 }, token);
+    const made = await call(core, 'exports:create', { kind: 'full' }, token);
+    const dir = exportsDir(core.state.dataDir);
+    expect(made.bytes).toBeGreaterThan(1024 * 1024);
+    const count = Math.ceil(made.bytes / (1024 * 1024));
+    expect(count).toBeGreaterThan(1);
+    expect(made.volumes!.map((v) => v.name)).toEqual(
+      Array.from({ length: count }, (_, i) => `${made.name}.${String(i + 1).padStart(3, '0')}`),
+    );
+    expect(made.volumes![0].bytes).toBe(1024 * 1024);
+    expect(made.volumes!.reduce((n, v) => n + v.bytes, 0)).toBe(made.bytes);
+    // Joined in order they are the package, byte for byte; each volume's digests are its own.
+    const joined = Buffer.concat(made.volumes!.map((v) => fs.readFileSync(path.join(dir, v.name))));
+    expect(joined.equals(fs.readFileSync(path.join(dir, made.name)))).toBe(true);
+    const { digestBuffer } = await import('../../electron/core/modules/exports/digest.ts');
+    expect(await digestBuffer(fs.readFileSync(path.join(dir, made.volumes![1].name)))).toEqual({
+      bytes: made.volumes![1].bytes,
+      sha256: made.volumes![1].sha256,
+      sm3: made.volumes![1].sm3,
+    });
+    // The receiving side checks the set from its first volume; one volume missing is caught.
+    expect((await verifyPackageFile(path.join(dir, made.volumes![0].name))).ok).toBe(true);
+    const lone = path.join(tempDir(), made.volumes![0].name);
+    fs.copyFileSync(path.join(dir, made.volumes![0].name), lone);
+    expect((await verifyPackageFile(lone)).ok).toBe(false);
+    // The register keeps them; each can be downloaded again.
+    expect((await call(core, 'exports:list', {}, token))[0].volumes).toEqual(made.volumes);
+    const second = await call(core, 'exports:download', { name: made.volumes![1].name }, token);
+    expect(
+      Buffer.from(second.dataBase64, 'base64').equals(fs.readFileSync(path.join(dir, made.volumes![1].name))),
+    ).toBe(true);
+    // Under the limit, nothing is cut.
+    await call(core, 'settings:update', { exportVolumeMiB: 64 }, token);
+    expect((await call(core, 'exports:create', { kind: 'full' }, token)).volumes).toEqual([]);
   });
 
   it('holds back what the province counts as incomplete until it is put right or let through with a reason', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import path from 'node:path';
@@ -29,11 +30,12 @@ async function call(page: Page, channel: string, input: unknown) {
         headers: { 'content-type': 'application/json', 'x-workspace': 'real', 'x-session-token': token },
         body: JSON.stringify({ input: i }),
       });
-      return (await res.json()) as { ok: boolean; error?: unknown };
+      return (await res.json()) as { ok: boolean; data?: unknown; error?: unknown };
     },
     [channel, input] as const,
   );
   if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.data;
 }
 
 /** The package's files with one changed: what a tampered upload looks like to the receiving side. */
@@ -146,6 +148,26 @@ test('a clerk makes the full upload package, downloads it and checks it; a chang
   await expect(made.getByTestId('export-counts')).toContainText('企业0');
   await expect(register.locator('tbody tr.ant-table-row')).toHaveCount(2);
   await shot('41b-export-incremental');
+
+  // The portal takes a megabyte at most: set so, a package over it is also cut into volumes, each to download.
+  await page.getByTestId('export-volume-mib').fill('1');
+  await page.getByTestId('export-volume-save').click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  const { items } = (await call(page, 'inspections:list', {})) as { items: { id: number }[] };
+  const photo = randomBytes(1_600_000);
+  await call(page, 'inspections:attach-file', {
+    id: items[0].id,
+    file: { fileName: '全景.jpg', dataBase64: photo.toString('base64') },
+  });
+  await page.getByTestId('export-incremental').click();
+  await expect(made.getByTestId('export-volumes')).toContainText('已分为 2 卷');
+  const volume = page.waitForEvent('download');
+  await made
+    .getByTestId('export-volumes')
+    .getByText(/\.zip\.002$/)
+    .click();
+  expect((await volume).suggestedFilename()).toMatch(/^上报包_511722_增量_.+\.zip\.002$/);
+  await shot('41b2-export-volumes');
 
   // The record in the province's template: the mapping's sheets, as Excel.
   await page.getByRole('tab', { name: '按模板导出' }).click();

@@ -321,6 +321,7 @@ export interface ExportsTable {
   acceptedOn: string | null;
   acceptedBy: string | null;
   acceptedNote: string | null;
+  volumesJson: Generated<string>;
 }
 
 export interface ExportRecordsTable {

@@ -16,6 +16,8 @@ export interface ExportSummary {
   sha256: string;
   sm3: string;
   manifest: PackageManifest;
+  /** The volumes it was cut into for the portal's upload limit (none when it fits). */
+  volumes?: { name: string; bytes: number; sha256: string; sm3: string }[];
 }
 
 /** A package in the register: what it held, and whether the receiving system accepted it. */
@@ -39,6 +41,8 @@ export interface ExportRow {
   acceptable: boolean;
   /** Still in the workspace's exports folder, to download again. */
   onDisk: boolean;
+  /** The volumes it was cut into for the portal's upload limit (none when it fits). */
+  volumes: { name: string; bytes: number; sha256: string; sm3: string }[];
 }
 
 /** A decision to publish (双公示): its fields as published (persons masked), and its 7-working-day deadline. */
@@ -114,7 +118,7 @@ export const exportChannels = {
   }),
   /** A package made here, to save where the user wants it. */
   'exports:download': channel<FileDownload>()({
-    input: z.object({ name: z.string().regex(/^[^/\\]{1,200}\.zip$/) }),
+    input: z.object({ name: z.string().regex(/^[^/\\]{1,200}\.zip(\.\d{3})?$/) }),
     access: 'exports.make',
   }),
   /** Checks a package file as the province or the city would: digests, schemas, references. */

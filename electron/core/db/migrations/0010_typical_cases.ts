@@ -1,12 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * 典型执法案例: one write-up per decided case, its fields as the clerk wrote them (those from the file frozen in once it
+ * The volumes of a large upload package, and 典型执法案例: one write-up per decided case, its fields as the clerk wrote them (those from the file frozen in once it
  * is finalised, with its PDF), the text each drafted field was drafted from (so a draft follows the file until the
  * clerk changes it, and a change of the file under an edited one is caught), the day it was sent to the ministry, and the last package made of it. A write-up sent
  * stays as it was sent. Frozen: never edit after release.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // The volumes a package was cut into for a portal's upload limit, with their digests (none when it was not cut).
+  await sql`ALTER TABLE exports ADD COLUMN volumes_json TEXT NOT NULL DEFAULT '[]'`.execute(db);
   await sql`CREATE TABLE typical_cases (
     id INTEGER PRIMARY KEY,
     case_id INTEGER NOT NULL UNIQUE REFERENCES cases(id),

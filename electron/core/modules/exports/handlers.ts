@@ -25,6 +25,7 @@ export const exportHandlers: HandlerGroup<'exports'> = {
       sha256: made.sha256,
       sm3: made.sm3,
       manifest: made.manifest,
+      volumes: made.volumes,
     };
   },
   async 'exports:list'(_input, { core }) {

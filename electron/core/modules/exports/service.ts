@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../../shared/base/errors.ts';
@@ -28,6 +29,7 @@ import type { Job } from '../../jobs/jobs.ts';
 import { getUnit } from '../unit/repository.ts';
 import { type PackageSource, StoredFileChanged, verifyPackage, writePackage } from './package.ts';
 import { type PackageData, readPackageData } from './records.ts';
+import { joinVolumes, splitVolumes, type Volume } from './volumes.ts';
 
 /** Audit entries that change no record a package holds: signing in, exporting, backing up, reading the log. */
 const NOT_RECORD_CHANGES = ['auth', 'exports', 'backups', 'audit'];
@@ -85,6 +87,7 @@ export interface ExportResult {
   bytes: number;
   sha256: string;
   sm3: string;
+  volumes: Volume[];
 }
 
 const KIND_NAMES = { full: '全量', incremental: '增量' } as const;
@@ -290,7 +293,14 @@ export async function exportPackage(
       if (e instanceof StoredFileChanged) throw blocked([{ code: 'sha256-mismatch', path: e.path }]);
       throw e;
     });
+    // Too large for the portal's upload: cut into volumes beside it (the package itself is kept, to check and resend).
+    const limit = rules.settings.exportVolumeMiB;
+    let volumes: Volume[] = [];
     try {
+      if (limit) {
+        job?.progress('volumes', 0, 1);
+        volumes = await splitVolumes(target, limit * 1024 * 1024);
+      }
       const id = await core.tx(async (trx) => {
         const row = await trx
           .insertInto('exports')
@@ -307,6 +317,7 @@ export async function exportPackage(
             sm3: made.sm3,
             createdAt: core.now().toISOString(),
             createdBy: actor.userName,
+            volumesJson: JSON.stringify(volumes),
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -333,14 +344,16 @@ export async function exportPackage(
             counts,
             removed,
             overrides,
+            volumes,
           },
         });
         return row.id;
       });
-      return { id, name, file: target, manifest, ...made };
+      return { id, name, file: target, manifest, ...made, volumes };
     } catch (e) {
       // Not registered, not kept: a package the register does not know could never be accepted nor followed.
       fs.rmSync(target, { force: true });
+      for (const v of volumes) fs.rmSync(path.join(dir, v.name), { force: true });
       throw e;
     }
   } finally {
@@ -427,6 +440,7 @@ export async function listExports(core: CoreState): Promise<ExportRow[]> {
       (r.kind !== 'incremental' || r.baseId === (base?.id ?? null)),
 
     onDisk: fs.existsSync(path.join(dir, r.name)),
+    volumes: JSON.parse(r.volumesJson) as Volume[],
   }));
 }
 
@@ -458,8 +472,21 @@ export async function incompleteOf(
   });
 }
 
-/** Checks a package file with nothing but the file: what the receiving system (or the city) would run. */
+/**
+ * Checks a package file with nothing but the file: what the receiving system (or the city) would run. Given the first
+ * volume of a set (x.zip.001), the volumes are joined in order first.
+ */
 export async function verifyPackageFile(file: string): Promise<PackageReport> {
+  if (/\.zip\.001$/.test(file)) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'volumes-'));
+    try {
+      const joined = path.join(dir, 'package.zip');
+      joinVolumes(file, joined);
+      return await verifyPackageFile(joined);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
   const index = new PackageIndex();
   return verifyPackage(file, {
     onLine: (p, line, text) => index.line(p, line, text),

@@ -23,7 +23,7 @@ import { Link, useSearchParams } from 'react-router';
 import { PublicationsPanel } from './PublicationsPanel.tsx';
 import { TemplatesPanel } from './TemplatesPanel.tsx';
 import { TypicalCasesPanel } from './TypicalCasesPanel.tsx';
-import { Digests, mib } from './Digests.tsx';
+import { Digests, mib, VolumeList, VolumeSetting } from './Digests.tsx';
 import { AppError } from '../../../../shared/base/errors.ts';
 import type { ExportRow, ExportSummary } from '../../../../shared/api/channels/exports.ts';
 import type { PackageOverride, PackageProblem, PackageReport } from '../../../../shared/entities/export-package.ts';
@@ -146,6 +146,7 @@ export function ExportsPage() {
                   ) : (
                     <Space direction="vertical" style={{ width: '100%' }}>
                       <Typography.Text>{t('exports.make.hint')}</Typography.Text>
+                      <VolumeSetting />
                       <Typography.Text type="secondary" data-testid="export-base">
                         {base
                           ? t('exports.make.since', { name: base.name, on: base.accepted!.on })
@@ -208,6 +209,7 @@ export function ExportsPage() {
                           description={
                             <Space direction="vertical" style={{ width: '100%' }}>
                               <Digests bytes={made.bytes} sha256={made.sha256} sm3={made.sm3} />
+                              <VolumeList volumes={made.volumes ?? []} />
                               <Counts counts={made.manifest.counts} />
                               {Object.keys(made.manifest.removed).length > 0 && (
                                 <Typography.Text>
@@ -325,6 +327,7 @@ function Register({ rows, onAccept }: { rows: ExportRow[]; onAccept(r: ExportRow
         expandedRowRender: (r) => (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Digests bytes={r.bytes} sha256={r.sha256} sm3={r.sm3} />
+            <VolumeList volumes={r.volumes} />
             <Counts counts={r.counts} />
             {r.accepted?.note && <Typography.Text>{r.accepted.note}</Typography.Text>}
           </Space>
