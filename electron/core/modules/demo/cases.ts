@@ -51,7 +51,8 @@ export async function seedDemoCases(dispatch: Dispatch, today: string): Promise<
       (e: unknown) => console.warn('demo case left out:', e instanceof Error ? e.message : e),
     );
   }
-  // Inspections that led to no case, so 现场检查 is not empty and its filters have something to find.
+  // Inspections that led to no case, so 现场检查 is not empty and its filters have something to find, each but the
+  // latest with its 现场检查记录.
   const chen = officers.find((o) => o.name === '陈静')?.id;
   const visits: { days: number; kind: string; place: string; findings: string; with?: number }[] = [
     { days: 30, kind: 'plan', place: '生产车间', findings: '1. 安全生产责任制已落实。\n2. 未发现事故隐患。' },
@@ -76,7 +77,24 @@ export async function seedDemoCases(dispatch: Dispatch, today: string): Promise<
       },
       { token: clerk },
     );
-    if (!r.ok) console.warn('demo inspection left out:', JSON.stringify(r.error));
+    if (!r.ok) {
+      console.warn('demo inspection left out:', JSON.stringify(r.error));
+      continue;
+    }
+    // Its 现场检查记录 issued, as the province counts an inspection complete; the latest is still to be written up, so
+    // the workbench's 检查录入完整率 has one to point at.
+    if (i === visits.length - 1) continue;
+    const inspectionId = (r.data as { id: number }).id;
+    const doc = await dispatch('documents:create', { type: 'inspection-record', inspectionId }, { token: clerk });
+    const issued =
+      doc.ok &&
+      (await dispatch(
+        'documents:issue',
+        { id: (doc.data as { id: number }).id, version: (doc.data as { version: number }).version },
+        { token: clerk },
+      ));
+    if (!issued || !issued.ok)
+      console.warn('demo inspection record left unissued:', JSON.stringify(issued ? issued.error : doc));
   }
   for (const token of [clerk, reviewer]) await dispatch('auth:sign-out', {}, { token });
 }
