@@ -170,7 +170,12 @@ async function main(): Promise<number> {
         const copy = `${path.resolve(target)}.part-${process.pid}`;
         fs.copyFileSync(path.join(exportsDir(core.state.dataDir), made.name), copy);
         fs.renameSync(copy, path.resolve(target));
-        // Cut for the portal's upload limit (系统设置): the volumes beside it, target.zip.001, .002…
+        // Cut for the portal's upload limit: the volumes beside it, target.zip.001, .002… — never beside the volumes of
+        // an earlier package written to the same name, which a reader would join with these.
+        const stem = path.basename(path.resolve(target));
+        for (const f of fs.readdirSync(path.dirname(path.resolve(target))))
+          if (f.startsWith(`${stem}.`) && /^\d{3,4}$/.test(f.slice(stem.length + 1)))
+            fs.rmSync(path.join(path.dirname(path.resolve(target)), f));
         const volumes = (made.volumes ?? []).map((v, i) => {
           const to = volumeName(path.resolve(target), i + 1);
           fs.copyFileSync(path.join(exportsDir(core.state.dataDir), v.name), `${to}.part-${process.pid}`);

@@ -63,9 +63,10 @@ export function sourceValues(f: TypicalCaseFacts): Record<TypicalCaseSource, str
   const names = f.persons.map((p) => p.name);
   const mask = (s: string) => maskPersonalData(s, names);
   // Whom the unit decided on: each issued decision's party, as the decisions name them.
-  const parties = [...new Set(f.decisions.map((d) => String(d.party)))].map((p): PartyKey =>
-    p === 'unit' ? 'unit' : Number(p),
-  );
+  // The unit first, then each person in the 呈批's order, whatever order the decisions were dated in.
+  const parties = [...new Set(f.decisions.map((d) => String(d.party)))]
+    .map((p): PartyKey => (p === 'unit' ? 'unit' : Number(p)))
+    .sort((a, b) => (a === 'unit' ? -1 : b === 'unit' ? 1 : a - b));
   const decidedPersons = parties.filter((p): p is number => p !== 'unit');
   const penalty = parties
     .map((p) => penaltyOf(f, p))

@@ -79,7 +79,8 @@ export const settings = z.object({
    * The largest file the province's portal takes for an upload, in MiB: a package larger is also cut into volumes of
    * this size (上报包.zip.001, .002…). Null: never cut.
    */
-  exportVolumeMiB: z.number().int().min(1).max(4096).nullable(),
+  // At most 256 MiB: a volume is downloaded through the app as one piece.
+  exportVolumeMiB: z.number().int().min(1).max(256).nullable(),
   /** The province's own 案卷评查 standard, imported or edited by an admin; null means the bundled 示例. */
   reviewStandard: reviewStandard.nullable(),
   /** The province's own 卷内目录 order, imported by an admin; null means the bundled one (knowledge/file-order.json). */

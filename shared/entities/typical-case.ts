@@ -118,6 +118,8 @@ export interface TypicalCase {
    * redrafted or confirmed before it is finalised.
    */
   stale: Record<string, string>;
+  /** What the file drafts now for each drafted field (a draft's only): the basis a change on the screen is made on. */
+  drafts: Record<string, string>;
   pdf: { sha256: string; pages: number | null } | null;
   finalAt: string | null;
   finalBy: string | null;
@@ -163,7 +165,7 @@ export interface TypicalOverview {
   level: UnitLevel;
   periods: SchedulePeriod[];
   candidates: TypicalCandidate[];
-  records: Omit<TypicalCase, 'fields' | 'values' | 'missing' | 'stale'>[];
+  records: Omit<TypicalCase, 'fields' | 'values' | 'missing' | 'stale' | 'drafts'>[];
   /** The title of each write-up, beside the list's rows. */
   titles: Record<number, string>;
 }
@@ -172,8 +174,11 @@ export const typicalCaseSave = z.object({
   id,
   version: z.number().int(),
   values: z.record(z.string().max(40), z.string().max(20_000)),
-  /** Drafted fields whose text the clerk keeps although the file now drafts them otherwise. */
-  confirmed: z.array(z.string().max(40)).max(60).default([]),
+  /**
+   * For each drafted field the clerk changed, replaced or kept on this screen, the draft the screen showed (`drafts`
+   * of what was read): the clerk's text is held against it, so a file that moved on since is still caught.
+   */
+  basis: z.record(z.string().max(40), z.string().max(20_000)).default({}),
 });
 
 export const typicalCaseSent = z.object({

@@ -203,11 +203,28 @@ describe('典型执法案例', () => {
     expect(now.values.result).toBe(edited);
     const held = await failure(core, 'typical:finalize', { id: t.id, version: now.version }, token);
     expect(held.details?.issues).toEqual([{ path: ['values', 'result'], key: 'typicalCases.rules.fileChanged' }]);
+    // Kept against a draft the file has moved on from since the screen showed it: still held back.
+    const keptOnOld = await call(
+      core,
+      'typical:save',
+      { id: t.id, version: now.version, values: { result: edited }, basis: { result: saved.drafts.result } },
+      token,
+    );
+    expect(Object.keys(keptOnOld.stale)).toEqual(['result']);
+    // Kept against the draft the file gives now: the clerk's text stands.
+    const kept = await call(
+      core,
+      'typical:save',
+      { id: t.id, version: keptOnOld.version, values: { result: edited }, basis: { result: keptOnOld.drafts.result } },
+      token,
+    );
+    expect(kept.stale).toEqual({});
+    expect(kept.values.result).toBe(edited);
     // Redrafted (saved as the file drafts it now): it follows the file again, and finalises.
     const redrafted = await call(
       core,
       'typical:save',
-      { id: t.id, version: now.version, values: { result: now.stale.result } },
+      { id: t.id, version: kept.version, values: { result: now.stale.result } },
       token,
     );
     expect(redrafted.stale).toEqual({});

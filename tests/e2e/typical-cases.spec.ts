@@ -1,5 +1,24 @@
+import type { Page } from '@playwright/test';
 import { expect, screenshots, test } from './fixtures.ts';
 import { Shell } from './pages/shell.ts';
+
+/** A call through the web host as the signed-in demo user (the session the page holds). */
+async function call<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ([c, i]) => {
+      const token = sessionStorage.getItem('desk.token.demo') ?? '';
+      const res = await fetch(`/api/${c}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-workspace': 'demo', 'x-session-token': token },
+        body: JSON.stringify({ input: i }),
+      });
+      return (await res.json()) as { ok: boolean; data?: unknown; error?: unknown };
+    },
+    [channel, input] as const,
+  );
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.data as T;
+}
 
 test('a clerk drafts a typical case from a closed file, writes the commentary, finalises it and reads the PDF; the workbench says what is due (issue 19)', async ({
   page,
@@ -61,4 +80,66 @@ test('a clerk drafts a typical case from a closed file, writes the commentary, f
   await panel.getByTestId('typical-open').first().click();
   await expect(editor).toContainText('From the file');
   await shot('44d-typical-en');
+});
+
+test('a write-up whose file changed under the clerk’s own text says so, and is redrafted from the file (issue 19)', async ({
+  page,
+  desk,
+}) => {
+  test.setTimeout(120_000);
+  const shot = screenshots(page, false);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const shell = await Shell.demo(page, desk.url, 'clerk');
+  await shell.open('数据上报');
+  await page.getByRole('tab', { name: '典型案例' }).click();
+  const panel = page.getByTestId('typical');
+  await panel.getByTestId('typical-draft').first().click();
+  const editor = page.getByTestId('typical-editor');
+  await expect(editor.getByTestId('typical-editor-status')).toHaveText('草稿');
+  // The clerk rewrites 处理结果 and saves.
+  const result = editor.getByTestId('typical-field-result');
+  await result.fill(`${await result.inputValue()}罚款已全额缴纳。`);
+  await editor.getByTestId('typical-save').click();
+  await expect(page.getByText('已保存').or(editor.getByTestId('typical-editor-next'))).toBeVisible();
+  await expect(result).toHaveValue(/罚款已全额缴纳。$/);
+  // Meanwhile the decision is corrected to another date (through the contract, as the document page would).
+  const { caseId } = await call<{ caseId: number }>(page, 'typical:get', {
+    id: (await call<{ records: { id: number }[] }>(page, 'typical:overview', {})).records[0].id,
+  });
+  const detail = await call<{ documents: { id: number; type: string; status: string }[] }>(page, 'cases:get', {
+    id: caseId,
+  });
+  const decision = detail.documents.find((d) => d.type === 'penalty-decision-unit' && d.status === 'issued')!;
+  const correction = await call<{ id: number; version: number; fields: Record<string, unknown> }>(
+    page,
+    'documents:correct',
+    { id: decision.id, reason: '决定日期有误' },
+  );
+  const date = String(correction.fields.date);
+  const moved = `${date.slice(0, 8)}${String(Math.min(28, Number(date.slice(8)) + 1)).padStart(2, '0')}`;
+  const redated = await call<{ id: number; version: number }>(page, 'documents:save', {
+    id: correction.id,
+    version: correction.version,
+    fields: { ...correction.fields, date: moved },
+  });
+  await call(page, 'documents:issue', { id: redated.id, version: redated.version });
+  // Opened again: the clerk's text is kept, with the file's new draft beside it, and finalising waits.
+  await page.locator('.ant-drawer-close').click();
+  await panel.getByTestId('typical-open').first().click();
+  const stale = editor.getByTestId('typical-stale-result');
+  await expect(stale).toContainText('案卷已变化');
+  await expect(result).toHaveValue(/罚款已全额缴纳。$/);
+  await expect(editor.getByTestId('typical-editor-next')).toContainText('案卷已变化：处理结果');
+  await stale.scrollIntoViewIfNeeded();
+  await shot('44e-typical-stale');
+  await editor.getByTestId('typical-finalize').click();
+  await expect(editor.locator('.ant-form-item-explain-error').filter({ hasText: '案卷已变化' })).toBeVisible();
+  // Replaced with the file's draft, it follows the file again and finalises.
+  await stale.getByRole('button', { name: '用案卷内容替换' }).click();
+  await expect(stale).toBeHidden();
+  await editor
+    .getByTestId('typical-field-analysis')
+    .fill('本案企业未按规定消除事故隐患，执法人员依法查处，程序完整，对同类企业有警示意义。');
+  await editor.getByTestId('typical-finalize').click();
+  await expect(editor.getByTestId('typical-editor-status')).toHaveText('已定稿');
 });

@@ -118,7 +118,7 @@ export const exportChannels = {
   }),
   /** A package made here, to save where the user wants it. */
   'exports:download': channel<FileDownload>()({
-    input: z.object({ name: z.string().regex(/^[^/\\]{1,200}\.zip(\.\d{3})?$/) }),
+    input: z.object({ name: z.string().regex(/^[^/\\]{1,200}\.zip(\.\d{3,4})?$/) }),
     access: 'exports.make',
   }),
   /** Checks a package file as the province or the city would: digests, schemas, references. */

@@ -10,7 +10,8 @@ import { packageManifest, type PackageManifest } from '../../../../shared/entiti
  * county's package (and as a test proves that a case read back reviews as it did at home). The inverse of
  * records.ts; what stays home is left empty: an officer's ID card and phone, the escalation a case was opened from,
  * the register of document numbers (each document keeps its number), the standard a review was signed under (its
- * result names it).
+ * result names it), and the drafts a 典型案例 still in draft was written against (read back, its drafted fields count
+ * as the clerk's own; a final or sent one is frozen and needs none).
  */
 export type PackageRecords = { [E in RecordEntity]: RecordOf<E>[] };
 

@@ -37,14 +37,19 @@ export async function splitVolumes(file: string, size: number): Promise<Volume[]
         const end = Math.min(total, at + size);
         while (at < end) {
           const read = fs.readSync(fd, chunk, 0, Math.min(chunk.length, end - at), at);
+          // The package shrank under us: never a volume set that is not the package.
+          if (read === 0) throw new Error(`package shorter than ${total} bytes`);
           fs.writeSync(w, chunk, 0, read);
           d.update(chunk.subarray(0, read));
           at += read;
         }
         fs.fsyncSync(w);
-      } finally {
+      } catch (e) {
         fs.closeSync(w);
+        fs.rmSync(temp, { force: true });
+        throw e;
       }
+      fs.closeSync(w);
       fs.renameSync(temp, path.join(dir, name));
       made.push(path.join(dir, name));
       out.push({ name, ...d.digest() });

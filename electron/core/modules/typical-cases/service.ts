@@ -180,6 +180,7 @@ export async function getTypicalCase(core: CoreState, rules: RuleContext, id: nu
     fields,
     values,
     missing: draft ? missingFields(fields, values) : [],
+    drafts: draft ? draftedNow(fields, sources) : {},
     stale: draft
       ? Object.fromEntries(
           staleFields(fields, kept, drafts, sources).map((f) => [f, sources[fields.find((x) => x.id === f)!.draft!]]),
@@ -264,7 +265,7 @@ export async function saveTypicalCase(
   core: CoreState,
   actor: AuditActor,
   rules: RuleContext,
-  input: { id: number; version: number; values: Record<string, string>; confirmed: string[] },
+  input: { id: number; version: number; values: Record<string, string>; basis: Record<string, string> },
 ): Promise<TypicalCase> {
   const { fields } = core.knowledge.typicalCases;
   const issues = editIssues(fields, input.values);
@@ -282,11 +283,13 @@ export async function saveTypicalCase(
     for (const [k, raw] of Object.entries(input.values)) {
       const v = raw.trim();
       after[k] = v;
-      // As the file drafts it now: following the file again. Changed: the clerk's, against the draft on the screen.
-      if (Object.hasOwn(now, k) && (v === now[k] || !Object.hasOwn(drafts, k))) drafts[k] = now[k];
+      if (!Object.hasOwn(now, k)) continue;
+      // As the file drafts it now: following the file again. Changed (or kept) on the screen: held against the draft
+      // the screen showed, so a file that moved on since is still caught. Never drafted before: against today's.
+      if (v === now[k]) drafts[k] = now[k];
+      else if (Object.hasOwn(input.basis, k)) drafts[k] = input.basis[k];
+      else if (!Object.hasOwn(drafts, k)) drafts[k] = now[k];
     }
-    // Kept as written although the file now drafts it otherwise: the clerk has read the new draft.
-    for (const k of input.confirmed) if (Object.hasOwn(now, k)) drafts[k] = now[k];
     await trx
       .updateTable('typicalCases')
       .set({
@@ -336,8 +339,7 @@ export async function finalizeTypicalCase(
   if (problems.length) throw invalid(problems);
   const { refusal } = await refusalFor(core, db, rules, t.caseId);
   if (refusal) throw refuse(refusal, 'caseId');
-  const { sources } = await factsOf(core, db, rules, t.caseId);
-  const { fields, version } = core.knowledge.typicalCases;
+  const { version } = core.knowledge.typicalCases;
   const pdf = await typicalCasePdf(core, rules, t.fields, t.values, { draft: false });
   const hash = storeFile(core.dataDir, pdf);
   await core.tx(async (trx) => {
@@ -348,8 +350,9 @@ export async function finalizeTypicalCase(
         status: 'final',
         templateVersion: version,
         fieldsJson: JSON.stringify(t.values),
-        // Reopened, a field left as drafted follows the file again; one the clerk changed stays theirs.
-        draftsJson: JSON.stringify(draftedNow(fields, sources)),
+        // Reopened, a field left as drafted follows the file again; one the clerk changed stays theirs. The drafts of
+        // the same reading of the file as the values frozen, never a second one.
+        draftsJson: JSON.stringify(t.drafts),
         pdfSha256: hash,
         pageCount: pdfPageCount(pdf),
         finalAt: at,

@@ -102,7 +102,7 @@ export function VolumeSetting() {
       <Typography.Text type="secondary">{t('exports.volumes.label')}</Typography.Text>
       <InputNumber
         min={1}
-        max={4096}
+        max={256}
         precision={0}
         value={value}
         placeholder={t('exports.volumes.placeholder')}

@@ -258,6 +258,7 @@ function TypicalCaseEditor({ id, onClose, onChanged }: { id: number | null; onCl
   const [made, setMade] = useState<ExportSummary | null>(null);
   const en = i18n.language.startsWith('en');
   const label = (f: TypicalCaseField) => (en ? f.labelEn : f.label);
+  // Drafted fields replaced or kept against the file's new draft on this screen.
   const [confirmed, setConfirmed] = useState<string[]>([]);
   const show = useCallback(
     (x: TypicalCase) => {
@@ -298,20 +299,31 @@ function TypicalCaseEditor({ id, onClose, onChanged }: { id: number | null; onCl
   // Saved first: the preview and the final page are made from what is stored, never from the screen.
   const save = async (): Promise<TypicalCase> => {
     const values = form.getFieldsValue();
-    return api.typical.save({ id: tc!.id, version: tc!.version, values, confirmed });
+    // Each drafted field changed, replaced or kept here, with the draft this screen showed for it.
+    const basis = Object.fromEntries(
+      Object.entries(tc!.drafts).filter(([k]) => confirmed.includes(k) || form.isFieldTouched(k)),
+    );
+    return api.typical.save({ id: tc!.id, version: tc!.version, values, basis });
   };
   const demo = info.workspace === 'demo';
   const next = !tc
     ? ''
     : tc.status === 'draft'
-      ? tc.missing.length
-        ? t('typicalCases.editor.next.fill', {
+      ? Object.keys(tc.stale).some((k) => !confirmed.includes(k))
+        ? t('typicalCases.editor.next.stale', {
             fields: tc.fields
-              .filter((f) => tc.missing.includes(f.id))
+              .filter((f) => Object.hasOwn(tc.stale, f.id) && !confirmed.includes(f.id))
               .map(label)
               .join('、'),
           })
-        : t('typicalCases.editor.next.finalize')
+        : tc.missing.length
+          ? t('typicalCases.editor.next.fill', {
+              fields: tc.fields
+                .filter((f) => tc.missing.includes(f.id))
+                .map(label)
+                .join('、'),
+            })
+          : t('typicalCases.editor.next.finalize')
       : tc.status === 'final'
         ? t('typicalCases.editor.next.send')
         : t('typicalCases.editor.next.sent', { on: tc.sent?.on ?? '' });
