@@ -14,7 +14,7 @@ import { filePath, storeFile } from '../../electron/core/files.ts';
 import { workspaceDir } from '../../electron/core/workspaces.ts';
 import { DATA_FILES } from '../../shared/domain/package-checks.ts';
 import { call, failure, RESOURCES, setUp, tempDir } from '../support/core.ts';
-import { caseCounty } from '../support/cases.ts';
+import { caseCounty, signReview } from '../support/cases.ts';
 import { usccFor } from '../support/ledger.ts';
 
 const CLI = path.resolve(import.meta.dirname, '..', '..', 'electron', 'cli', 'index.ts');
@@ -66,14 +66,7 @@ async function county(root = tempDir()) {
     stopAt: 'closed',
   });
   // The closed file's review, every judgement passed, signed as seen.
-  const standard = await call(core, 'reviews:standard', {}, c.token);
-  const judgements = Object.fromEntries(
-    [...standard.vetoes, ...standard.sections.flatMap((x) => x.items)]
-      .filter((i) => i.mode === 'judgement')
-      .map((i) => [i.id, { passed: true, comment: '' }]),
-  );
-  const seen = (await call(core, 'reviews:run', { id: closed.id, decisions: { judgements } }, c.token)).digest;
-  await call(core, 'reviews:sign', { id: closed.id, decisions: { judgements }, seen }, c.token);
+  await signReview(core, c.token, closed.id);
   return { root, core, ...c, decided, closed };
 }
 

@@ -7,7 +7,7 @@ import { exportsDir, verifyPackageFile } from '../../electron/core/modules/expor
 import { workspaceDir } from '../../electron/core/workspaces.ts';
 import { fineText } from '../../shared/domain/typical-case.ts';
 import { call, failure, RESOURCES, tempDir } from '../support/core.ts';
-import { caseCounty } from '../support/cases.ts';
+import { caseCounty, signReview } from '../support/cases.ts';
 
 const clock = () => new Date('2026-11-25T06:00:00Z');
 const cores: Core[] = [];
@@ -40,14 +40,7 @@ async function county() {
     variations: ['investigated'],
     stopAt: 'closed',
   });
-  const standard = await call(core, 'reviews:standard', {}, c.token);
-  const judgements = Object.fromEntries(
-    [...standard.vetoes, ...standard.sections.flatMap((x) => x.items)]
-      .filter((i) => i.mode === 'judgement')
-      .map((i) => [i.id, { passed: true, comment: '' }]),
-  );
-  const seen = (await call(core, 'reviews:run', { id: closed.id, decisions: { judgements } }, c.token)).digest;
-  await call(core, 'reviews:sign', { id: closed.id, decisions: { judgements }, seen }, c.token);
+  await signReview(core, c.token, closed.id);
   return { core, dataDir, ...c, decided, closed };
 }
 
@@ -257,13 +250,7 @@ describe('典型执法案例', () => {
     const { core, token, closed } = await county();
     const standard = await call(core, 'reviews:standard', {}, token);
     const veto = standard.vetoes.find((v) => v.mode === 'judgement')!;
-    const judgements = Object.fromEntries(
-      [...standard.vetoes, ...standard.sections.flatMap((x) => x.items)]
-        .filter((i) => i.mode === 'judgement')
-        .map((i) => [i.id, { passed: i.id !== veto.id, comment: i.id === veto.id ? '证据不足' : '' }]),
-    );
-    const seen = (await call(core, 'reviews:run', { id: closed.id, decisions: { judgements } }, token)).digest;
-    await call(core, 'reviews:sign', { id: closed.id, decisions: { judgements }, seen }, token);
+    await signReview(core, token, closed.id, { [veto.id]: '证据不足' });
     const refused = await failure(core, 'typical:create', { caseId: closed.id }, token);
     expect(refused.details?.issues).toEqual([{ path: ['caseId'], key: 'typicalCases.rules.vetoed' }]);
   });

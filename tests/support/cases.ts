@@ -68,3 +68,23 @@ export function refusalOf(core: Core, id: number, event: object, token: string) 
   const [channel, input] = recordInputOf(id, event);
   return failure(core, channel as 'cases:record', input as never, token);
 }
+
+/**
+ * A case file's review signed as seen, every judgement item judged: passed, but for the items named in `failed`
+ * (with the reviewer's comment).
+ */
+export async function signReview(
+  core: Core,
+  token: string,
+  caseId: number,
+  failed: Record<string, string> = {},
+): Promise<void> {
+  const standard = await call(core, 'reviews:standard', {}, token);
+  const judgements = Object.fromEntries(
+    [...standard.vetoes, ...standard.sections.flatMap((x) => x.items)]
+      .filter((i) => i.mode === 'judgement')
+      .map((i) => [i.id, { passed: !Object.hasOwn(failed, i.id), comment: failed[i.id] ?? '' }]),
+  );
+  const seen = (await call(core, 'reviews:run', { id: caseId, decisions: { judgements } }, token)).digest;
+  await call(core, 'reviews:sign', { id: caseId, decisions: { judgements }, seen }, token);
+}

@@ -117,15 +117,8 @@ export async function factsOf(core: CoreState, db: Kysely<DB>, rules: RuleContex
   return { detail, facts, sources: sourceValues(facts) };
 }
 
-/** Whether a case may be written up: decided by this unit, 结案, and its review (as last signed) without a veto. */
-async function refusalFor(core: CoreState, db: Kysely<DB>, rules: RuleContext, caseId: number) {
-  const row = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'case', id: caseId });
-  const [{ summary, record }] = await caseSummaries(core, db, [row]);
-  const decided = issued(record, ...DECISION_TYPES).length > 0;
-  const closed = summary.stage === 'closed' || summary.stage === 'archived';
-  const first = refusalOf({ outcome: summary.outcome, procedure: summary.procedure, decided, closed, vetoed: null });
-  if (first) return { refusal: first, summary, record };
+/** Whether a case file's review, with the decisions its legal reviewer last signed, has a veto now. */
+async function vetoed(core: CoreState, db: Kysely<DB>, rules: RuleContext, caseId: number): Promise<boolean> {
   const signed = await db
     .selectFrom('caseReviews')
     .select('decisionsJson')
@@ -133,18 +126,24 @@ async function refusalFor(core: CoreState, db: Kysely<DB>, rules: RuleContext, c
     .orderBy('id', 'desc')
     .executeTakeFirst();
   const decisions = signed ? (JSON.parse(signed.decisionsJson) as ReviewDecisions) : { judgements: {}, overruled: {} };
-  const review = await runReview(core, rules, caseId, decisions);
-  return {
-    refusal: refusalOf({
-      outcome: summary.outcome,
-      procedure: summary.procedure,
-      decided,
-      closed,
-      vetoed: review.result.vetoed,
-    }),
-    summary,
-    record,
+  return (await runReview(core, rules, caseId, decisions)).result.vetoed;
+}
+
+/** Why a case may not be written up (decided by this unit, 结案, its review without a veto), or null. */
+async function refusalFor(core: CoreState, db: Kysely<DB>, rules: RuleContext, caseId: number) {
+  const row = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'case', id: caseId });
+  const [{ summary, record }] = await caseSummaries(core, db, [row]);
+  const facts = {
+    outcome: summary.outcome,
+    procedure: summary.procedure,
+    decided: issued(record, ...DECISION_TYPES).length > 0,
+    closed: summary.stage === 'closed' || summary.stage === 'archived',
   };
+  // The review only when nothing else refuses: it is the costly part.
+  return (
+    refusalOf({ ...facts, vetoed: null }) ?? refusalOf({ ...facts, vetoed: await vetoed(core, db, rules, caseId) })
+  );
 }
 
 async function rowOf(db: Kysely<DB>, id: number): Promise<Row> {
@@ -223,7 +222,7 @@ export async function createTypicalCase(
   caseId: number,
 ): Promise<TypicalCase> {
   const db = core.store.db;
-  const { refusal } = await refusalFor(core, db, rules, caseId);
+  const refusal = await refusalFor(core, db, rules, caseId);
   if (refusal) throw refuse(refusal, 'caseId');
   const { fields, version } = core.knowledge.typicalCases;
   const { sources } = await factsOf(core, db, rules, caseId);
@@ -337,7 +336,7 @@ export async function finalizeTypicalCase(
     ...Object.keys(t.stale).map((f) => ({ path: ['values', f], key: 'typicalCases.rules.fileChanged' })),
   ];
   if (problems.length) throw invalid(problems);
-  const { refusal } = await refusalFor(core, db, rules, t.caseId);
+  const refusal = await refusalFor(core, db, rules, t.caseId);
   if (refusal) throw refuse(refusal, 'caseId');
   const { version } = core.knowledge.typicalCases;
   const pdf = await typicalCasePdf(core, rules, t.fields, t.values, { draft: false });
@@ -495,18 +494,17 @@ export async function typicalOverview(core: CoreState, rules: RuleContext): Prom
   let reviewed = 0;
   for (const c of decided) {
     if (candidates.length >= CANDIDATES_REVIEWED * 2) break;
-    const closed = c.summary.stage === 'closed' || c.summary.stage === 'archived';
-    let refusal = refusalOf({
+    const facts = {
       outcome: c.summary.outcome,
       procedure: c.summary.procedure,
       decided: true,
-      closed,
-      vetoed: null,
-    });
+      closed: c.summary.stage === 'closed' || c.summary.stage === 'archived',
+    };
+    let refusal = refusalOf({ ...facts, vetoed: null });
     if (!refusal && !writeUps.has(c.summary.id)) {
       if (reviewed >= CANDIDATES_REVIEWED) continue;
       reviewed++;
-      refusal = (await refusalFor(core, db, rules, c.summary.id)).refusal;
+      refusal = refusalOf({ ...facts, vetoed: await vetoed(core, db, rules, c.summary.id) });
     }
     candidates.push({
       caseId: c.summary.id,

@@ -1,6 +1,6 @@
 import { CloudDownloadOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, InputNumber, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
@@ -10,6 +10,19 @@ import { saveDownload } from '../files.ts';
 /** A size as people read it: KiB under a MiB, MiB above. */
 export const mib = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/** Saves a package (or one of its volumes) made here, saying why when it cannot. */
+export function useSavePackage(): (name: string) => void {
+  const { message } = App.useApp();
+  return useCallback(
+    (name: string) =>
+      void api.exports
+        .download({ name })
+        .then(saveDownload)
+        .catch((e) => message.error(errorMessage(e))),
+    [message],
+  );
+}
 
 /** A package's size and its two digests, each to copy. */
 export function Digests({ bytes, sha256, sm3 }: { bytes: number; sha256: string; sm3: string }) {
@@ -34,21 +47,14 @@ export function Digests({ bytes, sha256, sm3 }: { bytes: number; sha256: string;
 /** The volumes a package was cut into for the portal's upload limit, each to download and upload in turn. */
 export function VolumeList({ volumes }: { volumes: { name: string; bytes: number; sha256: string; sm3: string }[] }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const save = useSavePackage();
   if (!volumes.length) return null;
   return (
     <Space direction="vertical" size={2} data-testid="export-volumes">
       <Typography.Text>{t('exports.volumes.cut', { count: volumes.length })}</Typography.Text>
       {volumes.map((v) => (
         <Space key={v.name} size="small">
-          <a
-            onClick={() =>
-              void api.exports
-                .download({ name: v.name })
-                .then(saveDownload)
-                .catch((e) => message.error(errorMessage(e)))
-            }
-          >
+          <a onClick={() => save(v.name)}>
             <CloudDownloadOutlined /> <span className="mono">{v.name}</span>
           </a>
           <Typography.Text type="secondary">{mib(v.bytes)}</Typography.Text>

@@ -23,7 +23,7 @@ import { Link, useSearchParams } from 'react-router';
 import { PublicationsPanel } from './PublicationsPanel.tsx';
 import { TemplatesPanel } from './TemplatesPanel.tsx';
 import { TypicalCasesPanel } from './TypicalCasesPanel.tsx';
-import { Digests, mib, VolumeList, VolumeSetting } from './Digests.tsx';
+import { Digests, mib, useSavePackage, VolumeList, VolumeSetting } from './Digests.tsx';
 import { AppError } from '../../../../shared/base/errors.ts';
 import type { ExportRow, ExportSummary } from '../../../../shared/api/channels/exports.ts';
 import type { PackageOverride, PackageProblem, PackageReport } from '../../../../shared/entities/export-package.ts';
@@ -31,7 +31,7 @@ import { api, subscribeEvents } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { tKey } from '../../i18n.ts';
-import { readAsUpload, saveDownload } from '../files.ts';
+import { readAsUpload } from '../files.ts';
 import { DateField } from '../fields.tsx';
 import { formatDateTime } from '../format.ts';
 import { today } from '../../app/clock.ts';
@@ -51,6 +51,7 @@ const PAGES: Record<string, (id: number) => string> = {
  */
 export function ExportsPage() {
   const { t } = useTranslation();
+  const savePackage = useSavePackage();
   const { message } = App.useApp();
   const { can, info } = useSession();
   const demo = info.workspace === 'demo';
@@ -221,12 +222,7 @@ export function ExportsPage() {
                               <Typography.Text type="secondary">{t('exports.full.next')}</Typography.Text>
                               <Button
                                 icon={<CloudDownloadOutlined />}
-                                onClick={() =>
-                                  void api.exports
-                                    .download({ name: made.name })
-                                    .then(saveDownload)
-                                    .catch((e) => message.error(errorMessage(e)))
-                                }
+                                onClick={() => savePackage(made.name)}
                                 data-testid="export-download"
                               >
                                 {t('exports.full.download')}
@@ -310,12 +306,10 @@ export function ExportsPage() {
   );
 }
 
-const downloadPackage = (name: string) => api.exports.download({ name }).then(saveDownload);
-
 /** The packages made, newest first: each one's kind, period, records, digests, and whether it was accepted. */
 function Register({ rows, onAccept }: { rows: ExportRow[]; onAccept(r: ExportRow): void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const savePackage = useSavePackage();
   return (
     <Table<ExportRow>
       size="small"
@@ -381,11 +375,7 @@ function Register({ rows, onAccept }: { rows: ExportRow[]; onAccept(r: ExportRow
           width: 150,
           render: (_, r) => (
             <Space size="small">
-              {r.onDisk && (
-                <a onClick={() => void downloadPackage(r.name).catch((e) => message.error(errorMessage(e)))}>
-                  {t('exports.register.download')}
-                </a>
-              )}
+              {r.onDisk && <a onClick={() => savePackage(r.name)}>{t('exports.register.download')}</a>}
               {r.acceptable && (
                 <a onClick={() => onAccept(r)} data-testid="export-accept">
                   {t('exports.accept.action')}

@@ -34,9 +34,8 @@ import { usePrintPreview } from '../../app/PrintPreview.tsx';
 import { useSession } from '../../app/session.tsx';
 import { today } from '../../app/clock.ts';
 import { tKey } from '../../i18n.ts';
-import { saveDownload } from '../files.ts';
 import { DateField } from '../fields.tsx';
-import { Digests } from './Digests.tsx';
+import { Digests, useSavePackage } from './Digests.tsx';
 
 const STATUS_COLORS = { draft: 'default', final: 'blue', sent: 'green' } as const;
 const PERIOD_COLORS: Record<SchedulePeriod['status'], string> = { met: 'green', due: 'orange', missed: 'red' };
@@ -251,6 +250,7 @@ function TypicalCaseEditor({ id, onClose, onChanged }: { id: number | null; onCl
   const { message } = App.useApp();
   const { can, info } = useSession();
   const preview = usePrintPreview();
+  const savePackage = useSavePackage();
   const [form] = Form.useForm<Record<string, string>>();
   const [tc, setTc] = useState<TypicalCase | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -446,12 +446,7 @@ function TypicalCaseEditor({ id, onClose, onChanged }: { id: number | null; onCl
                   <Digests bytes={made.bytes} sha256={made.sha256} sm3={made.sm3} />
                   <Button
                     icon={<CloudDownloadOutlined />}
-                    onClick={() =>
-                      void api.exports
-                        .download({ name: made.name })
-                        .then(saveDownload)
-                        .catch((e) => message.error(errorMessage(e)))
-                    }
+                    onClick={() => savePackage(made.name)}
                     data-testid="typical-package-download"
                   >
                     {t('exports.full.download')}
