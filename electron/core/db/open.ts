@@ -173,7 +173,7 @@ export async function openStore(opts: OpenOptions): Promise<{ store: Store; repo
 
     const slowLog = path.join(opts.logsDir, 'slow-queries.log');
     const db = new Kysely<DB>({
-      dialect: new TxSqliteDialect({ database: raw }),
+      dialect: new TxSqliteDialect({ database: statementCache(raw) as unknown as Database.Database }),
       plugins: [new CamelCasePlugin()],
       log(event: LogEvent) {
         if (event.level === 'query' && event.queryDurationMillis > SLOW_QUERY_MS) {
@@ -211,4 +211,34 @@ export async function openStore(opts: OpenOptions): Promise<{ store: Store; repo
     if (wroteMarker) fs.rmSync(marker, { force: true });
     throw error;
   }
+}
+
+/**
+ * The statements kysely asks for, kept and reused by their SQL. Kysely prepares every query afresh, and a statement's
+ * native memory goes back only when the garbage collector finalises it: a run of reviews over 500 case files left
+ * some 70 MiB behind. Bounded (least recently used first out); a statement still being iterated is never handed out
+ * twice.
+ */
+export function statementCache(raw: Database.Database, max = 256) {
+  const kept = new Map<string, Database.Statement>();
+  return {
+    prepare(sql: string): Database.Statement {
+      const hit = kept.get(sql);
+      if (hit && !hit.busy) {
+        kept.delete(sql);
+        kept.set(sql, hit);
+        return hit;
+      }
+      const stmt = raw.prepare(sql);
+      if (!hit) {
+        kept.set(sql, stmt);
+        if (kept.size > max) kept.delete(kept.keys().next().value!);
+      }
+      return stmt;
+    },
+    close() {
+      kept.clear();
+      raw.close();
+    },
+  };
 }
