@@ -837,6 +837,30 @@ describe('数据上报: the full upload package', () => {
     expect(fs.readdirSync(exportsDir(dataDir))).toEqual(['上报包_511722_全量_2026-11-24.zip']);
   });
 
+  it('after a kill, clears a package the register never came to name, and keeps every one it names', async () => {
+    const { core, token, inspection } = await county();
+    await call(
+      core,
+      'inspections:attach-file',
+      { id: inspection.id, file: { fileName: '全景.jpg', dataBase64: randomBytes(1_200_000).toString('base64') } },
+      token,
+    );
+    await call(core, 'settings:update', { exportVolumeMiB: 1 }, token);
+    const made = await call(core, 'exports:create', { kind: 'full' }, token);
+    const dataDir = core.state.dataDir;
+    await core.close();
+    const dir = exportsDir(dataDir);
+    const kept = [made.name, ...made.volumes!.map((v) => v.name)].sort();
+    // Renamed into place, then killed before its row: a package and its volume no row names.
+    const orphan = made.name.replace('.zip', '_2.zip');
+    for (const n of [orphan, `${orphan}.001`, '说明.txt'])
+      fs.writeFileSync(path.join(dir, n), 'PK whole but unregistered');
+    fs.writeFileSync(path.join(dataDir, 'enforce.db.open-999999999'), '999999999');
+    const again = await createCore({ dataDir, resourcesDir: RESOURCES, autoBackup: false, clock });
+    cores.push(again);
+    expect(fs.readdirSync(dir).sort()).toEqual([...kept, '说明.txt'].sort());
+  });
+
   it('keeps the demo county home', async () => {
     const root = tempDir();
     const demo = await createCore({

@@ -18,6 +18,34 @@ export interface LeftoversReport {
 }
 
 const STORED = /^[0-9a-f]{64}$/;
+/** A package or one of its volumes, as the exports name them (上报包_…, 典型案例_…). */
+const PACKAGE_NAME = /\.zip(\.\d{3,4})?$/;
+
+/**
+ * Every package name a row holds: the register's packages and volumes, each 典型案例's last package, and those the
+ * audit log says were made (a 典型案例 packed again leaves its earlier package, named there).
+ */
+function packagesMade(raw: Database.Database): Set<string> {
+  const names = new Set<string>();
+  for (const r of raw.prepare('SELECT name, volumes_json FROM exports').all() as {
+    name: string;
+    volumes_json: string;
+  }[]) {
+    names.add(r.name);
+    for (const v of JSON.parse(r.volumes_json) as { name: string }[]) names.add(v.name);
+  }
+  for (const r of raw.prepare('SELECT package_name FROM typical_cases WHERE package_name IS NOT NULL').all() as {
+    package_name: string;
+  }[])
+    names.add(r.package_name);
+  for (const r of raw
+    .prepare("SELECT after_json FROM audit_log WHERE action LIKE 'exports:%' AND after_json IS NOT NULL")
+    .all() as { after_json: string }[]) {
+    const after = JSON.parse(r.after_json) as { name?: unknown };
+    if (typeof after.name === 'string') names.add(after.name);
+  }
+  return names;
+}
 const HASH_IN_TEXT = /[0-9a-f]{64}/g;
 
 /**
@@ -120,11 +148,18 @@ export function removeLeftovers(
         removeIf(file, removed, dataDir);
     }
   }
-  // An upload package cut short (a kill while it was written) under its temporary name.
+  // An upload package cut short (a kill while it was written) under its temporary name; after an unclean shutdown,
+  // one whole under its own name that the register never came to name (a kill between the rename and the row).
   const exports = path.join(dataDir, 'exports');
-  if (fs.existsSync(exports))
+  if (fs.existsSync(exports)) {
+    let made: Set<string> | null = null;
     for (const n of fs.readdirSync(exports))
       if (n.startsWith(PARTIAL_PREFIX)) removeIf(path.join(exports, n), removed, dataDir);
+      else if (storedFiles && PACKAGE_NAME.test(n)) {
+        made ??= packagesMade(raw);
+        if (!made.has(n)) removeIf(path.join(exports, n), removed, dataDir);
+      }
+  }
   const files = path.join(dataDir, 'files');
   // A backup names only files stored before it was taken; a file stored since the newest one can be named by none
   // of them. An older unnamed file may still be named by a backup (the state before a restore): it stays.
