@@ -51,6 +51,8 @@ import { auditHandlers } from './modules/audit/handlers.ts';
 import { backupHandlers, importDataHandler } from './modules/backups/handlers.ts';
 import { exportHandlers } from './modules/exports/handlers.ts';
 import { typicalCaseHandlers } from './modules/typical-cases/handlers.ts';
+import { planHandlers } from './modules/plans/handlers.ts';
+import { accidentHandlers } from './modules/enterprises/accidents.ts';
 import { ensureDailyBackup } from './modules/backups/backups.ts';
 import { calendarHandlers } from './modules/calendar/handlers.ts';
 import { loadCalendar } from './modules/calendar/repository.ts';
@@ -103,6 +105,7 @@ const handlers: Handlers = {
   ...settingsHandlers,
   ...officerHandlers,
   ...enterpriseHandlers,
+  ...accidentHandlers,
   ...inspectionHandlers,
   ...hazardHandlers,
   ...escalationHandlers,
@@ -115,6 +118,7 @@ const handlers: Handlers = {
   ...calendarHandlers,
   ...exportHandlers,
   ...typicalCaseHandlers,
+  ...planHandlers,
 };
 
 const SYSTEM_ACTOR = { userId: null, userName: '系统' };

@@ -14,6 +14,7 @@ import { TEMPLATES } from '../../shared/documents/registry.ts';
 import { fieldMapping, type FieldMapping } from '../../shared/entities/field-mapping.ts';
 import { mappingProblems } from '../../shared/domain/field-mapping.ts';
 import { typicalCaseCatalogue, type TypicalCaseCatalogue } from '../../shared/entities/typical-case.ts';
+import { planRules, type PlanRules } from '../../shared/entities/plan-rules.ts';
 
 /** Versioned legal and standard data shipped in resources/knowledge, read once at start. */
 export interface Knowledge {
@@ -39,6 +40,8 @@ export interface Knowledge {
   mappings: FieldMapping[];
   /** 典型执法案例: the write-up's field list and the reporting schedule (the ministry's, and local rules). */
   typicalCases: TypicalCaseCatalogue;
+  /** 分类分级 for the annual plan: the bundled 示例, which a unit replaces with its own (settings.planRules). */
+  planRules: PlanRules;
 }
 
 /** The imported benchmarks beside the bundled example; an imported id never replaces a bundled one. */
@@ -115,6 +118,9 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
     mappings: bundledMappings(resourcesDir),
     typicalCases: typicalCaseCatalogue.parse(
       JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'typical-cases.json'), 'utf8')),
+    ),
+    planRules: planRules.parse(
+      JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'plan-rules.json'), 'utf8')),
     ),
   };
   setCustomChecklists(knowledge, []);

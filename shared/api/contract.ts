@@ -14,6 +14,7 @@ import { hazardChannels } from './channels/hazards.ts';
 import { inspectionChannels } from './channels/inspections.ts';
 import { knowledgeChannels } from './channels/knowledge.ts';
 import { officerChannels } from './channels/officers.ts';
+import { planChannels } from './channels/plans.ts';
 import { reviewChannels } from './channels/reviews.ts';
 import { settingsChannels } from './channels/settings.ts';
 import { typicalCaseChannels } from './channels/typical-cases.ts';
@@ -53,6 +54,7 @@ export const contract = mergeChannels({
   calendar: calendarChannels,
   exports: exportChannels,
   typical: typicalCaseChannels,
+  plans: planChannels,
 });
 
 export type Contract = typeof contract;

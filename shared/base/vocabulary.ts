@@ -28,6 +28,23 @@ export const RISK_GRADES = { major: '重大风险', high: '较大风险', genera
 
 export const CREDIT_STATUSES = { normal: '正常', watch: '重点关注名单', dishonest: '失信联合惩戒对象' } as const;
 
+/** Why an officer is away (the working-day method's 非执法工作日 categories that are absences). */
+export const ABSENCE_KINDS = {
+  leave: '年休假/探亲/婚丧假',
+  sick: '病事假',
+  secondment: '借调',
+  training: '学习培训',
+  other: '其他',
+} as const;
+
+/** 《生产安全事故报告和调查处理条例》第三条, gravest first. */
+export const ACCIDENT_GRADES = {
+  especially: '特别重大事故',
+  major: '重大事故',
+  larger: '较大事故',
+  general: '一般事故',
+} as const;
+
 export const OFFICER_POSTS = { officer: '执法人员', technical: '技术检查员', legal: '法制审核员' } as const;
 
 export type SupervisionCategory = keyof typeof SUPERVISION_CATEGORIES;
@@ -36,6 +53,8 @@ export type StandardizationGrade = keyof typeof STANDARDIZATION_GRADES;
 export type RiskGrade = keyof typeof RISK_GRADES;
 export type CreditStatus = keyof typeof CREDIT_STATUSES;
 export type OfficerPost = keyof typeof OFFICER_POSTS;
+export type AbsenceKind = keyof typeof ABSENCE_KINDS;
+export type AccidentGrade = keyof typeof ACCIDENT_GRADES;
 
 export function keysOf<T extends Record<string, string>>(vocab: T): [keyof T & string, ...(keyof T & string)[]] {
   return Object.keys(vocab) as [keyof T & string, ...(keyof T & string)[]];

@@ -8,7 +8,7 @@ import { RECORD_SCHEMAS, type RecordEntity } from '../entities/exports/records.t
  */
 
 /** The format version that first held each data file (those not named are in every version). */
-const SINCE: Partial<Record<RecordEntity, number>> = { typicalCases: 3 };
+const SINCE: Partial<Record<RecordEntity, number>> = { typicalCases: 3, absences: 4, accidents: 4 };
 
 /** The data files a package of this format version holds. */
 export const entitiesOf = (formatVersion: number): RecordEntity[] =>
@@ -130,6 +130,12 @@ export class PackageIndex {
         break;
       case 'reviews':
         ref('cases', r.caseId);
+        break;
+      case 'absences':
+        ref('officers', r.officerId);
+        break;
+      case 'accidents':
+        ref('enterprises', r.enterpriseId);
         break;
       case 'typicalCases': {
         ref('cases', r.caseId);

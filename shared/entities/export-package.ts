@@ -8,10 +8,11 @@ import { z } from 'zod';
 
 export const PACKAGE_FORMAT = 'enforce-desk/upload-package';
 /**
- * 2 added `base` and `removed` (incremental packages); 3 added the 典型执法案例 (data/typicalCases.jsonl). A package of
+ * 2 added `base` and `removed` (incremental packages); 3 added the 典型执法案例 (data/typicalCases.jsonl); 4 officers'
+ * absences and enterprises' accidents (data/absences.jsonl, data/accidents.jsonl). A package of
  * an earlier version still verifies, holding the data files of its version.
  */
-export const PACKAGE_FORMAT_VERSION = 3;
+export const PACKAGE_FORMAT_VERSION = 4;
 
 export const packageKinds = z.enum(['full', 'incremental', 'typical-case', 'publication']);
 export type PackageKind = z.infer<typeof packageKinds>;
@@ -41,9 +42,13 @@ export type PackageOverride = z.infer<typeof packageOverride>;
 export const packageManifest = z
   .object({
     format: z.literal(PACKAGE_FORMAT).describe('格式名称 / format name'),
+    // Every version up to this one: a package made by an older app still verifies.
     formatVersion: z
-      .union([z.literal(1), z.literal(2), z.literal(PACKAGE_FORMAT_VERSION)])
-      .describe('格式版本 / format version (1, 2 or 3)'),
+      .number()
+      .int()
+      .min(1)
+      .max(PACKAGE_FORMAT_VERSION)
+      .describe(`格式版本 / format version (1 to ${PACKAGE_FORMAT_VERSION})`),
     kind: packageKinds.describe('包的种类 / kind: full, incremental, typical-case, publication'),
     unit: z
       .object({

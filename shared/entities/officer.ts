@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkIdCard } from '../base/id-card.ts';
-import { OFFICER_POSTS, keysOf } from '../base/vocabulary.ts';
+import { ABSENCE_KINDS, OFFICER_POSTS, keysOf } from '../base/vocabulary.ts';
 import { id, isoDate, optionalText, phone, required } from './common.ts';
 
 export const idCardField = z.string().transform((raw, ctx) => {
@@ -65,3 +65,30 @@ export function certificateStatus(
   if (days <= warnDays) return { status: 'expiring', daysToExpiry: days };
   return { status: 'valid', daysToExpiry: days };
 }
+
+/** A stretch of days an officer is away (leave, secondment, training): the plan's working days and the draw's pool read it. */
+export const absenceInput = z
+  .object({
+    officerId: id,
+    kind: z.enum(keysOf(ABSENCE_KINDS)),
+    from: isoDate,
+    to: isoDate,
+    note: optionalText(200),
+  })
+  .refine((a) => a.from <= a.to, { error: 'validation.absence.order', path: ['to'] });
+export type AbsenceInput = z.input<typeof absenceInput>;
+
+export const officerAbsence = z.object({
+  id,
+  officerId: z.number().int(),
+  kind: z.enum(keysOf(ABSENCE_KINDS)),
+  from: z.string(),
+  to: z.string(),
+  note: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  withdrawnAt: z.string().nullable(),
+  withdrawnBy: z.string().nullable(),
+  withdrawReason: z.string().nullable(),
+});
+export type OfficerAbsence = z.infer<typeof officerAbsence>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_GEOMETRY, documentGeometry } from './page-geometry.ts';
 import { fileOrder } from './file-order.ts';
 import { reviewStandard } from './review-standard.ts';
+import { planRules } from './plan-rules.ts';
 
 /** 系统设置: every setting an admin keeps, with its defaults. */
 
@@ -85,6 +86,8 @@ export const settings = z.object({
   reviewStandard: reviewStandard.nullable(),
   /** The province's own 卷内目录 order, imported by an admin; null means the bundled one (knowledge/file-order.json). */
   fileOrder: fileOrder.nullable(),
+  /** 分类分级 for the annual plan as the unit set it; null means the bundled 示例 (knowledge/plan-rules.json). */
+  planRules: planRules.nullable(),
   fontOverrides: z
     .partialRecord(
       z.enum(FONT_FAMILIES),
@@ -114,6 +117,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fontOverrides: {},
   fileOrder: null,
   reviewStandard: null,
+  planRules: null,
   publicationYears: { unit: 5, person: 2 },
   exportVolumeMiB: null,
   hearingThresholds: { unit: 30000, person: 10000 },

@@ -732,11 +732,15 @@ describe('数据上报: the full upload package', () => {
       );
     });
     expect(noReviews).toEqual(['file-missing data/reviews.jsonl', 'count-mismatch data/reviews.jsonl']);
-    // A package of format 2 (made before the 典型案例 existed) holds no typicalCases.jsonl, and still verifies; a
-    // format-3 package without it does not.
-    const withoutTypical = (formatVersion: number) => (m: Map<string, Buffer>) => {
-      m.delete('data/typicalCases.jsonl');
-      const { typicalCases: _t, ...counts } = manifest.counts as Record<string, number>;
+    // A package of an earlier format holds only the data files of its version, and still verifies: format 2 came
+    // before the 典型案例, 3 before the plan's inputs (absences, accidents). A package of the version that has them
+    // must hold them.
+    const without = (formatVersion: number, entities: string[]) => (m: Map<string, Buffer>) => {
+      const paths = entities.map((e) => `data/${e}.jsonl`);
+      for (const p of paths) m.delete(p);
+      const counts = Object.fromEntries(
+        Object.entries(manifest.counts as Record<string, number>).filter(([e]) => !entities.includes(e)),
+      );
       m.set(
         'manifest.json',
         Buffer.from(
@@ -744,16 +748,21 @@ describe('数据上报: the full upload package', () => {
             ...manifest,
             formatVersion,
             counts,
-            files: manifest.files.filter((f: { path: string }) => f.path !== 'data/typicalCases.jsonl'),
+            files: manifest.files.filter((f: { path: string }) => !paths.includes(f.path)),
           }),
         ),
       );
     };
-    expect(manifest.formatVersion).toBe(3);
-    expect(await repack(withoutTypical(2))).toEqual([]);
-    expect(await repack(withoutTypical(3))).toEqual([
+    expect(manifest.formatVersion).toBe(4);
+    expect(await repack(without(2, ['typicalCases', 'absences', 'accidents']))).toEqual([]);
+    expect(await repack(without(3, ['absences', 'accidents']))).toEqual([]);
+    expect(await repack(without(3, ['typicalCases', 'absences', 'accidents']))).toEqual([
       'file-missing data/typicalCases.jsonl',
       'count-mismatch data/typicalCases.jsonl',
+    ]);
+    expect(await repack(without(4, ['accidents']))).toEqual([
+      'file-missing data/accidents.jsonl',
+      'count-mismatch data/accidents.jsonl',
     ]);
     // A PDF swapped for another of the same name: the manifest and the document's own record both disagree.
     const pdfName = [...zip.keys()].find((n) => n.startsWith('documents/'))!;

@@ -379,4 +379,35 @@ export interface DB {
   exports: ExportsTable;
   exportRecords: ExportRecordsTable;
   typicalCases: TypicalCasesTable;
+  officerAbsences: OfficerAbsencesTable;
+  enterpriseAccidents: EnterpriseAccidentsTable;
+}
+
+export interface OfficerAbsencesTable {
+  id: Generated<number>;
+  officerId: number;
+  kind: string;
+  fromDate: string;
+  toDate: string;
+  note: Generated<string>;
+  createdAt: string;
+  createdBy: string;
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+  withdrawReason: string | null;
+}
+
+export interface EnterpriseAccidentsTable {
+  id: Generated<number>;
+  enterpriseId: number;
+  occurredOn: string;
+  deaths: Generated<number>;
+  seriousInjuries: Generated<number>;
+  directLossYuan: Generated<number>;
+  summary: string;
+  createdAt: string;
+  createdBy: string;
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+  withdrawReason: string | null;
 }

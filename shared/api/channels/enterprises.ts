@@ -9,6 +9,7 @@ import {
 import { id } from '../../entities/common.ts';
 import { type Enterprise, type EnterpriseListItem, enterpriseInput } from '../../entities/enterprise.ts';
 import { fileUpload } from '../../entities/file.ts';
+import { type Accident, accidentInput } from '../../entities/accident.ts';
 import { channel } from './channel.ts';
 import { byId, expectedVersion, type FileDownload, none, type Page, paging, reason, versioned } from './fragments.ts';
 
@@ -69,6 +70,11 @@ export const enterpriseChannels = {
     input: versioned,
     access: 'ledger.write',
   }),
+  /** Its accidents, newest first, withdrawn ones too (the grade computed from the figures). */
+  'enterprises:accidents': channel<Accident[]>()({ input: z.object({ enterpriseId: id }), access: 'ledger.read' }),
+  'enterprises:add-accident': channel<Accident>()({ input: accidentInput, access: 'ledger.write' }),
+  /** Withdrawn with a reason (entered in error), never deleted: a plan may have read it. */
+  'enterprises:withdraw-accident': channel<Accident>()({ input: z.object({ id, reason }), access: 'ledger.write' }),
   'enterprises:import-template': channel<FileDownload>()({ input: none, access: 'ledger.import' }),
   'enterprises:import-preview': channel<ImportPreview>()({
     input: z.object({ file: fileUpload }),

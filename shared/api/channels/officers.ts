@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { id } from '../../entities/common.ts';
-import { type Officer, officerInput } from '../../entities/officer.ts';
+import { id, isoDate } from '../../entities/common.ts';
+import { absenceInput, type Officer, type OfficerAbsence, officerInput } from '../../entities/officer.ts';
+import { reason } from './fragments.ts';
 import { channel } from './channel.ts';
 
 /** 执法人员: the roster. */
@@ -11,4 +12,12 @@ export const officerChannels = {
   }),
   'officers:create': channel<Officer>()({ input: officerInput, access: 'roster.write' }),
   'officers:update': channel<Officer>()({ input: z.object({ id, officer: officerInput }), access: 'roster.write' }),
+  /** Leave, secondment and training: one officer's, or everyone's overlapping a stretch of days; withdrawn ones too. */
+  'officers:absences': channel<OfficerAbsence[]>()({
+    input: z.object({ officerId: id.optional(), from: isoDate.optional(), to: isoDate.optional() }).default({}),
+    access: 'roster.read',
+  }),
+  'officers:add-absence': channel<OfficerAbsence>()({ input: absenceInput, access: 'roster.write' }),
+  /** Withdrawn with a reason, never deleted: a plan or a draw may have read it. */
+  'officers:withdraw-absence': channel<OfficerAbsence>()({ input: z.object({ id, reason }), access: 'roster.write' }),
 } as const;

@@ -19,6 +19,8 @@ const TITLES: Record<keyof typeof RECORD_SCHEMAS | 'manifest', string> = {
   services: '送达 / service',
   reviews: '案卷评查 / case-file review',
   typicalCases: '典型执法案例 / typical enforcement case',
+  absences: '执法人员请假、借调、培训 / officer absence',
+  accidents: '生产安全事故 / accident',
 };
 
 export function packageJsonSchemas(): Record<string, unknown> {

@@ -5,7 +5,9 @@ import { documentStatus, serviceInput } from '../document.ts';
 import { enterpriseInput } from '../enterprise.ts';
 import { hazardInput, hazardStatus } from '../hazard.ts';
 import { inspectionInput } from '../inspection.ts';
-import { officerInput } from '../officer.ts';
+import { absenceInput, officerInput } from '../officer.ts';
+import { accidentInput } from '../accident.ts';
+import { ACCIDENT_GRADES, keysOf } from '../../base/vocabulary.ts';
 import { typicalCaseStatus } from '../typical-case.ts';
 
 /**
@@ -360,6 +362,55 @@ export const typicalCaseRecord = described(
   },
 );
 
+/** 请假、借调、培训: the days an officer was away, which the plan's working days and the draw's pool read. */
+export const absenceRecord = described(
+  {
+    id,
+    ...absenceInput.shape,
+    note: z.string(),
+    createdAt: isoDateTime,
+    createdBy: z.string(),
+    ...withdrawal.shape,
+  },
+  {
+    id: '记录编号 / absence id',
+    officerId: '执法人员 / officer id',
+    kind: '类别 / kind: leave (年休假/探亲/婚丧假), sick (病事假), secondment (借调), training (学习培训), other',
+    from: '起始日期 / first day away',
+    to: '截止日期 / last day away',
+    note: '说明 / note',
+    createdAt: '登记时间 / entered at (UTC)',
+    createdBy: '登记人 / entered by',
+    ...withdrawalNames,
+  },
+);
+
+/** 生产安全事故: an enterprise's accidents as dated records; the grade is computed from the figures (条例第三条). */
+export const accidentRecord = described(
+  {
+    id,
+    ...accidentInput.shape,
+    grade: z.enum(keysOf(ACCIDENT_GRADES)),
+    createdAt: isoDateTime,
+    createdBy: z.string(),
+    ...withdrawal.shape,
+  },
+  {
+    id: '事故记录编号 / accident id',
+    enterpriseId: '发生事故的单位 / enterprise id',
+    occurredOn: '事故发生日期 / day it happened',
+    deaths: '死亡人数 / deaths',
+    seriousInjuries: '重伤人数（含急性工业中毒）/ serious injuries, acute industrial poisoning included',
+    directLossYuan: '直接经济损失（元）/ direct economic loss, yuan',
+    summary: '事故概况 / what happened',
+    grade:
+      '事故等级（按条例第三条由人数和损失计算）/ grade computed from the figures: especially, major, larger, general',
+    createdAt: '登记时间 / entered at (UTC)',
+    createdBy: '登记人 / entered by',
+    ...withdrawalNames,
+  },
+);
+
 /** The data files of a package, in the order written: each entity's records sorted by id. */
 export const RECORD_SCHEMAS = {
   enterprises: enterpriseRecord,
@@ -372,6 +423,8 @@ export const RECORD_SCHEMAS = {
   services: serviceRecord,
   reviews: reviewRecord,
   typicalCases: typicalCaseRecord,
+  absences: absenceRecord,
+  accidents: accidentRecord,
 } as const;
 export type RecordEntity = keyof typeof RECORD_SCHEMAS;
 export type RecordOf<E extends RecordEntity> = z.input<(typeof RECORD_SCHEMAS)[E]>;

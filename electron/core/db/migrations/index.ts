@@ -9,6 +9,7 @@ import * as m0007 from './0007_document_pages.ts';
 import * as m0008 from './0008_document_dates.ts';
 import * as m0009 from './0009_exports.ts';
 import * as m0010 from './0010_typical_cases.ts';
+import * as m0011 from './0011_plan_inputs.ts';
 
 /** Statically imported so a bundled or packed main process finds every migration. Names sort by zero-padded number. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_document_dates': m0008,
   '0009_exports': m0009,
   '0010_typical_cases': m0010,
+  '0011_plan_inputs': m0011,
 };

@@ -4,6 +4,7 @@ import type { Settings } from '../../../../shared/entities/settings.ts';
 import type { CoreState } from '../../context.ts';
 import { hashSecret } from '../accounts/passwords.ts';
 import { saveUnit } from '../unit/repository.ts';
+import { addCalendarDays } from '../../../../shared/domain/workdays.ts';
 
 /**
  * The demo county: every name is made up (示例县 does not exist; the region code 519999 is not in
@@ -97,6 +98,7 @@ export async function seedDemo(core: CoreState): Promise<void> {
         .execute();
     }
     let n = 0;
+    const ids: number[] = [];
     for (const name of NAMES) {
       for (const kind of KINDS.slice(0, 4 + (n % 5))) {
         n++;
@@ -130,7 +132,51 @@ export async function seedDemo(core: CoreState): Promise<void> {
           .returning('id')
           .executeTakeFirstOrThrow();
         core.record(actor, { action: 'demo:seed', entityType: 'enterprise', entityId: row.id });
+        ids.push(row.id);
       }
     }
+    // What the plan reads beside the ledger: a recent accident (one more visit), an old one, officers away.
+    const accidents = [
+      {
+        enterpriseId: ids[2],
+        occurredOn: addCalendarDays(today, -75),
+        deaths: 0,
+        seriousInjuries: 1,
+        summary: '装卸作业时叉车撞伤1人',
+      },
+      {
+        enterpriseId: ids[9],
+        occurredOn: addCalendarDays(today, -800),
+        deaths: 1,
+        seriousInjuries: 0,
+        summary: '有限空间作业中毒窒息，死亡1人',
+      },
+    ];
+    for (const a of accidents)
+      await trx
+        .insertInto('enterpriseAccidents')
+        .values({ ...a, directLossYuan: 0, createdAt: at, createdBy: actor.userName })
+        .execute();
+    const absences = [
+      {
+        officerId: 2,
+        kind: 'training',
+        fromDate: addCalendarDays(today, -2),
+        toDate: addCalendarDays(today, 3),
+        note: '执法证年度培训',
+      },
+      {
+        officerId: 1,
+        kind: 'leave',
+        fromDate: addCalendarDays(today, 20),
+        toDate: addCalendarDays(today, 24),
+        note: '年休假',
+      },
+    ];
+    for (const a of absences)
+      await trx
+        .insertInto('officerAbsences')
+        .values({ ...a, createdAt: at, createdBy: actor.userName })
+        .execute();
   });
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/base/errors.ts';
 import type { EnterpriseHistoryEntry, ImportRowError } from '../../../../shared/api/contract.ts';
 import type { Enterprise } from '../../../../shared/entities/enterprise.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
+import type { AccidentChannel } from './accidents.ts';
 import { BadWorkbook, type ParsedRow, readLedgerWorkbook, writeLedgerWorkbook } from './excel.ts';
 import { findById, search, toColumns, toEnterprise } from './repository.ts';
 import { knowledgeIssues } from './rules.ts';
@@ -66,7 +67,7 @@ function diff(
   return changes;
 }
 
-export const enterpriseHandlers: HandlerGroup<'enterprises'> = {
+export const enterpriseHandlers: Omit<HandlerGroup<'enterprises'>, AccidentChannel> = {
   async 'enterprises:search'(input, { core }) {
     return search(core.store.db, core.knowledge, input);
   },

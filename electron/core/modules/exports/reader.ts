@@ -286,4 +286,45 @@ export async function writePackageRecords(db: Kysely<DB>, r: PackageRecords): Pr
         updatedAt: t.updatedAt,
       })
       .execute();
+  const withdrawal = (x: {
+    withdrawnAt: string | null;
+    withdrawnBy: string | null;
+    withdrawReason: string | null;
+  }) => ({
+    withdrawnAt: x.withdrawnAt,
+    withdrawnBy: x.withdrawnBy,
+    withdrawReason: x.withdrawReason,
+  });
+  for (const a of r.absences)
+    await db
+      .insertInto('officerAbsences')
+      .values({
+        id: a.id,
+        officerId: a.officerId,
+        kind: a.kind,
+        fromDate: a.from,
+        toDate: a.to,
+        note: a.note,
+        createdAt: a.createdAt,
+        createdBy: a.createdBy,
+        ...withdrawal(a),
+      })
+      .execute();
+  // The grade is not stored: it is computed again from the figures the record holds.
+  for (const a of r.accidents)
+    await db
+      .insertInto('enterpriseAccidents')
+      .values({
+        id: a.id,
+        enterpriseId: a.enterpriseId,
+        occurredOn: a.occurredOn,
+        deaths: a.deaths,
+        seriousInjuries: a.seriousInjuries,
+        directLossYuan: a.directLossYuan,
+        summary: a.summary,
+        createdAt: a.createdAt,
+        createdBy: a.createdBy,
+        ...withdrawal(a),
+      })
+      .execute();
 }

@@ -3,6 +3,8 @@ import type { RecordEntity, RecordOf } from '../../../../shared/entities/exports
 import type { EvidenceFile } from '../../../../shared/entities/inspection.ts';
 import type { DB } from '../../db/schema.ts';
 import { toSavedReview } from '../review/saved.ts';
+import { toAbsence } from '../officers/repository.ts';
+import { toAccident } from '../enterprises/accidents.ts';
 
 /**
  * The records of a package, read from the database as stored (JSON columns decoded), each entity sorted by id: what
@@ -38,6 +40,8 @@ export async function readPackageData(db: Kysely<DB>): Promise<PackageData> {
     services,
     reviews,
     typical,
+    absences,
+    accidents,
   ] = await Promise.all([
     db.selectFrom('enterprises').selectAll().orderBy('id').execute(),
     db.selectFrom('officers').selectAll().orderBy('id').execute(),
@@ -50,6 +54,8 @@ export async function readPackageData(db: Kysely<DB>): Promise<PackageData> {
     db.selectFrom('documentServices').selectAll().orderBy('id').execute(),
     db.selectFrom('caseReviews').selectAll().orderBy('id').execute(),
     db.selectFrom('typicalCases').selectAll().orderBy('id').execute(),
+    db.selectFrom('officerAbsences').selectAll().orderBy('id').execute(),
+    db.selectFrom('enterpriseAccidents').selectAll().orderBy('id').execute(),
   ]);
 
   const pdfs: PackageData['pdfs'] = [];
@@ -255,6 +261,8 @@ export async function readPackageData(db: Kysely<DB>): Promise<PackageData> {
           updatedAt: r.updatedAt,
         };
       }),
+      absences: absences.map(toAbsence),
+      accidents: accidents.map(toAccident),
     },
   };
 }
@@ -287,6 +295,8 @@ export const TABLE_COVERAGE: Record<keyof DB | 'kyselyMigration' | 'kyselyMigrat
   exports: 'not sent: this unit’s register of packages made and accepted',
   exportRecords: 'not sent: what each package made held, to make the next increment',
   typicalCases: 'typicalCases',
+  officerAbsences: 'absences',
+  enterpriseAccidents: 'accidents',
   kyselyMigration: 'not sent: the schema’s history',
   kyselyMigrationLock: 'not sent: the schema’s history',
 };

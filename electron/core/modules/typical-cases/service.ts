@@ -567,6 +567,9 @@ export async function packageTypicalCase(
     services: (r) => docs.has(r.documentId!),
     reviews: (r) => r.caseId === c.id,
     typicalCases: (r) => r.id === row.id,
+    // The plan's inputs: the full package carries them.
+    absences: () => false,
+    accidents: () => false,
   };
   const index = new PackageIndex();
   const sources: PackageSource[] = [];

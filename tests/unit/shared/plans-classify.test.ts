@@ -1,0 +1,222 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { accidentGrade } from '../../../shared/domain/accidents.ts';
+import { absentWorkdays, absenceOn } from '../../../shared/domain/plans/availability.ts';
+import { classify, classifyAll, type PlanSubject, yearsBefore } from '../../../shared/domain/plans/classify.ts';
+import { planRules, type PlanRules } from '../../../shared/entities/plan-rules.ts';
+import { buildCalendar } from '../../../shared/domain/workdays.ts';
+
+const RULES = planRules.parse(
+  JSON.parse(
+    fs.readFileSync(path.resolve(import.meta.dirname, '../../../resources/knowledge/plan-rules.json'), 'utf8'),
+  ),
+);
+const TODAY = '2026-11-22';
+const CTX = { level: 'county' as const, today: TODAY };
+
+const subject = (over: Partial<PlanSubject> = {}): PlanSubject => ({
+  id: 1,
+  status: 'active',
+  enforcementLevel: 'county',
+  categories: ['industry'],
+  standardizationGrade: 'none',
+  riskGrade: 'low',
+  creditStatus: 'normal',
+  knownSince: '2026-01-05',
+  accidents: [],
+  majorHazards: [],
+  ...over,
+});
+
+describe('事故等级 (条例第三条): the gravest any one figure reaches, 以上 including the figure', () => {
+  it.each([
+    [{ deaths: 0, seriousInjuries: 0, directLossYuan: 0 }, 'general'],
+    [{ deaths: 2, seriousInjuries: 9, directLossYuan: 9_999_999 }, 'general'],
+    [{ deaths: 3, seriousInjuries: 0, directLossYuan: 0 }, 'larger'],
+    [{ deaths: 0, seriousInjuries: 10, directLossYuan: 0 }, 'larger'],
+    [{ deaths: 0, seriousInjuries: 0, directLossYuan: 10_000_000 }, 'larger'],
+    [{ deaths: 9, seriousInjuries: 49, directLossYuan: 49_999_999 }, 'larger'],
+    [{ deaths: 10, seriousInjuries: 0, directLossYuan: 0 }, 'major'],
+    [{ deaths: 1, seriousInjuries: 50, directLossYuan: 0 }, 'major'],
+    [{ deaths: 0, seriousInjuries: 0, directLossYuan: 50_000_000 }, 'major'],
+    [{ deaths: 30, seriousInjuries: 0, directLossYuan: 0 }, 'especially'],
+    [{ deaths: 0, seriousInjuries: 100, directLossYuan: 0 }, 'especially'],
+    [{ deaths: 2, seriousInjuries: 0, directLossYuan: 100_000_000 }, 'especially'],
+  ] as const)('%o is %s', (figures, grade) => {
+    expect(accidentGrade(figures)).toBe(grade);
+  });
+});
+
+describe('分类分级 of one enterprise', () => {
+  it('puts a high-risk sector on the 重点 list with one visit, and names the rule and the cap', () => {
+    const c = classify(subject({ categories: ['hazchem'], standardizationGrade: 'level2' }), RULES, CTX);
+    expect(c).toMatchObject({ track: 'key', visits: 1, stratum: null, cap: { id: 'high-risk-2', cap: 4 } });
+    expect(c.reasons).toEqual([
+      { code: 'keyRule', rule: '高危行业领域' },
+      { code: 'reliefNotYetKnown', since: '2026-01-05', years: 3 },
+      { code: 'cap', rule: '高危 标准化二级', cap: 4 },
+    ]);
+  });
+
+  it('gives one more visit for an accident within the look-back, however many grounds there are', () => {
+    const c = classify(
+      subject({
+        categories: ['dust'],
+        accidents: ['2026-03-01'],
+        majorHazards: ['2026-05-10'],
+        creditStatus: 'dishonest',
+      }),
+      RULES,
+      CTX,
+    );
+    expect(c.track).toBe('key');
+    expect(c.visits).toBe(2);
+    expect(c.reasons.map((r) => r.code)).toEqual(['keyRule', 'accident', 'majorHazard', 'credit', 'cap']);
+  });
+
+  it('reads the look-back to the day: an accident a year and a day ago is no longer recent', () => {
+    const old = classify(subject({ categories: ['dust'], accidents: ['2025-11-22'] }), RULES, CTX);
+    expect(old.reasons.some((r) => r.code === 'accident')).toBe(false);
+    const recent = classify(subject({ categories: ['dust'], accidents: ['2025-11-23'] }), RULES, CTX);
+    expect(recent.reasons).toContainEqual({ code: 'accident', on: '2025-11-23', years: 1 });
+    // A day after today (a typing slip the core refuses anyway) counts for nothing.
+    const future = classify(subject({ categories: ['dust'], accidents: ['2026-11-23'] }), RULES, CTX);
+    expect(future.visits).toBe(1);
+  });
+
+  it('moves a 标准化一级 重点 enterprise to sampling, unless it has a ground for one more visit', () => {
+    const relieved = classify(subject({ categories: ['metallurgy'], standardizationGrade: 'level1' }), RULES, CTX);
+    expect(relieved).toMatchObject({ track: 'random', visits: 0, stratum: { id: 'other', ratio: 0.1 } });
+    expect(relieved.reasons).toContainEqual({ code: 'reliefGrade', grade: 'level1' });
+    const kept = classify(
+      subject({ categories: ['metallurgy'], standardizationGrade: 'level1', accidents: ['2026-10-01'] }),
+      RULES,
+      CTX,
+    );
+    expect(kept).toMatchObject({ track: 'key', visits: 2, cap: { id: 'high-risk-1', cap: 2 } });
+  });
+
+  it('counts three years without an accident only where the ledger has known the enterprise that long', () => {
+    const known = classify(subject({ categories: ['ammonia'], knownSince: '2023-11-22' }), RULES, CTX);
+    expect(known.track).toBe('random');
+    expect(known.reasons).toContainEqual({ code: 'reliefAccidentFree', years: 3 });
+    const young = classify(subject({ categories: ['ammonia'], knownSince: '2023-11-23' }), RULES, CTX);
+    expect(young.track).toBe('key');
+    const accident = classify(
+      subject({ categories: ['ammonia'], knownSince: '2020-01-01', accidents: ['2024-06-01'] }),
+      RULES,
+      CTX,
+    );
+    expect(accident.track).toBe('key');
+    expect(accident.reasons.map((r) => r.code)).toEqual(['keyRule', 'cap']);
+  });
+
+  it('puts a sampled enterprise with a ground for one more visit on the 重点 list for it', () => {
+    const c = classify(subject({ creditStatus: 'dishonest' }), RULES, CTX);
+    expect(c).toMatchObject({ track: 'key', visits: 1 });
+    expect(c.reasons.map((r) => r.code)).toEqual(['promoted', 'credit', 'cap']);
+  });
+
+  it('samples the rest by the first stratum that matches, an enterprise with no risk grade as unknown', () => {
+    expect(classify(subject({ riskGrade: 'high' }), RULES, CTX).stratum).toEqual({
+      id: 'high',
+      name: '较大风险',
+      ratio: 0.5,
+    });
+    expect(classify(subject({ riskGrade: null }), RULES, CTX).stratum?.id).toBe('general');
+    expect(classify(subject({ riskGrade: 'low', creditStatus: 'watch' }), RULES, CTX).stratum?.id).toBe('watch');
+    expect(classify(subject({ riskGrade: 'low' }), RULES, CTX).stratum?.id).toBe('other');
+  });
+
+  it('leaves another level’s enterprise and a withdrawn one out of the plan', () => {
+    expect(classify(subject({ enforcementLevel: 'city', categories: ['mine'] }), RULES, CTX)).toMatchObject({
+      track: 'elsewhere',
+      visits: 0,
+      reasons: [{ code: 'otherLevel', level: 'city' }],
+    });
+    expect(classify(subject({ status: 'withdrawn' }), RULES, CTX).track).toBe('withdrawn');
+  });
+
+  it('never plans more visits than the cap, and says so', () => {
+    const tight: PlanRules = { ...RULES, caps: [{ id: 'one', name: '每年一次', when: {}, cap: 1 }] };
+    const c = classify(subject({ categories: ['mine'], accidents: ['2026-10-01'] }), tight, CTX);
+    expect(c.visits).toBe(1);
+    expect(c.reasons).toContainEqual({ code: 'capped', wanted: 2, cap: 1 });
+  });
+
+  it('counts the ledger: 重点 and their visits, each stratum with its quota rounded up', () => {
+    const subjects = [
+      subject({ id: 1, categories: ['mine'] }),
+      subject({ id: 2, categories: ['mine'], accidents: ['2026-01-10'] }),
+      ...[3, 4, 5].map((id) => subject({ id, riskGrade: 'high' })),
+      subject({ id: 6, riskGrade: 'general' }),
+      subject({ id: 7, enforcementLevel: 'province' }),
+      subject({ id: 8, status: 'withdrawn' }),
+    ];
+    const { summary } = classifyAll(subjects, RULES, CTX);
+    expect(summary).toMatchObject({ key: 2, keyVisits: 3, random: 4, elsewhere: 1, withdrawn: 1 });
+    expect(summary.strata).toEqual([
+      { id: 'high', name: '较大风险', ratio: 0.5, enterprises: 3, quota: 2 },
+      { id: 'watch', name: '重点关注', ratio: 0.5, enterprises: 0, quota: 0 },
+      { id: 'general', name: '一般风险', ratio: 0.2, enterprises: 1, quota: 1 },
+      { id: 'other', name: '低风险及其他', ratio: 0.1, enterprises: 0, quota: 0 },
+    ]);
+  });
+});
+
+describe('the rules as data', () => {
+  it('ends strata and caps with a rule for every enterprise, and gives each rule its own id', () => {
+    const broken = {
+      ...RULES,
+      strata: [RULES.strata[0]],
+      caps: [...RULES.caps, RULES.caps[0]],
+    };
+    const result = planRules.safeParse(broken);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['strata.0.when', 'plans.rules.lastMatchesAll'],
+      ['caps.8.when', 'plans.rules.lastMatchesAll'],
+      ['caps.8.id', 'plans.rules.idTwice'],
+    ]);
+  });
+
+  it('falls back a year from 29 February to the 28th', () => {
+    expect(yearsBefore('2028-02-29', 1)).toBe('2027-02-28');
+    expect(yearsBefore('2028-02-29', 4)).toBe('2024-02-29');
+    expect(yearsBefore('2026-11-22', 3)).toBe('2023-11-22');
+  });
+});
+
+describe('officers away', () => {
+  const cal = buildCalendar([
+    {
+      year: 2026,
+      source: 'test',
+      holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'],
+      workdays: ['2026-09-27', '2026-10-10'],
+    },
+  ] as never);
+
+  it('counts working days away by kind, a day two absences share once, within the stretch asked', () => {
+    const absences = [
+      { officerId: 1, kind: 'leave' as const, from: '2026-09-28', to: '2026-10-09' },
+      { officerId: 1, kind: 'training' as const, from: '2026-10-08', to: '2026-10-12' },
+      { officerId: 2, kind: 'sick' as const, from: '2026-09-01', to: '2026-09-30' },
+    ];
+    const { byOfficer, uncoveredYears } = absentWorkdays(absences, cal, '2026-09-27', '2026-10-31');
+    // 9-28..30 (3), 10-08, 10-09 (2): the holidays and the weekend are not working days.
+    expect(byOfficer.get(1)).toEqual({ leave: 5, training: 2 });
+    // 9-27 (调休 Sunday), 9-28..30.
+    expect(byOfficer.get(2)).toEqual({ sick: 4 });
+    expect(uncoveredYears).toEqual([]);
+    expect(absentWorkdays(absences, cal, '2027-01-01', '2027-01-31').byOfficer.get(1)).toEqual({});
+  });
+
+  it('says who is away on a day', () => {
+    const absences = [{ officerId: 3, kind: 'secondment' as const, from: '2026-11-01', to: '2026-11-30' }];
+    expect(absenceOn(absences, 3, TODAY)?.kind).toBe('secondment');
+    expect(absenceOn(absences, 3, '2026-12-01')).toBeUndefined();
+    expect(absenceOn(absences, 4, TODAY)).toBeUndefined();
+  });
+});
