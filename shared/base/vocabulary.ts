@@ -45,6 +45,31 @@ export const ACCIDENT_GRADES = {
   general: '一般事故',
 } as const;
 
+/** 其他执法工作日, the working-day method's ten categories as county plans that follow the 2017 编制办法 list them. */
+export const OTHER_ENFORCEMENT_DAYS = {
+  supervision: '综合监管',
+  licensing: '行政许可',
+  accidents: '事故调查处理',
+  complaints: '投诉举报核查',
+  joint: '联合执法',
+  registration: '登记备案',
+  agencies: '中介机构检查',
+  publicity: '宣传培训',
+  litigation: '复议应诉',
+  assigned: '上级交办执法任务',
+} as const;
+
+/** 非执法工作日, its seven categories. */
+export const NON_ENFORCEMENT_DAYS = {
+  duty: '机关值班',
+  study: '学习培训考核会议',
+  guidance: '指导下级',
+  party: '党群活动',
+  sick: '病事假',
+  leave: '年休假/探亲/婚丧假',
+  other: '其他非执法任务',
+} as const;
+
 export const OFFICER_POSTS = { officer: '执法人员', technical: '技术检查员', legal: '法制审核员' } as const;
 
 export type SupervisionCategory = keyof typeof SUPERVISION_CATEGORIES;
@@ -55,6 +80,8 @@ export type CreditStatus = keyof typeof CREDIT_STATUSES;
 export type OfficerPost = keyof typeof OFFICER_POSTS;
 export type AbsenceKind = keyof typeof ABSENCE_KINDS;
 export type AccidentGrade = keyof typeof ACCIDENT_GRADES;
+export type OtherEnforcementDay = keyof typeof OTHER_ENFORCEMENT_DAYS;
+export type NonEnforcementDay = keyof typeof NON_ENFORCEMENT_DAYS;
 
 export function keysOf<T extends Record<string, string>>(vocab: T): [keyof T & string, ...(keyof T & string)[]] {
   return Object.keys(vocab) as [keyof T & string, ...(keyof T & string)[]];

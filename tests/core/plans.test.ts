@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
@@ -244,5 +245,163 @@ describe('the plan’s inputs travel in the upload package', () => {
       await call(core, 'enterprises:accidents', { enterpriseId: enterprise.id }, token).then((l) => [...l].reverse()),
     );
     expect(records.absences).toEqual(await call(core, 'officers:absences', {}, token));
+  });
+});
+
+describe('the year’s plan: the working-day method, approval, filing', () => {
+  it('is drafted from the record, refused approval while it needs more days than it has, then frozen as approved', async () => {
+    const { core, token, enterprise } = await county();
+    // The inspected enterprise is a 危化 one too: four on the 重点 list, one sampled.
+    await call(
+      core,
+      'enterprises:update',
+      {
+        id: enterprise.id,
+        version: enterprise.version,
+        enterprise: { uscc: enterprise.uscc, name: enterprise.name, categories: ['hazchem'] },
+      },
+      token,
+    );
+    for (let n = 1; n <= 3; n++)
+      await call(
+        core,
+        'enterprises:create',
+        { uscc: usccFor(7100 + n), name: `宣汉县危化企业${n}`, categories: ['hazchem'] },
+        token,
+      );
+    await call(core, 'enterprises:create', { uscc: usccFor(7200), name: '宣汉县一般企业', riskGrade: 'high' }, token);
+
+    const fresh = await call(core, 'plans:get', { year: 2026 }, token);
+    expect(fresh).toMatchObject({
+      status: 'none',
+      version: null,
+      officersOnDuty: 2,
+      inputs: { officers: 2, perVisit: { key: 2, random: 2 }, margin: 0.1 },
+      calendarMissing: false,
+      filingDue: '2026-01-31',
+    });
+    const days = fresh.statutoryWorkdays;
+    expect(days).toBeGreaterThan(240);
+    expect(fresh.capacity.total).toBe(days * 2);
+    expect(fresh.demand.randomVisits).toBe(1); // ceil(1 × 0.5)
+    const keyVisits = fresh.demand.keyVisits;
+    expect(keyVisits).toBe(4);
+
+    // Two officers whose year the other work nearly fills: the visits need more than is left.
+    const busy = {
+      officers: 2,
+      otherEnforcement: { supervision: days * 2 - 4 },
+      nonEnforcement: {},
+      perVisit: { key: 2, random: 2 },
+      margin: 0.1,
+      note: '',
+    };
+    let plan = await call(core, 'plans:save', { year: 2026, inputs: busy, version: null }, token);
+    expect(plan).toMatchObject({ status: 'draft', version: 1, capacity: { inspection: 4, usable: 3 } });
+    expect(plan.blockers).toEqual([
+      { key: 'plans.blockers.demandExceedsSupply', params: { need: plan.capacity.need.total, usable: 3 } },
+    ]);
+    expect(
+      await failure(
+        core,
+        'plans:approve',
+        { year: 2026, version: 1, approvedOn: '2026-01-20', approvalRef: '宣府函〔2026〕3号' },
+        token,
+      ),
+    ).toMatchObject({ code: 'VALIDATION', details: { issues: [{ key: 'plans.blockers.demandExceedsSupply' }] } });
+    // A stale version is refused; the inputs saved again make room.
+    expect(await failure(core, 'plans:save', { year: 2026, inputs: busy, version: null }, token)).toMatchObject({
+      code: 'STALE_VERSION',
+    });
+    plan = await call(
+      core,
+      'plans:save',
+      { year: 2026, inputs: { ...busy, otherEnforcement: { supervision: 200 } }, version: 1 },
+      token,
+    );
+    expect(plan.blockers).toEqual([]);
+    // Approval is the 大队负责人's to enter, not a clerk's.
+    const clerk = await addUser(core, token, 'clerk2', 'clerk');
+    const approval = { year: 2026, version: 2, approvedOn: '2026-01-20', approvalRef: '宣府函〔2026〕3号' };
+    expect(await failure(core, 'plans:approve', approval, clerk)).toMatchObject({ code: 'FORBIDDEN' });
+    plan = await call(core, 'plans:approve', approval, token);
+    expect(plan).toMatchObject({
+      status: 'approved',
+      approvedOn: '2026-01-20',
+      approvalRef: '宣府函〔2026〕3号',
+      blockers: [],
+    });
+    expect(plan.snapshotSha256).toMatch(/^[0-9a-f]{64}$/);
+
+    // Frozen: a later change of the ledger does not move the approved figures, and the plan takes no new inputs.
+    await call(
+      core,
+      'enterprises:create',
+      { uscc: usccFor(7300), name: '宣汉县新增危化企业', categories: ['hazchem'] },
+      token,
+    );
+    expect((await call(core, 'plans:get', { year: 2026 }, token)).demand).toEqual(plan.demand);
+    expect(await failure(core, 'plans:save', { year: 2026, inputs: busy, version: plan.version }, token)).toMatchObject(
+      { details: { issues: [{ key: 'plans.blockers.approved' }] } },
+    );
+    expect(() => core.state.store.raw.prepare("UPDATE plans SET inputs_json = '{}'").run()).toThrow(/frozen/);
+    expect(() => core.state.store.raw.prepare('DELETE FROM plans').run()).toThrow(/frozen/);
+
+    // Filed with the city: not before it was approved, nor in the future.
+    expect(
+      await failure(
+        core,
+        'plans:file',
+        { year: 2026, version: plan.version, filedOn: '2026-01-19', filingRef: '' },
+        token,
+      ),
+    ).toMatchObject({ details: { issues: [{ path: ['filedOn'], key: 'plans.blockers.filedBeforeApproved' }] } });
+    expect(
+      await failure(
+        core,
+        'plans:file',
+        { year: 2026, version: plan.version, filedOn: '2026-11-26', filingRef: '' },
+        token,
+      ),
+    ).toMatchObject({ details: { issues: [{ path: ['filedOn'], key: 'validation.notInFuture' }] } });
+    plan = await call(
+      core,
+      'plans:file',
+      { year: 2026, version: plan.version!, filedOn: '2026-01-25', filingRef: '达市应急备〔2026〕7号' },
+      token,
+    );
+    expect(plan).toMatchObject({ status: 'filed', filedOn: '2026-01-25', filedBy: '管理员' });
+
+    // The package carries it, its snapshot hashing to what was frozen.
+    const blocked = (await failure(core, 'exports:create', { kind: 'full' }, token)).details as {
+      problems: { subject: string }[];
+    };
+    const overrides = blocked.problems.map((p) => ({
+      code: 'incomplete' as const,
+      subject: p.subject,
+      reason: '测试',
+    }));
+    const made = await call(core, 'exports:create', { kind: 'full', overrides }, token);
+    const { records } = await readPackage(fs.readFileSync(path.join(exportsDir(core.state.dataDir), made.name)));
+    expect(records.plans).toHaveLength(1);
+    expect(createHash('sha256').update(JSON.stringify(records.plans[0].snapshot)).digest('hex')).toBe(
+      plan.snapshotSha256,
+    );
+  });
+
+  it('is drafted for last year, this year or next, and never approved on a year the calendar does not hold', async () => {
+    const { core, token } = await county();
+    const far = await failure(
+      core,
+      'plans:save',
+      { year: 2028, inputs: (await call(core, 'plans:get', { year: 2026 }, token)).inputs, version: null },
+      token,
+    );
+    expect(far).toMatchObject({
+      details: { issues: [{ key: 'plans.blockers.year', params: { from: 2025, to: 2027 } }] },
+    });
+    const next = await call(core, 'plans:get', { year: 2027 }, token);
+    if (next.calendarMissing)
+      expect(next.blockers).toContainEqual({ key: 'plans.blockers.calendarMissing', params: { year: 2027 } });
   });
 });

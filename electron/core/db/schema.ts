@@ -381,6 +381,7 @@ export interface DB {
   typicalCases: TypicalCasesTable;
   officerAbsences: OfficerAbsencesTable;
   enterpriseAccidents: EnterpriseAccidentsTable;
+  plans: PlansTable;
 }
 
 export interface OfficerAbsencesTable {
@@ -410,4 +411,23 @@ export interface EnterpriseAccidentsTable {
   withdrawnAt: string | null;
   withdrawnBy: string | null;
   withdrawReason: string | null;
+}
+
+export interface PlansTable {
+  id: Generated<number>;
+  year: number;
+  status: string;
+  inputsJson: string;
+  snapshotJson: string | null;
+  snapshotSha256: string | null;
+  approvedOn: string | null;
+  approvalRef: string | null;
+  approvedBy: string | null;
+  filedOn: string | null;
+  filingRef: string | null;
+  filedBy: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  version: Generated<number>;
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { CreditStatus, RiskGrade, StandardizationGrade, SupervisionCategory } from '../../base/vocabulary.ts';
-import type { Classification, classifyAll } from '../../domain/plans/classify.ts';
+import type { Capacity } from '../../domain/plans/capacity.ts';
+import type { Classification, classifyAll, PlanTrack } from '../../domain/plans/classify.ts';
 import type { PlanRules } from '../../entities/plan-rules.ts';
+import { planApprove, planFile, type PlanInputs, planSave, planYear } from '../../entities/plan.ts';
 import { channel } from './channel.ts';
 
 export interface ClassifiedEnterprise extends Classification {
@@ -23,8 +25,67 @@ export interface PlanClassification {
   summary: ReturnType<typeof classifyAll>['summary'];
 }
 
+/** One enterprise as the plan was approved on it. */
+export interface PlanRow {
+  enterpriseId: number;
+  name: string;
+  uscc: string;
+  township: string;
+  track: PlanTrack;
+  visits: number;
+  stratum: string | null;
+  ratio: number | null;
+  cap: number | null;
+}
+
+/** The plan as approved: what it was decided on, frozen with its SHA-256. */
+export interface PlanSnapshot {
+  classifiedOn: string;
+  rulesVersion: string;
+  statutoryWorkdays: number;
+  rows: PlanRow[];
+  strata: { id: string; name: string; ratio: number; enterprises: number; quota: number }[];
+  capacity: Capacity;
+  inputs: PlanInputs;
+}
+
+export interface Plan {
+  year: number;
+  status: 'none' | 'draft' | 'approved' | 'filed';
+  version: number | null;
+  inputs: PlanInputs;
+  /** 法定工作日 of the year by the calendar; `calendarMissing` when the calendar does not hold the year (a guess). */
+  statutoryWorkdays: number;
+  calendarMissing: boolean;
+  /** Live while drafted; as approved afterwards. */
+  demand: { keyEnterprises: number; keyVisits: number; randomEnterprises: number; randomVisits: number };
+  strata: PlanSnapshot['strata'];
+  capacity: Capacity;
+  /** What keeps it from approval now (translation keys with params), none once approved. */
+  blockers: { key: string; params?: Record<string, string | number> }[];
+  snapshotSha256: string | null;
+  approvedOn: string | null;
+  approvalRef: string | null;
+  approvedBy: string | null;
+  filedOn: string | null;
+  filingRef: string | null;
+  filedBy: string | null;
+  /** 报市局备案 by the end of January of the plan's year. */
+  filingDue: string;
+  officersOnDuty: number;
+  rulesVersion: string;
+}
+
 /** 执法计划: the annual plan, 分类分级 and the 双随机 draws. */
 export const planChannels = {
   /** Every enterprise of the ledger sorted for the plan, each with why. */
   'plans:classification': channel<PlanClassification>()({ input: z.object({}).default({}), access: 'ledger.read' }),
+  /** The year's plan: computed live while drafted (supply against demand, what blocks approval), as approved after. */
+  'plans:get': channel<Plan>()({ input: z.object({ year: planYear }), access: 'ledger.read' }),
+  /** The working-day method's inputs; a plan approved is never changed. */
+  'plans:save': channel<Plan>()({ input: planSave, access: 'ledger.write' }),
+  /** The 本级人民政府's approval, entered: refused while demand exceeds supply; freezes what it was approved on. */
+  'plans:approve': channel<Plan>()({ input: planApprove, access: 'cases.approve' }),
+  /** Filed with the city (by the end of January). */
+  'plans:file': channel<Plan>()({ input: planFile, access: 'ledger.write' }),
 } as const;

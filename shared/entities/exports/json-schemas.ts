@@ -21,6 +21,7 @@ const TITLES: Record<keyof typeof RECORD_SCHEMAS | 'manifest', string> = {
   typicalCases: '典型执法案例 / typical enforcement case',
   absences: '执法人员请假、借调、培训 / officer absence',
   accidents: '生产安全事故 / accident',
+  plans: '年度执法计划 / annual enforcement plan',
 };
 
 export function packageJsonSchemas(): Record<string, unknown> {

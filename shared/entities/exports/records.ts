@@ -7,6 +7,7 @@ import { hazardInput, hazardStatus } from '../hazard.ts';
 import { inspectionInput } from '../inspection.ts';
 import { absenceInput, officerInput } from '../officer.ts';
 import { accidentInput } from '../accident.ts';
+import { planInputs } from '../plan.ts';
 import { ACCIDENT_GRADES, keysOf } from '../../base/vocabulary.ts';
 import { typicalCaseStatus } from '../typical-case.ts';
 
@@ -411,6 +412,48 @@ export const accidentRecord = described(
   },
 );
 
+/**
+ * 年度执法计划: the working-day method's inputs, and once approved what it was approved on (the classification, the
+ * rules' version and the figures), as frozen with its SHA-256, the approval and the filing with the city.
+ */
+export const planRecord = described(
+  {
+    id,
+    year: z.number().int(),
+    status: z.enum(['draft', 'approved', 'filed']),
+    inputs: planInputs,
+    snapshot: z.record(z.string(), z.unknown()).nullable(),
+    snapshotSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
+    approvedOn: isoDate.nullable(),
+    approvalRef: z.string().nullable(),
+    approvedBy: z.string().nullable(),
+    filedOn: isoDate.nullable(),
+    filingRef: z.string().nullable(),
+    filedBy: z.string().nullable(),
+    createdBy: z.string(),
+    ...stamps,
+  },
+  {
+    id: '计划编号 / plan id',
+    year: '年度 / year',
+    status: '状态 / status: draft, approved (本级人民政府批准), filed (报市局备案)',
+    inputs: '工作日测算的录入项 / the working-day method’s inputs',
+    snapshot: '批准时的分类分级、规则版本与测算结果 / what it was approved on (classification, rules version, figures)',
+    snapshotSha256: '批准内容的 SHA-256 / SHA-256 of the snapshot as stored',
+    approvedOn: '批准日期 / approved on',
+    approvalRef: '批复文号 / approval reference',
+    approvedBy: '录入批准的人员 / approval entered by',
+    filedOn: '备案日期 / filed on',
+    filingRef: '备案回执 / filing receipt',
+    filedBy: '录入备案的人员 / filing entered by',
+    createdBy: '起草人 / drafted by',
+    ...stampNames,
+  },
+);
+
 /** The data files of a package, in the order written: each entity's records sorted by id. */
 export const RECORD_SCHEMAS = {
   enterprises: enterpriseRecord,
@@ -425,6 +468,7 @@ export const RECORD_SCHEMAS = {
   typicalCases: typicalCaseRecord,
   absences: absenceRecord,
   accidents: accidentRecord,
+  plans: planRecord,
 } as const;
 export type RecordEntity = keyof typeof RECORD_SCHEMAS;
 export type RecordOf<E extends RecordEntity> = z.input<(typeof RECORD_SCHEMAS)[E]>;

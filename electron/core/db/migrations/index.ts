@@ -10,6 +10,7 @@ import * as m0008 from './0008_document_dates.ts';
 import * as m0009 from './0009_exports.ts';
 import * as m0010 from './0010_typical_cases.ts';
 import * as m0011 from './0011_plan_inputs.ts';
+import * as m0012 from './0012_plans.ts';
 
 /** Statically imported so a bundled or packed main process finds every migration. Names sort by zero-padded number. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_exports': m0009,
   '0010_typical_cases': m0010,
   '0011_plan_inputs': m0011,
+  '0012_plans': m0012,
 };

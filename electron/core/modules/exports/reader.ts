@@ -327,4 +327,26 @@ export async function writePackageRecords(db: Kysely<DB>, r: PackageRecords): Pr
         ...withdrawal(a),
       })
       .execute();
+  // The snapshot written again as it was stored: its SHA-256 still matches.
+  for (const p of r.plans)
+    await db
+      .insertInto('plans')
+      .values({
+        id: p.id,
+        year: p.year,
+        status: p.status,
+        inputsJson: json(p.inputs),
+        snapshotJson: p.snapshot === null ? null : json(p.snapshot),
+        snapshotSha256: p.snapshotSha256,
+        approvedOn: p.approvedOn,
+        approvalRef: p.approvalRef,
+        approvedBy: p.approvedBy,
+        filedOn: p.filedOn,
+        filingRef: p.filingRef,
+        filedBy: p.filedBy,
+        createdAt: p.createdAt,
+        createdBy: p.createdBy,
+        updatedAt: p.updatedAt,
+      })
+      .execute();
 }

@@ -42,6 +42,7 @@ export async function readPackageData(db: Kysely<DB>): Promise<PackageData> {
     typical,
     absences,
     accidents,
+    plans,
   ] = await Promise.all([
     db.selectFrom('enterprises').selectAll().orderBy('id').execute(),
     db.selectFrom('officers').selectAll().orderBy('id').execute(),
@@ -56,6 +57,7 @@ export async function readPackageData(db: Kysely<DB>): Promise<PackageData> {
     db.selectFrom('typicalCases').selectAll().orderBy('id').execute(),
     db.selectFrom('officerAbsences').selectAll().orderBy('id').execute(),
     db.selectFrom('enterpriseAccidents').selectAll().orderBy('id').execute(),
+    db.selectFrom('plans').selectAll().orderBy('id').execute(),
   ]);
 
   const pdfs: PackageData['pdfs'] = [];
@@ -263,6 +265,23 @@ export async function readPackageData(db: Kysely<DB>): Promise<PackageData> {
       }),
       absences: absences.map(toAbsence),
       accidents: accidents.map(toAccident),
+      plans: plans.map((p) => ({
+        id: p.id,
+        year: p.year,
+        status: p.status as never,
+        inputs: json(p.inputsJson),
+        snapshot: p.snapshotJson === null ? null : json(p.snapshotJson),
+        snapshotSha256: p.snapshotSha256,
+        approvedOn: p.approvedOn,
+        approvalRef: p.approvalRef,
+        approvedBy: p.approvedBy,
+        filedOn: p.filedOn,
+        filingRef: p.filingRef,
+        filedBy: p.filedBy,
+        createdBy: p.createdBy,
+        createdAt: p.createdAt,
+        updatedAt: p.updatedAt,
+      })),
     },
   };
 }
@@ -297,6 +316,7 @@ export const TABLE_COVERAGE: Record<keyof DB | 'kyselyMigration' | 'kyselyMigrat
   typicalCases: 'typicalCases',
   officerAbsences: 'absences',
   enterpriseAccidents: 'accidents',
+  plans: 'plans',
   kyselyMigration: 'not sent: the schema’s history',
   kyselyMigrationLock: 'not sent: the schema’s history',
 };

@@ -570,6 +570,7 @@ export async function packageTypicalCase(
     // The plan's inputs: the full package carries them.
     absences: () => false,
     accidents: () => false,
+    plans: () => false,
   };
   const index = new PackageIndex();
   const sources: PackageSource[] = [];

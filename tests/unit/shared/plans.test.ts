@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accidentGrade } from '../../../shared/domain/accidents.ts';
 import { absentWorkdays, absenceOn } from '../../../shared/domain/plans/availability.ts';
+import { capacity } from '../../../shared/domain/plans/capacity.ts';
 import { classify, classifyAll, type PlanSubject, yearsBefore } from '../../../shared/domain/plans/classify.ts';
 import { planRules, type PlanRules } from '../../../shared/entities/plan-rules.ts';
 import { buildCalendar } from '../../../shared/domain/workdays.ts';
@@ -218,5 +219,62 @@ describe('officers away', () => {
     expect(absenceOn(absences, 3, TODAY)?.kind).toBe('secondment');
     expect(absenceOn(absences, 3, '2026-12-01')).toBeUndefined();
     expect(absenceOn(absences, 4, TODAY)).toBeUndefined();
+  });
+});
+
+describe('监督检查工作日测算 on the two published examples, with figures that agree with each other', () => {
+  it('宽城区 2025: 8 officers × 248 days, the shares its plan misprinted (21/71/8) computed as 52.2/27.0/20.9', () => {
+    const c = capacity({
+      statutoryWorkdays: 248,
+      officers: 8,
+      // The plan gives the sums only: 1,035 other enforcement, 535 non-enforcement days.
+      otherEnforcement: { supervision: 1035 },
+      nonEnforcement: { duty: 535 },
+      demand: { key: { visits: 120, personDays: 2 }, random: { visits: 80, personDays: 2 } },
+      margin: 0,
+    });
+    expect(c).toMatchObject({ total: 1984, other: 1035, non: 535, inspection: 414 });
+    expect(c.shares).toEqual({ other: 52.2, non: 27, inspection: 20.9 });
+    expect(c).toMatchObject({ need: { key: 240, random: 160, total: 400 }, usable: 414, feasible: true, shortBy: 0 });
+  });
+
+  it('a 2019 city plan: (365 − 104 − 14) × 22 = 5,434, less 2,469 and 1,994 is 971 (its printed 2,649 a slip)', () => {
+    const c = capacity({
+      statutoryWorkdays: 365 - 104 - 14,
+      officers: 22,
+      otherEnforcement: { supervision: 1000, licensing: 469, accidents: 1000 },
+      nonEnforcement: { duty: 994, sick: 500, leave: 500 },
+      // 重点 632 and 一般 339 person-days, as the plan split its 971.
+      demand: { key: { visits: 316, personDays: 2 }, random: { visits: 113, personDays: 3 } },
+      margin: 0,
+    });
+    expect(c).toMatchObject({ total: 5434, other: 2469, non: 1994, inspection: 971 });
+    expect(c.need).toEqual({ key: 632, random: 339, total: 971 });
+    expect(c.feasible).toBe(true);
+  });
+
+  it('keeps room (留有余地): the same plan with a tenth kept free is short, and says by how much', () => {
+    const c = capacity({
+      statutoryWorkdays: 247,
+      officers: 22,
+      otherEnforcement: { supervision: 2469 },
+      nonEnforcement: { duty: 1994 },
+      demand: { key: { visits: 316, personDays: 2 }, random: { visits: 113, personDays: 3 } },
+      margin: 0.1,
+    });
+    // 971 × 0.9 = 873.9: 873 whole days usable, 98 short.
+    expect(c).toMatchObject({ usable: 873, feasible: false, shortBy: 98 });
+  });
+
+  it('never makes usable days out of a year the other work already fills', () => {
+    const c = capacity({
+      statutoryWorkdays: 250,
+      officers: 2,
+      otherEnforcement: { assigned: 400 },
+      nonEnforcement: { leave: 200 },
+      demand: { key: { visits: 0, personDays: 2 }, random: { visits: 0, personDays: 2 } },
+      margin: 0.1,
+    });
+    expect(c).toMatchObject({ total: 500, inspection: -100, usable: 0, feasible: true, shares: { inspection: -20 } });
   });
 });
