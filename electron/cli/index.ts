@@ -13,6 +13,8 @@ import { importDataPackage, listBackups, readDataPackage, restoreOffline } from 
 import { needsSetup } from '../core/modules/accounts/repository.ts';
 import { exportsDir, verifyPackageFile } from '../core/modules/exports/service.ts';
 import { volumeName } from '../core/modules/exports/volumes.ts';
+import { sha256 } from '../core/modules/plans/draws.ts';
+import { type DrawRecord, verifyDraw } from '../../shared/domain/plans/draw.ts';
 import { workspaceDir } from '../core/workspaces.ts';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/api/contract.ts';
 import { argValue, defaultDataRoot, resourcesDir } from '../host/paths.ts';
@@ -42,6 +44,8 @@ const USAGE = `用法 / usage: npm run cli -- <command> [--data-dir <folder>] [-
                                    incremental package follows it)
   export verify <file.zip>         按接收方的方式核验上报包（无需数据库）/ check a package as the receiving side would (no database);
                                    分卷的包给出第一卷 / for a package cut into volumes, name the first: file.zip.001
+  plans verify-draw <draw.json>    重新运行一次双随机抽查并与记录比对（无需数据库）/ re-run a 双随机 draw from its record
+                                   and compare (no database)
   documents issue --type <type> --inspection <id> [--count N]
                                    按检查记录生成并签发文书 / draft and issue documents for an inspection`;
 
@@ -84,6 +88,15 @@ async function main(): Promise<number> {
         null,
         2,
       ),
+    );
+    return report.ok ? 0 : 1;
+  }
+  // A draw is re-run from its record alone, in this process, with no database: anyone can check it.
+  if (group === 'plans' && command === 'verify-draw' && target) {
+    const record = JSON.parse(fs.readFileSync(path.resolve(target), 'utf8')) as DrawRecord;
+    const report = verifyDraw(record, sha256);
+    console.log(
+      JSON.stringify({ ...report, id: record.id, label: record.label, picks: record.result?.picks?.length }, null, 2),
     );
     return report.ok ? 0 : 1;
   }

@@ -8,7 +8,7 @@ import { RECORD_SCHEMAS, type RecordEntity } from '../entities/exports/records.t
  */
 
 /** The format version that first held each data file (those not named are in every version). */
-const SINCE: Partial<Record<RecordEntity, number>> = { typicalCases: 3, absences: 4, accidents: 4, plans: 4 };
+const SINCE: Partial<Record<RecordEntity, number>> = { typicalCases: 3, absences: 4, accidents: 4, plans: 4, draws: 4 };
 
 /** The data files a package of this format version holds. */
 export const entitiesOf = (formatVersion: number): RecordEntity[] =>

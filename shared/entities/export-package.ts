@@ -9,7 +9,8 @@ import { z } from 'zod';
 export const PACKAGE_FORMAT = 'enforce-desk/upload-package';
 /**
  * 2 added `base` and `removed` (incremental packages); 3 added the 典型执法案例 (data/typicalCases.jsonl); 4 officers'
- * absences, enterprises' accidents and the annual plans (data/absences.jsonl, accidents.jsonl, plans.jsonl). A package of
+ * absences, enterprises' accidents, the annual plans and the 双随机 draws (data/absences.jsonl, accidents.jsonl,
+ * plans.jsonl, draws.jsonl). A package of
  * an earlier version still verifies, holding the data files of its version.
  */
 export const PACKAGE_FORMAT_VERSION = 4;

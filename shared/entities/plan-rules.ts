@@ -63,6 +63,8 @@ export const planRules = z
     }),
     /** 双随机 strata, first match wins; the last must match every enterprise. Ratio of the stratum drawn a year. */
     strata: z.array(z.object({ id: ruleId, name, when: planCondition, ratio: z.number().min(0).max(1) })).min(1),
+    /** 双随机 inspector rotation: a pair sent to an enterprise is not sent to it again within this many draws. */
+    rotationDraws: z.number().int().min(0).max(20),
     /** 国办发〔2024〕54号: visits a year at most, first match wins; the last must match every enterprise. */
     caps: z.array(z.object({ id: ruleId, name, when: planCondition, cap: z.number().int().min(1).max(52) })).min(1),
   })

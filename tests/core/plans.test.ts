@@ -1,14 +1,16 @@
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
 import { readPackage } from '../../electron/core/modules/exports/reader.ts';
 import { exportsDir, verifyPackageFile } from '../../electron/core/modules/exports/service.ts';
-import { addUser, call, failure, newCore, setUp } from '../support/core.ts';
+import { addUser, call, failure, newCore, setUp, tempDir } from '../support/core.ts';
 import { inspectionReady } from '../support/documents.ts';
 import { usccFor } from '../support/ledger.ts';
 
+const CLI = path.resolve(import.meta.dirname, '..', '..', 'electron', 'cli', 'index.ts');
 const cores: Core[] = [];
 afterEach(async () => {
   for (const c of cores.splice(0)) await c.close();
@@ -403,5 +405,133 @@ describe('the year’s plan: the working-day method, approval, filing', () => {
     const next = await call(core, 'plans:get', { year: 2027 }, token);
     if (next.calendarMissing)
       expect(next.blockers).toContainEqual({ key: 'plans.blockers.calendarMissing', params: { year: 2027 } });
+  });
+});
+
+describe('双随机 draws anyone can re-run', () => {
+  it('draws on the published pool with a witness’s value, keeps it whole, and a separate process re-runs it from its file', async () => {
+    const { core, token, officers } = await county();
+    for (let n = 1; n <= 10; n++)
+      await call(
+        core,
+        'enterprises:create',
+        { uscc: usccFor(7400 + n), name: `宣汉县抽查企业${n}`, riskGrade: 'general' },
+        token,
+      );
+    const third = await call(
+      core,
+      'officers:create',
+      { name: '王芳', certificateNo: '51172200103', certValidFrom: '2024-01-01', certValidTo: '2028-12-31' },
+      token,
+    );
+    const away = await call(
+      core,
+      'officers:create',
+      { name: '赵磊', certificateNo: '51172200104', certValidFrom: '2024-01-01', certValidTo: '2028-12-31' },
+      token,
+    );
+    await call(
+      core,
+      'officers:add-absence',
+      { officerId: away.id, kind: 'training', from: '2026-11-20', to: '2026-11-30' },
+      token,
+    );
+    const label = '2026年第四季度双随机抽查';
+    expect(await failure(core, 'plans:draw-pool', { year: 2026, label }, token)).toMatchObject({
+      details: { issues: [{ key: 'plans.draw.notApproved' }] },
+    });
+    const draft = await call(
+      core,
+      'plans:save',
+      { year: 2026, inputs: (await call(core, 'plans:get', { year: 2026 }, token)).inputs, version: null },
+      token,
+    );
+    await call(
+      core,
+      'plans:approve',
+      { year: 2026, version: draft.version!, approvedOn: '2026-01-20', approvalRef: '宣府函〔2026〕3号' },
+      token,
+    );
+
+    const pool = await call(core, 'plans:draw-pool', { year: 2026, label }, token);
+    // The county's own enterprise (no risk grade) and the ten: 11 in the 一般风险 stratum, quota ceil(11 × 0.2) = 3.
+    expect(pool.input.pool).toHaveLength(11);
+    expect(pool.input.inspectors.map((i) => i.officerId)).toEqual([officers[0].id, officers[1].id, third.id]);
+    expect(pool.inspectorsLeftOut).toEqual([{ officerId: away.id, name: '赵磊', reason: 'away' }]);
+
+    const base = {
+      year: 2026,
+      label,
+      poolSha256: pool.poolSha256,
+      witnessName: '纪检监督员刘强',
+      witnessValue: '2026-11-25 福彩3D 417',
+    };
+    expect(await failure(core, 'plans:draw', { ...base, witnessName: '管理员' }, token)).toMatchObject({
+      details: { issues: [{ key: 'plans.draw.witnessIsOperator' }] },
+    });
+    expect(await failure(core, 'plans:draw', { ...base, witnessValue: '417' }, token)).toMatchObject({
+      details: { issues: [{ path: ['witnessValue'], key: 'plans.draw.valueTooShort' }] },
+    });
+    // The record moved after the pool was published: refused, the witness must see the new pool.
+    await call(
+      core,
+      'inspections:create',
+      {
+        enterpriseId: pool.input.pool[0].enterpriseId,
+        kind: 'plan',
+        startedAt: '2026-11-24T09:30',
+        place: '厂区',
+        officerIds: [officers[0].id, officers[1].id],
+        findings: '未发现隐患。',
+      },
+      token,
+    );
+    expect(await failure(core, 'plans:draw', base, token)).toMatchObject({
+      details: { issues: [{ key: 'plans.draw.poolChanged' }] },
+    });
+    const again = await call(core, 'plans:draw-pool', { year: 2026, label }, token);
+    const first = await call(core, 'plans:draw', { ...base, poolSha256: again.poolSha256 }, token);
+    expect(first.result.strata.find((s) => s.id === 'general')).toEqual({
+      id: 'general',
+      name: '一般风险',
+      ratio: 0.2,
+      enterprises: 11,
+      quota: 3,
+      eligible: 11,
+      drawn: 3,
+      short: 0,
+    });
+    expect(first.result.picks).toHaveLength(3);
+    expect(first).toMatchObject({ operator: '管理员', witnessName: '纪检监督员刘强', drawnAt: expect.any(String) });
+
+    // A later draw this year leaves out those already drawn.
+    const next = await call(core, 'plans:draw-pool', { year: 2026, label: '补充抽查' }, token);
+    const drawn = new Set(first.result.picks.map((p) => p.enterpriseId));
+    expect(
+      next.input.pool
+        .filter((e) => e.covered)
+        .map((e) => e.enterpriseId)
+        .sort(),
+    ).toEqual([...drawn].sort());
+    expect(next.input.recentPairs).toHaveLength(3);
+
+    // Its file, re-run in a process of its own with no database: the same. Altered, it is caught.
+    const file = path.join(tempDir(), 'draw.json');
+    const download = await call(core, 'plans:draw-record', { id: first.id }, token);
+    fs.writeFileSync(file, Buffer.from(download.dataBase64, 'base64'));
+    const verify = (f: string) => spawnSync(process.execPath, [CLI, 'plans', 'verify-draw', f], { encoding: 'utf8' });
+    const ok = verify(file);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, problems: [], picks: 3 });
+    const forged = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const outside = pool.input.pool.find((e) => !drawn.has(e.enterpriseId))!.enterpriseId;
+    forged.result.picks[0].enterpriseId = outside;
+    fs.writeFileSync(file, JSON.stringify(forged));
+    const caught = verify(file);
+    expect(caught.status).toBe(1);
+    expect(JSON.parse(caught.stdout).problems).toEqual(['picks', 'resultSha256']);
+
+    expect(() => core.state.store.raw.prepare("UPDATE draws SET witness_value = 'x'").run()).toThrow(/kept as drawn/);
+    expect(await call(core, 'plans:draws', { year: 2026 }, token)).toEqual([first]);
   });
 });

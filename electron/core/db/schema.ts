@@ -382,6 +382,7 @@ export interface DB {
   officerAbsences: OfficerAbsencesTable;
   enterpriseAccidents: EnterpriseAccidentsTable;
   plans: PlansTable;
+  draws: DrawsTable;
 }
 
 export interface OfficerAbsencesTable {
@@ -430,4 +431,18 @@ export interface PlansTable {
   createdBy: string;
   updatedAt: string;
   version: Generated<number>;
+}
+
+export interface DrawsTable {
+  id: Generated<number>;
+  planYear: number;
+  label: string;
+  inputJson: string;
+  poolSha256: string;
+  witnessValue: string;
+  witnessName: string;
+  operator: string;
+  drawnAt: string;
+  resultJson: string;
+  resultSha256: string;
 }

@@ -4,7 +4,9 @@ import type { Capacity } from '../../domain/plans/capacity.ts';
 import type { Classification, classifyAll, PlanTrack } from '../../domain/plans/classify.ts';
 import type { PlanRules } from '../../entities/plan-rules.ts';
 import { planApprove, planFile, type PlanInputs, planSave, planYear } from '../../entities/plan.ts';
+import type { DrawInput, DrawRecord } from '../../domain/plans/draw.ts';
 import { channel } from './channel.ts';
+import type { FileDownload } from './fragments.ts';
 
 export interface ClassifiedEnterprise extends Classification {
   name: string;
@@ -33,7 +35,9 @@ export interface PlanRow {
   township: string;
   track: PlanTrack;
   visits: number;
+  /** The 双随机 stratum's id and name (null on the 重点 list). */
   stratum: string | null;
+  stratumName: string | null;
   ratio: number | null;
   cap: number | null;
 }
@@ -76,6 +80,11 @@ export interface Plan {
   rulesVersion: string;
 }
 
+const drawLabel = z.object({
+  year: planYear,
+  label: z.string().trim().min(2, { error: 'validation.required' }).max(60),
+});
+
 /** 执法计划: the annual plan, 分类分级 and the 双随机 draws. */
 export const planChannels = {
   /** Every enterprise of the ledger sorted for the plan, each with why. */
@@ -88,4 +97,31 @@ export const planChannels = {
   'plans:approve': channel<Plan>()({ input: planApprove, access: 'cases.approve' }),
   /** Filed with the city (by the end of January). */
   'plans:file': channel<Plan>()({ input: planFile, access: 'ledger.write' }),
+  /** The pool a 双随机 draw would be made on now, with its hash: shown and published before the witness gives a value. */
+  'plans:draw-pool': channel<{ input: DrawInput; poolSha256: string; inspectorsLeftOut: InspectorLeftOut[] }>()({
+    input: drawLabel,
+    access: 'ledger.read',
+  }),
+  /** The draw, on the pool published (its hash), the witness's value and name; kept whole as drawn. */
+  'plans:draw': channel<DrawRecord>()({
+    input: drawLabel.extend({
+      poolSha256: z.string().regex(/^[0-9a-f]{64}$/),
+      witnessName: z.string().trim().min(1, { error: 'validation.required' }).max(50),
+      // Long enough not to be enumerated ahead (a six-digit number can be).
+      witnessValue: z.string().trim().min(8, { error: 'plans.draw.valueTooShort' }).max(200),
+    }),
+    access: 'ledger.write',
+  }),
+  'plans:draws': channel<DrawRecord[]>()({ input: z.object({ year: planYear }), access: 'ledger.read' }),
+  /** A draw as a file anyone can re-run (`npm run cli -- plans verify-draw <file>`). */
+  'plans:draw-record': channel<FileDownload>()({
+    input: z.object({ id: z.number().int().positive() }),
+    access: 'ledger.read',
+  }),
 } as const;
+
+export interface InspectorLeftOut {
+  officerId: number;
+  name: string;
+  reason: 'offDuty' | 'certificate' | 'away';
+}

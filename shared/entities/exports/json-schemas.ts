@@ -22,6 +22,7 @@ const TITLES: Record<keyof typeof RECORD_SCHEMAS | 'manifest', string> = {
   absences: '执法人员请假、借调、培训 / officer absence',
   accidents: '生产安全事故 / accident',
   plans: '年度执法计划 / annual enforcement plan',
+  draws: '双随机抽查 / random inspection draw',
 };
 
 export function packageJsonSchemas(): Record<string, unknown> {

@@ -454,6 +454,35 @@ export const planRecord = described(
   },
 );
 
+/** 双随机 draws, as kept: what anyone needs to re-run each (its input and the witness's value) and what it gave. */
+export const drawRecord = described(
+  {
+    id,
+    planYear: z.number().int(),
+    label: z.string(),
+    input: z.record(z.string(), z.unknown()),
+    witnessValue: z.string(),
+    witnessName: z.string(),
+    operator: z.string(),
+    drawnAt: isoDateTime,
+    result: z.record(z.string(), z.unknown()),
+    resultSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  },
+  {
+    id: '抽查编号 / draw id',
+    planYear: '计划年度 / plan year',
+    label: '抽查名称 / label',
+    input:
+      '抽查输入：冻结的企业名录、分层比例、执法人员名录、近期组合 / the frozen input (pool, strata, inspectors, recent pairs)',
+    witnessValue: '见证人录入的随机值 / the value the witness entered',
+    witnessName: '见证人 / witness',
+    operator: '操作人 / operator',
+    drawnAt: '抽取时间 / drawn at (UTC)',
+    result: '抽取结果 / the result (picks with their inspectors, strata, exclusions)',
+    resultSha256: '结果的 SHA-256 / SHA-256 of the result',
+  },
+);
+
 /** The data files of a package, in the order written: each entity's records sorted by id. */
 export const RECORD_SCHEMAS = {
   enterprises: enterpriseRecord,
@@ -469,6 +498,7 @@ export const RECORD_SCHEMAS = {
   absences: absenceRecord,
   accidents: accidentRecord,
   plans: planRecord,
+  draws: drawRecord,
 } as const;
 export type RecordEntity = keyof typeof RECORD_SCHEMAS;
 export type RecordOf<E extends RecordEntity> = z.input<(typeof RECORD_SCHEMAS)[E]>;

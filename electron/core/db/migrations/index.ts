@@ -11,6 +11,7 @@ import * as m0009 from './0009_exports.ts';
 import * as m0010 from './0010_typical_cases.ts';
 import * as m0011 from './0011_plan_inputs.ts';
 import * as m0012 from './0012_plans.ts';
+import * as m0013 from './0013_draws.ts';
 
 /** Statically imported so a bundled or packed main process finds every migration. Names sort by zero-padded number. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_typical_cases': m0010,
   '0011_plan_inputs': m0011,
   '0012_plans': m0012,
+  '0013_draws': m0013,
 };

@@ -349,4 +349,21 @@ export async function writePackageRecords(db: Kysely<DB>, r: PackageRecords): Pr
         updatedAt: p.updatedAt,
       })
       .execute();
+  for (const d of r.draws)
+    await db
+      .insertInto('draws')
+      .values({
+        id: d.id,
+        planYear: d.planYear,
+        label: d.label,
+        inputJson: json(d.input),
+        poolSha256: (d.result as { poolSha256: string }).poolSha256,
+        witnessValue: d.witnessValue,
+        witnessName: d.witnessName,
+        operator: d.operator,
+        drawnAt: d.drawnAt,
+        resultJson: json(d.result),
+        resultSha256: d.resultSha256,
+      })
+      .execute();
 }

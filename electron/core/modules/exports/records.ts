@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema.ts';
 import { toSavedReview } from '../review/saved.ts';
 import { toAbsence } from '../officers/repository.ts';
 import { toAccident } from '../enterprises/accidents.ts';
+import { toDrawRecord } from '../plans/draws.ts';
 
 /**
  * The records of a package, read from the database as stored (JSON columns decoded), each entity sorted by id: what
@@ -43,6 +44,7 @@ export async function readPackageData(db: Kysely<DB>): Promise<PackageData> {
     absences,
     accidents,
     plans,
+    draws,
   ] = await Promise.all([
     db.selectFrom('enterprises').selectAll().orderBy('id').execute(),
     db.selectFrom('officers').selectAll().orderBy('id').execute(),
@@ -58,6 +60,7 @@ export async function readPackageData(db: Kysely<DB>): Promise<PackageData> {
     db.selectFrom('officerAbsences').selectAll().orderBy('id').execute(),
     db.selectFrom('enterpriseAccidents').selectAll().orderBy('id').execute(),
     db.selectFrom('plans').selectAll().orderBy('id').execute(),
+    db.selectFrom('draws').selectAll().orderBy('id').execute(),
   ]);
 
   const pdfs: PackageData['pdfs'] = [];
@@ -282,6 +285,10 @@ export async function readPackageData(db: Kysely<DB>): Promise<PackageData> {
         createdAt: p.createdAt,
         updatedAt: p.updatedAt,
       })),
+      draws: draws.map((d) => {
+        const { format: _format, ...record } = toDrawRecord(d);
+        return record as never;
+      }),
     },
   };
 }
@@ -317,6 +324,7 @@ export const TABLE_COVERAGE: Record<keyof DB | 'kyselyMigration' | 'kyselyMigrat
   officerAbsences: 'absences',
   enterpriseAccidents: 'accidents',
   plans: 'plans',
+  draws: 'draws',
   kyselyMigration: 'not sent: the schema’s history',
   kyselyMigrationLock: 'not sent: the schema’s history',
 };

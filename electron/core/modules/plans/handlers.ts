@@ -1,4 +1,7 @@
 import type { HandlerGroup } from '../../context.ts';
+import { AppError } from '../../../../shared/base/errors.ts';
+import { download } from '../files.ts';
+import { draw, drawPool, toDrawRecord } from './draws.ts';
 import { approvePlan, classification, filePlan, planOf, savePlan } from './service.ts';
 
 /** The plans:* channels (issue 20): 分类分级 and the year's plan; the 双随机 draws follow. */
@@ -18,5 +21,29 @@ export const planHandlers: HandlerGroup<'plans'> = {
   },
   async 'plans:file'(input, { core, rules, actor }) {
     return filePlan(core, rules, actor, input);
+  },
+  async 'plans:draw-pool'({ year, label }, { core, rules }) {
+    return drawPool(core, rules, year, label);
+  },
+  async 'plans:draw'(input, { core, rules, actor }) {
+    return draw(core, rules, actor, input);
+  },
+  async 'plans:draws'({ year }, { core }) {
+    const rows = await core.store.db
+      .selectFrom('draws')
+      .selectAll()
+      .where('planYear', '=', year)
+      .orderBy('id')
+      .execute();
+    return rows.map(toDrawRecord);
+  },
+  async 'plans:draw-record'({ id }, { core }) {
+    const row = await core.store.db.selectFrom('draws').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'draw', id });
+    const record = toDrawRecord(row);
+    return download(
+      `双随机抽查记录_${record.planYear}_${record.id}.json`,
+      Buffer.from(`${JSON.stringify(record, null, 2)}\n`),
+    );
   },
 };

@@ -571,6 +571,7 @@ export async function packageTypicalCase(
     absences: () => false,
     accidents: () => false,
     plans: () => false,
+    draws: () => false,
   };
   const index = new PackageIndex();
   const sources: PackageSource[] = [];

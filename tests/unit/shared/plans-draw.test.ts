@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { type DrawInput, DrawRefused, randomStream, runDraw, type Sha256 } from '../../../shared/domain/plans/draw.ts';
+
+const sha256: Sha256 = (b) => new Uint8Array(createHash('sha256').update(b).digest());
+
+const entry = (id: number, stratum: string, over: Partial<DrawInput['pool'][number]> = {}) => ({
+  enterpriseId: id,
+  name: `企业${id}`,
+  stratum,
+  visits: 0,
+  cap: 6,
+  covered: false,
+  ...over,
+});
+
+const INPUT: DrawInput = {
+  format: 'desk-draw',
+  version: 1,
+  year: 2026,
+  label: '2026年第四季度双随机抽查',
+  strata: [
+    { id: 'a', name: '较大风险', ratio: 0.25 },
+    { id: 'b', name: '一般风险', ratio: 0.5 },
+  ],
+  pool: [
+    ...Array.from({ length: 20 }, (_, i) => entry(i + 1, 'a')),
+    ...Array.from({ length: 10 }, (_, i) => entry(i + 101, 'b')),
+  ],
+  inspectors: [1, 2, 3, 4, 5].map((id) => ({ officerId: id, name: `执法人员${id}` })),
+  recentPairs: [],
+};
+
+describe('the 双随机 draw', () => {
+  it('is the same draw from the same input and value, byte for byte, and another from another value', () => {
+    const one = runDraw(INPUT, '20261125-福彩3D-417', sha256);
+    expect(JSON.stringify(runDraw(structuredClone(INPUT), '20261125-福彩3D-417', sha256))).toBe(JSON.stringify(one));
+    // The pool's order as given does not matter: it is drawn sorted by id.
+    expect(runDraw({ ...INPUT, pool: [...INPUT.pool].reverse() }, '20261125-福彩3D-417', sha256).picks).toEqual(
+      one.picks,
+    );
+    const other = runDraw(INPUT, '20261125-福彩3D-418', sha256);
+    expect(other.seed).not.toBe(one.seed);
+    expect(other.picks.map((p) => p.enterpriseId)).not.toEqual(one.picks.map((p) => p.enterpriseId));
+    // Pinned: a change of the algorithm would make every recorded draw fail its verification.
+    expect(one.poolSha256).toBe('2c61d094e213e6b1a61b506a321c73981e74fe5ca2e242c95cacc1eeca588b7d');
+    expect(one.seed).toBe(sha256Hex(`desk-draw/1\n${one.poolSha256}\n20261125-福彩3D-417`));
+    expect(one.picks.map((p) => [p.enterpriseId, ...p.officerIds])).toEqual([
+      [15, 1, 3],
+      [4, 5, 1],
+      [14, 4, 3],
+      [11, 2, 3],
+      [20, 3, 5],
+      [108, 4, 1],
+      [109, 4, 1],
+      [106, 1, 4],
+      [102, 1, 3],
+      [104, 2, 4],
+    ]);
+    expect(one.strata).toEqual([
+      { id: 'a', name: '较大风险', ratio: 0.25, enterprises: 20, quota: 5, eligible: 20, drawn: 5, short: 0 },
+      { id: 'b', name: '一般风险', ratio: 0.5, enterprises: 10, quota: 5, eligible: 10, drawn: 5, short: 0 },
+    ]);
+    expect(new Set(one.picks.map((p) => p.enterpriseId)).size).toBe(10);
+    for (const p of one.picks) expect(p.officerIds[0]).not.toBe(p.officerIds[1]);
+  });
+
+  it('selects each enterprise as often as its stratum’s ratio says, over many seeds', () => {
+    const counts = new Map<number, number>();
+    const officerCounts = new Map<number, number>();
+    const SEEDS = 2000;
+    for (let s = 0; s < SEEDS; s++)
+      for (const p of runDraw(INPUT, `seed-${s}`, sha256).picks) {
+        counts.set(p.enterpriseId, (counts.get(p.enterpriseId) ?? 0) + 1);
+        for (const o of p.officerIds) officerCounts.set(o, (officerCounts.get(o) ?? 0) + 1);
+      }
+    // Binomial: n = 2000, p = 0.25 (σ ≈ 19.4) or 0.5 (σ ≈ 22.4); five σ either side. The seeds are fixed, so this
+    // is the same answer on every run, not a chance of failing.
+    for (const e of INPUT.pool) {
+      const p = e.stratum === 'a' ? 0.25 : 0.5;
+      const sigma = Math.sqrt(SEEDS * p * (1 - p));
+      expect(Math.abs(counts.get(e.enterpriseId)! - SEEDS * p), `enterprise ${e.enterpriseId}`).toBeLessThan(5 * sigma);
+    }
+    // Ten picks, two officers each, five officers: 4 of every 10 visits each (σ ≈ √(20000 × 0.4 × 0.6) ≈ 69).
+    for (const [, n] of officerCounts) expect(Math.abs(n - 8000)).toBeLessThan(5 * 69.3);
+  });
+
+  it('leaves out enterprises at their cap or covered elsewhere, and takes a short stratum whole, saying so', () => {
+    const input: DrawInput = {
+      ...INPUT,
+      pool: [
+        entry(1, 'a', { visits: 6 }),
+        entry(2, 'a', { covered: true }),
+        entry(3, 'a'),
+        entry(4, 'a'),
+        ...Array.from({ length: 4 }, (_, i) => entry(i + 101, 'b', { visits: i < 3 ? 6 : 0 })),
+      ],
+    };
+    const r = runDraw(input, 'x', sha256);
+    expect(r.excluded).toEqual([
+      { enterpriseId: 1, reason: 'cap' },
+      { enterpriseId: 2, reason: 'covered' },
+      { enterpriseId: 101, reason: 'cap' },
+      { enterpriseId: 102, reason: 'cap' },
+      { enterpriseId: 103, reason: 'cap' },
+    ]);
+    expect(r.strata.map((s) => [s.id, s.enterprises, s.quota, s.eligible, s.drawn, s.short])).toEqual([
+      ['a', 4, 1, 2, 1, 0],
+      ['b', 4, 2, 1, 1, 1],
+    ]);
+    expect(r.picks.map((p) => p.enterpriseId)).toContain(104);
+  });
+
+  it('does not send the same pair to an enterprise it went to lately, unless no other pair is left', () => {
+    const input: DrawInput = {
+      ...INPUT,
+      strata: [{ id: 'b', name: '一般风险', ratio: 1 }],
+      pool: [entry(101, 'b')],
+      inspectors: [1, 2, 3].map((id) => ({ officerId: id, name: `执法人员${id}` })),
+      recentPairs: [
+        { enterpriseId: 101, officerIds: [2, 1] },
+        { enterpriseId: 101, officerIds: [1, 3] },
+      ],
+    };
+    for (let s = 0; s < 50; s++) {
+      const [pick] = runDraw(input, `s${s}`, sha256).picks;
+      expect([...pick.officerIds].sort()).toEqual([2, 3]);
+      expect(pick.repeatedPair).toBe(false);
+    }
+    const two = runDraw(
+      { ...input, inspectors: input.inspectors.slice(0, 2), recentPairs: [{ enterpriseId: 101, officerIds: [1, 2] }] },
+      's',
+      sha256,
+    );
+    expect(two.picks[0].repeatedPair).toBe(true);
+    expect(() => runDraw({ ...input, inspectors: input.inspectors.slice(0, 1) }, 's', sha256)).toThrow(DrawRefused);
+  });
+
+  it('draws numbers below n without bias, and refuses what is not a count', () => {
+    const rng = randomStream(new Uint8Array(32), sha256);
+    const seen = [0, 0, 0];
+    for (let i = 0; i < 3000; i++) seen[rng.below(3)]++;
+    for (const n of seen) expect(Math.abs(n - 1000)).toBeLessThan(5 * Math.sqrt(3000 * (1 / 3) * (2 / 3)));
+    expect(() => rng.below(0)).toThrow(RangeError);
+    expect(() => rng.below(1.5)).toThrow(RangeError);
+  });
+});
+
+function sha256Hex(s: string) {
+  return createHash('sha256').update(s).digest('hex');
+}
