@@ -14,7 +14,7 @@ import { TEMPLATES } from '../../shared/documents/registry.ts';
 import { fieldMapping, type FieldMapping } from '../../shared/entities/field-mapping.ts';
 import { mappingProblems } from '../../shared/domain/field-mapping.ts';
 import { typicalCaseCatalogue, type TypicalCaseCatalogue } from '../../shared/entities/typical-case.ts';
-import { planRules, type PlanRules } from '../../shared/entities/plan-rules.ts';
+import { planDocument, type PlanDocument, planRules, type PlanRules } from '../../shared/entities/plan-rules.ts';
 
 /** Versioned legal and standard data shipped in resources/knowledge, read once at start. */
 export interface Knowledge {
@@ -42,6 +42,8 @@ export interface Knowledge {
   typicalCases: TypicalCaseCatalogue;
   /** 分类分级 for the annual plan: the bundled 示例, which a unit replaces with its own (settings.planRules). */
   planRules: PlanRules;
+  /** The printed plan's wording. */
+  planDocument: PlanDocument;
 }
 
 /** The imported benchmarks beside the bundled example; an imported id never replaces a bundled one. */
@@ -121,6 +123,9 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
     ),
     planRules: planRules.parse(
       JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'plan-rules.json'), 'utf8')),
+    ),
+    planDocument: planDocument.parse(
+      JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'plan-document.json'), 'utf8')),
     ),
   };
   setCustomChecklists(knowledge, []);

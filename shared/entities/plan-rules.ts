@@ -91,3 +91,24 @@ export const planRules = z
     }
   });
 export type PlanRules = z.infer<typeof planRules>;
+
+const wordingRow = z.object({
+  item: z.string().min(1),
+  basis: z.string().min(1),
+  content: z.string().min(1),
+  method: z.string().min(1),
+  frequency: z.string().min(1),
+});
+
+/** The printed plan's official wording (resources/knowledge/plan-document.json); its figures are the plan's. */
+export const planDocument = z.object({
+  version: z.string(),
+  source: z.string(),
+  title: z.string().includes('{{year}}'),
+  basis: z.string().min(1),
+  key: wordingRow,
+  random: wordingRow,
+  joint: z.string(),
+  quarters: z.array(z.string()).length(4),
+});
+export type PlanDocument = z.infer<typeof planDocument>;

@@ -7,7 +7,8 @@ import type { Core } from '../../electron/core/create-core.ts';
 import { readPackage } from '../../electron/core/modules/exports/reader.ts';
 import { exportsDir, verifyPackageFile } from '../../electron/core/modules/exports/service.ts';
 import { addUser, call, failure, newCore, setUp, tempDir } from '../support/core.ts';
-import { inspectionReady } from '../support/documents.ts';
+import { inspectionReady, pdfText } from '../support/documents.ts';
+import ExcelJS from 'exceljs';
 import { usccFor } from '../support/ledger.ts';
 
 const CLI = path.resolve(import.meta.dirname, '..', '..', 'electron', 'cli', 'index.ts');
@@ -533,5 +534,67 @@ describe('双随机 draws anyone can re-run', () => {
 
     expect(() => core.state.store.raw.prepare("UPDATE draws SET witness_value = 'x'").run()).toThrow(/kept as drawn/);
     expect(await call(core, 'plans:draws', { year: 2026 }, token)).toEqual([first]);
+  });
+});
+
+describe('the plan printed', () => {
+  it('as an official document and as the table used in practice, each figure the plan’s own', async () => {
+    const { core, token } = await county();
+    for (let n = 1; n <= 3; n++)
+      await call(
+        core,
+        'enterprises:create',
+        { uscc: usccFor(7500 + n), name: `宣汉县危化企业${n}`, categories: ['hazchem'], township: '东乡街道' },
+        token,
+      );
+    for (let n = 1; n <= 9; n++)
+      await call(
+        core,
+        'enterprises:create',
+        { uscc: usccFor(7600 + n), name: `宣汉县建材企业${n}`, riskGrade: 'high' },
+        token,
+      );
+    const inputs = {
+      ...(await call(core, 'plans:get', { year: 2026 }, token)).inputs,
+      otherEnforcement: { supervision: 120, accidents: 30 },
+      nonEnforcement: { duty: 40, leave: 20 },
+    };
+    const plan = await call(core, 'plans:save', { year: 2026, inputs, version: null }, token);
+    const pdf = Buffer.from((await call(core, 'plans:pdf', { year: 2026 }, token)).dataBase64, 'base64');
+    if (process.env.KEEP_PDF) fs.writeFileSync('/tmp/plan-draft.pdf', pdf);
+    const text = pdfText(pdf, ['-layout']).replace(/\s+/g, '');
+    expect(text).toContain('宣汉县应急管理局2026年度安全生产监督检查计划');
+    expect(text).toContain('承办机构：宣汉县应急管理综合行政执法大队。');
+    expect(text).toContain('草稿');
+    expect(text).toContain(`总法定工作日（法定工作日×人员数）${plan.capacity.total}100.0%`);
+    expect(text).toContain(`监督检查工作日${plan.capacity.inspection}${plan.capacity.shares.inspection.toFixed(1)}%`);
+    expect(text).toContain(`检查所需工作日合计${plan.capacity.need.total}可行`);
+    for (let n = 1; n <= 3; n++) expect(text).toContain(`宣汉县危化企业${n}`);
+
+    const approved = await call(
+      core,
+      'plans:approve',
+      { year: 2026, version: plan.version!, approvedOn: '2026-01-20', approvalRef: '宣府函〔2026〕3号' },
+      token,
+    );
+    const final = Buffer.from((await call(core, 'plans:pdf', { year: 2026 }, token)).dataBase64, 'base64');
+    const finalText = pdfText(final, ['-layout']).replace(/\s+/g, '');
+    expect(finalText).not.toContain('草稿');
+    expect(finalText).toContain(`本计划经本级人民政府于2026年1月20日批准（宣府函〔2026〕3号）`);
+    expect(finalText).toContain(`批准内容摘要（SHA-256前16位）：${approved.snapshotSha256!.slice(0, 16)}。`);
+    if (process.env.KEEP_PDF) fs.writeFileSync('/tmp/plan-final.pdf', final);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((await call(core, 'plans:xlsx', { year: 2026 }, token)).dataBase64, 'base64'));
+    const sheet = wb.getWorksheet('检查计划表')!;
+    const cells = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
+    // 重点: the three, 3 visits (1, 1, 1, 0 by quarter); 较大风险: 9 at 50%, 5 drawn (2, 1, 1, 1).
+    expect(cells(2).slice(0, 2)).toEqual([1, '安全生产重点检查']);
+    expect(cells(2)[3]).toBe('重点检查企业3家（名单附后），全年检查3家次');
+    expect(cells(2).slice(7, 11)).toEqual([1, 1, 1, 0]);
+    expect(cells(3).slice(7, 11)).toEqual([2, 1, 1, 1]);
+    expect(cells(3)[3]).toBe('“双随机”抽查对象名录库9家，抽查比例50%，抽查5家');
+    const list = wb.getWorksheet('重点检查企业名单')!;
+    expect(list.rowCount).toBe(1 + 3);
   });
 });

@@ -97,6 +97,9 @@ export const planChannels = {
   'plans:approve': channel<Plan>()({ input: planApprove, access: 'cases.approve' }),
   /** Filed with the city (by the end of January). */
   'plans:file': channel<Plan>()({ input: planFile, access: 'ledger.write' }),
+  /** The plan printed (an official document, a draft until approved) and as the table used in practice (Excel). */
+  'plans:pdf': channel<FileDownload>()({ input: z.object({ year: planYear }), access: 'ledger.read' }),
+  'plans:xlsx': channel<FileDownload>()({ input: z.object({ year: planYear }), access: 'ledger.read' }),
   /** The pool a 双随机 draw would be made on now, with its hash: shown and published before the witness gives a value. */
   'plans:draw-pool': channel<{ input: DrawInput; poolSha256: string; inspectorsLeftOut: InspectorLeftOut[] }>()({
     input: drawLabel,

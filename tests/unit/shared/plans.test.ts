@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { accidentGrade } from '../../../shared/domain/accidents.ts';
 import { absentWorkdays, absenceOn } from '../../../shared/domain/plans/availability.ts';
 import { capacity } from '../../../shared/domain/plans/capacity.ts';
+import { byQuarter } from '../../../shared/domain/plans/table.ts';
 import { classify, classifyAll, type PlanSubject, yearsBefore } from '../../../shared/domain/plans/classify.ts';
 import { planRules, type PlanRules } from '../../../shared/entities/plan-rules.ts';
 import { buildCalendar } from '../../../shared/domain/workdays.ts';
@@ -276,5 +277,14 @@ describe('监督检查工作日测算 on the two published examples, with figure
       margin: 0.1,
     });
     expect(c).toMatchObject({ total: 500, inspection: -100, usable: 0, feasible: true, shares: { inspection: -20 } });
+  });
+});
+
+describe('the plan’s table', () => {
+  it('spreads visits over the quarters evenly, the odd ones early', () => {
+    expect(byQuarter(0)).toEqual([0, 0, 0, 0]);
+    expect(byQuarter(3)).toEqual([1, 1, 1, 0]);
+    expect(byQuarter(5)).toEqual([2, 1, 1, 1]);
+    expect(byQuarter(58)).toEqual([15, 15, 14, 14]);
   });
 });

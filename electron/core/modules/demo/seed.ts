@@ -116,7 +116,8 @@ export async function seedDemo(core: CoreState): Promise<void> {
             industryCode: kind.industry,
             categoriesJson: JSON.stringify(kind.categories),
             enforcementLevel: n % 9 === 0 ? 'city' : 'county',
-            standardizationGrade: n % 3 === 0 ? 'level3' : 'none',
+            // Some 标准化一级: the plan's rules move those to 双随机 sampling, so the demo has a pool to draw from.
+            standardizationGrade: n % 3 === 0 ? 'level3' : n % 4 === 1 ? 'level1' : 'none',
             riskGrade: (['general', 'low', 'high', 'major'] as const)[n % 4],
             creditStatus: n % 17 === 0 ? 'watch' : 'normal',
             accidentHistory: '',

@@ -2,7 +2,8 @@ import type { HandlerGroup } from '../../context.ts';
 import { AppError } from '../../../../shared/base/errors.ts';
 import { download } from '../files.ts';
 import { draw, drawPool, toDrawRecord } from './draws.ts';
-import { approvePlan, classification, filePlan, planOf, savePlan } from './service.ts';
+import { approvePlan, classification, filePlan, planForPrint, planOf, savePlan } from './service.ts';
+import { planPdf, planWorkbook } from './report.ts';
 
 /** The plans:* channels (issue 20): 分类分级 and the year's plan; the 双随机 draws follow. */
 export const planHandlers: HandlerGroup<'plans'> = {
@@ -21,6 +22,14 @@ export const planHandlers: HandlerGroup<'plans'> = {
   },
   async 'plans:file'(input, { core, rules, actor }) {
     return filePlan(core, rules, actor, input);
+  },
+  async 'plans:pdf'({ year }, { core, rules }) {
+    const { plan, rows } = await planForPrint(core, rules, year);
+    return download(`${year}年度安全生产监督检查计划.pdf`, await planPdf(core, rules, plan, rows));
+  },
+  async 'plans:xlsx'({ year }, { core, rules }) {
+    const { plan, rows } = await planForPrint(core, rules, year);
+    return download(`${year}年度安全生产监督检查计划.xlsx`, await planWorkbook(core, rules, plan, rows));
   },
   async 'plans:draw-pool'({ year, label }, { core, rules }) {
     return drawPool(core, rules, year, label);

@@ -293,3 +293,13 @@ export async function filePlan(
   });
   return planOf(core, cr, input.year);
 }
+
+/** The plan with its enterprises, as it would print: the approved snapshot, or the draft as it stands today. */
+export async function planForPrint(core: CoreState, cr: RuleContext, year: number) {
+  const plan = await planOf(core, cr, year);
+  const row = await current(core.store.db, year);
+  const rows = row?.snapshotJson
+    ? (JSON.parse(row.snapshotJson) as PlanSnapshot).rows
+    : (await draft(core, cr, year, plan.inputs)).snapshot.rows;
+  return { plan, rows };
+}
