@@ -585,7 +585,9 @@ describe('the plan printed', () => {
     if (process.env.KEEP_PDF) fs.writeFileSync('/tmp/plan-final.pdf', final);
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from((await call(core, 'plans:xlsx', { year: 2026 }, token)).dataBase64, 'base64'));
+    await wb.xlsx.load(
+      Buffer.from((await call(core, 'plans:xlsx', { year: 2026 }, token)).dataBase64, 'base64') as never,
+    );
     const sheet = wb.getWorksheet('检查计划表')!;
     const cells = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
     // 重点: the three, 3 visits (1, 1, 1, 0 by quarter); 较大风险: 9 at 50%, 5 drawn (2, 1, 1, 1).

@@ -116,7 +116,6 @@ export async function planPdf(core: CoreState, rules: RuleContext, plan: Plan, r
             widths: [22, '*', 120, 60, 40],
             headerRows: 1,
             keepWithHeaderRows: 1,
-            keepWithHeaderRows: 1,
             dontBreakRows: true,
             body: [
               ['序号', '企业名称', '统一社会信用代码', '乡镇', '次数'].map((h) => bold(h)),
