@@ -95,8 +95,10 @@ async function main(): Promise<number> {
   if (group === 'plans' && command === 'verify-draw' && target) {
     const record = JSON.parse(fs.readFileSync(path.resolve(target), 'utf8')) as DrawRecord;
     const report = verifyDraw(record, sha256);
+    // The pool's hash is printed to be compared with the one published before the draw.
+    const { id, label, result } = record;
     console.log(
-      JSON.stringify({ ...report, id: record.id, label: record.label, picks: record.result?.picks?.length }, null, 2),
+      JSON.stringify({ ...report, id, label, poolSha256: result?.poolSha256, picks: result?.picks?.length }, null, 2),
     );
     return report.ok ? 0 : 1;
   }

@@ -3,7 +3,12 @@ import { NON_ENFORCEMENT_DAYS, OTHER_ENFORCEMENT_DAYS, keysOf } from '../base/vo
 import { isoDate, optionalText, required } from './common.ts';
 
 const personDays = z.number().int().min(0).max(100_000);
-const perVisit = z.number().min(1).max(30);
+// Whole days or halves (two officers for half a day make 1), so what a plan needs is counted exactly.
+const perVisit = z
+  .number()
+  .min(1)
+  .max(30)
+  .refine((x) => Number.isInteger(x * 2), { error: 'plans.rules.perVisitHalves' });
 
 /** What the clerk enters for the working-day method; everything else is computed from the record. */
 export const planInputs = z.object({
@@ -14,7 +19,11 @@ export const planInputs = z.object({
   /** Person-days one visit takes: two officers for a day make 2 (行政处罚法第四十二条: never fewer than two). */
   perVisit: z.object({ key: perVisit, random: perVisit }),
   /** Share of the inspection days kept free (留有余地). */
-  margin: z.number().min(0).max(0.5),
+  margin: z
+    .number()
+    .min(0)
+    .max(0.5)
+    .refine((x) => Number.isInteger(Math.round(x * 1e6) / 1e3), { error: 'plans.rules.marginPerMille' }),
   note: optionalText(2000),
 });
 export type PlanInputs = z.output<typeof planInputs>;

@@ -71,7 +71,7 @@ const drawInput: DrawInput = {
   version: 1,
   year: 2026,
   label: '基准测试',
-  strata: ['a', 'b', 'c', 'd'].map((id, i) => ({ id, name: id, ratio: [0.5, 0.3, 0.2, 0.1][i] })),
+  strata: ['a', 'b', 'c', 'd'].map((id, i) => ({ id, name: id, ratio: [0.5, 0.3, 0.2, 0.1][i], drawnBefore: 0 })),
   pool: Array.from({ length: N }, (_, i) => ({
     enterpriseId: i + 1,
     name: `企业${i + 1}`,

@@ -754,9 +754,9 @@ describe('数据上报: the full upload package', () => {
       );
     };
     expect(manifest.formatVersion).toBe(4);
-    expect(await repack(without(2, ['typicalCases', 'absences', 'accidents']))).toEqual([]);
-    expect(await repack(without(3, ['absences', 'accidents']))).toEqual([]);
-    expect(await repack(without(3, ['typicalCases', 'absences', 'accidents']))).toEqual([
+    expect(await repack(without(2, ['typicalCases', 'absences', 'accidents', 'plans', 'draws']))).toEqual([]);
+    expect(await repack(without(3, ['absences', 'accidents', 'plans', 'draws']))).toEqual([]);
+    expect(await repack(without(3, ['typicalCases', 'absences', 'accidents', 'plans', 'draws']))).toEqual([
       'file-missing data/typicalCases.jsonl',
       'count-mismatch data/typicalCases.jsonl',
     ]);
@@ -846,7 +846,7 @@ describe('数据上报: the full upload package', () => {
     expect(fs.readdirSync(exportsDir(dataDir))).toEqual(['上报包_511722_全量_2026-11-24.zip']);
   });
 
-  it('after a kill, clears a package the register never came to name, and keeps every one it names', async () => {
+  it('after a kill between the rename and the row, clears that package, and keeps every other one', async () => {
     const { core, token, inspection } = await county();
     await call(
       core,
@@ -859,15 +859,19 @@ describe('数据上报: the full upload package', () => {
     const dataDir = core.state.dataDir;
     await core.close();
     const dir = exportsDir(dataDir);
+    // Nothing of a package made is left behind it: no intent marker once its row is committed.
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
     const kept = [made.name, ...made.volumes!.map((v) => v.name)].sort();
-    // Renamed into place, then killed before its row: a package and its volume no row names.
+    // Renamed into place, then killed before its row: its marker is still there.
     const orphan = made.name.replace('.zip', '_2.zip');
-    for (const n of [orphan, `${orphan}.001`, '说明.txt'])
-      fs.writeFileSync(path.join(dir, n), 'PK whole but unregistered');
+    for (const n of [orphan, `${orphan}.001`, `.pending-${orphan}`]) fs.writeFileSync(path.join(dir, n), 'PK whole');
+    // A package whose row a restore took away has no marker: it is the user's, and stays.
+    const restoredAway = made.name.replace('.zip', '_3.zip');
+    for (const n of [restoredAway, '说明.txt']) fs.writeFileSync(path.join(dir, n), 'PK made before a restore');
     fs.writeFileSync(path.join(dataDir, 'enforce.db.open-999999999'), '999999999');
     const again = await createCore({ dataDir, resourcesDir: RESOURCES, autoBackup: false, clock });
     cores.push(again);
-    expect(fs.readdirSync(dir).sort()).toEqual([...kept, '说明.txt'].sort());
+    expect(fs.readdirSync(dir).sort()).toEqual([...kept, restoredAway, '说明.txt'].sort());
   });
 
   it('keeps the demo county home', async () => {

@@ -8,6 +8,7 @@ import { readPackage } from '../../electron/core/modules/exports/reader.ts';
 import { exportsDir, verifyPackageFile } from '../../electron/core/modules/exports/service.ts';
 import { addUser, call, failure, newCore, setUp, tempDir } from '../support/core.ts';
 import { inspectionReady, pdfText } from '../support/documents.ts';
+import { canonicalJson } from '../../shared/domain/plans/draw.ts';
 import ExcelJS from 'exceljs';
 import { usccFor } from '../support/ledger.ts';
 
@@ -348,6 +349,17 @@ describe('the year’s plan: the working-day method, approval, filing', () => {
       { details: { issues: [{ key: 'plans.blockers.approved' }] } },
     );
     expect(() => core.state.store.raw.prepare("UPDATE plans SET inputs_json = '{}'").run()).toThrow(/frozen/);
+    // Approved, only its filing may come, and nothing else with it.
+    expect(() =>
+      core.state.store.raw.prepare("UPDATE plans SET filed_on = '2026-01-25' WHERE status = 'approved'").run(),
+    ).toThrow(/frozen/);
+    expect(() =>
+      core.state.store.raw
+        .prepare(
+          "UPDATE plans SET status = 'filed', filed_on = '2026-01-25', approval_ref = 'x' WHERE status = 'approved'",
+        )
+        .run(),
+    ).toThrow(/frozen/);
     expect(() => core.state.store.raw.prepare('DELETE FROM plans').run()).toThrow(/frozen/);
 
     // Filed with the city: not before it was approved, nor in the future.
@@ -374,6 +386,17 @@ describe('the year’s plan: the working-day method, approval, filing', () => {
       token,
     );
     expect(plan).toMatchObject({ status: 'filed', filedOn: '2026-01-25', filedBy: '管理员' });
+    // Filed, nothing moves: not back to approved, not its filing.
+    for (const change of ["status = 'approved', filed_on = NULL", "filed_on = '2025-01-01'", "filing_ref = 'forged'"])
+      expect(() => core.state.store.raw.prepare(`UPDATE plans SET ${change}`).run()).toThrow(/frozen/);
+    expect(
+      await failure(
+        core,
+        'plans:approve',
+        { year: 2027, version: 1, approvedOn: '2025-12-31', approvalRef: 'x' },
+        token,
+      ),
+    ).toBeTruthy();
 
     // The package carries it, its snapshot hashing to what was frozen.
     const blocked = (await failure(core, 'exports:create', { kind: 'full' }, token)).details as {
@@ -387,7 +410,8 @@ describe('the year’s plan: the working-day method, approval, filing', () => {
     const made = await call(core, 'exports:create', { kind: 'full', overrides }, token);
     const { records } = await readPackage(fs.readFileSync(path.join(exportsDir(core.state.dataDir), made.name)));
     expect(records.plans).toHaveLength(1);
-    expect(createHash('sha256').update(JSON.stringify(records.plans[0].snapshot)).digest('hex')).toBe(
+    // Over the snapshot's canonical JSON (keys sorted): any receiving system can compute it again.
+    expect(createHash('sha256').update(canonicalJson(records.plans[0].snapshot)).digest('hex')).toBe(
       plan.snapshotSha256,
     );
   });
@@ -505,7 +529,11 @@ describe('双随机 draws anyone can re-run', () => {
     expect(first.result.picks).toHaveLength(3);
     expect(first).toMatchObject({ operator: '管理员', witnessName: '纪检监督员刘强', drawnAt: expect.any(String) });
 
-    // A later draw this year leaves out those already drawn.
+    // The same published pool sent twice (a double click): the second finds the record moved by the first.
+    expect(await failure(core, 'plans:draw', { ...base, poolSha256: again.poolSha256 }, token)).toMatchObject({
+      details: { issues: [{ key: 'plans.draw.poolChanged' }] },
+    });
+    // A later draw this year leaves out those already drawn, and takes only what is left of the year's quota: none.
     const next = await call(core, 'plans:draw-pool', { year: 2026, label: '补充抽查' }, token);
     const drawn = new Set(first.result.picks.map((p) => p.enterpriseId));
     expect(
@@ -515,6 +543,10 @@ describe('双随机 draws anyone can re-run', () => {
         .sort(),
     ).toEqual([...drawn].sort());
     expect(next.input.recentPairs).toHaveLength(3);
+    expect(next.input.strata.find((s) => s.id === 'general')?.drawnBefore).toBe(3);
+    const extra = await call(core, 'plans:draw', { ...base, label: '补充抽查', poolSha256: next.poolSha256 }, token);
+    expect(extra.result.picks).toEqual([]);
+    expect(extra.result.strata.find((s) => s.id === 'general')).toMatchObject({ quota: 0, drawn: 0 });
 
     // Its file, re-run in a process of its own with no database: the same. Altered, it is caught.
     const file = path.join(tempDir(), 'draw.json');
@@ -533,7 +565,7 @@ describe('双随机 draws anyone can re-run', () => {
     expect(JSON.parse(caught.stdout).problems).toEqual(['picks', 'resultSha256']);
 
     expect(() => core.state.store.raw.prepare("UPDATE draws SET witness_value = 'x'").run()).toThrow(/kept as drawn/);
-    expect(await call(core, 'plans:draws', { year: 2026 }, token)).toEqual([first]);
+    expect(await call(core, 'plans:draws', { year: 2026 }, token)).toEqual([first, extra]);
   });
 });
 

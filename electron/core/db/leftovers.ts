@@ -3,7 +3,15 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { stamp } from './migrate.ts';
 import { BEFORE_REPLACE, INCOMING, onlyOpener, removeSidecars } from './open.ts';
-import { adoptLegacyCopy, BACKUP_NAME, checkDatabase, isComplete, PARTIAL_PREFIX, readManifest } from './snapshot.ts';
+import {
+  adoptLegacyCopy,
+  BACKUP_NAME,
+  checkDatabase,
+  isComplete,
+  PARTIAL_PREFIX,
+  PENDING_PREFIX,
+  readManifest,
+} from './snapshot.ts';
 
 /**
  * What a kill leaves behind, put right at start: a replacement of the database cut off half-way,
@@ -18,13 +26,8 @@ export interface LeftoversReport {
 }
 
 const STORED = /^[0-9a-f]{64}$/;
-/** A package or one of its volumes, as the exports name them (上报包_…, 典型案例_…). */
-const PACKAGE_NAME = /\.zip(\.\d{3,4})?$/;
 
-/**
- * Every package name a row holds: the register's packages and volumes, each 典型案例's last package, and those the
- * audit log says were made (a 典型案例 packed again leaves its earlier package, named there).
- */
+/** Every package name a row holds: the register's packages and volumes, each 典型案例's last package, and those the audit log says were made. */
 function packagesMade(raw: Database.Database): Set<string> {
   const names = new Set<string>();
   for (const r of raw.prepare('SELECT name, volumes_json FROM exports').all() as {
@@ -148,17 +151,25 @@ export function removeLeftovers(
         removeIf(file, removed, dataDir);
     }
   }
-  // An upload package cut short (a kill while it was written) under its temporary name; after an unclean shutdown,
-  // one whole under its own name that the register never came to name (a kill between the rename and the row).
+  // An upload package cut short (a kill while it was written) under its temporary name; and one renamed into place
+  // whose row never came (a kill between the rename and the commit): its intent marker is still there, and the
+  // register does not name it. Packages no marker names are never touched — a restore may have taken their rows.
   const exports = path.join(dataDir, 'exports');
   if (fs.existsSync(exports)) {
     let made: Set<string> | null = null;
+    for (const n of fs.readdirSync(exports)) {
+      if (n.startsWith(PENDING_PREFIX)) {
+        const name = n.slice(PENDING_PREFIX.length);
+        made ??= packagesMade(raw);
+        if (!made.has(name))
+          for (const f of fs.readdirSync(exports))
+            if (f === name || (f.startsWith(`${name}.`) && /^\d{3,4}$/.test(f.slice(name.length + 1))))
+              removeIf(path.join(exports, f), removed, dataDir);
+        removeIf(path.join(exports, n), removed, dataDir);
+      }
+    }
     for (const n of fs.readdirSync(exports))
       if (n.startsWith(PARTIAL_PREFIX)) removeIf(path.join(exports, n), removed, dataDir);
-      else if (storedFiles && PACKAGE_NAME.test(n)) {
-        made ??= packagesMade(raw);
-        if (!made.has(n)) removeIf(path.join(exports, n), removed, dataDir);
-      }
   }
   const files = path.join(dataDir, 'files');
   // A backup names only files stored before it was taken; a file stored since the newest one can be named by none

@@ -15,6 +15,11 @@ import { migrationsDone, unknownMigrations } from './schema-version.ts';
 export const SNAPSHOT_FORMAT = 'enforcement-desk-backup';
 /** Temporary names start with this: never listed, removed at start. */
 export const PARTIAL_PREFIX = '.partial-';
+/**
+ * Written beside an upload package before it is renamed into place, removed once its row is committed (or the package
+ * removed): a marker a kill left names a package the register may never have come to know.
+ */
+export const PENDING_PREFIX = '.pending-';
 
 export interface SnapshotManifest {
   format: typeof SNAPSHOT_FORMAT;

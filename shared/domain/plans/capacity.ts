@@ -47,11 +47,13 @@ export function capacity(input: CapacityInput): Capacity {
   const other = sum(input.otherEnforcement);
   const non = sum(input.nonEnforcement);
   const inspection = total - other - non;
+  // Person-days a visit are whole or halves (entities/plan.ts): these products are exact.
   const key = input.demand.key.visits * input.demand.key.personDays;
   const random = input.demand.random.visits * input.demand.random.personDays;
   const need = { key, random, total: key + random };
   // Whole person-days: the margin is kept, never rounded away.
-  const usable = Math.max(0, Math.floor(inspection * (1 - input.margin)));
+  // The product rounded to nine places first: 90 × (1 − 0.3) is 62.99999999999999 in floating point, not 63.
+  const usable = Math.max(0, Math.floor(Number((inspection * (1 - input.margin)).toFixed(9))));
   return {
     total,
     other,

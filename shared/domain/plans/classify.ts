@@ -6,6 +6,7 @@ import type {
   SupervisionCategory,
 } from '../../base/vocabulary.ts';
 import type { PlanCondition, PlanRules } from '../../entities/plan-rules.ts';
+import { yearQuota } from './draw.ts';
 
 /** An enterprise as the plan reads it: the ledger's classification axes and its dated history. */
 export interface PlanSubject {
@@ -151,7 +152,7 @@ export function classifyAll(
   const count = (track: PlanTrack) => rows.filter((r) => r.track === track).length;
   const strata = rules.strata.map((st) => {
     const n = rows.filter((r) => r.stratum?.id === st.id).length;
-    return { id: st.id, name: st.name, ratio: st.ratio, enterprises: n, quota: Math.ceil(n * st.ratio) };
+    return { id: st.id, name: st.name, ratio: st.ratio, enterprises: n, quota: yearQuota(n, st.ratio) };
   });
   return {
     rows,

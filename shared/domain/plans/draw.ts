@@ -29,7 +29,8 @@ export interface DrawInput {
   version: typeof DRAW_VERSION;
   year: number;
   label: string;
-  strata: { id: string; name: string; ratio: number }[];
+  /** Each stratum's ratio of the year, and how many of it earlier draws this year took: this draw takes the rest. */
+  strata: { id: string; name: string; ratio: number; drawnBefore: number }[];
   /** Sorted by enterprise id. */
   pool: DrawPoolEntry[];
   /** Certified on the day, not away, no 回避 conflict; sorted by officer id. */
@@ -64,6 +65,8 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object')
     return `{${Object.keys(value)
+      // As JSON.stringify does: a key whose value is undefined is not written.
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
       .sort()
       .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
       .join(',')}}`;
@@ -127,6 +130,12 @@ function shuffled<T>(items: T[], rng: ReturnType<typeof randomStream>): T[] {
 
 const pairKey = (enterpriseId: number, a: number, b: number) => `${enterpriseId}:${Math.min(a, b)}-${Math.max(a, b)}`;
 
+/**
+ * ceil(N × ratio), with the product rounded to nine places first: 100 × 0.07 is 7.000000000000001 in floating point,
+ * and a quota of 8 would be one enterprise too many.
+ */
+export const yearQuota = (n: number, ratio: number) => Math.ceil(Number((n * ratio).toFixed(9)));
+
 /** A draw that cannot be made, said by its translation key. */
 export class DrawRefused extends Error {
   readonly key: string;
@@ -148,7 +157,8 @@ export function runDraw(input: DrawInput, witnessValue: string, sha256: Sha256):
   const drawn: DrawPoolEntry[] = [];
   for (const st of input.strata) {
     const members = byId.filter((e) => e.stratum === st.id);
-    const quota = Math.ceil(members.length * st.ratio);
+    // The year's quota less what earlier draws took: quarterly draws never add up to more than the plan allows.
+    const quota = Math.max(0, yearQuota(members.length, st.ratio) - st.drawnBefore);
     const eligible = members.filter((e) => {
       const reason = e.covered ? 'covered' : e.visits >= e.cap ? 'cap' : null;
       if (reason) excluded.push({ enterpriseId: e.enterpriseId, reason });
@@ -185,7 +195,7 @@ export function runDraw(input: DrawInput, witnessValue: string, sha256: Sha256):
 
 /** A draw as kept and handed out: everything needed to re-run it, and what it gave. */
 export interface DrawRecord {
-  format: 'desk-draw-record';
+  format?: 'desk-draw-record';
   id: number;
   planYear: number;
   label: string;
@@ -206,7 +216,8 @@ export const resultHash = (result: DrawResult, sha256: Sha256) => hex(sha256(utf
  */
 export function verifyDraw(record: DrawRecord, sha256: Sha256): { ok: boolean; problems: string[] } {
   const problems: string[] = [];
-  if (record.format !== 'desk-draw-record') problems.push('format');
+  // A record as handed out says its format; a line of a package's draws.jsonl is the same record without it.
+  if (record.format !== undefined && record.format !== 'desk-draw-record') problems.push('format');
   if (record.input?.format !== DRAW_FORMAT || record.input?.version !== DRAW_VERSION) problems.push('input.version');
   if (problems.length) return { ok: false, problems };
   let again: DrawResult;

@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type DrawInput, DrawRefused, randomStream, runDraw, type Sha256 } from '../../../shared/domain/plans/draw.ts';
+import {
+  canonicalJson,
+  type DrawInput,
+  type DrawRecord,
+  DrawRefused,
+  randomStream,
+  resultHash,
+  runDraw,
+  type Sha256,
+  verifyDraw,
+  yearQuota,
+} from '../../../shared/domain/plans/draw.ts';
 
 const sha256: Sha256 = (b) => new Uint8Array(createHash('sha256').update(b).digest());
 
@@ -20,8 +31,8 @@ const INPUT: DrawInput = {
   year: 2026,
   label: '2026年第四季度双随机抽查',
   strata: [
-    { id: 'a', name: '较大风险', ratio: 0.25 },
-    { id: 'b', name: '一般风险', ratio: 0.5 },
+    { id: 'a', name: '较大风险', ratio: 0.25, drawnBefore: 0 },
+    { id: 'b', name: '一般风险', ratio: 0.5, drawnBefore: 0 },
   ],
   pool: [
     ...Array.from({ length: 20 }, (_, i) => entry(i + 1, 'a')),
@@ -43,19 +54,19 @@ describe('the 双随机 draw', () => {
     expect(other.seed).not.toBe(one.seed);
     expect(other.picks.map((p) => p.enterpriseId)).not.toEqual(one.picks.map((p) => p.enterpriseId));
     // Pinned: a change of the algorithm would make every recorded draw fail its verification.
-    expect(one.poolSha256).toBe('2c61d094e213e6b1a61b506a321c73981e74fe5ca2e242c95cacc1eeca588b7d');
+    expect(one.poolSha256).toBe('4e4290c98ec6e3436734b575880c0f82a7aa90362a7e36f97a5cfa192603dc02');
     expect(one.seed).toBe(sha256Hex(`desk-draw/1\n${one.poolSha256}\n20261125-福彩3D-417`));
     expect(one.picks.map((p) => [p.enterpriseId, ...p.officerIds])).toEqual([
-      [15, 1, 3],
-      [4, 5, 1],
-      [14, 4, 3],
-      [11, 2, 3],
-      [20, 3, 5],
+      [6, 2, 3],
+      [11, 3, 1],
+      [15, 4, 5],
+      [12, 3, 1],
+      [18, 3, 4],
+      [102, 3, 5],
       [108, 4, 1],
-      [109, 4, 1],
-      [106, 1, 4],
-      [102, 1, 3],
-      [104, 2, 4],
+      [107, 3, 4],
+      [109, 1, 4],
+      [110, 2, 3],
     ]);
     expect(one.strata).toEqual([
       { id: 'a', name: '较大风险', ratio: 0.25, enterprises: 20, quota: 5, eligible: 20, drawn: 5, short: 0 },
@@ -114,7 +125,7 @@ describe('the 双随机 draw', () => {
   it('does not send the same pair to an enterprise it went to lately, unless no other pair is left', () => {
     const input: DrawInput = {
       ...INPUT,
-      strata: [{ id: 'b', name: '一般风险', ratio: 1 }],
+      strata: [{ id: 'b', name: '一般风险', ratio: 1, drawnBefore: 0 }],
       pool: [entry(101, 'b')],
       inspectors: [1, 2, 3].map((id) => ({ officerId: id, name: `执法人员${id}` })),
       recentPairs: [
@@ -134,6 +145,55 @@ describe('the 双随机 draw', () => {
     );
     expect(two.picks[0].repeatedPair).toBe(true);
     expect(() => runDraw({ ...input, inspectors: input.inspectors.slice(0, 1) }, 's', sha256)).toThrow(DrawRefused);
+  });
+
+  it('takes what is left of the year’s quota: draws through the year add up to the plan, never more', () => {
+    const later = runDraw(
+      {
+        ...INPUT,
+        strata: [
+          { ...INPUT.strata[0], drawnBefore: 3 },
+          { ...INPUT.strata[1], drawnBefore: 5 },
+        ],
+      },
+      'x',
+      sha256,
+    );
+    expect(later.strata.map((s) => [s.quota, s.drawn])).toEqual([
+      [2, 2],
+      [0, 0],
+    ]);
+  });
+
+  it('counts the quota as a person would: ceil(100 × 7%) is 7, not 8', () => {
+    expect(yearQuota(100, 0.07)).toBe(7);
+    expect(yearQuota(50, 0.14)).toBe(7);
+    expect(yearQuota(25, 0.28)).toBe(7);
+    expect(yearQuota(11, 0.2)).toBe(3);
+    expect(yearQuota(0, 0.5)).toBe(0);
+  });
+
+  it('re-runs a record handed out, or the same line of a package (without its format), and names what differs', () => {
+    const result = runDraw(INPUT, 'witness-value', sha256);
+    const record: DrawRecord = {
+      format: 'desk-draw-record',
+      id: 1,
+      planYear: 2026,
+      label: INPUT.label,
+      input: INPUT,
+      witnessValue: 'witness-value',
+      witnessName: '刘强',
+      operator: '张明',
+      drawnAt: '2026-11-25T06:00:00.000Z',
+      result,
+      resultSha256: resultHash(result, sha256),
+    };
+    expect(verifyDraw(record, sha256)).toEqual({ ok: true, problems: [] });
+    const { format: _f, ...line } = record;
+    expect(verifyDraw(JSON.parse(JSON.stringify(line)) as DrawRecord, sha256).ok).toBe(true);
+    expect(verifyDraw({ ...record, witnessValue: 'witness-valuf' }, sha256).problems).toEqual(['seed', 'picks']);
+    // A key left undefined is not part of the canonical form, as JSON.stringify leaves it out.
+    expect(canonicalJson({ b: 1, a: undefined, c: [2, { z: 1, y: null }] })).toBe('{"b":1,"c":[2,{"y":null,"z":1}]}');
   });
 
   it('draws numbers below n without bias, and refuses what is not a count', () => {

@@ -77,7 +77,7 @@ describe('分类分级 of one enterprise', () => {
     expect(c.reasons.map((r) => r.code)).toEqual(['keyRule', 'accident', 'majorHazard', 'credit', 'cap']);
   });
 
-  it('reads the look-back to the day: an accident a year and a day ago is no longer recent', () => {
+  it('reads the look-back to the day: an accident on this day a year ago is no longer within the year', () => {
     const old = classify(subject({ categories: ['dust'], accidents: ['2025-11-22'] }), RULES, CTX);
     expect(old.reasons.some((r) => r.code === 'accident')).toBe(false);
     const recent = classify(subject({ categories: ['dust'], accidents: ['2025-11-23'] }), RULES, CTX);
@@ -97,6 +97,15 @@ describe('分类分级 of one enterprise', () => {
       CTX,
     );
     expect(kept).toMatchObject({ track: 'key', visits: 2, cap: { id: 'high-risk-1', cap: 2 } });
+  });
+
+  it('samples a relieved 重大风险 enterprise with the higher-risk stratum, never the lowest', () => {
+    const c = classify(
+      subject({ categories: ['hazchem'], riskGrade: 'major', standardizationGrade: 'level1' }),
+      RULES,
+      CTX,
+    );
+    expect(c).toMatchObject({ track: 'random', stratum: { id: 'high', ratio: 0.5 } });
   });
 
   it('counts three years without an accident only where the ledger has known the enterprise that long', () => {
@@ -123,7 +132,7 @@ describe('分类分级 of one enterprise', () => {
   it('samples the rest by the first stratum that matches, an enterprise with no risk grade as unknown', () => {
     expect(classify(subject({ riskGrade: 'high' }), RULES, CTX).stratum).toEqual({
       id: 'high',
-      name: '较大风险',
+      name: '重大、较大风险',
       ratio: 0.5,
     });
     expect(classify(subject({ riskGrade: null }), RULES, CTX).stratum?.id).toBe('general');
@@ -159,7 +168,7 @@ describe('分类分级 of one enterprise', () => {
     const { summary } = classifyAll(subjects, RULES, CTX);
     expect(summary).toMatchObject({ key: 2, keyVisits: 3, random: 4, elsewhere: 1, withdrawn: 1 });
     expect(summary.strata).toEqual([
-      { id: 'high', name: '较大风险', ratio: 0.5, enterprises: 3, quota: 2 },
+      { id: 'high', name: '重大、较大风险', ratio: 0.5, enterprises: 3, quota: 2 },
       { id: 'watch', name: '重点关注', ratio: 0.5, enterprises: 0, quota: 0 },
       { id: 'general', name: '一般风险', ratio: 0.2, enterprises: 1, quota: 1 },
       { id: 'other', name: '低风险及其他', ratio: 0.1, enterprises: 0, quota: 0 },
@@ -252,6 +261,18 @@ describe('监督检查工作日测算 on the two published examples, with figure
     expect(c).toMatchObject({ total: 5434, other: 2469, non: 1994, inspection: 971 });
     expect(c.need).toEqual({ key: 632, random: 339, total: 971 });
     expect(c.feasible).toBe(true);
+  });
+
+  it('keeps whole days after the margin as a person counts them: 90 × 70% is 63', () => {
+    const c = capacity({
+      statutoryWorkdays: 90,
+      officers: 1,
+      otherEnforcement: {},
+      nonEnforcement: {},
+      demand: { key: { visits: 21, personDays: 3 }, random: { visits: 0, personDays: 2 } },
+      margin: 0.3,
+    });
+    expect(c).toMatchObject({ usable: 63, feasible: true });
   });
 
   it('keeps room (留有余地): the same plan with a tenth kept free is short, and says by how much', () => {

@@ -24,14 +24,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     created_by TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     version INTEGER NOT NULL DEFAULT 1,
-    CHECK ((status = 'draft') = (snapshot_json IS NULL))
+    CHECK ((status = 'draft') = (snapshot_json IS NULL)),
+    CHECK ((status = 'filed') = (filed_on IS NOT NULL))
   )`.execute(db);
+  // Once approved, the only change is its filing: approved → filed, every other column as it was. Filed, nothing.
   await sql`CREATE TRIGGER plans_approved_frozen BEFORE UPDATE ON plans
-    WHEN OLD.status != 'draft' AND (NEW.year IS NOT OLD.year OR NEW.inputs_json IS NOT OLD.inputs_json
-      OR NEW.snapshot_json IS NOT OLD.snapshot_json OR NEW.snapshot_sha256 IS NOT OLD.snapshot_sha256
-      OR NEW.approved_on IS NOT OLD.approved_on OR NEW.approval_ref IS NOT OLD.approval_ref
-      OR NEW.approved_by IS NOT OLD.approved_by OR NEW.status = 'draft'
-      OR (OLD.status = 'filed' AND (NEW.filed_on IS NOT OLD.filed_on OR NEW.filing_ref IS NOT OLD.filing_ref)))
+    WHEN OLD.status != 'draft' AND NOT (OLD.status = 'approved' AND NEW.status = 'filed'
+      AND NEW.id IS OLD.id AND NEW.year IS OLD.year AND NEW.inputs_json IS OLD.inputs_json
+      AND NEW.snapshot_json IS OLD.snapshot_json AND NEW.snapshot_sha256 IS OLD.snapshot_sha256
+      AND NEW.approved_on IS OLD.approved_on AND NEW.approval_ref IS OLD.approval_ref
+      AND NEW.approved_by IS OLD.approved_by AND NEW.created_at IS OLD.created_at AND NEW.created_by IS OLD.created_by)
     BEGIN SELECT RAISE(ABORT, 'an approved plan is frozen'); END`.execute(db);
   await sql`CREATE TRIGGER plans_approved_kept BEFORE DELETE ON plans
     WHEN OLD.status != 'draft'

@@ -25,6 +25,7 @@ import type { RuleContext } from '../../rules.ts';
 import { runReview } from '../review/run.ts';
 import type { CoreState } from '../../context.ts';
 import { filePath } from '../../files.ts';
+import { PENDING_PREFIX } from '../../db/snapshot.ts';
 import type { Job } from '../../jobs/jobs.ts';
 import { getUnit } from '../unit/repository.ts';
 import { type PackageSource, StoredFileChanged, verifyPackage, writePackage } from './package.ts';
@@ -105,6 +106,20 @@ export async function acceptedBase(db: Kysely<DB>) {
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/**
+ * Runs the making of a package under its intent marker: a kill anywhere before the marker goes leaves it, and the
+ * next start removes a package of that name the register does not know (leftovers.ts).
+ */
+export async function underIntent<T>(target: string, make: () => Promise<T>): Promise<T> {
+  const marker = path.join(path.dirname(target), `${PENDING_PREFIX}${path.basename(target)}`);
+  fs.writeFileSync(marker, '');
+  try {
+    return await make();
+  } finally {
+    fs.rmSync(marker, { force: true });
+  }
 }
 
 /** Names being written now: two exports at once never pick the same one. */
@@ -265,6 +280,12 @@ export async function exportPackage(
   const name = await freeName(db, dir, `上报包_${unit.regionCode}_${KIND_NAMES[kind]}_${today}`);
   const target = path.join(dir, name);
   try {
+    return await underIntent(target, () => writeAndRegister());
+  } finally {
+    releaseName(target);
+  }
+
+  async function writeAndRegister(): Promise<ExportResult> {
     const { manifest, digests: made } = await writePackage(
       target,
       sources,
@@ -272,7 +293,7 @@ export async function exportPackage(
         format: PACKAGE_FORMAT,
         formatVersion: PACKAGE_FORMAT_VERSION,
         kind,
-        unit: { agencyName: unit.agencyName, regionCode: unit.regionCode },
+        unit: { agencyName: unit!.agencyName, regionCode: unit!.regionCode },
         period: { from: base?.periodTo ?? null, to: asOf },
         appVersion: core.version,
         auditHead: head,
@@ -356,8 +377,6 @@ export async function exportPackage(
       for (const v of volumes) fs.rmSync(path.join(dir, v.name), { force: true });
       throw e;
     }
-  } finally {
-    releaseName(target);
   }
 }
 

@@ -14,7 +14,9 @@ import {
 } from '../../../../shared/domain/plans/draw.ts';
 import type { InspectorLeftOut, PlanSnapshot } from '../../../../shared/api/channels/plans.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
+import type { Kysely } from 'kysely';
 import type { CoreState } from '../../context.ts';
+import type { DB } from '../../db/schema.ts';
 import type { RuleContext } from '../../rules.ts';
 import { planRulesOf } from './repository.ts';
 
@@ -32,10 +34,10 @@ const refuse = (key: string, path: string, params?: Record<string, string | numb
 export async function drawPool(
   core: CoreState,
   cr: RuleContext,
+  db: Kysely<DB>,
   year: number,
   label: string,
 ): Promise<{ input: DrawInput; poolSha256: string; inspectorsLeftOut: InspectorLeftOut[] }> {
-  const db = core.store.db;
   const plan = await db.selectFrom('plans').selectAll().where('year', '=', year).executeTakeFirst();
   if (!plan?.snapshotJson) refuse('plans.draw.notApproved', 'year', { year });
   const snapshot = JSON.parse(plan!.snapshotJson!) as PlanSnapshot;
@@ -49,11 +51,10 @@ export async function drawPool(
     .execute())
     visits.set(r.enterpriseId, (visits.get(r.enterpriseId) ?? 0) + 1);
   const earlier = await db.selectFrom('draws').select(['planYear', 'resultJson']).orderBy('id', 'desc').execute();
-  const covered = new Set(
-    earlier
-      .filter((d) => d.planYear === year)
-      .flatMap((d) => (JSON.parse(d.resultJson) as DrawResult).picks.map((p) => p.enterpriseId)),
-  );
+  const thisYear = earlier
+    .filter((d) => d.planYear === year)
+    .flatMap((d) => (JSON.parse(d.resultJson) as DrawResult).picks);
+  const covered = new Set(thisYear.map((p) => p.enterpriseId));
   const { rules } = planRulesOf(core, cr.settings);
   const recentPairs = earlier
     .slice(0, rules.rotationDraws)
@@ -89,7 +90,12 @@ export async function drawPool(
     version: DRAW_VERSION,
     year,
     label,
-    strata: snapshot.strata.map((s) => ({ id: s.id, name: s.name, ratio: s.ratio })),
+    strata: snapshot.strata.map((s) => ({
+      id: s.id,
+      name: s.name,
+      ratio: s.ratio,
+      drawnBefore: thisYear.filter((p) => p.stratum === s.id).length,
+    })),
     pool: snapshot.rows
       .filter((r) => r.track === 'random' && r.stratum)
       .map((r) => ({
@@ -144,19 +150,19 @@ export async function draw(
   input: { year: number; label: string; poolSha256: string; witnessName: string; witnessValue: string },
 ): Promise<DrawRecord> {
   if (input.witnessName === actor.userName) refuse('plans.draw.witnessIsOperator', 'witnessName');
-  const { input: pool, poolSha256 } = await drawPool(core, cr, input.year, input.label);
-  // The record moved since the pool was shown: what the witness saw is not what would be drawn.
-  if (poolSha256 !== input.poolSha256) refuse('plans.draw.poolChanged', 'poolSha256');
-  let result: DrawResult;
-  try {
-    result = runDraw(pool, input.witnessValue, sha256);
-  } catch (e) {
-    if (e instanceof DrawRefused) refuse(e.key, 'year');
-    throw e;
-  }
-  const resultJson = JSON.stringify(result!);
-  const resultSha256 = resultHash(result!, sha256);
+  // The pool read, checked and drawn on in one transaction: two draws sent at once cannot both pass the check.
   const row = await core.tx(async (trx) => {
+    const { input: pool, poolSha256 } = await drawPool(core, cr, trx, input.year, input.label);
+    // The record moved since the pool was shown: what the witness saw is not what would be drawn.
+    if (poolSha256 !== input.poolSha256) refuse('plans.draw.poolChanged', 'poolSha256');
+    let result: DrawResult;
+    try {
+      result = runDraw(pool, input.witnessValue, sha256);
+    } catch (e) {
+      if (e instanceof DrawRefused) refuse(e.key, 'year');
+      throw e;
+    }
+    const resultSha256 = resultHash(result!, sha256);
     const made = await trx
       .insertInto('draws')
       .values({
@@ -168,7 +174,7 @@ export async function draw(
         witnessName: input.witnessName,
         operator: actor.userName,
         drawnAt: core.now().toISOString(),
-        resultJson,
+        resultJson: JSON.stringify(result!),
         resultSha256,
       })
       .returningAll()

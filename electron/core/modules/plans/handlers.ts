@@ -32,7 +32,7 @@ export const planHandlers: HandlerGroup<'plans'> = {
     return download(`${year}年度安全生产监督检查计划.xlsx`, await planWorkbook(core, rules, plan, rows));
   },
   async 'plans:draw-pool'({ year, label }, { core, rules }) {
-    return drawPool(core, rules, year, label);
+    return drawPool(core, rules, core.store.db, year, label);
   },
   async 'plans:draw'(input, { core, rules, actor }) {
     return draw(core, rules, actor, input);

@@ -23,7 +23,7 @@ function capacityLines(plan: Plan): [string, string, string][] {
     ...Object.entries(OTHER_ENFORCEMENT_DAYS)
       .filter(([k]) => (i.otherEnforcement[k as keyof typeof OTHER_ENFORCEMENT_DAYS] ?? 0) > 0)
       .map(([k, name]): [string, string, string] => [
-        `　其中：${name}`,
+        `\u3000其中：${name}`,
         `${i.otherEnforcement[k as keyof typeof OTHER_ENFORCEMENT_DAYS]}`,
         '',
       ]),
@@ -31,7 +31,7 @@ function capacityLines(plan: Plan): [string, string, string][] {
     ...Object.entries(NON_ENFORCEMENT_DAYS)
       .filter(([k]) => (i.nonEnforcement[k as keyof typeof NON_ENFORCEMENT_DAYS] ?? 0) > 0)
       .map(([k, name]): [string, string, string] => [
-        `　其中：${name}`,
+        `\u3000其中：${name}`,
         `${i.nonEnforcement[k as keyof typeof NON_ENFORCEMENT_DAYS]}`,
         '',
       ]),

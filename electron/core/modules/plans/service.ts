@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../../shared/base/errors.ts';
 import { capacity } from '../../../../shared/domain/plans/capacity.ts';
 import { classifyAll } from '../../../../shared/domain/plans/classify.ts';
+import { canonicalJson } from '../../../../shared/domain/plans/draw.ts';
 import { unitLevel } from '../../../../shared/domain/typical-case.ts';
 import { countWorkdays } from '../../../../shared/domain/workdays.ts';
 import type { Plan, PlanSnapshot } from '../../../../shared/api/channels/plans.ts';
@@ -223,6 +224,9 @@ export async function approvePlan(
   input: { year: number; version: number; approvedOn: string; approvalRef: string },
 ): Promise<Plan> {
   if (input.approvedOn > cr.today) refuse('validation.notInFuture', 'approvedOn', { today: cr.today });
+  // A plan is approved in the year before it or in its own, never long before.
+  if (input.approvedOn < `${input.year - 1}-01-01`)
+    refuse('plans.blockers.approvedTooEarly', 'approvedOn', { from: `${input.year - 1}-01-01` });
   const row = await current(core.store.db, input.year);
   if (!row || row.version !== input.version) throw new AppError('STALE_VERSION');
   if (row.status !== 'draft') refuse('plans.blockers.approved', 'year');
@@ -230,7 +234,8 @@ export async function approvePlan(
   if (live.blockers.length)
     throw new AppError('VALIDATION', { issues: live.blockers.map((b) => ({ path: ['year'], ...b })) });
   const snapshotJson = JSON.stringify(live.snapshot);
-  const snapshotSha256 = createHash('sha256').update(snapshotJson).digest('hex');
+  // Over the canonical JSON (keys sorted), so a receiving system in any language can compute it again.
+  const snapshotSha256 = createHash('sha256').update(canonicalJson(live.snapshot)).digest('hex');
   await core.tx(async (trx) => {
     const changed = await trx
       .updateTable('plans')

@@ -38,7 +38,7 @@ import type { DB, TypicalCasesTable } from '../../db/schema.ts';
 import { filePath, readFile, storeFile } from '../../files.ts';
 import type { RuleContext } from '../../rules.ts';
 import { caseDetail, caseSummaries } from '../cases/repository.ts';
-import { exportsDir, freeName, recordHead, releaseName } from '../exports/service.ts';
+import { exportsDir, freeName, recordHead, releaseName, underIntent } from '../exports/service.ts';
 import { type PackageSource, StoredFileChanged, writePackage } from '../exports/package.ts';
 import { readPackageData } from '../exports/records.ts';
 import { listHazards } from '../hazards/repository.ts';
@@ -604,58 +604,60 @@ export async function packageTypicalCase(
   const name = await freeName(db, dir, `典型案例_${unit.regionCode}_${safe(c.caseNo ?? String(c.id))}_${rules.today}`);
   const target = path.join(dir, name);
   try {
-    const { manifest, digests } = await writePackage(
-      target,
-      sources,
-      {
-        format: PACKAGE_FORMAT,
-        formatVersion: PACKAGE_FORMAT_VERSION,
-        kind: 'typical-case',
-        unit: { agencyName: unit.agencyName, regionCode: unit.regionCode },
-        period: { from: null, to: asOf },
-        appVersion: core.version,
-        auditHead: head,
-        base: null,
-        removed: {},
-        counts,
-        overrides: [],
-      },
-      { expect: stored },
-    ).catch((e: unknown) => {
-      // A stored PDF or scan no longer the bytes its record names: said as the file, not as a failure of the app.
-      if (e instanceof StoredFileChanged)
-        throw new AppError('EXPORT_BLOCKED', { problems: [{ code: 'sha256-mismatch', path: e.path }], count: 1 });
-      throw e;
-    });
-    try {
-      await core.tx(async (trx) => {
-        // Of the write-up as it was read: one reopened meanwhile is not what this package holds.
-        const changed = await trx
-          .updateTable('typicalCases')
-          .set({
-            packageName: name,
-            packageSha256: digests.sha256,
-            packageSm3: digests.sm3,
-            packagedAt: core.now().toISOString(),
-          })
-          .where('id', '=', row.id)
-          .where('version', '=', row.version)
-          .where('status', '!=', 'draft')
-          .executeTakeFirst();
-        if (Number(changed.numUpdatedRows) !== 1) throw new AppError('STALE_VERSION');
-        // An export: not a change of the record, so the next package's record head stays where it was.
-        core.record(actor, {
-          action: 'exports:typical-case',
-          entityType: 'typicalCase',
-          entityId: row.id,
-          after: { name, bytes: digests.bytes, sha256: digests.sha256, sm3: digests.sm3, counts },
-        });
+    return await underIntent(target, async () => {
+      const { manifest, digests } = await writePackage(
+        target,
+        sources,
+        {
+          format: PACKAGE_FORMAT,
+          formatVersion: PACKAGE_FORMAT_VERSION,
+          kind: 'typical-case',
+          unit: { agencyName: unit.agencyName, regionCode: unit.regionCode },
+          period: { from: null, to: asOf },
+          appVersion: core.version,
+          auditHead: head,
+          base: null,
+          removed: {},
+          counts,
+          overrides: [],
+        },
+        { expect: stored },
+      ).catch((e: unknown) => {
+        // A stored PDF or scan no longer the bytes its record names: said as the file, not as a failure of the app.
+        if (e instanceof StoredFileChanged)
+          throw new AppError('EXPORT_BLOCKED', { problems: [{ code: 'sha256-mismatch', path: e.path }], count: 1 });
+        throw e;
       });
-    } catch (e) {
-      fs.rmSync(target, { force: true });
-      throw e;
-    }
-    return { id: row.id, name, bytes: digests.bytes, sha256: digests.sha256, sm3: digests.sm3, manifest };
+      try {
+        await core.tx(async (trx) => {
+          // Of the write-up as it was read: one reopened meanwhile is not what this package holds.
+          const changed = await trx
+            .updateTable('typicalCases')
+            .set({
+              packageName: name,
+              packageSha256: digests.sha256,
+              packageSm3: digests.sm3,
+              packagedAt: core.now().toISOString(),
+            })
+            .where('id', '=', row.id)
+            .where('version', '=', row.version)
+            .where('status', '!=', 'draft')
+            .executeTakeFirst();
+          if (Number(changed.numUpdatedRows) !== 1) throw new AppError('STALE_VERSION');
+          // An export: not a change of the record, so the next package's record head stays where it was.
+          core.record(actor, {
+            action: 'exports:typical-case',
+            entityType: 'typicalCase',
+            entityId: row.id,
+            after: { name, bytes: digests.bytes, sha256: digests.sha256, sm3: digests.sm3, counts },
+          });
+        });
+      } catch (e) {
+        fs.rmSync(target, { force: true });
+        throw e;
+      }
+      return { id: row.id, name, bytes: digests.bytes, sha256: digests.sha256, sm3: digests.sm3, manifest };
+    });
   } finally {
     releaseName(target);
   }
