@@ -284,6 +284,7 @@ describe('the year’s plan: the working-day method, approval, filing', () => {
       calendarMissing: false,
       filingDue: '2026-01-31',
     });
+    expect(fresh.recordedAway).toEqual({});
     const days = fresh.statutoryWorkdays;
     expect(days).toBeGreaterThan(240);
     expect(fresh.capacity.total).toBe(days * 2);
@@ -300,7 +301,16 @@ describe('the year’s plan: the working-day method, approval, filing', () => {
       margin: 0.1,
       note: '',
     };
+    // Leave from 28 September to 9 October, over 国庆 (1–7 October): 5 working days.
+    const [first] = await call(core, 'officers:list', {}, token);
+    await call(
+      core,
+      'officers:add-absence',
+      { officerId: first.id, kind: 'leave', from: '2026-09-28', to: '2026-10-09' },
+      token,
+    );
     let plan = await call(core, 'plans:save', { year: 2026, inputs: busy, version: null }, token);
+    expect(plan.recordedAway).toEqual({ leave: 5 });
     expect(plan).toMatchObject({ status: 'draft', version: 1, capacity: { inspection: 4, usable: 3 } });
     expect(plan.blockers).toEqual([
       { key: 'plans.blockers.demandExceedsSupply', params: { need: plan.capacity.need.total, usable: 3 } },

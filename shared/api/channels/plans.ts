@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { CreditStatus, RiskGrade, StandardizationGrade, SupervisionCategory } from '../../base/vocabulary.ts';
+import type {
+  AbsenceKind,
+  CreditStatus,
+  RiskGrade,
+  StandardizationGrade,
+  SupervisionCategory,
+} from '../../base/vocabulary.ts';
 import type { Capacity } from '../../domain/plans/capacity.ts';
 import type { Classification, classifyAll, PlanTrack } from '../../domain/plans/classify.ts';
 import type { PlanRules } from '../../entities/plan-rules.ts';
@@ -65,6 +71,11 @@ export interface Plan {
   demand: { keyEnterprises: number; keyVisits: number; randomEnterprises: number; randomVisits: number };
   strata: PlanSnapshot['strata'];
   capacity: Capacity;
+  /**
+   * Working days the roster records officers away in the plan's year, by kind (请假、借调、培训): what the clerk's
+   * 非执法工作日 should at least hold. Recorded as the year goes; a plan drafted in January sees little of it.
+   */
+  recordedAway: Partial<Record<AbsenceKind, number>>;
   /** What keeps it from approval now (translation keys with params), none once approved. */
   blockers: { key: string; params?: Record<string, string | number> }[];
   snapshotSha256: string | null;

@@ -25,7 +25,9 @@ export function absentWorkdays(
 ): { byOfficer: Map<number, Partial<Record<AbsenceKind, number>>>; uncoveredYears: number[] } {
   const byOfficer = new Map<number, Partial<Record<AbsenceKind, number>>>();
   const uncovered = new Set<number>();
-  const sorted = [...absences].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : 1));
+  // Began first, then ended first, then the officer and kind: the same answer whatever order they come in.
+  const key = (a: Absence) => `${a.from}|${a.to}|${String(a.officerId).padStart(9, '0')}|${a.kind}`;
+  const sorted = [...absences].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const counted = new Map<number, Set<string>>();
   for (const a of sorted) {
     const seen = counted.get(a.officerId) ?? new Set<string>();

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../../shared/base/errors.ts';
 import { capacity } from '../../../../shared/domain/plans/capacity.ts';
+import { absentWorkdays } from '../../../../shared/domain/plans/availability.ts';
+import type { AbsenceKind } from '../../../../shared/base/vocabulary.ts';
 import { classifyAll } from '../../../../shared/domain/plans/classify.ts';
 import { canonicalJson } from '../../../../shared/domain/plans/draw.ts';
 import { unitLevel } from '../../../../shared/domain/typical-case.ts';
@@ -56,8 +58,24 @@ export async function planOf(core: CoreState, cr: RuleContext, year: number): Pr
   const db = core.store.db;
   const row = await db.selectFrom('plans').selectAll().where('year', '=', year).executeTakeFirst();
   const officersOnDuty = await onDuty(db);
+  const away = await db
+    .selectFrom('officerAbsences')
+    .select(['officerId', 'kind', 'fromDate', 'toDate'])
+    .where('withdrawnAt', 'is', null)
+    .where('toDate', '>=', `${year}-01-01`)
+    .where('fromDate', '<=', `${year}-12-31`)
+    .execute();
+  const recordedAway: Plan['recordedAway'] = {};
+  for (const kinds of absentWorkdays(
+    away.map((a) => ({ officerId: a.officerId, kind: a.kind as AbsenceKind, from: a.fromDate, to: a.toDate })),
+    cr.cal,
+    `${year}-01-01`,
+    `${year}-12-31`,
+  ).byOfficer.values())
+    for (const [k, n] of Object.entries(kinds) as [AbsenceKind, number][]) recordedAway[k] = (recordedAway[k] ?? 0) + n;
   const common = {
     year,
+    recordedAway,
     filingDue: `${year}-01-31`,
     officersOnDuty,
     snapshotSha256: row?.snapshotSha256 ?? null,
