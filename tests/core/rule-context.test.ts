@@ -13,12 +13,13 @@ afterEach(() => core?.close());
 
 function countSettingsReads(c: Core): { reads: number } {
   const counter = { reads: 0 };
-  const raw = c.state.store.raw;
-  const prepare = raw.prepare.bind(raw);
-  raw.prepare = ((sql: string) => {
+  // Kysely asks the statement cache for every query it runs, a kept statement included.
+  const statements = c.state.store.statements;
+  const prepare = statements.prepare.bind(statements);
+  statements.prepare = (sql: string) => {
     if (/from\s+"?settings"?/i.test(sql)) counter.reads++;
     return prepare(sql);
-  }) as typeof raw.prepare;
+  };
   return counter;
 }
 

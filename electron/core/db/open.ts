@@ -9,6 +9,8 @@ import { migrate, TxSqliteDialect } from './migrate.ts';
 export interface Store {
   db: Kysely<DB>;
   raw: Database.Database;
+  /** What kysely prepares its statements through: every query it runs asks it once (tests count them here). */
+  statements: ReturnType<typeof statementCache>;
   file: string;
   close(): Promise<void>;
 }
@@ -172,8 +174,9 @@ export async function openStore(opts: OpenOptions): Promise<{ store: Store; repo
     });
 
     const slowLog = path.join(opts.logsDir, 'slow-queries.log');
+    const statements = statementCache(raw);
     const db = new Kysely<DB>({
-      dialect: new TxSqliteDialect({ database: statementCache(raw) as unknown as Database.Database }),
+      dialect: new TxSqliteDialect({ database: statements as unknown as Database.Database }),
       plugins: [new CamelCasePlugin()],
       log(event: LogEvent) {
         if (event.level === 'query' && event.queryDurationMillis > SLOW_QUERY_MS) {
@@ -190,6 +193,7 @@ export async function openStore(opts: OpenOptions): Promise<{ store: Store; repo
     const store: Store = {
       db,
       raw,
+      statements,
       file: opts.file,
       async close() {
         if (closed) return;
