@@ -137,8 +137,11 @@ test('the demo county is marked on every screen and will not export', async ({ p
 });
 
 test('sections still to come say what is coming instead of failing', async ({ page, desk }) => {
-  await (await Shell.demo(page, desk.url, 'supervisor')).open('执法计划');
-  await expect(page.getByText('执法计划：建设中')).toBeVisible();
+  await (await Shell.demo(page, desk.url, 'supervisor')).open('统计报表');
+  await expect(page.getByText('统计报表：建设中')).toBeVisible();
+  // 执法计划 has arrived: its 分类分级 tab.
+  await new Shell(page).open('执法计划');
+  await expect(page.getByRole('tab', { name: '分类分级', selected: true })).toBeVisible();
   // 数据上报 has arrived; the demo county's made-up names never leave as if they were real.
   await new Shell(page).open('数据上报');
   await expect(page.getByTestId('exports-page')).toContainText('演示县的数据不能导出');

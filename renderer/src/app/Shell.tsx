@@ -35,6 +35,7 @@ import { ComingSoon } from './ComingSoon.tsx';
 import { useSession } from './session.tsx';
 import { Crumbs, CrumbsProvider } from './crumbs.tsx';
 import { ExportsPage } from '../features/exports/ExportsPage.tsx';
+import { PlansPage } from '../features/plans/PlansPage.tsx';
 
 export const SECTIONS = [
   { key: 'dashboard', path: '/', icon: <AppstoreOutlined /> },
@@ -49,7 +50,7 @@ export const SECTIONS = [
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
 ] as const;
 
-const COMING = ['plans', 'reports'] as const;
+const COMING = ['reports'] as const;
 
 export function Shell() {
   const { t, i18n } = useTranslation();
@@ -146,6 +147,7 @@ export function Shell() {
                 <Route path="/" element={<DashboardPage />} />
                 <Route path="/enterprises" element={<EnterpriseListPage />} />
                 <Route path="/enterprises/:id" element={<EnterprisePage />} />
+                <Route path="/plans" element={<PlansPage />} />
                 <Route path="/inspections" element={<InspectionsPage />} />
                 <Route path="/inspections/:id" element={<InspectionPage />} />
                 <Route path="/cases" element={<CasesPage />} />

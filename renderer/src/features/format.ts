@@ -14,6 +14,12 @@ export function formatDateTime(iso: string | null | undefined): string {
   return i18next.language === 'en' ? `${at.date} ${at.time}` : `${chineseDate(at.date)} ${at.time}`;
 }
 
+/** A day in the UI language: 2026年1月31日 or 2026-01-31. */
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '';
+  return i18next.language === 'en' ? isoDate.slice(0, 10) : chineseDate(isoDate);
+}
+
 /** An audit action (a channel name such as enterprises:create) as words. */
 export function auditActionLabel(action: string): string {
   const key = `audit.actionNames.${action.replace(/[:-]/g, '_')}`;

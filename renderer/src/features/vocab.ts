@@ -1,12 +1,16 @@
 import type { TFunction } from 'i18next';
 import {
+  ABSENCE_KINDS,
+  ACCIDENT_GRADES,
   APPROVAL_ROLES,
   APPROVAL_STAGES,
   CASE_SOURCES,
   CREDIT_STATUSES,
   ENFORCEMENT_LEVELS,
   INSPECTION_KINDS,
+  NON_ENFORCEMENT_DAYS,
   OFFICER_POSTS,
+  OTHER_ENFORCEMENT_DAYS,
   PRESENT_ROLES,
   RISK_GRADES,
   SERVICE_METHODS,
@@ -28,6 +32,10 @@ const LISTS = {
   caseSources: CASE_SOURCES,
   approvalRoles: APPROVAL_ROLES,
   approvalStages: APPROVAL_STAGES,
+  absences: ABSENCE_KINDS,
+  accidentGrades: ACCIDENT_GRADES,
+  otherEnforcementDays: OTHER_ENFORCEMENT_DAYS,
+  nonEnforcementDays: NON_ENFORCEMENT_DAYS,
 } as const;
 export type VocabList = keyof typeof LISTS;
 
@@ -40,6 +48,14 @@ export function vocabOptions(t: TFunction, list: VocabList): { value: string; la
 }
 
 export const RISK_COLORS: Record<string, string> = { major: 'red', high: 'orange', general: 'gold', low: 'blue' };
+
+/** 条例第三条's four grades, gravest the reddest. */
+export const ACCIDENT_GRADE_COLORS: Record<string, string> = {
+  especially: 'red',
+  major: 'volcano',
+  larger: 'orange',
+  general: 'gold',
+};
 
 /** A document type's name in the UI language; the catalogue's own (Chinese) name where the UI has none. */
 export function documentTypeLabel(t: TFunction, type: string, typeName: string): string {

@@ -17,7 +17,16 @@ export class Shell {
 
   async open(
     section:
-      '工作台' | '企业档案' | '现场检查' | '执法文书' | '案件办理' | '案卷评查' | '执法计划' | '数据上报' | '系统设置',
+      | '工作台'
+      | '企业档案'
+      | '现场检查'
+      | '执法文书'
+      | '案件办理'
+      | '案卷评查'
+      | '执法计划'
+      | '数据上报'
+      | '统计报表'
+      | '系统设置',
   ): Promise<void> {
     await this.page.getByRole('menuitem', { name: section }).click();
   }

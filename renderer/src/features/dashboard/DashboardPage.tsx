@@ -10,6 +10,7 @@ import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { nextStepText } from '../cases/case-page/NextStepCard.tsx';
 import { CompletenessCard } from './CompletenessCard.tsx';
+import { PlanCard } from './PlanCard.tsx';
 import { TypicalCaseCard } from './TypicalCaseCard.tsx';
 import { SetupChecklist } from './SetupChecklist.tsx';
 
@@ -218,13 +219,19 @@ export function DashboardPage() {
             <Empty description={t('dashboard.nothingDue')} data-testid="nothing-due" />
           </Card>
         )}
-        {can('cases.read') && can('inspections.read') && (
+        {((can('cases.read') && can('inspections.read')) || can('ledger.read')) && (
           <Row gutter={16}>
-            <Col span={16}>
-              <CompletenessCard />
-            </Col>
+            {can('cases.read') && can('inspections.read') && (
+              <Col span={16}>
+                <CompletenessCard />
+              </Col>
+            )}
             <Col span={8}>
-              <TypicalCaseCard />
+              {/* A block, not antd's inline Space: its top stays level with the card beside it. */}
+              <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+                {can('cases.read') && can('inspections.read') && <TypicalCaseCard />}
+                {can('ledger.read') && <PlanCard />}
+              </div>
             </Col>
           </Row>
         )}

@@ -214,7 +214,11 @@ export function EnterpriseForm({ open, enterprise, onClose, onSaved }: Props) {
             </>
           )}
         </RowsField>
-        <Form.Item name="accidentHistory" label={t('enterprise.accidentHistory')}>
+        <Form.Item
+          name="accidentHistory"
+          label={t('enterprise.accidentHistory')}
+          extra={t('enterprise.accidentHistoryHint')}
+        >
           <Input.TextArea rows={2} />
         </Form.Item>
         <Form.Item name="notes" label={t('enterprise.notes')}>

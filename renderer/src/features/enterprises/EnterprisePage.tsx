@@ -26,6 +26,7 @@ import { useSession } from '../../app/session.tsx';
 import { tKey } from '../../i18n.ts';
 import { auditActionLabel, formatDateTime } from '../format.ts';
 import { RISK_COLORS, vocabLabel } from '../vocab.ts';
+import { AccidentsCard } from './AccidentsCard.tsx';
 import { EnterpriseForm } from './EnterpriseForm.tsx';
 import { DocumentList } from '../documents/DocumentList.tsx';
 import { InspectionList } from '../inspections/InspectionsPage.tsx';
@@ -155,52 +156,57 @@ export function EnterprisePage() {
             key: 'basic',
             label: t('enterprise.tabBasic'),
             children: (
-              <Descriptions bordered column={2} size="middle">
-                <Descriptions.Item label={t('enterprise.uscc')}>
-                  <span className="mono">{e.uscc}</span>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('enterprise.township')}>{e.township}</Descriptions.Item>
-                <Descriptions.Item label={t('enterprise.legalRepresentative')}>
-                  {e.legalRepresentative}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('enterprise.principal')}>{e.principal}</Descriptions.Item>
-                <Descriptions.Item label={t('enterprise.address')} span={2}>
-                  {e.address}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('enterprise.industry')}>
-                  {e.industryCode ? `${e.industryCode} ${e.industryName ?? t('enterprise.unlistedIndustry')}` : ''}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('enterprise.categories')}>
-                  {e.categories.map((c) => (
-                    <Tag key={c}>{vocabLabel(t, 'categories', c)}</Tag>
-                  ))}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('enterprise.enforcementLevel')}>
-                  {vocabLabel(t, 'levels', e.enforcementLevel)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('enterprise.standardizationGrade')}>
-                  {vocabLabel(t, 'grades', e.standardizationGrade)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('enterprise.creditStatus')}>
-                  {vocabLabel(t, 'credit', e.creditStatus)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('enterprise.riskGrade')}>
-                  {vocabLabel(t, 'risks', e.riskGrade)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('enterprise.contacts')} span={2}>
-                  {e.contacts.map((c, i) => (
-                    <div key={i}>
-                      {c.name} {c.role} {c.phone}
-                    </div>
-                  ))}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('enterprise.accidentHistory')} span={2}>
-                  {e.accidentHistory}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('enterprise.notes')} span={2}>
-                  {e.notes}
-                </Descriptions.Item>
-              </Descriptions>
+              <>
+                <Descriptions bordered column={2} size="middle">
+                  <Descriptions.Item label={t('enterprise.uscc')}>
+                    <span className="mono">{e.uscc}</span>
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('enterprise.township')}>{e.township}</Descriptions.Item>
+                  <Descriptions.Item label={t('enterprise.legalRepresentative')}>
+                    {e.legalRepresentative}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('enterprise.principal')}>{e.principal}</Descriptions.Item>
+                  <Descriptions.Item label={t('enterprise.address')} span={2}>
+                    {e.address}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('enterprise.industry')}>
+                    {e.industryCode ? `${e.industryCode} ${e.industryName ?? t('enterprise.unlistedIndustry')}` : ''}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('enterprise.categories')}>
+                    {e.categories.map((c) => (
+                      <Tag key={c}>{vocabLabel(t, 'categories', c)}</Tag>
+                    ))}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('enterprise.enforcementLevel')}>
+                    {vocabLabel(t, 'levels', e.enforcementLevel)}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('enterprise.standardizationGrade')}>
+                    {vocabLabel(t, 'grades', e.standardizationGrade)}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('enterprise.creditStatus')}>
+                    {vocabLabel(t, 'credit', e.creditStatus)}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('enterprise.riskGrade')}>
+                    {vocabLabel(t, 'risks', e.riskGrade)}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('enterprise.contacts')} span={2}>
+                    {e.contacts.map((c, i) => (
+                      <div key={i}>
+                        {c.name} {c.role} {c.phone}
+                      </div>
+                    ))}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('enterprise.accidentHistory')} span={2}>
+                    {e.accidentHistory}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('enterprise.notes')} span={2}>
+                    {e.notes}
+                  </Descriptions.Item>
+                </Descriptions>
+                <div style={{ marginTop: 16 }}>
+                  <AccidentsCard enterpriseId={id} />
+                </div>
+              </>
             ),
           },
           { key: 'inspections', label: t('enterprise.tabInspections'), children: <InspectionList enterpriseId={id} /> },

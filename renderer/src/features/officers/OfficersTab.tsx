@@ -1,13 +1,30 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Switch, Table, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Officer } from '../../../../shared/entities/officer.ts';
+import type { Officer, OfficerAbsence } from '../../../../shared/entities/officer.ts';
 import { api } from '../../api/client.ts';
+import { today } from '../../app/clock.ts';
 import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { vocabLabel, vocabOptions } from '../vocab.ts';
+import { AbsencesDrawer, coversToday } from './AbsencesDrawer.tsx';
 
 const STATUS_COLORS: Record<Officer['certStatus'], string> = {
   valid: 'green',
@@ -22,15 +39,24 @@ export function OfficersTab() {
   const { can } = useSession();
   const [officers, setOfficers] = useState<Officer[]>([]);
   const [editing, setEditing] = useState<Officer | 'new' | null>(null);
+  const [absencesOf, setAbsencesOf] = useState<Officer | null>(null);
+  // Who is away today (the core's today), for the roster's 请假中 tag.
+  const [away, setAway] = useState<Map<number, OfficerAbsence>>(new Map());
   const [form] = Form.useForm();
 
+  const loadAway = useCallback(async () => {
+    const day = today();
+    const list = await api.officers.absences({ from: day, to: day });
+    setAway(new Map(list.filter((a) => coversToday(a, day)).map((a) => [a.officerId, a])));
+  }, []);
   const load = useCallback(async () => {
     try {
-      setOfficers(await api.officers.list({ includeOffDuty: true }));
+      const [list] = await Promise.all([api.officers.list({ includeOffDuty: true }), loadAway()]);
+      setOfficers(list);
     } catch (e) {
       message.error(errorMessage(e));
     }
-  }, [message]);
+  }, [message, loadAway]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -76,7 +102,31 @@ export function OfficersTab() {
           style: { cursor: can('roster.write') ? 'pointer' : undefined },
         })}
         columns={[
-          { title: t('officer.name'), dataIndex: 'name' },
+          {
+            title: t('officer.name'),
+            dataIndex: 'name',
+            render: (v: string, o) => {
+              const a = away.get(o.id);
+              return (
+                <Space size={6} wrap>
+                  {v}
+                  {a && (
+                    <Tooltip
+                      title={t('absence.currentTip', {
+                        kind: vocabLabel(t, 'absences', a.kind),
+                        from: a.from,
+                        to: a.to,
+                      })}
+                    >
+                      <Tag color="orange" data-testid="officer-away">
+                        {t(`absence.current.${a.kind}`)}
+                      </Tag>
+                    </Tooltip>
+                  )}
+                </Space>
+              );
+            },
+          },
           { title: t('officer.certificateNo'), dataIndex: 'certificateNo', className: 'mono' },
           { title: t('officer.post'), dataIndex: 'post', render: (v: string) => vocabLabel(t, 'posts', v) },
           { title: t('officer.certValidTo'), dataIndex: 'certValidTo' },
@@ -93,7 +143,28 @@ export function OfficersTab() {
             dataIndex: 'onDuty',
             render: (v: boolean) => (v ? t('common.yes') : t('common.no')),
           },
+          {
+            title: t('common.actions'),
+            width: 170,
+            render: (_, o) => (
+              <a
+                onClick={(e) => {
+                  // The row opens the officer's edit form; this opens the absences instead.
+                  e.stopPropagation();
+                  setAbsencesOf(o);
+                }}
+                data-testid="officer-absences"
+              >
+                {t('absence.action')}
+              </a>
+            ),
+          },
         ]}
+      />
+      <AbsencesDrawer
+        officer={absencesOf}
+        onClose={() => setAbsencesOf(null)}
+        onChanged={() => void loadAway().catch((e) => message.error(errorMessage(e)))}
       />
       <Modal
         open={editing !== null}
