@@ -229,12 +229,14 @@ test('the year plan is worked out from the day counts, refused while short, appr
   await expect(pool.getByTestId('draw-inspectors-out')).toContainText('李华（请假、借调或培训中）');
   const strata = pool.getByTestId('draw-pool-strata').locator('tbody tr.ant-table-row');
   // 10 enterprises, 10%: one to draw this year, none drawn before, none at its cap, all 10 eligible.
+  // Columns: stratum, in pool, ratio, year's quota, drawn before, this draw, at the cap, eligible.
   await expect(strata.filter({ hasText: '低风险及其他' }).locator('td')).toHaveText([
     '低风险及其他',
     '10',
     '10%',
     '1',
     '0',
+    '1',
     '0',
     '10',
   ]);
@@ -263,7 +265,9 @@ test('the year plan is worked out from the day counts, refused while short, appr
   await expect(pool.getByTestId('draw-inspectors')).toHaveText('张明陈静赵强');
   await expect(pool.getByTestId('draw-pool-sha')).not.toHaveText(firstSha!);
   await draws.getByTestId('draw-to-witness').click();
-  await expect(draws.getByTestId('draw-witness-value')).toHaveValue('20261125-357');
+  // A value given before the pool changed is not kept: the witness gives a new one for the new hash.
+  await expect(draws.getByTestId('draw-witness-value')).toHaveValue('');
+  await draws.getByTestId('draw-witness-value').fill('20261125-357');
   await draws.getByTestId('draw-witness-name').fill('刘纪检');
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await shot('85b-draw-witness');
@@ -347,6 +351,7 @@ test('the year plan is worked out from the day counts, refused while short, appr
     '10%',
     '1',
     '1',
+    '0',
     '0',
     '9',
   ]);

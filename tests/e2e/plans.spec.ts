@@ -87,8 +87,8 @@ test('an accident on an enterprise puts it on the 重点 list with the reason; a
   const accidents = card.getByTestId('accident-list').locator('tbody tr.ant-table-row');
   await expect(accidents).toHaveCount(1);
   await expect(accidents.getByTestId('accident-grade')).toHaveText('较大事故');
-  await expect(accidents.getByTestId('accident-loss')).toHaveText('1,200.00');
-  await expect(accidents).toContainText('2026-10-12');
+  await expect(accidents.getByTestId('accident-loss')).toHaveText('1,200.0000');
+  await expect(accidents).toContainText('2026年10月12日');
   await expect(page.locator('.ant-message-notice')).toHaveCount(0);
   await card.scrollIntoViewIfNeeded();
   await shot('70-accidents-card');
@@ -100,7 +100,7 @@ test('an accident on an enterprise puts it on the 重点 list with the reason; a
   await expect(row.getByTestId('plans-track')).toHaveText('重点检查');
   const reasons = row.getByTestId('plans-reasons');
   await expect(reasons).toContainText('本可双随机抽查，因下列情形列入重点检查');
-  await expect(reasons).toContainText('2026-10-12 发生生产安全事故（1 年内）：每年增加一次检查');
+  await expect(reasons).toContainText('2026年10月12日 发生生产安全事故（1 年内）：每年增加一次检查');
   await expect(row).toContainText('1 次');
   await shot('71-plans-row');
   await plans.getByTestId('plans-search').locator('input').fill('');
@@ -121,6 +121,7 @@ test('an accident on an enterprise puts it on the 重点 list with the reason; a
   await shell.open('系统设置');
   await page.getByRole('tab', { name: '执法人员' }).click();
   const officer = page.locator('tbody tr.ant-table-row', { hasText: '张明' });
+  await expect(officer).toBeVisible();
   await expect(officer.getByTestId('officer-away')).toBeHidden();
   await officer.getByTestId('officer-absences').click();
   const drawer = page.getByTestId('absence-drawer');
@@ -132,7 +133,7 @@ test('an accident on an enterprise puts it on the 重点 list with the reason; a
   await drawer.getByTestId('absence-add').click();
   // Beside the demo county's own entry for him (leave in December), this one, marked as today's.
   const entries = drawer.getByTestId('absence-list').locator('tbody tr.ant-table-row');
-  const leave = entries.filter({ hasText: '2026-11-23 至 2026-11-27' });
+  const leave = entries.filter({ hasText: '2026年11月23日 至 2026年11月27日' });
   await expect(leave).toHaveCount(1);
   await expect(leave).toContainText('请假中');
   await expect(entries).toHaveCount(2);
@@ -149,7 +150,7 @@ test('an accident on an enterprise puts it on the 重点 list with the reason; a
   await typeDay(drawer.locator('#absence-to'), '2026-12-11');
   await drawer.getByTestId('absence-note').fill('');
   await drawer.getByTestId('absence-add').click();
-  const training = entries.filter({ hasText: '2026-12-07 至 2026-12-11' });
+  const training = entries.filter({ hasText: '2026年12月7日 至 2026年12月11日' });
   await expect(training).toHaveCount(1);
   await training.getByTestId('absence-withdraw').click();
   await page.getByTestId('absence-withdraw-reason').fill('培训班改期，登记有误');

@@ -10,7 +10,7 @@ import type { Capacity } from '../../domain/plans/capacity.ts';
 import type { Classification, classifyAll, PlanTrack } from '../../domain/plans/classify.ts';
 import type { PlanRules } from '../../entities/plan-rules.ts';
 import { planApprove, planFile, type PlanInputs, planSave, planYear } from '../../entities/plan.ts';
-import type { DrawInput, DrawRecord } from '../../domain/plans/draw.ts';
+import type { DrawInput, DrawRecord, StratumQuota } from '../../domain/plans/draw.ts';
 import { channel } from './channel.ts';
 import type { FileDownload } from './fragments.ts';
 
@@ -112,7 +112,12 @@ export const planChannels = {
   'plans:pdf': channel<FileDownload>()({ input: z.object({ year: planYear }), access: 'ledger.read' }),
   'plans:xlsx': channel<FileDownload>()({ input: z.object({ year: planYear }), access: 'ledger.read' }),
   /** The pool a 双随机 draw would be made on now, with its hash: shown and published before the witness gives a value. */
-  'plans:draw-pool': channel<{ input: DrawInput; poolSha256: string; inspectorsLeftOut: InspectorLeftOut[] }>()({
+  'plans:draw-pool': channel<{
+    input: DrawInput;
+    poolSha256: string;
+    quotas: StratumQuota[];
+    inspectorsLeftOut: InspectorLeftOut[];
+  }>()({
     input: drawLabel,
     access: 'ledger.read',
   }),

@@ -136,6 +136,45 @@ const pairKey = (enterpriseId: number, a: number, b: number) => `${enterpriseId}
  */
 export const yearQuota = (n: number, ratio: number) => Math.ceil(Number((n * ratio).toFixed(9)));
 
+/** What a stratum holds before it is drawn: its members, the year's quota, what this draw takes, who can be taken. */
+export interface StratumQuota {
+  id: string;
+  name: string;
+  ratio: number;
+  enterprises: number;
+  yearQuota: number;
+  drawnBefore: number;
+  /** The year's quota less what earlier draws took: what this draw takes (all the eligible, if fewer). */
+  quota: number;
+  /** Members drawn earlier this year, and those at their visit cap. */
+  covered: number;
+  capped: number;
+  eligible: number;
+}
+
+/** Each stratum's quota as the draw will take it, shown with the pool before anyone draws. */
+export function strataQuotas(input: DrawInput): StratumQuota[] {
+  return input.strata.map((st) => {
+    const members = input.pool.filter((e) => e.stratum === st.id);
+    const year = yearQuota(members.length, st.ratio);
+    const covered = members.filter((e) => e.covered).length;
+    const capped = members.filter((e) => !e.covered && e.visits >= e.cap).length;
+    return {
+      id: st.id,
+      name: st.name,
+      ratio: st.ratio,
+      enterprises: members.length,
+      yearQuota: year,
+      drawnBefore: st.drawnBefore,
+      // The year's quota less what earlier draws took: quarterly draws never add up to more than the plan allows.
+      quota: Math.max(0, year - st.drawnBefore),
+      covered,
+      capped,
+      eligible: members.length - covered - capped,
+    };
+  });
+}
+
 /** A draw that cannot be made, said by its translation key. */
 export class DrawRefused extends Error {
   readonly key: string;
@@ -155,10 +194,10 @@ export function runDraw(input: DrawInput, witnessValue: string, sha256: Sha256):
   const excluded: DrawResult['excluded'] = [];
   const strata: DrawResult['strata'] = [];
   const drawn: DrawPoolEntry[] = [];
+  const quotas = new Map(strataQuotas(input).map((q) => [q.id, q.quota]));
   for (const st of input.strata) {
     const members = byId.filter((e) => e.stratum === st.id);
-    // The year's quota less what earlier draws took: quarterly draws never add up to more than the plan allows.
-    const quota = Math.max(0, yearQuota(members.length, st.ratio) - st.drawnBefore);
+    const quota = quotas.get(st.id)!;
     const eligible = members.filter((e) => {
       const reason = e.covered ? 'covered' : e.visits >= e.cap ? 'cap' : null;
       if (reason) excluded.push({ enterpriseId: e.enterpriseId, reason });

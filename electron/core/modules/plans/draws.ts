@@ -11,6 +11,8 @@ import {
   resultHash,
   runDraw,
   type Sha256,
+  type StratumQuota,
+  strataQuotas,
 } from '../../../../shared/domain/plans/draw.ts';
 import type { InspectorLeftOut, PlanSnapshot } from '../../../../shared/api/channels/plans.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
@@ -37,7 +39,7 @@ export async function drawPool(
   db: Kysely<DB>,
   year: number,
   label: string,
-): Promise<{ input: DrawInput; poolSha256: string; inspectorsLeftOut: InspectorLeftOut[] }> {
+): Promise<{ input: DrawInput; poolSha256: string; quotas: StratumQuota[]; inspectorsLeftOut: InspectorLeftOut[] }> {
   const plan = await db.selectFrom('plans').selectAll().where('year', '=', year).executeTakeFirst();
   if (!plan?.snapshotJson) refuse('plans.draw.notApproved', 'year', { year });
   const snapshot = JSON.parse(plan!.snapshotJson!) as PlanSnapshot;
@@ -109,7 +111,7 @@ export async function drawPool(
     inspectors,
     recentPairs,
   };
-  return { input, poolSha256: poolHash(input, sha256), inspectorsLeftOut };
+  return { input, poolSha256: poolHash(input, sha256), quotas: strataQuotas(input), inspectorsLeftOut };
 }
 
 export function toDrawRecord(r: {

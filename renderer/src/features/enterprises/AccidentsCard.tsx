@@ -24,12 +24,15 @@ import { api } from '../../api/client.ts';
 import { clearErrorsOnChange, errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { DateField } from '../fields.tsx';
-import { formatDateTime } from '../format.ts';
+import { formatDate, formatDateTime } from '../format.ts';
 import { ACCIDENT_GRADE_COLORS, vocabLabel } from '../vocab.ts';
 
-/** 直接经济损失 as the form and the list say it: 万元 with two decimals (the record keeps whole 元). */
+/**
+ * 直接经济损失 as the form and the list say it: 万元 to four decimals, exact to the 元 the record keeps (two would
+ * show 9,999,999 元 as 1,000.00 万元, the 较大事故 threshold, beside a 一般事故).
+ */
 export const wanYuan = (yuan: number): string =>
-  (yuan / 10_000).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  (yuan / 10_000).toLocaleString('zh-CN', { minimumFractionDigits: 4, maximumFractionDigits: 4 });
 
 function GradeTag({ grade }: { grade: Accident['grade'] }) {
   const { t } = useTranslation();
@@ -58,19 +61,30 @@ export function AccidentsCard({ enterpriseId }: { enterpriseId: number }) {
     api.enterprises
       .accidents({ enterpriseId })
       .then(setAccidents)
-      .catch((e) => message.error(errorMessage(e)));
+      .catch((e) => {
+        message.error(errorMessage(e));
+        // The list stops loading: nothing to show rather than a spinner that never ends.
+        setAccidents([]);
+      });
   }, [enterpriseId, message]);
   useEffect(load, [load]);
 
+  // Busy while it is sent: a second click never sends a second withdrawal.
+  const [withdrawBusy, setWithdrawBusy] = useState(false);
   const withdraw = async () => {
     if (!withdrawing) return;
-    const { reason } = await reasonForm.validateFields();
+    const given = (await reasonForm.validateFields().catch(() => null)) as { reason: string } | null;
+    if (!given) return;
+    const { reason } = given;
+    setWithdrawBusy(true);
     try {
       await api.enterprises.withdrawAccident({ id: withdrawing.id, reason });
       setWithdrawing(null);
       load();
     } catch (e) {
       if (!showFieldErrors(reasonForm, e)) message.error(errorMessage(e));
+    } finally {
+      setWithdrawBusy(false);
     }
   };
 
@@ -100,7 +114,12 @@ export function AccidentsCard({ enterpriseId }: { enterpriseId: number }) {
         locale={{ emptyText: t('accident.empty') }}
         data-testid="accident-list"
         columns={[
-          { title: t('accident.occurredOn'), dataIndex: 'occurredOn', width: 110 },
+          {
+            title: t('accident.occurredOn'),
+            dataIndex: 'occurredOn',
+            width: 130,
+            render: (d: string) => formatDate(d),
+          },
           {
             title: t('accident.grade'),
             dataIndex: 'grade',
@@ -170,18 +189,19 @@ export function AccidentsCard({ enterpriseId }: { enterpriseId: number }) {
         title={t('accident.withdrawTitle')}
         onCancel={() => setWithdrawing(null)}
         onOk={() => void withdraw()}
+        confirmLoading={withdrawBusy}
         okButtonProps={{ danger: true, 'data-testid': 'accident-withdraw-ok' } as ButtonProps}
         destroyOnHidden
       >
         {withdrawing && (
           <Space size={8} wrap style={{ marginBottom: 12 }}>
-            {withdrawing.occurredOn}
+            {formatDate(withdrawing.occurredOn)}
             <GradeTag grade={withdrawing.grade} />
             <span data-record>{withdrawing.summary}</span>
           </Space>
         )}
         <p>{t('accident.withdrawText')}</p>
-        <Form form={reasonForm} layout="vertical" onValuesChange={clearErrorsOnChange(reasonForm)}>
+        <Form form={reasonForm} layout="vertical" clearOnDestroy onValuesChange={clearErrorsOnChange(reasonForm)}>
           <Form.Item
             name="reason"
             label={t('accident.withdrawReason')}
@@ -235,7 +255,9 @@ function AccidentDialog({
   const grade = accidentGrade({ deaths, seriousInjuries, directLossYuan: Math.round(lossWan * 10_000) });
 
   const save = async () => {
-    const v = await form.validateFields();
+    // A field left wrong is marked under it; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       await api.enterprises.addAccident({
@@ -270,6 +292,8 @@ function AccidentDialog({
     >
       <Form<AccidentFields>
         form={form}
+        // Each opening starts blank: the accident just saved or a half-typed one never comes back to be saved twice.
+        clearOnDestroy
         layout="vertical"
         onValuesChange={clearErrorsOnChange(form)}
         initialValues={{ deaths: 0, seriousInjuries: 0, lossWan: 0, summary: '' }}
@@ -304,7 +328,13 @@ function AccidentDialog({
           </Col>
         </Row>
         <Form.Item name="lossWan" label={t('accident.loss')} extra={t('accident.lossHint')}>
-          <InputNumber min={0} max={100_000_000} style={{ width: 240 }} data-testid="accident-loss-input" />
+          <InputNumber
+            min={0}
+            max={100_000_000}
+            precision={4}
+            style={{ width: 240 }}
+            data-testid="accident-loss-input"
+          />
         </Form.Item>
         <Form.Item name="summary" label={t('accident.summary')} rules={required}>
           <Input.TextArea

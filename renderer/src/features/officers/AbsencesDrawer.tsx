@@ -24,7 +24,7 @@ import { today } from '../../app/clock.ts';
 import { clearErrorsOnChange, errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { DateField } from '../fields.tsx';
-import { formatDateTime } from '../format.ts';
+import { formatDate, formatDateTime } from '../format.ts';
 import { vocabLabel, vocabOptions } from '../vocab.ts';
 
 /** The absence that keeps an officer away today, if any: what the roster's 请假中 tag says. */
@@ -59,7 +59,11 @@ export function AbsencesDrawer({
     api.officers
       .absences({ officerId })
       .then(setAbsences)
-      .catch((e) => message.error(errorMessage(e)));
+      .catch((e) => {
+        message.error(errorMessage(e));
+        // The list stops loading: nothing to show rather than a spinner that never ends.
+        setAbsences([]);
+      });
   }, [officerId, message]);
   useEffect(() => {
     setAbsences(null);
@@ -68,7 +72,9 @@ export function AbsencesDrawer({
 
   const add = async () => {
     if (!officerId) return;
-    const v = await form.validateFields();
+    // A field left wrong is marked under it; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       await api.officers.addAbsence({ officerId, ...v });
@@ -82,9 +88,14 @@ export function AbsencesDrawer({
       setSaving(false);
     }
   };
+  // Busy while it is sent: a second click never sends a second withdrawal.
+  const [withdrawBusy, setWithdrawBusy] = useState(false);
   const withdraw = async () => {
     if (!withdrawing) return;
-    const { reason } = await reasonForm.validateFields();
+    const given = (await reasonForm.validateFields().catch(() => null)) as { reason: string } | null;
+    if (!given) return;
+    const { reason } = given;
+    setWithdrawBusy(true);
     try {
       await api.officers.withdrawAbsence({ id: withdrawing.id, reason });
       setWithdrawing(null);
@@ -92,6 +103,8 @@ export function AbsencesDrawer({
       onChanged();
     } catch (e) {
       if (!showFieldErrors(reasonForm, e)) message.error(errorMessage(e));
+    } finally {
+      setWithdrawBusy(false);
     }
   };
 
@@ -118,6 +131,7 @@ export function AbsencesDrawer({
           <Card size="small" title={t('absence.addTitle')}>
             <Form
               form={form}
+              clearOnDestroy
               layout="vertical"
               onValuesChange={clearErrorsOnChange(form)}
               // The drawer is rebuilt on each opening: a new entry starts as leave for today.
@@ -192,7 +206,9 @@ export function AbsencesDrawer({
               title: t('absence.period'),
               width: 215,
               render: (_, a) => (
-                <span style={{ whiteSpace: 'nowrap' }}>{t('absence.range', { from: a.from, to: a.to })}</span>
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {t('absence.range', { from: formatDate(a.from), to: formatDate(a.to) })}
+                </span>
               ),
             },
             {
@@ -240,6 +256,7 @@ export function AbsencesDrawer({
         title={t('absence.withdrawTitle')}
         onCancel={() => setWithdrawing(null)}
         onOk={() => void withdraw()}
+        confirmLoading={withdrawBusy}
         okButtonProps={{ danger: true, 'data-testid': 'absence-withdraw-ok' } as ButtonProps}
         destroyOnHidden
       >
@@ -247,13 +264,13 @@ export function AbsencesDrawer({
           <p>
             {t('absence.currentTip', {
               kind: vocabLabel(t, 'absences', withdrawing.kind),
-              from: withdrawing.from,
-              to: withdrawing.to,
+              from: formatDate(withdrawing.from),
+              to: formatDate(withdrawing.to),
             })}
           </p>
         )}
         <p>{t('absence.withdrawText')}</p>
-        <Form form={reasonForm} layout="vertical" onValuesChange={clearErrorsOnChange(reasonForm)}>
+        <Form form={reasonForm} layout="vertical" clearOnDestroy onValuesChange={clearErrorsOnChange(reasonForm)}>
           <Form.Item
             name="reason"
             label={t('absence.withdrawReason')}

@@ -24,6 +24,7 @@ import { today } from '../../app/clock.ts';
 import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { vocabLabel, vocabOptions } from '../vocab.ts';
+import { formatDate } from '../format.ts';
 import { AbsencesDrawer, coversToday } from './AbsencesDrawer.tsx';
 
 const STATUS_COLORS: Record<Officer['certStatus'], string> = {
@@ -114,8 +115,8 @@ export function OfficersTab() {
                     <Tooltip
                       title={t('absence.currentTip', {
                         kind: vocabLabel(t, 'absences', a.kind),
-                        from: a.from,
-                        to: a.to,
+                        from: formatDate(a.from),
+                        to: formatDate(a.to),
                       })}
                     >
                       <Tag color="orange" data-testid="officer-away">

@@ -20,8 +20,9 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { InspectorLeftOut, Plan } from '../../../../shared/api/channels/plans.ts';
-import type { DrawInput, DrawRecord } from '../../../../shared/domain/plans/draw.ts';
+import type { Plan } from '../../../../shared/api/channels/plans.ts';
+import type { OutputOf } from '../../../../shared/api/contract.ts';
+import type { DrawRecord } from '../../../../shared/domain/plans/draw.ts';
 import { AppError } from '../../../../shared/base/errors.ts';
 import { api } from '../../api/client.ts';
 import { today } from '../../app/clock.ts';
@@ -31,7 +32,7 @@ import { saveDownload } from '../files.ts';
 import { formatDateTime } from '../format.ts';
 import { percent, stratumLabel } from './reasons.ts';
 
-type Pool = { input: DrawInput; poolSha256: string; inspectorsLeftOut: InspectorLeftOut[] };
+type Pool = OutputOf<'plans:draw-pool'>;
 
 const short = (sha: string) => sha.slice(0, 16);
 
@@ -355,6 +356,8 @@ function NewDraw({ plan, onCancel, onDrawn }: { plan: Plan; onCancel(): void; on
       setPool(await api.plans.drawPool({ year: plan.year, label: label.trim() }));
       setChanged(false);
       setStep(0);
+      // A value given for another pool is never used again: the witness gives a new one after the new hash is shown.
+      form.resetFields(['witnessValue']);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -439,7 +442,7 @@ function NewDraw({ plan, onCancel, onDrawn }: { plan: Plan; onCancel(): void; on
           </Space>
           {pool && (
             <>
-              <PoolView pool={pool} plan={plan} />
+              <PoolView pool={pool} />
               <div>
                 <Button type="primary" onClick={() => setStep(1)} data-testid="draw-to-witness">
                   {t('plans.draws.toWitness')}
@@ -527,22 +530,11 @@ function NewDraw({ plan, onCancel, onDrawn }: { plan: Plan; onCancel(): void; on
 }
 
 /** The pool as it will be drawn on: its hash first (to be published), then what it holds. */
-function PoolView({ pool, plan }: { pool: Pool; plan: Plan }) {
+function PoolView({ pool }: { pool: Pool }) {
   const { t } = useTranslation();
   const { input } = pool;
-  const yearQuota = new Map(plan.strata.map((s) => [s.id, s.quota]));
-  // Counted from the pool's own entries, as the draw will read them: drawn earlier this year, or at the visit cap.
-  const strata = input.strata.map((s) => {
-    const members = input.pool.filter((e) => e.stratum === s.id);
-    const capped = members.filter((e) => !e.covered && e.visits >= e.cap).length;
-    return {
-      ...s,
-      enterprises: members.length,
-      yearQuota: yearQuota.get(s.id),
-      capped,
-      eligible: members.filter((e) => !e.covered && e.visits < e.cap).length,
-    };
-  });
+  // As the core counts them: the draw takes these, no figure of the UI's own.
+  const strata = pool.quotas;
   const names = new Map(input.strata.map((s) => [s.id, stratumLabel(s.id, s.name)]));
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="draw-pool">
@@ -575,14 +567,9 @@ function PoolView({ pool, plan }: { pool: Pool; plan: Plan }) {
             width: 90,
             render: (v: number) => percent(v),
           },
-          {
-            title: t('plans.draws.strata.yearQuota'),
-            dataIndex: 'yearQuota',
-            align: 'right',
-            width: 120,
-            render: (v?: number) => v ?? '—',
-          },
-          { title: t('plans.draws.strata.drawnBefore'), dataIndex: 'drawnBefore', align: 'right', width: 130 },
+          { title: t('plans.draws.strata.yearQuota'), dataIndex: 'yearQuota', align: 'right', width: 110 },
+          { title: t('plans.draws.strata.drawnBefore'), dataIndex: 'drawnBefore', align: 'right', width: 110 },
+          { title: t('plans.draws.strata.thisDraw'), dataIndex: 'quota', align: 'right', width: 110 },
           { title: t('plans.draws.strata.capped'), dataIndex: 'capped', align: 'right', width: 130 },
           { title: t('plans.draws.strata.eligible'), dataIndex: 'eligible', align: 'right', width: 80 },
         ]}

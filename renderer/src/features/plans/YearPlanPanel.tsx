@@ -27,7 +27,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Plan } from '../../../../shared/api/channels/plans.ts';
@@ -38,6 +38,7 @@ import {
   type OtherEnforcementDay,
 } from '../../../../shared/base/vocabulary.ts';
 import type { PlanInputs } from '../../../../shared/entities/plan.ts';
+import { AppError } from '../../../../shared/base/errors.ts';
 import { api } from '../../api/client.ts';
 import { today } from '../../app/clock.ts';
 import { usePrintPreview } from '../../app/PrintPreview.tsx';
@@ -91,12 +92,17 @@ export function YearPlanPanel({ onOpenDraws }: { onOpenDraws(): void }) {
     setPlan(p);
     setInputs(p.inputs);
   }, []);
+  const yearRef = useRef(year);
+  useEffect(() => {
+    yearRef.current = year;
+  }, [year]);
   const load = useCallback(() => {
     setError(null);
     setPlan(null);
     api.plans
       .get({ year })
-      .then(show)
+      // A late answer for the year switched away from is dropped: it must never show under another year.
+      .then((p) => p.year === yearRef.current && show(p))
       .catch((e) => setError(errorMessage(e)));
   }, [year, show]);
   useEffect(load, [load]);
@@ -112,6 +118,8 @@ export function YearPlanPanel({ onOpenDraws }: { onOpenDraws(): void }) {
       message.success(t('plans.year.saved'));
     } catch (e) {
       message.error(errorMessage(e));
+      // Changed meanwhile elsewhere (another window, the approval): what is stored is shown again.
+      if (e instanceof AppError && e.code === 'STALE_VERSION') load();
     } finally {
       setSaving(false);
     }
@@ -544,7 +552,7 @@ function CapacityTable({
     {
       key: 'other',
       kind: 'sum',
-      label: `${t('plans.year.other')}（${t('plans.year.subtotal')}）`,
+      label: t('plans.year.withSubtotal', { label: t('plans.year.other') }),
       days: <span data-testid="plan-other-total">{num(c.other)}</span>,
       share: <span data-testid="plan-other-share">{c.shares.other}%</span>,
     },
@@ -561,7 +569,20 @@ function CapacityTable({
     {
       key: 'non',
       kind: 'sum',
-      label: `${t('plans.year.non')}（${t('plans.year.subtotal')}）`,
+      label: (
+        <>
+          {t('plans.year.withSubtotal', { label: t('plans.year.non') })}
+          {/* What the roster records away this year, by kind: the figures here should at least hold them. */}
+          {Object.keys(plan.recordedAway).length > 0 &&
+            formula(
+              t('plans.year.recordedAway', {
+                list: Object.entries(plan.recordedAway)
+                  .map(([k, n]) => t('plans.year.recordedAwayItem', { kind: vocabLabel(t, 'absences', k), n }))
+                  .join(t('plans.year.listSeparator')),
+              }),
+            )}
+        </>
+      ),
       days: <span data-testid="plan-non-total">{num(c.non)}</span>,
       share: <span data-testid="plan-non-share">{c.shares.non}%</span>,
     },
@@ -639,7 +660,12 @@ function DemandCard({
         // Halves may be typed (2.5); the arrows go by whole days, and a whole number shows without a decimal.
         step={1}
         value={inputs.perVisit[track]}
-        onChange={(v) => typeof v === 'number' && onChange({ ...inputs, perVisit: { ...inputs.perVisit, [track]: v } })}
+        // Whole days or halves, as the core takes them: 2.3 becomes 2.5 as it is typed, never refused after saving.
+        onChange={(v) =>
+          typeof v === 'number' &&
+          onChange({ ...inputs, perVisit: { ...inputs.perVisit, [track]: Math.round(v * 2) / 2 } })
+        }
+        aria-label={t('plans.year.perVisit')}
         style={{ width: 72 }}
         data-testid={`plan-per-visit-${track}`}
       />

@@ -3,6 +3,7 @@ import type { PlanReason } from '../../../../shared/domain/plans/classify.ts';
 import type { PlanRules } from '../../../../shared/entities/plan-rules.ts';
 import i18next, { tKey } from '../../i18n.ts';
 import { vocabLabel } from '../vocab.ts';
+import { formatDate } from '../format.ts';
 
 /** A share as the plan states it: 0.2 → 20%, 0.125 → 12.5%. */
 export const percent = (ratio: number): string => `${Math.round(ratio * 1000) / 10}%`;
@@ -37,9 +38,9 @@ export function reasonText(t: TFunction, reason: PlanReason, ruleName: RuleName 
     case 'keyRule':
       return t('plans.reasons.keyRule', { rule: ruleName('key', reason.rule) });
     case 'accident':
-      return t('plans.reasons.accident', { on: reason.on, years: reason.years });
+      return t('plans.reasons.accident', { on: formatDate(reason.on), years: reason.years });
     case 'majorHazard':
-      return t('plans.reasons.majorHazard', { on: reason.on, years: reason.years });
+      return t('plans.reasons.majorHazard', { on: formatDate(reason.on), years: reason.years });
     case 'credit':
       return t('plans.reasons.credit', { status: vocabLabel(t, 'credit', reason.status) });
     case 'promoted':
@@ -49,7 +50,7 @@ export function reasonText(t: TFunction, reason: PlanReason, ruleName: RuleName 
     case 'reliefAccidentFree':
       return t('plans.reasons.reliefAccidentFree', { years: reason.years });
     case 'reliefNotYetKnown':
-      return t('plans.reasons.reliefNotYetKnown', { since: reason.since, years: reason.years });
+      return t('plans.reasons.reliefNotYetKnown', { since: formatDate(reason.since), years: reason.years });
     case 'stratum':
       return t('plans.reasons.stratum', { rule: ruleName('strata', reason.rule), ratio: percent(reason.ratio) });
     case 'cap':
