@@ -475,11 +475,13 @@ function CapacityTable({
     value: number | undefined,
     set: (v: number | undefined) => void,
     testId: string,
+    label: string,
     max = 100_000,
   ): ReactNode =>
     editable ? (
       <InputNumber
         size="small"
+        aria-label={label}
         min={0}
         max={max}
         precision={0}
@@ -527,6 +529,7 @@ function CapacityTable({
           value={inputs.officers}
           onChange={(v) => typeof v === 'number' && onChange({ ...inputs, officers: v })}
           suffix={t('plans.year.persons')}
+          aria-label={t('plans.year.officers')}
           style={{ width: 110 }}
           data-testid="plan-officers"
         />
@@ -564,6 +567,7 @@ function CapacityTable({
         inputs.otherEnforcement[k],
         (v) => onChange({ ...inputs, otherEnforcement: { ...inputs.otherEnforcement, [k]: v } }),
         `plan-other-${k}`,
+        vocabLabel(t, 'otherEnforcementDays', k),
       ),
     })),
     {
@@ -594,6 +598,7 @@ function CapacityTable({
         inputs.nonEnforcement[k],
         (v) => onChange({ ...inputs, nonEnforcement: { ...inputs.nonEnforcement, [k]: v } }),
         `plan-non-${k}`,
+        vocabLabel(t, 'nonEnforcementDays', k),
       ),
     })),
     {
@@ -729,6 +734,7 @@ function DemandCard({
           value={marginPercent}
           onChange={(v) => typeof v === 'number' && onChange({ ...inputs, margin: Math.round(v * 10) / 1000 })}
           suffix="%"
+          aria-label={t('plans.year.margin')}
           style={{ width: 72 }}
           data-testid="plan-margin"
         />
