@@ -318,13 +318,13 @@ test('the year plan is worked out from the day counts, refused while short, appr
   await shell.open('工作台');
   await expect(card.getByTestId('plan-card-status')).toHaveText('已备案');
   await expect(card).toContainText('2026年11月24日已报市局备案');
-  await card.scrollIntoViewIfNeeded();
+  await expect(async () => card.scrollIntoViewIfNeeded({ timeout: 2_000 })).toPass();
   await shot('88-plan-card-filed');
 
   // The same screens in English.
   await page.getByRole('button', { name: 'English' }).click();
   await expect(card.getByTestId('plan-card-status')).toHaveText('Filed');
-  await card.scrollIntoViewIfNeeded();
+  await expect(async () => card.scrollIntoViewIfNeeded({ timeout: 2_000 })).toPass();
   await shot('88-plan-card-filed-en');
   await page.goto(`${desk.url}/#/plans?tab=year`);
   await expect(panel.getByTestId('plan-status')).toHaveText('Filed');
@@ -393,6 +393,7 @@ test('a draft plan in English, short of days, as the squad leader sees it', asyn
   await shot('84-draws-not-approved');
   await page.goto(`${desk.url}/#/`);
   await expect(page.getByTestId('plan-card')).toContainText('已逾期');
-  await page.getByTestId('plan-card').scrollIntoViewIfNeeded();
+  // The workbench's cards may render again as they load: scrolled to once it holds still.
+  await expect(async () => page.getByTestId('plan-card').scrollIntoViewIfNeeded({ timeout: 2_000 })).toPass();
   await shot('88-plan-card-draft-supervisor');
 });

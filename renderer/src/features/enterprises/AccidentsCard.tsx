@@ -24,6 +24,7 @@ import { api } from '../../api/client.ts';
 import { clearErrorsOnChange, errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { DateField } from '../fields.tsx';
+import { WithdrawDialog } from '../WithdrawDialog.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
 import { ACCIDENT_GRADE_COLORS, vocabLabel } from '../vocab.ts';
 
@@ -55,7 +56,6 @@ export function AccidentsCard({ enterpriseId }: { enterpriseId: number }) {
   const [accidents, setAccidents] = useState<Accident[] | null>(null);
   const [adding, setAdding] = useState(false);
   const [withdrawing, setWithdrawing] = useState<Accident | null>(null);
-  const [reasonForm] = Form.useForm();
 
   const load = useCallback(() => {
     api.enterprises
@@ -68,25 +68,6 @@ export function AccidentsCard({ enterpriseId }: { enterpriseId: number }) {
       });
   }, [enterpriseId, message]);
   useEffect(load, [load]);
-
-  // Busy while it is sent: a second click never sends a second withdrawal.
-  const [withdrawBusy, setWithdrawBusy] = useState(false);
-  const withdraw = async () => {
-    if (!withdrawing) return;
-    const given = (await reasonForm.validateFields().catch(() => null)) as { reason: string } | null;
-    if (!given) return;
-    const { reason } = given;
-    setWithdrawBusy(true);
-    try {
-      await api.enterprises.withdrawAccident({ id: withdrawing.id, reason });
-      setWithdrawing(null);
-      load();
-    } catch (e) {
-      if (!showFieldErrors(reasonForm, e)) message.error(errorMessage(e));
-    } finally {
-      setWithdrawBusy(false);
-    }
-  };
 
   return (
     <Card
@@ -184,14 +165,18 @@ export function AccidentsCard({ enterpriseId }: { enterpriseId: number }) {
           load();
         }}
       />
-      <Modal
+      <WithdrawDialog
         open={withdrawing !== null}
         title={t('accident.withdrawTitle')}
+        text={t('accident.withdrawText')}
+        reasonLabel={t('accident.withdrawReason')}
+        testId="accident-withdraw"
         onCancel={() => setWithdrawing(null)}
-        onOk={() => void withdraw()}
-        confirmLoading={withdrawBusy}
-        okButtonProps={{ danger: true, 'data-testid': 'accident-withdraw-ok' } as ButtonProps}
-        destroyOnHidden
+        onWithdraw={async (reason) => {
+          await api.enterprises.withdrawAccident({ id: withdrawing!.id, reason });
+          setWithdrawing(null);
+          load();
+        }}
       >
         {withdrawing && (
           <Space size={8} wrap style={{ marginBottom: 12 }}>
@@ -200,17 +185,7 @@ export function AccidentsCard({ enterpriseId }: { enterpriseId: number }) {
             <span data-record>{withdrawing.summary}</span>
           </Space>
         )}
-        <p>{t('accident.withdrawText')}</p>
-        <Form form={reasonForm} layout="vertical" clearOnDestroy onValuesChange={clearErrorsOnChange(reasonForm)}>
-          <Form.Item
-            name="reason"
-            label={t('accident.withdrawReason')}
-            rules={[{ required: true, min: 2, message: t('validation.reasonRequired') }]}
-          >
-            <Input.TextArea rows={2} maxLength={500} data-testid="accident-withdraw-reason" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      </WithdrawDialog>
     </Card>
   );
 }

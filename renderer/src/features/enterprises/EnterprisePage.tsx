@@ -1,20 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Result,
-  Space,
-  Spin,
-  Tabs,
-  Tag,
-  Timeline,
-} from 'antd';
+import { Alert, App, Button, Descriptions, Empty, Result, Space, Spin, Tabs, Tag, Timeline } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -27,6 +12,7 @@ import { tKey } from '../../i18n.ts';
 import { auditActionLabel, formatDateTime } from '../format.ts';
 import { RISK_COLORS, vocabLabel } from '../vocab.ts';
 import { AccidentsCard } from './AccidentsCard.tsx';
+import { WithdrawDialog } from '../WithdrawDialog.tsx';
 import { EnterpriseForm } from './EnterpriseForm.tsx';
 import { DocumentList } from '../documents/DocumentList.tsx';
 import { InspectionList } from '../inspections/InspectionsPage.tsx';
@@ -45,7 +31,6 @@ export function EnterprisePage() {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
-  const [reasonForm] = Form.useForm();
 
   const load = useCallback(async () => {
     try {
@@ -71,16 +56,6 @@ export function EnterprisePage() {
     );
   if (!enterprise) return <Spin style={{ margin: 48 }} />;
 
-  const withdraw = async () => {
-    const { reason } = await reasonForm.validateFields();
-    try {
-      setEnterprise(await api.enterprises.withdraw({ id, version: enterprise.version, reason }));
-      setWithdrawing(false);
-      void load();
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  };
   const reinstate = async () => {
     try {
       setEnterprise(await api.enterprises.reinstate({ id, version: enterprise.version }));
@@ -249,25 +224,18 @@ export function EnterprisePage() {
           void load();
         }}
       />
-      <Modal
+      <WithdrawDialog
         open={withdrawing}
         title={t('enterprise.withdrawTitle')}
+        text={t('enterprise.withdrawText')}
+        reasonLabel={t('enterprise.withdrawReason')}
         onCancel={() => setWithdrawing(false)}
-        onOk={() => void withdraw()}
-        okButtonProps={{ danger: true }}
-        destroyOnHidden
-      >
-        <p>{t('enterprise.withdrawText')}</p>
-        <Form form={reasonForm} layout="vertical">
-          <Form.Item
-            name="reason"
-            label={t('enterprise.withdrawReason')}
-            rules={[{ required: true, min: 2, message: t('validation.reasonRequired') }]}
-          >
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        onWithdraw={async (reason) => {
+          setEnterprise(await api.enterprises.withdraw({ id, version: enterprise.version, reason }));
+          setWithdrawing(false);
+          void load();
+        }}
+      />
     </div>
   );
 }

@@ -1,21 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  type ButtonProps,
-  Card,
-  Col,
-  Drawer,
-  Form,
-  Input,
-  Modal,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Col, Drawer, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Officer, OfficerAbsence } from '../../../../shared/entities/officer.ts';
@@ -24,6 +8,7 @@ import { today } from '../../app/clock.ts';
 import { clearErrorsOnChange, errorMessage, showFieldErrors } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { DateField } from '../fields.tsx';
+import { WithdrawDialog } from '../WithdrawDialog.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
 import { vocabLabel, vocabOptions } from '../vocab.ts';
 
@@ -51,7 +36,6 @@ export function AbsencesDrawer({
   const [withdrawing, setWithdrawing] = useState<OfficerAbsence | null>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm();
-  const [reasonForm] = Form.useForm();
   const officerId = officer?.id;
 
   const load = useCallback(() => {
@@ -86,25 +70,6 @@ export function AbsencesDrawer({
       if (!showFieldErrors(form, e)) message.error(errorMessage(e));
     } finally {
       setSaving(false);
-    }
-  };
-  // Busy while it is sent: a second click never sends a second withdrawal.
-  const [withdrawBusy, setWithdrawBusy] = useState(false);
-  const withdraw = async () => {
-    if (!withdrawing) return;
-    const given = (await reasonForm.validateFields().catch(() => null)) as { reason: string } | null;
-    if (!given) return;
-    const { reason } = given;
-    setWithdrawBusy(true);
-    try {
-      await api.officers.withdrawAbsence({ id: withdrawing.id, reason });
-      setWithdrawing(null);
-      load();
-      onChanged();
-    } catch (e) {
-      if (!showFieldErrors(reasonForm, e)) message.error(errorMessage(e));
-    } finally {
-      setWithdrawBusy(false);
     }
   };
 
@@ -251,14 +216,19 @@ export function AbsencesDrawer({
           ]}
         />
       </Space>
-      <Modal
+      <WithdrawDialog
         open={withdrawing !== null}
         title={t('absence.withdrawTitle')}
+        text={t('absence.withdrawText')}
+        reasonLabel={t('absence.withdrawReason')}
+        testId="absence-withdraw"
         onCancel={() => setWithdrawing(null)}
-        onOk={() => void withdraw()}
-        confirmLoading={withdrawBusy}
-        okButtonProps={{ danger: true, 'data-testid': 'absence-withdraw-ok' } as ButtonProps}
-        destroyOnHidden
+        onWithdraw={async (reason) => {
+          await api.officers.withdrawAbsence({ id: withdrawing!.id, reason });
+          setWithdrawing(null);
+          load();
+          onChanged();
+        }}
       >
         {withdrawing && (
           <p>
@@ -269,17 +239,7 @@ export function AbsencesDrawer({
             })}
           </p>
         )}
-        <p>{t('absence.withdrawText')}</p>
-        <Form form={reasonForm} layout="vertical" clearOnDestroy onValuesChange={clearErrorsOnChange(reasonForm)}>
-          <Form.Item
-            name="reason"
-            label={t('absence.withdrawReason')}
-            rules={[{ required: true, min: 2, message: t('validation.reasonRequired') }]}
-          >
-            <Input.TextArea rows={2} maxLength={500} data-testid="absence-withdraw-reason" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      </WithdrawDialog>
     </Drawer>
   );
 }

@@ -499,6 +499,40 @@ function CapacityTable({
       {text}
     </div>
   );
+
+  /** A group of day counts (其他执法 or 非执法): its subtotal and share, then one line a kind, each typed in. */
+  const dayGroup = <K extends string>(
+    group: 'other' | 'non',
+    kinds: K[],
+    list: 'otherEnforcementDays' | 'nonEnforcementDays',
+    field: 'otherEnforcement' | 'nonEnforcement',
+    note?: ReactNode,
+  ): CapacityRow[] => [
+    {
+      key: group,
+      kind: 'sum',
+      label: (
+        <>
+          {t('plans.year.withSubtotal', { label: t(`plans.year.${group}`) })}
+          {note}
+        </>
+      ),
+      days: <span data-testid={`plan-${group}-total`}>{num(c[group])}</span>,
+      share: <span data-testid={`plan-${group}-share`}>{c.shares[group]}%</span>,
+    },
+    ...kinds.map((k): CapacityRow => ({
+      key: `${group}.${k}`,
+      kind: 'item',
+      label: vocabLabel(t, list, k),
+      days: dayInput(
+        (inputs[field] as Partial<Record<K, number>>)[k],
+        (v) => onChange({ ...inputs, [field]: { ...inputs[field], [k]: v } }),
+        `plan-${group}-${k}`,
+        vocabLabel(t, list, k),
+      ),
+    })),
+  ];
+
   const rows: CapacityRow[] = [
     {
       key: 'statutory',
@@ -552,55 +586,22 @@ function CapacityTable({
       days: <span data-testid="plan-total">{num(c.total)}</span>,
       share: '100%',
     },
-    {
-      key: 'other',
-      kind: 'sum',
-      label: t('plans.year.withSubtotal', { label: t('plans.year.other') }),
-      days: <span data-testid="plan-other-total">{num(c.other)}</span>,
-      share: <span data-testid="plan-other-share">{c.shares.other}%</span>,
-    },
-    ...OTHER.map((k): CapacityRow => ({
-      key: `other.${k}`,
-      kind: 'item',
-      label: vocabLabel(t, 'otherEnforcementDays', k),
-      days: dayInput(
-        inputs.otherEnforcement[k],
-        (v) => onChange({ ...inputs, otherEnforcement: { ...inputs.otherEnforcement, [k]: v } }),
-        `plan-other-${k}`,
-        vocabLabel(t, 'otherEnforcementDays', k),
-      ),
-    })),
-    {
-      key: 'non',
-      kind: 'sum',
-      label: (
-        <>
-          {t('plans.year.withSubtotal', { label: t('plans.year.non') })}
-          {/* What the roster records away this year, by kind: the figures here should at least hold them. */}
-          {Object.keys(plan.recordedAway).length > 0 &&
-            formula(
-              t('plans.year.recordedAway', {
-                list: Object.entries(plan.recordedAway)
-                  .map(([k, n]) => t('plans.year.recordedAwayItem', { kind: vocabLabel(t, 'absences', k), n }))
-                  .join(t('plans.year.listSeparator')),
-              }),
-            )}
-        </>
-      ),
-      days: <span data-testid="plan-non-total">{num(c.non)}</span>,
-      share: <span data-testid="plan-non-share">{c.shares.non}%</span>,
-    },
-    ...NON.map((k): CapacityRow => ({
-      key: `non.${k}`,
-      kind: 'item',
-      label: vocabLabel(t, 'nonEnforcementDays', k),
-      days: dayInput(
-        inputs.nonEnforcement[k],
-        (v) => onChange({ ...inputs, nonEnforcement: { ...inputs.nonEnforcement, [k]: v } }),
-        `plan-non-${k}`,
-        vocabLabel(t, 'nonEnforcementDays', k),
-      ),
-    })),
+    ...dayGroup('other', OTHER, 'otherEnforcementDays', 'otherEnforcement'),
+    ...dayGroup(
+      'non',
+      NON,
+      'nonEnforcementDays',
+      'nonEnforcement',
+      // What the roster records away this year, by kind: the figures here should at least hold them.
+      Object.keys(plan.recordedAway).length > 0 &&
+        formula(
+          t('plans.year.recordedAway', {
+            list: Object.entries(plan.recordedAway)
+              .map(([k, n]) => t('plans.year.recordedAwayItem', { kind: vocabLabel(t, 'absences', k), n }))
+              .join(t('plans.year.listSeparator')),
+          }),
+        ),
+    ),
     {
       key: 'inspection',
       kind: 'sum',
