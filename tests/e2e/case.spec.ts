@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, SCREENS, screenshots, test } from './fixtures.ts';
+import { pickBySearch } from './pages/select.ts';
 import { CasePage } from './pages/case-page.ts';
 import { InspectionsPage } from './pages/inspections-page.ts';
 import { Shell } from './pages/shell.ts';
@@ -53,9 +54,7 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
 
   // 呈批: the violation, its penalty article and the discretion helper's band.
   await page.getByTestId('violation-add').click();
-  await page.getByTestId('penalty-item-0').click();
-  await page.keyboard.type('第一百零二条');
-  await page.locator('.ant-select-item-option', { hasText: '第一百零二条' }).first().click();
+  await pickBySearch(page, page.getByTestId('penalty-item-0'), '第一百零二条');
   await page.getByTestId('violation-facts-0').fill('危化品仓库未按规定设置可燃气体报警装置，逾期未消除该事故隐患');
   await expect(page.getByTestId('proposal-0')).toBeVisible();
   await page.getByTestId('violation-reasoning-0').fill('一般事故隐患，未造成后果，按一般情节裁量');

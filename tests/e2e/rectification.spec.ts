@@ -1,4 +1,5 @@
 import { expect, screenshots, test } from './fixtures.ts';
+import { pickBySearch } from './pages/select.ts';
 import { InspectionsPage } from './pages/inspections-page.ts';
 import { Shell } from './pages/shell.ts';
 
@@ -28,9 +29,7 @@ test('two hazards, a 责令限期整改指令书 with their deadlines, then the 
   await page.getByTestId('hazard-create').click();
   const hazardDialog = page.getByRole('dialog', { name: '登记隐患' });
   await hazardDialog.getByTestId('hazard-description').fill('主要负责人未经安全生产知识和管理能力考核');
-  await hazardDialog.getByLabel('对应的判定标准条目').click();
-  await page.keyboard.type('主要负责人和安全生产管理人员未依法经考核合格');
-  await page.locator('.ant-select-item-option', { hasText: '未依法经考核合格' }).first().click();
+  await pickBySearch(page, hazardDialog.getByTestId('hazard-criteria'), '主要负责人和安全生产管理人员未依法经考核合格');
   await expect(hazardDialog.getByRole('radio', { name: '重大' })).toBeChecked();
   await expect(hazardDialog.getByLabel('建议法律依据')).toHaveValue(/依据《安全生产法》第九十七条第（二）项/);
   await shot('13b-hazard-criteria');

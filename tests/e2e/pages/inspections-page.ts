@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { type Page, expect } from '@playwright/test';
+import { pickBySearch } from './select.ts';
 
 /** Recording an inspection and its documents, as a clerk does it. */
 export class InspectionsPage {
@@ -47,9 +48,7 @@ export class InspectionsPage {
     const p = this.page;
     await p.getByTestId('inspection-create').click();
     const drawer = p.getByRole('dialog', { name: '新建现场检查' });
-    await drawer.getByTestId('inspection-enterprise').locator('input').fill(opts.enterprise.slice(0, 2));
-    await p.locator('.ant-select-item-option', { hasText: opts.enterprise }).first().click();
-    await expect(drawer.getByTestId('inspection-enterprise')).toContainText(opts.enterprise);
+    await pickBySearch(p, drawer.getByTestId('inspection-enterprise'), opts.enterprise);
     await drawer.getByLabel('检查时间').fill(opts.start);
     await drawer.getByLabel('检查时间').press('Enter');
     await expect(drawer.getByLabel('检查时间')).toHaveValue(opts.start);
