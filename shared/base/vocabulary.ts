@@ -103,6 +103,7 @@ export const INSPECTION_KINDS = {
   complaint: '举报核查',
   assigned: '交办',
   recheck: '复查',
+  accident: '事故核查',
 } as const;
 
 /** Who was present for the enterprise during an inspection. */

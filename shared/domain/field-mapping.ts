@@ -1,3 +1,4 @@
+import { RANDOM_CHECK_FIELDS } from './plans/publication.ts';
 import type { z } from 'zod';
 import { RECORD_SCHEMAS } from '../entities/exports/records.ts';
 import type { FieldMapping, MappedTable, MappingSheet } from '../entities/field-mapping.ts';
@@ -91,6 +92,10 @@ function inner(t: z.ZodType): z.ZodType {
 function fieldType(table: MappedTable, path: string[]): z.ZodType | null {
   if (table === 'publications')
     return path.length === 1 && (PUBLICATION_FIELDS as readonly string[]).includes(path[0])
+      ? (RECORD_SCHEMAS.enterprises.shape.name as unknown as z.ZodType)
+      : null;
+  if (table === 'randomChecks')
+    return path.length === 1 && (RANDOM_CHECK_FIELDS as readonly string[]).includes(path[0])
       ? (RECORD_SCHEMAS.enterprises.shape.name as unknown as z.ZodType)
       : null;
   let t: z.ZodType = RECORD_SCHEMAS[table];

@@ -97,6 +97,7 @@ export class PackageIndex {
         ref('enterprises', r.enterpriseId);
         for (const o of r.officerIds as number[]) ref('officers', o);
         ref('inspections', r.recheckOf);
+        ref('draws', r.drawId);
         for (const f of r.evidence as unknown[]) file(f);
         break;
       case 'hazards':

@@ -10,7 +10,11 @@ import { RECORD_SCHEMAS, type RecordEntity } from './exports/records.ts';
  */
 
 /** What a sheet is filled from: a data file of the upload package, or the 双公示 records of the decisions. */
-export const MAPPED_TABLES = [...(Object.keys(RECORD_SCHEMAS) as RecordEntity[]), 'publications'] as const;
+export const MAPPED_TABLES = [
+  ...(Object.keys(RECORD_SCHEMAS) as RecordEntity[]),
+  'publications',
+  'randomChecks',
+] as const;
 export type MappedTable = (typeof MAPPED_TABLES)[number];
 
 export const mappingColumn = z

@@ -32,6 +32,10 @@ export const inspectionInput = z
     recheckOf: id.nullable().default(null),
     /** The checklist used (a knowledge file's id), offered by the enterprise's supervision categories. */
     checklistId: z.string().max(60).nullable().default(null),
+    /** A 双随机抽查: the draw that picked the enterprise (the year's approved plan asks for it). */
+    drawId: id.nullable().default(null),
+    /** 计划外 (举报核查, 交办, 事故核查, 专项…): why, in the clerk's words — the complaint, the task and who gave it. */
+    unplannedReason: optionalText(200),
   })
   .refine((i) => !i.endedAt || i.endedAt >= i.startedAt, {
     error: 'validation.inspection.endBeforeStart',

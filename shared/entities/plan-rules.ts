@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   CREDIT_STATUSES,
+  INSPECTION_KINDS,
   RISK_GRADES,
   STANDARDIZATION_GRADES,
   SUPERVISION_CATEGORIES,
@@ -67,6 +68,14 @@ export const planRules = z
     rotationDraws: z.number().int().min(0).max(20),
     /** 国办发〔2024〕54号: visits a year at most, first match wins; the last must match every enterprise. */
     caps: z.array(z.object({ id: ruleId, name, when: planCondition, cap: z.number().int().min(1).max(52) })).min(1),
+    /**
+     * Inspections the caps do not count: checks on a complaint, a task from above, an accident, a re-check of ordered
+     * rectification. Rules a unit saved before this field existed are read with the bundled list.
+     */
+    capExempt: z
+      .array(z.enum(keysOf(INSPECTION_KINDS)))
+      .max(20)
+      .default(['complaint', 'assigned', 'accident', 'recheck']),
   })
   .superRefine((r, ctx) => {
     const catchAll = (c: PlanCondition) => Object.keys(c).length === 0;
@@ -108,6 +117,14 @@ export const planDocument = z.object({
   basis: z.string().min(1),
   key: wordingRow,
   random: wordingRow,
+  /** The 检查结果 of a 双随机 pick as published, from its inspection and hazards; {{n}} is the hazards found. */
+  publicResults: z.object({
+    note: z.string(),
+    pending: z.string().min(1),
+    clean: z.string().min(1),
+    found: z.string().includes('{{n}}'),
+    rectified: z.string().includes('{{n}}'),
+  }),
   joint: z.string(),
   quarters: z.array(z.string()).length(4),
 });

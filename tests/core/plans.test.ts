@@ -11,6 +11,8 @@ import { inspectionReady, pdfText } from '../support/documents.ts';
 import { canonicalJson } from '../../shared/domain/plans/draw.ts';
 import ExcelJS from 'exceljs';
 import { usccFor } from '../support/ledger.ts';
+import { caseGenerator } from '../../electron/core/modules/demo/case-generator.ts';
+import type { InspectionKind } from '../../shared/base/vocabulary.ts';
 
 const CLI = path.resolve(import.meta.dirname, '..', '..', 'electron', 'cli', 'index.ts');
 const cores: Core[] = [];
@@ -24,6 +26,17 @@ async function county() {
   const token = await setUp(core);
   const { enterprise, officers, inspection } = await inspectionReady(core, token);
   return { core, token, enterprise, officers, inspection };
+}
+
+/** A full package made over whatever the county's test record lacks (each override given a reason), and read back. */
+async function fullPackage(core: Core, token: string) {
+  const blocked = (await failure(core, 'exports:create', { kind: 'full' }, token)).details as {
+    problems: { subject: string }[];
+  };
+  const overrides = blocked.problems.map((p) => ({ code: 'incomplete' as const, subject: p.subject, reason: '测试' }));
+  const made = await call(core, 'exports:create', { kind: 'full', overrides }, token);
+  const file = path.join(exportsDir(core.state.dataDir), made.name);
+  return { made, file, ...(await readPackage(fs.readFileSync(file))) };
 }
 
 describe('officers away: leave, secondment, training', () => {
@@ -232,19 +245,9 @@ describe('the plan’s inputs travel in the upload package', () => {
       { enterpriseId: enterprise.id, occurredOn: '2026-03-03', deaths: 3, summary: '有限空间作业中毒' },
       token,
     );
-    const blocked = (await failure(core, 'exports:create', { kind: 'full' }, token)).details as {
-      problems: { subject: string }[];
-    };
-    const overrides = blocked.problems.map((p) => ({
-      code: 'incomplete' as const,
-      subject: p.subject,
-      reason: '测试',
-    }));
-    const made = await call(core, 'exports:create', { kind: 'full', overrides }, token);
+    const { made, file, records } = await fullPackage(core, token);
     expect(made.manifest).toMatchObject({ formatVersion: 4, counts: { absences: 1, accidents: 2 } });
-    const file = path.join(exportsDir(core.state.dataDir), made.name);
     expect(await verifyPackageFile(file)).toMatchObject({ ok: true, problems: [] });
-    const { records } = await readPackage(fs.readFileSync(file));
     expect(records.accidents).toEqual(
       await call(core, 'enterprises:accidents', { enterpriseId: enterprise.id }, token).then((l) => [...l].reverse()),
     );
@@ -409,16 +412,7 @@ describe('the year’s plan: the working-day method, approval, filing', () => {
     ).toBeTruthy();
 
     // The package carries it, its snapshot hashing to what was frozen.
-    const blocked = (await failure(core, 'exports:create', { kind: 'full' }, token)).details as {
-      problems: { subject: string }[];
-    };
-    const overrides = blocked.problems.map((p) => ({
-      code: 'incomplete' as const,
-      subject: p.subject,
-      reason: '测试',
-    }));
-    const made = await call(core, 'exports:create', { kind: 'full', overrides }, token);
-    const { records } = await readPackage(fs.readFileSync(path.join(exportsDir(core.state.dataDir), made.name)));
+    const { records } = await fullPackage(core, token);
     expect(records.plans).toHaveLength(1);
     // Over the snapshot's canonical JSON (keys sorted): any receiving system can compute it again.
     expect(createHash('sha256').update(canonicalJson(records.plans[0].snapshot)).digest('hex')).toBe(
@@ -513,7 +507,8 @@ describe('双随机 draws anyone can re-run', () => {
       'inspections:create',
       {
         enterpriseId: pool.input.pool[0].enterpriseId,
-        kind: 'plan',
+        kind: 'special',
+        unplannedReason: '县安委会部署的冬季专项检查',
         startedAt: '2026-11-24T09:30',
         place: '厂区',
         officerIds: [officers[0].id, officers[1].id],
@@ -576,6 +571,271 @@ describe('双随机 draws anyone can re-run', () => {
 
     expect(() => core.state.store.raw.prepare("UPDATE draws SET witness_value = 'x'").run()).toThrow(/kept as drawn/);
     expect(await call(core, 'plans:draws', { year: 2026 }, token)).toEqual([first, extra]);
+  });
+});
+
+describe('inspections against the year’s plan', () => {
+  it('are linked to the 重点 list or the draw that picked them, say why when outside it, stop at the cap, and count as progress', async () => {
+    const { core, token, enterprise, officers } = await county();
+    const make = (n: number, over: Record<string, unknown>) =>
+      call(core, 'enterprises:create', { uscc: usccFor(7600 + n), name: `宣汉县计划企业${n}`, ...over }, token);
+    const key = await make(1, { categories: ['hazchem'], standardizationGrade: 'level2' });
+    const sampled: Awaited<ReturnType<typeof make>>[] = [];
+    for (let n = 2; n <= 6; n++) sampled.push(await make(n, { riskGrade: 'general' }));
+    const gradeOne = await make(7, { standardizationGrade: 'level1', riskGrade: 'low' });
+    // 回避: 张明 withdrew from a case against the first sampled enterprise; a third officer leaves a pair without him.
+    await call(
+      core,
+      'officers:create',
+      { name: '王芳', certificateNo: '51172200103', certValidFrom: '2024-01-01', certValidTo: '2028-12-31' },
+      token,
+    );
+    const generate = caseGenerator((c, i, e) => core.dispatch(c, i, e), token);
+    const withdrawn = await generate({
+      enterpriseId: sampled[0].id,
+      handlerIds: [officers[0].id, officers[1].id],
+      filedOn: '2026-11-13',
+      violationDate: '2026-11-05',
+      stopAt: 'filed',
+    });
+    await call(
+      core,
+      'cases:record',
+      {
+        id: withdrawn.id,
+        event: {
+          kind: 'recusal',
+          date: '2026-11-16',
+          officer: officers[0].name,
+          applicant: 'party',
+          reason: '与当事人法定代表人系近亲属',
+          decidedBy: '陈局长',
+          granted: true,
+        },
+      },
+      token,
+    );
+    const visit = (enterpriseId: number, kind: InspectionKind, day: string, more: Record<string, unknown> = {}) => ({
+      enterpriseId,
+      kind,
+      startedAt: `${day}T09:30`,
+      place: '厂区',
+      officerIds: officers.map((o) => o.id),
+      findings: '未发现隐患。',
+      ...more,
+    });
+    // No plan approved yet: nothing is linked or capped (the county's first inspection, a 计划检查, was recorded so).
+    expect(await call(core, 'plans:standing', { enterpriseId: sampled[0].id, year: 2026 }, token)).toMatchObject({
+      plan: null,
+      counted: 0,
+    });
+    const draft = await call(
+      core,
+      'plans:save',
+      { year: 2026, inputs: (await call(core, 'plans:get', { year: 2026 }, token)).inputs, version: null },
+      token,
+    );
+    await call(
+      core,
+      'plans:approve',
+      { year: 2026, version: draft.version!, approvedOn: '2026-01-20', approvalRef: '宣府函〔2026〕3号' },
+      token,
+    );
+    expect(await call(core, 'plans:standing', { enterpriseId: key.id, year: 2026 }, token)).toMatchObject({
+      year: 2026,
+      plan: { track: 'key', visits: 1, cap: 4, capName: '高危 标准化二级' },
+      counted: 0,
+      capExempt: ['complaint', 'assigned', 'accident', 'recheck'],
+      draws: [],
+    });
+    let progress = (await call(core, 'plans:progress', { year: 2026 }, token))!;
+    expect(progress.key).toMatchObject({ enterprises: 1, covered: 0, visitsPlanned: 1, visitsDone: 0 });
+    expect(progress.key.notCovered).toEqual([
+      { enterpriseId: key.id, name: '宣汉县计划企业1', township: '', visits: 1, otherInspections: 0 },
+    ]);
+
+    // A 计划检查 of an enterprise the plan samples, a 双随机抽查 with no draw, a 计划外 one with no reason: refused.
+    expect(await failure(core, 'inspections:create', visit(sampled[0].id, 'plan', '2026-11-21'), token)).toMatchObject({
+      details: { issues: [{ path: ['kind'], key: 'inspection.plan.notOnKeyList', params: { year: 2026 } }] },
+    });
+    expect(
+      await failure(core, 'inspections:create', visit(sampled[0].id, 'random', '2026-11-21'), token),
+    ).toMatchObject({ details: { issues: [{ path: ['drawId'], key: 'inspection.plan.notDrawn' }] } });
+    expect(await failure(core, 'inspections:create', visit(key.id, 'complaint', '2026-11-21'), token)).toMatchObject({
+      details: { issues: [{ path: ['unplannedReason'], key: 'inspection.plan.reasonRequired' }] },
+    });
+    const complaint = await call(
+      core,
+      'inspections:create',
+      visit(key.id, 'complaint', '2026-11-21', { unplannedReason: '12350举报：夜间违规装卸' }),
+      token,
+    );
+    expect(complaint).toMatchObject({ unplannedReason: '12350举报：夜间违规装卸', drawId: null });
+    // A complaint is not limited by the caps, and does not cover the 重点 enterprise.
+    expect((await call(core, 'plans:standing', { enterpriseId: key.id, year: 2026 }, token)).counted).toBe(0);
+    await call(core, 'inspections:create', visit(key.id, 'plan', '2026-11-22'), token);
+    progress = (await call(core, 'plans:progress', { year: 2026 }, token))!;
+    expect(progress.key).toMatchObject({ covered: 1, visitsDone: 1, notCovered: [] });
+
+    // The cap: a 标准化一级 enterprise outside the high-risk sectors, once a year; a complaint still goes.
+    await call(
+      core,
+      'inspections:create',
+      visit(gradeOne.id, 'special', '2026-03-02', { unplannedReason: '节前专项' }),
+      token,
+    );
+    expect(
+      await failure(
+        core,
+        'inspections:create',
+        visit(gradeOne.id, 'cross', '2026-11-23', { unplannedReason: '交叉互检' }),
+        token,
+      ),
+    ).toMatchObject({
+      details: {
+        issues: [
+          {
+            path: ['kind'],
+            key: 'inspection.plan.overCap',
+            params: { year: 2026, cap: 1, rule: '非高危 标准化一级', counted: 1 },
+          },
+        ],
+      },
+    });
+    const assigned = await call(
+      core,
+      'inspections:create',
+      visit(gradeOne.id, 'assigned', '2026-11-23', { unplannedReason: '市局交办：群众来信' }),
+      token,
+    );
+    // Turned into a counted kind afterwards: refused the same; its findings edited alone: kept.
+    expect(
+      await failure(
+        core,
+        'inspections:update',
+        {
+          id: assigned.id,
+          version: assigned.version,
+          inspection: { ...visit(gradeOne.id, 'special', '2026-11-23'), unplannedReason: '专项' },
+        },
+        token,
+      ),
+    ).toMatchObject({ details: { issues: [{ key: 'inspection.plan.overCap' }] } });
+    await call(
+      core,
+      'inspections:update',
+      {
+        id: assigned.id,
+        version: assigned.version,
+        inspection: visit(gradeOne.id, 'assigned', '2026-11-23', {
+          unplannedReason: '市局交办：群众来信',
+          findings: '已核实。',
+        }),
+      },
+      token,
+    );
+
+    // 双随机: only an enterprise the draw picked, and only with that draw.
+    const label = '2026年第四季度双随机抽查';
+    const pool = await call(core, 'plans:draw-pool', { year: 2026, label }, token);
+    // The cap counts the 专项 on the grade-1 enterprise, not the 交办.
+    expect(pool.input.pool.find((e) => e.enterpriseId === gradeOne.id)).toMatchObject({ visits: 1, cap: 1 });
+    expect(pool.input.conflicts).toEqual([{ enterpriseId: sampled[0].id, officerId: officers[0].id }]);
+    const drawn = await call(
+      core,
+      'plans:draw',
+      {
+        year: 2026,
+        label,
+        poolSha256: pool.poolSha256,
+        witnessName: '纪检监督员刘强',
+        witnessValue: '2026-11-25 福彩3D 417',
+      },
+      token,
+    );
+    for (const p of drawn.result.picks.filter((x) => x.enterpriseId === sampled[0].id))
+      expect(p.officerIds).not.toContain(officers[0].id);
+    const picked = drawn.result.picks[0].enterpriseId;
+    const notPicked = [enterprise, ...sampled].find((e) => !drawn.result.picks.some((p) => p.enterpriseId === e.id))!;
+    expect(
+      await failure(
+        core,
+        'inspections:create',
+        visit(notPicked.id, 'random', '2026-11-24', { drawId: drawn.id }),
+        token,
+      ),
+    ).toMatchObject({ details: { issues: [{ path: ['drawId'], key: 'inspection.plan.notDrawn' }] } });
+    expect(await failure(core, 'inspections:create', visit(picked, 'random', '2026-11-24'), token)).toMatchObject({
+      details: { issues: [{ path: ['drawId'], key: 'inspection.plan.drawRequired' }] },
+    });
+    expect((await call(core, 'plans:standing', { enterpriseId: picked, year: 2026 }, token)).draws).toEqual([
+      { id: drawn.id, label, drawnAt: drawn.drawnAt },
+    ]);
+    const sampledVisit = await call(
+      core,
+      'inspections:create',
+      visit(picked, 'random', '2026-11-24', { drawId: drawn.id }),
+      token,
+    );
+    expect(sampledVisit.drawId).toBe(drawn.id);
+
+    progress = (await call(core, 'plans:progress', { year: 2026 }, token))!;
+    // 一般风险 six × 20% = 2; 低风险及其他 one × 10% = 1, but the grade-1 enterprise is at its cap: drawn short.
+    expect(drawn.result.strata.map((s) => [s.id, s.quota, s.drawn])).toEqual([
+      ['high', 0, 0],
+      ['watch', 0, 0],
+      ['general', 2, 2],
+      ['other', 1, 0],
+    ]);
+    expect(progress.random).toMatchObject({ quota: 3, drawn: 2, inspected: 1 });
+    expect(progress.random.pending.map((p) => p.enterpriseId)).not.toContain(picked);
+    expect(progress.unplanned).toEqual({ total: 3, byKind: { complaint: 1, special: 1, assigned: 1 } });
+    expect(progress).toMatchObject({ done: 2, planned: 4 });
+    // 双随机抽查结果公示: each pick as drawn, its result read from the inspection and its hazards.
+    await call(
+      core,
+      'hazards:create',
+      { inspectionId: sampledVisit.id, description: '配电箱未接地', deadline: '2026-12-01' },
+      token,
+    );
+    const published = await call(
+      core,
+      'exports:table',
+      { mapping: 'default', format: 'json', tables: ['randomChecks'] },
+      token,
+    );
+    expect(published.fileName).toBe(
+      `双随机抽查结果公示_${(await call(core, 'unit:get', {}, token))!.regionCode}_2026-11-25.json`,
+    );
+    const sheet = JSON.parse(Buffer.from(published.dataBase64, 'base64').toString('utf8')).sheets[
+      '双随机抽查结果公示'
+    ] as Record<string, string>[];
+    const names = new Map((await call(core, 'officers:list', {}, token)).map((o) => [o.id, o.name]));
+    expect(sheet).toHaveLength(2);
+    expect(sheet).toContainEqual({
+      计划年度: '2026',
+      抽查批次: label,
+      抽取日期: '2026-11-25',
+      检查对象名称: [enterprise, ...sampled].find((e) => e.id === picked)!.name,
+      统一社会信用代码: [enterprise, ...sampled].find((e) => e.id === picked)!.uscc,
+      抽查事项: '安全生产“双随机、一公开”抽查',
+      检查人员: drawn.result.picks[0].officerIds.map((o) => names.get(o)).join('、'),
+      检查日期: '2026-11-24',
+      检查结果: '发现问题1项，已责令整改',
+      检查机关: expect.any(String),
+      '抽取记录校验值（SHA-256）': drawn.resultSha256,
+    });
+    expect(sheet.find((r) => r.检查日期 === '')).toMatchObject({ 检查结果: '尚未检查' });
+
+    // Another year has no approved plan: no progress to show.
+    expect(await call(core, 'plans:progress', { year: 2027 }, token)).toBeNull();
+
+    // The link travels in the package and is checked there.
+    const { file, records } = await fullPackage(core, token);
+    expect(await verifyPackageFile(file)).toMatchObject({ ok: true, problems: [] });
+    expect(records.inspections.find((i) => (i as { id: number }).id === sampledVisit.id)).toMatchObject({
+      drawId: drawn.id,
+    });
   });
 });
 

@@ -4,25 +4,8 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { type DrawRecord, verifyDraw } from '../../shared/domain/plans/draw.ts';
 import { expect, screenshots, test } from './fixtures.ts';
+import { call } from './pages/api.ts';
 import { Shell } from './pages/shell.ts';
-
-/** A call through the web host as the signed-in demo user (the session the page holds). */
-async function call<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([c, i]) => {
-      const token = sessionStorage.getItem('desk.token.demo') ?? '';
-      const res = await fetch(`/api/${c}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-workspace': 'demo', 'x-session-token': token },
-        body: JSON.stringify({ input: i }),
-      });
-      return (await res.json()) as { ok: boolean; data?: unknown; error?: unknown };
-    },
-    [channel, input] as const,
-  );
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
 
 /** Types a day into a date field (the picker's input, found by its id) and confirms it. */
 async function typeDay(field: Locator, day: string) {

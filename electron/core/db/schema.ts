@@ -127,6 +127,8 @@ export interface InspectionsTable {
   version: number;
   recheckOf: number | null;
   evidenceJson: Generated<string>;
+  drawId: number | null;
+  unplannedReason: Generated<string>;
 }
 
 export interface HazardsTable {

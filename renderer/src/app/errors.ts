@@ -29,6 +29,8 @@ export function showFieldErrors(form: FormInstance, error: unknown, within: stri
     .filter((i) => i.path.length > 0 && !(i.path.length === 1 && RECORD_LEVEL.has(String(i.path[0]))))
     .map((i) => ({ name: i.path as (string | number)[], errors: [tKey(i.key, i.params)] }));
   form.setFields(fields);
+  // The first refused field brought into view: in a long form it may sit above or below what is on screen.
+  if (fields.length) form.scrollToField(fields[0].name, { block: 'center' });
   return fields.length === error.details.issues.length;
 }
 

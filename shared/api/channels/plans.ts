@@ -11,6 +11,8 @@ import type { Classification, classifyAll, PlanTrack } from '../../domain/plans/
 import type { PlanRules } from '../../entities/plan-rules.ts';
 import { planApprove, planFile, type PlanInputs, planSave, planYear } from '../../entities/plan.ts';
 import type { DrawInput, DrawRecord, StratumQuota } from '../../domain/plans/draw.ts';
+import type { PlanProgress, PlanStanding } from '../../domain/plans/standing.ts';
+import { id } from '../../entities/common.ts';
 import { channel } from './channel.ts';
 import type { FileDownload } from './fragments.ts';
 
@@ -46,6 +48,8 @@ export interface PlanRow {
   stratumName: string | null;
   ratio: number | null;
   cap: number | null;
+  /** The cap's rule, named when an inspection over it is refused (absent from plans approved before it was kept). */
+  capName?: string | null;
 }
 
 /** The plan as approved: what it was decided on, frozen with its SHA-256. */
@@ -132,6 +136,13 @@ export const planChannels = {
     access: 'ledger.write',
   }),
   'plans:draws': channel<DrawRecord[]>()({ input: z.object({ year: planYear }), access: 'ledger.read' }),
+  /** An enterprise's place in the year's approved plan, as the inspection form shows it before saving. */
+  'plans:standing': channel<PlanStanding>()({
+    input: z.object({ enterpriseId: id, year: planYear }),
+    access: 'inspections.read',
+  }),
+  /** How far the year's approved plan has been carried out (null while none is approved). */
+  'plans:progress': channel<PlanProgress | null>()({ input: z.object({ year: planYear }), access: 'ledger.read' }),
   /** A draw as a file anyone can re-run (`npm run cli -- plans verify-draw <file>`). */
   'plans:draw-record': channel<FileDownload>()({
     input: z.object({ id: z.number().int().positive() }),

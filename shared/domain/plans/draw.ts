@@ -11,7 +11,9 @@
 export type Sha256 = (data: Uint8Array) => Uint8Array;
 
 export const DRAW_FORMAT = 'desk-draw';
-export const DRAW_VERSION = 1;
+/** 2 adds the inspectors' 回避 conflicts; a version 1 record (none) is still re-run as it was drawn. */
+export const DRAW_VERSION = 2;
+const DRAW_VERSIONS: readonly number[] = [1, 2];
 
 export interface DrawPoolEntry {
   enterpriseId: number;
@@ -26,7 +28,7 @@ export interface DrawPoolEntry {
 
 export interface DrawInput {
   format: typeof DRAW_FORMAT;
-  version: typeof DRAW_VERSION;
+  version: 1 | typeof DRAW_VERSION;
   year: number;
   label: string;
   /** Each stratum's ratio of the year, and how many of it earlier draws this year took: this draw takes the rest. */
@@ -37,6 +39,8 @@ export interface DrawInput {
   inspectors: { officerId: number; name: string }[];
   /** Pairs sent to an enterprise in the recent draws: not sent together to it again while others can go. */
   recentPairs: { enterpriseId: number; officerIds: [number, number] }[];
+  /** 回避: an officer never drawn for an enterprise he withdrew from (version 2; absent from version 1). */
+  conflicts?: { enterpriseId: number; officerId: number }[];
 }
 
 export interface DrawResult {
@@ -87,6 +91,12 @@ export const normalized = (input: DrawInput): DrawInput => ({
       (a, b) =>
         a.enterpriseId - b.enterpriseId || a.officerIds[0] - b.officerIds[0] || a.officerIds[1] - b.officerIds[1],
     ),
+  // Written only where the version has it: a version 1 input hashes as it did.
+  ...(input.conflicts
+    ? {
+        conflicts: [...input.conflicts].sort((a, b) => a.enterpriseId - b.enterpriseId || a.officerId - b.officerId),
+      }
+    : {}),
 });
 
 export const poolHash = (input: DrawInput, sha256: Sha256) => hex(sha256(utf8(canonicalJson(normalized(input)))));
@@ -188,7 +198,7 @@ export class DrawRefused extends Error {
 export function runDraw(input: DrawInput, witnessValue: string, sha256: Sha256): DrawResult {
   if (input.inspectors.length < 2) throw new DrawRefused('plans.draw.fewInspectors');
   const poolSha256 = poolHash(input, sha256);
-  const seed = sha256(utf8(`${DRAW_FORMAT}/${DRAW_VERSION}\n${poolSha256}\n${witnessValue}`));
+  const seed = sha256(utf8(`${DRAW_FORMAT}/${input.version}\n${poolSha256}\n${witnessValue}`));
   const rng = randomStream(seed, sha256);
   const { pool: byId, inspectors } = normalized(input);
   const excluded: DrawResult['excluded'] = [];
@@ -217,8 +227,11 @@ export function runDraw(input: DrawInput, witnessValue: string, sha256: Sha256):
     });
   }
   const recent = new Set(input.recentPairs.map((p) => pairKey(p.enterpriseId, ...p.officerIds)));
+  const conflicted = new Set((input.conflicts ?? []).map((c) => `${c.enterpriseId}:${c.officerId}`));
   const picks = drawn.map((e) => {
-    const order = shuffled(inspectors, rng);
+    // The shuffle is drawn whole before those in conflict are set aside: the stream is used the same either way.
+    const order = shuffled(inspectors, rng).filter((o) => !conflicted.has(`${e.enterpriseId}:${o.officerId}`));
+    if (order.length < 2) throw new DrawRefused('plans.draw.conflictsLeaveTooFew');
     let pair: [number, number] | null = null;
     for (let i = 0; i < order.length && !pair; i++)
       for (let j = i + 1; j < order.length && !pair; j++)
@@ -257,7 +270,8 @@ export function verifyDraw(record: DrawRecord, sha256: Sha256): { ok: boolean; p
   const problems: string[] = [];
   // A record as handed out says its format; a line of a package's draws.jsonl is the same record without it.
   if (record.format !== undefined && record.format !== 'desk-draw-record') problems.push('format');
-  if (record.input?.format !== DRAW_FORMAT || record.input?.version !== DRAW_VERSION) problems.push('input.version');
+  if (record.input?.format !== DRAW_FORMAT || !DRAW_VERSIONS.includes(record.input?.version))
+    problems.push('input.version');
   if (problems.length) return { ok: false, problems };
   let again: DrawResult;
   try {

@@ -125,6 +125,8 @@ export const inspectionRecord = described(
     refusalNote: '拒签情况说明 / refusal note',
     recheckOf: '复查的原检查 / the inspection this re-checks',
     checklistId: '使用的检查表 / checklist used',
+    drawId: '双随机抽查的抽取记录编号 / the 双随机 draw that picked the enterprise',
+    unplannedReason: '计划外检查的原因 / why an inspection outside the plan was made',
     evidence: '现场照片与证据材料 / evidence files (evidence/<hash>)',
     status: '状态 / status: active, withdrawn',
     ...withdrawalNames,

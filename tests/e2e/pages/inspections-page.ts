@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { type Page, expect } from '@playwright/test';
+import { type Locator, type Page, expect } from '@playwright/test';
 import { pickBySearch } from './select.ts';
 
 /** Recording an inspection and its documents, as a clerk does it. */
@@ -38,16 +38,16 @@ export class InspectionsPage {
     return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   }
 
-  async record(opts: {
-    enterprise: string;
-    officers: string[];
-    start: string;
-    place: string;
-    findings: string;
-  }): Promise<void> {
+  async record(opts: InspectionEntry): Promise<void> {
+    await this.fill(opts);
+    await this.save();
+  }
+
+  /** The new inspection's drawer filled in as the clerk types it, not yet saved. */
+  async fill(opts: InspectionEntry): Promise<Locator> {
     const p = this.page;
     await p.getByTestId('inspection-create').click();
-    const drawer = p.getByRole('dialog', { name: '新建现场检查' });
+    const drawer = this.drawer();
     await pickBySearch(p, drawer.getByTestId('inspection-enterprise'), opts.enterprise);
     await drawer.getByLabel('检查时间').fill(opts.start);
     await drawer.getByLabel('检查时间').press('Enter');
@@ -67,16 +67,33 @@ export class InspectionsPage {
       }).toPass({ timeout: 15_000 });
     await drawer.getByLabel('检查场所').click();
     await drawer.getByTestId('inspection-findings').fill(opts.findings);
+    return drawer;
+  }
+
+  drawer(): Locator {
+    return this.page.getByRole('dialog', { name: '新建现场检查' });
+  }
+
+  /** Saved: the drawer closes. If it does not, the test says which field the form refused. */
+  async save(): Promise<void> {
+    const drawer = this.drawer();
     await drawer.getByTestId('inspection-save').click();
-    // Saved: the drawer closes. If it does not, the test says which field the form refused.
     await expect(drawer)
       .toBeHidden()
       .catch(async (e: unknown) => {
         const refused = await drawer.locator('.ant-form-item-explain-error').allInnerTexts();
         throw new Error(`the inspection was not saved: ${refused.join('；')}\n${String(e)}`);
       });
-    await expect(p.getByTestId('make-inspection-record')).toBeVisible();
+    await expect(this.page.getByTestId('make-inspection-record')).toBeVisible();
   }
+}
+
+export interface InspectionEntry {
+  enterprise: string;
+  officers: string[];
+  start: string;
+  place: string;
+  findings: string;
 }
 
 /**

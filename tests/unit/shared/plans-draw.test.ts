@@ -147,6 +147,59 @@ describe('the 双随机 draw', () => {
     expect(() => runDraw({ ...input, inspectors: input.inspectors.slice(0, 1) }, 's', sha256)).toThrow(DrawRefused);
   });
 
+  it('never sends an officer to an enterprise he withdrew from (回避), and a version 1 record re-runs as drawn', () => {
+    const input: DrawInput = {
+      ...INPUT,
+      version: 2,
+      conflicts: [
+        { enterpriseId: 6, officerId: 2 },
+        { enterpriseId: 6, officerId: 3 },
+        { enterpriseId: 102, officerId: 5 },
+      ],
+    };
+    for (let s = 0; s < 40; s++) {
+      const picks = runDraw(input, `s${s}`, sha256).picks;
+      for (const p of picks) {
+        if (p.enterpriseId === 6) expect(p.officerIds.filter((o) => o === 2 || o === 3)).toEqual([]);
+        if (p.enterpriseId === 102) expect(p.officerIds).not.toContain(5);
+      }
+    }
+    // The version is in the seed: the same pool under version 2 is another draw, and each re-runs as its own.
+    const v2 = runDraw({ ...INPUT, version: 2, conflicts: [] }, '20261125-福彩3D-417', sha256);
+    expect(v2.seed).toBe(sha256Hex(`desk-draw/2\n${v2.poolSha256}\n20261125-福彩3D-417`));
+    // Enough officers set aside that no pair is left for an enterprise: refused, not drawn with one in conflict.
+    const all = [1, 2, 3, 4].map((officerId) => ({ enterpriseId: 101, officerId }));
+    expect(() =>
+      runDraw(
+        {
+          ...input,
+          strata: [{ id: 'b', name: '一般风险', ratio: 1, drawnBefore: 0 }],
+          pool: [entry(101, 'b')],
+          conflicts: all,
+        },
+        's',
+        sha256,
+      ),
+    ).toThrow(DrawRefused);
+    const record = (i: DrawInput): DrawRecord => {
+      const result = runDraw(i, 'w-2026-11-25', sha256);
+      return {
+        id: 1,
+        planYear: 2026,
+        label: i.label,
+        input: i,
+        witnessValue: 'w-2026-11-25',
+        witnessName: '刘强',
+        operator: '管理员',
+        drawnAt: '2026-11-25T02:00:00.000Z',
+        result,
+        resultSha256: resultHash(result, sha256),
+      };
+    };
+    expect(verifyDraw(record(INPUT), sha256)).toEqual({ ok: true, problems: [] });
+    expect(verifyDraw(record(input), sha256)).toEqual({ ok: true, problems: [] });
+  });
+
   it('takes what is left of the year’s quota: draws through the year add up to the plan, never more', () => {
     const later = runDraw(
       {

@@ -5,6 +5,7 @@ import { accidentGrade } from '../../../shared/domain/accidents.ts';
 import { absentWorkdays, absenceOn } from '../../../shared/domain/plans/availability.ts';
 import { capacity } from '../../../shared/domain/plans/capacity.ts';
 import { byQuarter } from '../../../shared/domain/plans/table.ts';
+import { planLinkIssues, planProgress, type PlanStanding } from '../../../shared/domain/plans/standing.ts';
 import { classify, classifyAll, type PlanSubject, yearsBefore } from '../../../shared/domain/plans/classify.ts';
 import { planRules, type PlanRules } from '../../../shared/entities/plan-rules.ts';
 import { buildCalendar } from '../../../shared/domain/workdays.ts';
@@ -307,5 +308,101 @@ describe('the plan’s table', () => {
     expect(byQuarter(3)).toEqual([1, 1, 1, 0]);
     expect(byQuarter(5)).toEqual([2, 1, 1, 1]);
     expect(byQuarter(58)).toEqual([15, 15, 14, 14]);
+  });
+});
+
+describe('an inspection against the year’s plan', () => {
+  const standing = (over: Partial<PlanStanding> = {}): PlanStanding => ({
+    year: 2026,
+    plan: { track: 'key', visits: 1, cap: 2, capName: '高危 标准化一级' },
+    counted: 0,
+    capExempt: ['complaint', 'assigned', 'accident', 'recheck'],
+    draws: [{ id: 7, label: '第四季度', drawnAt: '2026-10-08T01:00:00.000Z' }],
+    ...over,
+  });
+  const link = (kind: Parameters<typeof planLinkIssues>[0]['kind'], more = {}) => ({
+    kind,
+    drawId: null,
+    unplannedReason: '',
+    ...more,
+  });
+  const keys = (l: ReturnType<typeof link>, s = standing()) => planLinkIssues(l, s).map((i) => i.key);
+
+  it('is free while the year has no approved plan', () => {
+    expect(keys(link('random'), standing({ plan: null, counted: 40 }))).toEqual([]);
+  });
+  it('as a 计划检查 only on the 重点 list; as a 双随机抽查 only with a draw that picked it', () => {
+    expect(keys(link('plan'))).toEqual([]);
+    expect(keys(link('plan'), standing({ plan: { track: 'random', visits: 0, cap: 6, capName: null } }))).toEqual([
+      'inspection.plan.notOnKeyList',
+    ]);
+    expect(keys(link('random'))).toEqual(['inspection.plan.drawRequired']);
+    expect(keys(link('random'), standing({ draws: [] }))).toEqual(['inspection.plan.notDrawn']);
+    expect(keys(link('random', { drawId: 8 }))).toEqual(['inspection.plan.notDrawn']);
+    expect(keys(link('random', { drawId: 7 }))).toEqual([]);
+  });
+  it('outside the plan with a reason of two characters at least; a 复查 has its original', () => {
+    expect(keys(link('special', { unplannedReason: ' 专' }))).toEqual(['inspection.plan.reasonRequired']);
+    expect(keys(link('special', { unplannedReason: '专项' }))).toEqual([]);
+    expect(keys(link('recheck'))).toEqual([]);
+  });
+  it('up to the cap and not one more, the kinds it exempts aside', () => {
+    expect(keys(link('plan'), standing({ counted: 1 }))).toEqual([]);
+    const over = planLinkIssues(link('plan'), standing({ counted: 2 }));
+    expect(over).toEqual([
+      {
+        path: ['kind'],
+        key: 'inspection.plan.overCap',
+        params: { year: 2026, cap: 2, rule: '高危 标准化一级', counted: 2 },
+      },
+    ]);
+    expect(keys(link('complaint', { unplannedReason: '举报' }), standing({ counted: 9 }))).toEqual([]);
+    expect(keys(link('recheck'), standing({ counted: 9 }))).toEqual([]);
+  });
+});
+
+describe('the plan’s progress', () => {
+  const inspection = (id: number, enterpriseId: number, kind: 'plan' | 'random' | 'complaint', more = {}) => ({
+    id,
+    enterpriseId,
+    kind,
+    drawId: null,
+    startedAt: '2026-05-01T09:00',
+    ...more,
+  });
+  it('counts 重点 visits up to those planned, draws inspected under their own draw, the rest as 计划外', () => {
+    const p = planProgress(
+      2026,
+      [
+        { enterpriseId: 1, name: '甲', township: '东乡', visits: 2 },
+        { enterpriseId: 2, name: '乙', township: '南坝', visits: 1 },
+      ],
+      3,
+      [
+        { id: 5, label: '一', drawnAt: '', picks: [{ enterpriseId: 3, name: '丙', officerIds: [1, 2] }] },
+        { id: 6, label: '二', drawnAt: '', picks: [{ enterpriseId: 4, name: '丁', officerIds: [1, 3] }] },
+      ],
+      [
+        inspection(1, 1, 'plan'),
+        inspection(2, 1, 'plan'),
+        inspection(3, 1, 'plan'),
+        inspection(4, 2, 'complaint'),
+        inspection(5, 3, 'random', { drawId: 5 }),
+        // Drawn by draw 6, inspected under draw 5: not this pick.
+        inspection(6, 4, 'random', { drawId: 5 }),
+        inspection(7, 2, 'plan', { startedAt: '2025-12-30T09:00' }),
+      ],
+    );
+    expect(p.key).toEqual({
+      enterprises: 2,
+      covered: 1,
+      visitsPlanned: 3,
+      visitsDone: 2,
+      notCovered: [{ enterpriseId: 2, name: '乙', township: '南坝', visits: 1, otherInspections: 1 }],
+    });
+    expect(p.random).toMatchObject({ quota: 3, drawn: 2, inspected: 1 });
+    expect(p.random.pending).toEqual([{ enterpriseId: 4, name: '丁', officerIds: [1, 3], drawId: 6, label: '二' }]);
+    expect(p.unplanned).toEqual({ total: 1, byKind: { complaint: 1 } });
+    expect(p).toMatchObject({ done: 3, planned: 6 });
   });
 });

@@ -83,6 +83,45 @@ export async function writePackageRecords(db: Kysely<DB>, r: PackageRecords): Pr
         updatedAt: o.updatedAt,
       })
       .execute();
+  // Before the inspections, which name their draws. The snapshot written again as it was stored: its SHA-256 still matches.
+  for (const p of r.plans)
+    await db
+      .insertInto('plans')
+      .values({
+        id: p.id,
+        year: p.year,
+        status: p.status,
+        inputsJson: json(p.inputs),
+        snapshotJson: p.snapshot === null ? null : json(p.snapshot),
+        snapshotSha256: p.snapshotSha256,
+        approvedOn: p.approvedOn,
+        approvalRef: p.approvalRef,
+        approvedBy: p.approvedBy,
+        filedOn: p.filedOn,
+        filingRef: p.filingRef,
+        filedBy: p.filedBy,
+        createdAt: p.createdAt,
+        createdBy: p.createdBy,
+        updatedAt: p.updatedAt,
+      })
+      .execute();
+  for (const d of r.draws)
+    await db
+      .insertInto('draws')
+      .values({
+        id: d.id,
+        planYear: d.planYear,
+        label: d.label,
+        inputJson: json(d.input),
+        poolSha256: (d.result as { poolSha256: string }).poolSha256,
+        witnessValue: d.witnessValue,
+        witnessName: d.witnessName,
+        operator: d.operator,
+        drawnAt: d.drawnAt,
+        resultJson: json(d.result),
+        resultSha256: d.resultSha256,
+      })
+      .execute();
   for (const i of r.inspections)
     await db
       .insertInto('inspections')
@@ -109,6 +148,8 @@ export async function writePackageRecords(db: Kysely<DB>, r: PackageRecords): Pr
         version: 1,
         recheckOf: i.recheckOf ?? null,
         evidenceJson: json(i.evidence),
+        drawId: i.drawId ?? null,
+        unplannedReason: i.unplannedReason ?? '',
       })
       .execute();
   for (const h of r.hazards) {
@@ -325,45 +366,6 @@ export async function writePackageRecords(db: Kysely<DB>, r: PackageRecords): Pr
         createdAt: a.createdAt,
         createdBy: a.createdBy,
         ...withdrawal(a),
-      })
-      .execute();
-  // The snapshot written again as it was stored: its SHA-256 still matches.
-  for (const p of r.plans)
-    await db
-      .insertInto('plans')
-      .values({
-        id: p.id,
-        year: p.year,
-        status: p.status,
-        inputsJson: json(p.inputs),
-        snapshotJson: p.snapshot === null ? null : json(p.snapshot),
-        snapshotSha256: p.snapshotSha256,
-        approvedOn: p.approvedOn,
-        approvalRef: p.approvalRef,
-        approvedBy: p.approvedBy,
-        filedOn: p.filedOn,
-        filingRef: p.filingRef,
-        filedBy: p.filedBy,
-        createdAt: p.createdAt,
-        createdBy: p.createdBy,
-        updatedAt: p.updatedAt,
-      })
-      .execute();
-  for (const d of r.draws)
-    await db
-      .insertInto('draws')
-      .values({
-        id: d.id,
-        planYear: d.planYear,
-        label: d.label,
-        inputJson: json(d.input),
-        poolSha256: (d.result as { poolSha256: string }).poolSha256,
-        witnessValue: d.witnessValue,
-        witnessName: d.witnessName,
-        operator: d.operator,
-        drawnAt: d.drawnAt,
-        resultJson: json(d.result),
-        resultSha256: d.resultSha256,
       })
       .execute();
 }

@@ -127,6 +127,8 @@ export async function readPackageData(db: Kysely<DB>): Promise<PackageData> {
         refusalNote: r.refusalNote,
         recheckOf: r.recheckOf,
         checklistId: r.checklistId,
+        drawId: r.drawId,
+        unplannedReason: r.unplannedReason,
         evidence: note(json<EvidenceFile[]>(r.evidenceJson)),
         status: r.status as never,
         withdrawnAt: r.withdrawnAt,

@@ -12,6 +12,8 @@ import { caseSummaries, deadlinesOf } from '../cases/repository.ts';
 import { styleHeader } from '../enterprises/excel.ts';
 import { getUnit } from '../unit/repository.ts';
 import { readPackageData } from './records.ts';
+import { randomCheckRecords, type RandomCheckField } from '../../../../shared/domain/plans/publication.ts';
+import type { DrawResult } from '../../../../shared/domain/plans/draw.ts';
 
 /**
  * 公示 and the province's templates: the publication record of every decision issued in the ordinary procedure, with
@@ -65,6 +67,60 @@ export async function publicationRows(core: CoreState, rules: RuleContext): Prom
   return out.sort((a, b) => a.values.decisionDate.localeCompare(b.values.decisionDate) || a.documentId - b.documentId);
 }
 
+/** 双随机抽查结果公示: every enterprise drawn, as drawn, with what its inspection under that draw found. */
+export async function randomCheckRows(
+  core: CoreState,
+  rules: RuleContext,
+): Promise<Record<RandomCheckField, string>[]> {
+  const db = core.store.db;
+  const draws = await db.selectFrom('draws').selectAll().orderBy('id').execute();
+  const enterprises = new Map(
+    (await db.selectFrom('enterprises').select(['id', 'name', 'uscc']).execute()).map((e) => [e.id, e]),
+  );
+  const officers = new Map(
+    (await db.selectFrom('officers').select(['id', 'name']).execute()).map((o) => [o.id, o.name]),
+  );
+  const inspections = await db
+    .selectFrom('inspections')
+    .leftJoin('hazards', (j) =>
+      j.onRef('hazards.inspectionId', '=', 'inspections.id').on('hazards.withdrawnAt', 'is', null),
+    )
+    .select((eb) => [
+      'inspections.drawId',
+      'inspections.enterpriseId',
+      'inspections.startedAt',
+      eb.fn.count<number>('hazards.id').as('hazards'),
+      eb.fn.sum<number>(eb.case().when('hazards.status', '!=', 'rectified').then(1).else(0).end()).as('openHazards'),
+    ])
+    .where('inspections.status', '=', 'active')
+    .where('inspections.drawId', 'is not', null)
+    .groupBy('inspections.id')
+    .execute();
+  return randomCheckRecords(
+    {
+      draws: draws.map((d) => ({
+        id: d.id,
+        planYear: d.planYear,
+        label: d.label,
+        drawnAt: d.drawnAt,
+        resultSha256: d.resultSha256,
+        picks: (JSON.parse(d.resultJson) as DrawResult).picks,
+      })),
+      enterprises,
+      officers,
+      inspections: inspections.map((i) => ({
+        drawId: i.drawId!,
+        enterpriseId: i.enterpriseId,
+        startedAt: i.startedAt,
+        hazards: Number(i.hazards),
+        openHazards: Number(i.openHazards ?? 0),
+      })),
+    },
+    core.knowledge.planDocument,
+    rules.unit?.agencyName ?? '',
+  );
+}
+
 export type TableFormat = 'xlsx' | 'json';
 
 /**
@@ -84,15 +140,21 @@ export async function mappedTables(
   const unit = await getUnit(core.store.db);
   if (!unit) throw new AppError('VALIDATION', { issues: [{ path: ['unit'], key: 'exports.rules.noUnit' }] });
   const needs = new Set(sheets.map((s) => s.table));
-  const data = [...needs].some((t) => t !== 'publications') ? await readPackageData(core.store.db) : null;
+  const derived = new Set<MappedTable>(['publications', 'randomChecks']);
+  const data = [...needs].some((t) => !derived.has(t)) ? await readPackageData(core.store.db) : null;
   const publications = needs.has('publications')
     ? (await publicationRows(core, rules))
         .filter((r) => !input.pendingOnly || (r.status !== 'done' && r.status !== 'late'))
         .map((r) => r.values)
     : [];
+  const randomChecks = needs.has('randomChecks') ? await randomCheckRows(core, rules) : [];
   const unmapped: UnmappedCode[] = [];
   const mapped: MappedSheet[] = sheets.map((s) =>
-    mapSheet(s, s.table === 'publications' ? publications : data!.records[s.table], unmapped),
+    mapSheet(
+      s,
+      s.table === 'publications' ? publications : s.table === 'randomChecks' ? randomChecks : data!.records[s.table],
+      unmapped,
+    ),
   );
   if (unmapped.length)
     throw new AppError('VALIDATION', {
@@ -102,8 +164,8 @@ export async function mappedTables(
         params: { sheet: u.sheet, header: u.header, value: u.value },
       })),
     });
-  const only = input.tables?.length === 1 && input.tables[0] === 'publications';
-  const stem = `${only ? '行政处罚公示' : mapping.name.replace(/[\\/:*?"<>|（）()\s]+/g, '_').replace(/_+$/, '')}_${unit.regionCode}_${rules.today}`;
+  const only = input.tables?.length === 1 ? input.tables[0] : null;
+  const stem = `${only === 'publications' ? '行政处罚公示' : only === 'randomChecks' ? '双随机抽查结果公示' : mapping.name.replace(/[\\/:*?"<>|（）()\s]+/g, '_').replace(/_+$/, '')}_${unit.regionCode}_${rules.today}`;
   if (input.format === 'json') {
     const doc = {
       mapping: { id: mapping.id, version: mapping.version },

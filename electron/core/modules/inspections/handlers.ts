@@ -6,6 +6,11 @@ import { readFile, storeFile } from '../../files.ts';
 import { download } from '../files.ts';
 import { findById } from '../enterprises/repository.ts';
 import { findInspection, toInspection } from './repository.ts';
+import { planLinkIssues } from '../../../../shared/domain/plans/standing.ts';
+import { standingOf } from '../plans/standing.ts';
+import type { RuleContext } from '../../rules.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 
 /**
  * 现场检查: what happened on site. Saving is always allowed (the record must say what really
@@ -25,6 +30,9 @@ const columns = (f: InspectionFields) => ({
   refusalNote: f.refusalNote,
   recheckOf: f.recheckOf,
   checklistId: f.checklistId,
+  // Only a 双随机抽查 is linked to a draw: a kind changed away from it drops the link.
+  drawId: f.kind === 'random' ? f.drawId : null,
+  unplannedReason: f.unplannedReason,
 });
 
 async function ensureReferences(core: CoreState, f: InspectionFields): Promise<void> {
@@ -93,6 +101,26 @@ async function certificatesValid(core: CoreState, f: InspectionFields): Promise<
   });
   if (issues.length) throw new AppError('VALIDATION', { issues });
 }
+
+/**
+ * The year's approved plan, checked in the transaction that writes: a 计划检查 on the 重点 list, a 双随机抽查 with the
+ * draw that picked the enterprise, a 计划外 one with its reason, and none beyond the enterprise's annual cap.
+ */
+async function fitsPlan(core: CoreState, cr: RuleContext, db: Kysely<DB>, f: InspectionFields, except?: number) {
+  const standing = await standingOf(core, cr, db, f.enterpriseId, Number(f.startedAt.slice(0, 4)), except);
+  const issues = planLinkIssues(f, standing);
+  if (issues.length) throw new AppError('VALIDATION', { issues });
+}
+
+/** What an inspection's place in the plan depends on: an edit that leaves these alone is not checked again. */
+const planFacts = (f: InspectionFields) =>
+  JSON.stringify([
+    f.enterpriseId,
+    f.kind,
+    f.startedAt.slice(0, 4),
+    f.kind === 'random' ? f.drawId : null,
+    f.unplannedReason,
+  ]);
 
 export const inspectionHandlers: HandlerGroup<'inspections'> = {
   async 'inspections:attach-file'({ id, file }, { core, actor }) {
@@ -175,6 +203,7 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
     await certificatesValid(core, input);
     const at = core.now().toISOString();
     return core.tx(async (trx) => {
+      await fitsPlan(core, rules, trx, input);
       const { id } = await trx
         .insertInto('inspections')
         .values({ ...columns(input), status: 'active', createdAt: at, updatedAt: at, version: 1 })
@@ -200,6 +229,8 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
         rules.today,
       );
       assertVersion(before, version);
+      // One recorded before its year's plan was approved stays editable; a change to its place in the plan is checked.
+      if (planFacts(inspection) !== planFacts(before)) await fitsPlan(core, rules, trx, inspection, id);
       await trx
         .updateTable('inspections')
         .set({ ...columns(inspection), updatedAt: core.now().toISOString(), version: version + 1 })

@@ -22,6 +22,8 @@ export function toInspection(r: Row): Inspection {
     refusalNote: r.refusalNote,
     recheckOf: r.recheckOf,
     checklistId: r.checklistId,
+    drawId: r.drawId,
+    unplannedReason: r.unplannedReason,
     evidence: JSON.parse(r.evidenceJson),
     status: r.status as Inspection['status'],
     createdAt: r.createdAt,

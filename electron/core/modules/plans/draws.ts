@@ -21,6 +21,7 @@ import type { CoreState } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import type { RuleContext } from '../../rules.ts';
 import { planRulesOf } from './repository.ts';
+import { cappedVisits } from './standing.ts';
 
 export const sha256: Sha256 = (b) => new Uint8Array(createHash('sha256').update(b).digest());
 
@@ -43,15 +44,7 @@ export async function drawPool(
   const plan = await db.selectFrom('plans').selectAll().where('year', '=', year).executeTakeFirst();
   if (!plan?.snapshotJson) refuse('plans.draw.notApproved', 'year', { year });
   const snapshot = JSON.parse(plan!.snapshotJson!) as PlanSnapshot;
-  const visits = new Map<number, number>();
-  for (const r of await db
-    .selectFrom('inspections')
-    .select(['enterpriseId'])
-    .where('withdrawnAt', 'is', null)
-    .where('startedAt', '>=', `${year}-01-01`)
-    .where('startedAt', '<', `${year + 1}-01-01`)
-    .execute())
-    visits.set(r.enterpriseId, (visits.get(r.enterpriseId) ?? 0) + 1);
+  const visits = await cappedVisits(core, cr, db, year);
   const earlier = await db.selectFrom('draws').select(['planYear', 'resultJson']).orderBy('id', 'desc').execute();
   const thisYear = earlier
     .filter((d) => d.planYear === year)
@@ -87,6 +80,30 @@ export async function drawPool(
     if (reason) inspectorsLeftOut.push({ officerId: o.id, name: o.name, reason });
     else inspectors.push({ officerId: o.id, name: o.name });
   }
+  // 回避 (行政处罚法 第四十三条): an officer whose withdrawal from a case against an enterprise was granted is not sent
+  // to inspect it. The case names the officer as entered; the roster's officer of that name is meant.
+  const byName = new Map(inspectors.map((o) => [o.name, o.officerId]));
+  const recusals = await db
+    .selectFrom('caseEvents')
+    .innerJoin('cases', 'cases.id', 'caseEvents.caseId')
+    .select(['cases.enterpriseId', 'caseEvents.dataJson'])
+    .where('caseEvents.kind', '=', 'recusal')
+    .execute();
+  const inPool = new Set(snapshot.rows.map((r) => r.enterpriseId));
+  const conflicts = [
+    ...new Map(
+      recusals
+        .map((r) => ({
+          enterpriseId: r.enterpriseId,
+          event: JSON.parse(r.dataJson) as { officer: string; granted: boolean },
+        }))
+        .filter((r) => r.event.granted && byName.has(r.event.officer) && inPool.has(r.enterpriseId))
+        .map((r) => {
+          const c = { enterpriseId: r.enterpriseId, officerId: byName.get(r.event.officer)! };
+          return [`${c.enterpriseId}:${c.officerId}`, c] as const;
+        }),
+    ).values(),
+  ];
   const input: DrawInput = {
     format: DRAW_FORMAT,
     version: DRAW_VERSION,
@@ -110,6 +127,7 @@ export async function drawPool(
       })),
     inspectors,
     recentPairs,
+    conflicts,
   };
   return { input, poolSha256: poolHash(input, sha256), quotas: strataQuotas(input), inspectorsLeftOut };
 }

@@ -4,6 +4,7 @@ import { download } from '../files.ts';
 import { draw, drawPool, toDrawRecord } from './draws.ts';
 import { approvePlan, classification, filePlan, planForPrint, planOf, savePlan } from './service.ts';
 import { planPdf, planWorkbook } from './report.ts';
+import { progressOf, standingOf } from './standing.ts';
 
 /** The plans:* channels (issue 20): 分类分级 and the year's plan; the 双随机 draws follow. */
 export const planHandlers: HandlerGroup<'plans'> = {
@@ -45,6 +46,12 @@ export const planHandlers: HandlerGroup<'plans'> = {
       .orderBy('id')
       .execute();
     return rows.map(toDrawRecord);
+  },
+  async 'plans:standing'({ enterpriseId, year }, { core, rules }) {
+    return standingOf(core, rules, core.store.db, enterpriseId, year);
+  },
+  async 'plans:progress'({ year }, { core }) {
+    return progressOf(core.store.db, year);
   },
   async 'plans:draw-record'({ id }, { core }) {
     const row = await core.store.db.selectFrom('draws').selectAll().where('id', '=', id).executeTakeFirst();

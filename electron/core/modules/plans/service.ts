@@ -167,6 +167,7 @@ async function draft(core: CoreState, cr: RuleContext, year: number, inputs: Pla
         stratumName: r.stratum?.name ?? null,
         ratio: r.stratum?.ratio ?? null,
         cap: r.cap?.cap ?? null,
+        capName: r.cap?.name ?? null,
       })),
     strata: summary.strata,
     capacity: cap,

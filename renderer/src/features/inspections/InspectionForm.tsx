@@ -3,6 +3,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../../../shared/entities/inspection.ts';
 import type { Checklist } from '../../../../shared/entities/checklist.ts';
+import { PLANNED_KINDS, type PlanStanding } from '../../../../shared/domain/plans/standing.ts';
+import type { InspectionKind } from '../../../../shared/base/vocabulary.ts';
+import { today } from '../../app/clock.ts';
+import { formatDateTime } from '../format.ts';
+import { PlanStandingNote } from './PlanStandingNote.tsx';
 import { api } from '../../api/client.ts';
 import { useDiscardGuard } from '../../app/discard.tsx';
 import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
@@ -30,6 +35,29 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
   const [checklists, setChecklists] = useState<Checklist[]>([]);
   const [categories, setCategories] = useState<string[]>([]);
   const enterpriseId_ = Form.useWatch('enterpriseId', form) as number | undefined;
+  const kind = Form.useWatch('kind', form) as InspectionKind | undefined;
+  const startedAt = Form.useWatch('startedAt', form) as string | undefined;
+  const year = Number((startedAt || today()).slice(0, 4));
+  const [standing, setStanding] = useState<PlanStanding | null>(null);
+  useEffect(() => {
+    setStanding(null);
+    if (!open || !enterpriseId_) return;
+    let live = true;
+    void api.plans
+      .standing({ enterpriseId: enterpriseId_, year })
+      .then((s) => {
+        if (!live) return;
+        setStanding(s);
+        // A new inspection starts as what the plan says it is, unless the clerk already chose its kind.
+        if (inspection || form.isFieldTouched('kind') || !s.plan) return;
+        if (s.plan.track === 'key') form.setFieldsValue({ kind: 'plan' });
+        else if (s.draws.length) form.setFieldsValue({ kind: 'random', drawId: s.draws.at(-1)!.id });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [open, enterpriseId_, year, inspection, form]);
   useEffect(() => {
     void api.knowledge
       .checklists()
@@ -90,6 +118,7 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
         form={form}
         onValuesChange={clearErrorsOnChange(form)}
         layout="vertical"
+        scrollToFirstError={{ block: 'center' }}
         initialValues={{ kind: 'plan', officerIds: [], experts: [], present: [], refusedToSign: false }}
       >
         <Row gutter={16}>
@@ -104,6 +133,38 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
             </Form.Item>
           </Col>
         </Row>
+        {standing && (
+          <div style={{ marginBottom: 16 }}>
+            <PlanStandingNote standing={standing} />
+          </div>
+        )}
+        {kind === 'random' && (
+          <Form.Item
+            name="drawId"
+            label={t('inspection.plan.drawId')}
+            extra={t('inspection.plan.drawIdHint')}
+            rules={standing?.plan ? required : []}
+          >
+            <Select
+              allowClear
+              data-testid="inspection-draw"
+              options={(standing?.draws ?? []).map((d) => ({
+                value: d.id,
+                label: t('inspection.plan.drawOption', { label: d.label, date: formatDateTime(d.drawnAt) }),
+              }))}
+            />
+          </Form.Item>
+        )}
+        {kind && !PLANNED_KINDS.includes(kind) && kind !== 'recheck' && (
+          <Form.Item
+            name="unplannedReason"
+            label={t('inspection.plan.unplannedReason')}
+            extra={t('inspection.plan.unplannedHint')}
+            rules={standing?.plan ? [...required, { min: 2, message: t('inspection.plan.reasonRequired') }] : []}
+          >
+            <Input maxLength={200} showCount data-testid="inspection-unplanned-reason" />
+          </Form.Item>
+        )}
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="startedAt" label={t('inspection.startedAt')} rules={required}>

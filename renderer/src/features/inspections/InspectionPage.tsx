@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, EditOutlined, FileAddOutlined, PaperClipOutlined, Up
 import { Alert, App, Button, Card, Descriptions, Dropdown, Result, Space, Spin, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { Inspection } from '../../../../shared/entities/inspection.ts';
 import type { Officer } from '../../../../shared/entities/officer.ts';
 import { api } from '../../api/client.ts';
@@ -130,6 +130,16 @@ export function InspectionPage() {
         <Descriptions.Item label={t('inspection.endedAt')}>{formatDateTime(inspection.endedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('inspection.place')}>{inspection.place}</Descriptions.Item>
         <Descriptions.Item label={t('inspection.officers')}>{names.join(t('common.listSeparator'))}</Descriptions.Item>
+        {inspection.unplannedReason && (
+          <Descriptions.Item label={t('inspection.plan.unplannedReason')} span={2}>
+            {inspection.unplannedReason}
+          </Descriptions.Item>
+        )}
+        {inspection.drawId !== null && (
+          <Descriptions.Item label={t('inspection.plan.drawId')} span={2}>
+            <Link to="/plans?tab=draws">{t('inspection.plan.drawNo', { id: inspection.drawId })}</Link>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('inspection.present')} span={2}>
           {inspection.present.map((p, i) => (
             <div key={i}>

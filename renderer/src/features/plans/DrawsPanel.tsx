@@ -127,18 +127,43 @@ export function DrawsPanel({ onOpenPlan }: { onOpenPlan(): void }) {
         size="small"
         title={t('plans.draws.listTitle', { year })}
         extra={
-          approved &&
-          writer &&
-          !creating && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="draw-new">
-              {t('plans.draws.new')}
-            </Button>
-          )
+          <Space>
+            {draws.length > 0 && can('exports.make') && <PublicationButton />}
+            {approved && writer && !creating && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="draw-new">
+                {t('plans.draws.new')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <DrawList draws={draws} />
       </Card>
     </Space>
+  );
+}
+
+/** 双随机抽查结果公示: every pick with the result its inspection recorded, as the default mapping lays it out. */
+function PublicationButton() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      loading={busy}
+      onClick={() => {
+        setBusy(true);
+        void api.exports
+          .table({ mapping: 'default', format: 'xlsx', tables: ['randomChecks'] })
+          .then(saveDownload)
+          .catch((e) => message.error(errorMessage(e)))
+          .finally(() => setBusy(false));
+      }}
+      data-testid="draws-publication"
+    >
+      {t('plans.draws.publication')}
+    </Button>
   );
 }
 
@@ -603,6 +628,24 @@ function PoolView({ pool }: { pool: Pool }) {
                       <Tag key={o.officerId}>
                         <span data-record>{o.name}</span>
                         {t('plans.draws.leftOutReason', { reason: t(`plans.draws.leftOut.${o.reason}`) })}
+                      </Tag>
+                    ))}
+              </Space>
+            ),
+          },
+          {
+            key: 'conflicts',
+            label: t('plans.draws.conflicts', { n: input.conflicts?.length ?? 0 }),
+            children: (
+              <Space size={4} wrap data-testid="draw-conflicts">
+                {!input.conflicts?.length
+                  ? '—'
+                  : input.conflicts.map((c) => (
+                      <Tag key={`${c.enterpriseId}:${c.officerId}`}>
+                        {t('plans.draws.conflict', {
+                          officer: input.inspectors.find((o) => o.officerId === c.officerId)?.name ?? c.officerId,
+                          enterprise: input.pool.find((e) => e.enterpriseId === c.enterpriseId)?.name ?? c.enterpriseId,
+                        })}
                       </Tag>
                     ))}
               </Space>

@@ -1,4 +1,4 @@
-import { ReloadOutlined } from '@ant-design/icons';
+import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -25,9 +25,12 @@ import type { ClassifiedEnterprise, PlanClassification } from '../../../../share
 import type { PlanTrack } from '../../../../shared/domain/plans/classify.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../app/errors.ts';
+import { useSession } from '../../app/session.tsx';
 import { vocabLabel } from '../vocab.ts';
 import { DrawsPanel } from './DrawsPanel.tsx';
+import { ProgressPanel } from './ProgressPanel.tsx';
 import { percent, reasonText, type RuleName, ruleNamer } from './reasons.ts';
+import { RulesEditor } from './RulesEditor.tsx';
 import { YearPlanPanel } from './YearPlanPanel.tsx';
 
 const TRACKS: PlanTrack[] = ['key', 'random', 'elsewhere', 'withdrawn'];
@@ -39,7 +42,7 @@ export const TRACK_COLORS: Record<PlanTrack, string> = {
 };
 const PAGE_SIZE = 20;
 
-/** 执法计划: the annual plan's steps as tabs — 分类分级, the year's plan, the 双随机 draws (issue 20). */
+/** 执法计划: the annual plan's steps as tabs — 分类分级, the year's plan, the 双随机 draws, and how far it is carried out. */
 export function PlansPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -48,6 +51,7 @@ export function PlansPage() {
     { key: 'classification', label: t('plans.tabs.classification'), children: <ClassificationPanel /> },
     { key: 'year', label: t('plans.tabs.year'), children: <YearPlanPanel onOpenDraws={() => open('draws')} /> },
     { key: 'draws', label: t('plans.tabs.draws'), children: <DrawsPanel onOpenPlan={() => open('year')} /> },
+    { key: 'progress', label: t('plans.tabs.progress'), children: <ProgressPanel /> },
   ];
   const asked = params.get('tab');
   const tab = tabs.some((x) => x.key === asked) ? asked! : 'classification';
@@ -64,11 +68,13 @@ export function PlansPage() {
 
 /**
  * 分类分级: every enterprise of the ledger on its track for the year (重点, 双随机, another level's), each with the
- * reasons the rules gave, and the counts the plan starts from. Nothing is edited here: a wrong track is fixed at its
- * source, the enterprise's record.
+ * reasons the rules gave, and the counts the plan starts from. No enterprise's track is edited here: a wrong one is
+ * fixed at its source, the enterprise's record; the rules themselves an admin edits from here (RulesEditor).
  */
 function ClassificationPanel() {
   const { t, i18n } = useTranslation();
+  const { can } = useSession();
+  const [editing, setEditing] = useState(false);
   const [data, setData] = useState<PlanClassification | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [track, setTrack] = useState<PlanTrack | 'all'>('all');
@@ -130,7 +136,17 @@ function ClassificationPanel() {
         </Typography.Paragraph>
         <Alert type="info" showIcon title={t('plans.classification.next')} data-testid="plans-next" />
       </div>
-      <RuleSet data={data} ruleName={ruleName} />
+      <RuleSet data={data} ruleName={ruleName} onEdit={can('settings.manage') ? () => setEditing(true) : undefined} />
+      <RulesEditor
+        open={editing}
+        rules={data.rules}
+        own={data.rulesOwn}
+        onClose={() => setEditing(false)}
+        onSaved={() => {
+          setEditing(false);
+          load();
+        }}
+      />
       <Row gutter={16}>
         <Col span={9}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -329,8 +345,11 @@ function Reasons({ row, ruleName }: { row: ClassifiedEnterprise; ruleName: RuleN
   );
 }
 
-/** Which rules sorted the ledger: the bundled 示例 (to be checked by the unit) or its own, with what they say. */
-function RuleSet({ data, ruleName }: { data: PlanClassification; ruleName: RuleName }) {
+/**
+ * Which rules sorted the ledger: the bundled 示例 (to be checked by the unit) or its own, with what they say; an admin
+ * (onEdit given) opens them to edit, anyone else is told who can.
+ */
+function RuleSet({ data, ruleName, onEdit }: { data: PlanClassification; ruleName: RuleName; onEdit?: () => void }) {
   const { t } = useTranslation();
   const { rules } = data;
   const sep = t('common.listSeparator');
@@ -358,6 +377,24 @@ function RuleSet({ data, ruleName }: { data: PlanClassification; ruleName: RuleN
       items={[
         {
           key: 'rules',
+          extra: onEdit ? (
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              // The header opens and closes the details: the button only opens the editor.
+              onClick={(e) => {
+                e.stopPropagation();
+                onEdit();
+              }}
+              data-testid="plans-rules-edit"
+            >
+              {t('plans.rulesEditor.open')}
+            </Button>
+          ) : (
+            <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }} data-testid="plans-rules-admin-only">
+              {t('plans.rulesEditor.adminOnly')}
+            </Typography.Text>
+          ),
           label: (
             <span>
               <Tag color={data.rulesOwn ? 'green' : 'orange'} data-testid="plans-rules-kind">
@@ -386,6 +423,9 @@ function RuleSet({ data, ruleName }: { data: PlanClassification; ruleName: RuleN
                     <li key={c.id}>{t('plans.ruleSet.cap', { rule: ruleName('caps', c.name), cap: c.cap })}</li>
                   ))}
                 </ul>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('plans.rulesEditor.capExempt')}>
+                {rules.capExempt.map((k) => vocabLabel(t, 'inspectionKinds', k)).join(sep) || '—'}
               </Descriptions.Item>
               <Descriptions.Item label={t('plans.ruleSet.note')}>
                 <span data-record lang="zh-CN" style={{ whiteSpace: 'pre-wrap' }}>

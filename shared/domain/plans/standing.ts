@@ -1,0 +1,157 @@
+import type { ValidationIssue } from '../../base/errors.ts';
+import type { InspectionKind } from '../../base/vocabulary.ts';
+import type { PlanTrack } from './classify.ts';
+
+/**
+ * An enterprise's place in its year's approved plan, as an inspection is recorded: on the 重点 list or in a 双随机
+ * stratum, the visits planned, the cap and how much of it this year's inspections have used, and the draws that
+ * picked it. `plan` is null while the year has no approved plan: nothing is linked or capped then.
+ */
+export interface PlanStanding {
+  year: number;
+  plan: {
+    track: PlanTrack | null;
+    visits: number;
+    cap: number | null;
+    capName: string | null;
+  } | null;
+  /** Inspections of the enterprise this year the caps count (the one being edited left out). */
+  counted: number;
+  /** Kinds the caps do not count (the rules in force). */
+  capExempt: InspectionKind[];
+  /** This year's draws that picked it, the earliest first. */
+  draws: { id: number; label: string; drawnAt: string }[];
+}
+
+/** Kinds that are the plan itself; every other kind is 计划外 and says why. */
+export const PLANNED_KINDS: readonly InspectionKind[] = ['plan', 'random'];
+
+export interface PlanLink {
+  kind: InspectionKind;
+  drawId: number | null;
+  unplannedReason: string;
+}
+
+/**
+ * What keeps an inspection from being recorded against the year's plan: a 计划检查 of an enterprise not on the 重点
+ * list, a 双随机抽查 without the draw that picked it, a 计划外 inspection without its reason (a 复查 has its original),
+ * or one inspection more than the enterprise's annual cap allows (国办发〔2024〕54号), the rule named.
+ */
+export function planLinkIssues(link: PlanLink, s: PlanStanding): ValidationIssue[] {
+  if (!s.plan) return [];
+  const issues: ValidationIssue[] = [];
+  if (link.kind === 'plan' && s.plan.track !== 'key')
+    issues.push({ path: ['kind'], key: 'inspection.plan.notOnKeyList', params: { year: s.year } });
+  if (link.kind === 'random') {
+    if (link.drawId === null)
+      issues.push({
+        path: ['drawId'],
+        key: s.draws.length ? 'inspection.plan.drawRequired' : 'inspection.plan.notDrawn',
+        params: { year: s.year },
+      });
+    else if (!s.draws.some((d) => d.id === link.drawId))
+      issues.push({ path: ['drawId'], key: 'inspection.plan.notDrawn', params: { year: s.year } });
+  }
+  if (!PLANNED_KINDS.includes(link.kind) && link.kind !== 'recheck' && link.unplannedReason.trim().length < 2)
+    issues.push({ path: ['unplannedReason'], key: 'inspection.plan.reasonRequired' });
+  if (s.plan.cap !== null && !s.capExempt.includes(link.kind) && s.counted + 1 > s.plan.cap)
+    issues.push({
+      path: ['kind'],
+      key: 'inspection.plan.overCap',
+      params: { year: s.year, cap: s.plan.cap, rule: s.plan.capName ?? '', counted: s.counted },
+    });
+  return issues;
+}
+
+export interface ProgressInspection {
+  id: number;
+  enterpriseId: number;
+  kind: InspectionKind;
+  drawId: number | null;
+  startedAt: string;
+}
+
+export interface ProgressKeyRow {
+  enterpriseId: number;
+  name: string;
+  township: string;
+  visits: number;
+}
+
+export interface ProgressDraw {
+  id: number;
+  label: string;
+  drawnAt: string;
+  picks: { enterpriseId: number; name: string; officerIds: [number, number] }[];
+}
+
+export interface PlanProgress {
+  year: number;
+  /** 重点: enterprises covered by at least one 计划检查 this year, and visits made against those planned. */
+  key: {
+    enterprises: number;
+    covered: number;
+    visitsPlanned: number;
+    /** Each enterprise's 计划检查 counted up to its planned visits. */
+    visitsDone: number;
+    notCovered: (ProgressKeyRow & { otherInspections: number })[];
+  };
+  /** 双随机: the year's quota, the enterprises drawn, and those a 双随机抽查 has been recorded for. */
+  random: {
+    quota: number;
+    drawn: number;
+    inspected: number;
+    pending: (ProgressDraw['picks'][number] & { drawId: number; label: string })[];
+  };
+  /** 计划外: by kind. */
+  unplanned: { total: number; byKind: Partial<Record<InspectionKind, number>> };
+  /** Planned work done: 计划检查 made (up to plan) and draws inspected, over the planned visits and the quota. */
+  done: number;
+  planned: number;
+}
+
+/** How far the year's plan has been carried out, from the inspections recorded. */
+export function planProgress(
+  year: number,
+  keyRows: ProgressKeyRow[],
+  randomQuota: number,
+  draws: ProgressDraw[],
+  inspections: ProgressInspection[],
+): PlanProgress {
+  const inYear = inspections.filter((i) => i.startedAt.slice(0, 4) === String(year));
+  const planVisits = new Map<number, number>();
+  const others = new Map<number, number>();
+  for (const i of inYear) {
+    const to = i.kind === 'plan' ? planVisits : others;
+    to.set(i.enterpriseId, (to.get(i.enterpriseId) ?? 0) + 1);
+  }
+  const visitsPlanned = keyRows.reduce((n, r) => n + r.visits, 0);
+  const visitsDone = keyRows.reduce((n, r) => n + Math.min(r.visits, planVisits.get(r.enterpriseId) ?? 0), 0);
+  const notCovered = keyRows
+    .filter((r) => !planVisits.get(r.enterpriseId))
+    .map((r) => ({ ...r, otherInspections: others.get(r.enterpriseId) ?? 0 }));
+
+  const inspectedPicks = new Set(
+    inYear.filter((i) => i.kind === 'random' && i.drawId !== null).map((i) => `${i.drawId}:${i.enterpriseId}`),
+  );
+  const picks = draws.flatMap((d) => d.picks.map((p) => ({ ...p, drawId: d.id, label: d.label })));
+  const pending = picks.filter((p) => !inspectedPicks.has(`${p.drawId}:${p.enterpriseId}`));
+  const inspected = picks.length - pending.length;
+
+  const byKind: PlanProgress['unplanned']['byKind'] = {};
+  for (const i of inYear.filter((x) => !PLANNED_KINDS.includes(x.kind))) byKind[i.kind] = (byKind[i.kind] ?? 0) + 1;
+  return {
+    year,
+    key: {
+      enterprises: keyRows.length,
+      covered: keyRows.length - notCovered.length,
+      visitsPlanned,
+      visitsDone,
+      notCovered,
+    },
+    random: { quota: randomQuota, drawn: picks.length, inspected, pending },
+    unplanned: { total: Object.values(byKind).reduce((n, k) => n + k, 0), byKind },
+    done: visitsDone + inspected,
+    planned: visitsPlanned + randomQuota,
+  };
+}
