@@ -73,7 +73,12 @@ export const planRules = z
      * rectification. Rules a unit saved before this field existed are read with the bundled list.
      */
     capExempt: z
-      .array(z.enum(keysOf(INSPECTION_KINDS)))
+      .array(
+        // The plan's own inspections are what the caps are for.
+        z.enum(keysOf(INSPECTION_KINDS)).refine((k) => k !== 'plan' && k !== 'random', {
+          error: 'plans.rules.plannedNotExempt',
+        }),
+      )
       .max(20)
       .default(['complaint', 'assigned', 'accident', 'recheck']),
   })

@@ -598,7 +598,7 @@ describe('inspections against the year’s plan', () => {
       violationDate: '2026-11-05',
       stopAt: 'filed',
     });
-    await call(
+    const recused = await call(
       core,
       'cases:record',
       {
@@ -735,6 +735,32 @@ describe('inspections against the year’s plan', () => {
       token,
     );
 
+    // The 专项 at the cap, moved to another day of the year: the same visit, nothing more taken from the cap.
+    const special = (await call(core, 'inspections:list', { enterpriseId: gradeOne.id, kind: 'special' }, token))
+      .items[0];
+    await call(
+      core,
+      'inspections:update',
+      {
+        id: special.id,
+        version: special.version,
+        inspection: visit(gradeOne.id, 'special', '2026-03-03', { unplannedReason: '节前专项' }),
+      },
+      token,
+    );
+    expect(
+      await call(core, 'plans:standing', { enterpriseId: gradeOne.id, year: 2026, except: special.id }, token),
+    ).toMatchObject({ counted: 0, plan: { cap: 1 } });
+    // A 复查 chosen by hand, with no inspection it re-checks: refused (it would skip the reason and the cap).
+    expect(await failure(core, 'inspections:create', visit(key.id, 'recheck', '2026-11-23'), token)).toMatchObject({
+      details: { issues: [{ path: ['kind'], key: 'inspection.plan.recheckWithoutOriginal' }] },
+    });
+    // An enterprise entered after the plan was approved is in no list, yet has its cap (the caps' last row).
+    const late = await make(8, { riskGrade: 'general' });
+    expect(await call(core, 'plans:standing', { enterpriseId: late.id, year: 2026 }, token)).toMatchObject({
+      plan: { track: null, cap: 6, capName: '非高危 未定级' },
+    });
+
     // 双随机: only an enterprise the draw picked, and only with that draw.
     const label = '2026年第四季度双随机抽查';
     const pool = await call(core, 'plans:draw-pool', { year: 2026, label }, token);
@@ -769,12 +795,18 @@ describe('inspections against the year’s plan', () => {
       details: { issues: [{ path: ['drawId'], key: 'inspection.plan.drawRequired' }] },
     });
     expect((await call(core, 'plans:standing', { enterpriseId: picked, year: 2026 }, token)).draws).toEqual([
-      { id: drawn.id, label, drawnAt: drawn.drawnAt },
+      { id: drawn.id, label, drawnAt: drawn.drawnAt, drawnOn: '2026-11-25' },
     ]);
+    // Not before the day it was drawn.
+    expect(
+      await failure(core, 'inspections:create', visit(picked, 'random', '2026-11-24', { drawId: drawn.id }), token),
+    ).toMatchObject({
+      details: { issues: [{ path: ['startedAt'], key: 'inspection.plan.beforeDraw', params: { date: '2026-11-25' } }] },
+    });
     const sampledVisit = await call(
       core,
       'inspections:create',
-      visit(picked, 'random', '2026-11-24', { drawId: drawn.id }),
+      visit(picked, 'random', '2026-11-25', { drawId: drawn.id }),
       token,
     );
     expect(sampledVisit.drawId).toBe(drawn.id);
@@ -819,13 +851,28 @@ describe('inspections against the year’s plan', () => {
       检查对象名称: [enterprise, ...sampled].find((e) => e.id === picked)!.name,
       统一社会信用代码: [enterprise, ...sampled].find((e) => e.id === picked)!.uscc,
       抽查事项: '安全生产“双随机、一公开”抽查',
-      检查人员: drawn.result.picks[0].officerIds.map((o) => names.get(o)).join('、'),
-      检查日期: '2026-11-24',
+      // Who inspected, as recorded (not necessarily the pair drawn).
+      检查人员: officers.map((o) => names.get(o.id)).join('、'),
+      检查日期: '2026-11-25',
       检查结果: '发现问题1项，已责令整改',
       检查机关: expect.any(String),
       '抽取记录校验值（SHA-256）': drawn.resultSha256,
     });
-    expect(sheet.find((r) => r.检查日期 === '')).toMatchObject({ 检查结果: '尚未检查' });
+    const pending = drawn.result.picks[1];
+    expect(sheet.find((r) => r.检查日期 === '')).toMatchObject({
+      检查结果: '尚未检查',
+      检查人员: pending.officerIds.map((o) => names.get(o)).join('、'),
+    });
+
+    // The 回避 taken back on the case: the officer may be drawn for the enterprise again.
+    const recusal = recused.events.find((e) => e.data.kind === 'recusal')!;
+    await call(
+      core,
+      'cases:record',
+      { id: withdrawn.id, event: { kind: 'retract', date: '2026-11-25', eventId: recusal.id, reason: '误录' } },
+      token,
+    );
+    expect((await call(core, 'plans:draw-pool', { year: 2026, label: '补充抽查' }, token)).input.conflicts).toEqual([]);
 
     // Another year has no approved plan: no progress to show.
     expect(await call(core, 'plans:progress', { year: 2027 }, token)).toBeNull();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type {
   AbsenceKind,
   CreditStatus,
+  InspectionKind,
   RiskGrade,
   StandardizationGrade,
   SupervisionCategory,
@@ -61,6 +62,8 @@ export interface PlanSnapshot {
   strata: { id: string; name: string; ratio: number; enterprises: number; quota: number }[];
   capacity: Capacity;
   inputs: PlanInputs;
+  /** The kinds the caps did not count when approved (absent from plans approved before it was kept). */
+  capExempt?: InspectionKind[];
 }
 
 export interface Plan {
@@ -138,7 +141,8 @@ export const planChannels = {
   'plans:draws': channel<DrawRecord[]>()({ input: z.object({ year: planYear }), access: 'ledger.read' }),
   /** An enterprise's place in the year's approved plan, as the inspection form shows it before saving. */
   'plans:standing': channel<PlanStanding>()({
-    input: z.object({ enterpriseId: id, year: planYear }),
+    /** `except`: the inspection being edited, not counted against the cap twice. */
+    input: z.object({ enterpriseId: id, year: planYear, except: id.optional() }),
     access: 'inspections.read',
   }),
   /** How far the year's approved plan has been carried out (null while none is approved). */

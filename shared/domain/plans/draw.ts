@@ -197,6 +197,8 @@ export class DrawRefused extends Error {
 /** The draw itself: a pure function of its input, the witness's value and the hash. */
 export function runDraw(input: DrawInput, witnessValue: string, sha256: Sha256): DrawResult {
   if (input.inspectors.length < 2) throw new DrawRefused('plans.draw.fewInspectors');
+  // Version 1 knew no conflicts: a record claiming both is not one this draw could have made.
+  if (input.version === 1 && input.conflicts) throw new DrawRefused('plans.draw.version');
   const poolSha256 = poolHash(input, sha256);
   const seed = sha256(utf8(`${DRAW_FORMAT}/${input.version}\n${poolSha256}\n${witnessValue}`));
   const rng = randomStream(seed, sha256);

@@ -28,12 +28,19 @@ export interface RandomCheckSource {
   }[];
   enterprises: Map<number, { name: string; uscc: string }>;
   officers: Map<number, string>;
-  /** 双随机抽查 recorded under a draw, with the hazards each found. */
-  inspections: { drawId: number; enterpriseId: number; startedAt: string; hazards: number; openHazards: number }[];
+  /** 双随机抽查 recorded under a draw: who inspected, and the hazards each found. */
+  inspections: {
+    drawId: number;
+    enterpriseId: number;
+    startedAt: string;
+    officerIds: number[];
+    hazards: number;
+    openHazards: number;
+  }[];
 }
 
 /**
- * The published result of each pick, derived from the record: who was drawn to inspect (as drawn), when the
+ * The published result of each pick, derived from the record: who inspected (the pair drawn while none has), when the
  * inspection under that draw began, and what it found — never typed a second time. A pick not yet inspected says so.
  */
 export function randomCheckRecords(
@@ -58,7 +65,8 @@ export function randomCheckRecords(
         enterpriseName: e?.name ?? '',
         creditCode: e?.uscc ?? '',
         inspectionItem: wording.random.item,
-        inspectors: p.officerIds.map((o) => src.officers.get(o) ?? '').join('、'),
+        // Who inspected, as the record says (a drawn officer may have been replaced); the pair drawn until then.
+        inspectors: (visits[0]?.officerIds ?? p.officerIds).map((o) => src.officers.get(o) ?? '').join('、'),
         inspectedOn: visits[0]?.startedAt.slice(0, 10) ?? '',
         result: !visits.length
           ? r.pending

@@ -9,6 +9,7 @@ import type { PlanTrack } from './classify.ts';
  */
 export interface PlanStanding {
   year: number;
+  /** Null while the year has no approved plan. `track` null: not in it (another level's, closed, or added since). */
   plan: {
     track: PlanTrack | null;
     visits: number;
@@ -17,10 +18,10 @@ export interface PlanStanding {
   } | null;
   /** Inspections of the enterprise this year the caps count (the one being edited left out). */
   counted: number;
-  /** Kinds the caps do not count (the rules in force). */
+  /** Kinds the caps do not count (as the plan was approved, else the rules in force). */
   capExempt: InspectionKind[];
-  /** This year's draws that picked it, the earliest first. */
-  draws: { id: number; label: string; drawnAt: string }[];
+  /** Draws of this year and the last that picked it, the earliest first; `drawnOn` the day in China. */
+  draws: { id: number; label: string; drawnAt: string; drawnOn: string }[];
 }
 
 /** Kinds that are the plan itself; every other kind is 计划外 and says why. */
@@ -28,30 +29,37 @@ export const PLANNED_KINDS: readonly InspectionKind[] = ['plan', 'random'];
 
 export interface PlanLink {
   kind: InspectionKind;
+  startedAt: string;
   drawId: number | null;
+  recheckOf: number | null;
   unplannedReason: string;
 }
 
 /**
- * What keeps an inspection from being recorded against the year's plan: a 计划检查 of an enterprise not on the 重点
- * list, a 双随机抽查 without the draw that picked it, a 计划外 inspection without its reason (a 复查 has its original),
- * or one inspection more than the enterprise's annual cap allows (国办发〔2024〕54号), the rule named.
+ * What keeps an inspection from being recorded against the plan. Always: a 双随机抽查 names only a draw that picked the
+ * enterprise, and begins no earlier than the day it was drawn. Once the year's plan is approved: a 计划检查 only of a
+ * 重点 enterprise, a 双随机抽查 only with its draw, a 复查 only from the inspection it re-checks, any other kind with its
+ * reason, and not one inspection more than the enterprise's annual cap allows (国办发〔2024〕54号), the rule named.
  */
 export function planLinkIssues(link: PlanLink, s: PlanStanding): ValidationIssue[] {
-  if (!s.plan) return [];
   const issues: ValidationIssue[] = [];
+  if (link.kind === 'random' && link.drawId !== null) {
+    const d = s.draws.find((x) => x.id === link.drawId);
+    if (!d) issues.push({ path: ['drawId'], key: 'inspection.plan.notDrawn', params: { year: s.year } });
+    else if (link.startedAt.slice(0, 10) < d.drawnOn)
+      issues.push({ path: ['startedAt'], key: 'inspection.plan.beforeDraw', params: { date: d.drawnOn } });
+  }
+  if (!s.plan) return issues;
   if (link.kind === 'plan' && s.plan.track !== 'key')
     issues.push({ path: ['kind'], key: 'inspection.plan.notOnKeyList', params: { year: s.year } });
-  if (link.kind === 'random') {
-    if (link.drawId === null)
-      issues.push({
-        path: ['drawId'],
-        key: s.draws.length ? 'inspection.plan.drawRequired' : 'inspection.plan.notDrawn',
-        params: { year: s.year },
-      });
-    else if (!s.draws.some((d) => d.id === link.drawId))
-      issues.push({ path: ['drawId'], key: 'inspection.plan.notDrawn', params: { year: s.year } });
-  }
+  if (link.kind === 'random' && link.drawId === null)
+    issues.push({
+      path: ['drawId'],
+      key: s.draws.length ? 'inspection.plan.drawRequired' : 'inspection.plan.notDrawn',
+      params: { year: s.year },
+    });
+  if (link.kind === 'recheck' && link.recheckOf === null)
+    issues.push({ path: ['kind'], key: 'inspection.plan.recheckWithoutOriginal' });
   if (!PLANNED_KINDS.includes(link.kind) && link.kind !== 'recheck' && link.unplannedReason.trim().length < 2)
     issues.push({ path: ['unplannedReason'], key: 'inspection.plan.reasonRequired' });
   if (s.plan.cap !== null && !s.capExempt.includes(link.kind) && s.counted + 1 > s.plan.cap)
@@ -110,7 +118,10 @@ export interface PlanProgress {
   planned: number;
 }
 
-/** How far the year's plan has been carried out, from the inspections recorded. */
+/**
+ * How far the year's plan has been carried out, from the inspections recorded: those of the year, and those under
+ * the year's draws.
+ */
 export function planProgress(
   year: number,
   keyRows: ProgressKeyRow[],
@@ -131,8 +142,9 @@ export function planProgress(
     .filter((r) => !planVisits.get(r.enterpriseId))
     .map((r) => ({ ...r, otherInspections: others.get(r.enterpriseId) ?? 0 }));
 
+  // A pick is inspected under its draw, whatever the year the inspection falls in (a December draw visited in January).
   const inspectedPicks = new Set(
-    inYear.filter((i) => i.kind === 'random' && i.drawId !== null).map((i) => `${i.drawId}:${i.enterpriseId}`),
+    inspections.filter((i) => i.kind === 'random' && i.drawId !== null).map((i) => `${i.drawId}:${i.enterpriseId}`),
   );
   const picks = draws.flatMap((d) => d.picks.map((p) => ({ ...p, drawId: d.id, label: d.label })));
   const pending = picks.filter((p) => !inspectedPicks.has(`${p.drawId}:${p.enterpriseId}`));

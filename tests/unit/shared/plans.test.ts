@@ -317,19 +317,28 @@ describe('an inspection against the year’s plan', () => {
     plan: { track: 'key', visits: 1, cap: 2, capName: '高危 标准化一级' },
     counted: 0,
     capExempt: ['complaint', 'assigned', 'accident', 'recheck'],
-    draws: [{ id: 7, label: '第四季度', drawnAt: '2026-10-08T01:00:00.000Z' }],
+    draws: [{ id: 7, label: '第四季度', drawnAt: '2026-10-08T01:00:00.000Z', drawnOn: '2026-10-08' }],
     ...over,
   });
   const link = (kind: Parameters<typeof planLinkIssues>[0]['kind'], more = {}) => ({
     kind,
+    startedAt: '2026-11-20T09:30',
     drawId: null,
+    recheckOf: null,
     unplannedReason: '',
     ...more,
   });
   const keys = (l: ReturnType<typeof link>, s = standing()) => planLinkIssues(l, s).map((i) => i.key);
 
-  it('is free while the year has no approved plan', () => {
-    expect(keys(link('random'), standing({ plan: null, counted: 40 }))).toEqual([]);
+  it('is free while the year has no approved plan, but a draw it names must have picked it, before the visit', () => {
+    const none = standing({ plan: null, counted: 40 });
+    expect(keys(link('random'), none)).toEqual([]);
+    expect(keys(link('recheck'), none)).toEqual([]);
+    expect(keys(link('random', { drawId: 8 }), none)).toEqual(['inspection.plan.notDrawn']);
+    expect(planLinkIssues(link('random', { drawId: 7, startedAt: '2026-10-07T16:00' }), none)).toEqual([
+      { path: ['startedAt'], key: 'inspection.plan.beforeDraw', params: { date: '2026-10-08' } },
+    ]);
+    expect(keys(link('random', { drawId: 7, startedAt: '2026-10-08T08:00' }), none)).toEqual([]);
   });
   it('as a 计划检查 only on the 重点 list; as a 双随机抽查 only with a draw that picked it', () => {
     expect(keys(link('plan'))).toEqual([]);
@@ -344,7 +353,9 @@ describe('an inspection against the year’s plan', () => {
   it('outside the plan with a reason of two characters at least; a 复查 has its original', () => {
     expect(keys(link('special', { unplannedReason: ' 专' }))).toEqual(['inspection.plan.reasonRequired']);
     expect(keys(link('special', { unplannedReason: '专项' }))).toEqual([]);
-    expect(keys(link('recheck'))).toEqual([]);
+    expect(keys(link('recheck', { recheckOf: 3 }))).toEqual([]);
+    // Chosen by hand with no original it would skip both the reason and the cap.
+    expect(keys(link('recheck'))).toEqual(['inspection.plan.recheckWithoutOriginal']);
   });
   it('up to the cap and not one more, the kinds it exempts aside', () => {
     expect(keys(link('plan'), standing({ counted: 1 }))).toEqual([]);
@@ -357,7 +368,7 @@ describe('an inspection against the year’s plan', () => {
       },
     ]);
     expect(keys(link('complaint', { unplannedReason: '举报' }), standing({ counted: 9 }))).toEqual([]);
-    expect(keys(link('recheck'), standing({ counted: 9 }))).toEqual([]);
+    expect(keys(link('recheck', { recheckOf: 3 }), standing({ counted: 9 }))).toEqual([]);
   });
 });
 
@@ -391,6 +402,8 @@ describe('the plan’s progress', () => {
         // Drawn by draw 6, inspected under draw 5: not this pick.
         inspection(6, 4, 'random', { drawId: 5 }),
         inspection(7, 2, 'plan', { startedAt: '2025-12-30T09:00' }),
+        // Draw 6's pick, visited the next January: inspected all the same.
+        inspection(8, 4, 'random', { drawId: 6, startedAt: '2027-01-05T09:00' }),
       ],
     );
     expect(p.key).toEqual({
@@ -400,9 +413,8 @@ describe('the plan’s progress', () => {
       visitsDone: 2,
       notCovered: [{ enterpriseId: 2, name: '乙', township: '南坝', visits: 1, otherInspections: 1 }],
     });
-    expect(p.random).toMatchObject({ quota: 3, drawn: 2, inspected: 1 });
-    expect(p.random.pending).toEqual([{ enterpriseId: 4, name: '丁', officerIds: [1, 3], drawId: 6, label: '二' }]);
+    expect(p.random).toMatchObject({ quota: 3, drawn: 2, inspected: 2, pending: [] });
     expect(p.unplanned).toEqual({ total: 1, byKind: { complaint: 1 } });
-    expect(p).toMatchObject({ done: 3, planned: 6 });
+    expect(p).toMatchObject({ done: 4, planned: 6 });
   });
 });

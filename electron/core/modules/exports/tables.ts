@@ -89,6 +89,7 @@ export async function randomCheckRows(
       'inspections.drawId',
       'inspections.enterpriseId',
       'inspections.startedAt',
+      'inspections.officerIdsJson',
       eb.fn.count<number>('hazards.id').as('hazards'),
       eb.fn.sum<number>(eb.case().when('hazards.status', '!=', 'rectified').then(1).else(0).end()).as('openHazards'),
     ])
@@ -112,6 +113,7 @@ export async function randomCheckRows(
         drawId: i.drawId!,
         enterpriseId: i.enterpriseId,
         startedAt: i.startedAt,
+        officerIds: JSON.parse(i.officerIdsJson) as number[],
         hazards: Number(i.hazards),
         openHazards: Number(i.openHazards ?? 0),
       })),

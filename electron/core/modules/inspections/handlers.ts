@@ -6,7 +6,7 @@ import { readFile, storeFile } from '../../files.ts';
 import { download } from '../files.ts';
 import { findById } from '../enterprises/repository.ts';
 import { findInspection, toInspection } from './repository.ts';
-import { planLinkIssues } from '../../../../shared/domain/plans/standing.ts';
+import { PLANNED_KINDS, planLinkIssues } from '../../../../shared/domain/plans/standing.ts';
 import { standingOf } from '../plans/standing.ts';
 import type { RuleContext } from '../../rules.ts';
 import type { Kysely } from 'kysely';
@@ -32,7 +32,8 @@ const columns = (f: InspectionFields) => ({
   checklistId: f.checklistId,
   // Only a 双随机抽查 is linked to a draw: a kind changed away from it drops the link.
   drawId: f.kind === 'random' ? f.drawId : null,
-  unplannedReason: f.unplannedReason,
+  // A 计划检查 or 双随机抽查 is the plan's: no reason to be outside it is kept on it.
+  unplannedReason: PLANNED_KINDS.includes(f.kind) ? '' : f.unplannedReason,
 });
 
 async function ensureReferences(core: CoreState, f: InspectionFields): Promise<void> {
@@ -106,20 +107,32 @@ async function certificatesValid(core: CoreState, f: InspectionFields): Promise<
  * The year's approved plan, checked in the transaction that writes: a 计划检查 on the 重点 list, a 双随机抽查 with the
  * draw that picked the enterprise, a 计划外 one with its reason, and none beyond the enterprise's annual cap.
  */
-async function fitsPlan(core: CoreState, cr: RuleContext, db: Kysely<DB>, f: InspectionFields, except?: number) {
-  const standing = await standingOf(core, cr, db, f.enterpriseId, Number(f.startedAt.slice(0, 4)), except);
-  const issues = planLinkIssues(f, standing);
+async function fitsPlan(
+  core: CoreState,
+  cr: RuleContext,
+  db: Kysely<DB>,
+  f: InspectionFields,
+  edited?: { id: number; before: InspectionFields },
+) {
+  const standing = await standingOf(core, cr, db, f.enterpriseId, Number(f.startedAt.slice(0, 4)), edited?.id);
+  // An edit that keeps the enterprise, the kind and the year takes nothing more from the cap.
+  const sameVisit = edited && capFacts(edited.before) === capFacts(f);
+  const issues = planLinkIssues(f, standing).filter((i) => !(sameVisit && i.key === 'inspection.plan.overCap'));
   if (issues.length) throw new AppError('VALIDATION', { issues });
 }
+
+const capFacts = (f: InspectionFields) => JSON.stringify([f.enterpriseId, f.kind, f.startedAt.slice(0, 4)]);
 
 /** What an inspection's place in the plan depends on: an edit that leaves these alone is not checked again. */
 const planFacts = (f: InspectionFields) =>
   JSON.stringify([
     f.enterpriseId,
     f.kind,
-    f.startedAt.slice(0, 4),
+    // A 双随机抽查 is checked against its draw's day; any other kind only against its year.
+    f.kind === 'random' ? f.startedAt.slice(0, 10) : f.startedAt.slice(0, 4),
     f.kind === 'random' ? f.drawId : null,
-    f.unplannedReason,
+    f.recheckOf,
+    PLANNED_KINDS.includes(f.kind) ? '' : f.unplannedReason,
   ]);
 
 export const inspectionHandlers: HandlerGroup<'inspections'> = {
@@ -230,7 +243,7 @@ export const inspectionHandlers: HandlerGroup<'inspections'> = {
       );
       assertVersion(before, version);
       // One recorded before its year's plan was approved stays editable; a change to its place in the plan is checked.
-      if (planFacts(inspection) !== planFacts(before)) await fitsPlan(core, rules, trx, inspection, id);
+      if (planFacts(inspection) !== planFacts(before)) await fitsPlan(core, rules, trx, inspection, { id, before });
       await trx
         .updateTable('inspections')
         .set({ ...columns(inspection), updatedAt: core.now().toISOString(), version: version + 1 })

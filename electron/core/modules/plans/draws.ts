@@ -21,7 +21,7 @@ import type { CoreState } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import type { RuleContext } from '../../rules.ts';
 import { planRulesOf } from './repository.ts';
-import { cappedVisits } from './standing.ts';
+import { capExemptOf, cappedVisits } from './standing.ts';
 
 export const sha256: Sha256 = (b) => new Uint8Array(createHash('sha256').update(b).digest());
 
@@ -44,7 +44,7 @@ export async function drawPool(
   const plan = await db.selectFrom('plans').selectAll().where('year', '=', year).executeTakeFirst();
   if (!plan?.snapshotJson) refuse('plans.draw.notApproved', 'year', { year });
   const snapshot = JSON.parse(plan!.snapshotJson!) as PlanSnapshot;
-  const visits = await cappedVisits(core, cr, db, year);
+  const visits = await cappedVisits(db, year, capExemptOf(core, cr, snapshot));
   const earlier = await db.selectFrom('draws').select(['planYear', 'resultJson']).orderBy('id', 'desc').execute();
   const thisYear = earlier
     .filter((d) => d.planYear === year)
@@ -80,30 +80,31 @@ export async function drawPool(
     if (reason) inspectorsLeftOut.push({ officerId: o.id, name: o.name, reason });
     else inspectors.push({ officerId: o.id, name: o.name });
   }
-  // 回避 (行政处罚法 第四十三条): an officer whose withdrawal from a case against an enterprise was granted is not sent
-  // to inspect it. The case names the officer as entered; the roster's officer of that name is meant.
-  const byName = new Map(inspectors.map((o) => [o.name, o.officerId]));
-  const recusals = await db
+  // 回避 (行政处罚法 第四十三条): an officer whose withdrawal from a case against an enterprise was granted (and not
+  // retracted) is not sent to inspect it. The case names the officer as entered: every officer of that name is meant.
+  const events = await db
     .selectFrom('caseEvents')
     .innerJoin('cases', 'cases.id', 'caseEvents.caseId')
-    .select(['cases.enterpriseId', 'caseEvents.dataJson'])
-    .where('caseEvents.kind', '=', 'recusal')
+    .select(['caseEvents.id', 'caseEvents.kind', 'cases.enterpriseId', 'caseEvents.dataJson'])
+    .where('caseEvents.kind', 'in', ['recusal', 'retract'])
     .execute();
-  const inPool = new Set(snapshot.rows.map((r) => r.enterpriseId));
-  const conflicts = [
-    ...new Map(
-      recusals
-        .map((r) => ({
-          enterpriseId: r.enterpriseId,
-          event: JSON.parse(r.dataJson) as { officer: string; granted: boolean },
-        }))
-        .filter((r) => r.event.granted && byName.has(r.event.officer) && inPool.has(r.enterpriseId))
-        .map((r) => {
-          const c = { enterpriseId: r.enterpriseId, officerId: byName.get(r.event.officer)! };
-          return [`${c.enterpriseId}:${c.officerId}`, c] as const;
-        }),
-    ).values(),
-  ];
+  const retracted = new Set(
+    events.filter((e) => e.kind === 'retract').map((e) => (JSON.parse(e.dataJson) as { eventId: number }).eventId),
+  );
+  const sampled = new Set(snapshot.rows.filter((r) => r.track === 'random').map((r) => r.enterpriseId));
+  const conflicts = new Map<string, { enterpriseId: number; officerId: number }>();
+  for (const e of events) {
+    const recusal = JSON.parse(e.dataJson) as { officer: string; granted: boolean };
+    if (e.kind !== 'recusal' || retracted.has(e.id) || !recusal.granted || !sampled.has(e.enterpriseId)) continue;
+    for (const o of inspectors.filter((i) => i.name === recusal.officer))
+      conflicts.set(`${e.enterpriseId}:${o.officerId}`, { enterpriseId: e.enterpriseId, officerId: o.officerId });
+  }
+  // Said when the pool is shown, not after the witness has given a value: an enterprise no pair could go to.
+  for (const r of snapshot.rows.filter((x) => x.track === 'random')) {
+    const barred = [...conflicts.values()].filter((c) => c.enterpriseId === r.enterpriseId).length;
+    if (inspectors.length >= 2 && inspectors.length - barred < 2)
+      refuse('plans.draw.conflictsLeaveTooFew', 'year', { name: r.name });
+  }
   const input: DrawInput = {
     format: DRAW_FORMAT,
     version: DRAW_VERSION,
@@ -127,7 +128,7 @@ export async function drawPool(
       })),
     inspectors,
     recentPairs,
-    conflicts,
+    conflicts: [...conflicts.values()],
   };
   return { input, poolSha256: poolHash(input, sha256), quotas: strataQuotas(input), inspectorsLeftOut };
 }

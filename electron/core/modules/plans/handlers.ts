@@ -47,8 +47,8 @@ export const planHandlers: HandlerGroup<'plans'> = {
       .execute();
     return rows.map(toDrawRecord);
   },
-  async 'plans:standing'({ enterpriseId, year }, { core, rules }) {
-    return standingOf(core, rules, core.store.db, enterpriseId, year);
+  async 'plans:standing'({ enterpriseId, year, except }, { core, rules }) {
+    return standingOf(core, rules, core.store.db, enterpriseId, year, except);
   },
   async 'plans:progress'({ year }, { core }) {
     return progressOf(core.store.db, year);

@@ -17,17 +17,20 @@ import type { DB } from '../../db/schema.ts';
 export const planRulesOf = (core: CoreState, settings: Settings): { rules: PlanRules; own: boolean } =>
   settings.planRules ? { rules: settings.planRules, own: true } : { rules: core.knowledge.planRules, own: false };
 
-/** Every enterprise of the ledger as the plan reads it, in the ledger's order, with what the screen shows of it. */
-export async function planSubjects(db: Kysely<DB>, accidents: Map<number, string[]>) {
-  const rows = await db.selectFrom('enterprises').selectAll().orderBy('id').execute();
-  const majors = await db
+/** Every enterprise of the ledger (or only one) as the plan reads it, in the ledger's order, with what the screen shows of it. */
+export async function planSubjects(db: Kysely<DB>, accidents: Map<number, string[]>, only?: number) {
+  let enterprises = db.selectFrom('enterprises').selectAll().orderBy('id');
+  if (only !== undefined) enterprises = enterprises.where('id', '=', only);
+  const rows = await enterprises.execute();
+  let hazards = db
     .selectFrom('hazards')
     .innerJoin('inspections', 'inspections.id', 'hazards.inspectionId')
     .select(['hazards.enterpriseId', 'inspections.startedAt'])
     .where('hazards.level', '=', 'major')
     .where('hazards.withdrawnAt', 'is', null)
-    .where('inspections.withdrawnAt', 'is', null)
-    .execute();
+    .where('inspections.withdrawnAt', 'is', null);
+  if (only !== undefined) hazards = hazards.where('hazards.enterpriseId', '=', only);
+  const majors = await hazards.execute();
   const majorDays = new Map<number, string[]>();
   for (const h of majors)
     majorDays.set(h.enterpriseId, [...(majorDays.get(h.enterpriseId) ?? []), h.startedAt.slice(0, 10)]);

@@ -172,6 +172,7 @@ async function draft(core: CoreState, cr: RuleContext, year: number, inputs: Pla
     strata: summary.strata,
     capacity: cap,
     inputs,
+    capExempt: rules.capExempt,
   };
   return { snapshot, blockers, statutoryWorkdays: days.count, calendarMissing: days.uncertain };
 }

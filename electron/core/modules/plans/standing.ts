@@ -11,7 +11,9 @@ import {
 import type { CoreState } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import type { RuleContext } from '../../rules.ts';
-import { planRulesOf } from './repository.ts';
+import { planRulesOf, planSubjects } from './repository.ts';
+import { matches } from '../../../../shared/domain/plans/classify.ts';
+import { chinaClock } from '../../../../shared/domain/dates.ts';
 
 const yearRange = (year: number) => [`${year}-01-01`, `${year + 1}-01-01`] as const;
 
@@ -20,11 +22,12 @@ async function approvedSnapshot(db: Kysely<DB>, year: number): Promise<PlanSnaps
   return row?.snapshotJson ? (JSON.parse(row.snapshotJson) as PlanSnapshot) : null;
 }
 
-async function yearDraws(db: Kysely<DB>, year: number): Promise<ProgressDraw[]> {
+async function yearDraws(db: Kysely<DB>, from: number, to = from): Promise<ProgressDraw[]> {
   const rows = await db
     .selectFrom('draws')
     .select(['id', 'label', 'drawnAt', 'resultJson'])
-    .where('planYear', '=', year)
+    .where('planYear', '>=', from)
+    .where('planYear', '<=', to)
     .orderBy('id')
     .execute();
   return rows.map((d) => ({
@@ -39,18 +42,21 @@ async function yearDraws(db: Kysely<DB>, year: number): Promise<ProgressDraw[]> 
   }));
 }
 
+/** The kinds the caps do not count, as the year's plan was approved on (the rules in force for a plan before that). */
+export function capExemptOf(core: CoreState, cr: RuleContext, snapshot: PlanSnapshot | null): InspectionKind[] {
+  return (snapshot?.capExempt ?? planRulesOf(core, cr.settings).rules.capExempt) as InspectionKind[];
+}
+
 /**
- * Inspections of each enterprise in the year that its cap counts (国办发〔2024〕54号): active ones of a kind the rules in
- * force do not exempt. The draw's pool and the check at recording read the same count.
+ * Inspections of each enterprise in the year that its cap counts (国办发〔2024〕54号): active ones of a kind not
+ * exempt. The draw's pool and the check at recording read the same count.
  */
 export async function cappedVisits(
-  core: CoreState,
-  cr: RuleContext,
   db: Kysely<DB>,
   year: number,
+  exempt: readonly InspectionKind[],
   opts: { enterpriseId?: number; except?: number } = {},
 ): Promise<Map<number, number>> {
-  const { rules } = planRulesOf(core, cr.settings);
   const [from, to] = yearRange(year);
   let q = db
     .selectFrom('inspections')
@@ -59,10 +65,20 @@ export async function cappedVisits(
     .where('startedAt', '>=', from)
     .where('startedAt', '<', to)
     .groupBy('enterpriseId');
-  if (rules.capExempt.length) q = q.where('kind', 'not in', rules.capExempt);
+  if (exempt.length) q = q.where('kind', 'not in', [...exempt]);
   if (opts.enterpriseId !== undefined) q = q.where('enterpriseId', '=', opts.enterpriseId);
   if (opts.except !== undefined) q = q.where('id', '!=', opts.except);
   return new Map((await q.execute()).map((r) => [r.enterpriseId, Number(r.n)]));
+}
+
+/**
+ * The cap of an enterprise the approved plan does not list (added to the ledger since, or sampled by no stratum): the
+ * first of the rules' caps its classification matches — the caps' last row matches every enterprise.
+ */
+async function capOutsidePlan(core: CoreState, cr: RuleContext, db: Kysely<DB>, enterpriseId: number) {
+  const [found] = await planSubjects(db, new Map(), enterpriseId);
+  if (!found || found.subject.status !== 'active') return null;
+  return planRulesOf(core, cr.settings).rules.caps.find((c) => matches(c.when, found.subject)) ?? null;
 }
 
 /** An enterprise's place in the approved plan of the year an inspection falls in. */
@@ -74,22 +90,29 @@ export async function standingOf(
   year: number,
   except?: number,
 ): Promise<PlanStanding> {
-  const { rules } = planRulesOf(core, cr.settings);
   const snapshot = await approvedSnapshot(db, year);
+  const capExempt = capExemptOf(core, cr, snapshot);
   const row = snapshot?.rows.find((r) => r.enterpriseId === enterpriseId) ?? null;
-  const counted = (await cappedVisits(core, cr, db, year, { enterpriseId, except })).get(enterpriseId) ?? 0;
-  const draws = snapshot
-    ? (await yearDraws(db, year))
-        .filter((d) => d.picks.some((p) => p.enterpriseId === enterpriseId))
-        .map(({ id, label, drawnAt }) => ({ id, label, drawnAt }))
-    : [];
+  const counted = (await cappedVisits(db, year, capExempt, { enterpriseId, except })).get(enterpriseId) ?? 0;
+  // A draw made late in a year may be inspected early in the next.
+  const draws = (await yearDraws(db, year - 1, year))
+    .filter((d) => d.picks.some((p) => p.enterpriseId === enterpriseId))
+    .map(({ id, label, drawnAt }) => ({
+      id,
+      label,
+      drawnAt,
+      drawnOn: chinaClock(drawnAt)?.date ?? drawnAt.slice(0, 10),
+    }));
+  const outside = snapshot && !row ? await capOutsidePlan(core, cr, db, enterpriseId) : null;
   return {
     year,
     plan: snapshot
-      ? { track: row?.track ?? null, visits: row?.visits ?? 0, cap: row?.cap ?? null, capName: row?.capName ?? null }
+      ? row
+        ? { track: row.track, visits: row.visits, cap: row.cap, capName: row.capName ?? null }
+        : { track: null, visits: 0, cap: outside?.cap ?? null, capName: outside?.name ?? null }
       : null,
     counted,
-    capExempt: rules.capExempt as InspectionKind[],
+    capExempt,
     draws,
   };
 }
@@ -99,12 +122,18 @@ export async function progressOf(db: Kysely<DB>, year: number): Promise<PlanProg
   const snapshot = await approvedSnapshot(db, year);
   if (!snapshot) return null;
   const [from, to] = yearRange(year);
+  const draws = await yearDraws(db, year);
+  const drawIds = draws.map((d) => d.id);
   const inspections = await db
     .selectFrom('inspections')
     .select(['id', 'enterpriseId', 'kind', 'drawId', 'startedAt'])
     .where('status', '=', 'active')
-    .where('startedAt', '>=', from)
-    .where('startedAt', '<', to)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('startedAt', '>=', from), eb('startedAt', '<', to)]),
+        ...(drawIds.length ? [eb('drawId', 'in', drawIds)] : []),
+      ]),
+    )
     .execute();
   return planProgress(
     year,
@@ -112,7 +141,7 @@ export async function progressOf(db: Kysely<DB>, year: number): Promise<PlanProg
       .filter((r) => r.track === 'key')
       .map((r) => ({ enterpriseId: r.enterpriseId, name: r.name, township: r.township, visits: r.visits })),
     snapshot.strata.reduce((n, s) => n + s.quota, 0),
-    await yearDraws(db, year),
+    draws,
     inspections.map((i) => ({ ...i, kind: i.kind as InspectionKind })),
   );
 }

@@ -44,19 +44,24 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
     if (!open || !enterpriseId_) return;
     let live = true;
     void api.plans
-      .standing({ enterpriseId: enterpriseId_, year })
+      .standing({ enterpriseId: enterpriseId_, year, ...(inspection ? { except: inspection.id } : {}) })
       .then((s) => {
         if (!live) return;
         setStanding(s);
-        // A new inspection starts as what the plan says it is, unless the clerk already chose its kind.
-        if (inspection || form.isFieldTouched('kind') || !s.plan) return;
-        if (s.plan.track === 'key') form.setFieldsValue({ kind: 'plan' });
-        else if (s.draws.length) form.setFieldsValue({ kind: 'random', drawId: s.draws.at(-1)!.id });
+        // A new inspection starts as what the plan says it is — unless the clerk chose its kind, or it was opened as
+        // something else (a 复查 of an earlier inspection).
+        if (inspection || defaults?.kind || form.getFieldValue('recheckOf') || form.isFieldTouched('kind')) return;
+        if (!s.plan) return;
+        if (s.plan.track === 'random' && s.draws.length)
+          form.setFieldsValue({ kind: 'random', drawId: s.draws.at(-1)!.id });
+        else form.setFieldsValue({ kind: 'plan', drawId: null });
       })
       .catch(() => undefined);
     return () => {
       live = false;
     };
+    // defaults is a fresh object each render of the parent; only its kind matters, read when the answer comes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, enterpriseId_, year, inspection, form]);
   useEffect(() => {
     void api.knowledge
@@ -143,7 +148,7 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
             name="drawId"
             label={t('inspection.plan.drawId')}
             extra={t('inspection.plan.drawIdHint')}
-            rules={standing?.plan ? required : []}
+            rules={standing?.plan && !inspection ? required : []}
           >
             <Select
               allowClear
@@ -160,7 +165,12 @@ export function InspectionForm({ open, inspection, enterpriseId, defaults, onClo
             name="unplannedReason"
             label={t('inspection.plan.unplannedReason')}
             extra={t('inspection.plan.unplannedHint')}
-            rules={standing?.plan ? [...required, { min: 2, message: t('inspection.plan.reasonRequired') }] : []}
+            // An inspection recorded before its year's plan was approved stays editable: the core judges a change.
+            rules={
+              standing?.plan && !inspection
+                ? [...required, { min: 2, message: t('inspection.plan.reasonRequired') }]
+                : []
+            }
           >
             <Input maxLength={200} showCount data-testid="inspection-unplanned-reason" />
           </Form.Item>

@@ -19,7 +19,11 @@ export function PlanStandingNote({ standing }: { standing: PlanStanding }) {
       ? t('inspection.plan.standing.key', { year, visits: plan.visits })
       : plan.track === 'random'
         ? standing.draws.length
-          ? t('inspection.plan.standing.drawn', { labels: standing.draws.map((d) => `「${d.label}」`).join('、') })
+          ? t('inspection.plan.standing.drawn', {
+              labels: standing.draws
+                .map((d) => t('inspection.plan.drawQuoted', { label: d.label }))
+                .join(t('common.listSeparator')),
+            })
           : t('inspection.plan.standing.notDrawn', { year })
         : t('inspection.plan.standing.outside', { year });
   const atCap = plan.cap !== null && standing.counted >= plan.cap;
@@ -30,14 +34,14 @@ export function PlanStandingNote({ standing }: { standing: PlanStanding }) {
         ? t('inspection.plan.standing.capReached', {
             cap: plan.cap,
             rule: plan.capName ?? '',
-            kinds: standing.capExempt.map((k) => vocabLabel(t, 'inspectionKinds', k)).join('、'),
+            kinds: standing.capExempt.map((k) => vocabLabel(t, 'inspectionKinds', k)).join(t('common.listSeparator')),
           })
         : t('inspection.plan.standing.cap', { cap: plan.cap, rule: plan.capName ?? '', counted: standing.counted });
   return (
     <Alert
       type={atCap ? 'warning' : 'info'}
       showIcon
-      message={where}
+      title={where}
       description={cap || undefined}
       data-testid="plan-standing"
     />

@@ -1,3 +1,5 @@
+import type { InspectionKind } from '../../../../shared/base/vocabulary.ts';
+import { PLANNED_KINDS } from '../../../../shared/domain/plans/standing.ts';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -376,7 +378,8 @@ function CapsSection() {
           mode="multiple"
           allowClear
           placeholder={t('common.none')}
-          options={vocabOptions(t, 'inspectionKinds')}
+          // The plan's own kinds are what the caps count.
+          options={vocabOptions(t, 'inspectionKinds').filter((o) => !PLANNED_KINDS.includes(o.value as InspectionKind))}
           optionFilterProp="label"
           data-testid="rules-cap-exempt"
         />

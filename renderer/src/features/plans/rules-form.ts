@@ -1,5 +1,4 @@
 import type { ValidationIssue } from '../../../../shared/base/errors.ts';
-import type { InspectionKind } from '../../../../shared/base/vocabulary.ts';
 import { type PlanCondition, type PlanRules, planRules } from '../../../../shared/entities/plan-rules.ts';
 
 /**
@@ -82,7 +81,7 @@ export interface RulesFormValues {
   strata: StratumRow[];
   rotationDraws: number;
   caps: CapRow[];
-  capExempt: InspectionKind[];
+  capExempt: PlanRules['capExempt'];
 }
 
 /** A condition without the lists left empty: an emptied select means "any", which the rules say by leaving it out. */
