@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { type Language, type Messages, resources } from '../../shared/i18n/resources.ts';
+import { chineseDateParams } from '../../shared/domain/dates.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -30,7 +31,8 @@ export function setLanguage(lng: Language): void {
  * against the locale files by tests/unit/i18n.test.ts rather than by the compiler.
  */
 export function tKey(key: string, params?: Record<string, unknown>): string {
-  return i18next.t(key as never, params as never) as unknown as string;
+  const shown = i18next.language === 'en' ? params : chineseDateParams(params);
+  return i18next.t(key as never, shown as never) as unknown as string;
 }
 
 export default i18next;

@@ -26,6 +26,20 @@ export function chineseDate(isoDate: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+/**
+ * The days among a message's parameters written as Chinese readers read them (2026-11-20 → 2026年11月20日): the core
+ * says a day as its ISO form, the screen says it in the user's language. Anything else is left as it came.
+ */
+export function chineseDateParams(params: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!params) return params;
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? chineseDate(v) : v,
+    ]),
+  );
+}
+
 /** 2026年11月22日9时30分 from a local date-time 2026-11-22T09:30: the 检查时间 form on records. */
 export function chineseDateTime(localDateTime: string): string {
   return `${chineseDate(localDateTime.split('T')[0])}${chineseTime(localDateTime)}`;

@@ -182,7 +182,7 @@ test('the year plan is worked out from the day counts, refused while short, appr
   const file = page.getByTestId('plan-file-dialog');
   await typeDay(file.locator('#plan-filed-on'), '2026-11-19');
   await page.getByTestId('plan-file-dialog-ok').click();
-  await expect(file).toContainText('备案日期不能早于批准日期（2026-11-20）');
+  await expect(file).toContainText('备案日期不能早于批准日期（2026年11月20日）');
   await typeDay(file.locator('#plan-filed-on'), '2026-11-24');
   await file.getByTestId('plan-file-dialog-ref').fill('示应急备〔2026〕5号');
   await page.getByTestId('plan-file-dialog-ok').click();

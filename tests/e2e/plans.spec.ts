@@ -124,7 +124,9 @@ test('an accident on an enterprise puts it on the 重点 list with the reason; a
   await typeDay(drawer.locator('#absence-from'), '2026-11-25');
   await typeDay(drawer.locator('#absence-to'), '2026-11-26');
   await drawer.getByTestId('absence-add').click();
-  await expect(drawer.locator('.ant-form-item-explain-error')).toHaveText('与已登记的 2026-11-23 至 2026-11-27 重叠');
+  await expect(drawer.locator('.ant-form-item-explain-error')).toHaveText(
+    '与已登记的 2026年11月23日 至 2026年11月27日 重叠',
+  );
   await expect(entries).toHaveCount(2);
   // A training entered in error: withdrawn with a reason, kept and greyed.
   await drawer.getByTestId('absence-kind').click();

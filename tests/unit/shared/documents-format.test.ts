@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { yuanFigures, yuanInWords } from '../../../shared/domain/amount.ts';
-import { chinaClock, chineseDate, chineseDateTime, chineseTime, chinaDate } from '../../../shared/domain/dates.ts';
+import {
+  chinaClock,
+  chineseDate,
+  chineseDateParams,
+  chineseDateTime,
+  chineseTime,
+  chinaDate,
+} from '../../../shared/domain/dates.ts';
 import { draftNumber, formatDocumentNumber, numberSeries } from '../../../shared/domain/document-number.ts';
 
 describe('文号', () => {
@@ -69,5 +76,20 @@ describe('dates on documents', () => {
     // Typed in as the clock in China read it (a service, an inspection's start): shown as typed, on any PC.
     expect(chinaClock('2026-09-28T10:00')).toEqual({ date: '2026-09-28', time: '10:00' });
     expect(chinaClock('not a time')).toBeNull();
+  });
+});
+
+describe('days in a message from the core', () => {
+  it('are said as Chinese readers read them; times, numbers and other text are left alone', () => {
+    expect(
+      chineseDateParams({
+        from: '2026-11-23',
+        to: '2026-11-27',
+        at: '2026-11-23T09:30',
+        n: 3,
+        name: '2026-11-23号仓库',
+      }),
+    ).toEqual({ from: '2026年11月23日', to: '2026年11月27日', at: '2026-11-23T09:30', n: 3, name: '2026-11-23号仓库' });
+    expect(chineseDateParams(undefined)).toBeUndefined();
   });
 });
