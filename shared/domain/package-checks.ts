@@ -1,3 +1,4 @@
+import { canonicalJson, type DrawRecord, type Sha256, verifyDraw } from './plans/draw.ts';
 import type { PackageProblem } from '../entities/export-package.ts';
 import { RECORD_SCHEMAS, type RecordEntity } from '../entities/exports/records.ts';
 
@@ -45,6 +46,15 @@ export class PackageIndex {
   readonly #twice: PackageProblem[] = [];
   readonly #refs: Reference[] = [];
   readonly #files: { from: Origin; path: string; sha256: string }[] = [];
+  readonly #sha256: Sha256 | undefined;
+
+  /**
+   * With a SHA-256, the records that carry their own digest are checked against it as the receiving side would: a
+   * plan's frozen snapshot hashes to what was approved, a draw re-runs to what was drawn.
+   */
+  constructor(opts: { sha256?: Sha256 } = {}) {
+    this.#sha256 = opts.sha256;
+  }
 
   /** Reads one line of a data file: a problem when it is not a record of its entity. */
   line(path: string, line: number, text: string): PackageProblem | null {
@@ -67,7 +77,7 @@ export class PackageIndex {
         detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
       };
     this.add(entity, value as Record<string, unknown>, { path, line });
-    return null;
+    return this.#sha256 ? selfCheck(entity, value as Record<string, unknown>, this.#sha256, { path, line }) : null;
   }
 
   add(entity: RecordEntity, r: Record<string, unknown>, at: { path: string; line: number }) {
@@ -198,4 +208,30 @@ export class PackageIndex {
     }
     return out;
   }
+}
+
+const hexOf = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+
+/** A plan's snapshot against its SHA-256; a draw re-run from its input and the witness's value (verifyDraw). */
+function selfCheck(
+  entity: RecordEntity,
+  r: Record<string, unknown>,
+  sha256: Sha256,
+  at: { path: string; line: number },
+): PackageProblem | null {
+  const problem = (detail: string): PackageProblem => ({
+    code: 'hash-mismatch',
+    ...at,
+    record: { entity, id: r.id as number },
+    detail,
+  });
+  if (entity === 'plans' && r.snapshot !== null) {
+    const digest = hexOf(sha256(new TextEncoder().encode(canonicalJson(r.snapshot))));
+    return digest === r.snapshotSha256 ? null : problem('snapshotSha256');
+  }
+  if (entity === 'draws') {
+    const { ok, problems } = verifyDraw(r as unknown as DrawRecord, sha256);
+    return ok ? null : problem(problems.join(', '));
+  }
+  return null;
 }

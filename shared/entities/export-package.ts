@@ -106,6 +106,8 @@ export const packageProblemCodes = [
   'record-invalid',
   'reference-missing',
   'count-mismatch',
+  /** A record whose own digest does not match it: a plan's frozen snapshot, a draw that does not re-run as recorded. */
+  'hash-mismatch',
   /** Complete as the province counts it (upload-completeness.ts): may be let through with a reason. */
   'incomplete',
 ] as const;

@@ -13,6 +13,8 @@ import {
   yearQuota,
 } from '../../../shared/domain/plans/draw.ts';
 
+import { DATA_FILES, PackageIndex } from '../../../shared/domain/package-checks.ts';
+
 const sha256: Sha256 = (b) => new Uint8Array(createHash('sha256').update(b).digest());
 
 const entry = (id: number, stratum: string, over: Partial<DrawInput['pool'][number]> = {}) => ({
@@ -256,6 +258,32 @@ describe('the 双随机 draw', () => {
     for (const n of seen) expect(Math.abs(n - 1000)).toBeLessThan(5 * Math.sqrt(3000 * (1 / 3) * (2 / 3)));
     expect(() => rng.below(0)).toThrow(RangeError);
     expect(() => rng.below(1.5)).toThrow(RangeError);
+  });
+
+  it('is re-run by the package check as the receiving side would: a line altered after the draw is caught', () => {
+    const result = runDraw(INPUT, 'w-2026-11-25', sha256);
+    const line = {
+      id: 1,
+      planYear: 2026,
+      label: INPUT.label,
+      input: INPUT,
+      witnessValue: 'w-2026-11-25',
+      witnessName: '刘强',
+      operator: '管理员',
+      drawnAt: '2026-11-25T02:00:00.000Z',
+      result,
+      resultSha256: resultHash(result, sha256),
+    };
+    expect(new PackageIndex({ sha256 }).line(DATA_FILES.draws, 1, JSON.stringify(line))).toBeNull();
+    const swapped = structuredClone(line);
+    swapped.result.picks[0].enterpriseId = 999;
+    expect(new PackageIndex({ sha256 }).line(DATA_FILES.draws, 1, JSON.stringify(swapped))).toMatchObject({
+      code: 'hash-mismatch',
+      record: { entity: 'draws', id: 1 },
+      detail: 'picks, resultSha256',
+    });
+    // Without the digest function (a check that only reads the schema), the line is only a record.
+    expect(new PackageIndex().line(DATA_FILES.draws, 1, JSON.stringify(swapped))).toBeNull();
   });
 });
 

@@ -1,3 +1,4 @@
+import { sha256 } from '../plans/draws.ts';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -184,7 +185,7 @@ export async function exportPackage(
   const data = await readPackageData(db);
   job?.checkpoint();
 
-  const index = new PackageIndex();
+  const index = new PackageIndex({ sha256 });
   const problems: PackageProblem[] = [];
   const lines = {} as Record<RecordEntity, string[]>;
   const digests = new Map<RecordEntity, Map<number, string>>();
@@ -506,7 +507,7 @@ export async function verifyPackageFile(file: string): Promise<PackageReport> {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }
-  const index = new PackageIndex();
+  const index = new PackageIndex({ sha256 });
   return verifyPackage(file, {
     onLine: (p, line, text) => index.line(p, line, text),
     // An increment holds what changed since its base: records it names may be there. A 典型案例 package holds one case
