@@ -57,6 +57,8 @@ test('inspections are recorded against the approved plan: 重点 as 计划检查
   );
   await expect(card.getByTestId('plan-card-coverage')).toContainText('须于12月31日前全部覆盖');
   await expect(card.getByTestId('plan-card-progress-link')).toHaveText(`${before.key.notCovered.length} 家未覆盖`);
+  // The first of them by name, the one this clerk goes to next.
+  await expect(card.getByTestId('plan-card-not-covered')).toContainText(`尚未检查：${key.name}`);
   await expect(async () => card.scrollIntoViewIfNeeded({ timeout: 2_000 })).toPass();
   await shot('95-plan-card-progress');
 

@@ -114,6 +114,21 @@ function CoverageLine({ progress, day }: { progress: PlanProgress; day: string }
       <Link to="/plans?tab=progress" data-testid="plan-card-progress-link">
         {notCovered.length > 0 ? t('plans.card.notCovered', { n: notCovered.length }) : t('plans.card.progressOpen')}
       </Link>
+      {notCovered.length > 0 && (
+        // The first few by name, each a click from its record: who to visit next, the full list a click further.
+        <Typography.Text type="secondary" data-testid="plan-card-not-covered">
+          {t('plans.card.notCoveredNames')}
+          {notCovered.slice(0, NAMES_SHOWN).map((e, i) => (
+            <span key={e.enterpriseId}>
+              {i > 0 && t('common.listSeparator')}
+              <Link to={`/enterprises/${e.enterpriseId}`}>{e.name}</Link>
+            </span>
+          ))}
+          {notCovered.length > NAMES_SHOWN && t('plans.card.andMore', { n: notCovered.length })}
+        </Typography.Text>
+      )}
     </Space>
   );
 }
+
+const NAMES_SHOWN = 3;
