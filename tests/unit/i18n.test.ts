@@ -24,7 +24,7 @@ function keysInSource(dir: string): Set<string> {
     if (!entry.isFile() || !/\.(ts|tsx)$/.test(entry.name)) continue;
     const text = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
     for (const m of text.matchAll(
-      /'((?:validation|import\.reasons|calendar\.importErrors|importFile|dataPackage|documents\.rules|cases\.rules)\.[\w.]+)'/g,
+      /'((?:validation|import\.reasons|calendar\.importErrors|importFile|dataPackage|documents\.rules|cases\.rules|inspection\.plan|plans\.(?:draw|blockers|rules)|indicators\.excluded)\.[\w.]+)'/g,
     ))
       found.add(m[1]);
   }
