@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -8,7 +8,6 @@ import {
   Descriptions,
   Form,
   Input,
-  Result,
   Space,
   Spin,
   Steps,
@@ -31,6 +30,7 @@ import { useSession } from '../../app/session.tsx';
 import { saveDownload } from '../files.ts';
 import { formatDateTime } from '../format.ts';
 import { percent, stratumLabel } from './reasons.ts';
+import { LoadFailed } from './LoadFailed.tsx';
 
 type Pool = OutputOf<'plans:draw-pool'>;
 
@@ -69,19 +69,7 @@ export function DrawsPanel({ onOpenPlan }: { onOpenPlan(): void }) {
   }, [year]);
   useEffect(load, [load]);
 
-  if (error)
-    return (
-      <Result
-        status="error"
-        title={t('plans.year.loadFailed')}
-        subTitle={error}
-        extra={
-          <Button icon={<ReloadOutlined />} onClick={load}>
-            {t('plans.retry')}
-          </Button>
-        }
-      />
-    );
+  if (error) return <LoadFailed title={t('plans.year.loadFailed')} error={error} onRetry={load} />;
   if (!plan || !draws)
     return (
       <Spin size="large" description={t('plans.year.loading')}>

@@ -1,4 +1,4 @@
-import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -8,7 +8,6 @@ import {
   Descriptions,
   Input,
   Radio,
-  Result,
   Row,
   Space,
   Spin,
@@ -32,6 +31,7 @@ import { ProgressPanel } from './ProgressPanel.tsx';
 import { percent, reasonText, type RuleName, ruleNamer } from './reasons.ts';
 import { RulesEditor } from './RulesEditor.tsx';
 import { YearPlanPanel } from './YearPlanPanel.tsx';
+import { LoadFailed } from './LoadFailed.tsx';
 
 const TRACKS: PlanTrack[] = ['key', 'random', 'elsewhere', 'withdrawn'];
 export const TRACK_COLORS: Record<PlanTrack, string> = {
@@ -104,20 +104,7 @@ function ClassificationPanel() {
     );
   }, [data, track, text]);
 
-  if (error)
-    return (
-      <Result
-        status="error"
-        title={t('plans.loadFailed')}
-        subTitle={error}
-        data-testid="plans-error"
-        extra={
-          <Button icon={<ReloadOutlined />} onClick={load}>
-            {t('plans.retry')}
-          </Button>
-        }
-      />
-    );
+  if (error) return <LoadFailed title={t('plans.loadFailed')} error={error} onRetry={load} testId="plans-error" />;
   if (!data)
     return (
       <Spin size="large" description={t('plans.loading')} data-testid="plans-loading">

@@ -1,20 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Progress,
-  Radio,
-  Result,
-  Row,
-  Space,
-  Spin,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Progress, Radio, Row, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -27,6 +12,7 @@ import { errorMessage } from '../../app/errors.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { vocabLabel } from '../vocab.ts';
 import { coverageDeadline, coverageUrgent, daysUntil, rate } from './progress.ts';
+import { LoadFailed } from './LoadFailed.tsx';
 
 type NotCovered = PlanProgress['key']['notCovered'][number];
 type Pending = PlanProgress['random']['pending'][number];
@@ -89,17 +75,7 @@ export function ProgressPanel({ year: initialYear }: { year?: number }) {
   let body: ReactNode;
   if (error)
     body = (
-      <Result
-        status="error"
-        title={t('plans.progress.loadFailed')}
-        subTitle={error}
-        data-testid="plan-progress-error"
-        extra={
-          <Button icon={<ReloadOutlined />} onClick={load}>
-            {t('plans.retry')}
-          </Button>
-        }
-      />
+      <LoadFailed title={t('plans.progress.loadFailed')} error={error} onRetry={load} testId="plan-progress-error" />
     );
   else if (!data)
     body = (

@@ -3,7 +3,6 @@ import {
   CloseCircleFilled,
   FileExcelOutlined,
   PrinterOutlined,
-  ReloadOutlined,
   SaveOutlined,
 } from '@ant-design/icons';
 import {
@@ -19,7 +18,6 @@ import {
   InputNumber,
   Modal,
   Radio,
-  Result,
   Row,
   Space,
   Spin,
@@ -51,6 +49,7 @@ import { formatDate } from '../format.ts';
 import { vocabLabel } from '../vocab.ts';
 import { percent, stratumLabel } from './reasons.ts';
 import { filingOverdue, PLAN_STATUS_COLORS } from './status.ts';
+import { LoadFailed } from './LoadFailed.tsx';
 
 const OTHER = Object.keys(OTHER_ENFORCEMENT_DAYS) as OtherEnforcementDay[];
 const NON = Object.keys(NON_ENFORCEMENT_DAYS) as NonEnforcementDay[];
@@ -139,17 +138,7 @@ export function YearPlanPanel({ onOpenDraws }: { onOpenDraws(): void }) {
     return (
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         {yearPicker}
-        <Result
-          status="error"
-          title={t('plans.year.loadFailed')}
-          subTitle={error}
-          data-testid="plan-error"
-          extra={
-            <Button icon={<ReloadOutlined />} onClick={load}>
-              {t('plans.retry')}
-            </Button>
-          }
-        />
+        <LoadFailed title={t('plans.year.loadFailed')} error={error} onRetry={load} testId="plan-error" />
       </Space>
     );
   if (!plan || !inputs)
