@@ -42,15 +42,21 @@ const incomplete = (
 
 export function completenessProblems(input: CompletenessInput): PackageProblem[] {
   const out: PackageProblem[] = [];
-  const live = input.documents.filter(
-    (d) => d.status === 'issued' && !input.documents.some((x) => x.supersedesId === d.id && x.status === 'issued'),
+  // Issued and not corrected by another issued one; an inspection's own documents (not a case's) by inspection.
+  const corrected = new Set(
+    input.documents.filter((x) => x.status === 'issued' && x.supersedesId !== null).map((x) => x.supersedesId),
   );
+  const live = input.documents.filter((d) => d.status === 'issued' && !corrected.has(d.id));
+  const ownTypes = new Map<number, Set<string>>();
+  for (const d of live)
+    if (d.inspectionId !== null && d.caseId === null)
+      ownTypes.set(d.inspectionId, (ownTypes.get(d.inspectionId) ?? new Set()).add(d.type));
   for (const i of input.inspections) {
     if (i.status === 'withdrawn') continue;
     if ((i.officerIds ?? []).length < 2)
       out.push(incomplete('inspections', i.id, 'two-officers', 'exports.incomplete.twoOfficers'));
-    const own = i.kind === 'recheck' ? ['recheck-opinion'] : ['inspection-record'];
-    if (!live.some((d) => d.inspectionId === i.id && d.caseId === null && own.includes(d.type)))
+    const own = i.kind === 'recheck' ? 'recheck-opinion' : 'inspection-record';
+    if (!ownTypes.get(i.id)?.has(own))
       out.push(incomplete('inspections', i.id, 'record', 'exports.incomplete.noRecord'));
   }
   const served = new Set(input.services.map((s) => s.documentId));
@@ -64,5 +70,6 @@ export function completenessProblems(input: CompletenessInput): PackageProblem[]
         out.push(incomplete('cases', caseId, f.id, f.key, f.params));
     }
   // A check a standard counts twice (under a veto and an item) is one blocker, let through once.
-  return out.filter((p, i) => out.findIndex((q) => q.subject === p.subject) === i);
+  const seen = new Set<string>();
+  return out.filter((p) => !seen.has(p.subject!) && seen.add(p.subject!));
 }
