@@ -52,6 +52,7 @@ import { backupHandlers, importDataHandler } from './modules/backups/handlers.ts
 import { exportHandlers } from './modules/exports/handlers.ts';
 import { typicalCaseHandlers } from './modules/typical-cases/handlers.ts';
 import { planHandlers } from './modules/plans/handlers.ts';
+import { reportHandlers } from './modules/reports/handlers.ts';
 import { accidentHandlers } from './modules/enterprises/accidents.ts';
 import { ensureDailyBackup } from './modules/backups/backups.ts';
 import { calendarHandlers } from './modules/calendar/handlers.ts';
@@ -119,6 +120,7 @@ const handlers: Handlers = {
   ...exportHandlers,
   ...typicalCaseHandlers,
   ...planHandlers,
+  ...reportHandlers,
 };
 
 const SYSTEM_ACTOR = { userId: null, userName: '系统' };

@@ -15,6 +15,7 @@ import { fieldMapping, type FieldMapping } from '../../shared/entities/field-map
 import { mappingProblems } from '../../shared/domain/field-mapping.ts';
 import { typicalCaseCatalogue, type TypicalCaseCatalogue } from '../../shared/entities/typical-case.ts';
 import { planDocument, type PlanDocument, planRules, type PlanRules } from '../../shared/entities/plan-rules.ts';
+import { reportRules, type ReportRules } from '../../shared/entities/report-rules.ts';
 
 /** Versioned legal and standard data shipped in resources/knowledge, read once at start. */
 export interface Knowledge {
@@ -44,6 +45,8 @@ export interface Knowledge {
   planRules: PlanRules;
   /** The printed plan's wording. */
   planDocument: PlanDocument;
+  /** 统计报表: the targets, sectors and 在岗 rules bundled as the 示例 (settings.reportRules replaces them). */
+  reportRules: ReportRules;
 }
 
 /** The imported benchmarks beside the bundled example; an imported id never replaces a bundled one. */
@@ -126,6 +129,9 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
     ),
     planDocument: planDocument.parse(
       JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'plan-document.json'), 'utf8')),
+    ),
+    reportRules: reportRules.parse(
+      JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'report-rules.json'), 'utf8')),
     ),
   };
   setCustomChecklists(knowledge, []);

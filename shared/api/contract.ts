@@ -15,6 +15,7 @@ import { inspectionChannels } from './channels/inspections.ts';
 import { knowledgeChannels } from './channels/knowledge.ts';
 import { officerChannels } from './channels/officers.ts';
 import { planChannels } from './channels/plans.ts';
+import { reportChannels } from './channels/reports.ts';
 import { reviewChannels } from './channels/reviews.ts';
 import { settingsChannels } from './channels/settings.ts';
 import { typicalCaseChannels } from './channels/typical-cases.ts';
@@ -55,6 +56,7 @@ export const contract = mergeChannels({
   exports: exportChannels,
   typical: typicalCaseChannels,
   plans: planChannels,
+  reports: reportChannels,
 });
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { DEFAULT_GEOMETRY, documentGeometry } from './page-geometry.ts';
 import { fileOrder } from './file-order.ts';
 import { reviewStandard } from './review-standard.ts';
 import { planRules } from './plan-rules.ts';
+import { reportRules } from './report-rules.ts';
 
 /** 系统设置: every setting an admin keeps, with its defaults. */
 
@@ -88,6 +89,8 @@ export const settings = z.object({
   fileOrder: fileOrder.nullable(),
   /** 分类分级 for the annual plan as the unit set it; null means the bundled 示例 (knowledge/plan-rules.json). */
   planRules: planRules.nullable(),
+  /** 统计报表's targets, sectors and 在岗 rules as the unit set them; null means the bundled 示例 (knowledge/report-rules.json). */
+  reportRules: reportRules.nullable(),
   fontOverrides: z
     .partialRecord(
       z.enum(FONT_FAMILIES),
@@ -118,6 +121,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fileOrder: null,
   reviewStandard: null,
   planRules: null,
+  reportRules: null,
   publicationYears: { unit: 5, person: 2 },
   exportVolumeMiB: null,
   hearingThresholds: { unit: 30000, person: 10000 },

@@ -15,6 +15,9 @@ const TINY = {
   BENCH_CHROMIUM_RUNS: '1',
   BENCH_EXPORT_CASES: '4',
   BENCH_EXPORT_INSPECTIONS: '10',
+  BENCH_REPORT_ENTERPRISES: '300',
+  BENCH_REPORT_INSPECTIONS: '200',
+  BENCH_REPORT_CASES: '20',
 };
 
 /** Every figure the bench prints (dotted paths into its JSON); each must be a finite number. */
@@ -74,6 +77,17 @@ export const FIGURES = [
   'exports.verifyMs.targetRatio',
   'exports.peakRssMiB.value',
   'exports.peakRssMiB.target',
+  'reports.fixture.enterprises',
+  'reports.fixture.inspections',
+  'reports.fixture.cases',
+  'reports.quarterInspections',
+  'reports.readRecordsMs',
+  'reports.dictionaryOnceMs',
+  'reports.completenessMs',
+  'reports.reportFiguresMs.value',
+  'reports.reportFiguresMs.target',
+  'reports.drillYearMs',
+  'reports.peakRssMiB',
 ];
 
 /** What is wrong with the bench's JSON: figures absent or not numbers, and any null (JSON's NaN) anywhere in it. */

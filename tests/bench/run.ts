@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: the ledger's speed targets on 20,000 generated enterprises, printed as JSON.
  * Targets (not assertions): search p50 ≤ 30 ms, 20,000-row import ≤ 10 s, core start ≤ 300 ms, 分类分级 and a 双随机
- * draw of the whole ledger ≤ 1 s; then the documents', the 案卷评查's and the 上报包's figures, each from a process of
- * its own. Every core runs on a pinned clock
+ * draw of the whole ledger ≤ 1 s; then the documents', the 案卷评查's, the 上报包's and the 统计报表's figures, each from a
+ * process of its own. Every core runs on a pinned clock
  * (the same day on any machine). BENCH_ROWS (and the variables documents.ts and review.ts read) make a
  * smaller run; `node tests/bench/check.ts` runs it at tiny sizes and checks that every figure is there.
  */
@@ -139,4 +139,8 @@ const exportsPart = execFileSync(process.execPath, [path.join(import.meta.dirnam
   encoding: 'utf8',
 });
 Object.assign(result, { exports: JSON.parse(exportsPart.trim().split('\n').at(-1)!) });
+const reportsPart = execFileSync(process.execPath, [path.join(import.meta.dirname, 'reports.ts')], {
+  encoding: 'utf8',
+});
+Object.assign(result, { reports: JSON.parse(reportsPart.trim().split('\n').at(-1)!) });
 console.log(JSON.stringify(result, null, 2));

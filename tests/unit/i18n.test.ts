@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/base/errors.ts';
 import { resources } from '../../shared/i18n/resources.ts';
+import { FIGURE_GROUPS } from '../../shared/domain/indicators/report.ts';
 
 type Tree = { [k: string]: string | Tree };
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
@@ -24,7 +25,7 @@ function keysInSource(dir: string): Set<string> {
     if (!entry.isFile() || !/\.(ts|tsx)$/.test(entry.name)) continue;
     const text = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
     for (const m of text.matchAll(
-      /'((?:validation|import\.reasons|calendar\.importErrors|importFile|dataPackage|documents\.rules|cases\.rules|inspection\.plan|plans\.(?:draw|blockers|rules)|indicators\.excluded)\.[\w.]+)'/g,
+      /'((?:validation|import\.reasons|calendar\.importErrors|importFile|dataPackage|documents\.rules|cases\.rules|inspection\.plan|plans\.(?:draw|blockers|rules)|reports\.rules|indicators\.(?:excluded|unavailable|note))\.[\w.]+)'/g,
     ))
       found.add(m[1]);
   }
@@ -41,6 +42,13 @@ describe('locales', () => {
     for (const code of ERROR_CODES) {
       expect(zh.has(`errors.${code}`), code).toBe(true);
       expect(en.has(`errors.${code}`), code).toBe(true);
+    }
+  });
+
+  it('every figure of the report has its name and its 口径', () => {
+    for (const id of FIGURE_GROUPS.flatMap((g) => g.figures)) {
+      const base = id.endsWith('-complete') ? `indicators.${id}` : `indicators.enforcement.${id}`;
+      for (const part of ['name', 'definition']) expect(zh.has(`${base}.${part}`), `${base}.${part}`).toBe(true);
     }
   });
 

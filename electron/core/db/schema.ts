@@ -385,6 +385,7 @@ export interface DB {
   enterpriseAccidents: EnterpriseAccidentsTable;
   plans: PlansTable;
   draws: DrawsTable;
+  reportBases: ReportBasesTable;
 }
 
 export interface OfficerAbsencesTable {
@@ -447,4 +448,16 @@ export interface DrawsTable {
   drawnAt: string;
   resultJson: string;
   resultSha256: string;
+}
+
+export interface ReportBasesTable {
+  id: Generated<number>;
+  year: number;
+  /** 1–4, or 0 for the whole year. */
+  quarter: number;
+  indicator: string;
+  value: number;
+  note: Generated<string>;
+  enteredBy: string;
+  enteredAt: string;
 }

@@ -31,11 +31,11 @@ import { CasePage } from '../features/cases/CasePage.tsx';
 import { ReviewListPage, ReviewPage } from '../features/review/ReviewPage.tsx';
 import { setLanguage } from '../i18n.ts';
 import { NotFound } from './NotFound.tsx';
-import { ComingSoon } from './ComingSoon.tsx';
 import { useSession } from './session.tsx';
 import { Crumbs, CrumbsProvider } from './crumbs.tsx';
 import { ExportsPage } from '../features/exports/ExportsPage.tsx';
 import { PlansPage } from '../features/plans/PlansPage.tsx';
+import { ReportsPage } from '../features/reports/ReportsPage.tsx';
 
 export const SECTIONS = [
   { key: 'dashboard', path: '/', icon: <AppstoreOutlined /> },
@@ -49,8 +49,6 @@ export const SECTIONS = [
   { key: 'reports', path: '/reports', icon: <BarChartOutlined /> },
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
 ] as const;
-
-const COMING = ['reports'] as const;
 
 export function Shell() {
   const { t, i18n } = useTranslation();
@@ -159,9 +157,7 @@ export function Shell() {
                 <Route path="/exports" element={<ExportsPage />} />
                 <Route path="/settings" element={<SettingsPage />} />
                 <Route path="/settings/:tab" element={<SettingsPage />} />
-                {COMING.map((k) => (
-                  <Route key={k} path={`/${k}`} element={<ComingSoon section={k} />} />
-                ))}
+                <Route path="/reports" element={<ReportsPage />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
             </Layout.Content>

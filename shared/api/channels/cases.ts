@@ -41,6 +41,8 @@ export interface CaseDeadlineRow {
   cause: string;
   urgency: 'overdue' | 'soon';
   deadline: CaseDeadline;
+  /** The case's 承办人, for the squad's list: whose deadlines are overdue. */
+  handlerNames: string[];
 }
 
 export interface CaseAwaitingRow {

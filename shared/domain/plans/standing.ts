@@ -102,6 +102,8 @@ export interface PlanProgress {
     visitsPlanned: number;
     /** Each enterprise's 计划检查 counted up to its planned visits. */
     visitsDone: number;
+    /** Each 重点 enterprise with the 计划检查 counted for it (up to its planned visits). */
+    rows: (ProgressKeyRow & { done: number })[];
     notCovered: (ProgressKeyRow & { otherInspections: number })[];
   };
   /** 双随机: the year's quota, the enterprises drawn, and those a 双随机抽查 has been recorded for. */
@@ -116,6 +118,31 @@ export interface PlanProgress {
   /** Planned work done: 计划检查 made (up to plan) and draws inspected, over the planned visits and the quota. */
   done: number;
   planned: number;
+}
+
+/** A draw's picks, as its stored result holds them. */
+export const progressDraw = (d: { id: number; label: string; drawnAt: string; result: unknown }): ProgressDraw => ({
+  id: d.id,
+  label: d.label,
+  drawnAt: d.drawnAt,
+  picks: ((d.result as { picks?: ProgressDraw['picks'] }).picks ?? []).map((p) => ({
+    enterpriseId: p.enterpriseId,
+    name: p.name,
+    officerIds: p.officerIds,
+  })),
+});
+
+/** What an approved plan set out to do: its 重点 list with the visits each, and the year's 双随机 quota. */
+export function planTargets(snapshot: {
+  rows: { track: string; enterpriseId: number; name: string; township: string; visits: number }[];
+  strata: { quota: number }[];
+}): { keyRows: ProgressKeyRow[]; randomQuota: number } {
+  return {
+    keyRows: snapshot.rows
+      .filter((r) => r.track === 'key')
+      .map((r) => ({ enterpriseId: r.enterpriseId, name: r.name, township: r.township, visits: r.visits })),
+    randomQuota: snapshot.strata.reduce((n, s) => n + s.quota, 0),
+  };
 }
 
 /**
@@ -136,8 +163,9 @@ export function planProgress(
     const to = i.kind === 'plan' ? planVisits : others;
     to.set(i.enterpriseId, (to.get(i.enterpriseId) ?? 0) + 1);
   }
+  const rows = keyRows.map((r) => ({ ...r, done: Math.min(r.visits, planVisits.get(r.enterpriseId) ?? 0) }));
   const visitsPlanned = keyRows.reduce((n, r) => n + r.visits, 0);
-  const visitsDone = keyRows.reduce((n, r) => n + Math.min(r.visits, planVisits.get(r.enterpriseId) ?? 0), 0);
+  const visitsDone = rows.reduce((n, r) => n + r.done, 0);
   const notCovered = keyRows
     .filter((r) => !planVisits.get(r.enterpriseId))
     .map((r) => ({ ...r, otherInspections: others.get(r.enterpriseId) ?? 0 }));
@@ -159,6 +187,7 @@ export function planProgress(
       covered: keyRows.length - notCovered.length,
       visitsPlanned,
       visitsDone,
+      rows,
       notCovered,
     },
     random: { quota: randomQuota, drawn: picks.length, inspected, pending },

@@ -38,6 +38,7 @@ describe('执行情况: the year-end deadline', () => {
       covered: 7 - missing,
       visitsPlanned: 7,
       visitsDone: 7 - missing,
+      rows: [],
       notCovered: Array.from({ length: missing }, (_, i) => ({
         enterpriseId: i + 1,
         name: `企业${i + 1}`,

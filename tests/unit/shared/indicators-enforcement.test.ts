@@ -7,11 +7,31 @@ import {
   type EnforcementValue,
 } from '../../../shared/domain/indicators/enforcement.ts';
 import type { RecordOf } from '../../../shared/entities/exports/records.ts';
+import { buildCalendar } from '../../../shared/domain/workdays.ts';
+import { monthly, TREND_IDS } from '../../../shared/domain/indicators/report.ts';
+import { monthsOf } from '../../../shared/domain/indicators/periods.ts';
+import { figureOf } from '../../../shared/domain/indicators/values.ts';
+import {
+  BREAKDOWN_IDS,
+  BREAKDOWNS,
+  breakdownFigures,
+  groupsOf,
+  narrow,
+} from '../../../shared/domain/indicators/breakdown.ts';
+import { reportRules } from '../../../shared/entities/report-rules.ts';
+import fs from 'node:fs';
+import path from 'node:path';
 
 const enterprise = (id: number, name: string, withdrawnAt: string | null = null) =>
   ({ id, name, status: withdrawnAt ? 'withdrawn' : 'active', withdrawnAt }) as RecordOf<'enterprises'>;
-const inspection = (id: number, enterpriseId: number, kind: string, startedAt: string, status = 'active') =>
-  ({ id, enterpriseId, kind, startedAt, status }) as RecordOf<'inspections'>;
+const inspection = (
+  id: number,
+  enterpriseId: number,
+  kind: string,
+  startedAt: string,
+  status = 'active',
+  drawId: number | null = null,
+) => ({ id, enterpriseId, kind, startedAt, status, drawId }) as RecordOf<'inspections'>;
 const hazard = (
   id: number,
   inspectionId: number,
@@ -82,6 +102,26 @@ const c6again = event(6, { kind: 'approval', stage: 'filing', role: 'approve', n
 const c5 = filing(5, '2026-02-02', '2026-02-03');
 const c5retract = event(5, { kind: 'retract', date: '2026-02-04', eventId: c5[3].id, reason: '证据不足，暂缓立案' });
 
+// Fines paid: case 2 in March; case 1 in April, and a March payment of case 1 entered by mistake and retracted.
+const paid2 = event(2, { kind: 'payment', date: '2026-03-01', party: 'unit', amount: 180000, receiptNo: 'R-0301' });
+const paid1 = event(1, { kind: 'payment', date: '2026-04-20', party: 'unit', amount: 30000, receiptNo: '' });
+const wrong = event(1, { kind: 'payment', date: '2026-03-31', party: 'unit', amount: 100, receiptNo: '' });
+const wrongOut = event(1, { kind: 'retract', date: '2026-04-01', eventId: wrong.id, reason: '误录' });
+// Case 4: 提请关闭 in May.
+const closure = event(4, { kind: 'closure-request', date: '2026-05-06', government: '某县人民政府', note: '' });
+
+const officer = (id: number, name: string, onDuty: boolean) => ({ id, name, onDuty }) as RecordOf<'officers'>;
+const absence = (
+  id: number,
+  officerId: number,
+  kind: string,
+  from: string,
+  to: string,
+  withdrawnAt: string | null = null,
+) => ({ id, officerId, kind, from, to, withdrawnAt }) as RecordOf<'absences'>;
+const typical = (id: number, status: 'draft' | 'final' | 'sent', sentOn: string | null) =>
+  ({ id, caseId: 2, status, sentOn }) as RecordOf<'typicalCases'>;
+
 const snapshot: Omit<EnforcementSnapshot, 'from' | 'to'> = {
   enterprises: [
     enterprise(1, '东林化工'),
@@ -91,9 +131,9 @@ const snapshot: Omit<EnforcementSnapshot, 'from' | 'to'> = {
   ],
   inspections: [
     inspection(1, 1, 'plan', '2026-01-10T09:00'),
-    inspection(2, 2, 'random', '2026-02-03T09:00'),
+    inspection(2, 2, 'random', '2026-02-03T09:00', 'active', 1),
     inspection(3, 1, 'recheck', '2026-02-20T09:00'),
-    inspection(4, 3, 'random', '2026-03-05T09:00'),
+    inspection(4, 3, 'random', '2026-03-05T09:00', 'active', 1),
     inspection(5, 4, 'special', '2026-03-10T09:00', 'withdrawn'),
     inspection(6, 2, 'plan', '2026-03-31T17:00'),
     inspection(7, 4, 'plan', '2025-12-30T09:00'),
@@ -132,10 +172,21 @@ const snapshot: Omit<EnforcementSnapshot, 'from' | 'to'> = {
     ...c6,
     retract,
     c6again,
+    paid2,
+    paid1,
+    wrong,
+    wrongOut,
+    closure,
   ],
   documents: [
     // Case 1, filed in Q1, decided in Q2: the unit and its 主要负责人.
-    decision(1, 1, 'penalty-decision-unit', 'issued', '2026-04-10', { party: 'unit', totalFine: 30000 }),
+    decision(1, 1, 'penalty-decision-unit', 'issued', '2026-04-10', {
+      party: 'unit',
+      totalFine: 30000,
+      violations: [
+        { penalty: '罚款人民币叁万元，责令停产停业整顿', penaltyProvision: '《中华人民共和国安全生产法》第一百零二条' },
+      ],
+    }),
     decision(2, 1, 'penalty-decision-person', 'issued', '2026-04-10', { party: 0, partyName: '张三', totalFine: 8000 }),
     // Case 2 (事故): decided 02-20, corrected on 04-02 (200,000 → 180,000); a first attempt voided.
     decision(3, 2, 'penalty-decision-unit', 'issued', '2026-02-20', { totalFine: 200000 }),
@@ -144,8 +195,79 @@ const snapshot: Omit<EnforcementSnapshot, 'from' | 'to'> = {
     decision(6, 2, 'penalty-decision-unit', 'voided', '2026-02-18', { totalFine: 200000 }),
     // A warning: a decision that fines nothing.
     decision(7, 6, 'penalty-decision-unit', 'issued', '2026-03-15', { totalFine: 0 }),
-    decision(8, 1, 'penalty-decision-unit', 'draft', '2026-03-30', { totalFine: 30000 }),
+    decision(8, 1, 'penalty-decision-unit', 'draft', '2026-03-30', {
+      totalFine: 30000,
+      violations: [{ penalty: '责令停产停业整顿', penaltyProvision: '' }],
+    }),
+    // Case 6 in July: 按日连续处罚 of a party that refused to correct.
+    decision(9, 6, 'penalty-decision-unit', 'issued', '2026-07-10', {
+      totalFine: 10000,
+      violations: [{ penalty: '罚款人民币壹万元', penaltyProvision: '《中华人民共和国安全生产法》第一百一十二条' }],
+    }),
+    // Case 5 sent to the police in March; a first letter voided.
+    decision(10, 5, 'transfer-letter', 'issued', '2026-03-12', {}),
+    decision(11, 5, 'transfer-letter', 'voided', '2026-03-11', {}),
   ],
+  officers: [officer(1, '王一', true), officer(2, '李二', true), officer(3, '赵三', false)],
+  absences: [
+    absence(1, 1, 'sick', '2026-02-02', '2026-02-06'),
+    // Training does not take an officer off post under the rules below.
+    absence(2, 1, 'training', '2026-03-09', '2026-03-10'),
+    absence(3, 2, 'leave', '2026-03-30', '2026-04-03'),
+    absence(4, 2, 'leave', '2026-01-12', '2026-01-16', '2026-01-10T00:00:00.000Z'),
+  ],
+  typicalCases: [typical(1, 'sent', '2026-02-10'), typical(2, 'final', null), typical(3, 'sent', '2026-05-05')],
+  plans: [
+    {
+      id: 1,
+      year: 2026,
+      status: 'approved',
+      snapshot: {
+        rows: [
+          { track: 'key', enterpriseId: 1, name: '东林化工', township: '城关镇', visits: 2 },
+          { track: 'key', enterpriseId: 2, name: '西山矿业', township: '城关镇', visits: 1 },
+          { track: 'random', enterpriseId: 3, name: '南岭烟花', township: '城关镇', visits: 0 },
+          { track: 'key', enterpriseId: 4, name: '北河机械', township: '城关镇', visits: 1 },
+        ],
+        strata: [{ quota: 3 }],
+      },
+    } as unknown as RecordOf<'plans'>,
+  ],
+  draws: [
+    {
+      id: 1,
+      planYear: 2026,
+      label: '2026年第一季度双随机抽查',
+      drawnAt: '2026-01-20T02:00:00.000Z',
+      result: {
+        picks: [
+          { enterpriseId: 2, name: '西山矿业', officerIds: [1, 2] },
+          { enterpriseId: 3, name: '南岭烟花', officerIds: [1, 2] },
+        ],
+      },
+    } as unknown as RecordOf<'draws'>,
+  ],
+  // A calendar of its own: 1–2 January are holidays, Sunday 4 January a 调休 working day.
+  calendar: buildCalendar([
+    { year: 2026, holidays: ['2026-01-01', '2026-01-02'], workdays: ['2026-01-04'], source: 'test' },
+  ]),
+  rules: {
+    offPostKinds: ['leave', 'sick', 'secondment', 'other'],
+    typicalSchedule: [
+      {
+        id: 'county',
+        name: '县级每两个月',
+        nameEn: 'every two months',
+        basis: '应急厅函〔2021〕92号',
+        level: 'county',
+        regions: [],
+        months: 2,
+        firstMonth: 1,
+        count: 1,
+        uncertain: false,
+      },
+    ],
+  },
 };
 
 const run = (period: { from: string; to: string }) => {
@@ -239,7 +361,11 @@ describe('执法统计指标 (hand-counted)', () => {
     expect(ids(q2('decisions'))).toEqual([1, 2]);
     expect(out(q2('decisions'))).toEqual(['documents:4:correctsEarlier']);
     expect(ids(q2('decisions-unit'))).toEqual([1]);
-    expect(q2('decisions-person').records).toEqual([{ entity: 'documents', id: 2, label: '决字〔2026〕2号 张三' }]);
+    expect(q2('decisions-person').records).toEqual([
+      { entity: 'documents', id: 2, label: '决字〔2026〕2号 张三', on: '2026-04-10' },
+    ]);
+    // The correction of 04-02 counts on the day of the decision it corrects.
+    expect(q1('decisions').records[0].on).toBe('2026-02-20');
     expect(out(q2('decisions-person'))).toEqual([]);
   });
 
@@ -265,6 +391,94 @@ describe('执法统计指标 (hand-counted)', () => {
     expect(q2('fines-accident')).toMatchObject({ value: 0 });
   });
 
+  it('takes 重点覆盖率 and 计划完成率 from the approved plan as they stood on the period’s last day', () => {
+    // 重点 1 (2 visits), 2 (1), 4 (1). By 03-31: 计划检查 1 (ent. 1) and 6 (ent. 2, 03-31 17:00); 4's only plan
+    // visit was in 2025 → 2 of 3 covered.
+    const cover = q1('key-coverage');
+    expect(cover).toMatchObject({ kind: 'ratio', numerator: 2, denominator: 3, percent: 66.7 });
+    expect(ids(cover)).toEqual([1, 2]);
+    expect(short(cover)).toEqual([4]);
+    // Done: ent. 1 1 of 2, ent. 2 1 of 1, ent. 4 0 of 1; picks 2 and 3 of the draw inspected under it; quota 3, one
+    // place not drawn → 4 of 7.
+    const done = q1('plan-completion');
+    expect(done).toMatchObject({ kind: 'rate', numerator: 4, denominator: 7, percent: 57.1 });
+    expect(
+      done.records.map((r) => [r.entity, r.id, (r as { part: number }).part, (r as { whole: number }).whole]),
+    ).toEqual([
+      ['enterprises', 1, 1, 2],
+      ['enterprises', 2, 1, 1],
+      ['enterprises', 4, 0, 1],
+      ['enterprises', 2, 1, 1],
+      ['enterprises', 3, 1, 1],
+      ['plans', 1, 0, 1],
+    ]);
+    expect(done.records[3].label).toBe('西山矿业（2026年第一季度双随机抽查）');
+    // No plan for 2025: no figure, and why.
+    const y2025 = run({ from: '2025-01-01', to: '2025-12-31' });
+    expect(y2025('key-coverage')).toMatchObject({ unavailable: 'indicators.unavailable.noPlan', percent: null });
+    expect(y2025('plan-completion').unavailable).toBe('indicators.unavailable.noPlan');
+  });
+
+  it('takes 处罚率 over the 家次 and 案均罚款 over the decisions', () => {
+    // Q1: 3 decisions / 5 家次; Q2: 2 / 1 (case 1 filed in Q1 decided in Q2).
+    expect(q1('penalty-rate')).toMatchObject({ kind: 'quotient', numerator: 3, denominator: 5, percent: 60 });
+    expect(q2('penalty-rate')).toMatchObject({ numerator: 2, denominator: 1, percent: 200 });
+    // Q1: (180,000 + 3,000 + 0) / 3; Q2: (30,000 + 8,000) / 2.
+    expect(q1('average-fine')).toMatchObject({ kind: 'mean', value: 61000, total: 183000 });
+    expect(q2('average-fine')).toMatchObject({ value: 19000 });
+    expect(run({ from: '2024-01-01', to: '2024-03-31' })('average-fine')).toMatchObject({ value: null });
+  });
+
+  it('sums the fines collected by the day paid, without a retracted payment', () => {
+    expect(q1('fines-collected')).toMatchObject({ kind: 'sum', value: 180000 });
+    expect(q1('fines-collected').records).toEqual([
+      { entity: 'cases', id: 2, label: '应急罚〔2026〕2号 2026-03-01 R-0301', amount: 180000 },
+    ]);
+    expect(out(q1('fines-collected'))).toEqual(['cases:1:retracted']);
+    expect(q2('fines-collected')).toMatchObject({ value: 30000 });
+  });
+
+  it('counts 停产停业, 提请关闭, 按日连续处罚 and 移送 from what was issued and recorded', () => {
+    expect(ids(q2('suspensions'))).toEqual([1]);
+    expect(ids(q1('suspensions'))).toEqual([]);
+    expect(out(q1('suspensions'))).toEqual(['documents:8:draft']);
+    expect(ids(q2('closures'))).toEqual([4]);
+    expect(q2('closures').records[0].label).toBe('应急罚〔2026〕4号 2026-05-06 某县人民政府');
+    const q3 = run({ from: '2026-07-01', to: '2026-09-30' });
+    expect(ids(q3('daily-penalties'))).toEqual([9]);
+    expect(ids(q2('daily-penalties'))).toEqual([]);
+    expect(q1('transfers')).toMatchObject({ value: 1 });
+    expect(q1('transfers').records).toEqual([{ entity: 'documents', id: 10, label: '决字〔2026〕10号 北河机械' }]);
+    expect(out(q1('transfers'))).toEqual(['documents:11:voided']);
+  });
+
+  it('counts 典型案例 sent against the periods of the schedule that end in the period', () => {
+    // Q1 holds the end of January–February (sent 02-10); March–April ends in Q2, with May–June.
+    const v1 = q1('typical-cases');
+    expect(v1).toMatchObject({ kind: 'rate', numerator: 1, denominator: 1, percent: 100 });
+    expect(v1.records.map((r) => r.label)).toEqual(['2026-01-01 – 2026-02-28']);
+    const v2 = q2('typical-cases');
+    expect(v2).toMatchObject({ numerator: 1, denominator: 2, percent: 50 });
+    expect(v2.records.map((r) => [r.label, (r as { params?: unknown }).params])).toEqual([
+      ['2026-03-01 – 2026-04-30', { sent: 0, required: 1 }],
+      ['2026-05-01 – 2026-06-30', { sent: 1, required: 1 }],
+    ]);
+  });
+
+  it('takes 在岗率 over the working days of the calendar, leaving out the kinds that keep an officer at post', () => {
+    // Q1: 64 weekdays − 2 holidays + 1 调休 = 63. 王一 sick 5 days (training not counted), 李二 on leave 03-30…31
+    // (its withdrawn January leave does not count) → (58 + 61) / 126.
+    const v = q1('officers-on-duty');
+    expect(v).toMatchObject({ kind: 'rate', numerator: 119, denominator: 126, percent: 94.4 });
+    expect(v.records.map((r) => [r.label, (r as { part: number }).part])).toEqual([
+      ['王一', 58],
+      ['李二', 61],
+    ]);
+    expect(out(v)).toEqual(['officers:3:offDuty']);
+    // Q2: 65 working days; 李二 away 04-01…03.
+    expect(q2('officers-on-duty')).toMatchObject({ numerator: 127, denominator: 130, percent: 97.7 });
+  });
+
   it('makes every figure its drill-down list', () => {
     for (const period of [Q1, Q2, { from: '2025-01-01', to: '2025-12-31' }])
       for (const v of enforcementIndicators({ ...period, ...snapshot })) {
@@ -274,7 +488,91 @@ describe('执法统计指标 (hand-counted)', () => {
           expect(v.numerator).toBe(v.records.length);
           expect(v.denominator).toBe(v.records.length + v.short.length);
         }
+        if (v.kind === 'quotient') expect([v.numerator, v.denominator]).toEqual([v.records.length, v.of.length]);
+        if (v.kind === 'mean') expect(v.total).toBe(v.records.reduce((s, r) => s + r.amount, 0));
+        if (v.kind === 'rate') {
+          expect(v.numerator).toBe(v.records.reduce((s, r) => s + r.part, 0));
+          expect(v.denominator).toBe(v.records.reduce((s, r) => s + r.whole, 0));
+        }
       }
+  });
+
+  it('gives the trend’s figures month by month from the year’s lists, as counting each month apart would', () => {
+    const months = monthsOf(2026);
+    const year = enforcementIndicators({ from: '2026-01-01', to: '2026-12-31', ...snapshot });
+    for (const id of TREND_IDS) {
+      const apart = months.map((m) => figureOf(enforcementIndicators({ ...m, ...snapshot }).find((v) => v.id === id)!));
+      expect([
+        id,
+        monthly(
+          year.find((v) => v.id === id)!,
+          months,
+        ),
+      ]).toEqual([id, apart]);
+    }
+    // Hand-counted: inspections Jan 1, Feb 2, Mar 2 (5 withdrawn), Apr 1; fines Feb 180,000 (as corrected), Mar 3,000.
+    expect(
+      monthly(
+        year.find((v) => v.id === 'inspections')!,
+        months,
+      ).slice(0, 5),
+    ).toEqual([1, 2, 2, 1, 0]);
+    expect(
+      monthly(
+        year.find((v) => v.id === 'fines')!,
+        months,
+      ).slice(1, 4),
+    ).toEqual([180000, 3000, 38000]);
+  });
+
+  it('splits the figures by sector, township and officer as counting each group apart would', () => {
+    const sectors = reportRules.parse(
+      JSON.parse(
+        fs.readFileSync(path.resolve(import.meta.dirname, '../../../resources/knowledge/report-rules.json'), 'utf8'),
+      ),
+    ).sectors;
+    const kinds = [
+      [['hazchem'], '2614', '南坝镇'],
+      [['mine'], '1012', '东乡街道'],
+      [['fireworks'], '5199', '南坝镇'],
+      [['industry'], '3391', ''],
+    ] as const;
+    const people = {
+      ...snapshot,
+      enterprises: snapshot.enterprises.map((e, i) => ({
+        ...e,
+        categories: [...kinds[i][0]],
+        industryCode: kinds[i][1],
+        township: kinds[i][2],
+      })),
+      inspections: snapshot.inspections.map((i) => ({ ...i, officerIds: i.id % 2 ? [1, 2] : [2, 3] })),
+      cases: snapshot.cases.map((c) => ({ ...c, handlerIds: c.id % 2 ? [1] : [2, 3] })),
+    };
+    for (const period of [Q1, Q2])
+      for (const by of BREAKDOWNS) {
+        const s = { ...period, ...people };
+        const groups = groupsOf(by, s, sectors);
+        const figures = breakdownFigures(enforcementIndicators(s), s, by, groups);
+        for (const g of groups) {
+          const apart = enforcementIndicators(narrow(s, g));
+          expect([by, g.key, figures.get(g.key)]).toEqual([
+            by,
+            g.key,
+            Object.fromEntries(BREAKDOWN_IDS.map((id) => [id, figureOf(apart.find((v) => v.id === id)!)])),
+          ]);
+        }
+      }
+    // Hand-counted, Q1: 南坝镇 holds 东林化工 (inspections 1, 3) and 南岭烟花 (4); 李二 (2) was on 1, 2, 3, 4, 6.
+    const s = { ...Q1, ...people };
+    const towns = groupsOf('township', s, sectors);
+    expect(breakdownFigures(enforcementIndicators(s), s, 'township', towns).get('南坝镇')).toMatchObject({
+      'enterprises-inspected': 2,
+      inspections: 3,
+    });
+    const officers = groupsOf('officer', { ...s, officers: [{ id: 2, name: '李二' }] as never }, sectors);
+    expect(breakdownFigures(enforcementIndicators(s), s, 'officer', officers).get('2')).toMatchObject({
+      inspections: 5,
+    });
   });
 
   it('says nothing rather than 0% when nothing is counted', () => {

@@ -428,6 +428,7 @@ export const caseHandlers: HandlerGroup<'cases'> = {
             cause: summary.cause,
             urgency: u,
             deadline: d,
+            handlerNames: summary.handlerNames,
           });
       }
     }

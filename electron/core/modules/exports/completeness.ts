@@ -2,7 +2,7 @@ import type { Completeness } from '../../../../shared/api/channels/exports.ts';
 import { completenessIndicators, enteredOn } from '../../../../shared/domain/indicators/completeness.ts';
 import type { CoreState } from '../../context.ts';
 import type { RuleContext } from '../../rules.ts';
-import { readPackageData } from './records.ts';
+import { type PackageData, readPackageData } from './records.ts';
 import { acceptedBase, digestsOf, incompleteOf, lineDigest } from './service.ts';
 
 /**
@@ -13,9 +13,11 @@ export async function completenessOf(
   core: CoreState,
   rules: RuleContext,
   period: { from: string; to: string },
+  /** The record as read for a package, when the caller holds it already. */
+  read?: PackageData,
 ): Promise<Completeness> {
   const db = core.store.db;
-  const data = await readPackageData(db);
+  const data = read ?? (await readPackageData(db));
   // Only the period's cases are reviewed: the others' findings count for nothing here.
   const cases = new Set(
     data.records.cases.filter((c) => enteredOn(c) >= period.from && enteredOn(c) <= period.to).map((c) => c.id),

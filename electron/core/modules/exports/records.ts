@@ -327,6 +327,7 @@ export const TABLE_COVERAGE: Record<keyof DB | 'kyselyMigration' | 'kyselyMigrat
   enterpriseAccidents: 'accidents',
   plans: 'plans',
   draws: 'draws',
+  reportBases: 'not sent: figures of years before the desk, entered only for this unit’s 同比',
   kyselyMigration: 'not sent: the schema’s history',
   kyselyMigrationLock: 'not sent: the schema’s history',
 };

@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { InspectionKind } from '../../../../shared/base/vocabulary.ts';
 import type { PlanSnapshot } from '../../../../shared/api/channels/plans.ts';
-import type { DrawResult } from '../../../../shared/domain/plans/draw.ts';
 import {
   type PlanProgress,
   type PlanStanding,
   planProgress,
+  planTargets,
   type ProgressDraw,
+  progressDraw,
 } from '../../../../shared/domain/plans/standing.ts';
 import type { CoreState } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
@@ -30,16 +31,7 @@ async function yearDraws(db: Kysely<DB>, from: number, to = from): Promise<Progr
     .where('planYear', '<=', to)
     .orderBy('id')
     .execute();
-  return rows.map((d) => ({
-    id: d.id,
-    label: d.label,
-    drawnAt: d.drawnAt,
-    picks: (JSON.parse(d.resultJson) as DrawResult).picks.map((p) => ({
-      enterpriseId: p.enterpriseId,
-      name: p.name,
-      officerIds: p.officerIds,
-    })),
-  }));
+  return rows.map((d) => progressDraw({ ...d, result: JSON.parse(d.resultJson) }));
 }
 
 /** The kinds the caps do not count, as the year's plan was approved on (the rules in force for a plan before that). */
@@ -135,12 +127,11 @@ export async function progressOf(db: Kysely<DB>, year: number): Promise<PlanProg
       ]),
     )
     .execute();
+  const { keyRows, randomQuota } = planTargets(snapshot);
   return planProgress(
     year,
-    snapshot.rows
-      .filter((r) => r.track === 'key')
-      .map((r) => ({ enterpriseId: r.enterpriseId, name: r.name, township: r.township, visits: r.visits })),
-    snapshot.strata.reduce((n, s) => n + s.quota, 0),
+    keyRows,
+    randomQuota,
     draws,
     inspections.map((i) => ({ ...i, kind: i.kind as InspectionKind })),
   );

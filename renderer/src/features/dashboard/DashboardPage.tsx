@@ -1,4 +1,4 @@
-import { Alert, App, Card, Col, Empty, List, Row, Space, Statistic, Tag } from 'antd';
+import { Alert, App, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -10,7 +10,9 @@ import { errorMessage } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { nextStepText } from '../cases/case-page/NextStepCard.tsx';
 import { CompletenessCard } from './CompletenessCard.tsx';
+import { overdueByOfficer } from './deadlines.ts';
 import { PlanCard } from './PlanCard.tsx';
+import { QuarterCard } from './QuarterCard.tsx';
 import { TypicalCaseCard } from './TypicalCaseCard.tsx';
 import { SetupChecklist } from './SetupChecklist.tsx';
 
@@ -82,6 +84,7 @@ export function DashboardPage() {
     </List.Item>
   );
 
+  const overdue = overdueByOfficer(caseDeadlines ?? []);
   const alerts = officers.filter((o) => o.certStatus === 'expired' || o.certStatus === 'expiring');
   const years = info.calendar.coveredYears;
   const rechecks = due
@@ -117,6 +120,13 @@ export function DashboardPage() {
         title={squad ? t('dashboard.caseDeadlinesSquad') : t('dashboard.caseDeadlinesMine')}
         data-testid="case-deadlines"
       >
+        {squad && overdue.length > 0 && (
+          <Typography.Paragraph data-testid="overdue-by-officer" style={{ marginBottom: 8 }}>
+            {t('dashboard.overdueByOfficer', {
+              list: overdue.map((o) => t('dashboard.officerOverdue', { name: o.name, count: o.count })).join('，'),
+            })}
+          </Typography.Paragraph>
+        )}
         <List
           size="small"
           dataSource={caseDeadlines}
@@ -135,6 +145,12 @@ export function DashboardPage() {
               </Tag>
               {d.caseNo} {d.enterpriseName}：{d.deadline.name}
               {d.deadline.uncertain ? `（${t('cases.uncertain')}）` : ''}
+              {squad && d.handlerNames.length > 0 && (
+                <Typography.Text type="secondary">
+                  {' '}
+                  {t('dashboard.handlers', { names: d.handlerNames.join('、') })}
+                </Typography.Text>
+              )}
             </List.Item>
           )}
         />
@@ -219,6 +235,8 @@ export function DashboardPage() {
             <Empty description={t('dashboard.nothingDue')} data-testid="nothing-due" />
           </Card>
         )}
+        {/* The supervisor's figures: this quarter against last year's, and the targets missed. */}
+        {squad && can('cases.read') && <QuarterCard />}
         {((can('cases.read') && can('inspections.read')) || can('ledger.read')) && (
           <Row gutter={16}>
             {can('cases.read') && can('inspections.read') && (
