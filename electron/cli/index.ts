@@ -46,6 +46,9 @@ const USAGE = `用法 / usage: npm run cli -- <command> [--data-dir <folder>] [-
                                    分卷的包给出第一卷 / for a package cut into volumes, name the first: file.zip.001
   plans verify-draw <draw.json>    重新运行一次双随机抽查并与记录比对（无需数据库）/ re-run a 双随机 draw from its record
                                    and compare (no database)
+  reports pdf <file.pdf> --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--date <YYYY-MM-DD>]
+                                   统计期间的执法工作情况通报（不签发，日期默认今天）/ the period's report as it would
+                                   print (not issued; dated today unless --date)
   documents issue --type <type> --inspection <id> [--count N]
                                    按检查记录生成并签发文书 / draft and issue documents for an inspection`;
 
@@ -65,6 +68,9 @@ const positional = args.filter(
         '--overrides',
         '--on',
         '--note',
+        '--from',
+        '--to',
+        '--date',
       ].includes(args[i - 1])
     ),
 );
@@ -150,6 +156,16 @@ async function main(): Promise<number> {
         if (!target) break;
         print(await run('backups:restore', { name: target }));
         return 0;
+      case 'reports pdf': {
+        const from = argValue(args, '--from');
+        const to = argValue(args, '--to');
+        if (!target || !from || !to) break;
+        const date = argValue(args, '--date') ?? core.state.today();
+        const file = await run('reports:preview', { from, to, date });
+        writeFileAtomic(path.resolve(target), Buffer.from(file.dataBase64, 'base64'));
+        print({ file: path.resolve(target), name: file.fileName });
+        return 0;
+      }
       case 'data export': {
         if (!target) break;
         const file = await run('backups:export-data', {});

@@ -203,7 +203,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     platform: options.platform ?? {},
     catalogue: loadCatalogue(options.resourcesDir),
     fonts: loadFontSet(options.resourcesDir),
-    render: (spec) => renderPool.render({ ...spec, createdAt: now().toISOString() }),
+    // A document stamped by the clock unless it names its own day (a report made again from the same figures).
+    render: (spec) => renderPool.render({ ...spec, createdAt: spec.createdAt ?? now().toISOString() }),
     async reloadUnitKnowledge() {
       const rows = await store.db.selectFrom('customChecklists').select('json').orderBy('id').execute();
       setCustomChecklists(

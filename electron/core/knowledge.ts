@@ -16,6 +16,7 @@ import { mappingProblems } from '../../shared/domain/field-mapping.ts';
 import { typicalCaseCatalogue, type TypicalCaseCatalogue } from '../../shared/entities/typical-case.ts';
 import { planDocument, type PlanDocument, planRules, type PlanRules } from '../../shared/entities/plan-rules.ts';
 import { reportRules, type ReportRules } from '../../shared/entities/report-rules.ts';
+import { reportDocument, type ReportDocument } from '../../shared/entities/report-document.ts';
 
 /** Versioned legal and standard data shipped in resources/knowledge, read once at start. */
 export interface Knowledge {
@@ -47,6 +48,8 @@ export interface Knowledge {
   planDocument: PlanDocument;
   /** 统计报表: the targets, sectors and 在岗 rules bundled as the 示例 (settings.reportRules replaces them). */
   reportRules: ReportRules;
+  /** The printed report's wording. */
+  reportDocument: ReportDocument;
 }
 
 /** The imported benchmarks beside the bundled example; an imported id never replaces a bundled one. */
@@ -132,6 +135,9 @@ export function loadKnowledge(resourcesDir: string): Knowledge {
     ),
     reportRules: reportRules.parse(
       JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'report-rules.json'), 'utf8')),
+    ),
+    reportDocument: reportDocument.parse(
+      JSON.parse(fs.readFileSync(path.join(resourcesDir, 'knowledge', 'report-document.json'), 'utf8')),
     ),
   };
   setCustomChecklists(knowledge, []);

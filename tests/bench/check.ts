@@ -82,11 +82,14 @@ export const FIGURES = [
   'reports.fixture.cases',
   'reports.quarterInspections',
   'reports.readRecordsMs',
-  'reports.dictionaryOnceMs',
+  'reports.dictionaryWarmMs',
   'reports.completenessMs',
   'reports.reportFiguresMs.value',
   'reports.reportFiguresMs.target',
   'reports.drillYearMs',
+  'reports.reportPdfMs.first',
+  'reports.reportPdfMs.value',
+  'reports.reportPdfMs.target',
   'reports.peakRssMiB',
 ];
 

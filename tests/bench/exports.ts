@@ -86,7 +86,7 @@ async function county(dir: string): Promise<{ built: boolean; buildMs: number }>
 }
 
 // Kept per schema too: a county cached before a new migration is built again rather than opened half-migrated.
-const SCHEMA = Object.keys(migrations).sort().at(-1)!.slice(0, 4);
+const SCHEMA = Object.keys(migrations).sort().at(-1)!;
 const DIR = path.join(os.tmpdir(), `desk-bench-export-v${VERSION}-s${SCHEMA}-${CASES}-${INSPECTIONS}`);
 
 export async function exportBench(): Promise<Record<string, unknown>> {

@@ -1,6 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core.ts';
-import { call, failure, newCore } from '../support/core.ts';
+import { call, failure, newCore, tempDir } from '../support/core.ts';
+import { pdfText } from '../support/documents.ts';
 import { FIGURE_GROUPS } from '../../shared/domain/indicators/report.ts';
 import type { IndicatorValue } from '../../shared/domain/indicators/values.ts';
 
@@ -123,6 +128,22 @@ describe('统计报表 over the record', () => {
       await failure(core, 'reports:bases-save', { year: 2026, quarter: 4, values: { 'cases-filed': 5 } }, tokens.admin),
     ).toMatchObject({ code: 'VALIDATION', details: { issues: [{ key: 'reports.rules.recordedAlready' }] } });
 
+    // Nor a period not begun, nor a share over 100%.
+    expect(
+      await failure(core, 'reports:bases-save', { year: 2027, quarter: 1, values: { 'cases-filed': 5 } }, tokens.admin),
+    ).toMatchObject({ code: 'VALIDATION', details: { issues: [{ key: 'reports.rules.notBegun' }] } });
+    expect(
+      await failure(
+        core,
+        'reports:bases-save',
+        { year: 2025, quarter: 4, values: { 'officers-on-duty': 120 } },
+        tokens.admin,
+      ),
+    ).toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ path: ['values', 'officers-on-duty'], key: 'reports.rules.shareOver100' }] },
+    });
+
     const saved = await call(
       core,
       'reports:bases-save',
@@ -143,7 +164,8 @@ describe('统计报表 over the record', () => {
     });
     expect(filed.lastYear.change).toBe(Math.round(((filed.value! - 2) / 2) * 1000) / 10);
     // The unit's example target: 立案数 up on last year.
-    expect(filed.target).toMatchObject({ status: filed.value! > 2 ? 'met' : 'missed' });
+    // The quarter runs to 12-31 and today is 11-25: a target not reached yet is pending, not missed.
+    expect(filed.target).toMatchObject({ status: filed.value! > 2 ? 'met' : 'pending' });
 
     // Cleared: back to none.
     await call(core, 'reports:bases-save', { year: 2025, quarter: 4, values: { 'cases-filed': null } }, tokens.admin);
@@ -157,4 +179,90 @@ describe('统计报表 over the record', () => {
       await failure(core, 'reports:figures', { from: '2026-12-31', to: '2026-10-01' }, tokens.clerk),
     ).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: ['to'], key: 'reports.rules.periodOrder' }] } });
   });
+});
+
+const CLI = path.resolve(import.meta.dirname, '..', '..', 'electron', 'cli', 'index.ts');
+const Q3 = { from: '2026-07-01', to: '2026-09-30', date: '2026-10-15' };
+const bytes = (f: { dataBase64: string }) => Buffer.from(f.dataBase64, 'base64');
+const digest = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe('the quarterly report printed and issued', () => {
+  it('prints the same bytes from the same record in another process on another day, and stays as issued', async () => {
+    const preview = bytes(await call(core, 'reports:preview', Q3, tokens.supervisor));
+    expect(preview.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(preview).replace(/\s+/g, '');
+    expect(text).toContain('2026年第三季度安全生产执法工作情况');
+    expect(text).toContain('2026年10月15日');
+    // Every number in the text is the figures': 检查次数 of the quarter as the report counts it.
+    const view = await call(core, 'reports:figures', { from: Q3.from, to: Q3.to }, tokens.supervisor);
+    expect(text).toContain(`${view.figures.find((f) => f.id === 'inspections')!.value}家次`);
+
+    // Another process, its clock two months on, reading a copy of the same record: the same bytes.
+    const root = tempDir('report-');
+    fs.mkdirSync(path.join(root, 'demo'));
+    core.state.store.raw.prepare('VACUUM INTO ?').run(path.join(root, 'demo', 'enforce.db'));
+    const out = path.join(root, 'q3.pdf');
+    const cli = spawnSync(
+      process.execPath,
+      [
+        CLI,
+        'reports',
+        'pdf',
+        out,
+        '--from',
+        Q3.from,
+        '--to',
+        Q3.to,
+        '--date',
+        Q3.date,
+        '--demo',
+        '--data-dir',
+        root,
+        '--clock',
+        '2027-01-20T09:00:00+08:00',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(cli.status, cli.stderr + cli.stdout.slice(0, 300)).toBe(0);
+    expect(digest(fs.readFileSync(out))).toBe(digest(preview));
+
+    // A report is dated no later than today, and not before its period.
+    expect(await failure(core, 'reports:issue', { ...Q3, date: '2026-11-26' }, tokens.supervisor)).toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ path: ['date'], key: 'reports.rules.dateFuture' }] },
+    });
+    // Only the squad's leader issues it.
+    expect(await failure(core, 'reports:issue', Q3, tokens.clerk)).toMatchObject({ code: 'FORBIDDEN' });
+    const issued = await call(core, 'reports:issue', Q3, tokens.supervisor);
+    expect(issued).toMatchObject({ periodFrom: Q3.from, periodTo: Q3.to, reportDate: Q3.date, issuedBy: '演示大队长' });
+    expect(issued.pdfSha256).toBe(digest(preview));
+
+    // Recorded later: an inspection of the quarter. The report of the quarter now counts it; the issued one does not.
+    const enterprise = (await call(core, 'enterprises:search', {}, tokens.clerk)).items[1];
+    const officers = (await call(core, 'officers:list', {}, tokens.clerk)).filter((o) => o.onDuty).slice(0, 2);
+    await call(
+      core,
+      'inspections:create',
+      {
+        enterpriseId: enterprise.id,
+        kind: 'special',
+        unplannedReason: '国庆节前专项检查',
+        startedAt: '2026-09-28T09:30',
+        place: '厂区',
+        officerIds: officers.map((o) => o.id),
+        findings: '未发现隐患。',
+      },
+      tokens.clerk,
+    );
+    const again = bytes(await call(core, 'reports:preview', Q3, tokens.supervisor));
+    expect(digest(again)).not.toBe(issued.pdfSha256);
+    const kept = await call(core, 'reports:issued-file', { id: issued.id, format: 'pdf' }, tokens.clerk);
+    expect(digest(bytes(kept))).toBe(issued.pdfSha256);
+    expect((await call(core, 'reports:issued', {}, tokens.clerk))[0]).toEqual(issued);
+    // The workbook of the issued figures, as they were.
+    const xlsx = bytes(await call(core, 'reports:issued-file', { id: issued.id, format: 'xlsx' }, tokens.clerk));
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+    // Nothing changes an issued report, not even the database's own hand.
+    expect(() => core.state.store.raw.prepare("UPDATE reports SET title = 'x'").run()).toThrow(/kept as issued/);
+  }, 120_000);
 });

@@ -386,6 +386,7 @@ export interface DB {
   plans: PlansTable;
   draws: DrawsTable;
   reportBases: ReportBasesTable;
+  reports: ReportsTable;
 }
 
 export interface OfficerAbsencesTable {
@@ -460,4 +461,18 @@ export interface ReportBasesTable {
   note: Generated<string>;
   enteredBy: string;
   enteredAt: string;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  periodFrom: string;
+  periodTo: string;
+  reportDate: string;
+  title: string;
+  viewJson: string;
+  dataSha256: string;
+  pdfSha256: string;
+  pageCount: number | null;
+  issuedAt: string;
+  issuedBy: string;
 }

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { isoDate } from '../../entities/common.ts';
 import type { ReportRules } from '../../entities/report-rules.ts';
 import { BREAKDOWNS, type Breakdown } from '../../domain/indicators/breakdown.ts';
-import type { Period, PeriodKind } from '../../domain/indicators/periods.ts';
-import type { EnteredBase, ReportFigure } from '../../domain/indicators/report.ts';
+import type { BreakdownRow, EnteredBase, ReportView } from '../../domain/indicators/report.ts';
 import type { IndicatorValue } from '../../domain/indicators/values.ts';
 import { channel } from './channel.ts';
+import type { FileDownload } from './fragments.ts';
 
 const period = z
   .object({ from: isoDate, to: isoDate })
@@ -16,32 +16,6 @@ const period = z
   });
 const indicatorId = z.string().regex(/^[a-z][a-z-]{0,39}$/);
 
-/** One row of a breakdown: a sector (and its sub-sectors), a township, an officer, with the breakdown's figures. */
-export interface BreakdownRow {
-  key: string;
-  /** The township or officer as recorded; a sector's name from the rules, in Chinese and English. */
-  label: string;
-  labelEn: string | null;
-  parent: string | null;
-  values: Record<string, number | null>;
-}
-
-export interface ReportView {
-  period: Period & { kind: PeriodKind };
-  previous: Period;
-  lastYear: Period;
-  /** The dictionaries' versions the figures were counted by. */
-  versions: { enforcement: string; rules: string };
-  figures: ReportFigure[];
-  /** Month by month, this year and last: TREND_IDS, null for months after the period or before the desk's records. */
-  trend: { months: string[]; series: { id: string; thisYear: (number | null)[]; lastYear: (number | null)[] }[] };
-  breakdowns: Record<Breakdown, { ids: string[]; rows: BreakdownRow[] }>;
-  /** The first day the desk holds records for: comparisons before it need figures entered by an admin. */
-  recordedFrom: string | null;
-  /** The figures entered for the comparison period, when any were. */
-  enteredCount: number;
-}
-
 /** A year's entered base figures: by quarter (1–4) and the whole year (0), each indicator's value. */
 export interface ReportBases {
   year: number;
@@ -50,17 +24,34 @@ export interface ReportBases {
   rows: ({ quarter: number; indicator: string } & EnteredBase)[];
 }
 
+/** A report as issued: kept as made, its figures' and PDF's SHA-256 with it. */
+export interface IssuedReport {
+  id: number;
+  periodFrom: string;
+  periodTo: string;
+  reportDate: string;
+  title: string;
+  dataSha256: string;
+  pdfSha256: string;
+  pages: number | null;
+  issuedAt: string;
+  issuedBy: string;
+}
+
+/** A period and the day the report is dated (its figures counted as of that day). */
+const dated = period.and(z.object({ date: isoDate }));
+
 /** 统计报表 (issue 21): the supervisor's figures over a period, explained to the last record. */
 export const reportChannels = {
   'reports:figures': channel<ReportView>()({ input: period, access: 'cases.read' }),
   /** One figure's records: those it counts, those short of it, those it leaves out and why; of a breakdown's row. */
   'reports:drill': channel<IndicatorValue>()({
-    input: z.object({
-      from: isoDate,
-      to: isoDate,
-      indicator: indicatorId,
-      group: z.object({ by: z.enum(BREAKDOWNS), key: z.string().max(100) }).optional(),
-    }),
+    input: period.and(
+      z.object({
+        indicator: indicatorId,
+        group: z.object({ by: z.enum(BREAKDOWNS), key: z.string().max(100) }).optional(),
+      }),
+    ),
     access: 'cases.read',
   }),
   'reports:bases': channel<ReportBases>()({
@@ -77,9 +68,21 @@ export const reportChannels = {
     }),
     access: 'settings.manage',
   }),
+  /** The report of a period as it would print, not kept. */
+  'reports:preview': channel<FileDownload>()({ input: dated, access: 'cases.read' }),
+  /** The same figures as a workbook (the 统计调查制度's base tables by sector). */
+  'reports:xlsx': channel<FileDownload>()({ input: dated, access: 'cases.read' }),
+  /** Issued by the squad's leader: kept as made, whatever is recorded later. */
+  'reports:issue': channel<IssuedReport>()({ input: dated, access: 'cases.approve' }),
+  'reports:issued': channel<IssuedReport[]>()({ input: z.object({}).default({}), access: 'cases.read' }),
+  /** An issued report's file: the PDF as issued, or its figures as a workbook. */
+  'reports:issued-file': channel<FileDownload>()({
+    input: z.object({ id: z.number().int().positive(), format: z.enum(['pdf', 'xlsx']) }),
+    access: 'cases.read',
+  }),
   'reports:rules': channel<{ rules: ReportRules; own: boolean }>()({
     input: z.object({}).default({}),
     access: 'cases.read',
   }),
 };
-export type { Breakdown };
+export type { Breakdown, BreakdownRow, ReportView };

@@ -1,4 +1,6 @@
 import type { ReportTarget } from '../../entities/report-rules.ts';
+import type { Breakdown } from './breakdown.ts';
+import type { Period, PeriodKind } from './periods.ts';
 import { checkTarget, growth, type TargetCheck } from './targets.ts';
 import { figureOf, type IndicatorValue } from './values.ts';
 
@@ -27,6 +29,18 @@ export const FIGURE_GROUPS = [
   { id: 'work', figures: ['typical-cases', 'officers-on-duty', 'inspections-complete', 'cases-complete'] },
 ] as const;
 export type FigureGroup = (typeof FIGURE_GROUPS)[number]['id'];
+
+/** The figures that are shares of a whole (at most 100%): what a base figure entered for one is held to. */
+export const SHARE_IDS = [
+  'random-share',
+  'key-coverage',
+  'plan-completion',
+  'hazards-rectified',
+  'typical-cases',
+  'officers-on-duty',
+  'inspections-complete',
+  'cases-complete',
+] as const;
 
 /** The figures the trend chart draws month by month, this year against last. */
 export const TREND_IDS = ['inspections', 'hazards', 'cases-filed', 'decisions', 'fines'] as const;
@@ -96,6 +110,8 @@ export function assembleFigures(input: {
   entered: ReadonlyMap<string, EnteredBase>;
   targets: readonly ReportTarget[];
   recordedFrom: string | null;
+  /** The day the figures are counted as of: a period not over by then has targets still to be met, not missed. */
+  asOf: string;
 }): ReportFigure[] {
   const find = (list: IndicatorValue[], id: string) => list.find((v) => v.id === id);
   const sourceOf = (p: { from: string; to: string }): CompareSource =>
@@ -110,15 +126,20 @@ export function assembleFigures(input: {
       const v = find(input.current, id);
       if (!v) continue;
       const value = figureOf(v);
-      const before = (list: IndicatorValue[], source: CompareSource) => {
+      // A figure not counted for the comparison period (录入率 is counted for the period alone) has none.
+      const compared = (list: IndicatorValue[], p: { from: string; to: string }) => {
         const w = find(list, id);
-        return source === 'none' || !w ? null : figureOf(w);
+        const source = w ? sourceOf(p) : 'none';
+        return { source, value: source === 'none' || !w ? null : figureOf(w) };
       };
-      const prevSource = sourceOf(input.previous.period);
-      const previous = before(input.previous.values, prevSource);
-      const entered = input.entered.get(id) ?? null;
-      const lySource: CompareSource = entered ? 'entered' : sourceOf(input.lastYear.period);
-      const lastYear = entered ? entered.value : before(input.lastYear.values, lySource);
+      const prev = compared(input.previous.values, input.previous.period);
+      const previous = prev.value;
+      // A figure entered by hand stands only where the records do not cover last year's period whole: once they do,
+      // they are counted, whatever was typed.
+      const counted = compared(input.lastYear.values, input.lastYear.period);
+      const entered = counted.source === 'records' ? null : (input.entered.get(id) ?? null);
+      const lySource: CompareSource = entered ? 'entered' : counted.source;
+      const lastYear = entered ? entered.value : counted.value;
       const target = input.targets.find((t) => t.indicator === id);
       const ytd = find(input.yearToDate, id);
       out.push({
@@ -128,7 +149,7 @@ export function assembleFigures(input: {
         value,
         ...shareOf(v),
         unavailable: v.unavailable ?? null,
-        previous: { value: previous, source: prevSource, change: changeOf(v.kind, value, previous) },
+        previous: { value: previous, source: prev.source, change: changeOf(v.kind, value, previous) },
         lastYear: {
           value: lastYear,
           source: lySource,
@@ -136,9 +157,48 @@ export function assembleFigures(input: {
           entered,
         },
         target: target
-          ? checkTarget(target, { period: value, yearToDate: ytd ? figureOf(ytd) : null, lastYear }, input.to)
+          ? checkTarget(
+              target,
+              {
+                period: value,
+                yearToDate: ytd ? figureOf(ytd) : null,
+                // Growth on part of last year's period says nothing.
+                lastYear: lySource === 'partial' ? null : lastYear,
+              },
+              input.to,
+              input.asOf,
+            )
           : null,
       });
     }
   return out;
+}
+
+/** One row of a breakdown: a sector (and its sub-sectors), a township, an officer, with the breakdown's figures. */
+export interface BreakdownRow {
+  key: string;
+  /** The township or officer as recorded; a sector's name from the rules, in Chinese and English. */
+  label: string;
+  labelEn: string | null;
+  parent: string | null;
+  values: Record<string, number | null>;
+}
+
+/** 统计报表 of a period, as the screen shows it and the report prints it. */
+export interface ReportView {
+  period: Period & { kind: PeriodKind };
+  previous: Period;
+  lastYear: Period;
+  /** The dictionaries' versions the figures were counted by. */
+  versions: { enforcement: string; rules: string };
+  figures: ReportFigure[];
+  /** Month by month, this year and last: TREND_IDS, null for months after the period or before the desk's records. */
+  trend: { months: string[]; series: { id: string; thisYear: (number | null)[]; lastYear: (number | null)[] }[] };
+  breakdowns: Record<Breakdown, { ids: string[]; rows: BreakdownRow[] }>;
+  /** The first day the desk holds records for: comparisons before it need figures entered by an admin. */
+  recordedFrom: string | null;
+  /** The day the figures are counted as of (today; a report's date): targets of a period still running are pending. */
+  asOf: string;
+  /** The figures entered for the comparison period, when any were. */
+  enteredCount: number;
 }

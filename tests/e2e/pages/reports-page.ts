@@ -89,4 +89,39 @@ export class ReportsPage {
     await expect(dialog).toBeHidden();
     await this.loaded();
   }
+
+  /** 打印通报: opens it for the period shown and waits for the report's PDF; returns the dialog. */
+  async openPrint(): Promise<Locator> {
+    await this.root.getByTestId('reports-print').click();
+    const dialog = this.print();
+    await expect(dialog.getByTestId('report-preview')).toHaveAttribute('data-date', /\d{4}-\d{2}-\d{2}/, {
+      timeout: 30_000,
+    });
+    await expect(dialog.getByTestId('pdf-frame')).toBeVisible();
+    return dialog;
+  }
+
+  print(): Locator {
+    return this.page.getByTestId('report-print');
+  }
+
+  /** Dates the report (YYYY-MM-DD) and waits for its PDF made anew for that day. */
+  async dateReport(day: string): Promise<void> {
+    const input = this.print().getByTestId('report-date');
+    await input.fill(day);
+    await input.press('Enter');
+    await expect(input).toHaveValue(day);
+    await expect(this.print().getByTestId('report-preview')).toHaveAttribute('data-date', day, { timeout: 30_000 });
+    await expect(this.print().getByTestId('pdf-frame')).toBeVisible();
+  }
+
+  /** 已签发的通报. */
+  get issued(): Locator {
+    return this.root.getByTestId('issued-list');
+  }
+
+  /** An issued report's row, by the period its title names (2026年第三季度). */
+  issuedRow(text: string): Locator {
+    return this.issued.locator('tbody tr', { hasText: text });
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BreakdownRow } from '../../../shared/api/channels/reports.ts';
+import type { BreakdownRow, IssuedReport } from '../../../shared/api/channels/reports.ts';
 import type { ReportFigure } from '../../../shared/domain/indicators/report.ts';
 import type { ReportTarget } from '../../../shared/entities/report-rules.ts';
 import {
@@ -12,13 +12,17 @@ import {
   englishMonth,
   figureKey,
   groupDigits,
+  issuedFor,
   kindOf,
   periodFromParams,
   periodTitle,
   pieSlices,
   rangeText,
   recordLink,
+  reportDateAllowed,
+  reportDateFor,
   rowName,
+  shortHash,
   stepPeriod,
   switchKind,
   targetParts,
@@ -262,5 +266,46 @@ describe('统计报表: records and breakdowns', () => {
       { key: 'trade', value: 3 },
       { key: 'mine', value: 1 },
     ]);
+  });
+});
+
+describe('统计报表: printing and issuing the report', () => {
+  const Q3 = { from: '2026-07-01', to: '2026-09-30' };
+  const Q4 = { from: '2026-10-01', to: '2026-12-31' };
+
+  it('dates a report of a past period on its last day, of the current one today', () => {
+    expect(reportDateFor(Q3, '2026-11-25')).toBe('2026-09-30');
+    expect(reportDateFor(Q4, '2026-11-25')).toBe('2026-11-25');
+    expect(reportDateFor({ from: '2026-11-01', to: '2026-11-25' }, '2026-11-25')).toBe('2026-11-25');
+  });
+
+  it('lets it be dated from the period’s first day to today, never after', () => {
+    expect(reportDateAllowed(Q3, '2026-10-15', '2026-11-25')).toBe(true);
+    expect(reportDateAllowed(Q3, '2026-07-01', '2026-11-25')).toBe(true);
+    expect(reportDateAllowed(Q3, '2026-11-25', '2026-11-25')).toBe(true);
+    expect(reportDateAllowed(Q3, '2026-06-30', '2026-11-25')).toBe(false);
+    expect(reportDateAllowed(Q3, '2026-11-26', '2026-11-25')).toBe(false);
+  });
+
+  it('finds the reports issued for exactly the period shown', () => {
+    const issued = (id: number, periodFrom: string, periodTo: string): IssuedReport => ({
+      id,
+      periodFrom,
+      periodTo,
+      reportDate: periodTo,
+      title: `通报${id}`,
+      dataSha256: 'a'.repeat(64),
+      pdfSha256: 'b'.repeat(64),
+      pages: 3,
+      issuedAt: '2026-11-25T02:00:00.000Z',
+      issuedBy: '演示大队长',
+    });
+    const list = [issued(3, Q3.from, Q3.to), issued(2, '2026-07-01', '2026-07-31'), issued(1, Q3.from, Q3.to)];
+    expect(issuedFor(list, Q3).map((r) => r.id)).toEqual([3, 1]);
+    expect(issuedFor(list, Q4)).toEqual([]);
+  });
+
+  it('shows the first 16 characters of a digest', () => {
+    expect(shortHash('0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef')).toBe('0123456789abcdef');
   });
 });

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/domain/indicators/enforcement.ts';
 import type { RecordOf } from '../../../shared/entities/exports/records.ts';
 import { buildCalendar } from '../../../shared/domain/workdays.ts';
-import { monthly, TREND_IDS } from '../../../shared/domain/indicators/report.ts';
+import { monthly, SHARE_IDS, TREND_IDS } from '../../../shared/domain/indicators/report.ts';
 import { monthsOf } from '../../../shared/domain/indicators/periods.ts';
 import { figureOf } from '../../../shared/domain/indicators/values.ts';
 import {
@@ -284,6 +284,10 @@ describe('执法统计指标 (hand-counted)', () => {
 
   it('gives every indicator of the dictionary, in order, versioned', () => {
     const all = enforcementIndicators({ ...Q1, ...snapshot });
+    // The shares of a whole (a base entered for one is held to 100%), and only those (处罚率 can pass 100%).
+    expect(all.filter((v) => v.kind === 'ratio' || v.kind === 'rate').map((v) => v.id)).toEqual(
+      SHARE_IDS.filter((id) => !id.endsWith('-complete')),
+    );
     expect(all.map((v) => v.id)).toEqual([...ENFORCEMENT_IDS]);
     expect(new Set(all.map((v) => v.version))).toEqual(new Set(['2026.1']));
   });

@@ -58,26 +58,41 @@ describe('report targets', () => {
 
   it('holds a minimum to the period, an annual one to the year so far, pending until its day', () => {
     const onDuty = target({ indicator: 'officers-on-duty', kind: 'min', value: 90 });
-    expect(checkTarget(onDuty, { period: 89.9, yearToDate: null, lastYear: null }, '2026-03-31').status).toBe('missed');
-    expect(checkTarget(onDuty, { period: 90, yearToDate: null, lastYear: null }, '2026-03-31').status).toBe('met');
+    const after = '2027-01-15';
+    const figures = (period: number | null, yearToDate: number | null = null) => ({
+      period,
+      yearToDate,
+      lastYear: null,
+    });
+    expect(checkTarget(onDuty, figures(89.9), '2026-03-31', after).status).toBe('missed');
+    expect(checkTarget(onDuty, figures(90), '2026-03-31', after).status).toBe('met');
+    // The quarter still running on 03-20: not missed yet.
+    expect(checkTarget(onDuty, figures(89.9), '2026-03-31', '2026-03-20').status).toBe('pending');
+    expect(checkTarget(onDuty, figures(89.9), '2026-03-31', '2026-03-31').status).toBe('missed');
     const transfer = target({ indicator: 'transfers', kind: 'min', value: 1, annual: true, due: '10-31' });
-    expect(checkTarget(transfer, { period: 0, yearToDate: 0, lastYear: null }, '2026-09-30')).toMatchObject({
+    // Q3 looked at after it ended, but before the end of October: the year still has time.
+    expect(checkTarget(transfer, figures(0, 0), '2026-09-30', '2026-10-10')).toMatchObject({
       status: 'pending',
       actual: 0,
     });
-    expect(checkTarget(transfer, { period: 0, yearToDate: 0, lastYear: null }, '2026-12-31').status).toBe('missed');
-    expect(checkTarget(transfer, { period: 0, yearToDate: 1, lastYear: null }, '2026-12-31').status).toBe('met');
-    expect(checkTarget(onDuty, { period: null, yearToDate: null, lastYear: null }, '2026-12-31').status).toBe('none');
+    expect(checkTarget(transfer, figures(0, 0), '2026-09-30', '2026-11-02').status).toBe('missed');
+    expect(checkTarget(transfer, figures(0, 0), '2026-12-31', after).status).toBe('missed');
+    expect(checkTarget(transfer, figures(0, 1), '2026-12-31', after).status).toBe('met');
+    expect(checkTarget(onDuty, figures(null), '2026-12-31', after).status).toBe('none');
   });
 
   it('holds a 同比 target to the growth, with nothing to say without last year', () => {
     const up = target({ indicator: 'inspections', kind: 'yoy', op: '>', value: 0 });
-    expect(checkTarget(up, { period: 44, yearToDate: null, lastYear: 40 }, '2026-12-31')).toMatchObject({
+    const after = '2027-01-15';
+    expect(checkTarget(up, { period: 44, yearToDate: null, lastYear: 40 }, '2026-12-31', after)).toMatchObject({
       status: 'met',
       actual: 10,
     });
-    expect(checkTarget(up, { period: 40, yearToDate: null, lastYear: 40 }, '2026-12-31').status).toBe('missed');
-    expect(checkTarget(up, { period: 40, yearToDate: null, lastYear: null }, '2026-12-31').status).toBe('none');
+    expect(checkTarget(up, { period: 40, yearToDate: null, lastYear: 40 }, '2026-12-31', after).status).toBe('missed');
+    expect(checkTarget(up, { period: 30, yearToDate: null, lastYear: 40 }, '2026-12-31', '2026-11-25').status).toBe(
+      'pending',
+    );
+    expect(checkTarget(up, { period: 40, yearToDate: null, lastYear: null }, '2026-12-31', after).status).toBe('none');
     expect(growth(3, 0)).toBeNull();
     expect(growth(1, 3)).toBe(-66.7);
     // A share changes by points, not per cent.
@@ -152,6 +167,7 @@ describe('the report’s figures', () => {
       ]),
       targets: rules.targets,
       recordedFrom: '2026-08-15',
+      asOf: '2027-01-10',
     });
     expect(figures.map((f) => [f.id, f.group, f.value])).toEqual([
       ['inspections', 'inspections', 30],
@@ -164,5 +180,31 @@ describe('the report’s figures', () => {
     expect(inspections.target).toMatchObject({ status: 'none' });
     expect(cases.lastYear).toMatchObject({ value: 4, source: 'entered', change: 50 });
     expect(cases.target).toMatchObject({ status: 'met', actual: 50 });
+  });
+
+  it('lets the records stand over a figure typed for a period they cover, and judges no growth on part of one', () => {
+    const base = {
+      to: '2027-12-31',
+      current: [count('inspections', 30)],
+      previous: { period: { from: '2027-07-01', to: '2027-09-30' }, values: [count('inspections', 20)] },
+      lastYear: { period: { from: '2026-10-01', to: '2026-12-31' }, values: [count('inspections', 24)] },
+      yearToDate: [],
+      entered: new Map([
+        ['inspections', { value: 40, enteredBy: '管理员', enteredAt: '2027-01-05T00:00:00.000Z', note: '' }],
+      ]),
+      targets: rules.targets,
+      asOf: '2028-01-10',
+    };
+    // Recorded from before last year's quarter: the 24 counted, not the 40 typed.
+    const [whole] = assembleFigures({ ...base, recordedFrom: '2026-08-15' });
+    expect(whole.lastYear).toMatchObject({ value: 24, source: 'records', entered: null, change: 25 });
+    expect(whole.target).toMatchObject({ status: 'met' });
+    // Recorded from within it: the typed figure stands for the whole quarter.
+    const [typed] = assembleFigures({ ...base, recordedFrom: '2026-11-02' });
+    expect(typed.lastYear).toMatchObject({ value: 40, source: 'entered' });
+    // Without one typed, the part counted is shown but no growth is judged on it.
+    const [part] = assembleFigures({ ...base, entered: new Map(), recordedFrom: '2026-11-02' });
+    expect(part.lastYear).toMatchObject({ value: 24, source: 'partial' });
+    expect(part.target).toMatchObject({ status: 'none' });
   });
 });

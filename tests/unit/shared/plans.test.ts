@@ -411,6 +411,11 @@ describe('the plan’s progress', () => {
       covered: 1,
       visitsPlanned: 3,
       visitsDone: 2,
+      // 甲's three 计划检查 count up to its two planned.
+      rows: [
+        { enterpriseId: 1, name: '甲', township: '东乡', visits: 2, done: 2 },
+        { enterpriseId: 2, name: '乙', township: '南坝', visits: 1, done: 0 },
+      ],
       notCovered: [{ enterpriseId: 2, name: '乙', township: '南坝', visits: 1, otherInspections: 1 }],
     });
     expect(p.random).toMatchObject({ quota: 3, drawn: 2, inspected: 2, pending: [] });

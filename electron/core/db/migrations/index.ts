@@ -13,7 +13,7 @@ import * as m0011 from './0011_plan_inputs.ts';
 import * as m0012 from './0012_plans.ts';
 import * as m0013 from './0013_draws.ts';
 import * as m0014 from './0014_inspection_plan.ts';
-import * as m0015 from './0015_report_bases.ts';
+import * as m0015 from './0015_reports.ts';
 
 /** Statically imported so a bundled or packed main process finds every migration. Names sort by zero-padded number. */
 export const migrations: Record<string, Migration> = {
@@ -31,5 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_plans': m0012,
   '0013_draws': m0013,
   '0014_inspection_plan': m0014,
-  '0015_report_bases': m0015,
+  '0015_reports': m0015,
 };

@@ -328,6 +328,7 @@ export const TABLE_COVERAGE: Record<keyof DB | 'kyselyMigration' | 'kyselyMigrat
   plans: 'plans',
   draws: 'draws',
   reportBases: 'not sent: figures of years before the desk, entered only for this unit’s 同比',
+  reports: 'not sent: this unit’s own 统计报表 as issued (each counted from the records the package holds)',
   kyselyMigration: 'not sent: the schema’s history',
   kyselyMigrationLock: 'not sent: the schema’s history',
 };

@@ -1,6 +1,12 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { AppError } from '../../../../shared/base/errors.ts';
-import type { ReportBases, ReportView } from '../../../../shared/api/channels/reports.ts';
+import type { IssuedReport, ReportBases, ReportView } from '../../../../shared/api/channels/reports.ts';
+import { canonicalJson } from '../../../../shared/domain/plans/draw.ts';
+import { pdfPageCount } from '../../../../shared/domain/case-file.ts';
+import { reportText } from '../../../../shared/domain/indicators/report-text.ts';
+import { sha256, storeFile } from '../../files.ts';
+import { unitOf } from '../../rules.ts';
+import { reportPdf } from './document.ts';
 import {
   BREAKDOWN_IDS,
   type Breakdown,
@@ -29,6 +35,7 @@ import {
   type EnteredBase,
   FIGURE_GROUPS,
   monthly,
+  SHARE_IDS,
   TREND_IDS,
 } from '../../../../shared/domain/indicators/report.ts';
 import type { IndicatorValue } from '../../../../shared/domain/indicators/values.ts';
@@ -37,7 +44,7 @@ import { rulesFor } from '../../../../shared/domain/typical-case.ts';
 import type { ReportRules } from '../../../../shared/entities/report-rules.ts';
 import type { AuditActor } from '../../audit/audit-log.ts';
 import type { CoreState } from '../../context.ts';
-import type { DB } from '../../db/schema.ts';
+import type { DB, ReportsTable } from '../../db/schema.ts';
 import type { RuleContext } from '../../rules.ts';
 import { completenessOf } from '../exports/completeness.ts';
 import { type PackageData, readPackageData } from '../exports/records.ts';
@@ -71,11 +78,16 @@ async function packageData(store: Store): Promise<PackageData> {
   return data;
 }
 
-async function recordsOf(core: CoreState, cr: RuleContext): Promise<{ records: Records; rules: ReportRules }> {
-  const { records } = await packageData(core.store);
+async function recordsOf(
+  core: CoreState,
+  cr: RuleContext,
+): Promise<{ records: Records; rules: ReportRules; read: PackageData }> {
+  const read = await packageData(core.store);
+  const { records } = read;
   const { rules } = reportRulesOf(core, cr);
   return {
     rules,
+    read,
     records: {
       enterprises: records.enterprises,
       inspections: records.inspections,
@@ -124,10 +136,11 @@ async function completenessFor(core: CoreState, cr: RuleContext, period: Period)
  * step recorded (a case entered in October may have been filed in August).
  */
 function recordedFrom(r: Records): string | null {
+  // Live records only: a withdrawn inspection or a draft mistyped years back is no sign of work recorded then.
   const days = [
-    ...r.inspections.map((i) => i.startedAt.slice(0, 10)),
+    ...r.inspections.filter((i) => i.status !== 'withdrawn').map((i) => i.startedAt.slice(0, 10)),
     ...r.cases.map(enteredOn),
-    ...r.documents.map((d) => d.documentDate),
+    ...r.documents.filter((d) => d.status === 'issued').map((d) => d.documentDate),
     ...r.caseEvents.map((e) => (e.event as { date?: string }).date),
   ].filter((d): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d));
   return days.length ? days.reduce((a, b) => (a < b ? a : b)) : null;
@@ -162,25 +175,22 @@ const completenessValues = (c: Awaited<ReturnType<typeof completenessOf>>): Indi
   }));
 
 /**
- * A breakdown's groups, and the first day recorded, kept with the records they were made from (every list of one
- * read is replaced together, so one list stands for the read).
+ * A breakdown's groups, and the first day recorded, kept with the read of the record they were made from.
  */
-const groupsFor = (by: Breakdown, records: Records, rules: ReportRules) =>
-  once(records.enterprises, `groups:${by}:${JSON.stringify(rules.sectors)}`, () =>
-    groupsOf(by, records, rules.sectors),
-  );
+const groupsFor = (by: Breakdown, read: PackageData, records: Records, rules: ReportRules) =>
+  once(read, `groups:${by}:${JSON.stringify(rules.sectors)}`, () => groupsOf(by, records, rules.sectors));
 
 const COMPLETENESS_IDS = ['inspections-complete', 'cases-complete'];
 
 const at = (s: Records, p: Period) => enforcementIndicators({ ...s, ...p });
 
 export async function figuresOf(core: CoreState, cr: RuleContext, period: Period): Promise<ReportView> {
-  const { records, rules } = await recordsOf(core, cr);
+  const { records, rules, read } = await recordsOf(core, cr);
   const previous = previousPeriod(period);
   const lastYear = sameLastYear(period);
   const completeness = await completenessFor(core, cr, period);
   const entered = await enteredFor(core.store.db, lastYear);
-  const first = once(records.caseEvents, 'recordedFrom', () => recordedFrom(records));
+  const first = once(read, 'recordedFrom', () => recordedFrom(records));
   const current = at(records, period);
   // The year to the period's end: what annual targets are held to, and this year's trend.
   const ytd = at(records, yearToDate(period));
@@ -193,6 +203,7 @@ export async function figuresOf(core: CoreState, cr: RuleContext, period: Period
     entered,
     targets: rules.targets,
     recordedFrom: first,
+    asOf: cr.today,
   });
 
   // The trend from two years' lists, each record on its month (monthly): this year to the period's end or today,
@@ -208,7 +219,7 @@ export async function figuresOf(core: CoreState, cr: RuleContext, period: Period
       by,
       {
         ids: [...BREAKDOWN_IDS],
-        rows: groupsFor(by, records, rules).map((g, _, groups) => {
+        rows: groupsFor(by, read, records, rules).map((g, _, groups) => {
           const values = (figuresBy[by] ??= breakdownFigures(current, { ...records, ...period }, by, groups)).get(
             g.key,
           )!;
@@ -253,6 +264,7 @@ export async function figuresOf(core: CoreState, cr: RuleContext, period: Period
     },
     breakdowns,
     recordedFrom: first,
+    asOf: cr.today,
     enteredCount: entered.size,
   };
 }
@@ -279,10 +291,10 @@ export async function drillOf(
     const found = (await completenessFor(core, cr, period)).find((v) => v.id === input.indicator);
     if (found) return found;
   }
-  const { records, rules } = await recordsOf(core, cr);
+  const { records, rules, read } = await recordsOf(core, cr);
   let snapshot: EnforcementSnapshot = { ...records, ...period };
   if (input.group) {
-    const g = groupsFor(input.group.by, records, rules).find((x) => x.key === input.group!.key);
+    const g = groupsFor(input.group.by, read, records, rules).find((x) => x.key === input.group!.key);
     if (!g) throw new AppError('NOT_FOUND', { entity: 'group', id: input.group.key });
     snapshot = narrow(snapshot, g);
   }
@@ -329,10 +341,16 @@ export async function saveBases(
   for (const id of Object.keys(input.values))
     if (!BASE_INDICATORS.includes(id as never))
       throw new AppError('VALIDATION', { issues: [{ path: ['values', id], key: 'reports.rules.unknownIndicator' }] });
-  const { records } = await recordsOf(core, cr);
-  const first = once(records.caseEvents, 'recordedFrom', () => recordedFrom(records));
-  // A period the desk recorded from its first day is counted, never entered; one it began within may be.
+  const { records, read } = await recordsOf(core, cr);
+  const first = once(read, 'recordedFrom', () => recordedFrom(records));
+  for (const [id, value] of Object.entries(input.values))
+    if (value !== null && SHARE_IDS.includes(id as never) && value > 100)
+      throw new AppError('VALIDATION', { issues: [{ path: ['values', id], key: 'reports.rules.shareOver100' }] });
+  // A period the desk recorded from its first day is counted, never entered; one it began within may be. A period
+  // not begun has no figure to enter.
   const slotFrom = `${input.year}-${String(input.quarter === 0 ? 1 : input.quarter * 3 - 2).padStart(2, '0')}-01`;
+  if (slotFrom > cr.today)
+    throw new AppError('VALIDATION', { issues: [{ path: ['year'], key: 'reports.rules.notBegun' }] });
   if (first !== null && slotFrom >= first)
     throw new AppError('VALIDATION', {
       issues: [{ path: ['year'], key: 'reports.rules.recordedAlready', params: { from: first } }],
@@ -375,4 +393,87 @@ export async function saveBases(
     });
   });
   return basesOf(core.store.db, input.year);
+}
+
+/** A report as issued: what the list shows of it. */
+export function toIssued(row: Selectable<ReportsTable>): IssuedReport {
+  return {
+    id: row.id,
+    periodFrom: row.periodFrom,
+    periodTo: row.periodTo,
+    reportDate: row.reportDate,
+    title: row.title,
+    dataSha256: row.dataSha256,
+    pdfSha256: row.pdfSha256,
+    pages: row.pageCount,
+    issuedAt: row.issuedAt,
+    issuedBy: row.issuedBy,
+  };
+}
+
+/**
+ * The report of a period as of a day: the figures counted as the record stands, with that day as today (targets,
+ * the trend's last month, what is overdue), their SHA-256 and the PDF. Nothing in it reads the clock: the same
+ * record, period and day give the same bytes, on any machine.
+ */
+export async function reportOf(core: CoreState, cr: RuleContext, input: Period & { date: string }) {
+  if (input.date > cr.today)
+    throw new AppError('VALIDATION', { issues: [{ path: ['date'], key: 'reports.rules.dateFuture' }] });
+  if (input.date < input.from)
+    throw new AppError('VALIDATION', { issues: [{ path: ['date'], key: 'reports.rules.dateBeforePeriod' }] });
+  const asOf: RuleContext = { ...cr, today: input.date };
+  const view = await figuresOf(core, asOf, { from: input.from, to: input.to });
+  const json = canonicalJson(view);
+  const dataSha256 = sha256(Buffer.from(json));
+  const pdf = await reportPdf(core, asOf, view, dataSha256);
+  return {
+    view,
+    json,
+    dataSha256,
+    pdf,
+    title: reportText(view, core.knowledge.reportDocument, unitOf(cr), dataSha256).title,
+  };
+}
+
+/** Issued: the figures and the PDF kept as they are, whatever is recorded later (the next report shows it). */
+export async function issueReport(
+  core: CoreState,
+  cr: RuleContext,
+  actor: AuditActor,
+  input: Period & { date: string },
+): Promise<IssuedReport> {
+  const made = await reportOf(core, cr, input);
+  const pdfSha256 = storeFile(core.dataDir, made.pdf);
+  const id = await core.tx(async (trx) => {
+    const row = await trx
+      .insertInto('reports')
+      .values({
+        periodFrom: input.from,
+        periodTo: input.to,
+        reportDate: input.date,
+        title: made.title,
+        viewJson: made.json,
+        dataSha256: made.dataSha256,
+        pdfSha256,
+        pageCount: pdfPageCount(made.pdf),
+        issuedAt: core.now().toISOString(),
+        issuedBy: actor.userName,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    core.record(actor, {
+      action: 'reports:issue',
+      entityType: 'report',
+      entityId: row.id,
+      after: { ...input, dataSha256: made.dataSha256, pdfSha256 },
+    });
+    return row.id;
+  });
+  return toIssued(await issuedRow(core.store.db, id));
+}
+
+export async function issuedRow(db: Kysely<DB>, id: number): Promise<Selectable<ReportsTable>> {
+  const row = await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'report', id });
+  return row;
 }

@@ -123,7 +123,9 @@ export function DashboardPage() {
         {squad && overdue.length > 0 && (
           <Typography.Paragraph data-testid="overdue-by-officer" style={{ marginBottom: 8 }}>
             {t('dashboard.overdueByOfficer', {
-              list: overdue.map((o) => t('dashboard.officerOverdue', { name: o.name, count: o.count })).join('，'),
+              list: overdue
+                .map((o) => t('dashboard.officerOverdue', { name: o.name, count: o.count }))
+                .join(t('common.listSeparator')),
             })}
           </Typography.Paragraph>
         )}
@@ -148,7 +150,7 @@ export function DashboardPage() {
               {squad && d.handlerNames.length > 0 && (
                 <Typography.Text type="secondary">
                   {' '}
-                  {t('dashboard.handlers', { names: d.handlerNames.join('、') })}
+                  {t('dashboard.handlers', { names: d.handlerNames.join(t('common.listSeparator')) })}
                 </Typography.Text>
               )}
             </List.Item>

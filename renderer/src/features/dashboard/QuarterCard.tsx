@@ -30,6 +30,8 @@ export function QuarterCard() {
     // The quarter changes with the day, not with each render.
   }, [quarter.from, quarter.to]); // eslint-disable-line react-hooks/exhaustive-deps
   const missed = view?.figures.filter((f) => f.target?.status === 'missed') ?? [];
+  const pending = view?.figures.filter((f) => f.target?.status === 'pending') ?? [];
+  const names = (list: typeof missed) => list.map((f) => text.name(f.id)).join(t('common.listSeparator'));
   return (
     <Card
       size="small"
@@ -58,8 +60,9 @@ export function QuarterCard() {
           </Row>
           <Typography.Paragraph style={{ margin: '8px 0 0' }} data-testid="quarter-missed">
             {missed.length
-              ? t('dashboard.quarter.missed', { names: missed.map((f) => text.name(f.id)).join('、') })
+              ? t('dashboard.quarter.missed', { names: names(missed) })
               : t('dashboard.quarter.noneMissed')}
+            {pending.length > 0 && ` ${t('dashboard.quarter.pending', { names: names(pending) })}`}
           </Typography.Paragraph>
         </>
       )}
