@@ -19,6 +19,20 @@ export const BREAKDOWN_IDS = [
   'fines',
 ] as const satisfies readonly EnforcementId[];
 
+/**
+ * The sectors' figures the 统计调查制度's base tables ask for (检查, 隐患, 处罚, 罚款 by sector): the breakdown's, and the
+ * orders, closures and transfers, the fines by 日常监管 and 事故, and those collected.
+ */
+export const SECTOR_IDS = [
+  ...BREAKDOWN_IDS,
+  'suspensions',
+  'closures',
+  'transfers',
+  'fines-routine',
+  'fines-accident',
+  'fines-collected',
+] as const satisfies readonly EnforcementId[];
+
 /** The sector an enterprise is counted under, the first matching its categories, and its sub-sector by industry. */
 export function sectorOf(
   e: Pick<RecordOf<'enterprises'>, 'categories' | 'industryCode'>,
@@ -182,6 +196,8 @@ export function breakdownFigures(
   s: EnforcementSnapshot,
   by: Breakdown,
   groups: readonly BreakdownGroup[],
+  /** BREAKDOWN_IDS, or for the sectors of the printed tables SECTOR_IDS; counts and sums besides these two shares. */
+  ids: readonly string[] = BREAKDOWN_IDS,
 ): Map<string, Record<string, number | null>> {
   const inspection = once(s.inspections, 'byId', () => new Map(s.inspections.map((i) => [i.id, i])));
   const hazard = once(s.hazards, 'byId', () => new Map(s.hazards.map((h) => [h.id, h])));
@@ -231,26 +247,30 @@ export function breakdownFigures(
   const rectified = find('hazards-rectified') as RatioValue;
   const met = tally(rectified.records);
   const due = tally([...rectified.records, ...rectified.short]);
-  const counts = Object.fromEntries(
-    (['inspections', 'hazards', 'major-hazards', 'cases-filed', 'decisions'] as const).map((id) => [
-      id,
-      tally((find(id) as CountValue).records),
-    ]),
+  // Every other figure asked for is a count or a sum of its own list, split as the list is.
+  const split = new Map(
+    ids
+      .filter((id) => id !== 'enterprises-inspected' && id !== 'hazards-rectified')
+      .map((id) => {
+        const v = find(id) as CountValue | SumValue;
+        return [id, v.kind === 'sum' ? tally(v.records, (r) => (r as AmountRecord).amount) : tally(v.records)] as const;
+      }),
   );
-  const fines = tally((find('fines') as SumValue).records, (r) => (r as AmountRecord).amount);
   return new Map(
     groups.map((g) => {
       const n = met.get(g.key) ?? 0;
       const d = due.get(g.key) ?? 0;
-      return [
-        g.key,
-        {
-          'enterprises-inspected': enterprises.get(g.key)?.size ?? 0,
-          ...Object.fromEntries(Object.entries(counts).map(([id, m]) => [id, m.get(g.key) ?? 0])),
-          'hazards-rectified': d ? Math.round((n / d) * 1000) / 10 : null,
-          fines: fines.get(g.key) ?? 0,
-        },
-      ];
+      const values: Record<string, number | null> = {};
+      for (const id of ids)
+        values[id] =
+          id === 'enterprises-inspected'
+            ? (enterprises.get(g.key)?.size ?? 0)
+            : id === 'hazards-rectified'
+              ? d
+                ? Math.round((n / d) * 1000) / 10
+                : null
+              : (split.get(id)!.get(g.key) ?? 0);
+      return [g.key, values];
     }),
   );
 }

@@ -14,6 +14,7 @@ import { figureOf } from '../../../shared/domain/indicators/values.ts';
 import {
   BREAKDOWN_IDS,
   BREAKDOWNS,
+  SECTOR_IDS,
   breakdownFigures,
   groupsOf,
   narrow,
@@ -552,17 +553,18 @@ describe('执法统计指标 (hand-counted)', () => {
       inspections: snapshot.inspections.map((i) => ({ ...i, officerIds: i.id % 2 ? [1, 2] : [2, 3] })),
       cases: snapshot.cases.map((c) => ({ ...c, handlerIds: c.id % 2 ? [1] : [2, 3] })),
     };
-    for (const period of [Q1, Q2])
+    for (const period of [Q1, Q2, { from: '2026-01-01', to: '2026-12-31' }])
       for (const by of BREAKDOWNS) {
         const s = { ...period, ...people };
         const groups = groupsOf(by, s, sectors);
-        const figures = breakdownFigures(enforcementIndicators(s), s, by, groups);
+        const ids = by === 'sector' ? SECTOR_IDS : BREAKDOWN_IDS;
+        const figures = breakdownFigures(enforcementIndicators(s), s, by, groups, ids);
         for (const g of groups) {
           const apart = enforcementIndicators(narrow(s, g));
           expect([by, g.key, figures.get(g.key)]).toEqual([
             by,
             g.key,
-            Object.fromEntries(BREAKDOWN_IDS.map((id) => [id, figureOf(apart.find((v) => v.id === id)!)])),
+            Object.fromEntries(ids.map((id) => [id, figureOf(apart.find((v) => v.id === id)!)])),
           ]);
         }
       }

@@ -167,32 +167,34 @@ export async function reportWorkbook(view: ReportView, w: ReportDocument): Promi
     s.views = [{ state: 'frozen', ySplit: 1 }];
   };
   const t = w.tables;
+  // Numbers as numbers (a share in per cent, an amount in 元), so the sheet adds up; what is not there left empty.
+  const n = (v: number | null) => v;
   sheet(
     '主要指标',
     [t.figure, t.current, t.lastYear, t.yoy, t.previous, t.mom, t.target, t.status],
-    figureRows(view, w),
-    [26, 14, 14, 14, 14, 14, 22, 10],
+    view.figures.map((f) => [
+      w.names[f.id] ?? f.id,
+      n(f.value),
+      f.lastYear.value === null ? null : `${f.lastYear.value}${f.lastYear.entered ? w.enteredMark : ''}`,
+      f.lastYear.source === 'partial' ? null : n(f.lastYear.change),
+      n(f.previous.value),
+      f.previous.source === 'partial' ? null : n(f.previous.change),
+      f.target ? targetText(f.target.target, f, w) : null,
+      f.target ? w.status[f.target.status] : null,
+    ]),
+    [26, 14, 14, 12, 14, 12, 22, 10],
   );
   const sectors = view.breakdowns.sector.rows;
   const name = (r: (typeof sectors)[number]) => (r.parent ? `\u3000${r.label}` : r.label || t.noSector);
   const cols = (ids: string[]) => [t.sector, ...ids.map((id) => w.names[id] ?? id)];
   const values = (ids: string[]) => sectors.map((r) => [name(r), ...ids.map((id) => r.values[id] ?? null)]);
   const period = `${periodName(view.period)}（${chineseDate(view.period.from)}至${chineseDate(view.period.to)}）`;
-  // The base tables' fields as the breakdown holds them by sector; the squad's totals in the first sheet.
-  sheet(
-    '检查',
-    cols(['enterprises-inspected', 'inspections']),
-    values(['enterprises-inspected', 'inspections']),
-    [20, 16, 16],
-  );
-  sheet(
-    '隐患',
-    cols(['hazards', 'major-hazards', 'hazards-rectified']),
-    values(['hazards', 'major-hazards', 'hazards-rectified']),
-    [20, 16, 16, 16],
-  );
-  sheet('处罚', cols(['cases-filed', 'decisions']), values(['cases-filed', 'decisions']), [20, 16, 16]);
-  sheet('罚款', cols(['fines']), values(['fines']), [20, 18]);
+  // The base tables' fields, by sector (工贸 by sub-sector).
+  const base = (title: string, ids: string[]) => sheet(title, cols(ids), values(ids), [20, ...ids.map(() => 16)]);
+  base('检查', ['enterprises-inspected', 'inspections']);
+  base('隐患', ['hazards', 'major-hazards', 'hazards-rectified']);
+  base('处罚', ['cases-filed', 'decisions', 'suspensions', 'closures', 'transfers']);
+  base('罚款', ['fines', 'fines-routine', 'fines-accident', 'fines-collected']);
   sheet(
     '说明',
     ['项目', '内容'],

@@ -13,6 +13,7 @@ import {
   BREAKDOWNS,
   breakdownFigures,
   groupsOf,
+  SECTOR_IDS,
   narrow,
 } from '../../../../shared/domain/indicators/breakdown.ts';
 import { enteredOn } from '../../../../shared/domain/indicators/completeness.ts';
@@ -220,9 +221,13 @@ export async function figuresOf(core: CoreState, cr: RuleContext, period: Period
       {
         ids: [...BREAKDOWN_IDS],
         rows: groupsFor(by, read, records, rules).map((g, _, groups) => {
-          const values = (figuresBy[by] ??= breakdownFigures(current, { ...records, ...period }, by, groups)).get(
-            g.key,
-          )!;
+          const values = (figuresBy[by] ??= breakdownFigures(
+            current,
+            { ...records, ...period },
+            by,
+            groups,
+            by === 'sector' ? SECTOR_IDS : BREAKDOWN_IDS,
+          )).get(g.key)!;
           const sector = by === 'sector' ? sectorName(rules, g.key) : null;
           return {
             key: g.key,
