@@ -56,7 +56,11 @@ export const reportRules = z
     source: z.string().max(2000),
     note: z.string().max(4000),
     offPostKinds: z.array(z.enum(keysOf(ABSENCE_KINDS))),
-    targets: z.array(reportTarget).max(40),
+    /** One a figure: the report judges each figure by one target. */
+    targets: z
+      .array(reportTarget)
+      .max(40)
+      .refine((ts) => new Set(ts.map((x) => x.indicator)).size === ts.length, { error: 'reports.rules.targetTwice' }),
     sectors: z.array(reportSector).min(1).max(20),
   })
   .strict();

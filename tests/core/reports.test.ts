@@ -266,3 +266,37 @@ describe('the quarterly report printed and issued', () => {
     expect(() => core.state.store.raw.prepare("UPDATE reports SET title = 'x'").run()).toThrow(/kept as issued/);
   }, 120_000);
 });
+
+describe('the unit’s own targets', () => {
+  it('replace the example ones once an admin saves them, one a figure, and the example comes back', async () => {
+    const { rules, own } = await call(core, 'reports:rules', {}, tokens.clerk);
+    expect(own).toBe(false);
+    const mine = {
+      indicator: 'inspections',
+      kind: 'min' as const,
+      op: '>=' as const,
+      value: 1,
+      annual: false,
+      due: null,
+      basis: '县局2026年考核：每季度不少于1家次',
+      uncertain: false,
+    };
+    expect(
+      await failure(core, 'settings:update', { reportRules: { ...rules, targets: [mine, mine] } }, tokens.admin),
+    ).toMatchObject({ code: 'VALIDATION', details: { issues: [{ key: 'reports.rules.targetTwice' }] } });
+    await call(
+      core,
+      'settings:update',
+      { reportRules: { ...rules, version: '本单位 2026-11-25', targets: [mine] } },
+      tokens.admin,
+    );
+    const view = await call(core, 'reports:figures', { from: '2026-07-01', to: '2026-09-30' }, tokens.clerk);
+    expect(view.versions.rules).toBe('本单位 2026-11-25');
+    expect(view.figures.filter((f) => f.target).map((f) => f.id)).toEqual(['inspections']);
+    const inspections = view.figures.find((f) => f.id === 'inspections')!;
+    // The quarter is over: met or missed, no longer pending.
+    expect(inspections.target).toMatchObject({ status: inspections.value! >= 1 ? 'met' : 'missed' });
+    await call(core, 'settings:update', { reportRules: null }, tokens.admin);
+    expect((await call(core, 'reports:rules', {}, tokens.clerk)).own).toBe(false);
+  });
+});
