@@ -30,6 +30,8 @@ export const reportDocument = z
     entered: template,
     notes: template,
     hash: template,
+    dashNote: template,
+    total: template,
     none: template,
     notAvailable: template,
     status: z.object({ met: template, missed: template, pending: template, none: template }),

@@ -36,20 +36,22 @@ test('a squad leader prints the third quarter’s report, dates it, issues it an
   await expect(dialog.getByTestId('report-print-period')).toHaveText('2026年7月1日—9月30日');
   await expect(dialog.getByTestId('report-date')).toHaveValue('2026-09-30');
   await expect(dialog.getByTestId('report-preview')).toHaveAttribute('data-date', '2026-09-30');
-  // A day after today cannot be chosen.
-  await dialog.getByTestId('report-date').click();
+  // A day after today cannot be chosen: typed, it shows disabled and is not taken.
+  const dateInput = dialog.getByTestId('report-date');
+  await dateInput.click();
+  await dateInput.fill('2026-11-26');
   const calendar = page.locator('.ant-picker-dropdown:visible');
-  for (let i = 0; i < 2; i++) await calendar.locator('.ant-picker-header-next-btn').click();
   await expect(calendar.locator('td[title="2026-11-26"]')).toHaveClass(/ant-picker-cell-disabled/);
   await expect(calendar.locator('td[title="2026-11-25"]')).not.toHaveClass(/ant-picker-cell-disabled/);
+  await dateInput.press('Enter');
+  await expect(dialog.getByTestId('report-preview')).toHaveAttribute('data-date', '2026-09-30');
   // Dated 15 October: made again for that day, with the progress shown while it is made.
-  await dialog.getByTestId('report-date').fill('2026-10-15');
-  await dialog.getByTestId('report-date').press('Enter');
+  await dateInput.fill('2026-10-15');
+  await dateInput.press('Enter');
   await expect(dialog.getByTestId('preview-loading')).toBeVisible();
   await expect(dialog.getByTestId('report-issue')).toBeDisabled();
   await expect(dialog.getByTestId('report-preview')).toHaveAttribute('data-date', '2026-10-15', { timeout: 30_000 });
   await expect(dialog.getByTestId('pdf-frame')).toBeVisible();
-  await shot('reports-print-01-preview');
 
   // The preview as a file: the same report, not yet kept.
   let download = page.waitForEvent('download');
@@ -62,6 +64,7 @@ test('a squad leader prints the third quarter’s report, dates it, issues it an
   const workbook = await download;
   expect(workbook.suggestedFilename()).toMatch(/\.xlsx$/);
   expect((await bytesOf(workbook)).subarray(0, 2).toString()).toBe('PK');
+  await shot('reports-print-01-preview');
 
   // 签发, after saying what issuing means.
   await dialog.getByTestId('report-issue').click();
@@ -84,6 +87,7 @@ test('a squad leader prints the third quarter’s report, dates it, issues it an
   await expect(row.getByTestId('issued-date')).toHaveText('2026年10月15日');
   await expect(row.getByTestId('issued-by')).toContainText(issued.issuedBy);
   await expect(row.getByTestId('issued-sha')).toContainText(issued.dataSha256.slice(0, 16));
+  await expect(row.getByTestId('issued-new')).toHaveText('刚签发');
   await row.scrollIntoViewIfNeeded();
   await shot('reports-print-03-issued');
 
@@ -103,10 +107,15 @@ test('a squad leader prints the third quarter’s report, dates it, issues it an
   await reports.openPrint();
   await expect(dialog.getByTestId('report-print-earlier')).toContainText('由演示大队长签发（通报日期2026年10月15日）');
 
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
   // The same in English.
   await page.getByRole('button', { name: 'English' }).click();
+  await reports.openPrint();
   await expect(dialog.locator('.ant-modal-title')).toHaveText('Print report · Q3 2026');
   await expect(dialog.getByTestId('report-issue')).toHaveText('Issue');
+  await expect(dialog.getByTestId('report-print-earlier')).toContainText('dated 2026-10-15');
   await shot('reports-print-04-preview-en');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -1,6 +1,16 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Spin } from 'antd';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  type Ref,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileDownload } from '../../../shared/api/contract.ts';
 import { saveDownload, toBlob } from '../features/files.ts';
@@ -29,13 +39,6 @@ export function PrintPreviewProvider({ children }: { children: ReactNode }) {
     );
   }, []);
   const file = state?.file ?? null;
-  const url = useMemo(() => (file ? URL.createObjectURL(toBlob(file)) : null), [file]);
-  useEffect(
-    () => () => {
-      if (url) URL.revokeObjectURL(url);
-    },
-    [url],
-  );
   const close = () => {
     current.current++;
     setState(null);
@@ -65,23 +68,7 @@ export function PrintPreviewProvider({ children }: { children: ReactNode }) {
           </Button>,
         ]}
       >
-        {state?.error && <Alert type="error" showIcon message={state.error} />}
-        {!file && !state?.error && (
-          <div style={{ height: '60vh', display: 'grid', placeItems: 'center' }}>
-            <Spin tip={t('document.making')} data-testid="preview-loading">
-              <div style={{ width: 200, height: 60 }} />
-            </Spin>
-          </div>
-        )}
-        {url && (
-          <iframe
-            ref={frame}
-            src={url}
-            title={file?.fileName}
-            style={{ width: '100%', height: '68vh', border: '1px solid #ddd' }}
-            data-testid="pdf-frame"
-          />
-        )}
+        {state && <PdfFrame file={file} error={state.error} frameRef={frame} />}
       </Modal>
     </PreviewContext.Provider>
   );
@@ -92,4 +79,48 @@ export function usePrintPreview(): Open {
   const open = useContext(PreviewContext);
   if (!open) throw new Error('usePrintPreview outside PrintPreviewProvider');
   return open;
+}
+
+/**
+ * A PDF shown as it will print, in the page: a spinner while it is being made (`file` and `error` both null), what
+ * failed, or the PDF itself. The preview above shows it, and so does anything that shows a PDF beside its own controls
+ * (统计报表's 打印通报); `frameRef` reaches the frame to print it.
+ */
+export function PdfFrame({
+  file,
+  error,
+  height = '68vh',
+  frameRef,
+}: {
+  file: FileDownload | null;
+  error: string | null;
+  height?: string;
+  frameRef?: Ref<HTMLIFrameElement>;
+}) {
+  const { t } = useTranslation();
+  const url = useMemo(() => (file ? URL.createObjectURL(toBlob(file)) : null), [file]);
+  useEffect(
+    () => () => {
+      if (url) URL.revokeObjectURL(url);
+    },
+    [url],
+  );
+  if (error) return <Alert type="error" showIcon title={error} data-testid="preview-error" />;
+  if (!url)
+    return (
+      <div style={{ height, display: 'grid', placeItems: 'center' }}>
+        <Spin description={t('document.making')} data-testid="preview-loading">
+          <div style={{ width: 200, height: 60 }} />
+        </Spin>
+      </div>
+    );
+  return (
+    <iframe
+      ref={frameRef}
+      src={url}
+      title={file?.fileName}
+      style={{ width: '100%', height, border: '1px solid #ddd', display: 'block' }}
+      data-testid="pdf-frame"
+    />
+  );
 }

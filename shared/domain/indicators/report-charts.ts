@@ -58,7 +58,14 @@ export function sectorOption(view: ReportView, font: string, names: Record<strin
       type: 'bar',
       name: names[id] ?? id,
       data: rows.map((r) => r.values[id] ?? 0),
-      label: { show: true, position: 'right', fontFamily: font, textBorderColor: 'transparent' },
+      // A bar of nothing says nothing: no 0 printed beside it.
+      label: {
+        show: true,
+        position: 'right',
+        fontFamily: font,
+        textBorderColor: 'transparent',
+        formatter: (p: { value: number }) => (p.value ? String(p.value) : ''),
+      },
     })),
   };
 }

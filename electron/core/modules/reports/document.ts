@@ -58,13 +58,17 @@ function figureRows(view: ReportView, w: ReportDocument): string[][] {
 
 /** A breakdown's rows as printed: its name (a sub-sector indented under its sector) and the figures. */
 function breakdownRows(view: ReportView, by: 'sector' | 'township', w: ReportDocument): string[][] {
-  return view.breakdowns[by].rows.map((r) => [
-    r.parent ? `\u3000${r.label}` : r.label || (by === 'sector' ? w.tables.noSector : w.tables.noTownship),
-    ...BREAKDOWN_IDS.map((id) => {
-      const v = r.values[id];
-      return v === null || v === undefined ? '—' : id === 'hazards-rectified' ? `${v.toFixed(1)}%` : String(v);
-    }),
-  ]);
+  const cell = (id: string, v: number | null | undefined) =>
+    v === null || v === undefined ? '—' : id === 'hazards-rectified' ? `${v.toFixed(1)}%` : String(v);
+  const total = new Map(view.figures.map((f) => [f.id, f.value]));
+  return [
+    ...view.breakdowns[by].rows.map((r) => [
+      // A sub-sector under its sector: counted in it, not beside it.
+      r.parent ? `└ ${r.label}` : r.label || (by === 'sector' ? w.tables.noSector : w.tables.noTownship),
+      ...BREAKDOWN_IDS.map((id) => cell(id, r.values[id])),
+    ]),
+    [w.total, ...BREAKDOWN_IDS.map((id) => cell(id, total.get(id)))],
+  ];
 }
 
 /**
@@ -120,9 +124,10 @@ export async function reportPdf(
     table(
       [t.figure, t.current, t.lastYear, t.yoy, t.target, t.status],
       figureRows(view, w).map((r) => [...r.slice(0, 4), ...r.slice(6)]),
-      ['*', 50, 56, 56, 80, 40],
+      ['*', 48, 52, 52, 100, 38],
       9,
     ),
+    { text: w.dashNote, fontSize: 9, margin: [0, 0, 0, 6] } as Content,
     { svg: chartSvg(trendOption(view, chartFont, 'inspections', w.names.inspections), width, 220), width } as Content,
     section(4, w.sections.sectors),
     table(breakdownHeader(t.sector), breakdownRows(view, 'sector', w), breakdownWidths, 8),
@@ -142,7 +147,7 @@ export async function reportPdf(
     content,
     copiesNote: null,
     watermark: core.workspace === 'demo' ? '演示数据' : null,
-    continuationLabel: `${periodName(view.period)}执法工作情况（续页）`,
+    continuationLabel: `${text.title}（续页）`,
     // The report's date, not the clock's: made again from the same figures, the same bytes.
     createdAt: `${view.asOf}T00:00:00+08:00`,
     fonts,

@@ -17,7 +17,7 @@ import {
 const QUARTERS = ['q1', 'q2', 'q3', 'q4'] as const;
 
 /** A period's name in the UI's language: 2026年第四季度, 2026年11月, 2026年 (Q4 2026, November 2026, 2026), or its days. */
-function usePeriodName() {
+export function usePeriodName() {
   const { t, i18n } = useTranslation();
   return (p: Period): string => {
     const title = periodTitle(p);

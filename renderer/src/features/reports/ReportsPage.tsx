@@ -1,9 +1,9 @@
-import { EditOutlined } from '@ant-design/icons';
+import { AimOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { ReportView } from '../../../../shared/api/channels/reports.ts';
+import type { IssuedReport, ReportView } from '../../../../shared/api/channels/reports.ts';
 import { type Period, type PeriodKind, periodOf } from '../../../../shared/domain/indicators/periods.ts';
 import type { IndicatorValue } from '../../../../shared/domain/indicators/values.ts';
 import { api } from '../../api/client.ts';
@@ -13,11 +13,14 @@ import { useSession } from '../../app/session.tsx';
 import { formatDate } from '../format.ts';
 import { LoadFailed } from '../plans/LoadFailed.tsx';
 import { BasesForm } from './BasesForm.tsx';
+import { TargetsEditor } from './TargetsEditor.tsx';
 import { BreakdownTabs } from './BreakdownTabs.tsx';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer.tsx';
 import { FigureTables } from './FigureTables.tsx';
+import { IssuedReports } from './IssuedReports.tsx';
 import { PeriodBar, PeriodLine } from './PeriodBar.tsx';
 import { ReportCharts } from './ReportCharts.tsx';
+import { ReportPrint } from './ReportPrint.tsx';
 import { baseSlotFor, coverageOf, kindOf, periodFromParams, rangeText, switchKind, yoyHint } from './report-format.ts';
 
 /**
@@ -44,6 +47,7 @@ export function ReportsPage() {
   const [loading, setLoading] = useState(true);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [entering, setEntering] = useState(false);
+  const [targeting, setTargeting] = useState(false);
 
   const asked = useRef('');
   const load = useCallback(() => {
@@ -59,6 +63,29 @@ export function ReportsPage() {
       .finally(() => asked.current === key && setLoading(false));
   }, [from, to]);
   useEffect(load, [load]);
+
+  // 已签发的通报: all of them, whatever the period shown; read again once one is issued.
+  const [issued, setIssued] = useState<IssuedReport[] | null>(null);
+  const [issuedError, setIssuedError] = useState<string | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const [justIssued, setJustIssued] = useState<number | null>(null);
+  const issuedList = useRef<HTMLDivElement>(null);
+  const loadIssued = useCallback(() => {
+    setIssuedError(null);
+    api.reports
+      .issued({})
+      .then(setIssued)
+      .catch((e) => setIssuedError(errorMessage(e)));
+  }, []);
+  useEffect(loadIssued, [loadIssued]);
+  const onIssued = (r: IssuedReport) => {
+    setPrinting(false);
+    setJustIssued(r.id);
+    setIssued((list) => [r, ...(list ?? []).filter((x) => x.id !== r.id)]);
+    loadIssued();
+    // Where it now is: the list below the figures.
+    requestAnimationFrame(() => issuedList.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+  };
 
   const choose = (p: Period) => setParams({ from: p.from, to: p.to }, { replace: true });
   const chooseKind = (k: PeriodKind) => {
@@ -142,11 +169,26 @@ export function ReportsPage() {
     <div className="page" data-testid="reports-page">
       <div className="page-header">
         <h2>{t('nav.reports')}</h2>
-        {admin && (
-          <Button icon={<EditOutlined />} onClick={() => setEntering(true)} data-testid="reports-bases">
-            {t('reports.bases.open')}
+        <Space size={8}>
+          {admin && (
+            <Button icon={<AimOutlined />} onClick={() => setTargeting(true)} data-testid="reports-targets">
+              {t('reports.targets.open')}
+            </Button>
+          )}
+          {admin && (
+            <Button icon={<EditOutlined />} onClick={() => setEntering(true)} data-testid="reports-bases">
+              {t('reports.bases.open')}
+            </Button>
+          )}
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            onClick={() => setPrinting(true)}
+            data-testid="reports-print"
+          >
+            {t('reports.print.open')}
           </Button>
-        )}
+        </Space>
       </div>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <PeriodBar
@@ -159,8 +201,22 @@ export function ReportsPage() {
           onReload={load}
         />
         {body}
+        <div ref={issuedList} style={{ scrollMarginTop: 16 }}>
+          <IssuedReports reports={issued} error={issuedError} highlight={justIssued} onRetry={loadIssued} />
+        </div>
       </Space>
+      {printing && (
+        // Of the period shown: another period (the address changed under it) starts afresh, dated for that one.
+        <ReportPrint
+          key={`${from}/${to}`}
+          period={period}
+          issued={issued ?? []}
+          onClose={() => setPrinting(false)}
+          onIssued={onIssued}
+        />
+      )}
       <DrillDrawer target={drill} period={period} onClose={() => setDrill(null)} />
+      {admin && <TargetsEditor open={targeting} onClose={() => setTargeting(false)} onSaved={load} />}
       {admin && entering && (
         <BasesForm
           open

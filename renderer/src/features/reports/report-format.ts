@@ -1,4 +1,4 @@
-import type { BreakdownRow, ReportView } from '../../../../shared/api/channels/reports.ts';
+import type { BreakdownRow, IssuedReport, ReportView } from '../../../../shared/api/channels/reports.ts';
 import type { Breakdown } from '../../../../shared/domain/indicators/breakdown.ts';
 import {
   baseSlot,
@@ -245,3 +245,19 @@ export function pieSlices(rows: readonly BreakdownRow[], id: string): { key: str
     .filter((s) => s.value > 0)
     .sort((a, b) => b.value - a.value);
 }
+
+/**
+ * The day a report is dated when 打印通报 opens: the period's last day once it is over, else today (a report is never
+ * dated after today, nor before its period begins — the core refuses both).
+ */
+export const reportDateFor = (p: Period, today: string): string => (p.to < today ? p.to : today);
+
+/** The days a report of the period can be dated: from its first day to today. */
+export const reportDateAllowed = (p: Period, day: string, today: string): boolean => day >= p.from && day <= today;
+
+/** The reports already issued for exactly this period, newest first (as the list holds them). */
+export const issuedFor = (issued: readonly IssuedReport[], p: Period): IssuedReport[] =>
+  issued.filter((r) => r.periodFrom === p.from && r.periodTo === p.to);
+
+/** A SHA-256 as the list shows it: its first 16 characters, enough to tell two reports' figures apart. */
+export const shortHash = (sha256: string): string => sha256.slice(0, 16);
