@@ -24,7 +24,8 @@ export function periodName(p: Period): string {
   }
 }
 
-const fill = (template: string, values: Record<string, string | number>) =>
+/** A wording template with its {{…}} filled in (a part not given is left to show). */
+export const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (k in values ? String(values[k]) : `{{${k}}}`));
 
 /** A figure as the text writes it: a count or amount in figures (元 whole), a share with one decimal and %. */

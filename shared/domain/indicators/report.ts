@@ -2,7 +2,7 @@ import type { ReportTarget } from '../../entities/report-rules.ts';
 import type { Breakdown } from './breakdown.ts';
 import type { Period, PeriodKind } from './periods.ts';
 import { checkTarget, growth, type TargetCheck } from './targets.ts';
-import { figureOf, type IndicatorValue } from './values.ts';
+import { figureOf, type IndicatorValue, isShare } from './values.ts';
 
 /** The figures of 统计报表 as the screen and the report group them; each id is an indicator of a dictionary. */
 export const FIGURE_GROUPS = [
@@ -88,7 +88,6 @@ const shareOf = (v: IndicatorValue) =>
   v.kind === 'ratio' || v.kind === 'quotient' || v.kind === 'rate'
     ? { numerator: v.numerator, denominator: v.denominator }
     : { numerator: null, denominator: null };
-const isShare = (kind: IndicatorValue['kind']) => kind === 'ratio' || kind === 'quotient' || kind === 'rate';
 
 /** A figure's change: growth in per cent of a count or amount, the difference in points of a share. */
 export function changeOf(kind: IndicatorValue['kind'], current: number | null, before: number | null): number | null {

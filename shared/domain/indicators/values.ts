@@ -188,4 +188,5 @@ export function figureOf(v: IndicatorValue): number | null {
 }
 
 /** Whether the figure is a share in per cent (shown with %, compared by points). */
-export const isShare = (v: Pick<IndicatorValue, 'kind'>) => v.kind !== 'count' && v.kind !== 'sum' && v.kind !== 'mean';
+export const isShare = (kind: IndicatorValue['kind']): boolean =>
+  kind === 'ratio' || kind === 'quotient' || kind === 'rate';

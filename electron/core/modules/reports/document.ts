@@ -4,8 +4,9 @@ import type { ReportView } from '../../../../shared/api/channels/reports.ts';
 import { chineseDate } from '../../../../shared/domain/dates.ts';
 import { BREAKDOWN_IDS } from '../../../../shared/domain/indicators/breakdown.ts';
 import { sectorOption, trendOption } from '../../../../shared/domain/indicators/report-charts.ts';
-import { figureText, periodName, reportText } from '../../../../shared/domain/indicators/report-text.ts';
+import { figureText, fill, periodName, reportText } from '../../../../shared/domain/indicators/report-text.ts';
 import type { ReportFigure } from '../../../../shared/domain/indicators/report.ts';
+import { isShare } from '../../../../shared/domain/indicators/values.ts';
 import { heading, ordinal, paragraph, sealAndDate, textWidthPt } from '../../../../shared/documents/layout.ts';
 import type { ReportDocument } from '../../../../shared/entities/report-document.ts';
 import type { ReportTarget } from '../../../../shared/entities/report-rules.ts';
@@ -13,11 +14,6 @@ import type { CoreState } from '../../context.ts';
 import { type RuleContext, unitOf } from '../../rules.ts';
 import { fontSetFor } from '../documents/service.ts';
 import { chartSvg } from './charts.ts';
-
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
-
-const isShare = (kind: ReportFigure['kind']) => kind === 'ratio' || kind === 'quotient' || kind === 'rate';
 
 /** A change as the tables print it: ↑12.5% (a count, an amount) or ↑3.0个百分点 (a share); — without one. */
 function changeText(f: ReportFigure, change: number | null): string {

@@ -8,7 +8,7 @@ import {
   periodOf,
 } from '../../../../shared/domain/indicators/periods.ts';
 import type { ReportFigure } from '../../../../shared/domain/indicators/report.ts';
-import type { DrillRecord, IndicatorValue } from '../../../../shared/domain/indicators/values.ts';
+import { type DrillRecord, type IndicatorValue, isShare } from '../../../../shared/domain/indicators/values.ts';
 import { addCalendarDays } from '../../../../shared/domain/workdays.ts';
 import type { ReportTarget } from '../../../../shared/entities/report-rules.ts';
 
@@ -89,8 +89,7 @@ export const englishMonth = (month: number, style: 'long' | 'short' = 'long'): s
   new Intl.DateTimeFormat('en-US', { month: style, timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
 
 /** Whether a figure of this kind is a share in per cent (shown with %, its change in points). */
-export const isShareKind = (kind: IndicatorValue['kind']): boolean =>
-  kind === 'ratio' || kind === 'quotient' || kind === 'rate';
+export const isShareKind = isShare;
 /** Whether a figure of this kind is an amount in 元. */
 export const isYuanKind = (kind: IndicatorValue['kind']): boolean => kind === 'sum' || kind === 'mean';
 
