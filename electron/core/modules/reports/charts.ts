@@ -1,11 +1,14 @@
-import * as echarts from 'echarts';
-
 /**
  * An ECharts option drawn as SVG on the server, without a browser. ECharts numbers its elements' classes and ids by
  * instances made in the process; they are renumbered in order of appearance, so the same option gives the same
  * bytes every time (a report made again from the same figures is byte-identical).
+ *
+ * ECharts is loaded the first time a chart is drawn, not when the core starts: it takes about a second to load.
  */
-export function chartSvg(option: Record<string, unknown>, width: number, height: number): string {
+let loaded: Promise<typeof import('echarts')> | null = null;
+
+export async function chartSvg(option: Record<string, unknown>, width: number, height: number): Promise<string> {
+  const echarts = await (loaded ??= import('echarts'));
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(option);
