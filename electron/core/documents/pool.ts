@@ -1,11 +1,12 @@
-import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/base/errors.ts';
 import type { DocumentSpec } from '../../../shared/documents/layout.ts';
 
 /**
- * Rendering off the thread that answers the UI: a pool of worker threads sized to the machine
- * (cores − 1, at least one: one worker on two cores). Workers start on first use and stay.
+ * Rendering off the thread that answers the UI, in one long-lived worker by default: it parses each face once and
+ * keeps it (fonts.ts), so a warm document costs tens of milliseconds. A second worker holds its own faces (about
+ * 40 MiB more) and made a batch of twenty no faster on the bench's two cores (`npm run bench`, documents.batchOfTwentyMs),
+ * so more are taken only when asked for. Workers start on first use and stay.
  */
 interface Job {
   id: number;
@@ -26,7 +27,7 @@ export class RenderPool {
   private nextId = 1;
   private closed = false;
 
-  constructor(size = Math.max(1, os.availableParallelism() - 1)) {
+  constructor(size = 1) {
     this.size = size;
   }
 
@@ -39,8 +40,7 @@ export class RenderPool {
   }
 
   private spawn(): Worker {
-    // A bounded heap makes the worker collect garbage sooner: pdfkit re-parses fonts for every
-    // document, and without a bound the heap balloons past what a batch needs (peak RSS target 400 MB).
+    // A bounded heap makes the worker collect a batch's garbage sooner (the app's peak RSS target is 400 MiB).
     const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 320 } });
     worker.unref();
     worker.on(
@@ -78,6 +78,19 @@ export class RenderPool {
       worker.postMessage({ id: job.id, spec: job.spec });
     }
     for (const w of this.idle) w.unref();
+  }
+
+  /** Each worker's V8 heap in use, MiB (the bench's figure: worker threads share the process's RSS). */
+  async heapsMiB(): Promise<number[]> {
+    const workers = [...this.all];
+    // An idle worker is unref'd: held while it answers, or the process could exit mid-question.
+    for (const w of workers) w.ref();
+    try {
+      const stats = await Promise.all(workers.map((w) => w.getHeapStatistics()));
+      return stats.map((s) => Math.round(s.used_heap_size / 2 ** 20));
+    } finally {
+      for (const w of this.idle) w.unref();
+    }
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,8 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, CustomTableLayout, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+import { faceRef, isParsedFace } from './fonts.ts';
 import { applyRuns } from './glyphs.ts';
 import {
   type DocumentSpec,
@@ -12,18 +14,34 @@ import {
 
 /**
  * DocumentSpec → PDF bytes with pdfmake. Runs in the render worker (see pool.ts), never on the
- * thread that serves the UI. Fonts come only from the paths in the spec's font set.
+ * thread that serves the UI. Fonts come only from the paths in the spec's font set, each parsed once (fonts.ts).
  */
+
+/** pdfmake's name for a face: a virtual file holding a reference to the face parsed once (fonts.ts). */
+const virtualfs = (
+  pdfmake as unknown as {
+    virtualfs: { existsSync(name: string): boolean; writeFileSync(name: string, data: Buffer): void };
+  }
+).virtualfs;
+function faceName(file: string): string {
+  const name = `desk-face:${file}`;
+  if (!virtualfs.existsSync(name)) virtualfs.writeFileSync(name, faceRef(file));
+  return name;
+}
+
 function fontDictionary(spec: DocumentSpec): TFontDictionary {
   // A fresh dictionary per document: pdfmake mutates font descriptors as it loads them.
   const dict: TFontDictionary = {};
   for (const [name, f] of Object.entries(spec.fonts.families)) {
-    dict[name] = { normal: f.normal, bold: f.bold ?? f.normal, italics: f.normal, bolditalics: f.bold ?? f.normal };
+    const normal = faceName(f.normal);
+    const bold = faceName(f.bold ?? f.normal);
+    dict[name] = { normal, bold, italics: normal, bolditalics: bold };
   }
   return dict;
 }
 
-function definition(spec: DocumentSpec): TDocumentDefinitions {
+/** The pdfmake document for a spec, its texts split into font runs (exported for the bench's plain-pdfmake baseline). */
+export function documentDefinition(spec: DocumentSpec): TDocumentDefinitions {
   const g = spec.geometry;
   const fonts = spec.fonts;
   const body = fonts.roles.body;
@@ -122,12 +140,41 @@ const TABLE_LAYOUTS: Record<TableLayoutName, CustomTableLayout> = {
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.addTableLayouts(TABLE_LAYOUTS);
 
-export async function renderPdf(spec: DocumentSpec): Promise<Buffer> {
-  const dirs = Object.values(spec.fonts.families).flatMap((f) => [
-    path.dirname(f.normal),
-    path.dirname(f.bold ?? f.normal),
-  ]);
-  pdfmake.setLocalAccessPolicy((p: string) => dirs.some((d) => path.resolve(p).startsWith(path.resolve(d) + path.sep)));
+/**
+ * pdfkit keeps the shaped runs of a font's strings (glyphs and positions, which depend on the face alone) in a
+ * cache per document. pdfmake's font provider is where a document gets its font: a shared face gets a cache shared
+ * with every document, so the labels and wording all documents repeat are shaped once. pdfkit copies a run before
+ * changing it (word spacing), so sharing is safe; the cache is bounded and starts again when full.
+ */
+type Run = unknown;
+const LAYOUTS_MAX = 50_000;
+const layouts = new Map<unknown, Record<string, Run>>();
+const require = createRequire(import.meta.url);
+const PdfmakeDocument = (
+  require(path.join(path.dirname(require.resolve('pdfmake')), 'PDFDocument.js')) as {
+    default: { prototype: { provideFont(...args: unknown[]): { font: unknown; layoutCache?: Record<string, Run> } } };
+  }
+).default;
+const provideFont = PdfmakeDocument.prototype.provideFont;
+PdfmakeDocument.prototype.provideFont = function (...args: unknown[]) {
+  const embedded = provideFont.apply(this, args);
+  if (embedded.layoutCache && isParsedFace(embedded.font)) {
+    let runs = layouts.get(embedded.font);
+    // Counted once per document and face, not per string.
+    if (!runs || Object.keys(runs).length > LAYOUTS_MAX)
+      layouts.set(embedded.font, (runs = Object.create(null) as Record<string, Run>));
+    embedded.layoutCache = runs;
+  }
+  return embedded;
+};
+
+// Documents read no file: the faces come parsed (fonts.ts), images and charts inline in the spec.
+pdfmake.setLocalAccessPolicy(() => false);
+
+export async function renderPdf(given: DocumentSpec): Promise<Buffer> {
+  // pdfmake writes its layout into the nodes it is given (widths, offsets, fonts): a copy keeps the caller's spec
+  // plain data that can be rendered again or sent to a worker.
+  const spec = structuredClone(given);
   pdfmake.setFonts(fontDictionary(spec));
-  return pdfmake.createPdf(definition(spec)).getBuffer();
+  return pdfmake.createPdf(documentDefinition(spec)).getBuffer();
 }
