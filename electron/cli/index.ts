@@ -49,6 +49,9 @@ const USAGE = `用法 / usage: npm run cli -- <command> [--data-dir <folder>] [-
   reports pdf <file.pdf> --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--date <YYYY-MM-DD>]
                                    统计期间的执法工作情况通报（不签发，日期默认今天）/ the period's report as it would
                                    print (not issued; dated today unless --date)
+  cases pdf <file.pdf> --case <案号>
+                                   整卷 PDF：封面、卷内目录、全部材料（编页号）、备考表 / the whole case file as one PDF:
+                                   cover, 卷内目录, every paper with its archive page number, 备考表
   documents issue --type <type> --inspection <id> [--count N]
                                    按检查记录生成并签发文书 / draft and issue documents for an inspection`;
 
@@ -71,6 +74,7 @@ const positional = args.filter(
         '--from',
         '--to',
         '--date',
+        '--case',
       ].includes(args[i - 1])
     ),
 );
@@ -162,6 +166,23 @@ async function main(): Promise<number> {
         if (!target || !from || !to) break;
         const date = argValue(args, '--date') ?? core.state.today();
         const file = await run('reports:preview', { from, to, date });
+        writeFileAtomic(path.resolve(target), Buffer.from(file.dataBase64, 'base64'));
+        print({ file: path.resolve(target), name: file.fileName });
+        return 0;
+      }
+      case 'cases pdf': {
+        const caseNo = argValue(args, '--case');
+        if (!target || !caseNo) break;
+        const found = await core.state.store.db
+          .selectFrom('cases')
+          .select('id')
+          .where('caseNo', '=', caseNo)
+          .executeTakeFirst();
+        if (!found) {
+          console.error(`没有案号为 ${caseNo} 的案件 / no case numbered ${caseNo}`);
+          return 1;
+        }
+        const file = await run('cases:bound-file', { id: found.id });
         writeFileAtomic(path.resolve(target), Buffer.from(file.dataBase64, 'base64'));
         print({ file: path.resolve(target), name: file.fileName });
         return 0;

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Store } from './db/open.ts';
 import type { DB } from './db/schema.ts';
 import type { Knowledge } from './knowledge.ts';
+import type { BindPlan } from './documents/binding.ts';
 import type { Catalogue } from './documents/catalogue.ts';
 import type { DocumentSpec, FontSet } from '../../shared/documents/layout.ts';
 import { AppError } from '../../shared/base/errors.ts';
@@ -56,6 +57,10 @@ export interface CoreState {
   catalogue: Catalogue;
   fonts: FontSet;
   render(spec: DocumentSpec): Promise<Buffer>;
+  /** Pages of PDFs to be filed, counted in the render worker (null: cannot be filed). */
+  pdfPages(pdfs: Uint8Array[]): Promise<(number | null)[]>;
+  /** A case file bound into one PDF in the render worker (documents/binding.ts). */
+  bind(plan: BindPlan): Promise<Buffer>;
   /** Re-reads the unit's own checklists and discretion benchmarks into `knowledge` (after an import or a restore). */
   reloadUnitKnowledge(): Promise<void>;
   platform: Platform;

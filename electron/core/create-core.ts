@@ -205,6 +205,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     fonts: loadFontSet(options.resourcesDir),
     // A document stamped by the clock unless it names its own day (a report made again from the same figures).
     render: (spec) => renderPool.render({ ...spec, createdAt: spec.createdAt ?? now().toISOString() }),
+    pdfPages: (pdfs) => renderPool.pdfPages(pdfs),
+    bind: (plan) => renderPool.bind(plan),
     async reloadUnitKnowledge() {
       const rows = await store.db.selectFrom('customChecklists').select('json').orderBy('id').execute();
       setCustomChecklists(

@@ -41,6 +41,8 @@ export interface DocumentSpec {
   continuationLabel: string;
   /** 第 N 页 共 M 页 at the foot (the file's own cover, 目录 and 备考表 are not numbered). */
   pageNumbers?: boolean;
+  /** No header block: a page of the bound case file that is not a document of its own (a photo, a paper slot, the 备考表). */
+  plain?: boolean;
   /** Who signs every page of a 笔录 (被询问人…): a signature line at the foot of each page. */
   pageSignature?: string;
   fonts: FontSet;

@@ -7,9 +7,13 @@ import type { FileOrder } from '../entities/file-order.ts';
  * date), numbered, each with the pages it takes. The cover, the 目录 and the 备考表 are not numbered.
  */
 
-/** What may be put in order: every document type, the three approval forms, and each paper a case event stands for. */
+/** The photos of the hazards found at the inspection and its 复查, filed together. */
+export const PHOTOS_KEY = 'photos';
+
+/** What may be put in order: every document type, the three approval forms, each paper a case event stands for, the photos. */
 export function fileOrderKeys(documentTypes: string[], eventKinds: string[]): Set<string> {
   return new Set([
+    PHOTOS_KEY,
     ...documentTypes,
     ...['filing', 'disposal', 'closing'].map((s) => `approval:${s}`),
     ...eventKinds.filter((k) => k !== 'approval').map((k) => `event:${k}`),

@@ -58,6 +58,9 @@ export const FIGURES = [
   'documents.distinctTypes.firstPass.speedup',
   'documents.distinctTypes.warm.speedup.value',
   'documents.distinctTypes.warm.speedup.target',
+  ...['first', 'p50', 'issuedDocuments', 'papers', 'numberedPages', 'pages', 'target'].map(
+    (k) => `documents.boundCaseFileMs.${k}`,
+  ),
   'documents.batchOfTwentyMs.appWorker',
   'documents.batchOfTwentyMs.poolOfTwo',
   'documents.batchOfTwentyMs.target',

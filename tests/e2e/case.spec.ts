@@ -192,6 +192,20 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
     '备考表',
   ])
     expect(bound).toContain(piece);
+  // The whole file as one PDF: the same front and back pages around every paper, each paper's page numbered.
+  await page.getByTestId('case-bound-file').click();
+  await expect(page.getByTestId('pdf-frame')).toBeVisible({ timeout: 30_000 });
+  await shot('34-case-bound-file');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('print-preview')).toBeHidden();
+  const whole = path.join(desk.dataRoot, 'bound.pdf');
+  await (await previewAndSave(page, page.getByTestId('case-bound-file'))).saveAs(whole);
+  const pagesOf = (file: string) =>
+    Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  const numbered = Number(/共(\d+)页。/.exec(bound)![1]);
+  expect(pagesOf(whole)).toBe(pagesOf(binder) + numbered);
+  const wholeText = execFileSync('pdftotext', [whole, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(wholeText).toContain('行政处罚决定书（单位）');
 });
 
 test('an admin sets the case rules: payment place, hearing thresholds, and confirms a period marked 待核实', async ({

@@ -101,5 +101,42 @@ export async function documentSpecs(core: Core, token: string) {
   };
   /** The first `n` types of the catalogue, each its own document. */
   const distinctTypes = (n: number) => Object.keys(TEMPLATES).slice(0, n);
-  return { specFor, distinctTypes, inspection, enterprise, officers, kase };
+  /**
+   * Issues every other type it can for the case and the inspection (a draft filled in as FILLED; a type the procedure
+   * refuses at this stage, or a second time, is skipped), `rounds` times over, and attaches a two-page signed scan to the first `scans` case documents issued: the
+   * papers of a thick case file. Returns how many documents were issued.
+   */
+  const fillTheFile = async (scan: Uint8Array, scans: number, rounds = 1) => {
+    let issued = 0;
+    for (const type of Array.from({ length: rounds }, () => Object.keys(TEMPLATES)).flat()) {
+      const t = typeOf(core.state, type);
+      const source =
+        t.type.stage === 'case'
+          ? { caseId: kase.id, party: type.endsWith('-person') ? 0 : undefined }
+          : { inspectionId: inspection.id };
+      const draft = await call(core, 'documents:create', { type, ...source }, token);
+      const r = await core.dispatch(
+        'documents:save',
+        { id: draft.id, version: draft.version, fields: { ...draft.fields, ...FILLED[type] } },
+        { token },
+      );
+      if (!r.ok) continue;
+      const done = await core.dispatch(
+        'documents:issue',
+        { id: draft.id, version: (r.data as { version: number }).version },
+        { token },
+      );
+      if (!done.ok) continue;
+      issued++;
+      if (t.type.stage === 'case' && scans-- > 0)
+        await call(
+          core,
+          'documents:attach-scan',
+          { id: draft.id, file: { fileName: '签收件.pdf', dataBase64: Buffer.from(scan).toString('base64') } },
+          token,
+        );
+    }
+    return issued;
+  };
+  return { specFor, distinctTypes, fillTheFile, inspection, enterprise, officers, kase };
 }

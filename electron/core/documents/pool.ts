@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/base/errors.ts';
 import type { DocumentSpec } from '../../../shared/documents/layout.ts';
+import type { BindPlan } from './binding.ts';
 
 /**
  * Rendering off the thread that answers the UI, in one long-lived worker by default: it parses each face once and
@@ -8,10 +9,13 @@ import type { DocumentSpec } from '../../../shared/documents/layout.ts';
  * 40 MiB more) and made a batch of twenty no faster on the bench's two cores (`npm run bench`, documents.batchOfTwentyMs),
  * so more are taken only when asked for. Workers start on first use and stay.
  */
+/** What the worker does: render a spec, count the pages of PDFs to be filed, or bind a case file (binding.ts). */
+export type WorkerTask =
+  { kind: 'render'; spec: DocumentSpec } | { kind: 'pages'; pdfs: Uint8Array[] } | { kind: 'bind'; plan: BindPlan };
 interface Job {
   id: number;
-  spec: DocumentSpec;
-  resolve(pdf: Buffer): void;
+  task: WorkerTask;
+  resolve(result: unknown): void;
   reject(e: unknown): void;
 }
 
@@ -32,9 +36,22 @@ export class RenderPool {
   }
 
   render(spec: DocumentSpec): Promise<Buffer> {
+    return this.run({ kind: 'render', spec }).then((pdf) => Buffer.from(pdf as Uint8Array));
+  }
+
+  /** Pages in each PDF as a case file would hold them; null for one that cannot be filed (encrypted, broken). */
+  pdfPages(pdfs: Uint8Array[]): Promise<(number | null)[]> {
+    return this.run({ kind: 'pages', pdfs }) as Promise<(number | null)[]>;
+  }
+
+  bind(plan: BindPlan): Promise<Buffer> {
+    return this.run({ kind: 'bind', plan }).then((pdf) => Buffer.from(pdf as Uint8Array));
+  }
+
+  private run(task: WorkerTask): Promise<unknown> {
     if (this.closed) return Promise.reject(new AppError('RENDER_FAILED'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, spec, resolve, reject });
+      this.queue.push({ id: this.nextId++, task, resolve, reject });
       this.pump();
     });
   }
@@ -45,12 +62,12 @@ export class RenderPool {
     worker.unref();
     worker.on(
       'message',
-      (msg: { id: number; ok: boolean; pdf?: Uint8Array; code?: ErrorCode; details?: Record<string, unknown> }) => {
+      (msg: { id: number; ok: boolean; result?: unknown; code?: ErrorCode; details?: Record<string, unknown> }) => {
         const job = this.running.get(worker);
         this.running.delete(worker);
         this.idle.push(worker);
         if (job) {
-          if (msg.ok && msg.pdf) job.resolve(Buffer.from(msg.pdf));
+          if (msg.ok) job.resolve(msg.result);
           else
             job.reject(new AppError(msg.code === 'DOCUMENT_GLYPH_MISSING' ? msg.code : 'RENDER_FAILED', msg.details));
         }
@@ -75,7 +92,7 @@ export class RenderPool {
       const job = this.queue.shift()!;
       this.running.set(worker, job);
       worker.ref();
-      worker.postMessage({ id: job.id, spec: job.spec });
+      worker.postMessage({ id: job.id, task: job.task });
     }
     for (const w of this.idle) w.unref();
   }

@@ -46,7 +46,9 @@ export function documentDefinition(spec: DocumentSpec): TDocumentDefinitions {
   const fonts = spec.fonts;
   const body = fonts.roles.body;
   const content = [
-    ...(applyRuns(fonts, headerBlock(spec) as never, body, false, 'header') as unknown as Content[]),
+    ...(spec.plain
+      ? []
+      : (applyRuns(fonts, headerBlock(spec) as never, body, false, 'header') as unknown as Content[])),
     ...(applyRuns(fonts, spec.content as never, body) as unknown as Content[]),
   ];
   const small = Math.max(9, g.bodySizePt - 3.5);

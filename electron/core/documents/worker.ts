@@ -1,19 +1,30 @@
 import { parentPort } from 'node:worker_threads';
-import type { DocumentSpec } from '../../../shared/documents/layout.ts';
+import { bindFile, pdfPages } from './binding.ts';
+import type { WorkerTask } from './pool.ts';
 import { renderPdf } from './render.ts';
 
-/** The render worker: one DocumentSpec in, PDF bytes (or a coded error) out. */
-parentPort!.on('message', async ({ id, spec }: { id: number; spec: DocumentSpec }) => {
+/** The render worker: a task in (pool.ts), its result or a coded error out. */
+async function perform(task: WorkerTask): Promise<unknown> {
+  switch (task.kind) {
+    case 'render':
+      return new Uint8Array(await renderPdf(task.spec));
+    case 'pages':
+      return pdfPages(task.pdfs);
+    case 'bind':
+      return bindFile(task.plan);
+  }
+}
+
+parentPort!.on('message', async ({ id, task }: { id: number; task: WorkerTask }) => {
   try {
-    const pdf = await renderPdf(spec);
-    parentPort!.postMessage({ id, ok: true, pdf: new Uint8Array(pdf) });
+    parentPort!.postMessage({ id, ok: true, result: await perform(task) });
   } catch (e) {
     const err = e as { code?: string; details?: unknown; message?: string };
     parentPort!.postMessage({
       id,
       ok: false,
       code: err.code ?? 'RENDER_FAILED',
-      details: err.details,
+      details: err.details ?? { reason: err.message },
       message: err.message,
     });
   }

@@ -111,6 +111,11 @@ export const caseChannels = {
   }),
   /** The bound file's cover, 卷内目录 (in the configured order, with page numbers) and 备考表, as a PDF. */
   'cases:binder': channel<FileDownload>()({ input: byId, access: 'cases.read' }),
+  /**
+   * The whole case file as one PDF: cover, 卷内目录, every paper in filing order (issued documents as frozen, signed
+   * copies and scans, photos), 备考表, with the archive page number stamped on every paper's page.
+   */
+  'cases:bound-file': channel<FileDownload>()({ input: byId, access: 'cases.read' }),
   /** What is published of each decision (双公示 fields, personal data masked). */
   'cases:publication': channel<PublicationRecord[]>()({ input: byId, access: 'cases.read' }),
   /** 立案审批表, 案件处理呈批表 or 结案审批表 to sign, filled in with the case and what was recorded for each signature. */

@@ -2,100 +2,204 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Content } from 'pdfmake/interfaces.js';
 import { approval, issued, live } from '../../../../shared/domain/case-procedure.ts';
-import { fileContents, type FileItem, pdfPageCount } from '../../../../shared/domain/case-file.ts';
+import {
+  type FileEntry,
+  fileContents,
+  type FileItem,
+  PHOTOS_KEY,
+  pdfPageCount,
+} from '../../../../shared/domain/case-file.ts';
 import { chineseDate } from '../../../../shared/domain/dates.ts';
-import { labelled, paragraph, unbroken } from '../../../../shared/documents/layout.ts';
+import {
+  type DocumentSpec,
+  labelled,
+  MM,
+  paragraph,
+  textWidthPt,
+  unbroken,
+} from '../../../../shared/documents/layout.ts';
 import { inspectionAndRechecks } from '../inspections/repository.ts';
 import type { CaseDetail } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
 import { readFile } from '../../files.ts';
 import { checkFieldGlyphs } from '../../documents/glyphs.ts';
+import type { FontSet } from '../../documents/fonts.ts';
+import { approvalForm, type ApprovalStage } from './approval-forms.ts';
 import { fontSetFor } from '../documents/service.ts';
 import { type RuleContext, unitOf } from '../../rules.ts';
 import { documentDateOf } from '../../../../shared/documents/registry.ts';
 
 /**
- * The bound case file's own pages (归档): the cover (案卷首页), the 卷内目录 with every document and
- * recorded paper in the configured order and its page numbers, and the 备考表. The documents keep
- * their own PDFs; this prints what goes in front of and behind them.
+ * The bound case file (归档): the cover (案卷首页), the 卷内目录 with every paper in the configured order and its
+ * page numbers, and the 备考表; and the whole file as one PDF, those pages around every paper's own pages with the
+ * archive page number stamped on each. The 目录 and the bound PDF are made from one list of papers, each with the
+ * pages it is filed as, so the numbers in the 目录 are the numbers stamped.
  */
-async function fileItems(
+
+/** Where a paper's pages come from. */
+type Source =
+  /** A stored PDF (an issued document frozen at issue, or a scan), its pages copied unchanged. */
+  | { kind: 'pdf'; hash: string; pages: number }
+  /** A photo or an image scan, one page each with its caption. */
+  | { kind: 'image'; hash: string; name: string; title: string; caption: string }
+  /** An approval form not scanned: printed from the record, as it was signed. */
+  | { kind: 'form'; stage: ApprovalStage; pages: number }
+  /** A paper the file holds only on paper (or a file that cannot be filed): one page saying so. */
+  | { kind: 'slot'; title: string; date: string; name: string | null };
+
+type Paper = FileItem & { sources: Source[] };
+
+const pagesOfSource = (s: Source) => (s.kind === 'pdf' || s.kind === 'form' ? s.pages : 1);
+const IMAGE = (bytes: Buffer) =>
+  bytes[0] === 0xff && bytes[1] === 0xd8
+    ? 'jpeg'
+    : bytes.subarray(0, 4).toString('latin1') === '\x89PNG'
+      ? 'png'
+      : null;
+
+/** Pages of stored PDFs, by hash: files are named by their content, so a count never goes stale. */
+const pagesByHash = new Map<string, number | null>();
+
+/** A stored file as the papers it is filed as: a PDF's pages, an image's page, or a slot naming a file that cannot be filed. */
+async function sourcesOfFile(
+  core: CoreState,
+  hash: string,
+  name: string,
+  paper: { title: string; date: string; caption: string },
+): Promise<Source[]> {
+  const bytes = readFile(core.dataDir, hash);
+  if (IMAGE(bytes)) return [{ kind: 'image', hash, name, title: paper.title, caption: paper.caption }];
+  if (!pagesByHash.has(hash)) pagesByHash.set(hash, (await core.pdfPages([bytes]))[0]);
+  const pages = pagesByHash.get(hash);
+  return pages ? [{ kind: 'pdf', hash, pages }] : [{ kind: 'slot', title: paper.title, date: paper.date, name }];
+}
+
+async function papersOf(
   core: CoreState,
   db: Kysely<DB>,
+  rules: RuleContext,
   detail: CaseDetail,
   titles: Record<string, string>,
-): Promise<FileItem[]> {
-  const pagesOf = (hash: string | null, name: string | null) => {
-    if (!hash) return 1;
-    return name?.toLowerCase().endsWith('.pdf') ? pdfPageCount(readFile(core.dataDir, hash)) : 1;
-  };
+): Promise<Paper[]> {
   // The case's documents, and those of the inspection it came from and of its 复查 (检查记录, 整改指令书, and the
   // 复查意见书 that proves the hazard was not put right in time: the ground of a 逾期未改正 penalty).
   const inspections = detail.inspectionId ? await inspectionAndRechecks(db, detail.inspectionId) : [];
   let q = db
     .selectFrom('documents')
-    .select(['id', 'type', 'numberText', 'fieldsJson', 'pdfSha256', 'pageCount', 'supersedesId'])
+    .select([
+      'id',
+      'type',
+      'numberText',
+      'fieldsJson',
+      'pdfSha256',
+      'pageCount',
+      'supersedesId',
+      'scanSha256',
+      'scanName',
+    ])
     .where('status', '=', 'issued');
   q = inspections.length
     ? q.where((eb) => eb.or([eb('caseId', '=', detail.id), eb('inspectionId', 'in', inspections)]))
     : q.where('caseId', '=', detail.id);
   const docs = await q.orderBy('id').execute();
   const superseded = new Set(docs.map((d) => d.supersedesId).filter((x) => x !== null));
-  const items: FileItem[] = docs
-    .filter((d) => !superseded.has(d.id))
-    .map((d) => {
-      return {
-        key: d.type,
-        title: titles[d.type] ?? core.catalogue.byId.get(d.type)?.name ?? d.type,
-        numberText: d.numberText ?? '',
-        date: documentDateOf(d.type, JSON.parse(d.fieldsJson)) ?? '',
-        pages: d.pageCount ?? (d.pdfSha256 ? pdfPageCount(readFile(core.dataDir, d.pdfSha256)) : 1),
-      };
-    });
+  const papers: Paper[] = [];
+  for (const d of docs.filter((x) => !superseded.has(x.id))) {
+    const title = titles[d.type] ?? core.catalogue.byId.get(d.type)?.name ?? d.type;
+    const date = documentDateOf(d.type, JSON.parse(d.fieldsJson)) ?? '';
+    const sources: Source[] = [];
+    if (d.pdfSha256)
+      sources.push({
+        kind: 'pdf',
+        hash: d.pdfSha256,
+        pages: d.pageCount ?? pdfPageCount(readFile(core.dataDir, d.pdfSha256)),
+      });
+    // The copy the party signed (a 送达回证, a 笔录) follows the document it signs.
+    if (d.scanSha256)
+      sources.push(
+        ...(await sourcesOfFile(core, d.scanSha256, d.scanName ?? '', {
+          title: `${title}（签收件）`,
+          date,
+          caption: '',
+        })),
+      );
+    papers.push({ key: d.type, title, numberText: d.numberText ?? '', date, pages: 0, sources });
+  }
   for (const stage of ['filing', 'disposal', 'closing'] as const) {
     const approved = approval(detail.events, stage).date;
     if (!approved) continue;
-    const scans = detail.events.filter(
-      (e) => !e.retracted && e.data.kind === 'approval' && e.data.stage === stage && e.scanSha256,
-    );
-    const pages = scans.length ? Math.max(...scans.map((e) => pagesOf(e.scanSha256, e.scanName))) : 1;
-    items.push({
-      key: `approval:${stage}`,
-      title: titles[`approval:${stage}`] ?? stage,
-      numberText: '',
-      date: approved,
-      pages,
-    });
+    const title = titles[`approval:${stage}`] ?? stage;
+    // The last scan of the stage's form carries every signature; without one, the form as the record has it.
+    const scan = detail.events
+      .filter((e) => !e.retracted && e.data.kind === 'approval' && e.data.stage === stage && e.scanSha256)
+      .at(-1);
+    const sources = scan
+      ? await sourcesOfFile(core, scan.scanSha256!, scan.scanName ?? '', { title, date: approved, caption: '' })
+      : [{ kind: 'form' as const, stage, pages: pdfPageCount(await approvalForm(core, rules, detail, stage)) }];
+    papers.push({ key: `approval:${stage}`, title, numberText: '', date: approved, pages: 0, sources });
   }
   // An event is a paper of the file when the order gives it a title (a 回避决定, a payment slip); the rest are records only.
   for (const e of detail.events) {
     const key = `event:${e.data.kind}`;
     if (e.retracted || e.data.kind === 'approval' || !titles[key]) continue;
-    items.push({
+    const title = titles[key];
+    const date = e.data.date;
+    papers.push({
       key,
-      title: titles[key],
+      title,
       numberText: '',
-      date: e.data.date,
-      pages: pagesOf(e.scanSha256, e.scanName),
+      date,
+      pages: 0,
+      sources: e.scanSha256
+        ? await sourcesOfFile(core, e.scanSha256, e.scanName ?? '', { title, date, caption: '' })
+        : [{ kind: 'slot', title, date, name: null }],
     });
   }
-  return items;
+  // The photos of the hazards found at the inspection and its 复查, one page each with what it shows.
+  if (inspections.length) {
+    const hazards = await db
+      .selectFrom('hazards')
+      .innerJoin('inspections', 'inspections.id', 'hazards.inspectionId')
+      .select(['hazards.description', 'hazards.photosJson', 'inspections.startedAt'])
+      .where('hazards.inspectionId', 'in', inspections)
+      .where('hazards.withdrawnAt', 'is', null)
+      .orderBy('hazards.id')
+      .execute();
+    const sources: Source[] = [];
+    const photosTitle = titles[PHOTOS_KEY] ?? '现场检查照片';
+    let date = '';
+    for (const h of hazards) {
+      for (const photo of JSON.parse(h.photosJson) as { hash: string; name: string }[]) {
+        date ||= h.startedAt.slice(0, 10);
+        const caption = h.description.length > 120 ? `${h.description.slice(0, 120)}…` : h.description;
+        sources.push(...(await sourcesOfFile(core, photo.hash, photo.name, { title: photosTitle, date, caption })));
+      }
+    }
+    if (sources.length)
+      papers.push({
+        key: PHOTOS_KEY,
+        title: titles[PHOTOS_KEY] ?? '现场检查照片',
+        numberText: '',
+        date,
+        pages: 0,
+        sources,
+      });
+  }
+  return papers.map((p) => ({ ...p, pages: p.sources.reduce((n, s) => n + pagesOfSource(s), 0) }));
 }
 
-export async function caseFileBinder(
-  core: CoreState,
-  db: Kysely<DB>,
-  rules: RuleContext,
-  detail: CaseDetail,
-): Promise<Buffer> {
+/** The file's papers in filing order, numbered, with the pages each takes. */
+async function entriesOf(core: CoreState, db: Kysely<DB>, rules: RuleContext, detail: CaseDetail) {
+  // The province's imported order where there is one; the titles it leaves out are the bundled ones.
+  const order = rules.settings.fileOrder ?? core.knowledge.fileOrder;
+  const papers = await papersOf(core, db, rules, detail, { ...core.knowledge.fileOrder.titles, ...order.titles });
+  return fileContents(papers, order.order) as (FileEntry & Paper)[];
+}
+
+/** The cover and 卷内目录 (front) and the 备考表 (back), the pages no number is stamped on. */
+function frontAndBack(core: CoreState, rules: RuleContext, detail: CaseDetail, entries: FileEntry[]) {
   const { settings } = rules;
   const unit = unitOf(rules);
-  // The province's imported order where there is one; the titles it leaves out are the bundled ones.
-  const order = settings.fileOrder ?? core.knowledge.fileOrder;
-  const entries = fileContents(
-    await fileItems(core, db, detail, { ...core.knowledge.fileOrder.titles, ...order.titles }),
-    order.order,
-  );
   const pages = entries.at(-1)?.lastPage ?? 0;
   const archive = live(detail.events, 'archive').at(-1);
   // Every decision of the case: the unit's and each person's (a person fined beside the unit has a number of their own).
@@ -114,7 +218,7 @@ export async function caseFileBinder(
     'case',
   ]);
   const head = (t: string) => ({ text: t, font: fonts.roles.heading, alignment: 'center' as const });
-  const heading = (t: string): Content =>
+  const heading = (t: string, newPage = true): Content =>
     ({
       text: t,
       font: fonts.roles.title,
@@ -122,7 +226,7 @@ export async function caseFileBinder(
       bold: true,
       alignment: 'center',
       margin: [0, 0, 0, 16],
-      pageBreak: 'before',
+      ...(newPage ? { pageBreak: 'before' } : {}),
     }) as Content;
   const outcome =
     detail.outcome === 'transfer'
@@ -132,7 +236,7 @@ export async function caseFileBinder(
         : detail.violations.length
           ? '行政处罚'
           : '';
-  const content: Content[] = [
+  const front: Content[] = [
     { text: '', margin: [0, 40, 0, 0] } as Content,
     labelled(fonts, '案件名称', `${detail.unit.name}${detail.cause.replace(/^涉嫌/, '')}`),
     labelled(fonts, '当事人', detail.unit.name),
@@ -170,14 +274,16 @@ export async function caseFileBinder(
       },
       fontSize: 11,
     } as unknown as Content,
-    heading('备考表'),
+  ];
+  const back = (newPage: boolean): Content[] => [
+    heading('备考表', newPage),
     paragraph(`本卷共有文件材料${entries.length}件，共${pages}页。`),
     paragraph('说明：', { indent: false }),
     { text: '\n\n\n\n', margin: [0, 0, 0, 0] } as Content,
     labelled(fonts, ['立卷人', ''], ['检查人', '']),
     labelled(fonts, '立卷时间', archive ? chineseDate(archive.date) : ''),
   ];
-  return core.render({
+  const spec = (content: Content[], plain = false): DocumentSpec => ({
     geometry: settings.documentLayout,
     header: `${unit.agencyName}${core.catalogue.header}`,
     title: '安全生产行政执法案卷',
@@ -188,5 +294,104 @@ export async function caseFileBinder(
     continuationLabel: '',
     fonts,
     pageNumbers: false,
+    plain,
+  });
+  return { spec, front, back };
+}
+
+/** The cover, the 卷内目录 and the 备考表 alone, to print in front of and behind the papers. */
+export async function caseFileBinder(
+  core: CoreState,
+  db: Kysely<DB>,
+  rules: RuleContext,
+  detail: CaseDetail,
+): Promise<Buffer> {
+  const { spec, front, back } = frontAndBack(core, rules, detail, await entriesOf(core, db, rules, detail));
+  return core.render(spec([...front, ...back(true)]));
+}
+
+/** A page the papers' own files cannot give: a photo or image scan with its caption, or a paper held on paper only. */
+function sourcePage(
+  source: Extract<Source, { kind: 'image' | 'slot' }>,
+  fonts: FontSet,
+  width: number,
+  data: string | null,
+): Content[] {
+  if (source.kind === 'image')
+    return [
+      {
+        text: source.title,
+        font: fonts.roles.heading,
+        fontSize: 14,
+        alignment: 'center',
+        margin: [0, 0, 0, 12],
+      } as Content,
+      { image: data!, fit: [width, 180 * MM], alignment: 'center' } as Content,
+      ...(source.caption ? [{ text: source.caption, margin: [0, 12, 0, 0], fontSize: 12 } as Content] : []),
+      { text: source.name, margin: [0, 4, 0, 0], fontSize: 10, color: '#555555' } as Content,
+    ];
+  return [
+    {
+      text: source.title,
+      font: fonts.roles.title,
+      fontSize: 20,
+      bold: true,
+      alignment: 'center',
+      margin: [0, 120, 0, 24],
+    } as Content,
+    paragraph(source.date ? `日期：${chineseDate(source.date)}` : '', { indent: false }),
+    paragraph(
+      source.name
+        ? `本材料的电子文件（${source.name}）不能合入本卷（不是可读的 PDF、JPEG 或 PNG 文件），以纸质原件附于此页之后。`
+        : '本材料为纸质件，未扫描入系统，以纸质原件附于此页之后。',
+      { indent: false },
+    ),
+  ];
+}
+
+/**
+ * The whole case file as one PDF: cover and 卷内目录, every paper in filing order (issued documents as frozen at
+ * issue, signed copies and scans as stored, photos one to a page), and the 备考表, each paper's page numbered.
+ */
+export async function boundCaseFile(
+  core: CoreState,
+  db: Kysely<DB>,
+  rules: RuleContext,
+  detail: CaseDetail,
+): Promise<Buffer> {
+  const entries = await entriesOf(core, db, rules, detail);
+  const { spec, front, back } = frontAndBack(core, rules, detail, entries);
+  const fonts = spec([]).fonts;
+  const parts: Uint8Array[] = [];
+  const expected: number[] = [];
+  for (const entry of entries)
+    for (const source of entry.sources) {
+      expected.push(pagesOfSource(source));
+      if (source.kind === 'pdf') parts.push(readFile(core.dataDir, source.hash));
+      else if (source.kind === 'form') parts.push(await approvalForm(core, rules, detail, source.stage));
+      else {
+        const bytes = source.kind === 'image' ? readFile(core.dataDir, source.hash) : null;
+        const data = bytes ? `data:image/${IMAGE(bytes)};base64,${bytes.toString('base64')}` : null;
+        checkFieldGlyphs(
+          fonts,
+          { title: source.title, caption: source.kind === 'image' ? source.caption : '', name: source.name ?? '' },
+          ['case', 'file'],
+        );
+        parts.push(
+          await core.render({
+            ...spec(sourcePage(source, fonts, textWidthPt(rules.settings.documentLayout), data), true),
+            watermark: null,
+          }),
+        );
+      }
+    }
+  const archive = live(detail.events, 'archive').at(-1);
+  return core.bind({
+    front: await core.render(spec(front)),
+    parts,
+    expectedPages: expected,
+    back: await core.render(spec(back(false), true)),
+    title: `${detail.caseNo} 安全生产行政执法案卷`,
+    createdAt: `${archive?.date ?? core.now().toISOString().slice(0, 10)}T00:00:00.000Z`,
   });
 }

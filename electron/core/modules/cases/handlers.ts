@@ -38,7 +38,7 @@ import {
   finedAtFirst,
   hazardsFinedElsewhere,
 } from './repository.ts';
-import { caseFileBinder } from './binder.ts';
+import { boundCaseFile, caseFileBinder } from './binder.ts';
 import { approvalForm } from './approval-forms.ts';
 import { APPROVAL_STAGES } from '../../../../shared/base/vocabulary.ts';
 import { publicationRecords } from '../../../../shared/domain/publication.ts';
@@ -355,6 +355,10 @@ export const caseHandlers: HandlerGroup<'cases'> = {
       `${detail.caseNo}_案卷封面及卷内目录.pdf`,
       await caseFileBinder(core, core.store.db, rules, detail),
     );
+  },
+  async 'cases:bound-file'({ id }, { core, rules }) {
+    const detail = await caseDetail(core, core.store.db, id, rules);
+    return download(`${detail.caseNo}_案卷.pdf`, await boundCaseFile(core, core.store.db, rules, detail));
   },
   async 'cases:publication'({ id }, { core, rules }) {
     const detail = await caseDetail(core, core.store.db, id, rules);

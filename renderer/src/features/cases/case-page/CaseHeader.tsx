@@ -6,7 +6,7 @@ import { api } from '../../../api/client.ts';
 import { STAGE_COLORS } from '../CaseList.tsx';
 import { usePrintPreview } from '../../../app/PrintPreview.tsx';
 
-/** The case's cause and stage, the bound file once closed, the edit button, and the path it takes. */
+/** The case's cause and stage, the whole file as one PDF, its cover and 目录 once closed, the edit button, and the path it takes. */
 export function CaseHeader({ kase, write, onEdit }: { kase: CaseDetail; write: boolean; onEdit(): void }) {
   const { t } = useTranslation();
   const preview = usePrintPreview();
@@ -22,6 +22,12 @@ export function CaseHeader({ kase, write, onEdit }: { kase: CaseDetail; write: b
           </Tag>
         </h2>
         <Space>
+          <Button
+            data-testid="case-bound-file"
+            onClick={() => preview(() => api.cases.boundFile({ id: kase.id }), t('cases.boundFile'))}
+          >
+            {t('cases.boundFile')}
+          </Button>
           {(kase.stage === 'closed' || kase.stage === 'archived') && (
             <Button
               data-testid="case-binder"
