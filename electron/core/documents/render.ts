@@ -17,17 +17,9 @@ import {
  * thread that serves the UI. Fonts come only from the paths in the spec's font set, each parsed once (fonts.ts).
  */
 
-/** pdfmake's name for a face: a virtual file holding a reference to the face parsed once (fonts.ts). */
-const virtualfs = (
-  pdfmake as unknown as {
-    virtualfs: { existsSync(name: string): boolean; writeFileSync(name: string, data: Buffer): void };
-  }
-).virtualfs;
-function faceName(file: string): string {
-  const name = `desk-face:${file}`;
-  if (!virtualfs.existsSync(name)) virtualfs.writeFileSync(name, faceRef(file));
-  return name;
-}
+/** pdfmake's name for a face: resolved by the document to the face parsed once (see the font patch below). */
+const FACE = 'desk-face:';
+const faceName = (file: string) => `${FACE}${file}`;
 
 function fontDictionary(spec: DocumentSpec): TFontDictionary {
   // A fresh dictionary per document: pdfmake mutates font descriptors as it loads them.
@@ -149,14 +141,33 @@ pdfmake.addTableLayouts(TABLE_LAYOUTS);
  * changing it (word spacing), so sharing is safe; the cache is bounded and starts again when full.
  */
 type Run = unknown;
+interface EmbeddedFont {
+  font: unknown;
+  layoutCache?: Record<string, Run>;
+}
 const LAYOUTS_MAX = 50_000;
 const layouts = new Map<unknown, Record<string, Run>>();
 const require = createRequire(import.meta.url);
 const PdfmakeDocument = (
   require(path.join(path.dirname(require.resolve('pdfmake')), 'PDFDocument.js')) as {
-    default: { prototype: { provideFont(...args: unknown[]): { font: unknown; layoutCache?: Record<string, Run> } } };
+    default: {
+      prototype: {
+        provideFont(...args: unknown[]): EmbeddedFont;
+        font(src: unknown, ...rest: unknown[]): unknown;
+        registerFont(name: string, src: Buffer): void;
+        _registeredFonts: Record<string, unknown>;
+      };
+    };
   }
 ).default;
+// A face name (the text's font, or an SVG chart's, which svg-to-pdfkit asks for by the same name) is registered with
+// the document as the reference to the parsed face, once, so every use of it shares one embedded font.
+const font = PdfmakeDocument.prototype.font;
+PdfmakeDocument.prototype.font = function (src: unknown, ...rest: unknown[]) {
+  if (typeof src === 'string' && src.startsWith(FACE) && !this._registeredFonts[src])
+    this.registerFont(src, faceRef(src.slice(FACE.length)));
+  return font.call(this, src, ...rest);
+};
 const provideFont = PdfmakeDocument.prototype.provideFont;
 PdfmakeDocument.prototype.provideFont = function (...args: unknown[]) {
   const embedded = provideFont.apply(this, args);
@@ -171,7 +182,7 @@ PdfmakeDocument.prototype.provideFont = function (...args: unknown[]) {
 };
 
 // Documents read no file: the faces come parsed (fonts.ts), images and charts inline in the spec.
-pdfmake.setLocalAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((name: string) => name.startsWith(FACE));
 
 export async function renderPdf(given: DocumentSpec): Promise<Buffer> {
   // pdfmake writes its layout into the nodes it is given (widths, offsets, fonts): a copy keeps the caller's spec
