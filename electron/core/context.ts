@@ -47,6 +47,8 @@ export interface CoreState {
   events: EventEmitter;
   /** Long-running work with progress and cancellation (jobs/jobs.ts). */
   jobs: Jobs;
+  /** While a demo county's files are being made: how far it has got (null once whole, and in the real county). */
+  demoMaking(): { done: number; total: number } | null;
   sessions: Map<string, Session>;
   /** Runs fn in one write transaction; audit entries appended inside commit with it. */
   tx<T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>;

@@ -59,7 +59,7 @@ import { calendarHandlers } from './modules/calendar/handlers.ts';
 import { loadCalendar } from './modules/calendar/repository.ts';
 import { readSettings } from './modules/settings/repository.ts';
 import { seedDemoCases } from './modules/demo/cases.ts';
-import { seedDemo } from './modules/demo/seed.ts';
+import { clearUnfinishedDemo, markDemoSeeded, markDemoSeeding, seedDemo } from './modules/demo/seed.ts';
 import { enterpriseHandlers } from './modules/enterprises/handlers.ts';
 import { officerHandlers } from './modules/officers/handlers.ts';
 import { unitHandlers } from './modules/unit/handlers.ts';
@@ -93,6 +93,8 @@ export interface Core {
   events: EventEmitter<{ event: [CoreEvent] }>;
   state: CoreState;
   openReport: OpenReport;
+  /** Resolves once the workspace is whole: at once, or for a demo county being made, when its files are done. */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -145,6 +147,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.clock ?? systemClock;
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
+  if (options.workspace === 'demo' && clearUnfinishedDemo(dataDir))
+    console.warn('[core] a demo county left half-made was cleared, to be made again');
   const dbFile = dbFileOf(dataDir);
   const open = () =>
     openStore({
@@ -170,6 +174,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let audit = new AuditLog(store.raw);
   let calendar: Promise<WorkCalendar> | null = null;
   const events = new EventEmitter<{ event: [CoreEvent] }>();
+  let demoMaking: { done: number; total: number } | null = null;
   const sessions = new Map<string, Session>();
   const ownPool = !options.renderPool;
   const renderPool = options.renderPool ?? new RenderPool();
@@ -199,6 +204,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     events,
     jobs: new Jobs(events),
+    demoMaking: () => demoMaking,
     sessions,
     platform: options.platform ?? {},
     catalogue: loadCatalogue(options.resourcesDir),
@@ -271,7 +277,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   rememberIfSetUp();
 
   const freshDemo = state.workspace === 'demo' && (await needsSetup(state.store.db, dataDir));
-  if (freshDemo) await seedDemo(state);
+  if (freshDemo) {
+    markDemoSeeding(dataDir);
+    await seedDemo(state);
+  }
 
   let timer: NodeJS.Timeout | null = null;
   if (options.autoBackup ?? true) {
@@ -327,16 +336,38 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   }
 
-  // Its case files go through the contract like any clerk's, so they come once everything is up.
-  if (freshDemo) await seedDemoCases(dispatch, state.today());
+  // The demo county's case files go through the contract like any clerk's, so they come once everything is up, in
+  // the background: the county opens on its ledger at once and the screens show the files coming (job-progress).
+  const DEMO_JOB = 'demo:seed';
+  if (freshDemo) {
+    demoMaking = { done: 0, total: 1 };
+    events.on('event', (e) => {
+      if (e.type === 'job-progress' && e.job === DEMO_JOB) demoMaking = { done: e.done, total: e.total };
+    });
+  }
+  const ready: Promise<void> = freshDemo
+    ? state.jobs
+        .run('demo', (job) => seedDemoCases(dispatch, state.today(), job), DEMO_JOB)
+        .then(() => markDemoSeeded(dataDir))
+        .finally(() => {
+          demoMaking = null;
+        })
+        .catch((e: unknown) => {
+          // Left marked: the county is made again when next opened.
+          if ((e as { code?: string }).code !== 'JOB_CANCELLED') console.error('[core] demo county not finished', e);
+        })
+    : Promise.resolve();
 
   return {
     dispatch,
     events,
     state,
     openReport: opened.report,
+    ready,
     async close() {
       if (timer) clearInterval(timer);
+      state.jobs.cancel(DEMO_JOB);
+      await ready;
       if (ownPool) await renderPool.close();
       await store.close();
     },

@@ -14,14 +14,17 @@ export function tempDir(prefix = 'desk-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'desk-tests', prefix));
 }
 
+/** A core on a fresh data directory, whole: a demo county's files made before it is handed back. */
 export async function newCore(options: Partial<CoreOptions> = {}): Promise<Core> {
-  return createCore({
+  const core = await createCore({
     dataDir: options.dataDir ?? tempDir(),
     resourcesDir: RESOURCES,
     autoBackup: false,
     clock: testClock(),
     ...options,
   });
+  await core.ready;
+  return core;
 }
 
 export const UNIT = {

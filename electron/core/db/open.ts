@@ -112,7 +112,7 @@ function refuseWhileReplaced(file: string): void {
   if (other) throw new AppError('DB_IN_USE', { pid: other.pid });
 }
 
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -63,8 +63,20 @@ export function onSessionProblem(listener: (code: string) => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * How many calls are in flight, on the page's root element (data-pending): what the screens are still waiting for,
+ * which the end-to-end tests wait on instead of a fixed time, so a slow PC or a busy machine makes them slower, not red.
+ */
+let pending = 0;
+const markPending = (delta: number) => {
+  pending += delta;
+  if (pending) document.documentElement.dataset.pending = String(pending);
+  else delete document.documentElement.dataset.pending;
+};
+
 const transport: Transport = async (channel, input) => {
-  const result = await (window.desk ? electronTransport : webTransport)(channel, input);
+  markPending(1);
+  const result = await (window.desk ? electronTransport : webTransport)(channel, input).finally(() => markPending(-1));
   if (!result.ok && (result.error.code === 'UNAUTHENTICATED' || result.error.code === 'SESSION_LOCKED')) {
     for (const l of listeners) l(result.error.code);
   }

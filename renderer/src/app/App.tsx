@@ -8,6 +8,7 @@ import { LockScreen } from '../features/auth/LockScreen.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
 import { syncClock } from './clock.ts';
+import { DemoMaking } from './DemoMaking.tsx';
 import { errorMessage } from './errors.ts';
 import { SessionContext, type SessionContextValue } from './session.tsx';
 import { Shell } from './Shell.tsx';
@@ -109,6 +110,13 @@ export function App() {
     [signedIn, navigate],
   );
 
+  // Once the demo county is whole, every screen loads again so what was made in the background shows.
+  const [demoRound, setDemoRound] = useState(0);
+  const demoMade = useCallback(() => {
+    void refreshInfo();
+    setDemoRound((n) => n + 1);
+  }, [refreshInfo]);
+
   const switchWorkspace = useCallback(
     (ws: 'real' | 'demo') => {
       setWorkspace(ws);
@@ -167,7 +175,8 @@ export function App() {
     body = (
       <SessionContext.Provider value={value}>
         <PrintPreviewProvider>
-          <Shell />
+          {/* A new round (the demo county made whole) loads every screen again; a half-typed sign-in is never lost. */}
+          <Shell key={demoRound} />
         </PrintPreviewProvider>
         {locked && (
           <LockScreen name={session.user.displayName} onUnlocked={signedIn} onSignOut={() => void value.signOut()} />
@@ -190,7 +199,9 @@ export function App() {
             <Alert
               type="warning"
               banner
-              message={t('app.demoBanner')}
+              message={
+                info.demoMaking ? <DemoMaking making={info.demoMaking} onDone={demoMade} /> : t('app.demoBanner')
+              }
               action={
                 getWorkspace() === 'demo' ? (
                   <Button size="small" onClick={() => switchWorkspace('real')}>

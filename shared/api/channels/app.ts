@@ -11,6 +11,8 @@ export interface AppInfo {
   calendar: { coveredYears: number[]; uncoveredYears: number[] };
   /** The core's clock (ISO): the screens take "now" from it, so a pinned clock pins them too. */
   now: string;
+  /** A demo county still being made (its case files come in the background): how far it has got. */
+  demoMaking: { done: number; total: number } | null;
 }
 
 export const appChannels = {

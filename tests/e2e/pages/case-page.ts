@@ -1,4 +1,5 @@
 import { type Page, expect } from '@playwright/test';
+import { whenSettled } from './settled.ts';
 import type { Shell } from './shell.ts';
 
 const FORM_NAMES = { filing: '立案审批表', disposal: '案件处理呈批表', closing: '结案审批表' } as const;
@@ -36,14 +37,16 @@ export class CasePage {
       await row.locator('.ant-picker input').press('Enter');
       await row.getByTestId('approval-sign').click();
       // Recorded: the row now shows who signed, with no inputs.
-      await expect(
-        panel
-          .locator('[data-testid^="approval-row-"]', { hasText: name })
-          .filter({ hasNot: this.page.getByTestId('approval-sign') }),
-      ).toHaveCount(1);
+      await whenSettled(this.page, () =>
+        expect(
+          panel
+            .locator('[data-testid^="approval-row-"]', { hasText: name })
+            .filter({ hasNot: this.page.getByTestId('approval-sign') }),
+        ).toHaveCount(1),
+      );
     }
     await panel.locator('.ant-modal-footer').getByRole('button').click();
-    await expect(panel).toBeHidden();
+    await whenSettled(this.page, () => expect(panel).toBeHidden());
   }
 
   /**
@@ -85,13 +88,13 @@ export class CasePage {
     const dialog = this.page.getByTestId(`event-${kind}`);
     await fill(dialog);
     await this.page.getByTestId('event-save').click();
-    await expect(dialog).toBeHidden();
+    await whenSettled(this.page, () => expect(dialog).toBeHidden());
   }
 
   /** Makes a document of the case from the 制作文书 menu; the document page opens. */
   async makeDocument(label: string): Promise<void> {
     await this.openMenu('case-document-create', label);
-    await expect(this.page.getByRole('heading', { name: label })).toBeVisible();
+    await whenSettled(this.page, () => expect(this.page.getByRole('heading', { name: label })).toBeVisible());
   }
 
   /** Records on the open document that it was handed to the party. */
@@ -102,7 +105,7 @@ export class CasePage {
     await dialog.getByLabel('送达时间').press('Enter');
     await dialog.getByLabel('受送达人（签收人）').fill(recipient);
     await dialog.getByRole('button', { name: /确\s?定|OK/ }).click();
-    await expect(dialog).toBeHidden();
+    await whenSettled(this.page, () => expect(dialog).toBeHidden());
   }
 
   /**

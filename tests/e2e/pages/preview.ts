@@ -1,3 +1,4 @@
+import { whenSettled } from './settled.ts';
 import { type Download, type Locator, type Page, expect } from '@playwright/test';
 
 /**
@@ -7,7 +8,7 @@ import { type Download, type Locator, type Page, expect } from '@playwright/test
 export async function previewAndSave(page: Page, button: Locator): Promise<Download> {
   await button.click();
   const preview = page.getByTestId('print-preview');
-  await expect(page.getByTestId('pdf-frame')).toBeVisible({ timeout: 30_000 });
+  await whenSettled(page, () => expect(page.getByTestId('pdf-frame')).toBeVisible());
   const download = page.waitForEvent('download');
   await page.getByTestId('preview-save').click();
   const file = await download;

@@ -12,7 +12,14 @@ export class Shell {
     await page.getByTestId('enter-demo').click();
     const shell = new Shell(page);
     await shell.signedIn(username, 'demo1234');
+    // The county opens on its ledger at once; its case files come in the background, as the banner shows.
+    await shell.demoWhole();
     return shell;
+  }
+
+  /** Waits until the demo county's background files are made (the banner's progress gone, the screens reloaded). */
+  async demoWhole(): Promise<void> {
+    await expect(this.page.getByTestId('demo-making')).toBeHidden({ timeout: 90_000 });
   }
 
   async open(

@@ -12,6 +12,7 @@ export const appHandlers: HandlerGroup<'app'> = {
       unitName: rules.unit?.agencyName ?? null,
       calendar: { coveredYears: coveredYears(rules.cal), uncoveredYears: uncoveredNear(rules.cal, rules.today) },
       now: core.now().toISOString(),
+      demoMaking: core.demoMaking(),
     };
   },
   async 'app:cancel-job'({ job }, { core }) {

@@ -4,13 +4,14 @@ import type { EnterpriseListItem } from '../../../../shared/entities/enterprise.
 import type { Officer } from '../../../../shared/entities/officer.ts';
 import { type CaseRecipe, caseGenerator, type Dispatch } from './case-generator.ts';
 import { DEMO_PASSWORD } from './seed.ts';
+import type { Job } from '../../jobs/jobs.ts';
 
 /**
  * The demo county's case files, and a few inspections besides, made by the case generator through the contract exactly as the
  * clerk, the legal reviewer and the head would make them: one of each path and stage, dated back from today,
  * so a newcomer finds filed, noticed, decided, closed, transferred and on-the-spot cases to open.
  */
-export async function seedDemoCases(dispatch: Dispatch, today: string): Promise<void> {
+export async function seedDemoCases(dispatch: Dispatch, today: string, job: Job): Promise<void> {
   const signIn = async (username: string) => {
     const r = await dispatch('auth:sign-in', { username, password: DEMO_PASSWORD }, { token: '' });
     if (!r.ok) throw new Error(`demo sign-in failed: ${JSON.stringify(r.error)}`);
@@ -45,12 +46,6 @@ export async function seedDemoCases(dispatch: Dispatch, today: string): Promise<
     { filedOn: back(20), variations: ['investigated', 'crime-risk'], stopAt: 'approved' },
     { filedOn: back(3), variations: ['investigated'], stopAt: 'filed' },
   ];
-  for (const [i, r] of recipes.entries()) {
-    // A file the calendar does not allow on this day (a hearing falling in a long holiday) is left out, never the demo.
-    await generate({ ...r, enterpriseId: items[(i * 3) % items.length].id, handlerIds, reviewerToken: reviewer }).catch(
-      (e: unknown) => console.warn('demo case left out:', e instanceof Error ? e.message : e),
-    );
-  }
   // Inspections that led to no case, so 现场检查 is not empty and its filters have something to find, each but the
   // latest with its 现场检查记录.
   const chen = officers.find((o) => o.name === '陈静')?.id;
@@ -61,7 +56,21 @@ export async function seedDemoCases(dispatch: Dispatch, today: string): Promise<
     { days: 7, kind: 'complaint', place: '粉尘作业区', findings: '1. 举报反映的粉尘清扫问题已整改，现场未见积尘。' },
     { days: 2, kind: 'plan', place: '液氨制冷车间', findings: '1. 液氨储罐区泄漏报警装置运行正常。', with: chen },
   ];
+  const total = recipes.length + visits.length;
+  let done = 0;
+  const step = () => {
+    job.checkpoint();
+    job.progress('demo', done++, total);
+  };
+  for (const [i, r] of recipes.entries()) {
+    step();
+    // A file the calendar does not allow on this day (a hearing falling in a long holiday) is left out, never the demo.
+    await generate({ ...r, enterpriseId: items[(i * 3) % items.length].id, handlerIds, reviewerToken: reviewer }).catch(
+      (e: unknown) => console.warn('demo case left out:', e instanceof Error ? e.message : e),
+    );
+  }
   for (const [i, v] of visits.entries()) {
+    step();
     const day = back(v.days);
     const r = await dispatch(
       'inspections:create',
@@ -96,5 +105,6 @@ export async function seedDemoCases(dispatch: Dispatch, today: string): Promise<
     if (!issued || !issued.ok)
       console.warn('demo inspection record left unissued:', JSON.stringify(issued ? issued.error : doc));
   }
-  for (const token of [clerk, reviewer]) await dispatch('auth:sign-out', {}, { token });
+  for (const token of [clerk, reviewer, supervisor]) await dispatch('auth:sign-out', {}, { token });
+  job.progress('demo', total, total);
 }

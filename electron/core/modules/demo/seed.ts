@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { orgCodeCheckChar, usccCheckChar } from '../../../../shared/base/uscc.ts';
+import { processAlive } from '../../db/open.ts';
+import { writeFileAtomic } from '../../db/snapshot.ts';
 import type { SupervisionCategory } from '../../../../shared/base/vocabulary.ts';
 import type { Settings } from '../../../../shared/entities/settings.ts';
 import type { CoreState } from '../../context.ts';
@@ -17,6 +21,26 @@ export const DEMO_USERS = [
   { username: 'reviewer', displayName: '演示法制审核员', role: 'reviewer' },
   { username: 'supervisor', displayName: '演示大队长', role: 'supervisor' },
 ] as const;
+
+/**
+ * The demo county is made in two parts: the ledger, users and unit at once (the county opens on them), then its case
+ * files and inspections through the contract in the background, with progress. A marker holding the maker's pid
+ * stands in the workspace until the second part is done: a demo county a kill left half-made is wiped and made again
+ * when next opened (it holds nothing of anyone's), unless the process that is making it is still alive.
+ */
+const SEEDING = 'demo-seeding';
+export function clearUnfinishedDemo(dataDir: string): boolean {
+  const marker = path.join(dataDir, SEEDING);
+  if (!fs.existsSync(marker)) return false;
+  const pid = Number(fs.readFileSync(marker, 'utf8'));
+  if (pid !== process.pid && processAlive(pid)) return false;
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  return true;
+}
+export const markDemoSeeding = (dataDir: string) =>
+  writeFileAtomic(path.join(dataDir, SEEDING), Buffer.from(String(process.pid)));
+export const markDemoSeeded = (dataDir: string) => fs.rmSync(path.join(dataDir, SEEDING), { force: true });
 
 /** A valid code built from a serial: region 519999, body derived from n, both check characters computed. */
 export function demoUscc(n: number): string {
