@@ -58,7 +58,7 @@ import { ensureDailyBackup } from './modules/backups/backups.ts';
 import { calendarHandlers } from './modules/calendar/handlers.ts';
 import { loadCalendar } from './modules/calendar/repository.ts';
 import { readSettings } from './modules/settings/repository.ts';
-import { seedDemoCases } from './modules/demo/cases.ts';
+import { DEMO_STEPS, seedDemoCases } from './modules/demo/cases.ts';
 import { clearUnfinishedDemo, markDemoSeeded, markDemoSeeding, seedDemo } from './modules/demo/seed.ts';
 import { enterpriseHandlers } from './modules/enterprises/handlers.ts';
 import { officerHandlers } from './modules/officers/handlers.ts';
@@ -340,7 +340,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // the background: the county opens on its ledger at once and the screens show the files coming (job-progress).
   const DEMO_JOB = 'demo:seed';
   if (freshDemo) {
-    demoMaking = { done: 0, total: 1 };
+    demoMaking = { done: 0, total: DEMO_STEPS };
     events.on('event', (e) => {
       if (e.type === 'job-progress' && e.job === DEMO_JOB) demoMaking = { done: e.done, total: e.total };
     });

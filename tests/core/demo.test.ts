@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core/create-core.ts';
 import type { CoreEvent } from '../../electron/core/context.ts';
+import { DEMO_STEPS } from '../../electron/core/modules/demo/cases.ts';
 import { call, RESOURCES, tempDir } from '../support/core.ts';
 
 /**
@@ -37,7 +38,7 @@ describe('the demo county', () => {
     const progress: CoreEvent[] = [];
     core.events.on('event', (e) => progress.push(e));
     // Open: its enterprises and users are there, its files are still being made.
-    expect(core.state.demoMaking()).toEqual({ done: 0, total: 1 });
+    expect(core.state.demoMaking()).toEqual({ done: 0, total: DEMO_STEPS });
     expect(fs.existsSync(marker(dataDir))).toBe(true);
     expect((await call(core, 'app:info', {})).demoMaking).not.toBeNull();
     await core.ready;
@@ -45,7 +46,7 @@ describe('the demo county', () => {
     expect((await call(core, 'app:info', {})).demoMaking).toBeNull();
     expect(fs.existsSync(marker(dataDir))).toBe(false);
     const done = progress.filter((e) => e.type === 'job-progress' && e.job === 'demo:seed').map((e) => e.done);
-    expect(done.at(-1)).toBe(13);
+    expect(done.at(-1)).toBe(DEMO_STEPS);
     expect(done).toEqual([...done].sort((a, b) => a - b));
     const whole = await counts(core);
     expect(whole.enterprises).toBeGreaterThan(40);

@@ -189,3 +189,23 @@ test('the workbench shows this quarter’s entry and reporting; the decisions to
   await expect(list).toContainText('Publication of penalty decisions');
   await shot('43-publications-en');
 });
+
+test('a call the user waits for shows the busy bar along the top until its answer comes (issue 22)', async ({
+  page,
+  desk,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await Shell.demo(page, desk.url, 'clerk');
+  // The ledger's search held back until the test lets it go: as a slow PC would answer it.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/enterprises:search', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await new Shell(page).open('企业档案');
+  await expect(page.getByTestId('busy-bar')).toBeVisible();
+  await screenshots(page, false)('36-busy-bar');
+  release();
+  await expect(page.getByTestId('busy-bar')).toBeHidden();
+});

@@ -68,15 +68,30 @@ export function onSessionProblem(listener: (code: string) => void): () => void {
  * which the end-to-end tests wait on instead of a fixed time, so a slow PC or a busy machine makes them slower, not red.
  */
 let pending = 0;
-const markPending = (delta: number) => {
+// Polls a screen makes on its own (the demo banner's progress, the session ping) are not the user's to wait for.
+const QUIET = new Set(['app:info', 'auth:session']);
+let waited = 0;
+const waitListeners = new Set<(calls: number) => void>();
+const markPending = (delta: number, channel: string) => {
   pending += delta;
   if (pending) document.documentElement.dataset.pending = String(pending);
   else delete document.documentElement.dataset.pending;
+  if (QUIET.has(channel)) return;
+  waited += delta;
+  for (const l of waitListeners) l(waited);
 };
 
+/** Calls the user is waiting for, as their number changes (the busy bar shows while any is in flight). */
+export function onWaiting(listener: (calls: number) => void): () => void {
+  waitListeners.add(listener);
+  return () => waitListeners.delete(listener);
+}
+
 const transport: Transport = async (channel, input) => {
-  markPending(1);
-  const result = await (window.desk ? electronTransport : webTransport)(channel, input).finally(() => markPending(-1));
+  markPending(1, channel);
+  const result = await (window.desk ? electronTransport : webTransport)(channel, input).finally(() =>
+    markPending(-1, channel),
+  );
   if (!result.ok && (result.error.code === 'UNAUTHENTICATED' || result.error.code === 'SESSION_LOCKED')) {
     for (const l of listeners) l(result.error.code);
   }

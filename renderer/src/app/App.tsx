@@ -7,6 +7,7 @@ import { api, getWorkspace, onSessionProblem, setToken, setWorkspace } from '../
 import { LockScreen } from '../features/auth/LockScreen.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
+import { BusyBar } from './BusyBar.tsx';
 import { syncClock } from './clock.ts';
 import { DemoMaking } from './DemoMaking.tsx';
 import { errorMessage } from './errors.ts';
@@ -186,6 +187,7 @@ export function App() {
   }
   return (
     <AntApp>
+      <BusyBar />
       {demo ? (
         <Watermark
           content={t('app.demoWatermark')}
@@ -200,7 +202,10 @@ export function App() {
               type="warning"
               banner
               message={
-                info.demoMaking ? <DemoMaking making={info.demoMaking} onDone={demoMade} /> : t('app.demoBanner')
+                <>
+                  {t('app.demoBanner')}
+                  {info.demoMaking && <DemoMaking making={info.demoMaking} onDone={demoMade} />}
+                </>
               }
               action={
                 getWorkspace() === 'demo' ? (

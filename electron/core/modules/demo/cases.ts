@@ -11,6 +11,38 @@ import type { Job } from '../../jobs/jobs.ts';
  * clerk, the legal reviewer and the head would make them: one of each path and stage, dated back from today,
  * so a newcomer finds filed, noticed, decided, closed, transferred and on-the-spot cases to open.
  */
+/** The demo county's case files: one of each path and stage, filed this many days before the app's today. */
+const RECIPES = (
+  back: (days: number) => string,
+): Omit<CaseRecipe, 'enterpriseId' | 'handlerIds' | 'reviewerToken'>[] => [
+  { filedOn: back(90), variations: ['statement-waived', 'investigated'] },
+  {
+    filedOn: back(75),
+    variations: ['statement-heard', 'late-service', 'late-publication', 'investigated'],
+    stopAt: 'decided',
+  },
+  { filedOn: back(60), variations: ['person-fined', 'statement-waived', 'investigated'], stopAt: 'closed' },
+  { filedOn: back(45), variations: ['transfer-accepted', 'investigated'] },
+  { filedOn: back(12), variations: ['hearing', 'investigated'], stopAt: 'noticed' },
+  { filedOn: back(12), variations: ['summary'], formNo: '0000101' },
+  // The alarm switched off: 危险作业罪 第（一）项 possible, the transfer assessment still to be made.
+  { filedOn: back(20), variations: ['investigated', 'crime-risk'], stopAt: 'approved' },
+  { filedOn: back(3), variations: ['investigated'], stopAt: 'filed' },
+];
+/**
+ * Inspections that led to no case, so 现场检查 is not empty and its filters have something to find, each but the
+ * latest with its 现场检查记录 (陈静, the legal officer, goes along where marked).
+ */
+const VISITS: { days: number; kind: string; place: string; findings: string; withChen?: boolean }[] = [
+  { days: 30, kind: 'plan', place: '生产车间', findings: '1. 安全生产责任制已落实。\n2. 未发现事故隐患。' },
+  { days: 21, kind: 'random', place: '危化品仓库', findings: '1. 仓库通风良好，报警装置运行正常。' },
+  { days: 14, kind: 'special', place: '有限空间作业点', findings: '1. 有限空间作业审批手续齐全。', withChen: true },
+  { days: 7, kind: 'complaint', place: '粉尘作业区', findings: '1. 举报反映的粉尘清扫问题已整改，现场未见积尘。' },
+  { days: 2, kind: 'plan', place: '液氨制冷车间', findings: '1. 液氨储罐区泄漏报警装置运行正常。', withChen: true },
+];
+/** The steps the demo county's background part reports (a case file or an inspection each). */
+export const DEMO_STEPS = RECIPES(() => '').length + VISITS.length;
+
 export async function seedDemoCases(dispatch: Dispatch, today: string, job: Job): Promise<void> {
   const signIn = async (username: string) => {
     const r = await dispatch('auth:sign-in', { username, password: DEMO_PASSWORD }, { token: '' });
@@ -31,32 +63,9 @@ export async function seedDemoCases(dispatch: Dispatch, today: string, job: Job)
   const { items } = await list<{ items: EnterpriseListItem[] }>('enterprises:search', { pageSize: 20 });
   const generate = caseGenerator(dispatch, clerk, { review: reviewer, approve: supervisor });
   const back = (days: number) => addCalendarDays(today, -days);
-  const recipes: Omit<CaseRecipe, 'enterpriseId' | 'handlerIds' | 'reviewerToken'>[] = [
-    { filedOn: back(90), variations: ['statement-waived', 'investigated'] },
-    {
-      filedOn: back(75),
-      variations: ['statement-heard', 'late-service', 'late-publication', 'investigated'],
-      stopAt: 'decided',
-    },
-    { filedOn: back(60), variations: ['person-fined', 'statement-waived', 'investigated'], stopAt: 'closed' },
-    { filedOn: back(45), variations: ['transfer-accepted', 'investigated'] },
-    { filedOn: back(12), variations: ['hearing', 'investigated'], stopAt: 'noticed' },
-    { filedOn: back(12), variations: ['summary'], formNo: '0000101' },
-    // The alarm switched off: 危险作业罪 第（一）项 possible, the transfer assessment still to be made.
-    { filedOn: back(20), variations: ['investigated', 'crime-risk'], stopAt: 'approved' },
-    { filedOn: back(3), variations: ['investigated'], stopAt: 'filed' },
-  ];
-  // Inspections that led to no case, so 现场检查 is not empty and its filters have something to find, each but the
-  // latest with its 现场检查记录.
+  const recipes = RECIPES(back);
   const chen = officers.find((o) => o.name === '陈静')?.id;
-  const visits: { days: number; kind: string; place: string; findings: string; with?: number }[] = [
-    { days: 30, kind: 'plan', place: '生产车间', findings: '1. 安全生产责任制已落实。\n2. 未发现事故隐患。' },
-    { days: 21, kind: 'random', place: '危化品仓库', findings: '1. 仓库通风良好，报警装置运行正常。' },
-    { days: 14, kind: 'special', place: '有限空间作业点', findings: '1. 有限空间作业审批手续齐全。', with: chen },
-    { days: 7, kind: 'complaint', place: '粉尘作业区', findings: '1. 举报反映的粉尘清扫问题已整改，现场未见积尘。' },
-    { days: 2, kind: 'plan', place: '液氨制冷车间', findings: '1. 液氨储罐区泄漏报警装置运行正常。', with: chen },
-  ];
-  const total = recipes.length + visits.length;
+  const total = DEMO_STEPS;
   let done = 0;
   const step = () => {
     job.checkpoint();
@@ -69,7 +78,7 @@ export async function seedDemoCases(dispatch: Dispatch, today: string, job: Job)
       (e: unknown) => console.warn('demo case left out:', e instanceof Error ? e.message : e),
     );
   }
-  for (const [i, v] of visits.entries()) {
+  for (const [i, v] of VISITS.entries()) {
     step();
     const day = back(v.days);
     const r = await dispatch(
@@ -80,7 +89,7 @@ export async function seedDemoCases(dispatch: Dispatch, today: string, job: Job)
         startedAt: `${day}T09:30`,
         endedAt: `${day}T11:00`,
         place: v.place,
-        officerIds: [handlerIds[0], v.with ?? handlerIds[1]],
+        officerIds: [handlerIds[0], (v.withChen && chen) || handlerIds[1]],
         present: [],
         findings: v.findings,
       },
@@ -92,7 +101,7 @@ export async function seedDemoCases(dispatch: Dispatch, today: string, job: Job)
     }
     // Its 现场检查记录 issued, as the province counts an inspection complete; the latest is still to be written up, so
     // the workbench's 检查录入完整率 has one to point at.
-    if (i === visits.length - 1) continue;
+    if (i === VISITS.length - 1) continue;
     const inspectionId = (r.data as { id: number }).id;
     const doc = await dispatch('documents:create', { type: 'inspection-record', inspectionId }, { token: clerk });
     const issued =
