@@ -116,6 +116,8 @@ async function main(): Promise<number> {
   let core;
   try {
     core = await createCore({ dataDir, resourcesDir, workspace, autoBackup: false, clock });
+    // A command works on a whole county: a demo county being made is finished first.
+    await core.ready;
   } catch (e) {
     // A database too damaged to open, or gone, can still be replaced from a backup (a damaged file is kept).
     const unopenable = ['DB_CORRUPT', 'DB_MISSING'].includes((e as { code?: string }).code ?? '');
