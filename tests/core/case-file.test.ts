@@ -93,6 +93,13 @@ describe('the whole case file as one PDF', () => {
     );
     const [hazard] = await call(core, 'hazards:list', { inspectionId: county.inspection.id }, token);
     await call(core, 'hazards:attach-photo', { id: hazard.id, file: upload('报警装置.png', png()) }, token);
+    // A photo whose header says PNG and whose data is not: a page saying it cannot be shown, never a failed file.
+    await call(
+      core,
+      'hazards:attach-photo',
+      { id: hazard.id, file: upload('损坏😀.png', png().subarray(0, 40)) },
+      token,
+    );
     await call(
       core,
       'cases:record',
@@ -118,7 +125,13 @@ describe('the whole case file as one PDF', () => {
     expect(textOfPage(bound, 1)).toContain('安全生产行政执法案卷');
     expect(textOfPage(bound, front)).toContain('卷内目录'.slice(-2));
     // Every paper's page carries its archive number; the cover, 目录 and 备考表 do not.
-    for (let n = 1; n <= numbered; n++) expect(textOfPage(bound, front + n)).toMatch(new RegExp(`${n}$`));
+    const lastLine = (n: number) =>
+      pdfText(bound, ['-f', String(n), '-l', String(n)])
+        .trim()
+        .split('\n')
+        .at(-1)!
+        .trim();
+    for (let n = 1; n <= numbered; n++) expect(lastLine(front + n)).toBe(String(n));
     expect(textOfPage(bound, 1)).not.toMatch(/\d$/);
     expect(textOfPage(bound, boundDoc.getPageCount())).not.toMatch(/\d$/);
 
@@ -128,8 +141,11 @@ describe('the whole case file as one PDF', () => {
       .split('\n')
       .map((l) => l.replace(/\s+/g, ''))
       .filter((l) => /^\d+\D.*\d$/.test(l));
-    for (const doc of docs) {
-      const row = rows.find((r) => doc.numberText && r.includes(doc.numberText));
+    const numberedDocs = docs.filter((d) => d.numberText);
+    expect(numberedDocs.length).toBeGreaterThanOrEqual(3);
+    for (const doc of numberedDocs) {
+      const row = rows.find((r) => r.includes(doc.numberText!));
+      expect(row, doc.numberText!).toBeDefined();
       if (!row) continue;
       const [first] = /(\d+)(?:–\d+)?$/.exec(row)!.slice(1).map(Number);
       const frozen = await PDFDocument.load(pdfOf(await call(core, 'documents:pdf', { id: doc.id }, token)));
@@ -159,6 +175,7 @@ describe('the whole case file as one PDF', () => {
     expect(pdfText(bound).replace(/\s+/g, '')).toContain('（告知书.heic）不能合入本卷');
     expect(rows.some((r) => r.includes('现场检查照片'))).toBe(true);
     expect(pdfText(bound).replace(/\s+/g, '')).toContain('报警装置.png');
+    expect(pdfText(bound).replace(/\s+/g, '')).toContain('照片文件（损坏?.png）不能显示');
 
     // Made from the record and its 归档 day: the same file, the same bytes, whenever and wherever it is printed —
     // here by the CLI, in another process, on another day.

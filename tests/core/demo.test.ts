@@ -81,9 +81,17 @@ describe('the demo county', () => {
     expect(shared.state.demoMaking()).toBeNull();
     await shared.close();
     cores.length = 0;
-    // The maker is gone (a pid that has exited): the county is wiped and made anew.
+    // The maker is gone (a pid that has exited) but another live process has the county open: left alone.
     const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' }).stdout.trim();
     fs.writeFileSync(marker(dataDir), gone);
+    const openedElsewhere = path.join(dataDir, `enforce.db.open-${process.ppid}`);
+    fs.writeFileSync(openedElsewhere, String(process.ppid));
+    const held = await openDemo(dataDir);
+    expect(held.state.demoMaking()).toBeNull();
+    await held.close();
+    cores.length = 0;
+    fs.rmSync(openedElsewhere);
+    // The maker gone and no one else in it: the county is moved aside and made anew.
     const remade = await openDemo(dataDir);
     expect(remade.state.demoMaking()).not.toBeNull();
     await remade.ready;

@@ -8,6 +8,7 @@ import { Shell } from './pages/shell.ts';
 
 import { TEST_TODAY } from '../support/clock.ts';
 import { previewAndSave } from './pages/preview.ts';
+import { whenSettled } from './pages/settled.ts';
 
 /** The squad's today (Asia/Shanghai), as the app dates its documents. */
 const TODAY = TEST_TODAY;
@@ -194,7 +195,7 @@ test('a clerk takes an overdue hazard to a case: 立案, 呈批, 告知书, 决�
     expect(bound).toContain(piece);
   // The whole file as one PDF: the same front and back pages around every paper, each paper's page numbered.
   await page.getByTestId('case-bound-file').click();
-  await expect(page.getByTestId('pdf-frame')).toBeVisible({ timeout: 30_000 });
+  await whenSettled(page, () => expect(page.getByTestId('pdf-frame')).toBeVisible());
   await shot('34-case-bound-file');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('print-preview')).toBeHidden();

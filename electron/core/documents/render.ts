@@ -171,9 +171,9 @@ PdfmakeDocument.prototype.font = function (src: unknown, ...rest: unknown[]) {
 const provideFont = PdfmakeDocument.prototype.provideFont;
 PdfmakeDocument.prototype.provideFont = function (...args: unknown[]) {
   const embedded = provideFont.apply(this, args);
-  if (embedded.layoutCache && isParsedFace(embedded.font)) {
+  // pdfmake asks for the font for every piece of text: the shared cache is put in (and measured) once per document.
+  if (embedded.layoutCache && embedded.layoutCache !== layouts.get(embedded.font) && isParsedFace(embedded.font)) {
     let runs = layouts.get(embedded.font);
-    // Counted once per document and face, not per string.
     if (!runs || Object.keys(runs).length > LAYOUTS_MAX)
       layouts.set(embedded.font, (runs = Object.create(null) as Record<string, Run>));
     embedded.layoutCache = runs;

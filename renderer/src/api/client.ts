@@ -64,21 +64,19 @@ export function onSessionProblem(listener: (code: string) => void): () => void {
 }
 
 /**
- * How many calls are in flight, on the page's root element (data-pending): what the screens are still waiting for,
+ * How many calls the user waits for are in flight, on the page's root element (data-pending),
  * which the end-to-end tests wait on instead of a fixed time, so a slow PC or a busy machine makes them slower, not red.
  */
-let pending = 0;
 // Polls a screen makes on its own (the demo banner's progress, the session ping) are not the user's to wait for.
 const QUIET = new Set(['app:info', 'auth:session']);
-let waited = 0;
+let pending = 0;
 const waitListeners = new Set<(calls: number) => void>();
 const markPending = (delta: number, channel: string) => {
+  if (QUIET.has(channel)) return;
   pending += delta;
   if (pending) document.documentElement.dataset.pending = String(pending);
   else delete document.documentElement.dataset.pending;
-  if (QUIET.has(channel)) return;
-  waited += delta;
-  for (const l of waitListeners) l(waited);
+  for (const l of waitListeners) l(pending);
 };
 
 /** Calls the user is waiting for, as their number changes (the busy bar shows while any is in flight). */

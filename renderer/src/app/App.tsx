@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Button, Result, Spin, Watermark } from 'antd';
+import { Alert, App as AntApp, Button, Result, Space, Spin, Watermark } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, SessionInfo } from '../../../shared/api/contract.ts';
@@ -87,8 +87,11 @@ export function App() {
     };
   }, [session]);
 
+  // The demo county was made whole while this user was in: the banner offers to load the screens again.
+  const [demoMadeUnder, setDemoMadeUnder] = useState(false);
   const signedIn = useCallback(
     (s: SessionInfo) => {
+      setDemoMadeUnder(false);
       setToken(s.token);
       setSession(s);
       setLocked(false);
@@ -111,12 +114,17 @@ export function App() {
     [signedIn, navigate],
   );
 
-  // Once the demo county is whole, every screen loads again so what was made in the background shows.
+  // Once the demo county is whole, the screens can load again to show what was made in the background: offered, not
+  // done under the user (a half-filled form would be lost). Signed out, the next sign-in loads everything anyway.
   const [demoRound, setDemoRound] = useState(0);
   const demoMade = useCallback(() => {
     void refreshInfo();
-    setDemoRound((n) => n + 1);
+    setDemoMadeUnder(true);
   }, [refreshInfo]);
+  const reloadScreens = () => {
+    setDemoMadeUnder(false);
+    setDemoRound((n) => n + 1);
+  };
 
   const switchWorkspace = useCallback(
     (ws: 'real' | 'demo') => {
@@ -176,7 +184,7 @@ export function App() {
     body = (
       <SessionContext.Provider value={value}>
         <PrintPreviewProvider>
-          {/* A new round (the demo county made whole) loads every screen again; a half-typed sign-in is never lost. */}
+          {/* A new round (the demo county made whole, the user asked) loads every screen again. */}
           <Shell key={demoRound} />
         </PrintPreviewProvider>
         {locked && (
@@ -205,6 +213,14 @@ export function App() {
                 <>
                   {t('app.demoBanner')}
                   {info.demoMaking && <DemoMaking making={info.demoMaking} onDone={demoMade} />}
+                  {!info.demoMaking && demoMadeUnder && session && (
+                    <Space style={{ marginLeft: 12 }} data-testid="demo-made">
+                      {t('app.demoMade')}
+                      <Button size="small" type="primary" onClick={reloadScreens} data-testid="demo-made-reload">
+                        {t('app.demoReload')}
+                      </Button>
+                    </Space>
+                  )}
                 </>
               }
               action={

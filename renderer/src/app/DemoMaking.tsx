@@ -15,24 +15,25 @@ export function DemoMaking({ making, onDone }: { making: NonNullable<AppInfo['de
   const { t } = useTranslation();
   const [progress, setProgress] = useState(making);
   useEffect(() => {
+    // Each poll waits for the last answer: a slow core is not asked again and again meanwhile.
+    let timer: number | undefined;
     let stopped = false;
-    const timer = window.setInterval(() => {
+    const poll = () =>
       void api.app.info().then(
         (info) => {
           if (stopped) return;
-          if (info.demoMaking) setProgress(info.demoMaking);
-          else {
-            stopped = true;
-            window.clearInterval(timer);
-            onDone();
-          }
+          if (!info.demoMaking) return onDone();
+          setProgress(info.demoMaking);
+          timer = window.setTimeout(poll, POLL_MS);
         },
-        () => undefined,
+        () => {
+          if (!stopped) timer = window.setTimeout(poll, POLL_MS);
+        },
       );
-    }, POLL_MS);
+    timer = window.setTimeout(poll, POLL_MS);
     return () => {
       stopped = true;
-      window.clearInterval(timer);
+      window.clearTimeout(timer);
     };
   }, [onDone]);
   const percent = progress.total ? Math.round((progress.done / progress.total) * 100) : 0;

@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/domain/case-file.ts';
 import { chineseDate } from '../../../../shared/domain/dates.ts';
 import {
+  A4,
   type DocumentSpec,
   labelled,
   MM,
@@ -18,12 +19,13 @@ import {
   textWidthPt,
   unbroken,
 } from '../../../../shared/documents/layout.ts';
+import { AppError } from '../../../../shared/base/errors.ts';
 import { inspectionAndRechecks } from '../inspections/repository.ts';
 import type { CaseDetail } from '../../../../shared/entities/case.ts';
 import type { CoreState } from '../../context.ts';
 import { readFile } from '../../files.ts';
 import { checkFieldGlyphs } from '../../documents/glyphs.ts';
-import type { FontSet } from '../../documents/fonts.ts';
+import { familyCovers } from '../../documents/fonts.ts';
 import { approvalForm, type ApprovalStage } from './approval-forms.ts';
 import { fontSetFor } from '../documents/service.ts';
 import { type RuleContext, unitOf } from '../../rules.ts';
@@ -36,20 +38,15 @@ import { documentDateOf } from '../../../../shared/documents/registry.ts';
  * pages it is filed as, so the numbers in the 目录 are the numbers stamped.
  */
 
-/** Where a paper's pages come from. */
+/** Where a paper's pages come from: a stored PDF copied unchanged, or pages made from the record for the file. */
 type Source =
-  /** A stored PDF (an issued document frozen at issue, or a scan), its pages copied unchanged. */
+  /** An issued document as frozen at issue, or a scanned PDF. */
   | { kind: 'pdf'; hash: string; pages: number }
-  /** A photo or an image scan, one page each with its caption. */
-  | { kind: 'image'; hash: string; name: string; title: string; caption: string }
-  /** An approval form not scanned: printed from the record, as it was signed. */
-  | { kind: 'form'; stage: ApprovalStage; pages: number }
-  /** A paper the file holds only on paper (or a file that cannot be filed): one page saying so. */
-  | { kind: 'slot'; title: string; date: string; name: string | null };
+  /** An approval form printed from the record, a photo or image scan on a page, or a page standing for a paper. */
+  | { kind: 'made'; pdf: Buffer; pages: number };
 
 type Paper = FileItem & { sources: Source[] };
 
-const pagesOfSource = (s: Source) => (s.kind === 'pdf' || s.kind === 'form' ? s.pages : 1);
 const IMAGE = (bytes: Buffer) =>
   bytes[0] === 0xff && bytes[1] === 0xd8
     ? 'jpeg'
@@ -60,18 +57,98 @@ const IMAGE = (bytes: Buffer) =>
 /** Pages of stored PDFs, by hash: files are named by their content, so a count never goes stale. */
 const pagesByHash = new Map<string, number | null>();
 
-/** A stored file as the papers it is filed as: a PDF's pages, an image's page, or a slot naming a file that cannot be filed. */
-async function sourcesOfFile(
+/**
+ * The pages the file makes for itself, each counted from the PDF made (never assumed), so the 目录 gives the pages
+ * the bound file holds whatever the page geometry or the length of a caption.
+ */
+function pageMaker(core: CoreState, rules: RuleContext) {
+  const g = rules.settings.documentLayout;
+  const fonts = fontSetFor(core, rules.settings.fontOverrides);
+  const made = async (content: Content[]): Promise<Source> => {
+    const pdf = await core.render({ ...baseSpec(core, rules), content, plain: true });
+    return { kind: 'made', pdf, pages: pdfPageCount(pdf) };
+  };
+  // A file name is the user's device's: a character no font has is shown as ? rather than stopping the binding.
+  const printable = (name: string) =>
+    Array.from(name, (ch) =>
+      familyCovers(fonts, fonts.roles.body, ch.codePointAt(0)!) ||
+      familyCovers(fonts, fonts.roles.fallback, ch.codePointAt(0)!)
+        ? ch
+        : '?',
+    ).join('');
+  const title = (text: string, size: number, top: number): Content =>
+    ({
+      text,
+      font: fonts.roles.title,
+      fontSize: size,
+      bold: true,
+      alignment: 'center',
+      margin: [0, top, 0, 16],
+    }) as Content;
+  return {
+    /** A paper held only on paper, or a file that cannot be shown: a page saying where it goes. */
+    slot(paper: { title: string; date: string }, file: { name: string; photo: boolean } | null) {
+      const said = !file
+        ? '本材料为纸质件，未扫描入系统，以纸质原件附于此页之后。'
+        : file.photo
+          ? `照片文件（${printable(file.name)}）不能显示（不是可读的 JPEG 或 PNG 文件），请在系统中查看原文件。`
+          : `本材料的电子文件（${printable(file.name)}）不能合入本卷（不是可读的 PDF、JPEG 或 PNG 文件），以纸质原件附于此页之后。`;
+      return made([
+        title(paper.title, 20, 120),
+        paragraph(paper.date ? `日期：${chineseDate(paper.date)}` : '', { indent: false }),
+        paragraph(said, { indent: false }),
+      ]);
+    },
+    /** A photo or an image scan fitted to the page under its title, with its caption and file name. */
+    async image(bytes: Buffer, name: string, paper: { title: string; date: string; caption: string }) {
+      const lines = Math.ceil((Array.from(paper.caption).length * 12) / textWidthPt(g)) || 0;
+      // The room the title, caption and name take, and a margin for safety, off the page's text height.
+      const room = 14 * g.lineHeight + 12 + lines * 12 * g.lineHeight + 12 + 10 * g.lineHeight + 4 + 36;
+      const height = Math.max(60 * MM, A4.heightPt - (g.marginTopMm + g.marginBottomMm) * MM - room);
+      try {
+        return await made([
+          {
+            text: paper.title,
+            font: fonts.roles.heading,
+            fontSize: 14,
+            alignment: 'center',
+            margin: [0, 0, 0, 12],
+          } as Content,
+          {
+            image: `data:image/${IMAGE(bytes)};base64,${bytes.toString('base64')}`,
+            fit: [textWidthPt(g), height],
+            alignment: 'center',
+          } as Content,
+          ...(paper.caption ? [{ text: paper.caption, margin: [0, 12, 0, 0], fontSize: 12 } as Content] : []),
+          { text: printable(name), margin: [0, 4, 0, 0], fontSize: 10, color: '#555555' } as Content,
+        ]);
+      } catch (e) {
+        // An image its header claims but its data does not hold: shown as a file that cannot be displayed.
+        if ((e as { code?: string }).code !== 'RENDER_FAILED') throw e;
+        return this.slot(paper, { name, photo: true });
+      }
+    },
+    form: async (detail: CaseDetail, stage: ApprovalStage): Promise<Source> => {
+      const pdf = await approvalForm(core, rules, detail, stage);
+      return { kind: 'made', pdf, pages: pdfPageCount(pdf) };
+    },
+  };
+}
+type Maker = ReturnType<typeof pageMaker>;
+
+/** A stored file as the pages it is filed as: a PDF's own pages, an image on a page, or a page naming a file that cannot be filed. */
+async function sourceOfFile(
   core: CoreState,
+  make: Maker,
   hash: string,
   name: string,
-  paper: { title: string; date: string; caption: string },
-): Promise<Source[]> {
+  paper: { title: string; date: string; caption: string; photo?: boolean },
+): Promise<Source> {
   const bytes = readFile(core.dataDir, hash);
-  if (IMAGE(bytes)) return [{ kind: 'image', hash, name, title: paper.title, caption: paper.caption }];
+  if (IMAGE(bytes)) return make.image(bytes, name, paper);
   if (!pagesByHash.has(hash)) pagesByHash.set(hash, (await core.pdfPages([bytes]))[0]);
   const pages = pagesByHash.get(hash);
-  return pages ? [{ kind: 'pdf', hash, pages }] : [{ kind: 'slot', title: paper.title, date: paper.date, name }];
+  return pages ? { kind: 'pdf', hash, pages } : make.slot(paper, { name, photo: !!paper.photo });
 }
 
 async function papersOf(
@@ -81,6 +158,7 @@ async function papersOf(
   detail: CaseDetail,
   titles: Record<string, string>,
 ): Promise<Paper[]> {
+  const make = pageMaker(core, rules);
   // The case's documents, and those of the inspection it came from and of its 复查 (检查记录, 整改指令书, and the
   // 复查意见书 that proves the hazard was not put right in time: the ground of a 逾期未改正 penalty).
   const inspections = detail.inspectionId ? await inspectionAndRechecks(db, detail.inspectionId) : [];
@@ -117,11 +195,11 @@ async function papersOf(
     // The copy the party signed (a 送达回证, a 笔录) follows the document it signs.
     if (d.scanSha256)
       sources.push(
-        ...(await sourcesOfFile(core, d.scanSha256, d.scanName ?? '', {
+        await sourceOfFile(core, make, d.scanSha256, d.scanName ?? '', {
           title: `${title}（签收件）`,
           date,
           caption: '',
-        })),
+        }),
       );
     papers.push({ key: d.type, title, numberText: d.numberText ?? '', date, pages: 0, sources });
   }
@@ -133,9 +211,11 @@ async function papersOf(
     const scan = detail.events
       .filter((e) => !e.retracted && e.data.kind === 'approval' && e.data.stage === stage && e.scanSha256)
       .at(-1);
-    const sources = scan
-      ? await sourcesOfFile(core, scan.scanSha256!, scan.scanName ?? '', { title, date: approved, caption: '' })
-      : [{ kind: 'form' as const, stage, pages: pdfPageCount(await approvalForm(core, rules, detail, stage)) }];
+    const sources = [
+      scan
+        ? await sourceOfFile(core, make, scan.scanSha256!, scan.scanName ?? '', { title, date: approved, caption: '' })
+        : await make.form(detail, stage),
+    ];
     papers.push({ key: `approval:${stage}`, title, numberText: '', date: approved, pages: 0, sources });
   }
   // An event is a paper of the file when the order gives it a title (a 回避决定, a payment slip); the rest are records only.
@@ -150,9 +230,11 @@ async function papersOf(
       numberText: '',
       date,
       pages: 0,
-      sources: e.scanSha256
-        ? await sourcesOfFile(core, e.scanSha256, e.scanName ?? '', { title, date, caption: '' })
-        : [{ kind: 'slot', title, date, name: null }],
+      sources: [
+        e.scanSha256
+          ? await sourceOfFile(core, make, e.scanSha256, e.scanName ?? '', { title, date, caption: '' })
+          : await make.slot({ title, date }, null),
+      ],
     });
   }
   // The photos of the hazards found at the inspection and its 复查, one page each with what it shows.
@@ -171,8 +253,11 @@ async function papersOf(
     for (const h of hazards) {
       for (const photo of JSON.parse(h.photosJson) as { hash: string; name: string }[]) {
         date ||= h.startedAt.slice(0, 10);
-        const caption = h.description.length > 120 ? `${h.description.slice(0, 120)}…` : h.description;
-        sources.push(...(await sourcesOfFile(core, photo.hash, photo.name, { title: photosTitle, date, caption })));
+        const chars = Array.from(h.description);
+        const caption = chars.length > 120 ? `${chars.slice(0, 120).join('')}…` : h.description;
+        sources.push(
+          await sourceOfFile(core, make, photo.hash, photo.name, { title: photosTitle, date, caption, photo: true }),
+        );
       }
     }
     if (sources.length)
@@ -185,7 +270,23 @@ async function papersOf(
         sources,
       });
   }
-  return papers.map((p) => ({ ...p, pages: p.sources.reduce((n, s) => n + pagesOfSource(s), 0) }));
+  return papers.map((p) => ({ ...p, pages: p.sources.reduce((n, s) => n + s.pages, 0) }));
+}
+
+/** The file's own pages as a document: the agency's header, the file's title, the demo watermark, never numbered. */
+function baseSpec(core: CoreState, rules: RuleContext): DocumentSpec {
+  return {
+    geometry: rules.settings.documentLayout,
+    header: `${unitOf(rules).agencyName}${core.catalogue.header}`,
+    title: '安全生产行政执法案卷',
+    numberLine: '',
+    content: [],
+    copiesNote: null,
+    watermark: core.workspace === 'demo' ? '演示数据' : null,
+    continuationLabel: '',
+    fonts: fontSetFor(core, rules.settings.fontOverrides),
+    pageNumbers: false,
+  };
 }
 
 /** The file's papers in filing order, numbered, with the pages each takes. */
@@ -284,16 +385,9 @@ function frontAndBack(core: CoreState, rules: RuleContext, detail: CaseDetail, e
     labelled(fonts, '立卷时间', archive ? chineseDate(archive.date) : ''),
   ];
   const spec = (content: Content[], plain = false): DocumentSpec => ({
-    geometry: settings.documentLayout,
-    header: `${unit.agencyName}${core.catalogue.header}`,
-    title: '安全生产行政执法案卷',
+    ...baseSpec(core, rules),
     numberLine: archive ? `归档号：${archive.archiveNo}` : '',
     content,
-    copiesNote: null,
-    watermark: core.workspace === 'demo' ? '演示数据' : null,
-    continuationLabel: '',
-    fonts,
-    pageNumbers: false,
     plain,
   });
   return { spec, front, back };
@@ -310,45 +404,6 @@ export async function caseFileBinder(
   return core.render(spec([...front, ...back(true)]));
 }
 
-/** A page the papers' own files cannot give: a photo or image scan with its caption, or a paper held on paper only. */
-function sourcePage(
-  source: Extract<Source, { kind: 'image' | 'slot' }>,
-  fonts: FontSet,
-  width: number,
-  data: string | null,
-): Content[] {
-  if (source.kind === 'image')
-    return [
-      {
-        text: source.title,
-        font: fonts.roles.heading,
-        fontSize: 14,
-        alignment: 'center',
-        margin: [0, 0, 0, 12],
-      } as Content,
-      { image: data!, fit: [width, 180 * MM], alignment: 'center' } as Content,
-      ...(source.caption ? [{ text: source.caption, margin: [0, 12, 0, 0], fontSize: 12 } as Content] : []),
-      { text: source.name, margin: [0, 4, 0, 0], fontSize: 10, color: '#555555' } as Content,
-    ];
-  return [
-    {
-      text: source.title,
-      font: fonts.roles.title,
-      fontSize: 20,
-      bold: true,
-      alignment: 'center',
-      margin: [0, 120, 0, 24],
-    } as Content,
-    paragraph(source.date ? `日期：${chineseDate(source.date)}` : '', { indent: false }),
-    paragraph(
-      source.name
-        ? `本材料的电子文件（${source.name}）不能合入本卷（不是可读的 PDF、JPEG 或 PNG 文件），以纸质原件附于此页之后。`
-        : '本材料为纸质件，未扫描入系统，以纸质原件附于此页之后。',
-      { indent: false },
-    ),
-  ];
-}
-
 /**
  * The whole case file as one PDF: cover and 卷内目录, every paper in filing order (issued documents as frozen at
  * issue, signed copies and scans as stored, photos one to a page), and the 备考表, each paper's page numbered.
@@ -361,30 +416,16 @@ export async function boundCaseFile(
 ): Promise<Buffer> {
   const entries = await entriesOf(core, db, rules, detail);
   const { spec, front, back } = frontAndBack(core, rules, detail, entries);
-  const fonts = spec([]).fonts;
   const parts: Uint8Array[] = [];
   const expected: number[] = [];
   for (const entry of entries)
     for (const source of entry.sources) {
-      expected.push(pagesOfSource(source));
-      if (source.kind === 'pdf') parts.push(readFile(core.dataDir, source.hash));
-      else if (source.kind === 'form') parts.push(await approvalForm(core, rules, detail, source.stage));
-      else {
-        const bytes = source.kind === 'image' ? readFile(core.dataDir, source.hash) : null;
-        const data = bytes ? `data:image/${IMAGE(bytes)};base64,${bytes.toString('base64')}` : null;
-        checkFieldGlyphs(
-          fonts,
-          { title: source.title, caption: source.kind === 'image' ? source.caption : '', name: source.name ?? '' },
-          ['case', 'file'],
-        );
-        parts.push(
-          await core.render({
-            ...spec(sourcePage(source, fonts, textWidthPt(rules.settings.documentLayout), data), true),
-            watermark: null,
-          }),
-        );
-      }
+      expected.push(source.pages);
+      parts.push(source.kind === 'pdf' ? readFile(core.dataDir, source.hash) : source.pdf);
     }
+  // The 目录's last page number is the pages the papers bring: checked here as each part is checked in the binding.
+  if (expected.reduce((n, p) => n + p, 0) !== (entries.at(-1)?.lastPage ?? 0))
+    throw new AppError('RENDER_FAILED', { reason: 'the 卷内目录 and the papers disagree' });
   const archive = live(detail.events, 'archive').at(-1);
   return core.bind({
     front: await core.render(spec(front)),
@@ -392,6 +433,6 @@ export async function boundCaseFile(
     expectedPages: expected,
     back: await core.render(spec(back(false), true)),
     title: `${detail.caseNo} 安全生产行政执法案卷`,
-    createdAt: `${archive?.date ?? core.now().toISOString().slice(0, 10)}T00:00:00.000Z`,
+    createdAt: `${archive?.date ?? core.today()}T00:00:00.000Z`,
   });
 }

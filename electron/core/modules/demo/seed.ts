@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { orgCodeCheckChar, usccCheckChar } from '../../../../shared/base/uscc.ts';
-import { processAlive } from '../../db/open.ts';
+import { dbFileOf, onlyOpener, processAlive } from '../../db/open.ts';
 import { writeFileAtomic } from '../../db/snapshot.ts';
 import type { SupervisionCategory } from '../../../../shared/base/vocabulary.ts';
 import type { Settings } from '../../../../shared/entities/settings.ts';
@@ -25,17 +25,36 @@ export const DEMO_USERS = [
 /**
  * The demo county is made in two parts: the ledger, users and unit at once (the county opens on them), then its case
  * files and inspections through the contract in the background, with progress. A marker holding the maker's pid
- * stands in the workspace until the second part is done: a demo county a kill left half-made is wiped and made again
- * when next opened (it holds nothing of anyone's), unless the process that is making it is still alive.
+ * stands in the workspace until the second part is done. A demo county a kill left half-made (its maker gone, no
+ * other process with it open) is moved aside whole, in one rename, and made again; a rename the system refuses (a
+ * file still held open) leaves it for the next start. Only ever the demo workspace: it holds nothing of anyone's.
  */
 const SEEDING = 'demo-seeding';
+const DISCARD = '.discard-';
 export function clearUnfinishedDemo(dataDir: string): boolean {
+  // What an earlier clearing could not delete at once.
+  const parent = path.dirname(dataDir);
+  const base = path.basename(dataDir);
+  for (const leftover of fs.existsSync(parent) ? fs.readdirSync(parent) : [])
+    if (leftover.startsWith(`${base}${DISCARD}`))
+      fs.rmSync(path.join(parent, leftover), { recursive: true, force: true, maxRetries: 2 });
   const marker = path.join(dataDir, SEEDING);
   if (!fs.existsSync(marker)) return false;
   const pid = Number(fs.readFileSync(marker, 'utf8'));
   if (pid !== process.pid && processAlive(pid)) return false;
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (!onlyOpener(dbFileOf(dataDir))) return false;
+  const discard = `${dataDir}${DISCARD}${process.pid}-${process.hrtime.bigint()}`;
+  try {
+    fs.renameSync(dataDir, discard);
+  } catch {
+    return false;
+  }
   fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    fs.rmSync(discard, { recursive: true, force: true, maxRetries: 2 });
+  } catch {
+    // Deleted at the next start.
+  }
   return true;
 }
 export const markDemoSeeding = (dataDir: string) =>
