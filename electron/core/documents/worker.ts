@@ -1,7 +1,10 @@
 import { parentPort } from 'node:worker_threads';
-import { bindFile, pdfPages } from './binding.ts';
 import type { WorkerTask } from './pool.ts';
 import { renderPdf } from './render.ts';
+
+// pdf-lib takes about 200 ms to load: only a worker asked to count or bind a case file's pages pays for it, never the
+// first document's preview.
+const binding = () => import('./binding.ts');
 
 /** The render worker: a task in (pool.ts), its result or a coded error out. */
 async function perform(task: WorkerTask): Promise<unknown> {
@@ -9,9 +12,9 @@ async function perform(task: WorkerTask): Promise<unknown> {
     case 'render':
       return new Uint8Array(await renderPdf(task.spec));
     case 'pages':
-      return pdfPages(task.pdfs);
+      return (await binding()).pdfPages(task.pdfs);
     case 'bind':
-      return bindFile(task.plan);
+      return (await binding()).bindFile(task.plan);
   }
 }
 
