@@ -52,7 +52,9 @@ function columnOfPath(path: (string | number)[]): ColumnKey {
 }
 
 export class BadWorkbook extends Error {
-  readonly reason: 'notXlsx' | 'noSheet' | 'missingColumns' | 'empty';
+  readonly reason:
+    'notXlsx' | 'noSheet' | 'missingColumns' | 'empty' | 'tooLarge' | 'tooManyRows' | 'mergedHeader' | 'repeatedHeader';
+  /** The columns (headers) or cells (A1:B1) the reason is about. */
   readonly columns?: string[];
   constructor(reason: BadWorkbook['reason'], columns?: string[]) {
     super(reason);
@@ -60,6 +62,13 @@ export class BadWorkbook extends Error {
     this.columns = columns;
   }
 }
+
+/**
+ * What a ledger workbook may be: a county's ledger is tens of thousands of rows and a few megabytes; a file past
+ * these is refused before it is read, and a sheet whose rows run past the cap is refused as it is read (rows that
+ * hold nothing are never visited, however far down the sheet a stray cell sits).
+ */
+export const LEDGER_LIMITS = { bytes: 20 * 2 ** 20, rows: 100_000 };
 
 function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
@@ -88,11 +97,48 @@ const splitList = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
+/**
+ * Which column each field is read from, by the header's text. A header merged across columns (a heading spanning
+ * two) or a header given twice would leave it unclear which column holds the values: refused, naming the cells,
+ * rather than read from the wrong one.
+ */
+function headerColumns(sheet: ExcelJS.Worksheet): Map<ColumnKey, number> {
+  const colIndex = new Map<ColumnKey, number>();
+  const cellsOf = new Map<ColumnKey, string[]>();
+  const merged: string[] = [];
+  sheet.getRow(1).eachCell((cell, col) => {
+    const def = COLUMNS.find((c) => normalizeHeader(c.header) === normalizeHeader(cellText(cell)));
+    if (!def) return;
+    // A merged range's other cells answer with its first cell's value: the range is named once, by its first cell.
+    if (cell.isMerged && cell.master !== cell) {
+      merged.push(`${cell.master.address}:${cell.address}`);
+      return;
+    }
+    colIndex.set(def.key, col);
+    cellsOf.set(def.key, [...(cellsOf.get(def.key) ?? []), cell.address]);
+  });
+  if (merged.length) {
+    // One range per header: its first and last cell.
+    const ranges = new Map<string, string>();
+    for (const m of merged) ranges.set(m.split(':')[0], `${m.split(':')[0]}:${m.split(':')[1]}`);
+    throw new BadWorkbook('mergedHeader', [...ranges.values()]);
+  }
+  const repeated = [...cellsOf.entries()].filter(([, cells]) => cells.length > 1);
+  if (repeated.length)
+    throw new BadWorkbook(
+      'repeatedHeader',
+      repeated.map(([key, cells]) => `${HEADER_OF[key]}（${cells.join('、')}）`),
+    );
+  return colIndex;
+}
+
 /** Reads and validates every row; nothing is written here. */
 export async function readLedgerWorkbook(
   data: Buffer,
   onProgress?: (done: number, total: number) => void,
+  limits = LEDGER_LIMITS,
 ): Promise<{ rows: ParsedRow[]; errors: ImportRowError[]; totalRows: number }> {
+  if (data.length > limits.bytes) throw new BadWorkbook('tooLarge', [`${limits.bytes / 2 ** 20} MB`]);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -101,22 +147,23 @@ export async function readLedgerWorkbook(
   }
   const sheet = wb.worksheets[0];
   if (!sheet) throw new BadWorkbook('noSheet');
-  const headerRow = sheet.getRow(1);
-  const colIndex = new Map<ColumnKey, number>();
-  headerRow.eachCell((cell, col) => {
-    const h = normalizeHeader(cellText(cell));
-    const def = COLUMNS.find((c) => normalizeHeader(c.header) === h);
-    if (def) colIndex.set(def.key, col);
-  });
+  const colIndex = headerColumns(sheet);
   const missing = COLUMNS.filter((c) => 'required' in c && c.required && !colIndex.has(c.key)).map((c) => c.header);
   if (missing.length) throw new BadWorkbook('missingColumns', missing);
 
   const rows: ParsedRow[] = [];
   const errors: ImportRowError[] = [];
-  const last = sheet.actualRowCount > 0 ? sheet.rowCount : 0;
+  // Only the rows the sheet holds, in order: a stray cell at row 1,048,576 is one row, not a million.
+  const present: ExcelJS.Row[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r === 1) return;
+    if (present.length >= limits.rows) throw new BadWorkbook('tooManyRows', [String(limits.rows)]);
+    present.push(row);
+  });
+  const last = present.length;
   let totalRows = 0;
-  for (let r = 2; r <= last; r++) {
-    const row = sheet.getRow(r);
+  for (const row of present) {
+    const r = row.number;
     const get = (k: ColumnKey) => {
       if (!colIndex.has(k)) return '';
       const cell = row.getCell(colIndex.get(k)!);
@@ -200,7 +247,7 @@ export async function readLedgerWorkbook(
     }
     if (rowErrors.length) errors.push(...rowErrors);
     else if (parsed.success) rows.push({ row: r, fields: parsed.data });
-    if (onProgress && totalRows % 1000 === 0) onProgress(totalRows, last - 1);
+    if (onProgress && totalRows % 1000 === 0) onProgress(totalRows, last);
   }
   if (totalRows === 0) throw new BadWorkbook('empty');
   return { rows, errors, totalRows };
