@@ -8,6 +8,7 @@ import type { Store } from './db/open.ts';
 import type { DB } from './db/schema.ts';
 import type { Knowledge } from './knowledge.ts';
 import type { BindPlan } from './documents/binding.ts';
+import type { LedgerRead } from './modules/enterprises/excel.ts';
 import type { Catalogue } from './documents/catalogue.ts';
 import type { DocumentSpec, FontSet } from '../../shared/documents/layout.ts';
 import { AppError } from '../../shared/base/errors.ts';
@@ -63,6 +64,8 @@ export interface CoreState {
   pdfPages(pdfs: Uint8Array[]): Promise<(number | null)[]>;
   /** A case file bound into one PDF in the render worker (documents/binding.ts). */
   bind(plan: BindPlan): Promise<Buffer>;
+  /** A ledger workbook read in the worker, off the thread that serves calls (IMPORT_BAD_FILE when it cannot be). */
+  readLedger(data: Uint8Array, progress?: (done: number, total: number) => void): Promise<LedgerRead>;
   /** Re-reads the unit's own checklists and discretion benchmarks into `knowledge` (after an import or a restore). */
   reloadUnitKnowledge(): Promise<void>;
   platform: Platform;

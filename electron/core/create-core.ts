@@ -213,6 +213,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     render: (spec) => renderPool.render({ ...spec, createdAt: spec.createdAt ?? now().toISOString() }),
     pdfPages: (pdfs) => renderPool.pdfPages(pdfs),
     bind: (plan) => renderPool.bind(plan),
+    readLedger: (data, progress) => renderPool.readLedger(data, progress),
     async reloadUnitKnowledge() {
       const rows = await store.db.selectFrom('customChecklists').select('json').orderBy('id').execute();
       setCustomChecklists(

@@ -29,6 +29,7 @@ export const FIGURES = [
   'importMs.commit',
   'importMs.total',
   'importMs.targetTotal',
+  'importMs.previewLongestStallMs',
   ...['oneChar', 'twoChars', 'fourPlusChars', 'noHit'].flatMap((q) =>
     ['p50', 'p95', 'hits'].map((f) => `searchMs.${q}.${f}`),
   ),

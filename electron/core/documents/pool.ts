@@ -2,22 +2,33 @@ import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/base/errors.ts';
 import type { DocumentSpec } from '../../../shared/documents/layout.ts';
 import type { BindPlan } from './binding.ts';
+import type { LedgerRead } from '../modules/enterprises/excel.ts';
 
 /**
- * Rendering off the thread that answers the UI, in one long-lived worker by default: it parses each face once and
- * keeps it (fonts.ts), so a warm document costs tens of milliseconds. A second worker holds its own faces (about
- * 40 MiB more) and made a batch of twenty no faster on the bench's two cores (`npm run bench`, documents.batchOfTwentyMs),
- * so more are taken only when asked for. Workers start on first use and stay.
+ * Work on files off the thread that answers the UI — rendering documents, binding case files, reading workbooks — in
+ * one long-lived worker by default: it parses each face once and keeps it (fonts.ts), so a warm document costs tens
+ * of milliseconds. A second worker holds its own faces (about 40 MiB more) and made a batch of twenty no faster on
+ * the bench's two cores (`npm run bench`, documents.batchOfTwentyMs), so more are taken only when asked for. Workers
+ * start on first use and stay.
  */
-/** What the worker does: render a spec, count the pages of PDFs to be filed, or bind a case file (binding.ts). */
+/**
+ * What the worker does: render a spec, count the pages of PDFs to be filed, bind a case file (binding.ts), or read a
+ * ledger workbook (enterprises/excel.ts).
+ */
 export type WorkerTask =
-  { kind: 'render'; spec: DocumentSpec } | { kind: 'pages'; pdfs: Uint8Array[] } | { kind: 'bind'; plan: BindPlan };
+  | { kind: 'render'; spec: DocumentSpec }
+  | { kind: 'pages'; pdfs: Uint8Array[] }
+  | { kind: 'bind'; plan: BindPlan }
+  | { kind: 'ledger'; data: Uint8Array };
 interface Job {
   id: number;
   task: WorkerTask;
   resolve(result: unknown): void;
   reject(e: unknown): void;
+  progress?(done: number, total: number): void;
 }
+/** Errors the worker's work may end in that the user is told as they are; anything else is a failed rendering. */
+const PASSED_ON: ErrorCode[] = ['DOCUMENT_GLYPH_MISSING', 'IMPORT_BAD_FILE'];
 
 // In development the worker is TypeScript beside this file; in the bundled app it is render-worker.mjs.
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './render-worker.mjs', import.meta.url);
@@ -48,10 +59,15 @@ export class RenderPool {
     return this.run({ kind: 'bind', plan }).then((pdf) => Buffer.from(pdf as Uint8Array));
   }
 
-  private run(task: WorkerTask): Promise<unknown> {
+  /** A ledger workbook read and checked row by row (IMPORT_BAD_FILE when it cannot be), with its progress. */
+  readLedger(data: Uint8Array, progress?: (done: number, total: number) => void): Promise<LedgerRead> {
+    return this.run({ kind: 'ledger', data }, progress) as Promise<LedgerRead>;
+  }
+
+  private run(task: WorkerTask, progress?: Job['progress']): Promise<unknown> {
     if (this.closed) return Promise.reject(new AppError('RENDER_FAILED'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, resolve, reject });
+      this.queue.push({ id: this.nextId++, task, resolve, reject, progress });
       this.pump();
     });
   }
@@ -62,14 +78,25 @@ export class RenderPool {
     worker.unref();
     worker.on(
       'message',
-      (msg: { id: number; ok: boolean; result?: unknown; code?: ErrorCode; details?: Record<string, unknown> }) => {
+      (msg: {
+        id: number;
+        ok: boolean;
+        result?: unknown;
+        code?: ErrorCode;
+        details?: Record<string, unknown>;
+        progress?: { done: number; total: number };
+      }) => {
+        // How far a long task has got: the task goes on.
+        if (msg.progress) return this.running.get(worker)?.progress?.(msg.progress.done, msg.progress.total);
         const job = this.running.get(worker);
         this.running.delete(worker);
         this.idle.push(worker);
         if (job) {
           if (msg.ok) job.resolve(msg.result);
           else
-            job.reject(new AppError(msg.code === 'DOCUMENT_GLYPH_MISSING' ? msg.code : 'RENDER_FAILED', msg.details));
+            job.reject(
+              new AppError(msg.code && PASSED_ON.includes(msg.code) ? msg.code : 'RENDER_FAILED', msg.details),
+            );
         }
         this.pump();
       },

@@ -132,12 +132,18 @@ function headerColumns(sheet: ExcelJS.Worksheet): Map<ColumnKey, number> {
   return colIndex;
 }
 
-/** Reads and validates every row; nothing is written here. */
+export interface LedgerRead {
+  rows: ParsedRow[];
+  errors: ImportRowError[];
+  totalRows: number;
+}
+
+/** Reads and validates every row; nothing is written here. Runs in the worker (documents/pool.ts readLedger). */
 export async function readLedgerWorkbook(
   data: Buffer,
   onProgress?: (done: number, total: number) => void,
   limits = LEDGER_LIMITS,
-): Promise<{ rows: ParsedRow[]; errors: ImportRowError[]; totalRows: number }> {
+): Promise<LedgerRead> {
   if (data.length > limits.bytes) throw new BadWorkbook('tooLarge', [`${limits.bytes / 2 ** 20} MB`]);
   const wb = new ExcelJS.Workbook();
   try {

@@ -4,7 +4,7 @@ import type { EnterpriseHistoryEntry, ImportRowError } from '../../../../shared/
 import type { Enterprise } from '../../../../shared/entities/enterprise.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
 import type { AccidentChannel } from './accidents.ts';
-import { BadWorkbook, type ParsedRow, readLedgerWorkbook, writeLedgerWorkbook } from './excel.ts';
+import { type ParsedRow, writeLedgerWorkbook } from './excel.ts';
 import { findById, search, toColumns, toEnterprise } from './repository.ts';
 import { knowledgeIssues } from './rules.ts';
 import { download, refuseInDemo } from '../files.ts';
@@ -192,17 +192,13 @@ export const enterpriseHandlers: Omit<HandlerGroup<'enterprises'>, AccidentChann
   async 'enterprises:import-preview'({ file }, { core, session }) {
     let read;
     try {
-      // Reading a workbook of 20,000 rows takes seconds: the dialog shows how far it has got.
+      // Read in the worker, off the thread that serves calls: 20,000 rows take seconds, which the dialog shows.
       read = await core.jobs.run('import', (job) =>
-        readLedgerWorkbook(Buffer.from(file.dataBase64, 'base64'), (done, total) => job.progress('read', done, total)),
+        core.readLedger(Buffer.from(file.dataBase64, 'base64'), (done, total) => job.progress('read', done, total)),
       );
     } catch (e) {
-      if (e instanceof BadWorkbook)
-        throw new AppError('IMPORT_BAD_FILE', {
-          reason: `importFile.${e.reason}`,
-          columns: e.columns?.join('、'),
-          fileName: file.fileName,
-        });
+      if (e instanceof AppError && e.code === 'IMPORT_BAD_FILE')
+        throw new AppError('IMPORT_BAD_FILE', { ...e.details, fileName: file.fileName });
       throw e;
     }
     const errors = [...read.errors];
