@@ -10,6 +10,8 @@ export type Workspace = 'real' | 'demo';
  */
 export interface Workspaces {
   get(workspace: Workspace): Promise<Core>;
+  /** The county's core if it was opened already; never opens (or makes) one. */
+  peek(workspace: Workspace): Promise<Core> | null;
   dataDirOf(workspace: Workspace): string;
   close(): Promise<void>;
 }
@@ -35,6 +37,7 @@ export function createWorkspaces(
       }
       return core;
     },
+    peek: (workspace) => cores.get(workspace) ?? null,
     dataDirOf: (workspace) => workspaceDir(dataRoot, workspace),
     async close() {
       for (const c of cores.values()) await (await c.catch(() => null))?.close();

@@ -44,8 +44,32 @@ export function demoAllowedFrom(remoteAddress: string | undefined): boolean {
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const data = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(data);
+}
+
+/** A malformed request: a coded 400 the renderer can translate, never a stack in the log. */
+function badRequest(res: http.ServerResponse, field: string): void {
+  sendJson(res, 400, {
+    ok: false,
+    error: new AppError('VALIDATION', { issues: [{ path: [field], key: 'validation.badRequest' }] }).toPayload(),
+  });
+}
+
+/**
+ * The API answers the app's own pages only: a browser sends Origin with a cross-site request (and with any POST),
+ * and another site's page is refused before anything is read or computed. A caller that sends no Origin is not a
+ * page of another site (a same-origin GET, or a program on this PC, which the loopback binding admits anyway).
+ */
+export function originAllowed(origin: string | undefined, port: number): boolean {
+  return (
+    origin === undefined ||
+    [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`].includes(origin)
+  );
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
@@ -80,21 +104,28 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      if (url.pathname.startsWith('/api/') && !originAllowed(req.headers.origin, port)) {
+        res.writeHead(403, { 'x-content-type-options': 'nosniff' }).end();
+        return;
+      }
       if (url.pathname === '/api/events' && req.method === 'GET') {
         const workspace = workspaceOf(url.searchParams.get('workspace'));
         if (workspace === 'demo' && !demoAllowedFrom(req.socket.remoteAddress)) {
           res.writeHead(403).end();
           return;
         }
-        const core = await options.workspaces.get(workspace);
+        // Only a county already open can have a session: nothing is opened, made or seeded for this request.
+        const opened = options.workspaces.peek(workspace);
+        const core = opened && (await opened.catch(() => null));
         // EventSource cannot send headers, so the session token comes in the query string.
-        if (!core.state.sessions.has(url.searchParams.get('token') ?? '')) {
+        if (!core || !core.state.sessions.has(url.searchParams.get('token') ?? '')) {
           res.writeHead(401).end();
           return;
         }
         res.writeHead(200, {
           'content-type': 'text/event-stream',
           'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
           connection: 'keep-alive',
         });
         res.write(': connected\n\n');
@@ -113,7 +144,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           res.writeHead(415).end();
           return;
         }
-        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+        let channel: string;
+        try {
+          channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+        } catch {
+          badRequest(res, 'channel');
+          return;
+        }
         let body: { input?: unknown };
         try {
           body = JSON.parse(await readBody(req));
