@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { plainDataIssues } from '../../shared/base/plain-data.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
@@ -320,6 +321,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
             throw new AppError('FORBIDDEN', { permission: spec.access });
         }
       }
+      const notPlain = plainDataIssues(input);
+      if (notPlain.length) throw new AppError('VALIDATION', { issues: notPlain });
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) throw validationError(parsed.error);
       if (session && !session.locked) session.lastSeen = now().getTime();

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkspaces, type Workspaces } from '../../electron/core/workspaces.ts';
 import { startWebHost, type WebHost } from '../../electron/host/server.ts';
 import { testClock } from '../support/clock.ts';
-import { RESOURCES, tempDir } from '../support/core.ts';
+import { call, newCore, RESOURCES, setUp, tempDir } from '../support/core.ts';
+import { inspectionReady } from '../support/documents.ts';
 
 /**
  * The web host as another site's page, or a careless or hostile program, would reach it (issue 23): nothing is
@@ -82,5 +83,32 @@ describe('the web host, probed', () => {
       ok: false,
       error: { code: 'VALIDATION', details: { issues: [{ path: ['channel'], key: 'validation.badRequest' }] } },
     });
+  });
+});
+
+describe('the contract, given what IPC can carry and JSON cannot', () => {
+  it('answers a cyclic or BigInt value in documents:save with a coded validation error naming it, not INTERNAL', async () => {
+    const core = await newCore();
+    try {
+      const token = await setUp(core);
+      const { inspection } = await inspectionReady(core, token);
+      const draft = await call(
+        core,
+        'documents:create',
+        { type: 'inspection-record', inspectionId: inspection.id },
+        token,
+      );
+      const cyclic: Record<string, unknown> = { ...draft.fields };
+      cyclic.again = cyclic;
+      for (const fields of [cyclic, { ...draft.fields, fine: 10n }]) {
+        const r = await core.dispatch('documents:save', { id: draft.id, version: draft.version, fields }, { token });
+        expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+        expect(JSON.stringify(r)).toMatch(/validation\.(tooDeep|notPlainData)/);
+      }
+      // Nothing was written: the draft is as it was.
+      expect((await call(core, 'documents:get', { id: draft.id }, token)).version).toBe(draft.version);
+    } finally {
+      await core.close();
+    }
   });
 });
