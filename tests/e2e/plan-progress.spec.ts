@@ -6,6 +6,7 @@ import { expect, screenshots, test } from './fixtures.ts';
 import { call } from './pages/api.ts';
 import { InspectionsPage } from './pages/inspections-page.ts';
 import { Shell } from './pages/shell.ts';
+import { pickOption } from './pages/select.ts';
 
 /** The drawer's top, where the plan's note and the kind are, as the clerk scrolls back up to read them. */
 const toTop = (drawer: Locator) => drawer.locator('.ant-drawer-body').evaluate((el) => el.scrollTo(0, 0));
@@ -84,8 +85,11 @@ test('inspections are recorded against the approved plan: 重点 as 计划检查
   );
   await shot('97-inspection-refused');
   // As a check on a complaint it goes, once it says why.
-  await drawer.locator('.ant-form-item', { hasText: '检查方式' }).first().locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '举报核查' }).click();
+  await pickOption(
+    page,
+    drawer.locator('.ant-form-item', { hasText: '检查方式' }).first().locator('.ant-select'),
+    '举报核查',
+  );
   await expect(drawer.getByTestId('inspection-unplanned-reason')).toBeVisible();
   await drawer.getByTestId('inspection-save').click();
   await expect(

@@ -20,3 +20,18 @@ export async function pickBySearch(page: Page, select: Locator, text: string, sh
     await expect(select).toContainText(shown, { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
 }
+
+/**
+ * Picks an option of a plain (not searchable) select. A click on an option while the list is still being placed is
+ * lost now and then on a loaded machine (the list stays open, the old value stays): the pick is checked on the
+ * select and made again until it shows.
+ */
+export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text });
+  await expect(async () => {
+    if ((await select.textContent())?.includes(text)) return;
+    if (!(await option.isVisible())) await select.click();
+    await option.click({ timeout: 3000 });
+    await expect(select).toContainText(text, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+}
