@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type App, type Protocol, type Session, shell } from 'electron';
 import { mimeTypeOf } from '../../core/files.ts';
 import { CSP } from '../../common/app-files.ts';
-import { APP_SCHEME, isInternalUrl, isSafeExternalUrl, resolveAppFile } from './urls.ts';
+import { APP_SCHEME, isAllowedFrameUrl, isInternalUrl, isSafeExternalUrl, resolveAppFile } from './urls.ts';
 
 /** app:// serves the built renderer, GET only, confined to its folder, with the same CSP as the web host. */
 export function registerAppProtocol(protocol: Protocol, rendererDir: string): void {
@@ -22,7 +22,10 @@ export function registerAppProtocol(protocol: Protocol, rendererDir: string): vo
   });
 }
 
-/** Navigation stays inside the app; new windows are refused; web links go to the system browser. */
+/**
+ * Navigation stays inside the app; new windows are refused; web links go to the system browser. The print
+ * preview's frame shows the PDF as a blob the app made (blob:app://desk/…), which a frame may load.
+ */
 export function guardNavigation(app: App): void {
   app.on('web-contents-created', (_event, contents) => {
     const block = (event: { preventDefault(): void }, url: string) => {
@@ -30,7 +33,11 @@ export function guardNavigation(app: App): void {
     };
     contents.on('will-navigate', block);
     contents.on('will-redirect', block);
-    contents.on('will-frame-navigate', (event) => block(event, event.url));
+    // A subframe may show the app's own blobs (the print preview); the window itself never leaves the app.
+    contents.on('will-frame-navigate', (event) => {
+      if (event.isMainFrame) block(event, event.url);
+      else if (!isAllowedFrameUrl(event.url)) event.preventDefault();
+    });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       if (isSafeExternalUrl(url)) void shell.openExternal(url);

@@ -14,6 +14,20 @@ export function isInternalUrl(raw: string): boolean {
   }
 }
 
+/**
+ * A frame may also show a blob the app made itself (the print preview's PDF: blob:app://desk/<uuid>); a blob of any
+ * other origin, and every other address, is refused. Top-level navigation stays with isInternalUrl.
+ */
+export function isAllowedFrameUrl(raw: string): boolean {
+  if (isInternalUrl(raw)) return true;
+  try {
+    const u = new URL(raw);
+    return u.protocol === 'blob:' && isInternalUrl(u.pathname) && new URL(u.pathname).pathname.length > 1;
+  } catch {
+    return false;
+  }
+}
+
 /** Links may open in the system browser only when they are plain web addresses. */
 export function isSafeExternalUrl(raw: string): boolean {
   try {

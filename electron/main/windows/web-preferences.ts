@@ -2,9 +2,10 @@ import type { WebPreferences } from 'electron';
 
 /**
  * The main window's webPreferences, as a pure function so a snapshot test guards every flag.
- * DevTools only when the app is not packaged or was started with --devtools.
+ * DevTools only when the app is not packaged: a packaged build never opens them, whatever it is started with
+ * (a --devtools flag once did), so no one at an office PC can reach the renderer's internals.
  */
-export function webPreferences(opts: { preload: string; packaged: boolean; devtoolsFlag: boolean }): WebPreferences {
+export function webPreferences(opts: { preload: string; packaged: boolean }): WebPreferences {
   return {
     preload: opts.preload,
     contextIsolation: true,
@@ -18,6 +19,6 @@ export function webPreferences(opts: { preload: string; packaged: boolean; devto
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
-    devTools: !opts.packaged || opts.devtoolsFlag,
+    devTools: !opts.packaged,
   };
 }

@@ -1,13 +1,18 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isInternalUrl, isSafeExternalUrl, resolveAppFile } from '../../../electron/main/security/urls.ts';
+import {
+  isAllowedFrameUrl,
+  isInternalUrl,
+  isSafeExternalUrl,
+  resolveAppFile,
+} from '../../../electron/main/security/urls.ts';
 import { webPreferences } from '../../../electron/main/windows/web-preferences.ts';
+import { holdsTheInstance } from '../../../electron/main/single-instance.ts';
 import { demoAllowedFrom } from '../../../electron/host/server.ts';
 
 describe('main window webPreferences', () => {
   it('stay hardened (snapshot)', () => {
-    expect(webPreferences({ preload: '/app/dist/electron/preload.cjs', packaged: true, devtoolsFlag: false }))
-      .toMatchInlineSnapshot(`
+    expect(webPreferences({ preload: '/app/dist/electron/preload.cjs', packaged: true })).toMatchInlineSnapshot(`
       {
         "allowRunningInsecureContent": false,
         "contextIsolation": true,
@@ -25,9 +30,9 @@ describe('main window webPreferences', () => {
       }
     `);
   });
-  it('allow DevTools only in development or with --devtools', () => {
-    expect(webPreferences({ preload: 'p', packaged: false, devtoolsFlag: false }).devTools).toBe(true);
-    expect(webPreferences({ preload: 'p', packaged: true, devtoolsFlag: true }).devTools).toBe(true);
+  it('allow DevTools in development only, never in a packaged build (issue 23)', () => {
+    expect(webPreferences({ preload: 'p', packaged: false }).devTools).toBe(true);
+    expect(webPreferences({ preload: 'p', packaged: true }).devTools).toBe(false);
   });
 });
 
@@ -42,6 +47,14 @@ describe('navigation and links', () => {
       'not a url',
     ])
       expect(isInternalUrl(u), u).toBe(false);
+  });
+  it("lets a frame show the app's own blobs (the print preview), and nothing else (issue 23)", () => {
+    expect(isAllowedFrameUrl('blob:app://desk/6f1c2a5e-1b1f-4f0e-9a51-0c3a1b2c3d4e')).toBe(true);
+    expect(isAllowedFrameUrl('app://desk/index.html')).toBe(true);
+    for (const u of ['blob:https://evil.example/uuid', 'blob:app://evil/uuid', 'blob:app://desk/', 'data:text/html,x'])
+      expect(isAllowedFrameUrl(u), u).toBe(false);
+    // The window itself still never goes to a blob.
+    expect(isInternalUrl('blob:app://desk/6f1c2a5e-1b1f-4f0e-9a51-0c3a1b2c3d4e')).toBe(false);
   });
   it('opens only http(s) links externally', () => {
     expect(isSafeExternalUrl('https://www.mem.gov.cn/')).toBe(true);
@@ -84,5 +97,19 @@ describe('the demo county over the web host', () => {
     for (const local of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) expect(demoAllowedFrom(local), local).toBe(true);
     for (const remote of ['192.168.1.20', '::ffff:192.168.1.20', '10.0.0.2', undefined])
       expect(demoAllowedFrom(remote), String(remote)).toBe(false);
+  });
+});
+
+describe('a second start of the app', () => {
+  it('stops at once, before anything opens the data, when another instance holds the lock (issue 23)', () => {
+    const calls: string[] = [];
+    const app = (locked: boolean) => ({
+      requestSingleInstanceLock: () => locked,
+      exit: (code?: number) => void calls.push(`exit ${code}`),
+    });
+    expect(holdsTheInstance(app(false))).toBe(false);
+    expect(calls).toEqual(['exit 0']);
+    expect(holdsTheInstance(app(true))).toBe(true);
+    expect(calls).toEqual(['exit 0']);
   });
 });
