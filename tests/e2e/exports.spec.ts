@@ -8,6 +8,7 @@ import { EnterprisesPage } from './pages/enterprises-page.ts';
 import { InspectionsPage } from './pages/inspections-page.ts';
 import { SetupPage } from './pages/setup-page.ts';
 import { Shell } from './pages/shell.ts';
+import { confirm } from './pages/settled.ts';
 
 const UNIT = {
   agencyName: '宣汉县应急管理局',
@@ -133,7 +134,7 @@ test('a clerk makes the full upload package, downloads it and checks it; a chang
   await expect(page.getByTestId('export-incremental')).toBeDisabled();
   const register = page.getByTestId('export-register');
   await register.getByTestId('export-accept').click();
-  await page.getByTestId('accept-ok').click();
+  await confirm(page, page.getByTestId('accept-ok'), page.getByRole('dialog', { name: '标记上报包已被接收' }));
   await expect(register.getByTestId('export-accepted')).toHaveCount(1);
   await expect(page.getByTestId('export-base')).toContainText('增量以 上报包_511722_全量_');
   await call(page, 'officers:create', {
