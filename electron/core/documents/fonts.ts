@@ -59,6 +59,7 @@ export function checkFontFiles(overrides: Partial<Record<string, FontFamily>>): 
  * and tens of megabytes, which pdfkit would otherwise spend again for every document.
  */
 const parsedFaces = new Map<string, Fontkit.Font>();
+const sharedFaces = new Set<Fontkit.Font>();
 let parses = 0;
 
 export function parsedFace(file: string): Fontkit.Font {
@@ -68,16 +69,14 @@ export function parsedFace(file: string): Fontkit.Font {
     if (!('hasGlyphForCodePoint' in opened)) throw new Error(`${file} is a collection; use a single-face OTF/TTF`);
     f = opened;
     parsedFaces.set(file, f);
+    sharedFaces.add(f);
     parses++;
   }
   return f;
 }
 
 /** Whether a fontkit face is one of the shared parsed faces. */
-export function isParsedFace(font: unknown): boolean {
-  for (const f of parsedFaces.values()) if (f === font) return true;
-  return false;
-}
+export const isParsedFace = (font: unknown): boolean => sharedFaces.has(font as Fontkit.Font);
 
 /** Which faces this thread has parsed, and how many parses that took: a test holds it to one per face. */
 export const faceParses = () => ({ parses, files: [...parsedFaces.keys()] });
