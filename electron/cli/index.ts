@@ -9,7 +9,7 @@ import { hostClock } from '../core/clock.ts';
 import { writeFileAtomic } from '../core/db/snapshot.ts';
 import { createCore } from '../core/create-core.ts';
 import { describeOutcome, explainError } from './calendar.ts';
-import { importDataPackage, listBackups, readDataPackage, restoreOffline } from '../core/modules/backups/backups.ts';
+import { importDataPackage, listBackups, restoreOffline } from '../core/modules/backups/backups.ts';
 import { needsSetup } from '../core/modules/accounts/repository.ts';
 import { exportsDir, verifyPackageFile } from '../core/modules/exports/service.ts';
 import { volumeName } from '../core/modules/exports/volumes.ts';
@@ -253,10 +253,8 @@ async function main(): Promise<number> {
           console.error('本机已完成初始化，不能覆盖 / this installation is set up already: refusing to overwrite');
           return 1;
         }
-        const data = fs.readFileSync(target);
-        const pkg = await readDataPackage(data);
-        await importDataPackage(core.state, data);
-        print({ imported: path.resolve(target), auditHead: pkg.auditHead });
+        const { auditHead } = await importDataPackage(core.state, path.resolve(target));
+        print({ imported: path.resolve(target), auditHead });
         return 0;
       }
       case 'calendar status': {

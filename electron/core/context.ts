@@ -9,6 +9,7 @@ import type { DB } from './db/schema.ts';
 import type { Knowledge } from './knowledge.ts';
 import type { BindPlan } from './documents/binding.ts';
 import type { LedgerRead } from './modules/enterprises/excel.ts';
+import type { UnpackedPackage } from './modules/backups/unpack.ts';
 import type { Catalogue } from './documents/catalogue.ts';
 import type { DocumentSpec, FontSet } from '../../shared/documents/layout.ts';
 import { AppError } from '../../shared/base/errors.ts';
@@ -66,6 +67,8 @@ export interface CoreState {
   bind(plan: BindPlan): Promise<Buffer>;
   /** A ledger workbook read in the worker, off the thread that serves calls (IMPORT_BAD_FILE when it cannot be). */
   readLedger(data: Uint8Array, progress?: (done: number, total: number) => void): Promise<LedgerRead>;
+  /** A data package unpacked and its database checked in the worker (backups/unpack.ts). */
+  unpackDataPackage(zip: string, db: string, stage: string): Promise<UnpackedPackage>;
   /** Re-reads the unit's own checklists and discretion benchmarks into `knowledge` (after an import or a restore). */
   reloadUnitKnowledge(): Promise<void>;
   platform: Platform;

@@ -215,6 +215,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     pdfPages: (pdfs) => renderPool.pdfPages(pdfs),
     bind: (plan) => renderPool.bind(plan),
     readLedger: (data, progress) => renderPool.readLedger(data, progress),
+    unpackDataPackage: (zip, db, stage) => renderPool.unpackDataPackage(zip, db, stage),
     async reloadUnitKnowledge() {
       const rows = await store.db.selectFrom('customChecklists').select('json').orderBy('id').execute();
       setCustomChecklists(

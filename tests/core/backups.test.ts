@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -83,8 +84,10 @@ describe('backups, restore and moving to a new PC', () => {
     const old = await core();
     const token = await setUp(old);
     await call(old, 'enterprises:create', { uscc: usccFor(7), name: '迁移企业' }, token);
-    fs.mkdirSync(path.join(old.state.dataDir, 'files', 'ab'), { recursive: true });
-    fs.writeFileSync(path.join(old.state.dataDir, 'files', 'ab', 'abcd'), 'scan');
+    const scan = createHash('sha256').update('scan').digest('hex');
+    const scanAt = `files/${scan.slice(0, 2)}/${scan}`;
+    fs.mkdirSync(path.join(old.state.dataDir, path.dirname(scanAt)), { recursive: true });
+    fs.writeFileSync(path.join(old.state.dataDir, scanAt), 'scan');
     const pkg = await call(old, 'backups:export-data', {}, token);
 
     const fresh = await core({ dataDir: tempDir() });
@@ -96,7 +99,7 @@ describe('backups, restore and moving to a new PC', () => {
     // One altered byte in a stored file: the manifest's checksum catches it.
     const entries = await unzipEntries(Buffer.from(pkg.dataBase64, 'base64'));
     const altered = new Map(entries);
-    altered.set('files/ab/abcd', Buffer.from('scam'));
+    altered.set(scanAt, Buffer.from('scam'));
     expect(
       await failure(
         fresh,
@@ -105,13 +108,13 @@ describe('backups, restore and moving to a new PC', () => {
       ),
     ).toMatchObject({
       code: 'DATA_PACKAGE_BAD',
-      details: { reason: 'dataPackage.hashMismatch', entry: 'files/ab/abcd' },
+      details: { reason: 'dataPackage.hashMismatch', entry: scanAt },
     });
     expect((await call(fresh, 'app:info', {})).needsSetup).toBe(true);
     expect(await call(fresh, 'setup:import-data', { file: { fileName: 'x.zip', dataBase64: pkg.dataBase64 } })).toEqual(
       { enterprises: 1, users: 1 },
     );
-    expect(fs.readFileSync(path.join(fresh.state.dataDir, 'files', 'ab', 'abcd'), 'utf8')).toBe('scan');
+    expect(fs.readFileSync(path.join(fresh.state.dataDir, scanAt), 'utf8')).toBe('scan');
     const t2 = await signIn(fresh);
     expect((await call(fresh, 'enterprises:search', {}, t2)).items[0].name).toBe('迁移企业');
     expect((await call(fresh, 'audit:verify', {}, t2)).ok).toBe(true);

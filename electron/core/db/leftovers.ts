@@ -81,7 +81,8 @@ export function finishInterruptedReplace(
 }
 
 function removeIf(file: string, removed: string[], dataDir: string): void {
-  fs.rmSync(file, { force: true });
+  // A folder too: a data package's files are unpacked into one of their own (backups/unpack.ts).
+  fs.rmSync(file, { force: true, recursive: true });
   removed.push(path.relative(dataDir, file).split(path.sep).join('/'));
 }
 

@@ -3,6 +3,7 @@ import { AppError, type ErrorCode } from '../../../shared/base/errors.ts';
 import type { DocumentSpec } from '../../../shared/documents/layout.ts';
 import type { BindPlan } from './binding.ts';
 import type { LedgerRead } from '../modules/enterprises/excel.ts';
+import type { UnpackedPackage } from '../modules/backups/unpack.ts';
 
 /**
  * Work on files off the thread that answers the UI — rendering documents, binding case files, reading workbooks — in
@@ -13,13 +14,14 @@ import type { LedgerRead } from '../modules/enterprises/excel.ts';
  */
 /**
  * What the worker does: render a spec, count the pages of PDFs to be filed, bind a case file (binding.ts), or read a
- * ledger workbook (enterprises/excel.ts).
+ * ledger workbook (enterprises/excel.ts), or unpack and check a data package (backups/unpack.ts).
  */
 export type WorkerTask =
   | { kind: 'render'; spec: DocumentSpec }
   | { kind: 'pages'; pdfs: Uint8Array[] }
   | { kind: 'bind'; plan: BindPlan }
-  | { kind: 'ledger'; data: Uint8Array };
+  | { kind: 'ledger'; data: Uint8Array }
+  | { kind: 'data-package'; zip: string; db: string; stage: string };
 interface Job {
   id: number;
   task: WorkerTask;
@@ -28,7 +30,7 @@ interface Job {
   progress?(done: number, total: number): void;
 }
 /** Errors the worker's work may end in that the user is told as they are; anything else is a failed rendering. */
-const PASSED_ON: ErrorCode[] = ['DOCUMENT_GLYPH_MISSING', 'IMPORT_BAD_FILE'];
+const PASSED_ON: ErrorCode[] = ['DOCUMENT_GLYPH_MISSING', 'IMPORT_BAD_FILE', 'DATA_PACKAGE_BAD'];
 
 // In development the worker is TypeScript beside this file; in the bundled app it is render-worker.mjs.
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './render-worker.mjs', import.meta.url);
@@ -62,6 +64,11 @@ export class RenderPool {
   /** A ledger workbook read and checked row by row (IMPORT_BAD_FILE when it cannot be), with its progress. */
   readLedger(data: Uint8Array, progress?: (done: number, total: number) => void): Promise<LedgerRead> {
     return this.run({ kind: 'ledger', data }, progress) as Promise<LedgerRead>;
+  }
+
+  /** A data package at `zip` unpacked (its database to `db`, its files under `stage`) and its database checked. */
+  unpackDataPackage(zip: string, db: string, stage: string): Promise<UnpackedPackage> {
+    return this.run({ kind: 'data-package', zip, db, stage }) as Promise<UnpackedPackage>;
   }
 
   private run(task: WorkerTask, progress?: Job['progress']): Promise<unknown> {

@@ -6,6 +6,7 @@ import { renderPdf } from './render.ts';
 // first document's preview.
 const binding = () => import('./binding.ts');
 const excel = () => import('../modules/enterprises/excel.ts');
+const unpack = () => import('../modules/backups/unpack.ts');
 
 /** The render worker: a task in (pool.ts), its result or a coded error out. */
 async function perform(id: number, task: WorkerTask): Promise<unknown> {
@@ -16,6 +17,8 @@ async function perform(id: number, task: WorkerTask): Promise<unknown> {
       return (await binding()).pdfPages(task.pdfs);
     case 'bind':
       return (await binding()).bindFile(task.plan);
+    case 'data-package':
+      return (await unpack()).unpackDataPackage(task.zip, task.db, task.stage);
     case 'ledger': {
       const { BadWorkbook, readLedgerWorkbook } = await excel();
       try {

@@ -10,6 +10,7 @@ import { dbFileOf, ensureExclusive, INCOMING, lockForReplace, openMarkers, remov
 import { saveFloors } from '../../db/number-floors.ts';
 import {
   BACKUP_NAME,
+  type DatabaseCheck,
   checkDatabase,
   fileSha256,
   fsyncFile,
@@ -18,13 +19,13 @@ import {
   PARTIAL_PREFIX,
   readManifest,
   removeWithSidecars,
-  writeFileAtomic,
   writeSnapshot,
 } from '../../db/snapshot.ts';
 import { sha256 } from '../../files.ts';
 import { readSettings } from '../settings/repository.ts';
 import { wasSetUp } from '../../installation.ts';
-import { unzipEntries, zipEntries } from './zip.ts';
+import { zipEntries } from './zip.ts';
+import { PACKAGE_FORMAT, STORED } from './unpack.ts';
 
 /**
  * Backups are online SQLite copies (db.backup) checked with integrity_check, each with a small
@@ -187,9 +188,6 @@ export function restoreOffline(
 
 // --- moving the data to a new PC -------------------------------------------------------------
 
-const PACKAGE_FORMAT = 'enforcement-desk-data';
-/** A stored file's place under files/, named by its SHA-256: the package's bytes must hash to it. */
-const STORED = /^[0-9a-f]{2}\/[0-9a-f]{64}$/;
 /** Half-written files (a kill mid-write) travel nowhere. */
 const LEFTOVER = /(\.tmp$|(^|\/)\.partial-)/;
 
@@ -208,7 +206,7 @@ export async function exportDataPackage(core: CoreState): Promise<Buffer> {
     await core.store.raw.backup(tmp);
     const entries = [{ name: 'enforce.db', data: fs.readFileSync(tmp) }];
     const filesDir = path.join(core.dataDir, 'files');
-    for (const rel of walk(filesDir).filter((r) => !LEFTOVER.test(r)))
+    for (const rel of walk(filesDir).filter((r) => !LEFTOVER.test(r) && STORED.test(r)))
       entries.push({ name: `files/${rel}`, data: fs.readFileSync(path.join(filesDir, rel)) });
     const manifest = {
       format: PACKAGE_FORMAT,
@@ -228,76 +226,59 @@ export async function exportDataPackage(core: CoreState): Promise<Buffer> {
   }
 }
 
-/** Checks a data package and returns its database and files; refuses anything altered or foreign. */
-export async function readDataPackage(
-  data: Buffer,
-): Promise<{ db: Buffer; files: Map<string, Buffer>; auditHead: string | null }> {
-  let entries: Map<string, Buffer>;
-  try {
-    entries = await unzipEntries(data);
-  } catch {
-    throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.notZip' });
-  }
-  let manifest: { format?: string; entries?: Record<string, string>; auditHead?: string | null };
-  try {
-    manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '');
-  } catch {
-    throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.noManifest' });
-  }
-  if (manifest.format !== PACKAGE_FORMAT || !manifest.entries)
-    throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.noManifest' });
-  for (const [name, hash] of Object.entries(manifest.entries)) {
-    const entry = entries.get(name);
-    if (!entry || sha256(entry) !== hash)
-      throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.hashMismatch', entry: name });
-  }
-  const db = entries.get('enforce.db');
-  if (!db) throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.noDatabase' });
-  const files = new Map(
-    [...entries].filter(([n]) => n.startsWith('files/') && !n.includes('..')).map(([n, b]) => [n.slice(6), b]),
-  );
-  return { db, files, auditHead: manifest.auditHead ?? null };
+function refusal(check: DatabaseCheck): AppError {
+  const reason =
+    check.problem === 'corrupt'
+      ? 'dataPackage.corrupt'
+      : check.problem === 'newer'
+        ? 'dataPackage.newerVersion'
+        : `backupCheck.${check.problem}`;
+  return new AppError('DATA_PACKAGE_BAD', {
+    reason,
+    ...(check.problem === 'newer'
+      ? { migrations: check.detail?.split(', ') }
+      : check.detail
+        ? { check: check.detail }
+        : {}),
+  });
 }
 
-export async function importDataPackage(core: CoreState, data: Buffer): Promise<void> {
-  const pkg = await readDataPackage(data);
-  // Checked as a file of its own, beside the database, before it replaces anything.
+/**
+ * Replaces the (empty) installation with the package at `zipFile`. It is unpacked and checked in the worker
+ * (unpack.ts) beside the database; only a package that passes every check puts its files in place (each by one
+ * rename, never over a file already there) and then its database (one rename). Anything else leaves nothing behind.
+ */
+export async function importDataPackage(core: CoreState, zipFile: string): Promise<{ auditHead: string | null }> {
   const staged = `${core.store.file}${INCOMING}${randomUUID()}`;
-  writeFileAtomic(staged, pkg.db);
+  const stage = path.join(core.dataDir, `${PARTIAL_PREFIX}import-${randomUUID()}`);
   try {
-    // A package always carries a set-up installation: it is how one moves to a new PC.
-    const check = checkDatabase(staged, pkg.auditHead);
-    if (check.problem) {
-      const reason =
-        check.problem === 'corrupt'
-          ? 'dataPackage.corrupt'
-          : check.problem === 'newer'
-            ? 'dataPackage.newerVersion'
-            : `backupCheck.${check.problem}`;
-      throw new AppError('DATA_PACKAGE_BAD', {
-        reason,
-        ...(check.problem === 'newer'
-          ? { migrations: check.detail?.split(', ') }
-          : check.detail
-            ? { check: check.detail }
-            : {}),
-      });
-    }
-    // The files first, each under a temporary name then its own: a kill leaves only files the database may not yet name.
-    for (const [rel, buf] of pkg.files) {
-      if (rel.split('/').some((part) => part === '' || part === '.' || part === '..')) continue;
-      if (STORED.test(rel) && sha256(buf) !== rel.slice(3))
-        throw new AppError('DATA_PACKAGE_BAD', { reason: 'dataPackage.hashMismatch', entry: `files/${rel}` });
-      const target = path.join(core.dataDir, 'files', rel);
+    const pkg = await core.unpackDataPackage(zipFile, staged, stage);
+    if (pkg.check.problem) throw refusal(pkg.check);
+    // The files first: a kill leaves only files the database may not yet name.
+    for (const rel of pkg.files) {
+      const target = path.join(core.dataDir, 'files', ...rel.split('/'));
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      if (!fs.existsSync(target)) writeFileAtomic(target, buf);
+      if (!fs.existsSync(target)) fs.renameSync(path.join(stage, ...rel.split('/')), target);
     }
     removeSidecars(staged);
     ensureExclusive(core.store.file);
     await createBackup(core, 'pre-restore');
     await core.reopen(async (dbFile) => fs.renameSync(staged, dbFile));
+    core.sessions.clear();
+    return { auditHead: pkg.auditHead };
   } finally {
     removeWithSidecars(staged);
+    fs.rmSync(stage, { recursive: true, force: true });
   }
-  core.sessions.clear();
+}
+
+/** The same from bytes (an upload): written to a file of its own first, so the worker reads it from disk. */
+export async function importDataPackageBytes(core: CoreState, data: Buffer): Promise<{ auditHead: string | null }> {
+  const zipFile = path.join(core.dataDir, `${PARTIAL_PREFIX}package-${randomUUID()}.zip`);
+  try {
+    await fs.promises.writeFile(zipFile, data, { flag: 'wx' });
+    return await importDataPackage(core, zipFile);
+  } finally {
+    fs.rmSync(zipFile, { force: true });
+  }
 }

@@ -2,7 +2,7 @@ import { AppError } from '../../../../shared/base/errors.ts';
 import type { HandlerGroup } from '../../context.ts';
 import { download, refuseInDemo } from '../files.ts';
 import { needsSetup } from '../accounts/repository.ts';
-import { createBackup, exportDataPackage, importDataPackage, listBackups, restoreBackup } from './backups.ts';
+import { createBackup, exportDataPackage, importDataPackageBytes, listBackups, restoreBackup } from './backups.ts';
 
 export const backupHandlers: HandlerGroup<'backups'> = {
   async 'backups:list'(_input, { core }) {
@@ -37,7 +37,7 @@ export const importDataHandler: Pick<HandlerGroup<'setup'>, 'setup:import-data'>
   async 'setup:import-data'({ file }, { core }) {
     // Only onto an empty installation: this replaces the whole database.
     if (!(await needsSetup(core.store.db, core.dataDir))) throw new AppError('SETUP_DONE');
-    await importDataPackage(core, Buffer.from(file.dataBase64, 'base64'));
+    await importDataPackageBytes(core, Buffer.from(file.dataBase64, 'base64'));
     const [{ n: enterprises }, { n: users }] = await Promise.all([
       core.store.db
         .selectFrom('enterprises')
