@@ -5,7 +5,7 @@ import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { contract, type ChannelName } from '../../shared/api/contract.ts';
 import type { Result } from '../../shared/api/client.ts';
-import { AppError, validationError } from '../../shared/base/errors.ts';
+import { AppError, type ErrorPayload, validationError } from '../../shared/base/errors.ts';
 import { chinaDate } from '../../shared/domain/dates.ts';
 import { can } from '../../shared/base/roles.ts';
 import type { WorkCalendar } from '../../shared/domain/workdays.ts';
@@ -91,6 +91,11 @@ export interface Core {
    * channel as an admin named in the audit log. Hosts never fill it from a request.
    */
   dispatch(channel: string, input: unknown, envelope?: Envelope): Promise<Result<unknown>>;
+  /**
+   * What dispatch would refuse this caller before looking at any input (unknown channel, no session, locked, role,
+   * setup done), or null: a host asks before it reads a request's body.
+   */
+  admits(channel: string, envelope?: Envelope): Promise<ErrorPayload | null>;
   events: EventEmitter<{ event: [CoreEvent] }>;
   state: CoreState;
   openReport: OpenReport;
@@ -293,35 +298,44 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     timer.unref();
   }
 
+  /** Whether this caller may call this channel at all: known, signed in as it needs, and the role allows it. */
+  async function admit(channel: string, envelope: Envelope) {
+    if (!Object.hasOwn(contract, channel)) throw new AppError('UNKNOWN_CHANNEL');
+    const name = channel as ChannelName;
+    const spec = contract[name];
+    const session = envelope.trusted
+      ? {
+          token: '',
+          userId: 0,
+          userName: envelope.trusted.userName,
+          role: 'admin' as const,
+          lastSeen: now().getTime(),
+          locked: false,
+        }
+      : envelope.token
+        ? (sessions.get(envelope.token) ?? null)
+        : null;
+    // The one read of the settings this call makes: the idle lock and every rule the handler applies use it.
+    const rules = await ruleContext(state.store.db, state);
+    if (session && !session.locked && now().getTime() - session.lastSeen > rules.settings.idleLockMinutes * 60_000)
+      session.locked = true;
+    if (spec.access !== 'public') {
+      if (!session) throw new AppError('UNAUTHENTICATED');
+      if (spec.access !== 'unlock') {
+        if (session.locked) throw new AppError('SESSION_LOCKED');
+        if (spec.access !== 'signed-in' && !can(session.role, spec.access))
+          throw new AppError('FORBIDDEN', { permission: spec.access });
+      }
+    }
+    // First-run setup (a new admin, a whole data package) is for an installation nobody has set up; the handlers
+    // check again in their transaction.
+    if (name.startsWith('setup:') && !(await needsSetup(state.store.db, dataDir))) throw new AppError('SETUP_DONE');
+    return { name, spec, session, rules };
+  }
+
   async function dispatch(channel: string, input: unknown, envelope: Envelope = {}): Promise<Result<unknown>> {
     try {
-      if (!Object.hasOwn(contract, channel)) throw new AppError('UNKNOWN_CHANNEL');
-      const name = channel as ChannelName;
-      const spec = contract[name];
-      const session = envelope.trusted
-        ? {
-            token: '',
-            userId: 0,
-            userName: envelope.trusted.userName,
-            role: 'admin' as const,
-            lastSeen: now().getTime(),
-            locked: false,
-          }
-        : envelope.token
-          ? (sessions.get(envelope.token) ?? null)
-          : null;
-      // The one read of the settings this call makes: the idle lock and every rule the handler applies use it.
-      const rules = await ruleContext(state.store.db, state);
-      if (session && !session.locked && now().getTime() - session.lastSeen > rules.settings.idleLockMinutes * 60_000)
-        session.locked = true;
-      if (spec.access !== 'public') {
-        if (!session) throw new AppError('UNAUTHENTICATED');
-        if (spec.access !== 'unlock') {
-          if (session.locked) throw new AppError('SESSION_LOCKED');
-          if (spec.access !== 'signed-in' && !can(session.role, spec.access))
-            throw new AppError('FORBIDDEN', { permission: spec.access });
-        }
-      }
+      const { name, spec, session, rules } = await admit(channel, envelope);
       const notPlain = plainDataIssues(input);
       if (notPlain.length) throw new AppError('VALIDATION', { issues: notPlain });
       const parsed = spec.input.safeParse(input);
@@ -365,6 +379,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   return {
     dispatch,
+    async admits(channel, envelope = {}) {
+      try {
+        await admit(channel, envelope);
+        return null;
+      } catch (error) {
+        if (error instanceof AppError) return error.toPayload();
+        throw error;
+      }
+    },
     events,
     state,
     openReport: opened.report,

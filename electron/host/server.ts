@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { contract, type ChannelName } from '../../shared/api/contract.ts';
+import { bodyLimit } from '../../shared/base/body-limits.ts';
 import { AppError } from '../../shared/base/errors.ts';
 import { mimeTypeOf } from '../core/files.ts';
 import { CSP, fileUnder } from '../common/app-files.ts';
@@ -9,11 +11,10 @@ import type { Workspace, Workspaces } from '../core/workspaces.ts';
 
 /**
  * The web host: the same core as the desktop app, over HTTP on the loopback interface only.
- * POST /api/<channel> carries { input }; the session token and the workspace ride in headers.
- * GET /api/events streams progress events (SSE). Everything else is the built renderer.
+ * POST /api/<channel> carries { input }; the session token and the workspace ride in headers, never in a URL (where
+ * logs, history and Referer keep them). GET /api/events streams progress events (SSE), the same headers sent.
+ * Everything else is the built renderer.
  */
-
-const MAX_BODY = 450 * 1024 * 1024;
 
 export interface WebHostOptions {
   workspaces: Workspaces;
@@ -72,15 +73,18 @@ export function originAllowed(origin: string | undefined, port: number): boolean
   );
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+const tooLarge = () => new AppError('VALIDATION', { issues: [{ path: [], key: 'validation.fileTooLarge' }] });
+
+/** The body, read only up to `limit` bytes: a larger one is refused as it arrives, whatever it said it would be. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new AppError('VALIDATION', { issues: [{ path: [], key: 'validation.fileTooLarge' }] }));
-        req.destroy();
+      if (size > limit) {
+        reject(tooLarge());
+        req.pause();
         return;
       }
       chunks.push(c);
@@ -90,7 +94,15 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
+/** An answer sent before the body was read: the connection closes after it, so the rest is never taken in. */
+function refuseUnread(res: http.ServerResponse, status: number, error: AppError | ReturnType<AppError['toPayload']>) {
+  res.setHeader('connection', 'close');
+  sendJson(res, status, { ok: false, error: error instanceof AppError ? error.toPayload() : error });
+}
+
 const workspaceOf = (v: unknown): Workspace => (v === 'demo' ? 'demo' : 'real');
+const tokenOf = (req: http.IncomingMessage) =>
+  typeof req.headers['x-session-token'] === 'string' ? req.headers['x-session-token'] : undefined;
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const staticDir = path.resolve(options.staticDir);
@@ -109,7 +121,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
       if (url.pathname === '/api/events' && req.method === 'GET') {
-        const workspace = workspaceOf(url.searchParams.get('workspace'));
+        const workspace = workspaceOf(req.headers['x-workspace']);
         if (workspace === 'demo' && !demoAllowedFrom(req.socket.remoteAddress)) {
           res.writeHead(403).end();
           return;
@@ -117,8 +129,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         // Only a county already open can have a session: nothing is opened, made or seeded for this request.
         const opened = options.workspaces.peek(workspace);
         const core = opened && (await opened.catch(() => null));
-        // EventSource cannot send headers, so the session token comes in the query string.
-        if (!core || !core.state.sessions.has(url.searchParams.get('token') ?? '')) {
+        if (!core || !core.state.sessions.has(tokenOf(req) ?? '')) {
           res.writeHead(401).end();
           return;
         }
@@ -151,24 +162,34 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           badRequest(res, 'channel');
           return;
         }
-        let body: { input?: unknown };
-        try {
-          body = JSON.parse(await readBody(req));
-        } catch (e) {
-          sendJson(res, 200, {
-            ok: false,
-            error: (e instanceof AppError ? e : new AppError('VALIDATION')).toPayload(),
-          });
-          return;
-        }
         const workspace = workspaceOf(req.headers['x-workspace']);
         if (workspace === 'demo' && !demoAllowedFrom(req.socket.remoteAddress)) {
           res.writeHead(403).end();
           return;
         }
         const core = await options.workspaces.get(workspace);
-        const token = typeof req.headers['x-session-token'] === 'string' ? req.headers['x-session-token'] : undefined;
-        sendJson(res, 200, await core.dispatch(channel, body.input ?? {}, { token }));
+        const token = tokenOf(req);
+        // Who may call, and how much they may send, before a byte of the body is read: a caller without a session
+        // cannot make the host take in 400 MB, and nobody can send a file to a channel that takes none.
+        const refused = await core.admits(channel, { token });
+        if (refused) {
+          refuseUnread(res, 200, refused);
+          return;
+        }
+        const limit = bodyLimit(contract[channel as ChannelName].input);
+        if (Number(req.headers['content-length'] ?? 0) > limit) {
+          refuseUnread(res, 413, tooLarge());
+          return;
+        }
+        let body: { input?: unknown };
+        try {
+          body = JSON.parse(await readBody(req, limit));
+        } catch (e) {
+          if (e instanceof AppError) refuseUnread(res, 413, e);
+          else badRequest(res, 'body');
+          return;
+        }
+        sendJson(res, 200, await core.dispatch(channel, body?.input ?? {}, { token }));
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {

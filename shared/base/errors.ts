@@ -125,6 +125,10 @@ export function issuesFromZod(error: z.ZodError): ValidationIssue[] {
       key = 'validation.tooLongMax';
       params = { ...params, max: Number(maximum) };
     }
+    if (issue.code === 'too_big' && origin === 'array' && key === 'validation.tooLong' && maximum !== undefined) {
+      key = 'validation.tooManyMax';
+      params = { ...params, max: Number(maximum) };
+    }
     return { path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), key, ...(params ? { params } : {}) };
   });
 }

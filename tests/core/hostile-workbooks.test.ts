@@ -73,4 +73,28 @@ describe('hostile ledger workbooks', () => {
     );
     expect((await readLedgerWorkbook(five, undefined, { bytes: 2 ** 20, rows: 5 })).totalRows).toBe(5);
   });
+
+  it('says at entry which characters no document font has, and still takes the row', async () => {
+    core = await newCore();
+    const token = await setUp(core);
+    // 堃 and 𠮷 are in the fallback face only; a private-use character and an Extension G one are in none.
+    expect(await call(core, 'documents:missing-glyphs', { text: '吉𠮷堃\uE000 \u{30000}\uE000' }, token)).toEqual([
+      { char: '\uE000', codePoint: 'U+E000' },
+      { char: '\u{30000}', codePoint: 'U+30000' },
+    ]);
+    // A font set whose fallback lacks 𠮷 (U+20BB7), as with the plain Fandol or Arphic sets.
+    core.state.fonts = { ...core.state.fonts, roles: { ...core.state.fonts.roles, fallback: 'Song' } };
+    const rare = await edited(2, (sheet) => {
+      sheet.getCell('C3').value = '𠮷祥';
+    });
+    const preview = await call(core, 'enterprises:import-preview', upload(rare), token);
+    expect(preview).toMatchObject({ totalRows: 2, validRows: 2 });
+    expect(preview.warnings).toContainEqual({
+      row: 3,
+      column: '法定代表人',
+      reason: 'glyphs.missing',
+      params: { char: '𠮷', codePoint: 'U+20BB7' },
+      value: '𠮷祥',
+    });
+  });
 });

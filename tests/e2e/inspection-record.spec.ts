@@ -29,6 +29,8 @@ test('record an inspection, make its 现场检查记录, fix what blocks issuing
   await page.getByRole('row').filter({ hasText: '危化品仓库' }).first().click();
   await page.getByTestId('make-inspection-record').click();
   await expect(page.getByRole('heading', { name: '现场检查记录' })).toBeVisible();
+  // Each text shows its limit (the save refuses more): the findings take 20,000 characters.
+  await expect(page.locator('#findings').locator('xpath=..').locator('.ant-input-data-count')).toHaveText(/\/ 20000$/);
   await shot('10-inspection-record-draft');
 
   // Issuing is refused with the rule named; clicking the problem takes the clerk to the field.

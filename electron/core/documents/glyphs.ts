@@ -44,20 +44,33 @@ export function splitRuns(
   return runs.length === 1 && typeof runs[0] === 'string' ? runs[0] : runs;
 }
 
+/** A character no document font can print. */
+export interface MissingGlyph {
+  char: string;
+  codePoint: string;
+}
+
+/**
+ * The characters of `text` neither the body font nor the fallback has, each once, in order: the check every document
+ * makes before it renders, asked as names and addresses are typed, so a character that cannot print is said then
+ * rather than at the first 签发.
+ */
+export function missingGlyphs(set: FontSet, text: string): MissingGlyph[] {
+  const missing = new Map<string, MissingGlyph>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (missing.has(ch) || isLayoutChar(cp) || familyCovers(set, set.roles.body, cp)) continue;
+    if (!familyCovers(set, set.roles.fallback, cp))
+      missing.set(ch, { char: ch, codePoint: `U+${cp.toString(16).toUpperCase()}` });
+  }
+  return [...missing.values()];
+}
+
 /** Checks user-entered fields first, so the error names the field ("documents.fields.items.2.description"). */
 export function checkFieldGlyphs(set: FontSet, fields: unknown, path: (string | number)[] = []): void {
   if (typeof fields === 'string') {
-    for (const ch of fields) {
-      const cp = ch.codePointAt(0)!;
-      if (isLayoutChar(cp) || familyCovers(set, set.roles.body, cp) || familyCovers(set, set.roles.fallback, cp))
-        continue;
-      throw new AppError('DOCUMENT_GLYPH_MISSING', {
-        char: ch,
-        codePoint: `U+${cp.toString(16).toUpperCase()}`,
-        field: path.join('.'),
-        path,
-      });
-    }
+    const [first] = missingGlyphs(set, fields);
+    if (first) throw new AppError('DOCUMENT_GLYPH_MISSING', { ...first, field: path.join('.'), path });
   } else if (Array.isArray(fields)) {
     fields.forEach((v, i) => checkFieldGlyphs(set, v, [...path, i]));
   } else if (fields && typeof fields === 'object') {

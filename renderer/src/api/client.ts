@@ -1,5 +1,6 @@
 import { makeApi, type Api, type Result, type Transport } from '../../../shared/api/client.ts';
-import type { ChannelName } from '../../../shared/api/contract.ts';
+import { contract, type ChannelName } from '../../../shared/api/contract.ts';
+import { bodyLimit } from '../../../shared/base/body-limits.ts';
 import { AppError } from '../../../shared/base/errors.ts';
 
 /**
@@ -46,8 +47,15 @@ export function setToken(next: string | undefined): void {
 const webTransport: Transport = async (channel, input) => {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-workspace': workspace };
   if (token) headers['x-session-token'] = token;
+  const body = JSON.stringify({ input });
+  // The host refuses a larger body unread (server.ts): said here, as the field's error, without sending it.
+  if (Object.hasOwn(contract, channel) && new Blob([body]).size > bodyLimit(contract[channel].input))
+    return {
+      ok: false,
+      error: new AppError('VALIDATION', { issues: [{ path: [], key: 'validation.fileTooLarge' }] }).toPayload(),
+    };
   try {
-    const res = await fetch(`/api/${channel}`, { method: 'POST', headers, body: JSON.stringify({ input }) });
+    const res = await fetch(`/api/${channel}`, { method: 'POST', headers, body });
     return (await res.json()) as Result<unknown>;
   } catch {
     return { ok: false, error: new AppError('INTERNAL').toPayload() };
@@ -102,7 +110,31 @@ export function subscribeEvents(
   listener: (event: { type: string; job: string; phase: string; done: number; total: number }) => void,
 ): () => void {
   if (window.desk) return window.desk.onEvent(workspace, listener as (e: unknown) => void);
-  const source = new EventSource(`/api/events?workspace=${workspace}&token=${encodeURIComponent(token ?? '')}`);
-  source.onmessage = (m) => listener(JSON.parse(m.data));
-  return () => source.close();
+  // Read over fetch rather than EventSource, which cannot send headers: the token stays out of the URL.
+  const stop = new AbortController();
+  const headers = { 'x-workspace': workspace, 'x-session-token': token ?? '' };
+  void (async () => {
+    while (!stop.signal.aborted) {
+      try {
+        const res = await fetch('/api/events', { headers, signal: stop.signal });
+        // No session (signed out, or the host restarted): as EventSource does, no retry.
+        if (!res.ok || !res.body) return;
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffered = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffered += value;
+          for (let end; (end = buffered.indexOf('\n\n')) >= 0; buffered = buffered.slice(end + 2))
+            for (const line of buffered.slice(0, end).split('\n'))
+              if (line.startsWith('data: ')) listener(JSON.parse(line.slice(6)));
+        }
+      } catch {
+        if (stop.signal.aborted) return;
+      }
+      // The connection dropped: again shortly, as EventSource would.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+  })();
+  return () => stop.abort();
 }

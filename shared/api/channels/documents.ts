@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { draftFields } from '../../documents/limits.ts';
 import { id, isoDate } from '../../entities/common.ts';
 import { partyKey } from '../../entities/case.ts';
 import {
@@ -63,7 +64,7 @@ export const documentChannels = {
   }),
   /** Autosave: a draft stores what was typed, valid or not; the checks run at preview and issue. */
   'documents:save': channel<DocumentDetail>()({
-    input: z.object({ id, version: expectedVersion, fields: z.record(z.string(), z.unknown()) }),
+    input: z.object({ id, version: expectedVersion, fields: draftFields }),
     access: 'documents.write',
   }),
   /** What stands in the way of issuing the draft now; nothing is written. */
@@ -82,6 +83,11 @@ export const documentChannels = {
   }),
   'documents:correct': channel<DocumentDetail>()({ input: withReason, access: 'documents.write' }),
   'documents:attach-scan': channel<DocumentDetail>()({ input: attachment, access: 'documents.write' }),
+  /** The characters of a text no document font can print (a name typed into the ledger, before its first 签发). */
+  'documents:missing-glyphs': channel<{ char: string; codePoint: string }[]>()({
+    input: z.object({ text: z.string().max(2000) }),
+    access: 'signed-in',
+  }),
   'documents:blank': channel<FileDownload>()({
     input: z.object({ type: documentType }),
     access: 'documents.read',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id } from '../../entities/common.ts';
 import { fileUpload } from '../../entities/file.ts';
+import { bodyBytes } from '../../base/body-limits.ts';
 
 /** What several channel files share: inputs written once, and the common shapes of outputs. */
 
@@ -43,7 +44,12 @@ export const sortOrder = z.enum(['asc', 'desc']).default('desc');
 /** The fields of a data file read as text (a knowledge file, a holiday schedule), up to `maxChars` long. */
 export const textFile = (maxChars: number) => ({
   fileName: z.string().min(1),
-  text: z.string().min(2).max(maxChars),
+  // As JSON a character may take six bytes (\u0001); Chinese text takes three.
+  text: z
+    .string()
+    .min(2)
+    .max(maxChars)
+    .register(bodyBytes, { bytes: 6 * maxChars }),
 });
 
 /** A page of a list, and how many rows match in all. */

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { documentDateOf } from '../../../../shared/documents/registry.ts';
+import { tooLongIn } from '../../../../shared/documents/limits.ts';
+import { missingGlyphs } from '../../documents/glyphs.ts';
 import { AppError, type ValidationIssue } from '../../../../shared/base/errors.ts';
 import type { DocumentDetail, DocumentSummary } from '../../../../shared/entities/document.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
@@ -210,6 +212,8 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     const fields = t.template.fromRecord
       ? withRecord(t.template, await sourceOf(core, core.store.db, rules, before, typed), typed)
       : typed;
+    const tooLong = tooLongIn(t.template, fields);
+    if (tooLong.length) throw new AppError('VALIDATION', { issues: tooLong });
     return core.tx(async (trx) => {
       const row = await rowOrThrow(trx, id);
       requireStatus(row, 'draft');
@@ -383,6 +387,9 @@ export const documentHandlers: HandlerGroup<'documents'> = {
       });
       return detail(core, trx, id);
     });
+  },
+  async 'documents:missing-glyphs'({ text }, { core }) {
+    return missingGlyphs(core.fonts, text);
   },
   async 'documents:blank'({ type }, { core, rules }) {
     const t = typeOf(core, type);

@@ -4,7 +4,8 @@ import type { EnterpriseHistoryEntry, ImportRowError } from '../../../../shared/
 import type { Enterprise } from '../../../../shared/entities/enterprise.ts';
 import { assertVersion, type CoreState, type HandlerGroup } from '../../context.ts';
 import type { AccidentChannel } from './accidents.ts';
-import { type ParsedRow, writeLedgerWorkbook } from './excel.ts';
+import { COLUMNS, type ParsedRow, writeLedgerWorkbook } from './excel.ts';
+import { missingGlyphs } from '../../documents/glyphs.ts';
 import { findById, search, toColumns, toEnterprise } from './repository.ts';
 import { knowledgeIssues } from './rules.ts';
 import { download, refuseInDemo } from '../files.ts';
@@ -21,6 +22,9 @@ interface PendingImport {
 /** Validated imports wait here for the user's confirmation; an hour is plenty to read a report. */
 const pendingImports = new WeakMap<CoreState, Map<string, PendingImport>>();
 const IMPORT_TTL_MS = 60 * 60 * 1000;
+/** The columns documents print (the party's name, its representatives, where it is). */
+const PRINTED_KEYS = ['name', 'legalRepresentative', 'principal', 'address', 'township'] as const;
+const PRINTED = PRINTED_KEYS.map((key) => ({ key, header: COLUMNS.find((c) => c.key === key)!.header }));
 function importsOf(core: CoreState): Map<string, PendingImport> {
   let map = pendingImports.get(core);
   if (!map) pendingImports.set(core, (map = new Map()));
@@ -227,6 +231,16 @@ export const enterpriseHandlers: Omit<HandlerGroup<'enterprises'>, AccidentChann
           params: i.params,
           value: r.fields.industryCode,
         });
+      // Accepted, but said now: a character no document font has would stop the first document about the enterprise.
+      for (const c of PRINTED)
+        for (const m of missingGlyphs(core.fonts, r.fields[c.key]))
+          warnings.push({
+            row: r.row,
+            column: c.header,
+            reason: 'glyphs.missing',
+            params: { char: m.char, codePoint: m.codePoint },
+            value: r.fields[c.key],
+          });
       const dupInDb = existing.get(r.fields.uscc);
       if (dupInDb !== undefined)
         rowErrors.push({

@@ -132,7 +132,10 @@ export function DocumentPage() {
     setSaving('pending');
     if (timer.current) window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
-      void save().catch((e) => message.error(errorMessage(e)));
+      // Too long a text is said at its field (the form's count shows the limit); anything else on its own.
+      void save().catch((e) => {
+        if (!showFieldErrors(form, e, ['fields'])) message.error(errorMessage(e));
+      });
     }, AUTOSAVE_MS);
   };
   useEffect(
@@ -173,7 +176,7 @@ export function DocumentPage() {
     try {
       await fn();
     } catch (e) {
-      if (!showFieldErrors(form, e)) message.error(errorMessage(e));
+      if (!showFieldErrors(form, e, ['fields'])) message.error(errorMessage(e));
     }
   };
 
@@ -417,7 +420,7 @@ export function DocumentPage() {
           <Card size="small" hidden={!draft && view === 'pdf'}>
             <Form form={form} layout="vertical" disabled={!draft || !can('documents.write')} onValuesChange={onChange}>
               {layout ? (
-                <DocumentFields layout={layout} editing={draft} />
+                <DocumentFields layout={layout} schema={TEMPLATES[doc.type]?.fields} editing={draft} />
               ) : (
                 <Alert type="warning" message={t('document.noForm')} />
               )}

@@ -9,6 +9,7 @@ import { useDiscardGuard } from '../../app/discard.tsx';
 import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 import { tKey } from '../../i18n.ts';
 import { RowsField } from '../fields.tsx';
+import { UnprintableAlert } from '../UnprintableAlert.tsx';
 import { vocabOptions } from '../vocab.ts';
 
 interface Props {
@@ -56,6 +57,16 @@ export function EnterpriseForm({ open, enterprise, onClose, onSaved }: Props) {
           label: `${i.code} ${i.name}`,
         })),
     [industries],
+  );
+
+  // What the documents print about the enterprise: a character they cannot print is said here, not at the first 签发.
+  const printed = useMemo(
+    () =>
+      (['name', 'legalRepresentative', 'principal', 'township', 'address'] as const).map((name) => ({
+        name,
+        label: t(`enterprise.${name}`),
+      })),
+    [t],
   );
 
   const save = async () => {
@@ -157,6 +168,7 @@ export function EnterpriseForm({ open, enterprise, onClose, onSaved }: Props) {
         <Form.Item name="address" label={t('enterprise.address')}>
           <Input />
         </Form.Item>
+        <UnprintableAlert form={form} fields={printed} />
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="industryCode" label={t('enterprise.industryCode')}>

@@ -16,13 +16,14 @@ import {
   Tooltip,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Officer, OfficerAbsence } from '../../../../shared/entities/officer.ts';
 import { api } from '../../api/client.ts';
 import { today } from '../../app/clock.ts';
 import { errorMessage, showFieldErrors, clearErrorsOnChange } from '../../app/errors.ts';
 import { useSession } from '../../app/session.tsx';
+import { UnprintableAlert } from '../UnprintableAlert.tsx';
 import { vocabLabel, vocabOptions } from '../vocab.ts';
 import { formatDate } from '../format.ts';
 import { AbsencesDrawer, coversToday } from './AbsencesDrawer.tsx';
@@ -44,6 +45,8 @@ export function OfficersTab() {
   // Who is away today (the core's today), for the roster's 请假中 tag.
   const [away, setAway] = useState<Map<number, OfficerAbsence>>(new Map());
   const [form] = Form.useForm();
+  // An officer's name is printed on every document they sign.
+  const printed = useMemo(() => [{ name: 'name', label: t('officer.name') }], [t]);
 
   const loadAway = useCallback(async () => {
     const day = today();
@@ -231,6 +234,7 @@ export function OfficersTab() {
               </Form.Item>
             </Col>
           </Row>
+          <UnprintableAlert form={form} fields={printed} />
           <Form.Item name="notes" label={t('officer.notes')}>
             <Input.TextArea rows={2} />
           </Form.Item>

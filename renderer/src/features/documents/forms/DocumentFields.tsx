@@ -1,5 +1,7 @@
 import { Alert, Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
-import type { ReactNode } from 'react';
+import { createContext, type ReactNode, useContext } from 'react';
+import type { z } from 'zod';
+import { DRAFT_LIMITS, maxLengthAt } from '../../../../../shared/documents/limits.ts';
 import {
   blankRow,
   type DocumentForm,
@@ -44,10 +46,27 @@ export function recordValues(layout: DocumentForm, fields: Record<string, unknow
 const hasRecord = (layout: DocumentForm) =>
   layout.flat().some((c) => ('record' in c && c.record) || (c.input === 'rows' && c.columns.some((col) => col.record)));
 
-/** Any document type's form, drawn from the layout its template declares. */
-export function DocumentFields({ layout, editing = false }: { layout: DocumentForm; editing?: boolean }) {
+/** The template's field schema: each text's limit, shown as it is typed (the save refuses more). */
+const Schema = createContext<z.ZodType | null>(null);
+/** The rows field a column belongs to. */
+const RowsOf = createContext('');
+function useMaxLength(path: string[]): number {
+  const schema = useContext(Schema);
+  return schema ? maxLengthAt(schema, path) : DRAFT_LIMITS.chars;
+}
+
+/** Any document type's form, drawn from the layout its template declares, each text held to its field's limit. */
+export function DocumentFields({
+  layout,
+  schema,
+  editing = false,
+}: {
+  layout: DocumentForm;
+  schema?: z.ZodType;
+  editing?: boolean;
+}) {
   return (
-    <>
+    <Schema.Provider value={schema ?? null}>
       {editing && hasRecord(layout) && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} message={tKey('documents.fromRecordNote')} />
       )}
@@ -64,11 +83,12 @@ export function DocumentFields({ layout, editing = false }: { layout: DocumentFo
           <Cell key={i} cell={item} />
         ),
       )}
-    </>
+    </Schema.Provider>
   );
 }
 
 function Cell({ cell }: { cell: FormCell }) {
+  const max = useMaxLength([cell.field]);
   switch (cell.input) {
     case 'officers':
       return <OfficersField label={label(cell)} />;
@@ -77,33 +97,35 @@ function Cell({ cell }: { cell: FormCell }) {
         <RowsField name={cell.field} label={label(cell)} addLabel={tKey(`docFields.${cell.add}`)} blank="" numbered>
           {(row) => (
             <Form.Item name={row} style={GROW}>
-              <Input.TextArea autoSize />
+              <Input.TextArea autoSize maxLength={max} showCount={!!max} />
             </Form.Item>
           )}
         </RowsField>
       );
     case 'rows':
       return (
-        <RowsField
-          name={cell.field}
-          label={label(cell)}
-          addLabel={tKey(`docFields.${cell.add}`)}
-          blank={blankRow(cell)}
-          numbered={cell.numbered}
-          fixed={cell.record}
-        >
-          {(row) =>
-            cell.stacked ? (
-              <div className="doc-row-block">
-                {cell.columns.map((c) => (
-                  <StackedColumn key={c.field} row={row} column={c} />
-                ))}
-              </div>
-            ) : (
-              cell.columns.map((c) => <Column key={c.field} row={row} column={c} />)
-            )
-          }
-        </RowsField>
+        <RowsOf.Provider value={cell.field}>
+          <RowsField
+            name={cell.field}
+            label={label(cell)}
+            addLabel={tKey(`docFields.${cell.add}`)}
+            blank={blankRow(cell)}
+            numbered={cell.numbered}
+            fixed={cell.record}
+          >
+            {(row) =>
+              cell.stacked ? (
+                <div className="doc-row-block">
+                  {cell.columns.map((c) => (
+                    <StackedColumn key={c.field} row={row} column={c} />
+                  ))}
+                </div>
+              ) : (
+                cell.columns.map((c) => <Column key={c.field} row={row} column={c} />)
+              )
+            }
+          </RowsField>
+        </RowsOf.Provider>
       );
     default:
       return <Field cell={cell} />;
@@ -111,6 +133,7 @@ function Cell({ cell }: { cell: FormCell }) {
 }
 
 function Field({ cell }: { cell: FieldCell }) {
+  const max = useMaxLength([cell.field]);
   if (cell.when)
     return (
       <Shown while={cell.when}>
@@ -140,7 +163,11 @@ function Field({ cell }: { cell: FieldCell }) {
   }
   return (
     <Form.Item name={cell.field} label={label(cell)} tooltip={fromRecord(cell)}>
-      {input(cell.input as Exclude<typeof cell.input, 'hidden' | 'checkbox' | 'select'>, cell.rows, undefined, locked)}
+      {input(cell.input as Exclude<typeof cell.input, 'hidden' | 'checkbox' | 'select'>, {
+        rows: cell.rows,
+        disabled: locked,
+        max,
+      })}
     </Form.Item>
   );
 }
@@ -154,6 +181,7 @@ function Shown({ while: name, children }: { while: string; children: ReactNode }
 }
 
 function Column({ row, column }: { row: number; column: RowColumn }) {
+  const max = useMaxLength([useContext(RowsOf), column.field]);
   if (column.input === 'hidden')
     return (
       <Form.Item name={[row, column.field]} hidden>
@@ -171,7 +199,7 @@ function Column({ row, column }: { row: number; column: RowColumn }) {
   }
   return (
     <Form.Item name={[row, column.field]} style={style}>
-      {input(column.input, undefined, placeholder, !!column.record)}
+      {input(column.input, { placeholder, disabled: !!column.record, max })}
     </Form.Item>
   );
 }
@@ -181,11 +209,16 @@ function Column({ row, column }: { row: number; column: RowColumn }) {
  * input cut off at its width), what the clerk writes as a growing textarea.
  */
 function StackedColumn({ row, column }: { row: number; column: RowColumn }) {
+  const max = useMaxLength([useContext(RowsOf), column.field]);
   if (column.input === 'hidden') return <Column row={row} column={column} />;
   const title = column.placeholder ? tKey(`docFields.${column.placeholder}`) : column.field;
   return (
     <Form.Item name={[row, column.field]} label={title} tooltip={fromRecord(column)} className="doc-row-line">
-      {column.record ? <RecordText /> : input(column.input === 'select' ? 'text' : column.input, undefined, title)}
+      {column.record ? (
+        <RecordText />
+      ) : (
+        input(column.input === 'select' ? 'text' : column.input, { placeholder: title, max })
+      )}
     </Form.Item>
   );
 }
@@ -203,12 +236,18 @@ function RecordText({ value, id }: { value?: unknown; id?: string }) {
   );
 }
 
-/** A textarea without a set height grows with its text (a problem in a list of problems). */
+/**
+ * A textarea without a set height grows with its text (a problem in a list of problems). A text with a limit shows it:
+ * a textarea always (its count), a line as it nears it.
+ */
 function input(
   kind: 'text' | 'textarea' | 'date' | 'datetime' | 'yuan' | 'integer',
-  rows?: number,
-  placeholder?: string,
-  disabled = false,
+  {
+    rows,
+    placeholder,
+    disabled = false,
+    max,
+  }: { rows?: number; placeholder?: string; disabled?: boolean; max?: number } = {},
 ) {
   switch (kind) {
     case 'integer':
@@ -230,13 +269,26 @@ function input(
     case 'datetime':
       return <DateTimeField />;
     case 'textarea':
-      return <Input.TextArea rows={rows} autoSize={!rows || disabled} placeholder={placeholder} disabled={disabled} />;
+      return (
+        <Input.TextArea
+          rows={rows}
+          autoSize={!rows || disabled}
+          placeholder={placeholder}
+          disabled={disabled}
+          maxLength={max}
+          showCount={!!max && !disabled}
+        />
+      );
     default:
       // Locked text wraps, so a whole citation can be read (第…条第…款), not only its law's name.
       return disabled ? (
         <Input.TextArea autoSize placeholder={placeholder} disabled />
       ) : (
-        <Input placeholder={placeholder} />
+        <Input placeholder={placeholder} maxLength={max} showCount={max ? { formatter: nearLimit } : false} />
       );
   }
 }
+
+/** A line's count, once it holds most of what it may: a count on every short field would only crowd the form. */
+const nearLimit = ({ count, maxLength }: { count: number; maxLength?: number }) =>
+  maxLength && count >= maxLength * 0.8 ? `${count} / ${maxLength}` : null;
