@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { plainDataIssues } from '../../shared/base/plain-data.ts';
 import fs from 'node:fs';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { contract, type ChannelName } from '../../shared/api/contract.ts';
@@ -169,6 +170,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const opened = await open();
   let store: Store = opened.store;
   let replacing = false;
+  /**
+   * Calls under way, so that replacing the database (a restore, a data import) or closing the county waits for them
+   * rather than pulling the connection from under them ("The database connection is not open"), and calls that
+   * arrive meanwhile are refused with a code the screen can say, never INTERNAL.
+   */
+  let running = 0;
+  let shut: 'DB_REPLACING' | 'WORKSPACE_CLOSED' | null = null;
+  const settled: (() => void)[] = [];
+  const inCall = new AsyncLocalStorage<true>();
+  /** Until no more than `others` calls are under way; false if they are not done within `ms`. */
+  async function drain(others: number, ms: number): Promise<boolean> {
+    const until = performance.now() + ms;
+    while (running > others) {
+      if (performance.now() > until) return false;
+      await new Promise<void>((resolve) => {
+        settled.push(resolve);
+        setTimeout(resolve, 100).unref();
+      });
+    }
+    return true;
+  }
   // Numbers handed out before a restore stay handed out, even when a kill came between the restore and this.
   applyFloors(dataDir, store.raw, now());
   // Leftovers are cleared only by the one process that has the data open: another may be mid-write.
@@ -239,8 +261,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // One replacement at a time, in this process and across processes (the CLI beside the app).
       if (replacing) throw new AppError('DB_IN_USE', { pid: process.pid });
       replacing = true;
+      shut = 'DB_REPLACING';
       let lock: { release(): void } | null = null;
       try {
+        // Every other call finishes first (the one asking for the replacement, if a call asks, goes on).
+        if (!(await drain(inCall.getStore() ? 1 : 0, 30_000))) throw new AppError('DB_BUSY');
         lock = lockForReplace(dbFile);
         await store.close();
         // The closed file is complete (WAL checkpointed); it waits aside until the replacement has opened.
@@ -267,6 +292,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       } finally {
         lock?.release();
         replacing = false;
+        shut = null;
         if (store.raw.open) {
           audit = new AuditLog(store.raw);
           calendar = null;
@@ -334,6 +360,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   async function dispatch(channel: string, input: unknown, envelope: Envelope = {}): Promise<Result<unknown>> {
+    if (shut) return { ok: false, error: new AppError(shut).toPayload() };
+    running++;
+    try {
+      return await inCall.run(true, () => serve(channel, input, envelope));
+    } finally {
+      running--;
+      for (const resolve of settled.splice(0)) resolve();
+    }
+  }
+
+  async function serve(channel: string, input: unknown, envelope: Envelope): Promise<Result<unknown>> {
     try {
       const { name, spec, session, rules } = await admit(channel, envelope);
       const notPlain = plainDataIssues(input);
@@ -394,8 +431,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ready,
     async close() {
       if (timer) clearInterval(timer);
+      shut = 'WORKSPACE_CLOSED';
       state.jobs.cancel(DEMO_JOB);
       await ready;
+      // What is under way finishes (a quit waits for a save); a long export is not waited for past ten seconds.
+      await drain(0, 10_000);
       if (ownPool) await renderPool.close();
       await store.close();
     },

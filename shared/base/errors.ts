@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'DB_TOO_NEW',
   'DB_CORRUPT',
   'DB_IN_USE',
+  'DB_REPLACING',
+  'WORKSPACE_CLOSED',
   /** The folder was set up but its database file is gone: restore it from a backup (never recreated empty). */
   'DB_MISSING',
   /** Another process kept the database's write lock past every bounded wait (electron/core/db/write.ts). */
