@@ -30,7 +30,10 @@ function nested(depth: number): unknown {
   return v;
 }
 
-/** Values no field expects: empty, huge, control characters, paths, escapes, numbers past every bound, deep nesting. */
+/**
+ * Values no field expects: empty, huge, control characters, paths, escapes, numbers past every bound, deep nesting, and
+ * what IPC carries but JSON cannot (a BigInt, a cycle, a Date, a Map).
+ */
 function hostile(r: Random): unknown {
   const makers: (() => unknown)[] = [
     () => '',
@@ -61,6 +64,16 @@ function hostile(r: Random): unknown {
     () => '2026-02-30',
     () => '9999-12-31T23:59:59Z',
     () => Number.MAX_SAFE_INTEGER,
+    // What Electron's IPC clones and JSON cannot carry.
+    () => 10n,
+    () => {
+      const cycle: Record<string, unknown> = { name: '示例' };
+      cycle.self = cycle;
+      return cycle;
+    },
+    () => new Date('2026-11-22T00:00:00Z'),
+    () => new Map([['a', 1]]),
+    () => Number.NaN,
   ];
   return pick(r, makers)();
 }
@@ -153,6 +166,15 @@ export function fuzzInput(channel: string, r: Random): unknown {
   return r() < 0.5 ? fromSchema(r, jsonSchemaOf(channel)) : hostile(r);
 }
 
+/** An input as a failure report shows it, whatever it holds (JSON.stringify throws on a BigInt or a cycle). */
+function shown(input: unknown): string {
+  try {
+    return JSON.stringify(input)?.slice(0, 300) ?? 'undefined';
+  } catch {
+    return String(input).slice(0, 300);
+  }
+}
+
 export interface FuzzCounts {
   inputs: number;
   ok: number;
@@ -195,7 +217,7 @@ export async function fuzzChannels(
           channel,
           as: signedIn ? 'admin' : 'trusted' in envelope ? 'trusted' : 'nobody',
           answer,
-          input: JSON.stringify(input)?.slice(0, 300) ?? 'undefined',
+          input: shown(input),
         });
       if (signedIn && (answer === 'UNAUTHENTICATED' || answer === 'SESSION_LOCKED')) token = await o.signIn();
     }
