@@ -10,6 +10,7 @@ import type { Knowledge } from './knowledge.ts';
 import type { BindPlan } from './documents/binding.ts';
 import type { LedgerRead } from './modules/enterprises/excel.ts';
 import type { UnpackedPackage } from './modules/backups/unpack.ts';
+import type { PackageReport } from '../../shared/entities/export-package.ts';
 import type { Catalogue } from './documents/catalogue.ts';
 import type { DocumentSpec, FontSet } from '../../shared/documents/layout.ts';
 import { AppError } from '../../shared/base/errors.ts';
@@ -67,6 +68,8 @@ export interface CoreState {
   bind(plan: BindPlan): Promise<Buffer>;
   /** A ledger workbook read in the worker, off the thread that serves calls (IMPORT_BAD_FILE when it cannot be). */
   readLedger(data: Uint8Array, progress?: (done: number, total: number) => void): Promise<LedgerRead>;
+  /** An upload package checked in the worker (exports/verify.ts): hashing hundreds of megabytes holds up no call. */
+  verifyPackage(file: string): Promise<PackageReport>;
   /** A data package unpacked and its database checked in the worker (backups/unpack.ts). */
   unpackDataPackage(zip: string, db: string, stage: string): Promise<UnpackedPackage>;
   /** Re-reads the unit's own checklists and discretion benchmarks into `knowledge` (after an import or a restore). */

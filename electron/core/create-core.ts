@@ -243,6 +243,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bind: (plan) => renderPool.bind(plan),
     readLedger: (data, progress) => renderPool.readLedger(data, progress),
     unpackDataPackage: (zip, db, stage) => renderPool.unpackDataPackage(zip, db, stage),
+    verifyPackage: (file) => renderPool.verifyPackage(file),
     async reloadUnitKnowledge() {
       const rows = await store.db.selectFrom('customChecklists').select('json').orderBy('id').execute();
       setCustomChecklists(
@@ -265,7 +266,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       let lock: { release(): void } | null = null;
       try {
         // Every other call finishes first (the one asking for the replacement, if a call asks, goes on).
-        if (!(await drain(inCall.getStore() ? 1 : 0, 30_000))) throw new AppError('DB_BUSY');
+        if (!(await drain(inCall.getStore() ? 1 : 0, 30_000))) throw new AppError('WORK_UNDER_WAY');
         lock = lockForReplace(dbFile);
         await store.close();
         // The closed file is complete (WAL checkpointed); it waits aside until the replacement has opened.
@@ -292,7 +293,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       } finally {
         lock?.release();
         replacing = false;
-        shut = null;
         if (store.raw.open) {
           audit = new AuditLog(store.raw);
           calendar = null;
@@ -300,6 +300,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           await state.reloadUnitKnowledge();
           rememberIfSetUp();
         }
+        // Calls come in again once the new data is whole, unless the county was closed meanwhile.
+        if (shut === 'DB_REPLACING') shut = null;
       }
     },
   };
@@ -359,8 +361,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return { name, spec, session, rules };
   }
 
-  async function dispatch(channel: string, input: unknown, envelope: Envelope = {}): Promise<Result<unknown>> {
-    if (shut) return { ok: false, error: new AppError(shut).toPayload() };
+  const dispatch = (channel: string, input: unknown, envelope: Envelope = {}) => enter(channel, input, envelope, false);
+  /** `making`: a call of the demo county's own making, which a close lets finish (it stops the job instead). */
+  async function enter(channel: string, input: unknown, envelope: Envelope, making: boolean): Promise<Result<unknown>> {
+    if (shut && !(making && shut === 'WORKSPACE_CLOSED')) return { ok: false, error: new AppError(shut).toPayload() };
     running++;
     try {
       return await inCall.run(true, () => serve(channel, input, envelope));
@@ -403,7 +407,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   const ready: Promise<void> = freshDemo
     ? state.jobs
-        .run('demo', (job) => seedDemoCases(dispatch, state.today(), job), DEMO_JOB)
+        .run('demo', (job) => seedDemoCases((c, i, e) => enter(c, i, e ?? {}, true), state.today(), job), DEMO_JOB)
         .then(() => markDemoSeeded(dataDir))
         .finally(() => {
           demoMaking = null;
@@ -417,12 +421,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     dispatch,
     async admits(channel, envelope = {}) {
+      // It reads the database too: counted and refused like any call while the data is replaced or closed.
+      if (shut) return new AppError(shut).toPayload();
+      running++;
       try {
         await admit(channel, envelope);
         return null;
       } catch (error) {
         if (error instanceof AppError) return error.toPayload();
         throw error;
+      } finally {
+        running--;
+        for (const resolve of settled.splice(0)) resolve();
       }
     },
     events,
@@ -432,6 +442,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       if (timer) clearInterval(timer);
       shut = 'WORKSPACE_CLOSED';
+      // The demo county's making stops at its next step (its own calls still go through until then).
       state.jobs.cancel(DEMO_JOB);
       await ready;
       // What is under way finishes (a quit waits for a save); a long export is not waited for past ten seconds.

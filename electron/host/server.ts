@@ -75,28 +75,46 @@ export function originAllowed(origin: string | undefined, port: number): boolean
 
 const tooLarge = () => new AppError('VALIDATION', { issues: [{ path: [], key: 'validation.fileTooLarge' }] });
 
-/** The body, read only up to `limit` bytes: a larger one is refused as it arrives, whatever it said it would be. */
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+/**
+ * A body refused is still read and dropped up to this much, so that its refusal reaches the caller whole (a connection
+ * closed on unread bytes is reset, and a browser shows a network error instead); past it the connection is closed.
+ */
+const DISCARD_BYTES = 16 * 1024 ** 2;
+
+/** The body kept up to `limit` bytes; past it, `tooLarge` once it has ended, or `cut` at `limit` + DISCARD_BYTES. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | 'tooLarge' | 'cut'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
-        reject(tooLarge());
+      if (size > limit + DISCARD_BYTES) {
         req.pause();
-        return;
-      }
-      chunks.push(c);
+        resolve('cut');
+      } else if (size <= limit) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > limit ? 'tooLarge' : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
-/** An answer sent before the body was read: the connection closes after it, so the rest is never taken in. */
-function refuseUnread(res: http.ServerResponse, status: number, error: AppError | ReturnType<AppError['toPayload']>) {
-  res.setHeader('connection', 'close');
+/** Whether the body ended within DISCARD_BYTES, read and dropped. */
+function discard(req: http.IncomingMessage): Promise<boolean> {
+  if (Number(req.headers['content-length'] ?? 0) > DISCARD_BYTES) return Promise.resolve(false);
+  return readBody(req, 0).then(
+    (r) => r !== 'cut',
+    () => false,
+  );
+}
+
+/** A refusal before the body was taken in: dropped if small, otherwise never read, the connection closed after it. */
+async function refuseUnread(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  status: number,
+  error: AppError | ReturnType<AppError['toPayload']>,
+) {
+  if (!(await discard(req))) res.setHeader('connection', 'close');
   sendJson(res, status, { ok: false, error: error instanceof AppError ? error.toPayload() : error });
 }
 
@@ -173,20 +191,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         // cannot make the host take in 400 MB, and nobody can send a file to a channel that takes none.
         const refused = await core.admits(channel, { token });
         if (refused) {
-          refuseUnread(res, 200, refused);
+          await refuseUnread(req, res, 200, refused);
           return;
         }
         const limit = bodyLimit(contract[channel as ChannelName].input);
         if (Number(req.headers['content-length'] ?? 0) > limit) {
-          refuseUnread(res, 413, tooLarge());
+          await refuseUnread(req, res, 413, tooLarge());
+          return;
+        }
+        const text = await readBody(req, limit);
+        if (text === 'tooLarge' || text === 'cut') {
+          if (text === 'cut') res.setHeader('connection', 'close');
+          sendJson(res, 413, { ok: false, error: tooLarge().toPayload() });
           return;
         }
         let body: { input?: unknown };
         try {
-          body = JSON.parse(await readBody(req, limit));
-        } catch (e) {
-          if (e instanceof AppError) refuseUnread(res, 413, e);
-          else badRequest(res, 'body');
+          body = JSON.parse(text);
+        } catch {
+          badRequest(res, 'body');
           return;
         }
         sendJson(res, 200, await core.dispatch(channel, body?.input ?? {}, { token }));

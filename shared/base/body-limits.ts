@@ -8,8 +8,8 @@ import { eachSchema } from './schema-walk.ts';
  */
 export const bodyBytes = z.registry<{ bytes: number }>();
 
-/** Any call: a draft of the largest document (shared/documents/limits.ts) written in Chinese, with room to spare. */
-export const BASE_BODY_BYTES = 4 * 1024 ** 2;
+/** Any call: a draft of the largest document (shared/documents/limits.ts, 2.5 million characters) in Chinese. */
+export const BASE_BODY_BYTES = 8 * 1024 ** 2;
 
 const limits = new Map<z.ZodType, number>();
 export function bodyLimit(input: z.ZodType): number {

@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'DB_CORRUPT',
   'DB_IN_USE',
   'DB_REPLACING',
+  'WORK_UNDER_WAY',
   'WORKSPACE_CLOSED',
   /** The folder was set up but its database file is gone: restore it from a backup (never recreated empty). */
   'DB_MISSING',

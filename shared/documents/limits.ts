@@ -14,8 +14,8 @@ export const DRAFT_LIMITS = {
   /** Rows or paragraphs in one field. */
   items: 500,
   fields: 100,
-  /** The whole draft, in characters of JSON. */
-  json: 1_000_000,
+  /** The whole draft, in characters of JSON: a 询问笔录 of 200 questions and answers at their limits takes 2,000,000. */
+  json: 2_500_000,
 } as const;
 
 /** Where a draft holds more than any draft may: each text, each list, the fields, the whole. */
@@ -87,15 +87,16 @@ function fromRecord(form: DocumentForm, path: PropertyKey[]): boolean {
 }
 
 /**
- * What the clerk typed into a draft that is longer than its template allows — texts and lists only: a draft may be
- * incomplete or still wrong in any other way until it is issued, and what the record decides is the record's to keep.
+ * What the clerk typed into a draft that is longer than its template allows — texts only: a draft may be incomplete or
+ * still wrong in any other way until it is issued (a list with a row too many among them: the form lets rows be added,
+ * and the issue check says which list is too long), and what the record decides is the record's to keep.
  */
 export function tooLongIn(template: { fields: z.ZodType; form: DocumentForm }, fields: unknown): ValidationIssue[] {
   const parsed = template.fields.safeParse(fields);
   if (parsed.success) return [];
   const tooBig = parsed.error.issues.filter((i) => {
     const origin = (i as { origin?: string }).origin;
-    return i.code === 'too_big' && (origin === 'string' || origin === 'array') && !fromRecord(template.form, i.path);
+    return i.code === 'too_big' && origin === 'string' && !fromRecord(template.form, i.path);
   });
   return tooBig.length ? issuesFromZod(new z.ZodError(tooBig)).map((i) => ({ ...i, path: ['fields', ...i.path] })) : [];
 }

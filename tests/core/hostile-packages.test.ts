@@ -95,7 +95,7 @@ describe('hostile data packages', () => {
     expect(bomb.length).toBeLessThan(2 * 1024 ** 2);
     globalThis.gc?.();
     const before = process.memoryUsage().rss;
-    await refused(bomb, { reason: 'dataPackage.tooLarge' });
+    await refused(bomb, { reason: 'dataPackage.expandsTooMuch' });
     // Not listed: never inflated, and the package imports.
     const c = await fresh();
     expect(await call(c, 'setup:import-data', upload(unlisted))).toEqual({ enterprises: 1, users: 1 });

@@ -145,7 +145,7 @@ describe('the web host, probed', () => {
       'POST',
       '/api/enterprises:create',
       { 'content-type': 'application/json', 'transfer-encoding': 'chunked', ...signedIn },
-      JSON.stringify({ input: { name: 'x'.repeat(6 * 1024 ** 2) } }),
+      JSON.stringify({ input: { name: 'x'.repeat(10 * 1024 ** 2) } }),
     );
     expect(chunked.status).toBe(413);
     // A file channel, signed in, reads its file (here no workbook at all).
@@ -252,7 +252,7 @@ describe('the contract, given what IPC can carry and JSON cannot', () => {
         ok: false,
         error: { details: { issues: [{ path: ['fields', 'findings'], params: { max: 20_000 } }] } },
       });
-      const padded = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`pad${i}`, 'x'.repeat(40_000)]));
+      const padded = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`pad${i}`, 'x'.repeat(40_000)]));
       expect(await save({ ...draft.fields, ...padded })).toMatchObject({
         ok: false,
         error: { details: { issues: [{ key: 'validation.draftTooLarge' }] } },

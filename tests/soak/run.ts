@@ -171,7 +171,7 @@ if (PARTS.includes('hostile')) {
     { name: `files/${hash.slice(0, 2)}/${hash}`, data: zeros },
   ]);
   const fresh = await newCore({ dataDir: tempDir() });
-  await trial('packageBomb', 'DATA_PACKAGE_BAD dataPackage.tooLarge', async () => {
+  await trial('packageBomb', 'DATA_PACKAGE_BAD dataPackage.expandsTooMuch', async () => {
     const r = await fresh.dispatch('setup:import-data', {
       file: { fileName: 'bomb.zip', dataBase64: bomb.toString('base64') },
     });

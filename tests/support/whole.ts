@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createCore } from '../../electron/core/create-core.ts';
 import { checkDatabase, readManifest } from '../../electron/core/db/snapshot.ts';
 import { listBackups } from '../../electron/core/modules/backups/backups.ts';
-import { verifyPackageFile } from '../../electron/core/modules/exports/service.ts';
+import { verifyPackageFile } from '../../electron/core/modules/exports/verify.ts';
 import { RESOURCES } from './core.ts';
 import { testClock } from './clock.ts';
 

@@ -4,6 +4,7 @@ import type { DocumentSpec } from '../../../shared/documents/layout.ts';
 import type { BindPlan } from './binding.ts';
 import type { LedgerRead } from '../modules/enterprises/excel.ts';
 import type { UnpackedPackage } from '../modules/backups/unpack.ts';
+import type { PackageReport } from '../../../shared/entities/export-package.ts';
 
 /**
  * Work on files off the thread that answers the UI — rendering documents, binding case files, reading workbooks — in
@@ -14,14 +15,16 @@ import type { UnpackedPackage } from '../modules/backups/unpack.ts';
  */
 /**
  * What the worker does: render a spec, count the pages of PDFs to be filed, bind a case file (binding.ts), or read a
- * ledger workbook (enterprises/excel.ts), or unpack and check a data package (backups/unpack.ts).
+ * ledger workbook (enterprises/excel.ts), unpack and check a data package (backups/unpack.ts), or check an upload
+ * package (exports/verify.ts).
  */
 export type WorkerTask =
   | { kind: 'render'; spec: DocumentSpec }
   | { kind: 'pages'; pdfs: Uint8Array[] }
   | { kind: 'bind'; plan: BindPlan }
   | { kind: 'ledger'; data: Uint8Array }
-  | { kind: 'data-package'; zip: string; db: string; stage: string };
+  | { kind: 'data-package'; zip: string; db: string; stage: string }
+  | { kind: 'verify-package'; file: string };
 interface Job {
   id: number;
   task: WorkerTask;
@@ -69,6 +72,11 @@ export class RenderPool {
   /** A data package at `zip` unpacked (its database to `db`, its files under `stage`) and its database checked. */
   unpackDataPackage(zip: string, db: string, stage: string): Promise<UnpackedPackage> {
     return this.run({ kind: 'data-package', zip, db, stage }) as Promise<UnpackedPackage>;
+  }
+
+  /** An upload package checked from its file alone, as the receiving side would (exports/verify.ts). */
+  verifyPackage(file: string): Promise<PackageReport> {
+    return this.run({ kind: 'verify-package', file }) as Promise<PackageReport>;
   }
 
   private run(task: WorkerTask, progress?: Job['progress']): Promise<unknown> {

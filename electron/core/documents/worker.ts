@@ -7,6 +7,7 @@ import { renderPdf } from './render.ts';
 const binding = () => import('./binding.ts');
 const excel = () => import('../modules/enterprises/excel.ts');
 const unpack = () => import('../modules/backups/unpack.ts');
+const verify = () => import('../modules/exports/verify.ts');
 
 /** The render worker: a task in (pool.ts), its result or a coded error out. */
 async function perform(id: number, task: WorkerTask): Promise<unknown> {
@@ -17,6 +18,8 @@ async function perform(id: number, task: WorkerTask): Promise<unknown> {
       return (await binding()).pdfPages(task.pdfs);
     case 'bind':
       return (await binding()).bindFile(task.plan);
+    case 'verify-package':
+      return (await verify()).verifyPackageFile(task.file);
     case 'data-package':
       return (await unpack()).unpackDataPackage(task.zip, task.db, task.stage);
     case 'ledger': {

@@ -47,9 +47,10 @@ export function setToken(next: string | undefined): void {
 const webTransport: Transport = async (channel, input) => {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-workspace': workspace };
   if (token) headers['x-session-token'] = token;
-  const body = JSON.stringify({ input });
+  // Measured as sent (UTF-8) and sent as measured: one copy of a large upload, not two.
+  const body = new Blob([JSON.stringify({ input })]);
   // The host refuses a larger body unread (server.ts): said here, as the field's error, without sending it.
-  if (Object.hasOwn(contract, channel) && new Blob([body]).size > bodyLimit(contract[channel].input))
+  if (Object.hasOwn(contract, channel) && body.size > bodyLimit(contract[channel].input))
     return {
       ok: false,
       error: new AppError('VALIDATION', { issues: [{ path: [], key: 'validation.fileTooLarge' }] }).toPayload(),
@@ -120,14 +121,26 @@ export function subscribeEvents(
         // No session (signed out, or the host restarted): as EventSource does, no retry.
         if (!res.ok || !res.body) return;
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffered = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffered += value;
-          for (let end; (end = buffered.indexOf('\n\n')) >= 0; buffered = buffered.slice(end + 2))
-            for (const line of buffered.slice(0, end).split('\n'))
-              if (line.startsWith('data: ')) listener(JSON.parse(line.slice(6)));
+        try {
+          let buffered = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buffered += value;
+            for (let end; (end = buffered.indexOf('\n\n')) >= 0; buffered = buffered.slice(end + 2))
+              for (const line of buffered.slice(0, end).split('\n'))
+                if (line.startsWith('data: ')) {
+                  // One event the screen cannot take does not end the stream.
+                  try {
+                    listener(JSON.parse(line.slice(6)));
+                  } catch {
+                    /* skipped */
+                  }
+                }
+          }
+        } finally {
+          // The connection is given back however the reading ended (a browser has six per host).
+          void reader.cancel().catch(() => undefined);
         }
       } catch {
         if (stop.signal.aborted) return;

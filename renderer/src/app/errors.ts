@@ -22,7 +22,12 @@ const RECORD_LEVEL = new Set(['case', 'event']);
  * Puts each validation issue under its field (paths inside `within`, e.g. ['event'], lose that
  * prefix); returns true when every issue found a field, so the caller shows the rest otherwise.
  */
-export function showFieldErrors(form: FormInstance, error: unknown, within: string[] = []): boolean {
+export function showFieldErrors(
+  form: FormInstance,
+  error: unknown,
+  within: string[] = [],
+  { scroll = true }: { scroll?: boolean } = {},
+): boolean {
   if (!(error instanceof AppError) || !error.details?.issues?.length) return false;
   const fields = error.details.issues
     .map((i) => ({ ...i, path: within.every((p, k) => i.path[k] === p) ? i.path.slice(within.length) : i.path }))
@@ -30,7 +35,7 @@ export function showFieldErrors(form: FormInstance, error: unknown, within: stri
     .map((i) => ({ name: i.path as (string | number)[], errors: [tKey(i.key, i.params)] }));
   form.setFields(fields);
   // The first refused field brought into view: in a long form it may sit above or below what is on screen.
-  if (fields.length) form.scrollToField(fields[0].name, { block: 'center' });
+  if (fields.length && scroll) form.scrollToField(fields[0].name, { block: 'center' });
   return fields.length === error.details.issues.length;
 }
 

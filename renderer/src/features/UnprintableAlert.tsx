@@ -28,7 +28,12 @@ export function UnprintableAlert({ form, fields }: { form: FormInstance; fields:
   );
   const [found, setFound] = useState<Unprintable[]>([]);
   useEffect(() => {
-    const texts = (values ? (JSON.parse(values) as string[]) : []).map((v) => v.slice(0, 500));
+    // Whole characters (a rare one is two UTF-16 units), within what the channel takes.
+    const texts = (values ? (JSON.parse(values) as string[]) : []).map((v) =>
+      Array.from(v)
+        .slice(0, Math.floor(900 / fields.length))
+        .join(''),
+    );
     let current = true;
     // Asked once the typing pauses.
     const timer = window.setTimeout(() => {

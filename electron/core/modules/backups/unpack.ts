@@ -46,11 +46,15 @@ export interface UnpackedPackage {
 
 const bad = (reason: string, details: Record<string, unknown> = {}) =>
   new AppError('DATA_PACKAGE_BAD', { reason: `dataPackage.${reason}`, ...details });
+const diskError = (e: unknown) =>
+  (e as NodeJS.ErrnoException).code === 'ENOSPC'
+    ? bad('noSpace')
+    : bad('unreadable', { check: (e as NodeJS.ErrnoException).code ?? String(e) });
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
     yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (err, zip) =>
-      err || !zip ? reject(bad('notZip')) : resolve(zip),
+      err || !zip ? reject((err as NodeJS.ErrnoException | null)?.code ? diskError(err) : bad('notZip')) : resolve(zip),
     ),
   );
 }
@@ -59,6 +63,8 @@ function openZip(file: string): Promise<yauzl.ZipFile> {
 function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
   return new Promise((resolve, reject) => {
     const entries = new Map<string, yauzl.Entry>();
+    // Counted from the end record before any entry is read.
+    if (zip.entryCount > DATA_PACKAGE_LIMITS.entries) return reject(bad('tooManyEntries'));
     zip.on('entry', (entry: yauzl.Entry) => {
       if (entries.size >= DATA_PACKAGE_LIMITS.entries) return reject(bad('tooManyEntries'));
       if (!entry.fileName.endsWith('/')) entries.set(entry.fileName, entry);
@@ -97,7 +103,9 @@ async function inflateTo(
     else await pipeline(stream, counter, fs.createWriteStream(to, { flags: 'wx' }));
   } catch (e) {
     if (e instanceof AppError) throw e;
-    // yauzl's own check: the bytes inflated differ from the size the directory declared.
+    // The disk's refusal (full, not writable) is the disk's; anything else is yauzl's own check: the bytes inflated
+    // differ from what the directory declared.
+    if ((e as NodeJS.ErrnoException).syscall) throw diskError(e);
     throw bad('hashMismatch', { entry: entry.fileName });
   }
   return to === null ? Buffer.concat(kept) : hash.digest('hex');
@@ -141,7 +149,7 @@ export async function unpackDataPackage(zipFile: string, dbFile: string, stage: 
     }
     const packageBytes = fs.statSync(zipFile).size;
     if (total > DATA_PACKAGE_LIMITS.floorBytes + DATA_PACKAGE_LIMITS.expansion * packageBytes)
-      throw bad('tooLarge', { entry: 'manifest.json' });
+      throw bad('expandsTooMuch');
     const disk = fs.statfsSync(path.dirname(dbFile));
     if (disk.bavail * disk.bsize < total + DATA_PACKAGE_LIMITS.spareDiskBytes) throw bad('noSpace');
 
@@ -167,7 +175,17 @@ export async function unpackDataPackage(zipFile: string, dbFile: string, stage: 
     if (fs.statSync(dbFile).size === 0) throw bad('emptyDatabase');
     const auditHead = typeof manifest.auditHead === 'string' ? manifest.auditHead : null;
     // A package always carries a set-up installation: it is how one moves to a new PC.
-    return { files, auditHead, check: checkDatabase(dbFile, auditHead) };
+    let check: DatabaseCheck;
+    try {
+      check = checkDatabase(dbFile, auditHead);
+    } catch {
+      // Whole pages, our tables by name, but not as we made them (a crafted audit log): not ours.
+      throw bad('corrupt');
+    }
+    return { files, auditHead, check };
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw diskError(e);
   } finally {
     zip.close();
   }

@@ -14,6 +14,7 @@ import {
   correctionOf,
   currentFields,
   type DocumentRow,
+  fontSetFor,
   issue,
   issueReadiness,
   parseFields,
@@ -212,12 +213,12 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     const fields = t.template.fromRecord
       ? withRecord(t.template, await sourceOf(core, core.store.db, rules, before, typed), typed)
       : typed;
-    const tooLong = tooLongIn(t.template, fields);
-    if (tooLong.length) throw new AppError('VALIDATION', { issues: tooLong });
     return core.tx(async (trx) => {
       const row = await rowOrThrow(trx, id);
       requireStatus(row, 'draft');
       assertVersion(row, version);
+      const tooLong = tooLongIn(t.template, fields);
+      if (tooLong.length) throw new AppError('VALIDATION', { issues: tooLong });
       await trx
         .updateTable('documents')
         .set({
@@ -388,8 +389,9 @@ export const documentHandlers: HandlerGroup<'documents'> = {
       return detail(core, trx, id);
     });
   },
-  async 'documents:missing-glyphs'({ text }, { core }) {
-    return missingGlyphs(core.fonts, text);
+  async 'documents:missing-glyphs'({ text }, { core, rules }) {
+    // The fonts the unit's documents print with: the bundled ones, or those the admin chose.
+    return missingGlyphs(fontSetFor(core, rules.settings.fontOverrides), text);
   },
   async 'documents:blank'({ type }, { core, rules }) {
     const t = typeOf(core, type);

@@ -6,6 +6,7 @@ import { assertVersion, type CoreState, type HandlerGroup } from '../../context.
 import type { AccidentChannel } from './accidents.ts';
 import { COLUMNS, type ParsedRow, writeLedgerWorkbook } from './excel.ts';
 import { missingGlyphs } from '../../documents/glyphs.ts';
+import { fontSetFor } from '../documents/service.ts';
 import { findById, search, toColumns, toEnterprise } from './repository.ts';
 import { knowledgeIssues } from './rules.ts';
 import { download, refuseInDemo } from '../files.ts';
@@ -193,7 +194,7 @@ export const enterpriseHandlers: Omit<HandlerGroup<'enterprises'>, AccidentChann
   async 'enterprises:import-template'() {
     return download('企业档案导入模板.xlsx', await writeLedgerWorkbook([], { template: true, sheetName: '企业档案' }));
   },
-  async 'enterprises:import-preview'({ file }, { core, session }) {
+  async 'enterprises:import-preview'({ file }, { core, session, rules }) {
     let read;
     try {
       // Read in the worker, off the thread that serves calls: 20,000 rows take seconds, which the dialog shows.
@@ -207,6 +208,7 @@ export const enterpriseHandlers: Omit<HandlerGroup<'enterprises'>, AccidentChann
     }
     const errors = [...read.errors];
     const warnings: ImportRowError[] = [];
+    const fonts = fontSetFor(core, rules.settings.fontOverrides);
     const existing = new Map(
       (await core.store.db.selectFrom('enterprises').select(['uscc', 'name']).execute()).map((r) => [r.uscc, r.name]),
     );
@@ -233,7 +235,7 @@ export const enterpriseHandlers: Omit<HandlerGroup<'enterprises'>, AccidentChann
         });
       // Accepted, but said now: a character no document font has would stop the first document about the enterprise.
       for (const c of PRINTED)
-        for (const m of missingGlyphs(core.fonts, r.fields[c.key]))
+        for (const m of missingGlyphs(fonts, r.fields[c.key]))
           warnings.push({
             row: r.row,
             column: c.header,

@@ -7,7 +7,7 @@ import { download, refuseInDemo } from '../files.ts';
 import { mappedTables, publicationRows } from './tables.ts';
 import { completenessOf } from './completeness.ts';
 import { quarterOf } from '../../../../shared/domain/indicators/completeness.ts';
-import { acceptExport, exportPackage, exportsDir, listExports, verifyPackageFile } from './service.ts';
+import { acceptExport, exportPackage, exportsDir, listExports } from './service.ts';
 
 export const exportHandlers: HandlerGroup<'exports'> = {
   async 'exports:create'({ kind, job, overrides }, { core, actor, rules }) {
@@ -61,13 +61,14 @@ export const exportHandlers: HandlerGroup<'exports'> = {
     if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', { entity: 'export', id: name });
     return download(name, fs.readFileSync(file));
   },
-  async 'exports:verify'({ file }) {
-    // Checked from a file, as the receiving side would hold it: written aside, read as a stream, removed after.
+  async 'exports:verify'({ file }, { core }) {
+    // Checked from a file, as the receiving side would hold it: written aside, read as a stream in the worker (off
+    // the thread that answers the window), removed after.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-'));
     try {
       const target = path.join(dir, 'package.zip');
-      fs.writeFileSync(target, Buffer.from(file.dataBase64, 'base64'));
-      return await verifyPackageFile(target);
+      await fs.promises.writeFile(target, Buffer.from(file.dataBase64, 'base64'));
+      return await core.verifyPackage(target);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

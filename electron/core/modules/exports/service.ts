@@ -1,21 +1,19 @@
 import { sha256 } from '../plans/draws.ts';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../../shared/base/errors.ts';
 import { chinaDate } from '../../../../shared/domain/dates.ts';
 import type { ExportRow } from '../../../../shared/api/channels/exports.ts';
 import type { DB } from '../../db/schema.ts';
-import { PackageIndex, DATA_FILES, TYPICAL_CASE_ELSEWHERE } from '../../../../shared/domain/package-checks.ts';
+import { PackageIndex, DATA_FILES } from '../../../../shared/domain/package-checks.ts';
 import {
   PACKAGE_FORMAT,
   PACKAGE_FORMAT_VERSION,
   type PackageManifest,
   type PackageOverride,
   type PackageProblem,
-  type PackageReport,
 } from '../../../../shared/entities/export-package.ts';
 import { RECORD_SCHEMAS, type RecordEntity } from '../../../../shared/entities/exports/records.ts';
 import { completenessProblems } from '../../../../shared/domain/upload-completeness.ts';
@@ -29,9 +27,9 @@ import { filePath } from '../../files.ts';
 import { PENDING_PREFIX } from '../../db/snapshot.ts';
 import type { Job } from '../../jobs/jobs.ts';
 import { getUnit } from '../unit/repository.ts';
-import { type PackageSource, StoredFileChanged, verifyPackage, writePackage } from './package.ts';
+import { type PackageSource, StoredFileChanged, writePackage } from './package.ts';
 import { type PackageData, readPackageData } from './records.ts';
-import { joinVolumes, splitVolumes, type Volume } from './volumes.ts';
+import { splitVolumes, type Volume } from './volumes.ts';
 
 /** Audit entries that change no record a package holds: signing in, exporting, backing up, reading the log. */
 const NOT_RECORD_CHANGES = ['auth', 'exports', 'backups', 'audit'];
@@ -489,33 +487,5 @@ export async function incompleteOf(
     documents: data.records.documents,
     services: data.records.services,
     findings,
-  });
-}
-
-/**
- * Checks a package file with nothing but the file: what the receiving system (or the city) would run. Given the first
- * volume of a set (x.zip.001), the volumes are joined in order first.
- */
-export async function verifyPackageFile(file: string): Promise<PackageReport> {
-  if (/\.zip\.001$/.test(file)) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'volumes-'));
-    try {
-      const joined = path.join(dir, 'package.zip');
-      joinVolumes(file, joined);
-      return await verifyPackageFile(joined);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const index = new PackageIndex({ sha256 });
-  return verifyPackage(file, {
-    onLine: (p, line, text) => index.line(p, line, text),
-    // An increment holds what changed since its base: records it names may be there. A 典型案例 package holds one case
-    // (what else it names is in the full package); an older format, the data files it had.
-    after: (files, manifest) =>
-      index.missing(files, manifest.counts, {
-        partial: manifest.base !== null ? true : manifest.kind === 'typical-case' ? TYPICAL_CASE_ELSEWHERE : false,
-        formatVersion: manifest.formatVersion,
-      }),
   });
 }

@@ -132,9 +132,10 @@ export function DocumentPage() {
     setSaving('pending');
     if (timer.current) window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
-      // Too long a text is said at its field (the form's count shows the limit); anything else on its own.
+      // Too long a text is said at its field (the form's count shows the limit), without pulling the view away from
+      // where the clerk is typing; anything else on its own.
       void save().catch((e) => {
-        if (!showFieldErrors(form, e, ['fields'])) message.error(errorMessage(e));
+        if (!showFieldErrors(form, e, ['fields'], { scroll: false })) message.error(errorMessage(e));
       });
     }, AUTOSAVE_MS);
   };

@@ -136,7 +136,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
               <summary>{t('import.warnings', { count: preview.warnings.length })}</summary>
               <Table
                 size="small"
-                rowKey={(r) => `${r.row}-${r.column}`}
+                rowKey={(r) => `${r.row}-${r.column}-${r.reason}-${String(r.params?.char ?? '')}`}
                 dataSource={preview.warnings}
                 columns={columns}
                 pagination={{ pageSize: 5 }}
