@@ -66,6 +66,8 @@ describe('calls under way while the database changes', () => {
         meanwhile = outcome(await core.dispatch('app:info', {}));
       }
       expect(meanwhile).toBe('DB_REPLACING');
+      // A host's question before it reads a body is refused alike, not asked of a database about to close.
+      expect(await core.admits('enterprises:search', { token })).toMatchObject({ code: 'DB_REPLACING' });
       letGo();
       core.state.render = render;
       expect(outcome(await preview)).toBe('ok');
