@@ -78,6 +78,21 @@ function ownMaxLength(schema: z.ZodType, path: string[]): number | undefined {
   return s instanceof z.ZodString && s.maxLength !== null ? s.maxLength : undefined;
 }
 
+/** The most rows the list at `path` takes (['officers'], ['items']): its template's limit, or the one every draft has. */
+export function maxItemsAt(schema: z.ZodType, path: string[]): number {
+  let s = bare(schema);
+  for (const key of path) {
+    if (!(s instanceof z.ZodObject)) return DRAFT_LIMITS.items;
+    s = bare(s.shape[key] as z.ZodType);
+  }
+  if (!(s instanceof z.ZodArray)) return DRAFT_LIMITS.items;
+  const checks = (
+    (s as unknown as { _zod: { def: { checks?: { _zod: { def: Record<string, unknown> } }[] } } })._zod.def.checks ?? []
+  ).map((c) => c._zod.def);
+  const max = checks.find((c) => c.check === 'max_length')?.maximum;
+  return typeof max === 'number' ? Math.min(max, DRAFT_LIMITS.items) : DRAFT_LIMITS.items;
+}
+
 /** Whether the form shows the value at `path` as the record's (a locked field or a locked column of rows). */
 function fromRecord(form: DocumentForm, path: PropertyKey[]): boolean {
   const cell = form.flat().find((c) => c.field === path[0]);

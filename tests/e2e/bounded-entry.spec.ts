@@ -60,6 +60,11 @@ test("a draft's texts show their limits as they are typed", async ({ page, desk 
   await expect(page.getByRole('heading', { name: '现场检查记录' })).toBeVisible();
   const counts = page.locator('.ant-input-data-count');
   await expect(counts.first()).toHaveText(/^\d+ \/ \d+$/);
+  // A list stops at its template's limit, saying so: the 现场检查记录 names at most ten officers.
+  const add = page.getByRole('button', { name: '添加执法人员' });
+  for (let n = 2; n < 10; n++) await add.click();
+  await expect(add).toBeDisabled();
+  await expect(page.getByTestId('officers-full')).toHaveText('已达上限：最多 10 条');
   await shot('62-draft-limits');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(counts.first()).toHaveText(/^\d+ \/ \d+$/);

@@ -1,8 +1,9 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form } from 'antd';
+import { Button, DatePicker, Form, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { today } from '../app/clock.ts';
+import { tKey } from '../i18n.ts';
 
 /** For an act that has happened (an inspection, a signature, a service): the days after today are greyed out, as the core refuses them. */
 const afterToday = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD') > today();
@@ -71,12 +72,14 @@ interface RowsFieldProps {
   numbered?: boolean;
   /** The rows are given (a document's rows from the record): none added or removed. */
   fixed?: boolean;
+  /** The most rows the list takes: the add button stops there, saying so. */
+  max?: number;
   /** The inputs of one row, given the row's index in the list (its Form.List name). */
   children(row: number): ReactNode;
 }
 
 /** A list of small records edited one line each: contacts, persons present, officers, problems. */
-export function RowsField({ name, label, addLabel, blank, numbered, fixed, children }: RowsFieldProps) {
+export function RowsField({ name, label, addLabel, blank, numbered, fixed, max, children }: RowsFieldProps) {
   return (
     <Form.Item label={label}>
       <Form.List name={name}>
@@ -95,9 +98,21 @@ export function RowsField({ name, label, addLabel, blank, numbered, fixed, child
               </div>
             ))}
             {!fixed && (
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(structuredClone(blank))}>
-                {addLabel}
-              </Button>
+              <Space>
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  disabled={max !== undefined && fields.length >= max}
+                  onClick={() => add(structuredClone(blank))}
+                >
+                  {addLabel}
+                </Button>
+                {max !== undefined && fields.length >= max && (
+                  <Typography.Text type="secondary" data-testid={`${name}-full`}>
+                    {tKey('common.listFull', { max })}
+                  </Typography.Text>
+                )}
+              </Space>
             )}
           </>
         )}

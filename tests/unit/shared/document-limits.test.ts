@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DRAFT_LIMITS, draftFields, maxLengthAt, tooLongIn } from '../../../shared/documents/limits.ts';
+import { DRAFT_LIMITS, draftFields, maxItemsAt, maxLengthAt, tooLongIn } from '../../../shared/documents/limits.ts';
 import { TEMPLATES } from '../../../shared/documents/registry.ts';
 import { eachSchema } from '../../../shared/base/schema-walk.ts';
 
@@ -30,6 +30,8 @@ describe('how much a draft may hold', () => {
     expect(maxLengthAt(record, ['address'])).toBe(200);
     expect(maxLengthAt(TEMPLATES['rectification-order'].fields, ['items', 'text'])).toBe(1000);
     expect(maxLengthAt(TEMPLATES['penalty-decision-unit'].fields, ['statementSummary'])).toBe(40_000);
+    expect(maxItemsAt(record, ['officers'])).toBe(10);
+    expect(maxItemsAt(record, ['findings'])).toBe(DRAFT_LIMITS.items);
     // A date has no text limit of its own.
     expect(maxLengthAt(record, ['startedAt'])).toBe(DRAFT_LIMITS.chars);
   });

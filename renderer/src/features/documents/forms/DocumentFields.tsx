@@ -1,7 +1,7 @@
 import { Alert, Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { z } from 'zod';
-import { DRAFT_LIMITS, maxLengthAt } from '../../../../../shared/documents/limits.ts';
+import { DRAFT_LIMITS, maxItemsAt, maxLengthAt } from '../../../../../shared/documents/limits.ts';
 import {
   blankRow,
   type DocumentForm,
@@ -50,6 +50,11 @@ const hasRecord = (layout: DocumentForm) =>
 const Schema = createContext<z.ZodType | null>(null);
 /** The rows field a column belongs to. */
 const RowsOf = createContext('');
+/** The most rows a list takes: the form stops adding there (the issue check would refuse one more). */
+function useMaxItems(path: string[]): number {
+  const schema = useContext(Schema);
+  return schema ? maxItemsAt(schema, path) : DRAFT_LIMITS.items;
+}
 function useMaxLength(path: string[]): number {
   const schema = useContext(Schema);
   return schema ? maxLengthAt(schema, path) : DRAFT_LIMITS.chars;
@@ -89,12 +94,20 @@ export function DocumentFields({
 
 function Cell({ cell }: { cell: FormCell }) {
   const max = useMaxLength([cell.field]);
+  const maxItems = useMaxItems([cell.field]);
   switch (cell.input) {
     case 'officers':
-      return <OfficersField label={label(cell)} />;
+      return <OfficersField label={label(cell)} max={maxItems} />;
     case 'paragraphs':
       return (
-        <RowsField name={cell.field} label={label(cell)} addLabel={tKey(`docFields.${cell.add}`)} blank="" numbered>
+        <RowsField
+          name={cell.field}
+          label={label(cell)}
+          addLabel={tKey(`docFields.${cell.add}`)}
+          blank=""
+          numbered
+          max={maxItems}
+        >
           {(row) => (
             <Form.Item name={row} style={GROW}>
               <Input.TextArea autoSize maxLength={max} showCount={!!max} />
@@ -112,6 +125,7 @@ function Cell({ cell }: { cell: FormCell }) {
             blank={blankRow(cell)}
             numbered={cell.numbered}
             fixed={cell.record}
+            max={maxItems}
           >
             {(row) =>
               cell.stacked ? (

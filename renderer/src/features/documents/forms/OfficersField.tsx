@@ -6,7 +6,7 @@ import { api } from '../../../api/client.ts';
 import { RowsField } from '../../fields.tsx';
 
 /** The officers named on a document: picked from the roster, name and 执法证号 editable as printed. */
-export function OfficersField({ label }: { label: string }) {
+export function OfficersField({ label, max }: { label: string; max?: number }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const [roster, setRoster] = useState<Officer[]>([]);
@@ -26,6 +26,7 @@ export function OfficersField({ label }: { label: string }) {
       label={label}
       addLabel={t('docFields.addOfficer')}
       blank={{ officerId: null, name: '', certificateNo: '' }}
+      max={max}
     >
       {(row) => (
         <>
