@@ -365,9 +365,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   /** `making`: a call of the demo county's own making, which a close lets finish (it stops the job instead). */
   async function enter(channel: string, input: unknown, envelope: Envelope, making: boolean): Promise<Result<unknown>> {
     if (shut && !(making && shut === 'WORKSPACE_CLOSED')) return { ok: false, error: new AppError(shut).toPayload() };
+    return counted(() => inCall.run(true, () => serve(channel, input, envelope)));
+  }
+
+  /** `work`, counted among the calls under way that a replacement or a close waits for. */
+  async function counted<T>(work: () => Promise<T>): Promise<T> {
     running++;
     try {
-      return await inCall.run(true, () => serve(channel, input, envelope));
+      return await work();
     } finally {
       running--;
       for (const resolve of settled.splice(0)) resolve();
@@ -423,17 +428,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async admits(channel, envelope = {}) {
       // It reads the database too: counted and refused like any call while the data is replaced or closed.
       if (shut) return new AppError(shut).toPayload();
-      running++;
-      try {
-        await admit(channel, envelope);
-        return null;
-      } catch (error) {
-        if (error instanceof AppError) return error.toPayload();
-        throw error;
-      } finally {
-        running--;
-        for (const resolve of settled.splice(0)) resolve();
-      }
+      return counted(async () => {
+        try {
+          await admit(channel, envelope);
+          return null;
+        } catch (error) {
+          if (error instanceof AppError) return error.toPayload();
+          throw error;
+        }
+      });
     },
     events,
     state,

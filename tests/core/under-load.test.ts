@@ -4,7 +4,7 @@ import type { Core } from '../../electron/core/create-core.ts';
 import { createWorkspaces } from '../../electron/core/workspaces.ts';
 import { testClock } from '../support/clock.ts';
 import { call, newCore, RESOURCES, setUp, tempDir } from '../support/core.ts';
-import { inspectionReady } from '../support/documents.ts';
+import { recordDraft } from '../support/documents.ts';
 
 /**
  * Calls keep coming while the database under them changes (issue 23): a restore, a close, the demo county entered.
@@ -41,13 +41,7 @@ describe('calls under way while the database changes', () => {
     const core = await newCore();
     try {
       const token = await setUp(core);
-      const { inspection } = await inspectionReady(core, token);
-      const draft = await call(
-        core,
-        'documents:create',
-        { type: 'inspection-record', inspectionId: inspection.id },
-        token,
-      );
+      const draft = await recordDraft(core, token);
       const backup = await call(core, 'backups:create', {}, token);
       // A preview held in the render worker until let go: a call under way for as long as the test says.
       const render = core.state.render;
@@ -81,13 +75,7 @@ describe('calls under way while the database changes', () => {
   it('closing waits for the calls under way; a call after it is told the county is closed', async () => {
     const core = await newCore();
     const token = await setUp(core);
-    const { inspection } = await inspectionReady(core, token);
-    const draft = await call(
-      core,
-      'documents:create',
-      { type: 'inspection-record', inspectionId: inspection.id },
-      token,
-    );
+    const draft = await recordDraft(core, token);
     const under = Array.from({ length: 6 }, () => core.dispatch('documents:preview', { id: draft.id }, { token }));
     const closing = core.close();
     const after = await core.dispatch('app:info', {});

@@ -6,7 +6,7 @@ import { createWorkspaces, type Workspaces } from '../../electron/core/workspace
 import { startWebHost, type WebHost } from '../../electron/host/server.ts';
 import { testClock } from '../support/clock.ts';
 import { call, newCore, RESOURCES, setUp, tempDir } from '../support/core.ts';
-import { inspectionReady } from '../support/documents.ts';
+import { recordDraft } from '../support/documents.ts';
 
 /**
  * The web host as another site's page, or a careless or hostile program, would reach it (issue 23): nothing is
@@ -199,13 +199,7 @@ describe('the contract, given what IPC can carry and JSON cannot', () => {
     const core = await newCore();
     try {
       const token = await setUp(core);
-      const { inspection } = await inspectionReady(core, token);
-      const draft = await call(
-        core,
-        'documents:create',
-        { type: 'inspection-record', inspectionId: inspection.id },
-        token,
-      );
+      const draft = await recordDraft(core, token);
       const cyclic: Record<string, unknown> = { ...draft.fields };
       cyclic.again = cyclic;
       for (const fields of [cyclic, { ...draft.fields, fine: 10n }]) {
@@ -224,13 +218,7 @@ describe('the contract, given what IPC can carry and JSON cannot', () => {
     const core = await newCore();
     try {
       const token = await setUp(core);
-      const { inspection } = await inspectionReady(core, token);
-      const draft = await call(
-        core,
-        'documents:create',
-        { type: 'inspection-record', inspectionId: inspection.id },
-        token,
-      );
+      const draft = await recordDraft(core, token);
       const raw = core.state.store.raw;
       const logged = () => (raw.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
       const before = { log: logged(), pages: raw.pragma('page_count', { simple: true }) };

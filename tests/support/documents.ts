@@ -7,6 +7,12 @@ import type { Core } from '../../electron/core/create-core.ts';
 import { call } from './core.ts';
 import { usccFor } from './ledger.ts';
 
+/** A 现场检查记录 just made for a new inspection: a draft to save, preview and issue. */
+export async function recordDraft(core: Core, token: string) {
+  const { inspection } = await inspectionReady(core, token);
+  return call(core, 'documents:create', { type: 'inspection-record', inspectionId: inspection.id }, token);
+}
+
 /** An enterprise, two officers with valid certificates and an inspection, ready for documents. */
 export async function inspectionReady(core: Core, token: string, n = 1, day = '2026-11-20') {
   const enterprise = await call(
